@@ -1,0 +1,142 @@
+/** Builds the Fastify app: external plugins, then the platform's hooks, then each module's routes. */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { errorMessage } from '@dangjian/contracts';
+import type { Ctx } from './platform/context.js';
+import { DomainError } from './platform/errors.js';
+import { writeAuditAlone } from './platform/audit.js';
+import { localeOf, type App } from './platform/http.js';
+import { csrfMatches, resolveSession } from './modules/auth/auth.service.js';
+import { authRoutes, SESSION_COOKIE } from './modules/auth/auth.routes.js';
+import { orgsRoutes } from './modules/orgs/orgs.routes.js';
+import { membersRoutes } from './modules/members/members.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { statsRoutes } from './modules/stats/stats.routes.js';
+
+const MODULES = [authRoutes, orgsRoutes, membersRoutes, usersRoutes, auditRoutes, statsRoutes];
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const VERSION = '0.1.0';
+
+/** Creates the app for a context; `logger` is off unless LOG_LEVEL asks for it (personal data never reaches logs). */
+export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: '党建工作平台 Dangjian API', version: VERSION, description: 'Grassroots Party-building work platform. Errors: { error: { code, message, details } }.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+      security: [{ session: [], csrf: [] }],
+    },
+  });
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: ctx.config.auth.secureCookies,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, c) => ({ statusCode: 429, error: { code: 'rate_limited', message: errorMessage('rate_limited'), details: { retryAfterSeconds: Math.ceil(c.ttl / 1000) } } }),
+  });
+  await app.register(multipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 1 } });
+
+  app.decorateRequest('actorOrNull', null);
+  app.decorateRequest('sessionTokenHash', null);
+
+  // Authentication and CSRF for every /api route not marked public.
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    if (req.routeOptions.config?.public) return;
+    if (!req.routeOptions.url) return; // unknown route: the 404 handler answers
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) throw new DomainError('auth.required');
+    const s = await resolveSession(ctx, token, req.ip);
+    req.actorOrNull = s.actor;
+    req.sessionTokenHash = s.tokenHash;
+    if (!SAFE_METHODS.has(req.method)) {
+      const header = req.headers['x-csrf-token'];
+      if (!csrfMatches(s.csrf, typeof header === 'string' ? header : undefined)) throw new DomainError('auth.csrf');
+    }
+  });
+
+  app.setErrorHandler(async (err: Error, req, reply) => {
+    const locale = localeOf(req);
+    let status = 500;
+    let code = 'internal';
+    let details: unknown;
+    const e = err as { validation?: unknown; statusCode?: number; code?: string; error?: { code?: string } };
+    if (err instanceof DomainError) {
+      status = err.status;
+      code = err.code;
+      details = err.details;
+    } else if (e.validation) {
+      status = 400;
+      code = 'validation';
+      details = e.validation;
+    } else if (e.statusCode === 429) {
+      status = 429;
+      code = 'rate_limited';
+    } else if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE') {
+      status = 413;
+      code = 'validation';
+      details = { reason: 'too large' };
+    } else if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      status = e.statusCode;
+      code = status === 404 ? 'not_found' : 'validation';
+      details = { reason: err.message };
+    } else {
+      req.log.error({ err }, 'unhandled error');
+      if (!opts.logger) console.error(err);
+    }
+    // A refused write leaves a trace too: who tried what, and why it failed.
+    if (!SAFE_METHODS.has(req.method) && req.actorOrNull && req.routeOptions.config?.auditAction) {
+      const id = (req.params as { id?: number } | undefined)?.id;
+      await writeAuditAlone(ctx, req.actorOrNull, { action: req.routeOptions.config.auditAction, success: false, detail: code, entityId: id ?? null }).catch(() => {});
+    }
+    return reply.code(status).send({ error: { code, message: errorMessage(code, locale), ...(details !== undefined ? { details } : {}) } });
+  });
+
+  app.get('/api/health', { schema: { tags: ['meta'], summary: 'Health' }, config: { public: true } }, async () => ({ status: 'ok', database: ctx.dialect, version: VERSION }));
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  for (const register of MODULES) register(app, ctx);
+
+  const index = path.join(ctx.config.webDist, 'index.html');
+  if (fs.existsSync(index)) {
+    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    const html = fs.readFileSync(index);
+    app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) => reply.type('text/html').header('cache-control', 'no-cache').send(html));
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (!req.url.startsWith('/api/') && req.method === 'GET' && fs.existsSync(index)) {
+      return reply.type('text/html').header('cache-control', 'no-cache').send(fs.readFileSync(index));
+    }
+    return reply.code(404).send({ error: { code: 'not_found', message: errorMessage('not_found', localeOf(req)) } });
+  });
+  return app;
+}

@@ -1,0 +1,69 @@
+/** Every setting of the server, read from the environment and validated once. */
+import path from 'node:path';
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | null;
+  /** 64 hex characters (32 bytes) or null to use the key file under DATA_DIR. */
+  secretKey: string | null;
+  auth: {
+    maxFailures: number;
+    lockMinutes: number;
+    idleMinutes: number;
+    absoluteHours: number;
+    loginRateMax: number;
+    minPasswordLength: number;
+    secureCookies: boolean;
+  };
+  trustProxy: boolean;
+  webDist: string;
+  logLevel: string;
+  uploadMaxBytes: number;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw == null || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw == null || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+/** Reads the configuration from an environment (process.env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const repoRoot = path.resolve(import.meta.dirname, '../../..');
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must start with postgres://');
+  const secretKey = env.DJ_SECRET_KEY?.trim() || null;
+  if (secretKey && !/^[0-9a-fA-F]{64}$/.test(secretKey)) throw new Error('DJ_SECRET_KEY must be 64 hex characters (32 bytes)');
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: int(env, 'PORT', 3000),
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    databaseUrl,
+    secretKey,
+    auth: {
+      maxFailures: int(env, 'DJ_LOGIN_MAX_FAILURES', 5, 1),
+      lockMinutes: int(env, 'DJ_LOCK_MINUTES', 10, 1),
+      idleMinutes: int(env, 'DJ_IDLE_MINUTES', 30, 1),
+      absoluteHours: int(env, 'DJ_ABSOLUTE_HOURS', 12, 1),
+      loginRateMax: int(env, 'DJ_LOGIN_RATE_MAX', 20, 1),
+      minPasswordLength: int(env, 'DJ_PASSWORD_MIN_LENGTH', 8, 8),
+      secureCookies: bool(env, 'DJ_SECURE_COOKIES', false),
+    },
+    trustProxy: bool(env, 'DJ_TRUST_PROXY', false),
+    webDist: path.resolve(env.DJ_WEB_DIST || path.join(repoRoot, 'apps/web/dist')),
+    logLevel: env.LOG_LEVEL || 'warn',
+    uploadMaxBytes: int(env, 'DJ_UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024),
+  };
+}

@@ -1,0 +1,52 @@
+/** Opens the database chosen by the configuration: embedded SQLite by default, PostgreSQL by DATABASE_URL. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  /** SQLite file path (null on PostgreSQL). */
+  file: string | null;
+  /** Raw better-sqlite3 handle for backup and bulk loads (null on PostgreSQL). */
+  sqlite: SQLite.Database | null;
+  close(): Promise<void>;
+}
+
+// PostgreSQL answers count(*) and bigint as strings; our ids and counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+
+/** Opens (creating if needed) the SQLite file or connects to PostgreSQL. */
+export function openDatabase(opts: { dataDir: string; databaseUrl: string | null; poolSize?: number }): Database {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', file: null, sqlite: null, close: () => db.destroy() };
+  }
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const file = path.join(opts.dataDir, 'dangjian.sqlite');
+  const sqlite = new SQLite(file);
+  // WAL keeps readers off the writer's back; NORMAL is durable against a killed process
+  // (the OS still holds the pages), which is the failure the crash test proves.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('cache_size = -65536');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    file,
+    sqlite,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,11 @@
+/** Ordered list of migrations; each runs once, in a transaction, recorded in schema_migrations. */
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../database.js';
+import { core001 } from './001_core.js';
+
+export interface Migration {
+  name: string;
+  up(db: Kysely<any>, dialect: DialectName): Promise<void>;
+}
+
+export const MIGRATIONS: Migration[] = [core001];

@@ -1,0 +1,183 @@
+/** Loads the demo county (or a prefecture of ten) into an empty database; later modules add their records as contributors. */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Ctx } from '../platform/context.js';
+import { hashPassword } from '../platform/crypto.js';
+import { writeAuditAlone } from '../platform/audit.js';
+import { memberColumns } from '../modules/members/members.service.js';
+import { generateCounty, type DemoCounty } from './county.js';
+import { Random, mixSeed } from './random.js';
+
+/** The password of every demo account. */
+export const DEMO_PASSWORD = 'Dangjian@2026';
+
+/** One county as loaded: generator output plus the database ids of its orgs and members. */
+export interface LoadedCounty {
+  index: number;
+  tenantId: number;
+  county: DemoCounty;
+  orgIds: Map<string, number>;
+  orgPaths: Map<string, string>;
+  memberIds: Map<string, number>;
+}
+
+/** A later module's part of the demo: runs after the organizations and members of each county exist. */
+export interface DemoContributor {
+  name: string;
+  load(ctx: Ctx, county: LoadedCounty, rng: Random, log: (line: string) => void): Promise<void>;
+}
+
+/** Contributors registered by modules (meetings, service, …) in the order they run. */
+export const DEMO_CONTRIBUTORS: DemoContributor[] = [];
+
+const COMMITTEE_POSITIONS = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员'];
+
+async function insertCounty(ctx: Ctx, db: Kysely<DB>, county: DemoCounty, index: number, rng: Random): Promise<LoadedCounty> {
+  const now = ctx.clock().toISOString();
+  const orgIds = new Map<string, number>();
+  const orgPaths = new Map<string, string>();
+  let tenantId = 0;
+  for (const [i, o] of county.orgs.entries()) {
+    const parentPath = o.parentKey ? orgPaths.get(o.parentKey)! : '/';
+    const { id } = await db
+      .insertInto('orgs')
+      .values({
+        tenant_id: tenantId,
+        parent_id: o.parentKey ? orgIds.get(o.parentKey)! : null,
+        org_path: `${parentPath}pending/`,
+        depth: parentPath.split('/').filter(Boolean).length,
+        name: o.name,
+        type: o.type,
+        field: o.field,
+        term_start: o.termStart,
+        term_end: o.termEnd,
+        secretary_member_id: null,
+        committee: '[]',
+        sort_order: i,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (!o.parentKey) tenantId = id;
+    const path = `${parentPath}${id}/`;
+    await db.updateTable('orgs').set({ org_path: path, tenant_id: tenantId }).where('id', '=', id).execute();
+    orgIds.set(o.key, id);
+    orgPaths.set(o.key, path);
+  }
+
+  const memberIds = new Map<string, number>();
+  const byOrg = new Map<string, { key: string; name: string }[]>();
+  const BATCH = 400;
+  for (let i = 0; i < county.members.length; i += BATCH) {
+    const chunk = county.members.slice(i, i + BATCH);
+    const rows = chunk.map((m) => ({
+      ...memberColumns(ctx, {
+        name: m.name,
+        gender: m.gender,
+        idNumber: m.idNumber,
+        phone: m.phone,
+        birthDate: m.birthDate,
+        joinedAt: m.joinedAt,
+        fullMemberAt: m.fullMemberAt,
+        status: m.status,
+        ethnicity: m.ethnicity,
+        education: m.education,
+        category: m.category,
+      }),
+      tenant_id: tenantId,
+      org_id: orgIds.get(m.orgKey)!,
+      org_path: orgPaths.get(m.orgKey)!,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    }));
+    const ids = await db.insertInto('members').values(rows).returning('id').execute();
+    chunk.forEach((m, j) => {
+      memberIds.set(m.key, ids[j].id);
+      byOrg.set(m.orgKey, [...(byOrg.get(m.orgKey) ?? []), { key: m.key, name: m.name }]);
+    });
+  }
+
+  // A secretary and a committee drawn from each organization's own members.
+  for (const o of county.orgs) {
+    const people = byOrg.get(o.key);
+    if (!people?.length) continue;
+    const seats = people.length >= 7 ? Math.min(5, 3 + rng.int(0, 2)) : 1;
+    const committee = people.slice(0, seats).map((p, i) => ({ name: p.name, position: COMMITTEE_POSITIONS[i], memberId: memberIds.get(p.key)! }));
+    await db
+      .updateTable('orgs')
+      .set({ secretary_member_id: memberIds.get(people[0].key)!, committee: JSON.stringify(committee) })
+      .where('id', '=', orgIds.get(o.key)!)
+      .execute();
+  }
+  return { index, tenantId, county, orgIds, orgPaths, memberIds };
+}
+
+async function insertAccounts(ctx: Ctx, db: Kysely<DB>, c: LoadedCounty): Promise<void> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const now = ctx.clock().toISOString();
+  const root = c.county.orgs[0];
+  const township = c.county.orgs.find((o) => o.unit === 'township')!;
+  // A village branch of that township with members, for the secretary and the member accounts.
+  const branch = c.county.orgs.find((o) => o.unit === 'village' && o.type === 'branch' && o.parentKey === township.key && c.county.members.some((m) => m.orgKey === o.key))!;
+  const member = c.county.members.find((m) => m.orgKey === branch.key)!;
+  const account = (username: string, displayName: string, role: string, orgKey: string, memberKey: string | null = null) => ({
+    tenant_id: c.tenantId,
+    username,
+    display_name: displayName,
+    password_hash: hash,
+    role,
+    org_id: c.orgIds.get(orgKey)!,
+    org_path: c.orgPaths.get(orgKey)!,
+    member_id: memberKey ? c.memberIds.get(memberKey)! : null,
+    status: 'active',
+    locale: 'zh-CN',
+    last_login_at: null,
+    password_changed_at: now,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  });
+  await db
+    .insertInto('users')
+    .values([
+      account('demo-county', `${root.name}管理员`, 'county_admin', root.key),
+      account('demo-township', `${township.name}管理员`, 'township_admin', township.key),
+      account('demo-branch', `${branch.name}书记`, 'branch_secretary', branch.key),
+      account('demo-member', member.name, 'member', branch.key, member.key),
+      account('demo-auditor', '审计员', 'auditor', root.key),
+      account('demo-security', '安全管理员', 'security_admin', root.key),
+    ])
+    .execute();
+}
+
+/** Loads the demo into an empty database: one county, or ten for `prefecture`. Refuses a database that has data. */
+export async function loadDemo(ctx: Ctx, opts: { scale?: 'county' | 'prefecture'; seed?: number; log?: (line: string) => void } = {}): Promise<LoadedCounty[]> {
+  const log = opts.log ?? (() => {});
+  const seed = opts.seed ?? 2026;
+  const existing = await ctx.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
+  if (existing) throw new Error('the database already has organizations; the demo loads only into an empty database');
+  const counties = opts.scale === 'prefecture' ? 10 : 1;
+  const loaded: LoadedCounty[] = [];
+  for (let index = 0; index < counties; index++) {
+    const started = Date.now();
+    const county = generateCounty({ seed: mixSeed(seed, index), index, today: new Date(ctx.clock().getTime() + 8 * 3_600_000).toISOString().slice(0, 10) });
+    const rng = new Random(mixSeed(seed, index, 7));
+    const c = await ctx.db.transaction().execute(async (trx) => {
+      const c = await insertCounty(ctx, trx, county, index, rng);
+      if (index === 0) await insertAccounts(ctx, trx, c);
+      return c;
+    });
+    log(`county ${index + 1}/${counties} ${county.name}: ${county.orgs.length} organizations, ${county.members.length} members (${Date.now() - started} ms)`);
+    for (const contributor of DEMO_CONTRIBUTORS) {
+      const t = Date.now();
+      await contributor.load(ctx, c, new Random(mixSeed(seed, index, contributor.name.length)), log);
+      log(`  ${contributor.name} (${Date.now() - t} ms)`);
+    }
+    loaded.push(c);
+  }
+  await writeAuditAlone(ctx, null, { action: 'demo.load', actorName: 'system', detail: `${counties} counties, seed ${seed}` });
+  return loaded;
+}

@@ -1,0 +1,217 @@
+/** Sign-in, sessions and lockout. */
+import crypto from 'node:crypto';
+import { ROLE_CAPABILITIES, type MeT, type Role } from '@dangjian/contracts';
+import type { Actor } from '../../platform/actor.js';
+import { writeAudit, writeAuditAlone } from '../../platform/audit.js';
+import type { Ctx } from '../../platform/context.js';
+import { DUMMY_HASH_PROMISE, hashPassword, randomToken, sm3, verifyPassword } from '../../platform/crypto.js';
+import { DomainError } from '../../platform/errors.js';
+import { passwordAcceptable } from './auth.rules.js';
+
+export interface SessionInfo {
+  token: string;
+  csrf: string;
+  actor: Actor;
+}
+
+/** Checks a password against the policy, else throws `auth.weak_password`. */
+export function assertPasswordPolicy(ctx: Ctx, password: string): void {
+  if (!passwordAcceptable(password, ctx.config.auth.minPasswordLength)) throw new DomainError('auth.weak_password');
+}
+
+/** Signs a user in: lockout, constant-time answer for unknown users, a new session, an audit record either way. */
+export async function login(ctx: Ctx, input: { username: string; password: string; ip: string | null; userAgent: string | null }): Promise<SessionInfo> {
+  const now = ctx.clock();
+  const username = input.username.trim();
+  const attempt = await ctx.db.selectFrom('login_attempts').selectAll().where('username', '=', username).executeTakeFirst();
+  if (attempt?.locked_until && attempt.locked_until > now.toISOString()) {
+    await writeAuditAlone(ctx, null, { action: 'auth.login', success: false, detail: 'locked', actorName: username, ip: input.ip });
+    const retryAfterSeconds = Math.ceil((Date.parse(attempt.locked_until) - now.getTime()) / 1000);
+    throw new DomainError('auth.locked', { retryAfterSeconds });
+  }
+  const user = await ctx.db.selectFrom('users').selectAll().where('username', '=', username).where('deleted_at', 'is', null).executeTakeFirst();
+  const ok = user ? await verifyPassword(input.password, user.password_hash) : (await verifyPassword(input.password, await DUMMY_HASH_PROMISE), false);
+  if (!ok || !user || user.status !== 'active') {
+    const failed = (attempt?.failed_count ?? 0) + 1;
+    const lock = failed >= ctx.config.auth.maxFailures;
+    const lockedUntil = lock ? new Date(now.getTime() + ctx.config.auth.lockMinutes * 60_000).toISOString() : null;
+    await ctx.db.transaction().execute(async (trx) => {
+      if (attempt) {
+        await trx.updateTable('login_attempts').set({ failed_count: lock ? 0 : failed, locked_until: lockedUntil, last_failed_at: now.toISOString() }).where('username', '=', username).execute();
+      } else {
+        await trx.insertInto('login_attempts').values({ username, failed_count: lock ? 0 : failed, locked_until: lockedUntil, last_failed_at: now.toISOString() }).execute();
+      }
+      await writeAudit(ctx, trx, null, {
+        action: 'auth.login',
+        success: false,
+        detail: user && user.status !== 'active' ? 'disabled' : lock ? 'failed; locked' : 'failed',
+        actorName: username,
+        ip: input.ip,
+        entityType: user ? 'user' : null,
+        entityId: user?.id ?? null,
+      });
+    });
+    if (lock) throw new DomainError('auth.locked', { retryAfterSeconds: ctx.config.auth.lockMinutes * 60 });
+    throw new DomainError('auth.invalid_credentials');
+  }
+  const token = randomToken(32);
+  const csrf = randomToken(24);
+  const actor = await actorOf(ctx, user.id, input.ip);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('sessions').values({
+      token_hash: sm3(token),
+      user_id: user.id,
+      csrf_token: csrf,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 200) ?? null,
+      ended_at: null,
+    }).execute();
+    await trx.deleteFrom('login_attempts').where('username', '=', username).execute();
+    await trx.updateTable('users').set({ last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
+    await writeAudit(ctx, trx, actor!, { action: 'auth.login', success: true, entityType: 'user', entityId: user.id });
+  });
+  return { token, csrf, actor: actor! };
+}
+
+/** Builds the actor of a user (null when it is gone or disabled). */
+export async function actorOf(ctx: Ctx, userId: number, ip: string | null): Promise<Actor | null> {
+  const row = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'role', 'tenant_id', 'org_id', 'org_path', 'member_id', 'locale', 'status', 'deleted_at'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!row || row.status !== 'active' || row.deleted_at) return null;
+  return {
+    userId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    tenantId: row.tenant_id,
+    orgId: row.org_id,
+    orgPath: row.org_path,
+    memberId: row.member_id,
+    locale: row.locale,
+    ip,
+  };
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  csrf: string;
+  tokenHash: string;
+}
+
+/** Resolves a session token: 401 `auth.session_expired` past the idle or absolute limit, or when the user was disabled. */
+export async function resolveSession(ctx: Ctx, token: string, ip: string | null): Promise<ResolvedSession> {
+  const tokenHash = sm3(token);
+  const now = ctx.clock();
+  const row = await ctx.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.user_id', 'sessions.csrf_token', 'sessions.created_at', 'sessions.last_seen_at', 'sessions.ended_at',
+      'users.username', 'users.display_name', 'users.role', 'users.tenant_id', 'users.org_id', 'users.org_path', 'users.member_id',
+      'users.locale', 'users.status', 'users.deleted_at',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row || row.ended_at) throw new DomainError('auth.session_expired');
+  const idleLimit = Date.parse(row.last_seen_at) + ctx.config.auth.idleMinutes * 60_000;
+  const absoluteLimit = Date.parse(row.created_at) + ctx.config.auth.absoluteHours * 3_600_000;
+  if (now.getTime() > idleLimit || now.getTime() > absoluteLimit || row.status !== 'active' || row.deleted_at) {
+    await ctx.db.updateTable('sessions').set({ ended_at: now.toISOString() }).where('token_hash', '=', tokenHash).execute();
+    throw new DomainError('auth.session_expired');
+  }
+  // Touch at most every 30 s: one write per request would make every read a write.
+  if (now.getTime() - Date.parse(row.last_seen_at) > 30_000) {
+    await ctx.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', tokenHash).execute();
+  }
+  return {
+    tokenHash,
+    csrf: row.csrf_token,
+    actor: {
+      userId: row.user_id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role as Role,
+      tenantId: row.tenant_id,
+      orgId: row.org_id,
+      orgPath: row.org_path,
+      memberId: row.member_id,
+      locale: row.locale,
+      ip,
+    },
+  };
+}
+
+/** Constant-time comparison of the CSRF header with the session's token. */
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+/** Ends one session. */
+export async function logout(ctx: Ctx, actor: Actor, tokenHash: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('sessions').set({ ended_at: ctx.clock().toISOString() }).where('token_hash', '=', tokenHash).execute();
+    await writeAudit(ctx, trx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+  });
+}
+
+/** Ends every live session of a user; returns how many. */
+export async function endAllSessions(ctx: Ctx, trx: Parameters<typeof writeAudit>[1], userId: number): Promise<number> {
+  const res = await trx.updateTable('sessions').set({ ended_at: ctx.clock().toISOString() }).where('user_id', '=', userId).where('ended_at', 'is', null).executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/** "End all my sessions", including the current one. */
+export async function logoutAll(ctx: Ctx, actor: Actor): Promise<number> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const n = await endAllSessions(ctx, trx, actor.userId);
+    await writeAudit(ctx, trx, actor, { action: 'auth.logout_all', entityType: 'user', entityId: actor.userId, detail: `${n} sessions ended` });
+    return n;
+  });
+}
+
+/** The signed-in user as the client sees it. */
+export async function me(ctx: Ctx, actor: Actor): Promise<MeT> {
+  const org = actor.orgId ? await ctx.db.selectFrom('orgs').select('name').where('id', '=', actor.orgId).executeTakeFirst() : null;
+  return {
+    id: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    role: actor.role,
+    orgId: actor.orgId,
+    orgName: org?.name ?? null,
+    memberId: actor.memberId,
+    locale: actor.locale,
+    capabilities: [...ROLE_CAPABILITIES[actor.role]],
+  };
+}
+
+/** Saves the user's interface language. */
+export async function setLocale(ctx: Ctx, actor: Actor, locale: string): Promise<MeT> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ locale, updated_at: ctx.clock().toISOString() }).where('id', '=', actor.userId).execute();
+    await writeAudit(ctx, trx, actor, { action: 'user.locale', entityType: 'user', entityId: actor.userId, changes: { locale: { before: actor.locale, after: locale } } });
+  });
+  return me(ctx, { ...actor, locale });
+}
+
+/** Changes the caller's own password after checking the old one; other sessions end. */
+export async function changePassword(ctx: Ctx, actor: Actor, tokenHash: string, oldPassword: string, newPassword: string): Promise<void> {
+  const user = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(oldPassword, user.password_hash))) throw new DomainError('auth.wrong_password');
+  assertPasswordPolicy(ctx, newPassword);
+  const hash = await hashPassword(newPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.clock().toISOString();
+    await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, updated_at: now }).where('id', '=', actor.userId).execute();
+    await trx.updateTable('sessions').set({ ended_at: now }).where('user_id', '=', actor.userId).where('token_hash', '!=', tokenHash).where('ended_at', 'is', null).execute();
+    await writeAudit(ctx, trx, actor, { action: 'user.password_change', entityType: 'user', entityId: actor.userId });
+  });
+}

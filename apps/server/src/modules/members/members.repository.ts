@@ -1,0 +1,136 @@
+/** Every query on member records, always inside the caller's scope. */
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { AGE_BAND_LIMITS, type AgeBand } from '@dangjian/contracts';
+import type { Actor } from '../../platform/actor.js';
+import { scopeRange } from '../../platform/actor.js';
+import type { DB, MembersTable } from '../../db/schema.js';
+import { likeContains, likePrefix, subtreeRange } from '../../db/dialect.js';
+import { notFound } from '../../platform/errors.js';
+
+export type MemberRow = Selectable<MembersTable> & { org_name: string };
+type Q = Kysely<DB> | Transaction<DB>;
+
+export interface MemberFilter {
+  underPath?: string;
+  q?: string;
+  /** Keyed hashes to match exactly when the query is a full ID or phone number. */
+  idHash?: string;
+  phoneHash?: string;
+  status?: string;
+  gender?: string;
+  ageBand?: AgeBand;
+  education?: string;
+  category?: string;
+  ethnicity?: string;
+  joinYear?: number;
+  deleted?: boolean;
+  today: string;
+}
+
+const SORTS = {
+  name: ['m.name_pinyin'],
+  joinedAt: ['m.joined_at'],
+  birthDate: ['m.birth_date'],
+  createdAt: ['m.created_at'],
+  org: ['m.org_path', 'm.name_pinyin'],
+} as const;
+export type MemberSort = keyof typeof SORTS;
+
+/** The year-shifted date: the latest birth date of someone aged `years` on `today`. */
+function yearsBefore(today: string, years: number): string {
+  return `${String(Number(today.slice(0, 4)) - years).padStart(4, '0')}${today.slice(4)}`;
+}
+
+function filtered(db: Q, actor: Actor, f: MemberFilter) {
+  const [lo, hi] = f.underPath ? subtreeRange(f.underPath) : scopeRange(actor);
+  let q = db.selectFrom('members as m').where('m.tenant_id', '=', actor.tenantId!).where('m.org_path', '>=', lo).where('m.org_path', '<', hi);
+  q = f.deleted ? q.where('m.deleted_at', 'is not', null) : q.where('m.deleted_at', 'is', null);
+  if (f.idHash) q = q.where('m.id_number_hash', '=', f.idHash);
+  else if (f.phoneHash) q = q.where('m.phone_hash', '=', f.phoneHash);
+  else if (f.q) {
+    const text = f.q.trim();
+    if (/^[a-zA-Z]+$/.test(text)) {
+      const lower = text.toLowerCase();
+      q = q.where((eb) => eb.or([likePrefix('m.name_pinyin', lower), likePrefix('m.name_initials', lower), likeContains('m.name', text)]));
+    } else {
+      q = q.where(likeContains('m.name', text));
+    }
+  }
+  if (f.status) q = q.where('m.status', '=', f.status);
+  if (f.gender) q = q.where('m.gender', '=', f.gender);
+  if (f.education) q = q.where('m.education', '=', f.education);
+  if (f.category) q = q.where('m.category', '=', f.category);
+  if (f.ethnicity) q = q.where('m.ethnicity', '=', f.ethnicity);
+  if (f.joinYear) q = q.where('m.joined_at', '>=', `${f.joinYear}-01-01`).where('m.joined_at', '<=', `${f.joinYear}-12-31`);
+  if (f.ageBand) {
+    const [min, max] = AGE_BAND_LIMITS[f.ageBand];
+    // age ≥ min ⇔ born on or before today-min years; age < max ⇔ born after today-max years.
+    q = q.where('m.birth_date', '<=', yearsBefore(f.today, min)).where('m.birth_date', '>', yearsBefore(f.today, max));
+  }
+  return q;
+}
+
+/** One page of members matching a filter, and the total. */
+export async function listMembers(db: Q, actor: Actor, f: MemberFilter, page: { sort: MemberSort; order: 'asc' | 'desc'; page: number; pageSize: number }): Promise<{ rows: MemberRow[]; total: number }> {
+  const base = filtered(db, actor, f);
+  const total = Number((await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  if (!total) return { rows: [], total };
+  let q = base.innerJoin('orgs as o', 'o.id', 'm.org_id').selectAll('m').select('o.name as org_name');
+  for (const col of SORTS[page.sort]) q = q.orderBy(sql.ref(col), page.order);
+  q = q.orderBy('m.id', page.order);
+  const rows = (await q.limit(page.pageSize).offset((page.page - 1) * page.pageSize).execute()) as MemberRow[];
+  return { rows, total };
+}
+
+/** Streams every member matching a filter in batches (export). */
+export async function* iterateMembers(db: Q, actor: Actor, f: MemberFilter, batch = 2000): AsyncGenerator<MemberRow[]> {
+  let lastPath = '';
+  let lastId = 0;
+  for (;;) {
+    const rows = (await filtered(db, actor, f)
+      .innerJoin('orgs as o', 'o.id', 'm.org_id')
+      .selectAll('m')
+      .select('o.name as org_name')
+      .where((eb) => eb.or([eb('m.org_path', '>', lastPath), eb.and([eb('m.org_path', '=', lastPath), eb('m.id', '>', lastId)])]))
+      .orderBy('m.org_path')
+      .orderBy('m.id')
+      .limit(batch)
+      .execute()) as MemberRow[];
+    if (!rows.length) return;
+    yield rows;
+    lastPath = rows[rows.length - 1].org_path;
+    lastId = rows[rows.length - 1].id;
+    if (rows.length < batch) return;
+  }
+}
+
+/** One member by id; 404 when missing, deleted (unless asked) or outside the scope. */
+export async function getMember(db: Q, actor: Actor, id: number, opts: { includeDeleted?: boolean } = {}): Promise<MemberRow> {
+  const [lo, hi] = scopeRange(actor);
+  let q = db
+    .selectFrom('members as m')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .selectAll('m')
+    .select('o.name as org_name')
+    .where('m.id', '=', id)
+    .where('m.tenant_id', '=', actor.tenantId!)
+    .where('m.org_path', '>=', lo)
+    .where('m.org_path', '<', hi);
+  if (!opts.includeDeleted) q = q.where('m.deleted_at', 'is', null);
+  const row = (await q.executeTakeFirst()) as MemberRow | undefined;
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Whether a live member of the tenant already has this ID-number hash (other than `exceptId`). */
+export async function idNumberTaken(db: Q, tenantId: number, hash: string, exceptId?: number): Promise<boolean> {
+  let q = db.selectFrom('members').select('id').where('tenant_id', '=', tenantId).where('id_number_hash', '=', hash).where('deleted_at', 'is', null);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return Boolean(await q.executeTakeFirst());
+}
+
+/** Every live ID-number hash of a tenant (the import checks thousands of rows at once). */
+export async function allIdHashes(db: Q, tenantId: number): Promise<Set<string>> {
+  const rows = await db.selectFrom('members').select('id_number_hash').where('tenant_id', '=', tenantId).where('deleted_at', 'is', null).execute();
+  return new Set(rows.map((r) => r.id_number_hash));
+}

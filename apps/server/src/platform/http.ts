@@ -1,0 +1,46 @@
+/** Fastify glue shared by every module's routes: the typed app, the actor of a request, locale. */
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Actor } from './actor.js';
+import type { Ctx } from './context.js';
+import { DomainError } from './errors.js';
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actorOrNull: Actor | null;
+    sessionTokenHash: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes anyone may call without a session (login, health, the public board). */
+    public?: boolean;
+    /** Audit action name used when a write fails. */
+    auditAction?: string;
+  }
+}
+
+/** The signed-in actor of a request (the auth hook guarantees it on non-public routes). */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actorOrNull) throw new DomainError('auth.required');
+  return req.actorOrNull;
+}
+
+/** The response language: the user's choice, else Accept-Language, else Chinese. */
+export function localeOf(req: FastifyRequest): 'zh-CN' | 'en' {
+  const header = req.headers['accept-language'];
+  if (typeof header === 'string' && header.trim()) return /^en\b/i.test(header.trim()) ? 'en' : 'zh-CN';
+  if (req.actorOrNull?.locale === 'en') return 'en';
+  return 'zh-CN';
+}
+
+/** Sends an Excel file as a download. */
+export function sendXlsx(reply: FastifyReply, buffer: Buffer, filename: string) {
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename="${encodeURIComponent(filename)}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .send(buffer);
+}
+
+/** A module's route registration: gets the app and the service context. */
+export type RouteModule = (app: App, ctx: Ctx) => void;

@@ -1,0 +1,24 @@
+/** The console's Ant Design theme: Party red, contrast-checked text colours. */
+import type { ThemeConfig } from 'antd';
+
+export const PARTY_RED = '#b3141f';
+
+/** The antd theme tokens of the console. */
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: PARTY_RED,
+    colorLink: PARTY_RED,
+    colorInfo: '#0958d9',
+    borderRadius: 6,
+    // Darker secondary text than antd's default so it passes WCAG AA on white and grey.
+    colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+    colorTextQuaternary: 'rgba(0, 0, 0, 0.5)',
+    fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif",
+  },
+  components: {
+    Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerPadding: '0 16px' },
+  },
+};

@@ -1,0 +1,46 @@
+/** An ECharts chart from `echarts/core` with only the charts and components the home uses. */
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption } from 'echarts/core';
+
+echarts.use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
+
+/** The Party-red palette used by every chart. */
+export const PALETTE = ['#b3141f', '#d4880f', '#1f6fb2', '#389e0d', '#722ed1', '#13a8a8', '#c41d7f', '#5b6b7a', '#faad14', '#2f54eb'];
+
+export interface ChartClick {
+  name: string;
+  dataIndex: number;
+  data: unknown;
+}
+
+/** Renders an option; calls `onClick` with the clicked item; describes itself for screen readers. */
+export function Chart({ option, onClick, label, height = 240 }: { option: EChartsCoreOption; onClick?: (p: ChartClick) => void; label: string; height?: number }) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onClick);
+  click.current = onClick;
+
+  useEffect(() => {
+    if (!el.current) return;
+    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    chart.current = c;
+    c.on('click', (p) => click.current?.({ name: String(p.name), dataIndex: p.dataIndex, data: p.data }));
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(el.current);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption({ color: PALETTE, aria: { enabled: true }, animationDuration: 300, ...option }, true);
+  }, [option]);
+
+  return <div ref={el} role="img" aria-label={label} style={{ width: '100%', height, cursor: onClick ? 'pointer' : 'default' }} />;
+}

@@ -1,0 +1,38 @@
+/** Entry of the web app: the console at `/` and the phone pages at `/m/`, each loaded on demand. */
+import { StrictMode, Suspense, lazy } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { LocaleProvider } from './app/i18n';
+import { ApiError } from './api/client';
+import { Boot } from './components/Boot';
+
+const ConsoleApp = lazy(() => import('./app/ConsoleApp'));
+const MobileApp = lazy(() => import('./modules/mobile/MobileApp'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+      staleTime: 15_000,
+    },
+  },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <LocaleProvider>
+        <BrowserRouter>
+          <Suspense fallback={<Boot />}>
+            <Routes>
+              <Route path="/m/*" element={<MobileApp />} />
+              <Route path="/*" element={<ConsoleApp />} />
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </LocaleProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,268 @@
+/** Accounts (security admin): list, create, disable/enable, unlock, reset password, assign role and organization. */
+import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { KeyOutlined, LockOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined, EditOutlined, UnlockOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { ROLES } from '@dangjian/contracts';
+import { api } from '../../api/client';
+import type { ListPage, User } from '../../api/types';
+import { useEnumOptions, useLabel, useT } from '../../app/i18n';
+import { hasCap, useMe } from '../../app/session';
+import { OrgTreeSelect } from '../../components/OrgTreeSelect';
+import { showFieldError } from '../../components/formErrors';
+import { formatTime } from '../audit/auditShared';
+
+/** Whether a password has 8+ characters of at least three classes (the server also rejects common ones). */
+export function strongEnough(p: string): boolean {
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(p)).length;
+  return p.length >= 8 && classes >= 3;
+}
+
+function isLocked(u: User): boolean {
+  return !!u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now();
+}
+
+type Editing = { mode: 'create' } | { mode: 'edit'; user: User } | { mode: 'password'; user: User } | null;
+
+function UserModal({ editing, onClose }: { editing: NonNullable<Editing>; onClose: () => void }) {
+  const t = useT();
+  const opts = useEnumOptions();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const role = Form.useWatch('role', form);
+  const user = editing.mode === 'create' ? null : editing.user;
+  const passwordRule = {
+    validator: (_: unknown, v?: string) => (!v || strongEnough(v) ? Promise.resolve() : Promise.reject(new Error(t('至少8位，且包含大写字母、小写字母、数字、符号中的三类', 'At least 8 characters of 3 classes: upper, lower, digit, symbol')))),
+  };
+
+  async function submit() {
+    const v = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      if (editing.mode === 'create') await api.post('/api/users', { ...v, memberId: v.memberId ?? null });
+      else if (editing.mode === 'edit') await api.patch(`/api/users/${user!.id}`, { displayName: v.displayName, role: v.role, orgId: v.orgId, ...(v.role === 'member' ? { memberId: v.memberId ?? null } : {}) });
+      else await api.post(`/api/users/${user!.id}/reset-password`, { password: v.password });
+      message.success(t('已保存', 'Saved'));
+      qc.invalidateQueries({ queryKey: ['users'] });
+      onClose();
+    } catch (e) {
+      if (!showFieldError(form, e)) setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const title = editing.mode === 'create' ? t('新建账号', 'New account') : editing.mode === 'edit' ? t(`编辑账号：${user!.username}`, `Edit account: ${user!.username}`) : t(`重置密码：${user!.username}`, `Reset password: ${user!.username}`);
+  return (
+    <Modal open title={title} onOk={submit} onCancel={onClose} confirmLoading={busy} okText={t('保存', 'Save')} cancelText={t('取消', 'Cancel')} destroyOnHidden>
+      {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={user && editing.mode === 'edit' ? { displayName: user.displayName, role: user.role, orgId: user.orgId, memberId: user.memberId } : { role: 'branch_secretary' }}
+      >
+        {editing.mode === 'create' ? (
+          <Form.Item label={t('用户名', 'User name')} name="username" rules={[{ required: true, message: t('请输入用户名', 'Enter a user name') }, { pattern: /^[A-Za-z0-9_.-]{3,40}$/, message: t('3–40位字母、数字、下划线、点或连字符', '3–40 letters, digits, _ . -') }]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+        ) : null}
+        {editing.mode !== 'password' ? (
+          <>
+            <Form.Item label={t('姓名', 'Display name')} name="displayName" rules={[{ required: true, whitespace: true, message: t('请输入姓名', 'Enter the name') }, { max: 40 }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item label={t('角色', 'Role')} name="role" rules={[{ required: true }]}>
+              <Select options={opts(ROLES)} />
+            </Form.Item>
+            <Form.Item label={t('所属组织', 'Organization')} name="orgId" rules={[{ required: true, message: t('请选择组织', 'Choose the organization') }]}>
+              <OrgTreeSelect valueLabel={user?.orgName ?? undefined} />
+            </Form.Item>
+            {role === 'member' ? (
+              <Form.Item label={t('关联党员档案编号', 'Linked member record number')} name="memberId" rules={[{ required: true, message: t('党员账号必须关联党员档案', 'A member account needs a member record') }]}>
+                <InputNumber min={1} style={{ width: '100%' }} />
+              </Form.Item>
+            ) : null}
+          </>
+        ) : null}
+        {editing.mode !== 'edit' ? (
+          <Form.Item label={editing.mode === 'create' ? t('初始密码', 'Initial password') : t('新密码', 'New password')} name="password" rules={[{ required: true, message: t('请输入密码', 'Enter a password') }, passwordRule]}>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}
+
+/** The accounts page (`/users`). */
+export default function UsersPage() {
+  const t = useT();
+  const lbl = useLabel();
+  const opts = useEnumOptions();
+  const { message, modal } = App.useApp();
+  const qc = useQueryClient();
+  const { data: me } = useMe();
+  const canWrite = hasCap(me, 'users.write');
+  const [params, setParams] = useSearchParams();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [text, setText] = useState(params.get('q') ?? '');
+  const filters = { q: params.get('q') ?? undefined, role: params.get('role') ?? undefined, status: params.get('status') ?? undefined, locked: params.get('locked') ?? undefined };
+  const page = Number(params.get('page') ?? 1);
+  const pageSize = Number(params.get('pageSize') ?? 20);
+  const q = useQuery({
+    queryKey: ['users', 'list', filters, page, pageSize],
+    queryFn: ({ signal }) => api.get<ListPage<User>>('/api/users', { ...filters, page, pageSize }, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  function set(k: string, v?: string | null) {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    next.delete('page');
+    setParams(next);
+  }
+
+  async function act(fn: () => Promise<unknown>, ok: string) {
+    try {
+      await fn();
+      message.success(ok);
+      qc.invalidateQueries({ queryKey: ['users'] });
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  }
+
+  function toggle(u: User) {
+    const disabling = u.status === 'active';
+    modal.confirm({
+      title: disabling ? t(`停用账号 ${u.username}？`, `Disable ${u.username}?`) : t(`启用账号 ${u.username}？`, `Enable ${u.username}?`),
+      content: disabling ? t('停用后该账号的所有会话立即结束。', 'All its sessions end at once.') : undefined,
+      okText: disabling ? t('停用', 'Disable') : t('启用', 'Enable'),
+      cancelText: t('取消', 'Cancel'),
+      okButtonProps: { danger: disabling },
+      onOk: () => act(() => api.patch(`/api/users/${u.id}`, { status: disabling ? 'disabled' : 'active' }), disabling ? t('已停用', 'Disabled') : t('已启用', 'Enabled')),
+    });
+  }
+
+  return (
+    <Card>
+      <div style={{ display: 'flex', alignItems: 'center', marginBottom: 12 }}>
+        <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+          {t('账号管理', 'Accounts')}
+        </Typography.Title>
+        {canWrite ? (
+          <Button type="primary" icon={<PlusOutlined />} style={{ marginLeft: 'auto' }} onClick={() => setEditing({ mode: 'create' })}>
+            {t('新建账号', 'New account')}
+          </Button>
+        ) : null}
+      </div>
+      <div role="search">
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Input.Search aria-label={t('搜索用户名或姓名', 'Search user name or name')} placeholder={t('用户名 / 姓名', 'User name / name')} allowClear value={text} onChange={(e) => setText(e.target.value)} onSearch={(v) => set('q', v.trim())} style={{ width: 220 }} />
+          <Select allowClear aria-label={t('角色', 'Role')} placeholder={t('角色', 'Role')} style={{ width: 150 }} value={filters.role} options={opts(ROLES)} onChange={(v) => set('role', v)} />
+          <Select
+            allowClear
+            aria-label={t('状态', 'Status')}
+            placeholder={t('状态', 'Status')}
+            style={{ width: 120 }}
+            value={filters.status}
+            onChange={(v) => set('status', v)}
+            options={[
+              { value: 'active', label: t('正常', 'Active') },
+              { value: 'disabled', label: t('已停用', 'Disabled') },
+            ]}
+          />
+          <Select
+            allowClear
+            aria-label={t('锁定', 'Locked')}
+            placeholder={t('锁定', 'Locked')}
+            style={{ width: 120 }}
+            value={filters.locked}
+            onChange={(v) => set('locked', v)}
+            options={[{ value: 'true', label: t('仅看已锁定', 'Locked only') }]}
+          />
+        </Space>
+      </div>
+      <Table<User>
+        rowKey="id"
+        size="middle"
+        loading={q.isFetching}
+        dataSource={q.data?.items ?? []}
+        scroll={{ x: 980 }}
+        locale={{ emptyText: t('没有符合条件的账号', 'No account matches') }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: q.data?.total ?? 0,
+          showTotal: (n) => t(`共 ${n} 个`, `${n} in all`),
+          onChange: (p, s) => {
+            const next = new URLSearchParams(params);
+            next.set('page', String(p));
+            next.set('pageSize', String(s));
+            setParams(next);
+          },
+        }}
+        columns={[
+          { title: t('用户名', 'User name'), dataIndex: 'username' },
+          { title: t('姓名', 'Name'), dataIndex: 'displayName' },
+          { title: t('角色', 'Role'), dataIndex: 'role', render: (v: string) => lbl(ROLES, v) },
+          { title: t('所属组织', 'Organization'), dataIndex: 'orgName', render: (v: string | null) => v ?? '—' },
+          {
+            title: t('状态', 'Status'),
+            render: (_, u) => (
+              <Space size={4}>
+                {u.status === 'active' ? <Tag color="success">{t('正常', 'Active')}</Tag> : <Tag>{t('已停用', 'Disabled')}</Tag>}
+                {isLocked(u) ? (
+                  <Tag color="error" icon={<LockOutlined />}>
+                    {t('已锁定', 'Locked')}
+                  </Tag>
+                ) : null}
+              </Space>
+            ),
+          },
+          { title: t('最近登录', 'Last sign-in'), dataIndex: 'lastLoginAt', render: (v: string | null) => formatTime(v) || '—' },
+          canWrite
+            ? {
+                title: t('操作', 'Actions'),
+                render: (_, u) => (
+                  <Space size={2} wrap>
+                    <Tooltip title={t('编辑角色和组织', 'Edit role and organization')}>
+                      <Button size="small" type="text" aria-label={t(`编辑 ${u.username}`, `Edit ${u.username}`)} icon={<EditOutlined />} onClick={() => setEditing({ mode: 'edit', user: u })} />
+                    </Tooltip>
+                    <Tooltip title={t('重置密码', 'Reset password')}>
+                      <Button size="small" type="text" aria-label={t(`重置 ${u.username} 的密码`, `Reset password of ${u.username}`)} icon={<KeyOutlined />} onClick={() => setEditing({ mode: 'password', user: u })} />
+                    </Tooltip>
+                    {isLocked(u) ? (
+                      <Tooltip title={t('解锁', 'Unlock')}>
+                        <Button size="small" type="text" aria-label={t(`解锁 ${u.username}`, `Unlock ${u.username}`)} icon={<UnlockOutlined />} onClick={() => act(() => api.post(`/api/users/${u.id}/unlock`), t('已解锁', 'Unlocked'))} />
+                      </Tooltip>
+                    ) : null}
+                    {u.id !== me?.id ? (
+                      <Tooltip title={u.status === 'active' ? t('停用', 'Disable') : t('启用', 'Enable')}>
+                        <Button
+                          size="small"
+                          type="text"
+                          danger={u.status === 'active'}
+                          aria-label={u.status === 'active' ? t(`停用 ${u.username}`, `Disable ${u.username}`) : t(`启用 ${u.username}`, `Enable ${u.username}`)}
+                          icon={u.status === 'active' ? <StopOutlined /> : <CheckCircleOutlined />}
+                          onClick={() => toggle(u)}
+                        />
+                      </Tooltip>
+                    ) : null}
+                  </Space>
+                ),
+              }
+            : {},
+        ]}
+      />
+      {editing ? <UserModal editing={editing} onClose={() => setEditing(null)} /> : null}
+    </Card>
+  );
+}

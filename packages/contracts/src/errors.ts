@@ -1,0 +1,53 @@
+/** Stable error codes with their messages in Chinese and English; the web client shows them by code. */
+import type { Labelled } from './enums.js';
+
+export const ERRORS = {
+  internal: { zh: '服务器内部错误，请稍后重试', en: 'Internal server error, please try again later' },
+  validation: { zh: '提交的数据不符合要求', en: 'The submitted data is invalid' },
+  not_found: { zh: '记录不存在或不在您的管理范围内', en: 'Not found, or outside your scope' },
+  forbidden: { zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
+  conflict: { zh: '数据已被他人修改，请刷新后重试', en: 'The record was changed by someone else; reload and retry' },
+  rate_limited: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
+  'auth.required': { zh: '请先登录', en: 'Please sign in' },
+  'auth.session_expired': { zh: '登录已过期，请重新登录', en: 'Your session has expired, please sign in again' },
+  'auth.invalid_credentials': { zh: '用户名或密码错误', en: 'Wrong user name or password' },
+  'auth.locked': { zh: '登录失败次数过多，账号已临时锁定，请稍后再试', en: 'Too many failed sign-ins; the account is locked for a while' },
+  'auth.csrf': { zh: '请求校验失败，请刷新页面后重试', en: 'Request check failed (CSRF); reload the page and retry' },
+  'auth.weak_password': { zh: '密码强度不足：至少8位，且包含大写字母、小写字母、数字、符号中的三类，不能是常见密码', en: 'Password too weak: at least 8 characters of 3 classes (upper, lower, digit, symbol), not a common password' },
+  'auth.wrong_password': { zh: '原密码错误', en: 'The current password is wrong' },
+  'users.username_taken': { zh: '用户名已存在', en: 'This user name is taken' },
+  'users.invalid_role_org': { zh: '该角色不能设置在此组织', en: 'This role cannot be placed on this organization' },
+  'users.member_required': { zh: '党员账号必须关联党员档案', en: 'A member account must be linked to a member record' },
+  'users.cannot_change_self': { zh: '不能停用或降级自己的账号', en: 'You cannot disable or demote your own account' },
+  'orgs.not_empty': { zh: '该组织下还有下级组织或党员，不能删除', en: 'The organization still has sub-organizations or members' },
+  'orgs.invalid_parent': { zh: '不能移动到自身或其下级组织', en: 'Cannot move an organization under itself or its descendants' },
+  'orgs.invalid_type': { zh: '组织类型与上级组织不匹配', en: 'This organization type cannot sit under that parent' },
+  'orgs.root_locked': { zh: '不能移动或删除您所在的顶级组织', en: 'You cannot move or delete the root of your scope' },
+  'orgs.invalid_term': { zh: '届期结束日期必须晚于开始日期', en: 'The term must end after it starts' },
+  'orgs.secretary_not_member': { zh: '书记必须是本组织的党员', en: 'The secretary must be a member of this organization' },
+  'members.invalid_id_number': { zh: '身份证号码无效（地区、出生日期或校验位错误）', en: 'Invalid ID number (region, birth date or check digit)' },
+  'members.id_number_taken': { zh: '该身份证号码已登记为党员', en: 'A member with this ID number already exists' },
+  'members.gender_mismatch': { zh: '性别与身份证号码不一致', en: 'Sex does not match the ID number' },
+  'members.birth_date_mismatch': { zh: '出生日期与身份证号码不一致', en: 'Birth date does not match the ID number' },
+  'members.invalid_phone': { zh: '手机号码格式不正确', en: 'Invalid mobile phone number' },
+  'members.invalid_dates': { zh: '日期不合理：入党时间须在出生满18岁之后、不晚于今天，转正时间须晚于入党时间', en: 'Dates do not fit: joining at 18 or older and not in the future; full membership after joining' },
+  'members.org_not_branch': { zh: '党员只能编入党支部、联合党支部、党总支或党委', en: 'Members belong to a branch, joint branch, general branch or committee' },
+  'members.not_deleted': { zh: '该党员未被删除', en: 'This member is not deleted' },
+  'members.import_rejected': { zh: '导入文件有错误，未导入任何数据', en: 'The file has errors; nothing was imported' },
+  'members.import_bad_file': { zh: '无法读取文件，请使用下载的Excel模板', en: 'Cannot read the file; use the downloaded Excel template' },
+  'members.reveal_denied': { zh: '您无权查看完整号码', en: 'You may not see full numbers' },
+} as const satisfies Record<string, Labelled>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** The JSON body of every error answer. */
+export interface ErrorBody {
+  error: { code: ErrorCode | string; message: string; details?: unknown };
+}
+
+/** The message of an error code in a locale. */
+export function errorMessage(code: string, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const e = (ERRORS as Record<string, Labelled>)[code];
+  if (!e) return code;
+  return locale === 'en' ? e.en : e.zh;
+}

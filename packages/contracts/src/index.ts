@@ -1,0 +1,5 @@
+/** Shared contracts: enums, roles, error codes and API schemas used by server and web. */
+export * from './enums.js';
+export * from './roles.js';
+export * from './errors.js';
+export * from './schemas.js';

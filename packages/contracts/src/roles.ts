@@ -1,0 +1,52 @@
+/** Roles and the capabilities each one holds: the permission rules as data. */
+import type { Labelled } from './enums.js';
+
+export const ROLES = {
+  county_admin: { zh: '县级管理员', en: 'County admin' },
+  township_admin: { zh: '乡镇管理员', en: 'Township admin' },
+  branch_secretary: { zh: '支部书记', en: 'Branch secretary' },
+  member: { zh: '党员', en: 'Member' },
+  auditor: { zh: '审计员', en: 'Auditor' },
+  security_admin: { zh: '安全管理员', en: 'Security admin' },
+} satisfies Record<string, Labelled>;
+export type Role = keyof typeof ROLES;
+
+export const CAPABILITIES = [
+  'orgs.read',
+  'orgs.write',
+  'members.read',
+  'members.write',
+  'members.reveal',
+  'members.import',
+  'members.export',
+  'stats.read',
+  'users.read',
+  'users.write',
+  'audit.read',
+  'self.read',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+const BUSINESS_READ: Capability[] = ['orgs.read', 'members.read', 'members.export', 'stats.read', 'self.read'];
+
+/**
+ * What each role may do. Separation of the three administrators (三员分立): the security
+ * admin holds only account capabilities, the auditor only the audit trail, and no business
+ * role holds either.
+ */
+export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
+  county_admin: [...BUSINESS_READ, 'orgs.write', 'members.write', 'members.reveal', 'members.import'],
+  township_admin: [...BUSINESS_READ, 'orgs.write', 'members.write', 'members.import'],
+  branch_secretary: [...BUSINESS_READ, 'members.write', 'members.reveal', 'members.import'],
+  member: ['orgs.read', 'self.read'],
+  auditor: ['audit.read', 'self.read'],
+  security_admin: ['users.read', 'users.write', 'self.read'],
+};
+
+/** Whether a role holds a capability. */
+export function can(role: Role, capability: Capability): boolean {
+  return ROLE_CAPABILITIES[role].includes(capability);
+}
+
+/** Roles whose holders are bound to an organization subtree for business data. */
+export const BUSINESS_ROLES: readonly Role[] = ['county_admin', 'township_admin', 'branch_secretary', 'member'];
