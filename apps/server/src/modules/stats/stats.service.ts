@@ -30,7 +30,8 @@ export async function overview(ctx: Ctx, actor: Actor, orgId?: number): Promise<
   const caseSql = sql.join(bands.map(([band, [min, max]]) => sql`when birth_date <= ${shift(min)} and birth_date > ${shift(max)} then ${band}`), sql` `);
   const byAge = await members()
     .select([sql<string>`case ${caseSql} else 'unknown' end`.as('key'), (e) => e.fn.countAll<number>().as('count')])
-    .groupBy(sql`case ${caseSql} else 'unknown' end`)
+    // By position: PostgreSQL cannot match a GROUP BY expression whose parameters are numbered anew.
+    .groupBy(sql`1`)
     .execute();
   const byJoinYear = await members()
     .select([sql<string>`substr(joined_at, 1, 4)`.as('year'), (e) => e.fn.countAll<number>().as('count')])

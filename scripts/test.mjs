@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// `npm test`: the server's unit and API tests on SQLite and PostgreSQL, then the web app's
+// build and its browser tests in Chromium. Prints one closing line "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const results = fs.mkdtempSync(path.join(os.tmpdir(), 'dj-results-'));
+const env = { ...process.env, DJ_TEST_PG: process.env.DJ_TEST_PG ?? 'required' };
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let ok = true;
+
+function run(label, cmd, args) {
+  console.log(`\n== ${label} ==`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+  if (r.status !== 0) ok = false;
+  return r.status === 0;
+}
+
+function count(file) {
+  if (!fs.existsSync(file)) {
+    ok = false;
+    return;
+  }
+  const j = JSON.parse(fs.readFileSync(file, 'utf8'));
+  passed += j.numPassedTests;
+  failed += j.numFailedTests;
+  skipped += j.numPendingTests + (j.numTodoTests ?? 0);
+  if (j.numFailedTestSuites > 0 && j.numFailedTests === 0) failed += j.numFailedTestSuites;
+}
+
+const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
+const serverJson = path.join(results, 'server.json');
+run('server: unit and API tests (SQLite + PostgreSQL)', process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${serverJson}`]);
+count(serverJson);
+
+if (fs.existsSync(path.join(root, 'e2e', 'vitest.config.ts'))) {
+  if (run('web: build', process.execPath, [path.join(root, 'scripts', 'build-web.mjs'), '--force'])) {
+    const e2eJson = path.join(results, 'e2e.json');
+    run('web: browser tests (Chromium)', process.execPath, [vitest, 'run', '--config', 'e2e/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eJson}`]);
+    count(e2eJson);
+  } else failed++;
+}
+
+fs.rmSync(results, { recursive: true, force: true });
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(ok && failed === 0 ? 0 : 1);
