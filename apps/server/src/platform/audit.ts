@@ -37,32 +37,7 @@ export function auditHash(r: Row): string {
 
 /** Appends one record inside the caller's transaction, so the record and the change commit together. */
 export async function writeAudit(ctx: Ctx, trx: Transaction<DB> | Kysely<DB>, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await lockAuditChain(trx, ctx.dialect);
-  const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
-  const row: Row = {
-    id: (head?.last_id ?? 0) + 1,
-    at: ctx.clock().toISOString(),
-    tenant_id: entry.tenantId ?? actor?.tenantId ?? null,
-    actor_id: actor?.userId || null,
-    actor_name: actor?.username ?? entry.actorName ?? null,
-    role: actor?.role ?? null,
-    ip: entry.ip ?? actor?.ip ?? null,
-    action: entry.action,
-    entity_type: entry.entityType ?? null,
-    entity_id: entry.entityId == null ? null : String(entry.entityId),
-    changes: entry.changes && Object.keys(entry.changes).length ? JSON.stringify(entry.changes) : null,
-    success: entry.success === false ? 0 : 1,
-    detail: entry.detail ?? null,
-    prev_hash: head?.last_hash ?? GENESIS,
-    hash: '',
-  };
-  row.hash = auditHash(row);
-  await trx.insertInto('audit_log').values(row).execute();
-  if (head) {
-    await trx.updateTable('audit_head').set({ last_id: row.id, count: head.count + 1, last_hash: row.hash }).where('id', '=', 1).execute();
-  } else {
-    await trx.insertInto('audit_head').values({ id: 1, last_id: row.id, count: 1, last_hash: row.hash }).execute();
-  }
+  await writeAuditBatch(ctx, trx, actor, [entry]);
 }
 
 /** Appends a record in its own transaction (failures, logins: there is no business write to join). */
@@ -127,7 +102,7 @@ function defaultMask(field: string, v: unknown): unknown {
 }
 
 /** Appends many records at once (an import): one read of the head, one chain computed in memory. */
-export async function writeAuditBatch(ctx: Ctx, trx: Transaction<DB>, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
+export async function writeAuditBatch(ctx: Ctx, trx: Transaction<DB> | Kysely<DB>, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
   if (!entries.length) return;
   await lockAuditChain(trx, ctx.dialect);
   const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
