@@ -21,8 +21,10 @@ import { membersRoutes } from './modules/members/members.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
+import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 
-const MODULES = [authRoutes, orgsRoutes, membersRoutes, usersRoutes, auditRoutes, statsRoutes];
+const MODULES = [authRoutes, orgsRoutes, membersRoutes, usersRoutes, auditRoutes, statsRoutes, meetingsRoutes, notificationsRoutes];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const VERSION = '0.1.0';
 

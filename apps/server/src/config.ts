@@ -21,6 +21,10 @@ export interface Config {
   webDist: string;
   logLevel: string;
   uploadMaxBytes: number;
+  /** Robot webhook of a WeCom or DingTalk group that receives reminders (null: in-app only). */
+  webhook: { url: string; kind: 'wecom' | 'dingtalk' } | null;
+  /** Whether `serve` schedules the daily jobs (reminders). */
+  jobs: boolean;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -37,6 +41,15 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+function webhook(env: NodeJS.ProcessEnv): Config['webhook'] {
+  const url = env.DJ_WEBHOOK_URL?.trim();
+  if (!url) return null;
+  if (!/^https?:\/\//.test(url)) throw new Error('DJ_WEBHOOK_URL must be an http(s) URL');
+  const kind = (env.DJ_WEBHOOK_KIND || 'wecom').toLowerCase();
+  if (kind !== 'wecom' && kind !== 'dingtalk') throw new Error('DJ_WEBHOOK_KIND must be wecom or dingtalk');
+  return { url, kind };
 }
 
 /** Reads the configuration from an environment (process.env by default). */
@@ -65,5 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.DJ_WEB_DIST || path.join(repoRoot, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL || 'warn',
     uploadMaxBytes: int(env, 'DJ_UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024),
+    webhook: webhook(env),
+    jobs: bool(env, 'DJ_JOBS', true),
   };
 }

@@ -16,6 +16,8 @@ import { buildApp } from './app.js';
 import { loadDemo } from './demo/load.js';
 import { assertPasswordPolicy } from './modules/auth/auth.service.js';
 import { exportRoster, importRoster } from './modules/members/members.excel.js';
+import { runReminders } from './modules/meetings/meetings.reminders.js';
+import { Cron } from 'croner';
 
 const USAGE = `dangjian <command>
 
@@ -31,11 +33,17 @@ const USAGE = `dangjian <command>
   user reset-password USERNAME --password PASSWORD
   user unlock USERNAME
   audit verify                       check the audit chain; exits 1 when broken
+  jobs run reminders [--date YYYY-MM-DD]
+                                     run the daily reminders now (idempotent)
   rekey                              re-encrypt personal numbers with the current key (after rotation)
 
 Settings come from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, DJ_SECRET_KEY (see README).`;
 
 class UsageError extends Error {}
+
+function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -80,6 +88,14 @@ async function serve(config: Config) {
   process.once('SIGTERM', close);
   process.once('SIGINT', close);
   await app.listen({ port: config.port, host: config.host });
+  if (config.jobs) {
+    // Daily at 07:00 China time, and once at start so a server that was down catches up (the job is idempotent).
+    const job = async () => {
+      await runReminders(ctx, chinaToday()).catch((err) => console.error('reminders failed:', err));
+    };
+    new Cron('0 7 * * *', { timezone: 'Asia/Shanghai', protect: true }, job);
+    void job();
+  }
   console.log(`党建工作平台 listening on http://${config.host}:${config.port} (${ctx.dialect}, ready in ${Date.now() - started} ms)`);
 }
 
@@ -280,6 +296,16 @@ export async function runCli(argv: string[]): Promise<void> {
           console.error(`audit chain BROKEN at record ${r.firstBroken!.id}: ${r.firstBroken!.reason} (${r.checked} records intact before it)`);
           process.exitCode = 1;
         }
+        return;
+      }
+      case 'jobs': {
+        if (args[0] !== 'run' || args[1] !== 'reminders') throw new UsageError('jobs run reminders [--date YYYY-MM-DD]');
+        const day = flag(args, 'date') ?? chinaToday();
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new UsageError('--date must be YYYY-MM-DD');
+        const ctx = await open(config);
+        const r = await runReminders(ctx, day);
+        await ctx.database.close();
+        console.log(`reminders for ${day}: ${r.created} new (${r.fixedDay} before the fixed day, ${r.periodClosing} period closing, ${r.birthdays} political birthdays), ${r.webhookSent} sent to the webhook`);
         return;
       }
       case 'rekey':

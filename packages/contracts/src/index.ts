@@ -3,3 +3,4 @@ export * from './enums.js';
 export * from './roles.js';
 export * from './errors.js';
 export * from './schemas.js';
+export * from './meetings.js';

@@ -24,10 +24,14 @@ export const CAPABILITIES = [
   'users.write',
   'audit.read',
   'self.read',
+  'meetings.read',
+  'meetings.write',
+  'meetings.rules',
+  'meetings.checkin',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const BUSINESS_READ: Capability[] = ['orgs.read', 'members.read', 'members.export', 'stats.read', 'self.read'];
+const BUSINESS_READ: Capability[] = ['orgs.read', 'members.read', 'members.export', 'stats.read', 'self.read', 'meetings.read', 'meetings.write'];
 
 /**
  * What each role may do. Separation of the three administrators (三员分立): the security
@@ -35,10 +39,10 @@ const BUSINESS_READ: Capability[] = ['orgs.read', 'members.read', 'members.expor
  * role holds either.
  */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  county_admin: [...BUSINESS_READ, 'orgs.write', 'members.write', 'members.reveal', 'members.import'],
+  county_admin: [...BUSINESS_READ, 'orgs.write', 'members.write', 'members.reveal', 'members.import', 'meetings.rules'],
   township_admin: [...BUSINESS_READ, 'orgs.write', 'members.write', 'members.import'],
   branch_secretary: [...BUSINESS_READ, 'members.write', 'members.reveal', 'members.import'],
-  member: ['orgs.read', 'self.read'],
+  member: ['orgs.read', 'self.read', 'meetings.checkin'],
   auditor: ['audit.read', 'self.read'],
   security_admin: ['users.read', 'users.write', 'self.read'],
 };

@@ -109,6 +109,105 @@ export interface AuditHeadTable {
   last_hash: string;
 }
 
+export interface MeetingsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  org_id: number;
+  org_path: string;
+  kind: string;
+  topic: string;
+  held_on: string;
+  start_time: string;
+  end_time: string | null;
+  place: string | null;
+  host_name: string | null;
+  recorder_name: string | null;
+  lecturer_member_id: number | null;
+  lecturer_role: string | null;
+  minutes: string | null;
+  decisions: string | null;
+  checkin_code: string | null;
+  checkin_from: string | null;
+  checkin_to: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface MeetingAttendanceTable {
+  id: Generated<number>;
+  meeting_id: number;
+  member_id: number;
+  status: string;
+  leave_reason: string | null;
+  checked_in_at: string | null;
+  method: string | null;
+}
+
+export interface MeetingMotionsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  title: string;
+  yes: number;
+  no: number;
+  abstain: number;
+  entitled: number;
+  present_voting: number;
+  quorum_met: number;
+  passed: number;
+}
+
+export interface MeetingReviewsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  member_id: number;
+  grade: string;
+}
+
+export interface MeetingPhotosTable {
+  id: Generated<number>;
+  meeting_id: number;
+  file_hash: string;
+  mime: string;
+  bytes: number;
+  created_at: string;
+  deleted_at: string | null;
+}
+
+export interface MeetingRuleOverridesTable {
+  id: Generated<number>;
+  tenant_id: number;
+  year: number;
+  kind: string;
+  rule: string | null;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  tenant_id: number | null;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  dedupe_key: string;
+  created_at: string;
+  read_at: string | null;
+  sent_at: string | null;
+}
+
+export interface JobRunsTable {
+  id: Generated<number>;
+  job: string;
+  run_key: string;
+  started_at: string;
+  finished_at: string | null;
+  result: string | null;
+}
+
 export interface DB {
   orgs: OrgsTable;
   members: MembersTable;
@@ -117,7 +216,15 @@ export interface DB {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  meetings: MeetingsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_motions: MeetingMotionsTable;
+  meeting_reviews: MeetingReviewsTable;
+  meeting_photos: MeetingPhotosTable;
+  meeting_rule_overrides: MeetingRuleOverridesTable;
+  notifications: NotificationsTable;
+  job_runs: JobRunsTable;
 }
 
 /** Tables whose rows belong to an organization and carry `org_path`: a move re-paths them all. */
-export const ORG_SCOPED_TABLES = ['orgs', 'members', 'users'] as const;
+export const ORG_SCOPED_TABLES = ['orgs', 'members', 'users', 'meetings'] as const;

@@ -20,6 +20,8 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   'members.not_deleted': 409,
   'members.import_rejected': 422,
   'members.reveal_denied': 403,
+  'files.too_large': 413,
+  'meetings.checkin_not_expected': 403,
 };
 
 /** An expected failure of a rule, with the code the client translates. */

@@ -2,10 +2,11 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../database.js';
 import { core001 } from './001_core.js';
+import { meetings002 } from './002_meetings.js';
 
 export interface Migration {
   name: string;
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
 }
 
-export const MIGRATIONS: Migration[] = [core001];
+export const MIGRATIONS: Migration[] = [core001, meetings002];

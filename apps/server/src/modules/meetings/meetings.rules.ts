@@ -1,0 +1,88 @@
+/** Organizational-life rules as data: national defaults from the 支部工作条例, overridable by a county per year. */
+import type { OrgType } from '@dangjian/contracts';
+
+export const MEETING_KINDS = [
+  'general_meeting', // 支部党员大会
+  'committee_meeting', // 支部委员会
+  'group_meeting', // 党小组会
+  'party_lecture', // 党课
+  'theme_day', // 主题党日
+  'life_meeting', // 组织生活会
+  'member_review', // 民主评议党员
+  'leadership_life_meeting', // 民主生活会
+  'heart_to_heart', // 谈心谈话
+] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export type Cadence = 'month' | 'quarter' | 'year';
+
+export interface FrequencyRule {
+  every: Cadence;
+  /** Meetings required per cadence unit (per member when `perMember`). */
+  min: number;
+  /** Counted per member of the organization (谈心谈话: every member once a year). */
+  perMember?: boolean;
+  /** Day of the month fixed by the county (主题党日; the demo county: the 5th). */
+  fixedDay?: number | null;
+}
+
+export type FrequencyRules = Record<MeetingKind, FrequencyRule | null>;
+
+/** National defaults (中国共产党支部工作条例（试行）, 2018). `null`: not required by default. */
+export const DEFAULT_FREQUENCY: FrequencyRules = {
+  general_meeting: { every: 'quarter', min: 1 },
+  committee_meeting: { every: 'month', min: 1 },
+  group_meeting: { every: 'month', min: 1 },
+  party_lecture: { every: 'quarter', min: 1 },
+  theme_day: { every: 'month', min: 1, fixedDay: null },
+  life_meeting: { every: 'year', min: 1 },
+  member_review: { every: 'year', min: 1 },
+  leadership_life_meeting: { every: 'year', min: 1 },
+  heart_to_heart: { every: 'year', min: 1, perMember: true },
+};
+
+/** Which org types each kind is required of: branches hold the three meetings; groups their own meeting; committees their leadership meeting. */
+export const KIND_APPLIES_TO: Record<MeetingKind, readonly OrgType[]> = {
+  general_meeting: ['branch', 'joint_branch', 'general_branch'],
+  committee_meeting: ['branch', 'joint_branch', 'general_branch'],
+  group_meeting: ['group'],
+  party_lecture: ['branch', 'joint_branch', 'general_branch'],
+  theme_day: ['branch', 'joint_branch', 'general_branch'],
+  life_meeting: ['branch', 'joint_branch', 'general_branch'],
+  member_review: ['branch', 'joint_branch', 'general_branch'],
+  leadership_life_meeting: ['committee'],
+  heart_to_heart: ['branch', 'joint_branch', 'general_branch'],
+};
+
+/** Who is expected at each kind: all members of the org, its committee, or its group's members. */
+export const EXPECTED_ATTENDEES: Record<MeetingKind, 'members' | 'committee'> = {
+  general_meeting: 'members',
+  committee_meeting: 'committee',
+  group_meeting: 'members',
+  party_lecture: 'members',
+  theme_day: 'members',
+  life_meeting: 'members',
+  member_review: 'members',
+  leadership_life_meeting: 'committee',
+  heart_to_heart: 'members',
+};
+
+/** Days before a deadline (or the fixed day) from which an open requirement shows as due soon and reminders go out. */
+export const DUE_SOON_DAYS = 7;
+/** Days before the fixed party day on which secretaries are reminded. */
+export const FIXED_DAY_REMINDER_DAYS = 3;
+/** A meeting entered more than this many days after it was held is marked as entered late (still accepted). */
+export const LATE_ENTRY_DAYS = 7;
+/** Share of members that may be graded excellent in one review (民主评议: no more than one third). */
+export const MAX_EXCELLENT_SHARE = 1 / 3;
+/** Largest photo accepted, and how many per meeting. */
+export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
+export const PHOTOS_PER_MEETING = 12;
+/** Hours before and after a meeting during which its sign-in code works. */
+export const CHECKIN_EARLY_MINUTES = 60;
+export const CHECKIN_DEFAULT_HOURS = 3;
+
+/** Merges a county's overrides for a year onto the national defaults. */
+export function effectiveRules(overrides: Partial<Record<MeetingKind, FrequencyRule | null>>): FrequencyRules {
+  return { ...DEFAULT_FREQUENCY, ...overrides };
+}
