@@ -94,40 +94,44 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<MeetingT>
   };
 }
 
-/** Who may be listed at a meeting of a kind in an org: the org's members, its committee, or (a party group's meeting) the parent branch's members. */
-async function attendeePool(db: Kysely<DB> | Transaction<DB>, org: orgsRepo.OrgRow, kind: MeetingKind): Promise<{ id: number; name: string; status: string }[]> {
+/** Who may be listed at a meeting of an org: its subtree's members, or (a party group's meeting) the parent branch's members. */
+async function attendeePool(db: Kysely<DB> | Transaction<DB>, org: orgsRepo.OrgRow): Promise<{ id: number; name: string; status: string }[]> {
   if (org.type === 'group' && org.parent_id) {
     const parent = await db.selectFrom('orgs').selectAll().where('id', '=', org.parent_id).executeTakeFirstOrThrow();
     return repo.membersUnder(db, org.tenant_id, parent.org_path);
   }
-  const members = await repo.membersUnder(db, org.tenant_id, org.org_path);
-  if (EXPECTED_ATTENDEES[kind] === 'committee') {
-    const seats = new Set<number>((JSON.parse(org.committee) as { memberId?: number | null }[]).map((s) => s.memberId ?? 0).filter(Boolean));
-    if (org.secretary_member_id) seats.add(org.secretary_member_id);
-    const committee = members.filter((m) => seats.has(m.id));
-    return committee.length ? committee : members;
-  }
-  return members;
+  return repo.membersUnder(db, org.tenant_id, org.org_path);
 }
 
-/** The default expected attendees: everyone in the pool, except for kinds whose attendees are listed by hand (a group's meeting, a talk). */
-function defaultExpected(org: orgsRepo.OrgRow, kind: MeetingKind, pool: { id: number }[]): number[] {
+/**
+ * Who is expected by default: every member for a members' meeting; for a committee's meeting its
+ * seats and secretary, else the org's own staff, else the secretaries of the orgs under it (a
+ * township committee's leadership meeting); nobody for kinds listed by hand (a group's meeting, a talk).
+ */
+async function defaultExpected(db: Kysely<DB> | Transaction<DB>, org: orgsRepo.OrgRow, kind: MeetingKind, pool: { id: number }[]): Promise<number[]> {
   if (kind === 'heart_to_heart' || org.type === 'group') return [];
-  if (EXPECTED_ATTENDEES[kind] === 'committee') return pool.map((p) => p.id);
-  return pool.map((p) => p.id);
+  if (EXPECTED_ATTENDEES[kind] === 'members') return pool.map((p) => p.id);
+  const inPool = new Set(pool.map((p) => p.id));
+  const seats = new Set<number>((JSON.parse(org.committee) as { memberId?: number | null }[]).map((s) => s.memberId ?? 0).filter((id) => inPool.has(id)));
+  if (org.secretary_member_id && inPool.has(org.secretary_member_id)) seats.add(org.secretary_member_id);
+  if (seats.size) return [...seats];
+  const staff = await db.selectFrom('members').select('id').where('org_id', '=', org.id).where('deleted_at', 'is', null).execute();
+  if (staff.length) return staff.map((m) => m.id);
+  const secretaries = await db.selectFrom('orgs').select('secretary_member_id').where('parent_id', '=', org.id).where('deleted_at', 'is', null).where('secretary_member_id', 'is not', null).execute();
+  return secretaries.map((o) => o.secretary_member_id!).filter((id) => inPool.has(id));
 }
 
 type Input = Partial<MeetingCreateT>;
 
 async function writeDetails(ctx: Ctx, trx: Transaction<DB>, meetingId: number, org: orgsRepo.OrgRow, kind: MeetingKind, input: Input, replaceAttendance: boolean) {
   // Inside the transaction: SQLite has one connection, and reads must see this transaction's writes.
-  const pool = await attendeePool(trx, org, kind);
+  const pool = await attendeePool(trx, org);
   const poolById = new Map(pool.map((p) => [p.id, p]));
   if (replaceAttendance) {
     const given = new Map((input.attendance ?? []).map((a) => [a.memberId, a]));
     for (const id of given.keys()) if (!poolById.has(id)) throw new DomainError('meetings.not_attendee', { memberId: id });
     const existing = await trx.selectFrom('meeting_attendance').selectAll().where('meeting_id', '=', meetingId).execute();
-    const expected = new Set<number>([...(existing.length ? existing.map((e) => e.member_id) : defaultExpected(org, kind, pool)), ...given.keys()]);
+    const expected = new Set<number>([...(existing.length ? existing.map((e) => e.member_id) : await defaultExpected(trx, org, kind, pool)), ...given.keys()]);
     await trx.deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).execute();
     const prior = new Map(existing.map((e) => [e.member_id, e]));
     const rows = [...expected].map((memberId) => {
