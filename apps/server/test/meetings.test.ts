@@ -202,6 +202,8 @@ describe.each(dialects())('organizational life on %s', (dialect) => {
     const may = (await county.get(`/api/compliance/meetings?org=${fx.townA}&period=2026-05`)).json();
     expect(item(may, fx.villageA2, 'committee_meeting')).toMatchObject({ status: 'behind' });
     for (const p of ['2026-Q2', '2026']) expect((await county.get(`/api/compliance/meetings?period=${p}`)).statusCode).toBe(200);
+    const xlsx = await county.get(`/api/compliance/meetings/export?org=${fx.townA}&period=2026-06`);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect((await county.get('/api/compliance/meetings?period=2026-13')).statusCode).toBe(400);
     expect((await (await login(env.app, 't-town-b')).get(`/api/compliance/meetings?org=${fx.townA}&period=2026-06`)).statusCode).toBe(404);
   });

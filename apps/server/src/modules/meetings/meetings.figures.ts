@@ -1,6 +1,6 @@
 /** Figures of organizational life computed from the records: rules in force, compliance, attendance, and the year's record export. */
 import ExcelJS from 'exceljs';
-import { ATTENDANCE_STATUSES, MEETING_KIND_LABELS, label, type OrgType } from '@dangjian/contracts';
+import { ATTENDANCE_STATUSES, COMPLIANCE_STATUSES, MEETING_KIND_LABELS, label, type OrgType } from '@dangjian/contracts';
 import type { Actor } from '../../platform/actor.js';
 import { requireCapability } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
@@ -175,4 +175,24 @@ export async function yearbook(ctx: Ctx, actor: Actor, orgId: number, year: numb
     }
   }
   return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), orgName: org.name };
+}
+
+/** The compliance table as an Excel file (the same rows as the screen). */
+export async function complianceXlsx(ctx: Ctx, actor: Actor, q: { org?: number; period: string; status?: ComplianceStatus }, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Buffer> {
+  const c = await compliance(ctx, actor, q);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(`组织生活落实情况 ${q.period}`);
+  ws.columns = [
+    { header: locale === 'en' ? 'Organization' : '党组织', key: 'org', width: 30 },
+    { header: locale === 'en' ? 'Kind' : '类型', key: 'kind', width: 16 },
+    { header: locale === 'en' ? 'Required' : '应开', key: 'required', width: 8 },
+    { header: locale === 'en' ? 'Held' : '已开', key: 'held', width: 8 },
+    { header: locale === 'en' ? 'Status' : '状态', key: 'status', width: 10 },
+    { header: locale === 'en' ? 'Due by' : '截止日期', key: 'dueBy', width: 12 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const i of c.items) ws.addRow({ org: i.orgName, kind: label(MEETING_KIND_LABELS, i.kind, locale), required: i.required, held: i.held, status: label(COMPLIANCE_STATUSES, i.status, locale), dueBy: i.dueBy ?? '' });
+  ws.addRow({});
+  ws.addRow({ org: locale === 'en' ? `Rate ${(c.summary.rate * 100).toFixed(1)}%` : `落实率 ${(c.summary.rate * 100).toFixed(1)}%`, kind: `${c.period.from} – ${c.period.to}` });
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

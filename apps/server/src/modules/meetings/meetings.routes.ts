@@ -1,7 +1,7 @@
 /** Meeting routes: records, sign-in, photos, rules, compliance and figures. Thin: the services hold the rules. */
 import { CheckinBody, CheckinOpen, CheckinOpenBody, CheckinResult, Compliance, ComplianceQuery, IdParams, Meeting, MeetingCreate, MeetingList, MeetingListQuery, MeetingPatch, MeetingStats, MeetingStatsQuery, Ok, RuleOverrideBody, RulesInForce, MEETING_KIND_LABELS, KeyOf } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
-import { actorOf, sendXlsx, type RouteModule } from '../../platform/http.js';
+import { actorOf, localeOf, sendXlsx, type RouteModule } from '../../platform/http.js';
 import { DomainError } from '../../platform/errors.js';
 import * as meetings from './meetings.service.js';
 import * as figures from './meetings.figures.js';
@@ -63,6 +63,9 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/compliance/meetings', { schema: { tags, summary: '组织生活落实情况 Compliance of a subtree in a period', querystring: ComplianceQuery, response: { 200: Compliance } } }, async (req) =>
     figures.compliance(ctx, actorOf(req), req.query as never),
+  );
+  app.get('/api/compliance/meetings/export', { schema: { tags, summary: '落实情况导出 Compliance as Excel', querystring: ComplianceQuery } }, async (req, reply) =>
+    sendXlsx(reply, await figures.complianceXlsx(ctx, actorOf(req), req.query as never, localeOf(req)), `组织生活落实情况-${req.query.period}.xlsx`),
   );
   app.get('/api/stats/meetings', { schema: { tags, summary: '组织生活统计 Meetings, attendance, lectures', querystring: MeetingStatsQuery, response: { 200: MeetingStats } } }, async (req) =>
     figures.stats(ctx, actorOf(req), req.query),
