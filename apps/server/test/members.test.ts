@@ -107,10 +107,19 @@ describe.each(dialects())('members on %s', (dialect) => {
 
   it('soft-deletes and restores a member', async () => {
     const id = fx.memberIn.townB;
+    // Totals are cached by roster version: each write must move them at once.
+    const total = async () => (await county.get(`/api/members?org=${fx.townB}`)).json().total;
+    const towns = async () => (await county.get(`/api/orgs/tree?parent=${fx.county}`)).json().items.find((o: { id: number }) => o.id === fx.townB).memberCount;
+    const before = await total();
+    const treeBefore = await towns();
     expect((await county.delete(`/api/members/${id}`)).statusCode).toBe(200);
+    expect(await total()).toBe(before - 1);
+    expect(await towns()).toBe(treeBefore - 1);
     expect((await county.get(`/api/members?org=${fx.townB}&pageSize=200`)).json().items.map((m: { id: number }) => m.id)).not.toContain(id);
     expect((await county.get(`/api/members?deleted=true&pageSize=200`)).json().items.map((m: { id: number }) => m.id)).toContain(id);
     expect((await county.post(`/api/members/${id}/restore`)).statusCode).toBe(200);
+    expect(await total()).toBe(before);
+    expect(await towns()).toBe(treeBefore);
     expect((await county.post(`/api/members/${id}/restore`)).json().error.code).toBe('members.not_deleted');
     expect((await county.get(`/api/members?org=${fx.townB}&pageSize=200`)).json().items.map((m: { id: number }) => m.id)).toContain(id);
   });

@@ -39,7 +39,7 @@ export function openDatabase(opts: { dataDir: string; databaseUrl: string | null
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',
@@ -49,4 +49,31 @@ export function openDatabase(opts: { dataDir: string; databaseUrl: string | null
       await db.destroy();
     },
   };
+}
+
+/**
+ * Kysely prepares every query anew; on SQLite preparing costs more than running a small query.
+ * The same SQL text always means the same statement, and better-sqlite3 runs statements
+ * synchronously, so a prepared statement can be reused safely.
+ */
+function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  return new Proxy(sqlite, {
+    get(target, prop, receiver) {
+      if (prop === 'prepare') {
+        return (source: string) => {
+          let stmt = cache.get(source);
+          if (!stmt) {
+            stmt = prepare(source);
+            if (cache.size >= 1000) cache.delete(cache.keys().next().value!);
+            cache.set(source, stmt);
+          }
+          return stmt;
+        };
+      }
+      const v = Reflect.get(target, prop, receiver);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
 }

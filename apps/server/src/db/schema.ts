@@ -208,6 +208,12 @@ export interface JobRunsTable {
   result: string | null;
 }
 
+export interface DataVersionsTable {
+  tenant_id: number;
+  domain: string;
+  version: number;
+}
+
 export interface DB {
   orgs: OrgsTable;
   members: MembersTable;
@@ -224,6 +230,7 @@ export interface DB {
   meeting_rule_overrides: MeetingRuleOverridesTable;
   notifications: NotificationsTable;
   job_runs: JobRunsTable;
+  data_versions: DataVersionsTable;
 }
 
 /** Tables whose rows belong to an organization and carry `org_path`: a move re-paths them all. */

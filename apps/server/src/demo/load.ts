@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.js';
 import type { Ctx } from '../platform/context.js';
 import { hashPassword } from '../platform/crypto.js';
 import { writeAuditAlone } from '../platform/audit.js';
+import { bumpVersion } from '../platform/versions.js';
 import { memberColumns } from '../modules/members/members.service.js';
 import { generateCounty, type DemoCounty } from './county.js';
 import { Random, mixSeed } from './random.js';
@@ -170,6 +171,7 @@ export async function loadDemo(ctx: Ctx, opts: { scale?: 'county' | 'prefecture'
     const c = await ctx.db.transaction().execute(async (trx) => {
       const c = await insertCounty(ctx, trx, county, index, rng);
       if (index === 0) await insertAccounts(ctx, trx, c);
+      await bumpVersion(trx, c.tenantId, 'roster');
       return c;
     });
     log(`county ${index + 1}/${counties} ${county.name}: ${county.orgs.length} organizations, ${county.members.length} members (${Date.now() - started} ms)`);

@@ -3,10 +3,11 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../database.js';
 import { core001 } from './001_core.js';
 import { meetings002 } from './002_meetings.js';
+import { versions003 } from './003_versions.js';
 
 export interface Migration {
   name: string;
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
 }
 
-export const MIGRATIONS: Migration[] = [core001, meetings002];
+export const MIGRATIONS: Migration[] = [core001, meetings002, versions003];

@@ -9,6 +9,7 @@ import { DomainError } from '../../platform/errors.js';
 import { sm3 } from '../../platform/crypto.js';
 import { subtreeRange } from '../../db/dialect.js';
 import * as repo from './members.repository.js';
+import { bumpVersion } from '../../platform/versions.js';
 import { ROSTER_COLUMNS, type RosterKey } from './members.rules.js';
 import { memberColumns, toFilter, validateMember, type CleanMember } from './members.service.js';
 import { MEMBER_HOLDING_TYPES } from '../orgs/orgs.rules.js';
@@ -176,6 +177,7 @@ export async function importRoster(ctx: Ctx, actor: Actor, file: Buffer, opts: {
       const inserted = await trx.insertInto('members').values(chunk).returning('id').execute();
       ids.push(...inserted.map((r) => r.id));
     }
+    await bumpVersion(trx, actor.tenantId!, 'roster');
     await writeAuditBatch(ctx, trx, actor, [
       { action: 'member.import', entityType: 'member_import', detail: `${ids.length} rows; file sm3 ${sm3(file).slice(0, 16)}` },
       ...ids.map((id, i) => ({ action: 'member.create', entityType: 'member', entityId: id, detail: `import row ${good[i].row}`, changes: { name: { before: null, after: good[i].value.name }, orgId: { before: null, after: good[i].org.id } } })),

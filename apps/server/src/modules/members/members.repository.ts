@@ -6,6 +6,7 @@ import { scopeRange } from '../../platform/actor.js';
 import type { DB, MembersTable } from '../../db/schema.js';
 import { likeContains, likePrefix, subtreeRange } from '../../db/dialect.js';
 import { notFound } from '../../platform/errors.js';
+import { cached } from '../../platform/versions.js';
 
 export type MemberRow = Selectable<MembersTable> & { org_name: string };
 type Q = Kysely<DB> | Transaction<DB>;
@@ -73,7 +74,10 @@ function filtered(db: Q, actor: Actor, f: MemberFilter) {
 /** One page of members matching a filter, and the total. */
 export async function listMembers(db: Q, actor: Actor, f: MemberFilter, page: { sort: MemberSort; order: 'asc' | 'desc'; page: number; pageSize: number }): Promise<{ rows: MemberRow[]; total: number }> {
   const base = filtered(db, actor, f);
-  const total = Number((await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  // The total is the costly part of a page (it reads the whole subtree); it changes only when the roster does.
+  const [lo, hi] = f.underPath ? subtreeRange(f.underPath) : scopeRange(actor);
+  const count = async () => Number((await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = db.isTransaction ? await count() : await cached(db as Kysely<DB>, actor.tenantId!, 'roster', `members.count|${lo}|${hi}|${JSON.stringify({ ...f, underPath: undefined })}`, count);
   if (!total) return { rows: [], total };
   let q = base.innerJoin('orgs as o', 'o.id', 'm.org_id').selectAll('m').select('o.name as org_name');
   for (const col of SORTS[page.sort]) q = q.orderBy(sql.ref(col), page.order);

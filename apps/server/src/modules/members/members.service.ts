@@ -12,6 +12,7 @@ import { MEMBER_HOLDING_TYPES } from '../orgs/orgs.rules.js';
 import { today } from '../orgs/orgs.service.js';
 import { can, type ErrorCode, type OrgType } from '@dangjian/contracts';
 import * as repo from './members.repository.js';
+import { bumpVersion } from '../../platform/versions.js';
 import { MIN_JOIN_AGE, PROBATION_YEARS } from './members.rules.js';
 
 /** Full pinyin and initials of a name, lower-case without tones ('张三' → 'zhangsan', 'zs'). */
@@ -232,6 +233,7 @@ export async function create(ctx: Ctx, actor: Actor, input: MemberCreateT): Prom
       .returning('id')
       .executeTakeFirstOrThrow();
     const after = present({ ...(await repo.getMember(trx, actor, id)) }, day);
+    await bumpVersion(trx, org.tenant_id, 'roster');
     await writeAudit(ctx, trx, actor, { action: 'member.create', entityType: 'member', entityId: id, changes: diff(null, auditable(after)) });
     return id;
   });
@@ -275,6 +277,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: MemberPa
     await trx.updateTable('members').set(set).where('id', '=', id).execute();
     const after = present(await repo.getMember(trx, actor, id), day);
     const changes: Changes = diff(auditable(before), auditable(after));
+    await bumpVersion(trx, row.tenant_id, 'roster');
     await writeAudit(ctx, trx, actor, { action: 'member.update', entityType: 'member', entityId: id, changes });
   });
   return get(ctx, actor, id);
@@ -288,6 +291,7 @@ export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> 
     const now = ctx.clock().toISOString();
     await trx.updateTable('members').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
     await trx.updateTable('orgs').set({ secretary_member_id: null }).where('secretary_member_id', '=', id).execute();
+    await bumpVersion(trx, actor.tenantId!, 'roster');
     await writeAudit(ctx, trx, actor, { action: 'member.delete', entityType: 'member', entityId: id, changes: { deletedAt: { before: null, after: now } } });
   });
 }
@@ -300,6 +304,7 @@ export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<Membe
   await ctx.db.transaction().execute(async (trx) => {
     if (await repo.idNumberTaken(trx, row.tenant_id, row.id_number_hash, id)) throw new DomainError('members.id_number_taken');
     await trx.updateTable('members').set({ deleted_at: null, updated_at: ctx.clock().toISOString() }).where('id', '=', id).execute();
+    await bumpVersion(trx, row.tenant_id, 'roster');
     await writeAudit(ctx, trx, actor, { action: 'member.restore', entityType: 'member', entityId: id, changes: { deletedAt: { before: row.deleted_at, after: null } } });
   });
   return get(ctx, actor, id);

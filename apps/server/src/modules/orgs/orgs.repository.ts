@@ -6,6 +6,7 @@ import type { DB, OrgsTable } from '../../db/schema.js';
 import { likeContains, subtreeRange } from '../../db/dialect.js';
 import type { Selectable } from 'kysely';
 import { notFound } from '../../platform/errors.js';
+import { cached } from '../../platform/versions.js';
 
 export type OrgRow = Selectable<OrgsTable>;
 type Q = Kysely<DB> | Transaction<DB>;
@@ -47,6 +48,13 @@ function nodeSelect(db: Q) {
 
 /** Live children of an org inside the scope, in display order. */
 export async function children(db: Q, actor: Actor, parentId: number): Promise<NodeRow[]> {
+  const [lo, hi] = scopeRange(actor);
+  // Member counts of each child read whole subtrees; the level changes only when the roster does.
+  if (!db.isTransaction) return cached(db as Kysely<DB>, actor.tenantId!, 'roster', `orgs.children|${lo}|${hi}|${parentId}`, () => childrenUncached(db, actor, parentId));
+  return childrenUncached(db, actor, parentId);
+}
+
+async function childrenUncached(db: Q, actor: Actor, parentId: number): Promise<NodeRow[]> {
   const [lo, hi] = scopeRange(actor);
   return nodeSelect(db)
     .where('o.parent_id', '=', parentId)

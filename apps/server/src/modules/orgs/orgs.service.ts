@@ -9,6 +9,7 @@ import { DomainError, notFound } from '../../platform/errors.js';
 import { ORG_SCOPED_TABLES } from '../../db/schema.js';
 import { subtreeRange } from '../../db/dialect.js';
 import * as repo from './orgs.repository.js';
+import { bumpVersion } from '../../platform/versions.js';
 import { CHILD_TYPES, electionStatus, termYears } from './orgs.rules.js';
 
 /** Today's date (YYYY-MM-DD) by the context's clock, in China time. */
@@ -156,6 +157,7 @@ export async function create(ctx: Ctx, actor: Actor, input: OrgCreateT): Promise
       .executeTakeFirstOrThrow();
     await trx.updateTable('orgs').set({ org_path: `${parent.org_path}${inserted.id}/` }).where('id', '=', inserted.id).execute();
     const row = await trx.selectFrom('orgs').selectAll().where('id', '=', inserted.id).executeTakeFirstOrThrow();
+    await bumpVersion(trx, parent.tenant_id, 'roster');
     await writeAudit(ctx, trx, actor, { action: 'org.create', entityType: 'org', entityId: inserted.id, changes: diff(null, auditable(row)) });
     return inserted.id;
   });
@@ -187,6 +189,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: OrgPatch
     if (patch.committee !== undefined) set.committee = JSON.stringify(patch.committee);
     await trx.updateTable('orgs').set(set).where('id', '=', id).execute();
     const after = await trx.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    await bumpVersion(trx, row.tenant_id, 'roster');
     await writeAudit(ctx, trx, actor, { action: 'org.update', entityType: 'org', entityId: id, changes: diff(auditable(row), auditable(after)) });
   });
   return get(ctx, actor, id);
@@ -212,6 +215,7 @@ export async function move(ctx: Ctx, actor: Actor, id: number, newParentId: numb
     }
     await sql`update orgs set depth = depth + ${depthDelta} where tenant_id = ${row.tenant_id} and org_path >= ${newPrefix} and org_path < ${subtreeRange(newPrefix)[1]}`.execute(trx);
     await trx.updateTable('orgs').set({ parent_id: parent.id, updated_at: ctx.clock().toISOString() }).where('id', '=', id).execute();
+    await bumpVersion(trx, row.tenant_id, 'roster');
     await writeAudit(ctx, trx, actor, {
       action: 'org.move',
       entityType: 'org',
@@ -232,6 +236,7 @@ export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> 
   await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock().toISOString();
     await trx.updateTable('orgs').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
+    await bumpVersion(trx, row.tenant_id, 'roster');
     await writeAudit(ctx, trx, actor, { action: 'org.delete', entityType: 'org', entityId: id, changes: { deletedAt: { before: null, after: now } } });
   });
 }
@@ -247,6 +252,7 @@ export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<OrgT>
   }
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('orgs').set({ deleted_at: null, updated_at: ctx.clock().toISOString() }).where('id', '=', id).execute();
+    await bumpVersion(trx, row.tenant_id, 'roster');
     await writeAudit(ctx, trx, actor, { action: 'org.restore', entityType: 'org', entityId: id, changes: { deletedAt: { before: row.deleted_at, after: null } } });
   });
   return get(ctx, actor, id);

@@ -8,6 +8,7 @@ import { subtreeRange } from '../../db/dialect.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
 import { addMonths, ELECTION_DUE_MONTHS, electionStatus } from '../orgs/orgs.rules.js';
 import { today } from '../orgs/orgs.service.js';
+import { cached } from '../../platform/versions.js';
 
 type KeyCount = { key: string; count: number }[];
 
@@ -17,6 +18,10 @@ export async function overview(ctx: Ctx, actor: Actor, orgId?: number): Promise<
   const [lo, hi] = orgId ? subtreeRange((await orgsRepo.getOrg(ctx.db, actor, orgId)).org_path) : scopeRange(actor);
   const tenant = actor.tenantId!;
   const day = today(ctx);
+  return cached(ctx.db, tenant, 'roster', `stats.overview|${lo}|${hi}|${day}`, () => compute(ctx, tenant, lo, hi, day));
+}
+
+async function compute(ctx: Ctx, tenant: number, lo: string, hi: string, day: string): Promise<StatsOverviewT> {
   const orgs = () => ctx.db.selectFrom('orgs').where('tenant_id', '=', tenant).where('org_path', '>=', lo).where('org_path', '<', hi).where('deleted_at', 'is', null);
   const members = () => ctx.db.selectFrom('members').where('tenant_id', '=', tenant).where('org_path', '>=', lo).where('org_path', '<', hi).where('deleted_at', 'is', null);
   const group = async (col: 'status' | 'gender' | 'education' | 'category' | 'ethnicity'): Promise<KeyCount> =>
