@@ -1,6 +1,35 @@
 #!/usr/bin/env node
-// The command line: loads the TypeScript sources through tsx so no build step is needed.
-import { register } from 'tsx/esm/api';
-register();
-const { runCli } = await import('../src/main.ts');
+// The command line. Runs the bundle built by `npm start` (apps/server/dist/main.mjs) when it is newer
+// than every source file; otherwise loads the TypeScript sources through tsx, so a fresh checkout works.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = path.join(serverDir, 'dist', 'main.mjs');
+
+function newestSource(dir) {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) t = Math.max(t, newestSource(p));
+    else if (e.name.endsWith('.ts')) t = Math.max(t, fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+function bundleIsFresh() {
+  if (process.env.DJ_FROM_SOURCE === '1' || !fs.existsSync(bundle)) return false;
+  const built = fs.statSync(bundle).mtimeMs;
+  return newestSource(path.join(serverDir, 'src')) < built && newestSource(path.join(serverDir, '..', '..', 'packages', 'contracts', 'src')) < built;
+}
+
+let runCli;
+if (bundleIsFresh()) {
+  ({ runCli } = await import(bundle));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ runCli } = await import('../src/main.ts'));
+}
 await runCli(process.argv.slice(2));
