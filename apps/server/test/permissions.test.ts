@@ -330,8 +330,14 @@ describe.each(dialects())('permissions on %s', (dialect) => {
   });
 
   // ---- orgs and members: role × relation × action ----
-  for (const c of TABLE) {
-    (c.na ? it.skip : it)(c.name, async () => {
+  // Relations that do not exist for a role (the county root has no parent or sibling; party groups hold no members) are not cases.
+  it('leaves out only the relations that cannot exist', () => {
+    const na = TABLE.filter((c) => c.na);
+    expect(na.every((c) => /parent|sibling|group/.test(c.name))).toBe(true);
+    expect(TABLE.length - na.length).toBeGreaterThan(200);
+  });
+  for (const c of TABLE.filter((x) => !x.na)) {
+    it(c.name, async () => {
       const a = c.actor;
       const client = as[a.username];
       const target = org(c.target!);
