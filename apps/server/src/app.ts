@@ -130,12 +130,20 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
 
   const index = path.join(ctx.config.webDist, 'index.html');
   if (fs.existsSync(index)) {
-    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, {
+      root: ctx.config.webDist,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      // Vite names assets by content hash: they never change, so browsers may keep them for a year.
+      setHeaders: (res, file) => res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
     const html = fs.readFileSync(index);
     app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) => reply.type('text/html').header('cache-control', 'no-cache').send(html));
   }
   app.setNotFoundHandler((req, reply) => {
-    if (!req.url.startsWith('/api/') && req.method === 'GET' && fs.existsSync(index)) {
+    // A missing asset is a 404, not the app's page (which the browser would refuse as a script).
+    if (!req.url.startsWith('/api/') && !req.url.startsWith('/assets/') && req.method === 'GET' && fs.existsSync(index)) {
       return reply.type('text/html').header('cache-control', 'no-cache').send(fs.readFileSync(index));
     }
     return reply.code(404).send({ error: { code: 'not_found', message: errorMessage('not_found', localeOf(req)) } });

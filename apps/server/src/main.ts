@@ -17,6 +17,8 @@ import { loadDemo } from './demo/load.js';
 import { assertPasswordPolicy } from './modules/auth/auth.service.js';
 import { exportRoster, importRoster } from './modules/members/members.excel.js';
 import { runReminders } from './modules/meetings/meetings.reminders.js';
+import { compliance, stats as meetingStats } from './modules/meetings/meetings.figures.js';
+import { overview } from './modules/stats/stats.service.js';
 import { Cron } from 'croner';
 
 const USAGE = `dangjian <command>
@@ -88,6 +90,7 @@ async function serve(config: Config) {
   process.once('SIGTERM', close);
   process.once('SIGINT', close);
   await app.listen({ port: config.port, host: config.host });
+  void warmUp(ctx);
   if (config.jobs) {
     // Daily at 07:00 China time, and once at start so a server that was down catches up (the job is idempotent).
     const job = async () => {
@@ -97,6 +100,22 @@ async function serve(config: Config) {
     void job();
   }
   console.log(`党建工作平台 listening on http://${config.host}:${config.port} (${ctx.dialect}, ready in ${Date.now() - started} ms)`);
+}
+
+/** Computes each county's home figures once after start, so the first visitor does not wait for them. */
+async function warmUp(ctx: Ctx): Promise<void> {
+  try {
+    const day = chinaToday();
+    const roots = await ctx.db.selectFrom('orgs').select(['id', 'tenant_id', 'org_path']).where('parent_id', 'is', null).where('deleted_at', 'is', null).execute();
+    for (const r of roots) {
+      const actor = systemActor(r.tenant_id, r.org_path, r.id);
+      await overview(ctx, actor);
+      await compliance(ctx, actor, { period: day.slice(0, 7) });
+      await meetingStats(ctx, actor, { period: day.slice(0, 4) });
+    }
+  } catch (err) {
+    console.error('warm-up failed:', err);
+  }
 }
 
 async function backup(config: Config, file: string) {

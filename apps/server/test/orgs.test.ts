@@ -40,6 +40,8 @@ describe.each(dialects())('organizations on %s', (dialect) => {
     expect((await county.patch(`/api/orgs/${fx.villageA2}`, { termEnd: '2027-06-01' })).json().electionStatus).toBe('ok');
     expect((await county.patch(`/api/orgs/${fx.villageA2}`, { termStart: '2028-01-01' })).json().error.code).toBe('orgs.invalid_term');
     expect((await county.patch(`/api/orgs/${fx.villageA2}`, { secretaryMemberId: fx.memberIn.villageB1 })).json().error.code).toBe('orgs.secretary_not_member');
+    // null clears the secretary (and is not coerced to 0 on the way in).
+    expect((await county.patch(`/api/orgs/${fx.villageA1}`, { secretaryMemberId: null })).json().secretary).toBeNull();
   });
 
   it('creates only types that may sit under the parent', async () => {

@@ -10,7 +10,8 @@ export function KeyOf<T extends Record<string, unknown>>(map: T, description?: s
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 export const DateString = (description?: string) => Type.String({ pattern: DATE_PATTERN, description, examples: ['2021-07-01'] });
-export const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
+/** A value or null; null comes first so that type coercion of request data never turns null into 0 or ''. */
+export const Nullable = <T extends TSchema>(s: T) => Type.Union([Type.Null(), s]);
 export const Id = Type.Integer({ minimum: 1 });
 
 export const ErrorSchema = Type.Object({

@@ -180,6 +180,7 @@ export async function loadDemo(ctx: Ctx, opts: { scale?: 'county' | 'prefecture'
       await contributor.load(ctx, c, new Random(mixSeed(seed, index, contributor.name.length)), log);
       log(`  ${contributor.name} (${Date.now() - t} ms)`);
     }
+    await bumpVersion(ctx.db, c.tenantId, 'meetings');
     loaded.push(c);
   }
   await writeAuditAlone(ctx, null, { action: 'demo.load', actorName: 'system', detail: `${counties} counties, seed ${seed}` });

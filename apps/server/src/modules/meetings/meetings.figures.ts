@@ -13,6 +13,7 @@ import * as repo from './meetings.repository.js';
 import { KIND_APPLIES_TO, MEETING_KINDS, effectiveRules, type FrequencyRule, type FrequencyRules, type MeetingKind } from './meetings.rules.js';
 import { parsePeriod, unitOf } from './meetings.periods.js';
 import { computeCompliance, heldKey, loadSpan, type ComplianceStatus } from './meetings.compliance.js';
+import { bumpVersion, cached, readVersion } from '../../platform/versions.js';
 
 /** The rules in force for a county and year: national defaults with the county's overrides. */
 export async function rulesFor(ctx: Ctx, tenantId: number, year: number): Promise<{ rules: FrequencyRules; overridden: Set<MeetingKind> }> {
@@ -44,6 +45,7 @@ export async function setRule(ctx: Ctx, actor: Actor, year: number, kind: Meetin
     const value = rule ? JSON.stringify(rule) : null;
     if (existing) await trx.updateTable('meeting_rule_overrides').set({ rule: value, updated_at: now, updated_by: actor.userId }).where('id', '=', existing.id).execute();
     else await trx.insertInto('meeting_rule_overrides').values({ tenant_id: actor.tenantId!, year, kind, rule: value, updated_at: now, updated_by: actor.userId }).execute();
+    await bumpVersion(trx, actor.tenantId!, 'meetings');
     await writeAudit(ctx, trx, actor, { action: 'meeting_rule.set', entityType: 'meeting_rule', entityId: `${year}/${kind}`, changes: { rule: { before, after: rule } } });
   });
   return rulesInForce(ctx, actor, year);
@@ -55,6 +57,13 @@ export async function compliance(ctx: Ctx, actor: Actor, q: { org?: number; peri
   const span = parsePeriod(q.period);
   if (!span) throw new DomainError('meetings.bad_period');
   const root = await orgsRepo.getOrg(ctx.db, actor, q.org ?? actor.orgId!);
+  const day = opts.today ?? today(ctx);
+  // Figures follow the meetings, the rules and the roster: cached under both versions and the day.
+  const roster = await readVersion(ctx.db, root.tenant_id, 'roster');
+  return cached(ctx.db, root.tenant_id, 'meetings', `compliance|${root.id}|${q.period}|${q.status ?? ''}|${day}|r${roster}`, () => complianceUncached(ctx, root, span, q, day));
+}
+
+async function complianceUncached(ctx: Ctx, root: orgsRepo.OrgRow, span: NonNullable<ReturnType<typeof parsePeriod>>, q: { period: string; status?: ComplianceStatus }, day: string) {
   const [lo, hi] = subtreeRange(root.org_path);
   const { rules } = await rulesFor(ctx, root.tenant_id, Number(q.period.slice(0, 4)));
   const orgRows = await ctx.db.selectFrom('orgs').select(['id', 'name', 'type', 'org_path']).where('tenant_id', '=', root.tenant_id).where('org_path', '>=', lo).where('org_path', '<', hi).where('deleted_at', 'is', null).execute();
@@ -87,7 +96,7 @@ export async function compliance(ctx: Ctx, actor: Actor, q: { org?: number; peri
     }
   }
   const result = computeCompliance({
-    today: opts.today ?? today(ctx),
+    today: day,
     span,
     rules,
     orgs: orgRows.map((o) => ({ id: o.id, type: o.type as OrgType, memberCount: memberCount.get(o.id) ?? 0 })),
@@ -107,6 +116,11 @@ export async function stats(ctx: Ctx, actor: Actor, q: { org?: number; period: s
   const span = parsePeriod(q.period);
   if (!span) throw new DomainError('meetings.bad_period');
   const root = await orgsRepo.getOrg(ctx.db, actor, q.org ?? actor.orgId!);
+  const roster = await readVersion(ctx.db, root.tenant_id, 'roster');
+  return cached(ctx.db, root.tenant_id, 'meetings', `stats|${root.id}|${q.period}|r${roster}`, () => statsUncached(ctx, root, span));
+}
+
+async function statsUncached(ctx: Ctx, root: orgsRepo.OrgRow, span: NonNullable<ReturnType<typeof parsePeriod>>) {
   const [lo, hi] = subtreeRange(root.org_path);
   const base = () => ctx.db.selectFrom('meetings as mt').where('mt.tenant_id', '=', root.tenant_id).where('mt.org_path', '>=', lo).where('mt.org_path', '<', hi).where('mt.held_on', '>=', span.from).where('mt.held_on', '<=', span.to).where('mt.deleted_at', 'is', null);
   const byKind = await base().select(['mt.kind as key', (e) => e.fn.countAll<number>().as('count')]).groupBy('mt.kind').execute();

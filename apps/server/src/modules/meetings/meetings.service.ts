@@ -16,6 +16,7 @@ import * as repo from './meetings.repository.js';
 import { CHECKIN_DEFAULT_HOURS, CHECKIN_EARLY_MINUTES, EXPECTED_ATTENDEES, KIND_APPLIES_TO, LATE_ENTRY_DAYS, PHOTO_MAX_BYTES, PHOTOS_PER_MEETING, type MeetingKind } from './meetings.rules.js';
 import { daysBetween } from './meetings.periods.js';
 import { excellentWithinShare, tallyMotion } from './meetings.votes.js';
+import { bumpVersion } from '../../platform/versions.js';
 
 /** China local date-time (YYYY-MM-DD, HH:mm) as an ISO UTC instant. */
 export function chinaInstant(day: string, time: string): string {
@@ -198,6 +199,7 @@ export async function create(ctx: Ctx, actor: Actor, input: MeetingCreateT): Pro
       .executeTakeFirstOrThrow();
     await writeDetails(ctx, trx, id, org, kind, input, true);
     const row = await trx.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    await bumpVersion(trx, org.tenant_id, 'meetings');
     await writeAudit(ctx, trx, actor, { action: 'meeting.create', entityType: 'meeting', entityId: id, changes: diff(null, auditable(row)) });
     return id;
   });
@@ -231,6 +233,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: MeetingP
     if (patch.attendance) changes.attendance = { before: null, after: `${patch.attendance.length} entries` };
     if (patch.motions) changes.motions = { before: null, after: patch.motions.map((m) => m.title) };
     if (patch.reviews) changes.reviews = { before: null, after: `${patch.reviews.length} grades` };
+    await bumpVersion(trx, row.tenant_id, 'meetings');
     await writeAudit(ctx, trx, actor, { action: 'meeting.update', entityType: 'meeting', entityId: id, changes });
   });
   return get(ctx, actor, id);
@@ -243,6 +246,7 @@ export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> 
   await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock().toISOString();
     await trx.updateTable('meetings').set({ deleted_at: now, updated_at: now, checkin_code: null }).where('id', '=', id).execute();
+    await bumpVersion(trx, actor.tenantId!, 'meetings');
     await writeAudit(ctx, trx, actor, { action: 'meeting.delete', entityType: 'meeting', entityId: id, changes: { deletedAt: { before: null, after: now } } });
   });
 }
@@ -254,6 +258,7 @@ export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<Meeti
   if (!row.deleted_at) return get(ctx, actor, id);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('meetings').set({ deleted_at: null, updated_at: ctx.clock().toISOString() }).where('id', '=', id).execute();
+    await bumpVersion(trx, row.tenant_id, 'meetings');
     await writeAudit(ctx, trx, actor, { action: 'meeting.restore', entityType: 'meeting', entityId: id, changes: { deletedAt: { before: row.deleted_at, after: null } } });
   });
   return get(ctx, actor, id);
@@ -319,6 +324,7 @@ export async function checkin(ctx: Ctx, actor: Actor, code: string) {
   if (!att.checked_in_at) {
     await ctx.db.transaction().execute(async (trx) => {
       await trx.updateTable('meeting_attendance').set({ status: 'present', leave_reason: null, checked_in_at: now, method: 'self' }).where('id', '=', att.id).execute();
+      await bumpVersion(trx, actor.tenantId!, 'meetings');
       await writeAudit(ctx, trx, actor, { action: 'meeting.checkin', entityType: 'meeting', entityId: meeting.id, changes: { [`attendance.${actor.memberId}`]: { before: att.status, after: 'present' } } });
     });
   }
