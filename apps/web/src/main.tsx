@@ -4,7 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { LocaleProvider } from './app/i18n';
-import { ApiError } from './api/client';
+import { ApiError, request } from './api/client';
+import { ME_KEY } from './app/session';
 import { Boot } from './components/Boot';
 
 const ConsoleApp = lazy(() => import('./app/ConsoleApp'));
@@ -19,6 +20,13 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// Ask who is signed in while the rest of the app downloads (the answer decides what loads next).
+if (!/^\/(m\/)?login/.test(window.location.pathname)) {
+  void queryClient.prefetchQuery({ queryKey: ME_KEY, queryFn: () => request('GET', '/api/auth/me', { quiet401: true }) });
+  // The console home is the most visited page: fetch its code alongside.
+  if (window.location.pathname === '/') void import('./modules/home/HomePage');
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,6 @@
 /** The console: antd configuration, the 401 redirect and the routes behind sign-in. */
 import { Suspense, lazy, useEffect } from 'react';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
@@ -13,9 +13,11 @@ import { theme } from './theme';
 import { ME_KEY, useMe } from './session';
 import { ApiError } from '../api/client';
 import { Shell } from './Shell';
-import { ErrorResult, NotFound } from '../components/States';
+import { FeedbackMount } from '../components/feedback';
 import './console.css';
 
+const ErrorResult = lazy(() => import('../components/States').then((m) => ({ default: m.ErrorResult })));
+const NotFound = lazy(() => import('../components/States').then((m) => ({ default: m.NotFound })));
 const LoginPage = lazy(() => import('../modules/auth/LoginPage'));
 const HomePage = lazy(() => import('../modules/home/HomePage'));
 const OrgsPage = lazy(() => import('../modules/orgs/OrgsPage'));
@@ -25,13 +27,17 @@ const MemberFormPage = lazy(() => import('../modules/members/MemberFormPage'));
 const ImportPage = lazy(() => import('../modules/members/ImportPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const UsersPage = lazy(() => import('../modules/users/UsersPage'));
+const MeetingsPage = lazy(() => import('../modules/meetings/MeetingsPage'));
+const MeetingFormPage = lazy(() => import('../modules/meetings/MeetingFormPage'));
+const MeetingDetailPage = lazy(() => import('../modules/meetings/MeetingDetailPage'));
+const CompliancePage = lazy(() => import('../modules/meetings/CompliancePage'));
+const MeetingRulesPage = lazy(() => import('../modules/meetings/RulesPage'));
+const MeetingStatsPage = lazy(() => import('../modules/meetings/StatsPage'));
 
 /** A centred spinner for lazy pages. */
 export function PageLoading() {
   return (
-    <div style={{ padding: 64, textAlign: 'center' }} role="status" aria-label="loading">
-      <Spin size="large" />
-    </div>
+    <div className="dj-spinner" role="status" aria-label="loading" />
   );
 }
 
@@ -51,7 +57,11 @@ function RequireAuth() {
     if (err instanceof ApiError && err.status === 401) {
       return <Navigate to={loginPath(err.code, location.pathname + location.search)} replace />;
     }
-    return <ErrorResult error={err} onRetry={() => me.refetch()} />;
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <ErrorResult error={err} onRetry={() => me.refetch()} />
+      </Suspense>
+    );
   }
   return (
     <Shell me={me.data}>
@@ -70,6 +80,13 @@ function RequireAuth() {
           <Route path="audit" element={<AuditPage />} />
           <Route path="audit/:id" element={<AuditPage />} />
           <Route path="users" element={<UsersPage />} />
+          <Route path="meetings" element={<MeetingsPage />} />
+          <Route path="meetings/new" element={<MeetingFormPage />} />
+          <Route path="meetings/stats" element={<MeetingStatsPage />} />
+          <Route path="meetings/:id" element={<MeetingDetailPage />} />
+          <Route path="meetings/:id/edit" element={<MeetingFormPage />} />
+          <Route path="compliance" element={<CompliancePage />} />
+          <Route path="meeting-rules" element={<MeetingRulesPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>
@@ -95,20 +112,17 @@ function UnauthorizedRedirect() {
 /** The console application (everything outside `/m/`). */
 export default function ConsoleApp() {
   const { locale } = useLocale();
-  useEffect(() => {
-    dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
-  }, [locale]);
+  dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
-      <AntApp>
-        <UnauthorizedRedirect />
-        <Suspense fallback={<PageLoading />}>
-          <Routes>
-            <Route path="/login" element={<LoginPage />} />
-            <Route path="/*" element={<RequireAuth />} />
-          </Routes>
-        </Suspense>
-      </AntApp>
+      <UnauthorizedRedirect />
+      <FeedbackMount />
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/*" element={<RequireAuth />} />
+        </Routes>
+      </Suspense>
     </ConfigProvider>
   );
 }

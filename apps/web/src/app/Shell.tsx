@@ -1,9 +1,13 @@
 /** The console shell: side menu by capability, org switcher, breadcrumbs, language and sign-out. */
 import { useMemo, type ReactNode } from 'react';
-import { Breadcrumb, Button, Layout, Menu, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  FileDoneOutlined,
+  ProfileOutlined,
   DeleteOutlined,
   HomeOutlined,
   ImportOutlined,
@@ -11,41 +15,73 @@ import {
   TeamOutlined,
   UserOutlined,
   SafetyCertificateOutlined,
+  GlobalOutlined,
 } from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLES } from '@dangjian/contracts';
 import type { Me } from '../api/types';
 import { useLabel, useLocale, useT } from './i18n';
-import { hasCap, signOut, useSwitchLocale } from './session';
+import { hasCap, signOut, useApplyUserLocale, useSwitchLocale } from './session';
 import { ScopeProvider, useScope } from './scope';
 import { CrumbProvider, useCrumbTitle } from './crumbs';
-import { OrgTreeSelect } from '../components/OrgTreeSelect';
+import { LazyOrgSwitcher } from '../components/LazyOrgSwitcher';
+import { NotificationBell } from '../modules/notifications/NotificationBell';
 
-const { Header, Sider, Content } = Layout;
+/** One entry of the side menu. */
+export interface NavItem {
+  key: string;
+  href: string;
+  icon: ReactNode;
+  label: string;
+  group?: string;
+}
 
-/** The menu entries the user may see, keyed by route. */
-export function menuItems(me: Me, t: (zh: string, en: string) => string) {
-  const items: { key: string; icon: ReactNode; label: ReactNode; children?: { key: string; icon?: ReactNode; label: ReactNode }[] }[] = [
-    { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('首页', 'Home')}</Link> },
-  ];
-  if (hasCap(me, 'orgs.read')) items.push({ key: '/orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">{t('组织架构', 'Organizations')}</Link> });
+/** The menu entries the user may see, by capability. */
+export function menuItems(me: Me, t: (zh: string, en: string) => string): NavItem[] {
+  const items: NavItem[] = [{ key: '/', href: '/', icon: <HomeOutlined />, label: t('首页', 'Home') }];
+  if (hasCap(me, 'orgs.read')) items.push({ key: '/orgs', href: '/orgs', icon: <ApartmentOutlined />, label: t('组织架构', 'Organizations') });
   if (hasCap(me, 'members.read')) {
-    const children = [{ key: '/members', icon: <TeamOutlined />, label: <Link to="/members">{t('党员名册', 'Member roster')}</Link> }];
-    if (hasCap(me, 'members.import')) children.push({ key: '/members/import', icon: <ImportOutlined />, label: <Link to="/members/import">{t('批量导入', 'Import')}</Link> });
-    if (hasCap(me, 'members.write')) children.push({ key: '/members?deleted=true', icon: <DeleteOutlined />, label: <Link to="/members?deleted=true">{t('回收站', 'Recycle bin')}</Link> });
-    items.push({ key: 'members', icon: <TeamOutlined />, label: t('党员管理', 'Members'), children });
+    const group = t('党员管理', 'Members');
+    items.push({ key: '/members', href: '/members', icon: <TeamOutlined />, label: t('党员名册', 'Member roster'), group });
+    if (hasCap(me, 'members.import')) items.push({ key: '/members/import', href: '/members/import', icon: <ImportOutlined />, label: t('批量导入', 'Import'), group });
+    if (hasCap(me, 'members.write')) items.push({ key: '/members?deleted=true', href: '/members?deleted=true', icon: <DeleteOutlined />, label: t('回收站', 'Recycle bin'), group });
   }
-  if (hasCap(me, 'audit.read')) items.push({ key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('审计日志', 'Audit trail')}</Link> });
-  if (hasCap(me, 'users.read')) items.push({ key: '/users', icon: <SafetyCertificateOutlined />, label: <Link to="/users">{t('账号管理', 'Accounts')}</Link> });
+  if (hasCap(me, 'meetings.read')) {
+    const group = t('组织生活', 'Organizational life');
+    items.push({ key: '/meetings', href: '/meetings', icon: <CalendarOutlined />, label: t('会议记录', 'Meetings'), group });
+    items.push({ key: '/compliance', href: '/compliance', icon: <FileDoneOutlined />, label: t('落实情况', 'Compliance'), group });
+    items.push({ key: '/meetings/stats', href: '/meetings/stats', icon: <BarChartOutlined />, label: t('统计', 'Figures'), group });
+    items.push({ key: '/meeting-rules', href: '/meeting-rules', icon: <ProfileOutlined />, label: t('制度要求', 'Rules'), group });
+  }
+  if (hasCap(me, 'audit.read')) items.push({ key: '/audit', href: '/audit', icon: <AuditOutlined />, label: t('审计日志', 'Audit trail') });
+  if (hasCap(me, 'users.read')) items.push({ key: '/users', href: '/users', icon: <SafetyCertificateOutlined />, label: t('账号管理', 'Accounts') });
   return items;
 }
 
 function selectedKey(pathname: string, search: string): string {
   if (pathname.startsWith('/members/import')) return '/members/import';
   if (pathname.startsWith('/members')) return new URLSearchParams(search).get('deleted') === 'true' ? '/members?deleted=true' : '/members';
-  for (const k of ['/orgs', '/audit', '/users']) if (pathname.startsWith(k)) return k;
+  for (const k of ['/meetings/stats', '/meetings', '/compliance', '/meeting-rules', '/orgs', '/audit', '/users']) if (pathname.startsWith(k)) return k;
   return '/';
+}
+
+function SideNav({ items, selected }: { items: NavItem[]; selected: string }) {
+  const out: ReactNode[] = [];
+  let group: string | undefined;
+  for (const it of items) {
+    if (it.group && it.group !== group) out.push(<li key={`g-${it.group}`} className="dj-nav-group" aria-hidden>{it.group}</li>);
+    group = it.group;
+    out.push(
+      <li key={it.key} className={it.group ? 'dj-nav-sub' : undefined}>
+        <Link to={it.href} aria-current={it.key === selected ? 'page' : undefined}>
+          {it.icon}
+          <span>{it.label}</span>
+        </Link>
+      </li>,
+    );
+  }
+  return <ul className="dj-nav" data-testid="main-menu">{out}</ul>;
 }
 
 function Crumbs() {
@@ -60,37 +96,47 @@ function Crumbs() {
     new: t('新增', 'New'),
     edit: t('编辑', 'Edit'),
     import: t('批量导入', 'Import'),
+    meetings: t('会议记录', 'Meetings'),
+    compliance: t('落实情况', 'Compliance'),
+    'meeting-rules': t('制度要求', 'Rules'),
+    stats: t('统计', 'Figures'),
   };
   const parts = pathname.split('/').filter(Boolean);
-  const items: { title: ReactNode }[] = [{ title: <Link to="/">{t('首页', 'Home')}</Link> }];
+  const items: { href: string; text: string }[] = [{ href: '/', text: t('首页', 'Home') }];
   let href = '';
   parts.forEach((p, i) => {
     href += `/${p}`;
     const last = i === parts.length - 1;
-    const text = names[p] ?? (last && title ? title : /^\d+$/.test(p) ? (title ?? `#${p}`) : p);
-    items.push({ title: last ? <span aria-current="page">{text}</span> : <Link to={href}>{text}</Link> });
+    items.push({ href, text: names[p] ?? (/^\d+$/.test(p) || last ? (title ?? `#${p}`) : p) });
   });
-  if (pathname === '/members' && new URLSearchParams(search).get('deleted') === 'true') items.push({ title: <span aria-current="page">{t('回收站', 'Recycle bin')}</span> });
-  return <Breadcrumb items={items} style={{ margin: '12px 0' }} />;
+  if (pathname === '/members' && new URLSearchParams(search).get('deleted') === 'true') items.push({ href: '/members?deleted=true', text: t('回收站', 'Recycle bin') });
+  return (
+    <nav aria-label={t('面包屑', 'Breadcrumb')} className="dj-crumbs" data-testid="breadcrumbs">
+      <ol>
+        {items.map((it, i) => (
+          <li key={it.href}>{i === items.length - 1 ? <span aria-current="page">{it.text}</span> : <Link to={it.href}>{it.text}</Link>}</li>
+        ))}
+      </ol>
+    </nav>
+  );
 }
 
 function OrgSwitcher({ me }: { me: Me }) {
   const t = useT();
   const { org, setOrg } = useScope();
   return (
-    <Space size={6} className="dj-switcher">
+    <div className="dj-switcher">
       <label htmlFor="dj-org-switcher" className="dj-header-label">
         {t('当前组织', 'Viewing')}
       </label>
-      <OrgTreeSelect
+      <LazyOrgSwitcher
         id="dj-org-switcher"
         ariaLabel={t('切换组织', 'Switch organization')}
         value={org?.id ?? me.orgId}
-        valueLabel={org?.name ?? me.orgName ?? undefined}
+        valueLabel={org?.name ?? me.orgName ?? ''}
         onChange={(id, name) => setOrg(id == null || id === me.orgId ? null : { id, name: name ?? `#${id}` })}
-        style={{ width: 260 }}
       />
-    </Space>
+    </div>
   );
 }
 
@@ -102,77 +148,66 @@ function ShellLayout({ me, children }: { me: Me; children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   const qc = useQueryClient();
+  useApplyUserLocale(me);
   const items = useMemo(() => menuItems(me, t), [me, t]);
   const showSwitcher = hasCap(me, 'orgs.read') && hasCap(me, 'members.read') && me.orgId != null;
+  const other = locale === 'en' ? 'zh-CN' : 'en';
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Header className="dj-header">
+    <div className="dj-shell">
+      <a href="#main" className="dj-skip">
+        {t('跳到主要内容', 'Skip to content')}
+      </a>
+      <header className="dj-header">
         <Link to="/" className="dj-brand" aria-label={t('党建工作平台 首页', 'Party-building platform home')}>
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>{t('党建工作平台', 'Party Building')}</span>
         </Link>
         {showSwitcher ? <OrgSwitcher me={me} /> : null}
         <div className="dj-header-right">
-          <Segmented
-            size="small"
-            aria-label={t('界面语言', 'Language')}
-            value={locale}
-            onChange={(v) => switchLocale(v as 'zh-CN' | 'en')}
-            options={[
-              { value: 'zh-CN', label: '中文' },
-              { value: 'en', label: 'English' },
-            ]}
-          />
-          <Tooltip title={me.orgName ?? ''}>
-            <Space size={4} className="dj-user">
-              <UserOutlined aria-hidden />
-              <Typography.Text strong data-testid="user-name">
-                {me.displayName}
-              </Typography.Text>
-              <Tag color="red" style={{ marginInlineEnd: 0 }} data-testid="user-role">
-                {lbl(ROLES, me.role)}
-              </Tag>
-            </Space>
-          </Tooltip>
+          <NotificationBell />
+          <Button icon={<GlobalOutlined />} lang={other === 'en' ? 'en' : 'zh-CN'} onClick={() => switchLocale(other)} data-testid="switch-locale">
+            {other === 'en' ? 'English' : '中文'}
+          </Button>
+          <span className="dj-user" title={me.orgName ?? ''}>
+            <UserOutlined aria-hidden />
+            <strong data-testid="user-name">{me.displayName}</strong>
+            <span className="dj-role" data-testid="user-role">
+              {lbl(ROLES, me.role)}
+            </span>
+          </span>
           <Button
             icon={<LogoutOutlined />}
             onClick={async () => {
               await signOut(qc);
               navigate('/login', { replace: true });
             }}
+            data-testid="sign-out"
           >
             {t('退出', 'Sign out')}
           </Button>
         </div>
-      </Header>
-      <Layout>
-        <Sider width={208} breakpoint="lg" collapsedWidth={0} className="dj-sider" theme="light">
+      </header>
+      <div className="dj-body">
+        <aside className="dj-sider">
           <nav aria-label={t('主菜单', 'Main menu')}>
-            <Menu
-              mode="inline"
-              selectedKeys={[selectedKey(location.pathname, location.search)]}
-              defaultOpenKeys={['members']}
-              items={items}
-              style={{ borderInlineEnd: 0 }}
-              data-testid="main-menu"
-            />
+            <SideNav items={items} selected={selectedKey(location.pathname, location.search)} />
           </nav>
           {me.orgName ? (
             <div className="dj-sider-org">
-              <Typography.Text type="secondary">{t('所属组织', 'My organization')}</Typography.Text>
+              <div className="dj-muted">{t('所属组织', 'My organization')}</div>
               <div data-testid="user-org">{me.orgName}</div>
             </div>
           ) : null}
-        </Sider>
-        <Layout style={{ padding: '0 20px 20px' }}>
+        </aside>
+        <div className="dj-page">
           <Crumbs />
-          <Content className="dj-content" id="main">
+          <main className="dj-content" id="main" tabIndex={-1}>
             {children}
-          </Content>
-        </Layout>
-      </Layout>
-    </Layout>
+          </main>
+        </div>
+      </div>
+    </div>
   );
 }
 

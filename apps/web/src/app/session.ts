@@ -1,6 +1,6 @@
 /** The signed-in user: the `me` query, sign-in, sign-out and the remembered language. */
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { api, request, type Locale } from '../api/client';
 import type { Me } from '../api/types';
 import { normalizeLocale, useLocale } from './i18n';
@@ -70,4 +70,15 @@ export function useSwitchLocale() {
     },
     [qc, setLocale],
   );
+}
+
+/** Applies the signed-in user's saved language (`Me.locale`) whenever it changes, e.g. on a new device. */
+export function useApplyUserLocale(me: Me | undefined): void {
+  const { locale, setLocale } = useLocale();
+  const saved = me ? normalizeLocale(me.locale) : null;
+  useEffect(() => {
+    if (saved && saved !== locale) setLocale(saved);
+    // Only the saved value drives this; a local switch updates the server first.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [saved]);
 }

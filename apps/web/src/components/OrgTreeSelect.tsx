@@ -30,6 +30,8 @@ export interface OrgTreeSelectProps {
   disabledIds?: number[];
   size?: 'small' | 'middle' | 'large';
   status?: 'error' | 'warning' | '';
+  /** Open the popup at once (the header switcher opens it on first click). */
+  defaultOpen?: boolean;
 }
 
 function toNode(o: OrgNode, typeLabel: string): SimpleNode {
@@ -44,6 +46,7 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<SimpleNode[] | null>(null);
   const [failed, setFailed] = useState(false);
+  const [expanded, setExpanded] = useState<(string | number)[]>([]);
   const names = useRef(new Map<number, string>());
   const timer = useRef<number | undefined>(undefined);
 
@@ -51,10 +54,17 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
     let alive = true;
     api
       .get<{ items: OrgNode[] }>('/api/orgs/tree')
-      .then((r) => {
+      .then(async (r) => {
         if (!alive) return;
         r.items.forEach((o) => names.current.set(o.id, o.name));
-        setNodes(r.items.map((o) => toNode(o, lbl(ORG_TYPES, o.type))));
+        const roots = r.items.map((o) => toNode(o, lbl(ORG_TYPES, o.type)));
+        // Open the root one level so the next organizations are one click away.
+        const root = r.items.length === 1 && r.items[0].hasChildren ? r.items[0] : null;
+        const kids = root ? (await api.get<{ items: OrgNode[] }>('/api/orgs/tree', { parent: root.id })).items.filter((o) => o.id !== root.id) : [];
+        if (!alive) return;
+        kids.forEach((o) => names.current.set(o.id, o.name));
+        setNodes([...roots, ...kids.map((o) => toNode(o, lbl(ORG_TYPES, o.type)))]);
+        if (root) setExpanded([root.id]);
       })
       .catch(() => alive && setFailed(true));
     return () => {
@@ -132,6 +142,8 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
       treeDataSimpleMode
       treeData={treeData}
       loadData={found ? undefined : loadData}
+      treeExpandedKeys={found ? undefined : expanded}
+      onTreeExpand={(keys) => setExpanded(keys as (string | number)[])}
       labelInValue
       value={value}
       onChange={(v: { value: number; label?: React.ReactNode } | undefined) => {
@@ -147,6 +159,8 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
       popupMatchSelectWidth={false}
       styles={{ popup: { root: { maxHeight: 420, overflow: 'auto', minWidth: 280 } } }}
       treeNodeLabelProp="title"
+      defaultOpen={props.defaultOpen}
+      autoFocus={props.defaultOpen}
     />
   );
 }

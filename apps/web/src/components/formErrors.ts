@@ -17,6 +17,8 @@ const FIELD_OF_CODE: Record<string, string> = {
   'users.invalid_role_org': 'orgId',
   'users.member_required': 'memberId',
   'auth.weak_password': 'password',
+  'meetings.kind_not_applicable': 'kind',
+  'meetings.in_future': 'heldOn',
 };
 
 /** Puts the error on its field when it has one; answers whether it did. */

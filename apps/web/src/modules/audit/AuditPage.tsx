@@ -12,7 +12,15 @@ import { usePageCrumb } from '../../app/crumbs';
 import { ErrorResult } from '../../components/States';
 import { ChainCheckCard, formatTime } from './auditShared';
 
-const ENTITY_TYPES = ['user', 'session', 'org', 'member'];
+/** The kinds of records the audit trail names, with their labels. */
+const ENTITY_TYPES: Record<string, { zh: string; en: string }> = {
+  user: { zh: '账号', en: 'Account' },
+  org: { zh: '组织', en: 'Organization' },
+  member: { zh: '党员', en: 'Member' },
+  member_import: { zh: '党员导入', en: 'Member import' },
+  meeting: { zh: '组织生活', en: 'Meeting' },
+  meeting_rule: { zh: '组织生活规则', en: 'Meeting rule' },
+};
 
 function show(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
@@ -129,7 +137,7 @@ export default function AuditPage() {
               style={{ width: 140 }}
               value={filters.entityType}
               onChange={(v) => set({ entityType: v })}
-              options={ENTITY_TYPES.map((e) => ({ value: e, label: e }))}
+              options={Object.entries(ENTITY_TYPES).map(([value, l]) => ({ value, label: t(l.zh, l.en) }))}
             />
             <Input.Search aria-label={t('对象编号', 'Entity id')} placeholder={t('对象编号', 'Entity id')} allowClear value={entityId} onChange={(e) => setEntityId(e.target.value)} onSearch={(v) => set({ entityId: v.trim() })} style={{ width: 140 }} />
             <Select

@@ -84,7 +84,7 @@ export default function LoginPage() {
           </Form>
           <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 13 }}>
             {t('党员请使用手机页面：', 'Members on a phone: ')}
-            <a href="/m/">/m/</a>
+            <a href="/m/" style={{ textDecoration: 'underline' }}>/m/</a>
           </Typography.Paragraph>
         </Card>
       </main>

@@ -1,6 +1,7 @@
 /** The security admin's home: accounts and locked users, never business data. */
-import { App, Button, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useFeedback } from '../../components/feedback';
 import { Link } from 'react-router';
 import { ROLES } from '@dangjian/contracts';
 import { api } from '../../api/client';
@@ -13,7 +14,7 @@ import { ErrorResult } from '../../components/States';
 export default function SecurityHome() {
   const t = useT();
   const lbl = useLabel();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const qc = useQueryClient();
   const all = useQuery({ queryKey: ['users', 'count-all'], queryFn: ({ signal }) => api.get<ListPage<User>>('/api/users', { pageSize: 1 }, signal) });
   const disabled = useQuery({ queryKey: ['users', 'count-disabled'], queryFn: ({ signal }) => api.get<ListPage<User>>('/api/users', { status: 'disabled', pageSize: 1 }, signal) });

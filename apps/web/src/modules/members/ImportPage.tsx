@@ -31,6 +31,23 @@ async function upload(file: File, dryRun: boolean): Promise<ImportReport> {
   }
 }
 
+/** The roster columns of the template, by the field name the report uses. */
+const COLUMN_LABELS: Record<string, [string, string]> = {
+  name: ['姓名', 'Name'],
+  gender: ['性别', 'Sex'],
+  idNumber: ['身份证号码', 'ID number'],
+  orgId: ['所在党组织编号', 'Organization number'],
+  orgName: ['所在党组织', 'Organization'],
+  joinedAt: ['入党时间', 'Date joined'],
+  fullMemberAt: ['转正时间', 'Full member since'],
+  status: ['党员状态', 'Status'],
+  phone: ['手机号码', 'Mobile phone'],
+  ethnicity: ['民族', 'Ethnicity'],
+  education: ['学历', 'Education'],
+  category: ['人员类别', 'Category'],
+  birthDate: ['出生日期', 'Birth date'],
+};
+
 /** The import page (`/members/import`). */
 export default function ImportPage() {
   const t = useT();
@@ -152,7 +169,7 @@ export default function ImportPage() {
                 data-testid="import-errors"
                 columns={[
                   { title: t('行号', 'Row'), dataIndex: 'row', width: 80 },
-                  { title: t('列', 'Column'), dataIndex: 'field', width: 140, render: (v: string | null) => v ?? '—' },
+                  { title: t('列', 'Column'), dataIndex: 'field', width: 160, render: (v: string | null) => (v ? (COLUMN_LABELS[v] ? t(...COLUMN_LABELS[v]) : v) : '—') },
                   { title: t('问题', 'Problem'), dataIndex: 'code', render: (c: string, r) => messageOf(c, r.message) },
                 ]}
               />

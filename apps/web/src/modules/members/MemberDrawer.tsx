@@ -1,8 +1,9 @@
 /** The detail drawer of a member, with the reveal of masked numbers for those allowed. */
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Tag, Typography } from 'antd';
 import { EditOutlined, EyeOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
+import { useFeedback } from '../../components/feedback';
 import { useNavigate } from 'react-router';
 import { EDUCATIONS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '@dangjian/contracts';
 import { api } from '../../api/client';
@@ -16,7 +17,7 @@ import { ErrorResult } from '../../components/States';
 export function MemberDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const t = useT();
   const lbl = useLabel();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const navigate = useNavigate();
   const { data: me } = useMe();
   const q = useQuery({ queryKey: ['member', id], queryFn: ({ signal }) => api.get<Member>(`/api/members/${id}`, undefined, signal) });

@@ -1,7 +1,8 @@
 /** Create or edit a member; validates as you type (ID check digit, phone format) and fills birth date and sex from the ID. */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Radio, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useFeedback } from '../../components/feedback';
 import { useNavigate, useParams } from 'react-router';
 import { EDUCATIONS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '@dangjian/contracts';
 import { api } from '../../api/client';
@@ -35,7 +36,7 @@ interface Values {
 export default function MemberFormPage() {
   const t = useT();
   const opts = useEnumOptions();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { id } = useParams();
   const navigate = useNavigate();
   const qc = useQueryClient();

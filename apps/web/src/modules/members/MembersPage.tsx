@@ -1,9 +1,10 @@
 /** The member roster: server-side search, filters, sorting and paging; the detail drawer; recycle bin; export. */
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { DeleteOutlined, DownloadOutlined, EditOutlined, ImportOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useFeedback } from '../../components/feedback';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { AGE_BANDS, EDUCATIONS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '@dangjian/contracts';
 import { api, withQuery } from '../../api/client';
@@ -34,7 +35,7 @@ export default function MembersPage() {
   const t = useT();
   const lbl = useLabel();
   const opts = useEnumOptions();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { id } = useParams();
@@ -46,6 +47,12 @@ export default function MembersPage() {
   const [text, setText] = useState(params.get('q') ?? '');
   useEffect(() => setText(params.get('q') ?? ''), [params]);
 
+  const orgParam = params.get('org');
+  const orgName = useQuery({
+    queryKey: ['org', Number(orgParam)],
+    queryFn: ({ signal }) => api.get<{ name: string }>(`/api/orgs/${orgParam}`, undefined, signal),
+    enabled: !!orgParam,
+  });
   const list = useQuery({
     queryKey: ['members', 'list', query, page, pageSize],
     queryFn: ({ signal }) => api.get<ListPage<Member>>('/api/members', { ...query, page, pageSize }, signal),
@@ -106,7 +113,7 @@ export default function MembersPage() {
       ),
     },
     { title: t('性别', 'Sex'), dataIndex: 'gender', width: 70, render: (v: string) => lbl(GENDERS, v) },
-    { title: t('出生日期', 'Born'), dataIndex: 'birthDate', sorter: true, sortOrder: sortOrder('birthDate'), width: 120, render: (v: string, m) => `${v}（${m.age}）` },
+    { title: t('出生日期', 'Born'), dataIndex: 'birthDate', sorter: true, sortOrder: sortOrder('birthDate'), width: 170, render: (v: string, m) => <span style={{ whiteSpace: 'nowrap' }}>{v}（{t(`${m.age}岁`, `${m.age} y`)}）</span> },
     { title: t('所在组织', 'Organization'), dataIndex: 'orgName', ellipsis: true },
     { title: t('状态', 'Status'), dataIndex: 'status', width: 110, render: (v: string) => <Tag color={v === 'full' ? 'red' : 'orange'}>{lbl(MEMBER_STATUSES, v)}</Tag> },
     { title: t('学历', 'Education'), dataIndex: 'education', render: (v: string | null) => lbl(EDUCATIONS, v) },
@@ -190,7 +197,8 @@ export default function MembersPage() {
           <InputNumber aria-label={t('入党年份', 'Year joined')} placeholder={t('入党年份', 'Year joined')} style={{ width: 120 }} min={1921} max={2100} value={query.joinYear ? Number(query.joinYear) : null} onChange={(v) => setFilter('joinYear', v)} />
           {params.get('org') ? (
             <Tag closable onClose={() => setFilter('org', null)}>
-              {t('限定组织', 'Organization')} #{params.get('org')}
+              {t('组织：', 'Organization: ')}
+              {orgName.data?.name ?? `#${orgParam}`}
             </Tag>
           ) : null}
           {[...params.keys()].some((k) => k !== 'page' && k !== 'pageSize' && k !== 'deleted') ? (

@@ -1,8 +1,9 @@
 /** The detail of one organization: secretary, committee, term and election, member counts, children; and its actions. */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Empty, Modal, Popconfirm, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Modal, Popconfirm, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, SwapOutlined, TeamOutlined, UndoOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useFeedback } from '../../components/feedback';
 import { Link, useNavigate } from 'react-router';
 import { ELECTION_STATUSES, ORG_FIELDS, ORG_TYPES } from '@dangjian/contracts';
 import { api } from '../../api/client';
@@ -19,7 +20,7 @@ const STATUS_COLORS: Record<string, string> = { none: 'default', ok: 'success', 
 export function OrgDetail({ id }: { id: number }) {
   const t = useT();
   const lbl = useLabel();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { data: me } = useMe();

@@ -1,8 +1,9 @@
 /** Create or edit an organization: name, type, field, term, secretary and committee. */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useFeedback } from '../../components/feedback';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ORG_FIELDS, ORG_TYPES } from '@dangjian/contracts';
 import { api } from '../../api/client';
@@ -29,7 +30,7 @@ interface Values {
 export default function OrgFormPage() {
   const t = useT();
   const opts = useEnumOptions();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { id } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -81,7 +82,9 @@ export default function OrgFormPage() {
       termEnd: v.termEnd ?? null,
       committee: (v.committee ?? []).filter((c) => c?.name && c?.position),
     };
-    if (editing) body.secretaryMemberId = v.secretaryMemberId ?? null;
+    // Only a changed secretary is sent (the server re-checks that the member belongs to the org).
+    const before = org.data?.secretary?.memberId ?? null;
+    if (editing && (v.secretaryMemberId ?? null) !== before) body.secretaryMemberId = v.secretaryMemberId ?? null;
     try {
       const saved = editing ? await api.patch<Org>(`/api/orgs/${editing}`, body) : await api.post<Org>('/api/orgs', { ...body, parentId: v.parentId });
       message.success(t('已保存', 'Saved'));

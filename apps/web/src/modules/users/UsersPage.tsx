@@ -1,8 +1,9 @@
 /** Accounts (security admin): list, create, disable/enable, unlock, reset password, assign role and organization. */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { KeyOutlined, LockOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined, EditOutlined, UnlockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useFeedback } from '../../components/feedback';
 import { useSearchParams } from 'react-router';
 import { ROLES } from '@dangjian/contracts';
 import { api } from '../../api/client';
@@ -28,7 +29,7 @@ type Editing = { mode: 'create' } | { mode: 'edit'; user: User } | { mode: 'pass
 function UserModal({ editing, onClose }: { editing: NonNullable<Editing>; onClose: () => void }) {
   const t = useT();
   const opts = useEnumOptions();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
@@ -44,8 +45,8 @@ function UserModal({ editing, onClose }: { editing: NonNullable<Editing>; onClos
     setBusy(true);
     setError(null);
     try {
-      if (editing.mode === 'create') await api.post('/api/users', { ...v, memberId: v.memberId ?? null });
-      else if (editing.mode === 'edit') await api.patch(`/api/users/${user!.id}`, { displayName: v.displayName, role: v.role, orgId: v.orgId, ...(v.role === 'member' ? { memberId: v.memberId ?? null } : {}) });
+      if (editing.mode === 'create') await api.post('/api/users', { ...v, ...(v.memberId ? { memberId: v.memberId } : {}) });
+      else if (editing.mode === 'edit') await api.patch(`/api/users/${user!.id}`, { displayName: v.displayName, role: v.role, orgId: v.orgId, ...(v.role === 'member' && v.memberId ? { memberId: v.memberId } : {}) });
       else await api.post(`/api/users/${user!.id}/reset-password`, { password: v.password });
       message.success(t('已保存', 'Saved'));
       qc.invalidateQueries({ queryKey: ['users'] });
@@ -105,7 +106,7 @@ export default function UsersPage() {
   const t = useT();
   const lbl = useLabel();
   const opts = useEnumOptions();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const qc = useQueryClient();
   const { data: me } = useMe();
   const canWrite = hasCap(me, 'users.write');

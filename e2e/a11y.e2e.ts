@@ -1,0 +1,67 @@
+// axe-core on the main pages: no serious or critical violations; a screenshot of each page.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { REPO, apiLogin, axe, baseUrl, launch, settle, shot, signedInContext, type AxeViolation } from './helpers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function pagesFor(): Promise<{ user: string; name: string; path: string; mobile?: boolean }[]> {
+  const county = await apiLogin('demo-county');
+  const member = (await county.json('GET', '/api/members?pageSize=1')).items[0];
+  const org = (await county.json('GET', `/api/orgs/${member.orgId}`)) as { id: number };
+  const audit = await apiLogin('demo-auditor');
+  const rec = (await audit.json('GET', '/api/audit?pageSize=1')).items[0];
+  return [
+    { user: 'none', name: 'login', path: '/login' },
+    { user: 'demo-county', name: 'home', path: '/' },
+    { user: 'demo-county', name: 'orgs', path: '/orgs' },
+    { user: 'demo-county', name: 'org-detail', path: `/orgs/${org.id}` },
+    { user: 'demo-county', name: 'org-edit', path: `/orgs/${org.id}/edit` },
+    { user: 'demo-county', name: 'members', path: '/members' },
+    { user: 'demo-county', name: 'member-drawer', path: `/members/${member.id}` },
+    { user: 'demo-county', name: 'member-new', path: '/members/new' },
+    { user: 'demo-county', name: 'member-import', path: '/members/import' },
+    { user: 'demo-county', name: 'recycle-bin', path: '/members?deleted=true' },
+    { user: 'demo-auditor', name: 'auditor-home', path: '/' },
+    { user: 'demo-auditor', name: 'audit', path: '/audit' },
+    ...(rec ? [{ user: 'demo-auditor', name: 'audit-detail', path: `/audit/${rec.id}` }] : []),
+    { user: 'demo-security', name: 'security-home', path: '/' },
+    { user: 'demo-security', name: 'users', path: '/users' },
+    { user: 'none', name: 'm-login', path: '/m/login', mobile: true },
+    { user: 'demo-member', name: 'm-profile', path: '/m/', mobile: true },
+    { user: 'demo-member', name: 'm-branch', path: '/m/branch', mobile: true },
+  ];
+}
+
+describe('accessibility (axe-core)', () => {
+  it('main pages have no serious or critical violations', async () => {
+    const report: Record<string, AxeViolation[]> = {};
+    for (const p of await pagesFor()) {
+      const opts = p.mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {};
+      const { context, page } =
+        p.user === 'none'
+          ? await browser.newContext({ viewport: { width: 1440, height: 900 }, ...opts }).then(async (context) => ({ context, page: await context.newPage() }))
+          : await signedInContext(browser, p.user, opts);
+      try {
+        await page.goto(baseUrl() + p.path);
+        await settle(page, 900);
+        await shot(page, `a11y-${p.name}`);
+        const v = await axe(page);
+        if (v.length) report[p.name] = v;
+      } finally {
+        await context.close();
+      }
+    }
+    fs.writeFileSync(path.join(REPO, 'test-artifacts/axe.json'), JSON.stringify(report, null, 2));
+    const summary = Object.fromEntries(Object.entries(report).map(([k, v]) => [k, v.map((x) => `${x.id} (${x.impact}): ${x.nodes.map((n) => n.html).join(' | ').slice(0, 300)}`)]));
+    expect(summary).toEqual({});
+  });
+});
