@@ -23,6 +23,8 @@ export interface Config {
   uploadMaxBytes: number;
   /** Robot webhook of a WeCom or DingTalk group that receives reminders (null: in-app only). */
   webhook: { url: string; kind: 'wecom' | 'dingtalk' } | null;
+  /** The address people reach the platform at (for links in QR codes); null: the request's own origin. */
+  publicUrl: string | null;
   /** Whether `serve` schedules the daily jobs (reminders). */
   jobs: boolean;
 }
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'warn',
     uploadMaxBytes: int(env, 'DJ_UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024),
     webhook: webhook(env),
+    publicUrl: env.DJ_PUBLIC_URL?.trim().replace(/\/+$/, '') || null,
     jobs: bool(env, 'DJ_JOBS', true),
   };
 }

@@ -136,7 +136,7 @@ export const Meeting = Type.Intersect([
     ),
     reviews: Type.Array(Type.Object({ memberId: Type.Integer(), name: Type.String(), grade: KeyOf(REVIEW_GRADES) })),
     photos: Type.Array(Type.Object({ id: Type.Integer(), mime: Type.String(), bytes: Type.Integer(), url: Type.String() })),
-    checkin: Nullable(Type.Object({ code: Type.String(), validFrom: Type.String(), validTo: Type.String() })),
+    checkin: Nullable(Type.Object({ code: Type.String(), validFrom: Type.String(), validTo: Type.String(), qrSvg: Type.String(), url: Type.String() })),
     createdAt: Type.String(),
     updatedAt: Type.String(),
   }),

@@ -7,6 +7,11 @@ import * as meetings from './meetings.service.js';
 import * as figures from './meetings.figures.js';
 import type { MeetingKind } from './meetings.rules.js';
 
+/** The origin the caller reached us at (behind a proxy, with DJ_TRUST_PROXY, the forwarded one). */
+function originOf(req: { protocol: string; host: string }): string {
+  return `${req.protocol}://${req.host}`;
+}
+
 export const meetingsRoutes: RouteModule = (app, ctx) => {
   const tags = ['meetings'];
   app.get('/api/meetings', { schema: { tags, summary: '会议记录查询 Meetings of a subtree', querystring: MeetingListQuery, response: { 200: MeetingList } } }, async (req) => meetings.list(ctx, actorOf(req), req.query));
@@ -20,7 +25,7 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
   app.post('/api/meetings/checkin', { schema: { tags, summary: '党员扫码/输码签到 Member signs in with the code', body: CheckinBody, response: { 200: CheckinResult } }, config: { auditAction: 'meeting.checkin' } }, async (req) =>
     meetings.checkin(ctx, actorOf(req), req.body.code),
   );
-  app.get('/api/meetings/:id', { schema: { tags, summary: '会议详情 Meeting in full', params: IdParams, response: { 200: Meeting } } }, async (req) => meetings.get(ctx, actorOf(req), req.params.id));
+  app.get('/api/meetings/:id', { schema: { tags, summary: '会议详情 Meeting in full', params: IdParams, response: { 200: Meeting } } }, async (req) => meetings.get(ctx, actorOf(req), req.params.id, originOf(req)));
   app.post('/api/meetings', { schema: { tags, summary: '录入会议 Record a meeting', body: MeetingCreate, response: { 200: Meeting } }, config: { auditAction: 'meeting.create' } }, async (req) => meetings.create(ctx, actorOf(req), req.body));
   app.patch('/api/meetings/:id', { schema: { tags, summary: '修改会议（出席、表决、评议）Edit a meeting', params: IdParams, body: MeetingPatch, response: { 200: Meeting } }, config: { auditAction: 'meeting.update' } }, async (req) =>
     meetings.update(ctx, actorOf(req), req.params.id, req.body),
@@ -31,7 +36,7 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
   });
   app.post('/api/meetings/:id/restore', { schema: { tags, summary: '恢复会议 Restore', params: IdParams, response: { 200: Meeting } }, config: { auditAction: 'meeting.restore' } }, async (req) => meetings.restore(ctx, actorOf(req), req.params.id));
   app.post('/api/meetings/:id/checkin/open', { schema: { tags, summary: '开启签到（二维码与6位签到码）Open sign-in', params: IdParams, body: Type.Optional(CheckinOpenBody), response: { 200: CheckinOpen } }, config: { auditAction: 'meeting.checkin_open' } }, async (req) =>
-    meetings.openCheckin(ctx, actorOf(req), req.params.id, req.body?.minutes),
+    meetings.openCheckin(ctx, actorOf(req), req.params.id, req.body?.minutes, originOf(req)),
   );
   app.post('/api/meetings/:id/checkin/close', { schema: { tags, summary: '结束签到 Close sign-in', params: IdParams, response: { 200: Ok } }, config: { auditAction: 'meeting.checkin_close' } }, async (req) => {
     await meetings.closeCheckin(ctx, actorOf(req), req.params.id);

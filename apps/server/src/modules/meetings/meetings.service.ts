@@ -64,8 +64,14 @@ export async function list(ctx: Ctx, actor: Actor, query: MeetingListQueryT) {
   return { items: rows.map((r) => summarize(ctx, r, counts.get(r.id)!)), total };
 }
 
+/** The sign-in link of a code, absolute so a phone camera can open it, and its QR code. */
+async function checkinLink(ctx: Ctx, origin: string | undefined, code: string): Promise<{ url: string; qrSvg: string }> {
+  const url = `${ctx.config.publicUrl ?? origin ?? ''}/m/checkin?code=${code}`;
+  return { url, qrSvg: await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) };
+}
+
 /** One meeting in full: attendance, motions, reviews, photos and, for its recorders, the open sign-in. */
-export async function get(ctx: Ctx, actor: Actor, id: number): Promise<MeetingT> {
+export async function get(ctx: Ctx, actor: Actor, id: number, origin?: string): Promise<MeetingT> {
   requireCapability(actor, 'meetings.read');
   const r = await repo.getMeeting(ctx.db, actor, id, { includeDeleted: true });
   const counts = (await repo.countsOf(ctx.db, [id])).get(id)!;
@@ -89,7 +95,7 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<MeetingT>
     motions: motions.map((m) => ({ id: m.id, title: m.title, yes: m.yes, no: m.no, abstain: m.abstain, entitled: m.entitled, presentVoting: m.present_voting, quorumMet: Boolean(m.quorum_met), passed: Boolean(m.passed) })),
     reviews: reviews.map((v) => ({ memberId: v.member_id, name: v.name, grade: v.grade as 'qualified' })),
     photos: photos.map((p) => ({ id: p.id, mime: p.mime, bytes: p.bytes, url: `/api/meetings/${id}/photos/${p.id}` })),
-    checkin: summary.checkinOpen && r.checkin_code ? { code: r.checkin_code, validFrom: r.checkin_from!, validTo: r.checkin_to! } : null,
+    checkin: summary.checkinOpen && r.checkin_code ? { code: r.checkin_code, validFrom: r.checkin_from!, validTo: r.checkin_to!, ...(await checkinLink(ctx, origin, r.checkin_code)) } : null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -265,7 +271,7 @@ export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<Meeti
 }
 
 /** Opens sign-in: a 6-digit code and a QR code, valid for the meeting's hours (or `minutes` from now). */
-export async function openCheckin(ctx: Ctx, actor: Actor, id: number, minutes?: number) {
+export async function openCheckin(ctx: Ctx, actor: Actor, id: number, minutes?: number, origin?: string) {
   requireCapability(actor, 'meetings.write');
   const row = await repo.getMeeting(ctx.db, actor, id);
   const now = ctx.clock();
@@ -287,9 +293,7 @@ export async function openCheckin(ctx: Ctx, actor: Actor, id: number, minutes?: 
     await trx.updateTable('meetings').set({ checkin_code: code, checkin_from: validFrom, checkin_to: validTo }).where('id', '=', id).execute();
     await writeAudit(ctx, trx, actor, { action: 'meeting.checkin_open', entityType: 'meeting', entityId: id, detail: `${validFrom} – ${validTo}` });
   });
-  const url = `/m/checkin?code=${code}`;
-  const qrSvg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-  return { code, validFrom, validTo, qrSvg, url };
+  return { code, validFrom, validTo, ...(await checkinLink(ctx, origin, code)) };
 }
 
 /** Closes sign-in early. */

@@ -84,7 +84,7 @@ export function CheckinPanel({ meeting, answer, open, busy, onHide, onReopen, on
             ) : (
               <Space orientation="vertical" style={{ padding: 24 }}>
                 <span className="dj-muted">{t('此页面未保存二维码。', 'This page has no copy of the QR code.')}</span>
-                <Button onClick={onReopen} loading={busy}>
+                <Button onClick={onReopen} loading={busy} data-testid="checkin-regenerate">
                   {t('重新生成二维码（签到码将更换）', 'New QR code (the code changes)')}
                 </Button>
               </Space>
