@@ -35,13 +35,14 @@ export function CheckinPanel({ meeting, answer, open, busy, onHide, onReopen, on
   const t = useT();
   const live = meeting.checkin;
   const code = live?.code ?? answer?.code ?? '';
-  const qr = answer && live && answer.code === live.code ? answer : null;
+  // The server sends the QR with the open sign-in; the copy from opening it is a fallback.
+  const qr = live?.qrSvg ? { qrSvg: live.qrSvg } : answer && live && answer.code === live.code ? answer : null;
   const validFrom = live?.validFrom ?? answer?.validFrom;
   const validTo = live?.validTo ?? answer?.validTo;
   const notYet = validFrom ? Date.parse(validFrom) > Date.now() : false;
   const selfIns = meeting.attendance.filter((a) => a.method === 'self' && a.checkedInAt).sort((a, b) => (a.checkedInAt! < b.checkedInAt! ? 1 : -1));
   const present = meeting.attendance.filter((a) => a.status === 'present').length;
-  const link = `${window.location.origin}/m/checkin?code=${code}`;
+  const link = live?.url ?? `${window.location.origin}/m/checkin?code=${code}`;
 
   return (
     <Modal
