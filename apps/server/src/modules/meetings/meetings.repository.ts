@@ -5,6 +5,7 @@ import { scopeRange } from '../../platform/actor.js';
 import type { DB, MeetingsTable } from '../../db/schema.js';
 import { likeContains, subtreeRange } from '../../db/dialect.js';
 import { notFound } from '../../platform/errors.js';
+import { cached, readVersion } from '../../platform/versions.js';
 
 export type MeetingRow = Selectable<MeetingsTable> & { org_name: string };
 type Q = Kysely<DB> | Transaction<DB>;
@@ -50,7 +51,11 @@ export async function listMeetings(db: Q, actor: Actor, f: MeetingFilter, page: 
   if (f.to) q = q.where('mt.held_on', '<=', f.to);
   if (f.q) q = q.where(likeContains('mt.topic', f.q));
   if (f.incomplete) q = q.where(incompleteSql);
-  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async () => Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  // The total reads the whole subtree; it changes only when meetings (or the roster, by moves) do.
+  const total = db.isTransaction
+    ? await count()
+    : await cached(db as Kysely<DB>, actor.tenantId!, 'meetings', `meetings.count|${lo}|${hi}|r${await readVersion(db, actor.tenantId!, 'roster')}|${JSON.stringify({ ...f, underPath: undefined })}`, count);
   if (!total) return { rows: [], total };
   const rows = (await q
     .innerJoin('orgs as o', 'o.id', 'mt.org_id')

@@ -12,6 +12,15 @@ function originOf(req: { protocol: string; host: string }): string {
   return `${req.protocol}://${req.host}`;
 }
 
+const serialized = new WeakMap<object, string>();
+
+/** JSON of a (cached, never mutated) figure, computed once per object. */
+function jsonOnce(value: object): string {
+  let s = serialized.get(value);
+  if (s === undefined) serialized.set(value, (s = JSON.stringify(value)));
+  return s;
+}
+
 export const meetingsRoutes: RouteModule = (app, ctx) => {
   const tags = ['meetings'];
   app.get('/api/meetings', { schema: { tags, summary: '会议记录查询 Meetings of a subtree', querystring: MeetingListQuery, response: { 200: MeetingList } } }, async (req) => meetings.list(ctx, actorOf(req), req.query));
@@ -66,9 +75,11 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
     config: { auditAction: 'meeting_rule.set' },
   }, async (req) => figures.setRule(ctx, actorOf(req), req.params.year, req.params.kind as MeetingKind, req.body.rule as never));
 
-  app.get('/api/compliance/meetings', { schema: { tags, summary: '组织生活落实情况 Compliance of a subtree in a period', querystring: ComplianceQuery, response: { 200: Compliance } } }, async (req) =>
-    figures.compliance(ctx, actorOf(req), req.query as never),
-  );
+  app.get('/api/compliance/meetings', { schema: { tags, summary: '组织生活落实情况 Compliance of a subtree in a period', querystring: ComplianceQuery, response: { 200: Compliance } } }, async (req, reply) => {
+    const body = await figures.compliance(ctx, actorOf(req), req.query as never);
+    // The county's table is large; a cached figure is serialized once, not on every request.
+    return reply.type('application/json; charset=utf-8').serializer((b: unknown) => b as string).send(jsonOnce(body) as never);
+  });
   app.get('/api/compliance/meetings/export', { schema: { tags, summary: '落实情况导出 Compliance as Excel', querystring: ComplianceQuery } }, async (req, reply) =>
     sendXlsx(reply, await figures.complianceXlsx(ctx, actorOf(req), req.query as never, localeOf(req)), `组织生活落实情况-${req.query.period}.xlsx`),
   );
