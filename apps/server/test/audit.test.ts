@@ -4,7 +4,6 @@
  * the triggers, every kind of tampering (a changed field, a removed record, a cut-off tail) is found
  * by the chain check, through the API and through the `audit verify` command.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +21,7 @@ import * as orgs from '../src/modules/orgs/orgs.service.js';
 import * as members from '../src/modules/members/members.service.js';
 import { buildFixture, createEnv, dialects, login, testIdNumber, type Client, type Fixture, type TestEnv } from './harness.js';
 
-const BIN = path.resolve(import.meta.dirname, '../bin/dangjian.mjs');
+import { runCli, type CliResult } from './run-cli.js';
 /** A whole ID number (17 digits and a check character) or a whole mainland mobile number, anywhere in a text. */
 const WHOLE_ID = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/;
 const WHOLE_PHONE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/;
@@ -248,24 +247,8 @@ describe.each(dialects())('audit trail on %s', (dialect) => {
 });
 
 /** Runs the command line on a data folder (SQLite), the way an operator would. */
-function cli(dataDir: string, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  delete env.DATABASE_URL;
-  delete env.DJ_SECRET_KEY;
-  return new Promise((resolve, reject) => {
-    // Asynchronous, so that the test worker keeps answering its runner while a command runs.
-    const p = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    p.stdout!.on('data', (d) => (stdout += d));
-    p.stderr!.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => p.kill('SIGKILL'), 100_000);
-    p.once('error', reject);
-    p.once('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
+function cli(dataDir: string, ...args: string[]): Promise<CliResult> {
+  return runCli({ DATA_DIR: dataDir }, args);
 }
 
 describe('audit verify on the command line (SQLite)', { timeout: 60_000 }, () => {

@@ -3,7 +3,6 @@
  * (migrate, demo, export, import, backup/restore, user add/unlock, usage), and PostgreSQL
  * backup/restore through pg_dump/pg_restore.
  */
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +22,7 @@ import { systemActor } from '../src/platform/actor.js';
 import * as orgsService from '../src/modules/orgs/orgs.service.js';
 import * as membersService from '../src/modules/members/members.service.js';
 
-const BIN = path.resolve(import.meta.dirname, '../bin/dangjian.mjs');
+import { runCli, type CliResult } from './run-cli.js';
 const WHOLE_ID = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/;
 const WHOLE_PHONE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/;
 
@@ -39,26 +38,8 @@ function pgBinDir(): string | null {
 }
 
 /** Runs the command line with the given settings (DATABASE_URL only when asked). */
-function cli(settings: { DATA_DIR: string; DATABASE_URL?: string; DJ_SECRET_KEY?: string; PATH?: string }, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' };
-  delete env.DATABASE_URL;
-  delete env.DJ_SECRET_KEY;
-  delete env.DJ_NEW_PASSWORD;
-  Object.assign(env, settings);
-  return new Promise((resolve, reject) => {
-    // Asynchronous, so that the test worker keeps answering its runner while a command runs.
-    const p = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    p.stdout!.on('data', (d) => (stdout += d));
-    p.stderr!.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => p.kill('SIGKILL'), 100_000);
-    p.once('error', reject);
-    p.once('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
+function cli(settings: { DATA_DIR: string; DATABASE_URL?: string; DJ_SECRET_KEY?: string; PATH?: string }, ...args: string[]): Promise<CliResult> {
+  return runCli(settings, args);
 }
 
 /** Reads one number from the SQLite file of a data folder (read-only, closed at once). */
