@@ -23,8 +23,12 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { householdsRoutes } from './modules/households/households.routes.js';
+import { requestsRoutes } from './modules/requests/requests.routes.js';
+import { wishesRoutes } from './modules/wishes/wishes.routes.js';
+import { serviceRoutes } from './modules/service/service.routes.js';
 
-const MODULES = [authRoutes, orgsRoutes, membersRoutes, usersRoutes, auditRoutes, statsRoutes, meetingsRoutes, notificationsRoutes];
+const MODULES = [authRoutes, orgsRoutes, membersRoutes, usersRoutes, auditRoutes, statsRoutes, meetingsRoutes, notificationsRoutes, householdsRoutes, requestsRoutes, wishesRoutes, serviceRoutes];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const VERSION = '0.1.0';
 

@@ -4,3 +4,8 @@ export * from './roles.js';
 export * from './errors.js';
 export * from './schemas.js';
 export * from './meetings.js';
+export * from './service.js';
+export * from './households.js';
+export * from './requests.js';
+export * from './wishes.js';
+export * from './serviceStats.js';

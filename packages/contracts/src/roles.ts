@@ -28,10 +28,17 @@ export const CAPABILITIES = [
   'meetings.write',
   'meetings.rules',
   'meetings.checkin',
+  'service.read',
+  'service.write',
+  'service.import',
+  'service.reveal',
+  'service.rules',
+  'service.evaluate',
+  'service.claim',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const BUSINESS_READ: Capability[] = ['orgs.read', 'members.read', 'members.export', 'stats.read', 'self.read', 'meetings.read', 'meetings.write'];
+const BUSINESS_READ: Capability[] = ['orgs.read', 'members.read', 'members.export', 'stats.read', 'self.read', 'meetings.read', 'meetings.write', 'service.read', 'service.write', 'service.import'];
 
 /**
  * What each role may do. Separation of the three administrators (三员分立): the security
@@ -39,10 +46,10 @@ const BUSINESS_READ: Capability[] = ['orgs.read', 'members.read', 'members.expor
  * role holds either.
  */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  county_admin: [...BUSINESS_READ, 'orgs.write', 'members.write', 'members.reveal', 'members.import', 'meetings.rules'],
-  township_admin: [...BUSINESS_READ, 'orgs.write', 'members.write', 'members.import'],
-  branch_secretary: [...BUSINESS_READ, 'members.write', 'members.reveal', 'members.import'],
-  member: ['orgs.read', 'self.read', 'meetings.checkin'],
+  county_admin: [...BUSINESS_READ, 'orgs.write', 'members.write', 'members.reveal', 'members.import', 'meetings.rules', 'service.reveal', 'service.rules', 'service.evaluate'],
+  township_admin: [...BUSINESS_READ, 'orgs.write', 'members.write', 'members.import', 'service.evaluate'],
+  branch_secretary: [...BUSINESS_READ, 'members.write', 'members.reveal', 'members.import', 'service.reveal'],
+  member: ['orgs.read', 'self.read', 'meetings.checkin', 'service.claim'],
   auditor: ['audit.read', 'self.read'],
   security_admin: ['users.read', 'users.write', 'self.read'],
 };

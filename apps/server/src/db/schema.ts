@@ -214,6 +214,238 @@ export interface DataVersionsTable {
   version: number;
 }
 
+interface Scoped {
+  id: Generated<number>;
+  tenant_id: number;
+  org_id: number;
+  org_path: string;
+}
+
+interface Stamped {
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+/** Households (户) of a village or community; `tags` is a JSON array of HOUSEHOLD_TAGS keys. */
+export interface HouseholdsTable extends Scoped, Stamped {
+  address: string;
+  head_name: string;
+  tags: Generated<string>;
+  is_poor: Generated<number>;
+  people: Generated<number>;
+  group_id: number | null;
+  note: string | null;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  phone_masked: string | null;
+}
+
+/** Residents (居民) of a household. */
+export interface ResidentsTable extends Scoped, Stamped {
+  household_id: number;
+  name: string;
+  relation: string;
+  gender: string | null;
+  birth_date: string | null;
+  id_number_enc: string | null;
+  id_number_hash: string | null;
+  id_number_masked: string | null;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  phone_masked: string | null;
+}
+
+/** Household groups (联户组). */
+export interface HouseholdGroupsTable extends Scoped, Stamped {
+  name: string;
+  leader_kind: string;
+  leader_name: string;
+  leader_member_id: number | null;
+  leader_household_id: number | null;
+  leader_phone_enc: string | null;
+  leader_phone_hash: string | null;
+  leader_phone_masked: string | null;
+}
+
+/** Cadre–household pairing (结对帮扶); org_* are the household's. */
+export interface PairingsTable extends Scoped, Stamped {
+  household_id: number;
+  cadre_member_id: number;
+  started_on: string;
+  ended_on: string | null;
+}
+
+/** Door-to-door visits (走访); org_* are the household's. */
+export interface VisitsTable extends Scoped, Stamped {
+  household_id: number;
+  visitor_member_id: number;
+  visited_on: string;
+  found: string;
+  promised: string | null;
+  request_id: number | null;
+  created_by: number | null;
+}
+
+/** Residents' requests (民情诉求): org_* handle it now, origin_* accepted it. */
+export interface RequestsTable extends Scoped, Stamped {
+  origin_org_id: number;
+  origin_path: string;
+  household_id: number | null;
+  resident_name: string | null;
+  channel: string;
+  category: string;
+  description: string;
+  level: string;
+  status: string;
+  accepted_at: string;
+  due_at: string | null;
+  owner_member_id: number | null;
+  owner_name: string | null;
+  department: string | null;
+  escalations: Generated<number>;
+  escalated_at: string | null;
+  closed_at: string | null;
+  result: string | null;
+  rating: string | null;
+  rated_at: string | null;
+  reopened: Generated<number>;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  phone_masked: string | null;
+  created_by: number | null;
+}
+
+/** The three evaluations (三评) of an organization's service work. */
+export interface ServiceEvaluationsTable extends Scoped, Stamped {
+  kind: string;
+  period: string;
+  grade: string | null;
+  satisfied: number | null;
+  basically_satisfied: number | null;
+  unsatisfied: number | null;
+  comments: string | null;
+  evaluator_name: string;
+  created_by: number | null;
+}
+
+/** Micro-wishes and micro-suggestions (微心愿、微建议). */
+export interface WishesTable extends Scoped, Stamped {
+  kind: string;
+  title: string;
+  description: string;
+  household_id: number | null;
+  resident_name: string | null;
+  posted_via: string;
+  status: string;
+  claimed_by_member_id: number | null;
+  claimed_at: string | null;
+  claim_due_at: string | null;
+  fulfilled_at: string | null;
+  fulfil_note: string | null;
+  confirmed_at: string | null;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  phone_masked: string | null;
+  created_by: number | null;
+}
+
+/** Proxy errands (党员代办). */
+export interface ErrandsTable extends Scoped, Stamped {
+  member_id: number;
+  household_id: number | null;
+  resident_name: string;
+  card_no: string | null;
+  title: string;
+  description: string | null;
+  status: string;
+  taken_at: string;
+  done_at: string | null;
+  result: string | null;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  phone_masked: string | null;
+  created_by: number | null;
+}
+
+/** Member responsibility zones (党员责任区). */
+export interface ZonesTable extends Scoped, Stamped {
+  name: string;
+  area: string | null;
+  households: Generated<number>;
+}
+
+export interface ZoneMembersTable {
+  id: Generated<number>;
+  zone_id: number;
+  member_id: number;
+  assigned_on: string;
+}
+
+/** Timeline entries of requests, wishes and errands. */
+export interface ServiceEventsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  entity_type: string;
+  entity_id: number;
+  kind: string;
+  at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  from_org_id: number | null;
+  to_org_id: number | null;
+  note: string | null;
+}
+
+export interface ServicePhotosTable {
+  id: Generated<number>;
+  tenant_id: number;
+  entity_type: string;
+  entity_id: number;
+  file_hash: string;
+  mime: string;
+  bytes: number;
+  created_at: string;
+  deleted_at: string | null;
+}
+
+export interface ResidentCodesTable {
+  id: Generated<number>;
+  phone_hash: string;
+  code_hash: string;
+  created_at: string;
+  expires_at: string;
+  attempts: Generated<number>;
+  used_at: string | null;
+}
+
+export interface ResidentSessionsTable {
+  token_hash: string;
+  phone_hash: string;
+  phone_enc: string;
+  created_at: string;
+  expires_at: string;
+  ended_at: string | null;
+}
+
+export interface MessageOutboxTable {
+  id: Generated<number>;
+  channel: string;
+  to_masked: string;
+  to_hash: string;
+  body: string;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface ServiceRuleOverridesTable {
+  tenant_id: number;
+  rule: string;
+  value: string; // JSON
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface DB {
   orgs: OrgsTable;
   members: MembersTable;
@@ -231,7 +463,24 @@ export interface DB {
   notifications: NotificationsTable;
   job_runs: JobRunsTable;
   data_versions: DataVersionsTable;
+  households: HouseholdsTable;
+  residents: ResidentsTable;
+  household_groups: HouseholdGroupsTable;
+  pairings: PairingsTable;
+  visits: VisitsTable;
+  requests: RequestsTable;
+  service_evaluations: ServiceEvaluationsTable;
+  wishes: WishesTable;
+  errands: ErrandsTable;
+  zones: ZonesTable;
+  zone_members: ZoneMembersTable;
+  service_events: ServiceEventsTable;
+  service_photos: ServicePhotosTable;
+  resident_codes: ResidentCodesTable;
+  resident_sessions: ResidentSessionsTable;
+  message_outbox: MessageOutboxTable;
+  service_rule_overrides: ServiceRuleOverridesTable;
 }
 
 /** Tables whose rows belong to an organization and carry `org_path`: a move re-paths them all. */
-export const ORG_SCOPED_TABLES = ['orgs', 'members', 'users', 'meetings'] as const;
+export const ORG_SCOPED_TABLES = ['orgs', 'members', 'users', 'meetings', 'households', 'residents', 'household_groups', 'pairings', 'visits', 'requests', 'service_evaluations', 'wishes', 'errands', 'zones'] as const;

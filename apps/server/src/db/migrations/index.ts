@@ -4,10 +4,11 @@ import type { DialectName } from '../database.js';
 import { core001 } from './001_core.js';
 import { meetings002 } from './002_meetings.js';
 import { versions003 } from './003_versions.js';
+import { service004 } from './004_service.js';
 
 export interface Migration {
   name: string;
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
 }
 
-export const MIGRATIONS: Migration[] = [core001, meetings002, versions003];
+export const MIGRATIONS: Migration[] = [core001, meetings002, versions003, service004];

@@ -213,6 +213,10 @@ export async function move(ctx: Ctx, actor: Actor, id: number, newParentId: numb
       await sql`update ${sql.table(table)} set org_path = ${newPrefix} || substr(org_path, ${oldPrefix.length + 1})
         where tenant_id = ${row.tenant_id} and org_path >= ${lo} and org_path < ${hi}`.execute(trx);
     }
+    // A request keeps the path of the organization that accepted it as well.
+    await sql`update requests set origin_path = ${newPrefix} || substr(origin_path, ${oldPrefix.length + 1})
+      where tenant_id = ${row.tenant_id} and origin_path >= ${lo} and origin_path < ${hi}`.execute(trx);
+    await bumpVersion(trx, row.tenant_id, 'service');
     await sql`update orgs set depth = depth + ${depthDelta} where tenant_id = ${row.tenant_id} and org_path >= ${newPrefix} and org_path < ${subtreeRange(newPrefix)[1]}`.execute(trx);
     await trx.updateTable('orgs').set({ parent_id: parent.id, updated_at: ctx.clock().toISOString() }).where('id', '=', id).execute();
     await bumpVersion(trx, row.tenant_id, 'roster');

@@ -1,0 +1,7 @@
+/** requests routes. Thin: the services hold the rules. */
+import type { RouteModule } from '../../platform/http.js';
+
+export const requestsRoutes: RouteModule = (app, ctx) => {
+  void app;
+  void ctx;
+};

@@ -1,0 +1,113 @@
+/**
+ * Pieces every service module uses: guarded personal numbers (encrypted, hashed, masked), the timeline
+ * of requests, wishes and errands, and their photos.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Actor } from '../../platform/actor.js';
+import { DomainError, notFound } from '../../platform/errors.js';
+import { isValidMobile, maskIdNumber, maskPhone, normalizeIdNumber, normalizePhone, parseIdNumber } from '../../platform/idcard.js';
+import { readStored, storeImage } from '../../platform/files.js';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+/** Entities with a timeline and photos. */
+export type ServiceEntity = 'request' | 'wish' | 'errand' | 'visit';
+
+/** The stored columns of a phone number: `{prefix}_enc`, `_hash`, `_masked` (all null for none). */
+export function guardPhone(ctx: Ctx, raw: string | null | undefined, prefix = 'phone'): Record<string, string | null> {
+  if (raw == null || raw.trim() === '') return { [`${prefix}_enc`]: null, [`${prefix}_hash`]: null, [`${prefix}_masked`]: null };
+  const phone = normalizePhone(raw);
+  if (!isValidMobile(phone)) throw new DomainError('service.invalid_phone');
+  return { [`${prefix}_enc`]: ctx.vault.encrypt(phone), [`${prefix}_hash`]: ctx.vault.lookupHash(phone), [`${prefix}_masked`]: maskPhone(phone) };
+}
+
+/** The stored columns of a resident's ID number, checked by GB 11643 (all null for none). */
+export function guardIdNumber(ctx: Ctx, raw: string | null | undefined): { id_number_enc: string | null; id_number_hash: string | null; id_number_masked: string | null; gender: string | null; birth_date: string | null } {
+  if (raw == null || raw.trim() === '') return { id_number_enc: null, id_number_hash: null, id_number_masked: null, gender: null, birth_date: null };
+  const id = normalizeIdNumber(raw);
+  const info = parseIdNumber(id, ctx.clock());
+  if (!info) throw new DomainError('service.invalid_id_number');
+  return { id_number_enc: ctx.vault.encrypt(id), id_number_hash: ctx.vault.lookupHash(id), id_number_masked: maskIdNumber(id), gender: info.gender, birth_date: info.birthDate };
+}
+
+/** Appends an entry to an entity's timeline (inside the writing transaction). */
+export async function addEvent(
+  trx: Q,
+  ctx: Ctx,
+  actor: Actor | null,
+  e: { tenantId: number; entity: ServiceEntity; entityId: number; kind: string; fromOrgId?: number | null; toOrgId?: number | null; note?: string | null; at?: string },
+): Promise<void> {
+  await trx
+    .insertInto('service_events')
+    .values({
+      tenant_id: e.tenantId,
+      entity_type: e.entity,
+      entity_id: e.entityId,
+      kind: e.kind,
+      at: e.at ?? ctx.clock().toISOString(),
+      actor_id: actor?.userId || null,
+      actor_name: actor?.displayName ?? null,
+      from_org_id: e.fromOrgId ?? null,
+      to_org_id: e.toOrgId ?? null,
+      note: e.note ?? null,
+    })
+    .execute();
+}
+
+/** An entity's timeline, oldest first. */
+export async function listEvents(db: Q, entity: ServiceEntity, entityId: number) {
+  const rows = await db
+    .selectFrom('service_events as e')
+    .leftJoin('orgs as fo', 'fo.id', 'e.from_org_id')
+    .leftJoin('orgs as tg', 'tg.id', 'e.to_org_id')
+    .select(['e.id', 'e.kind', 'e.at', 'e.actor_name', 'e.from_org_id', 'e.to_org_id', 'e.note', 'fo.name as from_org_name', 'tg.name as to_org_name'])
+    .where('e.entity_type', '=', entity)
+    .where('e.entity_id', '=', entityId)
+    .orderBy('e.at')
+    .orderBy('e.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    at: r.at,
+    actorName: r.actor_name,
+    fromOrg: r.from_org_id ? { id: r.from_org_id, name: r.from_org_name ?? '' } : null,
+    toOrg: r.to_org_id ? { id: r.to_org_id, name: r.to_org_name ?? '' } : null,
+    note: r.note,
+  }));
+}
+
+export const SERVICE_PHOTO_MAX_BYTES = 8 * 1024 * 1024;
+export const SERVICE_PHOTOS_PER_ENTITY = 9;
+
+/**
+ * Stores a photo for an entity the caller has already checked access to (type by content, EXIF/GPS
+ * stripped, content-addressed). Returns the photo's id; the caller audits and builds its URL.
+ */
+export async function storeServicePhoto(ctx: Ctx, trx: Q, tenantId: number, entity: ServiceEntity, entityId: number, file: Buffer): Promise<{ id: number; mime: string; bytes: number; hash: string }> {
+  const n = Number(
+    (await trx.selectFrom('service_photos').select((e) => e.fn.countAll<number>().as('n')).where('entity_type', '=', entity).where('entity_id', '=', entityId).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n,
+  );
+  if (n >= SERVICE_PHOTOS_PER_ENTITY) throw new DomainError('files.too_many');
+  const stored = await storeImage(ctx.config.dataDir, file, SERVICE_PHOTO_MAX_BYTES);
+  const { id } = await trx
+    .insertInto('service_photos')
+    .values({ tenant_id: tenantId, entity_type: entity, entity_id: entityId, file_hash: stored.hash, mime: stored.mime, bytes: stored.bytes, created_at: ctx.clock().toISOString(), deleted_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id, mime: stored.mime, bytes: stored.bytes, hash: stored.hash };
+}
+
+/** The live photos of an entity (ids, types, sizes). */
+export async function listServicePhotos(db: Q, entity: ServiceEntity, entityId: number) {
+  return db.selectFrom('service_photos').select(['id', 'mime', 'bytes', 'created_at']).where('entity_type', '=', entity).where('entity_id', '=', entityId).where('deleted_at', 'is', null).orderBy('id').execute();
+}
+
+/** A photo's bytes (the caller has checked access to the entity). */
+export async function readServicePhoto(ctx: Ctx, entity: ServiceEntity, entityId: number, photoId: number): Promise<{ mime: string; body: Buffer }> {
+  const p = await ctx.db.selectFrom('service_photos').select(['file_hash', 'mime']).where('id', '=', photoId).where('entity_type', '=', entity).where('entity_id', '=', entityId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!p) throw notFound();
+  return { mime: p.mime, body: await readStored(ctx.config.dataDir, p.file_hash) };
+}

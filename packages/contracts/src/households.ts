@@ -1,0 +1,2 @@
+/** API schemas of households (filled by its module). */
+export {};

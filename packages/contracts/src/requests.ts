@@ -1,0 +1,2 @@
+/** API schemas of requests (filled by its module). */
+export {};

@@ -1,0 +1,2 @@
+/** API schemas of serviceStats (filled by its module). */
+export {};

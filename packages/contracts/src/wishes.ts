@@ -1,0 +1,2 @@
+/** API schemas of wishes (filled by its module). */
+export {};
