@@ -64,7 +64,7 @@ export const ERRORS = {
   'service.request_not_closed': { zh: '诉求办结后才能评价', en: 'A request can be rated once it is closed' },
   'service.already_rated': { zh: '该诉求已评价', en: 'This request is already rated' },
   'service.reopen_limit': { zh: '不满意重新办理次数已用完', en: 'This request has already been reopened' },
-  'service.on_spot_needs_result': { zh: '当场办须填写办理结果', en: 'An on-the-spot request needs its result' },
+  'service.on_the_spot_needs_result': { zh: '当场办须填写办理结果', en: 'An on-the-spot request needs its result' },
   'service.transfer_target': { zh: '请选择转办的组织或部门', en: 'Choose the organization or department to transfer to' },
   'service.evaluation_exists': { zh: '该组织本期已有此项评价', en: 'This evaluation already exists for the period' },
   'service.bad_period': { zh: '评价周期格式不正确（月评 YYYY-MM，半年评 YYYY-H1/H2，年终评 YYYY）', en: 'Wrong period (YYYY-MM, YYYY-H1/H2 or YYYY)' },

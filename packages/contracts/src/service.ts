@@ -7,7 +7,7 @@ function labels<K extends string>(map: Record<K, Labelled>) {
 
 /** Household tags (户类标签). The first four mark a poor household for groups and pairing. */
 export const HOUSEHOLD_TAGS = labels({
-  poverty_alleviated: { zh: '脱贫户', en: 'Lifted out of poverty' },
+  lifted_out: { zh: '脱贫户', en: 'Lifted out of poverty' },
   monitored: { zh: '监测户', en: 'Monitored household' },
   subsistence: { zh: '低保户', en: 'Subsistence allowance' },
   five_guarantees: { zh: '五保户', en: 'Five guarantees' },
@@ -19,7 +19,7 @@ export const HOUSEHOLD_TAGS = labels({
 });
 export type HouseholdTag = keyof typeof HOUSEHOLD_TAGS;
 /** Tags that make a household count as poor (困难户) for household groups and pairing. */
-export const POOR_TAGS: readonly HouseholdTag[] = ['poverty_alleviated', 'monitored', 'subsistence', 'five_guarantees'];
+export const POOR_TAGS: readonly HouseholdTag[] = ['lifted_out', 'monitored', 'subsistence', 'five_guarantees'];
 
 /** A resident's relation to the head of the household (与户主关系). */
 export const RESIDENT_RELATIONS = labels({
@@ -43,7 +43,7 @@ export type GroupLeaderKind = keyof typeof GROUP_LEADER_KINDS;
 
 /** Where a request came in (三访 plus online and hotline). */
 export const REQUEST_CHANNELS = labels({
-  visit: { zh: '下访', en: 'Door-to-door visit' },
+  outreach: { zh: '下访', en: 'Door-to-door visit' },
   reception: { zh: '接访', en: 'Reception at the centre' },
   complaint: { zh: '投诉访', en: 'Complaint' },
   online: { zh: '网上', en: 'Online' },
@@ -68,9 +68,9 @@ export type RequestCategory = keyof typeof REQUEST_CATEGORIES;
 
 /** Three-level handling (三级联动办理). */
 export const REQUEST_LEVELS = labels({
-  on_spot: { zh: '当场办', en: 'On the spot' },
-  research: { zh: '研究办', en: 'After study' },
-  coordinate: { zh: '协调办', en: 'With other departments' },
+  on_the_spot: { zh: '当场办', en: 'On the spot' },
+  studied: { zh: '研究办', en: 'After study' },
+  coordinated: { zh: '协调办', en: 'With other departments' },
 });
 export type RequestLevel = keyof typeof REQUEST_LEVELS;
 
@@ -85,8 +85,8 @@ export type RequestStatus = keyof typeof REQUEST_STATUSES;
 /** The resident's rating of a closed request. */
 export const SATISFACTION = labels({
   satisfied: { zh: '满意', en: 'Satisfied' },
-  basically_satisfied: { zh: '基本满意', en: 'Basically satisfied' },
-  unsatisfied: { zh: '不满意', en: 'Unsatisfied' },
+  fairly_satisfied: { zh: '基本满意', en: 'Basically satisfied' },
+  dissatisfied: { zh: '不满意', en: 'Unsatisfied' },
 });
 export type Satisfaction = keyof typeof SATISFACTION;
 
@@ -151,8 +151,8 @@ export const SERVICE_RULE_DEFAULTS = {
   pairingLoadMin: 3,
   pairingLoadMax: 5,
   /** Days to close a 研究办 and a 协调办 request. */
-  researchDays: 7,
-  coordinateDays: 15,
+  studiedDays: 7,
+  coordinatedDays: 15,
   /** Every village is visited at least this often (quarter). */
   villageVisitsPerQuarter: 1,
   /** A township cadre visits at least on this many days and this many households a week. */
@@ -160,7 +160,7 @@ export const SERVICE_RULE_DEFAULTS = {
   cadreVisitHouseholdsPerWeek: 30,
   /** Days a member has to fulfil a claimed wish before it is released to others. */
   wishClaimDays: 14,
-  /** An unsatisfied rating reopens a request this many times at most. */
+  /** A dissatisfied rating reopens a request this many times at most. */
   reopenLimit: 1,
 } as const;
 export type ServiceRuleKey = keyof typeof SERVICE_RULE_DEFAULTS;
@@ -174,11 +174,11 @@ export const SERVICE_RULE_LABELS: Record<ServiceRuleKey, Labelled> = {
   groupPoorMax: { zh: '联户组至多含困难户', en: 'Poor households per group, at most' },
   pairingLoadMin: { zh: '每名干部至少结对困难户', en: 'Poor households per cadre, at least' },
   pairingLoadMax: { zh: '每名干部至多结对困难户', en: 'Poor households per cadre, at most' },
-  researchDays: { zh: '研究办办结时限（天）', en: 'Days to close a request after study' },
-  coordinateDays: { zh: '协调办办结时限（天）', en: 'Days to close a request with departments' },
+  studiedDays: { zh: '研究办办结时限（天）', en: 'Days to close a request after study' },
+  coordinatedDays: { zh: '协调办办结时限（天）', en: 'Days to close a request with departments' },
   villageVisitsPerQuarter: { zh: '每村每季度至少走访次数', en: 'Visits per village per quarter, at least' },
   cadreVisitDaysPerWeek: { zh: '乡镇干部每周走访天数', en: 'Visiting days per township cadre per week' },
   cadreVisitHouseholdsPerWeek: { zh: '乡镇干部每周走访户数', en: 'Households visited per township cadre per week' },
   wishClaimDays: { zh: '认领心愿后完成时限（天）', en: 'Days to fulfil a claimed wish' },
-  reopenLimit: { zh: '不满意可重新办理次数', en: 'Times an unsatisfied request reopens' },
+  reopenLimit: { zh: '不满意可重新办理次数', en: 'Times a dissatisfied request reopens' },
 };

@@ -322,8 +322,8 @@ export interface ServiceEvaluationsTable extends Scoped, Stamped {
   period: string;
   grade: string | null;
   satisfied: number | null;
-  basically_satisfied: number | null;
-  unsatisfied: number | null;
+  fairly_satisfied: number | null;
+  dissatisfied: number | null;
   comments: string | null;
   evaluator_name: string;
   created_by: number | null;

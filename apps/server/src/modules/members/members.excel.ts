@@ -7,6 +7,7 @@ import { writeAuditBatch } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
 import { sm3 } from '../../platform/crypto.js';
+import { cellText, loadExcel } from '../../platform/excel.js';
 import { subtreeRange } from '../../db/dialect.js';
 import * as repo from './members.repository.js';
 import { bumpVersion } from '../../platform/versions.js';
@@ -16,9 +17,6 @@ import { MEMBER_HOLDING_TYPES } from '../orgs/orgs.rules.js';
 import { today } from '../orgs/orgs.service.js';
 import type { OrgType } from '@dangjian/contracts';
 
-/** ExcelJS is loaded on first use: importing it costs about 0.3 s of every server and CLI start. */
-let excel: Promise<typeof ExcelJS> | undefined;
-const loadExcel = () => (excel ??= import('exceljs').then((m) => m.default));
 
 const ENUM_COLUMNS: Partial<Record<RosterKey, Record<string, Labelled>>> = {
   gender: GENDERS,
@@ -35,18 +33,6 @@ function enumValue(map: Record<string, Labelled>, raw: string): string | null | 
   for (const [k, l] of Object.entries(map)) if (k === s || l.zh === s || l.en.toLowerCase() === s.toLowerCase()) return k;
   if (map === ETHNICITIES && s.endsWith('族')) return 'other';
   return undefined;
-}
-
-/** A cell as text; dates become YYYY-MM-DD in China time. */
-function cellText(v: ExcelJS.CellValue): string {
-  if (v == null) return '';
-  if (v instanceof Date) return new Date(v.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('text' in v && typeof v.text === 'string') return v.text.trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
-  }
-  return String(v).trim();
 }
 
 /** Normalizes a typed date (2021-7-1, 2021/07/01, 2021.07.01, 20210701) to YYYY-MM-DD. */
