@@ -27,6 +27,8 @@ export interface Config {
   publicUrl: string | null;
   /** Whether `serve` schedules the daily jobs (reminders). */
   jobs: boolean;
+  /** How residents' one-time sign-in codes leave: the local outbox (demo) or an SMS gateway's HTTP endpoint. */
+  sms: { sender: 'outbox' | 'webhook'; webhookUrl: string | null };
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -52,6 +54,16 @@ function webhook(env: NodeJS.ProcessEnv): Config['webhook'] {
   const kind = (env.DJ_WEBHOOK_KIND || 'wecom').toLowerCase();
   if (kind !== 'wecom' && kind !== 'dingtalk') throw new Error('DJ_WEBHOOK_KIND must be wecom or dingtalk');
   return { url, kind };
+}
+
+function sms(env: NodeJS.ProcessEnv): Config['sms'] {
+  const sender = (env.DJ_SMS_SENDER || 'outbox').toLowerCase();
+  if (sender !== 'outbox' && sender !== 'webhook') throw new Error('DJ_SMS_SENDER must be outbox or webhook');
+  const url = env.DJ_SMS_WEBHOOK_URL?.trim() || null;
+  if (url && !/^https?:\/\//.test(url)) throw new Error('DJ_SMS_WEBHOOK_URL must be an http(s) URL');
+  // Not the reminders' group robot: a code posted to a group chat would sign anyone in.
+  if (sender === 'webhook' && !url) throw new Error('DJ_SMS_SENDER=webhook needs DJ_SMS_WEBHOOK_URL');
+  return { sender, webhookUrl: url };
 }
 
 /** Reads the configuration from an environment (process.env by default). */
@@ -83,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhook: webhook(env),
     publicUrl: env.DJ_PUBLIC_URL?.trim().replace(/\/+$/, '') || null,
     jobs: bool(env, 'DJ_JOBS', true),
+    sms: sms(env),
   };
 }
