@@ -17,7 +17,10 @@ import { loadDemo } from './demo/load.js';
 import { assertPasswordPolicy } from './modules/auth/auth.service.js';
 import { exportRoster, importRoster } from './modules/members/members.excel.js';
 import { runReminders } from './modules/meetings/meetings.reminders.js';
+import { releaseExpiredClaims } from './modules/wishes/wishes.service.js';
+import { escalateOverdue } from './modules/requests/requests.escalation.js';
 import { compliance, stats as meetingStats } from './modules/meetings/meetings.figures.js';
+import { serviceStats } from './modules/service/service.figures.js';
 import { overview } from './modules/stats/stats.service.js';
 import { Cron } from 'croner';
 
@@ -37,6 +40,8 @@ const USAGE = `dangjian <command>
   audit verify                       check the audit chain; exits 1 when broken
   jobs run reminders [--date YYYY-MM-DD]
                                      run the daily reminders now (idempotent)
+  jobs run wishes                    release wish claims past their deadline now (idempotent)
+  jobs run escalations               move overdue requests to the level above now (idempotent)
   rekey                              re-encrypt personal numbers with the current key (after rotation)
 
 Settings come from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, DJ_SECRET_KEY (see README).`;
@@ -95,6 +100,8 @@ async function serve(config: Config) {
     // Daily at 07:00 China time, and once at start so a server that was down catches up (the job is idempotent).
     const job = async () => {
       await runReminders(ctx, chinaToday()).catch((err) => console.error('reminders failed:', err));
+      await releaseExpiredClaims(ctx).catch((err) => console.error('wish claim release failed:', err));
+      await escalateOverdue(ctx, new Date()).catch((err) => console.error('escalations failed:', err));
     };
     new Cron('0 7 * * *', { timezone: 'Asia/Shanghai', protect: true }, job);
     void job();
@@ -112,6 +119,7 @@ async function warmUp(ctx: Ctx): Promise<void> {
       await overview(ctx, actor);
       await compliance(ctx, actor, { period: day.slice(0, 7) });
       await meetingStats(ctx, actor, { period: day.slice(0, 4) });
+      await serviceStats(ctx, actor, {});
     }
   } catch (err) {
     console.error('warm-up failed:', err);
@@ -318,6 +326,20 @@ export async function runCli(argv: string[]): Promise<void> {
         return;
       }
       case 'jobs': {
+        if (args[0] === 'run' && args[1] === 'wishes') {
+          const ctx = await open(config);
+          const r = await releaseExpiredClaims(ctx);
+          await ctx.database.close();
+          console.log(`wishes: ${r.released} claims past their deadline released`);
+          return;
+        }
+        if (args[0] === 'run' && args[1] === 'escalations') {
+          const ctx = await open(config);
+          const r = await escalateOverdue(ctx, new Date());
+          await ctx.database.close();
+          console.log(`escalations: ${r.escalated} overdue requests moved up, ${r.notified} notifications`);
+          return;
+        }
         if (args[0] !== 'run' || args[1] !== 'reminders') throw new UsageError('jobs run reminders [--date YYYY-MM-DD]');
         const day = flag(args, 'date') ?? chinaToday();
         if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new UsageError('--date must be YYYY-MM-DD');

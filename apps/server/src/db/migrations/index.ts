@@ -5,10 +5,12 @@ import { core001 } from './001_core.js';
 import { meetings002 } from './002_meetings.js';
 import { versions003 } from './003_versions.js';
 import { service004 } from './004_service.js';
+import { serviceFigures005 } from './005_service_figures.js';
+import { requestsList006 } from './006_requests_list.js';
 
 export interface Migration {
   name: string;
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
 }
 
-export const MIGRATIONS: Migration[] = [core001, meetings002, versions003, service004];
+export const MIGRATIONS: Migration[] = [core001, meetings002, versions003, service004, serviceFigures005, requestsList006];
