@@ -17,6 +17,8 @@ const WEB = path.join(REPO, 'apps/web');
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The server's DATA_DIR (the outbox sender's `outbox.log` with residents' codes); '' when unknown. */
+    dataDir: string;
   }
 }
 
@@ -69,12 +71,14 @@ export default async function setup(project: TestProject) {
   fs.mkdirSync(path.join(REPO, 'test-artifacts/screenshots'), { recursive: true });
   if (process.env.E2E_BASE_URL) {
     project.provide('baseUrl', process.env.E2E_BASE_URL.replace(/\/$/, ''));
+    project.provide('dataDir', process.env.E2E_DATA_DIR ?? '');
     return;
   }
   ensureWebBuilt();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dj-e2e-'));
   const log = path.join(REPO, 'test-artifacts/e2e-server.log');
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' };
+  // A small service history (2% of the county's requests and households) keeps the demo load quick.
+  const env = { DJ_DEMO_SERVICE_SCALE: '0.02', ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' };
   const demo = spawnSync(process.execPath, [CLI, 'demo'], { cwd: REPO, env, encoding: 'utf8', timeout: 180_000 });
   if (demo.status !== 0) throw new Error(`demo load failed (${demo.status}):\n${demo.stdout}\n${demo.stderr}`);
   const port = await freePort();
@@ -88,6 +92,7 @@ export default async function setup(project: TestProject) {
   const url = `http://127.0.0.1:${port}`;
   await waitHealthy(url, child, log);
   project.provide('baseUrl', url);
+  project.provide('dataDir', dataDir);
   return async () => {
     if (child.exitCode == null) {
       const closed = new Promise((r) => child.once('close', r));

@@ -9,6 +9,7 @@ import { memberColumns } from '../modules/members/members.service.js';
 import { generateCounty, type DemoCounty } from './county.js';
 import { Random, mixSeed } from './random.js';
 import { meetingsContributor } from './meetings.js';
+import { serviceContributor } from './service.js';
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'Dangjian@2026';
@@ -32,6 +33,7 @@ export interface DemoContributor {
 /** Contributors registered by modules (meetings, service, …) in the order they run. */
 export const DEMO_CONTRIBUTORS: DemoContributor[] = [];
 DEMO_CONTRIBUTORS.push(meetingsContributor);
+DEMO_CONTRIBUTORS.push(serviceContributor);
 
 const COMMITTEE_POSITIONS = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员'];
 

@@ -33,6 +33,29 @@ const MeetingDetailPage = lazy(() => import('../modules/meetings/MeetingDetailPa
 const CompliancePage = lazy(() => import('../modules/meetings/CompliancePage'));
 const MeetingRulesPage = lazy(() => import('../modules/meetings/RulesPage'));
 const MeetingStatsPage = lazy(() => import('../modules/meetings/StatsPage'));
+// Serving residents: requests, the three evaluations, wishes, errands, figures (H-web-2).
+const RequestsPage = lazy(() => import('../modules/service/RequestsPage'));
+const RequestFormPage = lazy(() => import('../modules/service/RequestFormPage'));
+const RequestDetailPage = lazy(() => import('../modules/service/RequestDetailPage'));
+const EvaluationsPage = lazy(() => import('../modules/service/EvaluationsPage'));
+const WishesPage = lazy(() => import('../modules/service/WishesPage'));
+const WishDetailPage = lazy(() => import('../modules/service/WishDetailPage'));
+const ErrandsPage = lazy(() => import('../modules/service/ErrandsPage'));
+const ServiceStatsPage = lazy(() => import('../modules/service/ServiceStatsPage'));
+// Serving residents: households, groups, pairings, zones, visits, rules (H-web-1).
+const HouseholdsPage = lazy(() => import('../modules/service/HouseholdsPage'));
+const HouseholdFormPage = lazy(() => import('../modules/service/HouseholdFormPage'));
+const HouseholdImportPage = lazy(() => import('../modules/service/HouseholdImportPage'));
+const GroupsPage = lazy(() => import('../modules/service/GroupsPage'));
+const GroupFormPage = lazy(() => import('../modules/service/GroupFormPage'));
+const GroupCoveragePage = lazy(() => import('../modules/service/GroupCoveragePage'));
+const PairingsPage = lazy(() => import('../modules/service/PairingsPage'));
+const PairingGapsPage = lazy(() => import('../modules/service/PairingGapsPage'));
+const ZonesPage = lazy(() => import('../modules/service/ZonesPage'));
+const VisitsPage = lazy(() => import('../modules/service/VisitsPage'));
+const VisitFormPage = lazy(() => import('../modules/service/VisitFormPage'));
+const VisitQuotasPage = lazy(() => import('../modules/service/VisitQuotasPage'));
+const ServiceRulesPage = lazy(() => import('../modules/service/ServiceRulesPage'));
 
 /** A centred spinner for lazy pages. */
 export function PageLoading() {
@@ -87,6 +110,32 @@ function RequireAuth() {
           <Route path="meetings/:id/edit" element={<MeetingFormPage />} />
           <Route path="compliance" element={<CompliancePage />} />
           <Route path="meeting-rules" element={<MeetingRulesPage />} />
+          <Route path="requests" element={<RequestsPage />} />
+          <Route path="requests/new" element={<RequestFormPage />} />
+          <Route path="requests/:id" element={<RequestDetailPage />} />
+          <Route path="evaluations" element={<EvaluationsPage />} />
+          <Route path="wishes" element={<WishesPage />} />
+          <Route path="wishes/:id" element={<WishDetailPage />} />
+          <Route path="errands" element={<ErrandsPage />} />
+          <Route path="errands/:id" element={<ErrandsPage />} />
+          <Route path="service/stats" element={<ServiceStatsPage />} />
+          <Route path="households" element={<HouseholdsPage />} />
+          <Route path="households/new" element={<HouseholdFormPage />} />
+          <Route path="households/import" element={<HouseholdImportPage />} />
+          <Route path="households/:id" element={<HouseholdsPage />} />
+          <Route path="households/:id/edit" element={<HouseholdFormPage />} />
+          <Route path="household-groups" element={<GroupsPage />} />
+          <Route path="household-groups/new" element={<GroupFormPage />} />
+          <Route path="household-groups/coverage" element={<GroupCoveragePage />} />
+          <Route path="household-groups/:id" element={<GroupsPage />} />
+          <Route path="household-groups/:id/edit" element={<GroupFormPage />} />
+          <Route path="pairings" element={<PairingsPage />} />
+          <Route path="pairings/gaps" element={<PairingGapsPage />} />
+          <Route path="zones" element={<ZonesPage />} />
+          <Route path="visits" element={<VisitsPage />} />
+          <Route path="visits/new" element={<VisitFormPage />} />
+          <Route path="visits/quotas" element={<VisitQuotasPage />} />
+          <Route path="service-rules" element={<ServiceRulesPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

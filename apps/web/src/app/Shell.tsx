@@ -16,6 +16,15 @@ import {
   UserOutlined,
   SafetyCertificateOutlined,
   GlobalOutlined,
+  ContactsOutlined,
+  ClusterOutlined,
+  UsergroupAddOutlined,
+  EnvironmentOutlined,
+  MessageOutlined,
+  StarOutlined,
+  SolutionOutlined,
+  AppstoreOutlined,
+  LikeOutlined,
 } from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -54,6 +63,20 @@ export function menuItems(me: Me, t: (zh: string, en: string) => string): NavIte
     items.push({ key: '/meetings/stats', href: '/meetings/stats', icon: <BarChartOutlined />, label: t('统计', 'Figures'), group });
     items.push({ key: '/meeting-rules', href: '/meeting-rules', icon: <ProfileOutlined />, label: t('制度要求', 'Rules'), group });
   }
+  if (hasCap(me, 'service.read')) {
+    const group = t('为民服务', 'Serving residents');
+    items.push({ key: '/households', href: '/households', icon: <ContactsOutlined />, label: t('户籍管理', 'Households'), group });
+    items.push({ key: '/household-groups', href: '/household-groups', icon: <ClusterOutlined />, label: t('联户组', 'Household groups'), group });
+    items.push({ key: '/pairings', href: '/pairings', icon: <UsergroupAddOutlined />, label: t('结对帮扶', 'Pairings'), group });
+    items.push({ key: '/visits', href: '/visits', icon: <EnvironmentOutlined />, label: t('走访', 'Visits'), group });
+    items.push({ key: '/requests', href: '/requests', icon: <MessageOutlined />, label: t('民情诉求', 'Requests'), group });
+    items.push({ key: '/evaluations', href: '/evaluations', icon: <LikeOutlined />, label: t('三评', 'Evaluations'), group });
+    items.push({ key: '/wishes', href: '/wishes', icon: <StarOutlined />, label: t('微心愿', 'Micro-wishes'), group });
+    items.push({ key: '/errands', href: '/errands', icon: <SolutionOutlined />, label: t('党员代办', 'Errands'), group });
+    items.push({ key: '/zones', href: '/zones', icon: <AppstoreOutlined />, label: t('党员责任区', 'Zones'), group });
+    items.push({ key: '/service/stats', href: '/service/stats', icon: <BarChartOutlined />, label: t('服务统计', 'Figures'), group });
+    items.push({ key: '/service-rules', href: '/service-rules', icon: <ProfileOutlined />, label: t('服务规则', 'Rules'), group });
+  }
   if (hasCap(me, 'audit.read')) items.push({ key: '/audit', href: '/audit', icon: <AuditOutlined />, label: t('审计日志', 'Audit trail') });
   if (hasCap(me, 'users.read')) items.push({ key: '/users', href: '/users', icon: <SafetyCertificateOutlined />, label: t('账号管理', 'Accounts') });
   return items;
@@ -63,6 +86,7 @@ function selectedKey(pathname: string, search: string): string {
   if (pathname.startsWith('/members/import')) return '/members/import';
   if (pathname.startsWith('/members')) return new URLSearchParams(search).get('deleted') === 'true' ? '/members?deleted=true' : '/members';
   for (const k of ['/meetings/stats', '/meetings', '/compliance', '/meeting-rules', '/orgs', '/audit', '/users']) if (pathname.startsWith(k)) return k;
+  for (const k of ['/households', '/household-groups', '/pairings', '/visits', '/requests', '/evaluations', '/wishes', '/errands', '/zones', '/service/stats', '/service-rules']) if (pathname.startsWith(k)) return k;
   return '/';
 }
 
@@ -100,6 +124,20 @@ function Crumbs() {
     compliance: t('落实情况', 'Compliance'),
     'meeting-rules': t('制度要求', 'Rules'),
     stats: t('统计', 'Figures'),
+    service: t('为民服务', 'Serving residents'),
+    households: t('户籍管理', 'Households'),
+    'household-groups': t('联户组', 'Household groups'),
+    coverage: t('覆盖情况', 'Coverage'),
+    pairings: t('结对帮扶', 'Pairings'),
+    gaps: t('结对缺口', 'Gaps'),
+    visits: t('走访', 'Visits'),
+    quotas: t('走访要求落实', 'Quotas'),
+    zones: t('党员责任区', 'Zones'),
+    'service-rules': t('服务规则', 'Service rules'),
+    requests: t('民情诉求', 'Requests'),
+    evaluations: t('三评', 'Evaluations'),
+    wishes: t('微心愿', 'Micro-wishes'),
+    errands: t('党员代办', 'Errands'),
   };
   const parts = pathname.split('/').filter(Boolean);
   const items: { href: string; text: string }[] = [{ href: '/', text: t('首页', 'Home') }];

@@ -1,8 +1,9 @@
 /** Service-work routes: the rules in force and the figures of serving residents. Thin: the services hold the rules. */
-import { SERVICE_RULE_DEFAULTS } from '@dangjian/contracts';
+import { SERVICE_RULE_DEFAULTS, ServiceStats, ServiceStatsQuery } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
-import { actorOf, type RouteModule } from '../../platform/http.js';
+import { actorOf, localeOf, sendXlsx, type RouteModule } from '../../platform/http.js';
 import * as rules from './service.rules.js';
+import * as figures from './service.figures.js';
 
 const RuleValues = Type.Object(Object.fromEntries(Object.keys(SERVICE_RULE_DEFAULTS).map((k) => [k, Type.Integer()])));
 const RulesInForce = Type.Object({ rules: RuleValues, defaults: RuleValues, overridden: Type.Array(Type.String()) });
@@ -19,4 +20,11 @@ export const serviceRoutes: RouteModule = (app, ctx) => {
   app.delete('/api/service-rules/:rule', { schema: { tags, summary: '恢复国家默认值 Drop the county value of a rule', params: RuleKeyParams, response: { 200: RulesInForce } }, config: { auditAction: 'service_rule.set' } }, async (req) =>
     rules.setRules(ctx, actorOf(req), { [req.params.rule]: null } as never),
   );
+  app.get('/api/stats/service', { schema: { tags, summary: '为民服务统计 Figures of serving residents for a subtree and period', querystring: ServiceStatsQuery, response: { 200: ServiceStats } } }, async (req) =>
+    figures.serviceStats(ctx, actorOf(req), req.query),
+  );
+  app.get('/api/stats/service/export', { schema: { tags, summary: '为民服务统计导出 Figures as Excel', querystring: ServiceStatsQuery } }, async (req, reply) => {
+    const { buffer, filename } = await figures.serviceStatsXlsx(ctx, actorOf(req), req.query, localeOf(req));
+    return sendXlsx(reply, buffer, filename);
+  });
 };

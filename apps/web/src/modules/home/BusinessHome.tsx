@@ -12,6 +12,8 @@ import { useScope } from '../../app/scope';
 const Chart = lazy(() => import('../../components/Chart').then((m) => ({ default: m.Chart })));
 // Organizational life: its own figures, loaded after the overview.
 const MeetingFigures = lazy(() => import('../meetings/MeetingFigures'));
+// Serving residents: its figures, loaded after the overview too.
+const ServiceStatsBlock = lazy(() => import('../service/ServiceStatsBlock'));
 import { LazyErrorResult as ErrorResult } from '../../components/LazyStates';
 import { hasCap, useMe } from '../../app/session';
 
@@ -191,6 +193,11 @@ export default function BusinessHome() {
           {hasCap(me, 'meetings.read') ? (
             <Suspense fallback={null}>
               <MeetingFigures orgId={org?.id} />
+            </Suspense>
+          ) : null}
+          {hasCap(me, 'service.read') ? (
+            <Suspense fallback={null}>
+              <ServiceStatsBlock orgId={org?.id} />
             </Suspense>
           ) : null}
         </>

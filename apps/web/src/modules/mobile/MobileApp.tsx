@@ -9,6 +9,8 @@ import { useLabel, useLocale, useT } from '../../app/i18n';
 import { ME_KEY, signOut, useApplyUserLocale, useMe, useSignIn, useSwitchLocale } from '../../app/session';
 import { CheckinPage, CheckinShortcut, ICON_MEETINGS, ICON_MESSAGES, MessagesPage, MyMeetingsPage, UnreadBadge } from './MeetingPages';
 import { ProblemCard, Skeleton } from './parts';
+import { MemberServicePage, ServiceShortcut } from './ServicePages';
+import { PublicWallPage, ResidentPage } from './ResidentPages';
 import './mobile.css';
 
 function reasonOf(code: string): string {
@@ -132,6 +134,7 @@ function ProfilePage({ me }: { me: Me }) {
         </div>
       </section>
       {me.memberId ? <CheckinShortcut /> : null}
+      {me.memberId ? <ServiceShortcut /> : null}
       {q.isPending ? (
         <Skeleton />
       ) : q.error ? (
@@ -249,6 +252,7 @@ function Frame({ me, children }: { me: Me; children: ReactNode }) {
     '/m/meetings': t('我的会议', 'My meetings'),
     '/m/messages': t('我的消息', 'My messages'),
     '/m/branch': t('我的支部', 'My branch'),
+    '/m/service': t('为民服务', 'Serving residents'),
   };
   return (
     <div className="m-app">
@@ -289,7 +293,7 @@ function Frame({ me, children }: { me: Me; children: ReactNode }) {
   );
 }
 
-type Page = 'profile' | 'branch' | 'checkin' | 'meetings' | 'messages';
+type Page = 'profile' | 'branch' | 'checkin' | 'meetings' | 'messages' | 'service';
 
 function Signed({ page }: { page: Page }) {
   const me = useMe({ quiet401: true });
@@ -320,6 +324,7 @@ function Signed({ page }: { page: Page }) {
     checkin: <CheckinPage />,
     meetings: <MyMeetingsPage />,
     messages: <MessagesPage />,
+    service: <MemberServicePage />,
   };
   return <Frame me={me.data}>{pages[page]}</Frame>;
 }
@@ -343,6 +348,9 @@ export default function MobileApp() {
       <Route path="checkin" element={<Signed page="checkin" />} />
       <Route path="meetings" element={<Signed page="meetings" />} />
       <Route path="messages" element={<Signed page="messages" />} />
+      <Route path="service" element={<Signed page="service" />} />
+      <Route path="wishes" element={<PublicWallPage />} />
+      <Route path="resident" element={<ResidentPage />} />
       <Route index element={<Signed page="profile" />} />
       <Route path="*" element={<Navigate to="/m/" replace />} />
     </Routes>

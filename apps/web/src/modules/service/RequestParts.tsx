@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Select, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { ERRAND_STATUSES, REQUEST_LEVELS, REQUEST_STATUSES, SATISFACTION, WISH_STATUSES } from '@dangjian/contracts';
+import { ERRAND_STATUSES, REQUEST_CHANNELS, REQUEST_LEVELS, REQUEST_STATUSES, SATISFACTION, WISH_STATUSES } from '@dangjian/contracts';
 import { api } from '../../api/client';
 import type { ListPage, Member } from '../../api/types';
 import { useLabel, useT } from '../../app/i18n';
@@ -10,10 +10,10 @@ import { chinaDateTime, type HouseholdHit, type ServiceEvent } from './requestMo
 import './Request.css';
 
 const REQUEST_STATUS_COLORS: Record<string, string> = { open: 'processing', closed: 'success', reopened: 'warning' };
-const LEVEL_COLORS: Record<string, string> = { on_spot: 'green', research: 'blue', coordinate: 'purple' };
+const LEVEL_COLORS: Record<string, string> = { on_the_spot: 'green', studied: 'blue', coordinated: 'purple' };
 const WISH_STATUS_COLORS: Record<string, string> = { open: 'processing', claimed: 'gold', fulfilled: 'cyan', confirmed: 'success', withdrawn: 'default' };
 const ERRAND_STATUS_COLORS: Record<string, string> = { in_progress: 'processing', done: 'success', cancelled: 'default' };
-const RATING_COLORS: Record<string, string> = { satisfied: 'success', basically_satisfied: 'gold', unsatisfied: 'error' };
+const RATING_COLORS: Record<string, string> = { satisfied: 'success', fairly_satisfied: 'gold', dissatisfied: 'error' };
 
 /** A request's status; overdue ones get a red 逾期 tag beside it. */
 export function RequestStatusTag({ status, overdue }: { status: string; overdue?: boolean }) {
@@ -110,6 +110,9 @@ export function useEventKind() {
 export function EventTimeline({ events }: { events: ServiceEvent[] | undefined }) {
   const t = useT();
   const kindName = useEventKind();
+  const lbl = useLabel();
+  // Some notes are a bare enum key (the channel of an acceptance, the rating given): show its label.
+  const noteText = (note: string) => (note in SATISFACTION ? lbl(SATISFACTION, note) : note in REQUEST_CHANNELS ? lbl(REQUEST_CHANNELS, note) : note);
   if (!events?.length) return <p className="dj-muted">{t('暂无记录', 'Nothing recorded yet')}</p>;
   return (
     <ol className="sv-timeline" data-testid="timeline">
@@ -124,10 +127,10 @@ export function EventTimeline({ events }: { events: ServiceEvent[] | undefined }
           </div>
           {e.fromOrg || e.toOrg ? (
             <div className="sv-ev-orgs">
-              {e.fromOrg?.name ?? '—'} → {e.toOrg?.name ?? '—'}
+              {e.fromOrg && e.toOrg ? `${e.fromOrg.name} → ${e.toOrg.name}` : (e.fromOrg ?? e.toOrg)?.name}
             </div>
           ) : null}
-          {e.note ? <div className="sv-ev-note">{e.note}</div> : null}
+          {e.note ? <div className="sv-ev-note">{noteText(e.note)}</div> : null}
         </li>
       ))}
     </ol>

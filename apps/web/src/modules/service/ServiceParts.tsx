@@ -9,7 +9,7 @@ import type { ListPage } from '../../api/types';
 import { useLabel, useT } from '../../app/i18n';
 import { useScope } from '../../app/scope';
 import { useFeedback } from '../../components/feedback';
-import { sortTags, type Household, type MemberOption } from './model';
+import { sortTags, type Household, type MemberOption, type ServiceRulesAnswer } from './model';
 
 /** The list state of a page kept in the URL: filters, page, page size; the switcher's org fills `org`. */
 export function useListState(keys: readonly string[]) {
@@ -240,4 +240,9 @@ export function OrgFilterTag({ orgId, onClose }: { orgId: string | null; onClose
       {q.data?.name ?? `#${orgId}`}
     </Tag>
   );
+}
+
+/** The service rules in force (`GET /api/service-rules`), cached for the session. */
+export function useServiceRules() {
+  return useQuery({ queryKey: ['service-rules'], queryFn: ({ signal }) => api.get<ServiceRulesAnswer>('/api/service-rules', undefined, signal), staleTime: 60_000 });
 }

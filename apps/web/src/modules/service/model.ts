@@ -121,7 +121,7 @@ export interface PairingGaps {
 export interface Zone extends ServiceRecord {
   name: string;
   area: string | null;
-  households: number | null;
+  households: number;
   members: { memberId: number; name: string; orgName: string; assignedOn: string }[];
 }
 

@@ -59,8 +59,8 @@ export interface EvaluationItem {
   period: string;
   grade: string | null;
   satisfied: number | null;
-  basicallySatisfied: number | null;
-  unsatisfied: number | null;
+  fairlySatisfied: number | null;
+  dissatisfied: number | null;
   comments: string | null;
   evaluatorName: string;
   createdAt: string;
@@ -110,6 +110,24 @@ export interface PublicWish {
   confirmedAt: string | null;
 }
 
+/** A wish as its resident sees it (`/api/public/resident/wishes`). */
+export interface ResidentWish {
+  id: number;
+  orgId: number;
+  orgName: string;
+  kind: string;
+  title: string;
+  description: string;
+  name: string | null;
+  status: string;
+  claimedByName: string | null;
+  claimedAt: string | null;
+  fulfilledAt: string | null;
+  fulfilNote: string | null;
+  confirmedAt: string | null;
+  createdAt: string;
+}
+
 /** A village or community a resident may pick. */
 export interface Place {
   id: number;
@@ -144,6 +162,8 @@ export interface ErrandDetail extends ErrandItem {
 
 /** The service figures of a subtree and period (`GET /api/stats/service`). */
 export interface ServiceStats {
+  org?: { id: number; name: string };
+  period?: { from: string; to: string };
   requests: {
     accepted: number;
     closed: number;
@@ -229,6 +249,14 @@ export function daysUntil(iso: string | null | undefined, now = Date.now()): num
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return null;
   return Math.ceil((ms - now) / 86_400_000);
+}
+
+/** Whole days an instant lies in the past, at least 1 once it has passed (0 when not yet due). */
+export function daysLate(iso: string | null | undefined, now = Date.now()): number {
+  if (!iso) return 0;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms) || ms >= now) return 0;
+  return Math.max(1, Math.ceil((now - ms) / 86_400_000));
 }
 
 /** A mainland mobile number: 11 digits starting with 1. */
