@@ -302,7 +302,10 @@ describe.each(dialects())('households, groups, pairings and zones on %s', (diale
       expect((await county.patch('/api/service-rules', { groupSizeMax: 3 })).statusCode).toBe(200);
       const tooBig = await county.patch(`/api/household-groups/${g1}`, { householdIds: [h[0], h[1], h[2], h[3]] });
       expect(tooBig.json().error.code).toBe('service.group_size');
-      expect((await county.patch('/api/service-rules', { groupSizeMax: null })).statusCode).toBe(200);
+      expect((await county.delete('/api/service-rules/groupSizeMax')).json().rules.groupSizeMax).toBe(7);
+      // 0 is a value, not a reset (type coercion once read 0 as null).
+      expect((await county.patch('/api/service-rules', { groupPoorMin: 0 })).json().rules.groupPoorMin).toBe(0);
+      await county.delete('/api/service-rules/groupPoorMin');
       const list = (await county.get(`/api/household-groups?org=${townC}`)).json();
       expect(list.total).toBe(2);
       const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
@@ -389,7 +392,8 @@ describe.each(dialects())('households, groups, pairings and zones on %s', (diale
       gaps = (await county.get(`/api/pairings/gaps?org=${townC}`)).json();
       expect(gaps).toMatchObject({ pairedHouseholds: 3, unpairedTotal: 0, unpaired: [], underloaded: [], loadMin: 1, loadMax: 1 });
       expect(gaps.overloaded).toEqual([{ memberId: y, name: '李四', orgName: '南村党支部', load: 2 }]);
-      await county.patch('/api/service-rules', { pairingLoadMin: null, pairingLoadMax: null });
+      await county.delete('/api/service-rules/pairingLoadMin');
+      await county.delete('/api/service-rules/pairingLoadMax');
       expect((await audits('pairing', p2.json().id)).map((a) => a.action)).toEqual(['pairing.create', 'pairing.delete', 'pairing.restore', 'pairing.end']);
     });
 
