@@ -120,9 +120,17 @@ describe.each(dialects())('visits, requests and evaluations on %s', (dialect) =>
     expect((await sec.get(`/api/requests/${studied.id}`)).json().dueAt).toBe(studied.dueAt);
     expect((await county.delete('/api/service-rules/studiedDays')).json().rules.studiedDays).toBe(7);
 
+    // A paper record entered later keeps its acceptance time and so its deadline: already overdue here.
+    const paper = (await sec.post('/api/requests', request({ acceptedAt: new Date(Date.parse(now) - 10 * DAY).toISOString() }))).json();
+    expect(paper).toMatchObject({ acceptedAt: new Date(Date.parse(now) - 10 * DAY).toISOString(), dueAt: new Date(Date.parse(now) - 3 * DAY).toISOString(), overdue: true });
+    const future = await sec.post('/api/requests', request({ acceptedAt: new Date(Date.parse(now) + DAY).toISOString() }));
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.code).toBe('service.in_future');
+    expect((await sec.post('/api/requests', request({ acceptedAt: 'yesterday' }))).statusCode).toBe(400);
+
     // Out of the way of the escalation test: deleted requests are neither listed nor escalated.
-    for (const id of [studied.id, coordinated.id, spot.id, shorter.id]) expect((await sec.delete(`/api/requests/${id}`)).statusCode).toBe(200);
-    expect((await sec.get('/api/requests?deleted=true')).json().total).toBe(4);
+    for (const id of [studied.id, coordinated.id, spot.id, shorter.id, paper.id]) expect((await sec.delete(`/api/requests/${id}`)).statusCode).toBe(200);
+    expect((await sec.get('/api/requests?deleted=true')).json().total).toBe(5);
     expect((await sec.post(`/api/requests/${spot.id}/restore`)).json().deletedAt).toBeNull();
   });
 

@@ -150,6 +150,7 @@ export const RequestCreate = Type.Object(
     ownerMemberId: Type.Optional(Nullable(Type.Integer())),
     ownerName: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
     result: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    acceptedAt: Type.Optional(Nullable(Type.String({ format: 'date-time', description: 'for a paper record entered later; not in the future' }))),
   },
   { additionalProperties: false },
 );

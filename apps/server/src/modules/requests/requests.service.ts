@@ -118,6 +118,8 @@ export interface NewRequest {
   residentName?: string | null;
   /** Guarded phone columns (from guardPhone, or copied from a household). */
   phone: Record<string, string | null>;
+  /** When it was accepted, for a paper record entered later (≤ now; default now). */
+  acceptedAt?: string | null;
   ownerMemberId?: number | null;
   ownerName?: string | null;
   result?: string | null;
@@ -131,7 +133,10 @@ export async function insertRequest(ctx: Ctx, trx: Transaction<DB>, actor: Actor
   const result = input.result?.trim() || null;
   if (input.level === 'on_the_spot' && !result) throw new DomainError('service.on_the_spot_needs_result');
   const rules = await serviceRules(trx, org.tenant_id);
-  const now = ctx.clock().toISOString();
+  const created = ctx.clock().toISOString();
+  // A paper record entered later keeps its real acceptance time, and so its real deadline.
+  const now = input.acceptedAt ? new Date(input.acceptedAt).toISOString() : created;
+  if (now > created) throw new DomainError('service.in_future');
   const days = daysFor(rules, input.level);
   const onSpot = input.level === 'on_the_spot';
   const { id } = await trx
@@ -144,12 +149,12 @@ export async function insertRequest(ctx: Ctx, trx: Transaction<DB>, actor: Actor
       owner_member_id: input.ownerMemberId ?? null, owner_name: input.ownerName?.trim() || null, department: null,
       escalations: 0, escalated_at: null, closed_at: onSpot ? now : null, result: onSpot ? result : null, rating: null, rated_at: null, reopened: 0,
       phone_enc: input.phone.phone_enc ?? null, phone_hash: input.phone.phone_hash ?? null, phone_masked: input.phone.phone_masked ?? null,
-      created_by: actor.userId || null, created_at: now, updated_at: now, deleted_at: null,
+      created_by: actor.userId || null, created_at: created, updated_at: created, deleted_at: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await addEvent(trx, ctx, actor, { tenantId: org.tenant_id, entity: 'request', entityId: id, kind: 'accepted', toOrgId: org.id, note: input.channel });
-  if (onSpot) await addEvent(trx, ctx, actor, { tenantId: org.tenant_id, entity: 'request', entityId: id, kind: 'closed', note: result });
+  await addEvent(trx, ctx, actor, { tenantId: org.tenant_id, entity: 'request', entityId: id, kind: 'accepted', toOrgId: org.id, note: input.channel, at: now });
+  if (onSpot) await addEvent(trx, ctx, actor, { tenantId: org.tenant_id, entity: 'request', entityId: id, kind: 'closed', note: result, at: now });
   await bumpVersion(trx, org.tenant_id, 'service');
   await writeAudit(ctx, trx, actor, {
     action: 'request.create', entityType: 'request', entityId: id,
