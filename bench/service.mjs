@@ -86,10 +86,12 @@ export async function runServiceBench({ log = console.log } = {}) {
     } else result.notes.push(`GET /api/requests answered ${probe.status}: the request list was not benched`);
     result.figures.load = {};
     for (const r of routes) {
-      const x = await load(port, api.cookieHeader(), r.title, r.paths);
+      // The first call computes the total (cached under the data version until the next service write): reported apart.
+      const first = await cold(r.paths[0]);
+      const x = { first, ...(await load(port, api.cookieHeader(), r.title, r.paths)) };
       result.figures.load[r.key] = x;
       result.checks[`${r.key}.p95Ms`] = { ...check(x.latencyMs.p95, SERVICE_TARGETS[r.target]), ...(x.non2xx ? { pass: false, why: `${x.non2xx} non-2xx` } : {}) };
-      log(`   ${r.title}: ${x.reqPerSec} req/s, p50 ${x.latencyMs.p50} ms, p95 ${x.latencyMs.p95} ms${x.non2xx ? `, ${x.non2xx} non-2xx` : ''}`);
+      log(`   ${r.title}: first ${first.ms} ms, ${x.reqPerSec} req/s, p50 ${x.latencyMs.p50} ms, p95 ${x.latencyMs.p95} ms${x.non2xx ? `, ${x.non2xx} non-2xx` : ''}`);
     }
   } catch (err) {
     result.errors.push({ message: err.message });

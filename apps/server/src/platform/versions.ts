@@ -56,7 +56,26 @@ export async function cached<T>(db: Kysely<DB>, tenantId: number, domain: Domain
   const full = `${tenantId}|${domain}|${version}|${key}`;
   const hit = lru.get(full);
   if (hit !== undefined) return hit;
-  const value = await compute();
-  lru.set(full, value);
-  return value;
+  // Concurrent misses of one key share one computation: a burst of requests after a write would
+  // otherwise run the same heavy count once per request, one after another on SQLite's connection.
+  let inflight = running_.get(db);
+  if (!inflight) running_.set(db, (inflight = new Map()));
+  const running = inflight.get(full) as Promise<T> | undefined;
+  if (running) return running;
+  const p = compute().then(
+    (value) => {
+      lru!.set(full, value);
+      inflight!.delete(full);
+      return value;
+    },
+    (err: unknown) => {
+      inflight!.delete(full);
+      throw err;
+    },
+  );
+  inflight.set(full, p);
+  return p;
 }
+
+/** Computations under way, per database handle. */
+const running_ = new WeakMap<object, Map<string, Promise<unknown>>>();

@@ -65,13 +65,18 @@ export async function listRequests(db: Kysely<DB>, dialect: DialectName, actor: 
   const tenantId = actor.tenantId!;
   // The county's whole range needs no path condition: a count may then use any covering index.
   const wholeTenant = lo === `/${lo.split('/')[1]}/`;
+  // Open requests are a few hundred of a county's millions: the partial index of open requests (by handling
+  // path) finds them; the accepted view filters those few by origin.
+  const onlyOpen = !f.deleted && (f.overdue || f.status === 'open' || f.status === 'reopened');
   const build = (walkNewest: boolean) => {
-    // On SQLite a unary plus keeps the planner off the path index, so it walks the newest-first one.
-    const path = walkNewest && dialect === 'sqlite' ? sql`+${sql.ref(col)}` : sql.ref(col);
+    // On SQLite a unary plus keeps the planner off a path index: off the scope index so it walks the
+    // newest-first one, or (accepted view of open requests) off the origin index so it reads the open ones.
+    const path = (walkNewest || (onlyOpen && col === 'r.origin_path')) && dialect === 'sqlite' ? sql`+${sql.ref(col)}` : sql.ref(col);
     let q = db.selectFrom('requests as r').where('r.tenant_id', '=', tenantId);
     if (!wholeTenant) q = q.where(sql<boolean>`${path} >= ${lo} and ${path} < ${hi}`);
     q = f.deleted ? q.where('r.deleted_at', 'is not', null) : q.where('r.deleted_at', 'is', null);
-    if (f.overdue) q = q.where('r.closed_at', 'is', null).where('r.due_at', '<', now);
+    if (onlyOpen) q = q.where('r.closed_at', 'is', null).where('r.due_at', 'is not', null);
+    if (f.overdue) q = q.where('r.due_at', '<', now);
     if (f.status) q = q.where('r.status', '=', f.status);
     if (f.level) q = q.where('r.level', '=', f.level);
     if (f.channel) q = q.where('r.channel', '=', f.channel);
@@ -94,14 +99,16 @@ export async function listRequests(db: Kysely<DB>, dialect: DialectName, actor: 
   if (!total) return { rows: [], total };
   const pageEnd = page * pageSize;
   let walkNewest = false;
-  if (!f.overdue && !f.phoneHash && total > pageEnd) {
+  if (!onlyOpen && !f.phoneHash && total > pageEnd) {
     const county = await cached(db, tenantId, 'service', 'requests.count.tenant', async () =>
       Number((await db.selectFrom('requests').select((e) => e.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow()).n),
     );
     // Walking from the newest reads about pageEnd × county / total index entries; sorting reads the range's rows.
     walkNewest = (pageEnd * county) / total < total * 10;
   }
-  const ids = (await build(walkNewest).select('r.id').orderBy('r.accepted_at', 'desc').orderBy('r.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute()).map((r) => r.id);
+  // For open requests the order must not be read off the newest-first index (that walks millions); sort the few hundred.
+  const newest = onlyOpen && dialect === 'sqlite' ? sql`+r.accepted_at` : sql.ref('r.accepted_at');
+  const ids = (await build(walkNewest).select('r.id').orderBy(newest, 'desc').orderBy('r.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute()).map((r) => r.id);
   if (!ids.length) return { rows: [], total };
   const byId = new Map(((await db.selectFrom('requests as r').select([...REQUEST_COLUMNS]).where('r.id', 'in', ids).execute()) as RequestListRow[]).map((r) => [r.id, r]));
   return { rows: ids.map((id) => byId.get(id)!).filter(Boolean), total };
