@@ -319,6 +319,13 @@ async function loadService(ctx: Ctx, bulk: Bulk, c: LoadedCounty, rng: Random, l
   const today = fromDay(Math.floor((now + CST_MS) / DAY_MS));
   const todayDay = toDay(today);
   const stamp = iso(now);
+  // The demo county's poor households are about 2% (seed 001), too few for 2–3 in every group of five
+  // (seed 000 describes poorer years): the county sets its own minimum, which is what the rules table is for.
+  await ctx.db
+    .insertInto('service_rule_overrides')
+    .values({ tenant_id: tenant, rule: 'groupPoorMin', value: '0', updated_at: stamp, updated_by: null })
+    .onConflict((oc) => oc.columns(['tenant_id', 'rule']).doNothing())
+    .execute();
   const t0 = Date.now();
   const cpu0 = process.cpuUsage();
   const lap = () => {
