@@ -25,7 +25,7 @@ const paths = args.length ? args : ['/api/members?org={township}&q=zh&pageSize=2
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dangjian-profile-'));
 if (!dataDir) {
   dataDir = path.join(tmp, 'data');
-  const r = await runCli(['demo'], { env: { DATA_DIR: dataDir, DATABASE_URL: '' }, timeoutMs: 180_000 });
+  const r = await runCli(['demo'], { env: { DATA_DIR: dataDir, DATABASE_URL: '', DJ_DEMO_SERVICE_SCALE: '0.02' }, timeoutMs: 180_000 });
   if (r.code !== 0) throw new Error(`demo failed: ${r.stderr}`);
 }
 const profDir = path.join(tmp, 'prof');

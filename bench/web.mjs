@@ -108,7 +108,7 @@ async function main() {
     if (!base) {
       ensureBuilt();
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dj-webbench-'));
-      const demo = await runCli(['demo'], { env: { DATA_DIR: dataDir, DATABASE_URL: '' }, timeoutMs: 150_000 });
+      const demo = await runCli(['demo'], { env: { DATA_DIR: dataDir, DATABASE_URL: '', DJ_DEMO_SERVICE_SCALE: '0.02' }, timeoutMs: 150_000 });
       if (demo.code !== 0) throw new Error(`demo load failed: ${demo.stderr.slice(-500)}`);
       const port = await freePort();
       const t0 = performance.now();
