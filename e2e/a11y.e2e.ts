@@ -41,10 +41,32 @@ async function pagesFor(): Promise<{ user: string; name: string; path: string; m
   ];
 }
 
+/** The pages of serving residents, console and phone. */
+async function servicePages(): Promise<{ user: string; name: string; path: string; mobile?: boolean }[]> {
+  const county = await apiLogin('demo-county');
+  const request = (await county.json('GET', '/api/requests?pageSize=1')).items[0] as { id: number };
+  const wish = (await county.json('GET', '/api/wishes?pageSize=1')).items[0] as { id: number };
+  return [
+    ...['households', 'households/new', 'households/import', 'household-groups', 'household-groups/coverage', 'pairings', 'pairings/gaps', 'zones', 'visits', 'visits/new', 'visits/quotas', 'requests', 'requests/new', `requests/${request.id}`, 'evaluations', 'wishes', `wishes/${wish.id}`, 'errands', 'service/stats', 'service-rules'].map((p) => ({
+      user: 'demo-county',
+      name: `svc-${p.replace(/\//g, '-')}`,
+      path: `/${p}`,
+    })),
+    { user: 'none', name: 'm-wishes', path: '/m/wishes', mobile: true },
+    { user: 'none', name: 'm-resident', path: '/m/resident', mobile: true },
+    { user: 'demo-member', name: 'm-service', path: '/m/service', mobile: true },
+  ];
+}
+
 describe('accessibility (axe-core)', () => {
-  it('main pages have no serious or critical violations', async () => {
+  it('main pages have no serious or critical violations', () => checkPages(pagesFor, 'axe.json'));
+  it('the pages of serving residents have no serious or critical violations', () => checkPages(servicePages, 'axe-service.json'));
+});
+
+async function checkPages(list: typeof pagesFor, reportFile: string): Promise<void> {
+  {
     const report: Record<string, AxeViolation[]> = {};
-    for (const p of await pagesFor()) {
+    for (const p of await list()) {
       const opts = p.mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {};
       const { context, page } =
         p.user === 'none'
@@ -60,8 +82,8 @@ describe('accessibility (axe-core)', () => {
         await context.close();
       }
     }
-    fs.writeFileSync(path.join(REPO, 'test-artifacts/axe.json'), JSON.stringify(report, null, 2));
+    fs.writeFileSync(path.join(REPO, 'test-artifacts', reportFile), JSON.stringify(report, null, 2));
     const summary = Object.fromEntries(Object.entries(report).map(([k, v]) => [k, v.map((x) => `${x.id} (${x.impact}): ${x.nodes.map((n) => n.html).join(' | ').slice(0, 300)}`)]));
     expect(summary).toEqual({});
-  });
-});
+  }
+}

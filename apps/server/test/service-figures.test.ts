@@ -115,13 +115,9 @@ describe.each(dialects())('service figures on %s', (dialect) => {
 
   it('follows a new request at once (cache by version) and exports Excel with English headers', async () => {
     const before = (await county.get('/api/stats/service')).json().requests.accepted;
-    await env.ctx.db.transaction().execute(async (trx) => {
-      const p = (await trx.selectFrom('orgs').select('org_path').where('id', '=', fx.villageA2).executeTakeFirstOrThrow()).org_path;
-      const at = '2026-06-15T01:00:00.000Z';
-      await trx.insertInto('requests').values({ tenant_id: fx.county, org_id: fx.villageA2, org_path: p, origin_org_id: fx.villageA2, origin_path: p, household_id: null, resident_name: null, channel: 'reception', category: 'other', description: 'd', level: 'on_the_spot', status: 'closed', accepted_at: at, due_at: null, owner_member_id: null, owner_name: null, department: null, escalated_at: null, closed_at: at, result: 'ok', rating: null, rated_at: null, phone_enc: null, phone_hash: null, phone_masked: null, created_by: null, created_at: at, updated_at: at, deleted_at: null }).execute();
-      const { bumpVersion } = await import('../src/platform/versions.js');
-      await bumpVersion(trx, fx.county, 'service');
-    });
+    // Through the service, which marks the month of the request as changed: only that month is recounted.
+    const made = await county.post('/api/requests', { orgId: fx.villageA2, channel: 'reception', category: 'other', description: '路灯不亮', level: 'on_the_spot', result: '已修复' });
+    expect(made.statusCode).toBe(200);
     expect((await county.get('/api/stats/service')).json().requests.accepted).toBe(before + 1);
     const x = await county.request('GET', '/api/stats/service/export', undefined, { headers: { 'accept-language': 'en' } });
     expect(x.statusCode).toBe(200);

@@ -17,7 +17,7 @@ import { isValidMobile, normalizePhone } from '../../platform/idcard.js';
 import { bumpVersion } from '../../platform/versions.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
 import { serviceRules } from '../service/service.rules.js';
-import { addEvent, guardPhone, listEvents } from '../service/service.shared.js';
+import { addEvent, bumpRequestMonth, guardPhone, listEvents } from '../service/service.shared.js';
 import * as repo from './requests.repository.js';
 import { addDays, chinaDayStart, deadline } from './requests.time.js';
 
@@ -156,6 +156,7 @@ export async function insertRequest(ctx: Ctx, trx: Transaction<DB>, actor: Actor
   await addEvent(trx, ctx, actor, { tenantId: org.tenant_id, entity: 'request', entityId: id, kind: 'accepted', toOrgId: org.id, note: input.channel, at: now });
   if (onSpot) await addEvent(trx, ctx, actor, { tenantId: org.tenant_id, entity: 'request', entityId: id, kind: 'closed', note: result, at: now });
   await bumpVersion(trx, org.tenant_id, 'service');
+  await bumpRequestMonth(trx, org.tenant_id, now);
   await writeAudit(ctx, trx, actor, {
     action: 'request.create', entityType: 'request', entityId: id,
     changes: {
@@ -212,6 +213,7 @@ async function step(
     if (event) await addEvent(trx, ctx, actor, { tenantId: r.tenant_id, entity: 'request', entityId: r.id, ...event });
     await extra?.(trx);
     await bumpVersion(trx, r.tenant_id, 'service');
+    await bumpRequestMonth(trx, r.tenant_id, r.accepted_at);
     await writeAudit(ctx, trx, actor, { action, entityType: 'request', entityId: r.id, changes });
   });
 }

@@ -4,8 +4,9 @@
  * and pairing coverage, visits, the children of the subtree, and a monthly series; with the Excel export.
  *
  * Requests count where they were accepted (origin_path), so an escalated request stays with its village.
- * Each request figure is one grouped read of the period's range of the covering index requests_figures
- * (migration 005); results are cached by the service and roster versions and the hour (overdue moves with time).
+ * Request figures are read month by month from the covering index requests_figures (migration 005), each
+ * month cached under its own version, so a write recounts one month; the whole answer is cached by the
+ * service and roster versions and the hour (overdue moves with time).
  */
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
@@ -40,6 +41,85 @@ const rate = (n: number, d: number) => (d ? Math.round((n / d) * 10_000) / 10_00
 const zeros = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>;
 const num = (v: unknown) => Number(v ?? 0);
 
+interface MonthGroup {
+  originOrgId: number;
+  level: string;
+  channel: string;
+  category: string;
+  rating: string | null;
+  n: number;
+  closed: number;
+  onTime: number;
+  closeDays: number;
+}
+
+/** The China months of a period, each as its [fromIso, toIso) slice (the first and last may be partial). */
+function monthSlices(period: { from: string; to: string }): { month: string; fromIso: string; toIso: string }[] {
+  const out: { month: string; fromIso: string; toIso: string }[] = [];
+  const end = new Date(Date.parse(cstStart(period.to)) + DAY_MS).toISOString();
+  let day = period.from;
+  while (true) {
+    const month = day.slice(0, 7);
+    const next = new Date(`${month}-01T00:00:00Z`);
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    const nextDay = next.toISOString().slice(0, 10);
+    const fromIso = cstStart(day);
+    const toIso = cstStart(nextDay) < end ? cstStart(nextDay) : end;
+    out.push({ month, fromIso, toIso });
+    if (toIso >= end) break;
+    day = nextDay;
+  }
+  return out;
+}
+
+/** One month slice of a subtree's requests, grouped by everything the figures break them down by. */
+async function monthGroups(ctx: Ctx, tenant: number, lo: string, hi: string, fromIso: string, toIso: string): Promise<MonthGroup[]> {
+  const closeDays =
+    ctx.dialect === 'postgres'
+      ? sql<number>`sum(extract(epoch from (cast(closed_at as timestamptz) - cast(accepted_at as timestamptz))) / 86400.0)`
+      : sql<number>`sum(julianday(closed_at) - julianday(accepted_at))`;
+  const rows = await ctx.db
+    .selectFrom('requests')
+    .where('tenant_id', '=', tenant)
+    .where('accepted_at', '>=', fromIso)
+    .where('accepted_at', '<', toIso)
+    .where('origin_path', '>=', lo)
+    .where('origin_path', '<', hi)
+    .where('deleted_at', 'is', null)
+    .select((e) => [
+      'origin_org_id',
+      'level',
+      'channel',
+      'category',
+      'rating',
+      e.fn.countAll<number>().as('n'),
+      e.fn.count<number>('closed_at').as('closed'),
+      e.fn.sum<number>(e.case().when('closed_at', 'is not', null).then(e.case().when('due_at', 'is', null).then(1).when(sql.ref('closed_at'), '<=', sql.ref('due_at')).then(1).else(0).end()).else(0).end()).as('on_time'),
+      closeDays.as('close_days'),
+    ])
+    .groupBy(['origin_org_id', 'level', 'channel', 'category', 'rating'])
+    .execute();
+  return rows.map((g) => ({ originOrgId: g.origin_org_id, level: g.level, channel: g.channel, category: g.category, rating: g.rating, n: num(g.n), closed: num(g.closed), onTime: num(g.on_time), closeDays: num(g.close_days) }));
+}
+
+/** Open requests of a subtree accepted in the period and past their deadline, by accepting organization. */
+async function overdueByOrigin(ctx: Ctx, tenant: number, lo: string, hi: string, fromIso: string, toIso: string, nowIso: string): Promise<{ originOrgId: number; n: number }[]> {
+  // The few hundred open requests come from the partial index; on SQLite a unary plus keeps the
+  // planner off the origin and period indexes, which would read the whole range.
+  const plus = (c: string) => (ctx.dialect === 'sqlite' ? sql`+${sql.ref(c)}` : sql.ref(c));
+  const rows = await ctx.db
+    .selectFrom('requests')
+    .where('tenant_id', '=', tenant)
+    .where('closed_at', 'is', null)
+    .where('due_at', '<', nowIso)
+    .where('deleted_at', 'is', null)
+    .where(sql<boolean>`${plus('origin_path')} >= ${lo} and ${plus('origin_path')} < ${hi} and ${plus('accepted_at')} >= ${fromIso} and ${plus('accepted_at')} < ${toIso}`)
+    .select((e) => ['origin_org_id', e.fn.countAll<number>().as('n')])
+    .groupBy('origin_org_id')
+    .execute();
+  return rows.map((r) => ({ originOrgId: r.origin_org_id, n: num(r.n) }));
+}
+
 /** The figures of a subtree (default the caller's scope) and period (default this year). */
 export async function serviceStats(ctx: Ctx, actor: Actor, q: ServiceStatsQuery): Promise<ServiceStats> {
   requireCapability(actor, 'service.read');
@@ -57,10 +137,6 @@ async function compute(ctx: Ctx, root: orgsRepo.OrgRow, period: { from: string; 
   const fromIso = cstStart(period.from);
   const toIso = new Date(Date.parse(cstStart(period.to)) + DAY_MS).toISOString();
   const nowIso = ctx.clock().toISOString();
-  const closeDays =
-    ctx.dialect === 'postgres'
-      ? sql<number>`sum(extract(epoch from (cast(closed_at as timestamptz) - cast(accepted_at as timestamptz))) / 86400.0)`
-      : sql<number>`sum(julianday(closed_at) - julianday(accepted_at))`;
 
   // The organizations of the subtree: names, and each one's child of the root for byOrg.
   const orgRows = await db.selectFrom('orgs').select(['id', 'parent_id', 'name', 'org_path', 'sort_order']).where('tenant_id', '=', tenant).where('org_path', '>=', lo).where('org_path', '<', hi).where('deleted_at', 'is', null).execute();
@@ -74,88 +150,57 @@ async function compute(ctx: Ctx, root: orgsRepo.OrgRow, period: { from: string; 
   const perChild = new Map(children.map((c) => [c.id, { orgId: c.id, orgName: c.name, accepted: 0, closed: 0, overdue: 0, rated: 0, good: 0, wishes: 0, wishesDone: 0, errands: 0, grouped: 0, households: 0 }]));
   const child = (orgId: number) => perChild.get(childOf.get(orgId) ?? -1);
 
-  const reqBase = () =>
-    db
-      .selectFrom('requests')
-      .where('tenant_id', '=', tenant)
-      .where('accepted_at', '>=', fromIso)
-      .where('accepted_at', '<', toIso)
-      .where('origin_path', '>=', lo)
-      .where('origin_path', '<', hi)
-      .where('deleted_at', 'is', null);
-
-  // One grouped read for every request figure but the monthly series.
-  const groups = await reqBase()
-    .select((e) => [
-      'origin_org_id',
-      'level',
-      'channel',
-      'category',
-      'rating',
-      e.fn.countAll<number>().as('n'),
-      e.fn.count<number>('closed_at').as('closed'),
-      e.fn.sum<number>(e.case().when('closed_at', 'is', null).then(e.case().when('due_at', '<', nowIso).then(1).else(0).end()).else(0).end()).as('overdue'),
-      e.fn.sum<number>(e.case().when('closed_at', 'is not', null).then(e.case().when('due_at', 'is', null).then(1).when(sql.ref('closed_at'), '<=', sql.ref('due_at')).then(1).else(0).end()).else(0).end()).as('on_time'),
-      closeDays.as('close_days'),
-    ])
-    .groupBy(['origin_org_id', 'level', 'channel', 'category', 'rating'])
-    .execute();
+  // Requests: one grouped read per China month of the period, each cached under that month's own version
+  // (bumped by every write to a request accepted in it), so a new request costs a recount of its month,
+  // not of five years. Overdue moves with the clock: read apart from the few hundred open requests.
+  const rosterV = await readVersion(db, tenant, 'roster');
+  const groups: MonthGroup[] = [];
+  const months = new Map<string, { accepted: number; closed: number }>();
+  for (const slice of monthSlices(period)) {
+    const rows = await cached(db, tenant, `requests:${slice.month}`, `reqmonth|${lo}|${hi}|${slice.fromIso}|${slice.toIso}|r${rosterV}`, () => monthGroups(ctx, tenant, lo, hi, slice.fromIso, slice.toIso));
+    const m = { accepted: 0, closed: 0 };
+    for (const g of rows) {
+      m.accepted += g.n;
+      m.closed += g.closed;
+      groups.push(g);
+    }
+    months.set(slice.month, m);
+  }
+  const overdueRows = await overdueByOrigin(ctx, tenant, lo, hi, fromIso, toIso, nowIso);
   const byLevel = zeros(Object.keys(REQUEST_LEVELS));
   const byChannel = zeros(Object.keys(REQUEST_CHANNELS));
   const byCategory = zeros(Object.keys(REQUEST_CATEGORIES));
   const ratings = zeros(Object.keys(SATISFACTION));
   let accepted = 0;
   let closed = 0;
-  let overdue = 0;
   let onTime = 0;
   let days = 0;
   for (const g of groups) {
-    const n = num(g.n);
-    const c = num(g.closed);
-    const o = num(g.overdue);
-    accepted += n;
-    closed += c;
-    overdue += o;
-    onTime += num(g.on_time);
-    days += num(g.close_days);
-    byLevel[g.level] = (byLevel[g.level] ?? 0) + n;
-    byChannel[g.channel] = (byChannel[g.channel] ?? 0) + n;
-    byCategory[g.category] = (byCategory[g.category] ?? 0) + n;
-    if (g.rating) ratings[g.rating] = (ratings[g.rating] ?? 0) + n;
-    const ch = child(g.origin_org_id);
+    accepted += g.n;
+    closed += g.closed;
+    onTime += g.onTime;
+    days += g.closeDays;
+    byLevel[g.level] = (byLevel[g.level] ?? 0) + g.n;
+    byChannel[g.channel] = (byChannel[g.channel] ?? 0) + g.n;
+    byCategory[g.category] = (byCategory[g.category] ?? 0) + g.n;
+    if (g.rating) ratings[g.rating] = (ratings[g.rating] ?? 0) + g.n;
+    const ch = child(g.originOrgId);
     if (ch) {
-      ch.accepted += n;
-      ch.closed += c;
-      ch.overdue += o;
+      ch.accepted += g.n;
+      ch.closed += g.closed;
       if (g.rating) {
-        ch.rated += n;
-        if (g.rating !== 'dissatisfied') ch.good += n;
+        ch.rated += g.n;
+        if (g.rating !== 'dissatisfied') ch.good += g.n;
       }
     }
   }
+  let overdue = 0;
+  for (const o of overdueRows) {
+    overdue += o.n;
+    const ch = child(o.originOrgId);
+    if (ch) ch.overdue += o.n;
+  }
   const rated = Object.values(ratings).reduce((a, b) => a + b, 0);
-
-  // Monthly series in China months: grouped by UTC day and whether the hour is 16:00 or later (the next China day).
-  const late = sql<string>`case when substr(accepted_at, 12, 2) >= '16' then 1 else 0 end`;
-  const daily = await reqBase()
-    .select((e) => [sql<string>`substr(accepted_at, 1, 10)`.as('day'), late.as('late'), e.fn.countAll<number>().as('n'), e.fn.count<number>('closed_at').as('closed')])
-    .groupBy([sql`substr(accepted_at, 1, 10)`, late])
-    .execute();
-  const months = new Map<string, { accepted: number; closed: number }>();
-  for (let d = Date.parse(`${period.from.slice(0, 7)}-01T00:00:00Z`); d <= Date.parse(`${period.to}T00:00:00Z`); ) {
-    const m = new Date(d).toISOString().slice(0, 7);
-    months.set(m, { accepted: 0, closed: 0 });
-    const next = new Date(d);
-    next.setUTCMonth(next.getUTCMonth() + 1);
-    d = next.getTime();
-  }
-  for (const r of daily) {
-    const day = num(r.late) ? new Date(Date.parse(`${r.day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10) : r.day;
-    const m = months.get(day.slice(0, 7));
-    if (!m) continue;
-    m.accepted += num(r.n);
-    m.closed += num(r.closed);
-  }
 
   // Wishes posted and errands taken in the period, per organization.
   const wishRows = await db

@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/actor.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { isValidMobile, maskIdNumber, maskPhone, normalizeIdNumber, normalizePhone, parseIdNumber } from '../../platform/idcard.js';
 import { readStored, storeImage } from '../../platform/files.js';
+import { bumpVersion } from '../../platform/versions.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -110,4 +111,17 @@ export async function readServicePhoto(ctx: Ctx, entity: ServiceEntity, entityId
   const p = await ctx.db.selectFrom('service_photos').select(['file_hash', 'mime']).where('id', '=', photoId).where('entity_type', '=', entity).where('entity_id', '=', entityId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!p) throw notFound();
   return { mime: p.mime, body: await readStored(ctx.config.dataDir, p.file_hash) };
+}
+
+/** The China month (YYYY-MM) of a request's acceptance: the unit under which request figures are cached. */
+export function requestMonth(acceptedAt: string): string {
+  return new Date(Date.parse(acceptedAt) + 8 * 3_600_000).toISOString().slice(0, 7);
+}
+
+/**
+ * Marks the month of a request's acceptance as changed (inside the writing transaction, with the
+ * 'service' bump): the figures recompute that month alone, not five years of requests.
+ */
+export async function bumpRequestMonth(trx: Q, tenantId: number, acceptedAt: string): Promise<void> {
+  await bumpVersion(trx, tenantId, `requests:${requestMonth(acceptedAt)}`);
 }

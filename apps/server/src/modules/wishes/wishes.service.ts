@@ -18,7 +18,7 @@ import * as orgsRepo from '../orgs/orgs.repository.js';
 import { serviceRules } from '../service/service.rules.js';
 import { daysFor } from '../requests/requests.service.js';
 import { deadline } from '../requests/requests.time.js';
-import { addEvent, guardPhone, listEvents, listServicePhotos, readServicePhoto, storeServicePhoto } from '../service/service.shared.js';
+import { addEvent, bumpRequestMonth, guardPhone, listEvents, listServicePhotos, readServicePhoto, storeServicePhoto } from '../service/service.shared.js';
 import * as repo from './wishes.repository.js';
 import { residentAuthor, type Resident } from './residents.auth.js';
 
@@ -577,6 +577,7 @@ export async function residentRate(ctx: Ctx, resident: Resident, id: number, rat
       await addEvent(trx, ctx, author, { tenantId: r.tenant_id, entity: 'request', entityId: id, kind: 'rated', note: rating });
     }
     await bumpVersion(trx, r.tenant_id, 'service');
+    await bumpRequestMonth(trx, r.tenant_id, r.accepted_at);
     await writeAudit(ctx, trx, null, { action: 'request.rate', entityType: 'request', entityId: id, tenantId: r.tenant_id, actorName: `resident:${resident.phoneMasked}`, changes });
   });
   return (await residentRequests(ctx, resident, 1, 500)).items.find((x) => x.id === id)!;

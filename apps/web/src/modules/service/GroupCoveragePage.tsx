@@ -94,7 +94,7 @@ export default function GroupCoveragePage() {
                         dataIndex: 'coverageRate',
                         width: 200,
                         sorter: (a, b) => a.coverageRate - b.coverageRate,
-                        render: (v: number) => <Progress percent={Math.round(v * 1000) / 10} size="small" status={v < 0.9 ? 'exception' : 'normal'} format={() => percent(v)} />,
+                        render: (v: number) => <Progress aria-label={t('覆盖率', 'Coverage')} percent={Math.round(v * 1000) / 10} size="small" status={v < 0.9 ? 'exception' : 'normal'} format={() => percent(v)} />,
                       },
                     ]}
                   />

@@ -76,7 +76,7 @@ export default function PairingGapsPage() {
                                 title: '',
                                 width: 90,
                                 render: (_: unknown, r: PairingGaps['unpaired'][number]) => (
-                                  <Link to={`/pairings?new=1&household=${r.householdId}`} aria-label={t(`为 ${r.headName}户结对`, `Pair ${r.headName}'s household`)}>
+                                  <Link to={`/pairings?new=1&household=${r.householdId}`} aria-label={t(`去结对：${r.headName}户`, `Pair: ${r.headName}'s household`)}>
                                     {t('去结对', 'Pair')}
                                   </Link>
                                 ),

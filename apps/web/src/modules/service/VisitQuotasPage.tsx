@@ -63,7 +63,7 @@ export default function VisitQuotasPage() {
               `要求：每个村（社区）每季度至少走访 ${d.rules.villageVisitsPerQuarter} 次；乡镇干部每周走访不少于 ${d.rules.cadreVisitDaysPerWeek} 天、${d.rules.cadreVisitHouseholdsPerWeek} 户。`,
               `Rules: every village at least ${d.rules.villageVisitsPerQuarter} visit(s) a quarter; a township cadre at least ${d.rules.cadreVisitDaysPerWeek} days and ${d.rules.cadreVisitHouseholdsPerWeek} households a week.`,
             )}{' '}
-            <Link to="/service-rules">{t('查看规则', 'See the rules')}</Link>
+            <Link to="/service-rules" style={{ textDecoration: 'underline' }}>{t('查看规则', 'See the rules')}</Link>
           </p>
           <div className="dj-grid-stats" data-testid="quota-cards">
             <Stat testId="q-villages" title={t(`${d.quarter} 已走访村（社区）`, `Villages visited in ${d.quarter}`)} value={`${d.villagesVisited} / ${d.villages}`} />
