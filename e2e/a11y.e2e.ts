@@ -59,8 +59,8 @@ async function servicePages(): Promise<{ user: string; name: string; path: strin
 }
 
 describe('accessibility (axe-core)', () => {
-  it('main pages have no serious or critical violations', () => checkPages(pagesFor, 'axe.json'));
-  it('the pages of serving residents have no serious or critical violations', () => checkPages(servicePages, 'axe-service.json'));
+  it('main pages have no serious or critical violations', () => checkPages(pagesFor, 'axe.json'), 240_000);
+  it('the pages of serving residents have no serious or critical violations', () => checkPages(servicePages, 'axe-service.json'), 240_000);
 });
 
 async function checkPages(list: typeof pagesFor, reportFile: string): Promise<void> {
