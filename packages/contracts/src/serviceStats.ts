@@ -46,6 +46,8 @@ export const ServiceStats = Type.Object({
       wishes: Type.Integer(),
       wishesDone: Type.Integer(),
       errands: Type.Integer(),
+      /** Households registered under the child (none for an organ or enterprise: coverage does not apply). */
+      households: Type.Integer(),
       coverageRate: Rate,
     }),
   ),

@@ -338,6 +338,7 @@ async function compute(ctx: Ctx, root: orgsRepo.OrgRow, period: { from: string; 
       wishes: c.wishes,
       wishesDone: c.wishesDone,
       errands: c.errands,
+      households: c.households,
       coverageRate: rate(c.grouped, c.households),
     })),
     monthly: [...months].map(([month, m]) => ({ month, ...m })),

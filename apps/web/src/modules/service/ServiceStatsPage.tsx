@@ -214,7 +214,7 @@ export default function ServiceStatsPage() {
                 { title: t('满意率', 'Satisfaction'), dataIndex: 'satisfactionRate', align: 'right', width: 100, render: (v: number | null, r) => (r.accepted || r.closed ? pct(v) : '—') },
                 { title: t('心愿 完成/收集', 'Wishes done / all'), width: 130, align: 'right', render: (_, r) => `${r.wishesDone} / ${r.wishes}` },
                 { title: t('代办', 'Errands'), dataIndex: 'errands', align: 'right', width: 80 },
-                { title: t('联户覆盖率', 'Group coverage'), dataIndex: 'coverageRate', align: 'right', width: 110, render: (v: number | null) => pct(v) },
+                { title: t('联户覆盖率', 'Group coverage'), dataIndex: 'coverageRate', align: 'right', width: 110, render: (v: number | null, r: OrgRow) => (r.households ? pct(v) : '—') },
               ]}
             />
           </Card>

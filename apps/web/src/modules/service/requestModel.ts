@@ -192,6 +192,7 @@ export interface ServiceStats {
     wishes: number;
     wishesDone: number;
     errands: number;
+    households: number;
     coverageRate: number | null;
   }[];
   monthly: { month: string; accepted: number; closed: number }[];
