@@ -71,6 +71,14 @@ export async function runServiceBench({ log = console.log } = {}) {
     ];
     log(`   figures, first calls: ${result.figures.figuresCold.map((c) => `${c.ms} ms`).join(', ')}`);
 
+    // After a write: a request accepted at a village recounts its month only, not the year.
+    await cold('/api/stats/service');
+    const village = (await api.getJson(`/api/orgs/tree?parent=${township.id}`)).items.find((o) => /村/.test(o.name)) ?? township;
+    const made = await api.request('POST', '/api/requests', { json: { orgId: village.id, channel: 'reception', category: 'other', description: '基准测试：路灯不亮', level: 'on_the_spot', result: '当场修复' } });
+    await made.arrayBuffer();
+    result.figures.figuresAfterWrite = { write: made.status, ...(await cold('/api/stats/service')) };
+    log(`   figures after a new request: ${result.figures.figuresAfterWrite.ms} ms`);
+
     const probe = await api.request('GET', '/api/requests?pageSize=1');
     await probe.arrayBuffer();
     const t = township.id;

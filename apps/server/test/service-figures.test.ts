@@ -113,6 +113,30 @@ describe.each(dialects())('service figures on %s', (dialect) => {
     expect((await townA.get(`/api/stats/service?org=${fx.townB}`)).statusCode).toBe(404);
   });
 
+  it('follows writes to households, groups, visits and ratings at once, each cached under its own version', async () => {
+    const before = (await county.get('/api/stats/service')).json();
+    const sec = await login(env.app, 't-sec-a1');
+    const made = await sec.post('/api/households', { orgId: fx.villageA1, address: '新村1号', headName: '新户主', tags: ['subsistence'], residents: [{ name: '新户主', relation: 'head' }, { name: '新配偶', relation: 'spouse' }] });
+    expect(made.statusCode).toBe(200);
+    let now = (await county.get('/api/stats/service')).json();
+    expect(now.groups.householdsTotal).toBe(before.groups.householdsTotal + 1);
+    expect(now.pairing.poorHouseholds).toBe(before.pairing.poorHouseholds + 1);
+    expect((await sec.post('/api/visits', { householdId: made.json().id, visitorMemberId: fx.memberIn.county, visitedOn: '2026-06-14', found: '房屋漏雨' })).statusCode).toBe(200);
+    now = (await county.get('/api/stats/service')).json();
+    expect(now.visits.visits).toBe(before.visits.visits + 1);
+    expect(now.visits.households).toBe(before.visits.households + 1);
+    // A rating of a request accepted months ago recounts that month.
+    const old = (await county.get('/api/requests?status=closed&pageSize=50')).json().items.find((r: { rating: string | null; acceptedAt: string }) => !r.rating && r.acceptedAt.startsWith('2026'));
+    expect(old).toBeTruthy();
+    expect((await county.post(`/api/requests/${old.id}/rate`, { rating: 'satisfied' })).statusCode).toBe(200);
+    now = (await county.get('/api/stats/service')).json();
+    expect(now.requests.ratings.satisfied).toBe(before.requests.ratings.satisfied + 1);
+    expect(now.requests.accepted).toBe(before.requests.accepted);
+    expect((await sec.delete(`/api/households/${made.json().id}`)).statusCode).toBe(200);
+    now = (await county.get('/api/stats/service')).json();
+    expect(now.groups.householdsTotal).toBe(before.groups.householdsTotal);
+  });
+
   it('follows a new request at once (cache by version) and exports Excel with English headers', async () => {
     const before = (await county.get('/api/stats/service')).json().requests.accepted;
     // Through the service, which marks the month of the request as changed: only that month is recounted.

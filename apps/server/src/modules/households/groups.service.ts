@@ -202,6 +202,7 @@ export async function create(ctx: Ctx, actor: Actor, input: HouseholdGroupCreate
     const rules = await serviceRules(trx, org.tenant_id);
     const after = summary(await getGroup(trx, actor, id), (await countsOf(trx, [id])).get(id) ?? EMPTY, rules);
     await bumpVersion(trx, org.tenant_id, 'service');
+    await bumpVersion(trx, org.tenant_id, 'households');
     await writeAudit(ctx, trx, actor, { action: 'household_group.create', entityType: 'household_group', entityId: id, changes: diff(null, auditable(after, [...input.householdIds].sort((a, b) => a - b))) });
     return id;
   });
@@ -238,6 +239,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: Househol
     if (ids.length) await trx.updateTable('households').set({ group_id: id, updated_at: now }).where('id', 'in', ids).execute();
     const after = summary(await getGroup(trx, actor, id), (await countsOf(trx, [id])).get(id) ?? EMPTY, rules);
     await bumpVersion(trx, g.tenant_id, 'service');
+    await bumpVersion(trx, g.tenant_id, 'households');
     await writeAudit(ctx, trx, actor, { action: 'household_group.update', entityType: 'household_group', entityId: id, changes: diff(auditable(before, beforeIds), auditable(after, [...ids].sort((a, b) => a - b))) });
   });
   return get(ctx, actor, id);
@@ -254,6 +256,7 @@ export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> 
     const now = ctx.clock().toISOString();
     await trx.updateTable('household_groups').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
     await bumpVersion(trx, g.tenant_id, 'service');
+    await bumpVersion(trx, g.tenant_id, 'households');
     await writeAudit(ctx, trx, actor, { action: 'household_group.delete', entityType: 'household_group', entityId: id, changes: { deletedAt: { before: null, after: now } } });
   });
 }
@@ -269,6 +272,7 @@ export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<House
     if (ids.length > rules.groupSizeMax) throw new DomainError('service.group_size', { households: ids.length, max: rules.groupSizeMax });
     await trx.updateTable('household_groups').set({ deleted_at: null, updated_at: ctx.clock().toISOString() }).where('id', '=', id).execute();
     await bumpVersion(trx, g.tenant_id, 'service');
+    await bumpVersion(trx, g.tenant_id, 'households');
     await writeAudit(ctx, trx, actor, { action: 'household_group.restore', entityType: 'household_group', entityId: id, changes: { deletedAt: { before: g.deleted_at, after: null } } });
   });
   return get(ctx, actor, id);

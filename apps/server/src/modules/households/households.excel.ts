@@ -212,6 +212,7 @@ export async function importHouseholds(ctx: Ctx, actor: Actor, file: Buffer, opt
       await repo.recountPeople(trx, householdId, now);
     }
     await bumpVersion(trx, actor.tenantId!, 'service');
+    await bumpVersion(trx, actor.tenantId!, 'households');
     await writeAuditBatch(ctx, trx, actor, audit);
   });
   report.imported = valid;

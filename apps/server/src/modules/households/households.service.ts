@@ -208,6 +208,8 @@ export async function create(ctx: Ctx, actor: Actor, input: HouseholdCreateT): P
       await repo.recountPeople(trx, id, now);
     }
     await bumpVersion(trx, org.tenant_id, 'service');
+    await bumpVersion(trx, org.tenant_id, 'households');
+    await bumpVersion(trx, org.tenant_id, 'visits'); // a moved household moves its visits
     return id;
   });
   return get(ctx, actor, id);
@@ -240,6 +242,8 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: Househol
     await trx.updateTable('households').set({ ...set, updated_at: now }).where('id', '=', id).execute();
     const after = present(await repo.getHousehold(trx, actor, id));
     await bumpVersion(trx, row.tenant_id, 'service');
+    await bumpVersion(trx, row.tenant_id, 'households');
+    await bumpVersion(trx, row.tenant_id, 'visits'); // a moved household moves its visits
     await writeAudit(ctx, trx, actor, { action: 'household.update', entityType: 'household', entityId: id, changes: diff(auditable(before), auditable(after)) });
   });
   return get(ctx, actor, id);
@@ -253,6 +257,8 @@ export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> 
     const now = ctx.clock().toISOString();
     await trx.updateTable('households').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
     await bumpVersion(trx, row.tenant_id, 'service');
+    await bumpVersion(trx, row.tenant_id, 'households');
+    await bumpVersion(trx, row.tenant_id, 'visits'); // a moved household moves its visits
     await writeAudit(ctx, trx, actor, { action: 'household.delete', entityType: 'household', entityId: id, changes: { deletedAt: { before: null, after: now } } });
   });
 }
@@ -267,6 +273,8 @@ export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<House
     for (const r of residents) if (r.id_number_hash && (await repo.idNumberTaken(trx, row.tenant_id, r.id_number_hash, r.id))) throw taken();
     await trx.updateTable('households').set({ deleted_at: null, updated_at: ctx.clock().toISOString() }).where('id', '=', id).execute();
     await bumpVersion(trx, row.tenant_id, 'service');
+    await bumpVersion(trx, row.tenant_id, 'households');
+    await bumpVersion(trx, row.tenant_id, 'visits'); // a moved household moves its visits
     await writeAudit(ctx, trx, actor, { action: 'household.restore', entityType: 'household', entityId: id, changes: { deletedAt: { before: row.deleted_at, after: null } } });
   });
   return get(ctx, actor, id);
@@ -280,6 +288,8 @@ export async function addResident(ctx: Ctx, actor: Actor, householdId: number, i
     const [id] = await insertResidents(ctx, trx, actor, h, [input]);
     await repo.recountPeople(trx, householdId, ctx.clock().toISOString());
     await bumpVersion(trx, h.tenant_id, 'service');
+    await bumpVersion(trx, h.tenant_id, 'households');
+    await bumpVersion(trx, h.tenant_id, 'visits'); // a moved household moves its visits
     return id;
   });
   return presentResident(await repo.getResident(ctx.db, actor, id));
@@ -305,6 +315,8 @@ export async function updateResident(ctx: Ctx, actor: Actor, id: number, patch: 
     await trx.updateTable('residents').set({ ...set, updated_at: ctx.clock().toISOString() }).where('id', '=', id).execute();
     const after = presentResident(await repo.getResident(trx, actor, id));
     await bumpVersion(trx, row.tenant_id, 'service');
+    await bumpVersion(trx, row.tenant_id, 'households');
+    await bumpVersion(trx, row.tenant_id, 'visits'); // a moved household moves its visits
     await writeAudit(ctx, trx, actor, { action: 'resident.update', entityType: 'resident', entityId: id, changes: diff(auditableResident(presentResident(row)), auditableResident(after)) });
   });
   return presentResident(await repo.getResident(ctx.db, actor, id));
@@ -319,6 +331,8 @@ export async function removeResident(ctx: Ctx, actor: Actor, id: number): Promis
     await trx.updateTable('residents').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
     await repo.recountPeople(trx, row.household_id, now);
     await bumpVersion(trx, row.tenant_id, 'service');
+    await bumpVersion(trx, row.tenant_id, 'households');
+    await bumpVersion(trx, row.tenant_id, 'visits'); // a moved household moves its visits
     await writeAudit(ctx, trx, actor, { action: 'resident.delete', entityType: 'resident', entityId: id, changes: { deletedAt: { before: null, after: now } } });
   });
 }

@@ -131,6 +131,7 @@ export async function create(ctx: Ctx, actor: Actor, input: PairingCreateT): Pro
       .returning('id')
       .executeTakeFirstOrThrow();
     await bumpVersion(trx, h.tenant_id, 'service');
+    await bumpVersion(trx, h.tenant_id, 'households');
     await writeAudit(ctx, trx, actor, { action: 'pairing.create', entityType: 'pairing', entityId: id, changes: diff(null, { householdId: h.id, cadreMemberId: input.cadreMemberId, startedOn: input.startedOn }) });
     return id;
   });
@@ -146,6 +147,7 @@ export async function end(ctx: Ctx, actor: Actor, id: number, endedOn: string): 
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('pairings').set({ ended_on: endedOn, updated_at: ctx.clock().toISOString() }).where('id', '=', id).execute();
     await bumpVersion(trx, row.tenant_id, 'service');
+    await bumpVersion(trx, row.tenant_id, 'households');
     await writeAudit(ctx, trx, actor, { action: 'pairing.end', entityType: 'pairing', entityId: id, changes: { endedOn: { before: row.ended_on, after: endedOn } } });
   });
   return present(await getPairing(ctx.db, actor, id));
@@ -159,6 +161,7 @@ export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> 
     const now = ctx.clock().toISOString();
     await trx.updateTable('pairings').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
     await bumpVersion(trx, row.tenant_id, 'service');
+    await bumpVersion(trx, row.tenant_id, 'households');
     await writeAudit(ctx, trx, actor, { action: 'pairing.delete', entityType: 'pairing', entityId: id, changes: { deletedAt: { before: null, after: now } } });
   });
 }
@@ -172,6 +175,7 @@ export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<Pairi
     if (!row.ended_on) await checkPairable(trx, row.tenant_id, row.household_id, row.cadre_member_id, id);
     await trx.updateTable('pairings').set({ deleted_at: null, updated_at: ctx.clock().toISOString() }).where('id', '=', id).execute();
     await bumpVersion(trx, row.tenant_id, 'service');
+    await bumpVersion(trx, row.tenant_id, 'households');
     await writeAudit(ctx, trx, actor, { action: 'pairing.restore', entityType: 'pairing', entityId: id, changes: { deletedAt: { before: row.deleted_at, after: null } } });
   });
   return present(await getPairing(ctx.db, actor, id));

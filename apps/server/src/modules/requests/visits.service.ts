@@ -145,6 +145,7 @@ export async function create(ctx: Ctx, actor: Actor, input: VisitCreateT) {
       .returning('id')
       .executeTakeFirstOrThrow();
     await bumpVersion(trx, h.tenant_id, 'service');
+    await bumpVersion(trx, h.tenant_id, 'visits');
     await writeAudit(ctx, trx, actor, { action: 'visit.create', entityType: 'visit', entityId: id, changes: diff(null, { householdId: h.id, visitorMemberId: visitor!.id, visitedOn: input.visitedOn, requestId }) });
     return id;
   });
@@ -165,6 +166,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: VisitPat
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('visits').set({ ...set, updated_at: ctx.clock().toISOString() }).where('id', '=', id).execute();
     await bumpVersion(trx, row.tenant_id, 'service');
+    await bumpVersion(trx, row.tenant_id, 'visits');
     const before = { visitorMemberId: row.visitor_member_id, visitedOn: row.visited_on, found: row.found, promised: row.promised };
     const after = { visitorMemberId: visitor?.id ?? row.visitor_member_id, visitedOn: patch.visitedOn ?? row.visited_on, found: (set.found as string) ?? row.found, promised: patch.promised !== undefined ? (set.promised as string | null) : row.promised };
     await writeAudit(ctx, trx, actor, { action: 'visit.update', entityType: 'visit', entityId: id, changes: diff(before, after) });
@@ -184,6 +186,7 @@ export async function setDeleted(ctx: Ctx, actor: Actor, id: number, deleted: bo
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('visits').set({ deleted_at: deleted ? now : null, updated_at: now }).where('id', '=', id).execute();
     await bumpVersion(trx, row.tenant_id, 'service');
+    await bumpVersion(trx, row.tenant_id, 'visits');
     await writeAudit(ctx, trx, actor, { action: deleted ? 'visit.delete' : 'visit.restore', entityType: 'visit', entityId: id, changes: { deletedAt: { before: row.deleted_at, after: deleted ? now : null } } });
   });
   return get(ctx, actor, id);

@@ -245,8 +245,10 @@ async function compute(ctx: Ctx, root: orgsRepo.OrgRow, period: { from: string; 
     if (ch) ch.errands += num(r.n);
   }
 
-  // Household groups and pairing: the state now (not bound to the period).
-  const hhRows = await db
+  // Household groups and pairing: the state now (not bound to the period), cached under the households' own
+  // version so that a request or a wish does not make the county's 130,000 households be read again.
+  const hhRows = await cached(db, tenant, 'households', `hh|${lo}|${hi}|r${rosterV}`, () =>
+    db
     .selectFrom('households as h')
     .leftJoin('household_groups as g', (j) => j.onRef('g.id', '=', 'h.group_id').on('g.deleted_at', 'is', null))
     .where('h.tenant_id', '=', tenant)
@@ -262,7 +264,8 @@ async function compute(ctx: Ctx, root: orgsRepo.OrgRow, period: { from: string; 
       e.fn.sum<number>('h.is_poor').as('poor'),
     ])
     .groupBy('h.org_id')
-    .execute();
+    .execute(),
+  );
   const groupsFig = { groups: 0, households: 0, householdsTotal: 0, people: 0, coverageRate: 0 };
   let poorHouseholds = 0;
   for (const r of hhRows) {
@@ -277,7 +280,7 @@ async function compute(ctx: Ctx, root: orgsRepo.OrgRow, period: { from: string; 
     }
   }
   groupsFig.coverageRate = rate(groupsFig.households, groupsFig.householdsTotal);
-  const groupCount = await db.selectFrom('household_groups').where('tenant_id', '=', tenant).where('org_path', '>=', lo).where('org_path', '<', hi).where('deleted_at', 'is', null).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const groupCount = await cached(db, tenant, 'households', `hhg|${lo}|${hi}|r${rosterV}`, () => db.selectFrom('household_groups').where('tenant_id', '=', tenant).where('org_path', '>=', lo).where('org_path', '<', hi).where('deleted_at', 'is', null).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
   groupsFig.groups = num(groupCount.n);
 
   const activePairings = () =>
@@ -291,12 +294,15 @@ async function compute(ctx: Ctx, root: orgsRepo.OrgRow, period: { from: string; 
       .where('h.deleted_at', 'is', null)
       .where('h.is_poor', '=', 1)
       .where((eb) => eb.or([eb('p.ended_on', 'is', null), eb('p.ended_on', '>', period.to)]));
-  const paired = await activePairings()
-    .select((e) => [sql<number>`count(distinct p.household_id)`.as('households'), sql<number>`count(distinct p.cadre_member_id)`.as('cadres')])
-    .executeTakeFirstOrThrow();
+  const paired = await cached(db, tenant, 'households', `hhp|${lo}|${hi}|${period.to}|r${rosterV}`, () =>
+    activePairings()
+      .select((e) => [sql<number>`count(distinct p.household_id)`.as('households'), sql<number>`count(distinct p.cadre_member_id)`.as('cadres')])
+      .executeTakeFirstOrThrow(),
+  );
 
   // Visits in the period, and the villages and communities (organizations with households) visited.
-  const visitFig = await db
+  const visitFig = await cached(db, tenant, 'visits', `v|${lo}|${hi}|${period.from}|${period.to}|r${rosterV}`, () =>
+    db
     .selectFrom('visits')
     .where('tenant_id', '=', tenant)
     .where('org_path', '>=', lo)
@@ -305,7 +311,8 @@ async function compute(ctx: Ctx, root: orgsRepo.OrgRow, period: { from: string; 
     .where('visited_on', '<=', period.to)
     .where('deleted_at', 'is', null)
     .select((e) => [e.fn.countAll<number>().as('n'), sql<number>`count(distinct household_id)`.as('households'), sql<number>`count(distinct org_id)`.as('places')])
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow(),
+  );
 
   return {
     org: { id: root.id, name: root.name },
