@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalateOverdue } from '../src/modules/requests/requests.escalation.js';
 import { guardPhone } from '../src/modules/service/service.shared.js';
@@ -403,5 +404,28 @@ describe.each(dialects())('visits, requests and evaluations on %s', (dialect) =>
     expect(s).toEqual({ orgId: fx.villageA2, orgName: '南村党支部', kind: 'half_year_residents', period: '2026-H1', from: '2026-01-01', to: '2026-06-30', closed: 3, rated: 2, satisfied: 1, fairlySatisfied: 1, dissatisfied: 0 });
     expect((await town.get(`/api/evaluations/suggest?org=${fx.villageA2}&kind=half_year_residents&period=2026-H2`)).json()).toMatchObject({ closed: 0, rated: 0 });
     expect((await town.get('/api/evaluations/suggest?kind=half_year_residents&period=2026-07')).json().error.code).toBe('service.bad_period');
+  });
+
+  it('exports the list with its filters as Excel, numbers masked; members may not', async () => {
+    const phone = '13912345678';
+    await sec.post('/api/requests', request({ description: '导出用诉求', phone }));
+    const listed = (await sec.get('/api/requests?q=' + encodeURIComponent('导出用'))).json();
+    expect(listed.total).toBe(1);
+    const x = await sec.request('GET', '/api/requests/export?q=' + encodeURIComponent('导出用'), undefined, { headers: { 'accept-language': 'en' } });
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe('Requests');
+    expect(ws.rowCount).toBe(2);
+    expect(ws.getRow(2).getCell(13).value).toBe('导出用诉求');
+    expect(String(ws.getRow(2).getCell(12).value)).toBe('139****5678');
+    expect(x.rawPayload.includes(Buffer.from(phone))).toBe(false);
+    const all = (await sec.get('/api/requests?pageSize=1')).json().total;
+    const whole = await sec.request('GET', '/api/requests/export');
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(whole.rawPayload as never);
+    expect(wb2.worksheets[0]!.rowCount).toBe(all + 1);
+    expect((await member.get('/api/requests/export')).statusCode).toBe(403);
   });
 });

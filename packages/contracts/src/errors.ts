@@ -80,6 +80,7 @@ export const ERRORS = {
   'service.member_required': { zh: '此操作需要关联党员档案的账号', en: 'This needs an account linked to a member record' },
   'service.import_rejected': { zh: '导入文件有错误，未导入任何数据', en: 'The file has errors; nothing was imported' },
   'service.bad_rule': { zh: '规则取值不合理', en: 'The rule value does not make sense' },
+  'service.export_too_large': { zh: '符合条件的记录超过5万条，请缩小时间范围或组织范围后再导出', en: 'More than 50,000 records match; narrow the period or the organization before exporting' },
   'service.import_bad_file': { zh: '无法读取文件，请使用下载的户籍导入模板', en: 'Cannot read the file; use the downloaded household template' },
   'service.not_deleted': { zh: '该记录未被删除', en: 'This record is not deleted' },
   'service.household_other_org': { zh: '该户不属于本联户组所在的村（社区）', en: "The household is not in the group's village or community" },

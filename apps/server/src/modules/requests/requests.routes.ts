@@ -6,7 +6,8 @@ import {
 import { Type } from '@sinclair/typebox';
 import { requireCapability } from '../../platform/actor.js';
 import { DomainError } from '../../platform/errors.js';
-import { actorOf, type RouteModule } from '../../platform/http.js';
+import { actorOf, localeOf, sendXlsx, type RouteModule } from '../../platform/http.js';
+import * as excel from './requests.excel.js';
 import * as cards from './requests.cards.js';
 import { escalateOverdue } from './requests.escalation.js';
 import * as requests from './requests.service.js';
@@ -48,6 +49,10 @@ export const requestsRoutes: RouteModule = (app, ctx) => {
   // ---- requests ----
   tags = ['requests'];
   app.get('/api/requests', { schema: { tags, summary: '民情诉求 Requests (handling or accepted view)', querystring: RequestListQuery, response: { 200: RequestList } } }, async (req) => requests.list(ctx, actorOf(req), req.query));
+  app.get('/api/requests/export', { schema: { tags, summary: '导出民情诉求（号码脱敏，至多5万条）Requests as Excel (masked, at most 50,000)', querystring: RequestListQuery } }, async (req, reply) => {
+    const { buffer } = await excel.exportRequests(ctx, actorOf(req), req.query, localeOf(req));
+    return sendXlsx(reply, buffer, `民情诉求-${new Date().toISOString().slice(0, 10)}.xlsx`);
+  });
   app.get('/api/requests/:id', { schema: { tags, summary: '诉求详情与办理过程 Request with its timeline', params: IdParams, response: { 200: RequestDetail } } }, async (req) => requests.get(ctx, actorOf(req), req.params.id));
   app.get('/api/requests/:id/card', { schema: { tags, summary: '承诺卡/反馈卡（可打印）Commitment or feedback card (HTML)', params: IdParams, querystring: RequestCardQuery } }, async (req, reply) => {
     const html = await cards.card(ctx, actorOf(req), req.params.id, req.query.type);

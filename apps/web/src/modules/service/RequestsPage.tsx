@@ -1,8 +1,8 @@
 /** The requests (民情诉求, `/requests`): handling or accepted view, filters, overdue rows in red, paging, recycle bin. */
 import { useEffect, useState } from 'react';
-import { Button, Card, Checkbox, DatePicker, Input, Popconfirm, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Input, Popconfirm, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { DeleteOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -18,6 +18,9 @@ import { chinaDateTime, daysLate, daysUntil, type RequestItem } from './requestM
 import { LevelTag, RatingTag, RequestStatusTag, patchParams } from './RequestParts';
 
 const FILTERS = ['org', 'view', 'q', 'status', 'overdue', 'level', 'channel', 'category', 'from', 'to', 'rating', 'deleted'] as const;
+
+/** The server's limit of one export (REQUEST_EXPORT_MAX). */
+const EXPORT_MAX = 50_000;
 
 /** The requests page. */
 export default function RequestsPage() {
@@ -180,6 +183,11 @@ export default function RequestsPage() {
                     {t('受理诉求', 'Accept a request')}
                   </Button>
                 ) : null}
+                <Tooltip title={(list.data?.total ?? 0) > EXPORT_MAX ? t('超过5万条，请缩小时间或组织范围', 'More than 50,000: narrow the period or the organization') : undefined}>
+                  <Button icon={<DownloadOutlined />} href={withQuery('/api/requests/export', query)} download disabled={!list.data?.total || list.data.total > EXPORT_MAX} data-testid="export">
+                    {t('导出', 'Export')}
+                  </Button>
+                </Tooltip>
                 {canWrite ? (
                   <Button icon={<DeleteOutlined />} onClick={() => setFilter({ deleted: 'true' })}>
                     {t('回收站', 'Recycle bin')}
