@@ -10,7 +10,8 @@ import { hashPassword, sm3 } from '../src/platform/crypto.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { runCli } from './run-cli.js';
-import { releaseExpiredClaims, scrub } from '../src/modules/wishes/wishes.service.js';
+import { releaseExpiredClaims } from '../src/modules/wishes/wishes.service.js';
+import { scrub } from '../src/modules/service/service.shared.js';
 import { buildFixture, createEnv, dialects, login, PASSWORD, type Client, type Fixture, type TestEnv } from './harness.js';
 
 const DAY = 86_400_000;

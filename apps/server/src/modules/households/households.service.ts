@@ -10,21 +10,12 @@ import { DomainError } from '../../platform/errors.js';
 import { normalizeIdNumber, normalizePhone } from '../../platform/idcard.js';
 import { bumpVersion } from '../../platform/versions.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
-import { guardIdNumber, guardPhone } from '../service/service.shared.js';
+import { guardIdNumber, guardPhone, isPlaceOrg } from '../service/service.shared.js';
 import * as repo from './households.repository.js';
 import { pairingsOfHousehold } from './pairings.service.js';
 
-/** Organization types that stand for a village or a community (村、社区党组织). */
-const VILLAGE_TYPES = ['branch', 'general_branch', 'committee'];
-/** Fields of village and community organizations. */
-const VILLAGE_FIELDS = ['rural', 'community'];
-/** A village sits at least two levels below the county (county → township → village); a township committee is also 'rural'. */
-const VILLAGE_MIN_DEPTH = 2;
-
 /** Whether an organization is a village or a community one (households, groups and zones live there). */
-export function isVillageOrg(org: { type: string; field: string | null; depth: number }, fields: readonly string[] = VILLAGE_FIELDS): boolean {
-  return VILLAGE_TYPES.includes(org.type) && org.field != null && fields.includes(org.field) && org.depth >= VILLAGE_MIN_DEPTH;
-}
+export const isVillageOrg = isPlaceOrg;
 
 /** The village or community organization of the scope a household or group may be placed in. */
 export async function villageOrg(db: Parameters<typeof orgsRepo.getOrg>[0], actor: Actor, orgId: number): Promise<orgsRepo.OrgRow> {

@@ -8,18 +8,11 @@ import { requireCapability } from '../../platform/actor.js';
 import type { Ctx } from '../../platform/context.js';
 import * as repo from './requests.repository.js';
 import { chinaDay } from './requests.time.js';
+import { scrub } from '../service/service.shared.js';
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(v: unknown): string {
   return String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-/** Masks any run of 11+ digits (a phone or ID number typed into free text) to its first 3 and last 4. */
-function maskDigits(s: string | null | undefined): string {
-  return String(s ?? '').replace(/\d[\d\s-]{9,}[\dXx]/g, (m) => {
-    const d = m.replace(/[\s-]/g, '');
-    return d.length >= 11 ? `${d.slice(0, 3)}${'*'.repeat(d.length - 7)}${d.slice(-4)}` : m;
-  });
 }
 
 const label = (map: Record<string, { zh: string }>, k: string | null) => (k && map[k] ? map[k]!.zh : '');
@@ -46,7 +39,7 @@ export async function card(ctx: Ctx, actor: Actor, id: number, type: 'commitment
     row('诉求类别', label(REQUEST_CATEGORIES, r.category)),
     row('群众姓名', r.resident_name ?? '（匿名）'),
     row('联系电话', r.phone_masked ?? ''),
-    row('诉求内容', maskDigits(r.description), 'long'),
+    row('诉求内容', scrub(r.description), 'long'),
     row('办理方式', label(REQUEST_LEVELS, r.level)),
     row('承办人', r.owner_name ?? ''),
     ...(r.department ? [row('承办部门', r.department)] : []),
@@ -54,7 +47,7 @@ export async function card(ctx: Ctx, actor: Actor, id: number, type: 'commitment
   if (type === 'commitment') {
     rows.push(row('承诺办结时限', r.due_at ? `${dateZh(r.due_at)}前` : r.level === 'on_the_spot' ? '当场办结' : ''));
   } else {
-    rows.push(row('办理结果', maskDigits(r.result), 'long'), row('办结日期', dateZh(r.closed_at)));
+    rows.push(row('办理结果', scrub(r.result), 'long'), row('办结日期', dateZh(r.closed_at)));
     const ticks = Object.entries(SATISFACTION)
       .map(([k, v]) => `<span class="tick">${r.rating === k ? '☑' : '☐'} ${escapeHtml(v.zh)}</span>`)
       .join('');

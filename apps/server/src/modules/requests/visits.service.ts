@@ -15,7 +15,7 @@ import { DomainError, notFound } from '../../platform/errors.js';
 import { bumpVersion, cached } from '../../platform/versions.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
 import { serviceRules } from '../service/service.rules.js';
-import { listServicePhotos, readServicePhoto, storeServicePhoto } from '../service/service.shared.js';
+import { isPlaceOrg, listServicePhotos, readServicePhoto, storeServicePhoto } from '../service/service.shared.js';
 import { insertRequest, memberOfTenant } from './requests.service.js';
 import { chinaDay, isoWeekOf, isoWeekRange, quarterOf, quarterRange } from './requests.time.js';
 
@@ -241,7 +241,8 @@ export async function quotas(ctx: Ctx, actor: Actor, query: { org?: number; week
   const townshipIds = new Set((await ctx.db.selectFrom('orgs').select(['id', 'depth', 'type', 'field']).where('tenant_id', '=', tenantId).where('depth', '=', 1).where('deleted_at', 'is', null).execute()).filter(isTownship).map((o) => o.id));
   const segment = (path: string, i: number) => Number(path.split('/')[i + 1]);
 
-  const villages = orgs.filter((o) => o.depth === 2 && (o.field === 'rural' || o.field === 'community') && o.parent_id != null && townshipIds.has(o.parent_id));
+  // The top place organization of each village (the shared definition), directly under a township.
+  const villages = orgs.filter((o) => o.depth === 2 && isPlaceOrg(o) && o.parent_id != null && townshipIds.has(o.parent_id));
   const visitsByOrg = await ctx.db
     .selectFrom('visits')
     .select(['org_path', (e) => e.fn.countAll<number>().as('n')])

@@ -125,3 +125,29 @@ export function requestMonth(acceptedAt: string): string {
 export async function bumpRequestMonth(trx: Q, tenantId: number, acceptedAt: string): Promise<void> {
   await bumpVersion(trx, tenantId, `requests:${requestMonth(acceptedAt)}`);
 }
+
+/** Organization types that stand for a village or a community (村、社区党组织). */
+export const PLACE_TYPES = ['branch', 'general_branch', 'joint_branch', 'committee'];
+/** Fields of village and community organizations. */
+export const PLACE_FIELDS = ['rural', 'community'];
+/** A village sits at least two levels below the county (county → township → village); a township committee is also 'rural'. */
+export const PLACE_MIN_DEPTH = 2;
+
+/**
+ * Whether an organization is a village or a community one: where households, groups, zones and wishes
+ * live. One definition for every service module, so a wish never goes to a place that can hold no household.
+ */
+export function isPlaceOrg(org: { type: string; field: string | null; depth: number }, fields: readonly string[] = PLACE_FIELDS): boolean {
+  return PLACE_TYPES.includes(org.type) && org.field != null && fields.includes(org.field) && org.depth >= PLACE_MIN_DEPTH;
+}
+
+/**
+ * Masks what looks like a personal number in free text (18/15-digit ID numbers, 11-digit mobiles, with or
+ * without separators) and, when given, a resident's own name: residents type them into what others read.
+ */
+export function scrub(text: string | null | undefined, name?: string | null): string {
+  let out = String(text ?? '').replace(/(?<![0-9])(\d{17}[\dXx]|\d{15})(?![0-9Xx])/g, (m) => maskIdNumber(m));
+  out = out.replace(/(?<![0-9])1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?![0-9])/g, (m) => maskPhone(m.replace(/[\s-]/g, '')));
+  if (name && name.trim().length >= 2) out = out.split(name.trim()).join('*'.repeat(name.trim().length));
+  return out;
+}

@@ -12,38 +12,17 @@ import { inScope, requireCapability, scopeRange } from '../../platform/actor.js'
 import { diff, writeAudit, writeAuditBatch, type AuditEntry } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
-import { maskIdNumber, maskPhone } from '../../platform/idcard.js';
 import { bumpVersion, cached } from '../../platform/versions.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
 import { serviceRules } from '../service/service.rules.js';
 import { daysFor } from '../requests/requests.service.js';
 import { deadline } from '../requests/requests.time.js';
-import { addEvent, bumpRequestMonth, guardPhone, listEvents, listServicePhotos, readServicePhoto, storeServicePhoto } from '../service/service.shared.js';
+import { addEvent, bumpRequestMonth, guardPhone, isPlaceOrg, listEvents, PLACE_FIELDS, PLACE_MIN_DEPTH, PLACE_TYPES, scrub, listServicePhotos, readServicePhoto, storeServicePhoto } from '../service/service.shared.js';
 import * as repo from './wishes.repository.js';
 import { residentAuthor, type Resident } from './residents.auth.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
-
-/** Organizations residents live under: branches (or general and joint branches) of villages and communities. */
-export const VILLAGE_TYPES = ['branch', 'general_branch', 'joint_branch'];
-export const VILLAGE_FIELDS = ['rural', 'community'];
 const DAY_MS = 86_400_000;
-
-/** Whether an org is a village's or a community's organization. */
-export function isVillage(org: { type: string; field: string | null }): boolean {
-  return VILLAGE_TYPES.includes(org.type) && org.field != null && VILLAGE_FIELDS.includes(org.field);
-}
-
-/**
- * Masks what looks like a personal number in free text (18/15-digit ID numbers, 11-digit mobiles, with or
- * without separators) and the resident's own name: residents type them into descriptions, the wall is public.
- */
-export function scrub(text: string, name?: string | null): string {
-  let out = text.replace(/(?<![0-9])(\d{17}[\dXx]|\d{15})(?![0-9Xx])/g, (m) => maskIdNumber(m));
-  out = out.replace(/(?<![0-9])1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?![0-9])/g, (m) => maskPhone(m.replace(/[\s-]/g, '')));
-  if (name && name.trim().length >= 2) out = out.split(name.trim()).join('*'.repeat(name.trim().length));
-  return out;
-}
 
 /** Staff see residents and whole subtrees; members (service.claim) see the county's open wishes and their own claims. */
 function isStaff(actor: Actor): boolean {
@@ -86,7 +65,7 @@ function canSee(actor: Actor, row: repo.WishRow): boolean {
 /** A live village/community org inside the actor's scope, else 404 / `service.org_not_village`. */
 async function villageInScope(db: Q, actor: Actor, orgId: number) {
   const org = await orgsRepo.getOrg(db, actor, orgId);
-  if (!isVillage(org)) throw new DomainError('service.org_not_village');
+  if (!isPlaceOrg(org)) throw new DomainError('service.org_not_village');
   return org;
 }
 
@@ -421,8 +400,9 @@ async function placesOf(db: Kysely<DB>, tenantId: number): Promise<PublicPlaceT[
     .select(['id', 'name', 'org_path', 'parent_id'])
     .where('tenant_id', '=', tenantId)
     .where('deleted_at', 'is', null)
-    .where('type', 'in', VILLAGE_TYPES)
-    .where('field', 'in', VILLAGE_FIELDS)
+    .where('type', 'in', PLACE_TYPES)
+    .where('field', 'in', PLACE_FIELDS)
+    .where('depth', '>=', PLACE_MIN_DEPTH)
     .execute();
   // The township is the org right below the county on the path ('/county/township/village/').
   const townshipOf = (p: string) => Number(p.split('/').filter(Boolean)[1] ?? p.split('/').filter(Boolean)[0]);
@@ -469,7 +449,7 @@ export async function residentPost(ctx: Ctx, resident: Resident, body: { orgId: 
   const id = await ctx.db.transaction().execute(async (trx) => {
     const org = await trx.selectFrom('orgs').selectAll().where('id', '=', body.orgId).where('deleted_at', 'is', null).executeTakeFirst();
     if (!org) throw notFound();
-    if (!isVillage(org)) throw new DomainError('service.org_not_village');
+    if (!isPlaceOrg(org)) throw new DomainError('service.org_not_village');
     const now = ctx.clock().toISOString();
     const phone = guardPhone(ctx, resident.phone);
     const { id } = await trx
