@@ -1,35 +1,7 @@
-/** The Excel import wizard: download the template → upload (dry run) → preview row errors → commit. */
-import { useState } from 'react';
-import { Alert, Button, Card, Result, Space, Statistic, Steps, Table, Typography, Upload, Row, Col } from 'antd';
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+/** The members' import page (`/members/import`): the shared wizard with the roster's columns. */
 import { Link } from 'react-router';
-import { ApiError, messageOf, request } from '../../api/client';
-import type { ImportReport } from '../../api/types';
 import { useT } from '../../app/i18n';
-import { usePageCrumb } from '../../app/crumbs';
-
-/** Reads the import report out of a success answer or a 422 rejection. */
-export function reportOf(e: unknown): ImportReport | null {
-  if (!(e instanceof ApiError)) return null;
-  const body = e.body as Partial<ImportReport> | undefined;
-  if (body && Array.isArray(body.errors)) return body as ImportReport;
-  const d = e.details as Partial<ImportReport> | undefined;
-  if (d && Array.isArray(d.errors)) return { ok: false, total: d.total ?? 0, valid: d.valid ?? 0, imported: 0, errors: d.errors };
-  return null;
-}
-
-async function upload(file: File, dryRun: boolean): Promise<ImportReport> {
-  const fd = new FormData();
-  fd.append('file', file, file.name);
-  try {
-    return await request<ImportReport>('POST', '/api/members/import', { body: fd, query: dryRun ? { dryRun: 'true' } : undefined });
-  } catch (e) {
-    const r = reportOf(e);
-    if (r) return r;
-    throw e;
-  }
-}
+import { ImportWizard } from '../../components/ImportWizard';
 
 /** The roster columns of the template, by the field name the report uses. */
 const COLUMN_LABELS: Record<string, [string, string]> = {
@@ -51,158 +23,18 @@ const COLUMN_LABELS: Record<string, [string, string]> = {
 /** The import page (`/members/import`). */
 export default function ImportPage() {
   const t = useT();
-  const qc = useQueryClient();
-  usePageCrumb(null);
-  const [step, setStep] = useState(0);
-  const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [done, setDone] = useState<ImportReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function check(f: File) {
-    setFile(f);
-    setBusy(true);
-    setError(null);
-    setReport(null);
-    try {
-      setReport(await upload(f, true));
-      setStep(2);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function commit() {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await upload(file, false);
-      if (r.ok) {
-        setDone(r);
-        setStep(3);
-        qc.invalidateQueries({ queryKey: ['members'] });
-        qc.invalidateQueries({ queryKey: ['stats'] });
-      } else setReport(r);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function restart() {
-    setFile(null);
-    setReport(null);
-    setDone(null);
-    setError(null);
-    setStep(1);
-  }
-
   return (
-    <Card>
-      <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
-        {t('批量导入党员', 'Import members')}
-      </Typography.Title>
-      <Steps
-        current={step}
-        style={{ margin: '16px 0 24px' }}
-        items={[{ title: t('下载模板', 'Download template') }, { title: t('上传文件', 'Upload') }, { title: t('预览检查', 'Preview') }, { title: t('完成', 'Done') }]}
-      />
-      {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} data-testid="import-error" /> : null}
-      {step === 0 ? (
-        <Space orientation="vertical" size={16}>
-          <Typography.Paragraph>
-            {t('请先下载Excel模板，按模板的列填写党员信息（每行一人），身份证号码会逐行校验。', 'Download the Excel template and fill in one member per row; every ID number is checked row by row.')}
-          </Typography.Paragraph>
-          <Space>
-            <Button type="primary" icon={<DownloadOutlined />} href="/api/members/import-template" download onClick={() => setStep(1)} data-testid="download-template">
-              {t('下载模板', 'Download the template')}
-            </Button>
-            <Button onClick={() => setStep(1)}>{t('已有模板，下一步', 'I have it, next')}</Button>
-          </Space>
-        </Space>
-      ) : null}
-      {step === 1 ? (
-        <Upload.Dragger
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          multiple={false}
-          showUploadList={false}
-          disabled={busy}
-          beforeUpload={(f) => {
-            check(f as unknown as File);
-            return false;
-          }}
-          data-testid="import-upload"
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined aria-hidden />
-          </p>
-          <p className="ant-upload-text">{busy ? t('正在检查…', 'Checking…') : t('点击或拖入填好的Excel文件', 'Click or drop the filled-in Excel file')}</p>
-          <p className="ant-upload-hint">{t('先做检查，不会写入任何数据', 'First a check: nothing is written yet')}</p>
-        </Upload.Dragger>
-      ) : null}
-      {step === 2 && report ? (
-        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-          <Row gutter={16}>
-            <Col span={8}>
-              <Statistic title={t('总行数', 'Rows')} value={report.total} />
-            </Col>
-            <Col span={8}>
-              <Statistic title={t('可导入', 'Valid')} value={report.valid} />
-            </Col>
-            <Col span={8}>
-              <Statistic title={t('有错误', 'With errors')} value={report.total - report.valid} styles={{ content: { color: report.errors.length ? '#a8071a' : undefined } }} />
-            </Col>
-          </Row>
-          {report.errors.length ? (
-            <>
-              <Alert type="error" showIcon title={messageOf('members.import_rejected')} description={t(`共 ${report.errors.length} 处错误，请修改文件后重新上传。`, `${report.errors.length} problems; fix the file and upload it again.`)} data-testid="import-rejected" />
-              <Table
-                size="small"
-                rowKey={(r, i) => `${r.row}-${r.field}-${i}`}
-                dataSource={report.errors}
-                pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                data-testid="import-errors"
-                columns={[
-                  { title: t('行号', 'Row'), dataIndex: 'row', width: 80 },
-                  { title: t('列', 'Column'), dataIndex: 'field', width: 160, render: (v: string | null) => (v ? (COLUMN_LABELS[v] ? t(...COLUMN_LABELS[v]) : v) : '—') },
-                  { title: t('问题', 'Problem'), dataIndex: 'code', render: (c: string, r) => messageOf(c, r.message) },
-                ]}
-              />
-              <Button onClick={restart}>{t('重新上传', 'Upload again')}</Button>
-            </>
-          ) : (
-            <>
-              <Alert type="success" showIcon title={t(`检查通过：${report.valid} 行可以导入`, `Check passed: ${report.valid} rows can be imported`)} data-testid="import-ok" />
-              <Space>
-                <Button type="primary" loading={busy} onClick={commit} disabled={report.valid === 0} data-testid="import-commit">
-                  {t(`确认导入 ${report.valid} 人`, `Import ${report.valid} members`)}
-                </Button>
-                <Button onClick={restart}>{t('重新选择文件', 'Choose another file')}</Button>
-              </Space>
-            </>
-          )}
-        </Space>
-      ) : null}
-      {step === 3 && done ? (
-        <Result
-          status="success"
-          title={t(`已导入 ${done.imported} 名党员`, `${done.imported} members imported`)}
-          data-testid="import-done"
-          extra={[
-            <Link key="l" to="/members?sort=createdAt&order=desc">
-              {t('查看党员名册', 'Open the roster')}
-            </Link>,
-            <Button key="a" onClick={restart}>
-              {t('继续导入', 'Import more')}
-            </Button>,
-          ]}
-        />
-      ) : null}
-    </Card>
+    <ImportWizard
+      title={t('批量导入党员', 'Import members')}
+      intro={t('请先下载Excel模板，按模板的列填写党员信息（每行一人），身份证号码会逐行校验。', 'Download the Excel template and fill in one member per row; every ID number is checked row by row.')}
+      templateUrl="/api/members/import-template"
+      uploadUrl="/api/members/import"
+      columnLabels={COLUMN_LABELS}
+      rejectedCode="members.import_rejected"
+      confirmLabel={(n) => t(`确认导入 ${n} 人`, `Import ${n} members`)}
+      doneTitle={(n) => t(`已导入 ${n} 名党员`, `${n} members imported`)}
+      doneLink={<Link to="/members?sort=createdAt&order=desc">{t('查看党员名册', 'Open the roster')}</Link>}
+      invalidate={[['members'], ['stats']]}
+    />
   );
 }

@@ -160,15 +160,6 @@ export interface ServiceRulesAnswer {
   overridden: ServiceRuleKey[];
 }
 
-/** The row of an Excel import report (one row per resident). */
-export interface ServiceImportReport {
-  ok: boolean;
-  total: number;
-  valid: number;
-  imported: number;
-  errors: { row: number; field: string | null; code: string; message?: string }[];
-}
-
 /** A member as the pickers see it (`GET /api/members?q=`). */
 export interface MemberOption {
   id: number;
