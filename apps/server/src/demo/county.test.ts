@@ -7,19 +7,13 @@ const TODAY = '2026-11-22';
 const TODAY_DATE = new Date(2026, 10, 22, 12);
 
 let county: DemoCounty;
-let elapsedMs = 0;
 
+// Its speed is measured by `npm run bench` (demo generation), not by a timed test on a shared machine.
 beforeAll(() => {
-  const t0 = performance.now();
   county = generateCounty({ seed: 1 });
-  elapsedMs = performance.now() - t0;
 });
 
 describe('generateCounty', () => {
-  it('runs in well under 2 seconds', () => {
-    expect(elapsedMs).toBeLessThan(2000);
-  });
-
   it('is deterministic for a seed and differs across seeds and indexes', () => {
     const again = generateCounty({ seed: 1 });
     expect(again).toEqual(county);
