@@ -98,8 +98,10 @@ interface Group {
 
 /** Finds every personal number in a text (left to right, longest first, never overlapping). */
 export function findPersonalNumbers(text: string | null | undefined): PersonalNumberSpan[] {
-  const s = foldWidth(String(text ?? ''));
+  const raw = String(text ?? '');
   const spans: PersonalNumberSpan[] = [];
+  if (!/[0-9\uff10-\uff19]/.test(raw)) return spans; // most text holds no digit at all
+  const s = foldWidth(raw);
   const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
   let i = 0;
   while (i < s.length) {
@@ -206,4 +208,48 @@ function walk(v: unknown): unknown {
     return out;
   }
   return v;
+}
+
+/** The schema keyword that spares a body string from masking (`VERBATIM` in the contracts). */
+export const VERBATIM_KEYWORD = 'x-verbatim';
+
+type SchemaNode = {
+  [VERBATIM_KEYWORD]?: boolean;
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: SchemaNode | boolean;
+  items?: SchemaNode | SchemaNode[];
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+  allOf?: SchemaNode[];
+};
+
+/** The schema and its union/intersection branches, flattened. */
+function branches(schema: SchemaNode | undefined): SchemaNode[] {
+  if (!schema || typeof schema !== 'object') return [];
+  return [schema, ...[...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])].flatMap(branches)];
+}
+
+/**
+ * A request body with every string masked, except those its schema marks VERBATIM (structured phone and
+ * ID numbers, secrets). Strings the schema does not describe are masked too: unknown means free text.
+ */
+export function maskBodyBySchema(value: unknown, schema: unknown): unknown {
+  const nodes = branches(schema as SchemaNode | undefined);
+  if (nodes.some((n) => n[VERBATIM_KEYWORD] === true)) return value;
+  if (typeof value === 'string') return maskPersonalText(value);
+  if (Array.isArray(value)) {
+    const items = nodes.map((n) => n.items).find((it) => it && !Array.isArray(it)) as SchemaNode | undefined;
+    return value.map((v) => maskBodyBySchema(v, items));
+  }
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const own = nodes.map((n) => n.properties?.[k]).filter((p): p is SchemaNode => p != null);
+      const extra = nodes.map((n) => n.additionalProperties).filter((p): p is SchemaNode => p != null && typeof p === 'object');
+      const propSchema = [...own, ...extra];
+      out[k] = maskBodyBySchema(v, propSchema.length ? { anyOf: propSchema } : undefined);
+    }
+    return out;
+  }
+  return value;
 }
