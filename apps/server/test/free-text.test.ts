@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPersonalNumbers, foldWidth } from '../src/platform/personalText.js';
-import { FREE_TEXT_COLUMNS } from '../src/db/migrations/009_free_text.js';
+import { FREE_TEXT_COLUMNS, maskStoredFreeText } from '../src/db/migrations/009_free_text.js';
+import { verifyAudit, writeAuditAlone } from '../src/platform/audit.js';
 import { buildFixture, createEnv, dialects, login, type Client, type Fixture, type TestEnv } from './harness.js';
 
 /** The four forms that passed the old mask on the public wall, and a plain one; with their masked forms. */
@@ -198,10 +199,27 @@ describe.each(dialects())('personal numbers typed into free text on %s', (dialec
   });
 
   it('masks numbers handed to writeAudit directly and to a failed sign-in (defence in depth)', async () => {
+    await writeAuditAlone(env.ctx, null, { action: 'test.raw', actorName: '+86 139 9258 2773', detail: '电话１３９９２５８２７７３', changes: { note: { before: null, after: { text: '证件110101 19900307 5955' } } } });
+    const raw = await env.ctx.db.selectFrom('audit_log').select(['actor_name', 'changes', 'detail']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(raw).toEqual({ actor_name: '139****2773', detail: '电话139****2773', changes: JSON.stringify({ note: { before: null, after: { text: '证件110101********5955' } } }) });
     const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '13992582773', password: 'x' } });
     expect(res.statusCode).toBe(401);
-    const last = await env.ctx.db.selectFrom('audit_log').select(['actor_name', 'changes', 'detail']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    const last = await env.ctx.db.selectFrom('audit_log').select(['actor_name']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(last.actor_name).toBe('139****2773');
+    expect((await verifyAudit(env.ctx)).ok).toBe(true);
+  });
+
+  it('keeps text stored before the guard out of exports and the wall, and the migration masks it', async () => {
+    // Rows written before this change (straight into the tables, as an old version did).
+    await env.ctx.db.updateTable('requests').set({ description: '旧诉求13992582773' }).where('id', '=', ids.requests[0]!).execute();
+    await env.ctx.db.updateTable('wishes').set({ description: '旧心愿110101199003075955' }).where('id', '=', ids.wishes[1]!).execute();
+    expectNoWholeNumber(await xlsxText(await county.get('/api/requests/export')), 'export of old text');
+    const wall = await env.app.inject({ method: 'GET', url: `/api/public/wishes?county=${fx.county}&pageSize=100` });
+    expectNoWholeNumber(wall.body, 'wall of old text');
+    expect(wall.body).toContain('旧心愿110101********5955');
+    expect(await maskStoredFreeText(env.ctx.db)).toBe(2);
+    expect((await env.ctx.db.selectFrom('requests').select('description').where('id', '=', ids.requests[0]!).executeTakeFirstOrThrow()).description).toBe('旧诉求139****2773');
+    expect((await env.ctx.db.selectFrom('wishes').select('description').where('id', '=', ids.wishes[1]!).executeTakeFirstOrThrow()).description).toBe('旧心愿110101********5955');
   });
 
   it('leaves prose with dates, amounts, counts and house numbers as typed', async () => {
