@@ -26,9 +26,10 @@ const BEFORE = '联系人电话';
 const AFTER = '请尽快处理';
 const prose = (f: (typeof FORMS)[number], what: string) => `${what}：${BEFORE}${f.typed}，${AFTER}`;
 /** Prose with dates, amounts, counts and house numbers: must come back exactly as typed. */
-const PLAIN = '2026年12月4日上午9:30走访13户，发放慰问金1,380.50元；3号楼2单元501，2026-12-04复查，订单号202612041399258277312';
+const PLAIN = '2026年12月4日上午9:30走访13户，发放慰问金1,380.50元；3号楼2单元501，2026-12-04复查，'
+  + '订单号202612041399258277312';
 
-/** Fails when a text holds a whole number: by the detector, and by plain digits after folding and stripping separators. */
+/** Fails when a text holds a whole number: by the detector, and by its plain digits (full-width folded, separators gone). */
 function expectNoWholeNumber(text: string, where: string): void {
   expect(findPersonalNumbers(text), `${where}: ${text.slice(0, 300)}`).toEqual([]);
   const digitsOnly = foldWidth(text).replace(/[\s.\-()+·/]/g, '');
@@ -51,7 +52,8 @@ class Phone {
   constructor(private readonly env: TestEnv) {}
   async req(method: 'GET' | 'POST', url: string, body?: unknown): Promise<LightMyRequestResponse> {
     const headers = method === 'POST' ? { 'x-requested-with': 'dangjian' } : {};
-    const res = await this.env.app.inject({ method, url, cookies: this.cookies, headers, ...(body !== undefined ? { payload: body as object } : method === 'POST' ? { payload: {} } : {}) });
+    const payload = body !== undefined ? { payload: body as object } : method === 'POST' ? { payload: {} } : {};
+    const res = await this.env.app.inject({ method, url, cookies: this.cookies, headers, ...payload });
     for (const c of res.cookies) this.cookies[c.name] = c.value;
     return res;
   }
@@ -67,7 +69,9 @@ describe.each(dialects())('personal numbers typed into free text on %s', (dialec
   let resident: Phone;
   /** Every answer of a write, to check after the writes. */
   const answers: { where: string; body: string }[] = [];
-  const ids = { requests: [] as number[], wishes: [] as number[], errands: [] as number[], visits: [] as number[], households: [] as number[], meetings: [] as number[] };
+  const ids: Record<'requests' | 'wishes' | 'errands' | 'visits' | 'households' | 'meetings', number[]> = {
+    requests: [], wishes: [], errands: [], visits: [], households: [], meetings: [],
+  };
 
   const ok = async (where: string, res: LightMyRequestResponse) => {
     expect(res.statusCode, `${where}: ${res.body}`).toBe(200);
@@ -85,43 +89,67 @@ describe.each(dialects())('personal numbers typed into free text on %s', (dialec
     resident = new Phone(env);
     const phone = '13700007777';
     expect((await resident.req('POST', '/api/public/resident/code', { phone })).statusCode).toBe(200);
-    const line = fs.readFileSync(path.join(env.dataDir, 'outbox.log'), 'utf8').trim().split('\n').filter((l) => l.includes('137****7777')).pop()!;
+    const outbox = fs.readFileSync(path.join(env.dataDir, 'outbox.log'), 'utf8').trim().split('\n');
+    const line = outbox.filter((l) => l.includes('137****7777')).pop()!;
     const code = /(\d{6})/.exec(line.split('\t')[2]!)![1]!;
     expect((await resident.req('POST', '/api/public/resident/verify', { phone, code })).statusCode).toBe(200);
 
+    const write = async (c: Client, where: string, url: string, body?: unknown) => ok(where, await c.post(url, body));
+    const village = fx.villageA1;
     for (const [i, f] of FORMS.entries()) {
       // A household: address and note; its structured phone stays a guarded number.
-      const h = await ok('household', await sec.post('/api/households', { orgId: fx.villageA1, address: `东村${i + 1}组 ${f.typed}`, headName: `户主${'甲乙丙丁戊'[i]}`, tags: [], phone: '13600001111', note: prose(f, '备注') }));
+      const h = await write(sec, 'household', '/api/households', {
+        orgId: village, address: `东村${i + 1}组 ${f.typed}`, headName: `户主${'甲乙丙丁戊'[i]}`, tags: [],
+        phone: '13600001111', note: prose(f, '备注'),
+      });
       ids.households.push(h.id);
-      // A visit to it and a request from it.
-      const v = await ok('visit', await sec.post('/api/visits', { householdId: h.id, visitorMemberId: fx.memberIn.villageA1, visitedOn: '2026-06-10', found: prose(f, '走访情况'), promised: prose(f, '承诺') }));
+      // A visit to it and a request handled through transfer, progress and closing.
+      const v = await write(sec, 'visit', '/api/visits', {
+        householdId: h.id, visitorMemberId: fx.memberIn.villageA1, visitedOn: '2026-06-10',
+        found: prose(f, '走访情况'), promised: prose(f, '承诺'),
+      });
       ids.visits.push(v.id);
-      const r = await ok('request', await sec.post('/api/requests', { orgId: fx.villageA1, channel: 'reception', category: 'infrastructure', description: prose(f, '诉求'), level: 'studied', residentName: '赵大', phone: '13600002222' }));
+      const r = await write(sec, 'request', '/api/requests', {
+        orgId: village, channel: 'reception', category: 'infrastructure', description: prose(f, '诉求'),
+        level: 'studied', residentName: '赵大', phone: '13600002222',
+      });
       ids.requests.push(r.id);
-      await ok('request progress', await sec.post(`/api/requests/${r.id}/progress`, { note: prose(f, '进展') }));
-      await ok('request transfer', await town.post(`/api/requests/${r.id}/transfer`, { toOrgId: fx.villageA1, department: `县水利局${f.typed}`, note: prose(f, '转办理由') }));
-      await ok('request close', await sec.post(`/api/requests/${r.id}/close`, { result: prose(f, '办理结果') }));
+      await write(sec, 'request progress', `/api/requests/${r.id}/progress`, { note: prose(f, '进展') });
+      const transfer = { toOrgId: village, department: `县水利局${f.typed}`, note: prose(f, '转办理由') };
+      await write(town, 'request transfer', `/api/requests/${r.id}/transfer`, transfer);
+      await write(sec, 'request close', `/api/requests/${r.id}/close`, { result: prose(f, '办理结果') });
       // A wish entered by a worker, claimed and fulfilled by a member; and one posted by a resident.
-      const w = await ok('wish', await sec.post('/api/wishes', { orgId: fx.villageA1, kind: 'wish', title: `心愿${f.typed}`, description: prose(f, '心愿'), residentName: '钱七', phone: '13700001234' }));
+      const w = await write(sec, 'wish', '/api/wishes', {
+        orgId: village, kind: 'wish', title: `心愿${f.typed}`, description: prose(f, '心愿'),
+        residentName: '钱七', phone: '13700001234',
+      });
       ids.wishes.push(w.id);
-      await ok('wish claim', await member.post(`/api/wishes/${w.id}/claim`));
-      await ok('wish fulfil', await member.post(`/api/wishes/${w.id}/fulfil`, { note: prose(f, '完成情况') }));
-      const rw = await resident.req('POST', '/api/public/resident/wishes', { orgId: fx.villageA1, kind: 'wish', title: `求助${f.typed}`, description: prose(f, '群众心愿'), name: '孙八' });
+      await write(member, 'wish claim', `/api/wishes/${w.id}/claim`);
+      await write(member, 'wish fulfil', `/api/wishes/${w.id}/fulfil`, { note: prose(f, '完成情况') });
+      const rw = await resident.req('POST', '/api/public/resident/wishes', {
+        orgId: village, kind: 'wish', title: `求助${f.typed}`, description: prose(f, '群众心愿'), name: '孙八',
+      });
       ids.wishes.push((await ok('resident wish', rw)).id);
       // An errand with its steps.
-      const e = await ok('errand', await member.post('/api/errands', { orgId: fx.villageA1, title: `代办${f.typed}`, description: prose(f, '代办'), residentName: '周九', cardNo: f.typed }));
+      const e = await write(member, 'errand', '/api/errands', {
+        orgId: village, title: `代办${f.typed}`, description: prose(f, '代办'), residentName: '周九', cardNo: f.typed,
+      });
       ids.errands.push(e.id);
-      await ok('errand step', await member.post(`/api/errands/${e.id}/steps`, { note: prose(f, '办理步骤') }));
-      await ok('errand done', await member.post(`/api/errands/${e.id}/done`, { result: prose(f, '代办结果') }));
+      await write(member, 'errand step', `/api/errands/${e.id}/steps`, { note: prose(f, '办理步骤') });
+      await write(member, 'errand done', `/api/errands/${e.id}/done`, { result: prose(f, '代办结果') });
       // Meeting minutes and the rest of a meeting's text.
-      const m = await ok('meeting', await sec.post('/api/meetings', {
-        orgId: fx.villageA1, kind: 'committee_meeting', topic: `研究${f.typed}`, heldOn: `2026-06-0${i + 1}`, startTime: '19:30', endTime: '21:00', place: `村部${f.typed}`,
-        hostName: '张三', recorderName: '李四', minutes: prose(f, '会议记录'), decisions: prose(f, '决定事项'),
+      const m = await write(sec, 'meeting', '/api/meetings', {
+        orgId: village, kind: 'committee_meeting', topic: `研究${f.typed}`, heldOn: `2026-06-0${i + 1}`,
+        startTime: '19:30', endTime: '21:00', place: `村部${f.typed}`, hostName: '张三', recorderName: '李四',
+        minutes: prose(f, '会议记录'), decisions: prose(f, '决定事项'),
         attendance: [{ memberId: fx.memberIn.villageA1, status: 'leave', leaveReason: prose(f, '请假') }],
-      }));
+      });
       ids.meetings.push(m.id);
       // An evaluation's comments.
-      await ok('evaluation', await town.post('/api/evaluations', { orgId: fx.villageA1, kind: 'monthly_review', period: `2026-0${i + 1}`, grade: 'good', evaluatorName: '东乡镇党委', comments: prose(f, '评议意见') }));
+      await write(town, 'evaluation', '/api/evaluations', {
+        orgId: village, kind: 'monthly_review', period: `2026-0${i + 1}`, grade: 'good', evaluatorName: '东乡镇党委',
+        comments: prose(f, '评议意见'),
+      });
     }
   });
   afterAll(() => env.close());
@@ -137,10 +165,20 @@ describe.each(dialects())('personal numbers typed into free text on %s', (dialec
     let seen = 0;
     for (const [table, columns] of Object.entries(FREE_TEXT_COLUMNS)) {
       const rows = (await env.ctx.db.selectFrom(table as 'requests').select(columns as never[]).execute()) as Record<string, unknown>[];
-      for (const r of rows) for (const c of columns) if (typeof r[c] === 'string') (seen++, expectNoWholeNumber(r[c] as string, `${table}.${c}`));
+      for (const r of rows) {
+        for (const c of columns) {
+          if (typeof r[c] !== 'string') continue;
+          seen++;
+          expectNoWholeNumber(r[c] as string, `${table}.${c}`);
+        }
+      }
     }
     expect(seen).toBeGreaterThan(50);
-    const req = await env.ctx.db.selectFrom('requests').select(['description', 'phone_masked']).where('id', '=', ids.requests[0]!).executeTakeFirstOrThrow();
+    const req = await env.ctx.db
+      .selectFrom('requests')
+      .select(['description', 'phone_masked'])
+      .where('id', '=', ids.requests[0]!)
+      .executeTakeFirstOrThrow();
     expect(req).toEqual({ description: `诉求：${BEFORE}139****2773，${AFTER}`, phone_masked: '136****2222' });
     // The structured phone stays a guarded number: encrypted whole, revealable by those entitled.
     const revealed = await county.post(`/api/requests/${ids.requests[0]}/reveal`, { fields: ['phone'] });
@@ -155,8 +193,9 @@ describe.each(dialects())('personal numbers typed into free text on %s', (dialec
       ...ids.visits.map((id) => `/api/visits/${id}`),
       ...ids.households.map((id) => `/api/households/${id}`),
       ...ids.meetings.map((id) => `/api/meetings/${id}`),
-      '/api/requests?pageSize=100', '/api/requests?view=accepted&pageSize=100', '/api/wishes?pageSize=100', '/api/errands?pageSize=100', '/api/visits?pageSize=100',
-      '/api/households?pageSize=100', '/api/meetings?pageSize=100', '/api/evaluations?pageSize=100',
+      ...['requests', 'requests?view=accepted&', 'wishes', 'errands', 'visits', 'households', 'meetings', 'evaluations'].map(
+        (list) => `/api/${list}${list.includes('?') ? '' : '?'}pageSize=100`,
+      ),
     ];
     for (const url of reads) {
       const res = await county.get(url);
@@ -199,18 +238,29 @@ describe.each(dialects())('personal numbers typed into free text on %s', (dialec
   });
 
   it('masks numbers handed to writeAudit directly and to a failed sign-in (defence in depth)', async () => {
-    await writeAuditAlone(env.ctx, null, { action: 'test.raw', actorName: '+86 139 9258 2773', detail: '电话１３９９２５８２７７３', changes: { note: { before: null, after: { text: '证件110101 19900307 5955' } } } });
-    const raw = await env.ctx.db.selectFrom('audit_log').select(['actor_name', 'changes', 'detail']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
-    expect(raw).toEqual({ actor_name: '139****2773', detail: '电话139****2773', changes: JSON.stringify({ note: { before: null, after: { text: '证件110101********5955' } } }) });
-    const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '13992582773', password: 'x' } });
-    expect(res.statusCode).toBe(401);
-    const last = await env.ctx.db.selectFrom('audit_log').select(['actor_name']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
-    expect(last.actor_name).toBe('139****2773');
+    const lastAudit = () =>
+      env.ctx.db.selectFrom('audit_log').select(['actor_name', 'changes', 'detail']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    await writeAuditAlone(env.ctx, null, {
+      action: 'test.raw',
+      actorName: '+86 139 9258 2773',
+      detail: '电话１３９９２５８２７７３',
+      changes: { note: { before: null, after: { text: '证件110101 19900307 5955' } } },
+    });
+    expect(await lastAudit()).toEqual({
+      actor_name: '139****2773',
+      detail: '电话139****2773',
+      changes: JSON.stringify({ note: { before: null, after: { text: '证件110101********5955' } } }),
+    });
+    const payload = { username: '13992582773', password: 'x' };
+    expect((await env.app.inject({ method: 'POST', url: '/api/auth/login', payload })).statusCode).toBe(401);
+    expect((await lastAudit()).actor_name).toBe('139****2773');
     expect((await verifyAudit(env.ctx)).ok).toBe(true);
   });
 
   it('keeps text stored before the guard out of exports and the wall, and the migration masks it', async () => {
     // Rows written before this change (straight into the tables, as an old version did).
+    const description = async (table: 'requests' | 'wishes', id: number) =>
+      (await env.ctx.db.selectFrom(table).select('description').where('id', '=', id).executeTakeFirstOrThrow()).description;
     await env.ctx.db.updateTable('requests').set({ description: '旧诉求13992582773' }).where('id', '=', ids.requests[0]!).execute();
     await env.ctx.db.updateTable('wishes').set({ description: '旧心愿110101199003075955' }).where('id', '=', ids.wishes[1]!).execute();
     expectNoWholeNumber(await xlsxText(await county.get('/api/requests/export')), 'export of old text');
@@ -218,15 +268,18 @@ describe.each(dialects())('personal numbers typed into free text on %s', (dialec
     expectNoWholeNumber(wall.body, 'wall of old text');
     expect(wall.body).toContain('旧心愿110101********5955');
     expect(await maskStoredFreeText(env.ctx.db)).toBe(2);
-    expect((await env.ctx.db.selectFrom('requests').select('description').where('id', '=', ids.requests[0]!).executeTakeFirstOrThrow()).description).toBe('旧诉求139****2773');
-    expect((await env.ctx.db.selectFrom('wishes').select('description').where('id', '=', ids.wishes[1]!).executeTakeFirstOrThrow()).description).toBe('旧心愿110101********5955');
+    expect(await description('requests', ids.requests[0]!)).toBe('旧诉求139****2773');
+    expect(await description('wishes', ids.wishes[1]!)).toBe('旧心愿110101********5955');
   });
 
   it('leaves prose with dates, amounts, counts and house numbers as typed', async () => {
-    const r = await ok('plain request', await sec.post('/api/requests', { orgId: fx.villageA1, channel: 'reception', category: 'infrastructure', description: PLAIN, level: 'studied' }));
+    const body = { orgId: fx.villageA1, channel: 'reception', category: 'infrastructure', description: PLAIN, level: 'studied' };
+    const r = await ok('plain request', await sec.post('/api/requests', body));
     expect(r.description).toBe(PLAIN);
-    expect((await env.ctx.db.selectFrom('requests').select('description').where('id', '=', r.id).executeTakeFirstOrThrow()).description).toBe(PLAIN);
-    const h = await ok('plain household', await sec.post('/api/households', { orgId: fx.villageA1, address: '东村3号楼2单元501', headName: '吴十', tags: [], note: PLAIN }));
+    const stored = await env.ctx.db.selectFrom('requests').select('description').where('id', '=', r.id).executeTakeFirstOrThrow();
+    expect(stored.description).toBe(PLAIN);
+    const house = { orgId: fx.villageA1, address: '东村3号楼2单元501', headName: '吴十', tags: [], note: PLAIN };
+    const h = await ok('plain household', await sec.post('/api/households', house));
     expect((await sec.get(`/api/households/${h.id}`)).json()).toMatchObject({ address: '东村3号楼2单元501', note: PLAIN });
   });
 });

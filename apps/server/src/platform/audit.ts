@@ -126,7 +126,9 @@ export async function writeAuditBatch(ctx: Ctx, trx: Transaction<DB> | Kysely<DB
       entity_type: entry.entityType ?? null,
       entity_id: entry.entityId == null ? null : String(entry.entityId),
       // Defence in depth: whatever a caller passes, no whole phone or ID number enters the append-only log.
-      changes: entry.changes && Object.keys(entry.changes).length ? JSON.stringify(maskPersonalDeep(entry.changes)) : null,
+      changes: entry.changes && Object.keys(entry.changes).length
+        ? JSON.stringify(maskPersonalDeep(entry.changes))
+        : null,
       success: entry.success === false ? 0 : 1,
       detail: maskPersonalText(entry.detail ?? null),
       prev_hash: prev,

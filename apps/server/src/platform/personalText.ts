@@ -33,10 +33,12 @@ export interface PersonalNumberSpan {
   digits: string;
 }
 
-const PROVINCES = new Set(['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82', '83']);
+const PROVINCES = new Set(
+  '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82 83'.split(' '),
+);
 
 /** Separators allowed between digit groups (after folding full-width forms). */
-const SEPARATORS = new Set([' ', '\t', '\u00a0', '-', '.', '(', ')', '/', '·', '•', '‐', '‑', '‒', '–', '—', '−', '~']);
+const SEPARATORS = new Set([' ', '\t', '\u00a0', '-', '.', '(', ')', '/', '·', '•', '‐', '‑', '‒', '–', '—', '−']);
 const MAX_SEPARATORS = 3;
 const MAX_DIGITS = 18;
 
@@ -68,12 +70,14 @@ function looksLikeId18(s: string): boolean {
   if (!/^\d{17}[\dX]$/.test(s)) return false;
   if (idCheckDigit(s.slice(0, 17)) === s[17]) return true;
   const y = Number(s.slice(6, 10));
-  return PROVINCES.has(s.slice(0, 2)) && y >= 1900 && y <= 2099 && realDate(y, Number(s.slice(10, 12)), Number(s.slice(12, 14)));
+  if (!PROVINCES.has(s.slice(0, 2)) || y < 1900 || y > 2099) return false;
+  return realDate(y, Number(s.slice(10, 12)), Number(s.slice(12, 14)));
 }
 
 /** Whether 15 digits are a first-generation ID number: a province code and a real YYMMDD birth date. */
 function looksLikeId15(s: string): boolean {
-  return /^\d{15}$/.test(s) && PROVINCES.has(s.slice(0, 2)) && realDate(1900 + Number(s.slice(6, 8)), Number(s.slice(8, 10)), Number(s.slice(10, 12)));
+  if (!/^\d{15}$/.test(s) || !PROVINCES.has(s.slice(0, 2))) return false;
+  return realDate(1900 + Number(s.slice(6, 8)), Number(s.slice(8, 10)), Number(s.slice(10, 12)));
 }
 
 const MOBILE = /^(?:0086|86)?(1[3-9]\d{9})$/;
@@ -81,7 +85,10 @@ const LANDLINE = /^(?:0(?:10|2\d)\d{8}|0[3-9]\d{2}\d{7,8})$/;
 
 /** The kind and plain form of a digit string, or null when it is no personal number. */
 function classify(digits: string, x: boolean): { kind: PersonalNumberKind; digits: string; prefixed: boolean } | null {
-  if (x) return digits.length === 17 && looksLikeId18(`${digits}X`) ? { kind: 'id', digits: `${digits}X`, prefixed: false } : null;
+  if (x) {
+    const id = `${digits}X`;
+    return digits.length === 17 && looksLikeId18(id) ? { kind: 'id', digits: id, prefixed: false } : null;
+  }
   if (digits.length === 18 && looksLikeId18(digits)) return { kind: 'id', digits, prefixed: false };
   if (digits.length === 15 && looksLikeId15(digits)) return { kind: 'id', digits, prefixed: false };
   const m = MOBILE.exec(digits);
@@ -124,7 +131,7 @@ export function findPersonalNumbers(text: string | null | undefined): PersonalNu
     const runEnd = groups[groups.length - 1]!.end;
     let g = 0;
     while (g < groups.length) {
-      let found: { last: number; kind: PersonalNumberKind; digits: string; prefixed: boolean; x: boolean } | null = null;
+      let found: (NonNullable<ReturnType<typeof classify>> & { last: number; x: boolean }) | null = null;
       let digits = '';
       const candidates: { last: number; digits: string }[] = [];
       for (let h = g; h < groups.length; h++) {
@@ -245,7 +252,9 @@ export function maskBodyBySchema(value: unknown, schema: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       const own = nodes.map((n) => n.properties?.[k]).filter((p): p is SchemaNode => p != null);
-      const extra = nodes.map((n) => n.additionalProperties).filter((p): p is SchemaNode => p != null && typeof p === 'object');
+      const extra = nodes
+        .map((n) => n.additionalProperties)
+        .filter((p): p is SchemaNode => p != null && typeof p === 'object');
       const propSchema = [...own, ...extra];
       out[k] = maskBodyBySchema(v, propSchema.length ? { anyOf: propSchema } : undefined);
     }

@@ -32,7 +32,13 @@ export async function maskStoredFreeText(db: Kysely<any>): Promise<number> {
   for (const [table, columns] of Object.entries(FREE_TEXT_COLUMNS)) {
     let lastId = 0;
     for (;;) {
-      const rows = (await db.selectFrom(table).select(['id', ...columns]).where('id', '>', lastId).orderBy('id').limit(BATCH).execute()) as Record<string, unknown>[];
+      const rows = (await db
+        .selectFrom(table)
+        .select(['id', ...columns])
+        .where('id', '>', lastId)
+        .orderBy('id')
+        .limit(BATCH)
+        .execute()) as Record<string, unknown>[];
       for (const r of rows) {
         const set: Record<string, string> = {};
         for (const c of columns) {
