@@ -14,6 +14,7 @@ import type { Ctx } from './platform/context.js';
 import { DomainError } from './platform/errors.js';
 import { writeAuditAlone } from './platform/audit.js';
 import { localeOf, type App } from './platform/http.js';
+import { maskBodyBySchema, maskPersonalDeep, VERBATIM_KEYWORD } from './platform/personalText.js';
 import { csrfMatches, resolveSession } from './modules/auth/auth.service.js';
 import { authRoutes, SESSION_COOKIE } from './modules/auth/auth.routes.js';
 import { orgsRoutes } from './modules/orgs/orgs.routes.js';
@@ -38,7 +39,8 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     logger: opts.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
+    // x-verbatim: the contracts' VERBATIM marker, read by the free-text guard below (an annotation to Ajv).
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true, keywords: [VERBATIM_KEYWORD] } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   await app.register(swagger, {
@@ -89,6 +91,16 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
       if (!csrfMatches(s.csrf, typeof header === 'string' ? header : undefined)) throw new DomainError('auth.csrf');
     }
   });
+
+  // The free-text guard: phone and ID numbers typed into any string of any write body are masked before a
+  // service sees it (so before storage, answers, exports and the audit log). Only strings the contracts
+  // mark VERBATIM (structured, separately guarded numbers; secrets) pass as typed: a new route cannot forget it.
+  app.addHook('preHandler', async (req) => {
+    if (SAFE_METHODS.has(req.method) || req.body == null || typeof req.body !== 'object') return;
+    req.body = maskBodyBySchema(req.body, req.routeOptions.schema?.body);
+  });
+  // Answers of the public routes (the wall, residents' pages) carry no whole number, whatever a row holds.
+  app.addHook('preSerialization', async (req, _reply, payload) => (req.url.startsWith('/api/public/') ? maskPersonalDeep(payload) : payload));
 
   app.setErrorHandler(async (err: Error, req, reply) => {
     const locale = localeOf(req);

@@ -1,6 +1,6 @@
 /** API schemas of households and residents, household groups (联户组), pairings (结对帮扶) and responsibility zones (党员责任区). */
 import { Type, type Static } from '@sinclair/typebox';
-import { DateString, KeyOf, ListOf, Nullable, Paging } from './schemas.js';
+import { DateString, KeyOf, ListOf, Nullable, Paging, VERBATIM } from './schemas.js';
 import { GROUP_LEADER_KINDS, HOUSEHOLD_TAGS, RESIDENT_RELATIONS } from './service.js';
 
 const Stamps = {
@@ -8,8 +8,8 @@ const Stamps = {
   updatedAt: Type.String(),
   deletedAt: Nullable(Type.String()),
 };
-const Phone = Type.String({ maxLength: 20 });
-const IdNumber = Type.String({ minLength: 15, maxLength: 18 });
+const Phone = Type.String({ maxLength: 20, ...VERBATIM });
+const IdNumber = Type.String({ minLength: 15, maxLength: 18, ...VERBATIM });
 const Bool = Type.Boolean();
 
 // ---- households and residents ----

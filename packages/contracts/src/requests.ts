@@ -1,6 +1,6 @@
 /** API schemas of visits (走访), requests (民情诉求) with their cards and escalation, and the three evaluations (三评). */
 import { Type, type Static } from '@sinclair/typebox';
-import { DateString, KeyOf, ListOf, Nullable, Paging } from './schemas.js';
+import { DateString, KeyOf, ListOf, Nullable, Paging, VERBATIM } from './schemas.js';
 import { EVALUATION_GRADES, EVALUATION_KINDS, REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_LEVELS, REQUEST_STATUSES, SATISFACTION } from './service.js';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
@@ -146,7 +146,7 @@ export const RequestCreate = Type.Object(
     level: KeyOf(REQUEST_LEVELS),
     householdId: Type.Optional(Nullable(Type.Integer())),
     residentName: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-    phone: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+    phone: Type.Optional(Nullable(Type.String({ maxLength: 20, ...VERBATIM }))),
     ownerMemberId: Type.Optional(Nullable(Type.Integer())),
     ownerName: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
     result: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),

@@ -13,6 +13,12 @@ export const DateString = (description?: string) => Type.String({ pattern: DATE_
 /** A value or null; null comes first so that type coercion of request data never turns null into 0 or ''. */
 export const Nullable = <T extends TSchema>(s: T) => Type.Union([Type.Null(), s]);
 export const Id = Type.Integer({ minimum: 1 });
+/**
+ * Marks a string of a write body that the free-text guard leaves as typed: a structured personal number
+ * guarded by its own field (encrypted, hashed, masked), or a secret. Every other string of every body has
+ * its phone and ID numbers masked before a service sees it (see apps/server/src/platform/personalText.ts).
+ */
+export const VERBATIM = { 'x-verbatim': true } as const;
 
 export const ErrorSchema = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) }),
@@ -33,8 +39,8 @@ export const Ok = Type.Object({ ok: Type.Boolean() }, { additionalProperties: tr
 
 // ---- auth ----
 export const LoginBody = Type.Object({
-  username: Type.String({ minLength: 1, maxLength: 64 }),
-  password: Type.String({ minLength: 1, maxLength: 256 }),
+  username: Type.String({ minLength: 1, maxLength: 64, ...VERBATIM }),
+  password: Type.String({ minLength: 1, maxLength: 256, ...VERBATIM }),
 });
 export const Me = Type.Object({
   id: Type.Integer(),
@@ -48,7 +54,7 @@ export const Me = Type.Object({
   capabilities: Type.Array(Type.String()),
 });
 export type MeT = Static<typeof Me>;
-export const PasswordChangeBody = Type.Object({ oldPassword: Type.String(), newPassword: Type.String({ maxLength: 256 }) });
+export const PasswordChangeBody = Type.Object({ oldPassword: Type.String(VERBATIM), newPassword: Type.String({ maxLength: 256, ...VERBATIM }) });
 export const LocaleBody = Type.Object({ locale: Type.Union([Type.Literal('zh-CN'), Type.Literal('en')]) });
 
 // ---- orgs ----
@@ -138,10 +144,10 @@ export type MemberT = Static<typeof Member>;
 const MemberFields = {
   orgId: Type.Integer(),
   name: Type.String({ minLength: 1, maxLength: 40 }),
-  idNumber: Type.String({ minLength: 15, maxLength: 18 }),
+  idNumber: Type.String({ minLength: 15, maxLength: 18, ...VERBATIM }),
   gender: KeyOf(GENDERS),
   joinedAt: DateString('入党时间 date of joining'),
-  phone: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+  phone: Type.Optional(Nullable(Type.String({ maxLength: 20, ...VERBATIM }))),
   birthDate: Type.Optional(DateString('出生日期, must agree with the ID number')),
   ethnicity: Type.Optional(Nullable(KeyOf(ETHNICITIES))),
   education: Type.Optional(Nullable(KeyOf(EDUCATIONS))),
@@ -197,9 +203,9 @@ export const User = Type.Object({
 });
 export type UserT = Static<typeof User>;
 export const UserCreate = Type.Object({
-  username: Type.String({ minLength: 3, maxLength: 40, pattern: '^[A-Za-z0-9_.-]+$' }),
+  username: Type.String({ minLength: 3, maxLength: 40, pattern: '^[A-Za-z0-9_.-]+$', ...VERBATIM }),
   displayName: Type.String({ minLength: 1, maxLength: 40 }),
-  password: Type.String({ maxLength: 256 }),
+  password: Type.String({ maxLength: 256, ...VERBATIM }),
   role: KeyOf(ROLES),
   orgId: Type.Integer(),
   memberId: Type.Optional(Nullable(Type.Integer())),
@@ -220,7 +226,7 @@ export const UserListQuery = Type.Object({
   locked: Type.Optional(Type.Boolean()),
   ...Paging,
 });
-export const ResetPasswordBody = Type.Object({ password: Type.String({ maxLength: 256 }) }, { additionalProperties: false });
+export const ResetPasswordBody = Type.Object({ password: Type.String({ maxLength: 256, ...VERBATIM }) }, { additionalProperties: false });
 
 // ---- audit ----
 export const AuditRecord = Type.Object({

@@ -1,6 +1,6 @@
 /** API schemas of micro-wishes (console, members, the public wall, residents' phone pages) and proxy errands. */
 import { Type, type Static } from '@sinclair/typebox';
-import { KeyOf, Nullable, Paging } from './schemas.js';
+import { KeyOf, Nullable, Paging, VERBATIM } from './schemas.js';
 import { ERRAND_STATUSES, SATISFACTION, WISH_KINDS, WISH_SOURCES, WISH_STATUSES } from './service.js';
 
 const Event = Type.Object({
@@ -58,7 +58,7 @@ export const WishCreate = Type.Object({
   title: Type.String({ minLength: 1, maxLength: 60 }),
   description: Type.String({ minLength: 1, maxLength: 1000 }),
   residentName: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-  phone: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+  phone: Type.Optional(Nullable(Type.String({ maxLength: 20, ...VERBATIM }))),
   householdId: Type.Optional(Nullable(Type.Integer())),
 }, { additionalProperties: false });
 export type WishCreateT = Static<typeof WishCreate>;
@@ -89,9 +89,9 @@ export const PublicPlace = Type.Object({ id: Type.Integer(), name: Type.String()
 export const PublicPlaces = Type.Array(PublicPlace);
 export type PublicPlaceT = Static<typeof PublicPlace>;
 
-export const ResidentCodeBody = Type.Object({ phone: Type.String({ minLength: 11, maxLength: 20 }) }, { additionalProperties: false });
+export const ResidentCodeBody = Type.Object({ phone: Type.String({ minLength: 11, maxLength: 20, ...VERBATIM }) }, { additionalProperties: false });
 export const ResidentCodeSent = Type.Object({ ok: Type.Boolean(), expiresInSeconds: Type.Integer(), resendInSeconds: Type.Integer() });
-export const ResidentVerifyBody = Type.Object({ phone: Type.String({ minLength: 11, maxLength: 20 }), code: Type.String({ minLength: 1, maxLength: 10 }) }, { additionalProperties: false });
+export const ResidentVerifyBody = Type.Object({ phone: Type.String({ minLength: 11, maxLength: 20, ...VERBATIM }), code: Type.String({ minLength: 1, maxLength: 10, ...VERBATIM }) }, { additionalProperties: false });
 export const ResidentMe = Type.Object({ phone: Type.String({ description: 'masked' }), expiresAt: Type.String() });
 
 export const ResidentWish = Type.Object({
@@ -177,7 +177,7 @@ export const ErrandCreate = Type.Object({
   title: Type.String({ minLength: 1, maxLength: 60 }),
   description: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
   residentName: Type.String({ minLength: 1, maxLength: 40 }),
-  phone: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+  phone: Type.Optional(Nullable(Type.String({ maxLength: 20, ...VERBATIM }))),
   householdId: Type.Optional(Nullable(Type.Integer())),
   cardNo: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
   memberId: Type.Optional(Nullable(Type.Integer())),

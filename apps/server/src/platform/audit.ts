@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import type { Ctx } from './context.js';
 import { sm3 } from './crypto.js';
+import { maskPersonalDeep, maskPersonalText } from './personalText.js';
 
 export type Changes = Record<string, { before: unknown; after: unknown }>;
 
@@ -35,7 +36,10 @@ export function auditHash(r: Row): string {
   return sm3(canonical(r));
 }
 
-/** Appends one record inside the caller's transaction, so the record and the change commit together. */
+/**
+ * Appends one record inside the caller's transaction, so the record and the change commit together. Every
+ * string of its changes and detail passes the free-text detector: personal numbers are masked.
+ */
 export async function writeAudit(ctx: Ctx, trx: Transaction<DB> | Kysely<DB>, actor: Actor | null, entry: AuditEntry): Promise<void> {
   await writeAuditBatch(ctx, trx, actor, [entry]);
 }
@@ -115,15 +119,18 @@ export async function writeAuditBatch(ctx: Ctx, trx: Transaction<DB> | Kysely<DB
       at,
       tenant_id: entry.tenantId ?? actor?.tenantId ?? null,
       actor_id: actor?.userId || null,
-      actor_name: actor?.username ?? entry.actorName ?? null,
+      actor_name: maskPersonalText(actor?.username ?? entry.actorName ?? null),
       role: actor?.role ?? null,
       ip: entry.ip ?? actor?.ip ?? null,
       action: entry.action,
       entity_type: entry.entityType ?? null,
       entity_id: entry.entityId == null ? null : String(entry.entityId),
-      changes: entry.changes && Object.keys(entry.changes).length ? JSON.stringify(entry.changes) : null,
+      // Defence in depth: whatever a caller passes, no whole phone or ID number enters the append-only log.
+      changes: entry.changes && Object.keys(entry.changes).length
+        ? JSON.stringify(maskPersonalDeep(entry.changes))
+        : null,
       success: entry.success === false ? 0 : 1,
-      detail: entry.detail ?? null,
+      detail: maskPersonalText(entry.detail ?? null),
       prev_hash: prev,
       hash: '',
     };

@@ -10,10 +10,11 @@ import { writeAuditBatch, type AuditEntry } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { DomainError } from '../../platform/errors.js';
-import { cellText, labelKey, loadExcel } from '../../platform/excel.js';
+import { cellText, labelKey, loadExcel, xlsxBuffer } from '../../platform/excel.js';
 import { subtreeRange } from '../../db/dialect.js';
 import { bumpVersion } from '../../platform/versions.js';
 import { guardIdNumber, guardPhone } from '../service/service.shared.js';
+import { maskPersonalText } from '../../platform/personalText.js';
 import * as repo from './households.repository.js';
 import { isPoorTags, isVillageOrg, parseTags, toFilter } from './households.service.js';
 
@@ -60,7 +61,7 @@ export async function template(ctx: Ctx, actor: Actor): Promise<Buffer> {
   lists.getColumn(2).width = 14;
   lists.getColumn(1).values = ['与户主关系', ...Object.values(RESIDENT_RELATIONS).map((l) => l.zh)];
   lists.getColumn(2).values = ['标签', ...Object.values(HOUSEHOLD_TAGS).map((l) => l.zh)];
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await xlsxBuffer(wb);
 }
 
 interface GoodRow {
@@ -119,7 +120,9 @@ export async function importHouseholds(ctx: Ctx, actor: Actor, file: Buffer, opt
 
   ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
     if (rowNumber === 1) return;
-    const cell = (k: ColumnKey) => (colOf.has(k) ? cellText(r.getCell(colOf.get(k)!).value) : '');
+    const raw = (k: ColumnKey) => (colOf.has(k) ? cellText(r.getCell(colOf.get(k)!).value) : '');
+    // Free text (address, names) has typed phone and ID numbers masked; the number columns are guarded.
+    const cell = (k: ColumnKey) => (k === 'idNumber' || k === 'phone' ? raw(k) : maskPersonalText(raw(k)));
     if (COLUMNS.every((c) => !cell(c.key))) return;
     total++;
     const before = errors.length;
@@ -240,5 +243,5 @@ export async function exportHouseholds(ctx: Ctx, actor: Actor, query: HouseholdL
     }
   }
   await ctx.db.transaction().execute((trx) => writeAuditBatch(ctx, trx, actor, [{ action: 'household.export', entityType: 'household', detail: `${count} households; filter ${JSON.stringify(query)}` }]));
-  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), count };
+  return { buffer: await xlsxBuffer(wb), count };
 }

@@ -6,6 +6,7 @@ import { requireCapability } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
+import { xlsxBuffer } from '../../platform/excel.js';
 import { subtreeRange } from '../../db/dialect.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
 import { today } from '../orgs/orgs.service.js';
@@ -188,7 +189,7 @@ export async function yearbook(ctx: Ctx, actor: Actor, orgId: number, year: numb
       att.addRow({ heldOn: m.held_on, kind: label(MEETING_KIND_LABELS, m.kind), topic: m.topic, name: r.name, status: label(ATTENDANCE_STATUSES, r.status), reason: r.leave_reason ?? '', checked: r.checked_in_at ? new Date(Date.parse(r.checked_in_at) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '' });
     }
   }
-  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), orgName: org.name };
+  return { buffer: await xlsxBuffer(wb), orgName: org.name };
 }
 
 /** The compliance table as an Excel file (the same rows as the screen). */
@@ -208,5 +209,5 @@ export async function complianceXlsx(ctx: Ctx, actor: Actor, q: { org?: number; 
   for (const i of c.items) ws.addRow({ org: i.orgName, kind: label(MEETING_KIND_LABELS, i.kind, locale), required: i.required, held: i.held, status: label(COMPLIANCE_STATUSES, i.status, locale), dueBy: i.dueBy ?? '' });
   ws.addRow({});
   ws.addRow({ org: locale === 'en' ? `Rate ${(c.summary.rate * 100).toFixed(1)}%` : `落实率 ${(c.summary.rate * 100).toFixed(1)}%`, kind: `${c.period.from} – ${c.period.to}` });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await xlsxBuffer(wb);
 }

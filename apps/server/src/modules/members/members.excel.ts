@@ -7,7 +7,7 @@ import { writeAuditBatch } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
 import { sm3 } from '../../platform/crypto.js';
-import { cellText, loadExcel } from '../../platform/excel.js';
+import { cellText, loadExcel, xlsxBuffer } from '../../platform/excel.js';
 import { subtreeRange } from '../../db/dialect.js';
 import * as repo from './members.repository.js';
 import { bumpVersion } from '../../platform/versions.js';
@@ -63,7 +63,7 @@ export async function template(ctx: Ctx, actor: Actor): Promise<Buffer> {
     col.width = 22;
     col.values = [ROSTER_COLUMNS.find((c) => c.key === key)!.header, ...Object.values(map!).map((l) => l.zh)];
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await xlsxBuffer(wb);
 }
 
 /**
@@ -205,5 +205,5 @@ export async function exportRoster(ctx: Ctx, actor: Actor, query: MemberListQuer
   await ctx.db.transaction().execute((trx) =>
     writeAuditBatch(ctx, trx, actor, [{ action: 'member.export', entityType: 'member', detail: `${count} rows; filter ${JSON.stringify(query)}` }]),
   );
-  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), count };
+  return { buffer: await xlsxBuffer(wb), count };
 }

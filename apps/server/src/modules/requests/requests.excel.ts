@@ -5,7 +5,7 @@ import { requireCapability } from '../../platform/actor.js';
 import { writeAuditBatch } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
-import { loadExcel } from '../../platform/excel.js';
+import { loadExcel, xlsxBuffer } from '../../platform/excel.js';
 import { list } from './requests.service.js';
 
 /** Rows one export may hold: a county's five years are 1.8 million, so a period or a subtree narrows it. */
@@ -77,5 +77,5 @@ export async function exportRequests(ctx: Ctx, actor: Actor, query: RequestListQ
     items = (await list(ctx, actor, { ...query, page, pageSize: PAGE })).items;
   }
   await ctx.db.transaction().execute((trx) => writeAuditBatch(ctx, trx, actor, [{ action: 'request.export', entityType: 'request', detail: `${count} requests; filter ${JSON.stringify(query)}` }]));
-  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), count };
+  return { buffer: await xlsxBuffer(wb), count };
 }

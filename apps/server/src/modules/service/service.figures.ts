@@ -15,6 +15,7 @@ import type { Actor } from '../../platform/actor.js';
 import { requireCapability } from '../../platform/actor.js';
 import type { Ctx } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
+import { xlsxBuffer } from '../../platform/excel.js';
 import { subtreeRange } from '../../db/dialect.js';
 import { cached, readVersion } from '../../platform/versions.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
@@ -414,5 +415,5 @@ export async function serviceStatsXlsx(ctx: Ctx, actor: Actor, q: ServiceStatsQu
   mon.columns = [{ header: t('月份', 'Month'), key: 'month', width: 10 }, { header: t('受理', 'Accepted'), key: 'accepted', width: 10 }, { header: t('办结', 'Closed'), key: 'closed', width: 10 }];
   mon.getRow(1).font = { bold: true };
   for (const m of s.monthly) mon.addRow(m);
-  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), filename: `${t('为民服务统计', 'service-figures')}-${s.org.name}-${s.period.from}-${s.period.to}.xlsx` };
+  return { buffer: await xlsxBuffer(wb), filename: `${t('为民服务统计', 'service-figures')}-${s.org.name}-${s.period.from}-${s.period.to}.xlsx` };
 }

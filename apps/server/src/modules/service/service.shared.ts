@@ -8,6 +8,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { isValidMobile, maskIdNumber, maskPhone, normalizeIdNumber, normalizePhone, parseIdNumber } from '../../platform/idcard.js';
+import { maskPersonalText } from '../../platform/personalText.js';
 import { readStored, storeImage } from '../../platform/files.js';
 import { bumpVersion } from '../../platform/versions.js';
 
@@ -142,12 +143,12 @@ export function isPlaceOrg(org: { type: string; field: string | null; depth: num
 }
 
 /**
- * Masks what looks like a personal number in free text (18/15-digit ID numbers, 11-digit mobiles, with or
- * without separators) and, when given, a resident's own name: residents type them into what others read.
+ * Masks personal numbers in free text (the one detector, platform/personalText.ts) and, when given, a
+ * resident's own name: residents type them into what others read. Text stored since the free-text guard
+ * is already masked; this also covers rows written before it.
  */
 export function scrub(text: string | null | undefined, name?: string | null): string {
-  let out = String(text ?? '').replace(/(?<![0-9])(\d{17}[\dXx]|\d{15})(?![0-9Xx])/g, (m) => maskIdNumber(m));
-  out = out.replace(/(?<![0-9])1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?![0-9])/g, (m) => maskPhone(m.replace(/[\s-]/g, '')));
+  let out = maskPersonalText(String(text ?? ''));
   if (name && name.trim().length >= 2) out = out.split(name.trim()).join('*'.repeat(name.trim().length));
   return out;
 }
