@@ -260,9 +260,11 @@ export const AuditRecord = Type.Object({
   detail: Nullable(Type.String()),
 });
 export type AuditRecordT = Static<typeof AuditRecord>;
+/** A day or an instant (the audit trail's bounds): `YYYY-MM-DD` or an ISO-8601 timestamp, both real. */
+const DayOrInstant = (description: string) => Type.Union([DateString(), Type.String({ format: 'date-time', maxLength: 40 })], { description });
 export const AuditQuery = Type.Object({
-  from: Type.Optional(Type.String()),
-  to: Type.Optional(Type.String()),
+  from: Type.Optional(DayOrInstant('on or after')),
+  to: Type.Optional(DayOrInstant('on or before (a day: the whole day)')),
   actor: Type.Optional(Type.String({ maxLength: 64 })),
   action: Type.Optional(Type.String({ maxLength: 64 })),
   entityType: Type.Optional(Type.String({ maxLength: 64 })),
