@@ -7,12 +7,11 @@ import type { RequestAssignT, RequestCreateT, RequestDetailT, RequestItemT, Requ
 import { can } from '@dangjian/contracts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { subtreeRange } from '../../db/dialect.js';
 import type { Actor } from '../../platform/actor.js';
 import { inScope, requireCapability } from '../../platform/actor.js';
 import { writeAudit, type Changes } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
-import { DomainError, notFound } from '../../platform/errors.js';
+import { DomainError } from '../../platform/errors.js';
 import { isValidMobile, normalizePhone } from '../../platform/idcard.js';
 import { bumpVersion } from '../../platform/versions.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
