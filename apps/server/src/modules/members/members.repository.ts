@@ -163,7 +163,8 @@ export async function requireMemberInScope(db: Q, actor: Actor, id: number): Pro
 
 /**
  * WIDENING (pairing cadres, 结对帮扶干部): any live member of the caller's county may be paired with a
- * household of the scope — cadres come from county organs and other townships. Tenant-bound; 404 otherwise.
+ * household of the scope — cadres come from county organs and other townships. Also resolves a member's
+ * own record (an errand the member takes). Tenant-bound; 404 otherwise.
  */
 export async function requireMemberOfCounty(db: Q, actor: Actor, id: number): Promise<MemberRef> {
   scopeRange(actor);
