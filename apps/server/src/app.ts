@@ -40,8 +40,21 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     // x-verbatim: the contracts' VERBATIM marker, read by the free-text guard below (an annotation to Ajv).
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true, keywords: [VERBATIM_KEYWORD] } },
+    // strictNumbers off: with it on, AJV coerces 'Infinity' and '1e309' to Infinity and then skips every
+    // bound as "not a finite number", so `page=Infinity` passed; off, the bounds below refuse them.
+    ajv: {
+      customOptions: {
+        coerceTypes: 'array', removeAdditional: false, allErrors: true, strictNumbers: false, keywords: [VERBATIM_KEYWORD],
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  // Every integer a request carries fits the database's 32-bit integer columns: one bound for every route.
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema as Record<string, unknown> | undefined;
+    if (!schema) return;
+    for (const part of ['params', 'querystring', 'body'] as const) if (schema[part]) schema[part] = boundIntegers(schema[part]);
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -119,6 +132,11 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     } else if (e.statusCode === 429) {
       status = 429;
       code = 'rate_limited';
+    } else if (isBadMultipart(err)) {
+      // A cut or malformed upload (no closing boundary, premature close, not multipart at all) is the client's.
+      status = 400;
+      code = 'validation';
+      details = { reason: 'malformed multipart body' };
     } else if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE') {
       status = 413;
       code = 'validation';
@@ -165,4 +183,32 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     return reply.code(404).send({ error: { code: 'not_found', message: errorMessage('not_found', localeOf(req)) } });
   });
   return app;
+}
+
+const INT32 = { min: -2_147_483_648, max: 2_147_483_647 };
+
+/**
+ * A copy of a request schema whose integers are bounded to 32 bits where they declare no bound: a bigger
+ * number names no row and overflows PostgreSQL's `integer` (a 500 `out of range` otherwise).
+ */
+export function boundIntegers<T>(schema: T): T {
+  if (Array.isArray(schema)) return schema.map((s) => boundIntegers(s)) as T;
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Record<string | symbol, unknown> = {};
+  for (const key of Reflect.ownKeys(schema)) out[key] = boundIntegers((schema as Record<string | symbol, unknown>)[key]);
+  // Bounds also refuse `Infinity` and `1e309`, which AJV's coercion turns into a number that is "integer".
+  if (out.type === 'integer' || out.type === 'number') {
+    if (out.maximum === undefined && out.exclusiveMaximum === undefined) out.maximum = INT32.max;
+    if (out.minimum === undefined && out.exclusiveMinimum === undefined) out.minimum = INT32.min;
+  }
+  return out as T;
+}
+
+const MULTIPART_CODES = new Set(['FST_INVALID_MULTIPART_CONTENT_TYPE', 'FST_PROTO_VIOLATION', 'FST_INVALID_JSON_FIELD_ERROR', 'FST_FILE_BUFFER_NOT_FOUND', 'FST_NO_FORM_DATA', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+/** Whether an error comes from parsing a multipart body (fastify-multipart's codes, busboy's messages). */
+function isBadMultipart(err: Error): boolean {
+  const code = (err as { code?: string }).code;
+  if (code && MULTIPART_CODES.has(code)) return true;
+  return /^(Unexpected end of (form|file)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form|Unexpected end of multipart data|Premature close)/i.test(err.message);
 }

@@ -294,7 +294,7 @@ describe.each(dialects())('visits, requests and evaluations on %s', (dialect) =>
     const bad = await sec.post('/api/visits', { householdId: hh[0], visitorMemberId: fx.memberIn.townA, visitedOn: '2099-01-01', found: '家中整洁' });
     expect(bad.json().error.code).toBe('service.in_future');
     expect((await sec.post('/api/visits', { householdId: hh[4], visitorMemberId: fx.memberIn.townA, visitedOn: '2026-06-15', found: 'x' })).statusCode).toBe(404);
-    expect((await sec.post('/api/visits', { householdId: hh[0], visitorMemberId: 999999, visitedOn: '2026-06-15', found: 'x' })).statusCode).toBe(400);
+    expect((await sec.post('/api/visits', { householdId: hh[0], visitorMemberId: 999999, visitedOn: '2026-06-15', found: 'x' })).statusCode).toBe(404);
     const v = (await sec.post('/api/visits', { householdId: hh[0], visitorMemberId: countyOrganMember, visitedOn: '2026-06-18', found: '屋顶漏雨', promised: '一周内修缮', request: { category: 'livelihood', level: 'studied', description: '屋顶漏雨需修缮' } })).json();
     expect(v).toMatchObject({ orgId: fx.villageA1, householdHead: '钱一', visitorName: '县局戊', visitedOn: '2026-06-18', promised: '一周内修缮', photos: 0 });
     const req = (await sec.get(`/api/requests/${v.requestId}`)).json();

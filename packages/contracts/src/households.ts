@@ -1,6 +1,6 @@
 /** API schemas of households and residents, household groups (联户组), pairings (结对帮扶) and responsibility zones (党员责任区). */
 import { Type, type Static } from '@sinclair/typebox';
-import { DateString, KeyOf, ListOf, Nullable, Paging, VERBATIM } from './schemas.js';
+import { DateString, Id, KeyOf, ListOf, Nullable, Paging, VERBATIM } from './schemas.js';
 import { GROUP_LEADER_KINDS, HOUSEHOLD_TAGS, RESIDENT_RELATIONS } from './service.js';
 
 const Stamps = {
@@ -95,7 +95,7 @@ export const HouseholdPatch = Type.Partial(Type.Object(HouseholdFields), { addit
 export type HouseholdPatchT = Static<typeof HouseholdPatch>;
 
 export const HouseholdListQuery = Type.Object({
-  org: Type.Optional(Type.Integer()),
+  org: Type.Optional(Id()),
   q: Type.Optional(Type.String({ maxLength: 40, description: 'head name or address contains; a full 18-digit ID or 11-digit phone matches exactly' })),
   tag: Type.Optional(KeyOf(HOUSEHOLD_TAGS)),
   poor: Type.Optional(Bool),
@@ -145,7 +145,7 @@ export const HouseholdGroupCreate = Type.Object(GroupFields, { additionalPropert
 export type HouseholdGroupCreateT = Static<typeof HouseholdGroupCreate>;
 export const HouseholdGroupPatch = Type.Partial(Type.Object(GroupFields), { additionalProperties: false, minProperties: 1 });
 export type HouseholdGroupPatchT = Static<typeof HouseholdGroupPatch>;
-export const HouseholdGroupListQuery = Type.Object({ org: Type.Optional(Type.Integer()), q: Type.Optional(Type.String({ maxLength: 40 })), deleted: Type.Optional(Bool), ...Paging });
+export const HouseholdGroupListQuery = Type.Object({ org: Type.Optional(Id()), q: Type.Optional(Type.String({ maxLength: 40 })), deleted: Type.Optional(Bool), ...Paging });
 export type HouseholdGroupListQueryT = Static<typeof HouseholdGroupListQuery>;
 
 const CoverageFigures = {
@@ -164,16 +164,16 @@ export const GroupCoverage = Type.Object({
   byOrg: Type.Array(Type.Object({ orgId: Type.Integer(), orgName: Type.String(), ...CoverageFigures })),
 });
 export type GroupCoverageT = Static<typeof GroupCoverage>;
-export const OrgPagingQuery = Type.Object({ org: Type.Optional(Type.Integer()), ...Paging });
+export const OrgPagingQuery = Type.Object({ org: Type.Optional(Id()), ...Paging });
 
 // ---- pairings ----
 export const PairingCreate = Type.Object({ householdId: Type.Integer(), cadreMemberId: Type.Integer(), startedOn: DateString('结对开始日期') }, { additionalProperties: false });
 export type PairingCreateT = Static<typeof PairingCreate>;
 export const PairingEnd = Type.Object({ endedOn: DateString('结对结束日期') }, { additionalProperties: false });
 export const PairingListQuery = Type.Object({
-  org: Type.Optional(Type.Integer()),
+  org: Type.Optional(Id()),
   q: Type.Optional(Type.String({ maxLength: 40, description: 'cadre name or household head contains' })),
-  cadre: Type.Optional(Type.Integer()),
+  cadre: Type.Optional(Id()),
   active: Type.Optional(Type.Boolean({ description: 'true: not ended; false: ended' })),
   deleted: Type.Optional(Bool),
   ...Paging,
@@ -217,5 +217,5 @@ export type ZoneCreateT = Static<typeof ZoneCreate>;
 export const ZonePatch = Type.Partial(Type.Object(ZoneFields), { additionalProperties: false, minProperties: 1 });
 export type ZonePatchT = Static<typeof ZonePatch>;
 export const ZoneMemberBody = Type.Object({ memberId: Type.Integer() }, { additionalProperties: false });
-export const ZoneListQuery = Type.Object({ org: Type.Optional(Type.Integer()), q: Type.Optional(Type.String({ maxLength: 40 })), deleted: Type.Optional(Bool), ...Paging });
+export const ZoneListQuery = Type.Object({ org: Type.Optional(Id()), q: Type.Optional(Type.String({ maxLength: 40 })), deleted: Type.Optional(Bool), ...Paging });
 export type ZoneListQueryT = Static<typeof ZoneListQuery>;

@@ -1,7 +1,7 @@
 /** Organizational life (组织生活): kinds, attendance, grades, and the API schemas of meetings, compliance and notifications. */
 import { Type, type Static } from '@sinclair/typebox';
 import type { Labelled } from './enums.js';
-import { DateString, KeyOf, ListOf, Nullable, Paging } from './schemas.js';
+import { DateString, Id, KeyOf, ListOf, Nullable, Paging } from './schemas.js';
 
 export const MEETING_KIND_LABELS = {
   general_meeting: { zh: '支部党员大会', en: 'General meeting' },
@@ -144,7 +144,7 @@ export const Meeting = Type.Intersect([
 export type MeetingT = Static<typeof Meeting>;
 
 export const MeetingListQuery = Type.Object({
-  org: Type.Optional(Type.Integer()),
+  org: Type.Optional(Id()),
   kind: Type.Optional(KeyOf(MEETING_KIND_LABELS)),
   from: Type.Optional(DateString()),
   to: Type.Optional(DateString()),
@@ -173,14 +173,14 @@ export const RulesInForce = Type.Object({
 });
 export const RuleOverrideBody = Type.Object({ rule: Nullable(FrequencyRuleSchema) }, { additionalProperties: false });
 
-export const ComplianceQuery = Type.Object({ org: Type.Optional(Type.Integer()), period: Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$', description: 'YYYY-MM, YYYY-Qn or YYYY' }), status: Type.Optional(KeyOf(COMPLIANCE_STATUSES)) });
+export const ComplianceQuery = Type.Object({ org: Type.Optional(Id()), period: Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$', description: 'YYYY-MM, YYYY-Qn or YYYY' }), status: Type.Optional(KeyOf(COMPLIANCE_STATUSES)) });
 export const Compliance = Type.Object({
   period: Type.Object({ from: Type.String(), to: Type.String() }),
   items: Type.Array(Type.Object({ orgId: Type.Integer(), orgName: Type.String(), kind: KeyOf(MEETING_KIND_LABELS), required: Type.Integer(), held: Type.Integer(), status: KeyOf(COMPLIANCE_STATUSES), dueBy: Nullable(Type.String()) })),
   summary: Type.Object({ rate: Type.Number({ minimum: 0, maximum: 1 }), required: Type.Integer(), held: Type.Integer(), done: Type.Integer(), dueSoon: Type.Integer(), behind: Type.Integer() }),
 });
 
-export const MeetingStatsQuery = Type.Object({ org: Type.Optional(Type.Integer()), period: Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$' }) });
+export const MeetingStatsQuery = Type.Object({ org: Type.Optional(Id()), period: Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$' }) });
 export const MeetingStats = Type.Object({
   byKind: Type.Array(Type.Object({ key: Type.String(), count: Type.Integer() })),
   meetings: Type.Integer(),

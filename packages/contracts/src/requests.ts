@@ -1,6 +1,6 @@
 /** API schemas of visits (走访), requests (民情诉求) with their cards and escalation, and the three evaluations (三评). */
 import { Type, type Static } from '@sinclair/typebox';
-import { DateString, KeyOf, ListOf, Nullable, Paging, VERBATIM } from './schemas.js';
+import { DateString, Id, KeyOf, ListOf, Nullable, Paging, VERBATIM } from './schemas.js';
 import { EVALUATION_GRADES, EVALUATION_KINDS, REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_LEVELS, REQUEST_STATUSES, SATISFACTION } from './service.js';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
@@ -26,11 +26,11 @@ export const Visit = Type.Object({
 export type VisitT = Static<typeof Visit>;
 export const VisitList = ListOf(Visit);
 export const VisitListQuery = Type.Object({
-  org: Type.Optional(Type.Integer()),
+  org: Type.Optional(Id()),
   q: Type.Optional(Type.String({ maxLength: 40 })),
   from: Type.Optional(DateString()),
   to: Type.Optional(DateString()),
-  visitor: Type.Optional(Type.Integer()),
+  visitor: Type.Optional(Id()),
   deleted: Type.Optional(Type.Boolean()),
   ...Paging,
 });
@@ -58,7 +58,7 @@ export const VisitPatch = Type.Partial(
 );
 export type VisitPatchT = Static<typeof VisitPatch>;
 export const VisitQuotaQuery = Type.Object({
-  org: Type.Optional(Type.Integer()),
+  org: Type.Optional(Id()),
   week: Type.Optional(Type.String({ pattern: '^\\d{4}-W(0[1-9]|[1-4]\\d|5[0-3])$', description: 'ISO week YYYY-Www' })),
   quarter: Type.Optional(Type.String({ pattern: '^\\d{4}-Q[1-4]$', description: 'YYYY-Qn' })),
 });
@@ -122,7 +122,7 @@ export const RequestDetail = Type.Composite([RequestItem, Type.Object({ events: 
 export type RequestDetailT = Static<typeof RequestDetail>;
 export const RequestList = ListOf(RequestItem);
 export const RequestListQuery = Type.Object({
-  org: Type.Optional(Type.Integer()),
+  org: Type.Optional(Id()),
   view: Type.Optional(Type.Union([Type.Literal('handling'), Type.Literal('accepted')], { description: 'handling (default): by the organization handling it now; accepted: by the one that accepted it' })),
   q: Type.Optional(Type.String({ maxLength: 40 })),
   status: Type.Optional(KeyOf(REQUEST_STATUSES)),
@@ -187,7 +187,7 @@ export const Evaluation = Type.Object({
 export type EvaluationT = Static<typeof Evaluation>;
 export const EvaluationList = ListOf(Evaluation);
 export const EvaluationListQuery = Type.Object({
-  org: Type.Optional(Type.Integer()),
+  org: Type.Optional(Id()),
   kind: Type.Optional(KeyOf(EVALUATION_KINDS)),
   period: Type.Optional(Type.String({ maxLength: 10 })),
   deleted: Type.Optional(Type.Boolean()),
@@ -210,7 +210,7 @@ export const EvaluationCreate = Type.Object(
   { additionalProperties: false },
 );
 export type EvaluationCreateT = Static<typeof EvaluationCreate>;
-export const EvaluationSuggestQuery = Type.Object({ org: Type.Optional(Type.Integer()), kind: Type.Optional(KeyOf(EVALUATION_KINDS)), period: Type.String({ maxLength: 10 }) });
+export const EvaluationSuggestQuery = Type.Object({ org: Type.Optional(Id()), kind: Type.Optional(KeyOf(EVALUATION_KINDS)), period: Type.String({ maxLength: 10 }) });
 export const EvaluationSuggestion = Type.Object({
   orgId: Type.Integer(),
   orgName: Type.String(),

@@ -9,10 +9,19 @@ export function KeyOf<T extends Record<string, unknown>>(map: T, description?: s
 }
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
-export const DateString = (description?: string) => Type.String({ pattern: DATE_PATTERN, description, examples: ['2021-07-01'] });
+/**
+ * A calendar date `YYYY-MM-DD`: the pattern fixes the shape and `format: 'date'` (ajv-formats, full mode) the
+ * calendar, so `9999-99-99` and `2026-02-30` are a 400 `validation`. Every date parameter and body field uses it.
+ */
+export const DateString = (description?: string) => Type.String({ pattern: DATE_PATTERN, format: 'date', description, examples: ['2021-07-01'] });
 /** A value or null; null comes first so that type coercion of request data never turns null into 0 or ''. */
 export const Nullable = <T extends TSchema>(s: T) => Type.Union([Type.Null(), s]);
-export const Id = Type.Integer({ minimum: 1 });
+/** The largest id: every id column is a 32-bit integer on PostgreSQL, so a bigger number can name nothing. */
+export const MAX_ID = 2_147_483_647;
+/** A row id in a path, query or body: a positive 32-bit integer. */
+export const Id = (description?: string) => Type.Integer({ minimum: 1, maximum: MAX_ID, ...(description ? { description } : {}) });
+/** The largest page number a list accepts (beyond it there is nothing to show; `Infinity` is refused). */
+export const MAX_PAGE = 1_000_000;
 /**
  * Marks a string of a write body that the free-text guard leaves as typed: a structured personal number
  * guarded by its own field (encrypted, hashed, masked), or a secret. Every other string of every body has
@@ -24,9 +33,22 @@ export const ErrorSchema = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) }),
 });
 
+/** Paging of every list: bounded integers (`page=Infinity`, `1e309`, `-1` are a 400 `validation`). */
 export const Paging = {
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 20 })),
+};
+
+/**
+ * The body of an upload route: one multipart part named `file`, read by the handler (not validated here,
+ * hence `nullable`). Declared so that OpenAPI shows the route as `multipart/form-data`.
+ */
+export const MultipartFile = {
+  content: {
+    'multipart/form-data': {
+      schema: { type: 'object', nullable: true, properties: { file: { type: 'string', format: 'binary' } } },
+    },
+  },
 };
 
 /** `{ items, total }` of a list. */
@@ -34,7 +56,7 @@ export function ListOf<T extends TSchema>(item: T) {
   return Type.Object({ items: Type.Array(item), total: Type.Integer() });
 }
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const IdParams = Type.Object({ id: Id() });
 export const Ok = Type.Object({ ok: Type.Boolean() }, { additionalProperties: true });
 
 // ---- auth ----
@@ -109,12 +131,12 @@ export type OrgCreateT = Static<typeof OrgCreate>;
 export const OrgPatch = Type.Partial(Type.Object(OrgFields), { additionalProperties: false, minProperties: 1 });
 export type OrgPatchT = Static<typeof OrgPatch>;
 export const OrgMove = Type.Object({ parentId: Type.Integer() }, { additionalProperties: false });
-export const OrgTreeQuery = Type.Object({ parent: Type.Optional(Type.Integer()) });
+export const OrgTreeQuery = Type.Object({ parent: Type.Optional(Id()) });
 export const OrgListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 40 })),
   type: Type.Optional(KeyOf(ORG_TYPES)),
   field: Type.Optional(KeyOf(ORG_FIELDS)),
-  parent: Type.Optional(Type.Integer()),
+  parent: Type.Optional(Id()),
   ...Paging,
 });
 
@@ -160,7 +182,7 @@ export type MemberCreateT = Static<typeof MemberCreate>;
 export const MemberPatch = Type.Partial(Type.Object(MemberFields), { additionalProperties: false, minProperties: 1 });
 export type MemberPatchT = Static<typeof MemberPatch>;
 export const MemberListQuery = Type.Object({
-  org: Type.Optional(Type.Integer()),
+  org: Type.Optional(Id()),
   q: Type.Optional(Type.String({ maxLength: 40 })),
   status: Type.Optional(KeyOf(MEMBER_STATUSES)),
   gender: Type.Optional(KeyOf(GENDERS)),
@@ -244,9 +266,11 @@ export const AuditRecord = Type.Object({
   detail: Nullable(Type.String()),
 });
 export type AuditRecordT = Static<typeof AuditRecord>;
+/** A day or an instant (the audit trail's bounds): `YYYY-MM-DD` or an ISO-8601 timestamp, both real. */
+const DayOrInstant = (description: string) => Type.Union([DateString(), Type.String({ format: 'date-time', maxLength: 40 })], { description });
 export const AuditQuery = Type.Object({
-  from: Type.Optional(Type.String()),
-  to: Type.Optional(Type.String()),
+  from: Type.Optional(DayOrInstant('on or after')),
+  to: Type.Optional(DayOrInstant('on or before (a day: the whole day)')),
   actor: Type.Optional(Type.String({ maxLength: 64 })),
   action: Type.Optional(Type.String({ maxLength: 64 })),
   entityType: Type.Optional(Type.String({ maxLength: 64 })),
@@ -281,5 +305,5 @@ export const StatsOverview = Type.Object({
   }),
 });
 export type StatsOverviewT = Static<typeof StatsOverview>;
-export const OrgScopeQuery = Type.Object({ org: Type.Optional(Type.Integer()) });
+export const OrgScopeQuery = Type.Object({ org: Type.Optional(Id()) });
 export { AGE_BANDS };

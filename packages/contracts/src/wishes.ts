@@ -1,6 +1,6 @@
 /** API schemas of micro-wishes (console, members, the public wall, residents' phone pages) and proxy errands. */
 import { Type, type Static } from '@sinclair/typebox';
-import { KeyOf, Nullable, Paging, VERBATIM } from './schemas.js';
+import { Id, KeyOf, Nullable, Paging, VERBATIM } from './schemas.js';
 import { ERRAND_STATUSES, SATISFACTION, WISH_KINDS, WISH_SOURCES, WISH_STATUSES } from './service.js';
 
 const Event = Type.Object({
@@ -43,7 +43,7 @@ export const WishDetail = Type.Composite([Wish, Type.Object({ events: Type.Array
 export type WishDetailT = Static<typeof WishDetail>;
 export const WishList = Type.Object({ items: Type.Array(Wish), total: Type.Integer() });
 export const WishListQuery = Type.Object({
-  org: Type.Optional(Type.Integer()),
+  org: Type.Optional(Id()),
   q: Type.Optional(Type.String({ maxLength: 40 })),
   kind: Type.Optional(KeyOf(WISH_KINDS)),
   status: Type.Optional(KeyOf(WISH_STATUSES)),
@@ -80,7 +80,7 @@ export const PublicWish = Type.Object({
 export type PublicWishT = Static<typeof PublicWish>;
 export const PublicWishList = Type.Object({ items: Type.Array(PublicWish), total: Type.Integer() });
 export const PublicWishQuery = Type.Object({
-  county: Type.Optional(Type.Integer({ description: 'tenant id; default: the only county' })),
+  county: Type.Optional(Id('tenant id; default: the only county')),
   status: Type.Optional(KeyOf(WISH_STATUSES)),
   kind: Type.Optional(KeyOf(WISH_KINDS)),
   ...Paging,
@@ -164,7 +164,7 @@ export const ErrandDetail = Type.Composite([Errand, Type.Object({ events: Type.A
 export type ErrandDetailT = Static<typeof ErrandDetail>;
 export const ErrandList = Type.Object({ items: Type.Array(Errand), total: Type.Integer() });
 export const ErrandListQuery = Type.Object({
-  org: Type.Optional(Type.Integer()),
+  org: Type.Optional(Id()),
   q: Type.Optional(Type.String({ maxLength: 40 })),
   status: Type.Optional(KeyOf(ERRAND_STATUSES)),
   mine: Type.Optional(Type.Boolean()),

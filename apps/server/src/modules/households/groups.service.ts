@@ -17,7 +17,7 @@ import { guardPhone } from '../service/service.shared.js';
 import { serviceRules } from '../service/service.rules.js';
 import * as repo from './households.repository.js';
 import { parseTags, present as presentHousehold, villageOrg } from './households.service.js';
-import { tenantMember } from './pairings.service.js';
+import * as membersRepo from '../members/members.repository.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 type GroupRow = Selectable<HouseholdGroupsTable> & { org_name: string };
@@ -175,7 +175,7 @@ async function memberIds(db: Q, groupId: number): Promise<number[]> {
 export async function create(ctx: Ctx, actor: Actor, input: HouseholdGroupCreateT): Promise<HouseholdGroupDetailT> {
   requireCapability(actor, 'service.write');
   const org = await villageOrg(ctx.db, actor, input.orgId);
-  if (input.leaderMemberId != null) await tenantMember(ctx.db, org.tenant_id, input.leaderMemberId);
+  if (input.leaderMemberId != null) await membersRepo.requireMemberInScope(ctx.db, actor, input.leaderMemberId);
   const phone = leaderPhone(ctx, input.leaderPhone);
   const id = await ctx.db.transaction().execute(async (trx) => {
     await checkHouseholds(trx, actor, org, null, input.householdIds);
@@ -214,7 +214,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: Househol
   requireCapability(actor, 'service.write');
   const g = await getGroup(ctx.db, actor, id);
   const org = patch.orgId !== undefined && patch.orgId !== g.org_id ? await villageOrg(ctx.db, actor, patch.orgId) : { id: g.org_id, org_path: g.org_path, tenant_id: g.tenant_id };
-  if (patch.leaderMemberId != null) await tenantMember(ctx.db, g.tenant_id, patch.leaderMemberId);
+  if (patch.leaderMemberId != null) await membersRepo.requireMemberInScope(ctx.db, actor, patch.leaderMemberId);
   const set: Record<string, unknown> = {};
   if (org.id !== g.org_id) Object.assign(set, { org_id: org.id, org_path: org.org_path });
   if (patch.name !== undefined) set.name = patch.name.trim();

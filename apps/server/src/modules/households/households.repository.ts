@@ -119,6 +119,13 @@ export async function getHousehold(db: Q, actor: Actor, id: number, opts: { incl
   return row;
 }
 
+/** A live household of the caller's scope named by a write body, and (when given) inside the subtree of `underPath`; else 404. */
+export async function requireHouseholdInScope(db: Q, actor: Actor, id: number, underPath?: string): Promise<HouseholdRow> {
+  const h = await getHousehold(db, actor, id);
+  if (underPath && !h.org_path.startsWith(underPath)) throw notFound();
+  return h;
+}
+
 /** One resident by id (its household must be live and in scope). */
 export async function getResident(db: Q, actor: Actor, id: number): Promise<ResidentRow> {
   const [lo, hi] = scopeRange(actor);

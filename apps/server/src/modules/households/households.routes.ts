@@ -1,5 +1,6 @@
 /** Routes of households and residents, household groups, pairings and zones. Thin: the services hold the rules. */
 import {
+  Id, MultipartFile,
   GroupCoverage, HouseholdCreate, HouseholdDetail, HouseholdGroup, HouseholdGroupCreate, HouseholdGroupDetail, HouseholdGroupListQuery, HouseholdGroupPatch, HouseholdList, HouseholdListQuery,
   HouseholdPatch, IdParams, ImportReport, ListOf, Ok, OrgPagingQuery, OrgScopeQuery, Pairing, PairingCreate, PairingEnd, PairingGaps, PairingListQuery, Resident, ResidentCreate, ResidentPatch,
   RevealBody, RevealedNumbers, Zone, ZoneCreate, ZoneListQuery, ZoneMemberBody, ZonePatch,
@@ -23,7 +24,7 @@ export const householdsRoutes: RouteModule = (app, ctx) => {
     return sendXlsx(reply, buffer, `户籍-${new Date().toISOString().slice(0, 10)}.xlsx`);
   });
   app.post('/api/households/import', {
-    schema: { tags, summary: '导入户籍 Import (multipart file; one row per resident; all or nothing)', querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }), response: { 200: ImportReport, 422: ImportReport } },
+    schema: { tags, summary: '导入户籍 Import (multipart file; one row per resident; all or nothing)', querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }), body: MultipartFile, response: { 200: ImportReport, 422: ImportReport } },
     config: { auditAction: 'household.import' },
   }, async (req, reply) => {
     const actor = actorOf(req);
@@ -102,7 +103,7 @@ export const householdsRoutes: RouteModule = (app, ctx) => {
     zones.assign(ctx, actorOf(req), req.params.id, req.body.memberId),
   );
   app.delete('/api/zones/:id/members/:memberId', {
-    schema: { tags, summary: '移出责任区 Unassign a member', params: Type.Object({ id: Type.Integer({ minimum: 1 }), memberId: Type.Integer({ minimum: 1 }) }), response: { 200: Zone } },
+    schema: { tags, summary: '移出责任区 Unassign a member', params: Type.Object({ id: Id(), memberId: Id() }), response: { 200: Zone } },
     config: { auditAction: 'zone.unassign' },
   }, async (req) => zones.unassign(ctx, actorOf(req), req.params.id, req.params.memberId));
 };

@@ -15,6 +15,7 @@ import { bumpVersion, cached } from '../../platform/versions.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
 import { today } from '../orgs/orgs.service.js';
 import { serviceRules } from '../service/service.rules.js';
+import * as membersRepo from '../members/members.repository.js';
 import * as repo from './households.repository.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -108,19 +109,13 @@ async function checkPairable(trx: Q, tenantId: number, householdId: number, cadr
   if (load + 1 > rules.pairingLoadMax) throw new DomainError('service.pairing_load', { load, max: rules.pairingLoadMax }, 409);
 }
 
-/** A live member of the tenant (a cadre may sit outside the caller's subtree, e.g. a county organ). */
-export async function tenantMember(db: Q, tenantId: number, memberId: number): Promise<{ id: number; name: string; org_id: number }> {
-  const m = await db.selectFrom('members').select(['id', 'name', 'org_id']).where('id', '=', memberId).where('tenant_id', '=', tenantId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!m) throw notFound();
-  return m;
-}
-
 /** Pairs a cadre with a poor household of the scope. */
 export async function create(ctx: Ctx, actor: Actor, input: PairingCreateT): Promise<PairingT> {
   requireCapability(actor, 'service.write');
   const h = await repo.getHousehold(ctx.db, actor, input.householdId);
   if (!Number(h.is_poor)) throw new DomainError('service.not_poor');
-  await tenantMember(ctx.db, h.tenant_id, input.cadreMemberId);
+  // The documented widening: a pairing cadre may be any member of the county (a county organ, another township).
+  await membersRepo.requireMemberOfCounty(ctx.db, actor, input.cadreMemberId);
   if (input.startedOn > today(ctx)) throw new DomainError('service.in_future');
   const id = await ctx.db.transaction().execute(async (trx) => {
     await checkPairable(trx, h.tenant_id, h.id, input.cadreMemberId);

@@ -12,7 +12,7 @@ import { bumpVersion } from '../../platform/versions.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
 import { today } from '../orgs/orgs.service.js';
 import { isVillageOrg } from './households.service.js';
-import { tenantMember } from './pairings.service.js';
+import * as membersRepo from '../members/members.repository.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 type ZoneRow = Selectable<ZonesTable> & { org_name: string };
@@ -160,11 +160,12 @@ export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<ZoneT
   return one(ctx.db, actor, id);
 }
 
-/** Assigns a member of the county to a zone (idempotent: assigning twice keeps the first date). */
+/** Assigns a member serving the zone (`requireServingMember`) to it (idempotent: assigning twice keeps the first date). */
 export async function assign(ctx: Ctx, actor: Actor, id: number, memberId: number): Promise<ZoneT> {
   requireCapability(actor, 'service.write');
   const z = await getZone(ctx.db, actor, id);
-  await tenantMember(ctx.db, z.tenant_id, memberId);
+  // Members registered in a zone (在职党员进社区报到) may come from above it or from the county's organs.
+  await membersRepo.requireServingMember(ctx.db, actor, memberId, z.org_path);
   await ctx.db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('zone_members').select('id').where('zone_id', '=', id).where('member_id', '=', memberId).executeTakeFirst();
     if (existing) return;

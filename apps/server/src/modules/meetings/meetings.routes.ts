@@ -1,5 +1,5 @@
 /** Meeting routes: records, sign-in, photos, rules, compliance and figures. Thin: the services hold the rules. */
-import { CheckinBody, CheckinOpen, CheckinOpenBody, CheckinResult, Compliance, ComplianceQuery, IdParams, Meeting, MeetingCreate, MeetingList, MeetingListQuery, MeetingPatch, MeetingStats, MeetingStatsQuery, Ok, RuleOverrideBody, RulesInForce, MEETING_KIND_LABELS, KeyOf } from '@dangjian/contracts';
+import { Id, MultipartFile, CheckinBody, CheckinOpen, CheckinOpenBody, CheckinResult, Compliance, ComplianceQuery, IdParams, Meeting, MeetingCreate, MeetingList, MeetingListQuery, MeetingPatch, MeetingStats, MeetingStatsQuery, Ok, RuleOverrideBody, RulesInForce, MEETING_KIND_LABELS, KeyOf } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
 import { actorOf, localeOf, sendXlsx, type RouteModule } from '../../platform/http.js';
 import { DomainError } from '../../platform/errors.js';
@@ -26,7 +26,7 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
   app.get('/api/meetings', { schema: { tags, summary: '会议记录查询 Meetings of a subtree', querystring: MeetingListQuery, response: { 200: MeetingList } } }, async (req) => meetings.list(ctx, actorOf(req), req.query));
   app.get('/api/meetings/mine', { schema: { tags, summary: '我的会议 Meetings I am expected at (phone)' } }, async (req) => meetings.mine(ctx, actorOf(req)));
   app.get('/api/meetings/yearbook', {
-    schema: { tags, summary: '组织生活纪实导出 A branch\'s year of organizational life (xlsx)', querystring: Type.Object({ org: Type.Integer(), year: Type.Integer({ minimum: 2000, maximum: 2100 }) }) },
+    schema: { tags, summary: '组织生活纪实导出 A branch\'s year of organizational life (xlsx)', querystring: Type.Object({ org: Id(), year: Type.Integer({ minimum: 2000, maximum: 2100 }) }) },
   }, async (req, reply) => {
     const { buffer, orgName } = await figures.yearbook(ctx, actorOf(req), req.query.org, req.query.year);
     return sendXlsx(reply, buffer, `${orgName}-${req.query.year}年组织生活纪实.xlsx`);
@@ -51,18 +51,18 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
     await meetings.closeCheckin(ctx, actorOf(req), req.params.id);
     return { ok: true };
   });
-  app.post('/api/meetings/:id/photos', { schema: { tags, summary: '上传会议照片（JPEG/PNG，去除EXIF）Upload a photo', params: IdParams }, config: { auditAction: 'meeting.photo_add' } }, async (req) => {
+  app.post('/api/meetings/:id/photos', { schema: { tags, summary: '上传会议照片（JPEG/PNG，去除EXIF）Upload a photo', params: IdParams, body: MultipartFile }, config: { auditAction: 'meeting.photo_add' } }, async (req) => {
     const actor = actorOf(req);
     if (!req.isMultipart()) throw new DomainError('files.bad_type');
     const file = await req.file();
     if (!file) throw new DomainError('files.bad_type');
     return meetings.addPhoto(ctx, actor, req.params.id, await file.toBuffer());
   });
-  app.get('/api/meetings/:id/photos/:photoId', { schema: { tags, summary: '会议照片 Photo', params: Type.Object({ id: Type.Integer(), photoId: Type.Integer() }) } }, async (req, reply) => {
+  app.get('/api/meetings/:id/photos/:photoId', { schema: { tags, summary: '会议照片 Photo', params: Type.Object({ id: Id(), photoId: Id() }) } }, async (req, reply) => {
     const p = await meetings.photo(ctx, actorOf(req), req.params.id, req.params.photoId);
     return reply.type(p.mime).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff').send(p.body);
   });
-  app.delete('/api/meetings/:id/photos/:photoId', { schema: { tags, summary: '删除照片 Remove a photo', params: Type.Object({ id: Type.Integer(), photoId: Type.Integer() }), response: { 200: Ok } }, config: { auditAction: 'meeting.photo_remove' } }, async (req) => {
+  app.delete('/api/meetings/:id/photos/:photoId', { schema: { tags, summary: '删除照片 Remove a photo', params: Type.Object({ id: Id(), photoId: Id() }), response: { 200: Ok } }, config: { auditAction: 'meeting.photo_remove' } }, async (req) => {
     await meetings.removePhoto(ctx, actorOf(req), req.params.id, req.params.photoId);
     return { ok: true };
   });

@@ -10,6 +10,7 @@ import { DomainError, notFound } from '../../platform/errors.js';
 import { readStored, storeImage } from '../../platform/files.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import * as membersRepo from '../members/members.repository.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
 import { today } from '../orgs/orgs.service.js';
 import * as repo from './meetings.repository.js';
@@ -104,8 +105,9 @@ export async function get(ctx: Ctx, actor: Actor, id: number, origin?: string): 
 /** Who may be listed at a meeting of an org: its subtree's members, or (a party group's meeting) the parent branch's members. */
 async function attendeePool(db: Kysely<DB> | Transaction<DB>, org: orgsRepo.OrgRow): Promise<{ id: number; name: string; status: string }[]> {
   if (org.type === 'group' && org.parent_id) {
-    const parent = await db.selectFrom('orgs').selectAll().where('id', '=', org.parent_id).executeTakeFirstOrThrow();
-    return repo.membersUnder(db, org.tenant_id, parent.org_path);
+    // The parent branch of the same county only: the pool never reaches another tenant's members.
+    const parent = await db.selectFrom('orgs').selectAll().where('id', '=', org.parent_id).where('tenant_id', '=', org.tenant_id).executeTakeFirst();
+    if (parent) return repo.membersUnder(db, org.tenant_id, parent.org_path);
   }
   return repo.membersUnder(db, org.tenant_id, org.org_path);
 }
@@ -188,10 +190,8 @@ export async function create(ctx: Ctx, actor: Actor, input: MeetingCreateT): Pro
   const kind = input.kind as MeetingKind;
   if (!KIND_APPLIES_TO[kind].includes(org.type as OrgType)) throw new DomainError('meetings.kind_not_applicable', { kind, orgType: org.type });
   if (input.heldOn > today(ctx)) throw new DomainError('meetings.in_future');
-  if (input.lecturerMemberId) {
-    const lecturer = await ctx.db.selectFrom('members').select('id').where('id', '=', input.lecturerMemberId).where('tenant_id', '=', org.tenant_id).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!lecturer) throw new DomainError('meetings.not_attendee', { field: 'lecturerMemberId' });
-  }
+  // A lecturer may be a leading cadre from above the org or from a county organ (`requireServingMember`).
+  if (input.lecturerMemberId) await membersRepo.requireServingMember(ctx.db, actor, input.lecturerMemberId, org.org_path);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock().toISOString();
     const { id } = await trx
@@ -220,6 +220,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: MeetingP
   if (patch.kind && patch.kind !== row.kind) throw new DomainError('validation', { field: 'kind', reason: 'the kind of a recorded meeting cannot change' });
   if (patch.heldOn && patch.heldOn > today(ctx)) throw new DomainError('meetings.in_future');
   const org = await orgsRepo.getOrg(ctx.db, actor, row.org_id);
+  if (patch.lecturerMemberId) await membersRepo.requireServingMember(ctx.db, actor, patch.lecturerMemberId, org.org_path);
   await ctx.db.transaction().execute(async (trx) => {
     const set: Record<string, unknown> = { updated_at: ctx.clock().toISOString() };
     const map: [keyof MeetingPatchT, string][] = [['topic', 'topic'], ['heldOn', 'held_on'], ['startTime', 'start_time'], ['endTime', 'end_time'], ['place', 'place'], ['hostName', 'host_name'], ['recorderName', 'recorder_name'], ['lecturerMemberId', 'lecturer_member_id'], ['lecturerRole', 'lecturer_role'], ['minutes', 'minutes'], ['decisions', 'decisions']];

@@ -132,6 +132,61 @@ export async function getMember(db: Q, actor: Actor, id: number, opts: { include
   return row;
 }
 
+/** A member named in a write body (owner, visitor, leader, lecturer, cadre …), resolved for a reference. */
+export interface MemberRef {
+  id: number;
+  name: string;
+  org_id: number;
+  org_path: string;
+  tenant_id: number;
+}
+
+async function liveMemberOfTenant(db: Q, tenantId: number | null, id: number): Promise<(MemberRef & { org_field: string | null }) | undefined> {
+  if (tenantId == null) return undefined;
+  return db
+    .selectFrom('members as m')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .select(['m.id', 'm.name', 'm.org_id', 'm.org_path', 'm.tenant_id', 'o.field as org_field'])
+    .where('m.id', '=', id)
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** A live member inside the caller's scope, named by a write body; 404 otherwise (existence never shown). */
+export async function requireMemberInScope(db: Q, actor: Actor, id: number): Promise<MemberRef> {
+  const [lo, hi] = scopeRange(actor);
+  const m = await liveMemberOfTenant(db, actor.tenantId, id);
+  if (!m || m.org_path < lo || m.org_path >= hi) throw notFound();
+  return { id: m.id, name: m.name, org_id: m.org_id, org_path: m.org_path, tenant_id: m.tenant_id };
+}
+
+/**
+ * WIDENING (pairing cadres, 结对帮扶干部): any live member of the caller's county may be paired with a
+ * household of the scope — cadres come from county organs and other townships. Also resolves a member's
+ * own record (an errand the member takes). Tenant-bound; 404 otherwise.
+ */
+export async function requireMemberOfCounty(db: Q, actor: Actor, id: number): Promise<MemberRef> {
+  scopeRange(actor);
+  const m = await liveMemberOfTenant(db, actor.tenantId, id);
+  if (!m) throw notFound();
+  return { id: m.id, name: m.name, org_id: m.org_id, org_path: m.org_path, tenant_id: m.tenant_id };
+}
+
+/**
+ * WIDENING (cadres who serve an org from above: visitors 下访, lecturers 讲党课, members registered in a
+ * community zone): a live member of the caller's scope, or of an org on the path above `targetPath`
+ * (the township or county committee), or of a government organ (机关) of the same county. Anyone else —
+ * a member of another township's village, another county — answers 404.
+ */
+export async function requireServingMember(db: Q, actor: Actor, id: number, targetPath: string): Promise<MemberRef> {
+  const [lo, hi] = scopeRange(actor);
+  const m = await liveMemberOfTenant(db, actor.tenantId, id);
+  const ok = m && ((m.org_path >= lo && m.org_path < hi) || targetPath.startsWith(m.org_path) || m.org_field === 'organ');
+  if (!ok) throw notFound();
+  return { id: m.id, name: m.name, org_id: m.org_id, org_path: m.org_path, tenant_id: m.tenant_id };
+}
+
 /** Whether a live member of the tenant already has this ID-number hash (other than `exceptId`). */
 export async function idNumberTaken(db: Q, tenantId: number, hash: string, exceptId?: number): Promise<boolean> {
   let q = db.selectFrom('members').select('id').where('tenant_id', '=', tenantId).where('id_number_hash', '=', hash).where('deleted_at', 'is', null);

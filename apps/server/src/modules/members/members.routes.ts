@@ -1,5 +1,5 @@
 /** Member routes: list, detail, reveal, create, edit, soft delete, import and export. */
-import { IdParams, ImportReport, ListOf, Member, MemberCreate, MemberListQuery, MemberPatch, Ok, RevealBody } from '@dangjian/contracts';
+import { MultipartFile, IdParams, ImportReport, ListOf, Member, MemberCreate, MemberListQuery, MemberPatch, Ok, RevealBody } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
 import { actorOf, localeOf, sendXlsx, type RouteModule } from '../../platform/http.js';
 import { DomainError } from '../../platform/errors.js';
@@ -19,7 +19,7 @@ export const membersRoutes: RouteModule = (app, ctx) => {
     return sendXlsx(reply, buffer, `党员名册-${new Date().toISOString().slice(0, 10)}.xlsx`);
   });
   app.post('/api/members/import', {
-    schema: { tags, summary: '导入名册 Import roster (multipart file; all or nothing)', querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }), response: { 200: ImportReport, 422: ImportReport } },
+    schema: { tags, summary: '导入名册 Import roster (multipart file; all or nothing)', querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }), body: MultipartFile, response: { 200: ImportReport, 422: ImportReport } },
     config: { auditAction: 'member.import' },
   }, async (req, reply) => {
     const actor = actorOf(req);

@@ -27,6 +27,18 @@ export async function getOrg(db: Q, actor: Actor, id: number, opts: { includeDel
   return row;
 }
 
+/**
+ * WIDENING (transfer targets, 转办): an org a request may be handed to from the org at `fromPath` — one in
+ * the caller's scope, one above it (township, county), or a government organ (机关, a county department)
+ * of the same county. Another township's village or another county answers 404.
+ */
+export async function requireServingOrg(db: Q, actor: Actor, id: number, fromPath: string): Promise<OrgRow> {
+  const [lo, hi] = scopeRange(actor);
+  const o = await db.selectFrom('orgs').selectAll().where('id', '=', id).where('tenant_id', '=', actor.tenantId!).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!o || !((o.org_path >= lo && o.org_path < hi) || fromPath.startsWith(o.org_path) || o.field === 'organ')) throw notFound();
+  return o;
+}
+
 export interface NodeRow {
   id: number;
   parent_id: number | null;

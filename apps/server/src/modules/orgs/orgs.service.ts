@@ -9,6 +9,7 @@ import { DomainError, notFound } from '../../platform/errors.js';
 import { ORG_SCOPED_TABLES } from '../../db/schema.js';
 import { subtreeRange } from '../../db/dialect.js';
 import * as repo from './orgs.repository.js';
+import * as membersRepo from '../members/members.repository.js';
 import { bumpVersion } from '../../platform/versions.js';
 import { CHILD_TYPES, electionStatus, termYears } from './orgs.rules.js';
 
@@ -111,6 +112,11 @@ async function assertSecretary(ctx: Ctx, orgId: number, memberId: number | null 
   if (!m) throw new DomainError('orgs.secretary_not_member');
 }
 
+/** Every member named on a committee seat must be a live member of the caller's scope (404 otherwise). */
+async function assertCommittee(ctx: Ctx, actor: Actor, committee: { memberId?: number | null }[] | undefined) {
+  for (const seat of committee ?? []) if (seat.memberId != null) await membersRepo.requireMemberInScope(ctx.db, actor, seat.memberId);
+}
+
 function auditable(row: repo.OrgRow) {
   return {
     name: row.name,
@@ -132,6 +138,7 @@ export async function create(ctx: Ctx, actor: Actor, input: OrgCreateT): Promise
   assertChildType(parent.type, input.type);
   assertTerm(input.termStart, input.termEnd);
   if (input.secretaryMemberId != null) throw new DomainError('orgs.secretary_not_member');
+  await assertCommittee(ctx, actor, input.committee);
   const now = ctx.clock().toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {
     const inserted = await trx
@@ -178,6 +185,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: OrgPatch
   const termEnd = patch.termEnd !== undefined ? patch.termEnd : row.term_end;
   assertTerm(termStart, termEnd);
   if (patch.secretaryMemberId !== undefined) await assertSecretary(ctx, id, patch.secretaryMemberId);
+  await assertCommittee(ctx, actor, patch.committee);
   await ctx.db.transaction().execute(async (trx) => {
     const set: Record<string, unknown> = { updated_at: ctx.clock().toISOString() };
     if (patch.name !== undefined) set.name = patch.name.trim();

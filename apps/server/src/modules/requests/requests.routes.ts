@@ -1,5 +1,6 @@
 /** Routes of visits, requests (with cards and the escalation job) and evaluations. Thin: the services hold the rules. */
 import {
+  Id, MultipartFile,
   EscalationResult, Evaluation, EvaluationCreate, EvaluationList, EvaluationListQuery, EvaluationSuggestion, EvaluationSuggestQuery, IdParams, Ok, RequestAssign, RequestCardQuery, RequestClose, RequestCreate,
   RequestDetail, RequestList, RequestListQuery, RequestNote, RequestRate, RequestRevealBody, RequestTransfer, Visit, VisitCreate, VisitList, VisitListQuery, VisitPatch, VisitQuotaQuery, VisitQuotas,
 } from '@dangjian/contracts';
@@ -14,7 +15,7 @@ import * as requests from './requests.service.js';
 import * as evaluations from './evaluations.service.js';
 import * as visits from './visits.service.js';
 
-const PhotoParams = Type.Object({ id: Type.Integer(), photoId: Type.Integer() });
+const PhotoParams = Type.Object({ id: Id(), photoId: Id() });
 const VisitDetail = Type.Composite([Visit, Type.Object({ photoList: Type.Array(Type.Object({ id: Type.Integer(), mime: Type.String(), bytes: Type.Integer(), url: Type.String() })) })]);
 
 export const requestsRoutes: RouteModule = (app, ctx) => {
@@ -34,7 +35,7 @@ export const requestsRoutes: RouteModule = (app, ctx) => {
     return { ok: true };
   });
   app.post('/api/visits/:id/restore', { schema: { tags, summary: '恢复走访 Restore', params: IdParams, response: { 200: VisitDetail } }, config: { auditAction: 'visit.restore' } }, async (req) => visits.setDeleted(ctx, actorOf(req), req.params.id, false));
-  app.post('/api/visits/:id/photos', { schema: { tags, summary: '上传走访照片（JPEG/PNG，去除EXIF）Upload a photo', params: IdParams }, config: { auditAction: 'visit.photo_add' } }, async (req) => {
+  app.post('/api/visits/:id/photos', { schema: { tags, summary: '上传走访照片（JPEG/PNG，去除EXIF）Upload a photo', params: IdParams, body: MultipartFile }, config: { auditAction: 'visit.photo_add' } }, async (req) => {
     const actor = actorOf(req);
     if (!req.isMultipart()) throw new DomainError('files.bad_type');
     const file = await req.file();

@@ -7,15 +7,16 @@ import type { RequestAssignT, RequestCreateT, RequestDetailT, RequestItemT, Requ
 import { can } from '@dangjian/contracts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { subtreeRange } from '../../db/dialect.js';
 import type { Actor } from '../../platform/actor.js';
 import { inScope, requireCapability } from '../../platform/actor.js';
 import { writeAudit, type Changes } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
-import { DomainError, notFound } from '../../platform/errors.js';
+import { DomainError } from '../../platform/errors.js';
 import { isValidMobile, normalizePhone } from '../../platform/idcard.js';
 import { bumpVersion } from '../../platform/versions.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
+import * as membersRepo from '../members/members.repository.js';
+import * as householdsRepo from '../households/households.repository.js';
 import { serviceRules } from '../service/service.rules.js';
 import { addEvent, bumpRequestMonth, guardPhone, listEvents } from '../service/service.shared.js';
 import * as repo from './requests.repository.js';
@@ -101,12 +102,9 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<RequestDe
   return { ...toItem(r, names, ctx.clock().toISOString()), events: await listEvents(ctx.db, 'request', id) };
 }
 
-/** A member of the tenant, for owners and visitors (null when none is named). */
-export async function memberOfTenant(db: Transaction<DB> | Ctx['db'], tenantId: number, memberId: number | null | undefined): Promise<{ id: number; name: string; org_id: number; org_path: string } | null> {
-  if (memberId == null) return null;
-  const m = await db.selectFrom('members').select(['id', 'name', 'org_id', 'org_path']).where('id', '=', memberId).where('tenant_id', '=', tenantId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!m) throw new DomainError('validation', { field: 'memberId', reason: 'no such member in this county' });
-  return m;
+/** The owner (承办人) named by a write body: a member of the caller's scope (null when none is named). */
+async function ownerInScope(ctx: Ctx, actor: Actor, memberId: number | null | undefined): Promise<membersRepo.MemberRef | null> {
+  return memberId == null ? null : membersRepo.requireMemberInScope(ctx.db, actor, memberId);
 }
 
 export interface NewRequest {
@@ -174,13 +172,11 @@ export async function create(ctx: Ctx, actor: Actor, input: RequestCreateT): Pro
   let residentName = input.residentName ?? null;
   let phone = guardPhone(ctx, input.phone);
   if (input.householdId != null) {
-    const [lo, hi] = subtreeRange(actor.orgPath!);
-    const h = await ctx.db.selectFrom('households').select(['id', 'head_name', 'phone_enc', 'phone_hash', 'phone_masked']).where('id', '=', input.householdId).where('tenant_id', '=', actor.tenantId!).where('org_path', '>=', lo).where('org_path', '<', hi).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!h) throw notFound();
+    const h = await householdsRepo.requireHouseholdInScope(ctx.db, actor, input.householdId);
     residentName ??= h.head_name;
     if (!input.phone) phone = { phone_enc: h.phone_enc, phone_hash: h.phone_hash, phone_masked: h.phone_masked };
   }
-  const owner = await memberOfTenant(ctx.db, org.tenant_id, input.ownerMemberId);
+  const owner = await ownerInScope(ctx, actor, input.ownerMemberId);
   const id = await ctx.db.transaction().execute((trx) =>
     insertRequest(ctx, trx, actor, org, { ...input, residentName, phone, ownerMemberId: owner?.id ?? null, ownerName: input.ownerName ?? owner?.name ?? null }),
   );
@@ -218,10 +214,10 @@ async function step(
   });
 }
 
-/** Names the owner (承办人): a member of the county or a name. */
+/** Names the owner (承办人): a member of the caller's scope or a name. */
 export async function assign(ctx: Ctx, actor: Actor, id: number, input: RequestAssignT): Promise<RequestDetailT> {
   const r = await handled(ctx, actor, id, { open: true });
-  const owner = await memberOfTenant(ctx.db, r.tenant_id, input.ownerMemberId);
+  const owner = await ownerInScope(ctx, actor, input.ownerMemberId);
   const name = input.ownerName?.trim() || owner?.name;
   if (!name) throw new DomainError('validation', { field: 'ownerName' });
   await step(ctx, actor, r, 'request.assign', { owner_member_id: owner?.id ?? null, owner_name: name }, { kind: 'assigned', note: name }, { ownerName: { before: r.owner_name, after: name }, ownerMemberId: { before: r.owner_member_id, after: owner?.id ?? null } });
@@ -236,8 +232,8 @@ export async function progress(ctx: Ctx, actor: Actor, id: number, note: string)
 }
 
 /**
- * Transfers a request to another organization of the county (it may lie outside the actor's subtree:
- * a village hands a matter to a county department) and/or to a named department. The accepting
+ * Transfers a request to another organization (it may lie outside the actor's subtree: a village hands a
+ * matter up to its township or to a county department — see `requireServingOrg`) and/or to a named department. The accepting
  * organization stays; the handling one changes, and with it who sees the request under "handling".
  */
 export async function transfer(ctx: Ctx, actor: Actor, id: number, input: RequestTransferT): Promise<RequestDetailT> {
@@ -246,8 +242,7 @@ export async function transfer(ctx: Ctx, actor: Actor, id: number, input: Reques
   if (input.toOrgId == null && !department) throw new DomainError('service.transfer_target');
   let target: { id: number; org_path: string } | null = null;
   if (input.toOrgId != null) {
-    target = (await ctx.db.selectFrom('orgs').select(['id', 'org_path']).where('id', '=', input.toOrgId).where('tenant_id', '=', r.tenant_id).where('deleted_at', 'is', null).executeTakeFirst()) ?? null;
-    if (!target) throw new DomainError('service.transfer_target', { toOrgId: input.toOrgId });
+    target = await orgsRepo.requireServingOrg(ctx.db, actor, input.toOrgId, r.org_path);
   }
   const set: Record<string, unknown> = {};
   const changes: Changes = {};

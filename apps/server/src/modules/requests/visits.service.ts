@@ -16,7 +16,9 @@ import { bumpVersion, cached } from '../../platform/versions.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
 import { serviceRules } from '../service/service.rules.js';
 import { isPlaceOrg, listServicePhotos, readServicePhoto, storeServicePhoto } from '../service/service.shared.js';
-import { insertRequest, memberOfTenant } from './requests.service.js';
+import { insertRequest } from './requests.service.js';
+import * as membersRepo from '../members/members.repository.js';
+import * as householdsRepo from '../households/households.repository.js';
 import { chinaDay, isoWeekOf, isoWeekRange, quarterOf, quarterRange } from './requests.time.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -33,22 +35,6 @@ async function getVisitRow(db: Q, actor: Actor, id: number, opts: { includeDelet
   const row = await q.executeTakeFirst();
   if (!row) throw notFound();
   return row;
-}
-
-/** A live household of the actor's scope (404 otherwise). */
-async function householdInScope(db: Q, actor: Actor, id: number) {
-  const [lo, hi] = scopeRange(actor);
-  const h = await db
-    .selectFrom('households')
-    .select(['id', 'tenant_id', 'org_id', 'org_path', 'head_name', 'address', 'phone_enc', 'phone_hash', 'phone_masked'])
-    .where('id', '=', id)
-    .where('tenant_id', '=', actor.tenantId!)
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (!h) throw notFound();
-  return h;
 }
 
 /** The API items of some visit rows: household, visitor and org names and photo counts, for the page only. */
@@ -123,11 +109,11 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<VisitT & 
   return { ...item!, photoList: photos.map((p) => ({ id: p.id, mime: p.mime, bytes: p.bytes, url: `/api/visits/${id}/photos/${p.id}` })) };
 }
 
-/** Records a visit by a member of the county to a household of the scope; a request raised there is accepted by the household's organization (channel outreach). */
+/** Records a visit by a cadre serving the household (`requireServingMember`) to a household of the scope; a request raised there is accepted by the household's organization (channel outreach). */
 export async function create(ctx: Ctx, actor: Actor, input: VisitCreateT) {
   requireCapability(actor, 'service.write');
-  const h = await householdInScope(ctx.db, actor, input.householdId);
-  const visitor = await memberOfTenant(ctx.db, h.tenant_id, input.visitorMemberId);
+  const h = await householdsRepo.requireHouseholdInScope(ctx.db, actor, input.householdId);
+  const visitor = await membersRepo.requireServingMember(ctx.db, actor, input.visitorMemberId, h.org_path);
   if (input.visitedOn > today(ctx)) throw new DomainError('service.in_future');
   const id = await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock().toISOString();
@@ -157,7 +143,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: VisitPat
   requireCapability(actor, 'service.write');
   const row = await getVisitRow(ctx.db, actor, id);
   if (patch.visitedOn && patch.visitedOn > today(ctx)) throw new DomainError('service.in_future');
-  const visitor = patch.visitorMemberId != null ? await memberOfTenant(ctx.db, row.tenant_id, patch.visitorMemberId) : null;
+  const visitor = patch.visitorMemberId != null ? await membersRepo.requireServingMember(ctx.db, actor, patch.visitorMemberId, row.org_path) : null;
   const set: Record<string, unknown> = {};
   if (visitor) set.visitor_member_id = visitor.id;
   if (patch.visitedOn) set.visited_on = patch.visitedOn;

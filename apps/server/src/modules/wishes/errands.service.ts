@@ -12,6 +12,8 @@ import { diff, writeAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { bumpVersion } from '../../platform/versions.js';
+import * as householdsRepo from '../households/households.repository.js';
+import * as membersRepo from '../members/members.repository.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
 import { addEvent, guardPhone, listEvents } from '../service/service.shared.js';
 import * as repo from './wishes.repository.js';
@@ -97,15 +99,13 @@ export async function create(ctx: Ctx, actor: Actor, body: ErrandCreateT): Promi
   const id = await ctx.db.transaction().execute(async (trx) => {
     // Staff record errands in their subtree; a member may take one for a resident anywhere in the county.
     const org = staff ? await orgsRepo.getOrg(trx, actor, body.orgId) : await orgsRepo.getOrg(trx, { ...actor, orgPath: `/${actor.tenantId}/` }, body.orgId);
-    const member = await trx.selectFrom('members').select(['id', 'name', 'tenant_id', 'org_path']).where('id', '=', memberId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!member || member.tenant_id !== actor.tenantId) throw notFound();
-    if (memberId !== actor.memberId) {
-      if (!staff || !inScope(actor, member.tenant_id, member.org_path)) throw new DomainError('service.errand_not_yours', { memberId }, 403);
-    }
-    if (body.householdId != null) {
-      const h = await trx.selectFrom('households').select('id').where('id', '=', body.householdId).where('tenant_id', '=', org.tenant_id).where('deleted_at', 'is', null).executeTakeFirst();
-      if (!h) throw notFound();
-    }
+    // The caller's own member record, or (staff only) a member of the caller's scope; anyone else is 404.
+    if (memberId !== actor.memberId && !staff) throw new DomainError('service.errand_not_yours', { memberId }, 403);
+    const member = memberId === actor.memberId
+      ? await membersRepo.requireMemberOfCounty(trx, actor, memberId)
+      : await membersRepo.requireMemberInScope(trx, actor, memberId);
+    // A linked household must be the caller's and lie in the errand's organization.
+    if (body.householdId != null) await householdsRepo.requireHouseholdInScope(trx, actor, body.householdId, org.org_path);
     const now = ctx.clock().toISOString();
     const phone = guardPhone(ctx, body.phone);
     const { id } = await trx

@@ -1,5 +1,6 @@
 /** Wishes (console, members, the public wall, residents' phone pages) and proxy errands. Thin: the services hold the rules. */
 import {
+  Id, MultipartFile,
   ErrandCreate, ErrandDetail, ErrandList, ErrandListQuery, ErrandNoteBody, ErrandResultBody, IdParams, Ok, Paging, PublicPlaces, PublicWishList, PublicWishQuery,
   ResidentCodeBody, ResidentCodeSent, ResidentMe, ResidentRateBody, ResidentRequest, ResidentRequestList, ResidentVerifyBody, ResidentWish, ResidentWishCreate, ResidentWishList,
   WishCreate, WishDetail, WishFulfil, WishList, WishListQuery,
@@ -39,7 +40,7 @@ export const wishesRoutes: RouteModule = (app, ctx) => {
 
   // ---- public wall and places (no sign-in)
   app.get('/api/public/wishes', { schema: { tags, summary: '心愿墙（公开，无个人信息）Public wall', querystring: PublicWishQuery, response: { 200: PublicWishList } }, config: pub }, async (req) => wishes.publicWall(ctx, req.query));
-  app.get('/api/public/places', { schema: { tags, summary: '可提交心愿的村（社区）Villages and communities', querystring: Type.Object({ county: Type.Optional(Type.Integer()) }), response: { 200: PublicPlaces } }, config: pub }, async (req) =>
+  app.get('/api/public/places', { schema: { tags, summary: '可提交心愿的村（社区）Villages and communities', querystring: Type.Object({ county: Type.Optional(Id()) }), response: { 200: PublicPlaces } }, config: pub }, async (req) =>
     wishes.places(ctx, req.query.county),
   );
 
@@ -121,14 +122,14 @@ export const wishesRoutes: RouteModule = (app, ctx) => {
   app.post('/api/wishes/:id/confirm', { schema: { tags, summary: '代群众确认 Confirm for the resident', params: IdParams, response: { 200: WishDetail } }, config: { auditAction: 'wish.confirm' } }, async (req) =>
     wishes.confirmForResident(ctx, actorOf(req), req.params.id),
   );
-  app.post('/api/wishes/:id/photos', { schema: { tags, summary: '上传完成照片（JPEG/PNG，去除EXIF）Upload a photo', params: IdParams }, config: { auditAction: 'wish.photo_add' } }, async (req) => {
+  app.post('/api/wishes/:id/photos', { schema: { tags, summary: '上传完成照片（JPEG/PNG，去除EXIF）Upload a photo', params: IdParams, body: MultipartFile }, config: { auditAction: 'wish.photo_add' } }, async (req) => {
     const actor = actorOf(req);
     if (!req.isMultipart()) throw new DomainError('files.bad_type');
     const file = await req.file();
     if (!file) throw new DomainError('files.bad_type');
     return wishes.addPhoto(ctx, actor, req.params.id, await file.toBuffer());
   });
-  app.get('/api/wishes/:id/photos/:photoId', { schema: { tags, summary: '心愿照片 Photo', params: Type.Object({ id: Type.Integer(), photoId: Type.Integer() }) } }, async (req, reply) => {
+  app.get('/api/wishes/:id/photos/:photoId', { schema: { tags, summary: '心愿照片 Photo', params: Type.Object({ id: Id(), photoId: Id() }) } }, async (req, reply) => {
     const p = await wishes.photo(ctx, actorOf(req), req.params.id, req.params.photoId);
     return reply.type(p.mime).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff').send(p.body);
   });

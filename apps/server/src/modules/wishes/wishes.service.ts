@@ -13,6 +13,7 @@ import { diff, writeAudit, writeAuditBatch, type AuditEntry } from '../../platfo
 import type { Ctx } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { bumpVersion, cached } from '../../platform/versions.js';
+import * as householdsRepo from '../households/households.repository.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
 import { serviceRules } from '../service/service.rules.js';
 import { daysFor } from '../requests/requests.service.js';
@@ -67,13 +68,6 @@ async function villageInScope(db: Q, actor: Actor, orgId: number) {
   const org = await orgsRepo.getOrg(db, actor, orgId);
   if (!isPlaceOrg(org)) throw new DomainError('service.org_not_village');
   return org;
-}
-
-async function checkHousehold(db: Q, tenantId: number, householdId: number | null | undefined): Promise<number | null> {
-  if (householdId == null) return null;
-  const h = await db.selectFrom('households').select('id').where('id', '=', householdId).where('tenant_id', '=', tenantId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!h) throw notFound();
-  return h.id;
 }
 
 // ---------------------------------------------------------------- claim release (job and lazy)
@@ -165,7 +159,8 @@ export async function create(ctx: Ctx, actor: Actor, body: WishCreateT): Promise
   requireCapability(actor, 'service.write');
   const id = await ctx.db.transaction().execute(async (trx) => {
     const org = await villageInScope(trx, actor, body.orgId);
-    const householdId = await checkHousehold(trx, org.tenant_id, body.householdId);
+    // The household must be the caller's and lie in the wish's village.
+    const householdId = body.householdId == null ? null : (await householdsRepo.requireHouseholdInScope(trx, actor, body.householdId, org.org_path)).id;
     const now = ctx.clock().toISOString();
     const phone = guardPhone(ctx, body.phone);
     const { id } = await trx
