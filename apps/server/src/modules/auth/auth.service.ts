@@ -1,6 +1,7 @@
 /** Sign-in, sessions and lockout. */
 import crypto from 'node:crypto';
 import { ROLE_CAPABILITIES, type MeT, type Role } from '@dangjian/contracts';
+import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit, writeAuditAlone } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
@@ -19,37 +20,58 @@ export function assertPasswordPolicy(ctx: Ctx, password: string): void {
   if (!passwordAcceptable(password, ctx.config.auth.minPasswordLength)) throw new DomainError('auth.weak_password');
 }
 
+/**
+ * Reserves one sign-in attempt for a user name in a single atomic upsert (both engines serialize it on the row):
+ * the counter grows by one, a lock that has run out starts the count again, and the attempt that reaches the
+ * maximum sets the lock at once. While a lock holds the row is left alone and nothing is returned, so a guess
+ * that arrives during a lock, or while earlier guesses are still being verified, is refused without a check.
+ */
+async function reserveAttempt(ctx: Ctx, username: string, now: Date): Promise<{ failedCount: number; lockedUntil: string | null } | null> {
+  const nowIso = now.toISOString();
+  const lockUntil = new Date(now.getTime() + ctx.config.auth.lockMinutes * 60_000).toISOString();
+  const max = ctx.config.auth.maxFailures;
+  const lockIfReached = (count: RawBuilder<number>) => sql<string | null>`case when ${count} >= ${max} then ${lockUntil} else null end`;
+  const first = { failed_count: 1, locked_until: 1 >= max ? lockUntil : null };
+  const lockOver = sql<boolean>`login_attempts.locked_until is not null`;
+  const next = sql<number>`case when ${lockOver} then 1 else login_attempts.failed_count + 1 end`;
+  const row = await ctx.db
+    .insertInto('login_attempts')
+    .values({ username, ...first, last_failed_at: nowIso })
+    .onConflict((oc) =>
+      oc
+        .column('username')
+        .doUpdateSet({ failed_count: next, locked_until: lockIfReached(next), last_failed_at: nowIso })
+        .where(sql<boolean>`login_attempts.locked_until is null or login_attempts.locked_until <= ${nowIso}`),
+    )
+    .returning(['failed_count', 'locked_until'])
+    .executeTakeFirst();
+  return row ? { failedCount: Number(row.failed_count), lockedUntil: row.locked_until } : null;
+}
+
 /** Signs a user in: lockout, constant-time answer for unknown users, a new session, an audit record either way. */
 export async function login(ctx: Ctx, input: { username: string; password: string; ip: string | null; userAgent: string | null }): Promise<SessionInfo> {
   const now = ctx.clock();
   const username = input.username.trim();
-  const attempt = await ctx.db.selectFrom('login_attempts').selectAll().where('username', '=', username).executeTakeFirst();
-  if (attempt?.locked_until && attempt.locked_until > now.toISOString()) {
+  // The attempt is counted before the (slow) password check, so concurrent guesses cannot all pass a stale count.
+  const reserved = await reserveAttempt(ctx, username, now);
+  if (!reserved) {
     await writeAuditAlone(ctx, null, { action: 'auth.login', success: false, detail: 'locked', actorName: username, ip: input.ip });
-    const retryAfterSeconds = Math.ceil((Date.parse(attempt.locked_until) - now.getTime()) / 1000);
-    throw new DomainError('auth.locked', { retryAfterSeconds });
+    const row = await ctx.db.selectFrom('login_attempts').select('locked_until').where('username', '=', username).executeTakeFirst();
+    const until = row?.locked_until ? Date.parse(row.locked_until) : now.getTime() + ctx.config.auth.lockMinutes * 60_000;
+    throw new DomainError('auth.locked', { retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) });
   }
   const user = await ctx.db.selectFrom('users').selectAll().where('username', '=', username).where('deleted_at', 'is', null).executeTakeFirst();
   const ok = user ? await verifyPassword(input.password, user.password_hash) : (await verifyPassword(input.password, await DUMMY_HASH_PROMISE), false);
   if (!ok || !user || user.status !== 'active') {
-    const failed = (attempt?.failed_count ?? 0) + 1;
-    const lock = failed >= ctx.config.auth.maxFailures;
-    const lockedUntil = lock ? new Date(now.getTime() + ctx.config.auth.lockMinutes * 60_000).toISOString() : null;
-    await ctx.db.transaction().execute(async (trx) => {
-      if (attempt) {
-        await trx.updateTable('login_attempts').set({ failed_count: lock ? 0 : failed, locked_until: lockedUntil, last_failed_at: now.toISOString() }).where('username', '=', username).execute();
-      } else {
-        await trx.insertInto('login_attempts').values({ username, failed_count: lock ? 0 : failed, locked_until: lockedUntil, last_failed_at: now.toISOString() }).execute();
-      }
-      await writeAudit(ctx, trx, null, {
-        action: 'auth.login',
-        success: false,
-        detail: user && user.status !== 'active' ? 'disabled' : lock ? 'failed; locked' : 'failed',
-        actorName: username,
-        ip: input.ip,
-        entityType: user ? 'user' : null,
-        entityId: user?.id ?? null,
-      });
+    const lock = reserved.lockedUntil != null;
+    await writeAuditAlone(ctx, null, {
+      action: 'auth.login',
+      success: false,
+      detail: user && user.status !== 'active' ? 'disabled' : lock ? 'failed; locked' : 'failed',
+      actorName: username,
+      ip: input.ip,
+      entityType: user ? 'user' : null,
+      entityId: user?.id ?? null,
     });
     if (lock) throw new DomainError('auth.locked', { retryAfterSeconds: ctx.config.auth.lockMinutes * 60 });
     throw new DomainError('auth.invalid_credentials');

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, createEnv, dialects, PASSWORD, type Fixture, type TestEnv } from './harness.js';
+
+/** The lockout under concurrent guesses: the counter is one atomic upsert, taken before the slow password check. */
+describe.each(dialects())('lockout under concurrency on %s', (dialect) => {
+  let env: TestEnv;
+  let fx: Fixture;
+  beforeAll(async () => {
+    // The per-IP sign-in limit (DJ_LOGIN_RATE_MAX) is raised by the harness so that only the account lock answers here.
+    env = await createEnv(dialect, { maxFailures: 5, lockMinutes: 10 });
+    fx = await buildFixture(env);
+  });
+  afterAll(() => env.close());
+
+  const attempt = (username: string, password: string) => env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const parallel = (n: number, username: string) => Promise.all(Array.from({ length: n }, (_, i) => attempt(username, `Wrong@pass${i}`)));
+  const row = (username: string) => env.ctx.db.selectFrom('login_attempts').selectAll().where('username', '=', username).executeTakeFirst();
+  const codes = (answers: { statusCode: number }[]) => answers.map((a) => a.statusCode);
+
+  it('counts exactly 5 of 30 parallel wrong passwords, answers the rest with the lock, never 500', async () => {
+    const { username } = fx.users.townB;
+    const answers = await parallel(30, username);
+    const statuses = codes(answers);
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    // Four plain failures, the fifth sets the lock, the other 25 are refused without a password check.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(4);
+    expect(statuses.filter((s) => s === 423)).toHaveLength(26);
+    for (const a of answers.filter((x) => x.statusCode === 423)) expect(a.json().error.code).toBe('auth.locked');
+    const r = await row(username);
+    expect(Number(r!.failed_count)).toBe(5);
+    expect(r!.locked_until! > env.clock.now.toISOString()).toBe(true);
+    // Every attempt leaves an audit record.
+    const audited = await env.ctx.db.selectFrom('audit_log').select('detail').where('action', '=', 'auth.login').where('actor_name', '=', username).where('success', '=', 0).execute();
+    expect(audited).toHaveLength(30);
+    expect(audited.filter((a) => a.detail === 'locked')).toHaveLength(25);
+
+    // The right password is refused until the lock ends, and the refusals do not extend or reset it.
+    expect((await attempt(username, PASSWORD)).statusCode).toBe(423);
+    env.clock.advance(9 * 60_000);
+    expect((await attempt(username, PASSWORD)).statusCode).toBe(423);
+    expect(Number((await row(username))!.failed_count)).toBe(5);
+    env.clock.advance(60_000 + 1000);
+    expect((await attempt(username, PASSWORD)).statusCode).toBe(200);
+    expect(await row(username)).toBeUndefined();
+  });
+
+  it('locks an account probed by bursts of 18 parallel guesses once a minute', async () => {
+    const { username } = fx.users.townA;
+    const all: number[] = [];
+    for (let burst = 0; burst < 3; burst++) {
+      all.push(...codes(await parallel(18, username)));
+      env.clock.advance(60_000);
+    }
+    expect(all.filter((s) => s >= 500)).toEqual([]);
+    expect(all.filter((s) => s === 401)).toHaveLength(4);
+    expect((await attempt(username, PASSWORD)).statusCode).toBe(423);
+  });
+
+  it('answers an unknown user name exactly like a known one, under the same race', async () => {
+    const known = codes(await parallel(12, fx.users.secA1.username)).sort();
+    const unknown = codes(await parallel(12, 'nobody-at-all')).sort();
+    expect(unknown).toEqual(known);
+    expect(Number((await row('nobody-at-all'))!.failed_count)).toBe(5);
+  });
+
+  it('starts counting again once a lock has run out, and a success clears the count', async () => {
+    const username = fx.users.county.username;
+    await parallel(6, username);
+    env.clock.advance(10 * 60_000 + 1000);
+    expect((await attempt(username, 'Wrong@again1')).statusCode).toBe(401);
+    expect(Number((await row(username))!.failed_count)).toBe(1);
+    expect((await row(username))!.locked_until).toBeNull();
+    expect((await attempt(username, PASSWORD)).statusCode).toBe(200);
+    expect(await row(username)).toBeUndefined();
+  });
+});
