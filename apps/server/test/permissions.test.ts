@@ -222,7 +222,11 @@ const SEPARATION: { who: string; url: string; expect: Outcome; why: string }[] =
 ];
 
 /** Each user's own member record: only an account tied to a member has one. */
-const SELF: { who: string; expect: Outcome }[] = ACTORS.map((a) => ({ who: a.username, expect: a.role === 'member' ? OK : NOT_FOUND }));
+// A business role without a member record finds none; the auditor and the security admin hold no Party-side data at all.
+const SELF: { who: string; expect: Outcome }[] = ACTORS.map((a) => ({
+  who: a.username,
+  expect: a.role === 'member' ? OK : a.role === 'auditor' || a.role === 'security_admin' ? FORBIDDEN : NOT_FOUND,
+}));
 
 // ---------------------------------------------------------------------------------------------
 // The tests

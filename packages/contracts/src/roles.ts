@@ -24,6 +24,7 @@ export const CAPABILITIES = [
   'users.write',
   'audit.read',
   'self.read',
+  'self.party',
   'meetings.read',
   'meetings.write',
   'meetings.rules',
@@ -38,18 +39,19 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const BUSINESS_READ: Capability[] = ['orgs.read', 'members.read', 'members.export', 'stats.read', 'self.read', 'meetings.read', 'meetings.write', 'service.read', 'service.write', 'service.import'];
+const BUSINESS_READ: Capability[] = ['orgs.read', 'members.read', 'members.export', 'stats.read', 'self.read', 'self.party', 'meetings.read', 'meetings.write', 'service.read', 'service.write', 'service.import'];
 
 /**
  * What each role may do. Separation of the three administrators (三员分立): the security
  * admin holds only account capabilities, the auditor only the audit trail, and no business
- * role holds either.
+ * role holds either. `self.read` is one's own account and notifications (everyone); `self.party` is one's own
+ * Party-side data (member record, meetings, the rules in force), which only the business roles hold.
  */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   county_admin: [...BUSINESS_READ, 'orgs.write', 'members.write', 'members.reveal', 'members.import', 'meetings.rules', 'service.reveal', 'service.rules', 'service.evaluate'],
   township_admin: [...BUSINESS_READ, 'orgs.write', 'members.write', 'members.import', 'service.evaluate'],
   branch_secretary: [...BUSINESS_READ, 'members.write', 'members.reveal', 'members.import', 'service.reveal'],
-  member: ['orgs.read', 'self.read', 'meetings.checkin', 'service.claim'],
+  member: ['orgs.read', 'self.read', 'self.party', 'meetings.checkin', 'service.claim'],
   auditor: ['audit.read', 'self.read'],
   security_admin: ['users.read', 'users.write', 'self.read'],
 };
