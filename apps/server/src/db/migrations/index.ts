@@ -7,10 +7,11 @@ import { versions003 } from './003_versions.js';
 import { service004 } from './004_service.js';
 import { serviceFigures005 } from './005_service_figures.js';
 import { requestsList006 } from './006_requests_list.js';
+import { admins007 } from './007_admins.js';
 
 export interface Migration {
   name: string;
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
 }
 
-export const MIGRATIONS: Migration[] = [core001, meetings002, versions003, service004, serviceFigures005, requestsList006];
+export const MIGRATIONS: Migration[] = [core001, meetings002, versions003, service004, serviceFigures005, requestsList006, admins007];

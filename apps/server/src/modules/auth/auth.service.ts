@@ -15,6 +15,24 @@ export interface SessionInfo {
   actor: Actor;
 }
 
+// Letters and digits that cannot be mistaken for one another when read aloud or copied from a screen.
+const OTP_CLASSES = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '#%+=@$'];
+
+/** A random one-time password of 14 characters that meets the policy (every character class, never a common one). */
+export function generateOneTimePassword(ctx: Ctx): string {
+  const all = OTP_CLASSES.join('');
+  for (;;) {
+    const chars = OTP_CLASSES.map((c) => c[crypto.randomInt(c.length)]!);
+    while (chars.length < Math.max(14, ctx.config.auth.minPasswordLength)) chars.push(all[crypto.randomInt(all.length)]!);
+    for (let i = chars.length - 1; i > 0; i--) {
+      const j = crypto.randomInt(i + 1);
+      [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+    }
+    const password = chars.join('');
+    if (passwordAcceptable(password, ctx.config.auth.minPasswordLength)) return password;
+  }
+}
+
 /** Checks a password against the policy, else throws `auth.weak_password`. */
 export function assertPasswordPolicy(ctx: Ctx, password: string): void {
   if (!passwordAcceptable(password, ctx.config.auth.minPasswordLength)) throw new DomainError('auth.weak_password');
@@ -123,6 +141,8 @@ export interface ResolvedSession {
   actor: Actor;
   csrf: string;
   tokenHash: string;
+  /** The account holds a one-time password: the session may only change it. */
+  mustChangePassword: boolean;
 }
 
 /** Resolves a session token: 401 `auth.session_expired` past the idle or absolute limit, or when the user was disabled. */
@@ -135,7 +155,7 @@ export async function resolveSession(ctx: Ctx, token: string, ip: string | null)
     .select([
       'sessions.user_id', 'sessions.csrf_token', 'sessions.created_at', 'sessions.last_seen_at', 'sessions.ended_at',
       'users.username', 'users.display_name', 'users.role', 'users.tenant_id', 'users.org_id', 'users.org_path', 'users.member_id',
-      'users.locale', 'users.status', 'users.deleted_at',
+      'users.locale', 'users.status', 'users.deleted_at', 'users.must_change_password',
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -153,6 +173,7 @@ export async function resolveSession(ctx: Ctx, token: string, ip: string | null)
   return {
     tokenHash,
     csrf: row.csrf_token,
+    mustChangePassword: Number(row.must_change_password) === 1,
     actor: {
       userId: row.user_id,
       username: row.username,
@@ -202,6 +223,7 @@ export async function logoutAll(ctx: Ctx, actor: Actor): Promise<number> {
 /** The signed-in user as the client sees it. */
 export async function me(ctx: Ctx, actor: Actor): Promise<MeT> {
   const org = actor.orgId ? await ctx.db.selectFrom('orgs').select('name').where('id', '=', actor.orgId).executeTakeFirst() : null;
+  const user = await ctx.db.selectFrom('users').select('must_change_password').where('id', '=', actor.userId).executeTakeFirst();
   return {
     id: actor.userId,
     username: actor.username,
@@ -212,6 +234,7 @@ export async function me(ctx: Ctx, actor: Actor): Promise<MeT> {
     memberId: actor.memberId,
     locale: actor.locale,
     capabilities: [...ROLE_CAPABILITIES[actor.role]],
+    mustChangePassword: Number(user?.must_change_password ?? 0) === 1,
   };
 }
 
@@ -224,16 +247,22 @@ export async function setLocale(ctx: Ctx, actor: Actor, locale: string): Promise
   return me(ctx, { ...actor, locale });
 }
 
-/** Changes the caller's own password after checking the old one; other sessions end. */
+/** Changes the caller's own password after checking the old one (which also ends a one-time password); other sessions end. */
 export async function changePassword(ctx: Ctx, actor: Actor, tokenHash: string, oldPassword: string, newPassword: string): Promise<void> {
-  const user = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  const user = await ctx.db.selectFrom('users').select(['password_hash', 'must_change_password']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(oldPassword, user.password_hash))) throw new DomainError('auth.wrong_password');
+  if (newPassword === oldPassword) throw new DomainError('auth.same_password');
   assertPasswordPolicy(ctx, newPassword);
   const hash = await hashPassword(newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock().toISOString();
-    await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, updated_at: now }).where('id', '=', actor.userId).execute();
+    await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, updated_at: now, must_change_password: 0 }).where('id', '=', actor.userId).execute();
     await trx.updateTable('sessions').set({ ended_at: now }).where('user_id', '=', actor.userId).where('token_hash', '!=', tokenHash).where('ended_at', 'is', null).execute();
-    await writeAudit(ctx, trx, actor, { action: 'user.password_change', entityType: 'user', entityId: actor.userId });
+    await writeAudit(ctx, trx, actor, {
+      action: 'user.password_change',
+      entityType: 'user',
+      entityId: actor.userId,
+      detail: Number(user.must_change_password) === 1 ? 'one-time password replaced' : null,
+    });
   });
 }
