@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CODE_MAX_ATTEMPTS } from '../src/modules/wishes/residents.auth.js';
 import { buildFixture, createEnv, dialects, PASSWORD, type Fixture, type TestEnv } from './harness.js';
 
 /** The lockout under concurrent guesses: the counter is one atomic upsert, taken before the slow password check. */
@@ -72,5 +75,23 @@ describe.each(dialects())('lockout under concurrency on %s', (dialect) => {
     expect((await row(username))!.locked_until).toBeNull();
     expect((await attempt(username, PASSWORD)).statusCode).toBe(200);
     expect(await row(username)).toBeUndefined();
+  });
+
+  it('caps the tries of a resident sign-in code under 30 parallel wrong codes (the same fault, the same fix)', async () => {
+    const phone = '13912345670';
+    const post = (url: string, payload: object) => env.app.inject({ method: 'POST', url, payload, headers: { 'x-requested-with': 'dangjian' } });
+    expect((await post('/api/public/resident/code', { phone })).statusCode).toBe(200);
+    const line = fs.readFileSync(path.join(env.dataDir, 'outbox.log'), 'utf8').trim().split('\n').filter((l) => l.includes('139****5670')).pop()!;
+    const code = /(\d{6})/.exec(line.split('\t')[2]!)![1]!;
+    const wrong = Array.from({ length: 30 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
+    const answers = await Promise.all(wrong.map((c) => post('/api/public/resident/verify', { phone, code: c })));
+    expect(answers.filter((a) => a.statusCode >= 500)).toEqual([]);
+    const details = await env.ctx.db.selectFrom('audit_log').select('detail').where('action', '=', 'resident.sign_in').where('success', '=', 0).execute();
+    expect(details.filter((d) => d.detail === 'wrong code')).toHaveLength(CODE_MAX_ATTEMPTS);
+    expect(details.filter((d) => d.detail === 'too many attempts')).toHaveLength(30 - CODE_MAX_ATTEMPTS);
+    const row = await env.ctx.db.selectFrom('resident_codes').select('attempts').executeTakeFirstOrThrow();
+    expect(Number(row.attempts)).toBe(CODE_MAX_ATTEMPTS);
+    // The right code is now refused too.
+    expect((await post('/api/public/resident/verify', { phone, code })).statusCode).toBe(401);
   });
 });
