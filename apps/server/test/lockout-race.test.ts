@@ -95,3 +95,31 @@ describe.each(dialects())('lockout under concurrency on %s', (dialect) => {
     expect((await post('/api/public/resident/verify', { phone, code })).statusCode).toBe(401);
   });
 });
+
+/** With the production per-IP sign-in limit (DJ_LOGIN_RATE_MAX, 20 a minute) in front, the lock still holds. */
+describe.each(dialects())('lockout behind the per-IP limit on %s', (dialect) => {
+  let env: TestEnv;
+  let fx: Fixture;
+  beforeAll(async () => {
+    env = await createEnv(dialect, { loginRateMax: 20 });
+    fx = await buildFixture(env);
+  });
+  afterAll(() => env.close());
+
+  // An address of its own per burst source, so that other tests' sign-ins do not count here.
+  const burst = (n: number, username: string) =>
+    Promise.all(Array.from({ length: n }, (_, i) => env.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.20.30.40', payload: { username, password: `Wrong@pass${i}` } })));
+
+  it('locks within the per-IP allowance, then the limiter answers 429; never a 500, never more than 5 counted', async () => {
+    const { username } = fx.users.townB;
+    const first = (await burst(15, username)).map((a) => a.statusCode);
+    expect(first.filter((s) => s === 401)).toHaveLength(4);
+    expect(first.filter((s) => s === 423)).toHaveLength(11);
+    const second = (await burst(10, username)).map((a) => a.statusCode);
+    expect(second.filter((s) => s >= 500)).toEqual([]);
+    expect(second.every((s) => s === 429 || s === 423)).toBe(true);
+    expect(second.filter((s) => s === 429).length).toBeGreaterThan(0);
+    const row = await env.ctx.db.selectFrom('login_attempts').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
+    expect(Number(row.failed_count)).toBe(5);
+  });
+});
