@@ -104,7 +104,9 @@ describe('accounts (security admin)', () => {
       await otpBox.waitFor();
       const firstOtp = ((await otpBox.locator('.ant-typography').first().textContent()) ?? '').trim();
       expect(firstOtp).toMatch(/^\S{14}$/);
-      await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+      const otpDialog = () => page.locator('.ant-modal-confirm').filter({ has: page.getByTestId('one-time-password') });
+      await otpDialog().locator('.ant-btn-primary').click();
+      await otpDialog().waitFor({ state: 'detached' });
       const u = (await session.json('GET', `/api/users?q=${username}`)).items[0];
       expect(u).toMatchObject({ username, role: 'branch_secretary', orgId: branchOrg, mustChangePassword: true });
 
@@ -124,8 +126,8 @@ describe('accounts (security admin)', () => {
       const resetBox = page.getByTestId('one-time-password');
       await resetBox.waitFor();
       const otp = ((await resetBox.locator('.ant-typography').first().textContent()) ?? '').trim();
-      await page.locator('.ant-modal-confirm .ant-btn-primary').click();
-      await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+      await otpDialog().locator('.ant-btn-primary').click();
+      await otpDialog().waitFor({ state: 'detached' });
       const signIn = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: otp }) });
       expect(signIn.status).toBe(200);
       expect((await signIn.json()).user.mustChangePassword).toBe(true);
