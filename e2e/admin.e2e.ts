@@ -84,7 +84,7 @@ describe('organizations', () => {
 });
 
 describe('accounts (security admin)', () => {
-  it('create, lock out and unlock, reset the password, disable and enable', async () => {
+  it('create with a one-time password, lock out and unlock, reset to a one-time password, disable and enable', async () => {
     const county = await apiLogin('demo-county');
     const branchOrg = (await county.json('GET', '/api/members?pageSize=1')).items[0].orgId;
     const { context, page, session } = await signedInContext(browser, 'demo-security');
@@ -96,14 +96,19 @@ describe('accounts (security admin)', () => {
       await dlg.getByLabel('用户名').fill(username);
       await dlg.getByLabel('姓名').fill('测试书记');
       await dlg.getByLabel('所属组织').fill(String(branchOrg));
-      await dlg.getByLabel('初始密码').fill('weak');
-      await dlg.getByText('至少8位').waitFor();
-      await dlg.getByLabel('初始密码').fill('Zhibu#2026x');
+      // No password field: the server generates a one-time password, shown once.
+      expect(await dlg.getByLabel('初始密码').count()).toBe(0);
       await shot(page, 'user-create');
       await dlg.getByRole('button', { name: /保\s*存/ }).click();
-      await dlg.waitFor({ state: 'detached' });
+      const otpBox = page.getByTestId('one-time-password');
+      await otpBox.waitFor();
+      const firstOtp = ((await otpBox.locator('.ant-typography').first().textContent()) ?? '').trim();
+      expect(firstOtp).toMatch(/^\S{14}$/);
+      const otpDialog = () => page.locator('.ant-modal-confirm').filter({ has: page.getByTestId('one-time-password') });
+      await otpDialog().locator('.ant-btn-primary').click();
+      await otpDialog().waitFor({ state: 'detached' });
       const u = (await session.json('GET', `/api/users?q=${username}`)).items[0];
-      expect(u).toMatchObject({ username, role: 'branch_secretary', orgId: branchOrg });
+      expect(u).toMatchObject({ username, role: 'branch_secretary', orgId: branchOrg, mustChangePassword: true });
 
       // Five wrong passwords lock the account; the security admin unlocks it.
       for (let i = 0; i < 6; i++) await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Wrong#pass1' }) });
@@ -117,10 +122,15 @@ describe('accounts (security admin)', () => {
       await page.goto(`${baseUrl()}/users?q=${username}`);
       const row = page.getByRole('row').filter({ hasText: username });
       await row.getByRole('button', { name: `重置 ${username} 的密码` }).click();
-      await page.locator('.ant-modal').getByLabel('新密码').fill('Reset#2026y');
-      await page.locator('.ant-modal').getByRole('button', { name: /保\s*存/ }).click();
-      await page.locator('.ant-modal').waitFor({ state: 'detached' });
-      await expect.poll(async () => (await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Reset#2026y' }) })).status).toBe(200);
+      await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+      const resetBox = page.getByTestId('one-time-password');
+      await resetBox.waitFor();
+      const otp = ((await resetBox.locator('.ant-typography').first().textContent()) ?? '').trim();
+      await otpDialog().locator('.ant-btn-primary').click();
+      await otpDialog().waitFor({ state: 'detached' });
+      const signIn = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: otp }) });
+      expect(signIn.status).toBe(200);
+      expect((await signIn.json()).user.mustChangePassword).toBe(true);
 
       const confirm = async () => {
         const dlg = page.locator('.ant-modal-confirm');

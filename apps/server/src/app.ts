@@ -99,6 +99,8 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     const s = await resolveSession(ctx, token, req.ip);
     req.actorOrNull = s.actor;
     req.sessionTokenHash = s.tokenHash;
+    // A one-time password (set by an administrator) opens only the routes that let its holder replace it.
+    if (s.mustChangePassword && !req.routeOptions.config?.passwordChange) throw new DomainError('auth.password_change_required');
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers['x-csrf-token'];
       if (!csrfMatches(s.csrf, typeof header === 'string' ? header : undefined)) throw new DomainError('auth.csrf');

@@ -35,7 +35,7 @@ const USAGE = `dangjian <command>
   backup FILE                        online backup (SQLite) or pg_dump (PostgreSQL)
   restore FILE                       restore a backup (stop the server first)
   user add USERNAME --role ROLE --org ID [--name NAME] [--member ID] --password PASSWORD
-  user reset-password USERNAME --password PASSWORD
+  user reset-password USERNAME --password PASSWORD   (to be changed at the next sign-in)
   user unlock USERNAME
   audit verify                       check the audit chain; exits 1 when broken
   jobs run reminders [--date YYYY-MM-DD]
@@ -208,7 +208,8 @@ async function userCommand(config: Config, args: string[]) {
       const hash = await hashPassword(password);
       await ctx.db.transaction().execute(async (trx) => {
         const now = new Date().toISOString();
-        await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, updated_at: now }).where('id', '=', user.id).execute();
+        // The operator hands the password over; its holder must replace it at the next sign-in (the operator never keeps it).
+        await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, updated_at: now, must_change_password: 1 }).where('id', '=', user.id).execute();
         await trx.updateTable('sessions').set({ ended_at: now }).where('user_id', '=', user.id).where('ended_at', 'is', null).execute();
         await trx.deleteFrom('login_attempts').where('username', '=', username).execute();
       });

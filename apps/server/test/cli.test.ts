@@ -234,6 +234,12 @@ describe('the command line on SQLite', { timeout: 120_000 }, () => {
     const nobody = await run('user', 'unlock', 'no-such-user');
     expect(nobody.status).not.toBe(0);
     expect(nobody.stderr).toMatch(/no user no-such-user/);
+    // An account the operator creates is ready to use; a reset password must be replaced at the next sign-in.
+    expect(scalar(dataDir, "select must_change_password from users where username = 'op-town'")).toBe(0);
+    const reset = await run('user', 'reset-password', 'op-town', '--password', 'Other#Pass9');
+    expect(reset.status, reset.stderr).toBe(0);
+    expect(scalar(dataDir, "select must_change_password from users where username = 'op-town'")).toBe(1);
+    expect(scalar(dataDir, "select count(*) from users where username like 'demo-%' and must_change_password = 1")).toBe(0);
   });
 
   it('backup then restore into another DATA_DIR gives the same records and an intact chain', async () => {

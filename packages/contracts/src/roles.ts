@@ -22,8 +22,11 @@ export const CAPABILITIES = [
   'stats.read',
   'users.read',
   'users.write',
+  'users.propose',
+  'users.approve',
   'audit.read',
   'self.read',
+  'self.party',
   'meetings.read',
   'meetings.write',
   'meetings.rules',
@@ -38,20 +41,21 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const BUSINESS_READ: Capability[] = ['orgs.read', 'members.read', 'members.export', 'stats.read', 'self.read', 'meetings.read', 'meetings.write', 'service.read', 'service.write', 'service.import'];
+const BUSINESS_READ: Capability[] = ['orgs.read', 'members.read', 'members.export', 'stats.read', 'self.read', 'self.party', 'meetings.read', 'meetings.write', 'service.read', 'service.write', 'service.import'];
 
 /**
  * What each role may do. Separation of the three administrators (三员分立): the security
  * admin holds only account capabilities, the auditor only the audit trail, and no business
- * role holds either.
+ * role holds either. `self.read` is one's own account and notifications (everyone); `self.party` is one's own
+ * Party-side data (member record, meetings, the rules in force), which only the business roles hold.
  */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  county_admin: [...BUSINESS_READ, 'orgs.write', 'members.write', 'members.reveal', 'members.import', 'meetings.rules', 'service.reveal', 'service.rules', 'service.evaluate'],
+  county_admin: [...BUSINESS_READ, 'orgs.write', 'members.write', 'members.reveal', 'members.import', 'meetings.rules', 'service.reveal', 'service.rules', 'service.evaluate', 'users.propose'],
   township_admin: [...BUSINESS_READ, 'orgs.write', 'members.write', 'members.import', 'service.evaluate'],
   branch_secretary: [...BUSINESS_READ, 'members.write', 'members.reveal', 'members.import', 'service.reveal'],
-  member: ['orgs.read', 'self.read', 'meetings.checkin', 'service.claim'],
+  member: ['orgs.read', 'self.read', 'self.party', 'meetings.checkin', 'service.claim'],
   auditor: ['audit.read', 'self.read'],
-  security_admin: ['users.read', 'users.write', 'self.read'],
+  security_admin: ['users.read', 'users.write', 'users.approve', 'self.read'],
 };
 
 /** Whether a role holds a capability. */
@@ -61,3 +65,13 @@ export function can(role: Role, capability: Capability): boolean {
 
 /** Roles whose holders are bound to an organization subtree for business data. */
 export const BUSINESS_ROLES: readonly Role[] = ['county_admin', 'township_admin', 'branch_secretary', 'member'];
+
+/**
+ * Roles that only a grant decided by a second person gives (三员分立): the county admin proposes
+ * (`users.propose`), the security admin approves or rejects (`users.approve`), and nobody decides
+ * their own proposal. The security admin sets the other business roles directly.
+ */
+export const ADMIN_ROLES: readonly Role[] = ['county_admin', 'township_admin', 'auditor', 'security_admin'];
+
+/** Accounts the security admin may not change at all (the other two of the three administrators). */
+export const PROTECTED_ROLES: readonly Role[] = ['auditor', 'security_admin'];

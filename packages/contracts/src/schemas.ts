@@ -74,6 +74,8 @@ export const Me = Type.Object({
   memberId: Nullable(Type.Integer()),
   locale: Type.String(),
   capabilities: Type.Array(Type.String()),
+  /** The account holds a one-time password: until it is changed, only the password change is allowed. */
+  mustChangePassword: Type.Boolean(),
 });
 export type MeT = Static<typeof Me>;
 export const PasswordChangeBody = Type.Object({ oldPassword: Type.String(VERBATIM), newPassword: Type.String({ maxLength: 256, ...VERBATIM }) });
@@ -222,12 +224,15 @@ export const User = Type.Object({
   lockedUntil: Nullable(Type.String()),
   lastLoginAt: Nullable(Type.String()),
   createdAt: Type.String(),
+  mustChangePassword: Type.Boolean(),
 });
 export type UserT = Static<typeof User>;
+/** An account just given a one-time password, shown once to the administrator who hands it over. */
+export const UserWithOneTimePassword = Type.Object({ user: User, oneTimePassword: Type.String() });
+export type UserWithOneTimePasswordT = Static<typeof UserWithOneTimePassword>;
 export const UserCreate = Type.Object({
   username: Type.String({ minLength: 3, maxLength: 40, pattern: '^[A-Za-z0-9_.-]+$', ...VERBATIM }),
   displayName: Type.String({ minLength: 1, maxLength: 40 }),
-  password: Type.String({ maxLength: 256, ...VERBATIM }),
   role: KeyOf(ROLES),
   orgId: Type.Integer(),
   memberId: Type.Optional(Nullable(Type.Integer())),
@@ -248,7 +253,44 @@ export const UserListQuery = Type.Object({
   locked: Type.Optional(Type.Boolean()),
   ...Paging,
 });
-export const ResetPasswordBody = Type.Object({ password: Type.String({ maxLength: 256, ...VERBATIM }) }, { additionalProperties: false });
+export const ResetPasswordBody = Type.Object({}, { additionalProperties: false });
+
+// ---- grants of administrator roles (two persons) ----
+export const GRANT_STATUSES = { pending: { zh: '待审批', en: 'Pending' }, approved: { zh: '已批准', en: 'Approved' }, rejected: { zh: '已驳回', en: 'Rejected' } } as const;
+export const RoleGrant = Type.Object({
+  id: Type.Integer(),
+  userId: Nullable(Type.Integer()),
+  username: Type.String(),
+  displayName: Type.String(),
+  /** True when the grant creates the account on approval. */
+  newAccount: Type.Boolean(),
+  role: KeyOf(ROLES),
+  previousRole: Nullable(KeyOf(ROLES)),
+  orgId: Type.Integer(),
+  orgName: Nullable(Type.String()),
+  status: KeyOf(GRANT_STATUSES),
+  proposedBy: Type.Integer(),
+  proposedByName: Nullable(Type.String()),
+  proposedAt: Type.String(),
+  decidedBy: Nullable(Type.Integer()),
+  decidedByName: Nullable(Type.String()),
+  decidedAt: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+});
+export type RoleGrantT = Static<typeof RoleGrant>;
+export const RoleGrantPropose = Type.Object({
+  /** An existing account in scope (its role and organization change), or a new one created on approval. */
+  username: Type.String({ minLength: 3, maxLength: 40, pattern: '^[A-Za-z0-9_.-]+$', ...VERBATIM }),
+  displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+  role: KeyOf(ROLES),
+  orgId: Type.Integer({ minimum: 1 }),
+  note: Type.Optional(Type.String({ maxLength: 200 })),
+}, { additionalProperties: false });
+export type RoleGrantProposeT = Static<typeof RoleGrantPropose>;
+export const RoleGrantDecide = Type.Object({ note: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false });
+export const RoleGrantListQuery = Type.Object({ status: Type.Optional(KeyOf(GRANT_STATUSES)), ...Paging });
+/** The answer to an approval: the grant, and for a new account its one-time password (shown once). */
+export const RoleGrantDecision = Type.Object({ grant: RoleGrant, oneTimePassword: Nullable(Type.String()) });
 
 // ---- audit ----
 export const AuditRecord = Type.Object({

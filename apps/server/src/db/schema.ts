@@ -61,9 +61,30 @@ export interface UsersTable {
   locale: string;
   last_login_at: string | null;
   password_changed_at: string;
+  /** 1 while the account holds a one-time password set by an administrator. */
+  must_change_password: Generated<number>;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+}
+
+/** A proposed grant of an administrator role, decided by a second person (三员分立). */
+export interface RoleGrantsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  org_id: number;
+  org_path: string;
+  user_id: number | null;
+  username: string;
+  display_name: string;
+  role: string;
+  previous_role: string | null;
+  status: string;
+  proposed_by: number;
+  proposed_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  note: string | null;
 }
 
 export interface LoginAttemptsTable {
@@ -451,6 +472,7 @@ export interface DB {
   members: MembersTable;
   users: UsersTable;
   login_attempts: LoginAttemptsTable;
+  role_grants: RoleGrantsTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
@@ -483,4 +505,4 @@ export interface DB {
 }
 
 /** Tables whose rows belong to an organization and carry `org_path`: a move re-paths them all. */
-export const ORG_SCOPED_TABLES = ['orgs', 'members', 'users', 'meetings', 'households', 'residents', 'household_groups', 'pairings', 'visits', 'requests', 'service_evaluations', 'wishes', 'errands', 'zones'] as const;
+export const ORG_SCOPED_TABLES = ['orgs', 'members', 'users', 'meetings', 'households', 'residents', 'household_groups', 'pairings', 'visits', 'requests', 'service_evaluations', 'wishes', 'errands', 'zones', 'role_grants'] as const;

@@ -39,6 +39,11 @@ export function requireCapability(actor: Actor, capability: Capability): void {
   if (!ROLE_CAPABILITIES[actor.role].includes(capability)) throw new DomainError('forbidden', { capability });
 }
 
+/** Throws 403 unless the actor's role holds at least one of the capabilities (staff or member access to a thing). */
+export function requireAnyCapability(actor: Actor, ...capabilities: Capability[]): void {
+  if (!capabilities.some((c) => ROLE_CAPABILITIES[actor.role].includes(c))) throw new DomainError('forbidden', { capability: capabilities.join('|') });
+}
+
 /** Whether a path lies inside the actor's subtree (and tenant). */
 export function inScope(actor: Actor, tenantId: number, orgPath: string): boolean {
   return actor.orgPath != null && actor.tenantId === tenantId && orgPath.startsWith(actor.orgPath);

@@ -15,6 +15,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes anyone may call without a session (login, health, the public board). */
     public?: boolean;
+    /** Routes a session holding a one-time password may call (its user, the password change, sign-out). */
+    passwordChange?: boolean;
     /** Audit action name used when a write fails. */
     auditAction?: string;
   }

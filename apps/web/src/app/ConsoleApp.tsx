@@ -1,6 +1,6 @@
 /** The console: antd configuration, the 401 redirect and the routes behind sign-in. */
 import { Suspense, lazy, useEffect } from 'react';
-import { ConfigProvider } from 'antd';
+import { Card, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
@@ -19,6 +19,7 @@ import './console.css';
 const ErrorResult = lazy(() => import('../components/States').then((m) => ({ default: m.ErrorResult })));
 const NotFound = lazy(() => import('../components/States').then((m) => ({ default: m.NotFound })));
 const LoginPage = lazy(() => import('../modules/auth/LoginPage'));
+const SetPasswordCard = lazy(() => import('../modules/auth/SetPasswordCard').then((m) => ({ default: m.SetPasswordCard })));
 const HomePage = lazy(() => import('../modules/home/HomePage'));
 const OrgsPage = lazy(() => import('../modules/orgs/OrgsPage'));
 const OrgFormPage = lazy(() => import('../modules/orgs/OrgFormPage'));
@@ -71,6 +72,21 @@ export function loginPath(code: string, next: string): string {
   return `/login?reason=${reason}${back}`;
 }
 
+/** A session opened with a one-time password (e.g. after a reload): nothing but the new password until it is set. */
+function SetPasswordScreen() {
+  return (
+    <div className="dj-login-bg">
+      <main style={{ width: '100%', display: 'flex', justifyContent: 'center' }}>
+        <Card className="dj-login-card" variant="borderless" styles={{ body: { padding: 32 } }}>
+          <Suspense fallback={<PageLoading />}>
+            <SetPasswordCard onDone={() => undefined} />
+          </Suspense>
+        </Card>
+      </main>
+    </div>
+  );
+}
+
 function RequireAuth() {
   const me = useMe();
   const location = useLocation();
@@ -86,6 +102,7 @@ function RequireAuth() {
       </Suspense>
     );
   }
+  if (me.data.mustChangePassword) return <SetPasswordScreen />;
   return (
     <Shell me={me.data}>
       <Suspense fallback={<PageLoading />}>

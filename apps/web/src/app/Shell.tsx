@@ -79,6 +79,7 @@ export function menuItems(me: Me, t: (zh: string, en: string) => string): NavIte
   }
   if (hasCap(me, 'audit.read')) items.push({ key: '/audit', href: '/audit', icon: <AuditOutlined />, label: t('审计日志', 'Audit trail') });
   if (hasCap(me, 'users.read')) items.push({ key: '/users', href: '/users', icon: <SafetyCertificateOutlined />, label: t('账号管理', 'Accounts') });
+  else if (hasCap(me, 'users.propose')) items.push({ key: '/users', href: '/users', icon: <SafetyCertificateOutlined />, label: t('管理员授权', 'Admin grants') });
   return items;
 }
 

@@ -7,6 +7,7 @@ import { versions003 } from './003_versions.js';
 import { service004 } from './004_service.js';
 import { serviceFigures005 } from './005_service_figures.js';
 import { requestsList006 } from './006_requests_list.js';
+import { admins007 } from './007_admins.js';
 import { freeText009 } from './009_free_text.js';
 
 export interface Migration {
@@ -14,4 +15,6 @@ export interface Migration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
 }
 
-export const MIGRATIONS: Migration[] = [core001, meetings002, versions003, service004, serviceFigures005, requestsList006, freeText009];
+export const MIGRATIONS: Migration[] = [
+  core001, meetings002, versions003, service004, serviceFigures005, requestsList006, admins007, freeText009,
+];

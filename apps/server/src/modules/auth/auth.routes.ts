@@ -20,25 +20,26 @@ export const authRoutes: RouteModule = (app, ctx) => {
     return { user: await auth.me(ctx, s.actor) };
   });
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出 Sign out', response: { 200: Ok } } }, async (req, reply) => {
+  const pc = { passwordChange: true };
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出 Sign out', response: { 200: Ok } }, config: pc }, async (req, reply) => {
     await auth.logout(ctx, actorOf(req), req.sessionTokenHash!);
     reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
     return { ok: true };
   });
 
-  app.post('/api/auth/logout-all', { schema: { tags: ['auth'], summary: '结束我的所有会话 End all my sessions', response: { 200: Type.Object({ ok: Type.Boolean(), ended: Type.Integer() }) } } }, async (req, reply) => {
+  app.post('/api/auth/logout-all', { schema: { tags: ['auth'], summary: '结束我的所有会话 End all my sessions', response: { 200: Type.Object({ ok: Type.Boolean(), ended: Type.Integer() }) } }, config: pc }, async (req, reply) => {
     const ended = await auth.logoutAll(ctx, actorOf(req));
     reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
     return { ok: true, ended };
   });
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户 The signed-in user', response: { 200: Me } } }, async (req) => auth.me(ctx, actorOf(req)));
+  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户 The signed-in user', response: { 200: Me } }, config: pc }, async (req) => auth.me(ctx, actorOf(req)));
 
-  app.patch('/api/auth/me', { schema: { tags: ['auth'], summary: '界面语言 Interface language', body: LocaleBody, response: { 200: Me } } }, async (req) =>
+  app.patch('/api/auth/me', { schema: { tags: ['auth'], summary: '界面语言 Interface language', body: LocaleBody, response: { 200: Me } }, config: pc }, async (req) =>
     auth.setLocale(ctx, actorOf(req), req.body.locale),
   );
 
-  app.post('/api/auth/password', { schema: { tags: ['auth'], summary: '修改密码 Change my password', body: PasswordChangeBody, response: { 200: Ok } } }, async (req) => {
+  app.post('/api/auth/password', { schema: { tags: ['auth'], summary: '修改密码 Change my password', body: PasswordChangeBody, response: { 200: Ok } }, config: { ...pc, auditAction: 'user.password_change' } }, async (req) => {
     await auth.changePassword(ctx, actorOf(req), req.sessionTokenHash!, req.body.oldPassword, req.body.newPassword);
     return { ok: true };
   });

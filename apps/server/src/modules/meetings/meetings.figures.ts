@@ -26,7 +26,7 @@ export async function rulesFor(ctx: Ctx, tenantId: number, year: number): Promis
 
 /** The rules in force for a year, as everyone may read them. */
 export async function rulesInForce(ctx: Ctx, actor: Actor, year: number) {
-  requireCapability(actor, 'self.read');
+  requireCapability(actor, 'self.party');
   const { rules, overridden } = await rulesFor(ctx, actor.tenantId!, year);
   return {
     year,

@@ -338,7 +338,7 @@ export async function checkin(ctx: Ctx, actor: Actor, code: string) {
 
 /** Meetings the signed-in member is expected at, newest first (the phone pages). */
 export async function mine(ctx: Ctx, actor: Actor, limit = 20) {
-  requireCapability(actor, 'self.read');
+  requireCapability(actor, 'self.party');
   if (!actor.memberId) return { items: [] };
   const rows = await ctx.db
     .selectFrom('meeting_attendance as a')

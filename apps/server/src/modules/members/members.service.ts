@@ -199,7 +199,7 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<MemberT> 
 
 /** A member's own record (the member role). */
 export async function mine(ctx: Ctx, actor: Actor): Promise<MemberT> {
-  requireCapability(actor, 'self.read');
+  requireCapability(actor, 'self.party');
   if (!actor.memberId) throw notFound();
   return present(await repo.getMember(ctx.db, actor, actor.memberId), today(ctx));
 }

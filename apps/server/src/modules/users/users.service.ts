@@ -1,5 +1,10 @@
-/** Accounts, managed by the security admin (三员分立: it sees accounts, never business data or the audit trail). */
-import type { Role, UserCreateT, UserPatchT, UserT } from '@dangjian/contracts';
+/**
+ * Accounts, managed by the security admin (三员分立: it sees accounts, never business data or the audit trail).
+ * It sets the roles without administrative power directly, never knows a password (new and reset accounts get a
+ * one-time password that must be changed at first sign-in), never touches an auditor's or a security admin's
+ * account, and an administrator role is only given by a grant that a second person decides (grants.service.ts).
+ */
+import { ADMIN_ROLES, PROTECTED_ROLES, type Role, type UserCreateT, type UserPatchT, type UserT, type UserWithOneTimePasswordT } from '@dangjian/contracts';
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/actor.js';
 import { requireCapability, scopeRange } from '../../platform/actor.js';
@@ -9,7 +14,7 @@ import { hashPassword } from '../../platform/crypto.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { likeContains } from '../../db/dialect.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
-import { assertPasswordPolicy, endAllSessions } from '../auth/auth.service.js';
+import { endAllSessions, generateOneTimePassword } from '../auth/auth.service.js';
 
 function baseQuery(ctx: Ctx, actor: Actor) {
   const [lo, hi] = scopeRange(actor);
@@ -23,7 +28,7 @@ function baseQuery(ctx: Ctx, actor: Actor) {
     .where('u.deleted_at', 'is', null);
 }
 
-const COLUMNS = ['u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'o.name as org_name', 'u.member_id', 'u.status', 'a.locked_until', 'u.last_login_at', 'u.created_at'] as const;
+const COLUMNS = ['u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'o.name as org_name', 'u.member_id', 'u.status', 'a.locked_until', 'u.last_login_at', 'u.created_at', 'u.must_change_password'] as const;
 
 function present(r: Record<string, any>, now: string): UserT {
   return {
@@ -38,6 +43,7 @@ function present(r: Record<string, any>, now: string): UserT {
     lockedUntil: r.locked_until && r.locked_until > now ? r.locked_until : null,
     lastLoginAt: r.last_login_at,
     createdAt: r.created_at,
+    mustChangePassword: Number(r.must_change_password) === 1,
   };
 }
 
@@ -64,7 +70,24 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<UserT> {
   return present(r, ctx.clock().toISOString());
 }
 
-async function checkPlacement(ctx: Ctx, actor: Actor, role: Role, orgId: number, memberId: number | null | undefined) {
+/** Refuses a change to the account of an auditor or a security admin: the other administrators are not the security admin's to manage. */
+function assertManageable(target: UserT): void {
+  if (PROTECTED_ROLES.includes(target.role)) throw new DomainError('users.protected_account');
+}
+
+/** Refuses a role that only a two-person grant gives. */
+function assertDirectRole(role: Role): void {
+  if (ADMIN_ROLES.includes(role)) throw new DomainError('users.grant_required', { role });
+}
+
+/** A fresh one-time password and its hash. */
+export async function oneTimePassword(ctx: Ctx): Promise<{ password: string; hash: string }> {
+  const password = generateOneTimePassword(ctx);
+  return { password, hash: await hashPassword(password) };
+}
+
+/** Checks the organization (in scope) and, for a member account, its member record. */
+export async function checkPlacement(ctx: Ctx, actor: Actor, role: Role, orgId: number, memberId: number | null | undefined) {
   const org = await orgsRepo.getOrg(ctx.db, actor, orgId);
   if (role === 'member') {
     if (!memberId) throw new DomainError('users.member_required');
@@ -74,12 +97,13 @@ async function checkPlacement(ctx: Ctx, actor: Actor, role: Role, orgId: number,
   return org;
 }
 
-/** Creates an account placed on an organization of the scope. */
-export async function create(ctx: Ctx, actor: Actor, input: UserCreateT): Promise<UserT> {
+/** Creates an account of a role without administrative power, with a one-time password that is answered once. */
+export async function create(ctx: Ctx, actor: Actor, input: UserCreateT): Promise<UserWithOneTimePasswordT> {
   requireCapability(actor, 'users.write');
-  assertPasswordPolicy(ctx, input.password);
+  assertDirectRole(input.role);
   const org = await checkPlacement(ctx, actor, input.role, input.orgId, input.memberId);
-  const hash = await hashPassword(input.password);
+  const otp = await oneTimePassword(ctx);
+  const hash = otp.hash;
   const id = await ctx.db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('users').select('id').where(sql`lower(username)`, '=', input.username.toLowerCase()).executeTakeFirst();
     if (taken) throw new DomainError('users.username_taken');
@@ -99,6 +123,7 @@ export async function create(ctx: Ctx, actor: Actor, input: UserCreateT): Promis
         locale: 'zh-CN',
         last_login_at: null,
         password_changed_at: now,
+        must_change_password: 1,
         created_at: now,
         updated_at: now,
         deleted_at: null,
@@ -110,10 +135,11 @@ export async function create(ctx: Ctx, actor: Actor, input: UserCreateT): Promis
       entityType: 'user',
       entityId: id,
       changes: diff(null, { username: input.username, displayName: input.displayName, role: input.role, orgId: org.id, memberId: input.memberId ?? null }),
+      detail: 'one-time password issued',
     });
     return id;
   });
-  return get(ctx, actor, id);
+  return { user: await get(ctx, actor, id), oneTimePassword: otp.password };
 }
 
 /** Changes name, role, organization or status; disabling ends the user's sessions. */
@@ -121,8 +147,12 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: UserPatc
   requireCapability(actor, 'users.write');
   const before = await get(ctx, actor, id);
   if (id === actor.userId && ((patch.status && patch.status !== 'active') || (patch.role && patch.role !== actor.role))) throw new DomainError('users.cannot_change_self');
+  assertManageable(before);
   const role = (patch.role ?? before.role) as Role;
   const orgId = patch.orgId ?? before.orgId!;
+  // An administrator's role or organization (where its power lies) changes only through a grant; so does a promotion.
+  if (role !== before.role) assertDirectRole(role);
+  if (ADMIN_ROLES.includes(before.role) && (role !== before.role || orgId !== before.orgId)) throw new DomainError('users.grant_required', { role: before.role });
   const memberId = patch.memberId !== undefined ? patch.memberId : before.memberId;
   const org = await checkPlacement(ctx, actor, role, orgId, memberId);
   await ctx.db.transaction().execute(async (trx) => {
@@ -146,22 +176,23 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: UserPatc
   return get(ctx, actor, id);
 }
 
-/** Sets a new password chosen by the security admin and ends the user's sessions. */
-export async function resetPassword(ctx: Ctx, actor: Actor, id: number, password: string): Promise<void> {
+/** Gives an account a one-time password (answered once, to be changed at the next sign-in) and ends its sessions. */
+export async function resetPassword(ctx: Ctx, actor: Actor, id: number): Promise<string> {
   requireCapability(actor, 'users.write');
   const user = await get(ctx, actor, id);
-  assertPasswordPolicy(ctx, password);
-  const hash = await hashPassword(password);
+  assertManageable(user);
+  const otp = await oneTimePassword(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock().toISOString();
-    await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, updated_at: now }).where('id', '=', id).execute();
+    await trx.updateTable('users').set({ password_hash: otp.hash, password_changed_at: now, updated_at: now, must_change_password: 1 }).where('id', '=', id).execute();
     await endAllSessions(ctx, trx, id);
     await trx.deleteFrom('login_attempts').where('username', '=', user.username).execute();
-    await writeAudit(ctx, trx, actor, { action: 'user.reset_password', entityType: 'user', entityId: id });
+    await writeAudit(ctx, trx, actor, { action: 'user.reset_password', entityType: 'user', entityId: id, detail: 'one-time password issued' });
   });
+  return otp.password;
 }
 
-/** Lifts a lockout. */
+/** Lifts a lockout (of any account in scope: it gives no power, and the auditor should not wait out an attack). */
 export async function unlock(ctx: Ctx, actor: Actor, id: number): Promise<UserT> {
   requireCapability(actor, 'users.write');
   const user = await get(ctx, actor, id);

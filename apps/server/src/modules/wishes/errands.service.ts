@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { subtreeRange } from '../../db/dialect.js';
 import type { Actor } from '../../platform/actor.js';
-import { inScope, requireCapability, scopeRange } from '../../platform/actor.js';
+import { inScope, requireAnyCapability, requireCapability, scopeRange } from '../../platform/actor.js';
 import { diff, writeAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
@@ -64,6 +64,7 @@ export async function list(ctx: Ctx, actor: Actor, query: ErrandListQueryT): Pro
 
 /** One errand with its steps; 404 for an errand the actor may not see. */
 export async function get(ctx: Ctx, actor: Actor, id: number): Promise<ErrandDetailT> {
+  requireAnyCapability(actor, 'service.read', 'service.claim');
   const row = await repo.findErrand(ctx.db, id, { includeDeleted: isStaff(actor) });
   if (!row || !visible(actor, row)) throw notFound();
   return { ...present(row), events: await listEvents(ctx.db, 'errand', id) };
@@ -79,6 +80,7 @@ function visible(actor: Actor, row: repo.ErrandRow): boolean {
  * Another member's errand answers `service.errand_not_yours` (the county is the member's to know).
  */
 async function writable(trx: Q, actor: Actor, id: number, opts: { includeDeleted?: boolean } = {}): Promise<repo.ErrandRow> {
+  requireAnyCapability(actor, 'service.write', 'service.claim');
   const row = await repo.findErrand(trx, id, opts);
   if (!row || row.tenant_id !== actor.tenantId) throw notFound();
   if (can(actor.role, 'service.write')) {

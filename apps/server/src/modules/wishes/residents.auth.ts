@@ -99,14 +99,20 @@ export async function verifyCode(ctx: Ctx, rawPhone: string, rawCode: string, ip
     return new DomainError('service.code_invalid', attemptsLeft === undefined ? undefined : { attemptsLeft }, 401);
   };
   if (!row) throw await fail('no live code');
-  if (row.attempts >= CODE_MAX_ATTEMPTS) throw await fail('too many attempts', 0);
+  // The try is counted before the code is compared, in one conditional update: parallel guesses cannot all read
+  // a count below the cap (each gets its own number, and the ones past the cap are refused unchecked).
+  const counted = await ctx.db
+    .updateTable('resident_codes')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', row.id)
+    .where('attempts', '<', CODE_MAX_ATTEMPTS)
+    .returning('attempts')
+    .executeTakeFirst();
+  if (!counted) throw await fail('too many attempts', 0);
   const [salt, hash] = row.code_hash.split('$');
   const given = codeHash(salt ?? '', phoneHash, rawCode.trim());
   const right = hash != null && hash.length === given.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(hash));
-  if (!right) {
-    await ctx.db.updateTable('resident_codes').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('id', '=', row.id).execute();
-    throw await fail('wrong code', Math.max(0, CODE_MAX_ATTEMPTS - row.attempts - 1));
-  }
+  if (!right) throw await fail('wrong code', Math.max(0, CODE_MAX_ATTEMPTS - Number(counted.attempts)));
   const token = randomToken(32);
   const tokenHash = sm3(token);
   const expiresAt = new Date(now.getTime() + RESIDENT_SESSION_DAYS * 86_400_000).toISOString();

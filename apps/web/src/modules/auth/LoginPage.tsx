@@ -6,6 +6,8 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, messageOf } from '../../api/client';
 import { useLocale, useT } from '../../app/i18n';
 import { useSignIn } from '../../app/session';
+import type { Me } from '../../api/types';
+import { SetPasswordCard } from './SetPasswordCard';
 
 /** Where to go after signing in: only same-site console paths are followed. */
 export function safeNext(next: string | null): string {
@@ -22,14 +24,21 @@ export default function LoginPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const reason = params.get('reason');
+  // Signed in with a one-time password: the password it was typed with, kept only until the new one is set.
+  const [oneTime, setOneTime] = useState<string | null>(null);
+
+  function proceed(me: Me) {
+    const next = safeNext(params.get('next'));
+    navigate(me.role === 'member' && next === '/' ? '/m/' : next, { replace: true });
+  }
 
   async function onFinish(v: { username: string; password: string }) {
     setBusy(true);
     setError(null);
     try {
       const me = await signIn(v.username.trim(), v.password);
-      const next = safeNext(params.get('next'));
-      navigate(me.role === 'member' && next === '/' ? '/m/' : next, { replace: true });
+      if (me.mustChangePassword) setOneTime(v.password);
+      else proceed(me);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'internal', String(e)));
     } finally {
@@ -54,6 +63,7 @@ export default function LoginPage() {
               ]}
             />
           </div>
+          {oneTime !== null ? <SetPasswordCard oldPassword={oneTime} onDone={(me) => { setOneTime(null); proceed(me); }} /> : <>
           <Typography.Title level={1} style={{ fontSize: 24, marginTop: 8 }}>
             {t('党建工作平台', 'Party-building platform')}
           </Typography.Title>
@@ -86,6 +96,7 @@ export default function LoginPage() {
             {t('党员请使用手机页面：', 'Members on a phone: ')}
             <a href="/m/" style={{ textDecoration: 'underline' }}>/m/</a>
           </Typography.Paragraph>
+          </>}
         </Card>
       </main>
     </div>

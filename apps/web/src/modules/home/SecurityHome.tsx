@@ -19,6 +19,7 @@ export default function SecurityHome() {
   const all = useQuery({ queryKey: ['users', 'count-all'], queryFn: ({ signal }) => api.get<ListPage<User>>('/api/users', { pageSize: 1 }, signal) });
   const disabled = useQuery({ queryKey: ['users', 'count-disabled'], queryFn: ({ signal }) => api.get<ListPage<User>>('/api/users', { status: 'disabled', pageSize: 1 }, signal) });
   const locked = useQuery({ queryKey: ['users', 'locked'], queryFn: ({ signal }) => api.get<ListPage<User>>('/api/users', { locked: true, pageSize: 50 }, signal) });
+  const grants = useQuery({ queryKey: ['grants', 'pending-count'], queryFn: ({ signal }) => api.get<ListPage<unknown>>('/api/users/grants', { status: 'pending', pageSize: 1 }, signal) });
 
   async function unlock(u: User) {
     try {
@@ -37,24 +38,31 @@ export default function SecurityHome() {
         {t('账号安全工作台', 'Account security desk')}
       </Typography.Title>
       <Row gutter={16}>
-        <Col xs={8}>
+        <Col xs={12} md={6}>
           <Card size="small" data-testid="stat-users">
             <Link to="/users" style={{ color: 'inherit' }}>
               <Statistic title={t('账号总数', 'Accounts')} value={all.data?.total ?? '-'} loading={all.isPending} />
             </Link>
           </Card>
         </Col>
-        <Col xs={8}>
+        <Col xs={12} md={6}>
           <Card size="small" data-testid="stat-locked">
             <Link to="/users?locked=true" style={{ color: 'inherit' }}>
               <Statistic title={t('已锁定', 'Locked')} value={locked.data?.total ?? '-'} loading={locked.isPending} />
             </Link>
           </Card>
         </Col>
-        <Col xs={8}>
+        <Col xs={12} md={6}>
           <Card size="small" data-testid="stat-disabled">
             <Link to="/users?status=disabled" style={{ color: 'inherit' }}>
               <Statistic title={t('已停用', 'Disabled')} value={disabled.data?.total ?? '-'} loading={disabled.isPending} />
+            </Link>
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small" data-testid="stat-grants">
+            <Link to="/users#grants-title" style={{ color: 'inherit' }}>
+              <Statistic title={t('待审批授权', 'Grants to decide')} value={grants.data?.total ?? '-'} loading={grants.isPending} />
             </Link>
           </Card>
         </Col>

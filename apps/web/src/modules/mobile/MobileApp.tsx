@@ -50,6 +50,30 @@ function LoginPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const reason = params.get('reason');
+  // Signed in with a one-time password from an administrator: a new one is set before anything else.
+  const [mustChange, setMustChange] = useState(false);
+  const [newPassword, setNewPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const qc = useQueryClient();
+
+  async function setOwnPassword(e: FormEvent) {
+    e.preventDefault();
+    if (!newPassword || newPassword !== repeat) {
+      setError(new ApiError(400, 'validation', t('两次输入的新密码不一致', 'The two new passwords differ')));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post('/api/auth/password', { oldPassword: password, newPassword });
+      qc.setQueryData(ME_KEY, await api.get<Me>('/api/auth/me'));
+      navigate(nextOf(params), { replace: true });
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', String(err)));
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -60,8 +84,9 @@ function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await signIn(username.trim(), password);
-      navigate(nextOf(params), { replace: true });
+      const me = await signIn(username.trim(), password);
+      if (me.mustChangePassword) setMustChange(true);
+      else navigate(nextOf(params), { replace: true });
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'internal', String(err)));
     } finally {
@@ -87,6 +112,23 @@ function LoginPage() {
             {error.message}
           </div>
         ) : null}
+        {mustChange ? (
+          <form onSubmit={setOwnPassword} noValidate data-testid="m-set-password">
+            <h2>{t('设置新密码', 'Set a new password')}</h2>
+            <p>{t('您使用的是一次性密码，请设置只有您自己知道的新密码（至少8位，含大写字母、小写字母、数字、符号中的三类）。', 'You used a one-time password. Set one only you know (8+ characters of 3 classes).')}</p>
+            <div className="m-field">
+              <label htmlFor="m-new-password">{t('新密码', 'New password')}</label>
+              <input id="m-new-password" className="m-input" type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} />
+            </div>
+            <div className="m-field">
+              <label htmlFor="m-repeat-password">{t('再次输入新密码', 'Repeat the new password')}</label>
+              <input id="m-repeat-password" className="m-input" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+            </div>
+            <button className="m-btn primary" type="submit" disabled={busy}>
+              {t('保存并继续', 'Save and continue')}
+            </button>
+          </form>
+        ) : (
         <form onSubmit={submit} noValidate>
           <div className="m-field">
             <label htmlFor="m-username">{t('用户名', 'User name')}</label>
@@ -100,6 +142,7 @@ function LoginPage() {
             {busy ? t('正在登录…', 'Signing in…') : t('登录', 'Sign in')}
           </button>
         </form>
+        )}
       </main>
     </div>
   );
@@ -317,6 +360,11 @@ function Signed({ page }: { page: Page }) {
         </main>
       </div>
     );
+  }
+  // A one-time password still in force (e.g. after a reload): the console's page asks for it and a new one.
+  if (me.data.mustChangePassword) {
+    window.location.assign('/');
+    return null;
   }
   const pages: Record<Page, ReactNode> = {
     profile: <ProfilePage me={me.data} />,

@@ -1,11 +1,14 @@
-/** Accounts (security admin): list, create, disable/enable, unlock, reset password, assign role and organization. */
+/**
+ * Accounts (security admin): list, create, disable/enable, unlock, reset to a one-time password, assign role and
+ * organization; and the grants of administrator roles (the county admin proposes, the security admin decides).
+ */
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { KeyOutlined, LockOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined, EditOutlined, UnlockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFeedback } from '../../components/feedback';
 import { useSearchParams } from 'react-router';
-import { ROLES } from '@dangjian/contracts';
+import { ADMIN_ROLES, PROTECTED_ROLES, ROLES, type Role } from '@dangjian/contracts';
 import { api } from '../../api/client';
 import type { ListPage, User } from '../../api/types';
 import { useEnumOptions, useLabel, useT } from '../../app/i18n';
@@ -13,18 +16,18 @@ import { hasCap, useMe } from '../../app/session';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { showFieldError } from '../../components/formErrors';
 import { formatTime } from '../audit/auditShared';
+import { GrantsSection, useShowOneTimePassword } from './GrantsSection';
 
-/** Whether a password has 8+ characters of at least three classes (the server also rejects common ones). */
-export function strongEnough(p: string): boolean {
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(p)).length;
-  return p.length >= 8 && classes >= 3;
-}
+export { strongEnough } from '../auth/SetPasswordCard';
+
+/** Roles the security admin sets directly; the administrator roles go through a grant. */
+const DIRECT_ROLES = Object.fromEntries(Object.entries(ROLES).filter(([k]) => !ADMIN_ROLES.includes(k as Role))) as Partial<typeof ROLES>;
 
 function isLocked(u: User): boolean {
   return !!u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now();
 }
 
-type Editing = { mode: 'create' } | { mode: 'edit'; user: User } | { mode: 'password'; user: User } | null;
+type Editing = { mode: 'create' } | { mode: 'edit'; user: User } | null;
 
 function UserModal({ editing, onClose }: { editing: NonNullable<Editing>; onClose: () => void }) {
   const t = useT();
@@ -35,19 +38,23 @@ function UserModal({ editing, onClose }: { editing: NonNullable<Editing>; onClos
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const role = Form.useWatch('role', form);
+  const showOtp = useShowOneTimePassword();
   const user = editing.mode === 'create' ? null : editing.user;
-  const passwordRule = {
-    validator: (_: unknown, v?: string) => (!v || strongEnough(v) ? Promise.resolve() : Promise.reject(new Error(t('至少8位，且包含大写字母、小写字母、数字、符号中的三类', 'At least 8 characters of 3 classes: upper, lower, digit, symbol')))),
-  };
+  // An administrator's role and organization change only through a grant (two persons).
+  const adminAccount = !!user && ADMIN_ROLES.includes(user.role);
+  const roleOptions = adminAccount ? opts({ [user!.role]: ROLES[user!.role] }) : opts(DIRECT_ROLES as typeof ROLES);
 
   async function submit() {
     const v = await form.validateFields();
     setBusy(true);
     setError(null);
     try {
-      if (editing.mode === 'create') await api.post('/api/users', { ...v, ...(v.memberId ? { memberId: v.memberId } : {}) });
-      else if (editing.mode === 'edit') await api.patch(`/api/users/${user!.id}`, { displayName: v.displayName, role: v.role, orgId: v.orgId, ...(v.role === 'member' && v.memberId ? { memberId: v.memberId } : {}) });
-      else await api.post(`/api/users/${user!.id}/reset-password`, { password: v.password });
+      if (editing.mode === 'create') {
+        const made = await api.post<{ user: User; oneTimePassword: string }>('/api/users', { ...v, ...(v.memberId ? { memberId: v.memberId } : {}) });
+        showOtp(made.user.username, made.oneTimePassword);
+      } else {
+        await api.patch(`/api/users/${user!.id}`, adminAccount ? { displayName: v.displayName } : { displayName: v.displayName, role: v.role, orgId: v.orgId, ...(v.role === 'member' && v.memberId ? { memberId: v.memberId } : {}) });
+      }
       message.success(t('已保存', 'Saved'));
       qc.invalidateQueries({ queryKey: ['users'] });
       onClose();
@@ -58,7 +65,7 @@ function UserModal({ editing, onClose }: { editing: NonNullable<Editing>; onClos
     }
   }
 
-  const title = editing.mode === 'create' ? t('新建账号', 'New account') : editing.mode === 'edit' ? t(`编辑账号：${user!.username}`, `Edit account: ${user!.username}`) : t(`重置密码：${user!.username}`, `Reset password: ${user!.username}`);
+  const title = editing.mode === 'create' ? t('新建账号', 'New account') : t(`编辑账号：${user!.username}`, `Edit account: ${user!.username}`);
   return (
     <Modal open title={title} onOk={submit} onCancel={onClose} confirmLoading={busy} okText={t('保存', 'Save')} cancelText={t('取消', 'Cancel')} destroyOnHidden>
       {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
@@ -73,29 +80,26 @@ function UserModal({ editing, onClose }: { editing: NonNullable<Editing>; onClos
             <Input autoComplete="off" />
           </Form.Item>
         ) : null}
-        {editing.mode !== 'password' ? (
-          <>
+        {editing.mode === 'create' ? (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('保存后系统生成一次性密码，仅显示一次；账号首次登录须修改密码。管理员角色须由县级管理员申请、安全管理员审批。', 'A one-time password is generated and shown once; it must be changed at first sign-in. Administrator roles are granted by two persons (see below).')} />
+        ) : null}
+        {adminAccount ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('管理员的角色和组织须通过授权申请变更。', 'An administrator’s role and organization change through a grant.')} /> : null}
+        <>
             <Form.Item label={t('姓名', 'Display name')} name="displayName" rules={[{ required: true, whitespace: true, message: t('请输入姓名', 'Enter the name') }, { max: 40 }]}>
               <Input />
             </Form.Item>
             <Form.Item label={t('角色', 'Role')} name="role" rules={[{ required: true }]}>
-              <Select options={opts(ROLES)} />
+              <Select options={roleOptions} disabled={adminAccount} />
             </Form.Item>
             <Form.Item label={t('所属组织', 'Organization')} name="orgId" rules={[{ required: true, message: t('请选择组织', 'Choose the organization') }]}>
-              <OrgTreeSelect valueLabel={user?.orgName ?? undefined} />
+              <OrgTreeSelect valueLabel={user?.orgName ?? undefined} disabled={adminAccount} />
             </Form.Item>
             {role === 'member' ? (
               <Form.Item label={t('关联党员档案编号', 'Linked member record number')} name="memberId" rules={[{ required: true, message: t('党员账号必须关联党员档案', 'A member account needs a member record') }]}>
                 <InputNumber min={1} style={{ width: '100%' }} />
               </Form.Item>
             ) : null}
-          </>
-        ) : null}
-        {editing.mode !== 'edit' ? (
-          <Form.Item label={editing.mode === 'create' ? t('初始密码', 'Initial password') : t('新密码', 'New password')} name="password" rules={[{ required: true, message: t('请输入密码', 'Enter a password') }, passwordRule]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        ) : null}
+        </>
       </Form>
     </Modal>
   );
@@ -109,7 +113,10 @@ export default function UsersPage() {
   const { message, modal } = useFeedback();
   const qc = useQueryClient();
   const { data: me } = useMe();
+  const showOtp = useShowOneTimePassword();
+  const canRead = hasCap(me, 'users.read');
   const canWrite = hasCap(me, 'users.write');
+  const canGrant = hasCap(me, 'users.propose') || hasCap(me, 'users.approve');
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState<Editing>(null);
   const [text, setText] = useState(params.get('q') ?? '');
@@ -120,6 +127,7 @@ export default function UsersPage() {
     queryKey: ['users', 'list', filters, page, pageSize],
     queryFn: ({ signal }) => api.get<ListPage<User>>('/api/users', { ...filters, page, pageSize }, signal),
     placeholderData: keepPreviousData,
+    enabled: canRead,
   });
 
   function set(k: string, v?: string | null) {
@@ -140,6 +148,24 @@ export default function UsersPage() {
     }
   }
 
+  function reset(u: User) {
+    modal.confirm({
+      title: t(`重置 ${u.username} 的密码？`, `Reset the password of ${u.username}?`),
+      content: t('系统生成一次性密码并结束该账号的所有会话；账号下次登录须修改密码。', 'A one-time password is generated and all its sessions end; it must be changed at the next sign-in.'),
+      okText: t('重置', 'Reset'),
+      cancelText: t('取消', 'Cancel'),
+      onOk: async () => {
+        try {
+          const r = await api.post<{ oneTimePassword: string }>(`/api/users/${u.id}/reset-password`, {});
+          qc.invalidateQueries({ queryKey: ['users'] });
+          showOtp(u.username, r.oneTimePassword);
+        } catch (e) {
+          message.error((e as Error).message);
+        }
+      },
+    });
+  }
+
   function toggle(u: User) {
     const disabling = u.status === 'active';
     modal.confirm({
@@ -152,6 +178,9 @@ export default function UsersPage() {
     });
   }
 
+  if (!canRead) {
+    return <Card>{canGrant ? <GrantsSection /> : null}</Card>;
+  }
   return (
     <Card>
       <div style={{ display: 'flex', alignItems: 'center', marginBottom: 12 }}>
@@ -225,6 +254,7 @@ export default function UsersPage() {
                     {t('已锁定', 'Locked')}
                   </Tag>
                 ) : null}
+                {u.mustChangePassword ? <Tag color="warning">{t('待改密', 'Password to change')}</Tag> : null}
               </Space>
             ),
           },
@@ -232,13 +262,14 @@ export default function UsersPage() {
           canWrite
             ? {
                 title: t('操作', 'Actions'),
-                render: (_, u) => (
+                // The auditor's and the security admins' accounts are not the security admin's to change (三员分立).
+                render: (_, u) => PROTECTED_ROLES.includes(u.role) ? <Typography.Text type="secondary">{t('不可修改', 'Not editable')}</Typography.Text> : (
                   <Space size={2} wrap>
                     <Tooltip title={t('编辑角色和组织', 'Edit role and organization')}>
                       <Button size="small" type="text" aria-label={t(`编辑 ${u.username}`, `Edit ${u.username}`)} icon={<EditOutlined />} onClick={() => setEditing({ mode: 'edit', user: u })} />
                     </Tooltip>
                     <Tooltip title={t('重置密码', 'Reset password')}>
-                      <Button size="small" type="text" aria-label={t(`重置 ${u.username} 的密码`, `Reset password of ${u.username}`)} icon={<KeyOutlined />} onClick={() => setEditing({ mode: 'password', user: u })} />
+                      <Button size="small" type="text" aria-label={t(`重置 ${u.username} 的密码`, `Reset password of ${u.username}`)} icon={<KeyOutlined />} onClick={() => reset(u)} />
                     </Tooltip>
                     {isLocked(u) ? (
                       <Tooltip title={t('解锁', 'Unlock')}>
@@ -264,6 +295,7 @@ export default function UsersPage() {
         ]}
       />
       {editing ? <UserModal editing={editing} onClose={() => setEditing(null)} /> : null}
+      {canGrant ? <GrantsSection /> : null}
     </Card>
   );
 }
