@@ -27,8 +27,9 @@ import { householdsRoutes } from './modules/households/households.routes.js';
 import { requestsRoutes } from './modules/requests/requests.routes.js';
 import { wishesRoutes } from './modules/wishes/wishes.routes.js';
 import { serviceRoutes } from './modules/service/service.routes.js';
+import { importsRoutes } from './modules/imports/imports.routes.js';
 
-const MODULES = [authRoutes, orgsRoutes, membersRoutes, usersRoutes, auditRoutes, statsRoutes, meetingsRoutes, notificationsRoutes, householdsRoutes, requestsRoutes, wishesRoutes, serviceRoutes];
+const MODULES = [authRoutes, orgsRoutes, membersRoutes, usersRoutes, auditRoutes, statsRoutes, meetingsRoutes, notificationsRoutes, householdsRoutes, requestsRoutes, wishesRoutes, serviceRoutes, importsRoutes];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const VERSION = '0.1.0';
 

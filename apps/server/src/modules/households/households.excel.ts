@@ -2,7 +2,6 @@
  * Excel of households, one row per resident: the import template, the all-or-nothing import with a
  * row-by-row report, and the masked export.
  */
-import type ExcelJS from 'exceljs';
 import { HOUSEHOLD_TAGS, RESIDENT_RELATIONS, errorMessage, label, type HouseholdListQueryT, type ImportReportT } from '@dangjian/contracts';
 import type { Actor } from '../../platform/actor.js';
 import { requireCapability } from '../../platform/actor.js';
@@ -10,7 +9,8 @@ import { writeAuditBatch, type AuditEntry } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { DomainError } from '../../platform/errors.js';
-import { cellText, labelKey, loadExcel } from '../../platform/excel.js';
+import { labelKey, loadExcel } from '../../platform/excel.js';
+import { runImport, yieldToLoop, type ImportProgress, type SheetRow } from '../../platform/imports.js';
 import { subtreeRange } from '../../db/dialect.js';
 import { bumpVersion } from '../../platform/versions.js';
 import { guardIdNumber, guardPhone } from '../service/service.shared.js';
@@ -87,16 +87,13 @@ interface NewHousehold {
  */
 export async function importHouseholds(ctx: Ctx, actor: Actor, file: Buffer, opts: { dryRun: boolean; locale?: 'zh-CN' | 'en' }): Promise<ImportReportT> {
   requireCapability(actor, 'service.import');
+  return runImport(ctx, actor, { kind: 'households', dryRun: opts.dryRun, badFile: 'service.import_bad_file' }, file, (rows, progress) => checkHouseholds(ctx, actor, file, rows, progress, opts));
+}
+
+/** Checks the rows of a households sheet and, unless a dry run or any row fails, writes them in one transaction. */
+async function checkHouseholds(ctx: Ctx, actor: Actor, file: Buffer, rows: SheetRow[], progress: ImportProgress, opts: { dryRun: boolean; locale?: 'zh-CN' | 'en' }): Promise<ImportReportT> {
   const locale = opts.locale ?? 'zh-CN';
-  const wb = new (await loadExcel()).Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new DomainError('service.import_bad_file');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new DomainError('service.import_bad_file');
-  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map((v) => cellText(v).replace(/\*$/, ''));
+  const header = (rows[0]?.number === 1 ? rows[0].cells : []).map((v) => v.replace(/\*$/, ''));
   const colOf = new Map<ColumnKey, number>();
   for (const c of COLUMNS) {
     const idx = header.indexOf(c.header);
@@ -117,10 +114,13 @@ export async function importHouseholds(ctx: Ctx, actor: Actor, file: Buffer, opt
   let valid = 0;
   const err = (row: number, field: string | null, code: string) => errors.push({ row, field, code, message: errorMessage(code, locale) });
 
-  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cell = (k: ColumnKey) => (colOf.has(k) ? cellText(r.getCell(colOf.get(k)!).value) : '');
-    if (COLUMNS.every((c) => !cell(c.key))) return;
+  for (const [i, r] of rows.entries()) {
+    // Checking many rows takes seconds of CPU: other requests are answered in between.
+    if (i % 500 === 499) await yieldToLoop();
+    const rowNumber = r.number;
+    if (rowNumber === 1) continue;
+    const cell = (k: ColumnKey) => (colOf.has(k) ? (r.cells[colOf.get(k)!] ?? '') : '');
+    if (COLUMNS.every((c) => !cell(c.key))) continue;
     total++;
     const before = errors.length;
     const orgCell = cell('org');
@@ -156,7 +156,7 @@ export async function importHouseholds(ctx: Ctx, actor: Actor, file: Buffer, opt
       if (existing.has(id.id_number_hash) || seen.has(id.id_number_hash)) err(rowNumber, 'idNumber', 'service.id_number_taken');
       seen.add(id.id_number_hash);
     }
-    if (errors.length > before) return;
+    if (errors.length > before) continue;
     valid++;
     const key = `${org!.id}|${cell('address')}|${cell('head')}`;
     let h = households.get(key);
@@ -164,12 +164,13 @@ export async function importHouseholds(ctx: Ctx, actor: Actor, file: Buffer, opt
     for (const t of tags) h.tags.add(t);
     if (relation === 'head' && phone?.phone_hash) h.phone = phone;
     h.residents.push({ row: rowNumber, name: cell('name'), relation: relation!, id: id!, phone: phone! });
-  });
+  }
 
   const report: ImportReportT = { ok: errors.length === 0 && total > 0, total, valid, imported: 0, errors };
   if (total === 0) report.errors.push({ row: 0, field: null, code: 'validation', message: errorMessage('validation', locale) });
   if (!report.ok || opts.dryRun) return report;
 
+  progress.phase('writing');
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const audit: AuditEntry[] = [{ action: 'household.import', entityType: 'household_import', detail: `${total} rows, ${households.size} households; file sm3 ${sm3(file).slice(0, 16)}` }];

@@ -1,5 +1,4 @@
 /** Excel roster: the import template, the all-or-nothing import with a row-by-row report, and the masked export. */
-import type ExcelJS from 'exceljs';
 import { EDUCATIONS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES, errorMessage, label, type ImportReportT, type Labelled, type MemberListQueryT } from '@dangjian/contracts';
 import type { Actor } from '../../platform/actor.js';
 import { requireCapability } from '../../platform/actor.js';
@@ -7,7 +6,8 @@ import { writeAuditBatch } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
 import { sm3 } from '../../platform/crypto.js';
-import { cellText, loadExcel } from '../../platform/excel.js';
+import { loadExcel } from '../../platform/excel.js';
+import { runImport, yieldToLoop, type ImportProgress, type SheetRow } from '../../platform/imports.js';
 import { subtreeRange } from '../../db/dialect.js';
 import * as repo from './members.repository.js';
 import { bumpVersion } from '../../platform/versions.js';
@@ -72,16 +72,13 @@ export async function template(ctx: Ctx, actor: Actor): Promise<Buffer> {
  */
 export async function importRoster(ctx: Ctx, actor: Actor, file: Buffer, opts: { dryRun: boolean; locale?: 'zh-CN' | 'en' }): Promise<ImportReportT> {
   requireCapability(actor, 'members.import');
+  return runImport(ctx, actor, { kind: 'members', dryRun: opts.dryRun, badFile: 'members.import_bad_file' }, file, (rows, progress) => checkRoster(ctx, actor, file, rows, progress, opts));
+}
+
+/** Checks the rows of a roster and, unless a dry run or any row fails, writes them in one transaction. */
+async function checkRoster(ctx: Ctx, actor: Actor, file: Buffer, rows: SheetRow[], progress: ImportProgress, opts: { dryRun: boolean; locale?: 'zh-CN' | 'en' }): Promise<ImportReportT> {
   const locale = opts.locale ?? 'zh-CN';
-  const wb = new (await loadExcel()).Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new DomainError('members.import_bad_file');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new DomainError('members.import_bad_file');
-  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map((v) => cellText(v).replace(/\*$/, ''));
+  const header = (rows[0]?.number === 1 ? rows[0].cells : []).map((v) => v.replace(/\*$/, ''));
   const colOf = new Map<RosterKey, number>();
   for (const c of ROSTER_COLUMNS) {
     const idx = header.indexOf(c.header);
@@ -103,10 +100,13 @@ export async function importRoster(ctx: Ctx, actor: Actor, file: Buffer, opts: {
   let total = 0;
   const err = (row: number, field: string | null, code: string) => errors.push({ row, field, code, message: errorMessage(code, locale) });
 
-  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cell = (k: RosterKey) => (colOf.has(k) ? cellText(r.getCell(colOf.get(k)!).value) : '');
-    if (ROSTER_COLUMNS.every((c) => !cell(c.key))) return;
+  for (const [i, r] of rows.entries()) {
+    // Checking 50,000 rows takes seconds of CPU: other requests are answered in between.
+    if (i % 500 === 499) await yieldToLoop();
+    const rowNumber = r.number;
+    if (rowNumber === 1) continue;
+    const cell = (k: RosterKey) => (colOf.has(k) ? (r.cells[colOf.get(k)!] ?? '') : '');
+    if (ROSTER_COLUMNS.every((c) => !cell(c.key))) continue;
     total++;
     const rowErrors = errors.length;
     const enums: Record<string, string | null> = {};
@@ -125,7 +125,7 @@ export async function importRoster(ctx: Ctx, actor: Actor, file: Buffer, opts: {
     if (!org) err(rowNumber, 'orgId', 'not_found');
     else if (!MEMBER_HOLDING_TYPES.includes(org.type as OrgType)) err(rowNumber, 'orgId', 'members.org_not_branch');
     if (!cell('name')) err(rowNumber, 'name', 'validation');
-    if (errors.length > rowErrors) return;
+    if (errors.length > rowErrors) continue;
     const { value, errors: fieldErrors } = validateMember(
       {
         name: cell('name'),
@@ -142,18 +142,21 @@ export async function importRoster(ctx: Ctx, actor: Actor, file: Buffer, opts: {
       day,
     );
     for (const fe of fieldErrors) err(rowNumber, fe.field, fe.code);
-    if (!value) return;
+    if (!value) continue;
     const hash = ctx.vault.lookupHash(value.idNumber);
-    if (existing.has(hash)) return void err(rowNumber, 'idNumber', 'members.id_number_taken');
-    if (seen.has(hash)) return void err(rowNumber, 'idNumber', 'members.id_number_taken');
+    if (existing.has(hash) || seen.has(hash)) {
+      err(rowNumber, 'idNumber', 'members.id_number_taken');
+      continue;
+    }
     seen.set(hash, rowNumber);
     good.push({ row: rowNumber, org: org!, value });
-  });
+  }
 
   const report: ImportReportT = { ok: errors.length === 0 && total > 0, total, valid: good.length, imported: 0, errors };
   if (total === 0) report.errors.push({ row: 0, field: null, code: 'validation', message: errorMessage('validation', locale) });
   if (!report.ok || opts.dryRun) return report;
 
+  progress.phase('writing');
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const ids: number[] = [];
