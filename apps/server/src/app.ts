@@ -13,6 +13,7 @@ import { errorMessage } from '@dangjian/contracts';
 import type { Ctx } from './platform/context.js';
 import { DomainError } from './platform/errors.js';
 import { writeAuditAlone } from './platform/audit.js';
+import { closeImportWorkers } from './platform/imports.js';
 import { localeOf, type App } from './platform/http.js';
 import { csrfMatches, resolveSession } from './modules/auth/auth.service.js';
 import { authRoutes, SESSION_COOKIE } from './modules/auth/auth.routes.js';
@@ -132,6 +133,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   for (const register of MODULES) register(app, ctx);
+  app.addHook('onClose', () => closeImportWorkers());
 
   const index = path.join(ctx.config.webDist, 'index.html');
   if (fs.existsSync(index)) {

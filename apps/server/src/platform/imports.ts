@@ -6,7 +6,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '@dangjian/contracts';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
 import type { Actor } from './actor.js';
+import { writeAuditBatch, type AuditEntry } from './audit.js';
 import type { Ctx } from './context.js';
 import { DomainError } from './errors.js';
 import { checkArchive } from './zip.js';
@@ -24,7 +27,7 @@ export const IMPORT_LIMITS = {
   timeoutMs: 120_000,
   maxRows: 100_000,
   maxWaiting: 4,
-  batchRows: 2_000,
+  batchRows: 500,
   /** An idle worker is kept this long for the next import (starting one costs 0.3–1.5 s). */
   idleMs: 60_000,
 };
@@ -78,8 +81,26 @@ export function currentImports(ctx: Ctx, actor: Actor): (ImportJob & { position:
   return (q?.jobs ?? []).map(({ job }, position) => ({ ...job, position, mine: job.userId === actor.userId }));
 }
 
-/** Lets the event loop answer other requests between chunks of a long loop. */
-export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * A pause to await in every step of a long loop: once `budgetMs` of work has run since the last
+ * pause, it lets the event loop answer other requests (so /api/health stays quick during an import).
+ */
+export function loopYielder(budgetMs = 8): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < budgetMs) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
+}
+
+/** Appends an import's audit entries in steps of 200 inside its transaction, pausing between steps. */
+export async function writeAuditInSteps(ctx: Ctx, trx: Transaction<DB>, actor: Actor, entries: AuditEntry[], pause: () => Promise<void>): Promise<void> {
+  for (let i = 0; i < entries.length; i += 200) {
+    await pause();
+    await writeAuditBatch(ctx, trx, actor, entries.slice(i, i + 200));
+  }
+}
 
 // ---- the workers ----
 
@@ -138,12 +159,19 @@ function releaseWorker(p: PooledWorker) {
   waitingForWorker.shift()?.();
 }
 
+/** Ends the idle workers (on shutdown, or to apply changed limits); busy ones end with their import. */
+export async function closeImportWorkers(): Promise<void> {
+  const idle = idleWorkers.splice(0);
+  await Promise.all(idle.map((p) => (p.idle && clearTimeout(p.idle), p.worker.terminate())));
+}
+
 /** Reads the first sheet of `file` in a worker; a failure to read it is `badFile`. */
 async function readSheet(file: Buffer, badFile: ErrorCode, onRows: (n: number) => void): Promise<SheetRow[]> {
   const pooled = await acquireWorker();
   const { worker } = pooled;
   const rows: SheetRow[] = [];
   let clean = false;
+  let healthy = false;
   let onExit: (() => void) | undefined;
   try {
     return await new Promise<SheetRow[]>((resolve, reject) => {
@@ -160,7 +188,11 @@ async function readSheet(file: Buffer, badFile: ErrorCode, onRows: (n: number) =
           for (const r of m.rows) rows.push(r);
           onRows(rows.length);
         } else if (m.type === 'done') finish(null);
-        else finish(m.code ? new DomainError(m.code as ErrorCode, m.details) : new DomainError(badFile));
+        else {
+          // The worker refused the file itself and is sound: it may read the next one.
+          healthy = true;
+          finish(m.code ? new DomainError(m.code as ErrorCode, m.details) : new DomainError(badFile));
+        }
       });
       worker.once('error', (err: Error & { code?: string }) => finish(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memory() : new DomainError(badFile)));
       worker.once('exit', (onExit = () => finish(memory())));
@@ -169,8 +201,8 @@ async function readSheet(file: Buffer, badFile: ErrorCode, onRows: (n: number) =
     });
   } finally {
     if (onExit) worker.off('exit', onExit);
-    // A worker that failed, ran out of memory or time may hold anything: it ends. A clean one waits for the next import.
-    if (clean) releaseWorker(pooled);
+    // A worker that crashed, ran out of memory or time may hold anything: it ends. A sound one waits for the next import.
+    if (clean || healthy) releaseWorker(pooled);
     else void worker.terminate();
   }
 }

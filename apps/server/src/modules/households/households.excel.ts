@@ -10,7 +10,7 @@ import type { Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { DomainError } from '../../platform/errors.js';
 import { labelKey, loadExcel } from '../../platform/excel.js';
-import { runImport, yieldToLoop, type ImportProgress, type SheetRow } from '../../platform/imports.js';
+import { loopYielder, runImport, writeAuditInSteps, type ImportProgress, type SheetRow } from '../../platform/imports.js';
 import { subtreeRange } from '../../db/dialect.js';
 import { bumpVersion } from '../../platform/versions.js';
 import { guardIdNumber, guardPhone } from '../service/service.shared.js';
@@ -114,9 +114,10 @@ async function checkHouseholds(ctx: Ctx, actor: Actor, file: Buffer, rows: Sheet
   let valid = 0;
   const err = (row: number, field: string | null, code: string) => errors.push({ row, field, code, message: errorMessage(code, locale) });
 
-  for (const [i, r] of rows.entries()) {
-    // Checking many rows takes seconds of CPU: other requests are answered in between.
-    if (i % 500 === 499) await yieldToLoop();
+  // Checking many rows takes seconds of CPU: other requests are answered in between.
+  const pause = loopYielder();
+  for (const r of rows) {
+    await pause();
     const rowNumber = r.number;
     if (rowNumber === 1) continue;
     const cell = (k: ColumnKey) => (colOf.has(k) ? (r.cells[colOf.get(k)!] ?? '') : '');
@@ -175,6 +176,8 @@ async function checkHouseholds(ctx: Ctx, actor: Actor, file: Buffer, rows: Sheet
   await ctx.db.transaction().execute(async (trx) => {
     const audit: AuditEntry[] = [{ action: 'household.import', entityType: 'household_import', detail: `${total} rows, ${households.size} households; file sm3 ${sm3(file).slice(0, 16)}` }];
     for (const h of households.values()) {
+      // Other requests are answered between households (those needing the database wait for the commit on SQLite).
+      await pause();
       const found = await trx
         .selectFrom('households')
         .select(['id', 'tags'])
@@ -214,7 +217,7 @@ async function checkHouseholds(ctx: Ctx, actor: Actor, file: Buffer, rows: Sheet
     }
     await bumpVersion(trx, actor.tenantId!, 'service');
     await bumpVersion(trx, actor.tenantId!, 'households');
-    await writeAuditBatch(ctx, trx, actor, audit);
+    await writeAuditInSteps(ctx, trx, actor, audit, pause);
   });
   report.imported = valid;
   return report;

@@ -2,12 +2,12 @@
 import { EDUCATIONS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES, errorMessage, label, type ImportReportT, type Labelled, type MemberListQueryT } from '@dangjian/contracts';
 import type { Actor } from '../../platform/actor.js';
 import { requireCapability } from '../../platform/actor.js';
-import { writeAuditBatch } from '../../platform/audit.js';
+import { writeAuditBatch, type AuditEntry } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
 import { sm3 } from '../../platform/crypto.js';
 import { loadExcel } from '../../platform/excel.js';
-import { runImport, yieldToLoop, type ImportProgress, type SheetRow } from '../../platform/imports.js';
+import { loopYielder, runImport, writeAuditInSteps, type ImportProgress, type SheetRow } from '../../platform/imports.js';
 import { subtreeRange } from '../../db/dialect.js';
 import * as repo from './members.repository.js';
 import { bumpVersion } from '../../platform/versions.js';
@@ -100,9 +100,10 @@ async function checkRoster(ctx: Ctx, actor: Actor, file: Buffer, rows: SheetRow[
   let total = 0;
   const err = (row: number, field: string | null, code: string) => errors.push({ row, field, code, message: errorMessage(code, locale) });
 
-  for (const [i, r] of rows.entries()) {
-    // Checking 50,000 rows takes seconds of CPU: other requests are answered in between.
-    if (i % 500 === 499) await yieldToLoop();
+  // Checking 50,000 rows takes seconds of CPU: other requests are answered in between.
+  const pause = loopYielder();
+  for (const r of rows) {
+    await pause();
     const rowNumber = r.number;
     if (rowNumber === 1) continue;
     const cell = (k: RosterKey) => (colOf.has(k) ? (r.cells[colOf.get(k)!] ?? '') : '');
@@ -160,17 +161,21 @@ async function checkRoster(ctx: Ctx, actor: Actor, file: Buffer, rows: SheetRow[
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const ids: number[] = [];
-    const BATCH = 200;
+    // Small batches keep each step short; the audit entries go in batches too (the chain continues across them).
+    const BATCH = 50;
     for (let i = 0; i < good.length; i += BATCH) {
+      // Other requests are answered between batches (those needing the database wait for the commit on SQLite).
+      await pause();
       const chunk = good.slice(i, i + BATCH).map((g) => ({ ...memberColumns(ctx, g.value), tenant_id: g.org.tenant_id, org_id: g.org.id, org_path: g.org.org_path, created_at: now, updated_at: now, deleted_at: null }));
       const inserted = await trx.insertInto('members').values(chunk).returning('id').execute();
       ids.push(...inserted.map((r) => r.id));
     }
     await bumpVersion(trx, actor.tenantId!, 'roster');
-    await writeAuditBatch(ctx, trx, actor, [
+    const audit: AuditEntry[] = [
       { action: 'member.import', entityType: 'member_import', detail: `${ids.length} rows; file sm3 ${sm3(file).slice(0, 16)}` },
       ...ids.map((id, i) => ({ action: 'member.create', entityType: 'member', entityId: id, detail: `import row ${good[i].row}`, changes: { name: { before: null, after: good[i].value.name }, orgId: { before: null, after: good[i].org.id } } })),
-    ]);
+    ];
+    await writeAuditInSteps(ctx, trx, actor, audit, pause);
   });
   report.imported = good.length;
   return report;
