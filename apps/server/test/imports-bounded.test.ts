@@ -276,4 +276,16 @@ describe.each(dialects())('bounded imports on %s', (dialect) => {
     expect(Number(n.n)).toBe(3_000);
     expect((await (await fetch(`${base}/api/imports/current`, { headers: { cookie } })).json()).items).toEqual([]);
   });
+
+  it('answers 429 to an upload when four already wait in the county', { timeout: 90_000 }, async () => {
+    const file = await rosterXlsx(goodRows(2_000, fx.villageA1));
+    const answers = await Promise.all(Array.from({ length: 7 }, () => post('/api/members/import?dryRun=true', file)));
+    const statuses = answers.map((a) => a.status).sort();
+    console.log(`[${dialect}] 7 uploads at once: ${statuses.join(' ')}`);
+    // One runs and four wait, each then read in full (a report, whatever its rows say); the others are told to come back.
+    const read = answers.filter((a) => a.status !== 429);
+    expect(read).toHaveLength(5);
+    for (const a of read) expect(a.json.total).toBe(2_000);
+    for (const a of answers.filter((x) => x.status === 429)) expect(a.json.error).toMatchObject({ code: 'import.busy', details: { waiting: 4 } });
+  });
 });
