@@ -138,6 +138,8 @@ async function acquireWorker(): Promise<PooledWorker> {
     if (liveWorkers < IMPORT_LIMITS.workers) {
       liveWorkers++;
       const pooled: PooledWorker = { worker: spawnWorker(), idle: null };
+      // A worker's failure is reported to the import that runs it; between imports, nothing is left to report.
+      pooled.worker.on('error', () => {});
       pooled.worker.once('exit', () => {
         liveWorkers--;
         const i = idleWorkers.indexOf(pooled);
@@ -151,8 +153,6 @@ async function acquireWorker(): Promise<PooledWorker> {
 }
 
 function releaseWorker(p: PooledWorker) {
-  p.worker.removeAllListeners('message');
-  p.worker.removeAllListeners('error');
   p.worker.unref();
   p.idle = setTimeout(() => void p.worker.terminate(), IMPORT_LIMITS.idleMs).unref();
   idleWorkers.push(p);
@@ -172,7 +172,13 @@ async function readSheet(file: Buffer, badFile: ErrorCode, onRows: (n: number) =
   const rows: SheetRow[] = [];
   let clean = false;
   let healthy = false;
-  let onExit: (() => void) | undefined;
+  // This import's own listeners, removed when it ends (the worker may serve the next import).
+  const listeners: [string, (arg: unknown) => void][] = [];
+  const listen = <A>(event: string, fn: (arg: A) => void) => {
+    const f = fn as (arg: unknown) => void;
+    listeners.push([event, f]);
+    worker.on(event, f);
+  };
   try {
     return await new Promise<SheetRow[]>((resolve, reject) => {
       const memory = () => new DomainError('import.too_large', { reason: 'memory', heapMb: IMPORT_LIMITS.workerHeapMb });
@@ -183,7 +189,7 @@ async function readSheet(file: Buffer, badFile: ErrorCode, onRows: (n: number) =
         clean = true;
         resolve(rows);
       };
-      worker.on('message', (m: SheetMessage) => {
+      listen('message', (m: SheetMessage) => {
         if (m.type === 'rows') {
           for (const r of m.rows) rows.push(r);
           onRows(rows.length);
@@ -194,13 +200,13 @@ async function readSheet(file: Buffer, badFile: ErrorCode, onRows: (n: number) =
           finish(m.code ? new DomainError(m.code as ErrorCode, m.details) : new DomainError(badFile));
         }
       });
-      worker.once('error', (err: Error & { code?: string }) => finish(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memory() : new DomainError(badFile)));
-      worker.once('exit', (onExit = () => finish(memory())));
+      listen('error', (err: Error & { code?: string }) => finish(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memory() : new DomainError(badFile)));
+      listen('exit', () => finish(memory()));
       const job: SheetJob = { file: new Uint8Array(file), maxRows: IMPORT_LIMITS.maxRows, batchRows: IMPORT_LIMITS.batchRows };
       worker.postMessage(job);
     });
   } finally {
-    if (onExit) worker.off('exit', onExit);
+    for (const [event, fn] of listeners) worker.off(event, fn);
     // A worker that crashed, ran out of memory or time may hold anything: it ends. A sound one waits for the next import.
     if (clean || healthy) releaseWorker(pooled);
     else void worker.terminate();
