@@ -8,6 +8,7 @@ import { requireCapability } from '../../platform/actor.js';
 import { writeAuditBatch, type AuditEntry } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
+import { normalizeIdNumber } from '../../platform/idcard.js';
 import { DomainError } from '../../platform/errors.js';
 import { labelKey, loadExcel } from '../../platform/excel.js';
 import { loopYielder, runImport, writeAuditInSteps, type ImportProgress, type SheetRow } from '../../platform/imports.js';
@@ -105,7 +106,16 @@ async function checkHouseholds(ctx: Ctx, actor: Actor, file: Buffer, rows: Sheet
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   const orgsByName = new Map<string, typeof orgs>();
   for (const o of orgs) orgsByName.set(o.name, [...(orgsByName.get(o.name) ?? []), o]);
-  const existing = await repo.allIdHashes(ctx.db, actor.tenantId!);
+  // Checking many rows takes seconds of CPU: other requests are answered in between.
+  const pause = loopYielder();
+  // The file's ID numbers already registered, looked up by the file's numbers, not the county's.
+  const inFile: string[] = [];
+  for (const r of rows) {
+    await pause();
+    const raw = colOf.has('idNumber') ? (r.cells[colOf.get('idNumber')!] ?? '') : '';
+    if (raw.trim()) inFile.push(ctx.vault.lookupHash(normalizeIdNumber(raw)));
+  }
+  const existing = await repo.idHashesAmong(ctx.db, actor.tenantId!, inFile, pause);
   const seen = new Set<string>();
   const households = new Map<string, NewHousehold>();
 
@@ -114,8 +124,6 @@ async function checkHouseholds(ctx: Ctx, actor: Actor, file: Buffer, rows: Sheet
   let valid = 0;
   const err = (row: number, field: string | null, code: string) => errors.push({ row, field, code, message: errorMessage(code, locale) });
 
-  // Checking many rows takes seconds of CPU: other requests are answered in between.
-  const pause = loopYielder();
   for (const r of rows) {
     await pause();
     const rowNumber = r.number;
