@@ -101,7 +101,8 @@ export function spawnServer({ dataDir, port, logFile, env = {}, nodeArgs = [] })
   const out = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, [...nodeArgs, CLI, 'serve'], {
     cwd: REPO,
-    env: { ...process.env, ...LOCAL_ENV, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    // The server process itself (its memory and CPU are measured by pid), not the supervisor.
+    env: { ...process.env, ...LOCAL_ENV, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DJ_SUPERVISE: 'off', ...env },
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Bundles the server's TypeScript (with the shared contracts) into apps/server/dist/main.mjs, so a
-// start skips compiling TypeScript at run time. npm packages stay external. The CLI falls back to
+// Bundles the server's TypeScript (with the shared contracts) into apps/server/dist/main.mjs, and the
+// import reader's worker thread into dist/sheet-worker.mjs beside it, so a start skips compiling TypeScript at run time. npm packages stay external. The CLI falls back to
 // the sources through tsx whenever this bundle is missing or older than them.
 import { build } from 'esbuild';
 import fs from 'node:fs';
@@ -12,8 +12,9 @@ const pkg = JSON.parse(fs.readFileSync(path.join(server, 'package.json'), 'utf8'
 const external = Object.keys(pkg.dependencies ?? {}).filter((d) => !d.startsWith('@dangjian/'));
 
 await build({
-  entryPoints: [path.join(server, 'src', 'main.ts')],
-  outfile: path.join(server, 'dist', 'main.mjs'),
+  entryPoints: { main: path.join(server, 'src', 'main.ts'), 'sheet-worker': path.join(server, 'src', 'platform', 'sheet-worker.ts') },
+  outdir: path.join(server, 'dist'),
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -23,4 +24,4 @@ await build({
   logLevel: 'warning',
   banner: { js: "import { createRequire as __djCreateRequire } from 'node:module'; const require = __djCreateRequire(import.meta.url);" },
 });
-console.log('server bundle written to apps/server/dist/main.mjs');
+console.log('server bundle written to apps/server/dist/main.mjs (and sheet-worker.mjs)');

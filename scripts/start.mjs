@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds the web app if it is missing or stale, then migrates, loads the demo
-// county into an empty database and serves (see `dangjian serve`).
+// county into an empty database and serves (see `dangjian serve`), under the supervisor that starts
+// the server again if it dies (apps/server/bin/supervise.mjs; DJ_SUPERVISE=off to serve without it).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The command line. Runs the bundle built by `npm start` (apps/server/dist/main.mjs) when it is newer
 // than every source file; otherwise loads the TypeScript sources through tsx, so a fresh checkout works.
+// `serve` runs under a small supervisor (bin/supervise.mjs) that restarts the server if it dies,
+// unless DJ_SUPERVISE=off (e.g. under systemd, see deploy/).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,17 +21,23 @@ function newestSource(dir) {
 }
 
 function bundleIsFresh() {
-  if (process.env.DJ_FROM_SOURCE === '1' || !fs.existsSync(bundle)) return false;
+  if (process.env.DJ_FROM_SOURCE === '1' || !fs.existsSync(bundle) || !fs.existsSync(path.join(serverDir, 'dist', 'sheet-worker.mjs'))) return false;
   const built = fs.statSync(bundle).mtimeMs;
   return newestSource(path.join(serverDir, 'src')) < built && newestSource(path.join(serverDir, '..', '..', 'packages', 'contracts', 'src')) < built;
 }
 
+const args = process.argv.slice(2);
+const supervised = args[0] === 'serve' && process.env.DJ_SUPERVISED !== '1' && !['off', '0', 'false', 'no'].includes((process.env.DJ_SUPERVISE ?? '').toLowerCase());
+
 let runCli;
-if (bundleIsFresh()) {
+if (supervised) {
+  const { supervise } = await import('./supervise.mjs');
+  supervise(fileURLToPath(import.meta.url), args);
+} else if (bundleIsFresh()) {
   ({ runCli } = await import(bundle));
 } else {
   const { register } = await import('tsx/esm/api');
   register();
   ({ runCli } = await import('../src/main.ts'));
 }
-await runCli(process.argv.slice(2));
+if (runCli) await runCli(args);

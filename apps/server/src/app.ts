@@ -13,6 +13,7 @@ import { errorMessage } from '@dangjian/contracts';
 import type { Ctx } from './platform/context.js';
 import { DomainError } from './platform/errors.js';
 import { writeAuditAlone } from './platform/audit.js';
+import { closeImportWorkers } from './platform/imports.js';
 import { localeOf, type App } from './platform/http.js';
 import { maskBodyBySchema, maskPersonalDeep, VERBATIM_KEYWORD } from './platform/personalText.js';
 import { csrfMatches, resolveSession } from './modules/auth/auth.service.js';
@@ -28,8 +29,9 @@ import { householdsRoutes } from './modules/households/households.routes.js';
 import { requestsRoutes } from './modules/requests/requests.routes.js';
 import { wishesRoutes } from './modules/wishes/wishes.routes.js';
 import { serviceRoutes } from './modules/service/service.routes.js';
+import { importsRoutes } from './modules/imports/imports.routes.js';
 
-const MODULES = [authRoutes, orgsRoutes, membersRoutes, usersRoutes, auditRoutes, statsRoutes, meetingsRoutes, notificationsRoutes, householdsRoutes, requestsRoutes, wishesRoutes, serviceRoutes];
+const MODULES = [authRoutes, orgsRoutes, membersRoutes, usersRoutes, auditRoutes, statsRoutes, meetingsRoutes, notificationsRoutes, householdsRoutes, requestsRoutes, wishesRoutes, serviceRoutes, importsRoutes];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const VERSION = '0.1.0';
 
@@ -163,6 +165,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   for (const register of MODULES) register(app, ctx);
+  app.addHook('onClose', () => closeImportWorkers());
 
   const index = path.join(ctx.config.webDist, 'index.html');
   if (fs.existsSync(index)) {

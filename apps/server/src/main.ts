@@ -94,6 +94,8 @@ async function serve(config: Config) {
   };
   process.once('SIGTERM', close);
   process.once('SIGINT', close);
+  // Under the supervisor (bin/supervise.mjs): if it dies, so does this server, rather than live on unwatched.
+  if (process.env.DJ_SUPERVISED === '1' && process.send) process.once('disconnect', close);
   await app.listen({ port: config.port, host: config.host });
   void warmUp(ctx);
   if (config.jobs) {

@@ -63,7 +63,8 @@ interface Server {
 async function startServer(s: Settings): Promise<Server> {
   const port = await freePort();
   const proc = spawn(process.execPath, [BIN, 'serve'], {
-    env: childEnv(s, { PORT: String(port), HOST: '127.0.0.1', DJ_LOGIN_RATE_MAX: '1000', DJ_DEMO: 'off' }),
+    // The server process itself, not its supervisor: this test kills it and restarts it by hand.
+    env: childEnv(s, { PORT: String(port), HOST: '127.0.0.1', DJ_LOGIN_RATE_MAX: '1000', DJ_DEMO: 'off', DJ_SUPERVISE: 'off' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -235,7 +235,9 @@ describe.each(dialects())('households, groups, pairings and zones on %s', (diale
       expect(await householdCount()).toBe(before + 2);
       expect((await town.get(`/api/households?q=${encodeURIComponent('黄八')}`)).json().items[0]).toMatchObject({ people: 2, tags: ['ordinary', 'disabled'], isPoor: false });
       const notExcel = await upload(Buffer.from('<html>no</html>'));
-      expect(notExcel.json().error.code).toBe('service.import_bad_file');
+      // Not a zip at all: refused by the archive check before anything is read.
+      expect(notExcel.statusCode).toBe(400);
+      expect(notExcel.json().error.code).toBe('import.archive_rejected');
       expect((await sec.get('/api/households/template')).statusCode).toBe(200);
       expect((await member.get('/api/households/template')).statusCode).toBe(403);
     });

@@ -200,7 +200,9 @@ describe.each(dialects())('members on %s', (dialect) => {
     expect(again.statusCode).toBe(422);
     expect(again.json().errors.every((e: { code: string }) => e.code === 'members.id_number_taken')).toBe(true);
     const notExcel = await upload(new TextEncoder().encode('<html>not a workbook</html>').buffer as ArrayBuffer, false);
-    expect(notExcel.json().error.code).toBe('members.import_bad_file');
+    // Not a zip at all: refused by the archive check before anything is read.
+    expect(notExcel.statusCode).toBe(400);
+    expect(notExcel.json().error.code).toBe('import.archive_rejected');
   });
 
   it('exports the filtered list within the scope, masked', async () => {

@@ -210,6 +210,23 @@ export const ImportReport = Type.Object({
   errors: Type.Array(Type.Object({ row: Type.Integer(), field: Nullable(Type.String()), code: Type.String(), message: Type.String() })),
 });
 export type ImportReportT = Static<typeof ImportReport>;
+/** The imports of the caller's county: the running one first (position 0), then those waiting their turn. */
+export const ImportQueue = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      kind: Type.Union([Type.Literal('members'), Type.Literal('households')]),
+      dryRun: Type.Boolean(),
+      state: Type.Union([Type.Literal('waiting'), Type.Literal('reading'), Type.Literal('checking'), Type.Literal('writing')]),
+      position: Type.Integer({ minimum: 0 }),
+      rowsRead: Type.Integer({ minimum: 0 }),
+      mine: Type.Boolean(),
+      queuedAt: Type.String(),
+      startedAt: Nullable(Type.String()),
+    }),
+  ),
+});
+export type ImportQueueT = Static<typeof ImportQueue>;
 
 // ---- users ----
 export const User = Type.Object({

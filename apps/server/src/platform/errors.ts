@@ -27,6 +27,8 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   'members.import_rejected': 422,
   'members.reveal_denied': 403,
   'files.too_large': 413,
+  'import.too_large': 413,
+  'import.busy': 429,
   'meetings.checkin_not_expected': 403,
 };
 

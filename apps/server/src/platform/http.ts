@@ -3,6 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, 
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor } from './actor.js';
 import type { Ctx } from './context.js';
+import type { ErrorCode } from '@dangjian/contracts';
 import { DomainError } from './errors.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -46,3 +47,16 @@ export function sendXlsx(reply: FastifyReply, buffer: Buffer, filename: string) 
 
 /** A module's route registration: gets the app and the service context. */
 export type RouteModule = (app: App, ctx: Ctx) => void;
+
+/** The one uploaded file of a multipart import request; none is `badFile`, one over DJ_UPLOAD_MAX_BYTES is 413. */
+export async function uploadedFile(req: FastifyRequest, badFile: ErrorCode): Promise<Buffer> {
+  if (!req.isMultipart()) throw new DomainError(badFile);
+  const file = await req.file();
+  if (!file) throw new DomainError(badFile);
+  try {
+    return await file.toBuffer();
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('import.too_large', { reason: 'upload_size' });
+    throw err;
+  }
+}

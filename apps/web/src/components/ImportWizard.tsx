@@ -1,11 +1,11 @@
 /** The Excel import wizard every import uses: download the template → upload (dry run) → preview row errors → commit. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Result, Space, Statistic, Steps, Table, Typography, Upload, Row, Col } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, messageOf, request } from '../api/client';
 import type { ReactNode } from 'react';
-import type { ImportReport } from '../api/types';
+import type { ImportQueue, ImportReport } from '../api/types';
 import { useT } from '../app/i18n';
 import { usePageCrumb } from '../app/crumbs';
 
@@ -29,6 +29,35 @@ async function upload(url: string, file: File, dryRun: boolean): Promise<ImportR
     if (r) return r;
     throw e;
   }
+}
+
+type QueueItem = ImportQueue['items'][number];
+
+/** While `active`, the caller's own import in the county's queue (polled each second), or null. */
+function useMyImport(active: boolean): QueueItem | null {
+  const [mine, setMine] = useState<QueueItem | null>(null);
+  useEffect(() => {
+    if (!active) {
+      setMine(null);
+      return;
+    }
+    let stop = false;
+    const poll = async () => {
+      try {
+        const q = await request<ImportQueue>('GET', '/api/imports/current');
+        if (!stop) setMine(q.items.find((i) => i.mine) ?? null);
+      } catch {
+        /* the upload's own answer tells what went wrong */
+      }
+    };
+    const timer = setInterval(poll, 1000);
+    void poll();
+    return () => {
+      stop = true;
+      clearInterval(timer);
+    };
+  }, [active]);
+  return mine;
 }
 
 /** What differs between one import and another: where it goes, what the rows are, the words. */
@@ -60,6 +89,16 @@ export function ImportWizard(props: ImportWizardProps) {
   const [done, setDone] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const mine = useMyImport(busy);
+  const progress = !mine
+    ? null
+    : mine.state === 'waiting'
+      ? t(`排队中：本县前面还有 ${mine.position} 个导入`, `Waiting: ${mine.position} import(s) of the county ahead`)
+      : mine.state === 'reading'
+        ? t(`正在读取文件：已读 ${mine.rowsRead} 行`, `Reading the file: ${mine.rowsRead} rows so far`)
+        : mine.state === 'checking'
+          ? t(`正在检查 ${mine.rowsRead} 行`, `Checking ${mine.rowsRead} rows`)
+          : t(`正在写入 ${mine.rowsRead} 行`, `Writing ${mine.rowsRead} rows`);
 
   async function check(f: File) {
     setFile(f);
@@ -113,6 +152,7 @@ export function ImportWizard(props: ImportWizardProps) {
         items={[{ title: t('下载模板', 'Download template') }, { title: t('上传文件', 'Upload') }, { title: t('预览检查', 'Preview') }, { title: t('完成', 'Done') }]}
       />
       {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} data-testid="import-error" /> : null}
+      {busy && progress ? <Alert type="info" showIcon role="status" title={progress} style={{ marginBottom: 16 }} data-testid="import-progress" /> : null}
       {step === 0 ? (
         <Space orientation="vertical" size={16}>
           <Typography.Paragraph>

@@ -2,15 +2,16 @@
  * Excel of households, one row per resident: the import template, the all-or-nothing import with a
  * row-by-row report, and the masked export.
  */
-import type ExcelJS from 'exceljs';
 import { HOUSEHOLD_TAGS, RESIDENT_RELATIONS, errorMessage, label, type HouseholdListQueryT, type ImportReportT } from '@dangjian/contracts';
 import type { Actor } from '../../platform/actor.js';
 import { requireCapability } from '../../platform/actor.js';
 import { writeAuditBatch, type AuditEntry } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
+import { normalizeIdNumber } from '../../platform/idcard.js';
 import { DomainError } from '../../platform/errors.js';
-import { cellText, labelKey, loadExcel, xlsxBuffer } from '../../platform/excel.js';
+import { labelKey, loadExcel, xlsxBuffer } from '../../platform/excel.js';
+import { loopYielder, runImport, writeAuditInSteps, type ImportProgress, type SheetRow } from '../../platform/imports.js';
 import { subtreeRange } from '../../db/dialect.js';
 import { bumpVersion } from '../../platform/versions.js';
 import { guardIdNumber, guardPhone } from '../service/service.shared.js';
@@ -88,16 +89,13 @@ interface NewHousehold {
  */
 export async function importHouseholds(ctx: Ctx, actor: Actor, file: Buffer, opts: { dryRun: boolean; locale?: 'zh-CN' | 'en' }): Promise<ImportReportT> {
   requireCapability(actor, 'service.import');
+  return runImport(ctx, actor, { kind: 'households', dryRun: opts.dryRun, badFile: 'service.import_bad_file' }, file, (rows, progress) => checkHouseholds(ctx, actor, file, rows, progress, opts));
+}
+
+/** Checks the rows of a households sheet and, unless a dry run or any row fails, writes them in one transaction. */
+async function checkHouseholds(ctx: Ctx, actor: Actor, file: Buffer, rows: SheetRow[], progress: ImportProgress, opts: { dryRun: boolean; locale?: 'zh-CN' | 'en' }): Promise<ImportReportT> {
   const locale = opts.locale ?? 'zh-CN';
-  const wb = new (await loadExcel()).Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new DomainError('service.import_bad_file');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new DomainError('service.import_bad_file');
-  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map((v) => cellText(v).replace(/\*$/, ''));
+  const header = (rows[0]?.number === 1 ? rows[0].cells : []).map((v) => v.replace(/\*$/, ''));
   const colOf = new Map<ColumnKey, number>();
   for (const c of COLUMNS) {
     const idx = header.indexOf(c.header);
@@ -109,7 +107,16 @@ export async function importHouseholds(ctx: Ctx, actor: Actor, file: Buffer, opt
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   const orgsByName = new Map<string, typeof orgs>();
   for (const o of orgs) orgsByName.set(o.name, [...(orgsByName.get(o.name) ?? []), o]);
-  const existing = await repo.allIdHashes(ctx.db, actor.tenantId!);
+  // Checking many rows takes seconds of CPU: other requests are answered in between.
+  const pause = loopYielder();
+  // The file's ID numbers already registered, looked up by the file's numbers, not the county's.
+  const inFile: string[] = [];
+  for (const r of rows) {
+    await pause();
+    const raw = colOf.has('idNumber') ? (r.cells[colOf.get('idNumber')!] ?? '') : '';
+    if (raw.trim()) inFile.push(ctx.vault.lookupHash(normalizeIdNumber(raw)));
+  }
+  const existing = await repo.idHashesAmong(ctx.db, actor.tenantId!, inFile, pause);
   const seen = new Set<string>();
   const households = new Map<string, NewHousehold>();
 
@@ -118,12 +125,14 @@ export async function importHouseholds(ctx: Ctx, actor: Actor, file: Buffer, opt
   let valid = 0;
   const err = (row: number, field: string | null, code: string) => errors.push({ row, field, code, message: errorMessage(code, locale) });
 
-  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    if (rowNumber === 1) return;
-    const raw = (k: ColumnKey) => (colOf.has(k) ? cellText(r.getCell(colOf.get(k)!).value) : '');
+  for (const r of rows) {
+    await pause();
+    const rowNumber = r.number;
+    if (rowNumber === 1) continue;
+    const raw = (k: ColumnKey) => (colOf.has(k) ? (r.cells[colOf.get(k)!] ?? '') : '');
     // Free text (address, names) has typed phone and ID numbers masked; the number columns are guarded.
     const cell = (k: ColumnKey) => (k === 'idNumber' || k === 'phone' ? raw(k) : maskPersonalText(raw(k)));
-    if (COLUMNS.every((c) => !cell(c.key))) return;
+    if (COLUMNS.every((c) => !cell(c.key))) continue;
     total++;
     const before = errors.length;
     const orgCell = cell('org');
@@ -159,7 +168,7 @@ export async function importHouseholds(ctx: Ctx, actor: Actor, file: Buffer, opt
       if (existing.has(id.id_number_hash) || seen.has(id.id_number_hash)) err(rowNumber, 'idNumber', 'service.id_number_taken');
       seen.add(id.id_number_hash);
     }
-    if (errors.length > before) return;
+    if (errors.length > before) continue;
     valid++;
     const key = `${org!.id}|${cell('address')}|${cell('head')}`;
     let h = households.get(key);
@@ -167,16 +176,19 @@ export async function importHouseholds(ctx: Ctx, actor: Actor, file: Buffer, opt
     for (const t of tags) h.tags.add(t);
     if (relation === 'head' && phone?.phone_hash) h.phone = phone;
     h.residents.push({ row: rowNumber, name: cell('name'), relation: relation!, id: id!, phone: phone! });
-  });
+  }
 
   const report: ImportReportT = { ok: errors.length === 0 && total > 0, total, valid, imported: 0, errors };
   if (total === 0) report.errors.push({ row: 0, field: null, code: 'validation', message: errorMessage('validation', locale) });
   if (!report.ok || opts.dryRun) return report;
 
+  progress.phase('writing');
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const audit: AuditEntry[] = [{ action: 'household.import', entityType: 'household_import', detail: `${total} rows, ${households.size} households; file sm3 ${sm3(file).slice(0, 16)}` }];
     for (const h of households.values()) {
+      // Other requests are answered between households (those needing the database wait for the commit on SQLite).
+      await pause();
       const found = await trx
         .selectFrom('households')
         .select(['id', 'tags'])
@@ -216,7 +228,7 @@ export async function importHouseholds(ctx: Ctx, actor: Actor, file: Buffer, opt
     }
     await bumpVersion(trx, actor.tenantId!, 'service');
     await bumpVersion(trx, actor.tenantId!, 'households');
-    await writeAuditBatch(ctx, trx, actor, audit);
+    await writeAuditInSteps(ctx, trx, actor, audit, pause);
   });
   report.imported = valid;
   return report;

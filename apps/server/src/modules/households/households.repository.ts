@@ -189,18 +189,28 @@ export async function idNumberTaken(db: Q, tenantId: number, hash: string, excep
   return Boolean(await q.executeTakeFirst());
 }
 
-/** Every live resident's ID-number hash of a tenant (the import checks thousands of rows at once). */
-export async function allIdHashes(db: Q, tenantId: number): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('residents as r')
-    .innerJoin('households as h', 'h.id', 'r.household_id')
-    .select('r.id_number_hash')
-    .where('r.tenant_id', '=', tenantId)
-    .where('r.id_number_hash', 'is not', null)
-    .where('r.deleted_at', 'is', null)
-    .where('h.deleted_at', 'is', null)
-    .execute();
-  return new Set(rows.map((r) => r.id_number_hash!));
+/**
+ * Which of `hashes` are ID numbers of live residents of live households in the county: looked up 500
+ * at a time by the (tenant_id, id_number_hash) index, pausing between lookups, rather than reading
+ * the whole county (half a million residents would hold the event loop for a second).
+ */
+export async function idHashesAmong(db: Q, tenantId: number, hashes: string[], pause: () => Promise<void>): Promise<Set<string>> {
+  const found = new Set<string>();
+  const unique = [...new Set(hashes)];
+  for (let i = 0; i < unique.length; i += 500) {
+    await pause();
+    const rows = await db
+      .selectFrom('residents as r')
+      .innerJoin('households as h', 'h.id', 'r.household_id')
+      .select('r.id_number_hash')
+      .where('r.tenant_id', '=', tenantId)
+      .where('r.id_number_hash', 'in', unique.slice(i, i + 500))
+      .where('r.deleted_at', 'is', null)
+      .where('h.deleted_at', 'is', null)
+      .execute();
+    for (const r of rows) found.add(r.id_number_hash!);
+  }
+  return found;
 }
 
 /** Recounts a household's live residents into `people` (after a resident is added or removed). */

@@ -6,7 +6,7 @@ import {
   RevealBody, RevealedNumbers, Zone, ZoneCreate, ZoneListQuery, ZoneMemberBody, ZonePatch,
 } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
-import { actorOf, localeOf, sendXlsx, type RouteModule } from '../../platform/http.js';
+import { actorOf, localeOf, sendXlsx, uploadedFile, type RouteModule } from '../../platform/http.js';
 import { DomainError } from '../../platform/errors.js';
 import * as households from './households.service.js';
 import * as excel from './households.excel.js';
@@ -28,10 +28,8 @@ export const householdsRoutes: RouteModule = (app, ctx) => {
     config: { auditAction: 'household.import' },
   }, async (req, reply) => {
     const actor = actorOf(req);
-    if (!req.isMultipart()) throw new DomainError('service.import_bad_file');
-    const file = await req.file();
-    if (!file) throw new DomainError('service.import_bad_file');
-    const report = await excel.importHouseholds(ctx, actor, await file.toBuffer(), { dryRun: Boolean(req.query.dryRun), locale: localeOf(req) });
+    const buffer = await uploadedFile(req, 'service.import_bad_file');
+    const report = await excel.importHouseholds(ctx, actor, buffer, { dryRun: Boolean(req.query.dryRun), locale: localeOf(req) });
     return reply.code(report.ok ? 200 : 422).send(report);
   });
   app.get('/api/households/:id', { schema: { tags, summary: '户详情 Household with residents, pairings, visits', params: IdParams, response: { 200: HouseholdDetail } } }, async (req) => households.get(ctx, actorOf(req), req.params.id));

@@ -1,13 +1,14 @@
 /** Excel roster: the import template, the all-or-nothing import with a row-by-row report, and the masked export. */
-import type ExcelJS from 'exceljs';
 import { EDUCATIONS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES, errorMessage, label, type ImportReportT, type Labelled, type MemberListQueryT } from '@dangjian/contracts';
 import type { Actor } from '../../platform/actor.js';
 import { requireCapability } from '../../platform/actor.js';
-import { writeAuditBatch } from '../../platform/audit.js';
+import { writeAuditBatch, type AuditEntry } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
 import { sm3 } from '../../platform/crypto.js';
-import { cellText, loadExcel, xlsxBuffer } from '../../platform/excel.js';
+import { normalizeIdNumber } from '../../platform/idcard.js';
+import { loadExcel, xlsxBuffer } from '../../platform/excel.js';
+import { loopYielder, runImport, writeAuditInSteps, type ImportProgress, type SheetRow } from '../../platform/imports.js';
 import { subtreeRange } from '../../db/dialect.js';
 import * as repo from './members.repository.js';
 import { bumpVersion } from '../../platform/versions.js';
@@ -72,16 +73,13 @@ export async function template(ctx: Ctx, actor: Actor): Promise<Buffer> {
  */
 export async function importRoster(ctx: Ctx, actor: Actor, file: Buffer, opts: { dryRun: boolean; locale?: 'zh-CN' | 'en' }): Promise<ImportReportT> {
   requireCapability(actor, 'members.import');
+  return runImport(ctx, actor, { kind: 'members', dryRun: opts.dryRun, badFile: 'members.import_bad_file' }, file, (rows, progress) => checkRoster(ctx, actor, file, rows, progress, opts));
+}
+
+/** Checks the rows of a roster and, unless a dry run or any row fails, writes them in one transaction. */
+async function checkRoster(ctx: Ctx, actor: Actor, file: Buffer, rows: SheetRow[], progress: ImportProgress, opts: { dryRun: boolean; locale?: 'zh-CN' | 'en' }): Promise<ImportReportT> {
   const locale = opts.locale ?? 'zh-CN';
-  const wb = new (await loadExcel()).Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new DomainError('members.import_bad_file');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new DomainError('members.import_bad_file');
-  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map((v) => cellText(v).replace(/\*$/, ''));
+  const header = (rows[0]?.number === 1 ? rows[0].cells : []).map((v) => v.replace(/\*$/, ''));
   const colOf = new Map<RosterKey, number>();
   for (const c of ROSTER_COLUMNS) {
     const idx = header.indexOf(c.header);
@@ -95,7 +93,16 @@ export async function importRoster(ctx: Ctx, actor: Actor, file: Buffer, opts: {
   const orgById = new Map(orgRows.map((o) => [o.id, o]));
   const orgsByName = new Map<string, typeof orgRows>();
   for (const o of orgRows) orgsByName.set(o.name, [...(orgsByName.get(o.name) ?? []), o]);
-  const existing = await repo.allIdHashes(ctx.db, actor.tenantId!);
+  // Checking 50,000 rows takes seconds of CPU: other requests are answered in between.
+  const pause = loopYielder();
+  // The file's ID numbers already on the roster, looked up by the file's numbers, not the county's.
+  const inFile: string[] = [];
+  for (const r of rows) {
+    await pause();
+    const raw = colOf.has('idNumber') ? (r.cells[colOf.get('idNumber')!] ?? '') : '';
+    if (raw.trim()) inFile.push(ctx.vault.lookupHash(normalizeIdNumber(raw)));
+  }
+  const existing = await repo.idHashesAmong(ctx.db, actor.tenantId!, inFile, pause);
   const seen = new Map<string, number>();
 
   const errors: ImportReportT['errors'] = [];
@@ -103,10 +110,12 @@ export async function importRoster(ctx: Ctx, actor: Actor, file: Buffer, opts: {
   let total = 0;
   const err = (row: number, field: string | null, code: string) => errors.push({ row, field, code, message: errorMessage(code, locale) });
 
-  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cell = (k: RosterKey) => (colOf.has(k) ? cellText(r.getCell(colOf.get(k)!).value) : '');
-    if (ROSTER_COLUMNS.every((c) => !cell(c.key))) return;
+  for (const r of rows) {
+    await pause();
+    const rowNumber = r.number;
+    if (rowNumber === 1) continue;
+    const cell = (k: RosterKey) => (colOf.has(k) ? (r.cells[colOf.get(k)!] ?? '') : '');
+    if (ROSTER_COLUMNS.every((c) => !cell(c.key))) continue;
     total++;
     const rowErrors = errors.length;
     const enums: Record<string, string | null> = {};
@@ -125,7 +134,7 @@ export async function importRoster(ctx: Ctx, actor: Actor, file: Buffer, opts: {
     if (!org) err(rowNumber, 'orgId', 'not_found');
     else if (!MEMBER_HOLDING_TYPES.includes(org.type as OrgType)) err(rowNumber, 'orgId', 'members.org_not_branch');
     if (!cell('name')) err(rowNumber, 'name', 'validation');
-    if (errors.length > rowErrors) return;
+    if (errors.length > rowErrors) continue;
     const { value, errors: fieldErrors } = validateMember(
       {
         name: cell('name'),
@@ -142,32 +151,39 @@ export async function importRoster(ctx: Ctx, actor: Actor, file: Buffer, opts: {
       day,
     );
     for (const fe of fieldErrors) err(rowNumber, fe.field, fe.code);
-    if (!value) return;
+    if (!value) continue;
     const hash = ctx.vault.lookupHash(value.idNumber);
-    if (existing.has(hash)) return void err(rowNumber, 'idNumber', 'members.id_number_taken');
-    if (seen.has(hash)) return void err(rowNumber, 'idNumber', 'members.id_number_taken');
+    if (existing.has(hash) || seen.has(hash)) {
+      err(rowNumber, 'idNumber', 'members.id_number_taken');
+      continue;
+    }
     seen.set(hash, rowNumber);
     good.push({ row: rowNumber, org: org!, value });
-  });
+  }
 
   const report: ImportReportT = { ok: errors.length === 0 && total > 0, total, valid: good.length, imported: 0, errors };
   if (total === 0) report.errors.push({ row: 0, field: null, code: 'validation', message: errorMessage('validation', locale) });
   if (!report.ok || opts.dryRun) return report;
 
+  progress.phase('writing');
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const ids: number[] = [];
-    const BATCH = 200;
+    // Small batches keep each step short; the audit entries go in batches too (the chain continues across them).
+    const BATCH = 50;
     for (let i = 0; i < good.length; i += BATCH) {
+      // Other requests are answered between batches (those needing the database wait for the commit on SQLite).
+      await pause();
       const chunk = good.slice(i, i + BATCH).map((g) => ({ ...memberColumns(ctx, g.value), tenant_id: g.org.tenant_id, org_id: g.org.id, org_path: g.org.org_path, created_at: now, updated_at: now, deleted_at: null }));
       const inserted = await trx.insertInto('members').values(chunk).returning('id').execute();
       ids.push(...inserted.map((r) => r.id));
     }
     await bumpVersion(trx, actor.tenantId!, 'roster');
-    await writeAuditBatch(ctx, trx, actor, [
+    const audit: AuditEntry[] = [
       { action: 'member.import', entityType: 'member_import', detail: `${ids.length} rows; file sm3 ${sm3(file).slice(0, 16)}` },
       ...ids.map((id, i) => ({ action: 'member.create', entityType: 'member', entityId: id, detail: `import row ${good[i].row}`, changes: { name: { before: null, after: good[i].value.name }, orgId: { before: null, after: good[i].org.id } } })),
-    ]);
+    ];
+    await writeAuditInSteps(ctx, trx, actor, audit, pause);
   });
   report.imported = good.length;
   return report;

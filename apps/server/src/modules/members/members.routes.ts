@@ -1,7 +1,7 @@
 /** Member routes: list, detail, reveal, create, edit, soft delete, import and export. */
 import { MultipartFile, IdParams, ImportReport, ListOf, Member, MemberCreate, MemberListQuery, MemberPatch, Ok, RevealBody } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
-import { actorOf, localeOf, sendXlsx, type RouteModule } from '../../platform/http.js';
+import { actorOf, localeOf, sendXlsx, uploadedFile, type RouteModule } from '../../platform/http.js';
 import { DomainError } from '../../platform/errors.js';
 import * as members from './members.service.js';
 import * as excel from './members.excel.js';
@@ -19,14 +19,11 @@ export const membersRoutes: RouteModule = (app, ctx) => {
     return sendXlsx(reply, buffer, `党员名册-${new Date().toISOString().slice(0, 10)}.xlsx`);
   });
   app.post('/api/members/import', {
-    schema: { tags, summary: '导入名册 Import roster (multipart file; all or nothing)', querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }), body: MultipartFile, response: { 200: ImportReport, 422: ImportReport } },
+    schema: { tags, summary: '导入名册 Import roster (multipart file; all or nothing; one import at a time per county, see /api/imports/current)', querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }), body: MultipartFile, response: { 200: ImportReport, 422: ImportReport } },
     config: { auditAction: 'member.import' },
   }, async (req, reply) => {
     const actor = actorOf(req);
-    if (!req.isMultipart()) throw new DomainError('members.import_bad_file');
-    const file = await req.file();
-    if (!file) throw new DomainError('members.import_bad_file');
-    const buffer = await file.toBuffer();
+    const buffer = await uploadedFile(req, 'members.import_bad_file');
     const report = await excel.importRoster(ctx, actor, buffer, { dryRun: Boolean(req.query.dryRun), locale: localeOf(req) });
     return reply.code(report.ok ? 200 : 422).send(report);
   });
