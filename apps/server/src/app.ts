@@ -12,7 +12,7 @@ import { errorMessage } from '@dangjian/contracts';
 import type { Ctx } from './platform/context.js';
 import { DomainError } from './platform/errors.js';
 import { writeAuditAlone } from './platform/audit.js';
-import { localeOf, type App } from './platform/http.js';
+import { boundIntegers, localeOf, type App } from './platform/http.js';
 import { registerLimits } from './platform/limits.js';
 import { csrfMatches, resolveSession } from './modules/auth/auth.service.js';
 import { authRoutes, SESSION_COOKIE } from './modules/auth/auth.routes.js';
@@ -48,6 +48,12 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
       security: [{ session: [], csrf: [] }],
     },
+  });
+  // Before any route: request schemas get 32-bit bounds on their integers (the OpenAPI document shows them too).
+  app.addHook('onRoute', (route) => {
+    if (!route.schema) return;
+    const s = route.schema as Record<string, unknown>;
+    route.schema = { ...s, ...Object.fromEntries(['params', 'querystring', 'body', 'headers'].filter((k) => s[k]).map((k) => [k, boundIntegers(s[k])])) };
   });
   await app.register(cookie);
   await app.register(helmet, {

@@ -44,3 +44,22 @@ export function sendXlsx(reply: FastifyReply, buffer: Buffer, filename: string) 
 
 /** A module's route registration: gets the app and the service context. */
 export type RouteModule = (app: App, ctx: Ctx) => void;
+
+/** The widest integer a request may carry: PostgreSQL's `integer` columns (every id) hold 32 bits. */
+export const MAX_INT = 2_147_483_647;
+
+/**
+ * A copy of a request schema in which every integer without bounds gets the 32-bit ones, so an id or a count too
+ * large for the database is refused as `validation` (400) by the schema, not by the database as a 500.
+ */
+export function boundIntegers<T>(schema: T): T {
+  if (Array.isArray(schema)) return schema.map((s) => boundIntegers(s)) as T;
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schema)) out[k] = k === 'enum' || k === 'const' || k === 'default' || k === 'examples' ? v : boundIntegers(v);
+  if (out.type === 'integer') {
+    if (out.maximum === undefined && out.exclusiveMaximum === undefined) out.maximum = MAX_INT;
+    if (out.minimum === undefined && out.exclusiveMinimum === undefined) out.minimum = -MAX_INT - 1;
+  }
+  return out as T;
+}
