@@ -15,6 +15,9 @@ import { HOUSEHOLD_TAGS, REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_LEVELS, R
 import { loadExcel, cellText } from '../src/platform/excel.js';
 import { MAX_INT } from '../src/platform/http.js';
 import { makeIdNumber, parseIdNumber } from '../src/platform/idcard.js';
+import { systemActor } from '../src/platform/actor.js';
+import * as orgs from '../src/modules/orgs/orgs.service.js';
+import * as members from '../src/modules/members/members.service.js';
 import { buildFixture, createEnv, dialects, login, PASSWORD, type Client, type Fixture, type TestEnv } from './harness.js';
 
 /**
@@ -354,6 +357,15 @@ describe.each(dialects())('fuzzing the OpenAPI document (%s)', (dialect) => {
       pools.phones.push(phone(i), phone(i + 10), phone(i + 20), phone(i + 30));
       pools.idNumbers.push(id(i), id(i + 10));
     }
+    // A second county: its ids are other tenants' ids for every role of the first.
+    const now = env.ctx.clock().toISOString();
+    const other = await env.ctx.db.insertInto('orgs').values({ tenant_id: 0, parent_id: null, org_path: '/y/', depth: 0, name: '邻县县委', type: 'committee', field: null, term_start: null, term_end: null, secretary_member_id: null, committee: '[]', sort_order: 0, created_at: now, updated_at: now, deleted_at: null }).returning('id').executeTakeFirstOrThrow();
+    await env.ctx.db.updateTable('orgs').set({ tenant_id: other.id, org_path: `/${other.id}/` }).where('id', '=', other.id).execute();
+    const otherSystem = systemActor(other.id, `/${other.id}/`, other.id);
+    const otherVillage = await orgs.create(env.ctx, otherSystem, { parentId: other.id, name: '邻村党支部', type: 'branch', field: 'rural', termStart: '2021-07-01', termEnd: '2026-07-01' });
+    await members.create(env.ctx, otherSystem, { orgId: otherVillage.id, name: '邻县党员', idNumber: id(99), gender: 'male', joinedAt: '2010-07-01', phone: phone(99) });
+    pools.phones.push(phone(99));
+    pools.idNumbers.push(id(99));
     for (const role of ROLES) await signIn(role);
     // Posted by the resident: a wish on the public wall and in the resident's own list.
     await env.app.inject({ method: 'POST', url: '/api/public/resident/wishes', cookies: sessions.resident, headers: { 'x-requested-with': 'dangjian' }, payload: { orgId: fx.villageA1, kind: 'wish', title: '修桥', description: '村口的桥', name: '赵六' } });
@@ -391,6 +403,25 @@ describe.each(dialects())('fuzzing the OpenAPI document (%s)', (dialect) => {
       if (res.statusCode === 400) checked.push(url);
     }
     expect(checked.length).toBeGreaterThan(50);
+  });
+
+  it('refuses a NUL character in any text parameter or body with 400 (PostgreSQL answered 500)', async () => {
+    const ops = operationsOf(env.app.swagger() as unknown as Schema).filter((o) => !FIXTURE_BREAKERS.has(`${o.method} ${o.path}`));
+    const headers = { 'x-csrf-token': sessions.county!.dj_csrf!, 'x-requested-with': 'dangjian' };
+    let checked = 0;
+    for (const op of ops) {
+      const p = op.params.find((x) => x.in === 'query' && x.schema.type === 'string' && !x.schema.pattern);
+      if (!p) continue;
+      const url = `${op.path.replace(/\{\w+\}/g, String(pools.byName.org![0]))}?${p.name}=a%00b`;
+      const res = await env.app.inject({ method: op.method as InjectOptions['method'], url, cookies: sessions.county, headers });
+      expect([400, 401, 403], `${op.method} ${url}: ${res.body}`).toContain(res.statusCode);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
+    const body = { orgId: fx.villageA1, kind: 'wish', title: '修\u0000路', description: 'x' };
+    const res = await env.app.inject({ method: 'POST', url: '/api/wishes', cookies: sessions.county, headers, payload: body });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.code).toBe('validation');
   });
 
   it('answers every operation, valid or not, below 500, as declared, without a whole personal number', { timeout: 600_000 }, async () => {

@@ -63,3 +63,11 @@ export function boundIntegers<T>(schema: T): T {
   }
   return out as T;
 }
+
+/** Whether a parsed request value holds a NUL character anywhere (PostgreSQL refuses it in text: a 500, not a 400). */
+export function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || depth > 32) return false;
+  for (const [k, v] of Object.entries(value)) if (k.includes('\u0000') || hasNul(v, depth + 1)) return true;
+  return false;
+}
