@@ -5,7 +5,6 @@ import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -14,7 +13,8 @@ import type { Ctx } from './platform/context.js';
 import { DomainError } from './platform/errors.js';
 import { writeAuditAlone } from './platform/audit.js';
 import { closeImportWorkers } from './platform/imports.js';
-import { localeOf, type App } from './platform/http.js';
+import { hasNul, localeOf, MAX_INT, type App } from './platform/http.js';
+import { registerLimits } from './platform/limits.js';
 import { maskBodyBySchema, maskPersonalDeep, VERBATIM_KEYWORD } from './platform/personalText.js';
 import { csrfMatches, resolveSession } from './modules/auth/auth.service.js';
 import { authRoutes, SESSION_COOKIE } from './modules/auth/auth.routes.js';
@@ -78,14 +78,13 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Only behind HTTPS: on a plain-HTTP LAN it would send the browser to an https:// that does not answer.
+        upgradeInsecureRequests: ctx.config.auth.secureCookies ? [] : null,
       },
     },
     hsts: ctx.config.auth.secureCookies,
   });
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, c) => ({ statusCode: 429, error: { code: 'rate_limited', message: errorMessage('rate_limited'), details: { retryAfterSeconds: Math.ceil(c.ttl / 1000) } } }),
-  });
+  await registerLimits(app, ctx);
   await app.register(multipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 1 } });
 
   app.decorateRequest('actorOrNull', null);
@@ -109,6 +108,10 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     }
   });
 
+  // One check for every route, on both engines alike: a NUL in any text is refused before it reaches a query.
+  app.addHook('preValidation', async (req) => {
+    if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body)) throw new DomainError('validation', { reason: 'NUL character' });
+  });
   // The free-text guard: phone and ID numbers typed into any string of any write body are masked before a
   // service sees it (so before storage, answers, exports and the audit log). Only strings the contracts
   // mark VERBATIM (structured, separately guarded numbers; secrets) pass as typed: a new route cannot forget it.
@@ -124,7 +127,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     let status = 500;
     let code = 'internal';
     let details: unknown;
-    const e = err as { validation?: unknown; statusCode?: number; code?: string; error?: { code?: string } };
+    const e = err as { validation?: unknown; statusCode?: number; code?: string; error?: { code?: string; details?: unknown } };
     if (err instanceof DomainError) {
       status = err.status;
       code = err.code;
@@ -136,6 +139,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     } else if (e.statusCode === 429) {
       status = 429;
       code = 'rate_limited';
+      details = e.error?.details;
     } else if (isBadMultipart(err)) {
       // A cut or malformed upload (no closing boundary, premature close, not multipart at all) is the client's.
       status = 400;
@@ -153,6 +157,11 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
       req.log.error({ err }, 'unhandled error');
       if (!opts.logger) console.error(err);
     }
+    // Every 429 says when to come back, whichever limit refused it.
+    if (status === 429 && !reply.hasHeader('retry-after')) {
+      const after = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      reply.header('retry-after', String(typeof after === 'number' && after > 0 ? Math.ceil(after) : 60));
+    }
     // A refused write leaves a trace too: who tried what, and why it failed.
     if (!SAFE_METHODS.has(req.method) && req.actorOrNull && req.routeOptions.config?.auditAction) {
       const id = (req.params as { id?: number } | undefined)?.id;
@@ -161,7 +170,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     return reply.code(status).send({ error: { code, message: errorMessage(code, locale), ...(details !== undefined ? { details } : {}) } });
   });
 
-  app.get('/api/health', { schema: { tags: ['meta'], summary: 'Health' }, config: { public: true } }, async () => ({ status: 'ok', database: ctx.dialect, version: VERSION }));
+  app.get('/api/health', { schema: { tags: ['meta'], summary: 'Health' }, config: { public: true, rateLimit: false } }, async () => ({ status: 'ok', database: ctx.dialect, version: VERSION }));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   for (const register of MODULES) register(app, ctx);
@@ -190,7 +199,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
   return app;
 }
 
-const INT32 = { min: -2_147_483_648, max: 2_147_483_647 };
+const INT32 = { min: -MAX_INT - 1, max: MAX_INT };
 
 /**
  * A copy of a request schema whose integers are bounded to 32 bits where they declare no bound: a bigger

@@ -17,6 +17,22 @@ export interface Config {
     minPasswordLength: number;
     secureCookies: boolean;
   };
+  /**
+   * Limits of the routes anyone may call (the public wall, residents' sign-in). Counters live in each process's memory,
+   * so with N server processes behind one proxy an address gets up to N times these (the per-phone daily cap of
+   * residents' codes is counted in the database and holds across processes).
+   */
+  limits: {
+    /** Requests per minute one address may send to each public route that declares no limit of its own. */
+    publicPerIpPerMinute: number;
+    /** Requests per minute all addresses together may send to the public routes (a flood from many addresses). */
+    publicGlobalPerMinute: number;
+    /** Different phone numbers one address may ask a sign-in code for, per hour and per day. */
+    codePhonesPerIpPerHour: number;
+    codePhonesPerIpPerDay: number;
+    /** Codes one phone number may be sent per hour (the service adds 60 s spacing and a daily cap). */
+    codesPerPhonePerHour: number;
+  };
   trustProxy: boolean;
   webDist: string;
   logLevel: string;
@@ -87,6 +103,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginRateMax: int(env, 'DJ_LOGIN_RATE_MAX', 20, 1),
       minPasswordLength: int(env, 'DJ_PASSWORD_MIN_LENGTH', 8, 8),
       secureCookies: bool(env, 'DJ_SECURE_COOKIES', false),
+    },
+    limits: {
+      publicPerIpPerMinute: int(env, 'DJ_PUBLIC_RATE_MAX', 60, 1),
+      publicGlobalPerMinute: int(env, 'DJ_PUBLIC_GLOBAL_RATE_MAX', 1200, 1),
+      codePhonesPerIpPerHour: int(env, 'DJ_CODE_PHONES_PER_IP_HOUR', 3, 1),
+      codePhonesPerIpPerDay: int(env, 'DJ_CODE_PHONES_PER_IP_DAY', 10, 1),
+      codesPerPhonePerHour: int(env, 'DJ_CODES_PER_PHONE_HOUR', 5, 1),
     },
     trustProxy: bool(env, 'DJ_TRUST_PROXY', false),
     webDist: path.resolve(env.DJ_WEB_DIST || path.join(repoRoot, 'apps/web/dist')),

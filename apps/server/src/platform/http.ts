@@ -3,7 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, 
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor } from './actor.js';
 import type { Ctx } from './context.js';
-import type { ErrorCode } from '@dangjian/contracts';
+import { MAX_ID, type ErrorCode } from '@dangjian/contracts';
 import { DomainError } from './errors.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -59,4 +59,15 @@ export async function uploadedFile(req: FastifyRequest, badFile: ErrorCode): Pro
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('import.too_large', { reason: 'upload_size' });
     throw err;
   }
+}
+
+/** The widest integer a request may carry: PostgreSQL's `integer` columns (every id) hold 32 bits. */
+export const MAX_INT = MAX_ID;
+
+/** Whether a parsed request value holds a NUL character anywhere (PostgreSQL refuses it in text: a 500, not a 400). */
+export function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || depth > 32) return false;
+  for (const [k, v] of Object.entries(value)) if (k.includes('\u0000') || hasNul(v, depth + 1)) return true;
+  return false;
 }

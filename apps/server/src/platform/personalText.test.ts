@@ -48,6 +48,9 @@ const POSITIVE: [string, string][] = [
 ];
 
 const NEGATIVE: string[] = [
+  // Hashes and tokens: digits inside a long run of letters and digits are not a typed number.
+  '6e0b13912345678a9f0c2d4e5b6a7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b',
+  'session-ab13992582773cd9f0e1a2b3c4',
   '2026-12-04',
   '2026年12月4日上午9:30在村委会召开会议',
   '2026.12.04—2027.01.15',

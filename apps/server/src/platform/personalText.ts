@@ -161,12 +161,25 @@ export function findPersonalNumbers(text: string | null | undefined): PersonalNu
       const open = inner.split('(').length - inner.split(')').length;
       if (open < 0 && s[start - 1] === '(') start--;
       if (open > 0 && s[end] === ')') end++;
-      spans.push({ kind: found.kind, start, end, digits: found.digits });
+      if (!insideToken(s, start, end)) spans.push({ kind: found.kind, start, end, digits: found.digits });
       g = found.last + 1;
     }
     i = Math.max(runEnd, i + 1);
   }
   return spans;
+}
+
+const ALNUM = /[0-9A-Za-z]/;
+/** Letters and digits run together this long are a hash, token or code (an SM3 hash, a session id), not a typed number. */
+const TOKEN_MIN = 20;
+
+/** Whether a span lies inside a long run of letters and digits that holds a letter: part of a hash, not a number. */
+function insideToken(s: string, start: number, end: number): boolean {
+  let a = start;
+  let b = end;
+  while (a > 0 && ALNUM.test(s[a - 1]!)) a--;
+  while (b < s.length && ALNUM.test(s[b]!)) b++;
+  return b - a >= TOKEN_MIN && /[A-Za-z]/.test(s.slice(a, b));
 }
 
 /** The masked form of a found number, as structured fields show it (maskPhone / maskIdNumber). */

@@ -10,7 +10,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requireCapability } from '../../platform/actor.js';
 import { DomainError } from '../../platform/errors.js';
 import { actorOf, type RouteModule } from '../../platform/http.js';
-import { normalizePhone } from '../../platform/idcard.js';
+import { isValidMobile, normalizePhone } from '../../platform/idcard.js';
+import { DistinctLimiter, refuse } from '../../platform/limits.js';
 import * as errands from './errands.service.js';
 import * as residents from './residents.auth.js';
 import * as wishes from './wishes.service.js';
@@ -22,8 +23,6 @@ import * as wishes from './wishes.service.js';
  */
 export const RESIDENT_HEADER = 'x-requested-with';
 export const RESIDENT_HEADER_VALUE = 'dangjian';
-/** Codes one phone may ask for per hour (the service adds 60 s spacing and a daily cap). */
-const CODES_PER_PHONE_PER_HOUR = 5;
 /** Wishes one address may post per hour: a signed-in phone should not flood the public wall. */
 const RESIDENT_POSTS_PER_HOUR = 30;
 
@@ -35,7 +34,10 @@ export const wishesRoutes: RouteModule = (app, ctx) => {
   const tags = ['wishes'];
   const pub = { public: true } as const;
   const residentOf = (req: FastifyRequest) => residents.resolveResident(ctx, req.cookies[residents.RESIDENT_COOKIE]);
-  const perPhone = app.createRateLimit({ max: CODES_PER_PHONE_PER_HOUR, timeWindow: '1 hour', keyGenerator: (req) => `resident-code:${normalizePhone(String((req.body as { phone?: string } | undefined)?.phone ?? ''))}` });
+  const { limits } = ctx.config;
+  const perPhone = app.createRateLimit({ max: limits.codesPerPhonePerHour, timeWindow: '1 hour', keyGenerator: (req) => `resident-code:${normalizePhone(String((req.body as { phone?: string } | undefined)?.phone ?? ''))}` });
+  // One address texting many different numbers is someone using us to spam (or to probe who is registered).
+  const phonesPerIp = new DistinctLimiter([{ ms: 3_600_000, max: limits.codePhonesPerIpPerHour }, { ms: 86_400_000, max: limits.codePhonesPerIpPerDay }], ctx.clock);
   const cookieOpts = { path: '/api/public/resident', httpOnly: true, sameSite: 'strict' as const, secure: ctx.config.auth.secureCookies };
 
   // ---- public wall and places (no sign-in)
@@ -49,10 +51,15 @@ export const wishesRoutes: RouteModule = (app, ctx) => {
     schema: { tags, summary: '发送手机验证码 Send a sign-in code', body: ResidentCodeBody, response: { 200: ResidentCodeSent } },
     config: { ...pub, rateLimit: { max: ctx.config.auth.loginRateMax, timeWindow: '1 minute' } },
     onRequest: residentHeader,
-    preHandler: async (req) => {
+    preHandler: async (req, reply) => {
       // Per phone, on top of the per-IP limit above (the plugin runs one limit per route, so this one is called by hand).
       const r = await perPhone(req);
-      if (!r.isAllowed && r.isExceeded) throw new DomainError('rate_limited', { retryAfterSeconds: r.ttlInSeconds ?? 3600 });
+      if (!r.isAllowed && r.isExceeded) refuse(reply, r.ttlInSeconds ?? 3600);
+      // A malformed number is refused by the service and is not counted against the address.
+      const phone = normalizePhone(req.body.phone);
+      if (!isValidMobile(phone)) return;
+      const wait = phonesPerIp.take(req.ip, ctx.vault.lookupHash(phone));
+      if (wait !== null) refuse(reply, wait);
     },
   }, async (req) => residents.sendCode(ctx, req.body.phone, req.ip));
   app.post('/api/public/resident/verify', {
