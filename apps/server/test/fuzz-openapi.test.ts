@@ -196,7 +196,7 @@ function invalidArb(s: Schema, name: string, pools: Pools): fc.Arbitrary<unknown
     }
   }
   if (type === 'array') options.push(fc.array(fc.constantFrom<unknown>(null, 'x', -1, {}), { minLength: 1, maxLength: 3 }), fc.constant(Array.from({ length: (s.maxItems ?? 100) + 1 }, (_, i) => i)));
-  if (type === 'object' && s.properties) {
+  if (type === 'object' && s.properties && Object.keys(s.properties).length) {
     const keys = Object.keys(s.properties);
     const valid = validArb(s, name, pools) as fc.Arbitrary<Record<string, unknown>>;
     // One property broken, the rest valid; a required key missing; an unknown key added.

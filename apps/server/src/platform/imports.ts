@@ -13,6 +13,7 @@ import { writeAuditBatch, type AuditEntry } from './audit.js';
 import type { Ctx } from './context.js';
 import { DomainError } from './errors.js';
 import { checkArchive } from './zip.js';
+import { normalizeIdNumber } from './idcard.js';
 import type { SheetJob, SheetMessage } from './sheet-worker.js';
 
 /**
@@ -92,6 +93,18 @@ export function loopYielder(budgetMs = 8): () => Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
     since = performance.now();
   };
+}
+
+/** The lookup hashes of the ID numbers in one column of a sheet, so the rows already on record are found by the file's numbers. */
+export async function idHashesInColumn(ctx: Ctx, rows: SheetRow[], col: number | undefined, pause: () => Promise<void>): Promise<string[]> {
+  const hashes: string[] = [];
+  if (col === undefined) return hashes;
+  for (const r of rows) {
+    await pause();
+    const raw = r.cells[col] ?? '';
+    if (raw.trim()) hashes.push(ctx.vault.lookupHash(normalizeIdNumber(raw)));
+  }
+  return hashes;
 }
 
 /** Appends an import's audit entries in steps of 200 inside its transaction, pausing between steps. */

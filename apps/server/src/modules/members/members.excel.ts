@@ -6,9 +6,8 @@ import { writeAuditBatch, type AuditEntry } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
 import { sm3 } from '../../platform/crypto.js';
-import { normalizeIdNumber } from '../../platform/idcard.js';
 import { loadExcel, xlsxBuffer } from '../../platform/excel.js';
-import { loopYielder, runImport, writeAuditInSteps, type ImportProgress, type SheetRow } from '../../platform/imports.js';
+import { idHashesInColumn, loopYielder, runImport, writeAuditInSteps, type ImportProgress, type SheetRow } from '../../platform/imports.js';
 import { subtreeRange } from '../../db/dialect.js';
 import * as repo from './members.repository.js';
 import { bumpVersion } from '../../platform/versions.js';
@@ -96,12 +95,7 @@ async function checkRoster(ctx: Ctx, actor: Actor, file: Buffer, rows: SheetRow[
   // Checking 50,000 rows takes seconds of CPU: other requests are answered in between.
   const pause = loopYielder();
   // The file's ID numbers already on the roster, looked up by the file's numbers, not the county's.
-  const inFile: string[] = [];
-  for (const r of rows) {
-    await pause();
-    const raw = colOf.has('idNumber') ? (r.cells[colOf.get('idNumber')!] ?? '') : '';
-    if (raw.trim()) inFile.push(ctx.vault.lookupHash(normalizeIdNumber(raw)));
-  }
+  const inFile = await idHashesInColumn(ctx, rows, colOf.get('idNumber'), pause);
   const existing = await repo.idHashesAmong(ctx.db, actor.tenantId!, inFile, pause);
   const seen = new Map<string, number>();
 
