@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { makeIdNumber, maskIdNumber } from '../src/platform/idcard.js';
-import { dialects } from './harness.js';
+import { dialects, pgAdminQuery } from './harness.js';
 import { freePort } from './pg-server.js';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/dangjian.mjs');
@@ -158,19 +158,10 @@ describe.each(dialects())('a server killed under write load on %s', (dialect) =>
   const admin = dialect === 'postgres' ? inject('pgUrl') : '';
   const servers: Server[] = [];
 
-  async function adminQuery(q: string) {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    try {
-      await c.query(q);
-    } finally {
-      await c.end();
-    }
-  }
 
   afterAll(async () => {
     for (const s of servers) if (s.proc.exitCode === null && s.proc.signalCode === null) s.proc.kill('SIGKILL');
-    if (dialect === 'postgres') await adminQuery(`drop database if exists ${dbName} with (force)`);
+    if (dialect === 'postgres') await pgAdminQuery(`drop database if exists ${dbName} with (force)`);
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -179,7 +170,7 @@ describe.each(dialects())('a server killed under write load on %s', (dialect) =>
   beforeAll(async () => {
     const t = Date.now();
     if (dialect === 'postgres') {
-      await adminQuery(`create database ${dbName}`);
+      await pgAdminQuery(`create database ${dbName}`);
       settings.DATABASE_URL = admin.replace(/\/[^/]*$/, `/${dbName}`);
     }
     const demo = await cli(settings, 'demo');

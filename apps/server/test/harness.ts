@@ -25,6 +25,17 @@ export function dialects(): DialectName[] {
   return url ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
+/** Runs one statement on the test PostgreSQL server's admin database (create or drop a database). */
+export async function pgAdminQuery(q: string): Promise<void> {
+  const c = new pg.Client({ connectionString: inject('pgUrl') });
+  await c.connect();
+  try {
+    await c.query(q);
+  } finally {
+    await c.end();
+  }
+}
+
 /** A clock the test moves by hand. */
 export class TestClock {
   constructor(public now = new Date('2026-06-15T02:00:00Z')) {}
@@ -60,17 +71,9 @@ export async function createEnv(
   if (dialect === 'postgres') {
     const admin = inject('pgUrl');
     const name = `dj_t_${crypto.randomBytes(6).toString('hex')}`;
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(`create database ${name}`);
-    await c.end();
+    await pgAdminQuery(`create database ${name}`);
     databaseUrl = admin.replace(/\/[^/]*$/, `/${name}`);
-    dropDb = async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`drop database if exists ${name} with (force)`);
-      await d.end();
-    };
+    dropDb = () => pgAdminQuery(`drop database if exists ${name} with (force)`);
   }
   const base = loadConfig({ DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   const config: Config = { ...base, auth: { ...base.auth, loginRateMax: 10_000, ...overrides }, limits: { ...TEST_LIMITS, ...more.limits } };

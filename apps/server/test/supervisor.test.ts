@@ -9,8 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import pg from 'pg';
-import { dialects } from './harness.js';
+import { dialects, pgAdminQuery } from './harness.js';
 import { freePort } from './pg-server.js';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/dangjian.mjs');
@@ -41,19 +40,10 @@ describe.each(dialects())('the supervisor of serve on %s', (dialect) => {
   const dbName = `dj_sup_${crypto.randomBytes(4).toString('hex')}`;
   const pids: number[] = [];
 
-  async function adminQuery(q: string) {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    try {
-      await c.query(q);
-    } finally {
-      await c.end();
-    }
-  }
 
   afterAll(async () => {
     for (const pid of pids) if (alive(pid)) process.kill(pid, 'SIGKILL');
-    if (dialect === 'postgres') await adminQuery(`drop database if exists ${dbName} with (force)`);
+    if (dialect === 'postgres') await pgAdminQuery(`drop database if exists ${dbName} with (force)`);
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -65,7 +55,7 @@ describe.each(dialects())('the supervisor of serve on %s', (dialect) => {
     delete env.DJ_SUPERVISE;
     delete env.DJ_SUPERVISED;
     if (dialect === 'postgres') {
-      await adminQuery(`create database ${dbName}`);
+      await pgAdminQuery(`create database ${dbName}`);
       env.DATABASE_URL = admin.replace(/\/[^/]*$/, `/${dbName}`);
     }
     const sup = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
