@@ -57,6 +57,53 @@ describe('phone pages', () => {
     }
   });
 
+  it('a member handed a one-time password sets its own on the phone before anything opens', async () => {
+    const me = await apiLogin('demo-member');
+    const mine = await me.json('GET', '/api/me/member');
+    const branch = await me.json('GET', '/api/me/org');
+    const county = await apiLogin('demo-county');
+    const other = (await county.json('GET', `/api/members?org=${branch.id}&pageSize=50`)).items.find(
+      (m: { id: number }) => m.id !== mine.id,
+    );
+    const security = await apiLogin('demo-security');
+    const username = `e2e-m-${Date.now() % 100000}`;
+    const created = await security.json('POST', '/api/users', {
+      username, displayName: other.name, role: 'member', orgId: branch.id, memberId: other.id,
+    });
+    expect(created.oneTimePassword).toMatch(/^\S{14}$/);
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    watchErrors(page);
+    try {
+      await page.goto(baseUrl() + '/m/login');
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(created.oneTimePassword);
+      await page.getByRole('button', { name: '登录' }).click();
+      const form = page.getByTestId('m-set-password');
+      await form.getByRole('heading', { name: '设置新密码' }).waitFor();
+      // Two different passwords, then a weak one: each refused in Chinese, nothing opens.
+      await page.getByLabel('新密码', { exact: true }).fill('Dangyuan#2026a');
+      await page.getByLabel('再次输入新密码').fill('Dangyuan#2026b');
+      await form.getByRole('button', { name: '保存并继续' }).click();
+      await page.getByText('两次输入的新密码不一致').waitFor();
+      await page.getByLabel('新密码', { exact: true }).fill('12345678');
+      await page.getByLabel('再次输入新密码').fill('12345678');
+      await form.getByRole('button', { name: '保存并继续' }).click();
+      await page.getByText(/^密码强度不足/).waitFor();
+      await shot(page, 'm-set-password-refused');
+      expect((await page.context().request.get(`${baseUrl()}/api/me/member`)).status()).toBe(403);
+      await page.getByLabel('新密码', { exact: true }).fill('Dangyuan#2026a');
+      await page.getByLabel('再次输入新密码').fill('Dangyuan#2026a');
+      await form.getByRole('button', { name: '保存并继续' }).click();
+      await page.waitForURL(/\/m\/$/);
+      await page.getByTestId('m-name').getByText(other.name).waitFor();
+      await shot(page, 'm-set-password-done');
+      expect(pageErrors.get(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the phone pages load without the console code', async () => {
     const session = await apiLogin('demo-member');
     const context = await browser.newContext(PHONE);

@@ -176,9 +176,9 @@ export function GrantsSection() {
           { title: t('姓名', 'Name'), dataIndex: 'displayName' },
           { title: t('授予角色', 'Role'), render: (_, g) => (g.previousRole ? `${lbl(ROLES, g.previousRole)} → ${lbl(ROLES, g.role)}` : lbl(ROLES, g.role)) },
           { title: t('组织', 'Organization'), dataIndex: 'orgName', render: (v: string | null) => v ?? '—' },
-          { title: t('申请人', 'Proposed by'), render: (_, g) => `${g.proposedByName ?? g.proposedBy} · ${formatTime(g.proposedAt)}` },
+          { title: t('申请人', 'Proposed by'), render: (_, g) => `${g.proposedByName ?? t('（账号已删除）', '(account removed)')} · ${formatTime(g.proposedAt)}` },
           { title: t('状态', 'Status'), render: (_, g) => <Tag color={STATUS_COLOR[g.status]}>{lbl(GRANT_STATUSES, g.status)}</Tag> },
-          { title: t('审批人', 'Decided by'), render: (_, g) => (g.decidedAt ? `${g.decidedByName ?? g.decidedBy} · ${formatTime(g.decidedAt)}` : '—') },
+          { title: t('审批人', 'Decided by'), render: (_, g) => (g.decidedAt ? `${g.decidedByName ?? t('（账号已删除）', '(account removed)')} · ${formatTime(g.decidedAt)}` : '—') },
           canApprove
             ? {
                 title: t('操作', 'Actions'),
