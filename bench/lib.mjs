@@ -8,7 +8,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 export const REPO = path.resolve(import.meta.dirname, '..');
 /** The CLI under test; BENCH_CLI points at another checkout's bin/dangjian.mjs for an A/B comparison. */
-export const CLI = process.env.BENCH_CLI ? path.resolve(process.env.BENCH_CLI) : path.join(REPO, 'apps/server/bin/dangjian.mjs');
+export const CLI = process.env.BENCH_CLI
+  ? path.resolve(process.env.BENCH_CLI)
+  : path.join(REPO, 'apps/server/bin/dangjian.mjs');
 export const HOST = '127.0.0.1';
 /** Keeps every child on the local SQLite file and off the network: no PostgreSQL URL, no outgoing webhook. */
 export const LOCAL_ENV = { DATABASE_URL: '', DJ_WEBHOOK_URL: '', HOST };
@@ -67,7 +69,11 @@ export function runCli(args, { env = {}, timeoutMs = 120_000 } = {}) {
 export function runNode(args, { env = {}, timeoutMs = 120_000, cwd = REPO, echo = false } = {}) {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...LOCAL_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: { ...process.env, ...LOCAL_ENV, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     liveChildren.add(child);
     const cpu = trackCpu(child.pid);
     let stdout = '';
@@ -102,7 +108,15 @@ export function spawnServer({ dataDir, port, logFile, env = {}, nodeArgs = [] })
   const child = spawn(process.execPath, [...nodeArgs, CLI, 'serve'], {
     cwd: REPO,
     // The server process itself (its memory and CPU are measured by pid), not the supervisor.
-    env: { ...process.env, ...LOCAL_ENV, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DJ_SUPERVISE: 'off', ...env },
+    env: {
+      ...process.env,
+      ...LOCAL_ENV,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DJ_SUPERVISE: 'off',
+      ...env,
+    },
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);
@@ -115,7 +129,8 @@ export function spawnServer({ dataDir, port, logFile, env = {}, nodeArgs = [] })
 export async function waitHealthy(port, child, { since, timeoutMs = 30_000, intervalMs = 10 } = {}) {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode != null || child.signalCode != null) throw new Error(`server exited (code ${child.exitCode}, signal ${child.signalCode}) before it was healthy`);
+    if (child.exitCode != null || child.signalCode != null)
+      throw new Error(`server exited (code ${child.exitCode}, signal ${child.signalCode}) before it was healthy`);
     try {
       const res = await fetch(`http://${HOST}:${port}/api/health`, { signal: AbortSignal.timeout(1000) });
       await res.arrayBuffer();
@@ -174,7 +189,8 @@ export function apiClient(port) {
     async login(username, password) {
       const res = await request('POST', '/api/auth/login', { json: { username, password } });
       const data = await res.json();
-      if (res.status !== 200 || !jar.has('dj_session')) throw new Error(`login as ${username} → ${res.status} ${JSON.stringify(data).slice(0, 200)}`);
+      if (res.status !== 200 || !jar.has('dj_session'))
+        throw new Error(`login as ${username} → ${res.status} ${JSON.stringify(data).slice(0, 200)}`);
       return data.user;
     },
   };

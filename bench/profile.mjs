@@ -25,13 +25,21 @@ const paths = args.length ? args : ['/api/members?org={township}&q=zh&pageSize=2
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dangjian-profile-'));
 if (!dataDir) {
   dataDir = path.join(tmp, 'data');
-  const r = await runCli(['demo'], { env: { DATA_DIR: dataDir, DATABASE_URL: '', DJ_DEMO_SERVICE_SCALE: '0.02' }, timeoutMs: 180_000 });
+  const r = await runCli(['demo'], {
+    env: { DATA_DIR: dataDir, DATABASE_URL: '', DJ_DEMO_RESIDENTS_SCALE: '0.02' },
+    timeoutMs: 180_000,
+  });
   if (r.code !== 0) throw new Error(`demo failed: ${r.stderr}`);
 }
 const profDir = path.join(tmp, 'prof');
 const port = await freePort();
 const t0 = performance.now();
-const server = spawnServer({ dataDir, port, logFile: path.join(tmp, 'server.log'), nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] });
+const server = spawnServer({
+  dataDir,
+  port,
+  logFile: path.join(tmp, 'server.log'),
+  nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`],
+});
 try {
   await waitHealthy(port, server, { since: t0 });
   const api = apiClient(port);
@@ -41,9 +49,17 @@ try {
   const township = kids.filter((o) => /[镇乡]党委$/.test(o.name)).sort((a, b) => b.memberCount - a.memberCount)[0];
   const resolved = paths.map((p) => p.replaceAll('{township}', township.id).replaceAll('{root}', root.id));
   console.log(`profiling ${resolved.join(', ')} for ${seconds} s …`);
-  const inst = autocannon({ url: `http://${HOST}:${port}`, connections: 32, duration: seconds, headers: { cookie: api.cookieHeader() }, requests: resolved.map((p) => ({ path: p })) });
+  const inst = autocannon({
+    url: `http://${HOST}:${port}`,
+    connections: 32,
+    duration: seconds,
+    headers: { cookie: api.cookieHeader() },
+    requests: resolved.map((p) => ({ path: p })),
+  });
   const res = await withTimeout(inst, (seconds + 20) * 1000, 'load');
-  console.log(`${res.requests.average} req/s, p50 ${res.latency.p50} ms, p97.5 ${res.latency.p97_5} ms, non-2xx ${res.non2xx}`);
+  console.log(
+    `${res.requests.average} req/s, p50 ${res.latency.p50} ms, p97.5 ${res.latency.p97_5} ms, non-2xx ${res.non2xx}`,
+  );
 } finally {
   await stopServer(server);
 }
@@ -84,7 +100,14 @@ for (const [id, ms] of selfMs) {
   const seen = new Set();
   for (let cur = id; cur != null; cur = parent.get(cur)) {
     const f = byId.get(cur).callFrame;
-    if (!f.url.includes('/apps/server/src/') && !f.url.includes('better-sqlite3') && !f.url.includes('kysely/dist') && !f.url.includes('fast-json-stringify') && !/fastify\/lib/.test(f.url)) continue;
+    if (
+      !f.url.includes('/apps/server/src/') &&
+      !f.url.includes('better-sqlite3') &&
+      !f.url.includes('kysely/dist') &&
+      !f.url.includes('fast-json-stringify') &&
+      !/fastify\/lib/.test(f.url)
+    )
+      continue;
     const k = `${f.functionName || '(anonymous)'}  ${f.url.replace(/^.*\/(apps\/server\/src|node_modules)\//, '')}:${f.lineNumber + 1}`;
     if (seen.has(k)) continue;
     seen.add(k);

@@ -45,10 +45,14 @@ let phase = 'server';
 const watchdog = setTimeout(() => {
   killAllChildren();
   const error = `the benchmark exceeded ${WATCHDOG_MS / 1000} s and was stopped during the ${phase} step`;
-  writeJson(serverFile, phase === 'server' ? { ...partial, ...serverPartial, status: 'aborted', error } : { ...partial, web: { error } });
+  writeJson(
+    serverFile,
+    phase === 'server' ? { ...partial, ...serverPartial, status: 'aborted', error } : { ...partial, web: { error } },
+  );
   // the children are gone: drop the temporary DATA_DIRs of the server bench (keep the server log)
   if (serverPartial.dataDir && !process.env.BENCH_KEEP_DATA) {
-    for (const d of ['data', 'data-pristine']) fs.rmSync(path.join(path.dirname(serverPartial.dataDir), d), { recursive: true, force: true });
+    for (const d of ['data', 'data-pristine'])
+      fs.rmSync(path.join(path.dirname(serverPartial.dataDir), d), { recursive: true, force: true });
   }
   console.error(`bench: aborted after ${WATCHDOG_MS / 1000} s (see ${path.relative(REPO, serverFile)})`);
   process.exit(0);
@@ -67,7 +71,12 @@ let server;
 try {
   server = await runServerBench({ log: (l) => console.log(l), into: serverPartial });
 } catch (err) {
-  server = { ...serverPartial, figures: serverPartial.figures ?? {}, checks: serverPartial.checks ?? {}, errors: [...(serverPartial.errors ?? []), { step: 'server bench', message: err.message }] };
+  server = {
+    ...serverPartial,
+    figures: serverPartial.figures ?? {},
+    checks: serverPartial.checks ?? {},
+    errors: [...(serverPartial.errors ?? []), { step: 'server bench', message: err.message }],
+  };
 }
 const serverJson = {
   timestamp: partial.timestamp,
@@ -94,7 +103,12 @@ if (fs.existsSync(webScript)) {
     try {
       const w = JSON.parse(fs.readFileSync(webFile, 'utf8'));
       web.status = w.status ?? null;
-      web.checks = Object.fromEntries(Object.entries(w.checks ?? {}).map(([k, c]) => [k, { value: c.value, budget: c.budget ?? c.target, pass: c.pass }]));
+      web.checks = Object.fromEntries(
+        Object.entries(w.checks ?? {}).map(([k, c]) => [
+          k,
+          { value: c.value, budget: c.budget ?? c.target, pass: c.pass },
+        ]),
+      );
     } catch (err) {
       web.readError = err.message;
     }
@@ -109,12 +123,17 @@ writeJson(serverFile, serverJson);
 phase = 'service';
 console.log('— service (bench/service.mjs) —');
 const svc = await runNode([path.join(REPO, 'bench/service.mjs')], { timeoutMs: SERVICE_TIMEOUT_MS, echo: true });
-const serviceFile = path.join(RESULTS, 'service.json');
+const serviceFile = path.join(RESULTS, 'residents.json');
 let service = { exitCode: svc.code, seconds: Math.round(svc.ms / 100) / 10, timedOut: svc.timedOut };
 if (fs.existsSync(serviceFile) && fs.statSync(serviceFile).mtimeMs >= started) {
   try {
     const s = JSON.parse(fs.readFileSync(serviceFile, 'utf8'));
-    service = { ...service, checks: s.checks, demoSeconds: s.figures?.demo?.wallSeconds ?? null, figuresColdMs: (s.figures?.figuresCold ?? []).map((c) => c.ms) };
+    service = {
+      ...service,
+      checks: s.checks,
+      demoSeconds: s.figures?.demo?.wallSeconds ?? null,
+      figuresColdMs: (s.figures?.figuresCold ?? []).map((c) => c.ms),
+    };
   } catch (err) {
     service.readError = err.message;
   }
@@ -129,8 +148,12 @@ const mark = (c) => (c == null ? '  ?' : c.pass ? ' ok' : ' MISS');
 const lines = [];
 lines.push('');
 lines.push(`summary (${path.relative(REPO, serverFile)}):`);
-if (f.demo) lines.push(`  demo generation      ${f.demo.wallSeconds} s  (target < 60 s)${mark(server.checks.demoSeconds)}`);
-if (f.coldStart) lines.push(`  cold start (median)  ${f.coldStart.medianSeconds} s  runs ${f.coldStart.runsMs.join(', ')} ms  (target < 3 s)${mark(server.checks.coldStartSeconds)}`);
+if (f.demo)
+  lines.push(`  demo generation      ${f.demo.wallSeconds} s  (target < 60 s)${mark(server.checks.demoSeconds)}`);
+if (f.coldStart)
+  lines.push(
+    `  cold start (median)  ${f.coldStart.medianSeconds} s  runs ${f.coldStart.runsMs.join(', ')} ms  (target < 3 s)${mark(server.checks.coldStartSeconds)}`,
+  );
 for (const [k, r] of Object.entries(L)) {
   const p95 = server.checks[`${k}.p95Ms`];
   const ratio = server.checks[`${k}.throughputRatio`];
@@ -139,15 +162,32 @@ for (const [k, r] of Object.entries(L)) {
       (p95 ? `  [p95 ${p95.target}${mark(p95)}${ratio ? `; ${ratio.value}× bare ≥ 0.2${mark(ratio)}` : ''}]` : ''),
   );
 }
-if (f.memory) lines.push(`  server peak RSS      ${f.memory.vmHwmAfterLoadMb} MB (VmHWM after load; max sampled ${f.memory.maxSampledRssDuringLoadMb} MB)  (target < 300 MB)${mark(server.checks.peakRssMb)}`);
-if (f.importHttp) lines.push(`  import 20k (HTTP)    ${f.importHttp.seconds} s  status ${f.importHttp.status}  (target < 10 s)${mark(server.checks['importHttp.seconds'])}`);
-if (f.importCli) lines.push(`  import 20k (CLI)     ${f.importCli.seconds} s  exit ${f.importCli.exitCode}  (target < 10 s)${mark(server.checks['importCli.seconds'])}`);
+if (f.memory)
+  lines.push(
+    `  server peak RSS      ${f.memory.vmHwmAfterLoadMb} MB (VmHWM after load; max sampled ${f.memory.maxSampledRssDuringLoadMb} MB)  (target < 300 MB)${mark(server.checks.peakRssMb)}`,
+  );
+if (f.importHttp)
+  lines.push(
+    `  import 20k (HTTP)    ${f.importHttp.seconds} s  status ${f.importHttp.status}  (target < 10 s)${mark(server.checks['importHttp.seconds'])}`,
+  );
+if (f.importCli)
+  lines.push(
+    `  import 20k (CLI)     ${f.importCli.seconds} s  exit ${f.importCli.exitCode}  (target < 10 s)${mark(server.checks['importCli.seconds'])}`,
+  );
 for (const e of server.errors) lines.push(`  error in ${e.step}: ${e.message}`);
-lines.push(`  web: ${web.skipped ?? `exit ${web.exitCode}${web.timedOut ? ' (timed out)' : ''}, ${web.seconds} s, results ${web.results ?? 'not written'}`}`);
-for (const [k, c] of Object.entries(web.checks ?? {})) lines.push(`    ${k.padEnd(22)} ${c.value} (budget ${c.budget})${mark(c)}`);
-lines.push(`  service: demo ${service.demoSeconds ?? '?'} s, figures first calls ${(service.figuresColdMs ?? []).join(', ')} ms${service.timedOut ? ' (timed out)' : ''}`);
-for (const [k, c] of Object.entries(service.checks ?? {})) lines.push(`    ${k.padEnd(30)} ${c.value} ms (target ${c.target})${mark(c)}`);
-const missed = Object.entries(server.checks).filter(([, c]) => !c.pass).map(([k]) => k);
+lines.push(
+  `  web: ${web.skipped ?? `exit ${web.exitCode}${web.timedOut ? ' (timed out)' : ''}, ${web.seconds} s, results ${web.results ?? 'not written'}`}`,
+);
+for (const [k, c] of Object.entries(web.checks ?? {}))
+  lines.push(`    ${k.padEnd(22)} ${c.value} (budget ${c.budget})${mark(c)}`);
+lines.push(
+  `  service: demo ${service.demoSeconds ?? '?'} s, figures first calls ${(service.figuresColdMs ?? []).join(', ')} ms${service.timedOut ? ' (timed out)' : ''}`,
+);
+for (const [k, c] of Object.entries(service.checks ?? {}))
+  lines.push(`    ${k.padEnd(30)} ${c.value} ms (target ${c.target})${mark(c)}`);
+const missed = Object.entries(server.checks)
+  .filter(([, c]) => !c.pass)
+  .map(([k]) => k);
 lines.push(missed.length ? `  targets missed: ${missed.join(', ')}` : '  all server targets met');
 lines.push(`  total ${Math.round((Date.now() - started) / 1000)} s`);
 console.log(lines.join('\n'));

@@ -6,7 +6,20 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import {
-  HOST, apiClient, freePort, median, percentile, procCpuMs, procMemoryMb, round, runCli, sampleRss, spawnServer, stopServer, waitHealthy, withTimeout,
+  HOST,
+  apiClient,
+  freePort,
+  median,
+  percentile,
+  procCpuMs,
+  procMemoryMb,
+  round,
+  runCli,
+  sampleRss,
+  spawnServer,
+  stopServer,
+  waitHealthy,
+  withTimeout,
 } from './lib.mjs';
 import { rosterRows, rosterXlsx, templateHeaders } from './roster.mjs';
 
@@ -31,7 +44,11 @@ function check(value, target, cmp = '<') {
 }
 
 /** One autocannon run of `durationSeconds`, per-request latencies collected from the 'response' events. */
-async function load(port, cookie, { title, paths, serverPid, durationSeconds = LOAD.durationSeconds, connections = LOAD.connections, collect = true }) {
+async function load(
+  port,
+  cookie,
+  { title, paths, serverPid, durationSeconds = LOAD.durationSeconds, connections = LOAD.connections, collect = true },
+) {
   const latencies = [];
   const cpu0 = serverPid ? procCpuMs(serverPid) : null;
   const statuses = {};
@@ -81,7 +98,13 @@ async function load(port, cookie, { title, paths, serverPid, durationSeconds = L
     // autocannon's own HDR histogram (integer ms) for cross-checking
     autocannon: {
       reqPerSecAverage: result.requests.average,
-      latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p97_5: result.latency.p97_5, p99: result.latency.p99, average: result.latency.average },
+      latencyMs: {
+        p50: result.latency.p50,
+        p90: result.latency.p90,
+        p97_5: result.latency.p97_5,
+        p99: result.latency.p99,
+        average: result.latency.average,
+      },
     },
   };
 }
@@ -143,8 +166,12 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
   await step('demo generation', async () => {
     // The core's records and a small share of the service records: bench/service.mjs loads and times the full county.
     log('1. dangjian demo …');
-    const r = await runCli(['demo'], { env: { DATA_DIR: dataDir, DATABASE_URL: '', DJ_DEMO_SERVICE_SCALE: '0.02' }, timeoutMs: 180_000 });
-    if (r.code !== 0) throw new Error(`demo exited ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${r.stderr.slice(-500)}`);
+    const r = await runCli(['demo'], {
+      env: { DATA_DIR: dataDir, DATABASE_URL: '', DJ_DEMO_RESIDENTS_SCALE: '0.02' },
+      timeoutMs: 180_000,
+    });
+    if (r.code !== 0)
+      throw new Error(`demo exited ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${r.stderr.slice(-500)}`);
     const reported = /demo loaded in ([\d.]+) s/.exec(r.stdout)?.[1];
     const counts = /(\d+) organizations, (\d+) members/.exec(r.stdout);
     result.figures.demo = {
@@ -213,45 +240,107 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
       const t = ids.township.id;
       const routes = [
         { key: 'health', title: 'GET /api/health (bare route)', paths: ['/api/health'] },
-        { key: 'membersSubtreeSearch', title: 'member list: township subtree + search q=zh', paths: [`/api/members?org=${t}&q=zh&pageSize=20`], memberList: true },
-        { key: 'membersCounty', title: 'member list: county-wide, page 1', paths: ['/api/members?pageSize=20'], memberList: true },
-        { key: 'membersCountyPage50', title: 'member list: county-wide, page 50', paths: ['/api/members?pageSize=20&page=50'], memberList: true },
-        { key: 'memberDetail', title: 'member detail (rotating ids)', paths: ids.memberIds.map((id) => `/api/members/${id}`) },
+        {
+          key: 'membersSubtreeSearch',
+          title: 'member list: township subtree + search q=zh',
+          paths: [`/api/members?org=${t}&q=zh&pageSize=20`],
+          memberList: true,
+        },
+        {
+          key: 'membersCounty',
+          title: 'member list: county-wide, page 1',
+          paths: ['/api/members?pageSize=20'],
+          memberList: true,
+        },
+        {
+          key: 'membersCountyPage50',
+          title: 'member list: county-wide, page 50',
+          paths: ['/api/members?pageSize=20&page=50'],
+          memberList: true,
+        },
+        {
+          key: 'memberDetail',
+          title: 'member detail (rotating ids)',
+          paths: ids.memberIds.map((id) => `/api/members/${id}`),
+        },
         { key: 'orgTree', title: 'org tree: children of the root', paths: [`/api/orgs/tree?parent=${ids.root.id}`] },
-        { key: 'meetingsTownship', title: 'meeting list: township subtree, newest first', paths: [`/api/meetings?org=${t}&pageSize=20`], target: 'meetingListP95Ms' },
-        { key: 'meetingsCounty', title: 'meeting list: county-wide, theme days', paths: ['/api/meetings?kind=theme_day&pageSize=20'], target: 'meetingListP95Ms' },
+        {
+          key: 'meetingsTownship',
+          title: 'meeting list: township subtree, newest first',
+          paths: [`/api/meetings?org=${t}&pageSize=20`],
+          target: 'meetingListP95Ms',
+        },
+        {
+          key: 'meetingsCounty',
+          title: 'meeting list: county-wide, theme days',
+          paths: ['/api/meetings?kind=theme_day&pageSize=20'],
+          target: 'meetingListP95Ms',
+        },
         // The whole county × every kind over the calendar year so far (monthly kinds judged month by month).
-        { key: 'complianceCountyYear', title: 'compliance: whole county, this year', paths: [`/api/compliance/meetings?period=${new Date(Date.now() + 8 * 3600e3).getUTCFullYear()}`], target: 'complianceCountyP95Ms' },
-        { key: 'complianceCountyMonth', title: 'compliance: whole county, this month', paths: [`/api/compliance/meetings?period=${new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 7)}`], target: 'complianceCountyP95Ms' },
+        {
+          key: 'complianceCountyYear',
+          title: 'compliance: whole county, this year',
+          paths: [`/api/compliance/meetings?period=${new Date(Date.now() + 8 * 3600e3).getUTCFullYear()}`],
+          target: 'complianceCountyP95Ms',
+        },
+        {
+          key: 'complianceCountyMonth',
+          title: 'compliance: whole county, this month',
+          paths: [`/api/compliance/meetings?period=${new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 7)}`],
+          target: 'complianceCountyP95Ms',
+        },
       ];
-      log(`3. load: ${LOAD.connections} connections, ${LOAD.durationSeconds} s per route, ${routes.length} routes (+${LOAD.warmupSeconds} s warm-up) …`);
-      await load(port, cookie, { title: 'warm-up', paths: routes.flatMap((r) => r.paths), durationSeconds: LOAD.warmupSeconds, collect: false });
+      log(
+        `3. load: ${LOAD.connections} connections, ${LOAD.durationSeconds} s per route, ${routes.length} routes (+${LOAD.warmupSeconds} s warm-up) …`,
+      );
+      await load(port, cookie, {
+        title: 'warm-up',
+        paths: routes.flatMap((r) => r.paths),
+        durationSeconds: LOAD.warmupSeconds,
+        collect: false,
+      });
       const runs = {};
       for (const r of routes) {
         runs[r.key] = await load(port, cookie, { title: r.title, paths: r.paths, serverPid: server.pid });
         const x = runs[r.key];
-        log(`   ${r.title}: ${x.reqPerSec} req/s, p50 ${x.latencyMs.p50} ms, p95 ${x.latencyMs.p95} ms${x.non2xx ? `, ${x.non2xx} non-2xx` : ''}`);
+        log(
+          `   ${r.title}: ${x.reqPerSec} req/s, p50 ${x.latencyMs.p50} ms, p95 ${x.latencyMs.p95} ms${x.non2xx ? `, ${x.non2xx} non-2xx` : ''}`,
+        );
       }
       const mem = sampler.stop();
       result.figures.load = {
         connections: LOAD.connections,
         durationSecondsEach: LOAD.durationSeconds,
-        percentileMethod: "exact nearest-rank percentiles over every response's time (autocannon 'response' event, ms, hrtime); autocannon's HDR figures (p50/p90/p97_5/p99) are kept alongside",
+        percentileMethod:
+          "exact nearest-rank percentiles over every response's time (autocannon 'response' event, ms, hrtime); autocannon's HDR figures (p50/p90/p97_5/p99) are kept alongside",
         runs,
       };
       const bare = runs.health.okReqPerSec;
       for (const r of routes.filter((x) => x.memberList)) {
         const x = runs[r.key];
         const statusOk = x.non2xx === 0 && x.errors === 0;
-        result.checks[`${r.key}.p95Ms`] = { ...check(x.latencyMs.p95, TARGETS.memberListP95Ms), ...(statusOk ? {} : { pass: false, why: 'non-2xx answers or errors' }) };
-        result.checks[`${r.key}.throughputRatio`] = check(round(x.okReqPerSec / bare, 3), TARGETS.memberListThroughputRatio, '>=');
+        result.checks[`${r.key}.p95Ms`] = {
+          ...check(x.latencyMs.p95, TARGETS.memberListP95Ms),
+          ...(statusOk ? {} : { pass: false, why: 'non-2xx answers or errors' }),
+        };
+        result.checks[`${r.key}.throughputRatio`] = check(
+          round(x.okReqPerSec / bare, 3),
+          TARGETS.memberListThroughputRatio,
+          '>=',
+        );
         // the same ratio from server CPU per request (informative, robust to other load on the machine)
-        x.cpuRatioToBare = runs.health.serverCpuMsPerRequest && x.serverCpuMsPerRequest ? round(runs.health.serverCpuMsPerRequest / x.serverCpuMsPerRequest, 3) : null;
+        x.cpuRatioToBare =
+          runs.health.serverCpuMsPerRequest && x.serverCpuMsPerRequest
+            ? round(runs.health.serverCpuMsPerRequest / x.serverCpuMsPerRequest, 3)
+            : null;
       }
       for (const r of routes.filter((x) => x.target)) {
         const x = runs[r.key];
         const statusOk = x.non2xx === 0 && x.errors === 0;
-        result.checks[`${r.key}.p95Ms`] = { ...check(x.latencyMs.p95, TARGETS[r.target]), ...(statusOk ? {} : { pass: false, why: 'non-2xx answers or errors' }) };
+        result.checks[`${r.key}.p95Ms`] = {
+          ...check(x.latencyMs.p95, TARGETS[r.target]),
+          ...(statusOk ? {} : { pass: false, why: 'non-2xx answers or errors' }),
+        };
       }
       result.figures.memory = {
         beforeLoadRssMb: round(memBefore.rss),
@@ -280,7 +369,11 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
       const rssBefore = procMemoryMb(server.pid).rss;
       const sampler = sampleRss(server.pid, 50);
       const form = new FormData();
-      form.append('file', new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), 'roster.xlsx');
+      form.append(
+        'file',
+        new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+        'roster.xlsx',
+      );
       const cpu0 = procCpuMs(server.pid);
       const t0 = performance.now();
       const res = await api.request('POST', '/api/members/import', { body: form, timeoutMs: 120_000 });
@@ -304,7 +397,10 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
         serverVmHwmAfterImportMb: mem.hwmMb,
         note: 'POST /api/members/import (multipart `file`, x-csrf-token) to the answer, against the running server after the load',
       };
-      if (res.status !== 200 || report.imported !== IMPORT_ROWS) throw new Error(`import answered ${res.status}, imported ${report.imported}: ${JSON.stringify(report.errors?.slice(0, 3) ?? report).slice(0, 300)}`);
+      if (res.status !== 200 || report.imported !== IMPORT_ROWS)
+        throw new Error(
+          `import answered ${res.status}, imported ${report.imported}: ${JSON.stringify(report.errors?.slice(0, 3) ?? report).slice(0, 300)}`,
+        );
       result.checks['importHttp.seconds'] = check(result.figures.importHttp.seconds, TARGETS.import20kSeconds);
       log(`   HTTP import: ${seconds.toFixed(2)} s (${res.status}, ${report.imported} imported)`);
     });
@@ -316,7 +412,10 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
 
     await step('import with the CLI', async () => {
       if (!file) throw new Error('no roster file (the HTTP step failed before building it)');
-      const r = await runCli(['import', 'members', file], { env: { DATA_DIR: pristine, DATABASE_URL: '' }, timeoutMs: 120_000 });
+      const r = await runCli(['import', 'members', file], {
+        env: { DATA_DIR: pristine, DATABASE_URL: '' },
+        timeoutMs: 120_000,
+      });
       const seconds = r.ms / 1000;
       result.figures.importCli = {
         rows: IMPORT_ROWS,
@@ -326,7 +425,8 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
         output: (r.stdout + r.stderr).trim().split('\n').slice(-3),
         note: '`dangjian import members FILE` on a fresh copy of the loaded demo DATA_DIR, wall time including the CLI start (tsx, migrate check)',
       };
-      if (r.code !== 0) throw new Error(`CLI import exited ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${r.stderr.slice(-300)}`);
+      if (r.code !== 0)
+        throw new Error(`CLI import exited ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${r.stderr.slice(-300)}`);
       result.checks['importCli.seconds'] = check(result.figures.importCli.seconds, TARGETS.import20kSeconds);
       log(`   CLI import: ${seconds.toFixed(2)} s`);
     });
@@ -336,9 +436,13 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
   result.finishedAt = new Date().toISOString();
   // The load average also counts the bench's own processes of the preceding minute; before the first
   // step it is all other work.
-  result.notes.push('loadavgAtSteps: the 1-minute load average at the start of each step (it includes the bench\'s own work of the minute before)');
+  result.notes.push(
+    "loadavgAtSteps: the 1-minute load average at the start of each step (it includes the bench's own work of the minute before)",
+  );
   if (result.loadavgBefore > 1) {
-    result.notes.push(`other work was running on this ${os.cpus().length}-CPU machine when the bench started (1-minute load average ${result.loadavgBefore}): the timings are pessimistic`);
+    result.notes.push(
+      `other work was running on this ${os.cpus().length}-CPU machine when the bench started (1-minute load average ${result.loadavgBefore}): the timings are pessimistic`,
+    );
   }
   result.allPass = Object.values(result.checks).every((c) => c.pass) && result.errors.length === 0;
   if (!process.env.BENCH_KEEP_DATA) {

@@ -6,27 +6,67 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { HOST, REPO, apiClient, freePort, percentile, round, runCli, spawnServer, stopServer, waitHealthy, withTimeout } from './lib.mjs';
+import {
+  HOST,
+  REPO,
+  apiClient,
+  freePort,
+  percentile,
+  round,
+  runCli,
+  spawnServer,
+  stopServer,
+  waitHealthy,
+  withTimeout,
+} from './lib.mjs';
 
-export const SERVICE_TARGETS = { requestListP95Ms: 50, figuresCountyP95Ms: 200 };
+export const RESIDENTS_TARGETS = { requestListP95Ms: 50, figuresCountyP95Ms: 200 };
 const LOAD = { connections: 16, durationSeconds: 8 };
 
 async function load(port, cookie, title, paths) {
   const latencies = [];
   const statuses = {};
-  const instance = autocannon({ url: `http://${HOST}:${port}`, connections: LOAD.connections, duration: LOAD.durationSeconds, headers: { cookie, accept: 'application/json' }, requests: paths.map((p) => ({ method: 'GET', path: p })) });
+  const instance = autocannon({
+    url: `http://${HOST}:${port}`,
+    connections: LOAD.connections,
+    duration: LOAD.durationSeconds,
+    headers: { cookie, accept: 'application/json' },
+    requests: paths.map((p) => ({ method: 'GET', path: p })),
+  });
   instance.on('response', (_c, status, _b, ms) => {
     latencies.push(ms);
     statuses[status] = (statuses[status] ?? 0) + 1;
   });
   const r = await withTimeout(instance, (LOAD.durationSeconds + 20) * 1000, `load ${title}`);
   latencies.sort((a, b) => a - b);
-  return { title, paths, requests: latencies.length, statuses, non2xx: r.non2xx, reqPerSec: round(latencies.length / LOAD.durationSeconds, 1), latencyMs: { p50: round(percentile(latencies, 50), 2), p95: round(percentile(latencies, 95), 2), p99: round(percentile(latencies, 99), 2), max: round(latencies.at(-1), 2) } };
+  return {
+    title,
+    paths,
+    requests: latencies.length,
+    statuses,
+    non2xx: r.non2xx,
+    reqPerSec: round(latencies.length / LOAD.durationSeconds, 1),
+    latencyMs: {
+      p50: round(percentile(latencies, 50), 2),
+      p95: round(percentile(latencies, 95), 2),
+      p99: round(percentile(latencies, 99), 2),
+      max: round(latencies.at(-1), 2),
+    },
+  };
 }
 
 /** Runs the service bench; never throws (failures land in `errors`). */
 export async function runServiceBench({ log = console.log } = {}) {
-  const result = { startedAt: new Date().toISOString(), database: 'sqlite', targets: SERVICE_TARGETS, figures: {}, checks: {}, notes: [], errors: [], loadavgBefore: round(os.loadavg()[0], 2) };
+  const result = {
+    startedAt: new Date().toISOString(),
+    database: 'sqlite',
+    targets: RESIDENTS_TARGETS,
+    figures: {},
+    checks: {},
+    notes: [],
+    errors: [],
+    loadavgBefore: round(os.loadavg()[0], 2),
+  };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dangjian-bench-service-'));
   // BENCH_SERVICE_DATA: an already loaded DATA_DIR to bench without loading the demo again (it is kept).
   const reuse = process.env.BENCH_SERVICE_DATA ? path.resolve(process.env.BENCH_SERVICE_DATA) : null;
@@ -37,12 +77,21 @@ export async function runServiceBench({ log = console.log } = {}) {
   try {
     if (reuse) result.notes.push(`demo not loaded: benched the loaded DATA_DIR ${reuse}`);
     else {
-    log('service 1. dangjian demo (full county, DJ_DEMO_SERVICE_SCALE=1) …');
-    const r = await runCli(['demo'], { env: { DATA_DIR: dataDir, DATABASE_URL: '', DJ_DEMO_SERVICE_SCALE: '1' }, timeoutMs: 600_000 });
-    if (r.code !== 0) throw new Error(`demo exited ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${r.stderr.slice(-500)}`);
-    result.figures.demo = { wallSeconds: round(r.ms / 1000, 1), cpuSeconds: round(r.cpuMs / 1000, 1), log: r.stdout.split('\n').filter((l) => /service|meetings \(|county 1|demo loaded/.test(l)), loadavgAfter: round(os.loadavg()[0], 2) };
-    result.figures.databaseMb = round(fs.statSync(path.join(dataDir, 'dangjian.sqlite')).size / 2 ** 20, 0);
-    log(`   demo ${result.figures.demo.wallSeconds} s`);
+      log('service 1. dangjian demo (full county, DJ_DEMO_RESIDENTS_SCALE=1) …');
+      const r = await runCli(['demo'], {
+        env: { DATA_DIR: dataDir, DATABASE_URL: '', DJ_DEMO_RESIDENTS_SCALE: '1' },
+        timeoutMs: 600_000,
+      });
+      if (r.code !== 0)
+        throw new Error(`demo exited ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${r.stderr.slice(-500)}`);
+      result.figures.demo = {
+        wallSeconds: round(r.ms / 1000, 1),
+        cpuSeconds: round(r.cpuMs / 1000, 1),
+        log: r.stdout.split('\n').filter((l) => /service|meetings \(|county 1|demo loaded/.test(l)),
+        loadavgAfter: round(os.loadavg()[0], 2),
+      };
+      result.figures.databaseMb = round(fs.statSync(path.join(dataDir, 'dangjian.sqlite')).size / 2 ** 20, 0);
+      log(`   demo ${result.figures.demo.wallSeconds} s`);
     }
 
     const port = await freePort();
@@ -73,8 +122,18 @@ export async function runServiceBench({ log = console.log } = {}) {
 
     // After a write: a request accepted at a village recounts its month only, not the year.
     await cold('/api/stats/service');
-    const village = (await api.getJson(`/api/orgs/tree?parent=${township.id}`)).items.find((o) => /村/.test(o.name)) ?? township;
-    const made = await api.request('POST', '/api/requests', { json: { orgId: village.id, channel: 'reception', category: 'other', description: '基准测试：路灯不亮', level: 'on_the_spot', result: '当场修复' } });
+    const village =
+      (await api.getJson(`/api/orgs/tree?parent=${township.id}`)).items.find((o) => /村/.test(o.name)) ?? township;
+    const made = await api.request('POST', '/api/requests', {
+      json: {
+        orgId: village.id,
+        channel: 'reception',
+        category: 'other',
+        description: '基准测试：路灯不亮',
+        level: 'on_the_spot',
+        result: '当场修复',
+      },
+    });
     await made.arrayBuffer();
     result.figures.figuresAfterWrite = { write: made.status, ...(await cold('/api/stats/service')) };
     log(`   figures after a new request: ${result.figures.figuresAfterWrite.ms} ms`);
@@ -82,14 +141,46 @@ export async function runServiceBench({ log = console.log } = {}) {
     const probe = await api.request('GET', '/api/requests?pageSize=1');
     await probe.arrayBuffer();
     const t = township.id;
-    const routes = [{ key: 'figuresCounty', title: 'service figures: whole county, this year (cached by version)', paths: ['/api/stats/service'], target: 'figuresCountyP95Ms' }];
+    const routes = [
+      {
+        key: 'figuresCounty',
+        title: 'service figures: whole county, this year (cached by version)',
+        paths: ['/api/stats/service'],
+        target: 'figuresCountyP95Ms',
+      },
+    ];
     if (probe.status === 200) {
       routes.push(
-        { key: 'requestsTownshipOpen', title: 'requests: township subtree, status=open', paths: [`/api/requests?org=${t}&status=open&pageSize=20`], target: 'requestListP95Ms' },
-        { key: 'requestsTownshipOverdue', title: 'requests: township subtree, overdue', paths: [`/api/requests?org=${t}&overdue=true&pageSize=20`], target: 'requestListP95Ms' },
-        { key: 'requestsTownshipLevel', title: 'requests: township subtree, level=studied', paths: [`/api/requests?org=${t}&level=studied&pageSize=20`], target: 'requestListP95Ms' },
-        { key: 'requestsCounty', title: 'requests: county-wide, page 1', paths: ['/api/requests?pageSize=20'], target: 'requestListP95Ms' },
-        { key: 'requestsCountyDeep', title: 'requests: county-wide, page 500', paths: ['/api/requests?pageSize=20&page=500'], target: 'requestListP95Ms' },
+        {
+          key: 'requestsTownshipOpen',
+          title: 'requests: township subtree, status=open',
+          paths: [`/api/requests?org=${t}&status=open&pageSize=20`],
+          target: 'requestListP95Ms',
+        },
+        {
+          key: 'requestsTownshipOverdue',
+          title: 'requests: township subtree, overdue',
+          paths: [`/api/requests?org=${t}&overdue=true&pageSize=20`],
+          target: 'requestListP95Ms',
+        },
+        {
+          key: 'requestsTownshipLevel',
+          title: 'requests: township subtree, level=studied',
+          paths: [`/api/requests?org=${t}&level=studied&pageSize=20`],
+          target: 'requestListP95Ms',
+        },
+        {
+          key: 'requestsCounty',
+          title: 'requests: county-wide, page 1',
+          paths: ['/api/requests?pageSize=20'],
+          target: 'requestListP95Ms',
+        },
+        {
+          key: 'requestsCountyDeep',
+          title: 'requests: county-wide, page 500',
+          paths: ['/api/requests?pageSize=20&page=500'],
+          target: 'requestListP95Ms',
+        },
       );
     } else result.notes.push(`GET /api/requests answered ${probe.status}: the request list was not benched`);
     result.figures.load = {};
@@ -98,8 +189,13 @@ export async function runServiceBench({ log = console.log } = {}) {
       const first = await cold(r.paths[0]);
       const x = { first, ...(await load(port, api.cookieHeader(), r.title, r.paths)) };
       result.figures.load[r.key] = x;
-      result.checks[`${r.key}.p95Ms`] = { ...check(x.latencyMs.p95, SERVICE_TARGETS[r.target]), ...(x.non2xx ? { pass: false, why: `${x.non2xx} non-2xx` } : {}) };
-      log(`   ${r.title}: first ${first.ms} ms, ${x.reqPerSec} req/s, p50 ${x.latencyMs.p50} ms, p95 ${x.latencyMs.p95} ms${x.non2xx ? `, ${x.non2xx} non-2xx` : ''}`);
+      result.checks[`${r.key}.p95Ms`] = {
+        ...check(x.latencyMs.p95, RESIDENTS_TARGETS[r.target]),
+        ...(x.non2xx ? { pass: false, why: `${x.non2xx} non-2xx` } : {}),
+      };
+      log(
+        `   ${r.title}: first ${first.ms} ms, ${x.reqPerSec} req/s, p50 ${x.latencyMs.p50} ms, p95 ${x.latencyMs.p95} ms${x.non2xx ? `, ${x.non2xx} non-2xx` : ''}`,
+      );
     }
   } catch (err) {
     result.errors.push({ message: err.message });
@@ -108,7 +204,10 @@ export async function runServiceBench({ log = console.log } = {}) {
     if (server) await stopServer(server);
     if (!process.env.BENCH_KEEP_DATA && !reuse) fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  if (result.loadavgBefore > 1) result.notes.push(`other work was running (1-minute load average ${result.loadavgBefore} on ${os.cpus().length} CPUs): timings are pessimistic`);
+  if (result.loadavgBefore > 1)
+    result.notes.push(
+      `other work was running (1-minute load average ${result.loadavgBefore} on ${os.cpus().length} CPUs): timings are pessimistic`,
+    );
   result.allPass = Object.values(result.checks).every((c) => c.pass) && !result.errors.length;
   result.finishedAt = new Date().toISOString();
   fs.mkdirSync(path.join(REPO, 'bench/results'), { recursive: true });
@@ -118,5 +217,16 @@ export async function runServiceBench({ log = console.log } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await runServiceBench({ log: (l) => console.error(l) });
-  console.log(JSON.stringify({ checks: r.checks, figures: { demo: r.figures.demo, figuresCold: r.figures.figuresCold }, errors: r.errors, notes: r.notes }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        checks: r.checks,
+        figures: { demo: r.figures.demo, figuresCold: r.figures.figuresCold },
+        errors: r.errors,
+        notes: r.notes,
+      },
+      null,
+      2,
+    ),
+  );
 }

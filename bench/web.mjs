@@ -24,7 +24,15 @@ export const BUDGETS = {
 const FCP_RUNS = Number(process.env.WEB_BENCH_FCP_RUNS) || 5;
 const REQUEST_REPEATS = 20;
 
-const result = { timestamp: new Date().toISOString(), status: 'running', baseUrl: null, budgets: BUDGETS, figures: {}, checks: {}, errors: [] };
+const result = {
+  timestamp: new Date().toISOString(),
+  status: 'running',
+  baseUrl: null,
+  budgets: BUDGETS,
+  figures: {},
+  checks: {},
+  errors: [],
+};
 const write = () => {
   fs.mkdirSync(RESULTS, { recursive: true });
   fs.writeFileSync(OUT, JSON.stringify(result, null, 2) + '\n');
@@ -33,12 +41,25 @@ const write = () => {
 /** Builds apps/web/dist when it is missing (the server serves it). */
 function ensureBuilt() {
   if (fs.existsSync(path.join(REPO, 'apps/web/dist/index.html'))) return;
-  const r = spawnSync(process.execPath, [path.join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: path.join(REPO, 'apps/web'), stdio: 'inherit', timeout: 120_000, env: { ...process.env, NODE_ENV: 'production' } });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: path.join(REPO, 'apps/web'),
+      stdio: 'inherit',
+      timeout: 120_000,
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
 async function login(base, username) {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
   if (res.status !== 200) throw new Error(`login ${username} → ${res.status} ${await res.text()}`);
   return res.headers.getSetCookie().map((c) => {
     const [pair] = c.split(';');
@@ -91,7 +112,11 @@ async function homeRun(browser, base, cookies) {
     api: performance
       .getEntriesByType('resource')
       .filter((e) => new URL(e.name).pathname.startsWith('/api/'))
-      .map((e) => ({ url: new URL(e.name).pathname + new URL(e.name).search, durationMs: e.duration, ttfbMs: e.responseStart - e.requestStart })),
+      .map((e) => ({
+        url: new URL(e.name).pathname + new URL(e.name).search,
+        durationMs: e.duration,
+        ttfbMs: e.responseStart - e.requestStart,
+      })),
   }));
   return { context, page, readyMs, ...data };
 }
@@ -102,17 +127,32 @@ async function main() {
   let base = process.env.BASE_URL?.replace(/\/$/, '');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   try {
     if (!base) {
       ensureBuilt();
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dj-webbench-'));
-      const demo = await runCli(['demo'], { env: { DATA_DIR: dataDir, DATABASE_URL: '', DJ_DEMO_SERVICE_SCALE: '0.02' }, timeoutMs: 150_000 });
+      const demo = await runCli(['demo'], {
+        env: { DATA_DIR: dataDir, DATABASE_URL: '', DJ_DEMO_RESIDENTS_SCALE: '0.02' },
+        timeoutMs: 150_000,
+      });
       if (demo.code !== 0) throw new Error(`demo load failed: ${demo.stderr.slice(-500)}`);
       const port = await freePort();
       const t0 = performance.now();
-      server = spawnServer({ dataDir, port, logFile: path.join(dataDir, 'server.log'), env: { DJ_LOGIN_RATE_MAX: '1000' } });
+      server = spawnServer({
+        dataDir,
+        port,
+        logFile: path.join(dataDir, 'server.log'),
+        env: { DJ_LOGIN_RATE_MAX: '1000' },
+      });
       await waitHealthy(port, server, { since: t0, timeoutMs: 30_000 });
       base = `http://127.0.0.1:${port}`;
     }
@@ -121,12 +161,26 @@ async function main() {
     const member = await login(base, 'demo-member');
 
     // 1. JavaScript on the first view.
-    const consoleJs = await firstViewJs(browser, base, county, '/', '[data-testid="stat-members"]', { viewport: { width: 1440, height: 900 } });
-    const mobileJs = await firstViewJs(browser, base, member, '/m/', '[data-testid="m-name"]', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const consoleJs = await firstViewJs(browser, base, county, '/', '[data-testid="stat-members"]', {
+      viewport: { width: 1440, height: 900 },
+    });
+    const mobileJs = await firstViewJs(browser, base, member, '/m/', '[data-testid="m-name"]', {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     result.figures.consoleHomeJs = consoleJs;
     result.figures.mobileJs = mobileJs;
-    result.checks.consoleHomeJsGzipKB = { value: consoleJs.gzipKB, budget: BUDGETS.consoleHomeJsGzipKB, pass: consoleJs.gzipKB <= BUDGETS.consoleHomeJsGzipKB };
-    result.checks.mobileJsGzipKB = { value: mobileJs.gzipKB, budget: BUDGETS.mobileJsGzipKB, pass: mobileJs.gzipKB <= BUDGETS.mobileJsGzipKB };
+    result.checks.consoleHomeJsGzipKB = {
+      value: consoleJs.gzipKB,
+      budget: BUDGETS.consoleHomeJsGzipKB,
+      pass: consoleJs.gzipKB <= BUDGETS.consoleHomeJsGzipKB,
+    };
+    result.checks.mobileJsGzipKB = {
+      value: mobileJs.gzipKB,
+      budget: BUDGETS.mobileJsGzipKB,
+      pass: mobileJs.gzipKB <= BUDGETS.mobileJsGzipKB,
+    };
     write();
 
     // 2. First contentful paint of the home (fresh context each run), with the home's API requests.
@@ -149,7 +203,11 @@ async function main() {
     result.figures.homeFcp = { runsMs: fcps, medianMs: fcpMedian };
     // Not a budget: when the home's figures are on screen (includes GET /api/stats/overview).
     result.figures.homeFiguresVisible = { runsMs: ready, medianMs: median(ready) };
-    result.checks.homeFcpMs = { value: fcpMedian, budget: BUDGETS.homeFcpMs, pass: fcpMedian != null && fcpMedian <= BUDGETS.homeFcpMs };
+    result.checks.homeFcpMs = {
+      value: fcpMedian,
+      budget: BUDGETS.homeFcpMs,
+      pass: fcpMedian != null && fcpMedian <= BUDGETS.homeFcpMs,
+    };
     write();
 
     // 3. Each data request of the home, timed again 20 times with fetch() from the page.
@@ -174,10 +232,21 @@ async function main() {
     await last.context.close();
     result.figures.homeRequests = urls.map((u) => {
       const sorted = [...timed[u]].sort((a, b) => a - b);
-      return { url: u, firstLoadsMs: seen.get(u), repeats: sorted.length, p50Ms: round(percentile(sorted, 50), 1), p95Ms: round(percentile(sorted, 95), 1), maxMs: round(sorted.at(-1), 1) };
+      return {
+        url: u,
+        firstLoadsMs: seen.get(u),
+        repeats: sorted.length,
+        p50Ms: round(percentile(sorted, 50), 1),
+        p95Ms: round(percentile(sorted, 95), 1),
+        maxMs: round(sorted.at(-1), 1),
+      };
     });
     for (const r of result.figures.homeRequests) {
-      result.checks[`request ${r.url} p95Ms`] = { value: r.p95Ms, budget: BUDGETS.homeRequestMs, pass: r.p95Ms <= BUDGETS.homeRequestMs };
+      result.checks[`request ${r.url} p95Ms`] = {
+        value: r.p95Ms,
+        budget: BUDGETS.homeRequestMs,
+        pass: r.p95Ms <= BUDGETS.homeRequestMs,
+      };
     }
     result.status = 'done';
   } catch (err) {
@@ -191,7 +260,8 @@ async function main() {
   result.pass = result.status === 'done' && Object.values(result.checks).every((c) => c.pass);
   write();
   const lines = [`web budgets (${path.relative(REPO, OUT)}):`];
-  for (const [k, c] of Object.entries(result.checks)) lines.push(`  ${k.padEnd(48)} ${String(c.value).padStart(8)}  budget ${c.budget}  ${c.pass ? 'ok' : 'MISS'}`);
+  for (const [k, c] of Object.entries(result.checks))
+    lines.push(`  ${k.padEnd(48)} ${String(c.value).padStart(8)}  budget ${c.budget}  ${c.pass ? 'ok' : 'MISS'}`);
   for (const e of result.errors) lines.push(`  error: ${e.split('\n')[0]}`);
   console.log(lines.join('\n'));
 }

@@ -47,7 +47,28 @@ async function servicePages(): Promise<{ user: string; name: string; path: strin
   const request = (await county.json('GET', '/api/requests?pageSize=1')).items[0] as { id: number };
   const wish = (await county.json('GET', '/api/wishes?pageSize=1')).items[0] as { id: number };
   return [
-    ...['households', 'households/new', 'households/import', 'household-groups', 'household-groups/coverage', 'pairings', 'pairings/gaps', 'zones', 'visits', 'visits/new', 'visits/quotas', 'requests', 'requests/new', `requests/${request.id}`, 'evaluations', 'wishes', `wishes/${wish.id}`, 'errands', 'service/stats', 'service-rules'].map((p) => ({
+    ...[
+      'households',
+      'households/new',
+      'households/import',
+      'household-groups',
+      'household-groups/coverage',
+      'pairings',
+      'pairings/gaps',
+      'zones',
+      'visits',
+      'visits/new',
+      'visits/quotas',
+      'requests',
+      'requests/new',
+      `requests/${request.id}`,
+      'evaluations',
+      'wishes',
+      `wishes/${wish.id}`,
+      'errands',
+      'service/stats',
+      'service-rules',
+    ].map((p) => ({
       user: 'demo-county',
       name: `svc-${p.replace(/\//g, '-')}`,
       path: `/${p}`,
@@ -60,7 +81,11 @@ async function servicePages(): Promise<{ user: string; name: string; path: strin
 
 describe('accessibility (axe-core)', () => {
   it('main pages have no serious or critical violations', () => checkPages(pagesFor, 'axe.json'), 240_000);
-  it('the pages of serving residents have no serious or critical violations', () => checkPages(servicePages, 'axe-service.json'), 240_000);
+  it(
+    'the pages of serving residents have no serious or critical violations',
+    () => checkPages(servicePages, 'axe-service.json'),
+    240_000,
+  );
 });
 
 async function checkPages(list: typeof pagesFor, reportFile: string): Promise<void> {
@@ -70,7 +95,9 @@ async function checkPages(list: typeof pagesFor, reportFile: string): Promise<vo
       const opts = p.mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {};
       const { context, page } =
         p.user === 'none'
-          ? await browser.newContext({ viewport: { width: 1440, height: 900 }, ...opts }).then(async (context) => ({ context, page: await context.newPage() }))
+          ? await browser
+              .newContext({ viewport: { width: 1440, height: 900 }, ...opts })
+              .then(async (context) => ({ context, page: await context.newPage() }))
           : await signedInContext(browser, p.user, opts);
       try {
         await page.goto(baseUrl() + p.path);
@@ -83,7 +110,18 @@ async function checkPages(list: typeof pagesFor, reportFile: string): Promise<vo
       }
     }
     fs.writeFileSync(path.join(REPO, 'test-artifacts', reportFile), JSON.stringify(report, null, 2));
-    const summary = Object.fromEntries(Object.entries(report).map(([k, v]) => [k, v.map((x) => `${x.id} (${x.impact}): ${x.nodes.map((n) => n.html).join(' | ').slice(0, 300)}`)]));
+    const summary = Object.fromEntries(
+      Object.entries(report).map(([k, v]) => [
+        k,
+        v.map(
+          (x) =>
+            `${x.id} (${x.impact}): ${x.nodes
+              .map((n) => n.html)
+              .join(' | ')
+              .slice(0, 300)}`,
+        ),
+      ]),
+    );
     expect(summary).toEqual({});
   }
 }

@@ -16,14 +16,19 @@ describe('organizations', () => {
     const { context, page, session } = await signedInContext(browser, 'demo-county');
     try {
       const root = (await session.json('GET', '/api/orgs/tree')).items[0];
-      const towns = (await session.json('GET', `/api/orgs/tree?parent=${root.id}`)).items.filter((o: { id: number; type: string }) => o.id !== root.id && o.type === 'committee');
+      const towns = (await session.json('GET', `/api/orgs/tree?parent=${root.id}`)).items.filter(
+        (o: { id: number; type: string }) => o.id !== root.id && o.type === 'committee',
+      );
       const [a, b] = towns;
       const name = `测试支部${Date.now() % 10000}`;
 
       await page.goto(`${baseUrl()}/orgs/new?parent=${a.id}`);
       await page.getByLabel('组织名称').fill(name);
       await page.getByLabel('组织类型').click();
-      await page.locator('.ant-select-item-option').filter({ hasText: /^党支部$/ }).click();
+      await page
+        .locator('.ant-select-item-option')
+        .filter({ hasText: /^党支部$/ })
+        .click();
       await page.getByRole('button', { name: '添加班子成员' }).click();
       await page.getByLabel('职务 1').fill('书记');
       await page.getByLabel('姓名 1').fill('张三');
@@ -57,7 +62,10 @@ describe('organizations', () => {
       await expect.poll(async () => (await session.json('GET', `/api/orgs/${id}`)).parentId).toBe(b.id);
 
       await page.getByRole('button', { name: /删\s*除/ }).click();
-      await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /删\s*除/ })
+        .click();
       await page.waitForURL(new RegExp(`/orgs/${b.id}$`));
       expect((await session.json('GET', `/api/orgs/${id}`)).deletedAt).not.toBeNull();
       await page.getByRole('button', { name: '撤销' }).click();
@@ -74,7 +82,10 @@ describe('organizations', () => {
       const m = (await session.json('GET', '/api/members?pageSize=1')).items[0];
       await page.goto(`${baseUrl()}/orgs/${m.orgId}`);
       await page.getByRole('button', { name: /删\s*除/ }).click();
-      await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /删\s*除/ })
+        .click();
       await page.getByText('该组织下还有下级组织或党员，不能删除').waitFor();
       await shot(page, 'org-delete-refused');
     } finally {
@@ -111,13 +122,24 @@ describe('accounts (security admin)', () => {
       expect(u).toMatchObject({ username, role: 'branch_secretary', orgId: branchOrg, mustChangePassword: true });
 
       // Five wrong passwords lock the account; the security admin unlocks it.
-      for (let i = 0; i < 6; i++) await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Wrong#pass1' }) });
+      for (let i = 0; i < 6; i++)
+        await fetch(`${baseUrl()}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password: 'Wrong#pass1' }),
+        });
       await page.goto(baseUrl() + '/');
       const locked = page.getByTestId('locked-users');
       await locked.getByText(username).waitFor();
       await shot(page, 'security-home-locked');
-      await locked.getByRole('row').filter({ hasText: username }).getByRole('button', { name: /解\s*锁/ }).click();
-      await expect.poll(async () => (await session.json('GET', `/api/users?q=${username}`)).items[0].lockedUntil).toBeNull();
+      await locked
+        .getByRole('row')
+        .filter({ hasText: username })
+        .getByRole('button', { name: /解\s*锁/ })
+        .click();
+      await expect
+        .poll(async () => (await session.json('GET', `/api/users?q=${username}`)).items[0].lockedUntil)
+        .toBeNull();
 
       await page.goto(`${baseUrl()}/users?q=${username}`);
       const row = page.getByRole('row').filter({ hasText: username });
@@ -128,7 +150,11 @@ describe('accounts (security admin)', () => {
       const otp = ((await resetBox.locator('.ant-typography').first().textContent()) ?? '').trim();
       await otpDialog().locator('.ant-btn-primary').click();
       await otpDialog().waitFor({ state: 'detached' });
-      const signIn = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: otp }) });
+      const signIn = await fetch(`${baseUrl()}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: otp }),
+      });
       expect(signIn.status).toBe(200);
       expect((await signIn.json()).user.mustChangePassword).toBe(true);
 
@@ -141,12 +167,16 @@ describe('accounts (security admin)', () => {
       };
       await row.getByRole('button', { name: `停用 ${username}` }).click();
       await confirm();
-      await expect.poll(async () => (await session.json('GET', `/api/users?q=${username}`)).items[0].status).toBe('disabled');
+      await expect
+        .poll(async () => (await session.json('GET', `/api/users?q=${username}`)).items[0].status)
+        .toBe('disabled');
       await row.getByText('已停用').waitFor();
       await shot(page, 'users-disabled');
       await row.getByRole('button', { name: `启用 ${username}` }).click();
       await confirm();
-      await expect.poll(async () => (await session.json('GET', `/api/users?q=${username}`)).items[0].status).toBe('active');
+      await expect
+        .poll(async () => (await session.json('GET', `/api/users?q=${username}`)).items[0].status)
+        .toBe('active');
       expect(pageErrors.get(page)).toEqual([]);
     } finally {
       await context.close();
@@ -159,7 +189,9 @@ describe('audit trail (auditor)', () => {
     // Make a change to look for.
     const county = await apiLogin('demo-county');
     const m = (await county.json('GET', '/api/members?pageSize=1&sort=createdAt&order=desc')).items[0];
-    await county.json('PATCH', `/api/members/${m.id}`, { education: m.education === 'bachelor' ? 'college' : 'bachelor' });
+    await county.json('PATCH', `/api/members/${m.id}`, {
+      education: m.education === 'bachelor' ? 'college' : 'bachelor',
+    });
     const { context, page } = await signedInContext(browser, 'demo-auditor');
     try {
       await page.goto(baseUrl() + '/audit');

@@ -34,9 +34,17 @@ function newest(dir: string): number {
 /** Builds apps/web/dist when it is missing or stale. */
 export function ensureWebBuilt(): void {
   const index = path.join(WEB, 'dist/index.html');
-  const sources = Math.max(newest(path.join(WEB, 'src')), newest(path.join(REPO, 'packages/contracts/src')), fs.statSync(path.join(WEB, 'index.html')).mtimeMs);
+  const sources = Math.max(
+    newest(path.join(WEB, 'src')),
+    newest(path.join(REPO, 'packages/contracts/src')),
+    fs.statSync(path.join(WEB, 'index.html')).mtimeMs,
+  );
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
-  const r = spawnSync(process.execPath, [path.join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: WEB, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: WEB, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
+  );
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
@@ -54,14 +62,18 @@ function freePort(): Promise<number> {
 async function waitHealthy(url: string, child: ChildProcess, log: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode != null) throw new Error(`server exited with ${child.exitCode}; log:\n${fs.readFileSync(log, 'utf8').slice(-3000)}`);
+    if (child.exitCode != null)
+      throw new Error(`server exited with ${child.exitCode}; log:\n${fs.readFileSync(log, 'utf8').slice(-3000)}`);
     try {
       const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return;
     } catch {
       /* not yet */
     }
-    if (Date.now() > deadline) throw new Error(`server not healthy within ${timeoutMs / 1000}s; log:\n${fs.readFileSync(log, 'utf8').slice(-3000)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `server not healthy within ${timeoutMs / 1000}s; log:\n${fs.readFileSync(log, 'utf8').slice(-3000)}`,
+      );
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -78,7 +90,13 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dj-e2e-'));
   const log = path.join(REPO, 'test-artifacts/e2e-server.log');
   // A small service history (2% of the county's requests and households) keeps the demo load quick.
-  const env = { DJ_DEMO_SERVICE_SCALE: '0.02', ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' };
+  const env = {
+    DJ_DEMO_RESIDENTS_SCALE: '0.02',
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    LOG_LEVEL: 'warn',
+  };
   const demo = spawnSync(process.execPath, [CLI, 'demo'], { cwd: REPO, env, encoding: 'utf8', timeout: 180_000 });
   if (demo.status !== 0) throw new Error(`demo load failed (${demo.status}):\n${demo.stdout}\n${demo.stderr}`);
   const port = await freePort();

@@ -21,11 +21,16 @@ describe('administrator grants (two persons) and the one-time password', () => {
     );
     const username = `e2e-admin-${Date.now() % 100000}`;
     const proposed = await county.fetch('POST', '/api/users/grants', {
-      username, displayName: '测试乡镇管理员', role: 'township_admin', orgId: township.id,
+      username,
+      displayName: '测试乡镇管理员',
+      role: 'township_admin',
+      orgId: township.id,
     });
     expect(proposed.status).toBe(200);
     // The proposer cannot decide its own proposal.
-    const own = (await county.json('GET', '/api/users/grants?status=pending')).items.find((g: { username: string }) => g.username === username);
+    const own = (await county.json('GET', '/api/users/grants?status=pending')).items.find(
+      (g: { username: string }) => g.username === username,
+    );
     expect((await county.fetch('POST', `/api/users/grants/${own.id}/approve`, {})).status).toBe(403);
 
     const { context, page } = await signedInContext(browser, 'demo-security');
@@ -82,7 +87,9 @@ describe('administrator grants (two persons) and the one-time password', () => {
     }
     // The one-time password is spent.
     const again = await fetch(`${baseUrl()}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: otp }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: otp }),
     });
     expect(again.status).toBe(401);
   });

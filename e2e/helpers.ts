@@ -20,7 +20,15 @@ export function baseUrl(): string {
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--lang=zh-CN'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--lang=zh-CN',
+    ],
   });
 }
 
@@ -35,7 +43,11 @@ export interface ApiSession {
 /** Signs in through the API (`POST /api/auth/login`). */
 export async function apiLogin(username: string, password = PASSWORD): Promise<ApiSession> {
   const base = baseUrl();
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   const data = (await res.json()) as { user: ApiSession['user'] };
   if (res.status !== 200) throw new Error(`login ${username} → ${res.status} ${JSON.stringify(data)}`);
   const cookies: Record<string, string> = {};
@@ -44,7 +56,10 @@ export async function apiLogin(username: string, password = PASSWORD): Promise<A
     const i = pair.indexOf('=');
     cookies[pair.slice(0, i).trim()] = pair.slice(i + 1).trim();
   }
-  const cookie = () => Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+  const cookie = () =>
+    Object.entries(cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
   const doFetch = (method: string, url: string, body?: unknown) => {
     const headers: Record<string, string> = { cookie: cookie() };
     if (method !== 'GET' && cookies.dj_csrf) headers['x-csrf-token'] = decodeURIComponent(cookies.dj_csrf);
@@ -70,7 +85,11 @@ export async function apiLogin(username: string, password = PASSWORD): Promise<A
 }
 
 /** A browser context already signed in as `username` (cookies from the API sign-in). */
-export async function signedInContext(browser: Browser, username: string, opts: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page; session: ApiSession }> {
+export async function signedInContext(
+  browser: Browser,
+  username: string,
+  opts: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page; session: ApiSession }> {
   const session = await apiLogin(username);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', ...opts });
   await context.addCookies(Object.entries(session.cookies).map(([name, value]) => ({ name, value, url: baseUrl() })));
@@ -108,10 +127,17 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not block.
   if (!has) await page.evaluate(fs.readFileSync(path.join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8'));
   const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
+    const r = await (
+      window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
     });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, html: n.html.slice(0, 200) })) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, html: n.html.slice(0, 200) })),
+    }));
   });
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -127,7 +153,9 @@ const CHECK = '10X98765432';
 
 /** A valid (random) 18-digit ID number; `female` picks the sex digit. */
 export function makeIdNumber(birth = '19850315', female = false): string {
-  const seq = String(Math.floor(Math.random() * 50) * 2 + (female ? 0 : 1)).padStart(3, '0').slice(-3);
+  const seq = String(Math.floor(Math.random() * 50) * 2 + (female ? 0 : 1))
+    .padStart(3, '0')
+    .slice(-3);
   const region = ['110105', '430528', '420323', '610330', '411325'][Math.floor(Math.random() * 5)];
   const body = region + birth + seq;
   let sum = 0;

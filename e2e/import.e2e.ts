@@ -5,7 +5,16 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
-import { type ApiSession, baseUrl, breakCheckDigit, launch, makeIdNumber, pageErrors, shot, signedInContext } from './helpers';
+import {
+  type ApiSession,
+  baseUrl,
+  breakCheckDigit,
+  launch,
+  makeIdNumber,
+  pageErrors,
+  shot,
+  signedInContext,
+} from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -32,8 +41,16 @@ async function buildFile(session: ApiSession, rows: Row[], file: string): Promis
   const headers: string[] = [];
   ws.getRow(1).eachCell((c, i) => (headers[i] = String(c.value ?? '').replace(/\*$/, '')));
   const col = (re: RegExp) => headers.findIndex((h) => h && re.test(h));
-  const cols = { name: col(/^姓名/), gender: col(/^性别/), idNumber: col(/身份证/), orgId: col(/组织编号/), joinedAt: col(/^入党时间/), status: col(/党员状态/) };
-  for (const [k, v] of Object.entries(cols)) if (v < 1 && k !== 'status') throw new Error(`template has no column for ${k}: ${headers.join(',')}`);
+  const cols = {
+    name: col(/^姓名/),
+    gender: col(/^性别/),
+    idNumber: col(/身份证/),
+    orgId: col(/组织编号/),
+    joinedAt: col(/^入党时间/),
+    status: col(/党员状态/),
+  };
+  for (const [k, v] of Object.entries(cols))
+    if (v < 1 && k !== 'status') throw new Error(`template has no column for ${k}: ${headers.join(',')}`);
   // The organizations sheet lists the branches in scope; use the first.
   const orgSheet = wb.getWorksheet('组织编号') ?? wb.worksheets[1];
   const orgId = Number(orgSheet.getRow(2).getCell(1).value);
@@ -70,7 +87,11 @@ describe('import wizard', () => {
       ];
       const badFile = path.join(dir, 'bad.xlsx');
       const goodFile = path.join(dir, 'good.xlsx');
-      await buildFile(session, rows.map((r, i) => (i === 1 ? { ...r, idNumber: breakCheckDigit(r.idNumber) } : r)), badFile);
+      await buildFile(
+        session,
+        rows.map((r, i) => (i === 1 ? { ...r, idNumber: breakCheckDigit(r.idNumber) } : r)),
+        badFile,
+      );
       await buildFile(session, rows, goodFile);
 
       await page.goto(baseUrl() + '/members/import');

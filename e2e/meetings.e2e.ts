@@ -4,7 +4,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { PASSWORD, REPO, apiLogin, axe, baseUrl, launch, pageErrors, settle, shot, signedInContext, watchErrors, type AxeViolation } from './helpers';
+import {
+  PASSWORD,
+  REPO,
+  apiLogin,
+  axe,
+  baseUrl,
+  launch,
+  pageErrors,
+  settle,
+  shot,
+  signedInContext,
+  watchErrors,
+  type AxeViolation,
+} from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,7 +27,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+};
 
 /** Now in China (the meetings' dates and times are China time). */
 function chinaNow(offsetMinutes = 0): { date: string; time: string } {
@@ -31,7 +50,16 @@ interface ComplianceItem {
 }
 
 // Kinds every member is expected at come first (the member is then on the list without being added).
-const PREFERRED = ['general_meeting', 'party_lecture', 'theme_day', 'life_meeting', 'member_review', 'committee_meeting', 'group_meeting', 'leadership_life_meeting'];
+const PREFERRED = [
+  'general_meeting',
+  'party_lecture',
+  'theme_day',
+  'life_meeting',
+  'member_review',
+  'committee_meeting',
+  'group_meeting',
+  'leadership_life_meeting',
+];
 
 let recordedMeetingId: number | null = null;
 
@@ -56,9 +84,14 @@ describe('organizational life', () => {
     const month = today.date.slice(0, 7);
 
     // A kind that is not done this month for the branch (heart-to-heart talks count members, not meetings).
-    const before = (await township.json('GET', `/api/compliance/meetings?org=${orgId}&period=${month}`)) as { items: ComplianceItem[] };
+    const before = (await township.json('GET', `/api/compliance/meetings?org=${orgId}&period=${month}`)) as {
+      items: ComplianceItem[];
+    };
     const mine = before.items.filter((i) => i.orgId === orgId && i.kind !== 'heart_to_heart');
-    const pick = PREFERRED.map((k) => mine.find((i) => i.kind === k && i.status !== 'done')).find(Boolean) ?? mine.find((i) => i.status !== 'done') ?? mine[0];
+    const pick =
+      PREFERRED.map((k) => mine.find((i) => i.kind === k && i.status !== 'done')).find(Boolean) ??
+      mine.find((i) => i.status !== 'done') ??
+      mine[0];
     expect(pick, 'a kind the branch must hold').toBeTruthy();
 
     // The township's table before.
@@ -147,22 +180,30 @@ describe('organizational life', () => {
       await item.waitFor();
       expect(await item.getByTestId('m-meeting-status').textContent()).toBe('出席');
       await shot(phone.page, 'm-my-meetings');
-      const small = await phone.page.evaluate(() =>
-        [...document.querySelectorAll('a, button, input')]
-          .map((e) => e.getBoundingClientRect())
-          .filter((r) => r.width > 0 && (r.height < 44 || r.width < 44)).length,
+      const small = await phone.page.evaluate(
+        () =>
+          [...document.querySelectorAll('a, button, input')]
+            .map((e) => e.getBoundingClientRect())
+            .filter((r) => r.width > 0 && (r.height < 44 || r.width < 44)).length,
       );
       expect(small).toBe(0);
       expect(pageErrors.get(phone.page)).toEqual([]);
 
       // The secretary's panel refreshes by itself (every 5 s), and the table shows the self check-in.
-      await expect.poll(async () => Number((await page.getByTestId('checkin-live').textContent())!.trim().split(/\s+/)[0]), { timeout: 20_000 }).toBe(liveBefore + 1);
+      await expect
+        .poll(async () => Number((await page.getByTestId('checkin-live').textContent())!.trim().split(/\s+/)[0]), {
+          timeout: 20_000,
+        })
+        .toBe(liveBefore + 1);
       await page.getByTestId('checkin-hide').click();
       await memberRow.getByTestId('self-checkin').waitFor({ timeout: 20_000 });
       expect(await memberRow.innerText()).toContain('出席');
       await shot(page, 'meeting-detail-after-checkin');
       const after = await session.json('GET', `/api/meetings/${meetingId}`);
-      expect(after.attendance.find((a: { memberId: number }) => a.memberId === memberId)).toMatchObject({ status: 'present', method: 'self' });
+      expect(after.attendance.find((a: { memberId: number }) => a.memberId === memberId)).toMatchObject({
+        status: 'present',
+        method: 'self',
+      });
       expect(pageErrors.get(page)).toEqual([]);
     } finally {
       await phone?.context.close();
@@ -180,7 +221,9 @@ describe('organizational life', () => {
       // The behind quick filter leaves only rows that are behind.
       await tw2.page.getByTestId('filter-behind').click();
       await tw2.page.waitForURL(/status=behind/);
-      const statuses = await tw2.page.locator('[data-testid="compliance-table"] [data-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+      const statuses = await tw2.page
+        .locator('[data-testid="compliance-table"] [data-status]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
       expect(statuses.every((s) => s === 'behind')).toBe(true);
       // A row opens the meetings of that organization and kind.
       await tw2.page.getByTestId('filter-behind').click();
@@ -223,38 +266,44 @@ describe('organizational life', () => {
     const branch = await apiLogin('demo-branch');
     const orgId = branch.user.orgId!;
     const meetingId = recordedMeetingId ?? (await branch.json('GET', '/api/meetings?pageSize=1')).items[0].id;
-    const pages: { user: string; name: string; path: string; mobile?: boolean; act?: (page: Page) => Promise<void> }[] = [
-      { user: 'demo-branch', name: 'meetings-list', path: '/meetings' },
-      { user: 'demo-branch', name: 'meeting-form-empty', path: `/meetings/new?org=${orgId}` },
-      {
-        user: 'demo-branch',
-        name: 'meeting-detail-qr',
-        path: `/meetings/${meetingId}`,
-        act: async (page) => {
-          await page.getByTestId('open-checkin').click();
-          await page.getByTestId('checkin-code').waitFor();
-          // Sign-in is still open from the first test, opened in another tab: this tab has no QR until it makes a new one.
-          if (!(await page.getByTestId('checkin-qr').count())) await page.getByTestId('checkin-regenerate').click();
-          await page.getByTestId('checkin-qr').waitFor();
+    const pages: { user: string; name: string; path: string; mobile?: boolean; act?: (page: Page) => Promise<void> }[] =
+      [
+        { user: 'demo-branch', name: 'meetings-list', path: '/meetings' },
+        { user: 'demo-branch', name: 'meeting-form-empty', path: `/meetings/new?org=${orgId}` },
+        {
+          user: 'demo-branch',
+          name: 'meeting-detail-qr',
+          path: `/meetings/${meetingId}`,
+          act: async (page) => {
+            await page.getByTestId('open-checkin').click();
+            await page.getByTestId('checkin-code').waitFor();
+            // Sign-in is still open from the first test, opened in another tab: this tab has no QR until it makes a new one.
+            if (!(await page.getByTestId('checkin-qr').count())) await page.getByTestId('checkin-regenerate').click();
+            await page.getByTestId('checkin-qr').waitFor();
+          },
         },
-      },
-      { user: 'demo-township', name: 'compliance-township', path: '/compliance' },
-      { user: 'demo-county', name: 'meeting-rules', path: '/meeting-rules' },
-      { user: 'demo-township', name: 'meeting-stats', path: '/meetings/stats' },
-      { user: 'demo-township', name: 'home-meeting-figures', path: '/', act: async (page) => void (await page.getByTestId('stat-compliance-rate').waitFor({ timeout: 20_000 })) },
-      {
-        user: 'demo-branch',
-        name: 'notifications-drawer',
-        path: '/meetings',
-        act: async (page) => {
-          await page.getByTestId('notification-bell').click();
-          await page.getByTestId('notification-drawer').waitFor();
+        { user: 'demo-township', name: 'compliance-township', path: '/compliance' },
+        { user: 'demo-county', name: 'meeting-rules', path: '/meeting-rules' },
+        { user: 'demo-township', name: 'meeting-stats', path: '/meetings/stats' },
+        {
+          user: 'demo-township',
+          name: 'home-meeting-figures',
+          path: '/',
+          act: async (page) => void (await page.getByTestId('stat-compliance-rate').waitFor({ timeout: 20_000 })),
         },
-      },
-      { user: 'demo-member', name: 'm-checkin-page', path: '/m/checkin', mobile: true },
-      { user: 'demo-member', name: 'm-my-meetings-page', path: '/m/meetings', mobile: true },
-      { user: 'demo-member', name: 'm-messages', path: '/m/messages', mobile: true },
-    ];
+        {
+          user: 'demo-branch',
+          name: 'notifications-drawer',
+          path: '/meetings',
+          act: async (page) => {
+            await page.getByTestId('notification-bell').click();
+            await page.getByTestId('notification-drawer').waitFor();
+          },
+        },
+        { user: 'demo-member', name: 'm-checkin-page', path: '/m/checkin', mobile: true },
+        { user: 'demo-member', name: 'm-my-meetings-page', path: '/m/meetings', mobile: true },
+        { user: 'demo-member', name: 'm-messages', path: '/m/messages', mobile: true },
+      ];
     const report: Record<string, AxeViolation[]> = {};
     for (const p of pages) {
       const { context, page } = await signedInContext(browser, p.user, p.mobile ? PHONE : {});
@@ -274,7 +323,18 @@ describe('organizational life', () => {
       }
     }
     fs.writeFileSync(path.join(REPO, 'test-artifacts/axe-meetings.json'), JSON.stringify(report, null, 2));
-    const summary = Object.fromEntries(Object.entries(report).map(([k, v]) => [k, v.map((x) => `${x.id} (${x.impact}): ${x.nodes.map((n) => n.html).join(' | ').slice(0, 300)}`)]));
+    const summary = Object.fromEntries(
+      Object.entries(report).map(([k, v]) => [
+        k,
+        v.map(
+          (x) =>
+            `${x.id} (${x.impact}): ${x.nodes
+              .map((n) => n.html)
+              .join(' | ')
+              .slice(0, 300)}`,
+        ),
+      ]),
+    );
     expect(summary).toEqual({});
   });
 });

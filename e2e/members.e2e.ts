@@ -64,7 +64,9 @@ describe('members', () => {
     const tree = await county.json('GET', '/api/orgs/tree');
     const root = tree.items[0];
     const towns = await county.json('GET', `/api/orgs/tree?parent=${root.id}`);
-    const other = towns.items.find((o: { id: number; memberCount: number }) => o.id !== township.user.orgId && o.id !== root.id && o.memberCount > 0);
+    const other = towns.items.find(
+      (o: { id: number; memberCount: number }) => o.id !== township.user.orgId && o.id !== root.id && o.memberCount > 0,
+    );
     const foreign = await county.json('GET', `/api/members?org=${other.id}&pageSize=1`);
     const foreignId = foreign.items[0].id;
     expect((await township.fetch('GET', `/api/members/${foreignId}`)).status).toBe(404);
@@ -114,7 +116,10 @@ describe('members', () => {
       await page.goto(baseUrl() + `/members?deleted=true&q=${encodeURIComponent(one.name)}`);
       await page.getByTestId('member-link').filter({ hasText: one.name }).first().waitFor();
       await shot(page, 'members-recycle-bin');
-      await page.getByRole('button', { name: /恢\s*复/ }).first().click();
+      await page
+        .getByRole('button', { name: /恢\s*复/ })
+        .first()
+        .click();
       await page.getByText(`已恢复「${one.name}」`).waitFor();
       const back = await session.json('GET', `/api/members/${one.id}`);
       expect(back.deletedAt).toBeNull();

@@ -12,7 +12,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+};
 
 describe('phone pages', () => {
   it('a member signs in and sees the profile and the branch', async () => {
@@ -39,10 +45,11 @@ describe('phone pages', () => {
       // Nothing overflows the 390 px screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       // Touch targets of at least 44 px.
-      const small = await page.evaluate(() =>
-        [...document.querySelectorAll('a, button, input')]
-          .map((e) => e.getBoundingClientRect())
-          .filter((r) => r.width > 0 && (r.height < 44 || r.width < 44)).length,
+      const small = await page.evaluate(
+        () =>
+          [...document.querySelectorAll('a, button, input')]
+            .map((e) => e.getBoundingClientRect())
+            .filter((r) => r.width > 0 && (r.height < 44 || r.width < 44)).length,
       );
       expect(small).toBe(0);
 
@@ -68,7 +75,11 @@ describe('phone pages', () => {
     const security = await apiLogin('demo-security');
     const username = `e2e-m-${Date.now() % 100000}`;
     const created = await security.json('POST', '/api/users', {
-      username, displayName: other.name, role: 'member', orgId: branch.id, memberId: other.id,
+      username,
+      displayName: other.name,
+      role: 'member',
+      orgId: branch.id,
+      memberId: other.id,
     });
     expect(created.oneTimePassword).toMatch(/^\S{14}$/);
     const context = await browser.newContext(PHONE);
@@ -114,7 +125,12 @@ describe('phone pages', () => {
     page.on('response', (r) => {
       if (r.request().resourceType() !== 'script') return;
       scripts.push(r.url());
-      sizes.push(r.body().then((b) => zlib.gzipSync(b).length, () => 0));
+      sizes.push(
+        r.body().then(
+          (b) => zlib.gzipSync(b).length,
+          () => 0,
+        ),
+      );
     });
     try {
       await page.goto(baseUrl() + '/m/');

@@ -12,12 +12,37 @@ afterAll(async () => {
 });
 
 const CASES = [
-  { user: 'demo-county', menu: ['首页', '组织架构', '党员名册', '批量导入', '回收站'], notMenu: ['审计日志', '账号管理'], home: 'stat-members' },
-  { user: 'demo-township', menu: ['首页', '组织架构', '党员名册', '批量导入', '回收站'], notMenu: ['审计日志', '账号管理'], home: 'stat-members' },
-  { user: 'demo-branch', menu: ['首页', '组织架构', '党员名册', '批量导入', '回收站'], notMenu: ['审计日志', '账号管理'], home: 'stat-members' },
+  {
+    user: 'demo-county',
+    menu: ['首页', '组织架构', '党员名册', '批量导入', '回收站'],
+    notMenu: ['审计日志', '账号管理'],
+    home: 'stat-members',
+  },
+  {
+    user: 'demo-township',
+    menu: ['首页', '组织架构', '党员名册', '批量导入', '回收站'],
+    notMenu: ['审计日志', '账号管理'],
+    home: 'stat-members',
+  },
+  {
+    user: 'demo-branch',
+    menu: ['首页', '组织架构', '党员名册', '批量导入', '回收站'],
+    notMenu: ['审计日志', '账号管理'],
+    home: 'stat-members',
+  },
   { user: 'demo-member', menu: ['首页', '组织架构'], notMenu: ['党员名册', '审计日志', '账号管理'], home: null },
-  { user: 'demo-auditor', menu: ['首页', '审计日志'], notMenu: ['组织架构', '党员名册', '账号管理'], home: 'chain-check' },
-  { user: 'demo-security', menu: ['首页', '账号管理'], notMenu: ['组织架构', '党员名册', '审计日志'], home: 'locked-users' },
+  {
+    user: 'demo-auditor',
+    menu: ['首页', '审计日志'],
+    notMenu: ['组织架构', '党员名册', '账号管理'],
+    home: 'chain-check',
+  },
+  {
+    user: 'demo-security',
+    menu: ['首页', '账号管理'],
+    notMenu: ['组织架构', '党员名册', '审计日志'],
+    home: 'locked-users',
+  },
 ];
 
 describe('every demo role', () => {
@@ -39,7 +64,11 @@ describe('every demo role', () => {
           expect(await page.getByTestId('stat-members').count()).toBe(0);
           expect(await page.locator('text=党员总数').count()).toBe(0);
         }
-        if (c.user === 'demo-auditor') await page.getByTestId('chain-check').getByText(/审计链完整|审计链校验失败/).waitFor({ timeout: 20_000 });
+        if (c.user === 'demo-auditor')
+          await page
+            .getByTestId('chain-check')
+            .getByText(/审计链完整|审计链校验失败/)
+            .waitFor({ timeout: 20_000 });
         await shot(page, `home-${c.user}`);
         expect(pageErrors.get(page)).toEqual([]);
       } finally {
@@ -71,16 +100,33 @@ describe('org switcher', () => {
     const { context, page, session } = await signedInContext(browser, 'demo-county');
     try {
       const root = (await session.json('GET', '/api/orgs/tree')).items[0];
-      const town = (await session.json('GET', `/api/orgs/tree?parent=${root.id}`)).items.find((o: { id: number; memberCount: number }) => o.id !== root.id && o.memberCount > 0);
+      const town = (await session.json('GET', `/api/orgs/tree?parent=${root.id}`)).items.find(
+        (o: { id: number; memberCount: number }) => o.id !== root.id && o.memberCount > 0,
+      );
       await page.goto(baseUrl() + '/');
       await page.getByTestId('stat-members').waitFor();
       await page.getByTestId('org-switcher').click();
       await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: town.name }).first().click();
       await page.getByRole('heading', { name: new RegExp(town.name) }).waitFor();
-      await expect.poll(async () => Number((await page.getByTestId('stat-members').locator('.dj-stat-value').innerText()).replace(/,/g, ''))).toBe(town.memberCount);
+      await expect
+        .poll(async () =>
+          Number((await page.getByTestId('stat-members').locator('.dj-stat-value').innerText()).replace(/,/g, '')),
+        )
+        .toBe(town.memberCount);
       await shot(page, 'home-switched-org');
       await page.goto(baseUrl() + '/members');
-      await expect.poll(async () => Number(((await page.getByTestId('member-total').innerText().catch(() => '')) || '').replace(/\D/g, ''))).toBe(town.memberCount);
+      await expect
+        .poll(async () =>
+          Number(
+            (
+              (await page
+                .getByTestId('member-total')
+                .innerText()
+                .catch(() => '')) || ''
+            ).replace(/\D/g, ''),
+          ),
+        )
+        .toBe(town.memberCount);
     } finally {
       await context.close();
     }

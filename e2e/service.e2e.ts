@@ -16,7 +16,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+};
 
 /** The last code the outbox sender wrote for a phone (masked as 138****1234 in the log). */
 async function codeFor(phone: string, after: number): Promise<string> {
@@ -30,7 +36,12 @@ async function codeFor(phone: string, after: number): Promise<string> {
         .readFileSync(log, 'utf8')
         .split('\n')
         .filter((l) => l.includes(masked) && Date.parse(l.split('\t')[0]) >= after - 1000);
-      const m = lines.at(-1)?.split('\t').slice(2).join(' ').match(/(?<!\d)(\d{6})(?!\d)/);
+      const m = lines
+        .at(-1)
+        ?.split('\t')
+        .slice(2)
+        .join(' ')
+        .match(/(?<!\d)(\d{6})(?!\d)/);
       if (m) return m[1];
     }
     await new Promise((r) => setTimeout(r, 200));
@@ -77,7 +88,9 @@ describe('serving residents', () => {
       await shot(resident, 'svc-m-resident-code');
       await resident.getByTestId('r-verify').click();
       await resident.getByTestId('r-phone-masked').waitFor();
-      expect(await resident.getByTestId('r-phone-masked').textContent()).toContain(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+      expect(await resident.getByTestId('r-phone-masked').textContent()).toContain(
+        `${phone.slice(0, 3)}****${phone.slice(-4)}`,
+      );
       await resident.getByLabel('所在村（社区）').selectOption(String(member.user.orgId));
       await resident.getByLabel('标题').fill(title);
       await resident.getByLabel('内容').fill('孩子上网课，家里没有电脑，旧的也可以。');

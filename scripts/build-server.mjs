@@ -12,7 +12,10 @@ const pkg = JSON.parse(fs.readFileSync(path.join(server, 'package.json'), 'utf8'
 const external = Object.keys(pkg.dependencies ?? {}).filter((d) => !d.startsWith('@dangjian/'));
 
 await build({
-  entryPoints: { main: path.join(server, 'src', 'main.ts'), 'sheet-worker': path.join(server, 'src', 'platform', 'sheet-worker.ts') },
+  entryPoints: {
+    main: path.join(server, 'src', 'main.ts'),
+    'sheet-worker': path.join(server, 'src', 'platform', 'sheet-worker.ts'),
+  },
   outdir: path.join(server, 'dist'),
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -22,6 +25,8 @@ await build({
   sourcemap: 'linked',
   external: [...external, 'pg-native'],
   logLevel: 'warning',
-  banner: { js: "import { createRequire as __djCreateRequire } from 'node:module'; const require = __djCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __djCreateRequire } from 'node:module'; const require = __djCreateRequire(import.meta.url);",
+  },
 });
 console.log('server bundle written to apps/server/dist/main.mjs (and sheet-worker.mjs)');

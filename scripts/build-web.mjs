@@ -30,7 +30,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (!fs.existsSync(path.join(web, 'vite.config.ts'))) process.exit(0);
   if (process.argv.includes('--force') || webIsStale()) {
     console.log('building the web app …');
-    const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+      { cwd: web, stdio: 'inherit' },
+    );
     process.exit(r.status ?? 1);
   }
 }

@@ -13,5 +13,9 @@ if (build.status !== 0) {
 }
 const bundle = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-server.mjs')], { stdio: 'inherit' });
 if (bundle.status !== 0) console.error('the server bundle failed to build; starting from the TypeScript sources');
-const server = spawnSync(process.execPath, [path.join(root, 'apps', 'server', 'bin', 'dangjian.mjs'), 'serve', ...process.argv.slice(2)], { stdio: 'inherit' });
+const server = spawnSync(
+  process.execPath,
+  [path.join(root, 'apps', 'server', 'bin', 'dangjian.mjs'), 'serve', ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
 process.exit(server.status ?? 0);

@@ -35,13 +35,27 @@ function count(file) {
 
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const serverJson = path.join(results, 'server.json');
-run('server: unit and API tests (SQLite + PostgreSQL)', process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${serverJson}`]);
+run('server: unit and API tests (SQLite + PostgreSQL)', process.execPath, [
+  vitest,
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${serverJson}`,
+]);
 count(serverJson);
 
 if (fs.existsSync(path.join(root, 'e2e', 'vitest.config.ts'))) {
   if (run('web: build', process.execPath, [path.join(root, 'scripts', 'build-web.mjs'), '--force'])) {
     const e2eJson = path.join(results, 'e2e.json');
-    run('web: browser tests (Chromium)', process.execPath, [vitest, 'run', '--config', 'e2e/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eJson}`]);
+    run('web: browser tests (Chromium)', process.execPath, [
+      vitest,
+      'run',
+      '--config',
+      'e2e/vitest.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${e2eJson}`,
+    ]);
     count(e2eJson);
   } else failed++;
 }

@@ -27,7 +27,10 @@ function precompress(): Plugin {
         const body = fs.readFileSync(file);
         if (body.length < 1024) continue;
         fs.writeFileSync(`${file}.gz`, zlib.gzipSync(body, { level: 9 }));
-        fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        fs.writeFileSync(
+          `${file}.br`,
+          zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
       }
     },
   };
@@ -56,7 +59,8 @@ export default defineConfig(({ command }) => {
           // The contracts mix label maps (needed here) with TypeBox schemas (only types for the web
           // app). Building a schema has no side effect, so unused schemas and TypeBox itself drop out.
           manualPureFunctions: ['Type', 'KeyOf', 'DateString', 'Nullable', 'ListOf', 'labels'],
-          moduleSideEffects: (id) => !/[\\/]packages[\\/]contracts[\\/]src[\\/]|[\\/]@sinclair[\\/]typebox[\\/]/.test(id),
+          moduleSideEffects: (id) =>
+            !/[\\/]packages[\\/]contracts[\\/]src[\\/]|[\\/]@sinclair[\\/]typebox[\\/]/.test(id),
         },
       },
     },

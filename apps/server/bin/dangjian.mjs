@@ -21,13 +21,24 @@ function newestSource(dir) {
 }
 
 function bundleIsFresh() {
-  if (process.env.DJ_FROM_SOURCE === '1' || !fs.existsSync(bundle) || !fs.existsSync(path.join(serverDir, 'dist', 'sheet-worker.mjs'))) return false;
+  if (
+    process.env.DJ_FROM_SOURCE === '1' ||
+    !fs.existsSync(bundle) ||
+    !fs.existsSync(path.join(serverDir, 'dist', 'sheet-worker.mjs'))
+  )
+    return false;
   const built = fs.statSync(bundle).mtimeMs;
-  return newestSource(path.join(serverDir, 'src')) < built && newestSource(path.join(serverDir, '..', '..', 'packages', 'contracts', 'src')) < built;
+  return (
+    newestSource(path.join(serverDir, 'src')) < built &&
+    newestSource(path.join(serverDir, '..', '..', 'packages', 'contracts', 'src')) < built
+  );
 }
 
 const args = process.argv.slice(2);
-const supervised = args[0] === 'serve' && process.env.DJ_SUPERVISED !== '1' && !['off', '0', 'false', 'no'].includes((process.env.DJ_SUPERVISE ?? '').toLowerCase());
+const supervised =
+  args[0] === 'serve' &&
+  process.env.DJ_SUPERVISED !== '1' &&
+  !['off', '0', 'false', 'no'].includes((process.env.DJ_SUPERVISE ?? '').toLowerCase());
 
 let runCli;
 if (supervised) {

@@ -10,7 +10,11 @@ const log = (line) => console.error(`[supervisor] ${line}`);
  * Serves through `bin` (the CLI script) in a child, restarting it on abnormal exits. Gives up after
  * `maxQuickFailures` exits in a row that each came within `minUptimeMs` of their start.
  */
-export function supervise(bin, args, { minUptimeMs = 10_000, firstDelayMs = 250, maxDelayMs = 30_000, maxQuickFailures = 8 } = {}) {
+export function supervise(
+  bin,
+  args,
+  { minUptimeMs = 10_000, firstDelayMs = 250, maxDelayMs = 30_000, maxQuickFailures = 8 } = {},
+) {
   let child = null;
   let stopping = false;
   let timer = null;

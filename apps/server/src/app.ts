@@ -16,29 +16,45 @@ import { closeImportWorkers } from './platform/imports.js';
 import { hasNul, localeOf, MAX_INT, type App } from './platform/http.js';
 import { registerLimits } from './platform/limits.js';
 import { maskBodyBySchema, maskPersonalDeep, VERBATIM_KEYWORD } from './platform/personalText.js';
-import { csrfMatches, resolveSession } from './modules/auth/auth.service.js';
-import { authRoutes, SESSION_COOKIE } from './modules/auth/auth.routes.js';
-import { orgsRoutes } from './modules/orgs/orgs.routes.js';
-import { membersRoutes } from './modules/members/members.routes.js';
-import { usersRoutes } from './modules/users/users.routes.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { statsRoutes } from './modules/stats/stats.routes.js';
-import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
-import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
-import { householdsRoutes } from './modules/households/households.routes.js';
-import { requestsRoutes } from './modules/requests/requests.routes.js';
-import { wishesRoutes } from './modules/wishes/wishes.routes.js';
-import { serviceRoutes } from './modules/service/service.routes.js';
-import { importsRoutes } from './modules/imports/imports.routes.js';
+import { csrfMatches, resolveSession } from './areas/core/auth/auth.service.js';
+import { authRoutes, SESSION_COOKIE } from './areas/core/auth/auth.routes.js';
+import { orgsRoutes } from './areas/core/orgs/orgs.routes.js';
+import { membersRoutes } from './areas/core/members/members.routes.js';
+import { usersRoutes } from './areas/core/users/users.routes.js';
+import { auditRoutes } from './areas/core/audit/audit.routes.js';
+import { statsRoutes } from './areas/core/stats/stats.routes.js';
+import { meetingsRoutes } from './areas/life/meetings/meetings.routes.js';
+import { notificationsRoutes } from './areas/core/notifications/notifications.routes.js';
+import { householdsRoutes } from './areas/residents/households/households.routes.js';
+import { requestsRoutes } from './areas/residents/requests/requests.routes.js';
+import { wishesRoutes } from './areas/residents/wishes/wishes.routes.js';
+import { residentsRoutes } from './areas/residents/common/residents.routes.js';
+import { importsRoutes } from './areas/core/imports/imports.routes.js';
 
-const MODULES = [authRoutes, orgsRoutes, membersRoutes, usersRoutes, auditRoutes, statsRoutes, meetingsRoutes, notificationsRoutes, householdsRoutes, requestsRoutes, wishesRoutes, serviceRoutes, importsRoutes];
+const MODULES = [
+  authRoutes,
+  orgsRoutes,
+  membersRoutes,
+  usersRoutes,
+  auditRoutes,
+  statsRoutes,
+  meetingsRoutes,
+  notificationsRoutes,
+  householdsRoutes,
+  requestsRoutes,
+  wishesRoutes,
+  residentsRoutes,
+  importsRoutes,
+];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const VERSION = '0.1.0';
 
 /** Creates the app for a context; `logger` is off unless LOG_LEVEL asks for it (personal data never reaches logs). */
 export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promise<App> {
   const app = Fastify({
-    logger: opts.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    logger: opts.logger
+      ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      : false,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     // x-verbatim: the contracts' VERBATIM marker, read by the free-text guard below (an annotation to Ajv).
@@ -46,7 +62,11 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     // bound as "not a finite number", so `page=Infinity` passed; off, the bounds below refuse them.
     ajv: {
       customOptions: {
-        coerceTypes: 'array', removeAdditional: false, allErrors: true, strictNumbers: false, keywords: [VERBATIM_KEYWORD],
+        coerceTypes: 'array',
+        removeAdditional: false,
+        allErrors: true,
+        strictNumbers: false,
+        keywords: [VERBATIM_KEYWORD],
       },
     },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
@@ -55,14 +75,24 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
   app.addHook('onRoute', (route) => {
     const schema = route.schema as Record<string, unknown> | undefined;
     if (!schema) return;
-    for (const part of ['params', 'querystring', 'body'] as const) if (schema[part]) schema[part] = boundIntegers(schema[part]);
+    for (const part of ['params', 'querystring', 'body'] as const)
+      if (schema[part]) schema[part] = boundIntegers(schema[part]);
   });
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: '党建工作平台 Dangjian API', version: VERSION, description: 'Grassroots Party-building work platform. Errors: { error: { code, message, details } }.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+      info: {
+        title: '党建工作平台 Dangjian API',
+        version: VERSION,
+        description: 'Grassroots Party-building work platform. Errors: { error: { code, message, details } }.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
       security: [{ session: [], csrf: [] }],
     },
   });
@@ -101,7 +131,8 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     req.actorOrNull = s.actor;
     req.sessionTokenHash = s.tokenHash;
     // A one-time password (set by an administrator) opens only the routes that let its holder replace it.
-    if (s.mustChangePassword && !req.routeOptions.config?.passwordChange) throw new DomainError('auth.password_change_required');
+    if (s.mustChangePassword && !req.routeOptions.config?.passwordChange)
+      throw new DomainError('auth.password_change_required');
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers['x-csrf-token'];
       if (!csrfMatches(s.csrf, typeof header === 'string' ? header : undefined)) throw new DomainError('auth.csrf');
@@ -110,7 +141,8 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
 
   // One check for every route, on both engines alike: a NUL in any text is refused before it reaches a query.
   app.addHook('preValidation', async (req) => {
-    if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body)) throw new DomainError('validation', { reason: 'NUL character' });
+    if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body))
+      throw new DomainError('validation', { reason: 'NUL character' });
   });
   // The free-text guard: phone and ID numbers typed into any string of any write body are masked before a
   // service sees it (so before storage, answers, exports and the audit log). Only strings the contracts
@@ -120,14 +152,21 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     req.body = maskBodyBySchema(req.body, req.routeOptions.schema?.body);
   });
   // Answers of the public routes (the wall, residents' pages) carry no whole number, whatever a row holds.
-  app.addHook('preSerialization', async (req, _reply, payload) => (req.url.startsWith('/api/public/') ? maskPersonalDeep(payload) : payload));
+  app.addHook('preSerialization', async (req, _reply, payload) =>
+    req.url.startsWith('/api/public/') ? maskPersonalDeep(payload) : payload,
+  );
 
   app.setErrorHandler(async (err: Error, req, reply) => {
     const locale = localeOf(req);
     let status = 500;
     let code = 'internal';
     let details: unknown;
-    const e = err as { validation?: unknown; statusCode?: number; code?: string; error?: { code?: string; details?: unknown } };
+    const e = err as {
+      validation?: unknown;
+      statusCode?: number;
+      code?: string;
+      error?: { code?: string; details?: unknown };
+    };
     if (err instanceof DomainError) {
       status = err.status;
       code = err.code;
@@ -165,12 +204,23 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     // A refused write leaves a trace too: who tried what, and why it failed.
     if (!SAFE_METHODS.has(req.method) && req.actorOrNull && req.routeOptions.config?.auditAction) {
       const id = (req.params as { id?: number } | undefined)?.id;
-      await writeAuditAlone(ctx, req.actorOrNull, { action: req.routeOptions.config.auditAction, success: false, detail: code, entityId: id ?? null }).catch(() => {});
+      await writeAuditAlone(ctx, req.actorOrNull, {
+        action: req.routeOptions.config.auditAction,
+        success: false,
+        detail: code,
+        entityId: id ?? null,
+      }).catch(() => {});
     }
-    return reply.code(status).send({ error: { code, message: errorMessage(code, locale), ...(details !== undefined ? { details } : {}) } });
+    return reply
+      .code(status)
+      .send({ error: { code, message: errorMessage(code, locale), ...(details !== undefined ? { details } : {}) } });
   });
 
-  app.get('/api/health', { schema: { tags: ['meta'], summary: 'Health' }, config: { public: true, rateLimit: false } }, async () => ({ status: 'ok', database: ctx.dialect, version: VERSION }));
+  app.get(
+    '/api/health',
+    { schema: { tags: ['meta'], summary: 'Health' }, config: { public: true, rateLimit: false } },
+    async () => ({ status: 'ok', database: ctx.dialect, version: VERSION }),
+  );
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   for (const register of MODULES) register(app, ctx);
@@ -184,14 +234,25 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
       index: false,
       preCompressed: true,
       // Vite names assets by content hash: they never change, so browsers may keep them for a year.
-      setHeaders: (res, file) => res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      setHeaders: (res, file) =>
+        res.setHeader(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
     });
     const html = fs.readFileSync(index);
-    app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) => reply.type('text/html').header('cache-control', 'no-cache').send(html));
+    app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) =>
+      reply.type('text/html').header('cache-control', 'no-cache').send(html),
+    );
   }
   app.setNotFoundHandler((req, reply) => {
     // A missing asset is a 404, not the app's page (which the browser would refuse as a script).
-    if (!req.url.startsWith('/api/') && !req.url.startsWith('/assets/') && req.method === 'GET' && fs.existsSync(index)) {
+    if (
+      !req.url.startsWith('/api/') &&
+      !req.url.startsWith('/assets/') &&
+      req.method === 'GET' &&
+      fs.existsSync(index)
+    ) {
       return reply.type('text/html').header('cache-control', 'no-cache').send(fs.readFileSync(index));
     }
     return reply.code(404).send({ error: { code: 'not_found', message: errorMessage('not_found', localeOf(req)) } });
@@ -209,7 +270,8 @@ export function boundIntegers<T>(schema: T): T {
   if (Array.isArray(schema)) return schema.map((s) => boundIntegers(s)) as T;
   if (!schema || typeof schema !== 'object') return schema;
   const out: Record<string | symbol, unknown> = {};
-  for (const key of Reflect.ownKeys(schema)) out[key] = boundIntegers((schema as Record<string | symbol, unknown>)[key]);
+  for (const key of Reflect.ownKeys(schema))
+    out[key] = boundIntegers((schema as Record<string | symbol, unknown>)[key]);
   // Bounds also refuse `Infinity` and `1e309`, which AJV's coercion turns into a number that is "integer".
   if (out.type === 'integer' || out.type === 'number') {
     if (out.maximum === undefined && out.exclusiveMaximum === undefined) out.maximum = INT32.max;
@@ -218,11 +280,20 @@ export function boundIntegers<T>(schema: T): T {
   return out as T;
 }
 
-const MULTIPART_CODES = new Set(['FST_INVALID_MULTIPART_CONTENT_TYPE', 'FST_PROTO_VIOLATION', 'FST_INVALID_JSON_FIELD_ERROR', 'FST_FILE_BUFFER_NOT_FOUND', 'FST_NO_FORM_DATA', 'ERR_STREAM_PREMATURE_CLOSE']);
+const MULTIPART_CODES = new Set([
+  'FST_INVALID_MULTIPART_CONTENT_TYPE',
+  'FST_PROTO_VIOLATION',
+  'FST_INVALID_JSON_FIELD_ERROR',
+  'FST_FILE_BUFFER_NOT_FOUND',
+  'FST_NO_FORM_DATA',
+  'ERR_STREAM_PREMATURE_CLOSE',
+]);
 
 /** Whether an error comes from parsing a multipart body (fastify-multipart's codes, busboy's messages). */
 function isBadMultipart(err: Error): boolean {
   const code = (err as { code?: string }).code;
   if (code && MULTIPART_CODES.has(code)) return true;
-  return /^(Unexpected end of (form|file)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form|Unexpected end of multipart data|Premature close)/i.test(err.message);
+  return /^(Unexpected end of (form|file)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form|Unexpected end of multipart data|Premature close)/i.test(
+    err.message,
+  );
 }

@@ -86,9 +86,11 @@ function sms(env: NodeJS.ProcessEnv): Config['sms'] {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const repoRoot = path.resolve(import.meta.dirname, '../../..');
   const databaseUrl = env.DATABASE_URL?.trim() || null;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must start with postgres://');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new Error('DATABASE_URL must start with postgres://');
   const secretKey = env.DJ_SECRET_KEY?.trim() || null;
-  if (secretKey && !/^[0-9a-fA-F]{64}$/.test(secretKey)) throw new Error('DJ_SECRET_KEY must be 64 hex characters (32 bytes)');
+  if (secretKey && !/^[0-9a-fA-F]{64}$/.test(secretKey))
+    throw new Error('DJ_SECRET_KEY must be 64 hex characters (32 bytes)');
   return {
     host: env.HOST || '127.0.0.1',
     port: int(env, 'PORT', 3000),

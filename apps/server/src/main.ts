@@ -14,14 +14,14 @@ import { DomainError } from './platform/errors.js';
 import { errorMessage } from '@dangjian/contracts';
 import { buildApp } from './app.js';
 import { loadDemo } from './demo/load.js';
-import { assertPasswordPolicy } from './modules/auth/auth.service.js';
-import { exportRoster, importRoster } from './modules/members/members.excel.js';
-import { runReminders } from './modules/meetings/meetings.reminders.js';
-import { releaseExpiredClaims } from './modules/wishes/wishes.service.js';
-import { escalateOverdue } from './modules/requests/requests.escalation.js';
-import { compliance, stats as meetingStats } from './modules/meetings/meetings.figures.js';
-import { serviceStats } from './modules/service/service.figures.js';
-import { overview } from './modules/stats/stats.service.js';
+import { assertPasswordPolicy } from './areas/core/auth/auth.service.js';
+import { exportRoster, importRoster } from './areas/core/members/members.excel.js';
+import { runReminders } from './areas/life/meetings/meetings.reminders.js';
+import { releaseExpiredClaims } from './areas/residents/wishes/wishes.service.js';
+import { escalateOverdue } from './areas/residents/requests/requests.escalation.js';
+import { compliance, stats as meetingStats } from './areas/life/meetings/meetings.figures.js';
+import { residentsStats } from './areas/residents/common/residents.figures.js';
+import { overview } from './areas/core/stats/stats.service.js';
 import { Cron } from 'croner';
 
 const USAGE = `dangjian <command>
@@ -62,7 +62,11 @@ function flag(args: string[], name: string): string | undefined {
 
 async function open(config: Config, opts: { migrate?: boolean } = { migrate: true }): Promise<Ctx> {
   const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  const vault = loadVault({ dataDir: config.dataDir, secretKey: config.secretKey, previousKeys: process.env.DJ_PREVIOUS_SECRET_KEYS });
+  const vault = loadVault({
+    dataDir: config.dataDir,
+    secretKey: config.secretKey,
+    previousKeys: process.env.DJ_PREVIOUS_SECRET_KEYS,
+  });
   const ctx = createCtx(database, vault, config);
   if (opts.migrate) await migrate(database, (l) => console.log(l));
   return ctx;
@@ -73,7 +77,10 @@ async function cliActor(ctx: Ctx, orgId?: number): Promise<Actor> {
   let q = ctx.db.selectFrom('orgs').select(['id', 'tenant_id', 'org_path']).where('deleted_at', 'is', null);
   q = orgId ? q.where('id', '=', orgId) : q.where('parent_id', 'is', null).orderBy('id');
   const org = await q.executeTakeFirst();
-  if (!org) throw new UsageError(orgId ? `organization ${orgId} not found` : 'the database has no organizations yet (run demo or create one)');
+  if (!org)
+    throw new UsageError(
+      orgId ? `organization ${orgId} not found` : 'the database has no organizations yet (run demo or create one)',
+    );
   const root = `/${org.org_path.split('/')[1]}/`;
   const actor = systemActor(org.tenant_id, root, org.tenant_id);
   return { ...actor, username: 'cli', orgPath: orgId ? org.org_path : root, orgId: org.id };
@@ -108,20 +115,27 @@ async function serve(config: Config) {
     new Cron('0 7 * * *', { timezone: 'Asia/Shanghai', protect: true }, job);
     void job();
   }
-  console.log(`党建工作平台 listening on http://${config.host}:${config.port} (${ctx.dialect}, ready in ${Date.now() - started} ms)`);
+  console.log(
+    `党建工作平台 listening on http://${config.host}:${config.port} (${ctx.dialect}, ready in ${Date.now() - started} ms)`,
+  );
 }
 
 /** Computes each county's home figures once after start, so the first visitor does not wait for them. */
 async function warmUp(ctx: Ctx): Promise<void> {
   try {
     const day = chinaToday();
-    const roots = await ctx.db.selectFrom('orgs').select(['id', 'tenant_id', 'org_path']).where('parent_id', 'is', null).where('deleted_at', 'is', null).execute();
+    const roots = await ctx.db
+      .selectFrom('orgs')
+      .select(['id', 'tenant_id', 'org_path'])
+      .where('parent_id', 'is', null)
+      .where('deleted_at', 'is', null)
+      .execute();
     for (const r of roots) {
       const actor = systemActor(r.tenant_id, r.org_path, r.id);
       await overview(ctx, actor);
       await compliance(ctx, actor, { period: day.slice(0, 7) });
       await meetingStats(ctx, actor, { period: day.slice(0, 4) });
-      await serviceStats(ctx, actor, {});
+      await residentsStats(ctx, actor, {});
     }
   } catch (err) {
     console.error('warm-up failed:', err);
@@ -144,14 +158,18 @@ async function backup(config: Config, file: string) {
     });
     await ctx.database.close();
   }
-  console.log(`backup written to ${target}. Keep DATA_DIR/secret.key (or DJ_SECRET_KEY) safe as well: the personal numbers cannot be read without it.`);
+  console.log(
+    `backup written to ${target}. Keep DATA_DIR/secret.key (or DJ_SECRET_KEY) safe as well: the personal numbers cannot be read without it.`,
+  );
 }
 
 async function restore(config: Config, file: string) {
   const source = path.resolve(file);
   if (!fs.existsSync(source)) throw new UsageError(`no such file: ${source}`);
   if (config.databaseUrl) {
-    execFileSync('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${config.databaseUrl}`, source], { stdio: 'inherit' });
+    execFileSync('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${config.databaseUrl}`, source], {
+      stdio: 'inherit',
+    });
   } else {
     const { default: SQLite } = await import('better-sqlite3');
     const check = new SQLite(source, { readonly: true });
@@ -183,7 +201,12 @@ async function userCommand(config: Config, args: string[]) {
       const password = flag(args, 'password') ?? process.env.DJ_NEW_PASSWORD;
       if (!password) throw new UsageError('--password (or DJ_NEW_PASSWORD) is required');
       assertPasswordPolicy(ctx, password);
-      const org = await ctx.db.selectFrom('orgs').selectAll().where('id', '=', orgId).where('deleted_at', 'is', null).executeTakeFirst();
+      const org = await ctx.db
+        .selectFrom('orgs')
+        .selectAll()
+        .where('id', '=', orgId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
       if (!org) throw new UsageError(`--org ${orgId}: no such organization`);
       const memberId = flag(args, 'member') ? Number(flag(args, 'member')) : null;
       if (role === 'member' && !memberId) throw new UsageError('a member account needs --member ID');
@@ -193,13 +216,30 @@ async function userCommand(config: Config, args: string[]) {
       const { id } = await ctx.db
         .insertInto('users')
         .values({
-          tenant_id: org.tenant_id, username, display_name: flag(args, 'name') ?? username, password_hash: await hashPassword(password), role,
-          org_id: org.id, org_path: org.org_path, member_id: memberId, status: 'active', locale: 'zh-CN', last_login_at: null,
-          password_changed_at: now, created_at: now, updated_at: now, deleted_at: null,
+          tenant_id: org.tenant_id,
+          username,
+          display_name: flag(args, 'name') ?? username,
+          password_hash: await hashPassword(password),
+          role,
+          org_id: org.id,
+          org_path: org.org_path,
+          member_id: memberId,
+          status: 'active',
+          locale: 'zh-CN',
+          last_login_at: null,
+          password_changed_at: now,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await writeAuditAlone(ctx, cli, { action: 'user.create', entityType: 'user', entityId: id, detail: `cli: ${role} on org ${orgId}` });
+      await writeAuditAlone(ctx, cli, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: id,
+        detail: `cli: ${role} on org ${orgId}`,
+      });
       console.log(`user ${username} created (id ${id})`);
     } else if (sub === 'reset-password') {
       const password = flag(args, 'password') ?? process.env.DJ_NEW_PASSWORD;
@@ -211,11 +251,25 @@ async function userCommand(config: Config, args: string[]) {
       await ctx.db.transaction().execute(async (trx) => {
         const now = new Date().toISOString();
         // The operator hands the password over; its holder must replace it at the next sign-in (the operator never keeps it).
-        await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, updated_at: now, must_change_password: 1 }).where('id', '=', user.id).execute();
-        await trx.updateTable('sessions').set({ ended_at: now }).where('user_id', '=', user.id).where('ended_at', 'is', null).execute();
+        await trx
+          .updateTable('users')
+          .set({ password_hash: hash, password_changed_at: now, updated_at: now, must_change_password: 1 })
+          .where('id', '=', user.id)
+          .execute();
+        await trx
+          .updateTable('sessions')
+          .set({ ended_at: now })
+          .where('user_id', '=', user.id)
+          .where('ended_at', 'is', null)
+          .execute();
         await trx.deleteFrom('login_attempts').where('username', '=', username).execute();
       });
-      await writeAuditAlone(ctx, cli, { action: 'user.reset_password', entityType: 'user', entityId: user.id, detail: 'cli' });
+      await writeAuditAlone(ctx, cli, {
+        action: 'user.reset_password',
+        entityType: 'user',
+        entityId: user.id,
+        detail: 'cli',
+      });
       console.log(`password of ${username} reset; its sessions ended`);
     } else if (sub === 'unlock') {
       const user = await ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
@@ -235,22 +289,37 @@ async function rekey(config: Config) {
   const ctx = await open(config);
   let done = 0;
   for (;;) {
-    const rows = await ctx.db.selectFrom('members').select(['id', 'id_number_enc', 'phone_enc']).where('id_number_enc', 'not like', `${ctx.vault.keyId}.%`).limit(1000).execute();
+    const rows = await ctx.db
+      .selectFrom('members')
+      .select(['id', 'id_number_enc', 'phone_enc'])
+      .where('id_number_enc', 'not like', `${ctx.vault.keyId}.%`)
+      .limit(1000)
+      .execute();
     if (!rows.length) break;
     await ctx.db.transaction().execute(async (trx) => {
       for (const r of rows) {
         const idNumber = ctx.vault.decrypt(r.id_number_enc);
         const phone = r.phone_enc ? ctx.vault.decrypt(r.phone_enc) : null;
-        await trx.updateTable('members').set({
-          id_number_enc: ctx.vault.encrypt(idNumber), id_number_hash: ctx.vault.lookupHash(idNumber),
-          phone_enc: phone ? ctx.vault.encrypt(phone) : null, phone_hash: phone ? ctx.vault.lookupHash(phone) : null,
-        }).where('id', '=', r.id).execute();
+        await trx
+          .updateTable('members')
+          .set({
+            id_number_enc: ctx.vault.encrypt(idNumber),
+            id_number_hash: ctx.vault.lookupHash(idNumber),
+            phone_enc: phone ? ctx.vault.encrypt(phone) : null,
+            phone_hash: phone ? ctx.vault.lookupHash(phone) : null,
+          })
+          .where('id', '=', r.id)
+          .execute();
       }
     });
     done += rows.length;
     console.log(`re-encrypted ${done}`);
   }
-  await writeAuditAlone(ctx, null, { action: 'crypto.rekey', actorName: 'cli', detail: `${done} members re-encrypted with key ${ctx.vault.keyId}` });
+  await writeAuditAlone(ctx, null, {
+    action: 'crypto.rekey',
+    actorName: 'cli',
+    detail: `${done} members re-encrypted with key ${ctx.vault.keyId}`,
+  });
   await ctx.database.close();
   console.log(`rekey done: ${done} records now use key ${ctx.vault.keyId}`);
 }
@@ -280,7 +349,9 @@ export async function runCli(argv: string[]): Promise<void> {
         const t = Date.now();
         await loadDemo(ctx, { scale, seed, log: (l) => console.log(l) });
         await ctx.database.close();
-        console.log(`demo loaded in ${((Date.now() - t) / 1000).toFixed(1)} s. Accounts demo-county, demo-township, demo-branch, demo-member, demo-auditor, demo-security; password Dangjian@2026`);
+        console.log(
+          `demo loaded in ${((Date.now() - t) / 1000).toFixed(1)} s. Accounts demo-county, demo-township, demo-branch, demo-member, demo-auditor, demo-security; password Dangjian@2026`,
+        );
         return;
       }
       case 'import':
@@ -294,11 +365,19 @@ export async function runCli(argv: string[]): Promise<void> {
           if (command === 'import') {
             if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
             console.log(`checking ${file} …`);
-            const report = await importRoster(ctx, actor, fs.readFileSync(file), { dryRun: args.includes('--dry-run') });
-            for (const e of report.errors.slice(0, 200)) console.error(`row ${e.row}${e.field ? ` (${e.field})` : ''}: ${e.message} [${e.code}]`);
+            const report = await importRoster(ctx, actor, fs.readFileSync(file), {
+              dryRun: args.includes('--dry-run'),
+            });
+            for (const e of report.errors.slice(0, 200))
+              console.error(`row ${e.row}${e.field ? ` (${e.field})` : ''}: ${e.message} [${e.code}]`);
             if (report.errors.length > 200) console.error(`… and ${report.errors.length - 200} more`);
-            if (!report.ok) throw new UsageError(`${report.errors.length} errors in ${report.total} rows; nothing imported`);
-            console.log(args.includes('--dry-run') ? `${report.valid} rows valid (dry run, nothing imported)` : `imported ${report.imported} members`);
+            if (!report.ok)
+              throw new UsageError(`${report.errors.length} errors in ${report.total} rows; nothing imported`);
+            console.log(
+              args.includes('--dry-run')
+                ? `${report.valid} rows valid (dry run, nothing imported)`
+                : `imported ${report.imported} members`,
+            );
           } else {
             const { buffer, count } = await exportRoster(ctx, actor, { org: orgId });
             fs.writeFileSync(file, buffer);
@@ -323,7 +402,9 @@ export async function runCli(argv: string[]): Promise<void> {
         await ctx.database.close();
         if (r.ok) console.log(`audit chain intact: ${r.checked} records`);
         else {
-          console.error(`audit chain BROKEN at record ${r.firstBroken!.id}: ${r.firstBroken!.reason} (${r.checked} records intact before it)`);
+          console.error(
+            `audit chain BROKEN at record ${r.firstBroken!.id}: ${r.firstBroken!.reason} (${r.checked} records intact before it)`,
+          );
           process.exitCode = 1;
         }
         return;
@@ -343,13 +424,16 @@ export async function runCli(argv: string[]): Promise<void> {
           console.log(`escalations: ${r.escalated} overdue requests moved up, ${r.notified} notifications`);
           return;
         }
-        if (args[0] !== 'run' || args[1] !== 'reminders') throw new UsageError('jobs run reminders [--date YYYY-MM-DD]');
+        if (args[0] !== 'run' || args[1] !== 'reminders')
+          throw new UsageError('jobs run reminders [--date YYYY-MM-DD]');
         const day = flag(args, 'date') ?? chinaToday();
         if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new UsageError('--date must be YYYY-MM-DD');
         const ctx = await open(config);
         const r = await runReminders(ctx, day);
         await ctx.database.close();
-        console.log(`reminders for ${day}: ${r.created} new (${r.fixedDay} before the fixed day, ${r.periodClosing} period closing, ${r.birthdays} political birthdays), ${r.webhookSent} sent to the webhook`);
+        console.log(
+          `reminders for ${day}: ${r.created} new (${r.fixedDay} before the fixed day, ${r.periodClosing} period closing, ${r.birthdays} political birthdays), ${r.webhookSent} sent to the webhook`,
+        );
         return;
       }
       case 'rekey':
@@ -363,7 +447,8 @@ export async function runCli(argv: string[]): Promise<void> {
         throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }
   } catch (err) {
-    if (err instanceof DomainError) console.error(`error: ${errorMessage(err.code)} / ${errorMessage(err.code, 'en')} [${err.code}]`);
+    if (err instanceof DomainError)
+      console.error(`error: ${errorMessage(err.code)} / ${errorMessage(err.code, 'en')} [${err.code}]`);
     else console.error(`error: ${(err as Error).message}`);
     process.exit(1);
   }

@@ -14,14 +14,15 @@ import { Vault, hashPassword } from '../src/platform/crypto.js';
 import { systemActor, type Actor } from '../src/platform/actor.js';
 import { buildApp } from '../src/app.js';
 import type { App } from '../src/platform/http.js';
-import * as orgs from '../src/modules/orgs/orgs.service.js';
-import * as members from '../src/modules/members/members.service.js';
+import * as orgs from '../src/areas/core/orgs/orgs.service.js';
+import * as members from '../src/areas/core/members/members.service.js';
 import { makeIdNumber } from '../src/platform/idcard.js';
 
 /** The dialects this run tests: SQLite always, PostgreSQL when the global setup started one. */
 export function dialects(): DialectName[] {
   const url = inject('pgUrl');
-  if (!url && process.env.DJ_TEST_PG === 'required') throw new Error('PostgreSQL is required for this run but none was started');
+  if (!url && process.env.DJ_TEST_PG === 'required')
+    throw new Error('PostgreSQL is required for this run but none was started');
   return url ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
@@ -56,7 +57,13 @@ export interface TestEnv {
 }
 
 /** Limits high enough that no test meets them by accident (the per-phone one stays, wishes.test asserts it); tests of the limits pass their own. */
-export const TEST_LIMITS: Config['limits'] = { publicPerIpPerMinute: 10_000, publicGlobalPerMinute: 100_000, codePhonesPerIpPerHour: 10_000, codePhonesPerIpPerDay: 10_000, codesPerPhonePerHour: 5 };
+export const TEST_LIMITS: Config['limits'] = {
+  publicPerIpPerMinute: 10_000,
+  publicGlobalPerMinute: 100_000,
+  codePhonesPerIpPerHour: 10_000,
+  codePhonesPerIpPerDay: 10_000,
+  codesPerPhonePerHour: 5,
+};
 
 /** A fresh database of a dialect, migrated, with the app built on it. */
 export async function createEnv(
@@ -76,7 +83,11 @@ export async function createEnv(
     dropDb = () => pgAdminQuery(`drop database if exists ${name} with (force)`);
   }
   const base = loadConfig({ DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
-  const config: Config = { ...base, auth: { ...base.auth, loginRateMax: 10_000, ...overrides }, limits: { ...TEST_LIMITS, ...more.limits } };
+  const config: Config = {
+    ...base,
+    auth: { ...base.auth, loginRateMax: 10_000, ...overrides },
+    limits: { ...TEST_LIMITS, ...more.limits },
+  };
   const database = openDatabase({ dataDir, databaseUrl, poolSize: 4 });
   await migrate(database);
   const ctx = createCtx(database, new Vault(crypto.randomBytes(32)), config, clock.fn);
@@ -111,7 +122,10 @@ export interface Fixture {
   villageB1: number;
   /** A member id in each org (by the org's key). */
   memberIn: Record<'county' | 'townA' | 'townB' | 'villageA1' | 'villageA2' | 'villageB1', number>;
-  users: Record<'county' | 'townA' | 'townB' | 'secA1' | 'memberA1' | 'auditor' | 'security', { id: number; username: string }>;
+  users: Record<
+    'county' | 'townA' | 'townB' | 'secA1' | 'memberA1' | 'auditor' | 'security',
+    { id: number; username: string }
+  >;
   system: Actor;
 }
 
@@ -127,13 +141,39 @@ export async function buildFixture(env: TestEnv): Promise<Fixture> {
   const now = ctx.clock().toISOString();
   const { id: county } = await ctx.db
     .insertInto('orgs')
-    .values({ tenant_id: 0, parent_id: null, org_path: '/x/', depth: 0, name: '测试县委', type: 'committee', field: null, term_start: null, term_end: null, secretary_member_id: null, committee: '[]', sort_order: 0, created_at: now, updated_at: now, deleted_at: null })
+    .values({
+      tenant_id: 0,
+      parent_id: null,
+      org_path: '/x/',
+      depth: 0,
+      name: '测试县委',
+      type: 'committee',
+      field: null,
+      term_start: null,
+      term_end: null,
+      secretary_member_id: null,
+      committee: '[]',
+      sort_order: 0,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await ctx.db.updateTable('orgs').set({ tenant_id: county, org_path: `/${county}/` }).where('id', '=', county).execute();
+  await ctx.db
+    .updateTable('orgs')
+    .set({ tenant_id: county, org_path: `/${county}/` })
+    .where('id', '=', county)
+    .execute();
   const system = systemActor(county, `/${county}/`, county);
-  const mk = async (parentId: number, name: string, type: 'committee' | 'branch' | 'group', field: 'rural' | null = 'rural') =>
-    (await orgs.create(ctx, system, { parentId, name, type, field, termStart: '2021-07-01', termEnd: '2026-07-01' })).id;
+  const mk = async (
+    parentId: number,
+    name: string,
+    type: 'committee' | 'branch' | 'group',
+    field: 'rural' | null = 'rural',
+  ) =>
+    (await orgs.create(ctx, system, { parentId, name, type, field, termStart: '2021-07-01', termEnd: '2026-07-01' }))
+      .id;
   const townA = await mk(county, '东乡镇党委', 'committee');
   const townB = await mk(county, '西乡镇党委', 'committee');
   const villageA1 = await mk(townA, '东村党支部', 'branch');
@@ -141,7 +181,16 @@ export async function buildFixture(env: TestEnv): Promise<Fixture> {
   const groupA1 = await mk(villageA1, '东村第一党小组', 'group');
   const villageB1 = await mk(townB, '西村党支部', 'branch');
   const person = async (orgId: number, name: string, gender: 'male' | 'female' = 'male') =>
-    (await members.create(ctx, system, { orgId, name, idNumber: testIdNumber(gender), gender, joinedAt: '2010-07-01', phone: `139${String(idSeq).padStart(8, '0')}` })).id;
+    (
+      await members.create(ctx, system, {
+        orgId,
+        name,
+        idNumber: testIdNumber(gender),
+        gender,
+        joinedAt: '2010-07-01',
+        phone: `139${String(idSeq).padStart(8, '0')}`,
+      })
+    ).id;
   const memberIn = {
     county: await person(county, '县直甲'),
     townA: await person(townA, '东乡乙'),
@@ -151,11 +200,28 @@ export async function buildFixture(env: TestEnv): Promise<Fixture> {
     villageB1: await person(villageB1, '王五'),
   };
   const hash = await hashPassword(PASSWORD);
-  const orgPath = async (id: number) => (await ctx.db.selectFrom('orgs').select('org_path').where('id', '=', id).executeTakeFirstOrThrow()).org_path;
+  const orgPath = async (id: number) =>
+    (await ctx.db.selectFrom('orgs').select('org_path').where('id', '=', id).executeTakeFirstOrThrow()).org_path;
   const account = async (username: string, role: string, orgId: number, memberId: number | null = null) => {
     const { id } = await ctx.db
       .insertInto('users')
-      .values({ tenant_id: county, username, display_name: username, password_hash: hash, role, org_id: orgId, org_path: await orgPath(orgId), member_id: memberId, status: 'active', locale: 'zh-CN', last_login_at: null, password_changed_at: now, created_at: now, updated_at: now, deleted_at: null })
+      .values({
+        tenant_id: county,
+        username,
+        display_name: username,
+        password_hash: hash,
+        role,
+        org_id: orgId,
+        org_path: await orgPath(orgId),
+        member_id: memberId,
+        status: 'active',
+        locale: 'zh-CN',
+        last_login_at: null,
+        password_changed_at: now,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { id, username };
@@ -181,10 +247,21 @@ export class Client {
   ) {}
 
   /** Sends a request with the session; state-changing methods carry the CSRF header unless `csrf: false`. */
-  async request(method: InjectOptions['method'], url: string, body?: unknown, opts: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    opts: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { 'accept-language': this.lang, ...(opts.headers ?? {}) };
     if (method !== 'GET' && opts.csrf !== false && this.cookies.dj_csrf) headers['x-csrf-token'] = this.cookies.dj_csrf;
-    return this.app.inject({ method, url, cookies: this.cookies, headers, ...(body !== undefined ? { payload: body as object } : {}) });
+    return this.app.inject({
+      method,
+      url,
+      cookies: this.cookies,
+      headers,
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
   }
   get(url: string) {
     return this.request('GET', url);

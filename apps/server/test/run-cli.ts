@@ -13,7 +13,7 @@ export interface CliResult {
 /** Runs the CLI with exactly the given settings on top of the environment (no inherited database or key). */
 export function runCli(settings: Record<string, string | undefined>, args: string[]): Promise<CliResult> {
   // A small service history (2%) keeps `demo` quick in tests; the full county is the bench's.
-  const env: NodeJS.ProcessEnv = { DJ_DEMO_SERVICE_SCALE: '0.02', ...process.env, LOG_LEVEL: 'silent' };
+  const env: NodeJS.ProcessEnv = { DJ_DEMO_RESIDENTS_SCALE: '0.02', ...process.env, LOG_LEVEL: 'silent' };
   delete env.DATABASE_URL;
   delete env.DJ_SECRET_KEY;
   delete env.DJ_NEW_PASSWORD;

@@ -9,7 +9,7 @@ import { ME_KEY } from './app/session';
 import { Boot } from './components/Boot';
 
 const ConsoleApp = lazy(() => import('./app/ConsoleApp'));
-const MobileApp = lazy(() => import('./modules/mobile/MobileApp'));
+const MobileApp = lazy(() => import('./app/mobile/MobileApp'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -23,9 +23,12 @@ const queryClient = new QueryClient({
 
 // Ask who is signed in while the rest of the app downloads (the answer decides what loads next).
 if (!/^\/(m\/)?login/.test(window.location.pathname)) {
-  void queryClient.prefetchQuery({ queryKey: ME_KEY, queryFn: () => request('GET', '/api/auth/me', { quiet401: true }) });
+  void queryClient.prefetchQuery({
+    queryKey: ME_KEY,
+    queryFn: () => request('GET', '/api/auth/me', { quiet401: true }),
+  });
   // The console home is the most visited page: fetch its code alongside.
-  if (window.location.pathname === '/') void import('./modules/home/HomePage');
+  if (window.location.pathname === '/') void import('./areas/core/home/HomePage');
 }
 
 createRoot(document.getElementById('root')!).render(

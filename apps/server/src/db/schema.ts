@@ -338,7 +338,7 @@ export interface RequestsTable extends Scoped, Stamped {
 }
 
 /** The three evaluations (三评) of an organization's service work. */
-export interface ServiceEvaluationsTable extends Scoped, Stamped {
+export interface ResidentsEvaluationsTable extends Scoped, Stamped {
   kind: string;
   period: string;
   grade: string | null;
@@ -404,7 +404,7 @@ export interface ZoneMembersTable {
 }
 
 /** Timeline entries of requests, wishes and errands. */
-export interface ServiceEventsTable {
+export interface ResidentsEventsTable {
   id: Generated<number>;
   tenant_id: number;
   entity_type: string;
@@ -418,7 +418,7 @@ export interface ServiceEventsTable {
   note: string | null;
 }
 
-export interface ServicePhotosTable {
+export interface ResidentsPhotosTable {
   id: Generated<number>;
   tenant_id: number;
   entity_type: string;
@@ -459,7 +459,7 @@ export interface MessageOutboxTable {
   sent_at: string | null;
 }
 
-export interface ServiceRuleOverridesTable {
+export interface ResidentsRuleOverridesTable {
   tenant_id: number;
   rule: string;
   value: string; // JSON
@@ -491,18 +491,34 @@ export interface DB {
   pairings: PairingsTable;
   visits: VisitsTable;
   requests: RequestsTable;
-  service_evaluations: ServiceEvaluationsTable;
+  residents_evaluations: ResidentsEvaluationsTable;
   wishes: WishesTable;
   errands: ErrandsTable;
   zones: ZonesTable;
   zone_members: ZoneMembersTable;
-  service_events: ServiceEventsTable;
-  service_photos: ServicePhotosTable;
+  residents_events: ResidentsEventsTable;
+  residents_photos: ResidentsPhotosTable;
   resident_codes: ResidentCodesTable;
   resident_sessions: ResidentSessionsTable;
   message_outbox: MessageOutboxTable;
-  service_rule_overrides: ServiceRuleOverridesTable;
+  residents_rule_overrides: ResidentsRuleOverridesTable;
 }
 
 /** Tables whose rows belong to an organization and carry `org_path`: a move re-paths them all. */
-export const ORG_SCOPED_TABLES = ['orgs', 'members', 'users', 'meetings', 'households', 'residents', 'household_groups', 'pairings', 'visits', 'requests', 'service_evaluations', 'wishes', 'errands', 'zones', 'role_grants'] as const;
+export const ORG_SCOPED_TABLES = [
+  'orgs',
+  'members',
+  'users',
+  'meetings',
+  'households',
+  'residents',
+  'household_groups',
+  'pairings',
+  'visits',
+  'requests',
+  'residents_evaluations',
+  'wishes',
+  'errands',
+  'zones',
+  'role_grants',
+] as const;

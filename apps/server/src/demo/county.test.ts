@@ -34,7 +34,9 @@ describe('generateCounty', () => {
     const townships = county.orgs.filter((o) => o.unit === 'township');
     expect(townships).toHaveLength(16);
     expect(townships.every((o) => o.type === 'committee' && o.field === 'rural' && o.parentKey === 'c')).toBe(true);
-    const villages = county.orgs.filter((o) => o.unit === 'village' && o.parentKey && county.orgs.find((p) => p.key === o.parentKey)?.unit === 'township');
+    const villages = county.orgs.filter(
+      (o) => o.unit === 'village' && o.parentKey && county.orgs.find((p) => p.key === o.parentKey)?.unit === 'township',
+    );
     expect(villages.length).toBeGreaterThanOrEqual(280);
     expect(villages.length).toBeLessThanOrEqual(300);
     const communities = county.orgs.filter((o) => o.unit === 'community');
@@ -124,7 +126,9 @@ describe('generateCounty', () => {
   it('gives every member a valid, unique ID number that agrees with birth date and sex', () => {
     const wrong = county.members.filter((m) => {
       const info = parseIdNumber(m.idNumber, TODAY_DATE);
-      return !info || info.regionCode !== county.regionCode || info.birthDate !== m.birthDate || info.gender !== m.gender;
+      return (
+        !info || info.regionCode !== county.regionCode || info.birthDate !== m.birthDate || info.gender !== m.gender
+      );
     });
     expect(wrong).toEqual([]);
     expect(new Set(county.members.map((m) => m.idNumber)).size).toBe(county.members.length);

@@ -5,11 +5,11 @@ import type { Ctx } from '../platform/context.js';
 import { hashPassword } from '../platform/crypto.js';
 import { writeAuditAlone } from '../platform/audit.js';
 import { bumpVersion } from '../platform/versions.js';
-import { memberColumns } from '../modules/members/members.service.js';
+import { memberColumns } from '../areas/core/members/members.service.js';
 import { generateCounty, type DemoCounty } from './county.js';
 import { Random, mixSeed } from './random.js';
 import { meetingsContributor } from './meetings.js';
-import { serviceContributor } from './service.js';
+import { residentsContributor } from './residents.js';
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'Dangjian@2026';
@@ -33,11 +33,17 @@ export interface DemoContributor {
 /** Contributors registered by modules (meetings, service, …) in the order they run. */
 export const DEMO_CONTRIBUTORS: DemoContributor[] = [];
 DEMO_CONTRIBUTORS.push(meetingsContributor);
-DEMO_CONTRIBUTORS.push(serviceContributor);
+DEMO_CONTRIBUTORS.push(residentsContributor);
 
 const COMMITTEE_POSITIONS = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员'];
 
-async function insertCounty(ctx: Ctx, db: Kysely<DB>, county: DemoCounty, index: number, rng: Random): Promise<LoadedCounty> {
+async function insertCounty(
+  ctx: Ctx,
+  db: Kysely<DB>,
+  county: DemoCounty,
+  index: number,
+  rng: Random,
+): Promise<LoadedCounty> {
   const now = ctx.clock().toISOString();
   const orgIds = new Map<string, number>();
   const orgPaths = new Map<string, string>();
@@ -110,7 +116,9 @@ async function insertCounty(ctx: Ctx, db: Kysely<DB>, county: DemoCounty, index:
     const people = byOrg.get(o.key);
     if (!people?.length) continue;
     const seats = people.length >= 7 ? Math.min(5, 3 + rng.int(0, 2)) : 1;
-    const committee = people.slice(0, seats).map((p, i) => ({ name: p.name, position: COMMITTEE_POSITIONS[i], memberId: memberIds.get(p.key)! }));
+    const committee = people
+      .slice(0, seats)
+      .map((p, i) => ({ name: p.name, position: COMMITTEE_POSITIONS[i], memberId: memberIds.get(p.key)! }));
     await db
       .updateTable('orgs')
       .set({ secretary_member_id: memberIds.get(people[0].key)!, committee: JSON.stringify(committee) })
@@ -126,9 +134,21 @@ async function insertAccounts(ctx: Ctx, db: Kysely<DB>, c: LoadedCounty): Promis
   const root = c.county.orgs[0];
   const township = c.county.orgs.find((o) => o.unit === 'township')!;
   // A village branch of that township with members, for the secretary and the member accounts.
-  const branch = c.county.orgs.find((o) => o.unit === 'village' && o.type === 'branch' && o.parentKey === township.key && c.county.members.some((m) => m.orgKey === o.key))!;
+  const branch = c.county.orgs.find(
+    (o) =>
+      o.unit === 'village' &&
+      o.type === 'branch' &&
+      o.parentKey === township.key &&
+      c.county.members.some((m) => m.orgKey === o.key),
+  )!;
   const member = c.county.members.find((m) => m.orgKey === branch.key)!;
-  const account = (username: string, displayName: string, role: string, orgKey: string, memberKey: string | null = null) => ({
+  const account = (
+    username: string,
+    displayName: string,
+    role: string,
+    orgKey: string,
+    memberKey: string | null = null,
+  ) => ({
     tenant_id: c.tenantId,
     username,
     display_name: displayName,
@@ -159,7 +179,10 @@ async function insertAccounts(ctx: Ctx, db: Kysely<DB>, c: LoadedCounty): Promis
 }
 
 /** Loads the demo into an empty database: one county, or ten for `prefecture`. Refuses a database that has data. */
-export async function loadDemo(ctx: Ctx, opts: { scale?: 'county' | 'prefecture'; seed?: number; log?: (line: string) => void } = {}): Promise<LoadedCounty[]> {
+export async function loadDemo(
+  ctx: Ctx,
+  opts: { scale?: 'county' | 'prefecture'; seed?: number; log?: (line: string) => void } = {},
+): Promise<LoadedCounty[]> {
   const log = opts.log ?? (() => {});
   const seed = opts.seed ?? 2026;
   const existing = await ctx.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
@@ -168,7 +191,11 @@ export async function loadDemo(ctx: Ctx, opts: { scale?: 'county' | 'prefecture'
   const loaded: LoadedCounty[] = [];
   for (let index = 0; index < counties; index++) {
     const started = Date.now();
-    const county = generateCounty({ seed: mixSeed(seed, index), index, today: new Date(ctx.clock().getTime() + 8 * 3_600_000).toISOString().slice(0, 10) });
+    const county = generateCounty({
+      seed: mixSeed(seed, index),
+      index,
+      today: new Date(ctx.clock().getTime() + 8 * 3_600_000).toISOString().slice(0, 10),
+    });
     const rng = new Random(mixSeed(seed, index, 7));
     const c = await ctx.db.transaction().execute(async (trx) => {
       const c = await insertCounty(ctx, trx, county, index, rng);
@@ -176,7 +203,9 @@ export async function loadDemo(ctx: Ctx, opts: { scale?: 'county' | 'prefecture'
       await bumpVersion(trx, c.tenantId, 'roster');
       return c;
     });
-    log(`county ${index + 1}/${counties} ${county.name}: ${county.orgs.length} organizations, ${county.members.length} members (${Date.now() - started} ms)`);
+    log(
+      `county ${index + 1}/${counties} ${county.name}: ${county.orgs.length} organizations, ${county.members.length} members (${Date.now() - started} ms)`,
+    );
     for (const contributor of DEMO_CONTRIBUTORS) {
       const t = Date.now();
       await contributor.load(ctx, c, new Random(mixSeed(seed, index, contributor.name.length)), log);
@@ -185,6 +214,10 @@ export async function loadDemo(ctx: Ctx, opts: { scale?: 'county' | 'prefecture'
     await bumpVersion(ctx.db, c.tenantId, 'meetings');
     loaded.push(c);
   }
-  await writeAuditAlone(ctx, null, { action: 'demo.load', actorName: 'system', detail: `${counties} counties, seed ${seed}` });
+  await writeAuditAlone(ctx, null, {
+    action: 'demo.load',
+    actorName: 'system',
+    detail: `${counties} counties, seed ${seed}`,
+  });
   return loaded;
 }

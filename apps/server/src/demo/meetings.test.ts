@@ -5,14 +5,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnv, TestClock, type TestEnv } from '../../test/harness.js';
 import { systemActor, type Actor } from '../platform/actor.js';
-import { compliance } from '../modules/meetings/meetings.figures.js';
-import { excellentWithinShare, tallyMotion } from '../modules/meetings/meetings.votes.js';
+import { compliance } from '../areas/life/meetings/meetings.figures.js';
+import { excellentWithinShare, tallyMotion } from '../areas/life/meetings/meetings.votes.js';
 import { loadDemo, type LoadedCounty } from './load.js';
 
 /** Mid-June: the current year is half done, the hardest case for yearly per-member talks. */
 const NOW = new Date('2026-06-15T02:00:00Z');
 const TODAY = '2026-06-15';
-const MONTHS = ['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
+const MONTHS = [
+  '2025-07',
+  '2025-08',
+  '2025-09',
+  '2025-10',
+  '2025-11',
+  '2025-12',
+  '2026-01',
+  '2026-02',
+  '2026-03',
+  '2026-04',
+  '2026-05',
+  '2026-06',
+];
 
 let env: TestEnv;
 let county: LoadedCounty;
@@ -26,7 +39,11 @@ beforeAll(async () => {
   [county] = await loadDemo(env.ctx, { log: (l) => lines.push(l) });
   const timing = lines.find((l) => /^\s+meetings \(\d+ ms\)$/.test(l));
   meetingsMs = Number(/\((\d+) ms\)/.exec(timing ?? '')?.[1] ?? NaN);
-  const root = await env.ctx.db.selectFrom('orgs').select(['id', 'org_path']).where('id', '=', county.tenantId).executeTakeFirstOrThrow();
+  const root = await env.ctx.db
+    .selectFrom('orgs')
+    .select(['id', 'org_path'])
+    .where('id', '=', county.tenantId)
+    .executeTakeFirstOrThrow();
   actor = systemActor(county.tenantId, root.org_path, root.id);
 }, 300_000);
 
@@ -40,7 +57,12 @@ describe('demo meetings', () => {
   });
 
   it('sets the county party day on the 5th for this year and the last', async () => {
-    const rows = await env.ctx.db.selectFrom('meeting_rule_overrides').selectAll().where('tenant_id', '=', county.tenantId).orderBy('year').execute();
+    const rows = await env.ctx.db
+      .selectFrom('meeting_rule_overrides')
+      .selectAll()
+      .where('tenant_id', '=', county.tenantId)
+      .orderBy('year')
+      .execute();
     expect(rows.map((r) => [r.year, r.kind, JSON.parse(r.rule!)])).toEqual([
       [2025, 'theme_day', { every: 'month', min: 1, fixedDay: 5 }],
       [2026, 'theme_day', { every: 'month', min: 1, fixedDay: 5 }],
@@ -51,18 +73,42 @@ describe('demo meetings', () => {
   it('covers each of the last twelve months and nothing after today', async () => {
     const byMonth = await env.ctx.db
       .selectFrom('meetings')
-      .select([(e) => e.fn.min<string>('held_on').as('first'), (e) => e.fn.max<string>('held_on').as('last'), (e) => e.fn.max<string>('created_at').as('entered'), (e) => e.fn.countAll<number>().as('n')])
+      .select([
+        (e) => e.fn.min<string>('held_on').as('first'),
+        (e) => e.fn.max<string>('held_on').as('last'),
+        (e) => e.fn.max<string>('created_at').as('entered'),
+        (e) => e.fn.countAll<number>().as('n'),
+      ])
       .where('tenant_id', '=', county.tenantId)
       .executeTakeFirstOrThrow();
     expect(byMonth.first >= `${MONTHS[0]}-01` && byMonth.first <= `${MONTHS[0]}-07`).toBe(true);
     expect(byMonth.last <= TODAY).toBe(true);
     expect(byMonth.entered <= NOW.toISOString()).toBe(true);
     for (const m of MONTHS) {
-      const n = await env.ctx.db.selectFrom('meetings').select((e) => e.fn.countAll<number>().as('n')).where('held_on', '>=', `${m}-01`).where('held_on', '<=', `${m}-31`).executeTakeFirstOrThrow();
+      const n = await env.ctx.db
+        .selectFrom('meetings')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('held_on', '>=', `${m}-01`)
+        .where('held_on', '<=', `${m}-31`)
+        .executeTakeFirstOrThrow();
       expect(Number(n.n), m).toBeGreaterThan(1000);
     }
-    const kinds = await env.ctx.db.selectFrom('meetings').select(['kind', (e) => e.fn.countAll<number>().as('n')]).groupBy('kind').execute();
-    expect(kinds.map((k) => k.kind).sort()).toEqual(['committee_meeting', 'general_meeting', 'group_meeting', 'heart_to_heart', 'leadership_life_meeting', 'life_meeting', 'member_review', 'party_lecture', 'theme_day']);
+    const kinds = await env.ctx.db
+      .selectFrom('meetings')
+      .select(['kind', (e) => e.fn.countAll<number>().as('n')])
+      .groupBy('kind')
+      .execute();
+    expect(kinds.map((k) => k.kind).sort()).toEqual([
+      'committee_meeting',
+      'general_meeting',
+      'group_meeting',
+      'heart_to_heart',
+      'leadership_life_meeting',
+      'life_meeting',
+      'member_review',
+      'party_lecture',
+      'theme_day',
+    ]);
     // Nothing on a meeting left unfinished today: a meeting of today ended before now.
     const todays = await env.ctx.db.selectFrom('meetings').select('end_time').where('held_on', '=', TODAY).execute();
     expect(todays.every((m) => m.end_time! <= '10:00')).toBe(true);
@@ -74,7 +120,10 @@ describe('demo meetings', () => {
     for (const period of MONTHS) {
       const c = await compliance(env.ctx, actor, { period });
       sum += c.summary.rate;
-      if (period === '2026-05') behindBranches = new Set(c.items.filter((i) => i.status === 'behind' && i.kind === 'theme_day').map((i) => i.orgId)).size;
+      if (period === '2026-05')
+        behindBranches = new Set(
+          c.items.filter((i) => i.status === 'behind' && i.kind === 'theme_day').map((i) => i.orgId),
+        ).size;
       if (period === '2026-06') expect(c.summary.dueSoon).toBeGreaterThan(0);
     }
     const average = sum / MONTHS.length;
@@ -107,30 +156,77 @@ describe('demo meetings', () => {
     const self = present.filter((x) => x.method === 'self');
     expect(rate(self.length, present.length)).toBeGreaterThan(0.01);
     expect(rate(self.length, present.length)).toBeLessThan(0.04);
-    for (const s of self) expect(new Date(Date.parse(s.checked_in_at!) + 8 * 3_600_000).toISOString().slice(0, 10)).toBe(s.held_on);
+    for (const s of self)
+      expect(new Date(Date.parse(s.checked_in_at!) + 8 * 3_600_000).toISOString().slice(0, 10)).toBe(s.held_on);
 
     // A branch's party day: every member of its subtree who had joined by then.
-    const sample = await env.ctx.db.selectFrom('meetings as m').innerJoin('orgs as o', 'o.id', 'm.org_id').select(['m.id', 'm.held_on', 'o.org_path', 'o.type']).where('m.kind', '=', 'theme_day').orderBy('m.id').limit(40).execute();
+    const sample = await env.ctx.db
+      .selectFrom('meetings as m')
+      .innerJoin('orgs as o', 'o.id', 'm.org_id')
+      .select(['m.id', 'm.held_on', 'o.org_path', 'o.type'])
+      .where('m.kind', '=', 'theme_day')
+      .orderBy('m.id')
+      .limit(40)
+      .execute();
     for (const m of sample) {
-      const members = await env.ctx.db.selectFrom('members').select('id').where('org_path', '>=', m.org_path).where('org_path', '<', m.org_path.slice(0, -1) + '0').where('joined_at', '<', m.held_on).execute();
-      const listed = await env.ctx.db.selectFrom('meeting_attendance').select('member_id').where('meeting_id', '=', m.id).execute();
-      expect(listed.map((l) => l.member_id).sort((x, y) => x - y)).toEqual(members.map((x) => x.id).sort((x, y) => x - y));
+      const members = await env.ctx.db
+        .selectFrom('members')
+        .select('id')
+        .where('org_path', '>=', m.org_path)
+        .where('org_path', '<', m.org_path.slice(0, -1) + '0')
+        .where('joined_at', '<', m.held_on)
+        .execute();
+      const listed = await env.ctx.db
+        .selectFrom('meeting_attendance')
+        .select('member_id')
+        .where('meeting_id', '=', m.id)
+        .execute();
+      expect(listed.map((l) => l.member_id).sort((x, y) => x - y)).toEqual(
+        members.map((x) => x.id).sort((x, y) => x - y),
+      );
     }
     // A committee meeting of a branch with a committee: its seats and secretary only.
-    const committees = await env.ctx.db.selectFrom('meetings as m').innerJoin('orgs as o', 'o.id', 'm.org_id').select(['m.id', 'o.committee', 'o.secretary_member_id']).where('m.kind', '=', 'committee_meeting').where('o.type', '=', 'branch').orderBy('m.id').limit(200).execute();
+    const committees = await env.ctx.db
+      .selectFrom('meetings as m')
+      .innerJoin('orgs as o', 'o.id', 'm.org_id')
+      .select(['m.id', 'o.committee', 'o.secretary_member_id'])
+      .where('m.kind', '=', 'committee_meeting')
+      .where('o.type', '=', 'branch')
+      .orderBy('m.id')
+      .limit(200)
+      .execute();
     for (const m of committees) {
-      const seats = new Set([...(JSON.parse(m.committee) as { memberId: number }[]).map((s) => s.memberId), m.secretary_member_id]);
-      const listed = await env.ctx.db.selectFrom('meeting_attendance').select('member_id').where('meeting_id', '=', m.id).execute();
+      const seats = new Set([
+        ...(JSON.parse(m.committee) as { memberId: number }[]).map((s) => s.memberId),
+        m.secretary_member_id,
+      ]);
+      const listed = await env.ctx.db
+        .selectFrom('meeting_attendance')
+        .select('member_id')
+        .where('meeting_id', '=', m.id)
+        .execute();
       expect(listed.length).toBeGreaterThan(0);
       for (const l of listed) expect(seats.has(l.member_id)).toBe(true);
     }
   });
 
   it('has heart-to-heart talks of one to three members, and group meetings of 8–15', async () => {
-    const talks = await env.ctx.db.selectFrom('meeting_attendance as a').innerJoin('meetings as m', 'm.id', 'a.meeting_id').select(['m.id', (e) => e.fn.countAll<number>().as('n')]).where('m.kind', '=', 'heart_to_heart').groupBy('m.id').execute();
+    const talks = await env.ctx.db
+      .selectFrom('meeting_attendance as a')
+      .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
+      .select(['m.id', (e) => e.fn.countAll<number>().as('n')])
+      .where('m.kind', '=', 'heart_to_heart')
+      .groupBy('m.id')
+      .execute();
     expect(talks.length).toBeGreaterThan(1000);
     expect(talks.every((t) => Number(t.n) >= 1 && Number(t.n) <= 3)).toBe(true);
-    const groups = await env.ctx.db.selectFrom('meeting_attendance as a').innerJoin('meetings as m', 'm.id', 'a.meeting_id').select(['m.id', (e) => e.fn.countAll<number>().as('n')]).where('m.kind', '=', 'group_meeting').groupBy('m.id').execute();
+    const groups = await env.ctx.db
+      .selectFrom('meeting_attendance as a')
+      .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
+      .select(['m.id', (e) => e.fn.countAll<number>().as('n')])
+      .where('m.kind', '=', 'group_meeting')
+      .groupBy('m.id')
+      .execute();
     expect(groups.length).toBeGreaterThan(500);
     expect(groups.every((g) => Number(g.n) <= 15)).toBe(true);
     expect(rate(groups.filter((g) => Number(g.n) >= 8).length, groups.length)).toBeGreaterThan(0.9);
@@ -148,11 +244,22 @@ describe('demo meetings', () => {
   });
 
   it('tallies motions against the full members listed at the meeting', async () => {
-    const motions = await env.ctx.db.selectFrom('meeting_motions as v').innerJoin('meetings as m', 'm.id', 'v.meeting_id').selectAll('v').select(['m.held_on', 'm.kind']).execute();
+    const motions = await env.ctx.db
+      .selectFrom('meeting_motions as v')
+      .innerJoin('meetings as m', 'm.id', 'v.meeting_id')
+      .selectAll('v')
+      .select(['m.held_on', 'm.kind'])
+      .execute();
     expect(motions.length).toBeGreaterThan(50);
     for (const v of motions) {
       expect(v.kind).toBe('general_meeting');
-      const t = tallyMotion({ entitled: v.entitled, presentVoting: v.present_voting, yes: v.yes, no: v.no, abstain: v.abstain });
+      const t = tallyMotion({
+        entitled: v.entitled,
+        presentVoting: v.present_voting,
+        yes: v.yes,
+        no: v.no,
+        abstain: v.abstain,
+      });
       expect(t.valid).toBe(true);
       expect(Boolean(v.quorum_met)).toBe(t.quorumMet);
       expect(Boolean(v.passed)).toBe(t.passed);
@@ -171,17 +278,26 @@ describe('demo meetings', () => {
   });
 
   it('has party lectures mostly by the secretary, and a few records left incomplete or entered late', async () => {
-    const lectures = await env.ctx.db.selectFrom('meetings as m').innerJoin('orgs as o', 'o.id', 'm.org_id').select(['m.lecturer_role', 'm.lecturer_member_id', 'o.secretary_member_id']).where('m.kind', '=', 'party_lecture').execute();
+    const lectures = await env.ctx.db
+      .selectFrom('meetings as m')
+      .innerJoin('orgs as o', 'o.id', 'm.org_id')
+      .select(['m.lecturer_role', 'm.lecturer_member_id', 'o.secretary_member_id'])
+      .where('m.kind', '=', 'party_lecture')
+      .execute();
     const bySecretary = lectures.filter((l) => l.lecturer_role === 'secretary');
     expect(rate(bySecretary.length, lectures.length)).toBeGreaterThan(0.6);
     expect(rate(bySecretary.length, lectures.length)).toBeLessThan(0.8);
     const ownSecretary = bySecretary.filter((l) => l.secretary_member_id);
     expect(ownSecretary.every((l) => l.lecturer_member_id === l.secretary_member_id)).toBe(true);
-    const all = await env.ctx.db.selectFrom('meetings').select(['minutes', 'held_on', 'created_at', 'topic', 'host_name']).execute();
+    const all = await env.ctx.db
+      .selectFrom('meetings')
+      .select(['minutes', 'held_on', 'created_at', 'topic', 'host_name'])
+      .execute();
     const empty = all.filter((m) => !m.minutes).length;
     expect(rate(empty, all.length)).toBeGreaterThan(0.02);
     expect(rate(empty, all.length)).toBeLessThan(0.08);
-    const lag = (m: { held_on: string; created_at: string }) => (Date.parse(m.created_at) + 8 * 3_600_000 - Date.parse(`${m.held_on}T00:00:00Z`)) / 86_400_000;
+    const lag = (m: { held_on: string; created_at: string }) =>
+      (Date.parse(m.created_at) + 8 * 3_600_000 - Date.parse(`${m.held_on}T00:00:00Z`)) / 86_400_000;
     expect(all.every((m) => lag(m) >= 0 && lag(m) < 21)).toBe(true);
     expect(rate(all.filter((m) => lag(m) >= 10).length, all.length)).toBeGreaterThan(0.01);
     expect(rate(all.filter((m) => lag(m) < 4).length, all.length)).toBeGreaterThan(0.9);

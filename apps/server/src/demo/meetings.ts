@@ -11,10 +11,16 @@
  * window, so the compliance of any month shown is computed from complete data.
  */
 import type { Insertable, Transaction } from 'kysely';
-import type { DB, MeetingAttendanceTable, MeetingMotionsTable, MeetingReviewsTable, MeetingsTable } from '../db/schema.js';
+import type {
+  DB,
+  MeetingAttendanceTable,
+  MeetingMotionsTable,
+  MeetingReviewsTable,
+  MeetingsTable,
+} from '../db/schema.js';
 import type { Ctx } from '../platform/context.js';
-import { excellentWithinShare, tallyMotion } from '../modules/meetings/meetings.votes.js';
-import type { MeetingKind } from '../modules/meetings/meetings.rules.js';
+import { excellentWithinShare, tallyMotion } from '../areas/life/meetings/meetings.votes.js';
+import type { MeetingKind } from '../areas/life/meetings/meetings.rules.js';
 import type { DemoOrg } from './county.js';
 import type { DemoContributor, LoadedCounty } from './load.js';
 import { Random, fromDay, toDay } from './random.js';
@@ -80,9 +86,18 @@ const weekday = (day: number) => (day + 4) % 7;
 const hhmm = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 /** A China local date and minute of the day as an ISO UTC instant. */
-const instant = (day: string, minutes: number) => new Date(Date.parse(`${day}T00:00:00+08:00`) + minutes * 60_000).toISOString();
+const instant = (day: string, minutes: number) =>
+  new Date(Date.parse(`${day}T00:00:00+08:00`) + minutes * 60_000).toISOString();
 
-const OFFICE_UNITS: ReadonlySet<Unit> = new Set(['organ', 'institution', 'school', 'enterprise', 'county', 'township', 'social_org']);
+const OFFICE_UNITS: ReadonlySet<Unit> = new Set([
+  'organ',
+  'institution',
+  'school',
+  'enterprise',
+  'county',
+  'township',
+  'social_org',
+]);
 const RURAL_UNITS: ReadonlySet<Unit> = new Set(['village', 'industry_chain', 'group']);
 /** Units where members sign themselves in with the meeting's code now and then. */
 const SELF_CHECKIN_UNITS: ReadonlySet<Unit> = new Set(['community', 'organ', 'institution', 'school']);
@@ -104,18 +119,67 @@ const PLACES: Record<Unit, readonly string[]> = {
 
 /** 主题党日 themes by month, some only for rural or urban branches. */
 const THEMES: Record<number, readonly (readonly [string, 'all' | 'rural' | 'urban', string?])[]> = {
-  1: [['新春走访慰问困难党员和老党员', 'all'], ['学习贯彻中央经济工作会议精神', 'all'], ['冬季森林防火宣传', 'rural']],
-  2: [['节后收心 学习传达全县经济工作会议精神', 'all'], ['春季村庄清洁行动', 'rural'], ['“我为群众办实事”志愿服务', 'urban']],
-  3: [['学雷锋志愿服务活动', 'all'], ['学习全国两会精神', 'all'], ['春耕备耕政策宣讲', 'rural']],
-  4: [['清明祭英烈 缅怀革命先烈', 'all', '烈士陵园'], ['森林防火和防溺水宣传', 'rural'], ['全民国家安全教育日宣传', 'urban']],
-  5: [['“五一”劳动节志愿服务', 'all'], ['汛前地质灾害隐患排查', 'rural'], ['传承五四精神 青年党员座谈', 'urban']],
-  6: [['“安全生产月”宣传', 'all'], ['防汛备汛巡查', 'rural'], ['迎“七一”重温入党誓词', 'all']],
-  7: [['庆祝中国共产党成立{n}周年 重温入党誓词', 'all'], ['走访慰问老党员和困难党员', 'all'], ['防汛救灾志愿服务', 'rural']],
-  8: [['“八一”走访慰问退役军人', 'all'], ['党纪学习教育专题学习', 'all'], ['防溺水安全宣传', 'rural']],
-  9: [['开学季关爱留守儿童', 'rural'], ['全民国防教育日宣传', 'all'], ['秋收助农志愿服务', 'rural'], ['垃圾分类宣传', 'urban']],
-  10: [['重阳节敬老爱老志愿服务', 'all', '敬老院'], ['国庆升国旗仪式暨爱国主义教育', 'all'], ['秋冬季森林防火宣传', 'rural']],
-  11: [['学习贯彻党的二十届四中全会精神', 'all'], ['冬季消防安全宣传', 'all'], ['农村人居环境整治', 'rural']],
-  12: [['国家宪法日普法宣传', 'all'], ['年终走访慰问困难群众', 'all'], ['冬季消防安全检查', 'urban']],
+  1: [
+    ['新春走访慰问困难党员和老党员', 'all'],
+    ['学习贯彻中央经济工作会议精神', 'all'],
+    ['冬季森林防火宣传', 'rural'],
+  ],
+  2: [
+    ['节后收心 学习传达全县经济工作会议精神', 'all'],
+    ['春季村庄清洁行动', 'rural'],
+    ['“我为群众办实事”志愿服务', 'urban'],
+  ],
+  3: [
+    ['学雷锋志愿服务活动', 'all'],
+    ['学习全国两会精神', 'all'],
+    ['春耕备耕政策宣讲', 'rural'],
+  ],
+  4: [
+    ['清明祭英烈 缅怀革命先烈', 'all', '烈士陵园'],
+    ['森林防火和防溺水宣传', 'rural'],
+    ['全民国家安全教育日宣传', 'urban'],
+  ],
+  5: [
+    ['“五一”劳动节志愿服务', 'all'],
+    ['汛前地质灾害隐患排查', 'rural'],
+    ['传承五四精神 青年党员座谈', 'urban'],
+  ],
+  6: [
+    ['“安全生产月”宣传', 'all'],
+    ['防汛备汛巡查', 'rural'],
+    ['迎“七一”重温入党誓词', 'all'],
+  ],
+  7: [
+    ['庆祝中国共产党成立{n}周年 重温入党誓词', 'all'],
+    ['走访慰问老党员和困难党员', 'all'],
+    ['防汛救灾志愿服务', 'rural'],
+  ],
+  8: [
+    ['“八一”走访慰问退役军人', 'all'],
+    ['党纪学习教育专题学习', 'all'],
+    ['防溺水安全宣传', 'rural'],
+  ],
+  9: [
+    ['开学季关爱留守儿童', 'rural'],
+    ['全民国防教育日宣传', 'all'],
+    ['秋收助农志愿服务', 'rural'],
+    ['垃圾分类宣传', 'urban'],
+  ],
+  10: [
+    ['重阳节敬老爱老志愿服务', 'all', '敬老院'],
+    ['国庆升国旗仪式暨爱国主义教育', 'all'],
+    ['秋冬季森林防火宣传', 'rural'],
+  ],
+  11: [
+    ['学习贯彻党的二十届四中全会精神', 'all'],
+    ['冬季消防安全宣传', 'all'],
+    ['农村人居环境整治', 'rural'],
+  ],
+  12: [
+    ['国家宪法日普法宣传', 'all'],
+    ['年终走访慰问困难群众', 'all'],
+    ['冬季消防安全检查', 'urban'],
+  ],
 };
 
 const STUDY = [
@@ -130,8 +194,23 @@ const STUDY = [
 ];
 
 const COMMITTEE_TOPICS = {
-  all: ['研究本月党建工作安排', '研究发展党员工作', '研究党费收缴和使用情况', '研究本月主题党日活动方案', '学习传达上级会议精神，研究贯彻落实措施', '研究困难党员慰问名单', '研究党员积分管理情况', '研究党风廉政建设工作'],
-  rural: ['研究村级重点工作推进情况', '研究村集体经济发展项目', '研究人居环境整治工作', '研究防汛和地质灾害防范工作', '研究产业发展和联农带农工作'],
+  all: [
+    '研究本月党建工作安排',
+    '研究发展党员工作',
+    '研究党费收缴和使用情况',
+    '研究本月主题党日活动方案',
+    '学习传达上级会议精神，研究贯彻落实措施',
+    '研究困难党员慰问名单',
+    '研究党员积分管理情况',
+    '研究党风廉政建设工作',
+  ],
+  rural: [
+    '研究村级重点工作推进情况',
+    '研究村集体经济发展项目',
+    '研究人居环境整治工作',
+    '研究防汛和地质灾害防范工作',
+    '研究产业发展和联农带农工作',
+  ],
   urban: ['研究网格化管理工作', '研究为民服务项目安排', '研究业务工作与党建融合', '研究意识形态工作'],
 };
 
@@ -150,10 +229,20 @@ const LECTURES_URBAN = ['推进基层治理现代化', '锤炼过硬作风 提�
 
 const LEADERS = ['乡镇党委副书记', '乡镇党委委员', '县委组织部干部', '联村领导', '县直机关工委干部'];
 
-const GROUP_TOPICS = ['学习党章和党的基本知识', '交流学习体会', '收缴党费，学习有关文件', '讨论本组党员联系户情况', '传达支部委员会工作安排', '学习上级会议精神'];
+const GROUP_TOPICS = [
+  '学习党章和党的基本知识',
+  '交流学习体会',
+  '收缴党费，学习有关文件',
+  '讨论本组党员联系户情况',
+  '传达支部委员会工作安排',
+  '学习上级会议精神',
+];
 
 /** Per-kind start times (minutes after midnight) and durations, for rural and office settings. */
-const TIMES: Record<MeetingKind, { rural: readonly number[]; office: readonly number[]; minutes: readonly [number, number] }> = {
+const TIMES: Record<
+  MeetingKind,
+  { rural: readonly number[]; office: readonly number[]; minutes: readonly [number, number] }
+> = {
   theme_day: { rural: [540, 540, 510, 870], office: [540, 870, 900], minutes: [120, 180] },
   committee_meeting: { rural: [1170, 1200, 840, 540], office: [900, 960, 870], minutes: [60, 90] },
   general_meeting: { rural: [540, 1170, 840], office: [900, 990, 870], minutes: [90, 120] },
@@ -167,33 +256,95 @@ const TIMES: Record<MeetingKind, { rural: readonly number[]; office: readonly nu
 
 /** Leave reasons (brief's four) weighted by who asks. */
 const REASONS = {
-  ruralYoung: [['外出务工', 6], ['家中有事', 2], ['生病住院', 1]],
-  ruralOld: [['生病住院', 4], ['家中有事', 2], ['外出务工', 1]],
-  office: [['出差', 5], ['家中有事', 2], ['生病住院', 1]],
-  other: [['家中有事', 3], ['生病住院', 2], ['外出务工', 1], ['出差', 1]],
+  ruralYoung: [
+    ['外出务工', 6],
+    ['家中有事', 2],
+    ['生病住院', 1],
+  ],
+  ruralOld: [
+    ['生病住院', 4],
+    ['家中有事', 2],
+    ['外出务工', 1],
+  ],
+  office: [
+    ['出差', 5],
+    ['家中有事', 2],
+    ['生病住院', 1],
+  ],
+  other: [
+    ['家中有事', 3],
+    ['生病住院', 2],
+    ['外出务工', 1],
+    ['出差', 1],
+  ],
 } as const satisfies Record<string, ReadonlyArray<readonly [string, number]>>;
 
 const BASE_PRESENT: Record<Unit, number> = {
-  county: 0.95, township: 0.95, organ: 0.95, institution: 0.94, school: 0.95, enterprise: 0.93,
-  community: 0.92, village: 0.92, industry_chain: 0.91, social_org: 0.9, group: 0.92,
+  county: 0.95,
+  township: 0.95,
+  organ: 0.95,
+  institution: 0.94,
+  school: 0.95,
+  enterprise: 0.93,
+  community: 0.92,
+  village: 0.92,
+  industry_chain: 0.91,
+  social_org: 0.9,
+  group: 0.92,
 };
 
-function memberOf(r: { id: number; name: string; org_id: number; joined_at: string; full_member_at: string | null; birth_date: string; category: string | null }, unit: Unit, today: string): Mem {
-  const age = Number(today.slice(0, 4)) - Number(r.birth_date.slice(0, 4)) - (today.slice(5) < r.birth_date.slice(5) ? 1 : 0);
+function memberOf(
+  r: {
+    id: number;
+    name: string;
+    org_id: number;
+    joined_at: string;
+    full_member_at: string | null;
+    birth_date: string;
+    category: string | null;
+  },
+  unit: Unit,
+  today: string,
+): Mem {
+  const age =
+    Number(today.slice(0, 4)) - Number(r.birth_date.slice(0, 4)) - (today.slice(5) < r.birth_date.slice(5) ? 1 : 0);
   let p = BASE_PRESENT[unit];
   let leave = 0.04;
   let reasons: ReadonlyArray<readonly [string, number]> = REASONS.other;
   if (RURAL_UNITS.has(unit)) {
-    if (age >= 75) { p -= 0.22; leave += 0.04; reasons = REASONS.ruralOld; }
-    else if (age >= 65) { p -= 0.07; leave += 0.02; reasons = REASONS.ruralOld; }
-    else if (age < 50 && (r.category === 'farmer' || r.category === 'worker' || r.category === 'other')) { p -= 0.04; leave += 0.02; reasons = REASONS.ruralYoung; }
-    else reasons = REASONS.ruralYoung;
+    if (age >= 75) {
+      p -= 0.22;
+      leave += 0.04;
+      reasons = REASONS.ruralOld;
+    } else if (age >= 65) {
+      p -= 0.07;
+      leave += 0.02;
+      reasons = REASONS.ruralOld;
+    } else if (age < 50 && (r.category === 'farmer' || r.category === 'worker' || r.category === 'other')) {
+      p -= 0.04;
+      leave += 0.02;
+      reasons = REASONS.ruralYoung;
+    } else reasons = REASONS.ruralYoung;
   } else if (unit === 'community') {
-    if (age >= 75) { p -= 0.14; leave += 0.03; reasons = REASONS.ruralOld; }
+    if (age >= 75) {
+      p -= 0.14;
+      leave += 0.03;
+      reasons = REASONS.ruralOld;
+    }
   } else if (OFFICE_UNITS.has(unit)) {
     reasons = REASONS.office;
   }
-  return { id: r.id, name: r.name, orgId: r.org_id, joined: r.joined_at, full: r.full_member_at, age, pPresent: p, pLeave: leave, reasons };
+  return {
+    id: r.id,
+    name: r.name,
+    orgId: r.org_id,
+    joined: r.joined_at,
+    full: r.full_member_at,
+    age,
+    pPresent: p,
+    pLeave: leave,
+    reasons,
+  };
 }
 
 /** Loads a county's organizational life; see the file comment. */
@@ -202,7 +353,6 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
   const nowIso = now.toISOString();
   const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   const nowMinutes = Math.floor(((now.getTime() + 8 * 3_600_000) % 86_400_000) / 60_000);
-  const todayDay = toDay(today);
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
 
@@ -223,10 +373,26 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
     const partFrom = from < windowStart ? windowStart : from;
     if (!quarters.some((x) => x.to === to)) quarters.push({ from: partFrom, to });
   }
-  const years = [...new Set(months.map((m) => m.y))].map((y) => ({ y, from: ymd(y, 1, 1) < windowStart ? windowStart : ymd(y, 1, 1), to: ymd(y, 12, 31) }));
+  const years = [...new Set(months.map((m) => m.y))].map((y) => ({
+    y,
+    from: ymd(y, 1, 1) < windowStart ? windowStart : ymd(y, 1, 1),
+    to: ymd(y, 12, 31),
+  }));
 
-  const orgRows = await ctx.db.selectFrom('orgs').select(['id', 'parent_id', 'type', 'org_path', 'name', 'secretary_member_id', 'committee']).where('tenant_id', '=', c.tenantId).where('deleted_at', 'is', null).orderBy('id').execute();
-  const memberRows = await ctx.db.selectFrom('members').select(['id', 'name', 'org_id', 'joined_at', 'full_member_at', 'birth_date', 'category']).where('tenant_id', '=', c.tenantId).where('deleted_at', 'is', null).orderBy('id').execute();
+  const orgRows = await ctx.db
+    .selectFrom('orgs')
+    .select(['id', 'parent_id', 'type', 'org_path', 'name', 'secretary_member_id', 'committee'])
+    .where('tenant_id', '=', c.tenantId)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  const memberRows = await ctx.db
+    .selectFrom('members')
+    .select(['id', 'name', 'org_id', 'joined_at', 'full_member_at', 'birth_date', 'category'])
+    .where('tenant_id', '=', c.tenantId)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
 
   const unitById = new Map<number, Unit>();
   const townshipOf = new Map<number, number | null>();
@@ -241,10 +407,24 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
 
   const orgs = new Map<number, OrgInfo>();
   for (const r of orgRows) {
-    const seats = (JSON.parse(r.committee) as { memberId?: number | null }[]).map((s) => s.memberId ?? 0).filter((x) => x > 0);
+    const seats = (JSON.parse(r.committee) as { memberId?: number | null }[])
+      .map((s) => s.memberId ?? 0)
+      .filter((x) => x > 0);
     orgs.set(r.id, {
-      id: r.id, parentId: r.parent_id, type: r.type, path: r.org_path, name: r.name, unit: unitById.get(r.id) ?? 'organ',
-      secretaryId: r.secretary_member_id, seats, direct: [], subtree: [], children: [], behind: false, miss: 0, habit: 'janfeb',
+      id: r.id,
+      parentId: r.parent_id,
+      type: r.type,
+      path: r.org_path,
+      name: r.name,
+      unit: unitById.get(r.id) ?? 'organ',
+      secretaryId: r.secretary_member_id,
+      seats,
+      direct: [],
+      subtree: [],
+      children: [],
+      behind: false,
+      miss: 0,
+      habit: 'janfeb',
     });
   }
   for (const o of orgs.values()) if (o.parentId && orgs.has(o.parentId)) orgs.get(o.parentId)!.children.push(o);
@@ -268,7 +448,15 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
   const inLagging = branches.filter((b) => laggingTowns.has(townshipOf.get(b.id) ?? -1));
   const target = Math.round(branches.length * BEHIND_SHARE);
   const fromLagging = Math.min(Math.round(target * 0.6), Math.round(inLagging.length * 0.7));
-  const behind = new Set([...rng.sample(inLagging, fromLagging), ...rng.sample(branches.filter((b) => !laggingTowns.has(townshipOf.get(b.id) ?? -1)), target - fromLagging)].map((b) => b.id));
+  const behind = new Set(
+    [
+      ...rng.sample(inLagging, fromLagging),
+      ...rng.sample(
+        branches.filter((b) => !laggingTowns.has(townshipOf.get(b.id) ?? -1)),
+        target - fromLagging,
+      ),
+    ].map((b) => b.id),
+  );
   for (const o of ordered) {
     const parent = o.parentId ? orgs.get(o.parentId) : undefined;
     o.behind = behind.has(o.id) || (o.type === 'group' && !!parent && behind.has(parent.id));
@@ -281,7 +469,14 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
   const byKind = new Map<string, number>();
 
   await ctx.db.transaction().execute(async (trx) => {
-    const ruleRows = [year - 1, year].map((y) => ({ tenant_id: c.tenantId, year: y, kind: 'theme_day', rule: JSON.stringify({ every: 'month', min: 1, fixedDay: DEMO_THEME_DAY }), updated_at: nowIso, updated_by: null }));
+    const ruleRows = [year - 1, year].map((y) => ({
+      tenant_id: c.tenantId,
+      year: y,
+      kind: 'theme_day',
+      rule: JSON.stringify({ every: 'month', min: 1, fixedDay: DEMO_THEME_DAY }),
+      updated_at: nowIso,
+      updated_by: null,
+    }));
     await trx.insertInto('meeting_rule_overrides').values(ruleRows).execute();
 
     const pending: Pending[] = [];
@@ -294,7 +489,10 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
     const flush = async () => {
       if (!pending.length) return;
       const batch = pending.splice(0, pending.length);
-      const ids = await insertMeetings(trx, batch.map((p) => p.row));
+      const ids = await insertMeetings(
+        trx,
+        batch.map((p) => p.row),
+      );
       const motions: Insertable<MeetingMotionsTable>[] = [];
       const reviews: Insertable<MeetingReviewsTable>[] = [];
       batch.forEach((p, i) => {
@@ -306,7 +504,11 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
       });
       await flushChildren(false);
       if (motions.length) await trx.insertInto('meeting_motions').values(motions).execute();
-      for (let i = 0; i < reviews.length; i += CHILD_BATCH) await trx.insertInto('meeting_reviews').values(reviews.slice(i, i + CHILD_BATCH)).execute();
+      for (let i = 0; i < reviews.length; i += CHILD_BATCH)
+        await trx
+          .insertInto('meeting_reviews')
+          .values(reviews.slice(i, i + CHILD_BATCH))
+          .execute();
       counts.motions += motions.length;
       counts.reviews += reviews.length;
     };
@@ -324,14 +526,17 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
 
     // ---- helpers bound to the county ----
     const rural = (o: OrgInfo) => RURAL_UNITS.has(o.unit) || o.unit === 'community';
-    const nameOf = (id: number | null | undefined) => (id ? memberById.get(id)?.name ?? null : null);
+    const nameOf = (id: number | null | undefined) => (id ? (memberById.get(id)?.name ?? null) : null);
     /** Committee seats and secretary, as the service lists them; where an org has none of its own (a general branch, a committee without staff), the secretaries of the orgs under it. */
     const committeeOf = (o: OrgInfo): Mem[] => {
       const ids = new Set(o.seats);
       if (o.secretaryId) ids.add(o.secretaryId);
       const own = [...ids].map((id) => memberById.get(id)).filter((m): m is Mem => !!m);
       if (own.length >= (o.type === 'committee' ? 5 : 1)) return own;
-      const secretaries = (list: OrgInfo[]) => list.map((ch) => (ch.secretaryId ? memberById.get(ch.secretaryId) : undefined)).filter((m): m is Mem => !!m && !ids.has(m.id));
+      const secretaries = (list: OrgInfo[]) =>
+        list
+          .map((ch) => (ch.secretaryId ? memberById.get(ch.secretaryId) : undefined))
+          .filter((m): m is Mem => !!m && !ids.has(m.id));
       const committees = secretaries(o.children.filter((ch) => ch.type === 'committee'));
       const extra = committees.length ? committees : secretaries(o.children);
       return [...own, ...extra.slice(0, 9 - own.length)];
@@ -355,36 +560,100 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
       return fromDay(d);
     };
     const enteredAt = (r: Random, heldOn: string, end: number) => {
-      const lag = r.chance(0.03) ? r.int(10, 20) : r.weighted([[0, 40], [1, 30], [2, 17], [3, 13]] as const);
+      const lag = r.chance(0.03)
+        ? r.int(10, 20)
+        : r.weighted([
+            [0, 40],
+            [1, 30],
+            [2, 17],
+            [3, 13],
+          ] as const);
       const day = fromDay(toDay(heldOn) + lag);
-      const minute = lag === 0 ? r.int(Math.min(end + 10, 23 * 60), Math.min(end + 180, 23 * 60 + 50)) : r.int(8 * 60 + 30, 22 * 60);
+      const minute =
+        lag === 0 ? r.int(Math.min(end + 10, 23 * 60), Math.min(end + 180, 23 * 60 + 50)) : r.int(8 * 60 + 30, 22 * 60);
       const at = instant(day, minute);
       return at > nowIso ? nowIso : at;
     };
     const minutesText = (o: OrgInfo, r: Random, text: string) => (r.chance(o.behind ? 0.15 : 0.04) ? null : text);
 
     /** Attendance of expected members: present, on leave with a reason, or absent; some sign themselves in. */
-    const attendance = (o: OrgInfo, r: Random, expected: Mem[], heldOn: string, start: number, opts: { bonus?: number; selfCheckin?: boolean } = {}): AttendanceRow[] => {
+    const attendance = (
+      o: OrgInfo,
+      r: Random,
+      expected: Mem[],
+      heldOn: string,
+      start: number,
+      opts: { bonus?: number; selfCheckin?: boolean } = {},
+    ): AttendanceRow[] => {
       const self = opts.selfCheckin && SELF_CHECKIN_UNITS.has(o.unit) && r.chance(0.45);
       const shift = (opts.bonus ?? 0) - (o.behind ? 0.06 : 0);
       return expected.map((m) => {
         const x = r.next();
         const p = Math.min(0.99, m.pPresent + shift);
         if (x < p) {
-          if (self && r.chance(0.6)) return { member_id: m.id, status: 'present', leave_reason: null, checked_in_at: instant(heldOn, start - r.int(0, 25)), method: 'self' };
+          if (self && r.chance(0.6))
+            return {
+              member_id: m.id,
+              status: 'present',
+              leave_reason: null,
+              checked_in_at: instant(heldOn, start - r.int(0, 25)),
+              method: 'self',
+            };
           return { member_id: m.id, status: 'present', leave_reason: null, checked_in_at: null, method: 'secretary' };
         }
-        if (x < p + m.pLeave) return { member_id: m.id, status: 'leave', leave_reason: r.weighted(m.reasons), checked_in_at: null, method: 'secretary' };
+        if (x < p + m.pLeave)
+          return {
+            member_id: m.id,
+            status: 'leave',
+            leave_reason: r.weighted(m.reasons),
+            checked_in_at: null,
+            method: 'secretary',
+          };
         return { member_id: m.id, status: 'absent', leave_reason: null, checked_in_at: null, method: 'secretary' };
       });
     };
     const presentCount = (rows: AttendanceRow[]) => rows.filter((a) => a.status === 'present').length;
-    const meetingRow = (o: OrgInfo, kind: MeetingKind, heldOn: string, t: { start: number; end: number }, f: { topic: string; place: string | null; host: string | null; recorder: string | null; minutes: string | null; decisions?: string | null; lecturerId?: number | null; lecturerRole?: string | null }, r: Random): MeetingRow => {
+    const meetingRow = (
+      o: OrgInfo,
+      kind: MeetingKind,
+      heldOn: string,
+      t: { start: number; end: number },
+      f: {
+        topic: string;
+        place: string | null;
+        host: string | null;
+        recorder: string | null;
+        minutes: string | null;
+        decisions?: string | null;
+        lecturerId?: number | null;
+        lecturerRole?: string | null;
+      },
+      r: Random,
+    ): MeetingRow => {
       const created = enteredAt(r, heldOn, t.end);
       return {
-        tenant_id: c.tenantId, org_id: o.id, org_path: o.path, kind, topic: f.topic, held_on: heldOn, start_time: hhmm(t.start), end_time: hhmm(t.end),
-        place: f.place, host_name: f.host, recorder_name: f.recorder, lecturer_member_id: f.lecturerId ?? null, lecturer_role: f.lecturerRole ?? null,
-        minutes: f.minutes, decisions: f.decisions ?? null, checkin_code: null, checkin_from: null, checkin_to: null, created_by: null, created_at: created, updated_at: created, deleted_at: null,
+        tenant_id: c.tenantId,
+        org_id: o.id,
+        org_path: o.path,
+        kind,
+        topic: f.topic,
+        held_on: heldOn,
+        start_time: hhmm(t.start),
+        end_time: hhmm(t.end),
+        place: f.place,
+        host_name: f.host,
+        recorder_name: f.recorder,
+        lecturer_member_id: f.lecturerId ?? null,
+        lecturer_role: f.lecturerRole ?? null,
+        minutes: f.minutes,
+        decisions: f.decisions ?? null,
+        checkin_code: null,
+        checkin_from: null,
+        checkin_to: null,
+        created_by: null,
+        created_at: created,
+        updated_at: created,
+        deleted_at: null,
       };
     };
     const membersOn = (pool: Mem[], heldOn: string) => pool.filter((m) => m.joined < heldOn);
@@ -413,12 +682,32 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
         if (!r.chance(o.miss)) {
           const day = r.chance(0.9) ? DEMO_THEME_DAY : r.pick([4, 6, 7, 8]);
           const heldOn = ymd(mo.y, mo.m, day);
-          const [theme, , place] = r.pick(THEMES[mo.m].filter((t) => t[1] === 'all' || t[1] === (ruralTheme ? 'rural' : 'urban')));
+          const [theme, , place] = r.pick(
+            THEMES[mo.m].filter((t) => t[1] === 'all' || t[1] === (ruralTheme ? 'rural' : 'urban')),
+          );
           const title = theme.replace('{n}', String(mo.y - 1921));
           const t = time('theme_day', o, r);
           const att = attendance(o, r, membersOn(pool, heldOn), heldOn, t.start, { selfCheckin: true });
           const text = `开展“${title}”主题党日活动，组织党员重温入党誓词${r.chance(0.5) ? '，集中学习有关文件精神' : ''}。${r.chance(0.6) ? `${host ?? '书记'}同志对下一步工作作了安排。` : ''}`;
-          await add({ row: meetingRow(o, 'theme_day', heldOn, t, { topic: `主题党日：${title}`, place: place && r.chance(0.7) ? place : placeOf(o, r), host, recorder, minutes: minutesText(o, r, text) }, r), attendance: att, motions: [], reviews: [] });
+          await add({
+            row: meetingRow(
+              o,
+              'theme_day',
+              heldOn,
+              t,
+              {
+                topic: `主题党日：${title}`,
+                place: place && r.chance(0.7) ? place : placeOf(o, r),
+                host,
+                recorder,
+                minutes: minutesText(o, r, text),
+              },
+              r,
+            ),
+            attendance: att,
+            motions: [],
+            reviews: [],
+          });
         }
         // 支部委员会, once a month.
         if (!r.chance(o.miss)) {
@@ -426,21 +715,43 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
           const topics = [...COMMITTEE_TOPICS.all, ...(ruralTheme ? COMMITTEE_TOPICS.rural : COMMITTEE_TOPICS.urban)];
           let topic = r.pick(topics);
           if ((mo.m === 12 || mo.m === 1) && r.chance(0.4)) topic = '研究年度组织生活会和民主评议党员工作方案';
-          if (heldOn >= '2025-10-25' && heldOn <= '2026-03-31' && r.chance(0.2)) topic = '传达学习党的二十届四中全会精神，研究贯彻落实措施';
+          if (heldOn >= '2025-10-25' && heldOn <= '2026-03-31' && r.chance(0.2))
+            topic = '传达学习党的二十届四中全会精神，研究贯彻落实措施';
           const t = time('committee_meeting', o, r);
           const att = attendance(o, r, membersOn(committee, heldOn), heldOn, t.start, { bonus: 0.05 });
           const text = `会议${topic.replace(/^研究/, '研究了')}，明确了责任分工和完成时限。`;
-          await add({ row: meetingRow(o, 'committee_meeting', heldOn, t, { topic, place: placeOf(o, r), host, recorder, minutes: minutesText(o, r, text), decisions: r.chance(0.3) ? '按会议分工抓好落实，下次支委会听取进展情况。' : null }, r), attendance: att, motions: [], reviews: [] });
+          await add({
+            row: meetingRow(
+              o,
+              'committee_meeting',
+              heldOn,
+              t,
+              {
+                topic,
+                place: placeOf(o, r),
+                host,
+                recorder,
+                minutes: minutesText(o, r, text),
+                decisions: r.chance(0.3) ? '按会议分工抓好落实，下次支委会听取进展情况。' : null,
+              },
+              r,
+            ),
+            attendance: att,
+            motions: [],
+            reviews: [],
+          });
         }
       }
 
       for (const q of quarters) {
         // 支部党员大会: on the day the branch received or converted a member when there was one.
         if (!r.chance(o.miss)) {
-          const events = o.direct.flatMap((m) => [
-            ...(m.joined >= q.from && m.joined <= q.to && !m.full ? [m.joined] : []),
-            ...(m.full && m.full >= q.from && m.full <= q.to && m.full !== m.joined ? [m.full] : []),
-          ]).filter((d) => d <= today);
+          const events = o.direct
+            .flatMap((m) => [
+              ...(m.joined >= q.from && m.joined <= q.to && !m.full ? [m.joined] : []),
+              ...(m.full && m.full >= q.from && m.full <= q.to && m.full !== m.joined ? [m.full] : []),
+            ])
+            .filter((d) => d <= today);
           const heldOn = events.length && r.chance(0.85) ? r.pick(events) : randomDay(r, q.from, q.to, office);
           await generalMeeting(o, r, heldOn, pool, host, recorder);
         }
@@ -449,7 +760,12 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
           const heldOn = randomDay(r, q.from, q.to, office);
           const t = time('party_lecture', o, r);
           const title = r.pick([...LECTURES, ...LECTURES, ...(ruralTheme ? LECTURES_RURAL : LECTURES_URBAN)]);
-          let role: 'secretary' | 'leader' | 'member' | 'other' = r.weighted([['secretary', 70], ['leader', 12], ['member', 10], ['other', 8]] as const);
+          let role: 'secretary' | 'leader' | 'member' | 'other' = r.weighted([
+            ['secretary', 70],
+            ['leader', 12],
+            ['member', 10],
+            ['other', 8],
+          ] as const);
           let lecturerId: number | null = null;
           let who = '';
           if (role === 'secretary' && !(o.secretaryId ?? committee[0]?.id)) role = 'leader';
@@ -464,7 +780,27 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
           } else who = role === 'leader' ? r.pick(LEADERS) : r.pick(['县委党校教师', '县委宣讲团成员', '乡镇党校教师']);
           const att = attendance(o, r, membersOn(pool, heldOn), heldOn, t.start, { selfCheckin: true });
           const text = `${who}同志以“${title}”为题讲授专题党课。${r.chance(0.6) ? '党员们结合自身实际交流了学习体会。' : ''}`;
-          await add({ row: meetingRow(o, 'party_lecture', heldOn, t, { topic: `党课：${title}`, place: placeOf(o, r), host, recorder, minutes: minutesText(o, r, text), lecturerId, lecturerRole: role }, r), attendance: att, motions: [], reviews: [] });
+          await add({
+            row: meetingRow(
+              o,
+              'party_lecture',
+              heldOn,
+              t,
+              {
+                topic: `党课：${title}`,
+                place: placeOf(o, r),
+                host,
+                recorder,
+                minutes: minutesText(o, r, text),
+                lecturerId,
+                lecturerRole: role,
+              },
+              r,
+            ),
+            attendance: att,
+            motions: [],
+            reviews: [],
+          });
         }
       }
 
@@ -475,23 +811,74 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
           const t = time('life_meeting', o, r);
           const att = attendance(o, r, membersOn(pool, day), day, t.start);
           const text = `支部委员会通报了年度工作情况，${r.chance(0.5) ? '支部书记带头作对照检查，' : ''}党员逐一对照党章党规查摆问题，开展批评和自我批评。会议梳理了问题清单，明确了整改措施。`;
-          await add({ row: meetingRow(o, 'life_meeting', day, t, { topic: r.pick(['召开年度组织生活会', '年度组织生活会：对照检视 查摆问题', '召开年度组织生活会，开展批评和自我批评']), place: placeOf(o, r), host, recorder, minutes: minutesText(o, r, text) }, r), attendance: att, motions: [], reviews: [] });
+          await add({
+            row: meetingRow(
+              o,
+              'life_meeting',
+              day,
+              t,
+              {
+                topic: r.pick([
+                  '召开年度组织生活会',
+                  '年度组织生活会：对照检视 查摆问题',
+                  '召开年度组织生活会，开展批评和自我批评',
+                ]),
+                place: placeOf(o, r),
+                host,
+                recorder,
+                minutes: minutesText(o, r, text),
+              },
+              r,
+            ),
+            attendance: att,
+            motions: [],
+            reviews: [],
+          });
         }
         if (day && !r.chance(o.miss)) {
           const t2 = time('member_review', o, r);
           const reviewDay = r.chance(0.7) ? day : fromDay(toDay(day) + 1);
           const expected = membersOn(pool, reviewDay);
           const att = attendance(o, r, expected, reviewDay, t2.start);
-          const reviews = grades(r, expected.filter((m) => m.full && m.full < reviewDay), att);
+          const reviews = grades(
+            r,
+            expected.filter((m) => m.full && m.full < reviewDay),
+            att,
+          );
           const text = `党员进行个人总结和自我评价，党员之间互评互议，支部委员会综合评议情况确定评定等次。共评议党员${reviews.length}名。`;
-          await add({ row: meetingRow(o, 'member_review', reviewDay, t2, { topic: r.pick(['开展年度民主评议党员', '民主评议党员大会']), place: placeOf(o, r), host, recorder, minutes: minutesText(o, r, text) }, r), attendance: att, motions: [], reviews });
+          await add({
+            row: meetingRow(
+              o,
+              'member_review',
+              reviewDay,
+              t2,
+              {
+                topic: r.pick(['开展年度民主评议党员', '民主评议党员大会']),
+                place: placeOf(o, r),
+                host,
+                recorder,
+                minutes: minutesText(o, r, text),
+              },
+              r,
+            ),
+            attendance: att,
+            motions: [],
+            reviews,
+          });
         }
         // 谈心谈话: each member once a year, mostly before the annual meeting; members of this org itself.
         if (o.direct.length) await talks(o, r, y, host, committee);
       }
     }
 
-    async function generalMeeting(o: OrgInfo, r: Random, heldOn: string, pool: Mem[], host: string | null, recorder: string | null) {
+    async function generalMeeting(
+      o: OrgInfo,
+      r: Random,
+      heldOn: string,
+      pool: Mem[],
+      host: string | null,
+      recorder: string | null,
+    ) {
       const t = time('general_meeting', o, r);
       const expected = membersOn(pool, heldOn);
       const att = attendance(o, r, expected, heldOn, t.start, { selfCheckin: true });
@@ -502,22 +889,55 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
       const motions: MotionRow[] = [];
       const decisions: string[] = [];
       for (const [title, decision] of [
-        ...joiners.map((m) => [`接收${m.name}同志为中共预备党员`, `同意接收${m.name}同志为中共预备党员，报上级党组织审批`] as const),
-        ...converts.map((m) => [`${m.name}同志预备党员转为正式党员`, `同意${m.name}同志按期转为中共正式党员，报上级党组织审批`] as const),
+        ...joiners.map(
+          (m) => [`接收${m.name}同志为中共预备党员`, `同意接收${m.name}同志为中共预备党员，报上级党组织审批`] as const,
+        ),
+        ...converts.map(
+          (m) =>
+            [`${m.name}同志预备党员转为正式党员`, `同意${m.name}同志按期转为中共正式党员，报上级党组织审批`] as const,
+        ),
       ]) {
         const no = presentVoting > 10 && r.chance(0.15) ? 1 : 0;
         const abstain = presentVoting > 6 && r.chance(0.2) ? r.int(1, 2) : 0;
         const yes = Math.max(0, presentVoting - no - abstain);
         const tally = tallyMotion({ entitled: entitledIds.size, presentVoting, yes, no, abstain });
         if (!tally.valid) continue;
-        motions.push({ title, yes, no, abstain, entitled: entitledIds.size, present_voting: presentVoting, quorum_met: tally.quorumMet ? 1 : 0, passed: tally.passed ? 1 : 0 });
+        motions.push({
+          title,
+          yes,
+          no,
+          abstain,
+          entitled: entitledIds.size,
+          present_voting: presentVoting,
+          quorum_met: tally.quorumMet ? 1 : 0,
+          passed: tally.passed ? 1 : 0,
+        });
         decisions.push(tally.passed ? decision : `${title}未获通过，会后另行研究`);
       }
       const topic = motions.length
         ? `支部党员大会：讨论${joiners.length ? '接收预备党员' : ''}${joiners.length && converts.length ? '和' : ''}${converts.length ? '预备党员转正' : ''}`
         : `支部党员大会：${r.pick([...STUDY, '通报支部工作情况', '收缴党费及党费使用情况通报', '学习传达上级会议精神'])}`;
       const text = `会议由${host ?? '支部书记'}同志主持，应到党员${expected.length}名，实到${presentCount(att)}名。${motions.length ? `有表决权的正式党员${entitledIds.size}名，到会${presentVoting}名，会议进行了表决。` : '会议通报了支部近期工作情况，与会党员进行了讨论。'}`;
-      await add({ row: meetingRow(o, 'general_meeting', heldOn, t, { topic, place: placeOf(o, r), host, recorder, minutes: motions.length ? text : minutesText(o, r, text), decisions: decisions.length ? `${decisions.join('；')}。` : null }, r), attendance: att, motions, reviews: [] });
+      await add({
+        row: meetingRow(
+          o,
+          'general_meeting',
+          heldOn,
+          t,
+          {
+            topic,
+            place: placeOf(o, r),
+            host,
+            recorder,
+            minutes: motions.length ? text : minutesText(o, r, text),
+            decisions: decisions.length ? `${decisions.join('；')}。` : null,
+          },
+          r,
+        ),
+        attendance: att,
+        motions,
+        reviews: [],
+      });
     }
 
     /** At most a third excellent (fewer in practice), a few basically qualified, the rest qualified. */
@@ -530,7 +950,13 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
       const excellent = new Set(candidates.slice(0, want).map((m) => m.id));
       const out = graded.map((m) => ({
         member_id: m.id,
-        grade: excellent.has(m.id) ? 'excellent' : !present.has(m.id) && r.chance(0.12) ? 'basically_qualified' : r.chance(0.01) ? 'basically_qualified' : 'qualified',
+        grade: excellent.has(m.id)
+          ? 'excellent'
+          : !present.has(m.id) && r.chance(0.12)
+            ? 'basically_qualified'
+            : r.chance(0.01)
+              ? 'basically_qualified'
+              : 'qualified',
       }));
       if (!excellentWithinShare(out.map((g) => g.grade))) throw new Error('demo review exceeds the excellent share');
       return out;
@@ -538,7 +964,8 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
 
     /** The day of the annual meeting in a year, or null when it is not held within the window. */
     function annualDay(o: OrgInfo, r: Random, y: { y: number; from: string; to: string }): string | null {
-      const slot = (h: 'janfeb' | 'dec') => (h === 'janfeb' ? [ymd(y.y, 1, 6), ymd(y.y, 2, 26)] : [ymd(y.y, 12, 8), ymd(y.y, 12, 30)]) as [string, string];
+      const slot = (h: 'janfeb' | 'dec') =>
+        (h === 'janfeb' ? [ymd(y.y, 1, 6), ymd(y.y, 2, 26)] : [ymd(y.y, 12, 8), ymd(y.y, 12, 30)]) as [string, string];
       let [from, to] = slot(o.habit);
       if (to < y.from) [from, to] = slot('dec'); // this year's January is before the window: the year-end one is
       if (from < y.from) from = y.from;
@@ -546,7 +973,13 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
       return randomDay(r, from, to, !rural(o));
     }
 
-    async function talks(o: OrgInfo, r: Random, y: { y: number; from: string; to: string }, host: string | null, committee: Mem[]) {
+    async function talks(
+      o: OrgInfo,
+      r: Random,
+      y: { y: number; from: string; to: string },
+      host: string | null,
+      committee: Mem[],
+    ) {
       const people = o.direct;
       const coverage = o.behind ? 0.4 + r.next() * 0.25 : r.chance(0.55) ? 1 : 0.82 + r.next() * 0.15;
       const chosen = r.sample(people, Math.round(people.length * coverage));
@@ -566,7 +999,14 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
         return randomDay(r, from, to, office);
       };
       for (let i = 0; i < chosen.length; ) {
-        const size = Math.min(chosen.length - i, r.weighted([[1, 50], [2, 35], [3, 15]] as const));
+        const size = Math.min(
+          chosen.length - i,
+          r.weighted([
+            [1, 50],
+            [2, 35],
+            [3, 15],
+          ] as const),
+        );
         const group = chosen.slice(i, i + size);
         i += size;
         const latestJoin = group.reduce((a, m) => (m.joined > a ? m.joined : a), '');
@@ -575,12 +1015,35 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
         if (heldOn > ymd(y.y, 12, 31)) continue;
         const t = time('heart_to_heart', o, r);
         const talkedToSecretary = group.some((m) => m.id === o.secretaryId);
-        const talker = talkedToSecretary ? committee.find((m) => m.id !== o.secretaryId)?.name ?? host : host;
+        const talker = talkedToSecretary ? (committee.find((m) => m.id !== o.secretaryId)?.name ?? host) : host;
         const names = group.map((m) => m.name).join('、');
         const text = `${talker ?? '支部书记'}同志与${names}同志谈心谈话，了解思想、工作和生活情况，听取对支部工作的意见建议。`;
         await add({
-          row: meetingRow(o, 'heart_to_heart', heldOn, t, { topic: `谈心谈话：与${names}同志谈心`, place: r.pick(rural(o) && o.unit !== 'community' ? ['村党群服务中心', '党员家中', t.start < 1080 ? '田间地头' : '党员家中', '书记办公室'] : ['书记办公室', '党员活动室', '小会议室']), host: talker, recorder: null, minutes: minutesText(o, r, text) }, r),
-          attendance: group.map((m) => ({ member_id: m.id, status: 'present', leave_reason: null, checked_in_at: null, method: 'secretary' })),
+          row: meetingRow(
+            o,
+            'heart_to_heart',
+            heldOn,
+            t,
+            {
+              topic: `谈心谈话：与${names}同志谈心`,
+              place: r.pick(
+                rural(o) && o.unit !== 'community'
+                  ? ['村党群服务中心', '党员家中', t.start < 1080 ? '田间地头' : '党员家中', '书记办公室']
+                  : ['书记办公室', '党员活动室', '小会议室'],
+              ),
+              host: talker,
+              recorder: null,
+              minutes: minutesText(o, r, text),
+            },
+            r,
+          ),
+          attendance: group.map((m) => ({
+            member_id: m.id,
+            status: 'present',
+            leave_reason: null,
+            checked_in_at: null,
+            method: 'secretary',
+          })),
           motions: [],
           reviews: [],
         });
@@ -605,7 +1068,19 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
         const att = attendance(o, r, membersOn(roster, heldOn), heldOn, t.start);
         const topic = `党小组会：${r.pick(GROUP_TOPICS)}`;
         const text = `组长${leader.name}同志${topic.slice(5)}，组员交流了学习体会和近期生产生活情况。`;
-        await add({ row: meetingRow(o, 'group_meeting', heldOn, t, { topic, place: r.pick(PLACES.group), host: leader.name, recorder, minutes: minutesText(o, r, text) }, r), attendance: att, motions: [], reviews: [] });
+        await add({
+          row: meetingRow(
+            o,
+            'group_meeting',
+            heldOn,
+            t,
+            { topic, place: r.pick(PLACES.group), host: leader.name, recorder, minutes: minutesText(o, r, text) },
+            r,
+          ),
+          attendance: att,
+          motions: [],
+          reviews: [],
+        });
       }
     }
 
@@ -619,22 +1094,50 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
         const t = time('leadership_life_meeting', o, r);
         const att = attendance(o, r, membersOn(committee, day), day, t.start, { bonus: 0.08 });
         const text = '班子成员逐一作对照检查发言，开展批评和自我批评，会议形成问题整改清单，明确整改时限和责任人。';
-        await add({ row: meetingRow(o, 'leadership_life_meeting', day, t, { topic: r.pick(['召开年度民主生活会', '领导班子年度民主生活会']), place: placeOf(o, r), host, recorder: recorderOf(o, committee, host), minutes: text }, r), attendance: att, motions: [], reviews: [] });
+        await add({
+          row: meetingRow(
+            o,
+            'leadership_life_meeting',
+            day,
+            t,
+            {
+              topic: r.pick(['召开年度民主生活会', '领导班子年度民主生活会']),
+              place: placeOf(o, r),
+              host,
+              recorder: recorderOf(o, committee, host),
+              minutes: text,
+            },
+            r,
+          ),
+          attendance: att,
+          motions: [],
+          reviews: [],
+        });
       }
     }
   });
 
-  const kinds = [...byKind.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
-  log(`  meetings: ${counts.meetings} (${kinds}); attendance ${counts.attendance}, motions ${counts.motions}, reviews ${counts.reviews}; ${behind.size} of ${branches.length} branches behind`);
+  const kinds = [...byKind.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  log(
+    `  meetings: ${counts.meetings} (${kinds}); attendance ${counts.attendance}, motions ${counts.motions}, reviews ${counts.reviews}; ${behind.size} of ${branches.length} branches behind`,
+  );
 }
 
 /** Inserts meetings and returns their ids in the order given (checked, not assumed). */
 async function insertMeetings(trx: Transaction<DB>, rows: MeetingRow[]): Promise<number[]> {
-  const out = await trx.insertInto('meetings').values(rows).returning(['id', 'org_id', 'kind', 'held_on', 'created_at']).execute();
+  const out = await trx
+    .insertInto('meetings')
+    .values(rows)
+    .returning(['id', 'org_id', 'kind', 'held_on', 'created_at'])
+    .execute();
   if (out.length !== rows.length) throw new Error('meetings insert returned a different number of rows');
   return out.map((o, i) => {
     const r = rows[i];
-    if (o.org_id !== r.org_id || o.kind !== r.kind || o.held_on !== r.held_on || o.created_at !== r.created_at) throw new Error('meetings insert returned rows out of order');
+    if (o.org_id !== r.org_id || o.kind !== r.kind || o.held_on !== r.held_on || o.created_at !== r.created_at)
+      throw new Error('meetings insert returned rows out of order');
     return o.id;
   });
 }

@@ -22,7 +22,8 @@ export function fromDay(day: number): string {
 export function addYears(iso: string, years: number): string {
   const y = Number(iso.slice(0, 4)) + years;
   const md = iso.slice(5);
-  if (md === '02-29' && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return `${String(y).padStart(4, '0')}-03-01`;
+  if (md === '02-29' && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0))
+    return `${String(y).padStart(4, '0')}-03-01`;
   return `${String(y).padStart(4, '0')}-${md}`;
 }
 

@@ -41,7 +41,8 @@ export function requireCapability(actor: Actor, capability: Capability): void {
 
 /** Throws 403 unless the actor's role holds at least one of the capabilities (staff or member access to a thing). */
 export function requireAnyCapability(actor: Actor, ...capabilities: Capability[]): void {
-  if (!capabilities.some((c) => ROLE_CAPABILITIES[actor.role].includes(c))) throw new DomainError('forbidden', { capability: capabilities.join('|') });
+  if (!capabilities.some((c) => ROLE_CAPABILITIES[actor.role].includes(c)))
+    throw new DomainError('forbidden', { capability: capabilities.join('|') });
 }
 
 /** Whether a path lies inside the actor's subtree (and tenant). */

@@ -28,7 +28,22 @@ type Row = Omit<DB['audit_log'], 'id'> & { id: number };
 
 /** The canonical text hashed into the chain: every field but the hash itself. */
 function canonical(r: Row): string {
-  return JSON.stringify([r.id, r.at, r.tenant_id, r.actor_id, r.actor_name, r.role, r.ip, r.action, r.entity_type, r.entity_id, r.changes, r.success, r.detail, r.prev_hash]);
+  return JSON.stringify([
+    r.id,
+    r.at,
+    r.tenant_id,
+    r.actor_id,
+    r.actor_name,
+    r.role,
+    r.ip,
+    r.action,
+    r.entity_type,
+    r.entity_id,
+    r.changes,
+    r.success,
+    r.detail,
+    r.prev_hash,
+  ]);
 }
 
 /** Hash of one audit record. */
@@ -40,7 +55,12 @@ export function auditHash(r: Row): string {
  * Appends one record inside the caller's transaction, so the record and the change commit together. Every
  * string of its changes and detail passes the free-text detector: personal numbers are masked.
  */
-export async function writeAudit(ctx: Ctx, trx: Transaction<DB> | Kysely<DB>, actor: Actor | null, entry: AuditEntry): Promise<void> {
+export async function writeAudit(
+  ctx: Ctx,
+  trx: Transaction<DB> | Kysely<DB>,
+  actor: Actor | null,
+  entry: AuditEntry,
+): Promise<void> {
   await writeAuditBatch(ctx, trx, actor, [entry]);
 }
 
@@ -63,11 +83,20 @@ export async function verifyAudit(ctx: Ctx, onProgress?: (checked: number) => vo
   let lastId = 0;
   const BATCH = 5000;
   for (;;) {
-    const rows = await ctx.db.selectFrom('audit_log').selectAll().where('id', '>', lastId).orderBy('id').limit(BATCH).execute();
+    const rows = await ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '>', lastId)
+      .orderBy('id')
+      .limit(BATCH)
+      .execute();
     for (const r of rows) {
-      if (r.id !== expectedId) return { ok: false, checked, firstBroken: { id: expectedId, reason: `record ${expectedId} is missing` } };
-      if (r.prev_hash !== prev) return { ok: false, checked, firstBroken: { id: r.id, reason: 'link to the previous record is broken' } };
-      if (auditHash(r as Row) !== r.hash) return { ok: false, checked, firstBroken: { id: r.id, reason: 'record content was changed' } };
+      if (r.id !== expectedId)
+        return { ok: false, checked, firstBroken: { id: expectedId, reason: `record ${expectedId} is missing` } };
+      if (r.prev_hash !== prev)
+        return { ok: false, checked, firstBroken: { id: r.id, reason: 'link to the previous record is broken' } };
+      if (auditHash(r as Row) !== r.hash)
+        return { ok: false, checked, firstBroken: { id: r.id, reason: 'record content was changed' } };
       prev = r.hash;
       expectedId++;
       checked++;
@@ -78,7 +107,14 @@ export async function verifyAudit(ctx: Ctx, onProgress?: (checked: number) => vo
   }
   const head = await ctx.db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
   if (head && (head.count !== checked || head.last_hash !== prev)) {
-    return { ok: false, checked, firstBroken: { id: checked + 1, reason: `records after ${checked} were removed (the head expects ${head.count})` } };
+    return {
+      ok: false,
+      checked,
+      firstBroken: {
+        id: checked + 1,
+        reason: `records after ${checked} were removed (the head expects ${head.count})`,
+      },
+    };
   }
   return { ok: true, checked, firstBroken: null };
 }
@@ -86,7 +122,11 @@ export async function verifyAudit(ctx: Ctx, onProgress?: (checked: number) => vo
 const SENSITIVE = new Set(['idNumber', 'phone', 'password', 'passwordHash']);
 
 /** The changed fields between two plain objects, with personal numbers masked and secrets dropped. */
-export function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null, mask: (field: string, v: unknown) => unknown = defaultMask): Changes {
+export function diff(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  mask: (field: string, v: unknown) => unknown = defaultMask,
+): Changes {
   const out: Changes = {};
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   for (const k of keys) {
@@ -106,7 +146,12 @@ function defaultMask(field: string, v: unknown): unknown {
 }
 
 /** Appends many records at once (an import): one read of the head, one chain computed in memory. */
-export async function writeAuditBatch(ctx: Ctx, trx: Transaction<DB> | Kysely<DB>, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
+export async function writeAuditBatch(
+  ctx: Ctx,
+  trx: Transaction<DB> | Kysely<DB>,
+  actor: Actor | null,
+  entries: AuditEntry[],
+): Promise<void> {
   if (!entries.length) return;
   await lockAuditChain(trx, ctx.dialect);
   const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
@@ -126,9 +171,8 @@ export async function writeAuditBatch(ctx: Ctx, trx: Transaction<DB> | Kysely<DB
       entity_type: entry.entityType ?? null,
       entity_id: entry.entityId == null ? null : String(entry.entityId),
       // Defence in depth: whatever a caller passes, no whole phone or ID number enters the append-only log.
-      changes: entry.changes && Object.keys(entry.changes).length
-        ? JSON.stringify(maskPersonalDeep(entry.changes))
-        : null,
+      changes:
+        entry.changes && Object.keys(entry.changes).length ? JSON.stringify(maskPersonalDeep(entry.changes)) : null,
       success: entry.success === false ? 0 : 1,
       detail: maskPersonalText(entry.detail ?? null),
       prev_hash: prev,
@@ -138,8 +182,13 @@ export async function writeAuditBatch(ctx: Ctx, trx: Transaction<DB> | Kysely<DB
     prev = row.hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 500))
+      .execute();
   const count = (head?.count ?? 0) + rows.length;
-  if (head) await trx.updateTable('audit_head').set({ last_id: id, count, last_hash: prev }).where('id', '=', 1).execute();
+  if (head)
+    await trx.updateTable('audit_head').set({ last_id: id, count, last_hash: prev }).where('id', '=', 1).execute();
   else await trx.insertInto('audit_head').values({ id: 1, last_id: id, count, last_hash: prev }).execute();
 }

@@ -75,7 +75,11 @@ export class Vault {
 }
 
 /** Loads the master key: DJ_SECRET_KEY, else DATA_DIR/secret.key, created on first use with mode 0600. */
-export function loadVault(opts: { dataDir: string; secretKey: string | null; previousKeys?: string | undefined }): Vault {
+export function loadVault(opts: {
+  dataDir: string;
+  secretKey: string | null;
+  previousKeys?: string | undefined;
+}): Vault {
   let master: Buffer;
   if (opts.secretKey) {
     master = Buffer.from(opts.secretKey, 'hex');
@@ -119,13 +123,29 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const actual = await scryptAsync(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p), expected.length);
+  const actual = await scryptAsync(
+    password,
+    Buffer.from(salt, 'base64url'),
+    Number(n),
+    Number(r),
+    Number(p),
+    expected.length,
+  );
   return crypto.timingSafeEqual(actual, expected);
 }
 
-function scryptAsync(password: string, salt: Buffer, N: number, r: number, p: number, keylen = SCRYPT.keylen): Promise<Buffer> {
+function scryptAsync(
+  password: string,
+  salt: Buffer,
+  N: number,
+  r: number,
+  p: number,
+  keylen = SCRYPT.keylen,
+): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    crypto.scrypt(password.normalize('NFKC'), salt, keylen, { N, r, p, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
+    crypto.scrypt(password.normalize('NFKC'), salt, keylen, { N, r, p, maxmem: 64 * 1024 * 1024 }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 

@@ -14,7 +14,11 @@ export function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'object') {
     if ('text' in v && typeof v.text === 'string') return v.text.trim();
     if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
   }
   return String(v).trim();
 }
@@ -22,7 +26,8 @@ export function cellText(v: ExcelJS.CellValue): string {
 /** The key of a labelled enum given as its Chinese label, English label or key; undefined when none matches. */
 export function labelKey(map: Record<string, Labelled>, raw: string): string | undefined {
   const s = raw.trim();
-  for (const [k, l] of Object.entries(map)) if (k === s || l.zh === s || l.en.toLowerCase() === s.toLowerCase()) return k;
+  for (const [k, l] of Object.entries(map))
+    if (k === s || l.zh === s || l.en.toLowerCase() === s.toLowerCase()) return k;
   return undefined;
 }
 

@@ -66,15 +66,22 @@ function exifTiff(): Buffer {
 const APP1_EXIF = seg(0xe1, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), exifTiff()]));
 const APP1_XMP = seg(
   0xe1,
-  Buffer.from('http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><rdf:Description exif:GPSLatitude="39,54.252N"/></x:xmpmeta>', 'latin1'),
+  Buffer.from(
+    'http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><rdf:Description exif:GPSLatitude="39,54.252N"/></x:xmpmeta>',
+    'latin1',
+  ),
 );
-const APP13_IPTC = seg(0xed, Buffer.from('Photoshop 3.0\x008BIM\x04\x04\0\0\0\0\0\x0c\x1c\x02\x50\0\x08Zhang San', 'latin1'));
+const APP13_IPTC = seg(
+  0xed,
+  Buffer.from('Photoshop 3.0\x008BIM\x04\x04\0\0\0\0\0\x0c\x1c\x02\x50\0\x08Zhang San', 'latin1'),
+);
 const COM = seg(0xfe, Buffer.from('taken at the branch office, 39.9042N 116.4074E', 'latin1'));
 const APP2_ICC = seg(0xe2, Buffer.concat([Buffer.from('ICC_PROFILE\0', 'latin1'), Buffer.from([1, 1, 0, 0, 0, 0])]));
 const APP2_MPF = seg(0xe2, Buffer.from('MPF\0MM\0\x2a\0\0\0\x08', 'latin1'));
 const APP14_ADOBE = seg(0xee, Buffer.from('Adobe\0\x64\0\0\0\0\x01', 'latin1'));
 
-const has = (buf: Buffer, needle: Buffer | string) => buf.indexOf(typeof needle === 'string' ? Buffer.from(needle, 'latin1') : needle) >= 0;
+const has = (buf: Buffer, needle: Buffer | string) =>
+  buf.indexOf(typeof needle === 'string' ? Buffer.from(needle, 'latin1') : needle) >= 0;
 
 // ---------- PNG builders ----------
 
@@ -216,9 +223,15 @@ describe('stripMetadata: JPEG', () => {
     // Truncated after a scan has already been seen (a table between progressive scans): still rejected, not cut short.
     const afterScan = Buffer.concat([SOI, APP0, DQT, SOF0, DHT_DC, DHT_AC, SOS, SCAN, DHT_AC.subarray(0, 10)]);
     expect(bad(afterScan)).toThrow(expect.objectContaining({ code: 'files.bad_type' }));
-    expect(bad(Buffer.concat([SOI, Buffer.from([0xff, 0xe1, 0x00])]))).toThrow(expect.objectContaining({ code: 'files.bad_type' })); // half a length
-    expect(bad(Buffer.concat([SOI, Buffer.from([0xff, 0xe1, 0x00, 0x01])]))).toThrow(expect.objectContaining({ code: 'files.bad_type' })); // length < 2
-    expect(bad(Buffer.concat([SOI, APP0, Buffer.from([0x00, 0x00])]))).toThrow(expect.objectContaining({ code: 'files.bad_type' })); // not a marker
+    expect(bad(Buffer.concat([SOI, Buffer.from([0xff, 0xe1, 0x00])]))).toThrow(
+      expect.objectContaining({ code: 'files.bad_type' }),
+    ); // half a length
+    expect(bad(Buffer.concat([SOI, Buffer.from([0xff, 0xe1, 0x00, 0x01])]))).toThrow(
+      expect.objectContaining({ code: 'files.bad_type' }),
+    ); // length < 2
+    expect(bad(Buffer.concat([SOI, APP0, Buffer.from([0x00, 0x00])]))).toThrow(
+      expect.objectContaining({ code: 'files.bad_type' }),
+    ); // not a marker
     expect(bad(Buffer.concat([SOI, APP0, DQT, EOI]))).toThrow(expect.objectContaining({ code: 'files.bad_type' })); // no scan
     expect(bad(Buffer.concat([SOI, APP0]))).toThrow(expect.objectContaining({ code: 'files.bad_type' })); // ends before any scan
     expect(bad(png())).toThrow(expect.objectContaining({ code: 'files.bad_type' })); // wrong type declared
@@ -236,12 +249,17 @@ describe('stripMetadata: PNG', () => {
     for (const s of ['GPS', 'Zhang', 'MM\0*']) expect(has(clean, s)).toBe(false);
     expect(clean.equals(png([PHYS]))).toBe(true);
     // The pixel data still inflates to the one red pixel.
-    const idat = clean.subarray(clean.indexOf('IDAT') + 4, clean.indexOf('IDAT') + 4 + clean.readUInt32BE(clean.indexOf('IDAT') - 4));
+    const idat = clean.subarray(
+      clean.indexOf('IDAT') + 4,
+      clean.indexOf('IDAT') + 4 + clean.readUInt32BE(clean.indexOf('IDAT') - 4),
+    );
     expect([...zlib.inflateSync(idat)]).toEqual([0, 0xc8, 0x10, 0x2e]);
   });
 
   it('drops data appended after IEND', () => {
-    expect(stripMetadata(Buffer.concat([png(), Buffer.from('PK\x03\x04hidden', 'latin1')]), 'image/png').equals(png())).toBe(true);
+    expect(
+      stripMetadata(Buffer.concat([png(), Buffer.from('PK\x03\x04hidden', 'latin1')]), 'image/png').equals(png()),
+    ).toBe(true);
   });
 
   it('throws files.bad_type on malformed structure', () => {
@@ -308,7 +326,10 @@ describe('storeImage / readStored', () => {
   it('rejects content that is not JPEG or PNG, whatever its name', async () => {
     const html = Buffer.from('<html><script>alert(1)</script></html>'); // "photo.jpg" in the upload form
     await expect(storeImage(dataDir, html, 1 << 20)).rejects.toMatchObject({ code: 'files.bad_type', status: 400 });
-    const gif = Buffer.from('GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;', 'latin1');
+    const gif = Buffer.from(
+      'GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;',
+      'latin1',
+    );
     await expect(storeImage(dataDir, gif, 1 << 20)).rejects.toMatchObject({ code: 'files.bad_type' });
   });
 
@@ -319,7 +340,10 @@ describe('storeImage / readStored', () => {
 
   it('rejects oversize input before looking at it', async () => {
     const img = greyJpeg([APP1_EXIF]);
-    await expect(storeImage(dataDir, img, img.length - 1)).rejects.toMatchObject({ code: 'files.too_large', status: 413 });
+    await expect(storeImage(dataDir, img, img.length - 1)).rejects.toMatchObject({
+      code: 'files.too_large',
+      status: 413,
+    });
     // The limit applies to the upload, and exactly maxBytes is allowed.
     await expect(storeImage(dataDir, img, img.length)).resolves.toMatchObject({ mime: 'image/jpeg' });
     // Size is checked first: an oversize non-image is too_large, not bad_type.
@@ -327,7 +351,15 @@ describe('storeImage / readStored', () => {
   });
 
   it('readStored treats anything but a 64-hex hash, or a missing file, as not_found', async () => {
-    for (const h of ['../etc/passwd', '../../../../etc/passwd', '', 'a'.repeat(63), 'g'.repeat(64), `${'a'.repeat(62)}/x`, `${'a'.repeat(64)}\n`]) {
+    for (const h of [
+      '../etc/passwd',
+      '../../../../etc/passwd',
+      '',
+      'a'.repeat(63),
+      'g'.repeat(64),
+      `${'a'.repeat(62)}/x`,
+      `${'a'.repeat(64)}\n`,
+    ]) {
       await expect(readStored(dataDir, h)).rejects.toMatchObject({ code: 'not_found', status: 404 });
     }
     await expect(readStored(dataDir, '0'.repeat(64))).rejects.toMatchObject({ code: 'not_found' });

@@ -28,7 +28,8 @@ function badType(reason: string): DomainError {
 /** Detects JPEG or PNG from the magic bytes only (the name and declared type are attacker-chosen); null for anything else. */
 export function sniffImage(buf: Buffer): ImageMime | null {
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
-  if (buf.length >= PNG_SIGNATURE.length && buf.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) return 'image/png';
+  if (buf.length >= PNG_SIGNATURE.length && buf.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE))
+    return 'image/png';
   return null;
 }
 
@@ -127,7 +128,8 @@ function stripPng(buf: Buffer): Buffer {
     if (len > 0x7fffffff || end > buf.length) throw badType('png: chunk past the end');
     const typeBytes = buf.subarray(pos + 4, pos + 8);
     // Chunk types are four ASCII letters; anything else means we are reading garbage, not chunks.
-    if (!typeBytes.every((b) => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a))) throw badType('png: bad chunk type');
+    if (!typeBytes.every((b) => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)))
+      throw badType('png: bad chunk type');
     const type = typeBytes.toString('latin1');
     if (first && type !== 'IHDR') throw badType('png: IHDR must come first');
     first = false;

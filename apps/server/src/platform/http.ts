@@ -1,12 +1,26 @@
 /** Fastify glue shared by every module's routes: the typed app, the actor of a request, locale. */
-import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor } from './actor.js';
 import type { Ctx } from './context.js';
 import { MAX_ID, type ErrorCode } from '@dangjian/contracts';
 import { DomainError } from './errors.js';
 
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -41,7 +55,10 @@ export function localeOf(req: FastifyRequest): 'zh-CN' | 'en' {
 export function sendXlsx(reply: FastifyReply, buffer: Buffer, filename: string) {
   return reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="${encodeURIComponent(filename)}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="${encodeURIComponent(filename)}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    )
     .send(buffer);
 }
 
@@ -56,7 +73,8 @@ export async function uploadedFile(req: FastifyRequest, badFile: ErrorCode): Pro
   try {
     return await file.toBuffer();
   } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('import.too_large', { reason: 'upload_size' });
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new DomainError('import.too_large', { reason: 'upload_size' });
     throw err;
   }
 }

@@ -15,13 +15,41 @@ const CHECK_CHARS = '10X98765432';
 
 /** Province-level codes in use (incl. 71 Taiwan, 81 Hong Kong, 82 Macao, 83 for residence permits). */
 const PROVINCES = new Set([
-  '11', '12', '13', '14', '15',
-  '21', '22', '23',
-  '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54',
-  '61', '62', '63', '64', '65',
-  '71', '81', '82', '83',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
 ]);
 
 const ID_SHAPE = /^\d{17}[\dX]$/;
@@ -81,8 +109,14 @@ export function parseIdNumber(raw: string, today: Date = new Date()): IdInfo | n
 }
 
 /** Builds a valid ID number for demo and test data; the sequence's parity is flipped when needed so that it states the given sex. */
-export function makeIdNumber(regionCode: string, birthDate: string, sequence: number, gender: 'male' | 'female'): string {
-  if (!/^\d{6}$/.test(regionCode)) throw new RangeError(`region code must be 6 digits, got ${JSON.stringify(regionCode)}`);
+export function makeIdNumber(
+  regionCode: string,
+  birthDate: string,
+  sequence: number,
+  gender: 'male' | 'female',
+): string {
+  if (!/^\d{6}$/.test(regionCode))
+    throw new RangeError(`region code must be 6 digits, got ${JSON.stringify(regionCode)}`);
   const m = DATE_SHAPE.exec(birthDate);
   if (!m || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
     throw new RangeError(`birth date must be a real YYYY-MM-DD date, got ${JSON.stringify(birthDate)}`);

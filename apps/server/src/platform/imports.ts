@@ -96,7 +96,12 @@ export function loopYielder(budgetMs = 8): () => Promise<void> {
 }
 
 /** The lookup hashes of the ID numbers in one column of a sheet, so the rows already on record are found by the file's numbers. */
-export async function idHashesInColumn(ctx: Ctx, rows: SheetRow[], col: number | undefined, pause: () => Promise<void>): Promise<string[]> {
+export async function idHashesInColumn(
+  ctx: Ctx,
+  rows: SheetRow[],
+  col: number | undefined,
+  pause: () => Promise<void>,
+): Promise<string[]> {
   const hashes: string[] = [];
   if (col === undefined) return hashes;
   for (const r of rows) {
@@ -108,7 +113,13 @@ export async function idHashesInColumn(ctx: Ctx, rows: SheetRow[], col: number |
 }
 
 /** Appends an import's audit entries in steps of 200 inside its transaction, pausing between steps. */
-export async function writeAuditInSteps(ctx: Ctx, trx: Transaction<DB>, actor: Actor, entries: AuditEntry[], pause: () => Promise<void>): Promise<void> {
+export async function writeAuditInSteps(
+  ctx: Ctx,
+  trx: Transaction<DB>,
+  actor: Actor,
+  entries: AuditEntry[],
+  pause: () => Promise<void>,
+): Promise<void> {
   for (let i = 0; i < entries.length; i += 200) {
     await pause();
     await writeAuditBatch(ctx, trx, actor, entries.slice(i, i + 200));
@@ -194,8 +205,12 @@ async function readSheet(file: Buffer, badFile: ErrorCode, onRows: (n: number) =
   };
   try {
     return await new Promise<SheetRow[]>((resolve, reject) => {
-      const memory = () => new DomainError('import.too_large', { reason: 'memory', heapMb: IMPORT_LIMITS.workerHeapMb });
-      const timer = setTimeout(() => reject(new DomainError('import.too_large', { reason: 'time', seconds: IMPORT_LIMITS.timeoutMs / 1000 })), IMPORT_LIMITS.timeoutMs);
+      const memory = () =>
+        new DomainError('import.too_large', { reason: 'memory', heapMb: IMPORT_LIMITS.workerHeapMb });
+      const timer = setTimeout(
+        () => reject(new DomainError('import.too_large', { reason: 'time', seconds: IMPORT_LIMITS.timeoutMs / 1000 })),
+        IMPORT_LIMITS.timeoutMs,
+      );
       const finish = (err: Error | null) => {
         clearTimeout(timer);
         if (err) return reject(err);
@@ -213,9 +228,15 @@ async function readSheet(file: Buffer, badFile: ErrorCode, onRows: (n: number) =
           finish(m.code ? new DomainError(m.code as ErrorCode, m.details) : new DomainError(badFile));
         }
       });
-      listen('error', (err: Error & { code?: string }) => finish(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memory() : new DomainError(badFile)));
+      listen('error', (err: Error & { code?: string }) =>
+        finish(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memory() : new DomainError(badFile)),
+      );
       listen('exit', () => finish(memory()));
-      const job: SheetJob = { file: new Uint8Array(file), maxRows: IMPORT_LIMITS.maxRows, batchRows: IMPORT_LIMITS.batchRows };
+      const job: SheetJob = {
+        file: new Uint8Array(file),
+        maxRows: IMPORT_LIMITS.maxRows,
+        batchRows: IMPORT_LIMITS.batchRows,
+      };
       worker.postMessage(job);
     });
   } finally {
@@ -241,7 +262,16 @@ export async function runImport<T>(
   checkArchive(file);
   const q = queueOf(ctx, actor.tenantId ?? 0);
   if (q.jobs.length > IMPORT_LIMITS.maxWaiting) throw new DomainError('import.busy', { waiting: q.jobs.length - 1 });
-  const job: ImportJob = { id: nextJobId++, kind: opts.kind, dryRun: opts.dryRun, userId: actor.userId, state: 'waiting', rowsRead: 0, queuedAt: new Date().toISOString(), startedAt: null };
+  const job: ImportJob = {
+    id: nextJobId++,
+    kind: opts.kind,
+    dryRun: opts.dryRun,
+    userId: actor.userId,
+    state: 'waiting',
+    rowsRead: 0,
+    queuedAt: new Date().toISOString(),
+    startedAt: null,
+  };
   const turn = new Promise<void>((start) => q.jobs.push({ job, start }));
   if (q.jobs.length === 1) q.jobs[0].start();
   await turn;

@@ -58,10 +58,21 @@ export async function registerLimits(app: App, ctx: Ctx): Promise<void> {
   await app.register(rateLimit, {
     global: false,
     store: MemoryStore as unknown as FastifyRateLimitStoreCtor,
-    errorResponseBuilder: (_req, c) => ({ statusCode: 429, error: { code: 'rate_limited', message: errorMessage('rate_limited'), details: { retryAfterSeconds: Math.ceil(c.ttl / 1000) } } }),
+    errorResponseBuilder: (_req, c) => ({
+      statusCode: 429,
+      error: {
+        code: 'rate_limited',
+        message: errorMessage('rate_limited'),
+        details: { retryAfterSeconds: Math.ceil(c.ttl / 1000) },
+      },
+    }),
   });
   // The global limit counts only requests the per-address limit let through: one noisy address does not lock out the rest.
-  const global = app.createRateLimit({ max: limits.publicGlobalPerMinute, timeWindow: '1 minute', keyGenerator: () => 'public:all' });
+  const global = app.createRateLimit({
+    max: limits.publicGlobalPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: () => 'public:all',
+  });
   const globalHook = async (req: FastifyRequest, reply: FastifyReply) => {
     const r = await global(req);
     if (!r.isAllowed && r.isExceeded) refuse(reply, r.ttlInSeconds);

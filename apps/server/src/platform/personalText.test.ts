@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonalNumbers, foldWidth, hasPersonalNumber, maskPersonalDeep, maskPersonalText } from './personalText.js';
+import {
+  findPersonalNumbers,
+  foldWidth,
+  hasPersonalNumber,
+  maskPersonalDeep,
+  maskPersonalText,
+} from './personalText.js';
 
 // [text as typed, the masked text]
 const POSITIVE: [string, string][] = [
@@ -113,7 +119,11 @@ describe('findPersonalNumbers / maskPersonalText', () => {
 
   it('masks every string of a nested value and keeps the rest', () => {
     const v = { a: '电话13992582773', b: [1, '110101199003075955', null], c: { d: true, e: 'plain' } };
-    expect(maskPersonalDeep(v)).toEqual({ a: '电话139****2773', b: [1, '110101********5955', null], c: { d: true, e: 'plain' } });
+    expect(maskPersonalDeep(v)).toEqual({
+      a: '电话139****2773',
+      b: [1, '110101********5955', null],
+      c: { d: true, e: 'plain' },
+    });
     expect(v.a).toBe('电话13992582773');
   });
 });

@@ -24,7 +24,9 @@ export type SheetMessage =
   | { type: 'done'; total: number }
   | { type: 'failed'; code: string | null; details?: unknown };
 
-const EMPTY_SST = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
+const EMPTY_SST = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+);
 
 /** The value of attribute `name` (any namespace prefix) in one XML tag. */
 function attr(tag: string, name: string): string | undefined {
@@ -81,7 +83,13 @@ async function readFirstSheet(buf: Buffer, job: SheetJob, emit: (m: SheetMessage
   );
 
   const Excel = await loadExcel();
-  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([zip]), { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([zip]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   let total = 0;
   let batch: { number: number; cells: string[] }[] = [];
   for await (const ws of reader) {

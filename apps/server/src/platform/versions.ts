@@ -6,21 +6,28 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 
-/** The data a cache may depend on: the roster covers organizations and members; service covers households, requests, wishes and the rest of serving residents. */
-export type Domain = 'roster' | 'meetings' | 'service' | 'households' | 'visits' | `requests:${string}`;
+/** The data a cache may depend on: the roster covers organizations and members; residents covers households, requests, wishes and the rest of serving residents. */
+export type Domain = 'roster' | 'meetings' | 'residents' | 'households' | 'visits' | `requests:${string}`;
 
 /** Bumps a domain's version inside the writing transaction. */
 export async function bumpVersion(trx: Kysely<DB> | Transaction<DB>, tenantId: number, domain: Domain): Promise<void> {
   await trx
     .insertInto('data_versions')
     .values({ tenant_id: tenantId, domain, version: 1 })
-    .onConflict((oc) => oc.columns(['tenant_id', 'domain']).doUpdateSet((eb) => ({ version: eb('data_versions.version', '+', 1) })))
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'domain']).doUpdateSet((eb) => ({ version: eb('data_versions.version', '+', 1) })),
+    )
     .execute();
 }
 
 /** The current version of a domain (0 before the first write). */
 export async function readVersion(db: Kysely<DB> | Transaction<DB>, tenantId: number, domain: Domain): Promise<number> {
-  const row = await db.selectFrom('data_versions').select('version').where('tenant_id', '=', tenantId).where('domain', '=', domain).executeTakeFirst();
+  const row = await db
+    .selectFrom('data_versions')
+    .select('version')
+    .where('tenant_id', '=', tenantId)
+    .where('domain', '=', domain)
+    .executeTakeFirst();
   return row?.version ?? 0;
 }
 
@@ -49,7 +56,13 @@ const caches = new WeakMap<object, Lru<unknown>>();
  * Answers from the cache when the domain's version is unchanged since the value was computed,
  * else computes and stores it. `owner` scopes the cache (one per database handle).
  */
-export async function cached<T>(db: Kysely<DB>, tenantId: number, domain: Domain, key: string, compute: () => Promise<T>): Promise<T> {
+export async function cached<T>(
+  db: Kysely<DB>,
+  tenantId: number,
+  domain: Domain,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
   let lru = caches.get(db) as Lru<T> | undefined;
   if (!lru) caches.set(db, (lru = new Lru<T>(5000)) as Lru<unknown>);
   const version = await readVersion(db, tenantId, domain);

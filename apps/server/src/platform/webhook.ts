@@ -8,7 +8,11 @@ export function robotMessage(kind: 'wecom' | 'dingtalk', title: string, text: st
 }
 
 /** Sends one message; resolves false (never throws) when the robot cannot be reached, so reminders in the app still stand. */
-export async function sendRobot(webhook: NonNullable<Config['webhook']>, title: string, text: string): Promise<boolean> {
+export async function sendRobot(
+  webhook: NonNullable<Config['webhook']>,
+  title: string,
+  text: string,
+): Promise<boolean> {
   try {
     const res = await fetch(webhook.url, {
       method: 'POST',

@@ -50,8 +50,10 @@ const LOCAL = 0x04034b50;
 const STORED = 0;
 const DEFLATED = 8;
 
-const rejected = (reason: string, extra: Record<string, unknown> = {}) => new DomainError('import.archive_rejected', { reason, ...extra });
-const tooLarge = (reason: string, extra: Record<string, unknown> = {}) => new DomainError('import.too_large', { reason, ...extra });
+const rejected = (reason: string, extra: Record<string, unknown> = {}) =>
+  new DomainError('import.archive_rejected', { reason, ...extra });
+const tooLarge = (reason: string, extra: Record<string, unknown> = {}) =>
+  new DomainError('import.too_large', { reason, ...extra });
 
 /** Reads the central directory of a zip in `buf`; refuses what is not a plain single-disk zip. */
 export function readCentralDirectory(buf: Buffer, maxEntries = Infinity): ZipEntry[] {
@@ -86,11 +88,20 @@ export function readCentralDirectory(buf: Buffer, maxEntries = Infinity): ZipEnt
     const commentLen = buf.readUInt16LE(p + 32);
     const headerOffset = buf.readUInt32LE(p + 42);
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    const entry = { name, method, crc32: buf.readUInt32LE(p + 16), compressedSize: buf.readUInt32LE(p + 20), uncompressedSize: buf.readUInt32LE(p + 24), headerOffset, dataOffset: 0 };
+    const entry = {
+      name,
+      method,
+      crc32: buf.readUInt32LE(p + 16),
+      compressedSize: buf.readUInt32LE(p + 20),
+      uncompressedSize: buf.readUInt32LE(p + 24),
+      headerOffset,
+      dataOffset: 0,
+    };
     p += 46 + nameLen + extraLen + commentLen;
     if (flags & 1) throw rejected('encrypted');
     if (method !== STORED && method !== DEFLATED) throw rejected('method', { method });
-    if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || headerOffset === 0xffffffff) throw rejected('zip64');
+    if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || headerOffset === 0xffffffff)
+      throw rejected('zip64');
     if (headerOffset + 30 > cdOffset || buf.readUInt32LE(headerOffset) !== LOCAL) throw rejected('corrupt');
     entry.dataOffset = headerOffset + 30 + buf.readUInt16LE(headerOffset + 26) + buf.readUInt16LE(headerOffset + 28);
     if (entry.dataOffset + entry.compressedSize > cdOffset) throw rejected('corrupt');
@@ -110,15 +121,24 @@ export function checkArchive(buf: Buffer, limits: ZipLimits = IMPORT_ZIP_LIMITS)
   let total = 0;
   let compressed = 0;
   for (const e of entries) {
-    if (e.uncompressedSize > limits.maxEntryBytes) throw tooLarge('entry_size', { entry: e.name, bytes: e.uncompressedSize, max: limits.maxEntryBytes });
+    if (e.uncompressedSize > limits.maxEntryBytes)
+      throw tooLarge('entry_size', { entry: e.name, bytes: e.uncompressedSize, max: limits.maxEntryBytes });
     total += e.uncompressedSize;
     compressed += e.compressedSize;
     if (total > limits.maxTotalBytes) throw tooLarge('total_size', { max: limits.maxTotalBytes });
-    if (e.uncompressedSize >= limits.ratioFloorBytes && e.uncompressedSize > limits.maxRatio * Math.max(1, e.compressedSize)) {
-      throw rejected('ratio', { entry: e.name, ratio: Math.round(e.uncompressedSize / Math.max(1, e.compressedSize)), max: limits.maxRatio });
+    if (
+      e.uncompressedSize >= limits.ratioFloorBytes &&
+      e.uncompressedSize > limits.maxRatio * Math.max(1, e.compressedSize)
+    ) {
+      throw rejected('ratio', {
+        entry: e.name,
+        ratio: Math.round(e.uncompressedSize / Math.max(1, e.compressedSize)),
+        max: limits.maxRatio,
+      });
     }
   }
-  if (total >= limits.ratioFloorBytes && total > limits.maxRatio * Math.max(1, compressed)) throw rejected('ratio', { ratio: Math.round(total / Math.max(1, compressed)), max: limits.maxRatio });
+  if (total >= limits.ratioFloorBytes && total > limits.maxRatio * Math.max(1, compressed))
+    throw rejected('ratio', { ratio: Math.round(total / Math.max(1, compressed)), max: limits.maxRatio });
   return entries;
 }
 
@@ -133,12 +153,15 @@ export function inflateEntry(buf: Buffer, entry: ZipEntry): Readable {
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       seen += chunk.length;
-      if (seen > entry.uncompressedSize) done(rejected('size_mismatch', { entry: entry.name, declared: entry.uncompressedSize }));
+      if (seen > entry.uncompressedSize)
+        done(rejected('size_mismatch', { entry: entry.name, declared: entry.uncompressedSize }));
       else done(null, chunk);
     },
   });
   const inflate = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
-  inflate.on('error', (err) => counter.destroy(err instanceof DomainError ? err : rejected('corrupt', { entry: entry.name })));
+  inflate.on('error', (err) =>
+    counter.destroy(err instanceof DomainError ? err : rejected('corrupt', { entry: entry.name })),
+  );
   inflate.pipe(counter);
   inflate.end(raw);
   counter.on('close', () => inflate.destroy());
@@ -156,7 +179,8 @@ export async function inflateToBuffer(buf: Buffer, entry: ZipEntry): Promise<Buf
 export async function verifyEntry(buf: Buffer, entry: ZipEntry): Promise<void> {
   let seen = 0;
   for await (const c of inflateEntry(buf, entry)) seen += (c as Buffer).length;
-  if (seen !== entry.uncompressedSize) throw rejected('size_mismatch', { entry: entry.name, declared: entry.uncompressedSize });
+  if (seen !== entry.uncompressedSize)
+    throw rejected('size_mismatch', { entry: entry.name, declared: entry.uncompressedSize });
 }
 
 const CRC_TABLE = (() => {
@@ -229,7 +253,13 @@ export function writeZip(parts: ZipPart[]): Buffer {
 
 /** The parts of `buf` named by `entries`, as they are stored (for re-ordering an archive without inflating it). */
 export function storedParts(buf: Buffer, entries: ZipEntry[]): ZipPart[] {
-  return entries.map((e) => ({ name: e.name, data: buf.subarray(e.dataOffset, e.dataOffset + e.compressedSize), method: e.method, crc32: e.crc32, uncompressedSize: e.uncompressedSize }));
+  return entries.map((e) => ({
+    name: e.name,
+    data: buf.subarray(e.dataOffset, e.dataOffset + e.compressedSize),
+    method: e.method,
+    crc32: e.crc32,
+    uncompressedSize: e.uncompressedSize,
+  }));
 }
 
 /** A part stored uncompressed. */

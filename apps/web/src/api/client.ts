@@ -82,10 +82,20 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   }
   let res: Response;
   try {
-    res = await fetch(withQuery(path, opts.query), { method, headers, body, credentials: 'same-origin', signal: opts.signal });
+    res = await fetch(withQuery(path, opts.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: opts.signal,
+    });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'network', currentLocale === 'en' ? 'Cannot reach the server; check the network' : '无法连接服务器，请检查网络');
+    throw new ApiError(
+      0,
+      'network',
+      currentLocale === 'en' ? 'Cannot reach the server; check the network' : '无法连接服务器，请检查网络',
+    );
   }
   const text = await res.text();
   let data: unknown = undefined;
@@ -98,7 +108,15 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   }
   if (!res.ok) {
     const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-    const code = err?.code ?? (res.status === 404 ? 'not_found' : res.status === 403 ? 'forbidden' : res.status === 401 ? 'auth.required' : 'internal');
+    const code =
+      err?.code ??
+      (res.status === 404
+        ? 'not_found'
+        : res.status === 403
+          ? 'forbidden'
+          : res.status === 401
+            ? 'auth.required'
+            : 'internal');
     const apiError = new ApiError(res.status, code, messageOf(code, err?.message), err?.details, data);
     if (res.status === 401 && !opts.quiet401 && unauthorizedHandler) unauthorizedHandler(code);
     throw apiError;

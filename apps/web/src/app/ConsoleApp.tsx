@@ -18,51 +18,51 @@ import './console.css';
 
 const ErrorResult = lazy(() => import('../components/States').then((m) => ({ default: m.ErrorResult })));
 const NotFound = lazy(() => import('../components/States').then((m) => ({ default: m.NotFound })));
-const LoginPage = lazy(() => import('../modules/auth/LoginPage'));
-const SetPasswordCard = lazy(() => import('../modules/auth/SetPasswordCard').then((m) => ({ default: m.SetPasswordCard })));
-const HomePage = lazy(() => import('../modules/home/HomePage'));
-const OrgsPage = lazy(() => import('../modules/orgs/OrgsPage'));
-const OrgFormPage = lazy(() => import('../modules/orgs/OrgFormPage'));
-const MembersPage = lazy(() => import('../modules/members/MembersPage'));
-const MemberFormPage = lazy(() => import('../modules/members/MemberFormPage'));
-const ImportPage = lazy(() => import('../modules/members/ImportPage'));
-const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
-const UsersPage = lazy(() => import('../modules/users/UsersPage'));
-const MeetingsPage = lazy(() => import('../modules/meetings/MeetingsPage'));
-const MeetingFormPage = lazy(() => import('../modules/meetings/MeetingFormPage'));
-const MeetingDetailPage = lazy(() => import('../modules/meetings/MeetingDetailPage'));
-const CompliancePage = lazy(() => import('../modules/meetings/CompliancePage'));
-const MeetingRulesPage = lazy(() => import('../modules/meetings/RulesPage'));
-const MeetingStatsPage = lazy(() => import('../modules/meetings/StatsPage'));
+const LoginPage = lazy(() => import('../areas/core/auth/LoginPage'));
+const SetPasswordCard = lazy(() =>
+  import('../areas/core/auth/SetPasswordCard').then((m) => ({ default: m.SetPasswordCard })),
+);
+const HomePage = lazy(() => import('../areas/core/home/HomePage'));
+const OrgsPage = lazy(() => import('../areas/core/orgs/OrgsPage'));
+const OrgFormPage = lazy(() => import('../areas/core/orgs/OrgFormPage'));
+const MembersPage = lazy(() => import('../areas/core/members/MembersPage'));
+const MemberFormPage = lazy(() => import('../areas/core/members/MemberFormPage'));
+const ImportPage = lazy(() => import('../areas/core/members/ImportPage'));
+const AuditPage = lazy(() => import('../areas/core/audit/AuditPage'));
+const UsersPage = lazy(() => import('../areas/core/users/UsersPage'));
+const MeetingsPage = lazy(() => import('../areas/life/meetings/MeetingsPage'));
+const MeetingFormPage = lazy(() => import('../areas/life/meetings/MeetingFormPage'));
+const MeetingDetailPage = lazy(() => import('../areas/life/meetings/MeetingDetailPage'));
+const CompliancePage = lazy(() => import('../areas/life/meetings/CompliancePage'));
+const MeetingRulesPage = lazy(() => import('../areas/life/meetings/RulesPage'));
+const MeetingStatsPage = lazy(() => import('../areas/life/meetings/StatsPage'));
 // Serving residents: requests, the three evaluations, wishes, errands, figures (H-web-2).
-const RequestsPage = lazy(() => import('../modules/service/RequestsPage'));
-const RequestFormPage = lazy(() => import('../modules/service/RequestFormPage'));
-const RequestDetailPage = lazy(() => import('../modules/service/RequestDetailPage'));
-const EvaluationsPage = lazy(() => import('../modules/service/EvaluationsPage'));
-const WishesPage = lazy(() => import('../modules/service/WishesPage'));
-const WishDetailPage = lazy(() => import('../modules/service/WishDetailPage'));
-const ErrandsPage = lazy(() => import('../modules/service/ErrandsPage'));
-const ServiceStatsPage = lazy(() => import('../modules/service/ServiceStatsPage'));
+const RequestsPage = lazy(() => import('../areas/residents/requests/RequestsPage'));
+const RequestFormPage = lazy(() => import('../areas/residents/requests/RequestFormPage'));
+const RequestDetailPage = lazy(() => import('../areas/residents/requests/RequestDetailPage'));
+const EvaluationsPage = lazy(() => import('../areas/residents/evaluations/EvaluationsPage'));
+const WishesPage = lazy(() => import('../areas/residents/wishes/WishesPage'));
+const WishDetailPage = lazy(() => import('../areas/residents/wishes/WishDetailPage'));
+const ErrandsPage = lazy(() => import('../areas/residents/errands/ErrandsPage'));
+const ResidentsStatsPage = lazy(() => import('../areas/residents/common/ResidentsStatsPage'));
 // Serving residents: households, groups, pairings, zones, visits, rules (H-web-1).
-const HouseholdsPage = lazy(() => import('../modules/service/HouseholdsPage'));
-const HouseholdFormPage = lazy(() => import('../modules/service/HouseholdFormPage'));
-const HouseholdImportPage = lazy(() => import('../modules/service/HouseholdImportPage'));
-const GroupsPage = lazy(() => import('../modules/service/GroupsPage'));
-const GroupFormPage = lazy(() => import('../modules/service/GroupFormPage'));
-const GroupCoveragePage = lazy(() => import('../modules/service/GroupCoveragePage'));
-const PairingsPage = lazy(() => import('../modules/service/PairingsPage'));
-const PairingGapsPage = lazy(() => import('../modules/service/PairingGapsPage'));
-const ZonesPage = lazy(() => import('../modules/service/ZonesPage'));
-const VisitsPage = lazy(() => import('../modules/service/VisitsPage'));
-const VisitFormPage = lazy(() => import('../modules/service/VisitFormPage'));
-const VisitQuotasPage = lazy(() => import('../modules/service/VisitQuotasPage'));
-const ServiceRulesPage = lazy(() => import('../modules/service/ServiceRulesPage'));
+const HouseholdsPage = lazy(() => import('../areas/residents/households/HouseholdsPage'));
+const HouseholdFormPage = lazy(() => import('../areas/residents/households/HouseholdFormPage'));
+const HouseholdImportPage = lazy(() => import('../areas/residents/households/HouseholdImportPage'));
+const GroupsPage = lazy(() => import('../areas/residents/groups/GroupsPage'));
+const GroupFormPage = lazy(() => import('../areas/residents/groups/GroupFormPage'));
+const GroupCoveragePage = lazy(() => import('../areas/residents/groups/GroupCoveragePage'));
+const PairingsPage = lazy(() => import('../areas/residents/pairings/PairingsPage'));
+const PairingGapsPage = lazy(() => import('../areas/residents/pairings/PairingGapsPage'));
+const ZonesPage = lazy(() => import('../areas/residents/zones/ZonesPage'));
+const VisitsPage = lazy(() => import('../areas/residents/visits/VisitsPage'));
+const VisitFormPage = lazy(() => import('../areas/residents/visits/VisitFormPage'));
+const VisitQuotasPage = lazy(() => import('../areas/residents/visits/VisitQuotasPage'));
+const ResidentsRulesPage = lazy(() => import('../areas/residents/common/ResidentsRulesPage'));
 
 /** A centred spinner for lazy pages. */
 export function PageLoading() {
-  return (
-    <div className="dj-spinner" role="status" aria-label="loading" />
-  );
+  return <div className="dj-spinner" role="status" aria-label="loading" />;
 }
 
 /** Where a 401 sends the user: the sign-in page with the reason and the way back. */
@@ -135,7 +135,7 @@ function RequireAuth() {
           <Route path="wishes/:id" element={<WishDetailPage />} />
           <Route path="errands" element={<ErrandsPage />} />
           <Route path="errands/:id" element={<ErrandsPage />} />
-          <Route path="service/stats" element={<ServiceStatsPage />} />
+          <Route path="service/stats" element={<ResidentsStatsPage />} />
           <Route path="households" element={<HouseholdsPage />} />
           <Route path="households/new" element={<HouseholdFormPage />} />
           <Route path="households/import" element={<HouseholdImportPage />} />
@@ -152,7 +152,7 @@ function RequireAuth() {
           <Route path="visits" element={<VisitsPage />} />
           <Route path="visits/new" element={<VisitFormPage />} />
           <Route path="visits/quotas" element={<VisitQuotasPage />} />
-          <Route path="service-rules" element={<ServiceRulesPage />} />
+          <Route path="service-rules" element={<ResidentsRulesPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

@@ -35,7 +35,7 @@ import { hasCap, signOut, useApplyUserLocale, useSwitchLocale } from './session'
 import { ScopeProvider, useScope } from './scope';
 import { CrumbProvider, useCrumbTitle } from './crumbs';
 import { LazyOrgSwitcher } from '../components/LazyOrgSwitcher';
-import { NotificationBell } from '../modules/notifications/NotificationBell';
+import { NotificationBell } from '../areas/core/notifications/NotificationBell';
 
 /** One entry of the side menu. */
 export interface NavItem {
@@ -49,45 +49,166 @@ export interface NavItem {
 /** The menu entries the user may see, by capability. */
 export function menuItems(me: Me, t: (zh: string, en: string) => string): NavItem[] {
   const items: NavItem[] = [{ key: '/', href: '/', icon: <HomeOutlined />, label: t('首页', 'Home') }];
-  if (hasCap(me, 'orgs.read')) items.push({ key: '/orgs', href: '/orgs', icon: <ApartmentOutlined />, label: t('组织架构', 'Organizations') });
+  if (hasCap(me, 'orgs.read'))
+    items.push({ key: '/orgs', href: '/orgs', icon: <ApartmentOutlined />, label: t('组织架构', 'Organizations') });
   if (hasCap(me, 'members.read')) {
     const group = t('党员管理', 'Members');
-    items.push({ key: '/members', href: '/members', icon: <TeamOutlined />, label: t('党员名册', 'Member roster'), group });
-    if (hasCap(me, 'members.import')) items.push({ key: '/members/import', href: '/members/import', icon: <ImportOutlined />, label: t('批量导入', 'Import'), group });
-    if (hasCap(me, 'members.write')) items.push({ key: '/members?deleted=true', href: '/members?deleted=true', icon: <DeleteOutlined />, label: t('回收站', 'Recycle bin'), group });
+    items.push({
+      key: '/members',
+      href: '/members',
+      icon: <TeamOutlined />,
+      label: t('党员名册', 'Member roster'),
+      group,
+    });
+    if (hasCap(me, 'members.import'))
+      items.push({
+        key: '/members/import',
+        href: '/members/import',
+        icon: <ImportOutlined />,
+        label: t('批量导入', 'Import'),
+        group,
+      });
+    if (hasCap(me, 'members.write'))
+      items.push({
+        key: '/members?deleted=true',
+        href: '/members?deleted=true',
+        icon: <DeleteOutlined />,
+        label: t('回收站', 'Recycle bin'),
+        group,
+      });
   }
   if (hasCap(me, 'meetings.read')) {
     const group = t('组织生活', 'Organizational life');
-    items.push({ key: '/meetings', href: '/meetings', icon: <CalendarOutlined />, label: t('会议记录', 'Meetings'), group });
-    items.push({ key: '/compliance', href: '/compliance', icon: <FileDoneOutlined />, label: t('落实情况', 'Compliance'), group });
-    items.push({ key: '/meetings/stats', href: '/meetings/stats', icon: <BarChartOutlined />, label: t('统计', 'Figures'), group });
-    items.push({ key: '/meeting-rules', href: '/meeting-rules', icon: <ProfileOutlined />, label: t('制度要求', 'Rules'), group });
+    items.push({
+      key: '/meetings',
+      href: '/meetings',
+      icon: <CalendarOutlined />,
+      label: t('会议记录', 'Meetings'),
+      group,
+    });
+    items.push({
+      key: '/compliance',
+      href: '/compliance',
+      icon: <FileDoneOutlined />,
+      label: t('落实情况', 'Compliance'),
+      group,
+    });
+    items.push({
+      key: '/meetings/stats',
+      href: '/meetings/stats',
+      icon: <BarChartOutlined />,
+      label: t('统计', 'Figures'),
+      group,
+    });
+    items.push({
+      key: '/meeting-rules',
+      href: '/meeting-rules',
+      icon: <ProfileOutlined />,
+      label: t('制度要求', 'Rules'),
+      group,
+    });
   }
-  if (hasCap(me, 'service.read')) {
+  if (hasCap(me, 'residents.read')) {
     const group = t('为民服务', 'Serving residents');
-    items.push({ key: '/households', href: '/households', icon: <ContactsOutlined />, label: t('户籍管理', 'Households'), group });
-    items.push({ key: '/household-groups', href: '/household-groups', icon: <ClusterOutlined />, label: t('联户组', 'Household groups'), group });
-    items.push({ key: '/pairings', href: '/pairings', icon: <UsergroupAddOutlined />, label: t('结对帮扶', 'Pairings'), group });
+    items.push({
+      key: '/households',
+      href: '/households',
+      icon: <ContactsOutlined />,
+      label: t('户籍管理', 'Households'),
+      group,
+    });
+    items.push({
+      key: '/household-groups',
+      href: '/household-groups',
+      icon: <ClusterOutlined />,
+      label: t('联户组', 'Household groups'),
+      group,
+    });
+    items.push({
+      key: '/pairings',
+      href: '/pairings',
+      icon: <UsergroupAddOutlined />,
+      label: t('结对帮扶', 'Pairings'),
+      group,
+    });
     items.push({ key: '/visits', href: '/visits', icon: <EnvironmentOutlined />, label: t('走访', 'Visits'), group });
-    items.push({ key: '/requests', href: '/requests', icon: <MessageOutlined />, label: t('民情诉求', 'Requests'), group });
-    items.push({ key: '/evaluations', href: '/evaluations', icon: <LikeOutlined />, label: t('三评', 'Evaluations'), group });
+    items.push({
+      key: '/requests',
+      href: '/requests',
+      icon: <MessageOutlined />,
+      label: t('民情诉求', 'Requests'),
+      group,
+    });
+    items.push({
+      key: '/evaluations',
+      href: '/evaluations',
+      icon: <LikeOutlined />,
+      label: t('三评', 'Evaluations'),
+      group,
+    });
     items.push({ key: '/wishes', href: '/wishes', icon: <StarOutlined />, label: t('微心愿', 'Micro-wishes'), group });
-    items.push({ key: '/errands', href: '/errands', icon: <SolutionOutlined />, label: t('党员代办', 'Errands'), group });
+    items.push({
+      key: '/errands',
+      href: '/errands',
+      icon: <SolutionOutlined />,
+      label: t('党员代办', 'Errands'),
+      group,
+    });
     items.push({ key: '/zones', href: '/zones', icon: <AppstoreOutlined />, label: t('党员责任区', 'Zones'), group });
-    items.push({ key: '/service/stats', href: '/service/stats', icon: <BarChartOutlined />, label: t('服务统计', 'Figures'), group });
-    items.push({ key: '/service-rules', href: '/service-rules', icon: <ProfileOutlined />, label: t('服务规则', 'Rules'), group });
+    items.push({
+      key: '/service/stats',
+      href: '/service/stats',
+      icon: <BarChartOutlined />,
+      label: t('服务统计', 'Figures'),
+      group,
+    });
+    items.push({
+      key: '/service-rules',
+      href: '/service-rules',
+      icon: <ProfileOutlined />,
+      label: t('服务规则', 'Rules'),
+      group,
+    });
   }
-  if (hasCap(me, 'audit.read')) items.push({ key: '/audit', href: '/audit', icon: <AuditOutlined />, label: t('审计日志', 'Audit trail') });
-  if (hasCap(me, 'users.read')) items.push({ key: '/users', href: '/users', icon: <SafetyCertificateOutlined />, label: t('账号管理', 'Accounts') });
-  else if (hasCap(me, 'users.propose')) items.push({ key: '/users', href: '/users', icon: <SafetyCertificateOutlined />, label: t('管理员授权', 'Admin grants') });
+  if (hasCap(me, 'audit.read'))
+    items.push({ key: '/audit', href: '/audit', icon: <AuditOutlined />, label: t('审计日志', 'Audit trail') });
+  if (hasCap(me, 'users.read'))
+    items.push({
+      key: '/users',
+      href: '/users',
+      icon: <SafetyCertificateOutlined />,
+      label: t('账号管理', 'Accounts'),
+    });
+  else if (hasCap(me, 'users.propose'))
+    items.push({
+      key: '/users',
+      href: '/users',
+      icon: <SafetyCertificateOutlined />,
+      label: t('管理员授权', 'Admin grants'),
+    });
   return items;
 }
 
 function selectedKey(pathname: string, search: string): string {
   if (pathname.startsWith('/members/import')) return '/members/import';
-  if (pathname.startsWith('/members')) return new URLSearchParams(search).get('deleted') === 'true' ? '/members?deleted=true' : '/members';
-  for (const k of ['/meetings/stats', '/meetings', '/compliance', '/meeting-rules', '/orgs', '/audit', '/users']) if (pathname.startsWith(k)) return k;
-  for (const k of ['/households', '/household-groups', '/pairings', '/visits', '/requests', '/evaluations', '/wishes', '/errands', '/zones', '/service/stats', '/service-rules']) if (pathname.startsWith(k)) return k;
+  if (pathname.startsWith('/members'))
+    return new URLSearchParams(search).get('deleted') === 'true' ? '/members?deleted=true' : '/members';
+  for (const k of ['/meetings/stats', '/meetings', '/compliance', '/meeting-rules', '/orgs', '/audit', '/users'])
+    if (pathname.startsWith(k)) return k;
+  for (const k of [
+    '/households',
+    '/household-groups',
+    '/pairings',
+    '/visits',
+    '/requests',
+    '/evaluations',
+    '/wishes',
+    '/errands',
+    '/zones',
+    '/service/stats',
+    '/service-rules',
+  ])
+    if (pathname.startsWith(k)) return k;
   return '/';
 }
 
@@ -95,7 +216,12 @@ function SideNav({ items, selected }: { items: NavItem[]; selected: string }) {
   const out: ReactNode[] = [];
   let group: string | undefined;
   for (const it of items) {
-    if (it.group && it.group !== group) out.push(<li key={`g-${it.group}`} className="dj-nav-group" aria-hidden>{it.group}</li>);
+    if (it.group && it.group !== group)
+      out.push(
+        <li key={`g-${it.group}`} className="dj-nav-group" aria-hidden>
+          {it.group}
+        </li>,
+      );
     group = it.group;
     out.push(
       <li key={it.key} className={it.group ? 'dj-nav-sub' : undefined}>
@@ -106,7 +232,11 @@ function SideNav({ items, selected }: { items: NavItem[]; selected: string }) {
       </li>,
     );
   }
-  return <ul className="dj-nav" data-testid="main-menu">{out}</ul>;
+  return (
+    <ul className="dj-nav" data-testid="main-menu">
+      {out}
+    </ul>
+  );
 }
 
 function Crumbs() {
@@ -148,12 +278,15 @@ function Crumbs() {
     const last = i === parts.length - 1;
     items.push({ href, text: names[p] ?? (/^\d+$/.test(p) || last ? (title ?? `#${p}`) : p) });
   });
-  if (pathname === '/members' && new URLSearchParams(search).get('deleted') === 'true') items.push({ href: '/members?deleted=true', text: t('回收站', 'Recycle bin') });
+  if (pathname === '/members' && new URLSearchParams(search).get('deleted') === 'true')
+    items.push({ href: '/members?deleted=true', text: t('回收站', 'Recycle bin') });
   return (
     <nav aria-label={t('面包屑', 'Breadcrumb')} className="dj-crumbs" data-testid="breadcrumbs">
       <ol>
         {items.map((it, i) => (
-          <li key={it.href}>{i === items.length - 1 ? <span aria-current="page">{it.text}</span> : <Link to={it.href}>{it.text}</Link>}</li>
+          <li key={it.href}>
+            {i === items.length - 1 ? <span aria-current="page">{it.text}</span> : <Link to={it.href}>{it.text}</Link>}
+          </li>
         ))}
       </ol>
     </nav>
@@ -205,7 +338,12 @@ function ShellLayout({ me, children }: { me: Me; children: ReactNode }) {
         {showSwitcher ? <OrgSwitcher me={me} /> : null}
         <div className="dj-header-right">
           <NotificationBell />
-          <Button icon={<GlobalOutlined />} lang={other === 'en' ? 'en' : 'zh-CN'} onClick={() => switchLocale(other)} data-testid="switch-locale">
+          <Button
+            icon={<GlobalOutlined />}
+            lang={other === 'en' ? 'en' : 'zh-CN'}
+            onClick={() => switchLocale(other)}
+            data-testid="switch-locale"
+          >
             {other === 'en' ? 'English' : '中文'}
           </Button>
           <span className="dj-user" title={me.orgName ?? ''}>

@@ -72,7 +72,8 @@ export function useLabel(): (map: Record<string, Labelled>, value: string | null
 export function useEnumOptions() {
   const { locale } = useLocale();
   return useCallback(
-    (map: Record<string, Labelled>) => Object.entries(map).map(([value, l]) => ({ value, label: locale === 'en' ? l.en : l.zh })),
+    (map: Record<string, Labelled>) =>
+      Object.entries(map).map(([value, l]) => ({ value, label: locale === 'en' ? l.en : l.zh })),
     [locale],
   );
 }

@@ -28,7 +28,10 @@ export function useSignIn() {
   const { setLocale } = useLocale();
   return useCallback(
     async (username: string, password: string): Promise<Me> => {
-      const { user } = await request<{ user: Me }>('POST', '/api/auth/login', { body: { username, password }, quiet401: true });
+      const { user } = await request<{ user: Me }>('POST', '/api/auth/login', {
+        body: { username, password },
+        quiet401: true,
+      });
       qc.clear();
       qc.setQueryData(ME_KEY, user);
       if (user.locale) setLocale(normalizeLocale(user.locale));

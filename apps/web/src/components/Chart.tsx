@@ -11,7 +11,18 @@ import type { EChartsCoreOption } from 'echarts/core';
 echarts.use([BarChart, PieChart, GridComponent, CanvasRenderer]);
 
 /** The Party-red palette used by every chart. */
-export const PALETTE = ['#b3141f', '#d4880f', '#1f6fb2', '#389e0d', '#722ed1', '#13a8a8', '#c41d7f', '#5b6b7a', '#faad14', '#2f54eb'];
+export const PALETTE = [
+  '#b3141f',
+  '#d4880f',
+  '#1f6fb2',
+  '#389e0d',
+  '#722ed1',
+  '#13a8a8',
+  '#c41d7f',
+  '#5b6b7a',
+  '#faad14',
+  '#2f54eb',
+];
 
 export interface ChartClick {
   name: string;
@@ -20,7 +31,17 @@ export interface ChartClick {
 }
 
 /** Renders an option; calls `onClick` with the clicked item; describes itself for screen readers. */
-export function Chart({ option, onClick, label, height = 240 }: { option: EChartsCoreOption; onClick?: (p: ChartClick) => void; label: string; height?: number }) {
+export function Chart({
+  option,
+  onClick,
+  label,
+  height = 240,
+}: {
+  option: EChartsCoreOption;
+  onClick?: (p: ChartClick) => void;
+  label: string;
+  height?: number;
+}) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const click = useRef(onClick);
@@ -44,5 +65,12 @@ export function Chart({ option, onClick, label, height = 240 }: { option: EChart
     chart.current?.setOption({ color: PALETTE, animationDuration: 300, ...option }, true);
   }, [option]);
 
-  return <div ref={el} role="img" aria-label={label} style={{ width: '100%', height, cursor: onClick ? 'pointer' : 'default' }} />;
+  return (
+    <div
+      ref={el}
+      role="img"
+      aria-label={label}
+      style={{ width: '100%', height, cursor: onClick ? 'pointer' : 'default' }}
+    />
+  );
 }

@@ -15,7 +15,8 @@ export function reportOf(e: unknown): ImportReport | null {
   const body = e.body as Partial<ImportReport> | undefined;
   if (body && Array.isArray(body.errors)) return body as ImportReport;
   const d = e.details as Partial<ImportReport> | undefined;
-  if (d && Array.isArray(d.errors)) return { ok: false, total: d.total ?? 0, valid: d.valid ?? 0, imported: 0, errors: d.errors };
+  if (d && Array.isArray(d.errors))
+    return { ok: false, total: d.total ?? 0, valid: d.valid ?? 0, imported: 0, errors: d.errors };
   return null;
 }
 
@@ -149,17 +150,45 @@ export function ImportWizard(props: ImportWizardProps) {
       <Steps
         current={step}
         style={{ margin: '16px 0 24px' }}
-        items={[{ title: t('下载模板', 'Download template') }, { title: t('上传文件', 'Upload') }, { title: t('预览检查', 'Preview') }, { title: t('完成', 'Done') }]}
+        items={[
+          { title: t('下载模板', 'Download template') },
+          { title: t('上传文件', 'Upload') },
+          { title: t('预览检查', 'Preview') },
+          { title: t('完成', 'Done') },
+        ]}
       />
-      {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} data-testid="import-error" /> : null}
-      {busy && progress ? <Alert type="info" showIcon role="status" title={progress} style={{ marginBottom: 16 }} data-testid="import-progress" /> : null}
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={error}
+          style={{ marginBottom: 16 }}
+          data-testid="import-error"
+        />
+      ) : null}
+      {busy && progress ? (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          title={progress}
+          style={{ marginBottom: 16 }}
+          data-testid="import-progress"
+        />
+      ) : null}
       {step === 0 ? (
         <Space orientation="vertical" size={16}>
-          <Typography.Paragraph>
-            {props.intro}
-          </Typography.Paragraph>
+          <Typography.Paragraph>{props.intro}</Typography.Paragraph>
           <Space>
-            <Button type="primary" icon={<DownloadOutlined />} href={props.templateUrl} download onClick={() => setStep(1)} data-testid="download-template">
+            <Button
+              type="primary"
+              icon={<DownloadOutlined />}
+              href={props.templateUrl}
+              download
+              onClick={() => setStep(1)}
+              data-testid="download-template"
+            >
               {t('下载模板', 'Download the template')}
             </Button>
             <Button onClick={() => setStep(1)}>{t('已有模板，下一步', 'I have it, next')}</Button>
@@ -181,7 +210,11 @@ export function ImportWizard(props: ImportWizardProps) {
           <p className="ant-upload-drag-icon">
             <InboxOutlined aria-hidden />
           </p>
-          <p className="ant-upload-text">{busy ? t('正在检查…', 'Checking…') : t('点击或拖入填好的Excel文件', 'Click or drop the filled-in Excel file')}</p>
+          <p className="ant-upload-text">
+            {busy
+              ? t('正在检查…', 'Checking…')
+              : t('点击或拖入填好的Excel文件', 'Click or drop the filled-in Excel file')}
+          </p>
           <p className="ant-upload-hint">{t('先做检查，不会写入任何数据', 'First a check: nothing is written yet')}</p>
         </Upload.Dragger>
       ) : null}
@@ -195,12 +228,25 @@ export function ImportWizard(props: ImportWizardProps) {
               <Statistic title={t('可导入', 'Valid')} value={report.valid} />
             </Col>
             <Col span={8}>
-              <Statistic title={t('有错误', 'With errors')} value={report.total - report.valid} styles={{ content: { color: report.errors.length ? '#a8071a' : undefined } }} />
+              <Statistic
+                title={t('有错误', 'With errors')}
+                value={report.total - report.valid}
+                styles={{ content: { color: report.errors.length ? '#a8071a' : undefined } }}
+              />
             </Col>
           </Row>
           {report.errors.length ? (
             <>
-              <Alert type="error" showIcon title={messageOf(props.rejectedCode)} description={t(`共 ${report.errors.length} 处错误，请修改文件后重新上传。`, `${report.errors.length} problems; fix the file and upload it again.`)} data-testid="import-rejected" />
+              <Alert
+                type="error"
+                showIcon
+                title={messageOf(props.rejectedCode)}
+                description={t(
+                  `共 ${report.errors.length} 处错误，请修改文件后重新上传。`,
+                  `${report.errors.length} problems; fix the file and upload it again.`,
+                )}
+                data-testid="import-rejected"
+              />
               <Table
                 size="small"
                 rowKey={(r, i) => `${r.row}-${r.field}-${i}`}
@@ -209,7 +255,12 @@ export function ImportWizard(props: ImportWizardProps) {
                 data-testid="import-errors"
                 columns={[
                   { title: t('行号', 'Row'), dataIndex: 'row', width: 80 },
-                  { title: t('列', 'Column'), dataIndex: 'field', width: 160, render: (v: string | null) => (v ? (COLUMN_LABELS[v] ? t(...COLUMN_LABELS[v]) : v) : '—') },
+                  {
+                    title: t('列', 'Column'),
+                    dataIndex: 'field',
+                    width: 160,
+                    render: (v: string | null) => (v ? (COLUMN_LABELS[v] ? t(...COLUMN_LABELS[v]) : v) : '—'),
+                  },
                   { title: t('问题', 'Problem'), dataIndex: 'code', render: (c: string, r) => messageOf(c, r.message) },
                 ]}
               />
@@ -217,9 +268,20 @@ export function ImportWizard(props: ImportWizardProps) {
             </>
           ) : (
             <>
-              <Alert type="success" showIcon title={t(`检查通过：${report.valid} 行可以导入`, `Check passed: ${report.valid} rows can be imported`)} data-testid="import-ok" />
+              <Alert
+                type="success"
+                showIcon
+                title={t(`检查通过：${report.valid} 行可以导入`, `Check passed: ${report.valid} rows can be imported`)}
+                data-testid="import-ok"
+              />
               <Space>
-                <Button type="primary" loading={busy} onClick={commit} disabled={report.valid === 0} data-testid="import-commit">
+                <Button
+                  type="primary"
+                  loading={busy}
+                  onClick={commit}
+                  disabled={report.valid === 0}
+                  data-testid="import-commit"
+                >
                   {props.confirmLabel(report.valid)}
                 </Button>
                 <Button onClick={restart}>{t('重新选择文件', 'Choose another file')}</Button>

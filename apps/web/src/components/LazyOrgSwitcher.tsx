@@ -22,7 +22,15 @@ function preload() {
 export function LazyOrgSwitcher({ id, value, valueLabel, ariaLabel, onChange }: LazyOrgSwitcherProps) {
   const [active, setActive] = useState(false);
   const button = (
-    <Button id={id} aria-label={`${ariaLabel}: ${valueLabel}`} style={{ width: 260, justifyContent: 'space-between' }} onClick={() => setActive(true)} onMouseEnter={preload} onFocus={preload} data-testid="org-switcher">
+    <Button
+      id={id}
+      aria-label={`${ariaLabel}: ${valueLabel}`}
+      style={{ width: 260, justifyContent: 'space-between' }}
+      onClick={() => setActive(true)}
+      onMouseEnter={preload}
+      onFocus={preload}
+      data-testid="org-switcher"
+    >
       <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', display: 'inline-flex', gap: 6 }}>
         <ApartmentOutlined aria-hidden /> {valueLabel}
       </span>
@@ -32,7 +40,15 @@ export function LazyOrgSwitcher({ id, value, valueLabel, ariaLabel, onChange }: 
   if (!active) return button;
   return (
     <Suspense fallback={button}>
-      <OrgTreeSelect id={id} ariaLabel={ariaLabel} value={value} valueLabel={valueLabel} onChange={onChange} style={{ width: 260 }} defaultOpen />
+      <OrgTreeSelect
+        id={id}
+        ariaLabel={ariaLabel}
+        value={value}
+        valueLabel={valueLabel}
+        onChange={onChange}
+        style={{ width: 260 }}
+        defaultOpen
+      />
     </Suspense>
   );
 }

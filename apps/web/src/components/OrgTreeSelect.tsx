@@ -60,7 +60,11 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
         const roots = r.items.map((o) => toNode(o, lbl(ORG_TYPES, o.type)));
         // Open the root one level so the next organizations are one click away.
         const root = r.items.length === 1 && r.items[0].hasChildren ? r.items[0] : null;
-        const kids = root ? (await api.get<{ items: OrgNode[] }>('/api/orgs/tree', { parent: root.id })).items.filter((o) => o.id !== root.id) : [];
+        const kids = root
+          ? (await api.get<{ items: OrgNode[] }>('/api/orgs/tree', { parent: root.id })).items.filter(
+              (o) => o.id !== root.id,
+            )
+          : [];
         if (!alive) return;
         kids.forEach((o) => names.current.set(o.id, o.name));
         setNodes([...roots, ...kids.map((o) => toNode(o, lbl(ORG_TYPES, o.type)))]);
@@ -99,7 +103,10 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
   }, [search]);
 
   const disabled = useMemo(() => new Set(props.disabledIds ?? []), [props.disabledIds]);
-  const treeData = (found ?? nodes).map((n) => ({ ...n, disabled: disabled.has(n.id) || (n.pId != null && disabled.has(n.pId)) }));
+  const treeData = (found ?? nodes).map((n) => ({
+    ...n,
+    disabled: disabled.has(n.id) || (n.pId != null && disabled.has(n.pId)),
+  }));
 
   async function loadData(node: { id?: unknown; value?: unknown }) {
     const id = Number(node.value ?? node.id);
@@ -108,11 +115,17 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
     r.items.forEach((o) => names.current.set(o.id, o.name));
     setNodes((prev) => {
       const have = new Set(prev.map((p) => p.id));
-      return [...prev, ...r.items.filter((o) => !have.has(o.id) && o.id !== id).map((o) => toNode(o, lbl(ORG_TYPES, o.type)))];
+      return [
+        ...prev,
+        ...r.items.filter((o) => !have.has(o.id) && o.id !== id).map((o) => toNode(o, lbl(ORG_TYPES, o.type))),
+      ];
     });
   }
 
-  const value = props.value == null ? undefined : { value: props.value, label: names.current.get(props.value) ?? props.valueLabel ?? `#${props.value}` };
+  const value =
+    props.value == null
+      ? undefined
+      : { value: props.value, label: names.current.get(props.value) ?? props.valueLabel ?? `#${props.value}` };
 
   if (failed) {
     // Without read access to the tree (e.g. the security admin), the org is entered by its number.

@@ -9,10 +9,24 @@ export function ErrorResult({ error, onRetry }: { error: unknown; onRetry?: () =
   const t = useT();
   const e = error instanceof ApiError ? error : null;
   if (e?.status === 404) {
-    return <Result status="404" title={t('未找到', 'Not found')} subTitle={e.message} extra={<Link to="/">{t('返回首页', 'Back to home')}</Link>} />;
+    return (
+      <Result
+        status="404"
+        title={t('未找到', 'Not found')}
+        subTitle={e.message}
+        extra={<Link to="/">{t('返回首页', 'Back to home')}</Link>}
+      />
+    );
   }
   if (e?.status === 403) {
-    return <Result status="403" title={t('无权访问', 'Not allowed')} subTitle={e.message} extra={<Link to="/">{t('返回首页', 'Back to home')}</Link>} />;
+    return (
+      <Result
+        status="403"
+        title={t('无权访问', 'Not allowed')}
+        subTitle={e.message}
+        extra={<Link to="/">{t('返回首页', 'Back to home')}</Link>}
+      />
+    );
   }
   return (
     <Result
@@ -27,5 +41,12 @@ export function ErrorResult({ error, onRetry }: { error: unknown; onRetry?: () =
 /** The page shown for an unknown console path. */
 export function NotFound() {
   const t = useT();
-  return <Result status="404" title="404" subTitle={t('页面不存在', 'This page does not exist')} extra={<Link to="/">{t('返回首页', 'Back to home')}</Link>} />;
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('页面不存在', 'This page does not exist')}
+      extra={<Link to="/">{t('返回首页', 'Back to home')}</Link>}
+    />
+  );
 }

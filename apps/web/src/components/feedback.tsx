@@ -32,9 +32,10 @@ export const feedback = {
     warning: (c: Content) => void host().then((h) => h.message.warning(c as never)),
   },
   modal: {
-    confirm: (props: ModalFuncProps) => void host().then((h) => {
-      h.modal.confirm(props);
-    }),
+    confirm: (props: ModalFuncProps) =>
+      void host().then((h) => {
+        h.modal.confirm(props);
+      }),
   },
 };
 

@@ -56,7 +56,11 @@ export const core001: Migration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addColumn('deleted_at', 'text')
       .execute();
-    await db.schema.createIndex('members_scope').on('members').columns(['tenant_id', 'org_path', 'name_pinyin']).execute();
+    await db.schema
+      .createIndex('members_scope')
+      .on('members')
+      .columns(['tenant_id', 'org_path', 'name_pinyin'])
+      .execute();
     await db.schema.createIndex('members_org').on('members').columns(['org_id']).execute();
     await db.schema.createIndex('members_tenant_name').on('members').columns(['tenant_id', 'name']).execute();
     // One live member per ID number in a county; a deleted one may be re-entered.

@@ -32,7 +32,11 @@ export const meetings002: Migration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addColumn('deleted_at', 'text')
       .execute();
-    await db.schema.createIndex('meetings_scope').on('meetings').columns(['tenant_id', 'org_path', 'held_on']).execute();
+    await db.schema
+      .createIndex('meetings_scope')
+      .on('meetings')
+      .columns(['tenant_id', 'org_path', 'held_on'])
+      .execute();
     await db.schema.createIndex('meetings_org_kind').on('meetings').columns(['org_id', 'kind', 'held_on']).execute();
     await db.schema.createIndex('meetings_tenant_held').on('meetings').columns(['tenant_id', 'held_on']).execute();
     await db.schema.createIndex('meetings_checkin').on('meetings').columns(['checkin_code']).execute();
@@ -47,7 +51,12 @@ export const meetings002: Migration = {
       .addColumn('checked_in_at', 'text')
       .addColumn('method', 'text')
       .execute();
-    await db.schema.createIndex('attendance_meeting_member').on('meeting_attendance').columns(['meeting_id', 'member_id']).unique().execute();
+    await db.schema
+      .createIndex('attendance_meeting_member')
+      .on('meeting_attendance')
+      .columns(['meeting_id', 'member_id'])
+      .unique()
+      .execute();
     await db.schema.createIndex('attendance_member').on('meeting_attendance').columns(['member_id']).execute();
 
     await db.schema
@@ -72,7 +81,12 @@ export const meetings002: Migration = {
       .addColumn('member_id', 'integer', (c) => c.notNull().references('members.id'))
       .addColumn('grade', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('reviews_meeting_member').on('meeting_reviews').columns(['meeting_id', 'member_id']).unique().execute();
+    await db.schema
+      .createIndex('reviews_meeting_member')
+      .on('meeting_reviews')
+      .columns(['meeting_id', 'member_id'])
+      .unique()
+      .execute();
 
     await db.schema
       .createTable('meeting_photos')
@@ -96,7 +110,12 @@ export const meetings002: Migration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addColumn('updated_by', 'integer')
       .execute();
-    await db.schema.createIndex('rule_overrides_key').on('meeting_rule_overrides').columns(['tenant_id', 'year', 'kind']).unique().execute();
+    await db.schema
+      .createIndex('rule_overrides_key')
+      .on('meeting_rule_overrides')
+      .columns(['tenant_id', 'year', 'kind'])
+      .unique()
+      .execute();
 
     await db.schema
       .createTable('notifications')

@@ -14,7 +14,12 @@ export const versions003: Migration = {
       .addPrimaryKeyConstraint('data_versions_pk', ['tenant_id', 'domain'])
       .execute();
     // Counting the live members of a subtree reads this index alone (no row lookups for deleted_at).
-    await db.schema.createIndex('members_live').on('members').columns(['tenant_id', 'org_path']).where(sql.ref('deleted_at'), 'is', null).execute();
+    await db.schema
+      .createIndex('members_live')
+      .on('members')
+      .columns(['tenant_id', 'org_path'])
+      .where(sql.ref('deleted_at'), 'is', null)
+      .execute();
     void pathType(dialect);
   },
 };

@@ -77,7 +77,11 @@ export const service004: Migration = {
       .addColumn('updated_at', 'text', (c: ColumnDefinitionBuilder) => c.notNull())
       .addColumn('deleted_at', 'text')
       .execute();
-    await db.schema.createIndex('household_groups_scope').on('household_groups').columns(['tenant_id', 'org_path']).execute();
+    await db.schema
+      .createIndex('household_groups_scope')
+      .on('household_groups')
+      .columns(['tenant_id', 'org_path'])
+      .execute();
 
     // Pairing (结对帮扶): a cadre (a member of any organization of the county) with a poor household.
     await scoped(db, dialect, 'pairings')
@@ -142,10 +146,33 @@ export const service004: Migration = {
       .execute();
     // Covers the list's filters, so the total of a township's hundreds of thousands of requests is counted
     // from the index alone rather than by as many row look-ups.
-    await db.schema.createIndex('requests_scope').on('requests').columns(['tenant_id', 'org_path', 'deleted_at', 'level', 'channel', 'category', 'status', 'rating', 'accepted_at']).execute();
-    await db.schema.createIndex('requests_origin').on('requests').columns(['tenant_id', 'origin_path', 'accepted_at']).execute();
+    await db.schema
+      .createIndex('requests_scope')
+      .on('requests')
+      .columns([
+        'tenant_id',
+        'org_path',
+        'deleted_at',
+        'level',
+        'channel',
+        'category',
+        'status',
+        'rating',
+        'accepted_at',
+      ])
+      .execute();
+    await db.schema
+      .createIndex('requests_origin')
+      .on('requests')
+      .columns(['tenant_id', 'origin_path', 'accepted_at'])
+      .execute();
     // Open requests are a few hundred of a county's millions: lists of open or overdue ones and the escalation job read only these.
-    await db.schema.createIndex('requests_open_due').on('requests').columns(['tenant_id', 'org_path', 'due_at', 'accepted_at']).where(sql.ref('closed_at'), 'is', null).execute();
+    await db.schema
+      .createIndex('requests_open_due')
+      .on('requests')
+      .columns(['tenant_id', 'org_path', 'due_at', 'accepted_at'])
+      .where(sql.ref('closed_at'), 'is', null)
+      .execute();
     await db.schema.createIndex('requests_household').on('requests').columns(['household_id']).execute();
     await db.schema.createIndex('requests_phone').on('requests').columns(['tenant_id', 'phone_hash']).execute();
 
@@ -164,7 +191,11 @@ export const service004: Migration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addColumn('deleted_at', 'text')
       .execute();
-    await db.schema.createIndex('evaluations_scope').on('service_evaluations').columns(['tenant_id', 'org_path', 'period']).execute();
+    await db.schema
+      .createIndex('evaluations_scope')
+      .on('service_evaluations')
+      .columns(['tenant_id', 'org_path', 'period'])
+      .execute();
 
     // Micro-wishes and micro-suggestions (微心愿、微建议).
     t = scoped(db, dialect, 'wishes')
@@ -232,7 +263,12 @@ export const service004: Migration = {
       .addColumn('member_id', 'integer', (c) => c.notNull().references('members.id'))
       .addColumn('assigned_on', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('zone_members_key').on('zone_members').columns(['zone_id', 'member_id']).unique().execute();
+    await db.schema
+      .createIndex('zone_members_key')
+      .on('zone_members')
+      .columns(['zone_id', 'member_id'])
+      .unique()
+      .execute();
     await db.schema.createIndex('zone_members_member').on('zone_members').columns(['member_id']).execute();
 
     // The timeline of requests, wishes and errands: acceptance, assignment, transfer, escalation, steps, ratings.
@@ -250,7 +286,11 @@ export const service004: Migration = {
       .addColumn('to_org_id', 'integer')
       .addColumn('note', 'text')
       .execute();
-    await db.schema.createIndex('service_events_entity').on('service_events').columns(['entity_type', 'entity_id', 'at']).execute();
+    await db.schema
+      .createIndex('service_events_entity')
+      .on('service_events')
+      .columns(['entity_type', 'entity_id', 'at'])
+      .execute();
 
     // Photos of visits, wishes and errands (content-addressed files, as meeting photos).
     await db.schema
@@ -265,7 +305,11 @@ export const service004: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('deleted_at', 'text')
       .execute();
-    await db.schema.createIndex('service_photos_entity').on('service_photos').columns(['entity_type', 'entity_id']).execute();
+    await db.schema
+      .createIndex('service_photos_entity')
+      .on('service_photos')
+      .columns(['entity_type', 'entity_id'])
+      .execute();
 
     // Residents' phone sign-in: one-time codes (hashed) and their sessions; the outbox of sent messages.
     await db.schema
@@ -278,7 +322,11 @@ export const service004: Migration = {
       .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('used_at', 'text')
       .execute();
-    await db.schema.createIndex('resident_codes_phone').on('resident_codes').columns(['phone_hash', 'created_at']).execute();
+    await db.schema
+      .createIndex('resident_codes_phone')
+      .on('resident_codes')
+      .columns(['phone_hash', 'created_at'])
+      .execute();
     await db.schema
       .createTable('resident_sessions')
       .addColumn('token_hash', 'text', (c) => c.primaryKey())

@@ -11,7 +11,19 @@ export const serviceFigures005: Migration = {
     await db.schema
       .createIndex('requests_figures')
       .on('requests')
-      .columns(['tenant_id', 'accepted_at', 'origin_path', 'origin_org_id', 'level', 'channel', 'category', 'closed_at', 'due_at', 'rating', 'deleted_at'])
+      .columns([
+        'tenant_id',
+        'accepted_at',
+        'origin_path',
+        'origin_org_id',
+        'level',
+        'channel',
+        'category',
+        'closed_at',
+        'due_at',
+        'rating',
+        'deleted_at',
+      ])
       .execute();
   },
 };

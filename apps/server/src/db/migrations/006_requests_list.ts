@@ -8,6 +8,10 @@ import type { Migration } from './index.js';
 export const requestsList006: Migration = {
   name: '006_requests_list',
   async up(db) {
-    await db.schema.createIndex('requests_recent').on('requests').columns(['tenant_id', 'accepted_at', 'id', 'org_path', 'deleted_at']).execute();
+    await db.schema
+      .createIndex('requests_recent')
+      .on('requests')
+      .columns(['tenant_id', 'accepted_at', 'id', 'org_path', 'deleted_at'])
+      .execute();
   },
 };

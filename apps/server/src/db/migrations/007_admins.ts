@@ -9,7 +9,10 @@ export const admins007: Migration = {
   name: '007_admins',
   async up(db, dialect) {
     // 1 while the account holds a one-time password: its session may only change the password.
-    await db.schema.alterTable('users').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('users')
+      .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
 
     // A proposed grant of an administrator role, to a new account (user_id null until approved) or an existing one.
     await db.schema
@@ -30,6 +33,10 @@ export const admins007: Migration = {
       .addColumn('decided_at', 'text')
       .addColumn('note', 'text')
       .execute();
-    await db.schema.createIndex('role_grants_scope').on('role_grants').columns(['tenant_id', 'status', 'org_path']).execute();
+    await db.schema
+      .createIndex('role_grants_scope')
+      .on('role_grants')
+      .columns(['tenant_id', 'status', 'org_path'])
+      .execute();
   },
 };

@@ -27,9 +27,9 @@ const BATCH = 2000;
 const DIGIT = /[0-9\uff10-\uff19]/;
 
 /** Masks the free text of every table in id order, a batch at a time; returns the number of rows changed. */
-export async function maskStoredFreeText(db: Kysely<any>): Promise<number> {
+export async function maskStoredFreeText(db: Kysely<any>, tables = FREE_TEXT_COLUMNS): Promise<number> {
   let changed = 0;
-  for (const [table, columns] of Object.entries(FREE_TEXT_COLUMNS)) {
+  for (const [table, columns] of Object.entries(tables)) {
     let lastId = 0;
     for (;;) {
       const rows = (await db
@@ -48,7 +48,11 @@ export async function maskStoredFreeText(db: Kysely<any>): Promise<number> {
           if (m !== v) set[c] = m;
         }
         if (Object.keys(set).length) {
-          await db.updateTable(table).set(set).where('id', '=', r.id as number).execute();
+          await db
+            .updateTable(table)
+            .set(set)
+            .where('id', '=', r.id as number)
+            .execute();
           changed++;
         }
       }

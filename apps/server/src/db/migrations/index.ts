@@ -9,6 +9,7 @@ import { serviceFigures005 } from './005_service_figures.js';
 import { requestsList006 } from './006_requests_list.js';
 import { admins007 } from './007_admins.js';
 import { freeText009 } from './009_free_text.js';
+import { areas010 } from './010_areas.js';
 
 export interface Migration {
   name: string;
@@ -16,5 +17,13 @@ export interface Migration {
 }
 
 export const MIGRATIONS: Migration[] = [
-  core001, meetings002, versions003, service004, serviceFigures005, requestsList006, admins007, freeText009,
+  core001,
+  meetings002,
+  versions003,
+  service004,
+  serviceFigures005,
+  requestsList006,
+  admins007,
+  freeText009,
+  areas010,
 ];

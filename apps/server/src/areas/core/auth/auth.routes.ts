@@ -1,0 +1,96 @@
+/** Sign-in, sign-out and the caller's own account. */
+import { LocaleBody, LoginBody, Me, Ok, PasswordChangeBody, ErrorSchema } from '@dangjian/contracts';
+import { Type } from '@sinclair/typebox';
+import { actorOf, type RouteModule } from '../../../platform/http.js';
+import * as auth from './auth.service.js';
+
+export const SESSION_COOKIE = 'dj_session';
+export const CSRF_COOKIE = 'dj_csrf';
+
+export const authRoutes: RouteModule = (app, ctx) => {
+  const cookieBase = { path: '/', sameSite: 'lax' as const, secure: ctx.config.auth.secureCookies };
+
+  app.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '登录 Sign in',
+        body: LoginBody,
+        response: { 200: Type.Object({ user: Me }), 401: ErrorSchema, 423: ErrorSchema },
+      },
+      config: { public: true, rateLimit: { max: ctx.config.auth.loginRateMax, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const s = await auth.login(ctx, {
+        username: req.body.username,
+        password: req.body.password,
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? null,
+      });
+      reply.setCookie(SESSION_COOKIE, s.token, { ...cookieBase, httpOnly: true });
+      reply.setCookie(CSRF_COOKIE, s.csrf, { ...cookieBase, httpOnly: false });
+      return { user: await auth.me(ctx, s.actor) };
+    },
+  );
+
+  const pc = { passwordChange: true };
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出 Sign out', response: { 200: Ok } }, config: pc },
+    async (req, reply) => {
+      await auth.logout(ctx, actorOf(req), req.sessionTokenHash!);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout-all',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '结束我的所有会话 End all my sessions',
+        response: { 200: Type.Object({ ok: Type.Boolean(), ended: Type.Integer() }) },
+      },
+      config: pc,
+    },
+    async (req, reply) => {
+      const ended = await auth.logoutAll(ctx, actorOf(req));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      return { ok: true, ended };
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], summary: '当前用户 The signed-in user', response: { 200: Me } }, config: pc },
+    async (req) => auth.me(ctx, actorOf(req)),
+  );
+
+  app.patch(
+    '/api/auth/me',
+    {
+      schema: { tags: ['auth'], summary: '界面语言 Interface language', body: LocaleBody, response: { 200: Me } },
+      config: pc,
+    },
+    async (req) => auth.setLocale(ctx, actorOf(req), req.body.locale),
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码 Change my password',
+        body: PasswordChangeBody,
+        response: { 200: Ok },
+      },
+      config: { ...pc, auditAction: 'user.password_change' },
+    },
+    async (req) => {
+      await auth.changePassword(ctx, actorOf(req), req.sessionTokenHash!, req.body.oldPassword, req.body.newPassword);
+      return { ok: true };
+    },
+  );
+};

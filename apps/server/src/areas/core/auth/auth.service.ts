@@ -1,0 +1,381 @@
+/** Sign-in, sessions and lockout. */
+import crypto from 'node:crypto';
+import { ROLE_CAPABILITIES, type MeT, type Role } from '@dangjian/contracts';
+import { sql, type RawBuilder } from 'kysely';
+import type { Actor } from '../../../platform/actor.js';
+import { writeAudit, writeAuditAlone } from '../../../platform/audit.js';
+import type { Ctx } from '../../../platform/context.js';
+import { DUMMY_HASH_PROMISE, hashPassword, randomToken, sm3, verifyPassword } from '../../../platform/crypto.js';
+import { DomainError } from '../../../platform/errors.js';
+import { passwordAcceptable } from './auth.rules.js';
+
+export interface SessionInfo {
+  token: string;
+  csrf: string;
+  actor: Actor;
+}
+
+// Letters and digits that cannot be mistaken for one another when read aloud or copied from a screen.
+const OTP_CLASSES = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '#%+=@$'];
+
+/** A random one-time password of 14 characters that meets the policy (every character class, never a common one). */
+export function generateOneTimePassword(ctx: Ctx): string {
+  const all = OTP_CLASSES.join('');
+  for (;;) {
+    const chars = OTP_CLASSES.map((c) => c[crypto.randomInt(c.length)]!);
+    while (chars.length < Math.max(14, ctx.config.auth.minPasswordLength))
+      chars.push(all[crypto.randomInt(all.length)]!);
+    for (let i = chars.length - 1; i > 0; i--) {
+      const j = crypto.randomInt(i + 1);
+      [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+    }
+    const password = chars.join('');
+    if (passwordAcceptable(password, ctx.config.auth.minPasswordLength)) return password;
+  }
+}
+
+/** Checks a password against the policy, else throws `auth.weak_password`. */
+export function assertPasswordPolicy(ctx: Ctx, password: string): void {
+  if (!passwordAcceptable(password, ctx.config.auth.minPasswordLength)) throw new DomainError('auth.weak_password');
+}
+
+/**
+ * Reserves one sign-in attempt for a user name in a single atomic upsert (both engines serialize it on the row):
+ * the counter grows by one, a lock that has run out starts the count again, and the attempt that reaches the
+ * maximum sets the lock at once. While a lock holds the row is left alone and nothing is returned, so a guess
+ * that arrives during a lock, or while earlier guesses are still being verified, is refused without a check.
+ */
+async function reserveAttempt(
+  ctx: Ctx,
+  username: string,
+  now: Date,
+): Promise<{ failedCount: number; lockedUntil: string | null } | null> {
+  const nowIso = now.toISOString();
+  const lockUntil = new Date(now.getTime() + ctx.config.auth.lockMinutes * 60_000).toISOString();
+  const max = ctx.config.auth.maxFailures;
+  const lockIfReached = (count: RawBuilder<number>) =>
+    sql<string | null>`case when ${count} >= ${max} then ${lockUntil} else null end`;
+  const first = { failed_count: 1, locked_until: 1 >= max ? lockUntil : null };
+  const lockOver = sql<boolean>`login_attempts.locked_until is not null`;
+  const next = sql<number>`case when ${lockOver} then 1 else login_attempts.failed_count + 1 end`;
+  const row = await ctx.db
+    .insertInto('login_attempts')
+    .values({ username, ...first, last_failed_at: nowIso })
+    .onConflict((oc) =>
+      oc
+        .column('username')
+        .doUpdateSet({ failed_count: next, locked_until: lockIfReached(next), last_failed_at: nowIso })
+        .where(sql<boolean>`login_attempts.locked_until is null or login_attempts.locked_until <= ${nowIso}`),
+    )
+    .returning(['failed_count', 'locked_until'])
+    .executeTakeFirst();
+  return row ? { failedCount: Number(row.failed_count), lockedUntil: row.locked_until } : null;
+}
+
+/** Signs a user in: lockout, constant-time answer for unknown users, a new session, an audit record either way. */
+export async function login(
+  ctx: Ctx,
+  input: { username: string; password: string; ip: string | null; userAgent: string | null },
+): Promise<SessionInfo> {
+  const now = ctx.clock();
+  const username = input.username.trim();
+  // The attempt is counted before the (slow) password check, so concurrent guesses cannot all pass a stale count.
+  const reserved = await reserveAttempt(ctx, username, now);
+  if (!reserved) {
+    await writeAuditAlone(ctx, null, {
+      action: 'auth.login',
+      success: false,
+      detail: 'locked',
+      actorName: username,
+      ip: input.ip,
+    });
+    const row = await ctx.db
+      .selectFrom('login_attempts')
+      .select('locked_until')
+      .where('username', '=', username)
+      .executeTakeFirst();
+    const until = row?.locked_until
+      ? Date.parse(row.locked_until)
+      : now.getTime() + ctx.config.auth.lockMinutes * 60_000;
+    throw new DomainError('auth.locked', { retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) });
+  }
+  const user = await ctx.db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  const ok = user
+    ? await verifyPassword(input.password, user.password_hash)
+    : (await verifyPassword(input.password, await DUMMY_HASH_PROMISE), false);
+  if (!ok || !user || user.status !== 'active') {
+    const lock = reserved.lockedUntil != null;
+    await writeAuditAlone(ctx, null, {
+      action: 'auth.login',
+      success: false,
+      detail: user && user.status !== 'active' ? 'disabled' : lock ? 'failed; locked' : 'failed',
+      actorName: username,
+      ip: input.ip,
+      entityType: user ? 'user' : null,
+      entityId: user?.id ?? null,
+    });
+    if (lock) throw new DomainError('auth.locked', { retryAfterSeconds: ctx.config.auth.lockMinutes * 60 });
+    throw new DomainError('auth.invalid_credentials');
+  }
+  const token = randomToken(32);
+  const csrf = randomToken(24);
+  const actor = await actorOf(ctx, user.id, input.ip);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('sessions')
+      .values({
+        token_hash: sm3(token),
+        user_id: user.id,
+        csrf_token: csrf,
+        created_at: now.toISOString(),
+        last_seen_at: now.toISOString(),
+        ip: input.ip,
+        user_agent: input.userAgent?.slice(0, 200) ?? null,
+        ended_at: null,
+      })
+      .execute();
+    await trx.deleteFrom('login_attempts').where('username', '=', username).execute();
+    await trx.updateTable('users').set({ last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
+    await writeAudit(ctx, trx, actor!, { action: 'auth.login', success: true, entityType: 'user', entityId: user.id });
+  });
+  return { token, csrf, actor: actor! };
+}
+
+/** Builds the actor of a user (null when it is gone or disabled). */
+export async function actorOf(ctx: Ctx, userId: number, ip: string | null): Promise<Actor | null> {
+  const row = await ctx.db
+    .selectFrom('users')
+    .select([
+      'id',
+      'username',
+      'display_name',
+      'role',
+      'tenant_id',
+      'org_id',
+      'org_path',
+      'member_id',
+      'locale',
+      'status',
+      'deleted_at',
+    ])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!row || row.status !== 'active' || row.deleted_at) return null;
+  return {
+    userId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    tenantId: row.tenant_id,
+    orgId: row.org_id,
+    orgPath: row.org_path,
+    memberId: row.member_id,
+    locale: row.locale,
+    ip,
+  };
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  csrf: string;
+  tokenHash: string;
+  /** The account holds a one-time password: the session may only change it. */
+  mustChangePassword: boolean;
+}
+
+/** Resolves a session token: 401 `auth.session_expired` past the idle or absolute limit, or when the user was disabled. */
+export async function resolveSession(ctx: Ctx, token: string, ip: string | null): Promise<ResolvedSession> {
+  const tokenHash = sm3(token);
+  const now = ctx.clock();
+  const row = await ctx.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.user_id',
+      'sessions.csrf_token',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'sessions.ended_at',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.tenant_id',
+      'users.org_id',
+      'users.org_path',
+      'users.member_id',
+      'users.locale',
+      'users.status',
+      'users.deleted_at',
+      'users.must_change_password',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row || row.ended_at) throw new DomainError('auth.session_expired');
+  const idleLimit = Date.parse(row.last_seen_at) + ctx.config.auth.idleMinutes * 60_000;
+  const absoluteLimit = Date.parse(row.created_at) + ctx.config.auth.absoluteHours * 3_600_000;
+  if (now.getTime() > idleLimit || now.getTime() > absoluteLimit || row.status !== 'active' || row.deleted_at) {
+    await ctx.db
+      .updateTable('sessions')
+      .set({ ended_at: now.toISOString() })
+      .where('token_hash', '=', tokenHash)
+      .execute();
+    throw new DomainError('auth.session_expired');
+  }
+  // Touch at most every 30 s: one write per request would make every read a write.
+  if (now.getTime() - Date.parse(row.last_seen_at) > 30_000) {
+    await ctx.db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString() })
+      .where('token_hash', '=', tokenHash)
+      .execute();
+  }
+  return {
+    tokenHash,
+    csrf: row.csrf_token,
+    mustChangePassword: Number(row.must_change_password) === 1,
+    actor: {
+      userId: row.user_id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role as Role,
+      tenantId: row.tenant_id,
+      orgId: row.org_id,
+      orgPath: row.org_path,
+      memberId: row.member_id,
+      locale: row.locale,
+      ip,
+    },
+  };
+}
+
+/** Constant-time comparison of the CSRF header with the session's token. */
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+/** Ends one session. */
+export async function logout(ctx: Ctx, actor: Actor, tokenHash: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('sessions')
+      .set({ ended_at: ctx.clock().toISOString() })
+      .where('token_hash', '=', tokenHash)
+      .execute();
+    await writeAudit(ctx, trx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+  });
+}
+
+/** Ends every live session of a user; returns how many. */
+export async function endAllSessions(ctx: Ctx, trx: Parameters<typeof writeAudit>[1], userId: number): Promise<number> {
+  const res = await trx
+    .updateTable('sessions')
+    .set({ ended_at: ctx.clock().toISOString() })
+    .where('user_id', '=', userId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/** "End all my sessions", including the current one. */
+export async function logoutAll(ctx: Ctx, actor: Actor): Promise<number> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const n = await endAllSessions(ctx, trx, actor.userId);
+    await writeAudit(ctx, trx, actor, {
+      action: 'auth.logout_all',
+      entityType: 'user',
+      entityId: actor.userId,
+      detail: `${n} sessions ended`,
+    });
+    return n;
+  });
+}
+
+/** The signed-in user as the client sees it. */
+export async function me(ctx: Ctx, actor: Actor): Promise<MeT> {
+  const org = actor.orgId
+    ? await ctx.db.selectFrom('orgs').select('name').where('id', '=', actor.orgId).executeTakeFirst()
+    : null;
+  const user = await ctx.db
+    .selectFrom('users')
+    .select('must_change_password')
+    .where('id', '=', actor.userId)
+    .executeTakeFirst();
+  return {
+    id: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    role: actor.role,
+    orgId: actor.orgId,
+    orgName: org?.name ?? null,
+    memberId: actor.memberId,
+    locale: actor.locale,
+    capabilities: [...ROLE_CAPABILITIES[actor.role]],
+    mustChangePassword: Number(user?.must_change_password ?? 0) === 1,
+  };
+}
+
+/** Saves the user's interface language. */
+export async function setLocale(ctx: Ctx, actor: Actor, locale: string): Promise<MeT> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ locale, updated_at: ctx.clock().toISOString() })
+      .where('id', '=', actor.userId)
+      .execute();
+    await writeAudit(ctx, trx, actor, {
+      action: 'user.locale',
+      entityType: 'user',
+      entityId: actor.userId,
+      changes: { locale: { before: actor.locale, after: locale } },
+    });
+  });
+  return me(ctx, { ...actor, locale });
+}
+
+/** Changes the caller's own password after checking the old one (which also ends a one-time password); other sessions end. */
+export async function changePassword(
+  ctx: Ctx,
+  actor: Actor,
+  tokenHash: string,
+  oldPassword: string,
+  newPassword: string,
+): Promise<void> {
+  const user = await ctx.db
+    .selectFrom('users')
+    .select(['password_hash', 'must_change_password'])
+    .where('id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(oldPassword, user.password_hash))) throw new DomainError('auth.wrong_password');
+  if (newPassword === oldPassword) throw new DomainError('auth.same_password');
+  assertPasswordPolicy(ctx, newPassword);
+  const hash = await hashPassword(newPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.clock().toISOString();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, password_changed_at: now, updated_at: now, must_change_password: 0 })
+      .where('id', '=', actor.userId)
+      .execute();
+    await trx
+      .updateTable('sessions')
+      .set({ ended_at: now })
+      .where('user_id', '=', actor.userId)
+      .where('token_hash', '!=', tokenHash)
+      .where('ended_at', 'is', null)
+      .execute();
+    await writeAudit(ctx, trx, actor, {
+      action: 'user.password_change',
+      entityType: 'user',
+      entityId: actor.userId,
+      detail: Number(user.must_change_password) === 1 ? 'one-time password replaced' : null,
+    });
+  });
+}

@@ -1,0 +1,278 @@
+/** Every query on member records, always inside the caller's scope. */
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { AGE_BAND_LIMITS, type AgeBand } from '@dangjian/contracts';
+import type { Actor } from '../../../platform/actor.js';
+import { scopeRange } from '../../../platform/actor.js';
+import type { DB, MembersTable } from '../../../db/schema.js';
+import { likeContains, likePrefix, subtreeRange } from '../../../db/dialect.js';
+import { notFound } from '../../../platform/errors.js';
+import { cached } from '../../../platform/versions.js';
+
+export type MemberRow = Selectable<MembersTable> & { org_name: string };
+type Q = Kysely<DB> | Transaction<DB>;
+
+export interface MemberFilter {
+  underPath?: string;
+  q?: string;
+  /** Keyed hashes to match exactly when the query is a full ID or phone number. */
+  idHash?: string;
+  phoneHash?: string;
+  status?: string;
+  gender?: string;
+  ageBand?: AgeBand;
+  education?: string;
+  category?: string;
+  ethnicity?: string;
+  joinYear?: number;
+  deleted?: boolean;
+  today: string;
+}
+
+const SORTS = {
+  name: ['m.name_pinyin'],
+  joinedAt: ['m.joined_at'],
+  birthDate: ['m.birth_date'],
+  createdAt: ['m.created_at'],
+  org: ['m.org_path', 'm.name_pinyin'],
+} as const;
+export type MemberSort = keyof typeof SORTS;
+
+const LIST_COLUMNS = [
+  'm.id',
+  'm.tenant_id',
+  'm.org_id',
+  'm.org_path',
+  'm.name',
+  'm.gender',
+  'm.id_number_masked',
+  'm.phone_masked',
+  'm.birth_date',
+  'm.ethnicity',
+  'm.education',
+  'm.category',
+  'm.joined_at',
+  'm.full_member_at',
+  'm.status',
+  'm.created_at',
+  'm.updated_at',
+  'm.deleted_at',
+] as const;
+
+/** The year-shifted date: the latest birth date of someone aged `years` on `today`. */
+function yearsBefore(today: string, years: number): string {
+  return `${String(Number(today.slice(0, 4)) - years).padStart(4, '0')}${today.slice(4)}`;
+}
+
+function filtered(db: Q, actor: Actor, f: MemberFilter) {
+  const [lo, hi] = f.underPath ? subtreeRange(f.underPath) : scopeRange(actor);
+  let q = db
+    .selectFrom('members as m')
+    .where('m.tenant_id', '=', actor.tenantId!)
+    .where('m.org_path', '>=', lo)
+    .where('m.org_path', '<', hi);
+  q = f.deleted ? q.where('m.deleted_at', 'is not', null) : q.where('m.deleted_at', 'is', null);
+  if (f.idHash) q = q.where('m.id_number_hash', '=', f.idHash);
+  else if (f.phoneHash) q = q.where('m.phone_hash', '=', f.phoneHash);
+  else if (f.q) {
+    const text = f.q.trim();
+    if (/^[a-zA-Z]+$/.test(text)) {
+      const lower = text.toLowerCase();
+      q = q.where((eb) =>
+        eb.or([likePrefix('m.name_pinyin', lower), likePrefix('m.name_initials', lower), likeContains('m.name', text)]),
+      );
+    } else {
+      q = q.where(likeContains('m.name', text));
+    }
+  }
+  if (f.status) q = q.where('m.status', '=', f.status);
+  if (f.gender) q = q.where('m.gender', '=', f.gender);
+  if (f.education) q = q.where('m.education', '=', f.education);
+  if (f.category) q = q.where('m.category', '=', f.category);
+  if (f.ethnicity) q = q.where('m.ethnicity', '=', f.ethnicity);
+  if (f.joinYear)
+    q = q.where('m.joined_at', '>=', `${f.joinYear}-01-01`).where('m.joined_at', '<=', `${f.joinYear}-12-31`);
+  if (f.ageBand) {
+    const [min, max] = AGE_BAND_LIMITS[f.ageBand];
+    // age ≥ min ⇔ born on or before today-min years; age < max ⇔ born after today-max years.
+    q = q.where('m.birth_date', '<=', yearsBefore(f.today, min)).where('m.birth_date', '>', yearsBefore(f.today, max));
+  }
+  return q;
+}
+
+/** One page of members matching a filter, and the total. */
+export async function listMembers(
+  db: Q,
+  actor: Actor,
+  f: MemberFilter,
+  page: { sort: MemberSort; order: 'asc' | 'desc'; page: number; pageSize: number },
+): Promise<{ rows: MemberRow[]; total: number }> {
+  const base = filtered(db, actor, f);
+  // The total is the costly part of a page (it reads the whole subtree); it changes only when the roster does.
+  const [lo, hi] = f.underPath ? subtreeRange(f.underPath) : scopeRange(actor);
+  const count = async () =>
+    Number((await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = db.isTransaction
+    ? await count()
+    : await cached(
+        db as Kysely<DB>,
+        actor.tenantId!,
+        'roster',
+        `members.count|${lo}|${hi}|${JSON.stringify({ ...f, underPath: undefined })}`,
+        count,
+      );
+  if (!total) return { rows: [], total };
+  // Only what a list shows: the ciphertexts and hashes are long and never leave the server.
+  let q = base.innerJoin('orgs as o', 'o.id', 'm.org_id').select(LIST_COLUMNS).select('o.name as org_name');
+  for (const col of SORTS[page.sort]) q = q.orderBy(sql.ref(col), page.order);
+  q = q.orderBy('m.id', page.order);
+  const rows = (await q
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute()) as MemberRow[];
+  return { rows, total };
+}
+
+/** Streams every member matching a filter in batches (export). */
+export async function* iterateMembers(db: Q, actor: Actor, f: MemberFilter, batch = 2000): AsyncGenerator<MemberRow[]> {
+  let lastPath = '';
+  let lastId = 0;
+  for (;;) {
+    const rows = (await filtered(db, actor, f)
+      .innerJoin('orgs as o', 'o.id', 'm.org_id')
+      .selectAll('m')
+      .select('o.name as org_name')
+      .where((eb) =>
+        eb.or([eb('m.org_path', '>', lastPath), eb.and([eb('m.org_path', '=', lastPath), eb('m.id', '>', lastId)])]),
+      )
+      .orderBy('m.org_path')
+      .orderBy('m.id')
+      .limit(batch)
+      .execute()) as MemberRow[];
+    if (!rows.length) return;
+    yield rows;
+    lastPath = rows[rows.length - 1].org_path;
+    lastId = rows[rows.length - 1].id;
+    if (rows.length < batch) return;
+  }
+}
+
+/** One member by id; 404 when missing, deleted (unless asked) or outside the scope. */
+export async function getMember(
+  db: Q,
+  actor: Actor,
+  id: number,
+  opts: { includeDeleted?: boolean } = {},
+): Promise<MemberRow> {
+  const [lo, hi] = scopeRange(actor);
+  let q = db
+    .selectFrom('members as m')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .selectAll('m')
+    .select('o.name as org_name')
+    .where('m.id', '=', id)
+    .where('m.tenant_id', '=', actor.tenantId!)
+    .where('m.org_path', '>=', lo)
+    .where('m.org_path', '<', hi);
+  if (!opts.includeDeleted) q = q.where('m.deleted_at', 'is', null);
+  const row = (await q.executeTakeFirst()) as MemberRow | undefined;
+  if (!row) throw notFound();
+  return row;
+}
+
+/** A member named in a write body (owner, visitor, leader, lecturer, cadre …), resolved for a reference. */
+export interface MemberRef {
+  id: number;
+  name: string;
+  org_id: number;
+  org_path: string;
+  tenant_id: number;
+}
+
+async function liveMemberOfTenant(
+  db: Q,
+  tenantId: number | null,
+  id: number,
+): Promise<(MemberRef & { org_field: string | null }) | undefined> {
+  if (tenantId == null) return undefined;
+  return db
+    .selectFrom('members as m')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .select(['m.id', 'm.name', 'm.org_id', 'm.org_path', 'm.tenant_id', 'o.field as org_field'])
+    .where('m.id', '=', id)
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** A live member inside the caller's scope, named by a write body; 404 otherwise (existence never shown). */
+export async function requireMemberInScope(db: Q, actor: Actor, id: number): Promise<MemberRef> {
+  const [lo, hi] = scopeRange(actor);
+  const m = await liveMemberOfTenant(db, actor.tenantId, id);
+  if (!m || m.org_path < lo || m.org_path >= hi) throw notFound();
+  return { id: m.id, name: m.name, org_id: m.org_id, org_path: m.org_path, tenant_id: m.tenant_id };
+}
+
+/**
+ * WIDENING (pairing cadres, 结对帮扶干部): any live member of the caller's county may be paired with a
+ * household of the scope — cadres come from county organs and other townships. Also resolves a member's
+ * own record (an errand the member takes). Tenant-bound; 404 otherwise.
+ */
+export async function requireMemberOfCounty(db: Q, actor: Actor, id: number): Promise<MemberRef> {
+  scopeRange(actor);
+  const m = await liveMemberOfTenant(db, actor.tenantId, id);
+  if (!m) throw notFound();
+  return { id: m.id, name: m.name, org_id: m.org_id, org_path: m.org_path, tenant_id: m.tenant_id };
+}
+
+/**
+ * WIDENING (cadres who serve an org from above: visitors 下访, lecturers 讲党课, members registered in a
+ * community zone): a live member of the caller's scope, or of an org on the path above `targetPath`
+ * (the township or county committee), or of a government organ (机关) of the same county. Anyone else —
+ * a member of another township's village, another county — answers 404.
+ */
+export async function requireServingMember(db: Q, actor: Actor, id: number, targetPath: string): Promise<MemberRef> {
+  const [lo, hi] = scopeRange(actor);
+  const m = await liveMemberOfTenant(db, actor.tenantId, id);
+  const ok =
+    m && ((m.org_path >= lo && m.org_path < hi) || targetPath.startsWith(m.org_path) || m.org_field === 'organ');
+  if (!ok) throw notFound();
+  return { id: m.id, name: m.name, org_id: m.org_id, org_path: m.org_path, tenant_id: m.tenant_id };
+}
+
+/** Whether a live member of the tenant already has this ID-number hash (other than `exceptId`). */
+export async function idNumberTaken(db: Q, tenantId: number, hash: string, exceptId?: number): Promise<boolean> {
+  let q = db
+    .selectFrom('members')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id_number_hash', '=', hash)
+    .where('deleted_at', 'is', null);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return Boolean(await q.executeTakeFirst());
+}
+
+/**
+ * Which of `hashes` are ID numbers of live members of the county: looked up 500 at a time by the
+ * (tenant_id, id_number_hash) index, pausing between lookups, rather than reading the whole county.
+ */
+export async function idHashesAmong(
+  db: Q,
+  tenantId: number,
+  hashes: string[],
+  pause: () => Promise<void>,
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  const unique = [...new Set(hashes)];
+  for (let i = 0; i < unique.length; i += 500) {
+    await pause();
+    const rows = await db
+      .selectFrom('members')
+      .select('id_number_hash')
+      .where('tenant_id', '=', tenantId)
+      .where('id_number_hash', 'in', unique.slice(i, i + 500))
+      .where('deleted_at', 'is', null)
+      .execute();
+    for (const r of rows) found.add(r.id_number_hash);
+  }
+  return found;
+}

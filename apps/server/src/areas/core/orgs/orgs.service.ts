@@ -1,0 +1,351 @@
+/** Organizations: the tree, details, create, edit, move and soft delete, each inside the caller's scope. */
+import type { OrgCreateT, OrgNodeT, OrgPatchT, OrgT, OrgType } from '@dangjian/contracts';
+import { sql } from 'kysely';
+import type { Actor } from '../../../platform/actor.js';
+import { requireCapability } from '../../../platform/actor.js';
+import { diff, writeAudit } from '../../../platform/audit.js';
+import type { Ctx } from '../../../platform/context.js';
+import { DomainError, notFound } from '../../../platform/errors.js';
+import { ORG_SCOPED_TABLES } from '../../../db/schema.js';
+import { subtreeRange } from '../../../db/dialect.js';
+import * as repo from './orgs.repository.js';
+import * as membersRepo from '../members/members.repository.js';
+import { bumpVersion } from '../../../platform/versions.js';
+import { CHILD_TYPES, electionStatus, termYears } from './orgs.rules.js';
+
+/** Today's date (YYYY-MM-DD) by the context's clock, in China time. */
+export function today(ctx: Ctx): string {
+  return new Date(ctx.clock().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+function toNode(r: repo.NodeRow, pathNames?: string[]): OrgNodeT {
+  return {
+    id: r.id,
+    parentId: r.parent_id,
+    name: r.name,
+    type: r.type as OrgNodeT['type'],
+    field: r.field as OrgNodeT['field'],
+    hasChildren: Boolean(Number(r.has_children)),
+    memberCount: Number(r.member_count),
+    ...(pathNames ? { pathNames } : {}),
+  };
+}
+
+/** Ids along a materialized path, root first. */
+export function pathIds(orgPath: string): number[] {
+  return orgPath.split('/').filter(Boolean).map(Number);
+}
+
+/** The tree level under `parentId`, or the actor's own root when no parent is given. */
+export async function tree(ctx: Ctx, actor: Actor, parentId?: number): Promise<OrgNodeT[]> {
+  requireCapability(actor, 'orgs.read');
+  if (parentId == null) return (await repo.nodesByIds(ctx.db, actor, [actor.orgId!])).map((r) => toNode(r));
+  await repo.getOrg(ctx.db, actor, parentId);
+  return (await repo.children(ctx.db, actor, parentId)).map((r) => toNode(r));
+}
+
+/** Flat search of organizations in scope, each with the names along its path. */
+export async function list(
+  ctx: Ctx,
+  actor: Actor,
+  f: { q?: string; type?: string; field?: string; parent?: number; page?: number; pageSize?: number },
+) {
+  requireCapability(actor, 'orgs.read');
+  const underPath = f.parent ? (await repo.getOrg(ctx.db, actor, f.parent)).org_path : undefined;
+  const { rows, total } = await repo.search(ctx.db, actor, {
+    ...f,
+    underPath,
+    page: f.page ?? 1,
+    pageSize: f.pageSize ?? 20,
+  });
+  const scopeDepth = pathIds(actor.orgPath!).length - 1;
+  const names = await repo.namesOf(ctx.db, actor.tenantId!, [...new Set(rows.flatMap((r) => pathIds(r.org_path)))]);
+  return {
+    items: rows.map((r) =>
+      toNode(
+        r,
+        pathIds(r.org_path)
+          .slice(scopeDepth)
+          .map((id) => names.get(id) ?? String(id)),
+      ),
+    ),
+    total,
+  };
+}
+
+/** One organization with its secretary, committee, term, election status and counts. */
+export async function get(ctx: Ctx, actor: Actor, id: number, opts: { includeDeleted?: boolean } = {}): Promise<OrgT> {
+  requireCapability(actor, 'orgs.read');
+  const row = await repo.getOrg(ctx.db, actor, id, opts);
+  return present(ctx, actor, row);
+}
+
+async function present(ctx: Ctx, actor: Actor, row: repo.OrgRow): Promise<OrgT> {
+  const ids = pathIds(row.org_path);
+  const scopeDepth = pathIds(actor.orgPath!).length - 1;
+  const visible = ids.slice(scopeDepth);
+  const names = await repo.namesOf(ctx.db, row.tenant_id, visible);
+  const counts = await repo.subtreeCounts(ctx.db, row);
+  let secretary: OrgT['secretary'] = null;
+  if (row.secretary_member_id) {
+    const m = await ctx.db
+      .selectFrom('members')
+      .select(['id', 'name'])
+      .where('id', '=', row.secretary_member_id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (m) secretary = { memberId: m.id, name: m.name };
+  }
+  const election = electionStatus(row.term_end, today(ctx));
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    name: row.name,
+    type: row.type as OrgT['type'],
+    field: row.field as OrgT['field'],
+    path: visible.map((i) => ({ id: i, name: names.get(i) ?? String(i) })),
+    secretary,
+    committee: JSON.parse(row.committee),
+    termStart: row.term_start,
+    termEnd: row.term_end,
+    termYears: termYears(row.field, row.type),
+    electionDueAt: election.dueAt,
+    electionStatus: election.status,
+    childCount: counts.childCount,
+    memberCounts: { total: counts.total, full: counts.full, probationary: counts.probationary },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+  };
+}
+
+function assertChildType(parentType: string, childType: OrgType) {
+  if (!CHILD_TYPES[parentType as OrgType]?.includes(childType))
+    throw new DomainError('orgs.invalid_type', { parentType, childType });
+}
+
+function assertTerm(start: string | null | undefined, end: string | null | undefined) {
+  if (start && end && end <= start) throw new DomainError('orgs.invalid_term');
+}
+
+async function assertSecretary(ctx: Ctx, orgId: number, memberId: number | null | undefined) {
+  if (memberId == null) return;
+  const m = await ctx.db
+    .selectFrom('members')
+    .select('id')
+    .where('id', '=', memberId)
+    .where('org_id', '=', orgId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!m) throw new DomainError('orgs.secretary_not_member');
+}
+
+/** Every member named on a committee seat must be a live member of the caller's scope (404 otherwise). */
+async function assertCommittee(ctx: Ctx, actor: Actor, committee: { memberId?: number | null }[] | undefined) {
+  for (const seat of committee ?? [])
+    if (seat.memberId != null) await membersRepo.requireMemberInScope(ctx.db, actor, seat.memberId);
+}
+
+function auditable(row: repo.OrgRow) {
+  return {
+    name: row.name,
+    type: row.type,
+    field: row.field,
+    parentId: row.parent_id,
+    termStart: row.term_start,
+    termEnd: row.term_end,
+    secretaryMemberId: row.secretary_member_id,
+    committee: JSON.parse(row.committee),
+    deletedAt: row.deleted_at,
+  };
+}
+
+/** Creates an organization under a parent in scope; its path is the parent's plus its own id. */
+export async function create(ctx: Ctx, actor: Actor, input: OrgCreateT): Promise<OrgT> {
+  requireCapability(actor, 'orgs.write');
+  const parent = await repo.getOrg(ctx.db, actor, input.parentId);
+  assertChildType(parent.type, input.type);
+  assertTerm(input.termStart, input.termEnd);
+  if (input.secretaryMemberId != null) throw new DomainError('orgs.secretary_not_member');
+  await assertCommittee(ctx, actor, input.committee);
+  const now = ctx.clock().toISOString();
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('orgs')
+      .values({
+        tenant_id: parent.tenant_id,
+        parent_id: parent.id,
+        org_path: parent.org_path + 'new/',
+        depth: parent.depth + 1,
+        name: input.name.trim(),
+        type: input.type,
+        field: input.field ?? parent.field ?? null,
+        term_start: input.termStart ?? null,
+        term_end: input.termEnd ?? null,
+        secretary_member_id: null,
+        committee: JSON.stringify(input.committee ?? []),
+        sort_order: 0,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('orgs')
+      .set({ org_path: `${parent.org_path}${inserted.id}/` })
+      .where('id', '=', inserted.id)
+      .execute();
+    const row = await trx.selectFrom('orgs').selectAll().where('id', '=', inserted.id).executeTakeFirstOrThrow();
+    await bumpVersion(trx, parent.tenant_id, 'roster');
+    await writeAudit(ctx, trx, actor, {
+      action: 'org.create',
+      entityType: 'org',
+      entityId: inserted.id,
+      changes: diff(null, auditable(row)),
+    });
+    return inserted.id;
+  });
+  return get(ctx, actor, id);
+}
+
+/** Edits an organization's name, type, field, term, secretary or committee. */
+export async function update(ctx: Ctx, actor: Actor, id: number, patch: OrgPatchT): Promise<OrgT> {
+  requireCapability(actor, 'orgs.write');
+  const row = await repo.getOrg(ctx.db, actor, id);
+  if (patch.type && patch.type !== row.type && row.parent_id != null) {
+    const parent = await ctx.db
+      .selectFrom('orgs')
+      .select('type')
+      .where('id', '=', row.parent_id)
+      .executeTakeFirstOrThrow();
+    assertChildType(parent.type, patch.type);
+    const kids = await ctx.db
+      .selectFrom('orgs')
+      .select('type')
+      .where('parent_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .execute();
+    for (const k of kids) assertChildType(patch.type, k.type as OrgType);
+  }
+  const termStart = patch.termStart !== undefined ? patch.termStart : row.term_start;
+  const termEnd = patch.termEnd !== undefined ? patch.termEnd : row.term_end;
+  assertTerm(termStart, termEnd);
+  if (patch.secretaryMemberId !== undefined) await assertSecretary(ctx, id, patch.secretaryMemberId);
+  await assertCommittee(ctx, actor, patch.committee);
+  await ctx.db.transaction().execute(async (trx) => {
+    const set: Record<string, unknown> = { updated_at: ctx.clock().toISOString() };
+    if (patch.name !== undefined) set.name = patch.name.trim();
+    if (patch.type !== undefined) set.type = patch.type;
+    if (patch.field !== undefined) set.field = patch.field;
+    if (patch.termStart !== undefined) set.term_start = patch.termStart;
+    if (patch.termEnd !== undefined) set.term_end = patch.termEnd;
+    if (patch.secretaryMemberId !== undefined) set.secretary_member_id = patch.secretaryMemberId;
+    if (patch.committee !== undefined) set.committee = JSON.stringify(patch.committee);
+    await trx.updateTable('orgs').set(set).where('id', '=', id).execute();
+    const after = await trx.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    await bumpVersion(trx, row.tenant_id, 'roster');
+    await writeAudit(ctx, trx, actor, {
+      action: 'org.update',
+      entityType: 'org',
+      entityId: id,
+      changes: diff(auditable(row), auditable(after)),
+    });
+  });
+  return get(ctx, actor, id);
+}
+
+/** Moves an organization and its whole subtree under a new parent, re-pathing every scoped row in one transaction. */
+export async function move(ctx: Ctx, actor: Actor, id: number, newParentId: number): Promise<OrgT> {
+  requireCapability(actor, 'orgs.write');
+  const row = await repo.getOrg(ctx.db, actor, id);
+  if (row.org_path === actor.orgPath) throw new DomainError('orgs.root_locked');
+  const parent = await repo.getOrg(ctx.db, actor, newParentId);
+  if (parent.org_path.startsWith(row.org_path)) throw new DomainError('orgs.invalid_parent');
+  assertChildType(parent.type, row.type as OrgType);
+  if (row.parent_id === parent.id) return get(ctx, actor, id);
+  const oldPrefix = row.org_path;
+  const newPrefix = `${parent.org_path}${row.id}/`;
+  const depthDelta = parent.depth + 1 - row.depth;
+  const [lo, hi] = subtreeRange(oldPrefix);
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const table of ORG_SCOPED_TABLES) {
+      await sql`update ${sql.table(table)} set org_path = ${newPrefix} || substr(org_path, ${oldPrefix.length + 1})
+        where tenant_id = ${row.tenant_id} and org_path >= ${lo} and org_path < ${hi}`.execute(trx);
+    }
+    // A request keeps the path of the organization that accepted it as well.
+    await sql`update requests set origin_path = ${newPrefix} || substr(origin_path, ${oldPrefix.length + 1})
+      where tenant_id = ${row.tenant_id} and origin_path >= ${lo} and origin_path < ${hi}`.execute(trx);
+    await bumpVersion(trx, row.tenant_id, 'residents');
+    await sql`update orgs set depth = depth + ${depthDelta} where tenant_id = ${row.tenant_id} and org_path >= ${newPrefix} and org_path < ${subtreeRange(newPrefix)[1]}`.execute(
+      trx,
+    );
+    await trx
+      .updateTable('orgs')
+      .set({ parent_id: parent.id, updated_at: ctx.clock().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await bumpVersion(trx, row.tenant_id, 'roster');
+    await writeAudit(ctx, trx, actor, {
+      action: 'org.move',
+      entityType: 'org',
+      entityId: id,
+      changes: {
+        parentId: { before: row.parent_id, after: parent.id },
+        orgPath: { before: oldPrefix, after: newPrefix },
+      },
+    });
+  });
+  return get(ctx, actor, id);
+}
+
+/** Soft-deletes an organization that has no live children and no live members. */
+export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> {
+  requireCapability(actor, 'orgs.write');
+  const row = await repo.getOrg(ctx.db, actor, id);
+  if (row.org_path === actor.orgPath) throw new DomainError('orgs.root_locked');
+  const counts = await repo.subtreeCounts(ctx.db, row);
+  if (counts.childCount > 0 || counts.total > 0)
+    throw new DomainError('orgs.not_empty', { children: counts.childCount, members: counts.total });
+  await ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.clock().toISOString();
+    await trx.updateTable('orgs').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
+    await bumpVersion(trx, row.tenant_id, 'roster');
+    await writeAudit(ctx, trx, actor, {
+      action: 'org.delete',
+      entityType: 'org',
+      entityId: id,
+      changes: { deletedAt: { before: null, after: now } },
+    });
+  });
+}
+
+/** Undoes a soft delete when the parent is still there. */
+export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<OrgT> {
+  requireCapability(actor, 'orgs.write');
+  const row = await repo.getOrg(ctx.db, actor, id, { includeDeleted: true });
+  if (!row.deleted_at) return get(ctx, actor, id);
+  if (row.parent_id != null) {
+    const parent = await ctx.db
+      .selectFrom('orgs')
+      .select('deleted_at')
+      .where('id', '=', row.parent_id)
+      .executeTakeFirst();
+    if (!parent || parent.deleted_at) throw notFound();
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('orgs')
+      .set({ deleted_at: null, updated_at: ctx.clock().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await bumpVersion(trx, row.tenant_id, 'roster');
+    await writeAudit(ctx, trx, actor, {
+      action: 'org.restore',
+      entityType: 'org',
+      entityId: id,
+      changes: { deletedAt: { before: row.deleted_at, after: null } },
+    });
+  });
+  return get(ctx, actor, id);
+}

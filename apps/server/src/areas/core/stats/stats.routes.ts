@@ -1,0 +1,19 @@
+/** Statistics computed from the records. */
+import { OrgScopeQuery, StatsOverview } from '@dangjian/contracts';
+import { actorOf, type RouteModule } from '../../../platform/http.js';
+import * as stats from './stats.service.js';
+
+export const statsRoutes: RouteModule = (app, ctx) => {
+  app.get(
+    '/api/stats/overview',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: '首页统计 Overview of a subtree',
+        querystring: OrgScopeQuery,
+        response: { 200: StatsOverview },
+      },
+    },
+    async (req) => stats.overview(ctx, actorOf(req), req.query.org),
+  );
+};

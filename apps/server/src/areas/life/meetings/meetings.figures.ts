@@ -1,0 +1,456 @@
+/** Figures of organizational life computed from the records: rules in force, compliance, attendance, and the year's record export. */
+import ExcelJS from 'exceljs';
+import {
+  ATTENDANCE_STATUSES,
+  COMPLIANCE_STATUSES,
+  MEETING_KIND_LABELS,
+  label,
+  type OrgType,
+} from '@dangjian/contracts';
+import type { Actor } from '../../../platform/actor.js';
+import { requireCapability } from '../../../platform/actor.js';
+import { writeAudit } from '../../../platform/audit.js';
+import type { Ctx } from '../../../platform/context.js';
+import { DomainError } from '../../../platform/errors.js';
+import { xlsxBuffer } from '../../../platform/excel.js';
+import { subtreeRange } from '../../../db/dialect.js';
+import * as orgsRepo from '../../core/orgs/orgs.repository.js';
+import { today } from '../../core/orgs/orgs.service.js';
+import * as repo from './meetings.repository.js';
+import {
+  KIND_APPLIES_TO,
+  MEETING_KINDS,
+  effectiveRules,
+  type FrequencyRule,
+  type FrequencyRules,
+  type MeetingKind,
+} from './meetings.rules.js';
+import { parsePeriod, unitOf } from './meetings.periods.js';
+import { computeCompliance, heldKey, loadSpan, type ComplianceStatus } from './meetings.compliance.js';
+import { bumpVersion, cached, readVersion } from '../../../platform/versions.js';
+
+/** The rules in force for a county and year: national defaults with the county's overrides. */
+export async function rulesFor(
+  ctx: Ctx,
+  tenantId: number,
+  year: number,
+): Promise<{ rules: FrequencyRules; overridden: Set<MeetingKind> }> {
+  const rows = await ctx.db
+    .selectFrom('meeting_rule_overrides')
+    .select(['kind', 'rule'])
+    .where('tenant_id', '=', tenantId)
+    .where('year', '=', year)
+    .execute();
+  const overrides: Partial<Record<MeetingKind, FrequencyRule | null>> = {};
+  for (const r of rows)
+    if ((MEETING_KINDS as readonly string[]).includes(r.kind))
+      overrides[r.kind as MeetingKind] = r.rule ? (JSON.parse(r.rule) as FrequencyRule) : null;
+  return { rules: effectiveRules(overrides), overridden: new Set(Object.keys(overrides) as MeetingKind[]) };
+}
+
+/** The rules in force for a year, as everyone may read them. */
+export async function rulesInForce(ctx: Ctx, actor: Actor, year: number) {
+  requireCapability(actor, 'self.party');
+  const { rules, overridden } = await rulesFor(ctx, actor.tenantId!, year);
+  return {
+    year,
+    rules: MEETING_KINDS.map((kind) => ({
+      kind,
+      rule: rules[kind],
+      source: overridden.has(kind) ? ('county' as const) : ('national' as const),
+      appliesTo: [...KIND_APPLIES_TO[kind]],
+    })),
+  };
+}
+
+/** Sets (or with null, waives) a county's rule for a kind and year; the county admin only. */
+export async function setRule(ctx: Ctx, actor: Actor, year: number, kind: MeetingKind, rule: FrequencyRule | null) {
+  requireCapability(actor, 'meetings.rules');
+  if (!(MEETING_KINDS as readonly string[]).includes(kind)) throw new DomainError('validation', { field: 'kind' });
+  if (year < 2000 || year > 2100) throw new DomainError('validation', { field: 'year' });
+  const before = (await rulesFor(ctx, actor.tenantId!, year)).rules[kind];
+  await ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.clock().toISOString();
+    const existing = await trx
+      .selectFrom('meeting_rule_overrides')
+      .select('id')
+      .where('tenant_id', '=', actor.tenantId!)
+      .where('year', '=', year)
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+    const value = rule ? JSON.stringify(rule) : null;
+    if (existing)
+      await trx
+        .updateTable('meeting_rule_overrides')
+        .set({ rule: value, updated_at: now, updated_by: actor.userId })
+        .where('id', '=', existing.id)
+        .execute();
+    else
+      await trx
+        .insertInto('meeting_rule_overrides')
+        .values({ tenant_id: actor.tenantId!, year, kind, rule: value, updated_at: now, updated_by: actor.userId })
+        .execute();
+    await bumpVersion(trx, actor.tenantId!, 'meetings');
+    await writeAudit(ctx, trx, actor, {
+      action: 'meeting_rule.set',
+      entityType: 'meeting_rule',
+      entityId: `${year}/${kind}`,
+      changes: { rule: { before, after: rule } },
+    });
+  });
+  return rulesInForce(ctx, actor, year);
+}
+
+/** Compliance of every org × kind of a subtree in a period (YYYY-MM, YYYY-Qn or YYYY). */
+export async function compliance(
+  ctx: Ctx,
+  actor: Actor,
+  q: { org?: number; period: string; status?: ComplianceStatus },
+  opts: { today?: string } = {},
+) {
+  requireCapability(actor, 'meetings.read');
+  const span = parsePeriod(q.period);
+  if (!span) throw new DomainError('meetings.bad_period');
+  const root = await orgsRepo.getOrg(ctx.db, actor, q.org ?? actor.orgId!);
+  const day = opts.today ?? today(ctx);
+  // Figures follow the meetings, the rules and the roster: cached under both versions and the day.
+  const roster = await readVersion(ctx.db, root.tenant_id, 'roster');
+  return cached(
+    ctx.db,
+    root.tenant_id,
+    'meetings',
+    `compliance|${root.id}|${q.period}|${q.status ?? ''}|${day}|r${roster}`,
+    () => complianceUncached(ctx, root, span, q, day),
+  );
+}
+
+async function complianceUncached(
+  ctx: Ctx,
+  root: orgsRepo.OrgRow,
+  span: NonNullable<ReturnType<typeof parsePeriod>>,
+  q: { period: string; status?: ComplianceStatus },
+  day: string,
+) {
+  const [lo, hi] = subtreeRange(root.org_path);
+  const { rules } = await rulesFor(ctx, root.tenant_id, Number(q.period.slice(0, 4)));
+  const orgRows = await ctx.db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'type', 'org_path'])
+    .where('tenant_id', '=', root.tenant_id)
+    .where('org_path', '>=', lo)
+    .where('org_path', '<', hi)
+    .where('deleted_at', 'is', null)
+    .execute();
+  const needsMembers = MEETING_KINDS.some((k) => rules[k]?.perMember);
+  const memberCount = new Map<number, number>();
+  if (needsMembers) {
+    const counts = await ctx.db
+      .selectFrom('members')
+      .select(['org_id', (e) => e.fn.countAll<number>().as('n')])
+      .where('tenant_id', '=', root.tenant_id)
+      .where('org_path', '>=', lo)
+      .where('org_path', '<', hi)
+      .where('deleted_at', 'is', null)
+      .groupBy('org_id')
+      .execute();
+    for (const c of counts) memberCount.set(c.org_id, Number(c.n));
+  }
+  const wide = loadSpan(span, rules);
+  const held = new Map<string, number>();
+  const add = (orgId: number, kind: MeetingKind, ym: string, n: number) => {
+    const rule = rules[kind];
+    if (!rule) return;
+    const key = heldKey(orgId, kind, unitOf(`${ym}-01`, rule.every).key);
+    held.set(key, (held.get(key) ?? 0) + n);
+  };
+  for (const r of await repo.heldByMonth(ctx.db, root.tenant_id, root.org_path, wide.from, wide.to)) {
+    if (!rules[r.kind as MeetingKind]?.perMember) add(r.org_id, r.kind as MeetingKind, r.ym, Number(r.n));
+  }
+  for (const kind of MEETING_KINDS.filter((k) => rules[k]?.perMember)) {
+    // Each member counts once per unit, however many talks.
+    const seen = new Set<string>();
+    for (const r of await repo.talkedByMonth(ctx.db, root.tenant_id, root.org_path, kind, wide.from, wide.to)) {
+      const unit = unitOf(`${r.ym}-01`, rules[kind]!.every).key;
+      const k = `${r.org_id}|${r.member_id}|${unit}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      add(r.org_id, kind, r.ym, 1);
+    }
+  }
+  const result = computeCompliance({
+    today: day,
+    span,
+    rules,
+    orgs: orgRows.map((o) => ({ id: o.id, type: o.type as OrgType, memberCount: memberCount.get(o.id) ?? 0 })),
+    held,
+  });
+  const names = new Map(orgRows.map((o) => [o.id, { name: o.name, path: o.org_path }]));
+  const items = result.items
+    .filter((i) => !q.status || i.status === q.status)
+    .map((i) => ({ ...i, orgName: names.get(i.orgId)!.name }))
+    .sort((a, b) =>
+      names.get(a.orgId)!.path < names.get(b.orgId)!.path
+        ? -1
+        : names.get(a.orgId)!.path > names.get(b.orgId)!.path
+          ? 1
+          : MEETING_KINDS.indexOf(a.kind) - MEETING_KINDS.indexOf(b.kind),
+    );
+  return { period: { from: span.from, to: span.to }, items, summary: result.summary };
+}
+
+/** Meetings by kind, attendance per org and per member, lectures by secretaries, incomplete records — for a subtree and period. */
+export async function stats(ctx: Ctx, actor: Actor, q: { org?: number; period: string }) {
+  requireCapability(actor, 'meetings.read');
+  const span = parsePeriod(q.period);
+  if (!span) throw new DomainError('meetings.bad_period');
+  const root = await orgsRepo.getOrg(ctx.db, actor, q.org ?? actor.orgId!);
+  const roster = await readVersion(ctx.db, root.tenant_id, 'roster');
+  return cached(ctx.db, root.tenant_id, 'meetings', `stats|${root.id}|${q.period}|r${roster}`, () =>
+    statsUncached(ctx, root, span),
+  );
+}
+
+async function statsUncached(ctx: Ctx, root: orgsRepo.OrgRow, span: NonNullable<ReturnType<typeof parsePeriod>>) {
+  const [lo, hi] = subtreeRange(root.org_path);
+  const base = () =>
+    ctx.db
+      .selectFrom('meetings as mt')
+      .where('mt.tenant_id', '=', root.tenant_id)
+      .where('mt.org_path', '>=', lo)
+      .where('mt.org_path', '<', hi)
+      .where('mt.held_on', '>=', span.from)
+      .where('mt.held_on', '<=', span.to)
+      .where('mt.deleted_at', 'is', null);
+  const byKind = await base()
+    .select(['mt.kind as key', (e) => e.fn.countAll<number>().as('count')])
+    .groupBy('mt.kind')
+    .execute();
+  const perOrg = await base()
+    .innerJoin('orgs as o', 'o.id', 'mt.org_id')
+    .leftJoin('meeting_attendance as a', 'a.meeting_id', 'mt.id')
+    .select([
+      'mt.org_id',
+      'o.name',
+      (e) => e.fn.count<number>('a.id').as('expected'),
+      (e) => e.fn.sum<number>(e.case().when('a.status', '=', 'present').then(1).else(0).end()).as('present'),
+      (e) => e.fn.sum<number>(e.case().when('a.status', '=', 'leave').then(1).else(0).end()).as('leave'),
+    ])
+    .groupBy(['mt.org_id', 'o.name'])
+    .execute();
+  const meetingsPerOrg = await base()
+    .select(['mt.org_id', (e) => e.fn.countAll<number>().as('n')])
+    .groupBy('mt.org_id')
+    .execute();
+  const mCount = new Map(meetingsPerOrg.map((r) => [r.org_id, Number(r.n)]));
+  const perMember = await base()
+    .innerJoin('meeting_attendance as a', 'a.meeting_id', 'mt.id')
+    .innerJoin('members as m', 'm.id', 'a.member_id')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .select([
+      'a.member_id',
+      'm.name',
+      'o.name as org_name',
+      (e) => e.fn.countAll<number>().as('expected'),
+      (e) => e.fn.sum<number>(e.case().when('a.status', '=', 'present').then(1).else(0).end()).as('present'),
+    ])
+    .groupBy(['a.member_id', 'm.name', 'o.name'])
+    .execute();
+  const lectures = await base()
+    .where('mt.kind', '=', 'party_lecture')
+    .select([
+      (e) => e.fn.countAll<number>().as('total'),
+      (e) =>
+        e.fn.sum<number>(e.case().when('mt.lecturer_role', '=', 'secretary').then(1).else(0).end()).as('secretaries'),
+    ])
+    .executeTakeFirstOrThrow();
+  const incomplete = await base()
+    .where((eb) =>
+      eb.or([
+        eb(eb.fn.coalesce('mt.minutes', eb.val('')), '=', ''),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('meeting_attendance as x')
+              .select('x.id')
+              .whereRef('x.meeting_id', '=', 'mt.id')
+              .where('x.status', 'in', ['present', 'leave']),
+          ),
+        ),
+      ]),
+    )
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rate = (p: number, e: number) => (e ? Math.round((p / e) * 10_000) / 10_000 : 0);
+  const expected = perOrg.reduce((a, r) => a + Number(r.expected), 0);
+  const present = perOrg.reduce((a, r) => a + Number(r.present ?? 0), 0);
+  const leave = perOrg.reduce((a, r) => a + Number(r.leave ?? 0), 0);
+  return {
+    byKind: byKind
+      .map((r) => ({ key: r.key, count: Number(r.count) }))
+      .sort((a, b) => MEETING_KINDS.indexOf(a.key as MeetingKind) - MEETING_KINDS.indexOf(b.key as MeetingKind)),
+    meetings: byKind.reduce((a, r) => a + Number(r.count), 0),
+    attendance: { expected, present, leave, rate: rate(present, expected) },
+    orgs: perOrg
+      .map((r) => ({
+        orgId: r.org_id,
+        orgName: r.name,
+        meetings: mCount.get(r.org_id) ?? 0,
+        expected: Number(r.expected),
+        present: Number(r.present ?? 0),
+        rate: rate(Number(r.present ?? 0), Number(r.expected)),
+      }))
+      .sort((a, b) => a.rate - b.rate)
+      .slice(0, 200),
+    members: perMember
+      .map((r) => ({
+        memberId: r.member_id,
+        name: r.name,
+        orgName: r.org_name,
+        expected: Number(r.expected),
+        present: Number(r.present ?? 0),
+        rate: rate(Number(r.present ?? 0), Number(r.expected)),
+      }))
+      .sort((a, b) => a.rate - b.rate)
+      .slice(0, 200),
+    lectures: { total: Number(lectures.total ?? 0), bySecretaries: Number(lectures.secretaries ?? 0) },
+    incomplete: Number(incomplete.n),
+  };
+}
+
+/** A branch's year of organizational life as an Excel workbook (纪实): one sheet of meetings, one of attendance. */
+export async function yearbook(
+  ctx: Ctx,
+  actor: Actor,
+  orgId: number,
+  year: number,
+): Promise<{ buffer: Buffer; orgName: string }> {
+  requireCapability(actor, 'meetings.read');
+  const org = await orgsRepo.getOrg(ctx.db, actor, orgId);
+  const meetings = await ctx.db
+    .selectFrom('meetings')
+    .selectAll()
+    .where('org_id', '=', org.id)
+    .where('held_on', '>=', `${year}-01-01`)
+    .where('held_on', '<=', `${year}-12-31`)
+    .where('deleted_at', 'is', null)
+    .orderBy('held_on')
+    .execute();
+  const counts = await repo.countsOf(
+    ctx.db,
+    meetings.map((m) => m.id),
+  );
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(`${year}年组织生活`);
+  ws.columns = [
+    { header: '日期', key: 'heldOn', width: 12 },
+    { header: '时间', key: 'time', width: 12 },
+    { header: '类型', key: 'kind', width: 14 },
+    { header: '主题', key: 'topic', width: 32 },
+    { header: '地点', key: 'place', width: 16 },
+    { header: '主持人', key: 'host', width: 10 },
+    { header: '记录人', key: 'recorder', width: 10 },
+    { header: '应到', key: 'expected', width: 6 },
+    { header: '实到', key: 'present', width: 6 },
+    { header: '请假', key: 'leave', width: 6 },
+    { header: '缺席', key: 'absent', width: 6 },
+    { header: '会议记录', key: 'minutes', width: 60 },
+    { header: '决定事项', key: 'decisions', width: 30 },
+    { header: '录入时间', key: 'entered', width: 20 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const m of meetings) {
+    const c = counts.get(m.id)!;
+    ws.addRow({
+      heldOn: m.held_on,
+      time: `${m.start_time}${m.end_time ? `–${m.end_time}` : ''}`,
+      kind: label(MEETING_KIND_LABELS, m.kind),
+      topic: m.topic,
+      place: m.place,
+      host: m.host_name,
+      recorder: m.recorder_name,
+      expected: c.expected,
+      present: c.present,
+      leave: c.leave,
+      absent: c.absent,
+      minutes: m.minutes ?? '',
+      decisions: m.decisions ?? '',
+      entered: m.created_at.slice(0, 16).replace('T', ' '),
+    });
+  }
+  const att = wb.addWorksheet('出席情况');
+  att.columns = [
+    { header: '日期', key: 'heldOn', width: 12 },
+    { header: '类型', key: 'kind', width: 14 },
+    { header: '主题', key: 'topic', width: 32 },
+    { header: '党员', key: 'name', width: 10 },
+    { header: '出席', key: 'status', width: 8 },
+    { header: '请假事由', key: 'reason', width: 24 },
+    { header: '签到时间', key: 'checked', width: 20 },
+  ];
+  att.getRow(1).font = { bold: true };
+  if (meetings.length) {
+    const rows = await ctx.db
+      .selectFrom('meeting_attendance as a')
+      .innerJoin('members as m', 'm.id', 'a.member_id')
+      .select(['a.meeting_id', 'm.name', 'a.status', 'a.leave_reason', 'a.checked_in_at'])
+      .where(
+        'a.meeting_id',
+        'in',
+        meetings.map((m) => m.id),
+      )
+      .execute();
+    const byId = new Map(meetings.map((m) => [m.id, m]));
+    for (const r of rows) {
+      const m = byId.get(r.meeting_id)!;
+      att.addRow({
+        heldOn: m.held_on,
+        kind: label(MEETING_KIND_LABELS, m.kind),
+        topic: m.topic,
+        name: r.name,
+        status: label(ATTENDANCE_STATUSES, r.status),
+        reason: r.leave_reason ?? '',
+        checked: r.checked_in_at
+          ? new Date(Date.parse(r.checked_in_at) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+          : '',
+      });
+    }
+  }
+  return { buffer: await xlsxBuffer(wb), orgName: org.name };
+}
+
+/** The compliance table as an Excel file (the same rows as the screen). */
+export async function complianceXlsx(
+  ctx: Ctx,
+  actor: Actor,
+  q: { org?: number; period: string; status?: ComplianceStatus },
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+): Promise<Buffer> {
+  const c = await compliance(ctx, actor, q);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(`组织生活落实情况 ${q.period}`);
+  ws.columns = [
+    { header: locale === 'en' ? 'Organization' : '党组织', key: 'org', width: 30 },
+    { header: locale === 'en' ? 'Kind' : '类型', key: 'kind', width: 16 },
+    { header: locale === 'en' ? 'Required' : '应开', key: 'required', width: 8 },
+    { header: locale === 'en' ? 'Held' : '已开', key: 'held', width: 8 },
+    { header: locale === 'en' ? 'Status' : '状态', key: 'status', width: 10 },
+    { header: locale === 'en' ? 'Due by' : '截止日期', key: 'dueBy', width: 12 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const i of c.items)
+    ws.addRow({
+      org: i.orgName,
+      kind: label(MEETING_KIND_LABELS, i.kind, locale),
+      required: i.required,
+      held: i.held,
+      status: label(COMPLIANCE_STATUSES, i.status, locale),
+      dueBy: i.dueBy ?? '',
+    });
+  ws.addRow({});
+  ws.addRow({
+    org:
+      locale === 'en' ? `Rate ${(c.summary.rate * 100).toFixed(1)}%` : `落实率 ${(c.summary.rate * 100).toFixed(1)}%`,
+    kind: `${c.period.from} – ${c.period.to}`,
+  });
+  return await xlsxBuffer(wb);
+}

@@ -1,0 +1,305 @@
+/** Every query on households and residents, always inside the caller's scope (tenant and org-path range). */
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Actor } from '../../../platform/actor.js';
+import { scopeRange } from '../../../platform/actor.js';
+import type { DB, HouseholdsTable, ResidentsTable } from '../../../db/schema.js';
+import { likeContains, subtreeRange } from '../../../db/dialect.js';
+import { notFound } from '../../../platform/errors.js';
+import { cached } from '../../../platform/versions.js';
+
+type Q = Kysely<DB> | Transaction<DB>;
+export type HouseholdRow = Selectable<HouseholdsTable> & { org_name: string; group_name: string | null };
+export type ResidentRow = Selectable<ResidentsTable>;
+
+export interface HouseholdFilter {
+  underPath?: string;
+  q?: string;
+  /** Keyed hashes to match exactly when the query is a full ID or phone number. */
+  idHash?: string;
+  phoneHash?: string;
+  tag?: string;
+  poor?: boolean;
+  grouped?: boolean;
+  paired?: boolean;
+  deleted?: boolean;
+}
+
+/** A live, unended pairing of the household in `h`. */
+const livePairingOf = (col: string) =>
+  sql<boolean>`exists (select 1 from pairings p where p.household_id = ${sql.ref(col)} and p.deleted_at is null and p.ended_on is null)`;
+/** The household in `h` belongs to a live group. */
+const inLiveGroup = (col: string) =>
+  sql<boolean>`exists (select 1 from household_groups g where g.id = ${sql.ref(col)} and g.deleted_at is null)`;
+
+function filtered(db: Q, actor: Actor, f: HouseholdFilter) {
+  const [lo, hi] = f.underPath ? subtreeRange(f.underPath) : scopeRange(actor);
+  let q = db
+    .selectFrom('households as h')
+    .where('h.tenant_id', '=', actor.tenantId!)
+    .where('h.org_path', '>=', lo)
+    .where('h.org_path', '<', hi);
+  q = f.deleted ? q.where('h.deleted_at', 'is not', null) : q.where('h.deleted_at', 'is', null);
+  if (f.idHash) {
+    const idHash = f.idHash;
+    q = q.where('h.id', 'in', (eb) =>
+      eb
+        .selectFrom('residents as r')
+        .select('r.household_id')
+        .where('r.tenant_id', '=', actor.tenantId!)
+        .where('r.id_number_hash', '=', idHash)
+        .where('r.deleted_at', 'is', null),
+    );
+  } else if (f.phoneHash) {
+    const phoneHash = f.phoneHash;
+    q = q.where((eb) =>
+      eb.or([
+        eb('h.phone_hash', '=', phoneHash),
+        eb(
+          'h.id',
+          'in',
+          eb
+            .selectFrom('residents as r')
+            .select('r.household_id')
+            .where('r.tenant_id', '=', actor.tenantId!)
+            .where('r.phone_hash', '=', phoneHash)
+            .where('r.deleted_at', 'is', null),
+        ),
+      ]),
+    );
+  } else if (f.q) {
+    const text = f.q;
+    q = q.where((eb) => eb.or([likeContains('h.head_name', text), likeContains('h.address', text)]));
+  }
+  // Tags are a JSON array of keys; a key quoted is unambiguous inside it.
+  if (f.tag) q = q.where(likeContains('h.tags', `"${f.tag}"`));
+  if (f.poor !== undefined) q = q.where('h.is_poor', '=', f.poor ? 1 : 0);
+  if (f.grouped !== undefined)
+    q = f.grouped ? q.where(inLiveGroup('h.group_id')) : q.where(sql<boolean>`not ${inLiveGroup('h.group_id')}`);
+  if (f.paired !== undefined)
+    q = f.paired ? q.where(livePairingOf('h.id')) : q.where(sql<boolean>`not ${livePairingOf('h.id')}`);
+  return q;
+}
+
+function withNames<T extends ReturnType<typeof filtered>>(q: T) {
+  return q
+    .innerJoin('orgs as o', 'o.id', 'h.org_id')
+    .leftJoin('household_groups as g', (j) => j.onRef('g.id', '=', 'h.group_id').on('g.deleted_at', 'is', null))
+    .selectAll('h')
+    .select(['o.name as org_name', 'g.name as group_name']);
+}
+
+/** One page of households matching a filter (by org, then id), and the total. */
+export async function listHouseholds(
+  db: Q,
+  actor: Actor,
+  f: HouseholdFilter,
+  page: { page: number; pageSize: number },
+): Promise<{ rows: HouseholdRow[]; total: number }> {
+  const base = filtered(db, actor, f);
+  const [lo, hi] = f.underPath ? subtreeRange(f.underPath) : scopeRange(actor);
+  const count = async () =>
+    Number((await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  // The total reads the whole subtree; it changes only when service data does.
+  const total = db.isTransaction
+    ? await count()
+    : await cached(
+        db as Kysely<DB>,
+        actor.tenantId!,
+        'residents',
+        `households.count|${lo}|${hi}|${JSON.stringify({ ...f, underPath: undefined })}`,
+        count,
+      );
+  if (!total) return { rows: [], total };
+  const rows = (await withNames(base)
+    .orderBy('h.org_path')
+    .orderBy('h.id')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute()) as HouseholdRow[];
+  return { rows, total };
+}
+
+/** Streams every household matching a filter in batches (export). */
+export async function* iterateHouseholds(
+  db: Q,
+  actor: Actor,
+  f: HouseholdFilter,
+  batch = 2000,
+): AsyncGenerator<HouseholdRow[]> {
+  let lastPath = '';
+  let lastId = 0;
+  for (;;) {
+    const rows = (await withNames(filtered(db, actor, f))
+      .where((eb) =>
+        eb.or([eb('h.org_path', '>', lastPath), eb.and([eb('h.org_path', '=', lastPath), eb('h.id', '>', lastId)])]),
+      )
+      .orderBy('h.org_path')
+      .orderBy('h.id')
+      .limit(batch)
+      .execute()) as HouseholdRow[];
+    if (!rows.length) return;
+    yield rows;
+    lastPath = rows[rows.length - 1].org_path;
+    lastId = rows[rows.length - 1].id;
+    if (rows.length < batch) return;
+  }
+}
+
+/** One household by id; 404 when missing, deleted (unless asked) or outside the scope. */
+export async function getHousehold(
+  db: Q,
+  actor: Actor,
+  id: number,
+  opts: { includeDeleted?: boolean } = {},
+): Promise<HouseholdRow> {
+  const [lo, hi] = scopeRange(actor);
+  let q = db
+    .selectFrom('households as h')
+    .innerJoin('orgs as o', 'o.id', 'h.org_id')
+    .leftJoin('household_groups as g', (j) => j.onRef('g.id', '=', 'h.group_id').on('g.deleted_at', 'is', null))
+    .selectAll('h')
+    .select(['o.name as org_name', 'g.name as group_name'])
+    .where('h.id', '=', id)
+    .where('h.tenant_id', '=', actor.tenantId!)
+    .where('h.org_path', '>=', lo)
+    .where('h.org_path', '<', hi);
+  if (!opts.includeDeleted) q = q.where('h.deleted_at', 'is', null);
+  const row = (await q.executeTakeFirst()) as HouseholdRow | undefined;
+  if (!row) throw notFound();
+  return row;
+}
+
+/** A live household of the caller's scope named by a write body, and (when given) inside the subtree of `underPath`; else 404. */
+export async function requireHouseholdInScope(
+  db: Q,
+  actor: Actor,
+  id: number,
+  underPath?: string,
+): Promise<HouseholdRow> {
+  const h = await getHousehold(db, actor, id);
+  if (underPath && !h.org_path.startsWith(underPath)) throw notFound();
+  return h;
+}
+
+/** One resident by id (its household must be live and in scope). */
+export async function getResident(db: Q, actor: Actor, id: number): Promise<ResidentRow> {
+  const [lo, hi] = scopeRange(actor);
+  const row = await db
+    .selectFrom('residents as r')
+    .innerJoin('households as h', 'h.id', 'r.household_id')
+    .selectAll('r')
+    .where('r.id', '=', id)
+    .where('r.tenant_id', '=', actor.tenantId!)
+    .where('r.org_path', '>=', lo)
+    .where('r.org_path', '<', hi)
+    .where('r.deleted_at', 'is', null)
+    .where('h.deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  return row;
+}
+
+/** The live residents of households, by household. */
+export async function residentsOf(db: Q, householdIds: number[]): Promise<Map<number, ResidentRow[]>> {
+  const out = new Map<number, ResidentRow[]>();
+  for (let i = 0; i < householdIds.length; i += 500) {
+    const chunk = householdIds.slice(i, i + 500);
+    const rows = await db
+      .selectFrom('residents')
+      .selectAll()
+      .where('household_id', 'in', chunk)
+      .where('deleted_at', 'is', null)
+      .orderBy('household_id')
+      .orderBy('id')
+      .execute();
+    for (const r of rows) out.set(r.household_id, [...(out.get(r.household_id) ?? []), r]);
+  }
+  return out;
+}
+
+/** The cadres of the live, unended pairings of households, by household. */
+export async function cadresOf(
+  db: Q,
+  householdIds: number[],
+): Promise<Map<number, { memberId: number; name: string }[]>> {
+  const out = new Map<number, { memberId: number; name: string }[]>();
+  if (!householdIds.length) return out;
+  const rows = await db
+    .selectFrom('pairings as p')
+    .innerJoin('members as m', 'm.id', 'p.cadre_member_id')
+    .select(['p.household_id', 'm.id', 'm.name'])
+    .where('p.household_id', 'in', householdIds)
+    .where('p.deleted_at', 'is', null)
+    .where('p.ended_on', 'is', null)
+    .orderBy('p.id')
+    .execute();
+  for (const r of rows) out.set(r.household_id, [...(out.get(r.household_id) ?? []), { memberId: r.id, name: r.name }]);
+  return out;
+}
+
+/**
+ * Whether a live resident of another live household of the tenant has this ID-number hash
+ * (`exceptResidentId` is the resident being edited; `householdId` allows none in the same household either).
+ */
+export async function idNumberTaken(
+  db: Q,
+  tenantId: number,
+  hash: string,
+  exceptResidentId?: number,
+): Promise<boolean> {
+  let q = db
+    .selectFrom('residents as r')
+    .innerJoin('households as h', 'h.id', 'r.household_id')
+    .select('r.id')
+    .where('r.tenant_id', '=', tenantId)
+    .where('r.id_number_hash', '=', hash)
+    .where('r.deleted_at', 'is', null)
+    .where('h.deleted_at', 'is', null);
+  if (exceptResidentId) q = q.where('r.id', '!=', exceptResidentId);
+  return Boolean(await q.executeTakeFirst());
+}
+
+/**
+ * Which of `hashes` are ID numbers of live residents of live households in the county: looked up 500
+ * at a time by the (tenant_id, id_number_hash) index, pausing between lookups, rather than reading
+ * the whole county (half a million residents would hold the event loop for a second).
+ */
+export async function idHashesAmong(
+  db: Q,
+  tenantId: number,
+  hashes: string[],
+  pause: () => Promise<void>,
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  const unique = [...new Set(hashes)];
+  for (let i = 0; i < unique.length; i += 500) {
+    await pause();
+    const rows = await db
+      .selectFrom('residents as r')
+      .innerJoin('households as h', 'h.id', 'r.household_id')
+      .select('r.id_number_hash')
+      .where('r.tenant_id', '=', tenantId)
+      .where('r.id_number_hash', 'in', unique.slice(i, i + 500))
+      .where('r.deleted_at', 'is', null)
+      .where('h.deleted_at', 'is', null)
+      .execute();
+    for (const r of rows) found.add(r.id_number_hash!);
+  }
+  return found;
+}
+
+/** Recounts a household's live residents into `people` (after a resident is added or removed). */
+export async function recountPeople(trx: Q, householdId: number, now: string): Promise<number> {
+  const n = Number(
+    (
+      await trx
+        .selectFrom('residents')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('household_id', '=', householdId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  await trx.updateTable('households').set({ people: n, updated_at: now }).where('id', '=', householdId).execute();
+  return n;
+}

@@ -1,0 +1,240 @@
+/** Every query on requests, inside the caller's scope: by the organization handling it or the one that accepted it. */
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { DB, RequestsTable } from '../../../db/schema.js';
+import type { DialectName } from '../../../db/database.js';
+import { likeContains, subtreeRange } from '../../../db/dialect.js';
+import type { Actor } from '../../../platform/actor.js';
+import { scopeRange } from '../../../platform/actor.js';
+import { notFound } from '../../../platform/errors.js';
+import { cached, readVersion } from '../../../platform/versions.js';
+
+type Q = Kysely<DB> | Transaction<DB>;
+export type RequestRow = Selectable<RequestsTable>;
+
+/** The columns a list or a card shows (never the encrypted phone). */
+export const REQUEST_COLUMNS = [
+  'r.id',
+  'r.tenant_id',
+  'r.org_id',
+  'r.org_path',
+  'r.origin_org_id',
+  'r.origin_path',
+  'r.household_id',
+  'r.resident_name',
+  'r.phone_masked',
+  'r.channel',
+  'r.category',
+  'r.description',
+  'r.level',
+  'r.status',
+  'r.accepted_at',
+  'r.due_at',
+  'r.owner_member_id',
+  'r.owner_name',
+  'r.department',
+  'r.escalations',
+  'r.escalated_at',
+  'r.closed_at',
+  'r.result',
+  'r.rating',
+  'r.rated_at',
+  'r.reopened',
+  'r.created_at',
+  'r.updated_at',
+  'r.deleted_at',
+] as const;
+export type RequestListRow = Omit<RequestRow, 'phone_enc' | 'phone_hash' | 'created_by'>;
+
+/** One request the actor may read: its handling or its accepting organization lies in the actor's scope (404 otherwise). */
+export async function getRequest(
+  db: Q,
+  actor: Actor,
+  id: number,
+  opts: { includeDeleted?: boolean } = {},
+): Promise<RequestRow> {
+  const [lo, hi] = scopeRange(actor);
+  let q = db
+    .selectFrom('requests')
+    .selectAll()
+    .where('id', '=', id)
+    .where('tenant_id', '=', actor.tenantId!)
+    .where((e) =>
+      e.or([
+        e.and([e('org_path', '>=', lo), e('org_path', '<', hi)]),
+        e.and([e('origin_path', '>=', lo), e('origin_path', '<', hi)]),
+      ]),
+    );
+  if (!opts.includeDeleted) q = q.where('deleted_at', 'is', null);
+  const row = await q.executeTakeFirst();
+  if (!row) throw notFound();
+  return row;
+}
+
+export interface RequestFilter {
+  underPath?: string;
+  view?: 'handling' | 'accepted';
+  q?: string;
+  phoneHash?: string;
+  status?: string;
+  overdue?: boolean;
+  level?: string;
+  channel?: string;
+  category?: string;
+  /** Accepted at or after / before these instants (China-day bounds computed by the service). */
+  fromAt?: string;
+  toAt?: string;
+  rating?: string;
+  deleted?: boolean;
+}
+
+/**
+ * A page of requests, newest first, and the total. The total counts on the scope index of the view
+ * (org_path for handling, origin_path for accepted; overdue adds `closed_at is null and due_at < now`,
+ * which the partial index requests_open_due answers) and is cached by data version. The page takes ids
+ * first, by one of two plans: walk the newest-first index (requests_recent for handling,
+ * requests_figures for accepted) from the top when the subtree holds a good share of the county, else
+ * sort the subtree's range; then reads the page's rows by id, only the listed columns.
+ */
+export async function listRequests(
+  db: Kysely<DB>,
+  dialect: DialectName,
+  actor: Actor,
+  f: RequestFilter,
+  now: string,
+  page: number,
+  pageSize: number,
+): Promise<{ rows: RequestListRow[]; total: number }> {
+  const [lo, hi] = f.underPath ? subtreeRange(f.underPath) : scopeRange(actor);
+  const col = f.view === 'accepted' ? 'r.origin_path' : 'r.org_path';
+  const tenantId = actor.tenantId!;
+  // The county's whole range needs no path condition: a count may then use any covering index.
+  const wholeTenant = lo === `/${lo.split('/')[1]}/`;
+  // Open requests are a few hundred of a county's millions: the partial index of open requests (by handling
+  // path) finds them; the accepted view filters those few by origin.
+  const onlyOpen = !f.deleted && (f.overdue || f.status === 'open' || f.status === 'reopened');
+  const build = (walkNewest: boolean) => {
+    // On SQLite a unary plus keeps the planner off a path index: off the scope index so it walks the
+    // newest-first one, or (accepted view of open requests) off the origin index so it reads the open ones.
+    const path =
+      (walkNewest || (onlyOpen && col === 'r.origin_path')) && dialect === 'sqlite'
+        ? sql`+${sql.ref(col)}`
+        : sql.ref(col);
+    let q = db.selectFrom('requests as r').where('r.tenant_id', '=', tenantId);
+    if (!wholeTenant) q = q.where(sql<boolean>`${path} >= ${lo} and ${path} < ${hi}`);
+    q = f.deleted ? q.where('r.deleted_at', 'is not', null) : q.where('r.deleted_at', 'is', null);
+    if (onlyOpen) q = q.where('r.closed_at', 'is', null).where('r.due_at', 'is not', null);
+    if (f.overdue) q = q.where('r.due_at', '<', now);
+    if (f.status) q = q.where('r.status', '=', f.status);
+    if (f.level) q = q.where('r.level', '=', f.level);
+    if (f.channel) q = q.where('r.channel', '=', f.channel);
+    if (f.category) q = q.where('r.category', '=', f.category);
+    if (f.rating) q = q.where('r.rating', '=', f.rating);
+    if (f.fromAt) q = q.where('r.accepted_at', '>=', f.fromAt);
+    if (f.toAt) q = q.where('r.accepted_at', '<', f.toAt);
+    if (f.phoneHash) q = q.where('r.phone_hash', '=', f.phoneHash);
+    else if (f.q) {
+      const text = f.q;
+      q = q.where((e) => e.or([likeContains('r.description', text), likeContains('r.resident_name', text)]));
+    }
+    return q;
+  };
+  const countOf = (q: ReturnType<typeof build>) => async () =>
+    Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  // Totals read the whole range; they change with service writes, roster moves and (overdue) the minute.
+  const roster = await readVersion(db, tenantId, 'roster');
+  const key = `requests.count|${col}|${lo}|${hi}|r${roster}|${f.overdue ? now.slice(0, 16) : ''}|${JSON.stringify({ ...f, underPath: undefined })}`;
+  const total = await cached(db, tenantId, 'residents', key, countOf(build(false)));
+  if (!total) return { rows: [], total };
+  const pageEnd = page * pageSize;
+  let walkNewest = false;
+  if (!onlyOpen && !f.phoneHash && total > pageEnd) {
+    const county = await cached(db, tenantId, 'residents', 'requests.count.tenant', async () =>
+      Number(
+        (
+          await db
+            .selectFrom('requests')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .where('tenant_id', '=', tenantId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    );
+    // Walking from the newest reads about pageEnd × county / total index entries; sorting reads the range's rows.
+    walkNewest = (pageEnd * county) / total < total * 10;
+  }
+  // For open requests the order must not be read off the newest-first index (that walks millions); sort the few hundred.
+  const newest = onlyOpen && dialect === 'sqlite' ? sql`+r.accepted_at` : sql.ref('r.accepted_at');
+  const ids = (
+    await build(walkNewest)
+      .select('r.id')
+      .orderBy(newest, 'desc')
+      .orderBy('r.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute()
+  ).map((r) => r.id);
+  if (!ids.length) return { rows: [], total };
+  const byId = new Map(
+    (
+      (await db
+        .selectFrom('requests as r')
+        .select([...REQUEST_COLUMNS])
+        .where('r.id', 'in', ids)
+        .execute()) as RequestListRow[]
+    ).map((r) => [r.id, r]),
+  );
+  return { rows: ids.map((id) => byId.get(id)!).filter(Boolean), total };
+}
+
+/** Names of some organizations (the page's, never the whole tree). */
+export async function orgNames(db: Q, ids: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Ratings of the requests handled in a subtree and closed in [fromAt, toAt). */
+export async function ratingsClosedIn(
+  db: Q,
+  tenantId: number,
+  orgPath: string,
+  fromAt: string,
+  toAt: string,
+): Promise<{ closed: number; byRating: Map<string, number> }> {
+  const [lo, hi] = subtreeRange(orgPath);
+  const rows = await db
+    .selectFrom('requests')
+    .select(['rating', (e) => e.fn.countAll<number>().as('n')])
+    .where('tenant_id', '=', tenantId)
+    .where('org_path', '>=', lo)
+    .where('org_path', '<', hi)
+    .where('deleted_at', 'is', null)
+    .where('closed_at', '>=', fromAt)
+    .where('closed_at', '<', toAt)
+    .groupBy('rating')
+    .execute();
+  const byRating = new Map<string, number>();
+  let closed = 0;
+  for (const r of rows) {
+    closed += Number(r.n);
+    if (r.rating) byRating.set(r.rating, Number(r.n));
+  }
+  return { closed, byRating };
+}
+
+/** Open requests past their deadline not escalated since it, oldest deadline first (the partial index requests_open_due). */
+export async function dueForEscalation(db: Q, tenantId: number, now: string, limit: number, afterId = 0) {
+  return db
+    .selectFrom('requests')
+    .select(['id', 'org_id', 'org_path', 'due_at', 'escalations', 'description'])
+    .where('tenant_id', '=', tenantId)
+    .where('closed_at', 'is', null)
+    .where('due_at', '<', now)
+    .where('deleted_at', 'is', null)
+    .where((e) => e.or([e('escalated_at', 'is', null), e('escalated_at', '<', e.ref('due_at'))]))
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

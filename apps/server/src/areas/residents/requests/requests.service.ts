@@ -1,0 +1,500 @@
+/**
+ * Residents' requests (民情诉求) and three-level handling (三级联动): acceptance with a deadline from the
+ * rules, owner, progress, transfer, close, the resident's rating (不满意 reopens, up to the rule's limit).
+ * Every step is a timeline event, an audit record and a bump of the service version.
+ */
+import type {
+  RequestAssignT,
+  RequestCreateT,
+  RequestDetailT,
+  RequestItemT,
+  RequestListQueryT,
+  RequestTransferT,
+  ResidentsRules,
+} from '@dangjian/contracts';
+import { can } from '@dangjian/contracts';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../../db/schema.js';
+import type { Actor } from '../../../platform/actor.js';
+import { inScope, requireCapability } from '../../../platform/actor.js';
+import { writeAudit, type Changes } from '../../../platform/audit.js';
+import type { Ctx } from '../../../platform/context.js';
+import { DomainError } from '../../../platform/errors.js';
+import { isValidMobile, normalizePhone } from '../../../platform/idcard.js';
+import { bumpVersion } from '../../../platform/versions.js';
+import * as orgsRepo from '../../core/orgs/orgs.repository.js';
+import * as membersRepo from '../../core/members/members.repository.js';
+import * as householdsRepo from '../households/households.repository.js';
+import { residentsRules } from '../common/residents.rules.js';
+import { addEvent, bumpRequestMonth, guardPhone, listEvents } from '../common/residents.shared.js';
+import * as repo from './requests.repository.js';
+import { addDays, chinaDayStart, deadline } from './requests.time.js';
+
+/** Days a request of a level has to close; on-the-spot requests have no deadline unless reopened (then the studied rule). */
+export function daysFor(rules: ResidentsRules, level: string, reopening = false): number | null {
+  if (level === 'coordinated') return rules.coordinatedDays;
+  if (level === 'studied' || reopening) return rules.studiedDays;
+  return null;
+}
+
+/** Whether a request is overdue at an instant: not closed and past its deadline. */
+export function isOverdue(r: { closed_at: string | null; due_at: string | null }, now: string): boolean {
+  return r.closed_at == null && r.due_at != null && r.due_at < now;
+}
+
+/** The API item of a row. */
+export function toItem(r: repo.RequestListRow, names: Map<number, string>, now: string): RequestItemT {
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    orgName: names.get(r.org_id) ?? '',
+    originOrgId: r.origin_org_id,
+    originOrgName: names.get(r.origin_org_id) ?? '',
+    householdId: r.household_id,
+    residentName: r.resident_name,
+    phone: r.phone_masked,
+    channel: r.channel as RequestItemT['channel'],
+    category: r.category as RequestItemT['category'],
+    description: r.description,
+    level: r.level as RequestItemT['level'],
+    status: r.status as RequestItemT['status'],
+    overdue: isOverdue(r, now),
+    acceptedAt: r.accepted_at,
+    dueAt: r.due_at,
+    ownerMemberId: r.owner_member_id,
+    ownerName: r.owner_name,
+    department: r.department,
+    escalations: Number(r.escalations),
+    escalatedAt: r.escalated_at,
+    closedAt: r.closed_at,
+    result: r.result,
+    rating: r.rating as RequestItemT['rating'],
+    ratedAt: r.rated_at,
+    reopened: Number(r.reopened),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+  };
+}
+
+/** Requests of a subtree (handling or accepted view), newest first, with the overdue flag at the clock's now. */
+export async function list(
+  ctx: Ctx,
+  actor: Actor,
+  query: RequestListQueryT,
+): Promise<{ items: RequestItemT[]; total: number }> {
+  requireCapability(actor, 'residents.read');
+  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const now = ctx.clock().toISOString();
+  let phoneHash: string | undefined;
+  const q = query.q?.trim() || undefined;
+  if (q && /^[\d\s+-]{11,}$/.test(q) && isValidMobile(normalizePhone(q)))
+    phoneHash = ctx.vault.lookupHash(normalizePhone(q));
+  const { rows, total } = await repo.listRequests(
+    ctx.db,
+    ctx.dialect,
+    actor,
+    {
+      underPath,
+      view: query.view,
+      q,
+      phoneHash,
+      status: query.status,
+      overdue: query.overdue,
+      level: query.level,
+      channel: query.channel,
+      category: query.category,
+      rating: query.rating,
+      deleted: query.deleted,
+      fromAt: query.from ? chinaDayStart(query.from) : undefined,
+      toAt: query.to ? chinaDayStart(addDays(query.to, 1)) : undefined,
+    },
+    now,
+    query.page ?? 1,
+    query.pageSize ?? 20,
+  );
+  const names = await repo.orgNames(
+    ctx.db,
+    rows.flatMap((r) => [r.org_id, r.origin_org_id]),
+  );
+  return { items: rows.map((r) => toItem(r, names, now)), total };
+}
+
+/** One request with its timeline. */
+export async function get(ctx: Ctx, actor: Actor, id: number): Promise<RequestDetailT> {
+  requireCapability(actor, 'residents.read');
+  const r = await repo.getRequest(ctx.db, actor, id, { includeDeleted: true });
+  const names = await repo.orgNames(ctx.db, [r.org_id, r.origin_org_id]);
+  return { ...toItem(r, names, ctx.clock().toISOString()), events: await listEvents(ctx.db, 'request', id) };
+}
+
+/** The owner (承办人) named by a write body: a member of the caller's scope (null when none is named). */
+async function ownerInScope(
+  ctx: Ctx,
+  actor: Actor,
+  memberId: number | null | undefined,
+): Promise<membersRepo.MemberRef | null> {
+  return memberId == null ? null : membersRepo.requireMemberInScope(ctx.db, actor, memberId);
+}
+
+export interface NewRequest {
+  channel: string;
+  category: string;
+  description: string;
+  level: string;
+  householdId?: number | null;
+  residentName?: string | null;
+  /** Guarded phone columns (from guardPhone, or copied from a household). */
+  phone: Record<string, string | null>;
+  /** When it was accepted, for a paper record entered later (≤ now; default now). */
+  acceptedAt?: string | null;
+  ownerMemberId?: number | null;
+  ownerName?: string | null;
+  result?: string | null;
+}
+
+/**
+ * Inserts a request accepted by an organization, inside the caller's transaction: the deadline comes
+ * from the rules (研究办 studiedDays, 协调办 coordinatedDays); 当场办 needs its result and closes at once.
+ */
+export async function insertRequest(
+  ctx: Ctx,
+  trx: Transaction<DB>,
+  actor: Actor,
+  org: { id: number; tenant_id: number; org_path: string },
+  input: NewRequest,
+): Promise<number> {
+  const result = input.result?.trim() || null;
+  if (input.level === 'on_the_spot' && !result) throw new DomainError('residents.on_the_spot_needs_result');
+  const rules = await residentsRules(trx, org.tenant_id);
+  const created = ctx.clock().toISOString();
+  // A paper record entered later keeps its real acceptance time, and so its real deadline.
+  const now = input.acceptedAt ? new Date(input.acceptedAt).toISOString() : created;
+  if (now > created) throw new DomainError('residents.in_future');
+  const days = daysFor(rules, input.level);
+  const onSpot = input.level === 'on_the_spot';
+  const { id } = await trx
+    .insertInto('requests')
+    .values({
+      tenant_id: org.tenant_id,
+      org_id: org.id,
+      org_path: org.org_path,
+      origin_org_id: org.id,
+      origin_path: org.org_path,
+      household_id: input.householdId ?? null,
+      resident_name: input.residentName?.trim() || null,
+      channel: input.channel,
+      category: input.category,
+      description: input.description.trim(),
+      level: input.level,
+      status: onSpot ? 'closed' : 'open',
+      accepted_at: now,
+      due_at: days == null ? null : deadline(now, days),
+      owner_member_id: input.ownerMemberId ?? null,
+      owner_name: input.ownerName?.trim() || null,
+      department: null,
+      escalations: 0,
+      escalated_at: null,
+      closed_at: onSpot ? now : null,
+      result: onSpot ? result : null,
+      rating: null,
+      rated_at: null,
+      reopened: 0,
+      phone_enc: input.phone.phone_enc ?? null,
+      phone_hash: input.phone.phone_hash ?? null,
+      phone_masked: input.phone.phone_masked ?? null,
+      created_by: actor.userId || null,
+      created_at: created,
+      updated_at: created,
+      deleted_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await addEvent(trx, ctx, actor, {
+    tenantId: org.tenant_id,
+    entity: 'request',
+    entityId: id,
+    kind: 'accepted',
+    toOrgId: org.id,
+    note: input.channel,
+    at: now,
+  });
+  if (onSpot)
+    await addEvent(trx, ctx, actor, {
+      tenantId: org.tenant_id,
+      entity: 'request',
+      entityId: id,
+      kind: 'closed',
+      note: result,
+      at: now,
+    });
+  await bumpVersion(trx, org.tenant_id, 'residents');
+  await bumpRequestMonth(trx, org.tenant_id, now);
+  await writeAudit(ctx, trx, actor, {
+    action: 'request.create',
+    entityType: 'request',
+    entityId: id,
+    changes: {
+      orgId: { before: null, after: org.id },
+      channel: { before: null, after: input.channel },
+      category: { before: null, after: input.category },
+      level: { before: null, after: input.level },
+      dueAt: { before: null, after: days == null ? null : deadline(now, days) },
+      phone: { before: null, after: input.phone.phone_masked ?? null },
+      ...(onSpot ? { status: { before: null, after: 'closed' } } : {}),
+    },
+  });
+  return id;
+}
+
+/** Accepts a request at an organization in scope (optionally for a household of the scope). */
+export async function create(ctx: Ctx, actor: Actor, input: RequestCreateT): Promise<RequestDetailT> {
+  requireCapability(actor, 'residents.write');
+  const org = await orgsRepo.getOrg(ctx.db, actor, input.orgId);
+  let residentName = input.residentName ?? null;
+  let phone = guardPhone(ctx, input.phone);
+  if (input.householdId != null) {
+    const h = await householdsRepo.requireHouseholdInScope(ctx.db, actor, input.householdId);
+    residentName ??= h.head_name;
+    if (!input.phone) phone = { phone_enc: h.phone_enc, phone_hash: h.phone_hash, phone_masked: h.phone_masked };
+  }
+  const owner = await ownerInScope(ctx, actor, input.ownerMemberId);
+  const id = await ctx.db
+    .transaction()
+    .execute((trx) =>
+      insertRequest(ctx, trx, actor, org, {
+        ...input,
+        residentName,
+        phone,
+        ownerMemberId: owner?.id ?? null,
+        ownerName: input.ownerName ?? owner?.name ?? null,
+      }),
+    );
+  return get(ctx, actor, id);
+}
+
+/** A live request the actor handles (its current organization in scope); only accepting it gives 403. */
+async function handled(ctx: Ctx, actor: Actor, id: number, opts: { open?: boolean } = {}) {
+  requireCapability(actor, 'residents.write');
+  const r = await repo.getRequest(ctx.db, actor, id);
+  if (!inScope(actor, r.tenant_id, r.org_path))
+    throw new DomainError('forbidden', { reason: 'handled by another organization' });
+  if (opts.open && r.closed_at) throw new DomainError('residents.request_closed');
+  return r;
+}
+
+/** Runs one step of a request in a transaction: update, event, service version, audit. */
+async function step(
+  ctx: Ctx,
+  actor: Actor,
+  r: repo.RequestRow,
+  action: string,
+  set: Record<string, unknown>,
+  event: { kind: string; fromOrgId?: number | null; toOrgId?: number | null; note?: string | null } | null,
+  changes: Changes,
+  extra?: (trx: Transaction<DB>) => Promise<void>,
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.clock().toISOString();
+    if (Object.keys(set).length)
+      await trx
+        .updateTable('requests')
+        .set({ ...set, updated_at: now })
+        .where('id', '=', r.id)
+        .execute();
+    if (event) await addEvent(trx, ctx, actor, { tenantId: r.tenant_id, entity: 'request', entityId: r.id, ...event });
+    await extra?.(trx);
+    await bumpVersion(trx, r.tenant_id, 'residents');
+    await bumpRequestMonth(trx, r.tenant_id, r.accepted_at);
+    await writeAudit(ctx, trx, actor, { action, entityType: 'request', entityId: r.id, changes });
+  });
+}
+
+/** Names the owner (承办人): a member of the caller's scope or a name. */
+export async function assign(ctx: Ctx, actor: Actor, id: number, input: RequestAssignT): Promise<RequestDetailT> {
+  const r = await handled(ctx, actor, id, { open: true });
+  const owner = await ownerInScope(ctx, actor, input.ownerMemberId);
+  const name = input.ownerName?.trim() || owner?.name;
+  if (!name) throw new DomainError('validation', { field: 'ownerName' });
+  await step(
+    ctx,
+    actor,
+    r,
+    'request.assign',
+    { owner_member_id: owner?.id ?? null, owner_name: name },
+    { kind: 'assigned', note: name },
+    {
+      ownerName: { before: r.owner_name, after: name },
+      ownerMemberId: { before: r.owner_member_id, after: owner?.id ?? null },
+    },
+  );
+  return get(ctx, actor, id);
+}
+
+/** Records progress (办理进展). */
+export async function progress(ctx: Ctx, actor: Actor, id: number, note: string): Promise<RequestDetailT> {
+  const r = await handled(ctx, actor, id, { open: true });
+  await step(ctx, actor, r, 'request.progress', {}, { kind: 'progress', note: note.trim() }, {});
+  return get(ctx, actor, id);
+}
+
+/**
+ * Transfers a request to another organization (it may lie outside the actor's subtree: a village hands a
+ * matter up to its township or to a county department — see `requireServingOrg`) and/or to a named department. The accepting
+ * organization stays; the handling one changes, and with it who sees the request under "handling".
+ */
+export async function transfer(ctx: Ctx, actor: Actor, id: number, input: RequestTransferT): Promise<RequestDetailT> {
+  const r = await handled(ctx, actor, id, { open: true });
+  const department = input.department?.trim() || null;
+  if (input.toOrgId == null && !department) throw new DomainError('residents.transfer_target');
+  let target: { id: number; org_path: string } | null = null;
+  if (input.toOrgId != null) {
+    target = await orgsRepo.requireServingOrg(ctx.db, actor, input.toOrgId, r.org_path);
+  }
+  const set: Record<string, unknown> = {};
+  const changes: Changes = {};
+  if (target && target.id !== r.org_id) {
+    set.org_id = target.id;
+    set.org_path = target.org_path;
+    changes.orgId = { before: r.org_id, after: target.id };
+  }
+  if (department !== r.department && (department || target)) {
+    set.department = department;
+    changes.department = { before: r.department, after: department };
+  }
+  const note = [department, input.note.trim()].filter(Boolean).join('：') || null;
+  await step(
+    ctx,
+    actor,
+    r,
+    'request.transfer',
+    set,
+    { kind: 'transferred', fromOrgId: r.org_id, toOrgId: target?.id ?? r.org_id, note },
+    changes,
+  );
+  return get(ctx, actor, id);
+}
+
+/** Closes a request with its result (办结). */
+export async function close(ctx: Ctx, actor: Actor, id: number, result: string): Promise<RequestDetailT> {
+  const r = await handled(ctx, actor, id, { open: true });
+  const now = ctx.clock().toISOString();
+  await step(
+    ctx,
+    actor,
+    r,
+    'request.close',
+    { status: 'closed', closed_at: now, result: result.trim() },
+    { kind: 'closed', note: result.trim() },
+    { status: { before: r.status, after: 'closed' }, result: { before: r.result, after: result.trim() } },
+  );
+  return get(ctx, actor, id);
+}
+
+/**
+ * Records the resident's rating (from the feedback card), by a worker of either the handling or the
+ * accepting organization. 不满意 reopens the request while it has been reopened fewer times than the
+ * rule reopenLimit (status reopened, a new deadline from the rule, the rating moves to the timeline);
+ * past the limit the request stays closed with the rating recorded — a resident's rating is never refused.
+ */
+export async function rate(ctx: Ctx, actor: Actor, id: number, rating: string): Promise<RequestDetailT> {
+  requireCapability(actor, 'residents.write');
+  const r = await repo.getRequest(ctx.db, actor, id);
+  if (!r.closed_at) throw new DomainError('residents.request_not_closed');
+  if (r.rating) throw new DomainError('residents.already_rated');
+  const rules = await residentsRules(ctx.db, r.tenant_id);
+  const now = ctx.clock().toISOString();
+  const reopen = rating === 'dissatisfied' && r.reopened < rules.reopenLimit;
+  if (!reopen) {
+    await step(
+      ctx,
+      actor,
+      r,
+      'request.rate',
+      { rating, rated_at: now },
+      { kind: 'rated', note: rating },
+      { rating: { before: null, after: rating } },
+    );
+  } else {
+    const days = daysFor(rules, r.level, true)!;
+    const due = deadline(now, days);
+    await step(
+      ctx,
+      actor,
+      r,
+      'request.rate',
+      {
+        status: 'reopened',
+        closed_at: null,
+        rating: null,
+        rated_at: null,
+        due_at: due,
+        escalated_at: null,
+        reopened: r.reopened + 1,
+      },
+      { kind: 'rated', note: rating },
+      {
+        rating: { before: null, after: rating },
+        status: { before: r.status, after: 'reopened' },
+        dueAt: { before: r.due_at, after: due },
+        reopened: { before: r.reopened, after: r.reopened + 1 },
+      },
+      (trx) =>
+        addEvent(trx, ctx, actor, {
+          tenantId: r.tenant_id,
+          entity: 'request',
+          entityId: r.id,
+          kind: 'reopened',
+          note: due,
+        }),
+    );
+  }
+  return get(ctx, actor, id);
+}
+
+/** Soft-deletes a request (it leaves lists and figures until restored). */
+export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> {
+  const r = await handled(ctx, actor, id);
+  const now = ctx.clock().toISOString();
+  await step(
+    ctx,
+    actor,
+    r,
+    'request.delete',
+    { deleted_at: now },
+    { kind: 'deleted' },
+    { deletedAt: { before: null, after: now } },
+  );
+}
+
+/** Restores a soft-deleted request. */
+export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<RequestDetailT> {
+  requireCapability(actor, 'residents.write');
+  const r = await repo.getRequest(ctx.db, actor, id, { includeDeleted: true });
+  if (!inScope(actor, r.tenant_id, r.org_path))
+    throw new DomainError('forbidden', { reason: 'handled by another organization' });
+  if (r.deleted_at)
+    await step(
+      ctx,
+      actor,
+      r,
+      'request.restore',
+      { deleted_at: null },
+      { kind: 'restored' },
+      { deletedAt: { before: r.deleted_at, after: null } },
+    );
+  return get(ctx, actor, id);
+}
+
+/** The full phone number of a request's resident (service.reveal), audited. */
+export async function reveal(ctx: Ctx, actor: Actor, id: number): Promise<{ phone: string | null }> {
+  requireCapability(actor, 'residents.read');
+  if (!can(actor.role, 'residents.reveal')) throw new DomainError('members.reveal_denied');
+  const r = await repo.getRequest(ctx.db, actor, id);
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      writeAudit(ctx, trx, actor, { action: 'request.reveal', entityType: 'request', entityId: id, detail: 'phone' }),
+    );
+  return { phone: r.phone_enc ? ctx.vault.decrypt(r.phone_enc) : null };
+}

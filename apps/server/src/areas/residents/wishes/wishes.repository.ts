@@ -1,0 +1,174 @@
+/** Queries on wishes and errands; the services decide who may see what and pass the bounds in. */
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { DB, ErrandsTable, WishesTable } from '../../../db/schema.js';
+import { likeContains } from '../../../db/dialect.js';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export type WishRow = Selectable<WishesTable> & { org_name: string; claimer_name: string | null };
+export type ErrandRow = Selectable<ErrandsTable> & { org_name: string; member_name: string };
+
+function wishSelect(db: Q) {
+  return db
+    .selectFrom('wishes as w')
+    .innerJoin('orgs as o', 'o.id', 'w.org_id')
+    .leftJoin('members as cm', 'cm.id', 'w.claimed_by_member_id')
+    .selectAll('w')
+    .select(['o.name as org_name', 'cm.name as claimer_name']);
+}
+
+/** One wish by id (any tenant; the caller checks access), deleted ones only when asked. */
+export async function findWish(
+  db: Q,
+  id: number,
+  opts: { includeDeleted?: boolean } = {},
+): Promise<WishRow | undefined> {
+  let q = wishSelect(db).where('w.id', '=', id);
+  if (!opts.includeDeleted) q = q.where('w.deleted_at', 'is', null);
+  return (await q.executeTakeFirst()) as WishRow | undefined;
+}
+
+export interface WishFilter {
+  /** null: every county (the public wall without a county). */
+  tenantId: number | null;
+  /** Path bounds [lo, hi) of the subtree; none: the whole tenant. */
+  range?: [string, string];
+  kind?: string;
+  status?: string;
+  statuses?: string[];
+  q?: string;
+  claimedBy?: number;
+  /** A member's view: open wishes, plus the ones this member claimed. */
+  openOrClaimedBy?: number;
+  phoneHash?: string;
+  deleted?: boolean;
+}
+
+/** A page of wishes, newest first, and the total. */
+export async function listWishes(
+  db: Q,
+  f: WishFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ rows: WishRow[]; total: number }> {
+  let q = db.selectFrom('wishes as w');
+  if (f.tenantId != null) q = q.where('w.tenant_id', '=', f.tenantId);
+  if (f.range) q = q.where('w.org_path', '>=', f.range[0]).where('w.org_path', '<', f.range[1]);
+  q = f.deleted ? q.where('w.deleted_at', 'is not', null) : q.where('w.deleted_at', 'is', null);
+  if (f.kind) q = q.where('w.kind', '=', f.kind);
+  if (f.status) q = q.where('w.status', '=', f.status);
+  if (f.statuses) q = q.where('w.status', 'in', f.statuses);
+  if (f.claimedBy != null) q = q.where('w.claimed_by_member_id', '=', f.claimedBy);
+  if (f.openOrClaimedBy != null) {
+    const m = f.openOrClaimedBy;
+    q = q.where((eb) => eb.or([eb('w.status', '=', 'open'), eb('w.claimed_by_member_id', '=', m)]));
+  }
+  if (f.phoneHash) q = q.where('w.phone_hash', '=', f.phoneHash);
+  if (f.q) {
+    const text = f.q;
+    q = q.where((eb) => eb.or([likeContains('w.title', text), likeContains('w.description', text)]));
+  }
+  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  if (!total) return { rows: [], total };
+  const rows = (await q
+    .innerJoin('orgs as o', 'o.id', 'w.org_id')
+    .leftJoin('members as cm', 'cm.id', 'w.claimed_by_member_id')
+    .selectAll('w')
+    .select(['o.name as org_name', 'cm.name as claimer_name'])
+    .orderBy('w.created_at', 'desc')
+    .orderBy('w.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute()) as WishRow[];
+  return { rows, total };
+}
+
+/** Live photo counts of some entities. */
+export async function photoCounts(db: Q, entity: 'wish' | 'errand', ids: number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (!ids.length) return out;
+  const rows = await db
+    .selectFrom('residents_photos')
+    .select(['entity_id', (e) => e.fn.countAll<number>().as('n')])
+    .where('entity_type', '=', entity)
+    .where('entity_id', 'in', ids)
+    .where('deleted_at', 'is', null)
+    .groupBy('entity_id')
+    .execute();
+  for (const r of rows) out.set(r.entity_id, Number(r.n));
+  return out;
+}
+
+/** Claimed wishes whose claim ran out before `nowIso` (of one tenant, or all). */
+export async function expiredClaims(db: Q, tenantId: number | null, nowIso: string) {
+  let q = db
+    .selectFrom('wishes')
+    .select(['id', 'tenant_id', 'org_id', 'claimed_by_member_id', 'claim_due_at'])
+    .where('status', '=', 'claimed')
+    .where('claim_due_at', '<=', nowIso)
+    .where('deleted_at', 'is', null);
+  if (tenantId != null) q = q.where('tenant_id', '=', tenantId);
+  return q.orderBy('id').execute();
+}
+
+function errandSelect(db: Q) {
+  return db
+    .selectFrom('errands as e')
+    .innerJoin('orgs as o', 'o.id', 'e.org_id')
+    .innerJoin('members as m', 'm.id', 'e.member_id')
+    .selectAll('e')
+    .select(['o.name as org_name', 'm.name as member_name']);
+}
+
+/** One errand by id (the caller checks access). */
+export async function findErrand(
+  db: Q,
+  id: number,
+  opts: { includeDeleted?: boolean } = {},
+): Promise<ErrandRow | undefined> {
+  let q = errandSelect(db).where('e.id', '=', id);
+  if (!opts.includeDeleted) q = q.where('e.deleted_at', 'is', null);
+  return (await q.executeTakeFirst()) as ErrandRow | undefined;
+}
+
+export interface ErrandFilter {
+  tenantId: number;
+  range?: [string, string];
+  memberId?: number;
+  status?: string;
+  q?: string;
+  deleted?: boolean;
+}
+
+/** A page of errands, newest first, and the total. */
+export async function listErrands(
+  db: Q,
+  f: ErrandFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ rows: ErrandRow[]; total: number }> {
+  let q = db.selectFrom('errands as e').where('e.tenant_id', '=', f.tenantId);
+  if (f.range) q = q.where('e.org_path', '>=', f.range[0]).where('e.org_path', '<', f.range[1]);
+  q = f.deleted ? q.where('e.deleted_at', 'is not', null) : q.where('e.deleted_at', 'is', null);
+  if (f.memberId != null) q = q.where('e.member_id', '=', f.memberId);
+  if (f.status) q = q.where('e.status', '=', f.status);
+  if (f.q) {
+    const text = f.q;
+    q = q.where((eb) =>
+      eb.or([likeContains('e.title', text), likeContains('e.resident_name', text), likeContains('e.card_no', text)]),
+    );
+  }
+  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  if (!total) return { rows: [], total };
+  const rows = (await q
+    .innerJoin('orgs as o', 'o.id', 'e.org_id')
+    .innerJoin('members as m', 'm.id', 'e.member_id')
+    .selectAll('e')
+    .select(['o.name as org_name', 'm.name as member_name'])
+    .orderBy('e.taken_at', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute()) as ErrandRow[];
+  return { rows, total };
+}

@@ -1,0 +1,75 @@
+/** The auditor's home: the chain check and the latest audit events, never business data. */
+import { Card, Space, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api } from '../../../api/client';
+import type { AuditRecord, ListPage } from '../../../api/types';
+import { useT } from '../../../app/i18n';
+import { ChainCheckCard, formatTime } from '../audit/auditShared';
+import { ErrorResult } from '../../../components/States';
+
+/** The auditor's home page. */
+export default function AuditorHome() {
+  const t = useT();
+  const q = useQuery({
+    queryKey: ['audit', 'recent'],
+    queryFn: ({ signal }) => api.get<ListPage<AuditRecord>>('/api/audit', { pageSize: 15 }, signal),
+  });
+  const failed = useQuery({
+    queryKey: ['audit', 'failed'],
+    queryFn: ({ signal }) => api.get<ListPage<AuditRecord>>('/api/audit', { pageSize: 1, success: false }, signal),
+  });
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+        {t('审计工作台', 'Audit desk')}
+      </Typography.Title>
+      <ChainCheckCard />
+      <Card
+        size="small"
+        title={t('最近审计事件', 'Recent audit events')}
+        extra={<Link to="/audit">{t('查看全部', 'View all')}</Link>}
+        data-testid="recent-audit"
+      >
+        {failed.data ? (
+          <Typography.Paragraph>
+            <Link to="/audit?success=false">
+              {t(`失败的操作共 ${failed.data.total} 条`, `${failed.data.total} failed operations`)}
+            </Link>
+          </Typography.Paragraph>
+        ) : null}
+        {q.error ? (
+          <ErrorResult error={q.error} onRetry={() => q.refetch()} />
+        ) : (
+          <Table<AuditRecord>
+            size="small"
+            rowKey="id"
+            loading={q.isPending}
+            dataSource={q.data?.items ?? []}
+            pagination={false}
+            columns={[
+              {
+                title: t('时间', 'Time'),
+                dataIndex: 'at',
+                render: (v: string, r) => <Link to={`/audit/${r.id}`}>{formatTime(v)}</Link>,
+                width: 180,
+              },
+              { title: t('操作人', 'Actor'), dataIndex: 'actorName' },
+              { title: t('操作', 'Action'), dataIndex: 'action' },
+              {
+                title: t('对象', 'Entity'),
+                render: (_, r) => (r.entityType ? `${r.entityType}${r.entityId ? ` #${r.entityId}` : ''}` : ''),
+              },
+              {
+                title: t('结果', 'Result'),
+                dataIndex: 'success',
+                render: (v: boolean) =>
+                  v ? <Tag color="success">{t('成功', 'OK')}</Tag> : <Tag color="error">{t('失败', 'Failed')}</Tag>,
+              },
+            ]}
+          />
+        )}
+      </Card>
+    </Space>
+  );
+}

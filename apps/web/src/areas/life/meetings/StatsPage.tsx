@@ -1,0 +1,185 @@
+/** Figures of organizational life as tables (`/meetings/stats`): meetings by kind, attendance, lectures, and the lowest attendance by org and member. */
+import { Card, Col, Row, Space, Table, Typography } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { MEETING_KIND_LABELS } from '@dangjian/contracts';
+import { api, withQuery } from '../../../api/client';
+import { useLabel, useT } from '../../../app/i18n';
+import { useScope } from '../../../app/scope';
+import { ErrorResult } from '../../../components/States';
+import { percent, periodUnit, thisYear, type MeetingStatsAnswer } from './model';
+import { PeriodPicker } from './parts';
+import './meetings.css';
+
+type OrgRow = MeetingStatsAnswer['orgs'][number];
+type MemberRow = MeetingStatsAnswer['members'][number];
+
+/** A period's first and last day, for links to the meeting list. */
+function spanOf(period: string): { from: string; to: string } {
+  const y = period.slice(0, 4);
+  const unit = periodUnit(period);
+  if (unit === 'month') {
+    const m = Number(period.slice(5, 7));
+    const last = new Date(Date.UTC(Number(y), m, 0)).getUTCDate();
+    return { from: `${period}-01`, to: `${period}-${String(last).padStart(2, '0')}` };
+  }
+  if (unit === 'quarter') {
+    const q = Number(period.slice(6));
+    const m1 = (q - 1) * 3 + 1;
+    const last = new Date(Date.UTC(Number(y), m1 + 2, 0)).getUTCDate();
+    return { from: `${y}-${String(m1).padStart(2, '0')}-01`, to: `${y}-${String(m1 + 2).padStart(2, '0')}-${last}` };
+  }
+  return { from: `${y}-01-01`, to: `${y}-12-31` };
+}
+
+const rateCell = (v: number) => (
+  <span className="mt-rate">
+    <span className="mt-rate-bar" aria-hidden>
+      <span style={{ width: `${Math.round(v * 100)}%` }} className={v < 0.8 ? 'low' : undefined} />
+    </span>
+    <span className={v < 0.8 ? 'mt-rate-bad' : undefined}>{percent(v)}</span>
+  </span>
+);
+
+/** The statistics page. */
+export default function StatsPage() {
+  const t = useT();
+  const lbl = useLabel();
+  const { org } = useScope();
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('period') ?? '';
+  const period = periodUnit(raw) ? raw : String(thisYear());
+  const orgId = Number(params.get('org')) || org?.id;
+  const query = { org: orgId, period };
+  const q = useQuery({
+    queryKey: ['meeting-stats', query],
+    queryFn: ({ signal }) => api.get<MeetingStatsAnswer>('/api/stats/meetings', query, signal),
+    placeholderData: keepPreviousData,
+  });
+  const s = q.data;
+  const span = spanOf(period);
+  const list = (extra: Record<string, string | number | undefined>) =>
+    withQuery('/meetings', { org: orgId, from: span.from, to: span.to, ...extra });
+
+  const figure = (title: string, value: string | number, href?: string, testId?: string) => (
+    <div className="dj-card" data-testid={testId}>
+      <div className="dj-stat-title">{title}</div>
+      <div className="dj-stat-value">{href ? <Link to={href}>{value}</Link> : value}</div>
+    </div>
+  );
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card>
+        <div style={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 12, marginBottom: 12 }}>
+          <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+            {t('组织生活统计', 'Organizational life: figures')}
+          </Typography.Title>
+          <div style={{ marginLeft: 'auto' }}>
+            <PeriodPicker value={period} onChange={(p) => setParams({ period: p }, { replace: true })} />
+          </div>
+        </div>
+        {q.error ? (
+          <ErrorResult error={q.error} onRetry={() => q.refetch()} />
+        ) : !s ? (
+          <div className="dj-spinner" role="status" aria-label={t('加载中', 'Loading')} />
+        ) : (
+          <>
+            <div className="mt-summary">
+              {figure(t('会议次数', 'Meetings'), s.meetings, list({}), 'stats-meetings')}
+              {figure(t('出席率', 'Attendance'), percent(s.attendance.rate), undefined, 'stats-attendance')}
+              {figure(
+                t('出席人次 / 应到人次', 'Present / expected'),
+                `${s.attendance.present.toLocaleString('en-US')} / ${s.attendance.expected.toLocaleString('en-US')}`,
+              )}
+              {figure(t('请假人次', 'On leave'), s.attendance.leave.toLocaleString('en-US'))}
+              {figure(
+                t('书记讲党课 / 党课', 'Lectures by secretaries / all'),
+                `${s.lectures.bySecretaries} / ${s.lectures.total}`,
+                list({ kind: 'party_lecture' }),
+                'stats-lectures',
+              )}
+              {figure(
+                t('纪实不完整', 'Incomplete records'),
+                s.incomplete,
+                list({ incomplete: 'true' }),
+                'stats-incomplete',
+              )}
+            </div>
+            <Table
+              size="small"
+              rowKey="key"
+              pagination={false}
+              dataSource={s.byKind}
+              locale={{ emptyText: t('本期没有会议记录', 'No meetings in this period') }}
+              columns={[
+                {
+                  title: t('会议类型', 'Kind'),
+                  dataIndex: 'key',
+                  render: (v: string) => <Link to={list({ kind: v })}>{lbl(MEETING_KIND_LABELS, v)}</Link>,
+                },
+                { title: t('次数', 'Meetings'), dataIndex: 'count', align: 'right', width: 120 },
+              ]}
+            />
+          </>
+        )}
+      </Card>
+      {s ? (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={12}>
+            <Card title={t('出席率最低的组织', 'Organizations with the lowest attendance')} data-testid="stats-orgs">
+              <Table<OrgRow>
+                size="small"
+                rowKey="orgId"
+                dataSource={s.orgs}
+                pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+                scroll={{ x: 560 }}
+                columns={[
+                  {
+                    title: t('党组织', 'Organization'),
+                    dataIndex: 'orgName',
+                    render: (v: string, r) => <Link to={list({ org: r.orgId })}>{v}</Link>,
+                  },
+                  { title: t('会议', 'Meetings'), dataIndex: 'meetings', align: 'right', width: 70 },
+                  {
+                    title: t('实到/应到', 'Present'),
+                    width: 110,
+                    align: 'right',
+                    render: (_, r) => `${r.present}/${r.expected}`,
+                  },
+                  { title: t('出席率', 'Rate'), dataIndex: 'rate', width: 150, render: rateCell },
+                ]}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} xl={12}>
+            <Card title={t('出席率最低的党员', 'Members with the lowest attendance')} data-testid="stats-members">
+              <Table<MemberRow>
+                size="small"
+                rowKey="memberId"
+                dataSource={s.members}
+                pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+                scroll={{ x: 560 }}
+                columns={[
+                  {
+                    title: t('姓名', 'Name'),
+                    dataIndex: 'name',
+                    render: (v: string, r) => <Link to={`/members/${r.memberId}`}>{v}</Link>,
+                  },
+                  { title: t('所在组织', 'Organization'), dataIndex: 'orgName', ellipsis: true },
+                  {
+                    title: t('出席/应参加', 'Present'),
+                    width: 110,
+                    align: 'right',
+                    render: (_, r) => `${r.present}/${r.expected}`,
+                  },
+                  { title: t('出席率', 'Rate'), dataIndex: 'rate', width: 150, render: rateCell },
+                ]}
+              />
+            </Card>
+          </Col>
+        </Row>
+      ) : null}
+    </Space>
+  );
+}

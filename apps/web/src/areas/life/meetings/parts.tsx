@@ -1,0 +1,173 @@
+/** Pieces shared by the organizational-life pages: tags, the period picker, the rules and org queries. */
+import { DatePicker, Segmented, Space, Tag, Tooltip } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { CADENCES, COMPLIANCE_STATUSES, MEETING_KIND_LABELS } from '@dangjian/contracts';
+import { api } from '../../../api/client';
+import type { Org } from '../../../api/types';
+import { useLabel, useT } from '../../../app/i18n';
+import {
+  chinaTime,
+  periodOf,
+  periodStart,
+  periodUnit,
+  thisMonth,
+  type FrequencyRule,
+  type MeetingSummary,
+  type PeriodUnit,
+  type RulesAnswer,
+} from './model';
+
+// Text, background and border of each kind's tag (text on background at least 4.5:1, WCAG AA).
+const KIND_COLORS: Record<string, [string, string, string]> = {
+  general_meeting: ['#a8071a', '#fff1f0', '#ffa39e'],
+  committee_meeting: ['#873800', '#fff7e6', '#ffd591'],
+  group_meeting: ['#614700', '#feffe6', '#fffb8f'],
+  party_lecture: ['#003eb3', '#e6f4ff', '#91caff'],
+  theme_day: ['#9e1068', '#fff0f6', '#ffadd2'],
+  life_meeting: ['#391085', '#f9f0ff', '#d3adf7'],
+  member_review: ['#10239e', '#f0f5ff', '#adc6ff'],
+  leadership_life_meeting: ['#00474f', '#e6fffb', '#87e8de'],
+  heart_to_heart: ['#135200', '#f6ffed', '#b7eb8f'],
+};
+
+/** The kind of a meeting as a coloured tag. */
+export function KindTag({ kind }: { kind: string }) {
+  const lbl = useLabel();
+  const [color, background, borderColor] = KIND_COLORS[kind] ?? ['rgba(0,0,0,0.88)', '#fafafa', '#d9d9d9'];
+  return (
+    <Tag variant="outlined" style={{ marginInlineEnd: 0, color, background, borderColor }}>
+      {lbl(MEETING_KIND_LABELS, kind)}
+    </Tag>
+  );
+}
+
+const STATUS_COLORS: Record<string, string> = { done: 'success', due_soon: 'warning', behind: 'error' };
+
+/** A compliance status: done green, due soon orange, behind red. */
+export function ComplianceTag({ status }: { status: string }) {
+  const lbl = useLabel();
+  return (
+    <Tag color={STATUS_COLORS[status]} data-status={status} style={{ marginInlineEnd: 0 }}>
+      {lbl(COMPLIANCE_STATUSES, status)}
+    </Tag>
+  );
+}
+
+/** What an incomplete record lacks, in words. */
+export function useMissingText() {
+  const t = useT();
+  return (missing: string[]) =>
+    missing
+      .map((m) =>
+        m === 'minutes' ? t('缺会议记录', 'no minutes') : m === 'attendance' ? t('缺出席情况', 'no attendance') : m,
+      )
+      .join(t('、', ', '));
+}
+
+/** The record's flags: 纪实不完整 (with what is missing), 补录 (with the entry date), deleted. */
+export function RecordFlags({
+  m,
+}: {
+  m: Pick<MeetingSummary, 'complete' | 'missing' | 'lateEntry' | 'enteredAt' | 'deletedAt' | 'checkinOpen'>;
+}) {
+  const t = useT();
+  const missingText = useMissingText();
+  return (
+    <Space size={4} wrap>
+      {m.complete ? null : (
+        <Tooltip title={missingText(m.missing)}>
+          <Tag color="warning" tabIndex={0} data-testid="flag-incomplete" style={{ marginInlineEnd: 0 }}>
+            {t('纪实不完整', 'Incomplete')}
+            <span className="sr-only">（{missingText(m.missing)}）</span>
+          </Tag>
+        </Tooltip>
+      )}
+      {m.lateEntry ? (
+        <Tooltip title={t(`补录于 ${chinaTime(m.enteredAt)}`, `Entered on ${chinaTime(m.enteredAt)}`)}>
+          <Tag tabIndex={0} data-testid="flag-late" style={{ marginInlineEnd: 0 }}>
+            {t('补录', 'Late entry')}
+            <span className="sr-only">（{chinaTime(m.enteredAt)}）</span>
+          </Tag>
+        </Tooltip>
+      ) : null}
+      {m.checkinOpen ? (
+        <Tag color="processing" style={{ marginInlineEnd: 0 }}>
+          {t('签到中', 'Sign-in open')}
+        </Tag>
+      ) : null}
+      {m.deletedAt ? (
+        <Tag color="error" style={{ marginInlineEnd: 0 }}>
+          {t('已删除', 'Deleted')}
+        </Tag>
+      ) : null}
+    </Space>
+  );
+}
+
+/** The rules in force for a year (`GET /api/meeting-rules?year=`). */
+export function useRules(year: number) {
+  return useQuery({
+    queryKey: ['meeting-rules', year],
+    queryFn: ({ signal }) => api.get<RulesAnswer>('/api/meeting-rules', { year }, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** An organization (`GET /api/orgs/:id`): its type, parent and name. */
+export function useOrg(id: number | null | undefined) {
+  return useQuery({
+    queryKey: ['org', id],
+    queryFn: ({ signal }) => api.get<Org>(`/api/orgs/${id}`, undefined, signal),
+    enabled: !!id,
+    staleTime: 60_000,
+  });
+}
+
+/** A period picker: month, quarter or year, answering `YYYY-MM`, `YYYY-Qn` or `YYYY`. */
+export function PeriodPicker({ value, onChange }: { value: string; onChange: (period: string) => void }) {
+  const t = useT();
+  const unit: PeriodUnit = periodUnit(value) ?? 'month';
+  const picked = dayjs(periodStart(periodUnit(value) ? value : thisMonth()));
+  return (
+    <Space size={8} wrap>
+      <Segmented
+        aria-label={t('统计周期', 'Period unit')}
+        value={unit}
+        onChange={(u) => onChange(periodOf(u as PeriodUnit, picked.format('YYYY-MM-DD')))}
+        options={[
+          { value: 'month', label: t('月', 'Month') },
+          { value: 'quarter', label: t('季度', 'Quarter') },
+          { value: 'year', label: t('年', 'Year') },
+        ]}
+      />
+      <DatePicker
+        picker={unit}
+        allowClear={false}
+        aria-label={t('周期', 'Period')}
+        value={picked}
+        format={(d) => periodOf(unit, d.format('YYYY-MM-DD'))}
+        disabledDate={(d) => d.isAfter(dayjs().endOf('year'))}
+        onChange={(d) => d && onChange(periodOf(unit, d.format('YYYY-MM-DD')))}
+        style={{ width: 130 }}
+        data-testid="period-picker"
+      />
+    </Space>
+  );
+}
+
+/** Words for a rule, e.g. 每季度至少 1 次. */
+export function useRuleText() {
+  const t = useT();
+  const lbl = useLabel();
+  return (rule: FrequencyRule | null | undefined) => {
+    if (!rule) return t('本年度不作要求', 'Not required this year');
+    const every = lbl(CADENCES, rule.every);
+    const base = rule.perMember
+      ? t(`${every}每名党员至少 ${rule.min} 次`, `${every}, at least ${rule.min} per member`)
+      : t(`${every}至少 ${rule.min} 次`, `${every}, at least ${rule.min}`);
+    return rule.fixedDay
+      ? `${base}${t(`，固定在每月 ${rule.fixedDay} 日`, `, on day ${rule.fixedDay} of the month`)}`
+      : base;
+  };
+}

@@ -1,0 +1,303 @@
+/** Pieces shared by the households, groups, pairings, zones and visits pages: URL list state, page head, tags, pickers, delete/restore. */
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, Select, Space, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { HOUSEHOLD_TAGS, POOR_TAGS } from '@dangjian/contracts';
+import { api } from '../../../api/client';
+import type { ListPage } from '../../../api/types';
+import { useLabel, useT } from '../../../app/i18n';
+import { useScope } from '../../../app/scope';
+import { useFeedback } from '../../../components/feedback';
+import { sortTags, type Household, type MemberOption, type ResidentsRulesAnswer } from './model';
+
+/** The list state of a page kept in the URL: filters, page, page size; the switcher's org fills `org`. */
+export function useListState(keys: readonly string[]) {
+  const [params, setParams] = useSearchParams();
+  const { org } = useScope();
+  const query: Record<string, string | number | undefined> = {};
+  for (const k of keys) {
+    const v = params.get(k);
+    if (v) query[k] = v;
+  }
+  if (!query.org && org) query.org = org.id;
+  const page = Number(params.get('page') ?? 1);
+  const pageSize = Number(params.get('pageSize') ?? 20);
+  function setFilter(k: string, v: string | number | boolean | null | undefined) {
+    const next = new URLSearchParams(params);
+    if (v === undefined || v === null || v === '') next.delete(k);
+    else next.set(k, String(v));
+    next.delete('page');
+    setParams(next);
+  }
+  function setPage(p: number, size: number) {
+    const next = new URLSearchParams(params);
+    next.set('page', String(p));
+    next.set('pageSize', String(size));
+    setParams(next);
+  }
+  const filtered = [...params.keys()].some((k) => k !== 'page' && k !== 'pageSize' && k !== 'deleted');
+  return {
+    params,
+    setParams,
+    query,
+    page,
+    pageSize,
+    setFilter,
+    setPage,
+    filtered,
+    recycle: params.get('deleted') === 'true',
+  };
+}
+
+/** A page title with actions on the right. */
+export function PageHead({
+  title,
+  actions,
+  children,
+}: {
+  title: ReactNode;
+  actions?: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      <div style={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 12, marginBottom: 12 }}>
+        <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+          {title}
+        </Typography.Title>
+        {actions ? (
+          <div style={{ marginLeft: 'auto' }}>
+            <Space wrap>{actions}</Space>
+          </div>
+        ) : null}
+      </div>
+      {children}
+    </>
+  );
+}
+
+/** A household's tags; the poor ones in red. */
+export function HouseholdTags({ tags }: { tags: readonly string[] }) {
+  const lbl = useLabel();
+  if (!tags.length) return <span className="dj-muted">—</span>;
+  return (
+    <Space size={[4, 4]} wrap>
+      {sortTags(tags).map((tag) => (
+        <Tag
+          key={tag}
+          color={(POOR_TAGS as readonly string[]).includes(tag) ? 'red' : undefined}
+          style={{ marginInlineEnd: 0 }}
+        >
+          {lbl(HOUSEHOLD_TAGS, tag)}
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
+/** A remote-search Select: answers options for a typed text, debounced. */
+function useRemoteOptions<T>(fetcher: (q: string) => Promise<T[]>, deps: unknown[]) {
+  const [text, setText] = useState('');
+  const [items, setItems] = useState<T[]>([]);
+  const [loading, setLoading] = useState(false);
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    window.clearTimeout(timer.current);
+    let alive = true;
+    timer.current = window.setTimeout(() => {
+      setLoading(true);
+      fetcher(text.trim())
+        .then((r) => alive && setItems(r))
+        .catch(() => alive && setItems([]))
+        .finally(() => alive && setLoading(false));
+    }, 250);
+    return () => {
+      alive = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text, ...deps]);
+  return { text, setText, items, loading };
+}
+
+/** Props of the household picker. */
+export interface HouseholdSelectProps {
+  value?: number | null;
+  onChange?: (id: number | null, h?: Household) => void;
+  /** Limit to an organization's subtree (e.g. the village of a group). */
+  org?: number;
+  /** Only poor households (pairing). */
+  poor?: boolean;
+  /** Only households without a group. */
+  grouped?: boolean;
+  valueLabel?: string;
+  id?: string;
+  ariaLabel?: string;
+  style?: React.CSSProperties;
+  status?: '' | 'error' | 'warning';
+  excludeIds?: number[];
+}
+
+/** Label of a household in pickers: head, address and village. */
+export function householdLabel(h: Pick<Household, 'headName' | 'address' | 'orgName'>): string {
+  return `${h.headName} · ${h.address}${h.orgName ? ` · ${h.orgName}` : ''}`;
+}
+
+/** Picks a household by searching head name, address or a full phone/ID number. */
+export function HouseholdSelect(props: HouseholdSelectProps) {
+  const t = useT();
+  const { org } = useScope();
+  const scopeOrg = props.org ?? org?.id;
+  const r = useRemoteOptions<Household>(
+    (q) =>
+      api
+        .get<ListPage<Household>>('/api/households', {
+          q,
+          org: scopeOrg,
+          poor: props.poor ? 'true' : undefined,
+          grouped: props.grouped === undefined ? undefined : String(props.grouped),
+          pageSize: 20,
+        })
+        .then((p) => p.items),
+    [scopeOrg, props.poor, props.grouped],
+  );
+  const excluded = new Set(props.excludeIds ?? []);
+  const options = r.items.filter((h) => !excluded.has(h.id)).map((h) => ({ value: h.id, label: householdLabel(h), h }));
+  if (props.value != null && !options.some((o) => o.value === props.value))
+    options.unshift({
+      value: props.value,
+      label: props.valueLabel ?? `#${props.value}`,
+      h: undefined as unknown as Household,
+    });
+  return (
+    <Select
+      id={props.id}
+      aria-label={props.ariaLabel}
+      status={props.status}
+      style={props.style ?? { width: '100%' }}
+      showSearch={{ filterOption: false, onSearch: r.setText, searchValue: r.text }}
+      allowClear
+      loading={r.loading}
+      value={props.value ?? undefined}
+      placeholder={t(
+        '输入户主姓名、地址或完整手机号/身份证号搜索',
+        'Search head name, address, full phone or ID number',
+      )}
+      notFoundContent={r.loading ? t('搜索中…', 'Searching…') : t('没有匹配的户', 'No matching household')}
+      options={options}
+      onChange={(v, o) => props.onChange?.(v ?? null, (o as { h?: Household } | undefined)?.h)}
+      popupMatchSelectWidth={false}
+      data-testid="household-select"
+    />
+  );
+}
+
+/** Props of the member picker. */
+export interface MemberSelectProps {
+  value?: number | null;
+  onChange?: (id: number | null, m?: MemberOption) => void;
+  org?: number;
+  valueLabel?: string;
+  id?: string;
+  ariaLabel?: string;
+  style?: React.CSSProperties;
+  status?: '' | 'error' | 'warning';
+  placeholder?: string;
+}
+
+/** Picks a party member by name, pinyin or initials (`GET /api/members?q=`). */
+export function MemberSelect(props: MemberSelectProps) {
+  const t = useT();
+  const r = useRemoteOptions<MemberOption>(
+    (q) => api.get<ListPage<MemberOption>>('/api/members', { q, org: props.org, pageSize: 20 }).then((p) => p.items),
+    [props.org],
+  );
+  const options = r.items.map((m) => ({ value: m.id, label: `${m.name} · ${m.orgName}`, m }));
+  if (props.value != null && !options.some((o) => o.value === props.value))
+    options.unshift({
+      value: props.value,
+      label: props.valueLabel ?? `#${props.value}`,
+      m: undefined as unknown as MemberOption,
+    });
+  return (
+    <Select
+      id={props.id}
+      aria-label={props.ariaLabel}
+      status={props.status}
+      style={props.style ?? { width: '100%' }}
+      showSearch={{ filterOption: false, onSearch: r.setText, searchValue: r.text }}
+      allowClear
+      loading={r.loading}
+      value={props.value ?? undefined}
+      placeholder={props.placeholder ?? t('输入党员姓名、拼音或首字母', 'Search a member by name, pinyin or initials')}
+      notFoundContent={r.loading ? t('搜索中…', 'Searching…') : t('没有匹配的党员', 'No matching member')}
+      options={options}
+      onChange={(v, o) => props.onChange?.(v ?? null, (o as { m?: MemberOption } | undefined)?.m)}
+      popupMatchSelectWidth={false}
+      data-testid="member-select"
+    />
+  );
+}
+
+/** Soft delete with an undo in the toast, and restore; `keys` are the query keys to refresh. */
+export function useDeleteRestore(base: string, keys: string[]) {
+  const t = useT();
+  const qc = useQueryClient();
+  const { message } = useFeedback();
+  const refresh = () => keys.forEach((k) => qc.invalidateQueries({ queryKey: [k] }));
+  async function restore(id: number, name: string) {
+    try {
+      await api.post(`${base}/${id}/restore`);
+      refresh();
+      message.success(t(`已恢复「${name}」`, `"${name}" restored`));
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  }
+  async function remove(id: number, name: string) {
+    try {
+      await api.del(`${base}/${id}`);
+      refresh();
+      message.success({
+        content: (
+          <span>
+            {t(`已将「${name}」移入回收站`, `"${name}" moved to the recycle bin`)}{' '}
+            <Button type="link" size="small" onClick={() => restore(id, name)}>
+              {t('撤销', 'Undo')}
+            </Button>
+          </span>
+        ),
+        duration: 8,
+      });
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  }
+  return { remove, restore };
+}
+
+/** The tag naming the organization filter of the URL (`?org=`), closable. */
+export function OrgFilterTag({ orgId, onClose }: { orgId: string | null; onClose: () => void }) {
+  const t = useT();
+  const q = useQuery({
+    queryKey: ['org', Number(orgId)],
+    queryFn: ({ signal }) => api.get<{ name: string }>(`/api/orgs/${orgId}`, undefined, signal),
+    enabled: !!orgId,
+  });
+  if (!orgId) return null;
+  return (
+    <Tag closable onClose={onClose}>
+      {t('组织：', 'Organization: ')}
+      {q.data?.name ?? `#${orgId}`}
+    </Tag>
+  );
+}
+
+/** The service rules in force (`GET /api/service-rules`), cached for the session. */
+export function useResidentsRules() {
+  return useQuery({
+    queryKey: ['service-rules'],
+    queryFn: ({ signal }) => api.get<ResidentsRulesAnswer>('/api/service-rules', undefined, signal),
+    staleTime: 60_000,
+  });
+}

@@ -1,0 +1,459 @@
+/** Create or edit a household with its residents (`/households/new`, `/households/:id/edit`); ID numbers checked as you type. */
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Col, Form, Input, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
+import type { FormInstance } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useParams } from 'react-router';
+import { HOUSEHOLD_TAGS, RESIDENT_RELATIONS } from '@dangjian/contracts';
+import { ApiError, api } from '../../../api/client';
+import { useEnumOptions, useT } from '../../../app/i18n';
+import { useScope } from '../../../app/scope';
+import { useMe } from '../../../app/session';
+import { usePageCrumb } from '../../../app/crumbs';
+import { useFeedback } from '../../../components/feedback';
+import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
+import { ErrorResult } from '../../../components/States';
+import { showFieldError } from '../../../components/formErrors';
+import { PHONE_PATTERN, parseIdNumber } from '../../core/members/idNumber';
+import type { HouseholdDetail } from '../common/model';
+
+interface ResidentRow {
+  id?: number;
+  name: string;
+  relation: string;
+  idNumber?: string;
+  phone?: string;
+  /** The masked numbers on file (editing): an empty field keeps them. */
+  maskedId?: string | null;
+  maskedPhone?: string | null;
+}
+
+interface Values {
+  orgId: number;
+  address: string;
+  headName: string;
+  phone?: string;
+  tags: string[];
+  note?: string;
+  residents: ResidentRow[];
+}
+
+const FIELD_OF_CODE: Record<string, string> = {
+  'residents.org_not_village': 'orgId',
+  'residents.invalid_phone': 'phone',
+  'residents.invalid_id_number': 'idNumber',
+  'residents.id_number_taken': 'idNumber',
+};
+
+/**
+ * Puts a server error on the field it concerns. The server names the field but not the resident's row:
+ * `rowOf(field)` answers the row that can be meant (-1 when it cannot be told, then the error shows on top).
+ */
+function showResidentsError(form: FormInstance, e: unknown, rowOf: (field: string) => number): boolean {
+  if (!(e instanceof ApiError)) return false;
+  const d = (e.details ?? {}) as { fields?: { field: string }[]; field?: string };
+  const field = d.fields?.[0]?.field ?? d.field ?? FIELD_OF_CODE[e.code];
+  if (!field) return showFieldError(form, e);
+  if (field === 'orgId' || (field === 'phone' && form.getFieldValue('phone'))) {
+    form.setFields([{ name: field, errors: [e.message] }]);
+    form.scrollToField(field);
+    return true;
+  }
+  if (field === 'idNumber' || field === 'phone') {
+    const i = rowOf(field);
+    if (i < 0) return false;
+    form.setFields([{ name: ['residents', i, field], errors: [e.message] }]);
+    form.scrollToField(['residents', i, field]);
+    return true;
+  }
+  return showFieldError(form, e);
+}
+
+/** The household form. */
+export default function HouseholdFormPage() {
+  const t = useT();
+  const opts = useEnumOptions();
+  const { message } = useFeedback();
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const { org } = useScope();
+  const { data: me } = useMe();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const editing = id ? Number(id) : null;
+  const hh = useQuery({
+    queryKey: ['household', editing],
+    queryFn: ({ signal }) => api.get<HouseholdDetail>(`/api/households/${editing}`, undefined, signal),
+    enabled: !!editing,
+  });
+  usePageCrumb(
+    editing
+      ? hh.data
+        ? t(`${hh.data.headName}户`, `${hh.data.headName}'s household`)
+        : null
+      : t('新增户', 'New household'),
+  );
+
+  useEffect(() => {
+    const h = hh.data;
+    if (h) {
+      form.setFieldsValue({
+        orgId: h.orgId,
+        address: h.address,
+        headName: h.headName,
+        phone: undefined,
+        tags: h.tags,
+        note: h.note ?? undefined,
+        residents: h.residents.map((r) => ({
+          id: r.id,
+          name: r.name,
+          relation: r.relation,
+          maskedId: r.idNumber,
+          maskedPhone: r.phone,
+        })),
+      });
+    }
+  }, [hh.data, form]);
+
+  if (editing && hh.isPending)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
+  if (editing && hh.error) return <ErrorResult error={hh.error} />;
+
+  const idRule = {
+    validator: (_: unknown, raw: string | undefined) => {
+      const v = (raw ?? '').trim();
+      if (!v) return Promise.resolve();
+      const info = parseIdNumber(v);
+      if (info.ok) return Promise.resolve();
+      if (info.problem === 'check')
+        return Promise.reject(
+          new Error(
+            t(
+              `校验位错误：最后一位应为 ${info.expectedCheck}`,
+              `Wrong check digit: should end with ${info.expectedCheck}`,
+            ),
+          ),
+        );
+      if (info.problem === 'format' && /^\d{0,17}$/.test(v))
+        return Promise.reject(new Error(t(`应为18位，已输入 ${v.length} 位`, `18 characters; ${v.length} so far`)));
+      if (info.problem === 'region') return Promise.reject(new Error(t('地区码无效', 'Invalid region code')));
+      if (info.problem === 'birth') return Promise.reject(new Error(t('出生日期无效', 'Invalid birth date')));
+      return Promise.reject(
+        new Error(t('身份证号码应为18位数字（最后一位可以是X）', 'An ID number has 18 digits (the last may be X)')),
+      );
+    },
+  };
+  const phoneRule = { pattern: PHONE_PATTERN, message: t('手机号码格式不正确', 'Invalid mobile number') };
+
+  async function onFinish(v: Values) {
+    setBusy(true);
+    setError(null);
+    // All values, so the rows keep their ids (not fields of the form).
+    const residents = ((form.getFieldsValue(true) as Values).residents ?? v.residents ?? []) as ResidentRow[];
+    const clean = (r: ResidentRow) => ({
+      name: r.name.trim(),
+      relation: r.relation,
+      ...(r.idNumber?.trim() ? { idNumber: r.idNumber.trim().toUpperCase() } : {}),
+      ...(r.phone?.trim() ? { phone: r.phone.trim() } : {}),
+    });
+    const base = {
+      orgId: v.orgId,
+      address: v.address.trim(),
+      headName: v.headName.trim(),
+      tags: v.tags ?? [],
+      note: v.note?.trim() || null,
+      ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
+    };
+    let step = -1;
+    try {
+      if (!editing) {
+        const saved = await api.post<HouseholdDetail>('/api/households', { ...base, residents: residents.map(clean) });
+        message.success(t(`已保存「${saved.headName}」户`, `${saved.headName}'s household saved`));
+        done(saved.id);
+        return;
+      }
+      await api.patch(`/api/households/${editing}`, base);
+      // Residents are their own records: add the new rows, change the edited ones, remove the dropped ones.
+      const before = hh.data?.residents ?? [];
+      const kept = new Set(residents.filter((r) => r.id).map((r) => r.id));
+      for (const r of before) if (!kept.has(r.id)) await api.del(`/api/residents/${r.id}`);
+      for (let i = 0; i < residents.length; i++) {
+        step = i;
+        const r = residents[i];
+        if (!r.id) await api.post(`/api/households/${editing}/residents`, clean(r));
+        else {
+          const was = before.find((b) => b.id === r.id);
+          if (
+            !was ||
+            was.name !== r.name.trim() ||
+            was.relation !== r.relation ||
+            r.idNumber?.trim() ||
+            r.phone?.trim()
+          )
+            await api.patch(`/api/residents/${r.id}`, clean(r));
+        }
+      }
+      message.success(t('已保存', 'Saved'));
+      done(editing);
+    } catch (e) {
+      // The row being saved (editing), or the only row that has the number (creating).
+      const rowOf = (field: string) => {
+        if (step >= 0) return step;
+        const withIt = residents
+          .map((r, i) => ((r as unknown as Record<string, string | undefined>)[field]?.trim() ? i : -1))
+          .filter((i) => i >= 0);
+        return withIt.length === 1 ? withIt[0] : -1;
+      };
+      if (!showResidentsError(form, e, rowOf)) setError((e as Error).message);
+      if (editing) qc.invalidateQueries({ queryKey: ['household', editing] });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function done(savedId: number) {
+    qc.invalidateQueries({ queryKey: ['households'] });
+    qc.invalidateQueries({ queryKey: ['household'] });
+    qc.invalidateQueries({ queryKey: ['service-stats'] });
+    navigate(`/households/${savedId}`);
+  }
+
+  return (
+    <Card>
+      <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
+        {editing
+          ? t(`编辑户：${hh.data?.headName ?? ''}`, `Edit household: ${hh.data?.headName ?? ''}`)
+          : t('新增户', 'New household')}
+      </Typography.Title>
+      {error ? (
+        <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} data-testid="form-error" />
+      ) : null}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        scrollToFirstError
+        style={{ maxWidth: 1000 }}
+        initialValues={{
+          orgId: org?.id ?? me?.orgId ?? undefined,
+          tags: [],
+          residents: editing ? [] : [{ name: '', relation: 'head' }],
+        }}
+        onValuesChange={(changed: Partial<Values>) => {
+          // The head's name fills the first resident row while it is still empty.
+          if (!editing && 'headName' in changed) {
+            const rows = form.getFieldValue('residents') as ResidentRow[];
+            if (rows?.[0]?.relation === 'head' && !rows[0].id)
+              form.setFieldValue(['residents', 0, 'name'], changed.headName);
+          }
+        }}
+      >
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label={t('所属村（社区）', 'Village or community')}
+              name="orgId"
+              rules={[{ required: true, message: t('请选择村或社区党组织', 'Choose the village or community') }]}
+            >
+              <OrgTreeSelect valueLabel={hh.data?.orgName ?? org?.name ?? me?.orgName ?? undefined} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label={t('户主姓名', 'Head of household')}
+              name="headName"
+              rules={[
+                { required: true, whitespace: true, message: t('请输入户主姓名', 'Enter the name of the head') },
+                { max: 40 },
+              ]}
+            >
+              <Input autoComplete="off" data-testid="head-name" />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item
+              label={t('住址', 'Address')}
+              name="address"
+              rules={[
+                { required: true, whitespace: true, message: t('请输入住址', 'Enter the address') },
+                { max: 200 },
+              ]}
+            >
+              <Input
+                autoComplete="off"
+                placeholder={t('如：三组 12 号', 'e.g. Group 3, No. 12')}
+                data-testid="address"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label={t('联系电话', 'Phone')}
+              name="phone"
+              rules={[phoneRule]}
+              extra={
+                editing && hh.data?.phone
+                  ? t(`当前：${hh.data.phone}；不修改请留空`, `Now: ${hh.data.phone}; leave empty to keep`)
+                  : undefined
+              }
+            >
+              <Input maxLength={11} inputMode="numeric" autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label={t('户类标签', 'Tags')}
+              name="tags"
+              extra={t(
+                '脱贫户、监测户、低保户、五保户计为困难户',
+                'Lifted out of poverty, monitored, subsistence and five-guarantees households count as poor',
+              )}
+            >
+              <Select mode="multiple" allowClear options={opts(HOUSEHOLD_TAGS)} data-testid="tags" />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item label={t('备注', 'Note')} name="note" rules={[{ max: 500 }]}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Typography.Title level={2} style={{ fontSize: 16 }}>
+          {t('家庭成员', 'Residents')}
+        </Typography.Title>
+        <Form.List name="residents">
+          {(fields, { add, remove }) => (
+            <>
+              <Table
+                size="small"
+                pagination={false}
+                dataSource={fields}
+                rowKey="key"
+                data-testid="resident-rows"
+                scroll={{ x: 820 }}
+                locale={{ emptyText: t('尚未添加家庭成员', 'No resident yet') }}
+                columns={[
+                  {
+                    title: t('姓名', 'Name'),
+                    width: 140,
+                    render: (_, f) => (
+                      <Form.Item
+                        name={[f.name, 'name']}
+                        rules={[
+                          { required: true, whitespace: true, message: t('请输入姓名', 'Enter the name') },
+                          { max: 40 },
+                        ]}
+                        style={{ margin: 0 }}
+                      >
+                        <Input
+                          aria-label={t(`第 ${f.name + 1} 人姓名`, `Resident ${f.name + 1}: name`)}
+                          autoComplete="off"
+                        />
+                      </Form.Item>
+                    ),
+                  },
+                  {
+                    title: t('与户主关系', 'Relation'),
+                    width: 130,
+                    render: (_, f) => (
+                      <Form.Item
+                        name={[f.name, 'relation']}
+                        rules={[{ required: true, message: t('请选择', 'Choose one') }]}
+                        style={{ margin: 0 }}
+                      >
+                        <Select
+                          aria-label={t(`第 ${f.name + 1} 人与户主关系`, `Resident ${f.name + 1}: relation`)}
+                          options={opts(RESIDENT_RELATIONS)}
+                        />
+                      </Form.Item>
+                    ),
+                  },
+                  {
+                    title: t('身份证号码', 'ID number'),
+                    width: 250,
+                    render: (_, f) => (
+                      <Form.Item name={[f.name, 'idNumber']} rules={[idRule]} validateFirst style={{ margin: 0 }}>
+                        <Input
+                          maxLength={18}
+                          autoComplete="off"
+                          style={{ fontFamily: 'monospace' }}
+                          aria-label={t(`第 ${f.name + 1} 人身份证号码`, `Resident ${f.name + 1}: ID number`)}
+                          placeholder={
+                            (form.getFieldValue(['residents', f.name, 'maskedId']) as string | null) ??
+                            t('可空', 'optional')
+                          }
+                          data-testid="resident-id-number"
+                        />
+                      </Form.Item>
+                    ),
+                  },
+                  {
+                    title: t('手机号码', 'Phone'),
+                    width: 170,
+                    render: (_, f) => (
+                      <Form.Item name={[f.name, 'phone']} rules={[phoneRule]} style={{ margin: 0 }}>
+                        <Input
+                          maxLength={11}
+                          inputMode="numeric"
+                          autoComplete="off"
+                          aria-label={t(`第 ${f.name + 1} 人手机号码`, `Resident ${f.name + 1}: phone`)}
+                          placeholder={
+                            (form.getFieldValue(['residents', f.name, 'maskedPhone']) as string | null) ??
+                            t('可空', 'optional')
+                          }
+                        />
+                      </Form.Item>
+                    ),
+                  },
+                  {
+                    title: '',
+                    width: 48,
+                    render: (_, f) => (
+                      <Button
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={t(`删除第 ${f.name + 1} 人`, `Remove resident ${f.name + 1}`)}
+                        onClick={() => remove(f.name)}
+                      />
+                    ),
+                  },
+                ]}
+              />
+              <div style={{ marginTop: 8 }}>
+                <Button
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ name: '', relation: fields.length ? 'child' : 'head' })}
+                  data-testid="add-resident"
+                >
+                  {t('添加家庭成员', 'Add a resident')}
+                </Button>
+              </div>
+              {editing ? (
+                <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 13 }}>
+                  {t(
+                    '已登记的号码以遮蔽形式显示在输入框中，不修改请留空。',
+                    'Numbers on file show masked as placeholders; leave empty to keep them.',
+                  )}
+                </Typography.Paragraph>
+              ) : null}
+            </>
+          )}
+        </Form.List>
+        <Space style={{ marginTop: 24, display: 'flex' }}>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="save-household">
+            {t('保存', 'Save')}
+          </Button>
+          <Button onClick={() => navigate(-1)}>{t('取消', 'Cancel')}</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,200 @@
+/** 走访要求落实 (`/visits/quotas`): villages not visited enough this quarter, township cadres short this week (rules as data). */
+import { Card, DatePicker, Space, Table, Tabs } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../../../api/client';
+import { useT } from '../../../app/i18n';
+import { useScope } from '../../../app/scope';
+import { usePageCrumb } from '../../../app/crumbs';
+import { ErrorResult } from '../../../components/States';
+import { Stat } from '../../core/home/BusinessHome';
+import { PageHead } from '../common/ResidentsParts';
+import { chinaToday, isoWeekOf, quarterOf, type VisitQuotas } from '../common/model';
+
+/** The Monday of an ISO week `YYYY-Www`. */
+function weekMonday(week: string): string {
+  const [y, w] = [Number(week.slice(0, 4)), Number(week.slice(6))];
+  const jan4 = new Date(Date.UTC(y, 0, 4));
+  const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000 + (w - 1) * 7 * 86_400_000);
+  return monday.toISOString().slice(0, 10);
+}
+
+/** The quotas page; `?quarter=YYYY-Qn&week=YYYY-Www` choose the periods (default: now). */
+export default function VisitQuotasPage() {
+  const t = useT();
+  const { org } = useScope();
+  const [params, setParams] = useSearchParams();
+  usePageCrumb(t('走访要求落实', 'Visit quotas'));
+  const today = chinaToday();
+  const quarter = params.get('quarter') ?? quarterOf(today);
+  const week = params.get('week') ?? isoWeekOf(today);
+  const qq = { org: org?.id, quarter, week };
+  const q = useQuery({
+    queryKey: ['visit-quotas', qq],
+    queryFn: ({ signal }) => api.get<VisitQuotas>('/api/visits/quotas', qq, signal),
+  });
+  const d = q.data;
+  function set(k: string, v: string | null) {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next, { replace: true });
+  }
+  const qStart = `${quarter.slice(0, 4)}-${String((Number(quarter.slice(6)) - 1) * 3 + 1).padStart(2, '0')}-01`;
+
+  return (
+    <Card>
+      <PageHead
+        title={t('走访要求落实情况', 'Visit quotas')}
+        actions={
+          <Space wrap>
+            <DatePicker
+              picker="quarter"
+              allowClear={false}
+              aria-label={t('季度', 'Quarter')}
+              value={dayjs(qStart)}
+              onChange={(v) => v && set('quarter', quarterOf(v.format('YYYY-MM-DD')))}
+              disabledDate={(v) => v.isAfter(dayjs(), 'day')}
+            />
+            <DatePicker
+              picker="week"
+              allowClear={false}
+              aria-label={t('周', 'Week')}
+              value={dayjs(weekMonday(week))}
+              onChange={(v) => v && set('week', isoWeekOf(v.startOf('week').add(1, 'day').format('YYYY-MM-DD')))}
+              disabledDate={(v) => v.isAfter(dayjs(), 'day')}
+            />
+            <Link to="/visits">{t('走访记录', 'Visits')}</Link>
+          </Space>
+        }
+      />
+      {q.error ? (
+        <ErrorResult error={q.error} onRetry={() => q.refetch()} />
+      ) : !d ? (
+        <div className="dj-spinner" role="status" aria-label={t('加载中', 'Loading')} />
+      ) : (
+        <>
+          <p className="dj-muted" style={{ marginTop: 0 }}>
+            {t(
+              `要求：每个村（社区）每季度至少走访 ${d.rules.villageVisitsPerQuarter} 次；乡镇干部每周走访不少于 ${d.rules.cadreVisitDaysPerWeek} 天、${d.rules.cadreVisitHouseholdsPerWeek} 户。`,
+              `Rules: every village at least ${d.rules.villageVisitsPerQuarter} visit(s) a quarter; a township cadre at least ${d.rules.cadreVisitDaysPerWeek} days and ${d.rules.cadreVisitHouseholdsPerWeek} households a week.`,
+            )}{' '}
+            <Link to="/service-rules" style={{ textDecoration: 'underline' }}>
+              {t('查看规则', 'See the rules')}
+            </Link>
+          </p>
+          <div className="dj-grid-stats" data-testid="quota-cards">
+            <Stat
+              testId="q-villages"
+              title={t(`${d.quarter} 已走访村（社区）`, `Villages visited in ${d.quarter}`)}
+              value={`${d.villagesVisited} / ${d.villages}`}
+            />
+            <Stat
+              testId="q-villages-short"
+              title={t('走访不足的村', 'Villages short')}
+              value={d.villagesShort.length}
+            />
+            <Stat testId="q-cadres" title={t(`${d.week} 乡镇干部`, `Township cadres, ${d.week}`)} value={d.cadres} />
+            <Stat
+              testId="q-cadres-short"
+              title={t('本周未达标干部', 'Cadres short this week')}
+              value={d.cadresShort.length}
+            />
+          </div>
+          <Tabs
+            style={{ marginTop: 16 }}
+            items={[
+              {
+                key: 'villages',
+                label: t(`走访不足的村（${d.villagesShort.length}）`, `Villages short (${d.villagesShort.length})`),
+                children: (
+                  <Table
+                    rowKey="orgId"
+                    size="middle"
+                    dataSource={d.villagesShort}
+                    data-testid="villages-short"
+                    pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                    locale={{
+                      emptyText: t('所有村（社区）本季度都已达到走访要求', 'Every village met the quota this quarter'),
+                    }}
+                    columns={[
+                      { title: t('村（社区）', 'Village'), dataIndex: 'orgName' },
+                      {
+                        title: t('本季度走访次数', 'Visits this quarter'),
+                        dataIndex: 'visits',
+                        align: 'right',
+                        width: 160,
+                      },
+                      {
+                        title: '',
+                        width: 120,
+                        render: (_, r) => <Link to={`/visits?org=${r.orgId}`}>{t('走访记录', 'Its visits')}</Link>,
+                      },
+                    ]}
+                  />
+                ),
+              },
+              {
+                key: 'cadres',
+                label: t(`未达标的乡镇干部（${d.cadresShort.length}）`, `Cadres short (${d.cadresShort.length})`),
+                children: (
+                  <>
+                    <p className="dj-muted" style={{ marginTop: 0 }}>
+                      {d.weekFrom} — {d.weekTo}
+                    </p>
+                    <Table
+                      rowKey="memberId"
+                      size="middle"
+                      dataSource={d.cadresShort}
+                      data-testid="cadres-short"
+                      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                      locale={{
+                        emptyText: t(
+                          '本周所有乡镇干部都已达到走访要求',
+                          'Every township cadre met the quota this week',
+                        ),
+                      }}
+                      columns={[
+                        {
+                          title: t('干部', 'Cadre'),
+                          dataIndex: 'name',
+                          render: (v: string, r) => (
+                            <Link to={`/visits?visitor=${r.memberId}&from=${d.weekFrom}&to=${d.weekTo}`}>{v}</Link>
+                          ),
+                        },
+                        { title: t('单位', 'Organization'), dataIndex: 'orgName' },
+                        {
+                          title: t('走访天数', 'Days'),
+                          dataIndex: 'days',
+                          align: 'right',
+                          width: 110,
+                          render: (v: number) => (
+                            <span
+                              style={{ color: v < d.rules.cadreVisitDaysPerWeek ? '#a8071a' : undefined }}
+                            >{`${v} / ${d.rules.cadreVisitDaysPerWeek}`}</span>
+                          ),
+                        },
+                        {
+                          title: t('走访户数', 'Households'),
+                          dataIndex: 'households',
+                          align: 'right',
+                          width: 110,
+                          render: (v: number) => (
+                            <span
+                              style={{ color: v < d.rules.cadreVisitHouseholdsPerWeek ? '#a8071a' : undefined }}
+                            >{`${v} / ${d.rules.cadreVisitHouseholdsPerWeek}`}</span>
+                          ),
+                        },
+                      ]}
+                    />
+                  </>
+                ),
+              },
+            ]}
+          />
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,224 @@
+/** A wish in full (`/wishes/:id`): the record, its timeline and photos; claim, fulfil and release for members (and secretaries, as the API allows); delete and restore. */
+import { useState } from 'react';
+import { Alert, Button, Card, Col, Descriptions, Input, Modal, Popconfirm, Row, Skeleton, Space } from 'antd';
+import { DeleteOutlined, UndoOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { WISH_KINDS, WISH_SOURCES } from '@dangjian/contracts';
+import { api } from '../../../api/client';
+import { useLabel, useT } from '../../../app/i18n';
+import { usePageCrumb } from '../../../app/crumbs';
+import { hasCap, useMe } from '../../../app/session';
+import { useFeedback } from '../../../components/feedback';
+import { ErrorResult } from '../../../components/States';
+import { chinaDateTime, photoCount, type WishDetail } from '../requests/requestModel';
+import { EventTimeline, WishStatusTag } from '../requests/RequestParts';
+
+/** The wish detail page. */
+export default function WishDetailPage() {
+  const t = useT();
+  const lbl = useLabel();
+  const { message } = useFeedback();
+  const qc = useQueryClient();
+  const { id: idParam } = useParams();
+  const id = Number(idParam);
+  const { data: me } = useMe();
+  const canWrite = hasCap(me, 'residents.write');
+  const canClaim = hasCap(me, 'residents.claim') || canWrite;
+  const [fulfilling, setFulfilling] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const q = useQuery({
+    queryKey: ['wish', id],
+    queryFn: ({ signal }) => api.get<WishDetail>(`/api/wishes/${id}`, undefined, signal),
+  });
+  const w = q.data;
+  usePageCrumb(w?.title);
+
+  function changed() {
+    qc.invalidateQueries({ queryKey: ['wishes'] });
+    qc.invalidateQueries({ queryKey: ['service-stats'] });
+    void q.refetch();
+  }
+  async function run(path: string, body?: unknown, done?: string) {
+    setBusy(true);
+    try {
+      if (path === 'DELETE') await api.del(`/api/wishes/${id}`);
+      else await api.post(`/api/wishes/${id}/${path}`, body);
+      message.success(done ?? t('已保存', 'Saved'));
+      changed();
+      return true;
+    } catch (e) {
+      message.error((e as Error).message);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (q.isPending)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
+  if (q.error || !w) return <ErrorResult error={q.error} onRetry={() => q.refetch()} />;
+  const deleted = !!w.deletedAt;
+  const mine = !!w.claimedBy && w.claimedBy.memberId === me?.memberId;
+  const photos = Array.isArray(w.photos) ? w.photos : (w.photoList ?? []);
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start', marginBottom: 16 }}>
+          <div style={{ flex: '1 1 360px' }}>
+            <h1 style={{ fontSize: 20, margin: '0 0 6px' }} data-testid="wish-title">
+              {w.title}
+            </h1>
+            <Space wrap size={8}>
+              <WishStatusTag status={w.status} />
+              <span className="dj-muted">
+                {lbl(WISH_KINDS, w.kind)} · {w.orgName} · {chinaDateTime(w.createdAt)}
+              </span>
+            </Space>
+          </div>
+          <Space wrap>
+            {!deleted && canClaim && w.status === 'open' ? (
+              <Button
+                type="primary"
+                loading={busy}
+                onClick={() => run('claim', {}, t('已认领', 'Claimed'))}
+                data-testid="wish-claim"
+              >
+                {t('认领', 'Claim')}
+              </Button>
+            ) : null}
+            {!deleted && w.status === 'claimed' && (mine || canWrite) ? (
+              <>
+                <Button type="primary" onClick={() => setFulfilling(true)} data-testid="wish-fulfil">
+                  {t('完成心愿', 'Fulfil')}
+                </Button>
+                <Popconfirm
+                  title={t('放弃认领，让其他党员认领？', 'Release the claim for others?')}
+                  okText={t('放弃', 'Release')}
+                  cancelText={t('取消', 'Cancel')}
+                  onConfirm={() => run('release', {}, t('已放弃认领', 'Released'))}
+                >
+                  <Button>{t('放弃认领', 'Release')}</Button>
+                </Popconfirm>
+              </>
+            ) : null}
+            {!deleted && canWrite && w.status === 'fulfilled' ? (
+              <Popconfirm
+                title={t('群众已当面确认心愿实现？', 'Has the resident confirmed it in person?')}
+                okText={t('代为确认', 'Confirm')}
+                cancelText={t('取消', 'Cancel')}
+                onConfirm={() => run('confirm', {}, t('已确认', 'Confirmed'))}
+              >
+                <Button data-testid="wish-confirm">{t('代群众确认', 'Confirm for the resident')}</Button>
+              </Popconfirm>
+            ) : null}
+            {canWrite ? (
+              deleted ? (
+                <Button icon={<UndoOutlined />} onClick={() => run('restore', {}, t('已恢复', 'Restored'))}>
+                  {t('恢复', 'Restore')}
+                </Button>
+              ) : (
+                <Popconfirm
+                  title={t('删除这条心愿？', 'Delete this wish?')}
+                  okText={t('删除', 'Delete')}
+                  cancelText={t('取消', 'Cancel')}
+                  okButtonProps={{ danger: true }}
+                  onConfirm={() => run('DELETE', undefined, t('已移入回收站', 'Moved to the recycle bin'))}
+                >
+                  <Button danger icon={<DeleteOutlined />}>
+                    {t('删除', 'Delete')}
+                  </Button>
+                </Popconfirm>
+              )
+            ) : null}
+          </Space>
+        </div>
+        {deleted ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('此心愿已删除', 'This wish is deleted')}
+          />
+        ) : null}
+        <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }}>
+          <Descriptions.Item label={t('群众', 'Resident')}>{w.residentName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('联系电话', 'Phone')}>{w.phone ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('来源', 'Posted via')}>{lbl(WISH_SOURCES, w.postedVia)}</Descriptions.Item>
+          <Descriptions.Item label={t('认领党员', 'Claimed by')}>{w.claimedBy?.name ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('认领时间', 'Claimed')}>{chinaDateTime(w.claimedAt) || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('完成时限', 'Fulfil by')}>
+            {w.status === 'claimed' ? chinaDateTime(w.claimDueAt) : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('完成时间', 'Fulfilled')}>
+            {chinaDateTime(w.fulfilledAt) || '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('群众确认', 'Confirmed')}>
+            {chinaDateTime(w.confirmedAt) || '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('照片', 'Photos')}>{photoCount(w.photos)}</Descriptions.Item>
+        </Descriptions>
+        <Descriptions bordered size="small" column={1} style={{ marginTop: 12 }} styles={{ label: { width: 110 } }}>
+          <Descriptions.Item label={t('内容', 'Description')}>
+            <p style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{w.description}</p>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('完成情况', 'How it was fulfilled')}>
+            {w.fulfilNote ? <p style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{w.fulfilNote}</p> : '—'}
+          </Descriptions.Item>
+        </Descriptions>
+        {photos.length ? (
+          <div className="sv-photos" style={{ marginTop: 12 }}>
+            {photos.map((p) => (
+              <a key={p.id} href={p.url ?? `/api/wishes/${w.id}/photos/${p.id}`} target="_blank" rel="noreferrer">
+                <img
+                  src={p.url ?? `/api/wishes/${w.id}/photos/${p.id}`}
+                  alt={t(`心愿照片 ${p.id}`, `Photo ${p.id}`)}
+                  loading="lazy"
+                />
+              </a>
+            ))}
+          </div>
+        ) : null}
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} xl={14}>
+          <Card title={t('办理过程', 'Timeline')}>
+            <EventTimeline events={w.events} />
+          </Card>
+        </Col>
+      </Row>
+      {fulfilling ? (
+        <Modal
+          open
+          title={t('完成心愿', 'Fulfil the wish')}
+          okText={t('提交', 'Submit')}
+          cancelText={t('取消', 'Cancel')}
+          confirmLoading={busy}
+          onCancel={() => setFulfilling(false)}
+          onOk={async () => {
+            if (!note.trim()) return message.warning(t('请填写完成情况', 'Say how it was fulfilled'));
+            if (
+              await run('fulfil', { note: note.trim() }, t('已完成，等待群众确认', 'Fulfilled; awaiting the resident'))
+            )
+              setFulfilling(false);
+          }}
+        >
+          <label htmlFor="wish-note">{t('完成情况', 'How it was fulfilled')}</label>
+          <Input.TextArea
+            id="wish-note"
+            rows={4}
+            maxLength={1000}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        </Modal>
+      ) : null}
+    </Space>
+  );
+}
