@@ -7,6 +7,7 @@ export const ERRORS = {
   not_found: { zh: '记录不存在或不在您的管理范围内', en: 'Not found, or outside your scope' },
   forbidden: { zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
   conflict: { zh: '数据已被他人修改，请刷新后重试', en: 'The record was changed by someone else; reload and retry' },
+  'record.not_deleted': { zh: '该记录未被删除，无需恢复', en: 'This record is not deleted' },
   rate_limited: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
   'auth.required': { zh: '请先登录', en: 'Please sign in' },
   'auth.session_expired': { zh: '登录已过期，请重新登录', en: 'Your session has expired, please sign in again' },
