@@ -34,15 +34,26 @@ function count(file) {
 }
 
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
-const serverJson = path.join(results, 'server.json');
-run('server: unit and API tests (SQLite + PostgreSQL)', process.execPath, [
-  vitest,
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${serverJson}`,
-]);
-count(serverJson);
+const biome = path.join(root, 'node_modules', '@biomejs', 'biome', 'bin', 'biome');
+// The habits first: the formatter's and the linter's verdict (Kysely only in repositories …), then the layout.
+if (!run('habits: formatter and linter (Biome)', process.execPath, [biome, 'check', '.'])) failed++;
+const layout = path.join(root, 'scripts', 'check-layout.mjs');
+if (!run('habits: lines ≤ 120 characters, files ≤ 400 lines', process.execPath, [layout])) failed++;
+// The fast project answers in a few minutes; the slow one starts whole processes (CLI, crash, supervisor).
+for (const project of ['fast', 'slow']) {
+  const json = path.join(results, `server-${project}.json`);
+  const args = [
+    vitest,
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${json}`,
+  ];
+  run(`server: ${project} unit and API tests (SQLite + PostgreSQL)`, process.execPath, args);
+  count(json);
+}
 
 if (fs.existsSync(path.join(root, 'e2e', 'vitest.config.ts'))) {
   if (run('web: build', process.execPath, [path.join(root, 'scripts', 'build-web.mjs'), '--force'])) {
