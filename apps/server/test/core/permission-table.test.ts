@@ -1,0 +1,129 @@
+/**
+ * The permission table, generated: every operation of the OpenAPI document × every role of the demo county ×
+ * a record in the actor's own organization, a child, the parent, a sibling and another township, on both
+ * databases. The expectations follow from each route's declared capability (`x-capability`) and three rules:
+ * a role without the capability gets 403; with it, a record outside its subtree is 403/404 and never shows;
+ * inside, the route is not refused. Routes whose scope is wider by design are listed below with the reason.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, type Client, createEnv, dialects, type Fixture, type TestEnv } from '../harness.js';
+import { holds, type Operation, operationsOf, sample, type Target, targetsOf, urlOf } from '../permission-cases.js';
+import {
+  ACTOR_KEYS,
+  ACTOR_ORG,
+  type ActorKey,
+  marker,
+  type OrgKey,
+  relationOf,
+  type Seeded,
+  seedRecords,
+  signInActors,
+} from '../permission-seed.js';
+
+/** Routes the table does not drive, and why (each is covered by its own test file). */
+const NOT_DRIVEN: { route: RegExp; why: string }[] = [
+  { route: /^(POST|GET) \/api\/auth\//, why: 'sessions and passwords: auth.test.ts (signing out would end the table)' },
+  { route: /^POST \/api\/meetings\/checkin$/, why: 'a member signs in with a code: meetings.test.ts' },
+];
+
+/** Routes whose scope is wider than the caller's subtree by design, for the roles named (the WIDENING notes). */
+const WIDER: { route: RegExp; actors: ActorKey[]; why: string }[] = [];
+
+const key = (op: Operation) => `${op.method} ${op.path}`;
+const isIn = (t: Target | null) => !t || t.relation === 'own' || t.relation === 'child';
+const wider = (op: Operation, actor: ActorKey) => WIDER.some((w) => w.route.test(key(op)) && w.actors.includes(actor));
+
+/** GETs first, then writes, then deletes, then restores: a deleted record stays in place until the end. */
+function phase(op: Operation): number {
+  if (op.method === 'GET') return 0;
+  if (op.method === 'DELETE') return 2;
+  if (op.path.endsWith('/restore')) return 3;
+  return 1;
+}
+
+describe.each(dialects())('the generated permission table (%s)', (dialect) => {
+  let env: TestEnv;
+  let fx: Fixture;
+  let seeded: Seeded;
+  let actors: Record<ActorKey, Client>;
+  let ops: Operation[];
+
+  beforeAll(async () => {
+    env = await createEnv(dialect, { idleMinutes: 1_000_000, absoluteHours: 1_000_000 });
+    fx = await buildFixture(env);
+    seeded = await seedRecords(env, fx);
+    actors = await signInActors(env, fx);
+    const doc = (await env.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    ops = operationsOf(doc)
+      .filter((op) => op.path.startsWith('/api/') && op.capability !== 'public')
+      .sort((a, b) => phase(a) - phase(b));
+  });
+  afterAll(() => env?.close());
+
+  it('every operation declares its capability', () => {
+    const missing = ops.filter((op) => op.capability === undefined).map(key);
+    expect(missing).toEqual([]);
+  });
+
+  it('answers every route × role × relation by the declared capability and the scope', async () => {
+    const failures: string[] = [];
+    let cases = 0;
+    for (const op of ops) {
+      if (NOT_DRIVEN.some((n) => n.route.test(key(op)))) continue;
+      // Refused cases first: they must change nothing, so the allowed one still finds the record as seeded.
+      const plan: { actor: ActorKey; target: Target | null; refused: boolean }[] = [];
+      for (const actor of ACTOR_KEYS)
+        for (const target of targetsOf(op, actor, seeded)) {
+          const refused = !holds(actor, op.capability) || (!isIn(target) && !wider(op, actor));
+          plan.push({ actor, target, refused });
+        }
+      plan.sort((a, b) => Number(b.refused) - Number(a.refused));
+      let deletedBy: string | null = null;
+      for (const c of plan) {
+        const url = urlOf(op, c.target, seeded);
+        // A record deleted by the first allowed actor is gone for the next: one allowed delete per record.
+        const recordKey = `${url}`;
+        if (op.method === 'DELETE' && !c.refused && deletedBy === recordKey) continue;
+        const body = op.body ? sample(op.body, 'body', c.target, seeded) : undefined;
+        const res = await actors[c.actor].request(op.method as 'GET', url, op.multipart ? undefined : body);
+        cases++;
+        const where = `${key(op)} as ${c.actor} on ${c.target ? `${c.target.relation} ${c.target.org}` : '—'}`;
+        const code = (() => {
+          try {
+            return res.json()?.error?.code as string | undefined;
+          } catch {
+            return undefined;
+          }
+        })();
+        if (res.statusCode >= 500) failures.push(`${where}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+        else if (!holds(c.actor, op.capability)) {
+          if (res.statusCode !== 403)
+            failures.push(`${where}: ${res.statusCode}, expected 403 (lacks ${op.capability})`);
+        } else if (c.refused) {
+          if (res.statusCode !== 403 && res.statusCode !== 404)
+            failures.push(`${where}: ${res.statusCode} ${code ?? ''}, expected 403/404 (outside the subtree)`);
+          if (c.target && res.body.includes(marker(c.target.org)))
+            failures.push(`${where}: the answer shows the record outside the subtree`);
+        } else {
+          const multiId = op.pathParams.length > 1 || op.multipart;
+          if (res.statusCode === 403 || (res.statusCode === 404 && !multiId && code === 'not_found'))
+            failures.push(`${where}: ${res.statusCode} ${code ?? ''}, expected to be let through`);
+          if (op.method === 'GET' && res.statusCode === 200 && !wider(op, c.actor))
+            for (const org of Object.keys(seeded.org) as OrgKey[])
+              if (!isInside(c.actor, org) && res.body.includes(marker(org)))
+                failures.push(`${where}: the answer shows a record of ${org}, outside the subtree`);
+          if (op.method === 'DELETE' && res.statusCode === 200) deletedBy = recordKey;
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    // Every route × 6 roles, and the records of 9 organizations where a route names one.
+    expect(cases).toBeGreaterThan(ops.length * 6);
+  });
+});
+
+/** Whether an organization lies in the subtree of the actor's. */
+function isInside(actor: ActorKey, org: OrgKey): boolean {
+  const rel = relationOf(ACTOR_ORG[actor], org);
+  return rel === 'own' || rel === 'child';
+}
