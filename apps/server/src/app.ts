@@ -15,6 +15,7 @@ import { writeAuditAlone } from './platform/audit.js';
 import { closeImportWorkers } from './platform/imports.js';
 import { hasNul, localeOf, MAX_INT, type App } from './platform/http.js';
 import { registerLimits } from './platform/limits.js';
+import { defineRoute, requireDeclaredCapabilities, requireRouteCapability } from './platform/routes.js';
 import { maskBodyBySchema, maskPersonalDeep, VERBATIM_KEYWORD } from './platform/personalText.js';
 import { csrfMatches, resolveSession } from './areas/core/auth/auth.service.js';
 import { authRoutes, SESSION_COOKIE } from './areas/core/auth/auth.routes.js';
@@ -71,6 +72,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
+  requireDeclaredCapabilities(app);
   // Every integer a request carries fits the database's 32-bit integer columns: one bound for every route.
   app.addHook('onRoute', (route) => {
     const schema = route.schema as Record<string, unknown> | undefined;
@@ -120,11 +122,12 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
   app.decorateRequest('actorOrNull', null);
   app.decorateRequest('sessionTokenHash', null);
 
-  // Authentication and CSRF for every /api route not marked public.
+  // Authentication, CSRF and the route's declared capability for every /api route not public.
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
-    if (req.routeOptions.config?.public) return;
-    if (!req.routeOptions.url) return; // unknown route: the 404 handler answers
+    const capability = req.routeOptions.config?.capability;
+    if (capability === 'public') return;
+    if (!req.routeOptions.url || capability === undefined) return; // unknown route: the 404 handler answers
     const token = req.cookies[SESSION_COOKIE];
     if (!token) throw new DomainError('auth.required');
     const s = await resolveSession(ctx, token, req.ip);
@@ -137,6 +140,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
       const header = req.headers['x-csrf-token'];
       if (!csrfMatches(s.csrf, typeof header === 'string' ? header : undefined)) throw new DomainError('auth.csrf');
     }
+    requireRouteCapability(s.actor, capability);
   });
 
   // One check for every route, on both engines alike: a NUL in any text is refused before it reaches a query.
@@ -216,12 +220,21 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
       .send({ error: { code, message: errorMessage(code, locale), ...(details !== undefined ? { details } : {}) } });
   });
 
-  app.get(
-    '/api/health',
-    { schema: { tags: ['meta'], summary: 'Health' }, config: { public: true, rateLimit: false } },
-    async () => ({ status: 'ok', database: ctx.dialect, version: VERSION }),
-  );
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/health',
+    capability: 'public',
+    schema: { tags: ['meta'], summary: 'Health' },
+    config: { rateLimit: false },
+    handler: async () => ({ status: 'ok', database: ctx.dialect, version: VERSION }),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/openapi.json',
+    capability: 'public',
+    schema: { hide: true },
+    handler: async () => app.swagger(),
+  });
 
   for (const register of MODULES) register(app, ctx);
   app.addHook('onClose', () => closeImportWorkers());
@@ -241,7 +254,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
         ),
     });
     const html = fs.readFileSync(index);
-    app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) =>
+    app.get('/', { schema: { hide: true }, config: { capability: 'public' } }, (_req, reply) =>
       reply.type('text/html').header('cache-control', 'no-cache').send(html),
     );
   }

@@ -13,6 +13,7 @@ import type { Actor } from './actor.js';
 import type { Ctx } from './context.js';
 import { MAX_ID, type ErrorCode } from '@dangjian/contracts';
 import { DomainError } from './errors.js';
+import type { RouteCapability } from './routes.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -28,8 +29,8 @@ declare module 'fastify' {
     sessionTokenHash: string | null;
   }
   interface FastifyContextConfig {
-    /** Routes anyone may call without a session (login, health, the public board). */
-    public?: boolean;
+    /** Who may call the route (set by `defineRoute`; `'public'`: anyone, without a session). */
+    capability?: RouteCapability;
     /** Routes a session holding a one-time password may call (its user, the password change, sign-out). */
     passwordChange?: boolean;
     /** Audit action name used when a write fails. */

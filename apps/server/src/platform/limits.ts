@@ -1,7 +1,7 @@
 /**
- * Rate limits of the routes anyone may call. Every route marked `config.public` gets a per-address limit unless it
- * declares its own (`config.rateLimit`, or `false` for health checks), and all public routes share one global limit,
- * so a public route added later cannot forget them. Counters live in this process's memory.
+ * Rate limits of the routes anyone may call. Every public route (`capability: 'public'`) gets a per-address limit
+ * unless it declares its own (`config.rateLimit`, or `false` for health checks), and all public routes share one global
+ * limit, so a public route added later cannot forget them. Counters live in this process's memory.
  */
 import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify';
@@ -52,7 +52,7 @@ export async function registerLimits(app: App, ctx: Ctx): Promise<void> {
   PUBLIC_ROUTES.set(app, routes);
   // Runs before the plugin's own onRoute hook, which then applies the limit it finds in the config.
   app.addHook('onRoute', (route) => {
-    if (!route.config?.public || route.config.rateLimit !== undefined) return;
+    if (route.config?.capability !== 'public' || route.config.rateLimit !== undefined) return;
     route.config = { ...route.config, rateLimit: { max: limits.publicPerIpPerMinute, timeWindow: '1 minute' } };
   });
   await app.register(rateLimit, {
@@ -78,7 +78,7 @@ export async function registerLimits(app: App, ctx: Ctx): Promise<void> {
     if (!r.isAllowed && r.isExceeded) refuse(reply, r.ttlInSeconds);
   };
   app.addHook('onRoute', (route) => {
-    if (!route.config?.public || route.config.rateLimit === false) return;
+    if (route.config?.capability !== 'public' || route.config.rateLimit === false) return;
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
     appendHook(route, globalHook);
   });

@@ -13,50 +13,55 @@ import {
 } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
 import { actorOf, localeOf, sendXlsx, uploadedFile, type RouteModule } from '../../../platform/http.js';
+import { defineRoute } from '../../../platform/routes.js';
 import * as members from './members.service.js';
 import * as excel from './members.excel.js';
 
 export const membersRoutes: RouteModule = (app, ctx) => {
   const tags = ['members'];
-  app.get(
-    '/api/members',
-    {
-      schema: {
-        tags,
-        summary: '党员查询 Search members',
-        querystring: MemberListQuery,
-        response: { 200: ListOf(Member) },
-      },
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/members',
+    capability: 'members.read',
+    schema: {
+      tags,
+      summary: '党员查询 Search members',
+      querystring: MemberListQuery,
+      response: { 200: ListOf(Member) },
     },
-    async (req) => members.list(ctx, actorOf(req), req.query),
-  );
-  app.get(
-    '/api/members/import-template',
-    { schema: { tags, summary: '导入模板 Import template (xlsx)' } },
-    async (req, reply) => sendXlsx(reply, await excel.template(ctx, actorOf(req)), '党员名册导入模板.xlsx'),
-  );
-  app.get(
-    '/api/members/export',
-    { schema: { tags, summary: '导出名册 Export the filtered list (xlsx, masked)', querystring: MemberListQuery } },
-    async (req, reply) => {
+    handler: async (req) => members.list(ctx, actorOf(req), req.query),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/members/import-template',
+    capability: 'members.import',
+    schema: { tags, summary: '导入模板 Import template (xlsx)' },
+    handler: async (req, reply) => sendXlsx(reply, await excel.template(ctx, actorOf(req)), '党员名册导入模板.xlsx'),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/members/export',
+    capability: 'members.export',
+    schema: { tags, summary: '导出名册 Export the filtered list (xlsx, masked)', querystring: MemberListQuery },
+    handler: async (req, reply) => {
       const { buffer } = await excel.exportRoster(ctx, actorOf(req), req.query, localeOf(req));
       return sendXlsx(reply, buffer, `党员名册-${new Date().toISOString().slice(0, 10)}.xlsx`);
     },
-  );
-  app.post(
-    '/api/members/import',
-    {
-      schema: {
-        tags,
-        summary:
-          '导入名册 Import roster (multipart file; all or nothing; one import at a time per county, see /api/imports/current)',
-        querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }),
-        body: MultipartFile,
-        response: { 200: ImportReport, 422: ImportReport },
-      },
-      config: { auditAction: 'member.import' },
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/members/import',
+    capability: 'members.import',
+    audit: 'member.import',
+    schema: {
+      tags,
+      summary:
+        '导入名册 Import roster (multipart file; all or nothing; one import at a time per county, see /api/imports/current)',
+      querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }),
+      body: MultipartFile,
+      response: { 200: ImportReport, 422: ImportReport },
     },
-    async (req, reply) => {
+    handler: async (req, reply) => {
       const actor = actorOf(req);
       const buffer = await uploadedFile(req, 'members.import_bad_file');
       const report = await excel.importRoster(ctx, actor, buffer, {
@@ -65,78 +70,82 @@ export const membersRoutes: RouteModule = (app, ctx) => {
       });
       return reply.code(report.ok ? 200 : 422).send(report);
     },
-  );
-  app.get(
-    '/api/members/:id',
-    { schema: { tags, summary: '党员详情 Member detail (masked)', params: IdParams, response: { 200: Member } } },
-    async (req) => members.get(ctx, actorOf(req), req.params.id),
-  );
-  app.post(
-    '/api/members/:id/reveal',
-    {
-      schema: {
-        tags,
-        summary: '查看完整号码（留痕）Reveal numbers (audited)',
-        params: IdParams,
-        body: RevealBody,
-        response: {
-          200: Type.Object({
-            idNumber: Type.Optional(Type.String()),
-            phone: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-          }),
-        },
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/members/:id',
+    capability: 'members.read',
+    schema: { tags, summary: '党员详情 Member detail (masked)', params: IdParams, response: { 200: Member } },
+    handler: async (req) => members.get(ctx, actorOf(req), req.params.id),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/members/:id/reveal',
+    capability: 'members.read',
+    audit: 'member.reveal',
+    schema: {
+      tags,
+      summary: '查看完整号码（留痕）Reveal numbers (audited)',
+      params: IdParams,
+      body: RevealBody,
+      response: {
+        200: Type.Object({
+          idNumber: Type.Optional(Type.String()),
+          phone: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+        }),
       },
-      config: { auditAction: 'member.reveal' },
     },
-    async (req, reply) => {
+    handler: async (req, reply) => {
       reply.header('cache-control', 'no-store');
       return members.reveal(ctx, actorOf(req), req.params.id, req.body.fields);
     },
-  );
-  app.post(
-    '/api/members',
-    {
-      schema: { tags, summary: '新增党员 Create member', body: MemberCreate, response: { 200: Member } },
-      config: { auditAction: 'member.create' },
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/members',
+    capability: 'members.write',
+    audit: 'member.create',
+    schema: { tags, summary: '新增党员 Create member', body: MemberCreate, response: { 200: Member } },
+    handler: async (req) => members.create(ctx, actorOf(req), req.body),
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/members/:id',
+    capability: 'members.write',
+    audit: 'member.update',
+    schema: {
+      tags,
+      summary: '修改党员信息 Edit member',
+      params: IdParams,
+      body: MemberPatch,
+      response: { 200: Member },
     },
-    async (req) => members.create(ctx, actorOf(req), req.body),
-  );
-  app.patch(
-    '/api/members/:id',
-    {
-      schema: {
-        tags,
-        summary: '修改党员信息 Edit member',
-        params: IdParams,
-        body: MemberPatch,
-        response: { 200: Member },
-      },
-      config: { auditAction: 'member.update' },
-    },
-    async (req) => members.update(ctx, actorOf(req), req.params.id, req.body),
-  );
-  app.delete(
-    '/api/members/:id',
-    {
-      schema: { tags, summary: '删除党员（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
-      config: { auditAction: 'member.delete' },
-    },
-    async (req) => {
+    handler: async (req) => members.update(ctx, actorOf(req), req.params.id, req.body),
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/members/:id',
+    capability: 'members.write',
+    audit: 'member.delete',
+    schema: { tags, summary: '删除党员（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
+    handler: async (req) => {
       await members.remove(ctx, actorOf(req), req.params.id);
       return { ok: true };
     },
-  );
-  app.post(
-    '/api/members/:id/restore',
-    {
-      schema: { tags, summary: '恢复党员 Restore', params: IdParams, response: { 200: Member } },
-      config: { auditAction: 'member.restore' },
-    },
-    async (req) => members.restore(ctx, actorOf(req), req.params.id),
-  );
-  app.get(
-    '/api/me/member',
-    { schema: { tags, summary: '我的党员档案 My member record', response: { 200: Member } } },
-    async (req) => members.mine(ctx, actorOf(req)),
-  );
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/members/:id/restore',
+    capability: 'members.write',
+    audit: 'member.restore',
+    schema: { tags, summary: '恢复党员 Restore', params: IdParams, response: { 200: Member } },
+    handler: async (req) => members.restore(ctx, actorOf(req), req.params.id),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/me/member',
+    capability: 'self.party',
+    schema: { tags, summary: '我的党员档案 My member record', response: { 200: Member } },
+    handler: async (req) => members.mine(ctx, actorOf(req)),
+  });
 };

@@ -13,85 +13,90 @@ import {
 } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
+import { defineRoute } from '../../../platform/routes.js';
 import * as orgs from './orgs.service.js';
 
 export const orgsRoutes: RouteModule = (app, ctx) => {
   const tags = ['orgs'];
-  app.get(
-    '/api/orgs/tree',
-    {
-      schema: {
-        tags,
-        summary: '组织树（逐级加载）Org tree level',
-        querystring: OrgTreeQuery,
-        response: { 200: Type.Object({ items: Type.Array(OrgNode) }) },
-      },
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/orgs/tree',
+    capability: 'orgs.read',
+    schema: {
+      tags,
+      summary: '组织树（逐级加载）Org tree level',
+      querystring: OrgTreeQuery,
+      response: { 200: Type.Object({ items: Type.Array(OrgNode) }) },
     },
-    async (req) => ({
+    handler: async (req) => ({
       items: await orgs.tree(ctx, actorOf(req), req.query.parent),
     }),
-  );
-  app.get(
-    '/api/orgs',
-    {
-      schema: { tags, summary: '组织查询 Search orgs', querystring: OrgListQuery, response: { 200: ListOf(OrgNode) } },
-    },
-    async (req) => orgs.list(ctx, actorOf(req), req.query),
-  );
-  app.get(
-    '/api/orgs/:id',
-    { schema: { tags, summary: '组织详情 Org detail', params: IdParams, response: { 200: Org } } },
-    async (req) => orgs.get(ctx, actorOf(req), req.params.id, { includeDeleted: true }),
-  );
-  app.post(
-    '/api/orgs',
-    {
-      schema: { tags, summary: '新建组织 Create org', body: OrgCreate, response: { 200: Org } },
-      config: { auditAction: 'org.create' },
-    },
-    async (req) => orgs.create(ctx, actorOf(req), req.body),
-  );
-  app.patch(
-    '/api/orgs/:id',
-    {
-      schema: { tags, summary: '修改组织 Edit org', params: IdParams, body: OrgPatch, response: { 200: Org } },
-      config: { auditAction: 'org.update' },
-    },
-    async (req) => orgs.update(ctx, actorOf(req), req.params.id, req.body),
-  );
-  app.post(
-    '/api/orgs/:id/move',
-    {
-      schema: { tags, summary: '调整隶属关系 Move org', params: IdParams, body: OrgMove, response: { 200: Org } },
-      config: { auditAction: 'org.move' },
-    },
-    async (req) => orgs.move(ctx, actorOf(req), req.params.id, req.body.parentId),
-  );
-  app.delete(
-    '/api/orgs/:id',
-    {
-      schema: { tags, summary: '删除组织（可恢复）Soft delete org', params: IdParams, response: { 200: Ok } },
-      config: { auditAction: 'org.delete' },
-    },
-    async (req) => {
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/orgs',
+    capability: 'orgs.read',
+    schema: { tags, summary: '组织查询 Search orgs', querystring: OrgListQuery, response: { 200: ListOf(OrgNode) } },
+    handler: async (req) => orgs.list(ctx, actorOf(req), req.query),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/orgs/:id',
+    capability: 'orgs.read',
+    schema: { tags, summary: '组织详情 Org detail', params: IdParams, response: { 200: Org } },
+    handler: async (req) => orgs.get(ctx, actorOf(req), req.params.id, { includeDeleted: true }),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/orgs',
+    capability: 'orgs.write',
+    audit: 'org.create',
+    schema: { tags, summary: '新建组织 Create org', body: OrgCreate, response: { 200: Org } },
+    handler: async (req) => orgs.create(ctx, actorOf(req), req.body),
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/orgs/:id',
+    capability: 'orgs.write',
+    audit: 'org.update',
+    schema: { tags, summary: '修改组织 Edit org', params: IdParams, body: OrgPatch, response: { 200: Org } },
+    handler: async (req) => orgs.update(ctx, actorOf(req), req.params.id, req.body),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/orgs/:id/move',
+    capability: 'orgs.write',
+    audit: 'org.move',
+    schema: { tags, summary: '调整隶属关系 Move org', params: IdParams, body: OrgMove, response: { 200: Org } },
+    handler: async (req) => orgs.move(ctx, actorOf(req), req.params.id, req.body.parentId),
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/orgs/:id',
+    capability: 'orgs.write',
+    audit: 'org.delete',
+    schema: { tags, summary: '删除组织（可恢复）Soft delete org', params: IdParams, response: { 200: Ok } },
+    handler: async (req) => {
       await orgs.remove(ctx, actorOf(req), req.params.id);
       return { ok: true };
     },
-  );
-  app.post(
-    '/api/orgs/:id/restore',
-    {
-      schema: { tags, summary: '恢复组织 Restore org', params: IdParams, response: { 200: Org } },
-      config: { auditAction: 'org.restore' },
-    },
-    async (req) => orgs.restore(ctx, actorOf(req), req.params.id),
-  );
-  app.get(
-    '/api/me/org',
-    { schema: { tags, summary: '我的组织 My organization', response: { 200: Org } } },
-    async (req) => {
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/orgs/:id/restore',
+    capability: 'orgs.write',
+    audit: 'org.restore',
+    schema: { tags, summary: '恢复组织 Restore org', params: IdParams, response: { 200: Org } },
+    handler: async (req) => orgs.restore(ctx, actorOf(req), req.params.id),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/me/org',
+    capability: 'orgs.read',
+    schema: { tags, summary: '我的组织 My organization', response: { 200: Org } },
+    handler: async (req) => {
       const actor = actorOf(req);
       return orgs.get(ctx, actor, actor.orgId ?? 0);
     },
-  );
+  });
 };

@@ -24,6 +24,7 @@ import {
 } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
 import { actorOf, localeOf, sendXlsx, type RouteModule } from '../../../platform/http.js';
+import { defineRoute } from '../../../platform/routes.js';
 import { DomainError } from '../../../platform/errors.js';
 import * as meetings from './meetings.service.js';
 import * as figures from './meetings.figures.js';
@@ -45,144 +46,150 @@ function jsonOnce(value: object): string {
 
 export const meetingsRoutes: RouteModule = (app, ctx) => {
   const tags = ['meetings'];
-  app.get(
-    '/api/meetings',
-    {
-      schema: {
-        tags,
-        summary: '会议记录查询 Meetings of a subtree',
-        querystring: MeetingListQuery,
-        response: { 200: MeetingList },
-      },
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/meetings',
+    capability: 'meetings.read',
+    schema: {
+      tags,
+      summary: '会议记录查询 Meetings of a subtree',
+      querystring: MeetingListQuery,
+      response: { 200: MeetingList },
     },
-    async (req) => meetings.list(ctx, actorOf(req), req.query),
-  );
-  app.get(
-    '/api/meetings/mine',
-    { schema: { tags, summary: '我的会议 Meetings I am expected at (phone)' } },
-    async (req) => meetings.mine(ctx, actorOf(req)),
-  );
-  app.get(
-    '/api/meetings/yearbook',
-    {
-      schema: {
-        tags,
-        summary: "组织生活纪实导出 A branch's year of organizational life (xlsx)",
-        querystring: Type.Object({ org: Id(), year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
-      },
+    handler: async (req) => meetings.list(ctx, actorOf(req), req.query),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/meetings/mine',
+    capability: 'self.party',
+    schema: { tags, summary: '我的会议 Meetings I am expected at (phone)' },
+    handler: async (req) => meetings.mine(ctx, actorOf(req)),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/meetings/yearbook',
+    capability: 'meetings.read',
+    schema: {
+      tags,
+      summary: "组织生活纪实导出 A branch's year of organizational life (xlsx)",
+      querystring: Type.Object({ org: Id(), year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
     },
-    async (req, reply) => {
+    handler: async (req, reply) => {
       const { buffer, orgName } = await figures.yearbook(ctx, actorOf(req), req.query.org, req.query.year);
       return sendXlsx(reply, buffer, `${orgName}-${req.query.year}年组织生活纪实.xlsx`);
     },
-  );
-  app.post(
-    '/api/meetings/checkin',
-    {
-      schema: {
-        tags,
-        summary: '党员扫码/输码签到 Member signs in with the code',
-        body: CheckinBody,
-        response: { 200: CheckinResult },
-      },
-      config: { auditAction: 'meeting.checkin' },
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/meetings/checkin',
+    capability: 'meetings.checkin',
+    audit: 'meeting.checkin',
+    schema: {
+      tags,
+      summary: '党员扫码/输码签到 Member signs in with the code',
+      body: CheckinBody,
+      response: { 200: CheckinResult },
     },
-    async (req) => meetings.checkin(ctx, actorOf(req), req.body.code),
-  );
-  app.get(
-    '/api/meetings/:id',
-    { schema: { tags, summary: '会议详情 Meeting in full', params: IdParams, response: { 200: Meeting } } },
-    async (req) => meetings.get(ctx, actorOf(req), req.params.id, originOf(req)),
-  );
-  app.post(
-    '/api/meetings',
-    {
-      schema: { tags, summary: '录入会议 Record a meeting', body: MeetingCreate, response: { 200: Meeting } },
-      config: { auditAction: 'meeting.create' },
+    handler: async (req) => meetings.checkin(ctx, actorOf(req), req.body.code),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/meetings/:id',
+    capability: 'meetings.read',
+    schema: { tags, summary: '会议详情 Meeting in full', params: IdParams, response: { 200: Meeting } },
+    handler: async (req) => meetings.get(ctx, actorOf(req), req.params.id, originOf(req)),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/meetings',
+    capability: 'meetings.write',
+    audit: 'meeting.create',
+    schema: { tags, summary: '录入会议 Record a meeting', body: MeetingCreate, response: { 200: Meeting } },
+    handler: async (req) => meetings.create(ctx, actorOf(req), req.body),
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/meetings/:id',
+    capability: 'meetings.write',
+    audit: 'meeting.update',
+    schema: {
+      tags,
+      summary: '修改会议（出席、表决、评议）Edit a meeting',
+      params: IdParams,
+      body: MeetingPatch,
+      response: { 200: Meeting },
     },
-    async (req) => meetings.create(ctx, actorOf(req), req.body),
-  );
-  app.patch(
-    '/api/meetings/:id',
-    {
-      schema: {
-        tags,
-        summary: '修改会议（出席、表决、评议）Edit a meeting',
-        params: IdParams,
-        body: MeetingPatch,
-        response: { 200: Meeting },
-      },
-      config: { auditAction: 'meeting.update' },
-    },
-    async (req) => meetings.update(ctx, actorOf(req), req.params.id, req.body),
-  );
-  app.delete(
-    '/api/meetings/:id',
-    {
-      schema: { tags, summary: '删除会议（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
-      config: { auditAction: 'meeting.delete' },
-    },
-    async (req) => {
+    handler: async (req) => meetings.update(ctx, actorOf(req), req.params.id, req.body),
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/meetings/:id',
+    capability: 'meetings.write',
+    audit: 'meeting.delete',
+    schema: { tags, summary: '删除会议（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
+    handler: async (req) => {
       await meetings.remove(ctx, actorOf(req), req.params.id);
       return { ok: true };
     },
-  );
-  app.post(
-    '/api/meetings/:id/restore',
-    {
-      schema: { tags, summary: '恢复会议 Restore', params: IdParams, response: { 200: Meeting } },
-      config: { auditAction: 'meeting.restore' },
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/meetings/:id/restore',
+    capability: 'meetings.write',
+    audit: 'meeting.restore',
+    schema: { tags, summary: '恢复会议 Restore', params: IdParams, response: { 200: Meeting } },
+    handler: async (req) => meetings.restore(ctx, actorOf(req), req.params.id),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/meetings/:id/checkin/open',
+    capability: 'meetings.write',
+    audit: 'meeting.checkin_open',
+    schema: {
+      tags,
+      summary: '开启签到（二维码与6位签到码）Open sign-in',
+      params: IdParams,
+      body: Type.Optional(CheckinOpenBody),
+      response: { 200: CheckinOpen },
     },
-    async (req) => meetings.restore(ctx, actorOf(req), req.params.id),
-  );
-  app.post(
-    '/api/meetings/:id/checkin/open',
-    {
-      schema: {
-        tags,
-        summary: '开启签到（二维码与6位签到码）Open sign-in',
-        params: IdParams,
-        body: Type.Optional(CheckinOpenBody),
-        response: { 200: CheckinOpen },
-      },
-      config: { auditAction: 'meeting.checkin_open' },
-    },
-    async (req) => meetings.openCheckin(ctx, actorOf(req), req.params.id, req.body?.minutes, originOf(req)),
-  );
-  app.post(
-    '/api/meetings/:id/checkin/close',
-    {
-      schema: { tags, summary: '结束签到 Close sign-in', params: IdParams, response: { 200: Ok } },
-      config: { auditAction: 'meeting.checkin_close' },
-    },
-    async (req) => {
+    handler: async (req) => meetings.openCheckin(ctx, actorOf(req), req.params.id, req.body?.minutes, originOf(req)),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/meetings/:id/checkin/close',
+    capability: 'meetings.write',
+    audit: 'meeting.checkin_close',
+    schema: { tags, summary: '结束签到 Close sign-in', params: IdParams, response: { 200: Ok } },
+    handler: async (req) => {
       await meetings.closeCheckin(ctx, actorOf(req), req.params.id);
       return { ok: true };
     },
-  );
-  app.post(
-    '/api/meetings/:id/photos',
-    {
-      schema: {
-        tags,
-        summary: '上传会议照片（JPEG/PNG，去除EXIF）Upload a photo',
-        params: IdParams,
-        body: MultipartFile,
-      },
-      config: { auditAction: 'meeting.photo_add' },
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/meetings/:id/photos',
+    capability: 'meetings.write',
+    audit: 'meeting.photo_add',
+    schema: {
+      tags,
+      summary: '上传会议照片（JPEG/PNG，去除EXIF）Upload a photo',
+      params: IdParams,
+      body: MultipartFile,
     },
-    async (req) => {
+    handler: async (req) => {
       const actor = actorOf(req);
       if (!req.isMultipart()) throw new DomainError('files.bad_type');
       const file = await req.file();
       if (!file) throw new DomainError('files.bad_type');
       return meetings.addPhoto(ctx, actor, req.params.id, await file.toBuffer());
     },
-  );
-  app.get(
-    '/api/meetings/:id/photos/:photoId',
-    { schema: { tags, summary: '会议照片 Photo', params: Type.Object({ id: Id(), photoId: Id() }) } },
-    async (req, reply) => {
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/meetings/:id/photos/:photoId',
+    capability: 'meetings.read',
+    schema: { tags, summary: '会议照片 Photo', params: Type.Object({ id: Id(), photoId: Id() }) },
+    handler: async (req, reply) => {
       const p = await meetings.photo(ctx, actorOf(req), req.params.id, req.params.photoId);
       return reply
         .type(p.mime)
@@ -190,68 +197,68 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
         .header('x-content-type-options', 'nosniff')
         .send(p.body);
     },
-  );
-  app.delete(
-    '/api/meetings/:id/photos/:photoId',
-    {
-      schema: {
-        tags,
-        summary: '删除照片 Remove a photo',
-        params: Type.Object({ id: Id(), photoId: Id() }),
-        response: { 200: Ok },
-      },
-      config: { auditAction: 'meeting.photo_remove' },
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/meetings/:id/photos/:photoId',
+    capability: 'meetings.write',
+    audit: 'meeting.photo_remove',
+    schema: {
+      tags,
+      summary: '删除照片 Remove a photo',
+      params: Type.Object({ id: Id(), photoId: Id() }),
+      response: { 200: Ok },
     },
-    async (req) => {
+    handler: async (req) => {
       await meetings.removePhoto(ctx, actorOf(req), req.params.id, req.params.photoId);
       return { ok: true };
     },
-  );
+  });
 
-  app.get(
-    '/api/meeting-rules',
-    {
-      schema: {
-        tags,
-        summary: '现行组织生活制度 Rules in force',
-        querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
-        response: { 200: RulesInForce },
-      },
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/meeting-rules',
+    capability: 'self.party',
+    schema: {
+      tags,
+      summary: '现行组织生活制度 Rules in force',
+      querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
+      response: { 200: RulesInForce },
     },
-    async (req) =>
+    handler: async (req) =>
       figures.rulesInForce(
         ctx,
         actorOf(req),
         req.query.year ?? Number(new Date(ctx.clock().getTime() + 8 * 3_600_000).toISOString().slice(0, 4)),
       ),
-  );
-  app.put(
-    '/api/meeting-rules/:year/:kind',
-    {
-      schema: {
-        tags,
-        summary: '县级调整某年某类会议要求 County override for a year',
-        params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), kind: KeyOf(MEETING_KIND_LABELS) }),
-        body: RuleOverrideBody,
-        response: { 200: RulesInForce },
-      },
-      config: { auditAction: 'meeting_rule.set' },
+  });
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/meeting-rules/:year/:kind',
+    capability: 'meetings.rules',
+    audit: 'meeting_rule.set',
+    schema: {
+      tags,
+      summary: '县级调整某年某类会议要求 County override for a year',
+      params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), kind: KeyOf(MEETING_KIND_LABELS) }),
+      body: RuleOverrideBody,
+      response: { 200: RulesInForce },
     },
-    async (req) =>
+    handler: async (req) =>
       figures.setRule(ctx, actorOf(req), req.params.year, req.params.kind as MeetingKind, req.body.rule as never),
-  );
+  });
 
-  app.get(
-    '/api/compliance/meetings',
-    {
-      schema: {
-        tags,
-        summary: '组织生活落实情况 Compliance of a subtree in a period',
-        querystring: ComplianceQuery,
-        response: { 200: Compliance },
-      },
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/compliance/meetings',
+    capability: 'meetings.read',
+    schema: {
+      tags,
+      summary: '组织生活落实情况 Compliance of a subtree in a period',
+      querystring: ComplianceQuery,
+      response: { 200: Compliance },
     },
-    async (req, reply) => {
+    handler: async (req, reply) => {
       const body = await figures.compliance(ctx, actorOf(req), req.query as never);
       // The county's table is large; a cached figure is serialized once, not on every request.
       return reply
@@ -259,27 +266,29 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
         .serializer((b: unknown) => b as string)
         .send(jsonOnce(body) as never);
     },
-  );
-  app.get(
-    '/api/compliance/meetings/export',
-    { schema: { tags, summary: '落实情况导出 Compliance as Excel', querystring: ComplianceQuery } },
-    async (req, reply) =>
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/compliance/meetings/export',
+    capability: 'meetings.read',
+    schema: { tags, summary: '落实情况导出 Compliance as Excel', querystring: ComplianceQuery },
+    handler: async (req, reply) =>
       sendXlsx(
         reply,
         await figures.complianceXlsx(ctx, actorOf(req), req.query as never, localeOf(req)),
         `组织生活落实情况-${req.query.period}.xlsx`,
       ),
-  );
-  app.get(
-    '/api/stats/meetings',
-    {
-      schema: {
-        tags,
-        summary: '组织生活统计 Meetings, attendance, lectures',
-        querystring: MeetingStatsQuery,
-        response: { 200: MeetingStats },
-      },
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/stats/meetings',
+    capability: 'meetings.read',
+    schema: {
+      tags,
+      summary: '组织生活统计 Meetings, attendance, lectures',
+      querystring: MeetingStatsQuery,
+      response: { 200: MeetingStats },
     },
-    async (req) => figures.stats(ctx, actorOf(req), req.query),
-  );
+    handler: async (req) => figures.stats(ctx, actorOf(req), req.query),
+  });
 };
