@@ -4,11 +4,13 @@
  * filter, an `orgId` in the body) one case per record of the table's organizations.
  */
 import { ROLE_CAPABILITIES, type Capability, type Role } from '@dangjian/contracts';
+import { testIdNumber } from './harness.js';
 import {
   ACTOR_ORG,
   type ActorKey,
   type Entity,
   type OrgKey,
+  PARENT,
   relationOf,
   type Relation,
   type Seeded,
@@ -71,8 +73,9 @@ export interface Target {
 
 /** The entity a path's `{id}` names: its first segment after /api/ (`/api/household-groups/{id}` → household-groups). */
 export function entityOf(op: Operation): Entity | null {
-  const seg = op.path.split('/')[2] as Entity;
-  return op.pathParams.includes('id') ? seg : null;
+  const segs = op.path.split('/');
+  const at = segs.indexOf('{id}');
+  return at > 0 ? (segs[at - 1] as Entity) : null;
 }
 
 /** The records an operation can be aimed at from an actor, with their relation; one `null` target if none. */
@@ -81,6 +84,8 @@ export function targetsOf(op: Operation, actor: ActorKey, seeded: Seeded): (Targ
   const entity = entityOf(op);
   if (entity) {
     const byOrg = seeded.records[entity] ?? {};
+    // A kind of record the table does not seed (grants): the capability alone is checked.
+    if (!Object.keys(byOrg).length) return [null];
     return (Object.entries(byOrg) as [OrgKey, number][]).map(([org, id]) => ({
       org,
       id,
@@ -106,6 +111,8 @@ export function urlOf(op: Operation, target: Target | null, seeded: Seeded): str
   const qs = new URLSearchParams();
   for (const q of op.query) {
     if (q.name === 'org' && target) qs.set('org', String(seeded.org[target.org]));
+    // Meetings count by month, quarter or year; the residents' evaluations by half-year.
+    else if (q.name === 'period') qs.set('period', (q.schema?.pattern ?? '').includes('Q') ? '2026-Q2' : '2026-H1');
     else if (q.required) qs.set(q.name, String(sample(q.schema ?? {}, q.name, target, seeded)));
   }
   const s = qs.toString();
@@ -114,6 +121,12 @@ export function urlOf(op: Operation, target: Target | null, seeded: Seeded): str
 }
 
 const TODAY_ISH = '2026-06-10';
+
+/** The record of the organization, else of the nearest one above it (a party group's member is its branch's). */
+function nearest(byOrg: Partial<Record<OrgKey, number>>, org: OrgKey): number | undefined {
+  for (let k: OrgKey | null = org; k; k = PARENT[k]) if (byOrg[k]) return byOrg[k];
+  return undefined;
+}
 
 /** A small value that satisfies a schema, with ids taken from the target's organization. */
 export function sample(s: Schema, name: string, target: Target | null, seeded: Seeded): unknown {
@@ -128,7 +141,10 @@ export function sample(s: Schema, name: string, target: Target | null, seeded: S
     const props = Object.keys(s.properties ?? {});
     // A patch with no required field still needs one property.
     if (!req.size && (s.minProperties ?? 0) > 0 && props.length) req.add(props[0]!);
-    for (const k of props) if (req.has(k)) out[k] = sample(s.properties[k], k, target, seeded);
+    // A member named beside the organization (an errand's member, a lecturer) is taken from it too.
+    for (const k of props)
+      if (req.has(k) || (/memberId$/i.test(k) && props.includes('orgId')))
+        out[k] = sample(s.properties[k], k, target, seeded);
     return out;
   }
   if (type === 'array') {
@@ -138,15 +154,16 @@ export function sample(s: Schema, name: string, target: Target | null, seeded: S
   }
   if (type === 'integer' || type === 'number') {
     if (/^org(Id)?$|parentId/i.test(name)) return seeded.org[org];
-    if (/household/i.test(name)) return seeded.household[org] ?? seeded.household.villageA1;
-    if (/member|cadre|visitor/i.test(name)) return seeded.member[org] ?? seeded.member.county;
+    if (/household/i.test(name)) return nearest(seeded.household, org) ?? seeded.household.villageA1;
+    if (/member|cadre|visitor/i.test(name)) return nearest(seeded.member, org);
     if (/year/i.test(name)) return 2026;
     return Math.max(s.minimum ?? 1, 1);
   }
   if (type === 'boolean') return true;
   if (s.format === 'date' || /\\d\{4\}-\\d\{2\}-\\d\{2\}/.test(s.pattern ?? '')) return TODAY_ISH;
   if (s.format === 'date-time') return `${TODAY_ISH}T01:00:00.000Z`;
-  if (/\\d\{2\}:\\d\{2\}/.test(s.pattern ?? '')) return '09:00';
+  if ((s.pattern ?? '').includes(':')) return '09:00';
+  if (/idNumber/i.test(name)) return testIdNumber();
   if (/phone/i.test(name)) return '13900001111';
   if (/period/i.test(name)) return '2026-05';
   if (/password/i.test(name)) return 'Xk#29fLq!m-Table';
