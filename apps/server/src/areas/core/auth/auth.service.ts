@@ -132,7 +132,10 @@ export interface ResolvedSession {
   mustChangePassword: boolean;
 }
 
-/** Resolves a session token: 401 `auth.session_expired` past the idle or absolute limit, or when the user was disabled. */
+/**
+ * Resolves a session token: 401 `auth.session_expired` past the idle or absolute limit, or when the user was
+ * disabled.
+ */
 export async function resolveSession(ctx: Ctx, token: string, ip: string | null): Promise<ResolvedSession> {
   const tokenHash = sm3(token);
   const now = ctx.clock();
@@ -233,7 +236,10 @@ export async function setLocale(ctx: Ctx, actor: Actor, locale: string): Promise
   return me(ctx, { ...actor, locale });
 }
 
-/** Changes the caller's own password after checking the old one (which also ends a one-time password); other sessions end. */
+/**
+ * Changes the caller's own password after checking the old one (which also ends a one-time password); other
+ * sessions end.
+ */
 export async function changePassword(
   ctx: Ctx,
   actor: Actor,

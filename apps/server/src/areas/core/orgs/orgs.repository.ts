@@ -16,7 +16,8 @@ export const upperBoundSql = (col: string) =>
   sql<string>`substr(${sql.ref(col)}, 1, length(${sql.ref(col)}) - 1) || '0'`;
 
 /** Live members in the subtree of the org in column `o`. */
-export const memberCountSql = sql<number>`(select count(*) from members m where m.tenant_id = o.tenant_id and m.org_path >= o.org_path and m.org_path < ${upperBoundSql('o.org_path')} and m.deleted_at is null)`;
+export const memberCountSql = sql<number>`(select count(*) from members m where m.tenant_id = o.tenant_id
+  and m.org_path >= o.org_path and m.org_path < ${upperBoundSql('o.org_path')} and m.deleted_at is null)`;
 
 /** One org by id, 404 when missing, deleted (unless asked) or outside the scope. */
 export async function getOrg(
@@ -58,15 +59,15 @@ export interface NodeRow {
   member_count: number;
 }
 
+/** Whether the org in column `o` has live children (1 or 0). */
+const hasChildrenSql = sql<number>`(case when exists
+  (select 1 from orgs c where c.parent_id = o.id and c.deleted_at is null) then 1 else 0 end)`;
+
 /** Live orgs of the caller's scope as tree nodes (with their children flag and member count). */
 function nodeSelect(db: Q, actor: Actor, rows: Liveness = 'live') {
   return scoped(db, actor, 'orgs', { as: 'o', rows })
     .select(['o.id', 'o.parent_id', 'o.name', 'o.type', 'o.field', 'o.org_path'])
-    .select(
-      sql<number>`(case when exists (select 1 from orgs c where c.parent_id = o.id and c.deleted_at is null) then 1 else 0 end)`.as(
-        'has_children',
-      ),
-    )
+    .select(hasChildrenSql.as('has_children'))
     .select(memberCountSql.as('member_count'));
 }
 

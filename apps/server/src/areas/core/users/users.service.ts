@@ -60,7 +60,10 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<UserT> {
   return present(r, ctx.clock().toISOString());
 }
 
-/** Refuses a change to the account of an auditor or a security admin: the other administrators are not the security admin's to manage. */
+/**
+ * Refuses a change to the account of an auditor or a security admin: the other administrators are not the
+ * security admin's to manage.
+ */
 function assertManageable(target: UserT): void {
   if (PROTECTED_ROLES.includes(target.role)) throw new DomainError('users.protected_account');
 }

@@ -7,7 +7,10 @@ import * as repo from './meetings.repository.js';
 import { EXPECTED_ATTENDEES, type MeetingKind } from './meetings.rules.js';
 import { excellentWithinShare, tallyMotion } from './meetings.votes.js';
 
-/** Who may be listed at a meeting of an org: its subtree's members, or (a party group's meeting) the parent branch's members. */
+/**
+ * Who may be listed at a meeting of an org: its subtree's members, or (a party group's meeting) the parent
+ * branch's members.
+ */
 async function attendeePool(db: repo.Q, org: orgsRepo.OrgRow): Promise<{ id: number; name: string; status: string }[]> {
   if (org.type === 'group' && org.parent_id) {
     // The parent branch of the same county only: the pool never reaches another tenant's members.

@@ -38,7 +38,8 @@ export interface MeetingFilter {
 }
 
 /** SQL: whether a meeting's record is incomplete (no minutes, or nobody marked present or on leave). */
-const incompleteSql = sql<boolean>`(coalesce(mt.minutes, '') = '' or not exists (select 1 from meeting_attendance a where a.meeting_id = mt.id and a.status in ('present', 'leave')))`;
+const incompleteSql = sql<boolean>`(coalesce(mt.minutes, '') = '' or not exists
+  (select 1 from meeting_attendance a where a.meeting_id = mt.id and a.status in ('present', 'leave')))`;
 
 /** A page of meetings, newest first, and the total. */
 export async function listMeetings(
