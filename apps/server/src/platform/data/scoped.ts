@@ -4,6 +4,7 @@
  * live rows, so a repository cannot forget the scope. On it: get-or-404, a page with a cached total, and soft
  * delete / restore with their audit record and version bumps in one transaction.
  */
+import type { ErrorCode } from '@dangjian/contracts';
 import type { Kysely, Selectable, SelectQueryBuilder, Transaction } from 'kysely';
 import { subtreeRange } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
@@ -16,9 +17,12 @@ import { bumpVersion, cached, type Domain } from '../versions.js';
 /** A database handle or an open transaction. */
 export type Q = Kysely<DB> | Transaction<DB>;
 
-/** Tables whose rows carry the tenant and the materialized path of their organization. */
+/**
+ * Tables whose rows carry the tenant and the materialized path of their organization. Accounts may lack both
+ * (a system account): such a row lies in no range, so no scoped query ever sees it.
+ */
 export type OrgTable = {
-  [K in keyof DB]: DB[K] extends { tenant_id: number; org_path: string } ? K : never;
+  [K in keyof DB]: DB[K] extends { tenant_id: number | null; org_path: string | null } ? K : never;
 }[keyof DB];
 
 /** Org tables whose rows are soft-deleted (`deleted_at`), never removed. */
@@ -145,6 +149,8 @@ export interface SoftChange {
   stampUpdatedAt?: boolean;
   /** A check or a side effect inside the transaction, before the row changes (e.g. an ID number taken since). */
   before?: (trx: Transaction<DB>, row: Record<string, unknown>) => Promise<void>;
+  /** The 409 code of a restore of a live row, when a module declared its own (e.g. `members.not_deleted`). */
+  notDeletedCode?: ErrorCode;
 }
 
 /** Soft-deletes a row of the caller's scope (recoverable): sets `deleted_at`, bumps versions, audits. */
@@ -181,7 +187,7 @@ async function setDeleted<T extends SoftTable>(
     const row = (await getOr404(trx, actor, table, id, 'any')) as Record<string, unknown>;
     const was = (row.deleted_at as string | null) ?? null;
     if (deleting && was) throw notFound();
-    if (!deleting && !was) throw new DomainError('record.not_deleted', undefined, 409);
+    if (!deleting && !was) throw new DomainError(change.notDeletedCode ?? 'record.not_deleted', undefined, 409);
     await change.before?.(trx, row);
     const now = ctx.clock().toISOString();
     const after = deleting ? now : null;

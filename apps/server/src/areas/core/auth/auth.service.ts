@@ -1,12 +1,12 @@
 /** Sign-in, sessions and lockout. */
 import crypto from 'node:crypto';
 import { ROLE_CAPABILITIES, type MeT, type Role } from '@dangjian/contracts';
-import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
 import { writeAudit, writeAuditAlone } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DUMMY_HASH_PROMISE, hashPassword, randomToken, sm3, verifyPassword } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
+import * as repo from './auth.repository.js';
 import { passwordAcceptable } from './auth.rules.js';
 
 export interface SessionInfo {
@@ -39,37 +39,14 @@ export function assertPasswordPolicy(ctx: Ctx, password: string): void {
   if (!passwordAcceptable(password, ctx.config.auth.minPasswordLength)) throw new DomainError('auth.weak_password');
 }
 
-/**
- * Reserves one sign-in attempt for a user name in a single atomic upsert (both engines serialize it on the row):
- * the counter grows by one, a lock that has run out starts the count again, and the attempt that reaches the
- * maximum sets the lock at once. While a lock holds the row is left alone and nothing is returned, so a guess
- * that arrives during a lock, or while earlier guesses are still being verified, is refused without a check.
- */
+/** Reserves one sign-in attempt for a user name (see the repository); null while a lock holds. */
 async function reserveAttempt(
   ctx: Ctx,
   username: string,
   now: Date,
 ): Promise<{ failedCount: number; lockedUntil: string | null } | null> {
-  const nowIso = now.toISOString();
   const lockUntil = new Date(now.getTime() + ctx.config.auth.lockMinutes * 60_000).toISOString();
-  const max = ctx.config.auth.maxFailures;
-  const lockIfReached = (count: RawBuilder<number>) =>
-    sql<string | null>`case when ${count} >= ${max} then ${lockUntil} else null end`;
-  const first = { failed_count: 1, locked_until: 1 >= max ? lockUntil : null };
-  const lockOver = sql<boolean>`login_attempts.locked_until is not null`;
-  const next = sql<number>`case when ${lockOver} then 1 else login_attempts.failed_count + 1 end`;
-  const row = await ctx.db
-    .insertInto('login_attempts')
-    .values({ username, ...first, last_failed_at: nowIso })
-    .onConflict((oc) =>
-      oc
-        .column('username')
-        .doUpdateSet({ failed_count: next, locked_until: lockIfReached(next), last_failed_at: nowIso })
-        .where(sql<boolean>`login_attempts.locked_until is null or login_attempts.locked_until <= ${nowIso}`),
-    )
-    .returning(['failed_count', 'locked_until'])
-    .executeTakeFirst();
-  return row ? { failedCount: Number(row.failed_count), lockedUntil: row.locked_until } : null;
+  return repo.reserveAttempt(ctx.db, username, now.toISOString(), lockUntil, ctx.config.auth.maxFailures);
 }
 
 /** Signs a user in: lockout, constant-time answer for unknown users, a new session, an audit record either way. */
@@ -89,22 +66,11 @@ export async function login(
       actorName: username,
       ip: input.ip,
     });
-    const row = await ctx.db
-      .selectFrom('login_attempts')
-      .select('locked_until')
-      .where('username', '=', username)
-      .executeTakeFirst();
-    const until = row?.locked_until
-      ? Date.parse(row.locked_until)
-      : now.getTime() + ctx.config.auth.lockMinutes * 60_000;
+    const lockedUntil = await repo.lockedUntil(ctx.db, username);
+    const until = lockedUntil ? Date.parse(lockedUntil) : now.getTime() + ctx.config.auth.lockMinutes * 60_000;
     throw new DomainError('auth.locked', { retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) });
   }
-  const user = await ctx.db
-    .selectFrom('users')
-    .selectAll()
-    .where('username', '=', username)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const user = await repo.liveUserByName(ctx.db, username);
   const ok = user
     ? await verifyPassword(input.password, user.password_hash)
     : (await verifyPassword(input.password, await DUMMY_HASH_PROMISE), false);
@@ -126,21 +92,15 @@ export async function login(
   const csrf = randomToken(24);
   const actor = await actorOf(ctx, user.id, input.ip);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('sessions')
-      .values({
-        token_hash: sm3(token),
-        user_id: user.id,
-        csrf_token: csrf,
-        created_at: now.toISOString(),
-        last_seen_at: now.toISOString(),
-        ip: input.ip,
-        user_agent: input.userAgent?.slice(0, 200) ?? null,
-        ended_at: null,
-      })
-      .execute();
-    await trx.deleteFrom('login_attempts').where('username', '=', username).execute();
-    await trx.updateTable('users').set({ last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
+    await repo.startSession(trx, {
+      tokenHash: sm3(token),
+      userId: user.id,
+      csrf,
+      now: now.toISOString(),
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 200) ?? null,
+      username,
+    });
     await writeAudit(ctx, trx, actor!, { action: 'auth.login', success: true, entityType: 'user', entityId: user.id });
   });
   return { token, csrf, actor: actor! };
@@ -148,23 +108,7 @@ export async function login(
 
 /** Builds the actor of a user (null when it is gone or disabled). */
 export async function actorOf(ctx: Ctx, userId: number, ip: string | null): Promise<Actor | null> {
-  const row = await ctx.db
-    .selectFrom('users')
-    .select([
-      'id',
-      'username',
-      'display_name',
-      'role',
-      'tenant_id',
-      'org_id',
-      'org_path',
-      'member_id',
-      'locale',
-      'status',
-      'deleted_at',
-    ])
-    .where('id', '=', userId)
-    .executeTakeFirst();
+  const row = await repo.actorRow(ctx.db, userId);
   if (!row || row.status !== 'active' || row.deleted_at) return null;
   return {
     userId: row.id,
@@ -188,51 +132,24 @@ export interface ResolvedSession {
   mustChangePassword: boolean;
 }
 
-/** Resolves a session token: 401 `auth.session_expired` past the idle or absolute limit, or when the user was disabled. */
+/**
+ * Resolves a session token: 401 `auth.session_expired` past the idle or absolute limit, or when the user was
+ * disabled.
+ */
 export async function resolveSession(ctx: Ctx, token: string, ip: string | null): Promise<ResolvedSession> {
   const tokenHash = sm3(token);
   const now = ctx.clock();
-  const row = await ctx.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.user_id',
-      'sessions.csrf_token',
-      'sessions.created_at',
-      'sessions.last_seen_at',
-      'sessions.ended_at',
-      'users.username',
-      'users.display_name',
-      'users.role',
-      'users.tenant_id',
-      'users.org_id',
-      'users.org_path',
-      'users.member_id',
-      'users.locale',
-      'users.status',
-      'users.deleted_at',
-      'users.must_change_password',
-    ])
-    .where('sessions.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const row = await repo.sessionByHash(ctx.db, tokenHash);
   if (!row || row.ended_at) throw new DomainError('auth.session_expired');
   const idleLimit = Date.parse(row.last_seen_at) + ctx.config.auth.idleMinutes * 60_000;
   const absoluteLimit = Date.parse(row.created_at) + ctx.config.auth.absoluteHours * 3_600_000;
   if (now.getTime() > idleLimit || now.getTime() > absoluteLimit || row.status !== 'active' || row.deleted_at) {
-    await ctx.db
-      .updateTable('sessions')
-      .set({ ended_at: now.toISOString() })
-      .where('token_hash', '=', tokenHash)
-      .execute();
+    await repo.endSession(ctx.db, tokenHash, now.toISOString());
     throw new DomainError('auth.session_expired');
   }
   // Touch at most every 30 s: one write per request would make every read a write.
   if (now.getTime() - Date.parse(row.last_seen_at) > 30_000) {
-    await ctx.db
-      .updateTable('sessions')
-      .set({ last_seen_at: now.toISOString() })
-      .where('token_hash', '=', tokenHash)
-      .execute();
+    await repo.touchSession(ctx.db, tokenHash, now.toISOString());
   }
   return {
     tokenHash,
@@ -264,24 +181,14 @@ export function csrfMatches(expected: string, given: string | undefined): boolea
 /** Ends one session. */
 export async function logout(ctx: Ctx, actor: Actor, tokenHash: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('sessions')
-      .set({ ended_at: ctx.clock().toISOString() })
-      .where('token_hash', '=', tokenHash)
-      .execute();
+    await repo.endSession(trx, tokenHash, ctx.clock().toISOString());
     await writeAudit(ctx, trx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
   });
 }
 
 /** Ends every live session of a user; returns how many. */
-export async function endAllSessions(ctx: Ctx, trx: Parameters<typeof writeAudit>[1], userId: number): Promise<number> {
-  const res = await trx
-    .updateTable('sessions')
-    .set({ ended_at: ctx.clock().toISOString() })
-    .where('user_id', '=', userId)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows);
+export async function endAllSessions(ctx: Ctx, trx: repo.Q, userId: number): Promise<number> {
+  return repo.endUserSessions(trx, userId, ctx.clock().toISOString());
 }
 
 /** "End all my sessions", including the current one. */
@@ -300,36 +207,25 @@ export async function logoutAll(ctx: Ctx, actor: Actor): Promise<number> {
 
 /** The signed-in user as the client sees it. */
 export async function me(ctx: Ctx, actor: Actor): Promise<MeT> {
-  const org = actor.orgId
-    ? await ctx.db.selectFrom('orgs').select('name').where('id', '=', actor.orgId).executeTakeFirst()
-    : null;
-  const user = await ctx.db
-    .selectFrom('users')
-    .select('must_change_password')
-    .where('id', '=', actor.userId)
-    .executeTakeFirst();
+  const orgName = actor.orgId ? await repo.orgName(ctx.db, actor.orgId) : null;
   return {
     id: actor.userId,
     username: actor.username,
     displayName: actor.displayName,
     role: actor.role,
     orgId: actor.orgId,
-    orgName: org?.name ?? null,
+    orgName,
     memberId: actor.memberId,
     locale: actor.locale,
     capabilities: [...ROLE_CAPABILITIES[actor.role]],
-    mustChangePassword: Number(user?.must_change_password ?? 0) === 1,
+    mustChangePassword: await repo.mustChangePassword(ctx.db, actor.userId),
   };
 }
 
 /** Saves the user's interface language. */
 export async function setLocale(ctx: Ctx, actor: Actor, locale: string): Promise<MeT> {
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ locale, updated_at: ctx.clock().toISOString() })
-      .where('id', '=', actor.userId)
-      .execute();
+    await repo.setLocale(trx, actor.userId, locale, ctx.clock().toISOString());
     await writeAudit(ctx, trx, actor, {
       action: 'user.locale',
       entityType: 'user',
@@ -340,7 +236,10 @@ export async function setLocale(ctx: Ctx, actor: Actor, locale: string): Promise
   return me(ctx, { ...actor, locale });
 }
 
-/** Changes the caller's own password after checking the old one (which also ends a one-time password); other sessions end. */
+/**
+ * Changes the caller's own password after checking the old one (which also ends a one-time password); other
+ * sessions end.
+ */
 export async function changePassword(
   ctx: Ctx,
   actor: Actor,
@@ -348,29 +247,15 @@ export async function changePassword(
   oldPassword: string,
   newPassword: string,
 ): Promise<void> {
-  const user = await ctx.db
-    .selectFrom('users')
-    .select(['password_hash', 'must_change_password'])
-    .where('id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
+  const user = await repo.passwordOf(ctx.db, actor.userId);
   if (!(await verifyPassword(oldPassword, user.password_hash))) throw new DomainError('auth.wrong_password');
   if (newPassword === oldPassword) throw new DomainError('auth.same_password');
   assertPasswordPolicy(ctx, newPassword);
   const hash = await hashPassword(newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock().toISOString();
-    await trx
-      .updateTable('users')
-      .set({ password_hash: hash, password_changed_at: now, updated_at: now, must_change_password: 0 })
-      .where('id', '=', actor.userId)
-      .execute();
-    await trx
-      .updateTable('sessions')
-      .set({ ended_at: now })
-      .where('user_id', '=', actor.userId)
-      .where('token_hash', '!=', tokenHash)
-      .where('ended_at', 'is', null)
-      .execute();
+    await repo.setPassword(trx, actor.userId, hash, now);
+    await repo.endUserSessions(trx, actor.userId, now, tokenHash);
     await writeAudit(ctx, trx, actor, {
       action: 'user.password_change',
       entityType: 'user',

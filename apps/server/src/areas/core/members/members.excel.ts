@@ -26,7 +26,6 @@ import {
   type ImportProgress,
   type SheetRow,
 } from '../../../platform/imports.js';
-import { subtreeRange } from '../../../db/dialect.js';
 import * as repo from './members.repository.js';
 import { bumpVersion } from '../../../platform/versions.js';
 import { ROSTER_COLUMNS, type RosterKey } from './members.rules.js';
@@ -76,16 +75,7 @@ export async function template(ctx: Ctx, actor: Actor): Promise<Buffer> {
     { header: '组织编号', key: 'id', width: 10 },
     { header: '组织名称', key: 'name', width: 36 },
   ];
-  const [lo, hi] = subtreeRange(actor.orgPath!);
-  const rows = await ctx.db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'type'])
-    .where('tenant_id', '=', actor.tenantId!)
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
-    .where('deleted_at', 'is', null)
-    .orderBy('org_path')
-    .execute();
+  const rows = await repo.orgsInScope(ctx.db, actor);
   for (const r of rows) if (MEMBER_HOLDING_TYPES.includes(r.type as OrgType)) orgs.addRow({ id: r.id, name: r.name });
   const lists = wb.addWorksheet('可选值');
   Object.entries(ENUM_COLUMNS).forEach(([key, map], i) => {
@@ -136,15 +126,7 @@ async function checkRoster(
     if (c.required && !colOf.has(c.key)) throw new DomainError('members.import_bad_file', { missingColumn: c.header });
 
   const day = today(ctx);
-  const [lo, hi] = subtreeRange(actor.orgPath!);
-  const orgRows = await ctx.db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'type', 'org_path', 'tenant_id'])
-    .where('tenant_id', '=', actor.tenantId!)
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
-    .where('deleted_at', 'is', null)
-    .execute();
+  const orgRows = await repo.orgsInScope(ctx.db, actor);
   const orgById = new Map(orgRows.map((o) => [o.id, o]));
   const orgsByName = new Map<string, typeof orgRows>();
   for (const o of orgRows) orgsByName.set(o.name, [...(orgsByName.get(o.name) ?? []), o]);
@@ -232,19 +214,16 @@ async function checkRoster(
     for (let i = 0; i < good.length; i += BATCH) {
       // Other requests are answered between batches (those needing the database wait for the commit on SQLite).
       await pause();
-      const chunk = good
-        .slice(i, i + BATCH)
-        .map((g) => ({
-          ...memberColumns(ctx, g.value),
-          tenant_id: g.org.tenant_id,
-          org_id: g.org.id,
-          org_path: g.org.org_path,
-          created_at: now,
-          updated_at: now,
-          deleted_at: null,
-        }));
-      const inserted = await trx.insertInto('members').values(chunk).returning('id').execute();
-      ids.push(...inserted.map((r) => r.id));
+      const chunk = good.slice(i, i + BATCH).map((g) => ({
+        ...memberColumns(ctx, g.value),
+        tenant_id: g.org.tenant_id,
+        org_id: g.org.id,
+        org_path: g.org.org_path,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+      }));
+      ids.push(...(await repo.insertMembers(trx, chunk)));
     }
     await bumpVersion(trx, actor.tenantId!, 'roster');
     const audit: AuditEntry[] = [

@@ -1,15 +1,15 @@
 /** Every query on member records, always inside the caller's scope. */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import { AGE_BAND_LIMITS, type AgeBand } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { scopeRange } from '../../../platform/actor.js';
-import type { DB, MembersTable } from '../../../db/schema.js';
-import { likeContains, likePrefix, subtreeRange } from '../../../db/dialect.js';
+import { paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js';
+import type { MembersTable } from '../../../db/schema.js';
+import { likeContains, likePrefix } from '../../../db/dialect.js';
 import { notFound } from '../../../platform/errors.js';
-import { cached } from '../../../platform/versions.js';
 
 export type MemberRow = Selectable<MembersTable> & { org_name: string };
-type Q = Kysely<DB> | Transaction<DB>;
+export type { Q };
 
 export interface MemberFilter {
   underPath?: string;
@@ -64,13 +64,7 @@ function yearsBefore(today: string, years: number): string {
 }
 
 function filtered(db: Q, actor: Actor, f: MemberFilter) {
-  const [lo, hi] = f.underPath ? subtreeRange(f.underPath) : scopeRange(actor);
-  let q = db
-    .selectFrom('members as m')
-    .where('m.tenant_id', '=', actor.tenantId!)
-    .where('m.org_path', '>=', lo)
-    .where('m.org_path', '<', hi);
-  q = f.deleted ? q.where('m.deleted_at', 'is not', null) : q.where('m.deleted_at', 'is', null);
+  let q = scoped(db, actor, 'members', { as: 'm', under: f.underPath, rows: f.deleted ? 'deleted' : 'live' });
   if (f.idHash) q = q.where('m.id_number_hash', '=', f.idHash);
   else if (f.phoneHash) q = q.where('m.phone_hash', '=', f.phoneHash);
   else if (f.q) {
@@ -108,28 +102,21 @@ export async function listMembers(
 ): Promise<{ rows: MemberRow[]; total: number }> {
   const base = filtered(db, actor, f);
   // The total is the costly part of a page (it reads the whole subtree); it changes only when the roster does.
-  const [lo, hi] = f.underPath ? subtreeRange(f.underPath) : scopeRange(actor);
-  const count = async () =>
-    Number((await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const total = db.isTransaction
-    ? await count()
-    : await cached(
-        db as Kysely<DB>,
-        actor.tenantId!,
-        'roster',
-        `members.count|${lo}|${hi}|${JSON.stringify({ ...f, underPath: undefined })}`,
-        count,
-      );
-  if (!total) return { rows: [], total };
-  // Only what a list shows: the ciphertexts and hashes are long and never leave the server.
-  let q = base.innerJoin('orgs as o', 'o.id', 'm.org_id').select(LIST_COLUMNS).select('o.name as org_name');
-  for (const col of SORTS[page.sort]) q = q.orderBy(sql.ref(col), page.order);
-  q = q.orderBy('m.id', page.order);
-  const rows = (await q
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .execute()) as MemberRow[];
-  return { rows, total };
+  const [lo, hi] = rangeOf(actor, f.underPath);
+  const key = `members|${lo}|${hi}|${JSON.stringify({ ...f, underPath: undefined })}`;
+  return paged(
+    db,
+    actor.tenantId!,
+    base,
+    (b) => {
+      // Only what a list shows: the ciphertexts and hashes are long and never leave the server.
+      let q = b.innerJoin('orgs as o', 'o.id', 'm.org_id').select(LIST_COLUMNS).select('o.name as org_name');
+      for (const col of SORTS[page.sort]) q = q.orderBy(sql.ref(col), page.order);
+      return q.orderBy('m.id', page.order);
+    },
+    page,
+    { domain: 'roster', key },
+  ) as Promise<{ rows: MemberRow[]; total: number }>;
 }
 
 /** Streams every member matching a filter in batches (export). */
@@ -163,17 +150,11 @@ export async function getMember(
   id: number,
   opts: { includeDeleted?: boolean } = {},
 ): Promise<MemberRow> {
-  const [lo, hi] = scopeRange(actor);
-  let q = db
-    .selectFrom('members as m')
+  const q = scoped(db, actor, 'members', { as: 'm', rows: opts.includeDeleted ? 'any' : 'live' })
     .innerJoin('orgs as o', 'o.id', 'm.org_id')
     .selectAll('m')
     .select('o.name as org_name')
-    .where('m.id', '=', id)
-    .where('m.tenant_id', '=', actor.tenantId!)
-    .where('m.org_path', '>=', lo)
-    .where('m.org_path', '<', hi);
-  if (!opts.includeDeleted) q = q.where('m.deleted_at', 'is', null);
+    .where('m.id', '=', id);
   const row = (await q.executeTakeFirst()) as MemberRow | undefined;
   if (!row) throw notFound();
   return row;
@@ -275,4 +256,30 @@ export async function idHashesAmong(
     for (const r of rows) found.add(r.id_number_hash);
   }
   return found;
+}
+
+/** Live orgs of the caller's scope (where a roster's rows may be placed), by path. */
+export async function orgsInScope(db: Q, actor: Actor) {
+  return scoped(db, actor, 'orgs')
+    .select(['orgs.id', 'orgs.name', 'orgs.type', 'orgs.org_path', 'orgs.tenant_id'])
+    .orderBy('orgs.org_path')
+    .execute();
+}
+
+/** A new member's row. */
+export type NewMember = Omit<Insertable<MembersTable>, 'id'>;
+
+/** Inserts members; answers their ids in order. */
+export async function insertMembers(db: Q, rows: NewMember[]): Promise<number[]> {
+  return (await db.insertInto('members').values(rows).returning('id').execute()).map((r) => r.id);
+}
+
+/** Changes the columns of one member. */
+export async function updateMember(db: Q, id: number, set: Record<string, unknown>): Promise<void> {
+  await db.updateTable('members').set(set).where('id', '=', id).execute();
+}
+
+/** Leaves vacant the secretary seats a member held. */
+export async function clearSecretary(db: Q, memberId: number): Promise<void> {
+  await db.updateTable('orgs').set({ secretary_member_id: null }).where('secretary_member_id', '=', memberId).execute();
 }

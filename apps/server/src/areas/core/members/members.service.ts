@@ -20,6 +20,7 @@ import { today } from '../orgs/orgs.service.js';
 import { can, type ErrorCode, type OrgType } from '@dangjian/contracts';
 import * as repo from './members.repository.js';
 import { bumpVersion } from '../../../platform/versions.js';
+import { restore as restoreRow, softDelete } from '../../../platform/data/scoped.js';
 import { MIN_JOIN_AGE, PROBATION_YEARS } from './members.rules.js';
 
 /** Full pinyin and initials of a name, lower-case without tones ('张三' → 'zhangsan', 'zs'). */
@@ -255,16 +256,14 @@ export async function reveal(
   const out: { idNumber?: string; phone?: string | null } = {};
   if (fields.includes('idNumber')) out.idNumber = ctx.vault.decrypt(row.id_number_enc);
   if (fields.includes('phone')) out.phone = row.phone_enc ? ctx.vault.decrypt(row.phone_enc) : null;
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      writeAudit(ctx, trx, actor, {
-        action: 'member.reveal',
-        entityType: 'member',
-        entityId: id,
-        detail: fields.join(','),
-      }),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    writeAudit(ctx, trx, actor, {
+      action: 'member.reveal',
+      entityType: 'member',
+      entityId: id,
+      detail: fields.join(','),
+    }),
+  );
   return out;
 }
 
@@ -282,9 +281,8 @@ export async function create(ctx: Ctx, actor: Actor, input: MemberCreateT): Prom
         fields: [{ field: 'idNumber', code: 'members.id_number_taken' }],
       });
     const now = ctx.clock().toISOString();
-    const { id } = await trx
-      .insertInto('members')
-      .values({
+    const [id] = await repo.insertMembers(trx, [
+      {
         ...cols,
         tenant_id: org.tenant_id,
         org_id: org.id,
@@ -292,9 +290,8 @@ export async function create(ctx: Ctx, actor: Actor, input: MemberCreateT): Prom
         created_at: now,
         updated_at: now,
         deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      },
+    ]);
     const after = present({ ...(await repo.getMember(trx, actor, id)) }, day);
     await bumpVersion(trx, org.tenant_id, 'roster');
     await writeAudit(ctx, trx, actor, {
@@ -347,7 +344,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: MemberPa
     if (cols.id_number_hash === row.id_number_hash) delete set.id_number_enc;
     if (cols.phone_hash === row.phone_hash) delete set.phone_enc;
     if (org) Object.assign(set, { org_id: org.id, org_path: org.org_path });
-    await trx.updateTable('members').set(set).where('id', '=', id).execute();
+    await repo.updateMember(trx, id, set);
     const after = present(await repo.getMember(trx, actor, id), day);
     const changes: Changes = diff(auditable(before), auditable(after));
     await bumpVersion(trx, row.tenant_id, 'roster');
@@ -356,44 +353,34 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: MemberPa
   return get(ctx, actor, id);
 }
 
+/** How a soft delete or restore of a member is recorded: the roster's figures and caches change. */
+const MEMBER_CHANGE = (action: string) => ({
+  action,
+  entityType: 'member',
+  domains: ['roster' as const],
+  stampUpdatedAt: true,
+});
+
 /** Soft-deletes a member (recoverable from the recycle bin). */
 export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> {
   requireCapability(actor, 'members.write');
-  await repo.getMember(ctx.db, actor, id);
-  await ctx.db.transaction().execute(async (trx) => {
-    const now = ctx.clock().toISOString();
-    await trx.updateTable('members').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
-    await trx.updateTable('orgs').set({ secretary_member_id: null }).where('secretary_member_id', '=', id).execute();
-    await bumpVersion(trx, actor.tenantId!, 'roster');
-    await writeAudit(ctx, trx, actor, {
-      action: 'member.delete',
-      entityType: 'member',
-      entityId: id,
-      changes: { deletedAt: { before: null, after: now } },
-    });
+  await softDelete(ctx, actor, 'members', id, {
+    ...MEMBER_CHANGE('member.delete'),
+    // A deleted member holds no secretary seat.
+    before: (trx) => repo.clearSecretary(trx, id),
   });
 }
 
 /** Restores a soft-deleted member unless someone with the same ID number was entered since. */
 export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<MemberT> {
   requireCapability(actor, 'members.write');
-  const row = await repo.getMember(ctx.db, actor, id, { includeDeleted: true });
-  if (!row.deleted_at) throw new DomainError('members.not_deleted');
-  await ctx.db.transaction().execute(async (trx) => {
-    if (await repo.idNumberTaken(trx, row.tenant_id, row.id_number_hash, id))
-      throw new DomainError('members.id_number_taken');
-    await trx
-      .updateTable('members')
-      .set({ deleted_at: null, updated_at: ctx.clock().toISOString() })
-      .where('id', '=', id)
-      .execute();
-    await bumpVersion(trx, row.tenant_id, 'roster');
-    await writeAudit(ctx, trx, actor, {
-      action: 'member.restore',
-      entityType: 'member',
-      entityId: id,
-      changes: { deletedAt: { before: row.deleted_at, after: null } },
-    });
+  await restoreRow(ctx, actor, 'members', id, {
+    ...MEMBER_CHANGE('member.restore'),
+    notDeletedCode: 'members.not_deleted',
+    before: async (trx, row) => {
+      if (await repo.idNumberTaken(trx, actor.tenantId!, row.id_number_hash as string, id))
+        throw new DomainError('members.id_number_taken');
+    },
   });
   return get(ctx, actor, id);
 }

@@ -1,13 +1,11 @@
 /** Organizations: the tree, details, create, edit, move and soft delete, each inside the caller's scope. */
 import type { OrgCreateT, OrgNodeT, OrgPatchT, OrgT, OrgType } from '@dangjian/contracts';
-import { sql } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
 import { diff, writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
+import { softDelete, restore as restoreRow } from '../../../platform/data/scoped.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
-import { ORG_SCOPED_TABLES } from '../../../db/schema.js';
-import { subtreeRange } from '../../../db/dialect.js';
 import * as repo from './orgs.repository.js';
 import * as membersRepo from '../members/members.repository.js';
 import { bumpVersion } from '../../../platform/versions.js';
@@ -88,12 +86,7 @@ async function present(ctx: Ctx, actor: Actor, row: repo.OrgRow): Promise<OrgT> 
   const counts = await repo.subtreeCounts(ctx.db, row);
   let secretary: OrgT['secretary'] = null;
   if (row.secretary_member_id) {
-    const m = await ctx.db
-      .selectFrom('members')
-      .select(['id', 'name'])
-      .where('id', '=', row.secretary_member_id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    const m = await repo.liveMemberName(ctx.db, row.secretary_member_id);
     if (m) secretary = { memberId: m.id, name: m.name };
   }
   const election = electionStatus(row.term_end, today(ctx));
@@ -130,14 +123,7 @@ function assertTerm(start: string | null | undefined, end: string | null | undef
 
 async function assertSecretary(ctx: Ctx, orgId: number, memberId: number | null | undefined) {
   if (memberId == null) return;
-  const m = await ctx.db
-    .selectFrom('members')
-    .select('id')
-    .where('id', '=', memberId)
-    .where('org_id', '=', orgId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (!m) throw new DomainError('orgs.secretary_not_member');
+  if (!(await repo.isLiveMemberOf(ctx.db, orgId, memberId))) throw new DomainError('orgs.secretary_not_member');
 }
 
 /** Every member named on a committee seat must be a live member of the caller's scope (404 otherwise). */
@@ -170,12 +156,12 @@ export async function create(ctx: Ctx, actor: Actor, input: OrgCreateT): Promise
   await assertCommittee(ctx, actor, input.committee);
   const now = ctx.clock().toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('orgs')
-      .values({
+    const row = await repo.insertOrg(
+      trx,
+      parent.org_path,
+      {
         tenant_id: parent.tenant_id,
         parent_id: parent.id,
-        org_path: parent.org_path + 'new/',
         depth: parent.depth + 1,
         name: input.name.trim(),
         type: input.type,
@@ -185,26 +171,17 @@ export async function create(ctx: Ctx, actor: Actor, input: OrgCreateT): Promise
         secretary_member_id: null,
         committee: JSON.stringify(input.committee ?? []),
         sort_order: 0,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .updateTable('orgs')
-      .set({ org_path: `${parent.org_path}${inserted.id}/` })
-      .where('id', '=', inserted.id)
-      .execute();
-    const row = await trx.selectFrom('orgs').selectAll().where('id', '=', inserted.id).executeTakeFirstOrThrow();
+      },
+      now,
+    );
     await bumpVersion(trx, parent.tenant_id, 'roster');
     await writeAudit(ctx, trx, actor, {
       action: 'org.create',
       entityType: 'org',
-      entityId: inserted.id,
+      entityId: row.id,
       changes: diff(null, auditable(row)),
     });
-    return inserted.id;
+    return row.id;
   });
   return get(ctx, actor, id);
 }
@@ -214,19 +191,8 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: OrgPatch
   requireCapability(actor, 'orgs.write');
   const row = await repo.getOrg(ctx.db, actor, id);
   if (patch.type && patch.type !== row.type && row.parent_id != null) {
-    const parent = await ctx.db
-      .selectFrom('orgs')
-      .select('type')
-      .where('id', '=', row.parent_id)
-      .executeTakeFirstOrThrow();
-    assertChildType(parent.type, patch.type);
-    const kids = await ctx.db
-      .selectFrom('orgs')
-      .select('type')
-      .where('parent_id', '=', id)
-      .where('deleted_at', 'is', null)
-      .execute();
-    for (const k of kids) assertChildType(patch.type, k.type as OrgType);
+    assertChildType(await repo.typeOf(ctx.db, row.parent_id), patch.type);
+    for (const k of await repo.childTypes(ctx.db, id)) assertChildType(patch.type, k as OrgType);
   }
   const termStart = patch.termStart !== undefined ? patch.termStart : row.term_start;
   const termEnd = patch.termEnd !== undefined ? patch.termEnd : row.term_end;
@@ -242,8 +208,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: OrgPatch
     if (patch.termEnd !== undefined) set.term_end = patch.termEnd;
     if (patch.secretaryMemberId !== undefined) set.secretary_member_id = patch.secretaryMemberId;
     if (patch.committee !== undefined) set.committee = JSON.stringify(patch.committee);
-    await trx.updateTable('orgs').set(set).where('id', '=', id).execute();
-    const after = await trx.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const after = await repo.updateOrg(trx, id, set);
     await bumpVersion(trx, row.tenant_id, 'roster');
     await writeAudit(ctx, trx, actor, {
       action: 'org.update',
@@ -267,24 +232,10 @@ export async function move(ctx: Ctx, actor: Actor, id: number, newParentId: numb
   const oldPrefix = row.org_path;
   const newPrefix = `${parent.org_path}${row.id}/`;
   const depthDelta = parent.depth + 1 - row.depth;
-  const [lo, hi] = subtreeRange(oldPrefix);
   await ctx.db.transaction().execute(async (trx) => {
-    for (const table of ORG_SCOPED_TABLES) {
-      await sql`update ${sql.table(table)} set org_path = ${newPrefix} || substr(org_path, ${oldPrefix.length + 1})
-        where tenant_id = ${row.tenant_id} and org_path >= ${lo} and org_path < ${hi}`.execute(trx);
-    }
-    // A request keeps the path of the organization that accepted it as well.
-    await sql`update requests set origin_path = ${newPrefix} || substr(origin_path, ${oldPrefix.length + 1})
-      where tenant_id = ${row.tenant_id} and origin_path >= ${lo} and origin_path < ${hi}`.execute(trx);
+    const move = { tenantId: row.tenant_id, id, parentId: parent.id, oldPrefix, newPrefix, depthDelta };
+    await repo.moveSubtree(trx, move, ctx.clock().toISOString());
     await bumpVersion(trx, row.tenant_id, 'residents');
-    await sql`update orgs set depth = depth + ${depthDelta} where tenant_id = ${row.tenant_id} and org_path >= ${newPrefix} and org_path < ${subtreeRange(newPrefix)[1]}`.execute(
-      trx,
-    );
-    await trx
-      .updateTable('orgs')
-      .set({ parent_id: parent.id, updated_at: ctx.clock().toISOString() })
-      .where('id', '=', id)
-      .execute();
     await bumpVersion(trx, row.tenant_id, 'roster');
     await writeAudit(ctx, trx, actor, {
       action: 'org.move',
@@ -299,6 +250,14 @@ export async function move(ctx: Ctx, actor: Actor, id: number, newParentId: numb
   return get(ctx, actor, id);
 }
 
+/** How a soft delete or restore of an org is recorded: the roster's figures and caches change. */
+const ORG_CHANGE = (action: string) => ({
+  action,
+  entityType: 'org',
+  domains: ['roster' as const],
+  stampUpdatedAt: true,
+});
+
 /** Soft-deletes an organization that has no live children and no live members. */
 export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> {
   requireCapability(actor, 'orgs.write');
@@ -307,17 +266,7 @@ export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> 
   const counts = await repo.subtreeCounts(ctx.db, row);
   if (counts.childCount > 0 || counts.total > 0)
     throw new DomainError('orgs.not_empty', { children: counts.childCount, members: counts.total });
-  await ctx.db.transaction().execute(async (trx) => {
-    const now = ctx.clock().toISOString();
-    await trx.updateTable('orgs').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
-    await bumpVersion(trx, row.tenant_id, 'roster');
-    await writeAudit(ctx, trx, actor, {
-      action: 'org.delete',
-      entityType: 'org',
-      entityId: id,
-      changes: { deletedAt: { before: null, after: now } },
-    });
-  });
+  await softDelete(ctx, actor, 'orgs', id, ORG_CHANGE('org.delete'));
 }
 
 /** Undoes a soft delete when the parent is still there. */
@@ -325,27 +274,11 @@ export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<OrgT>
   requireCapability(actor, 'orgs.write');
   const row = await repo.getOrg(ctx.db, actor, id, { includeDeleted: true });
   if (!row.deleted_at) return get(ctx, actor, id);
-  if (row.parent_id != null) {
-    const parent = await ctx.db
-      .selectFrom('orgs')
-      .select('deleted_at')
-      .where('id', '=', row.parent_id)
-      .executeTakeFirst();
-    if (!parent || parent.deleted_at) throw notFound();
-  }
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('orgs')
-      .set({ deleted_at: null, updated_at: ctx.clock().toISOString() })
-      .where('id', '=', id)
-      .execute();
-    await bumpVersion(trx, row.tenant_id, 'roster');
-    await writeAudit(ctx, trx, actor, {
-      action: 'org.restore',
-      entityType: 'org',
-      entityId: id,
-      changes: { deletedAt: { before: row.deleted_at, after: null } },
-    });
+  await restoreRow(ctx, actor, 'orgs', id, {
+    ...ORG_CHANGE('org.restore'),
+    before: async (trx) => {
+      if (row.parent_id != null && !(await repo.isLive(trx, row.parent_id))) throw notFound();
+    },
   });
   return get(ctx, actor, id);
 }

@@ -13,43 +13,15 @@ import {
   type UserT,
   type UserWithOneTimePasswordT,
 } from '@dangjian/contracts';
-import { sql } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
-import { requireCapability, scopeRange } from '../../../platform/actor.js';
+import { requireCapability } from '../../../platform/actor.js';
 import { diff, writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { hashPassword } from '../../../platform/crypto.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
-import { likeContains } from '../../../db/dialect.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
 import { endAllSessions, generateOneTimePassword } from '../auth/auth.service.js';
-
-function baseQuery(ctx: Ctx, actor: Actor) {
-  const [lo, hi] = scopeRange(actor);
-  return ctx.db
-    .selectFrom('users as u')
-    .leftJoin('orgs as o', 'o.id', 'u.org_id')
-    .leftJoin('login_attempts as a', 'a.username', 'u.username')
-    .where('u.tenant_id', '=', actor.tenantId!)
-    .where('u.org_path', '>=', lo)
-    .where('u.org_path', '<', hi)
-    .where('u.deleted_at', 'is', null);
-}
-
-const COLUMNS = [
-  'u.id',
-  'u.username',
-  'u.display_name',
-  'u.role',
-  'u.org_id',
-  'o.name as org_name',
-  'u.member_id',
-  'u.status',
-  'a.locked_until',
-  'u.last_login_at',
-  'u.created_at',
-  'u.must_change_password',
-] as const;
+import * as repo from './users.repository.js';
 
 function present(r: Record<string, any>, now: string): UserT {
   return {
@@ -76,31 +48,22 @@ export async function list(
 ) {
   requireCapability(actor, 'users.read');
   const now = ctx.clock().toISOString();
-  let q = baseQuery(ctx, actor);
-  if (f.q) q = q.where((eb) => eb.or([likeContains('u.username', f.q!), likeContains('u.display_name', f.q!)]));
-  if (f.role) q = q.where('u.role', '=', f.role);
-  if (f.status) q = q.where('u.status', '=', f.status);
-  if (f.locked) q = q.where('a.locked_until', '>', now);
-  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const pageSize = f.pageSize ?? 20;
-  const rows = await q
-    .select(COLUMNS)
-    .orderBy('u.id')
-    .limit(pageSize)
-    .offset(((f.page ?? 1) - 1) * pageSize)
-    .execute();
+  const { rows, total } = await repo.listUsers(ctx.db, actor, { ...f, now });
   return { items: rows.map((r) => present(r, now)), total };
 }
 
 /** One account in scope. */
 export async function get(ctx: Ctx, actor: Actor, id: number): Promise<UserT> {
   requireCapability(actor, 'users.read');
-  const r = await baseQuery(ctx, actor).select(COLUMNS).where('u.id', '=', id).executeTakeFirst();
+  const r = await repo.findUser(ctx.db, actor, id);
   if (!r) throw notFound();
   return present(r, ctx.clock().toISOString());
 }
 
-/** Refuses a change to the account of an auditor or a security admin: the other administrators are not the security admin's to manage. */
+/**
+ * Refuses a change to the account of an auditor or a security admin: the other administrators are not the
+ * security admin's to manage.
+ */
 function assertManageable(target: UserT): void {
   if (PROTECTED_ROLES.includes(target.role)) throw new DomainError('users.protected_account');
 }
@@ -127,13 +90,7 @@ export async function checkPlacement(
   const org = await orgsRepo.getOrg(ctx.db, actor, orgId);
   if (role === 'member') {
     if (!memberId) throw new DomainError('users.member_required');
-    const m = await ctx.db
-      .selectFrom('members')
-      .select(['id', 'org_id'])
-      .where('id', '=', memberId)
-      .where('tenant_id', '=', org.tenant_id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    const m = await repo.liveMemberOrg(ctx.db, org.tenant_id, memberId);
     if (!m || m.org_id !== org.id) throw new DomainError('users.member_required');
   }
   return org;
@@ -147,35 +104,20 @@ export async function create(ctx: Ctx, actor: Actor, input: UserCreateT): Promis
   const otp = await oneTimePassword(ctx);
   const hash = otp.hash;
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const taken = await trx
-      .selectFrom('users')
-      .select('id')
-      .where(sql`lower(username)`, '=', input.username.toLowerCase())
-      .executeTakeFirst();
-    if (taken) throw new DomainError('users.username_taken');
+    if (await repo.usernameTaken(trx, input.username)) throw new DomainError('users.username_taken');
     const now = ctx.clock().toISOString();
-    const { id } = await trx
-      .insertInto('users')
-      .values({
-        tenant_id: org.tenant_id,
-        username: input.username,
-        display_name: input.displayName,
-        password_hash: hash,
-        role: input.role,
-        org_id: org.id,
-        org_path: org.org_path,
-        member_id: input.role === 'member' ? (input.memberId ?? null) : null,
-        status: 'active',
-        locale: 'zh-CN',
-        last_login_at: null,
-        password_changed_at: now,
-        must_change_password: 1,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await repo.insertUser(trx, {
+      tenant_id: org.tenant_id,
+      username: input.username,
+      display_name: input.displayName,
+      password_hash: hash,
+      role: input.role,
+      org_id: org.id,
+      org_path: org.org_path,
+      member_id: input.role === 'member' ? (input.memberId ?? null) : null,
+      must_change_password: 1,
+      now,
+    });
     await writeAudit(ctx, trx, actor, {
       action: 'user.create',
       entityType: 'user',
@@ -219,7 +161,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: UserPatc
     };
     if (patch.displayName !== undefined) set.display_name = patch.displayName;
     if (patch.status !== undefined) set.status = patch.status;
-    await trx.updateTable('users').set(set).where('id', '=', id).execute();
+    await repo.updateUser(trx, id, set);
     let ended = 0;
     if (patch.status === 'disabled' || role !== before.role || org.id !== before.orgId)
       ended = await endAllSessions(ctx, trx, id);
@@ -257,13 +199,9 @@ export async function resetPassword(ctx: Ctx, actor: Actor, id: number): Promise
   const otp = await oneTimePassword(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock().toISOString();
-    await trx
-      .updateTable('users')
-      .set({ password_hash: otp.hash, password_changed_at: now, updated_at: now, must_change_password: 1 })
-      .where('id', '=', id)
-      .execute();
+    await repo.setOneTimePassword(trx, id, otp.hash, now);
     await endAllSessions(ctx, trx, id);
-    await trx.deleteFrom('login_attempts').where('username', '=', user.username).execute();
+    await repo.clearAttempts(trx, user.username);
     await writeAudit(ctx, trx, actor, {
       action: 'user.reset_password',
       entityType: 'user',
@@ -279,7 +217,7 @@ export async function unlock(ctx: Ctx, actor: Actor, id: number): Promise<UserT>
   requireCapability(actor, 'users.write');
   const user = await get(ctx, actor, id);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('login_attempts').where('username', '=', user.username).execute();
+    await repo.clearAttempts(trx, user.username);
     await writeAudit(ctx, trx, actor, { action: 'user.unlock', entityType: 'user', entityId: id });
   });
   return get(ctx, actor, id);

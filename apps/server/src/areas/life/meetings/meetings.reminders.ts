@@ -11,6 +11,7 @@ import { notify } from '../../core/notifications/notifications.service.js';
 import { compliance, rulesFor } from './meetings.figures.js';
 import { DUE_SOON_DAYS, FIXED_DAY_REMINDER_DAYS, MEETING_KINDS, type MeetingKind } from './meetings.rules.js';
 import { daysBetween, fixedDayOf, unitOf } from './meetings.periods.js';
+import * as repo from './meetings.reminders.repository.js';
 
 export interface ReminderResult {
   day: string;
@@ -25,34 +26,12 @@ export interface ReminderResult {
 export async function runReminders(ctx: Ctx, day: string): Promise<ReminderResult> {
   const result: ReminderResult = { day, created: 0, fixedDay: 0, periodClosing: 0, birthdays: 0, webhookSent: 0 };
   const runKey = `reminders:${day}`;
-  await ctx.db
-    .insertInto('job_runs')
-    .values({
-      job: 'reminders',
-      run_key: runKey,
-      started_at: ctx.clock().toISOString(),
-      finished_at: null,
-      result: null,
-    })
-    .onConflict((oc) => oc.column('run_key').doNothing())
-    .execute();
-  const roots = await ctx.db
-    .selectFrom('orgs')
-    .select(['id', 'tenant_id', 'org_path'])
-    .where('parent_id', 'is', null)
-    .where('deleted_at', 'is', null)
-    .execute();
+  await repo.startRun(ctx.db, 'reminders', runKey, ctx.clock().toISOString());
+  const roots = await repo.rootOrgs(ctx.db);
   for (const root of roots) {
     const actor = systemActor(root.tenant_id, root.org_path, root.id);
     const { rules } = await rulesFor(ctx, root.tenant_id, Number(day.slice(0, 4)));
-    const secretaries = await ctx.db
-      .selectFrom('users')
-      .select(['id', 'org_id'])
-      .where('tenant_id', '=', root.tenant_id)
-      .where('role', '=', 'branch_secretary')
-      .where('status', '=', 'active')
-      .where('deleted_at', 'is', null)
-      .execute();
+    const secretaries = await repo.activeSecretaries(ctx.db, root.tenant_id);
     const byOrg = new Map<number, number[]>();
     for (const s of secretaries) if (s.org_id) byOrg.set(s.org_id, [...(byOrg.get(s.org_id) ?? []), s.id]);
 
@@ -96,15 +75,7 @@ export async function runReminders(ctx: Ctx, day: string): Promise<ReminderResul
     const year = Number(day.slice(0, 4));
     const leap = new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1;
     const mds = md === '02-28' && !leap ? ['02-28', '02-29'] : [md];
-    const celebrants = await ctx.db
-      .selectFrom('users as u')
-      .innerJoin('members as m', 'm.id', 'u.member_id')
-      .select(['u.id as user_id', 'm.id as member_id', 'm.name', 'm.joined_at'])
-      .where('u.tenant_id', '=', root.tenant_id)
-      .where('u.status', '=', 'active')
-      .where('u.deleted_at', 'is', null)
-      .where('m.deleted_at', 'is', null)
-      .execute();
+    const celebrants = await repo.memberAccounts(ctx.db, root.tenant_id);
     for (const c of celebrants) {
       if (!mds.includes(c.joined_at.slice(5)) || c.joined_at.slice(0, 4) >= day.slice(0, 4)) continue;
       const years = year - Number(c.joined_at.slice(0, 4));
@@ -126,34 +97,19 @@ export async function runReminders(ctx: Ctx, day: string): Promise<ReminderResul
 
   // New reminders go to the group robot once: sent_at marks them.
   if (ctx.config.webhook) {
-    const pending = await ctx.db
-      .selectFrom('notifications')
-      .selectAll()
-      .where('sent_at', 'is', null)
-      .where('kind', 'like', 'reminder.%')
-      .orderBy('id')
-      .limit(200)
-      .execute();
+    const pending = await repo.unsentReminders(ctx.db, 200);
     if (pending.length) {
       const text = pending.map((n) => `- **${n.title}** ${n.body}`).join('\n');
       if (await sendRobot(ctx.config.webhook, `组织生活提醒（${day}）`, text)) {
-        await ctx.db
-          .updateTable('notifications')
-          .set({ sent_at: ctx.clock().toISOString() })
-          .where(
-            'id',
-            'in',
-            pending.map((p) => p.id),
-          )
-          .execute();
+        await repo.markSent(
+          ctx.db,
+          pending.map((p) => p.id),
+          ctx.clock().toISOString(),
+        );
         result.webhookSent = pending.length;
       }
     }
   }
-  await ctx.db
-    .updateTable('job_runs')
-    .set({ finished_at: ctx.clock().toISOString(), result: JSON.stringify(result) })
-    .where('run_key', '=', runKey)
-    .execute();
+  await repo.finishRun(ctx.db, runKey, ctx.clock().toISOString(), result);
   return result;
 }

@@ -1,14 +1,14 @@
 /** Every query on meetings, attendance, motions, reviews and photos, inside the caller's scope. */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
-import { scopeRange } from '../../../platform/actor.js';
-import type { DB, MeetingsTable } from '../../../db/schema.js';
+import { paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js';
+import type { MeetingAttendanceTable, MeetingMotionsTable, MeetingsTable } from '../../../db/schema.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
 import { notFound } from '../../../platform/errors.js';
-import { cached, readVersion } from '../../../platform/versions.js';
+import { readVersion } from '../../../platform/versions.js';
 
 export type MeetingRow = Selectable<MeetingsTable> & { org_name: string };
-type Q = Kysely<DB> | Transaction<DB>;
+export type { Q };
 
 /** One meeting in scope (404 otherwise). */
 export async function getMeeting(
@@ -17,17 +17,11 @@ export async function getMeeting(
   id: number,
   opts: { includeDeleted?: boolean } = {},
 ): Promise<MeetingRow> {
-  const [lo, hi] = scopeRange(actor);
-  let q = db
-    .selectFrom('meetings as mt')
+  const q = scoped(db, actor, 'meetings', { as: 'mt', rows: opts.includeDeleted ? 'any' : 'live' })
     .innerJoin('orgs as o', 'o.id', 'mt.org_id')
     .selectAll('mt')
     .select('o.name as org_name')
-    .where('mt.id', '=', id)
-    .where('mt.tenant_id', '=', actor.tenantId!)
-    .where('mt.org_path', '>=', lo)
-    .where('mt.org_path', '<', hi);
-  if (!opts.includeDeleted) q = q.where('mt.deleted_at', 'is', null);
+    .where('mt.id', '=', id);
   const row = (await q.executeTakeFirst()) as MeetingRow | undefined;
   if (!row) throw notFound();
   return row;
@@ -44,7 +38,8 @@ export interface MeetingFilter {
 }
 
 /** SQL: whether a meeting's record is incomplete (no minutes, or nobody marked present or on leave). */
-const incompleteSql = sql<boolean>`(coalesce(mt.minutes, '') = '' or not exists (select 1 from meeting_attendance a where a.meeting_id = mt.id and a.status in ('present', 'leave')))`;
+const incompleteSql = sql<boolean>`(coalesce(mt.minutes, '') = '' or not exists
+  (select 1 from meeting_attendance a where a.meeting_id = mt.id and a.status in ('present', 'leave')))`;
 
 /** A page of meetings, newest first, and the total. */
 export async function listMeetings(
@@ -54,41 +49,30 @@ export async function listMeetings(
   page: number,
   pageSize: number,
 ): Promise<{ rows: MeetingRow[]; total: number }> {
-  const [lo, hi] = f.underPath ? subtreeRange(f.underPath) : scopeRange(actor);
-  let q = db
-    .selectFrom('meetings as mt')
-    .where('mt.tenant_id', '=', actor.tenantId!)
-    .where('mt.org_path', '>=', lo)
-    .where('mt.org_path', '<', hi);
-  q = f.deleted ? q.where('mt.deleted_at', 'is not', null) : q.where('mt.deleted_at', 'is', null);
+  let q = scoped(db, actor, 'meetings', { as: 'mt', under: f.underPath, rows: f.deleted ? 'deleted' : 'live' });
   if (f.kind) q = q.where('mt.kind', '=', f.kind);
   if (f.from) q = q.where('mt.held_on', '>=', f.from);
   if (f.to) q = q.where('mt.held_on', '<=', f.to);
   if (f.q) q = q.where(likeContains('mt.topic', f.q));
   if (f.incomplete) q = q.where(incompleteSql);
-  const count = async () =>
-    Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   // The total reads the whole subtree; it changes only when meetings (or the roster, by moves) do.
-  const total = db.isTransaction
-    ? await count()
-    : await cached(
-        db as Kysely<DB>,
-        actor.tenantId!,
-        'meetings',
-        `meetings.count|${lo}|${hi}|r${await readVersion(db, actor.tenantId!, 'roster')}|${JSON.stringify({ ...f, underPath: undefined })}`,
-        count,
-      );
-  if (!total) return { rows: [], total };
-  const rows = (await q
-    .innerJoin('orgs as o', 'o.id', 'mt.org_id')
-    .selectAll('mt')
-    .select('o.name as org_name')
-    .orderBy('mt.held_on', 'desc')
-    .orderBy('mt.id', 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute()) as MeetingRow[];
-  return { rows, total };
+  const [lo, hi] = rangeOf(actor, f.underPath);
+  const roster = await readVersion(db, actor.tenantId!, 'roster');
+  const key = `meetings|${lo}|${hi}|r${roster}|${JSON.stringify({ ...f, underPath: undefined })}`;
+  return paged(
+    db,
+    actor.tenantId!,
+    q,
+    (b) =>
+      b
+        .innerJoin('orgs as o', 'o.id', 'mt.org_id')
+        .selectAll('mt')
+        .select('o.name as org_name')
+        .orderBy('mt.held_on', 'desc')
+        .orderBy('mt.id', 'desc'),
+    { page, pageSize },
+    { domain: 'meetings', key },
+  ) as Promise<{ rows: MeetingRow[]; total: number }>;
 }
 
 export interface AttendanceCounts {
@@ -200,4 +184,129 @@ export async function talkedByMonth(db: Q, tenantId: number, orgPath: string, ki
     .where('a.status', '=', 'present')
     .distinct()
     .execute();
+}
+
+/** The motions of a meeting, in order. */
+export async function motionsOf(db: Q, meetingId: number) {
+  return db.selectFrom('meeting_motions').selectAll().where('meeting_id', '=', meetingId).orderBy('id').execute();
+}
+
+/** The reviews of a meeting with the members' names. */
+export async function reviewsOf(db: Q, meetingId: number) {
+  return db
+    .selectFrom('meeting_reviews as r')
+    .innerJoin('members as m', 'm.id', 'r.member_id')
+    .select(['r.member_id', 'm.name', 'r.grade'])
+    .where('r.meeting_id', '=', meetingId)
+    .orderBy('m.name_pinyin')
+    .execute();
+}
+
+/** The live photos of a meeting, in order. */
+export async function photosOf(db: Q, meetingId: number) {
+  return db
+    .selectFrom('meeting_photos')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
+}
+
+/** A member's name (a lecturer's), or null. */
+export async function memberName(db: Q, memberId: number): Promise<string | null> {
+  return (await db.selectFrom('members').select('name').where('id', '=', memberId).executeTakeFirst())?.name ?? null;
+}
+
+/** The path of an org of the tenant (a group's parent branch), or null. */
+export async function orgPathInTenant(db: Q, tenantId: number, orgId: number): Promise<string | null> {
+  const org = await db
+    .selectFrom('orgs')
+    .select('org_path')
+    .where('id', '=', orgId)
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
+  return org?.org_path ?? null;
+}
+
+/** Live members placed directly in an org (its own staff). */
+export async function staffOf(db: Q, orgId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('members')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('deleted_at', 'is', null)
+    .execute();
+  return rows.map((m) => m.id);
+}
+
+/** The secretaries of the live orgs directly under an org. */
+export async function childSecretaries(db: Q, orgId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('orgs')
+    .select('secretary_member_id')
+    .where('parent_id', '=', orgId)
+    .where('deleted_at', 'is', null)
+    .where('secretary_member_id', 'is not', null)
+    .execute();
+  return rows.map((o) => o.secretary_member_id!);
+}
+
+/** The attendance rows of a meeting. */
+export async function attendanceRows(db: Q, meetingId: number) {
+  return db.selectFrom('meeting_attendance').selectAll().where('meeting_id', '=', meetingId).execute();
+}
+
+/** An attendance row to write. */
+export type AttendanceRow = Omit<Insertable<MeetingAttendanceTable>, 'id'>;
+
+/** Replaces the attendance of a meeting (in batches, under the engines' parameter limits). */
+export async function replaceAttendance(db: Q, meetingId: number, rows: AttendanceRow[]): Promise<void> {
+  await db.deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).execute();
+  for (let i = 0; i < rows.length; i += 300)
+    await db
+      .insertInto('meeting_attendance')
+      .values(rows.slice(i, i + 300))
+      .execute();
+}
+
+/** A motion row to write. */
+export type MotionRow = Omit<Insertable<MeetingMotionsTable>, 'id'>;
+
+/** Replaces the motions of a meeting. */
+export async function replaceMotions(db: Q, meetingId: number, rows: MotionRow[]): Promise<void> {
+  await db.deleteFrom('meeting_motions').where('meeting_id', '=', meetingId).execute();
+  for (const row of rows) await db.insertInto('meeting_motions').values(row).execute();
+}
+
+/** Replaces the reviews of a meeting. */
+export async function replaceReviews(
+  db: Q,
+  meetingId: number,
+  reviews: { memberId: number; grade: string }[],
+): Promise<void> {
+  await db.deleteFrom('meeting_reviews').where('meeting_id', '=', meetingId).execute();
+  if (reviews.length)
+    await db
+      .insertInto('meeting_reviews')
+      .values(reviews.map((r) => ({ meeting_id: meetingId, member_id: r.memberId, grade: r.grade })))
+      .execute();
+}
+
+/** A new meeting's row. */
+export type NewMeeting = Omit<Insertable<MeetingsTable>, 'id'>;
+
+/** Inserts a meeting; returns its id. */
+export async function insertMeeting(db: Q, row: NewMeeting): Promise<number> {
+  return (await db.insertInto('meetings').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Changes the columns of one meeting. */
+export async function updateMeeting(db: Q, id: number, set: Record<string, unknown>): Promise<void> {
+  await db.updateTable('meetings').set(set).where('id', '=', id).execute();
+}
+
+/** A meeting's row as stored (one the caller already holds in scope). */
+export async function meetingRow(db: Q, id: number) {
+  return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }

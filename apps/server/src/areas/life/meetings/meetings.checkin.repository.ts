@@ -1,0 +1,71 @@
+/** Queries of sign-in and of a member's own meetings. */
+import type { Q } from '../../../platform/data/scoped.js';
+
+/** Whether another meeting holds a sign-in code that is still valid. */
+export async function codeTaken(db: Q, code: string, nowIso: string, exceptId: number): Promise<boolean> {
+  const clash = await db
+    .selectFrom('meetings')
+    .select('id')
+    .where('checkin_code', '=', code)
+    .where('checkin_to', '>=', nowIso)
+    .where('id', '!=', exceptId)
+    .executeTakeFirst();
+  return !!clash;
+}
+
+/** The live meeting of the tenant whose sign-in with this code is open now. */
+export async function openMeetingByCode(db: Q, tenantId: number, code: string, nowIso: string) {
+  return db
+    .selectFrom('meetings as mt')
+    .innerJoin('orgs as o', 'o.id', 'mt.org_id')
+    .select(['mt.id', 'mt.topic', 'mt.kind', 'o.name as org_name'])
+    .where('mt.checkin_code', '=', code)
+    .where('mt.checkin_from', '<=', nowIso)
+    .where('mt.checkin_to', '>=', nowIso)
+    .where('mt.deleted_at', 'is', null)
+    .where('mt.tenant_id', '=', tenantId)
+    .executeTakeFirst();
+}
+
+/** A member's attendance row at a meeting. */
+export async function attendanceOfMember(db: Q, meetingId: number, memberId: number) {
+  return db
+    .selectFrom('meeting_attendance')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+}
+
+/** Marks an attendance row present by the member's own sign-in. */
+export async function markSelfCheckin(db: Q, attendanceId: number, nowIso: string): Promise<void> {
+  await db
+    .updateTable('meeting_attendance')
+    .set({ status: 'present', leave_reason: null, checked_in_at: nowIso, method: 'self' })
+    .where('id', '=', attendanceId)
+    .execute();
+}
+
+/** Live meetings a member is listed at, newest first. */
+export async function meetingsOfMember(db: Q, memberId: number, limit: number) {
+  return db
+    .selectFrom('meeting_attendance as a')
+    .innerJoin('meetings as mt', 'mt.id', 'a.meeting_id')
+    .innerJoin('orgs as o', 'o.id', 'mt.org_id')
+    .select([
+      'mt.id',
+      'mt.kind',
+      'mt.topic',
+      'mt.held_on',
+      'mt.start_time',
+      'mt.place',
+      'o.name as org_name',
+      'a.status',
+      'a.checked_in_at',
+    ])
+    .where('a.member_id', '=', memberId)
+    .where('mt.deleted_at', 'is', null)
+    .orderBy('mt.held_on', 'desc')
+    .limit(limit)
+    .execute();
+}
