@@ -6,7 +6,7 @@ import { requireCapability } from '../../../platform/actor.js';
 import { diff, writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
-import { ORG_SCOPED_TABLES } from '../../../db/schema.js';
+import { ORG_SCOPED_TABLES } from '../../index.js';
 import { subtreeRange } from '../../../db/dialect.js';
 import * as repo from './orgs.repository.js';
 import * as membersRepo from '../members/members.repository.js';
