@@ -6,7 +6,7 @@
 import { ADMIN_ROLES, type Role, type RoleGrantProposeT, type RoleGrantT } from '@dangjian/contracts';
 import { sql } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
-import { requireAnyCapability, requireCapability, scopeRange } from '../../../platform/actor.js';
+import { scopeRange } from '../../../platform/actor.js';
 import { diff, writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
@@ -69,7 +69,6 @@ function present(r: Record<string, any>): RoleGrantT {
 
 /** Grants in the caller's scope, pending first, for the proposer and the approver. */
 export async function list(ctx: Ctx, actor: Actor, f: { status?: string; page?: number; pageSize?: number }) {
-  requireAnyCapability(actor, 'users.propose', 'users.approve');
   let q = baseQuery(ctx, actor);
   if (f.status) q = q.where('g.status', '=', f.status);
   const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -86,7 +85,6 @@ export async function list(ctx: Ctx, actor: Actor, f: { status?: string; page?: 
 
 /** One grant in scope. */
 export async function get(ctx: Ctx, actor: Actor, id: number): Promise<RoleGrantT> {
-  requireAnyCapability(actor, 'users.propose', 'users.approve');
   const r = await baseQuery(ctx, actor).select(COLUMNS).where('g.id', '=', id).executeTakeFirst();
   if (!r) throw notFound();
   return present(r);
@@ -94,7 +92,6 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<RoleGrant
 
 /** Proposes an administrator role for an account of the scope, or for a new account created on approval. */
 export async function propose(ctx: Ctx, actor: Actor, input: RoleGrantProposeT): Promise<RoleGrantT> {
-  requireCapability(actor, 'users.propose');
   if (!ADMIN_ROLES.includes(input.role as Role)) throw new DomainError('users.grant_not_admin_role');
   const org = await orgsRepo.getOrg(ctx.db, actor, input.orgId);
   const [lo, hi] = scopeRange(actor);
@@ -161,7 +158,6 @@ export async function propose(ctx: Ctx, actor: Actor, input: RoleGrantProposeT):
 
 /** Loads a pending grant the caller may decide: in scope, proposed by someone else, not about the caller. */
 async function decidable(ctx: Ctx, actor: Actor, id: number): Promise<RoleGrantT> {
-  requireCapability(actor, 'users.approve');
   const grant = await get(ctx, actor, id);
   if (grant.status !== 'pending') throw new DomainError('users.grant_decided');
   if (grant.proposedBy === actor.userId || grant.userId === actor.userId) throw new DomainError('users.grant_own');
