@@ -1,4 +1,4 @@
-/** Builds the Fastify app: external plugins, then the platform's hooks, then each module's routes. */
+/** Builds the Fastify app: external plugins, then the platform's hooks, then the routes of every module manifest. */
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify from 'fastify';
@@ -13,40 +13,14 @@ import type { Ctx } from './platform/context.js';
 import { DomainError } from './platform/errors.js';
 import { writeAuditAlone } from './platform/audit.js';
 import { closeImportWorkers } from './platform/imports.js';
-import { hasNul, localeOf, MAX_INT, type App } from './platform/http.js';
+import { actorOf, hasNul, localeOf, MAX_INT, type App } from './platform/http.js';
 import { registerLimits } from './platform/limits.js';
 import { defineRoute, requireDeclaredCapabilities, requireRouteCapability } from './platform/routes.js';
 import { maskBodyBySchema, maskPersonalDeep, VERBATIM_KEYWORD } from './platform/personalText.js';
 import { csrfMatches, resolveSession } from './areas/core/auth/auth.service.js';
-import { authRoutes, SESSION_COOKIE } from './areas/core/auth/auth.routes.js';
-import { orgsRoutes } from './areas/core/orgs/orgs.routes.js';
-import { membersRoutes } from './areas/core/members/members.routes.js';
-import { usersRoutes } from './areas/core/users/users.routes.js';
-import { auditRoutes } from './areas/core/audit/audit.routes.js';
-import { statsRoutes } from './areas/core/stats/stats.routes.js';
-import { meetingsRoutes } from './areas/life/meetings/meetings.routes.js';
-import { notificationsRoutes } from './areas/core/notifications/notifications.routes.js';
-import { householdsRoutes } from './areas/residents/households/households.routes.js';
-import { requestsRoutes } from './areas/residents/requests/requests.routes.js';
-import { wishesRoutes } from './areas/residents/wishes/wishes.routes.js';
-import { residentsRoutes } from './areas/residents/common/residents.routes.js';
-import { importsRoutes } from './areas/core/imports/imports.routes.js';
+import { SESSION_COOKIE } from './areas/core/auth/auth.routes.js';
+import { MANIFESTS } from './areas/index.js';
 
-const MODULES = [
-  authRoutes,
-  orgsRoutes,
-  membersRoutes,
-  usersRoutes,
-  auditRoutes,
-  statsRoutes,
-  meetingsRoutes,
-  notificationsRoutes,
-  householdsRoutes,
-  requestsRoutes,
-  wishesRoutes,
-  residentsRoutes,
-  importsRoutes,
-];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const VERSION = '0.1.0';
 
@@ -122,12 +96,11 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
   app.decorateRequest('actorOrNull', null);
   app.decorateRequest('sessionTokenHash', null);
 
-  // Authentication, CSRF and the route's declared capability for every /api route not public.
+  // Authentication and CSRF for every /api route not public.
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
-    const capability = req.routeOptions.config?.capability;
-    if (capability === 'public') return;
-    if (!req.routeOptions.url || capability === undefined) return; // unknown route: the 404 handler answers
+    if (req.routeOptions.config?.capability === 'public') return;
+    if (!req.routeOptions.url) return; // unknown route: the 404 handler answers
     const token = req.cookies[SESSION_COOKIE];
     if (!token) throw new DomainError('auth.required');
     const s = await resolveSession(ctx, token, req.ip);
@@ -140,13 +113,19 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
       const header = req.headers['x-csrf-token'];
       if (!csrfMatches(s.csrf, typeof header === 'string' ? header : undefined)) throw new DomainError('auth.csrf');
     }
-    requireRouteCapability(s.actor, capability);
   });
 
   // One check for every route, on both engines alike: a NUL in any text is refused before it reaches a query.
   app.addHook('preValidation', async (req) => {
     if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body))
       throw new DomainError('validation', { reason: 'NUL character' });
+  });
+  // The capability the route declares (defineRoute), checked before any handler so a route cannot forget it; after
+  // validation, so a malformed request is a 400 whoever sends it, as when each service checked it.
+  app.addHook('preHandler', async (req) => {
+    const capability = req.routeOptions.config?.capability;
+    if (!req.url.startsWith('/api/') || capability === undefined || capability === 'public') return;
+    requireRouteCapability(actorOf(req), capability);
   });
   // The free-text guard: phone and ID numbers typed into any string of any write body are masked before a
   // service sees it (so before storage, answers, exports and the audit log). Only strings the contracts
@@ -236,7 +215,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     handler: async () => app.swagger(),
   });
 
-  for (const register of MODULES) register(app, ctx);
+  for (const module of MANIFESTS) for (const register of module.routes) register(app, ctx);
   app.addHook('onClose', () => closeImportWorkers());
 
   const index = path.join(ctx.config.webDist, 'index.html');

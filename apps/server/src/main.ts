@@ -13,6 +13,7 @@ import { verifyAudit, writeAuditAlone } from './platform/audit.js';
 import { DomainError } from './platform/errors.js';
 import { errorMessage } from '@dangjian/contracts';
 import { buildApp } from './app.js';
+import { dailyJobs } from './areas/index.js';
 import { loadDemo } from './demo/load.js';
 import { assertPasswordPolicy } from './areas/core/auth/auth.service.js';
 import { exportRoster, importRoster } from './areas/core/members/members.excel.js';
@@ -107,10 +108,11 @@ async function serve(config: Config) {
   void warmUp(ctx);
   if (config.jobs) {
     // Daily at 07:00 China time, and once at start so a server that was down catches up (the job is idempotent).
+    // The jobs of every module manifest, one after another; one failing does not stop the others.
     const job = async () => {
-      await runReminders(ctx, chinaToday()).catch((err) => console.error('reminders failed:', err));
-      await releaseExpiredClaims(ctx).catch((err) => console.error('wish claim release failed:', err));
-      await escalateOverdue(ctx, new Date()).catch((err) => console.error('escalations failed:', err));
+      const at = { now: new Date(), today: chinaToday() };
+      for (const daily of dailyJobs())
+        await daily.run(ctx, at).catch((err) => console.error(`${daily.name} failed:`, err));
     };
     new Cron('0 7 * * *', { timezone: 'Asia/Shanghai', protect: true }, job);
     void job();

@@ -503,22 +503,3 @@ export interface DB {
   message_outbox: MessageOutboxTable;
   residents_rule_overrides: ResidentsRuleOverridesTable;
 }
-
-/** Tables whose rows belong to an organization and carry `org_path`: a move re-paths them all. */
-export const ORG_SCOPED_TABLES = [
-  'orgs',
-  'members',
-  'users',
-  'meetings',
-  'households',
-  'residents',
-  'household_groups',
-  'pairings',
-  'visits',
-  'requests',
-  'residents_evaluations',
-  'wishes',
-  'errands',
-  'zones',
-  'role_grants',
-] as const;

@@ -8,8 +8,7 @@ import { bumpVersion } from '../platform/versions.js';
 import { memberColumns } from '../areas/core/members/members.service.js';
 import { generateCounty, type DemoCounty } from './county.js';
 import { Random, mixSeed } from './random.js';
-import { meetingsContributor } from './meetings.js';
-import { residentsContributor } from './residents.js';
+import { MANIFESTS } from '../areas/index.js';
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'Dangjian@2026';
@@ -30,10 +29,10 @@ export interface DemoContributor {
   load(ctx: Ctx, county: LoadedCounty, rng: Random, log: (line: string) => void): Promise<void>;
 }
 
-/** Contributors registered by modules (meetings, service, …) in the order they run. */
-export const DEMO_CONTRIBUTORS: DemoContributor[] = [];
-DEMO_CONTRIBUTORS.push(meetingsContributor);
-DEMO_CONTRIBUTORS.push(residentsContributor);
+/** The contributors of the module manifests (meetings, residents, …) in the order they run. */
+export function demoContributors(): DemoContributor[] {
+  return MANIFESTS.flatMap((m) => (m.demo ? [m.demo] : []));
+}
 
 const COMMITTEE_POSITIONS = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员'];
 
@@ -206,7 +205,7 @@ export async function loadDemo(
     log(
       `county ${index + 1}/${counties} ${county.name}: ${county.orgs.length} organizations, ${county.members.length} members (${Date.now() - started} ms)`,
     );
-    for (const contributor of DEMO_CONTRIBUTORS) {
+    for (const contributor of demoContributors()) {
       const t = Date.now();
       await contributor.load(ctx, c, new Random(mixSeed(seed, index, contributor.name.length)), log);
       log(`  ${contributor.name} (${Date.now() - t} ms)`);

@@ -41,6 +41,36 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
+/** What each capability lets its holder do, for people (the permission table, the roles page). */
+export const CAPABILITY_LABELS: Record<Capability, Labelled> = {
+  'orgs.read': { zh: '查看组织', en: 'View organizations' },
+  'orgs.write': { zh: '管理组织', en: 'Manage organizations' },
+  'members.read': { zh: '查看党员', en: 'View members' },
+  'members.write': { zh: '管理党员', en: 'Manage members' },
+  'members.reveal': { zh: '查看党员完整号码', en: "See members' full numbers" },
+  'members.import': { zh: '导入党员名册', en: 'Import the roster' },
+  'members.export': { zh: '导出党员名册', en: 'Export the roster' },
+  'stats.read': { zh: '查看统计', en: 'View statistics' },
+  'users.read': { zh: '查看账号', en: 'View accounts' },
+  'users.write': { zh: '管理账号', en: 'Manage accounts' },
+  'users.propose': { zh: '提议授予管理角色', en: 'Propose an admin role' },
+  'users.approve': { zh: '审批管理角色授予', en: 'Approve an admin role' },
+  'audit.read': { zh: '查看审计日志', en: 'Read the audit trail' },
+  'self.read': { zh: '本人账号与通知', en: 'Own account and notifications' },
+  'self.party': { zh: '本人党员信息与组织生活', en: 'Own Party record and meetings' },
+  'meetings.read': { zh: '查看组织生活', en: 'View meetings' },
+  'meetings.write': { zh: '管理组织生活', en: 'Manage meetings' },
+  'meetings.rules': { zh: '设置组织生活规则', en: 'Set the meeting rules' },
+  'meetings.checkin': { zh: '会议签到', en: 'Check in to a meeting' },
+  'residents.read': { zh: '查看为民服务', en: 'View serving residents' },
+  'residents.write': { zh: '办理为民服务', en: 'Serve residents' },
+  'residents.import': { zh: '导入住户', en: 'Import households' },
+  'residents.reveal': { zh: '查看群众完整号码', en: "See residents' full numbers" },
+  'residents.rules': { zh: '设置为民服务规则', en: 'Set the residents rules' },
+  'residents.evaluate': { zh: '年终评议组织', en: 'Evaluate organizations at year end' },
+  'residents.claim': { zh: '认领心愿与代办', en: 'Claim wishes and errands' },
+};
+
 const BUSINESS_READ: Capability[] = [
   'orgs.read',
   'members.read',

@@ -5,7 +5,7 @@
  */
 import { ADMIN_ROLES, type Role, type RoleGrantProposeT, type RoleGrantT } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
-import { requireAnyCapability, requireCapability, scopeRange } from '../../../platform/actor.js';
+import { scopeRange } from '../../../platform/actor.js';
 import { diff, writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
@@ -39,14 +39,12 @@ function present(r: Record<string, any>): RoleGrantT {
 
 /** Grants in the caller's scope, pending first, for the proposer and the approver. */
 export async function list(ctx: Ctx, actor: Actor, f: { status?: string; page?: number; pageSize?: number }) {
-  requireAnyCapability(actor, 'users.propose', 'users.approve');
   const { rows, total } = await repo.listGrants(ctx.db, actor, f);
   return { items: rows.map(present), total };
 }
 
 /** One grant in scope. */
 export async function get(ctx: Ctx, actor: Actor, id: number): Promise<RoleGrantT> {
-  requireAnyCapability(actor, 'users.propose', 'users.approve');
   const r = await repo.findGrant(ctx.db, actor, id);
   if (!r) throw notFound();
   return present(r);
@@ -54,7 +52,6 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<RoleGrant
 
 /** Proposes an administrator role for an account of the scope, or for a new account created on approval. */
 export async function propose(ctx: Ctx, actor: Actor, input: RoleGrantProposeT): Promise<RoleGrantT> {
-  requireCapability(actor, 'users.propose');
   if (!ADMIN_ROLES.includes(input.role as Role)) throw new DomainError('users.grant_not_admin_role');
   const org = await orgsRepo.getOrg(ctx.db, actor, input.orgId);
   const [lo, hi] = scopeRange(actor);
@@ -102,7 +99,6 @@ export async function propose(ctx: Ctx, actor: Actor, input: RoleGrantProposeT):
 
 /** Loads a pending grant the caller may decide: in scope, proposed by someone else, not about the caller. */
 async function decidable(ctx: Ctx, actor: Actor, id: number): Promise<RoleGrantT> {
-  requireCapability(actor, 'users.approve');
   const grant = await get(ctx, actor, id);
   if (grant.status !== 'pending') throw new DomainError('users.grant_decided');
   if (grant.proposedBy === actor.userId || grant.userId === actor.userId) throw new DomainError('users.grant_own');

@@ -16,7 +16,7 @@ import type {
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB, HouseholdGroupsTable } from '../../../db/schema.js';
 import type { Actor } from '../../../platform/actor.js';
-import { requireCapability, scopeRange } from '../../../platform/actor.js';
+import { scopeRange } from '../../../platform/actor.js';
 import { diff, writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
@@ -114,7 +114,6 @@ export async function list(
   actor: Actor,
   query: HouseholdGroupListQueryT,
 ): Promise<{ items: HouseholdGroupT[]; total: number }> {
-  requireCapability(actor, 'residents.read');
   const [lo, hi] = await pathRange(ctx, actor, query.org);
   let q = ctx.db
     .selectFrom('household_groups as g')
@@ -149,7 +148,6 @@ export async function list(
 
 /** One group with its households. */
 export async function get(ctx: Ctx, actor: Actor, id: number): Promise<HouseholdGroupDetailT> {
-  requireCapability(actor, 'residents.read');
   const g = await getGroup(ctx.db, actor, id, { includeDeleted: true });
   const [counts, rules, households] = await Promise.all([
     countsOf(ctx.db, [id]),
@@ -245,7 +243,6 @@ async function memberIds(db: Q, groupId: number): Promise<number[]> {
 
 /** Forms a group of households of one village. */
 export async function create(ctx: Ctx, actor: Actor, input: HouseholdGroupCreateT): Promise<HouseholdGroupDetailT> {
-  requireCapability(actor, 'residents.write');
   const org = await villageOrg(ctx.db, actor, input.orgId);
   if (input.leaderMemberId != null) await membersRepo.requireMemberInScope(ctx.db, actor, input.leaderMemberId);
   const phone = leaderPhone(ctx, input.leaderPhone);
@@ -304,7 +301,6 @@ export async function update(
   id: number,
   patch: HouseholdGroupPatchT,
 ): Promise<HouseholdGroupDetailT> {
-  requireCapability(actor, 'residents.write');
   const g = await getGroup(ctx.db, actor, id);
   const org =
     patch.orgId !== undefined && patch.orgId !== g.org_id
@@ -363,7 +359,6 @@ export async function update(
  * regrouped since; a deleted group covers nobody (every figure joins live groups only).
  */
 export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> {
-  requireCapability(actor, 'residents.write');
   const g = await getGroup(ctx.db, actor, id);
   await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock().toISOString();
@@ -381,7 +376,6 @@ export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> 
 
 /** Restores a group with the households still pointing to it (those regrouped meanwhile stay where they are). */
 export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<HouseholdGroupDetailT> {
-  requireCapability(actor, 'residents.write');
   const g = await getGroup(ctx.db, actor, id, { includeDeleted: true });
   if (!g.deleted_at) throw new DomainError('residents.not_deleted', undefined, 409);
   await ctx.db.transaction().execute(async (trx) => {
@@ -420,7 +414,6 @@ const rate = (t: Tally) => (t.householdsTotal ? t.households / t.householdsTotal
  * against all, poor households covered, groups off the rules, and the same by child organization.
  */
 export async function coverage(ctx: Ctx, actor: Actor, orgId?: number): Promise<GroupCoverageT> {
-  requireCapability(actor, 'residents.read');
   const root = orgId ? await orgsRepo.getOrg(ctx.db, actor, orgId) : await orgsRepo.getOrg(ctx.db, actor, actor.orgId!);
   const tenantId = actor.tenantId!;
   const [lo, hi] = subtreeRange(root.org_path);
@@ -512,7 +505,6 @@ export async function uncovered(
   actor: Actor,
   query: Pick<HouseholdListQueryT, 'org' | 'page' | 'pageSize'>,
 ): Promise<{ items: HouseholdT[]; total: number }> {
-  requireCapability(actor, 'residents.read');
   const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
   const { rows, total } = await repo.listHouseholds(
     ctx.db,

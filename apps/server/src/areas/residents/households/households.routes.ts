@@ -1,48 +1,25 @@
-/** Routes of households and residents, household groups, pairings and zones. Thin: the services hold the rules. */
+/** Routes of households and their residents (with import, export and reveal). Thin: the services hold the rules. */
 import {
-  Id,
   MultipartFile,
-  GroupCoverage,
   HouseholdCreate,
   HouseholdDetail,
-  HouseholdGroup,
-  HouseholdGroupCreate,
-  HouseholdGroupDetail,
-  HouseholdGroupListQuery,
-  HouseholdGroupPatch,
   HouseholdList,
   HouseholdListQuery,
   HouseholdPatch,
   IdParams,
   ImportReport,
-  ListOf,
   Ok,
-  OrgPagingQuery,
-  OrgScopeQuery,
-  Pairing,
-  PairingCreate,
-  PairingEnd,
-  PairingGaps,
-  PairingListQuery,
   Resident,
   ResidentCreate,
   ResidentPatch,
   RevealBody,
   RevealedNumbers,
-  Zone,
-  ZoneCreate,
-  ZoneListQuery,
-  ZoneMemberBody,
-  ZonePatch,
 } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
 import { actorOf, localeOf, sendXlsx, uploadedFile, type RouteModule } from '../../../platform/http.js';
 import { defineRoute } from '../../../platform/routes.js';
 import * as households from './households.service.js';
 import * as excel from './households.excel.js';
-import * as groups from '../groups/groups.service.js';
-import * as pairings from '../pairings/pairings.service.js';
-import * as zones from '../zones/zones.service.js';
 
 export const householdsRoutes: RouteModule = (app, ctx) => {
   const tags = ['households'];
@@ -227,256 +204,5 @@ export const householdsRoutes: RouteModule = (app, ctx) => {
       reply.header('cache-control', 'no-store');
       return households.revealResident(ctx, actorOf(req), req.params.id, req.body.fields);
     },
-  });
-
-  // ---- household groups ----
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/household-groups',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '联户组 Household groups of a subtree',
-      querystring: HouseholdGroupListQuery,
-      response: { 200: ListOf(HouseholdGroup) },
-    },
-    handler: async (req) => groups.list(ctx, actorOf(req), req.query),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/household-groups/coverage',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '联户覆盖 Group coverage of a subtree',
-      querystring: OrgScopeQuery,
-      response: { 200: GroupCoverage },
-    },
-    handler: async (req) => groups.coverage(ctx, actorOf(req), req.query.org),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/household-groups/uncovered',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '未入组的户 Households in no group',
-      querystring: OrgPagingQuery,
-      response: { 200: HouseholdList },
-    },
-    handler: async (req) => groups.uncovered(ctx, actorOf(req), req.query),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/household-groups/:id',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '联户组详情 Group with its households',
-      params: IdParams,
-      response: { 200: HouseholdGroupDetail },
-    },
-    handler: async (req) => groups.get(ctx, actorOf(req), req.params.id),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/household-groups',
-    capability: 'residents.write',
-    audit: 'household_group.create',
-    schema: {
-      tags,
-      summary: '新建联户组 Form a group',
-      body: HouseholdGroupCreate,
-      response: { 200: HouseholdGroupDetail },
-    },
-    handler: async (req) => groups.create(ctx, actorOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'PATCH',
-    url: '/api/household-groups/:id',
-    capability: 'residents.write',
-    audit: 'household_group.update',
-    schema: {
-      tags,
-      summary: '修改联户组（householdIds 替换成员户）Edit a group',
-      params: IdParams,
-      body: HouseholdGroupPatch,
-      response: { 200: HouseholdGroupDetail },
-    },
-    handler: async (req) => groups.update(ctx, actorOf(req), req.params.id, req.body),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/household-groups/:id',
-    capability: 'residents.write',
-    audit: 'household_group.delete',
-    schema: { tags, summary: '删除联户组（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await groups.remove(ctx, actorOf(req), req.params.id);
-      return { ok: true };
-    },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/household-groups/:id/restore',
-    capability: 'residents.write',
-    audit: 'household_group.restore',
-    schema: { tags, summary: '恢复联户组 Restore', params: IdParams, response: { 200: HouseholdGroupDetail } },
-    handler: async (req) => groups.restore(ctx, actorOf(req), req.params.id),
-  });
-
-  // ---- pairings ----
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/pairings',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '结对帮扶 Pairings of a subtree',
-      querystring: PairingListQuery,
-      response: { 200: ListOf(Pairing) },
-    },
-    handler: async (req) => pairings.list(ctx, actorOf(req), req.query),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/pairings/gaps',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '结对缺口 Unpaired poor households, cadres over or under load',
-      querystring: OrgScopeQuery,
-      response: { 200: PairingGaps },
-    },
-    handler: async (req) => pairings.gaps(ctx, actorOf(req), req.query.org),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/pairings',
-    capability: 'residents.write',
-    audit: 'pairing.create',
-    schema: {
-      tags,
-      summary: '结对 Pair a cadre with a poor household',
-      body: PairingCreate,
-      response: { 200: Pairing },
-    },
-    handler: async (req) => pairings.create(ctx, actorOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/pairings/:id/end',
-    capability: 'residents.write',
-    audit: 'pairing.end',
-    schema: {
-      tags,
-      summary: '结束结对 End a pairing',
-      params: IdParams,
-      body: PairingEnd,
-      response: { 200: Pairing },
-    },
-    handler: async (req) => pairings.end(ctx, actorOf(req), req.params.id, req.body.endedOn),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/pairings/:id',
-    capability: 'residents.write',
-    audit: 'pairing.delete',
-    schema: { tags, summary: '删除结对（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await pairings.remove(ctx, actorOf(req), req.params.id);
-      return { ok: true };
-    },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/pairings/:id/restore',
-    capability: 'residents.write',
-    audit: 'pairing.restore',
-    schema: { tags, summary: '恢复结对 Restore', params: IdParams, response: { 200: Pairing } },
-    handler: async (req) => pairings.restore(ctx, actorOf(req), req.params.id),
-  });
-
-  // ---- zones ----
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/zones',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '党员责任区 Zones of a subtree',
-      querystring: ZoneListQuery,
-      response: { 200: ListOf(Zone) },
-    },
-    handler: async (req) => zones.list(ctx, actorOf(req), req.query),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/zones/:id',
-    capability: 'residents.read',
-    schema: { tags, summary: '责任区详情 Zone', params: IdParams, response: { 200: Zone } },
-    handler: async (req) => zones.get(ctx, actorOf(req), req.params.id),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/zones',
-    capability: 'residents.write',
-    audit: 'zone.create',
-    schema: { tags, summary: '新建责任区 Draw a zone', body: ZoneCreate, response: { 200: Zone } },
-    handler: async (req) => zones.create(ctx, actorOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'PATCH',
-    url: '/api/zones/:id',
-    capability: 'residents.write',
-    audit: 'zone.update',
-    schema: { tags, summary: '修改责任区 Edit a zone', params: IdParams, body: ZonePatch, response: { 200: Zone } },
-    handler: async (req) => zones.update(ctx, actorOf(req), req.params.id, req.body),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/zones/:id',
-    capability: 'residents.write',
-    audit: 'zone.delete',
-    schema: { tags, summary: '删除责任区（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await zones.remove(ctx, actorOf(req), req.params.id);
-      return { ok: true };
-    },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/zones/:id/restore',
-    capability: 'residents.write',
-    audit: 'zone.restore',
-    schema: { tags, summary: '恢复责任区 Restore', params: IdParams, response: { 200: Zone } },
-    handler: async (req) => zones.restore(ctx, actorOf(req), req.params.id),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/zones/:id/members',
-    capability: 'residents.write',
-    audit: 'zone.assign',
-    schema: {
-      tags,
-      summary: '分配党员到责任区 Assign a member',
-      params: IdParams,
-      body: ZoneMemberBody,
-      response: { 200: Zone },
-    },
-    handler: async (req) => zones.assign(ctx, actorOf(req), req.params.id, req.body.memberId),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/zones/:id/members/:memberId',
-    capability: 'residents.write',
-    audit: 'zone.unassign',
-    schema: {
-      tags,
-      summary: '移出责任区 Unassign a member',
-      params: Type.Object({ id: Id(), memberId: Id() }),
-      response: { 200: Zone },
-    },
-    handler: async (req) => zones.unassign(ctx, actorOf(req), req.params.id, req.params.memberId),
   });
 };

@@ -6,7 +6,7 @@ import type { PairingCreateT, PairingGapsT, PairingListQueryT, PairingT } from '
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import type { Actor } from '../../../platform/actor.js';
-import { requireCapability, scopeRange } from '../../../platform/actor.js';
+import { scopeRange } from '../../../platform/actor.js';
 import { diff, writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
@@ -102,7 +102,6 @@ export async function list(
   actor: Actor,
   query: PairingListQueryT,
 ): Promise<{ items: PairingT[]; total: number }> {
-  requireCapability(actor, 'residents.read');
   const [lo, hi] = query.org
     ? subtreeRange((await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path)
     : scopeRange(actor);
@@ -179,7 +178,6 @@ async function checkPairable(
 
 /** Pairs a cadre with a poor household of the scope. */
 export async function create(ctx: Ctx, actor: Actor, input: PairingCreateT): Promise<PairingT> {
-  requireCapability(actor, 'residents.write');
   const h = await repo.getHousehold(ctx.db, actor, input.householdId);
   if (!Number(h.is_poor)) throw new DomainError('residents.not_poor');
   // The documented widening: a pairing cadre may be any member of the county (a county organ, another township).
@@ -219,7 +217,6 @@ export async function create(ctx: Ctx, actor: Actor, input: PairingCreateT): Pro
 
 /** Ends a pairing on a date (not before it started, not in the future). */
 export async function end(ctx: Ctx, actor: Actor, id: number, endedOn: string): Promise<PairingT> {
-  requireCapability(actor, 'residents.write');
   const row = await getPairing(ctx.db, actor, id);
   if (endedOn > today(ctx)) throw new DomainError('residents.in_future');
   if (endedOn < row.started_on)
@@ -244,7 +241,6 @@ export async function end(ctx: Ctx, actor: Actor, id: number, endedOn: string): 
 
 /** Soft-deletes a pairing entered by mistake (an ended pairing is history, not a mistake). */
 export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> {
-  requireCapability(actor, 'residents.write');
   const row = await getPairing(ctx.db, actor, id);
   await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock().toISOString();
@@ -262,7 +258,6 @@ export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> 
 
 /** Restores a pairing unless that would duplicate a live one or exceed the cadre's load now. */
 export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<PairingT> {
-  requireCapability(actor, 'residents.write');
   const row = await getPairing(ctx.db, actor, id, { includeDeleted: true });
   if (!row.deleted_at) throw new DomainError('residents.not_deleted', undefined, 409);
   await ctx.db.transaction().execute(async (trx) => {
@@ -289,7 +284,6 @@ export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<Pairi
  * cadres paired with its households whose county-wide load is over or under the rules.
  */
 export async function gaps(ctx: Ctx, actor: Actor, orgId?: number): Promise<PairingGapsT> {
-  requireCapability(actor, 'residents.read');
   const [lo, hi] = orgId ? subtreeRange((await orgsRepo.getOrg(ctx.db, actor, orgId)).org_path) : scopeRange(actor);
   const tenantId = actor.tenantId!;
   return cached(ctx.db, tenantId, 'residents', `pairings.gaps|${lo}|${hi}`, async () => {

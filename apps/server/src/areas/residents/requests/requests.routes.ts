@@ -1,14 +1,6 @@
-/** Routes of visits, requests (with cards and the escalation job) and evaluations. Thin: the services hold the rules. */
+/** Routes of requests (诉求), with cards, export and the escalation job. Thin: the services hold the rules. */
 import {
-  Id,
-  MultipartFile,
   EscalationResult,
-  Evaluation,
-  EvaluationCreate,
-  EvaluationList,
-  EvaluationListQuery,
-  EvaluationSuggestion,
-  EvaluationSuggestQuery,
   IdParams,
   Ok,
   RequestAssign,
@@ -22,151 +14,16 @@ import {
   RequestRate,
   RequestRevealBody,
   RequestTransfer,
-  Visit,
-  VisitCreate,
-  VisitList,
-  VisitListQuery,
-  VisitPatch,
-  VisitQuotaQuery,
-  VisitQuotas,
 } from '@dangjian/contracts';
-import { Type } from '@sinclair/typebox';
-import { DomainError } from '../../../platform/errors.js';
 import { actorOf, localeOf, sendXlsx, type RouteModule } from '../../../platform/http.js';
 import { defineRoute } from '../../../platform/routes.js';
 import * as excel from './requests.excel.js';
 import * as cards from './requests.cards.js';
 import { escalateOverdue } from './requests.escalation.js';
 import * as requests from './requests.service.js';
-import * as evaluations from '../evaluations/evaluations.service.js';
-import * as visits from '../visits/visits.service.js';
-
-const PhotoParams = Type.Object({ id: Id(), photoId: Id() });
-const VisitDetail = Type.Composite([
-  Visit,
-  Type.Object({
-    photoList: Type.Array(
-      Type.Object({ id: Type.Integer(), mime: Type.String(), bytes: Type.Integer(), url: Type.String() }),
-    ),
-  }),
-]);
 
 export const requestsRoutes: RouteModule = (app, ctx) => {
-  // ---- visits ----
-  let tags = ['visits'];
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/visits',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '走访记录 Visits of a subtree',
-      querystring: VisitListQuery,
-      response: { 200: VisitList },
-    },
-    handler: async (req) => visits.list(ctx, actorOf(req), req.query),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/visits/quotas',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '走访任务完成情况 Visit quotas: villages of a quarter, township cadres of a week',
-      querystring: VisitQuotaQuery,
-      response: { 200: VisitQuotas },
-    },
-    handler: async (req) => visits.quotas(ctx, actorOf(req), req.query),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/visits/:id',
-    capability: 'residents.read',
-    schema: { tags, summary: '走访详情 Visit', params: IdParams, response: { 200: VisitDetail } },
-    handler: async (req) => visits.get(ctx, actorOf(req), req.params.id),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/visits',
-    capability: 'residents.write',
-    audit: 'visit.create',
-    schema: {
-      tags,
-      summary: '录入走访（可同时受理诉求）Record a visit',
-      body: VisitCreate,
-      response: { 200: VisitDetail },
-    },
-    handler: async (req) => visits.create(ctx, actorOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'PATCH',
-    url: '/api/visits/:id',
-    capability: 'residents.write',
-    audit: 'visit.update',
-    schema: {
-      tags,
-      summary: '修改走访 Edit a visit',
-      params: IdParams,
-      body: VisitPatch,
-      response: { 200: VisitDetail },
-    },
-    handler: async (req) => visits.update(ctx, actorOf(req), req.params.id, req.body),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/visits/:id',
-    capability: 'residents.write',
-    audit: 'visit.delete',
-    schema: { tags, summary: '删除走访（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await visits.setDeleted(ctx, actorOf(req), req.params.id, true);
-      return { ok: true };
-    },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/visits/:id/restore',
-    capability: 'residents.write',
-    audit: 'visit.restore',
-    schema: { tags, summary: '恢复走访 Restore', params: IdParams, response: { 200: VisitDetail } },
-    handler: async (req) => visits.setDeleted(ctx, actorOf(req), req.params.id, false),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/visits/:id/photos',
-    capability: 'residents.write',
-    audit: 'visit.photo_add',
-    schema: {
-      tags,
-      summary: '上传走访照片（JPEG/PNG，去除EXIF）Upload a photo',
-      params: IdParams,
-      body: MultipartFile,
-    },
-    handler: async (req) => {
-      const actor = actorOf(req);
-      if (!req.isMultipart()) throw new DomainError('files.bad_type');
-      const file = await req.file();
-      if (!file) throw new DomainError('files.bad_type');
-      return visits.addPhoto(ctx, actor, req.params.id, await file.toBuffer());
-    },
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/visits/:id/photos/:photoId',
-    capability: 'residents.read',
-    schema: { tags, summary: '走访照片 Photo', params: PhotoParams },
-    handler: async (req, reply) => {
-      const p = await visits.photo(ctx, actorOf(req), req.params.id, req.params.photoId);
-      return reply
-        .type(p.mime)
-        .header('cache-control', 'private, max-age=86400')
-        .header('x-content-type-options', 'nosniff')
-        .send(p.body);
-    },
-  });
-
-  // ---- requests ----
-  tags = ['requests'];
+  const tags = ['requests'];
   defineRoute(app, {
     method: 'GET',
     url: '/api/requests',
@@ -336,59 +193,5 @@ export const requestsRoutes: RouteModule = (app, ctx) => {
       response: { 200: EscalationResult },
     },
     handler: async (req) => escalateOverdue(ctx, ctx.clock(), { tenantId: actorOf(req).tenantId! }),
-  });
-
-  // ---- evaluations ----
-  tags = ['evaluations'];
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/evaluations',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '三评记录 Evaluations of a subtree',
-      querystring: EvaluationListQuery,
-      response: { 200: EvaluationList },
-    },
-    handler: async (req) => evaluations.list(ctx, actorOf(req), req.query),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/evaluations/suggest',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '按办结诉求统计群众评价 Ratings of the requests closed in the period',
-      querystring: EvaluationSuggestQuery,
-      response: { 200: EvaluationSuggestion },
-    },
-    handler: async (req) => evaluations.suggest(ctx, actorOf(req), req.query),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/evaluations',
-    capability: 'residents.read',
-    audit: 'evaluation.create',
-    schema: { tags, summary: '录入评价 Record an evaluation', body: EvaluationCreate, response: { 200: Evaluation } },
-    handler: async (req) => evaluations.create(ctx, actorOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/evaluations/:id',
-    capability: 'residents.read',
-    audit: 'evaluation.delete',
-    schema: { tags, summary: '删除评价（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await evaluations.setDeleted(ctx, actorOf(req), req.params.id, true);
-      return { ok: true };
-    },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/evaluations/:id/restore',
-    capability: 'residents.read',
-    audit: 'evaluation.restore',
-    schema: { tags, summary: '恢复评价 Restore', params: IdParams, response: { 200: Evaluation } },
-    handler: async (req) => evaluations.setDeleted(ctx, actorOf(req), req.params.id, false),
   });
 };

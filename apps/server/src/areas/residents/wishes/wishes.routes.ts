@@ -1,26 +1,16 @@
-/** Wishes (console, members, the public wall, residents' phone pages) and proxy errands. Thin: the services hold the rules. */
+/** Wishes (console, members, the public wall, residents' own pages). Thin: the services hold the rules. */
 import {
   Id,
   MultipartFile,
-  ErrandCreate,
-  ErrandDetail,
-  ErrandList,
-  ErrandListQuery,
-  ErrandNoteBody,
-  ErrandResultBody,
   IdParams,
   Ok,
   Paging,
   PublicPlaces,
   PublicWishList,
   PublicWishQuery,
-  ResidentCodeBody,
-  ResidentCodeSent,
-  ResidentMe,
   ResidentRateBody,
   ResidentRequest,
   ResidentRequestList,
-  ResidentVerifyBody,
   ResidentWish,
   ResidentWishCreate,
   ResidentWishList,
@@ -31,54 +21,20 @@ import {
   WishListQuery,
 } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../../platform/errors.js';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
 import { defineRoute } from '../../../platform/routes.js';
-import { isValidMobile, normalizePhone } from '../../../platform/idcard.js';
-import { DistinctLimiter, refuse } from '../../../platform/limits.js';
-import * as errands from '../errands/errands.service.js';
 import * as residents from '../signin/signin.service.js';
+import { residentHeader } from '../signin/signin.routes.js';
 import * as wishes from './wishes.service.js';
 
-/**
- * Public routes skip the session's CSRF check, so residents' writes carry a custom header instead: a
- * cross-site form cannot set it, and a cross-site script would need a CORS preflight we never grant.
- * With the SameSite=Strict cookie this is two independent defences.
- */
-export const RESIDENT_HEADER = 'x-requested-with';
-export const RESIDENT_HEADER_VALUE = 'dangjian';
 /** Wishes one address may post per hour: a signed-in phone should not flood the public wall. */
 const RESIDENT_POSTS_PER_HOUR = 30;
-
-async function residentHeader(req: FastifyRequest) {
-  if (req.headers[RESIDENT_HEADER] !== RESIDENT_HEADER_VALUE) throw new DomainError('auth.csrf');
-}
 
 export const wishesRoutes: RouteModule = (app, ctx) => {
   const tags = ['wishes'];
   const residentOf = (req: FastifyRequest) => residents.resolveResident(ctx, req.cookies[residents.RESIDENT_COOKIE]);
-  const { limits } = ctx.config;
-  const perPhone = app.createRateLimit({
-    max: limits.codesPerPhonePerHour,
-    timeWindow: '1 hour',
-    keyGenerator: (req) =>
-      `resident-code:${normalizePhone(String((req.body as { phone?: string } | undefined)?.phone ?? ''))}`,
-  });
-  // One address texting many different numbers is someone using us to spam (or to probe who is registered).
-  const phonesPerIp = new DistinctLimiter(
-    [
-      { ms: 3_600_000, max: limits.codePhonesPerIpPerHour },
-      { ms: 86_400_000, max: limits.codePhonesPerIpPerDay },
-    ],
-    ctx.clock,
-  );
-  const cookieOpts = {
-    path: '/api/public/resident',
-    httpOnly: true,
-    sameSite: 'strict' as const,
-    secure: ctx.config.auth.secureCookies,
-  };
 
   // ---- public wall and places (no sign-in)
   defineRoute(app, {
@@ -104,75 +60,6 @@ export const wishesRoutes: RouteModule = (app, ctx) => {
       response: { 200: PublicPlaces },
     },
     handler: async (req) => wishes.places(ctx, req.query.county),
-  });
-
-  // ---- residents' phone sign-in
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/public/resident/code',
-    capability: 'public',
-    schema: {
-      tags,
-      summary: '发送手机验证码 Send a sign-in code',
-      body: ResidentCodeBody,
-      response: { 200: ResidentCodeSent },
-    },
-    config: { rateLimit: { max: ctx.config.auth.loginRateMax, timeWindow: '1 minute' } },
-    onRequest: residentHeader,
-    preHandler: async (req, reply) => {
-      // Per phone, on top of the per-IP limit above (the plugin runs one limit per route: this one is called by hand).
-      const r = await perPhone(req);
-      if (!r.isAllowed && r.isExceeded) refuse(reply, r.ttlInSeconds ?? 3600);
-      // A malformed number is refused by the service and is not counted against the address.
-      const phone = normalizePhone(req.body.phone);
-      if (!isValidMobile(phone)) return;
-      const wait = phonesPerIp.take(req.ip, ctx.vault.lookupHash(phone));
-      if (wait !== null) refuse(reply, wait);
-    },
-    handler: async (req) => residents.sendCode(ctx, req.body.phone, req.ip),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/public/resident/verify',
-    capability: 'public',
-    schema: {
-      tags,
-      summary: '验证手机验证码 Verify the code',
-      body: ResidentVerifyBody,
-      response: { 200: ResidentMe },
-    },
-    config: { rateLimit: { max: ctx.config.auth.loginRateMax, timeWindow: '1 minute' } },
-    onRequest: residentHeader,
-    handler: async (req, reply) => {
-      const { token, resident } = await residents.verifyCode(ctx, req.body.phone, req.body.code, req.ip);
-      reply.setCookie(residents.RESIDENT_COOKIE, token, {
-        ...cookieOpts,
-        maxAge: residents.RESIDENT_SESSION_DAYS * 86_400,
-      });
-      return { phone: resident.phoneMasked, expiresAt: resident.expiresAt };
-    },
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/public/resident/me',
-    capability: 'public',
-    schema: { tags, summary: '当前群众 The signed-in resident', response: { 200: ResidentMe } },
-    handler: async (req) => {
-      const r = await residentOf(req);
-      return { phone: r.phoneMasked, expiresAt: r.expiresAt };
-    },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/public/resident/logout',
-    capability: 'public',
-    schema: { tags, summary: '群众退出 Resident signs out', response: { 200: Ok } },
-    onRequest: residentHeader,
-    handler: async (req, reply: FastifyReply) => {
-      await residents.logoutResident(ctx, await residentOf(req), req.ip);
-      reply.clearCookie(residents.RESIDENT_COOKIE, { path: cookieOpts.path });
-      return { ok: true };
-    },
   });
 
   // ---- residents' own wishes and requests
@@ -394,93 +281,4 @@ export const wishesRoutes: RouteModule = (app, ctx) => {
   });
 
   // ---- proxy errands
-  const etags = ['errands'];
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/errands',
-    capability: ['residents.read', 'residents.claim'],
-    schema: { tags: etags, summary: '代办事项 Errands', querystring: ErrandListQuery, response: { 200: ErrandList } },
-    handler: async (req) => errands.list(ctx, actorOf(req), req.query),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/errands/:id',
-    capability: ['residents.read', 'residents.claim'],
-    schema: {
-      tags: etags,
-      summary: '代办详情 Errand with its steps',
-      params: IdParams,
-      response: { 200: ErrandDetail },
-    },
-    handler: async (req) => errands.get(ctx, actorOf(req), req.params.id),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/errands',
-    capability: ['residents.write', 'residents.claim'],
-    audit: 'errand.create',
-    schema: { tags: etags, summary: '承接代办 Take an errand', body: ErrandCreate, response: { 200: ErrandDetail } },
-    handler: async (req) => errands.create(ctx, actorOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/errands/:id/steps',
-    capability: ['residents.write', 'residents.claim'],
-    audit: 'errand.step',
-    schema: {
-      tags: etags,
-      summary: '记录办理过程 Record a step',
-      params: IdParams,
-      body: ErrandNoteBody,
-      response: { 200: ErrandDetail },
-    },
-    handler: async (req) => errands.step(ctx, actorOf(req), req.params.id, req.body.note),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/errands/:id/done',
-    capability: ['residents.write', 'residents.claim'],
-    audit: 'errand.done',
-    schema: {
-      tags: etags,
-      summary: '办结 Done',
-      params: IdParams,
-      body: ErrandResultBody,
-      response: { 200: ErrandDetail },
-    },
-    handler: async (req) => errands.finish(ctx, actorOf(req), req.params.id, 'done', req.body.result),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/errands/:id/cancel',
-    capability: ['residents.write', 'residents.claim'],
-    audit: 'errand.cancel',
-    schema: {
-      tags: etags,
-      summary: '取消 Cancel',
-      params: IdParams,
-      body: ErrandNoteBody,
-      response: { 200: ErrandDetail },
-    },
-    handler: async (req) => errands.finish(ctx, actorOf(req), req.params.id, 'cancelled', req.body.note),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/errands/:id',
-    capability: 'residents.write',
-    audit: 'errand.delete',
-    schema: { tags: etags, summary: '删除代办（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await errands.remove(ctx, actorOf(req), req.params.id);
-      return { ok: true };
-    },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/errands/:id/restore',
-    capability: 'residents.write',
-    audit: 'errand.restore',
-    schema: { tags: etags, summary: '恢复代办 Restore', params: IdParams, response: { 200: ErrandDetail } },
-    handler: async (req) => errands.restore(ctx, actorOf(req), req.params.id),
-  });
 };

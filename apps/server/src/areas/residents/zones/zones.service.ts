@@ -3,7 +3,7 @@ import type { ZoneCreateT, ZoneListQueryT, ZonePatchT, ZoneT } from '@dangjian/c
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB, ZonesTable } from '../../../db/schema.js';
 import type { Actor } from '../../../platform/actor.js';
-import { requireCapability, scopeRange } from '../../../platform/actor.js';
+import { scopeRange } from '../../../platform/actor.js';
 import { diff, writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
@@ -77,7 +77,6 @@ async function one(db: Q, actor: Actor, id: number, includeDeleted = false): Pro
 
 /** Zones of a subtree with their members. */
 export async function list(ctx: Ctx, actor: Actor, query: ZoneListQueryT): Promise<{ items: ZoneT[]; total: number }> {
-  requireCapability(actor, 'residents.read');
   const [lo, hi] = query.org
     ? subtreeRange((await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path)
     : scopeRange(actor);
@@ -107,7 +106,6 @@ export async function list(ctx: Ctx, actor: Actor, query: ZoneListQueryT): Promi
 
 /** One zone with its members. */
 export async function get(ctx: Ctx, actor: Actor, id: number): Promise<ZoneT> {
-  requireCapability(actor, 'residents.read');
   return one(ctx.db, actor, id, true);
 }
 
@@ -117,7 +115,6 @@ function auditable(z: ZoneT) {
 
 /** Draws a zone in a community's grid. */
 export async function create(ctx: Ctx, actor: Actor, input: ZoneCreateT): Promise<ZoneT> {
-  requireCapability(actor, 'residents.write');
   const org = await communityOrg(ctx.db, actor, input.orgId);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock().toISOString();
@@ -150,7 +147,6 @@ export async function create(ctx: Ctx, actor: Actor, input: ZoneCreateT): Promis
 
 /** Edits a zone (a move goes to another community of the scope). */
 export async function update(ctx: Ctx, actor: Actor, id: number, patch: ZonePatchT): Promise<ZoneT> {
-  requireCapability(actor, 'residents.write');
   const z = await getZone(ctx.db, actor, id);
   const set: Record<string, unknown> = {};
   if (patch.orgId !== undefined && patch.orgId !== z.org_id) {
@@ -180,7 +176,6 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: ZonePatc
 
 /** Soft-deletes a zone (its assignments stay for a restore). */
 export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> {
-  requireCapability(actor, 'residents.write');
   const z = await getZone(ctx.db, actor, id);
   await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock().toISOString();
@@ -197,7 +192,6 @@ export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> 
 
 /** Restores a soft-deleted zone. */
 export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<ZoneT> {
-  requireCapability(actor, 'residents.write');
   const z = await getZone(ctx.db, actor, id, { includeDeleted: true });
   if (!z.deleted_at) throw new DomainError('residents.not_deleted', undefined, 409);
   await ctx.db.transaction().execute(async (trx) => {
@@ -219,7 +213,6 @@ export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<ZoneT
 
 /** Assigns a member serving the zone (`requireServingMember`) to it (idempotent: assigning twice keeps the first date). */
 export async function assign(ctx: Ctx, actor: Actor, id: number, memberId: number): Promise<ZoneT> {
-  requireCapability(actor, 'residents.write');
   const z = await getZone(ctx.db, actor, id);
   // Members registered in a zone (在职党员进社区报到) may come from above it or from the county's organs.
   await membersRepo.requireServingMember(ctx.db, actor, memberId, z.org_path);
@@ -248,7 +241,6 @@ export async function assign(ctx: Ctx, actor: Actor, id: number, memberId: numbe
 
 /** Takes a member off a zone. */
 export async function unassign(ctx: Ctx, actor: Actor, id: number, memberId: number): Promise<ZoneT> {
-  requireCapability(actor, 'residents.write');
   const z = await getZone(ctx.db, actor, id);
   await ctx.db.transaction().execute(async (trx) => {
     const existing = await trx

@@ -1,0 +1,57 @@
+/**
+ * Every module of the server, by area: the one list a new module is added to. The app registers their routes,
+ * the demo loader runs their contributors, moving an organization re-paths their tables, the server runs their jobs.
+ */
+import type { DailyJob, ModuleManifest, OrgScopedTable } from '../platform/manifest.js';
+import { authModule } from './core/auth/index.js';
+import { orgsModule } from './core/orgs/index.js';
+import { membersModule } from './core/members/index.js';
+import { usersModule } from './core/users/index.js';
+import { auditModule } from './core/audit/index.js';
+import { statsModule } from './core/stats/index.js';
+import { notificationsModule } from './core/notifications/index.js';
+import { importsModule } from './core/imports/index.js';
+import { meetingsModule } from './life/meetings/index.js';
+import { householdsModule } from './residents/households/index.js';
+import { groupsModule } from './residents/groups/index.js';
+import { pairingsModule } from './residents/pairings/index.js';
+import { zonesModule } from './residents/zones/index.js';
+import { visitsModule } from './residents/visits/index.js';
+import { requestsModule } from './residents/requests/index.js';
+import { evaluationsModule } from './residents/evaluations/index.js';
+import { signinModule } from './residents/signin/index.js';
+import { wishesModule } from './residents/wishes/index.js';
+import { errandsModule } from './residents/errands/index.js';
+import { commonModule } from './residents/common/index.js';
+
+/** The modules, in the order their routes are registered and their demo data is loaded. */
+export const MANIFESTS: readonly ModuleManifest[] = [
+  authModule,
+  orgsModule,
+  membersModule,
+  usersModule,
+  auditModule,
+  statsModule,
+  notificationsModule,
+  importsModule,
+  meetingsModule,
+  householdsModule,
+  groupsModule,
+  pairingsModule,
+  zonesModule,
+  visitsModule,
+  requestsModule,
+  evaluationsModule,
+  signinModule,
+  wishesModule,
+  errandsModule,
+  commonModule,
+];
+
+/** Every table an organization's move re-paths (`org_path` of its subtree), from the manifests. */
+export const ORG_SCOPED_TABLES: readonly OrgScopedTable[] = MANIFESTS.flatMap((m) => m.orgScopedTables ?? []);
+
+/** The daily jobs of every module, in list order. */
+export function dailyJobs(): DailyJob[] {
+  return MANIFESTS.flatMap((m) => m.jobs ?? []);
+}

@@ -1,0 +1,143 @@
+/** Routes of visits (走访) and their photos. Thin: the service holds the rules. */
+import {
+  Id,
+  MultipartFile,
+  IdParams,
+  Ok,
+  Visit,
+  VisitCreate,
+  VisitList,
+  VisitListQuery,
+  VisitPatch,
+  VisitQuotaQuery,
+  VisitQuotas,
+} from '@dangjian/contracts';
+import { Type } from '@sinclair/typebox';
+import { DomainError } from '../../../platform/errors.js';
+import { actorOf, type RouteModule } from '../../../platform/http.js';
+import { defineRoute } from '../../../platform/routes.js';
+import * as visits from './visits.service.js';
+
+const PhotoParams = Type.Object({ id: Id(), photoId: Id() });
+const VisitDetail = Type.Composite([
+  Visit,
+  Type.Object({
+    photoList: Type.Array(
+      Type.Object({ id: Type.Integer(), mime: Type.String(), bytes: Type.Integer(), url: Type.String() }),
+    ),
+  }),
+]);
+
+export const visitsRoutes: RouteModule = (app, ctx) => {
+  const tags = ['visits'];
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/visits',
+    capability: 'residents.read',
+    schema: {
+      tags,
+      summary: '走访记录 Visits of a subtree',
+      querystring: VisitListQuery,
+      response: { 200: VisitList },
+    },
+    handler: async (req) => visits.list(ctx, actorOf(req), req.query),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/visits/quotas',
+    capability: 'residents.read',
+    schema: {
+      tags,
+      summary: '走访任务完成情况 Visit quotas: villages of a quarter, township cadres of a week',
+      querystring: VisitQuotaQuery,
+      response: { 200: VisitQuotas },
+    },
+    handler: async (req) => visits.quotas(ctx, actorOf(req), req.query),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/visits/:id',
+    capability: 'residents.read',
+    schema: { tags, summary: '走访详情 Visit', params: IdParams, response: { 200: VisitDetail } },
+    handler: async (req) => visits.get(ctx, actorOf(req), req.params.id),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/visits',
+    capability: 'residents.write',
+    audit: 'visit.create',
+    schema: {
+      tags,
+      summary: '录入走访（可同时受理诉求）Record a visit',
+      body: VisitCreate,
+      response: { 200: VisitDetail },
+    },
+    handler: async (req) => visits.create(ctx, actorOf(req), req.body),
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/visits/:id',
+    capability: 'residents.write',
+    audit: 'visit.update',
+    schema: {
+      tags,
+      summary: '修改走访 Edit a visit',
+      params: IdParams,
+      body: VisitPatch,
+      response: { 200: VisitDetail },
+    },
+    handler: async (req) => visits.update(ctx, actorOf(req), req.params.id, req.body),
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/visits/:id',
+    capability: 'residents.write',
+    audit: 'visit.delete',
+    schema: { tags, summary: '删除走访（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
+    handler: async (req) => {
+      await visits.setDeleted(ctx, actorOf(req), req.params.id, true);
+      return { ok: true };
+    },
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/visits/:id/restore',
+    capability: 'residents.write',
+    audit: 'visit.restore',
+    schema: { tags, summary: '恢复走访 Restore', params: IdParams, response: { 200: VisitDetail } },
+    handler: async (req) => visits.setDeleted(ctx, actorOf(req), req.params.id, false),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/visits/:id/photos',
+    capability: 'residents.write',
+    audit: 'visit.photo_add',
+    schema: {
+      tags,
+      summary: '上传走访照片（JPEG/PNG，去除EXIF）Upload a photo',
+      params: IdParams,
+      body: MultipartFile,
+    },
+    handler: async (req) => {
+      const actor = actorOf(req);
+      if (!req.isMultipart()) throw new DomainError('files.bad_type');
+      const file = await req.file();
+      if (!file) throw new DomainError('files.bad_type');
+      return visits.addPhoto(ctx, actor, req.params.id, await file.toBuffer());
+    },
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/visits/:id/photos/:photoId',
+    capability: 'residents.read',
+    schema: { tags, summary: '走访照片 Photo', params: PhotoParams },
+    handler: async (req, reply) => {
+      const p = await visits.photo(ctx, actorOf(req), req.params.id, req.params.photoId);
+      return reply
+        .type(p.mime)
+        .header('cache-control', 'private, max-age=86400')
+        .header('x-content-type-options', 'nosniff')
+        .send(p.body);
+    },
+  });
+};
