@@ -4,6 +4,7 @@
  * live rows, so a repository cannot forget the scope. On it: get-or-404, a page with a cached total, and soft
  * delete / restore with their audit record and version bumps in one transaction.
  */
+import type { ErrorCode } from '@dangjian/contracts';
 import type { Kysely, Selectable, SelectQueryBuilder, Transaction } from 'kysely';
 import { subtreeRange } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
@@ -145,6 +146,8 @@ export interface SoftChange {
   stampUpdatedAt?: boolean;
   /** A check or a side effect inside the transaction, before the row changes (e.g. an ID number taken since). */
   before?: (trx: Transaction<DB>, row: Record<string, unknown>) => Promise<void>;
+  /** The error code of a restore of a live row (409; default `record.not_deleted`). */
+  notDeleted?: ErrorCode;
 }
 
 /** Soft-deletes a row of the caller's scope (recoverable): sets `deleted_at`, bumps versions, audits. */
@@ -181,7 +184,7 @@ async function setDeleted<T extends SoftTable>(
     const row = (await getOr404(trx, actor, table, id, 'any')) as Record<string, unknown>;
     const was = (row.deleted_at as string | null) ?? null;
     if (deleting && was) throw notFound();
-    if (!deleting && !was) throw new DomainError('record.not_deleted', undefined, 409);
+    if (!deleting && !was) throw new DomainError(change.notDeleted ?? 'record.not_deleted', undefined, 409);
     await change.before?.(trx, row);
     const now = ctx.clock().toISOString();
     const after = deleting ? now : null;
