@@ -150,7 +150,7 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<Household
   const [residents, cadres, pairings, visits, requests] = await Promise.all([
     repo.residentsOf(ctx.db, [id]),
     repo.cadresOf(ctx.db, [id]),
-    pairingsOfHousehold(ctx.db, id),
+    pairingsOfHousehold(ctx.db, actor, id),
     ctx.db
       .selectFrom('visits as v')
       .innerJoin('members as m', 'm.id', 'v.visitor_member_id')
