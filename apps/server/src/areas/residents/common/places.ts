@@ -4,7 +4,10 @@
 export const PLACE_TYPES = ['branch', 'general_branch', 'joint_branch', 'committee'];
 /** Fields of village and community organizations. */
 export const PLACE_FIELDS = ['rural', 'community'];
-/** A village sits at least two levels below the county (county → township → village); a township committee is also 'rural'. */
+/**
+ * A village sits at least two levels below the county (county → township → village); a township committee is
+ * also 'rural'.
+ */
 export const PLACE_MIN_DEPTH = 2;
 
 /**

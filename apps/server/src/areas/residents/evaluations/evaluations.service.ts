@@ -138,7 +138,10 @@ export async function setDeleted(ctx: Ctx, actor: Actor, id: number, deleted: bo
   return toItem(await repo.getEvaluation(ctx.db, actor, id, 'any'));
 }
 
-/** Counts of the residents' ratings of the requests handled in a subtree and closed in the period (to prefill an evaluation). */
+/**
+ * Counts of the residents' ratings of the requests handled in a subtree and closed in the period (to prefill an
+ * evaluation).
+ */
 export async function suggest(ctx: Ctx, actor: Actor, query: { org?: number; kind?: string; period: string }) {
   requireCapability(actor, 'residents.read');
   const kind = query.kind ?? 'half_year_residents';

@@ -24,7 +24,8 @@ export interface HouseholdFilter {
 
 /** A live, unended pairing of the household in `h`. */
 const livePairingOf = (col: string) =>
-  sql<boolean>`exists (select 1 from pairings p where p.household_id = ${sql.ref(col)} and p.deleted_at is null and p.ended_on is null)`;
+  sql<boolean>`exists (select 1 from pairings p where p.household_id = ${sql.ref(col)}
+    and p.deleted_at is null and p.ended_on is null)`;
 /** The household in `h` belongs to a live group. */
 const inLiveGroup = (col: string) =>
   sql<boolean>`exists (select 1 from household_groups g where g.id = ${sql.ref(col)} and g.deleted_at is null)`;
@@ -135,7 +136,10 @@ export async function getHousehold(
   return row;
 }
 
-/** A live household of the caller's scope named by a write body, and (when given) inside the subtree of `underPath`; else 404. */
+/**
+ * A live household of the caller's scope named by a write body, and (when given) inside the subtree of
+ * `underPath`; else 404.
+ */
 export async function requireHouseholdInScope(
   db: Q,
   actor: Actor,

@@ -123,7 +123,8 @@ export async function updatePairing(trx: Q, id: number, set: Updateable<Pairings
 }
 
 /** A live, unended pairing of the household in `h`. */
-const paired = sql<boolean>`exists (select 1 from pairings p where p.household_id = h.id and p.deleted_at is null and p.ended_on is null)`;
+const paired = sql<boolean>`exists (select 1 from pairings p where p.household_id = h.id
+  and p.deleted_at is null and p.ended_on is null)`;
 
 /**
  * What the gaps of a subtree are computed from: its poor households (how many, how many paired), the first
@@ -154,9 +155,9 @@ export async function gapsData(db: Q, actor: Actor, underPath?: string) {
     .innerJoin('orgs as mo', 'mo.id', 'm.org_id')
     .select(['m.id', 'm.name', 'mo.name as org_name'])
     .select(
-      sql<number>`(select count(*) from pairings p2 inner join households h2 on h2.id = p2.household_id where p2.cadre_member_id = m.id and p2.deleted_at is null and p2.ended_on is null and h2.deleted_at is null)`.as(
-        'load',
-      ),
+      sql<number>`(select count(*) from pairings p2 inner join households h2 on h2.id = p2.household_id
+        where p2.cadre_member_id = m.id and p2.deleted_at is null and p2.ended_on is null
+        and h2.deleted_at is null)`.as('load'),
     )
     .where('m.id', 'in', pairedHere)
     .orderBy('m.id')

@@ -9,7 +9,10 @@ import { residentsRules } from '../common/residents.rules.js';
 import { chinaDay, isoWeekOf, isoWeekRange, quarterOf, quarterRange } from '../requests/requests.time.js';
 import * as repo from './visits.repository.js';
 
-/** The county's township committees: depth-1 committees of the rural or community field (not the county's working committees). */
+/**
+ * The county's township committees: depth-1 committees of the rural or community field (not the county's
+ * working committees).
+ */
 function isTownship(o: { depth: number; type: string; field: string | null }): boolean {
   return o.depth === 1 && o.type === 'committee' && (o.field === 'rural' || o.field === 'community');
 }

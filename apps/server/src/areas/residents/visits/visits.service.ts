@@ -95,7 +95,8 @@ export async function list(
     visitor: query.visitor,
     q: query.q?.trim() || undefined,
   };
-  const key = `visits|${lo}|${hi}|${JSON.stringify({ ...query, page: undefined, pageSize: undefined, org: undefined })}`;
+  const asked = JSON.stringify({ ...query, page: undefined, pageSize: undefined, org: undefined });
+  const key = `visits|${lo}|${hi}|${asked}`;
   const paging = { page: query.page ?? 1, pageSize: query.pageSize ?? 20 };
   const { rows, total } = await repo.listVisits(ctx.db, actor, filter, paging, key);
   return { items: await toItems(ctx, rows), total };
@@ -117,7 +118,10 @@ export async function get(
   };
 }
 
-/** Records a visit by a cadre serving the household (`requireServingMember`) to a household of the scope; a request raised there is accepted by the household's organization (channel outreach). */
+/**
+ * Records a visit by a cadre serving the household (`requireServingMember`) to a household of the scope; a
+ * request raised there is accepted by the household's organization (channel outreach).
+ */
 export async function create(ctx: Ctx, actor: Actor, input: VisitCreateT) {
   requireCapability(actor, 'residents.write');
   const h = await householdsRepo.requireHouseholdInScope(ctx.db, actor, input.householdId);

@@ -1,4 +1,7 @@
-/** Member responsibility zones (党员责任区) of community grids and the members assigned to them (in-service members report to the community: 双报到). */
+/**
+ * Member responsibility zones (党员责任区) of community grids and the members assigned to them (in-service members
+ * report to the community: 双报到).
+ */
 import type { ZoneCreateT, ZoneListQueryT, ZonePatchT, ZoneT } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
@@ -143,7 +146,10 @@ export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<ZoneT
   return one(ctx.db, actor, id);
 }
 
-/** Assigns a member serving the zone (`requireServingMember`) to it (idempotent: assigning twice keeps the first date). */
+/**
+ * Assigns a member serving the zone (`requireServingMember`) to it (idempotent: assigning twice keeps the first
+ * date).
+ */
 export async function assign(ctx: Ctx, actor: Actor, id: number, memberId: number): Promise<ZoneT> {
   requireCapability(actor, 'residents.write');
   const z = await repo.getZone(ctx.db, actor, id);
