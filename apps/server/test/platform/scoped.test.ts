@@ -138,7 +138,7 @@ describe.each(dialects())('scoped data access on %s', (dialect) => {
     expect(live?.code).toBe('record.not_deleted');
     expect(live?.status).toBe(409);
     const own = await failure(
-      restore(env.ctx, townA, 'members', id, { ...CHANGE, action: 'x', notDeletedCode: 'members.not_deleted' }),
+      restore(env.ctx, townA, 'members', id, { ...CHANGE, action: 'x', notDeleted: 'members.not_deleted' }),
     );
     expect(own?.code).toBe('members.not_deleted');
     expect(await readVersion(env.ctx.db, fx.county, 'roster')).toBe(v0 + 2);

@@ -149,8 +149,8 @@ export interface SoftChange {
   stampUpdatedAt?: boolean;
   /** A check or a side effect inside the transaction, before the row changes (e.g. an ID number taken since). */
   before?: (trx: Transaction<DB>, row: Record<string, unknown>) => Promise<void>;
-  /** The 409 code of a restore of a live row, when a module declared its own (e.g. `members.not_deleted`). */
-  notDeletedCode?: ErrorCode;
+  /** The error code of a restore of a live row (409; default `record.not_deleted`). */
+  notDeleted?: ErrorCode;
 }
 
 /** Soft-deletes a row of the caller's scope (recoverable): sets `deleted_at`, bumps versions, audits. */
@@ -187,7 +187,7 @@ async function setDeleted<T extends SoftTable>(
     const row = (await getOr404(trx, actor, table, id, 'any')) as Record<string, unknown>;
     const was = (row.deleted_at as string | null) ?? null;
     if (deleting && was) throw notFound();
-    if (!deleting && !was) throw new DomainError(change.notDeletedCode ?? 'record.not_deleted', undefined, 409);
+    if (!deleting && !was) throw new DomainError(change.notDeleted ?? 'record.not_deleted', undefined, 409);
     await change.before?.(trx, row);
     const now = ctx.clock().toISOString();
     const after = deleting ? now : null;

@@ -376,7 +376,7 @@ export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<Membe
   requireCapability(actor, 'members.write');
   await restoreRow(ctx, actor, 'members', id, {
     ...MEMBER_CHANGE('member.restore'),
-    notDeletedCode: 'members.not_deleted',
+    notDeleted: 'members.not_deleted',
     before: async (trx, row) => {
       if (await repo.idNumberTaken(trx, actor.tenantId!, row.id_number_hash as string, id))
         throw new DomainError('members.id_number_taken');

@@ -4,35 +4,19 @@
  * One per organization, kind and period.
  */
 import type { EvaluationCreateT, EvaluationListQueryT, EvaluationT } from '@dangjian/contracts';
-import { subtreeRange } from '../../../db/dialect.js';
 import type { Actor } from '../../../platform/actor.js';
-import { requireCapability, scopeRange } from '../../../platform/actor.js';
+import { requireCapability } from '../../../platform/actor.js';
 import { diff, writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { bumpVersion } from '../../../platform/versions.js';
+import { restore, type SoftChange, softDelete } from '../../../platform/data/scoped.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { ratingsClosedIn } from '../requests/requests.repository.js';
 import { addDays, chinaDayStart, evaluationPeriod } from '../requests/requests.time.js';
+import * as repo from './evaluations.repository.js';
 
-type Row = {
-  id: number;
-  org_id: number;
-  kind: string;
-  period: string;
-  grade: string | null;
-  satisfied: number | null;
-  fairly_satisfied: number | null;
-  dissatisfied: number | null;
-  comments: string | null;
-  evaluator_name: string;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-  org_name: string;
-};
-
-function toItem(r: Row): EvaluationT {
+function toItem(r: repo.EvaluationRow): EvaluationT {
   return {
     id: r.id,
     orgId: r.org_id,
@@ -51,28 +35,6 @@ function toItem(r: Row): EvaluationT {
   };
 }
 
-function base(ctx: Ctx) {
-  return ctx.db
-    .selectFrom('residents_evaluations as e')
-    .innerJoin('orgs as o', 'o.id', 'e.org_id')
-    .select([
-      'e.id',
-      'e.org_id',
-      'e.kind',
-      'e.period',
-      'e.grade',
-      'e.satisfied',
-      'e.fairly_satisfied',
-      'e.dissatisfied',
-      'e.comments',
-      'e.evaluator_name',
-      'e.created_at',
-      'e.updated_at',
-      'e.deleted_at',
-      'o.name as org_name',
-    ]);
-}
-
 /** Evaluations of a subtree, newest period first. */
 export async function list(
   ctx: Ctx,
@@ -80,48 +42,14 @@ export async function list(
   query: EvaluationListQueryT,
 ): Promise<{ items: EvaluationT[]; total: number }> {
   requireCapability(actor, 'residents.read');
-  const [lo, hi] = query.org
-    ? subtreeRange((await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path)
-    : scopeRange(actor);
-  let q = ctx.db
-    .selectFrom('residents_evaluations as e')
-    .where('e.tenant_id', '=', actor.tenantId!)
-    .where('e.org_path', '>=', lo)
-    .where('e.org_path', '<', hi);
-  q = query.deleted ? q.where('e.deleted_at', 'is not', null) : q.where('e.deleted_at', 'is', null);
-  if (query.kind) q = q.where('e.kind', '=', query.kind);
-  if (query.period) q = q.where('e.period', '=', query.period);
-  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const pageSize = query.pageSize ?? 20;
-  const ids = (
-    await q
-      .select('e.id')
-      .orderBy('e.period', 'desc')
-      .orderBy('e.id', 'desc')
-      .limit(pageSize)
-      .offset(((query.page ?? 1) - 1) * pageSize)
-      .execute()
-  ).map((r) => r.id);
-  if (!ids.length) return { items: [], total };
-  const rows = (await base(ctx)
-    .where('e.id', 'in', ids)
-    .orderBy('e.period', 'desc')
-    .orderBy('e.id', 'desc')
-    .execute()) as Row[];
+  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const { rows, total } = await repo.listEvaluations(
+    ctx.db,
+    actor,
+    { underPath, kind: query.kind, period: query.period, deleted: query.deleted },
+    { page: query.page ?? 1, pageSize: query.pageSize ?? 20 },
+  );
   return { items: rows.map(toItem), total };
-}
-
-async function getRow(ctx: Ctx, actor: Actor, id: number, includeDeleted = false): Promise<Row> {
-  const [lo, hi] = scopeRange(actor);
-  let q = base(ctx)
-    .where('e.id', '=', id)
-    .where('e.tenant_id', '=', actor.tenantId!)
-    .where('e.org_path', '>=', lo)
-    .where('e.org_path', '<', hi);
-  if (!includeDeleted) q = q.where('e.deleted_at', 'is', null);
-  const r = (await q.executeTakeFirst()) as Row | undefined;
-  if (!r) throw notFound();
-  return r;
 }
 
 /**
@@ -144,37 +72,26 @@ export async function create(ctx: Ctx, actor: Actor, input: EvaluationCreateT): 
   checkEvaluator(actor, input.kind, org.org_path);
   evaluationPeriod(input.kind, input.period);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const clash = await trx
-      .selectFrom('residents_evaluations')
-      .select('id')
-      .where('org_id', '=', org.id)
-      .where('kind', '=', input.kind)
-      .where('period', '=', input.period)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    const clash = await repo.liveEvaluationOf(trx, org.id, input.kind, input.period);
     if (clash) throw new DomainError('residents.evaluation_exists', { id: clash.id }, 409);
     const now = ctx.clock().toISOString();
-    const { id } = await trx
-      .insertInto('residents_evaluations')
-      .values({
-        tenant_id: org.tenant_id,
-        org_id: org.id,
-        org_path: org.org_path,
-        kind: input.kind,
-        period: input.period,
-        grade: input.grade ?? null,
-        satisfied: input.satisfied ?? null,
-        fairly_satisfied: input.fairlySatisfied ?? null,
-        dissatisfied: input.dissatisfied ?? null,
-        comments: input.comments?.trim() || null,
-        evaluator_name: input.evaluatorName.trim(),
-        created_by: actor.userId || null,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await repo.insertEvaluation(trx, {
+      tenant_id: org.tenant_id,
+      org_id: org.id,
+      org_path: org.org_path,
+      kind: input.kind,
+      period: input.period,
+      grade: input.grade ?? null,
+      satisfied: input.satisfied ?? null,
+      fairly_satisfied: input.fairlySatisfied ?? null,
+      dissatisfied: input.dissatisfied ?? null,
+      comments: input.comments?.trim() || null,
+      evaluator_name: input.evaluatorName.trim(),
+      created_by: actor.userId || null,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    });
     await bumpVersion(trx, org.tenant_id, 'residents');
     await writeAudit(ctx, trx, actor, {
       action: 'evaluation.create',
@@ -192,49 +109,39 @@ export async function create(ctx: Ctx, actor: Actor, input: EvaluationCreateT): 
     });
     return id;
   });
-  return toItem(await getRow(ctx, actor, id));
+  return toItem(await repo.getEvaluation(ctx.db, actor, id));
 }
 
 /** Soft-deletes or restores an evaluation (a restore refuses a second live one for the same period). */
 export async function setDeleted(ctx: Ctx, actor: Actor, id: number, deleted: boolean): Promise<EvaluationT> {
   requireCapability(actor, 'residents.read');
-  const r = await getRow(ctx, actor, id, true);
+  const r = await repo.getEvaluation(ctx.db, actor, id, 'any');
   const org = await orgsRepo.getOrg(ctx.db, actor, r.org_id);
   checkEvaluator(actor, r.kind, org.org_path);
   if (Boolean(r.deleted_at) === deleted) {
     if (deleted) throw notFound();
     return toItem(r);
   }
-  const now = ctx.clock().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    if (!deleted) {
-      const clash = await trx
-        .selectFrom('residents_evaluations')
-        .select('id')
-        .where('org_id', '=', r.org_id)
-        .where('kind', '=', r.kind)
-        .where('period', '=', r.period)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
+  const change: SoftChange = {
+    action: deleted ? 'evaluation.delete' : 'evaluation.restore',
+    entityType: 'residents_evaluation',
+    domains: ['residents'],
+    stampUpdatedAt: true,
+    // A restore refuses a second live evaluation of the same organization, kind and period.
+    before: async (trx) => {
+      const clash = deleted ? undefined : await repo.liveEvaluationOf(trx, r.org_id, r.kind, r.period);
       if (clash) throw new DomainError('residents.evaluation_exists', { id: clash.id }, 409);
-    }
-    await trx
-      .updateTable('residents_evaluations')
-      .set({ deleted_at: deleted ? now : null, updated_at: now })
-      .where('id', '=', id)
-      .execute();
-    await bumpVersion(trx, org.tenant_id, 'residents');
-    await writeAudit(ctx, trx, actor, {
-      action: deleted ? 'evaluation.delete' : 'evaluation.restore',
-      entityType: 'residents_evaluation',
-      entityId: id,
-      changes: { deletedAt: { before: r.deleted_at, after: deleted ? now : null } },
-    });
-  });
-  return toItem(await getRow(ctx, actor, id, true));
+    },
+  };
+  if (deleted) await softDelete(ctx, actor, 'residents_evaluations', id, change);
+  else await restore(ctx, actor, 'residents_evaluations', id, change);
+  return toItem(await repo.getEvaluation(ctx.db, actor, id, 'any'));
 }
 
-/** Counts of the residents' ratings of the requests handled in a subtree and closed in the period (to prefill an evaluation). */
+/**
+ * Counts of the residents' ratings of the requests handled in a subtree and closed in the period (to prefill an
+ * evaluation).
+ */
 export async function suggest(ctx: Ctx, actor: Actor, query: { org?: number; kind?: string; period: string }) {
   requireCapability(actor, 'residents.read');
   const kind = query.kind ?? 'half_year_residents';

@@ -3,49 +3,32 @@
  * poor; the size limits are rules. Coverage of any subtree and the households left out.
  */
 import type {
-  GroupCoverageT,
   HouseholdGroupCreateT,
   HouseholdGroupDetailT,
   HouseholdGroupListQueryT,
   HouseholdGroupPatchT,
   HouseholdGroupT,
-  HouseholdListQueryT,
-  HouseholdT,
   ResidentsRules,
 } from '@dangjian/contracts';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { DB, HouseholdGroupsTable } from '../../../db/schema.js';
 import type { Actor } from '../../../platform/actor.js';
-import { scopeRange } from '../../../platform/actor.js';
+import { requireCapability } from '../../../platform/actor.js';
 import { diff, writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
-import { likeContains, subtreeRange } from '../../../db/dialect.js';
+import { subtreeRange } from '../../../db/dialect.js';
+import { type Q, restore as restoreRow, type SoftChange, softDelete } from '../../../platform/data/scoped.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
-import { bumpVersion, cached } from '../../../platform/versions.js';
+import { bumpVersion } from '../../../platform/versions.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
-import { guardPhone } from '../common/residents.shared.js';
+import { guardPhone } from '../../../platform/personal.js';
 import { residentsRules } from '../common/residents.rules.js';
-import * as repo from '../households/households.repository.js';
-import { parseTags, present as presentHousehold, villageOrg } from '../households/households.service.js';
+import { parseTags, villageOrg } from '../households/households.service.js';
 import * as membersRepo from '../../core/members/members.repository.js';
+import { flags } from './groups.coverage.js';
+import * as repo from './groups.repository.js';
 
-type Q = Kysely<DB> | Transaction<DB>;
-type GroupRow = Selectable<HouseholdGroupsTable> & { org_name: string };
-interface Counts {
-  households: number;
-  poor: number;
-  people: number;
-}
+export { coverage, uncovered } from './groups.coverage.js';
 
-/** Whether a group's size and poor count keep to the rules (reported, not refused: villages form groups gradually). */
-function flags(c: Counts, rules: ResidentsRules): { sizeOk: boolean; poorOk: boolean } {
-  return {
-    sizeOk: c.households >= rules.groupSizeMin && c.households <= rules.groupSizeMax,
-    poorOk: c.poor >= rules.groupPoorMin && c.poor <= rules.groupPoorMax,
-  };
-}
-
-function summary(g: GroupRow, c: Counts, rules: ResidentsRules): HouseholdGroupT {
+function summary(g: repo.GroupRow, c: repo.Counts, rules: ResidentsRules): HouseholdGroupT {
   return {
     id: g.id,
     orgId: g.org_id,
@@ -65,48 +48,7 @@ function summary(g: GroupRow, c: Counts, rules: ResidentsRules): HouseholdGroupT
   };
 }
 
-/** Live households, poor households and people of groups, by group. */
-async function countsOf(db: Q, groupIds: number[]): Promise<Map<number, Counts>> {
-  const out = new Map<number, Counts>();
-  for (let i = 0; i < groupIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('households')
-      .select('group_id')
-      .select((e) => e.fn.countAll<number>().as('n'))
-      .select(sql<number>`sum(is_poor)`.as('poor'))
-      .select(sql<number>`sum(people)`.as('people'))
-      .where('group_id', 'in', groupIds.slice(i, i + 500))
-      .where('deleted_at', 'is', null)
-      .groupBy('group_id')
-      .execute();
-    for (const r of rows)
-      out.set(r.group_id!, { households: Number(r.n), poor: Number(r.poor ?? 0), people: Number(r.people ?? 0) });
-  }
-  return out;
-}
-
-const EMPTY: Counts = { households: 0, poor: 0, people: 0 };
-
-async function getGroup(db: Q, actor: Actor, id: number, opts: { includeDeleted?: boolean } = {}): Promise<GroupRow> {
-  const [lo, hi] = scopeRange(actor);
-  let q = db
-    .selectFrom('household_groups as g')
-    .innerJoin('orgs as o', 'o.id', 'g.org_id')
-    .selectAll('g')
-    .select('o.name as org_name')
-    .where('g.id', '=', id)
-    .where('g.tenant_id', '=', actor.tenantId!)
-    .where('g.org_path', '>=', lo)
-    .where('g.org_path', '<', hi);
-  if (!opts.includeDeleted) q = q.where('g.deleted_at', 'is', null);
-  const row = (await q.executeTakeFirst()) as GroupRow | undefined;
-  if (!row) throw notFound();
-  return row;
-}
-
-async function pathRange(ctx: Ctx, actor: Actor, orgId?: number): Promise<[string, string]> {
-  return orgId ? subtreeRange((await orgsRepo.getOrg(ctx.db, actor, orgId)).org_path) : scopeRange(actor);
-}
+const EMPTY: repo.Counts = { households: 0, poor: 0, people: 0 };
 
 /** Groups of a subtree with their sizes and rule flags. */
 export async function list(
@@ -114,30 +56,16 @@ export async function list(
   actor: Actor,
   query: HouseholdGroupListQueryT,
 ): Promise<{ items: HouseholdGroupT[]; total: number }> {
-  const [lo, hi] = await pathRange(ctx, actor, query.org);
-  let q = ctx.db
-    .selectFrom('household_groups as g')
-    .innerJoin('orgs as o', 'o.id', 'g.org_id')
-    .where('g.tenant_id', '=', actor.tenantId!)
-    .where('g.org_path', '>=', lo)
-    .where('g.org_path', '<', hi);
-  q = query.deleted ? q.where('g.deleted_at', 'is not', null) : q.where('g.deleted_at', 'is', null);
-  const text = query.q?.trim();
-  if (text) q = q.where((eb) => eb.or([likeContains('g.name', text), likeContains('g.leader_name', text)]));
-  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const pageSize = query.pageSize ?? 20;
-  const rows = total
-    ? ((await q
-        .selectAll('g')
-        .select('o.name as org_name')
-        .orderBy('g.org_path')
-        .orderBy('g.id')
-        .limit(pageSize)
-        .offset(((query.page ?? 1) - 1) * pageSize)
-        .execute()) as GroupRow[])
-    : [];
+  requireCapability(actor, 'residents.read');
+  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const { rows, total } = await repo.listGroups(
+    ctx.db,
+    actor,
+    { underPath, q: query.q?.trim() || undefined, deleted: query.deleted },
+    { page: query.page ?? 1, pageSize: query.pageSize ?? 20 },
+  );
   const [counts, rules] = await Promise.all([
-    countsOf(
+    repo.countsOf(
       ctx.db,
       rows.map((r) => r.id),
     ),
@@ -148,17 +76,12 @@ export async function list(
 
 /** One group with its households. */
 export async function get(ctx: Ctx, actor: Actor, id: number): Promise<HouseholdGroupDetailT> {
-  const g = await getGroup(ctx.db, actor, id, { includeDeleted: true });
+  requireCapability(actor, 'residents.read');
+  const g = await repo.getGroup(ctx.db, actor, id, 'any');
   const [counts, rules, households] = await Promise.all([
-    countsOf(ctx.db, [id]),
+    repo.countsOf(ctx.db, [id]),
     residentsRules(ctx.db, actor.tenantId!),
-    ctx.db
-      .selectFrom('households')
-      .select(['id', 'address', 'head_name', 'tags', 'is_poor', 'people'])
-      .where('group_id', '=', id)
-      .where('deleted_at', 'is', null)
-      .orderBy('id')
-      .execute(),
+    repo.householdsOfGroup(ctx.db, id),
   ]);
   return {
     ...summary(g, counts.get(id) ?? EMPTY, rules),
@@ -188,17 +111,7 @@ async function checkHouseholds(
   if (ids.length > rules.groupSizeMax)
     throw new DomainError('residents.group_size', { households: ids.length, max: rules.groupSizeMax });
   if (!ids.length) return;
-  const [lo, hi] = scopeRange(actor);
-  const rows = await trx
-    .selectFrom('households as h')
-    .leftJoin('household_groups as g', (j) => j.onRef('g.id', '=', 'h.group_id').on('g.deleted_at', 'is', null))
-    .select(['h.id', 'h.org_path', 'g.id as live_group'])
-    .where('h.id', 'in', ids)
-    .where('h.tenant_id', '=', org.tenant_id)
-    .where('h.org_path', '>=', lo)
-    .where('h.org_path', '<', hi)
-    .where('h.deleted_at', 'is', null)
-    .execute();
+  const rows = await repo.householdsToGroup(trx, actor, ids);
   if (rows.length !== ids.length) throw notFound();
   const [olo, ohi] = subtreeRange(org.org_path);
   for (const r of rows) {
@@ -229,18 +142,6 @@ function auditable(g: HouseholdGroupT, householdIds: number[]) {
   };
 }
 
-async function memberIds(db: Q, groupId: number): Promise<number[]> {
-  return (
-    await db
-      .selectFrom('households')
-      .select('id')
-      .where('group_id', '=', groupId)
-      .where('deleted_at', 'is', null)
-      .orderBy('id')
-      .execute()
-  ).map((r) => r.id);
-}
-
 /** Forms a group of households of one village. */
 export async function create(ctx: Ctx, actor: Actor, input: HouseholdGroupCreateT): Promise<HouseholdGroupDetailT> {
   const org = await villageOrg(ctx.db, actor, input.orgId);
@@ -249,32 +150,27 @@ export async function create(ctx: Ctx, actor: Actor, input: HouseholdGroupCreate
   const id = await ctx.db.transaction().execute(async (trx) => {
     await checkHouseholds(trx, actor, org, null, input.householdIds);
     const now = ctx.clock().toISOString();
-    const { id } = await trx
-      .insertInto('household_groups')
-      .values({
-        tenant_id: org.tenant_id,
-        org_id: org.id,
-        org_path: org.org_path,
-        name: input.name.trim(),
-        leader_kind: input.leaderKind,
-        leader_name: input.leaderName.trim(),
-        leader_member_id: input.leaderMemberId ?? null,
-        leader_household_id: null,
-        ...phone,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (input.householdIds.length)
-      await trx
-        .updateTable('households')
-        .set({ group_id: id, updated_at: now })
-        .where('id', 'in', input.householdIds)
-        .execute();
+    const id = await repo.insertGroup(trx, {
+      tenant_id: org.tenant_id,
+      org_id: org.id,
+      org_path: org.org_path,
+      name: input.name.trim(),
+      leader_kind: input.leaderKind,
+      leader_name: input.leaderName.trim(),
+      leader_member_id: input.leaderMemberId ?? null,
+      leader_household_id: null,
+      ...phone,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    });
+    await repo.setGroupOf(trx, input.householdIds, id, now);
     const rules = await residentsRules(trx, org.tenant_id);
-    const after = summary(await getGroup(trx, actor, id), (await countsOf(trx, [id])).get(id) ?? EMPTY, rules);
+    const after = summary(
+      await repo.getGroup(trx, actor, id),
+      (await repo.countsOf(trx, [id])).get(id) ?? EMPTY,
+      rules,
+    );
     await bumpVersion(trx, org.tenant_id, 'residents');
     await bumpVersion(trx, org.tenant_id, 'households');
     await writeAudit(ctx, trx, actor, {
@@ -301,7 +197,8 @@ export async function update(
   id: number,
   patch: HouseholdGroupPatchT,
 ): Promise<HouseholdGroupDetailT> {
-  const g = await getGroup(ctx.db, actor, id);
+  requireCapability(actor, 'residents.write');
+  const g = await repo.getGroup(ctx.db, actor, id);
   const org =
     patch.orgId !== undefined && patch.orgId !== g.org_id
       ? await villageOrg(ctx.db, actor, patch.orgId)
@@ -319,23 +216,25 @@ export async function update(
   }
   await ctx.db.transaction().execute(async (trx) => {
     const rules = await residentsRules(trx, g.tenant_id);
-    const beforeIds = await memberIds(trx, id);
-    const before = summary(g, (await countsOf(trx, [id])).get(id) ?? EMPTY, rules);
+    const beforeIds = await repo.memberIds(trx, id);
+    const before = summary(g, (await repo.countsOf(trx, [id])).get(id) ?? EMPTY, rules);
     // A move to another village keeps only the households given again (they must be of the new village).
     const ids = patch.householdIds ?? (org.id !== g.org_id ? [] : beforeIds);
     await checkHouseholds(trx, actor, org, id, ids);
     const now = ctx.clock().toISOString();
-    await trx
-      .updateTable('household_groups')
-      .set({ ...set, updated_at: now })
-      .where('id', '=', id)
-      .execute();
-    const removed = beforeIds.filter((h) => !ids.includes(h));
-    if (removed.length)
-      await trx.updateTable('households').set({ group_id: null, updated_at: now }).where('id', 'in', removed).execute();
-    if (ids.length)
-      await trx.updateTable('households').set({ group_id: id, updated_at: now }).where('id', 'in', ids).execute();
-    const after = summary(await getGroup(trx, actor, id), (await countsOf(trx, [id])).get(id) ?? EMPTY, rules);
+    await repo.updateGroup(trx, id, { ...set, updated_at: now });
+    await repo.setGroupOf(
+      trx,
+      beforeIds.filter((h) => !ids.includes(h)),
+      null,
+      now,
+    );
+    await repo.setGroupOf(trx, ids, id, now);
+    const after = summary(
+      await repo.getGroup(trx, actor, id),
+      (await repo.countsOf(trx, [id])).get(id) ?? EMPTY,
+      rules,
+    );
     await bumpVersion(trx, g.tenant_id, 'residents');
     await bumpVersion(trx, g.tenant_id, 'households');
     await writeAudit(ctx, trx, actor, {
@@ -354,167 +253,38 @@ export async function update(
   return get(ctx, actor, id);
 }
 
+const softChange = (action: string, before?: SoftChange['before']): SoftChange => ({
+  action,
+  entityType: 'household_group',
+  domains: ['residents', 'households'],
+  stampUpdatedAt: true,
+  notDeleted: 'residents.not_deleted',
+  before,
+});
+
 /**
  * Soft-deletes a group. Its households keep `group_id` so that a restore brings back those not
  * regrouped since; a deleted group covers nobody (every figure joins live groups only).
  */
 export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> {
-  const g = await getGroup(ctx.db, actor, id);
-  await ctx.db.transaction().execute(async (trx) => {
-    const now = ctx.clock().toISOString();
-    await trx.updateTable('household_groups').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
-    await bumpVersion(trx, g.tenant_id, 'residents');
-    await bumpVersion(trx, g.tenant_id, 'households');
-    await writeAudit(ctx, trx, actor, {
-      action: 'household_group.delete',
-      entityType: 'household_group',
-      entityId: id,
-      changes: { deletedAt: { before: null, after: now } },
-    });
-  });
+  requireCapability(actor, 'residents.write');
+  await softDelete(ctx, actor, 'household_groups', id, softChange('household_group.delete'));
 }
 
 /** Restores a group with the households still pointing to it (those regrouped meanwhile stay where they are). */
 export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<HouseholdGroupDetailT> {
-  const g = await getGroup(ctx.db, actor, id, { includeDeleted: true });
-  if (!g.deleted_at) throw new DomainError('residents.not_deleted', undefined, 409);
-  await ctx.db.transaction().execute(async (trx) => {
-    const rules = await residentsRules(trx, g.tenant_id);
-    const ids = await memberIds(trx, id);
-    if (ids.length > rules.groupSizeMax)
-      throw new DomainError('residents.group_size', { households: ids.length, max: rules.groupSizeMax });
-    await trx
-      .updateTable('household_groups')
-      .set({ deleted_at: null, updated_at: ctx.clock().toISOString() })
-      .where('id', '=', id)
-      .execute();
-    await bumpVersion(trx, g.tenant_id, 'residents');
-    await bumpVersion(trx, g.tenant_id, 'households');
-    await writeAudit(ctx, trx, actor, {
-      action: 'household_group.restore',
-      entityType: 'household_group',
-      entityId: id,
-      changes: { deletedAt: { before: g.deleted_at, after: null } },
-    });
-  });
-  return get(ctx, actor, id);
-}
-
-interface Tally {
-  groups: number;
-  households: number;
-  householdsTotal: number;
-  people: number;
-  peopleTotal: number;
-}
-const rate = (t: Tally) => (t.householdsTotal ? t.households / t.householdsTotal : 0);
-
-/**
- * Coverage of a subtree (default: the caller's scope): groups, households and people in a live group
- * against all, poor households covered, groups off the rules, and the same by child organization.
- */
-export async function coverage(ctx: Ctx, actor: Actor, orgId?: number): Promise<GroupCoverageT> {
-  const root = orgId ? await orgsRepo.getOrg(ctx.db, actor, orgId) : await orgsRepo.getOrg(ctx.db, actor, actor.orgId!);
-  const tenantId = actor.tenantId!;
-  const [lo, hi] = subtreeRange(root.org_path);
-  return cached(ctx.db, tenantId, 'residents', `groups.coverage|${root.id}`, async () => {
-    const rules = await residentsRules(ctx.db, tenantId);
-    const children = await ctx.db
-      .selectFrom('orgs')
-      .select(['id', 'name', 'org_path'])
-      .where('parent_id', '=', root.id)
-      .where('tenant_id', '=', tenantId)
-      .where('deleted_at', 'is', null)
-      .orderBy('sort_order')
-      .orderBy('id')
-      .execute();
-    const childOf = (path: string) => children.find((c) => path.startsWith(c.org_path));
-    // Households by village: all, covered, their people and poor ones.
-    const byVillage = await ctx.db
-      .selectFrom('households as h')
-      .leftJoin('household_groups as g', (j) => j.onRef('g.id', '=', 'h.group_id').on('g.deleted_at', 'is', null))
-      .select('h.org_path')
-      .select((e) => e.fn.countAll<number>().as('n'))
-      .select(sql<number>`sum(h.people)`.as('people'))
-      .select(sql<number>`sum(case when g.id is not null then 1 else 0 end)`.as('covered'))
-      .select(sql<number>`sum(case when g.id is not null then h.people else 0 end)`.as('people_covered'))
-      .select(sql<number>`sum(h.is_poor)`.as('poor'))
-      .select(sql<number>`sum(case when g.id is not null then h.is_poor else 0 end)`.as('poor_covered'))
-      .where('h.tenant_id', '=', tenantId)
-      .where('h.org_path', '>=', lo)
-      .where('h.org_path', '<', hi)
-      .where('h.deleted_at', 'is', null)
-      .groupBy('h.org_path')
-      .execute();
-    // Live groups with their sizes (a group with no live household counts too).
-    const groups = await ctx.db
-      .selectFrom('household_groups as g')
-      .leftJoin('households as h', (j) => j.onRef('h.group_id', '=', 'g.id').on('h.deleted_at', 'is', null))
-      .select(['g.id', 'g.org_path'])
-      .select(sql<number>`count(h.id)`.as('n'))
-      .select(sql<number>`coalesce(sum(h.is_poor), 0)`.as('poor'))
-      .where('g.tenant_id', '=', tenantId)
-      .where('g.org_path', '>=', lo)
-      .where('g.org_path', '<', hi)
-      .where('g.deleted_at', 'is', null)
-      .groupBy(['g.id', 'g.org_path'])
-      .execute();
-    const zero = (): Tally => ({ groups: 0, households: 0, householdsTotal: 0, people: 0, peopleTotal: 0 });
-    const total = zero();
-    const byChild = new Map(children.map((c) => [c.id, zero()]));
-    let poor = 0;
-    let poorCovered = 0;
-    let offRule = 0;
-    for (const v of byVillage) {
-      const add = (t: Tally) => {
-        t.households += Number(v.covered ?? 0);
-        t.householdsTotal += Number(v.n);
-        t.people += Number(v.people_covered ?? 0);
-        t.peopleTotal += Number(v.people ?? 0);
-      };
-      add(total);
-      const c = childOf(v.org_path);
-      if (c) add(byChild.get(c.id)!);
-      poor += Number(v.poor ?? 0);
-      poorCovered += Number(v.poor_covered ?? 0);
-    }
-    for (const g of groups) {
-      total.groups++;
-      const c = childOf(g.org_path);
-      if (c) byChild.get(c.id)!.groups++;
-      const f = flags({ households: Number(g.n), poor: Number(g.poor), people: 0 }, rules);
-      if (!f.sizeOk || !f.poorOk) offRule++;
-    }
-    return {
-      ...total,
-      coverageRate: rate(total),
-      poorHouseholds: poor,
-      poorCovered,
-      groupsOffRule: offRule,
-      byOrg: children.map((c) => {
-        const t = byChild.get(c.id)!;
-        return { orgId: c.id, orgName: c.name, ...t, coverageRate: rate(t) };
-      }),
-    };
-  });
-}
-
-/** Households of a subtree in no live group, paged. */
-export async function uncovered(
-  ctx: Ctx,
-  actor: Actor,
-  query: Pick<HouseholdListQueryT, 'org' | 'page' | 'pageSize'>,
-): Promise<{ items: HouseholdT[]; total: number }> {
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
-  const { rows, total } = await repo.listHouseholds(
-    ctx.db,
+  requireCapability(actor, 'residents.write');
+  await restoreRow(
+    ctx,
     actor,
-    { underPath, grouped: false },
-    { page: query.page ?? 1, pageSize: query.pageSize ?? 20 },
+    'household_groups',
+    id,
+    softChange('household_group.restore', async (trx, g) => {
+      const rules = await residentsRules(trx, g.tenant_id as number);
+      const ids = await repo.memberIds(trx, id);
+      if (ids.length > rules.groupSizeMax)
+        throw new DomainError('residents.group_size', { households: ids.length, max: rules.groupSizeMax });
+    }),
   );
-  const cadres = await repo.cadresOf(
-    ctx.db,
-    rows.map((r) => r.id),
-  );
-  return { items: rows.map((r) => presentHousehold(r, cadres.get(r.id))), total };
+  return get(ctx, actor, id);
 }

@@ -25,12 +25,13 @@ import {
   type ImportProgress,
   type SheetRow,
 } from '../../../platform/imports.js';
-import { subtreeRange } from '../../../db/dialect.js';
-import { bumpVersion } from '../../../platform/versions.js';
-import { guardIdNumber, guardPhone } from '../common/residents.shared.js';
+import { guardIdNumber, guardPhone } from '../../../platform/personal.js';
 import { maskPersonalText } from '../../../platform/personalText.js';
+import { bumpVersion } from '../../../platform/versions.js';
+import { isPlaceOrg } from '../common/places.js';
+import { isPoorTags, parseTags } from './households.present.js';
 import * as repo from './households.repository.js';
-import { isPoorTags, isVillageOrg, parseTags, toFilter } from './households.service.js';
+import { toFilter } from './households.service.js';
 
 /** The columns of the sheet, in order. */
 const COLUMNS = [
@@ -51,17 +52,7 @@ type GuardedId = ReturnType<typeof guardIdNumber>;
 type GuardedPhone = { phone_enc: string | null; phone_hash: string | null; phone_masked: string | null };
 
 async function villageOrgsInScope(ctx: Ctx, actor: Actor) {
-  const [lo, hi] = subtreeRange(actor.orgPath!);
-  const rows = await ctx.db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'type', 'field', 'depth', 'org_path', 'tenant_id'])
-    .where('tenant_id', '=', actor.tenantId!)
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
-    .where('deleted_at', 'is', null)
-    .orderBy('org_path')
-    .execute();
-  return rows.filter((o) => isVillageOrg(o));
+  return (await repo.orgsInScope(ctx.db, actor)).filter((o) => isPlaceOrg(o));
 }
 
 /** The import template: the columns, a note, the villages and communities in scope, and the allowed labels. */
@@ -239,25 +230,21 @@ async function checkHouseholds(
     for (const h of households.values()) {
       // Other requests are answered between households (those needing the database wait for the commit on SQLite).
       await pause();
-      const found = await trx
-        .selectFrom('households')
-        .select(['id', 'tags'])
-        .where('tenant_id', '=', h.org.tenant_id)
-        .where('org_id', '=', h.org.id)
-        .where('address', '=', h.address)
-        .where('head_name', '=', h.head)
-        .where('deleted_at', 'is', null)
-        .orderBy('id')
-        .executeTakeFirst();
+      const found = await repo.findHousehold(trx, {
+        tenantId: h.org.tenant_id,
+        orgId: h.org.id,
+        address: h.address,
+        head: h.head,
+      });
       let householdId: number;
       if (found) {
         householdId = found.id;
         const tags = [...new Set([...parseTags(found.tags), ...h.tags])];
-        await trx
-          .updateTable('households')
-          .set({ tags: JSON.stringify(tags), is_poor: isPoorTags(tags) ? 1 : 0, updated_at: now })
-          .where('id', '=', householdId)
-          .execute();
+        await repo.updateHousehold(trx, householdId, {
+          tags: JSON.stringify(tags),
+          is_poor: isPoorTags(tags) ? 1 : 0,
+          updated_at: now,
+        });
         audit.push({
           action: 'household.update',
           entityType: 'household',
@@ -268,26 +255,22 @@ async function checkHouseholds(
       } else {
         const tags = [...h.tags];
         const phone = h.phone ?? { phone_enc: null, phone_hash: null, phone_masked: null };
-        ({ id: householdId } = await trx
-          .insertInto('households')
-          .values({
-            tenant_id: h.org.tenant_id,
-            org_id: h.org.id,
-            org_path: h.org.org_path,
-            address: h.address,
-            head_name: h.head,
-            tags: JSON.stringify(tags),
-            is_poor: isPoorTags(tags) ? 1 : 0,
-            people: 0,
-            group_id: null,
-            note: null,
-            ...phone,
-            created_at: now,
-            updated_at: now,
-            deleted_at: null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow());
+        householdId = await repo.insertHousehold(trx, {
+          tenant_id: h.org.tenant_id,
+          org_id: h.org.id,
+          org_path: h.org.org_path,
+          address: h.address,
+          head_name: h.head,
+          tags: JSON.stringify(tags),
+          is_poor: isPoorTags(tags) ? 1 : 0,
+          people: 0,
+          group_id: null,
+          note: null,
+          ...phone,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+        });
         audit.push({
           action: 'household.create',
           entityType: 'household',
@@ -301,31 +284,28 @@ async function checkHouseholds(
           },
         });
       }
-      const inserted = await trx
-        .insertInto('residents')
-        .values(
-          h.residents.map((r) => ({
-            tenant_id: h.org.tenant_id,
-            org_id: h.org.id,
-            org_path: h.org.org_path,
-            household_id: householdId,
-            name: r.name,
-            relation: r.relation,
-            ...r.id,
-            ...r.phone,
-            created_at: now,
-            updated_at: now,
-            deleted_at: null,
-          })),
-        )
-        .returning('id')
-        .execute();
-      inserted.forEach((x, i) => {
+      const inserted = await repo.insertResidents(
+        trx,
+        h.residents.map((r) => ({
+          tenant_id: h.org.tenant_id,
+          org_id: h.org.id,
+          org_path: h.org.org_path,
+          household_id: householdId,
+          name: r.name,
+          relation: r.relation,
+          ...r.id,
+          ...r.phone,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+        })),
+      );
+      inserted.forEach((id, i) => {
         const r = h.residents[i];
         audit.push({
           action: 'resident.create',
           entityType: 'resident',
-          entityId: x.id,
+          entityId: id,
           detail: `import row ${r.row}`,
           changes: {
             householdId: { before: null, after: householdId },
@@ -387,16 +367,14 @@ export async function exportHouseholds(
         });
     }
   }
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      writeAuditBatch(ctx, trx, actor, [
-        {
-          action: 'household.export',
-          entityType: 'household',
-          detail: `${count} households; filter ${JSON.stringify(query)}`,
-        },
-      ]),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    writeAuditBatch(ctx, trx, actor, [
+      {
+        action: 'household.export',
+        entityType: 'household',
+        detail: `${count} households; filter ${JSON.stringify(query)}`,
+      },
+    ]),
+  );
   return { buffer: await xlsxBuffer(wb), count };
 }

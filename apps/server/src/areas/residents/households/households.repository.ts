@@ -1,13 +1,11 @@
 /** Every query on households and residents, always inside the caller's scope (tenant and org-path range). */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
-import { scopeRange } from '../../../platform/actor.js';
-import type { DB, HouseholdsTable, ResidentsTable } from '../../../db/schema.js';
-import { likeContains, subtreeRange } from '../../../db/dialect.js';
+import type { HouseholdsTable, ResidentsTable } from '../../../db/schema.js';
+import { likeContains } from '../../../db/dialect.js';
+import { type Paging, paged, type Q, rangeOf, type ScopedQuery, scoped } from '../../../platform/data/scoped.js';
 import { notFound } from '../../../platform/errors.js';
-import { cached } from '../../../platform/versions.js';
 
-type Q = Kysely<DB> | Transaction<DB>;
 export type HouseholdRow = Selectable<HouseholdsTable> & { org_name: string; group_name: string | null };
 export type ResidentRow = Selectable<ResidentsTable>;
 
@@ -26,19 +24,14 @@ export interface HouseholdFilter {
 
 /** A live, unended pairing of the household in `h`. */
 const livePairingOf = (col: string) =>
-  sql<boolean>`exists (select 1 from pairings p where p.household_id = ${sql.ref(col)} and p.deleted_at is null and p.ended_on is null)`;
+  sql<boolean>`exists (select 1 from pairings p where p.household_id = ${sql.ref(col)}
+    and p.deleted_at is null and p.ended_on is null)`;
 /** The household in `h` belongs to a live group. */
 const inLiveGroup = (col: string) =>
   sql<boolean>`exists (select 1 from household_groups g where g.id = ${sql.ref(col)} and g.deleted_at is null)`;
 
 function filtered(db: Q, actor: Actor, f: HouseholdFilter) {
-  const [lo, hi] = f.underPath ? subtreeRange(f.underPath) : scopeRange(actor);
-  let q = db
-    .selectFrom('households as h')
-    .where('h.tenant_id', '=', actor.tenantId!)
-    .where('h.org_path', '>=', lo)
-    .where('h.org_path', '<', hi);
-  q = f.deleted ? q.where('h.deleted_at', 'is not', null) : q.where('h.deleted_at', 'is', null);
+  let q = scoped(db, actor, 'households', { as: 'h', under: f.underPath, rows: f.deleted ? 'deleted' : 'live' });
   if (f.idHash) {
     const idHash = f.idHash;
     q = q.where('h.id', 'in', (eb) =>
@@ -80,7 +73,7 @@ function filtered(db: Q, actor: Actor, f: HouseholdFilter) {
   return q;
 }
 
-function withNames<T extends ReturnType<typeof filtered>>(q: T) {
+function withNames(q: ScopedQuery<'households', 'h'>) {
   return q
     .innerJoin('orgs as o', 'o.id', 'h.org_id')
     .leftJoin('household_groups as g', (j) => j.onRef('g.id', '=', 'h.group_id').on('g.deleted_at', 'is', null))
@@ -93,30 +86,14 @@ export async function listHouseholds(
   db: Q,
   actor: Actor,
   f: HouseholdFilter,
-  page: { page: number; pageSize: number },
+  page: Paging,
 ): Promise<{ rows: HouseholdRow[]; total: number }> {
-  const base = filtered(db, actor, f);
-  const [lo, hi] = f.underPath ? subtreeRange(f.underPath) : scopeRange(actor);
-  const count = async () =>
-    Number((await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  // The total reads the whole subtree; it changes only when service data does.
-  const total = db.isTransaction
-    ? await count()
-    : await cached(
-        db as Kysely<DB>,
-        actor.tenantId!,
-        'residents',
-        `households.count|${lo}|${hi}|${JSON.stringify({ ...f, underPath: undefined })}`,
-        count,
-      );
-  if (!total) return { rows: [], total };
-  const rows = (await withNames(base)
-    .orderBy('h.org_path')
-    .orderBy('h.id')
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .execute()) as HouseholdRow[];
-  return { rows, total };
+  const [lo, hi] = rangeOf(actor, f.underPath);
+  // The total reads the whole subtree; it changes only when residents' data does.
+  const key = `households|${lo}|${hi}|${JSON.stringify({ ...f, underPath: undefined })}`;
+  const rows = (b: ScopedQuery<'households', 'h'>) => withNames(b).orderBy('h.org_path').orderBy('h.id');
+  const out = await paged(db, actor.tenantId!, filtered(db, actor, f), rows, page, { domain: 'residents', key });
+  return out as { rows: HouseholdRow[]; total: number };
 }
 
 /** Streams every household matching a filter in batches (export). */
@@ -152,24 +129,17 @@ export async function getHousehold(
   id: number,
   opts: { includeDeleted?: boolean } = {},
 ): Promise<HouseholdRow> {
-  const [lo, hi] = scopeRange(actor);
-  let q = db
-    .selectFrom('households as h')
-    .innerJoin('orgs as o', 'o.id', 'h.org_id')
-    .leftJoin('household_groups as g', (j) => j.onRef('g.id', '=', 'h.group_id').on('g.deleted_at', 'is', null))
-    .selectAll('h')
-    .select(['o.name as org_name', 'g.name as group_name'])
-    .where('h.id', '=', id)
-    .where('h.tenant_id', '=', actor.tenantId!)
-    .where('h.org_path', '>=', lo)
-    .where('h.org_path', '<', hi);
-  if (!opts.includeDeleted) q = q.where('h.deleted_at', 'is', null);
+  const rows = opts.includeDeleted ? 'any' : 'live';
+  const q = withNames(scoped(db, actor, 'households', { as: 'h', rows })).where('h.id', '=', id);
   const row = (await q.executeTakeFirst()) as HouseholdRow | undefined;
   if (!row) throw notFound();
   return row;
 }
 
-/** A live household of the caller's scope named by a write body, and (when given) inside the subtree of `underPath`; else 404. */
+/**
+ * A live household of the caller's scope named by a write body, and (when given) inside the subtree of
+ * `underPath`; else 404.
+ */
 export async function requireHouseholdInScope(
   db: Q,
   actor: Actor,
@@ -183,16 +153,10 @@ export async function requireHouseholdInScope(
 
 /** One resident by id (its household must be live and in scope). */
 export async function getResident(db: Q, actor: Actor, id: number): Promise<ResidentRow> {
-  const [lo, hi] = scopeRange(actor);
-  const row = await db
-    .selectFrom('residents as r')
+  const row = await scoped(db, actor, 'residents', { as: 'r' })
     .innerJoin('households as h', 'h.id', 'r.household_id')
     .selectAll('r')
     .where('r.id', '=', id)
-    .where('r.tenant_id', '=', actor.tenantId!)
-    .where('r.org_path', '>=', lo)
-    .where('r.org_path', '<', hi)
-    .where('r.deleted_at', 'is', null)
     .where('h.deleted_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw notFound();
@@ -302,4 +266,91 @@ export async function recountPeople(trx: Q, householdId: number, now: string): P
   );
   await trx.updateTable('households').set({ people: n, updated_at: now }).where('id', '=', householdId).execute();
   return n;
+}
+
+/** Records a household; its id. */
+export async function insertHousehold(trx: Q, values: Insertable<HouseholdsTable>): Promise<number> {
+  const { id } = await trx.insertInto('households').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Changes a household's columns. */
+export async function updateHousehold(trx: Q, id: number, set: Updateable<HouseholdsTable>): Promise<void> {
+  await trx.updateTable('households').set(set).where('id', '=', id).execute();
+}
+
+/** Moves what belongs to a household (its residents, pairings and visits) to another organization. */
+export async function moveHouseholdRows(
+  trx: Q,
+  householdId: number,
+  org: { id: number; org_path: string },
+): Promise<void> {
+  for (const table of ['residents', 'pairings', 'visits'] as const) {
+    await trx
+      .updateTable(table)
+      .set({ org_id: org.id, org_path: org.org_path })
+      .where('household_id', '=', householdId)
+      .execute();
+  }
+}
+
+/** Records residents; their ids, in order. */
+export async function insertResidents(trx: Q, values: Insertable<ResidentsTable>[]): Promise<number[]> {
+  if (!values.length) return [];
+  return (await trx.insertInto('residents').values(values).returning('id').execute()).map((r) => r.id);
+}
+
+/** Changes a resident's columns. */
+export async function updateResident(trx: Q, id: number, set: Updateable<ResidentsTable>): Promise<void> {
+  await trx.updateTable('residents').set(set).where('id', '=', id).execute();
+}
+
+/** The five latest live visits to a household, with the visitor's name. */
+export async function recentVisits(db: Q, householdId: number) {
+  return db
+    .selectFrom('visits as v')
+    .innerJoin('members as m', 'm.id', 'v.visitor_member_id')
+    .select(['v.id', 'v.visited_on', 'v.found', 'm.name'])
+    .where('v.household_id', '=', householdId)
+    .where('v.deleted_at', 'is', null)
+    .orderBy('v.visited_on', 'desc')
+    .orderBy('v.id', 'desc')
+    .limit(5)
+    .execute();
+}
+
+/** How many live requests a household raised. */
+export async function requestCount(db: Q, householdId: number): Promise<number> {
+  const r = await db
+    .selectFrom('requests')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('household_id', '=', householdId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The live organizations of the caller's scope, by path (the import keeps the villages and communities). */
+export async function orgsInScope(db: Q, actor: Actor) {
+  return scoped(db, actor, 'orgs')
+    .select(['id', 'name', 'type', 'field', 'depth', 'org_path', 'tenant_id'])
+    .orderBy('org_path')
+    .execute();
+}
+
+/** The first live household of an organization with this address and head, if any (an import adds to it). */
+export async function findHousehold(
+  db: Q,
+  h: { tenantId: number; orgId: number; address: string; head: string },
+): Promise<{ id: number; tags: string } | undefined> {
+  return db
+    .selectFrom('households')
+    .select(['id', 'tags'])
+    .where('tenant_id', '=', h.tenantId)
+    .where('org_id', '=', h.orgId)
+    .where('address', '=', h.address)
+    .where('head_name', '=', h.head)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .executeTakeFirst();
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../../../platform/context.js';
 import { maskPhone } from '../../../platform/idcard.js';
+import { insertOutbox } from './signin.repository.js';
 
 /** Something that delivers a text to a mainland mobile number. */
 export interface MessageSender {
@@ -22,17 +23,14 @@ export class OutboxSender implements MessageSender {
   async send(phone: string, text: string): Promise<void> {
     const now = this.ctx.clock().toISOString();
     const masked = maskPhone(phone);
-    await this.ctx.db
-      .insertInto('message_outbox')
-      .values({
-        channel: 'sms',
-        to_masked: masked,
-        to_hash: this.ctx.vault.lookupHash(phone),
-        body: text,
-        created_at: now,
-        sent_at: now,
-      })
-      .execute();
+    await insertOutbox(this.ctx.db, {
+      channel: 'sms',
+      to_masked: masked,
+      to_hash: this.ctx.vault.lookupHash(phone),
+      body: text,
+      created_at: now,
+      sent_at: now,
+    });
     fs.mkdirSync(this.ctx.config.dataDir, { recursive: true });
     fs.appendFileSync(outboxLogPath(this.ctx), `${now}\t${masked}\t${text.replace(/\s+/g, ' ')}\n`, { mode: 0o600 });
   }
@@ -55,17 +53,14 @@ export class WebhookSender implements MessageSender {
     });
     if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
     // The table keeps who and when, not the code: the gateway, not the database, is the channel here.
-    await this.ctx.db
-      .insertInto('message_outbox')
-      .values({
-        channel: 'sms-webhook',
-        to_masked: maskPhone(phone),
-        to_hash: this.ctx.vault.lookupHash(phone),
-        body: '(sent through the gateway)',
-        created_at: now,
-        sent_at: now,
-      })
-      .execute();
+    await insertOutbox(this.ctx.db, {
+      channel: 'sms-webhook',
+      to_masked: maskPhone(phone),
+      to_hash: this.ctx.vault.lookupHash(phone),
+      body: '(sent through the gateway)',
+      created_at: now,
+      sent_at: now,
+    });
   }
 }
 

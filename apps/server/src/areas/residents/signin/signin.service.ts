@@ -9,6 +9,7 @@ import type { Ctx } from '../../../platform/context.js';
 import { randomToken, sm3 } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import { isValidMobile, maskPhone, normalizePhone } from '../../../platform/idcard.js';
+import * as repo from './signin.repository.js';
 import { senderFor } from './signin.sender.js';
 
 /** Seconds before the same phone may ask for another code. */
@@ -69,28 +70,13 @@ export async function sendCode(
   const phone = cleanPhone(rawPhone);
   const phoneHash = ctx.vault.lookupHash(phone);
   const now = ctx.clock();
-  const last = await ctx.db
-    .selectFrom('resident_codes')
-    .select('created_at')
-    .where('phone_hash', '=', phoneHash)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+  const last = await repo.lastCodeAt(ctx.db, phoneHash);
   if (last) {
-    const wait = Math.ceil((Date.parse(last.created_at) + CODE_RESEND_SECONDS * 1000 - now.getTime()) / 1000);
+    const wait = Math.ceil((Date.parse(last) + CODE_RESEND_SECONDS * 1000 - now.getTime()) / 1000);
     if (wait > 0) throw new DomainError('residents.code_too_soon', { retryAfterSeconds: wait }, 429);
   }
   const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
-  const today = Number(
-    (
-      await ctx.db
-        .selectFrom('resident_codes')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .where('phone_hash', '=', phoneHash)
-        .where('created_at', '>', dayAgo)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  const today = await repo.codesSince(ctx.db, phoneHash, dayAgo);
   if (today >= CODES_PER_PHONE_PER_DAY) throw new DomainError('rate_limited', { retryAfterSeconds: 3600 });
 
   const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
@@ -100,24 +86,15 @@ export async function sendCode(
   const masked = maskPhone(phone);
   await ctx.db.transaction().execute(async (trx) => {
     // Only the newest code counts: an older one still in someone's inbox stops working.
-    await trx
-      .updateTable('resident_codes')
-      .set({ expires_at: createdAt })
-      .where('phone_hash', '=', phoneHash)
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', createdAt)
-      .execute();
-    await trx
-      .insertInto('resident_codes')
-      .values({
-        phone_hash: phoneHash,
-        code_hash: `${salt}$${codeHash(salt, phoneHash, code)}`,
-        created_at: createdAt,
-        expires_at: expiresAt,
-        attempts: 0,
-        used_at: null,
-      })
-      .execute();
+    await repo.expireCodes(trx, phoneHash, createdAt);
+    await repo.insertCode(trx, {
+      phone_hash: phoneHash,
+      code_hash: `${salt}$${codeHash(salt, phoneHash, code)}`,
+      created_at: createdAt,
+      expires_at: expiresAt,
+      attempts: 0,
+      used_at: null,
+    });
     await writeAudit(ctx, trx, null, {
       action: 'resident.code_sent',
       actorName: `resident:${masked}`,
@@ -144,15 +121,7 @@ export async function verifyCode(
   const masked = maskPhone(phone);
   const now = ctx.clock();
   const nowIso = now.toISOString();
-  const row = await ctx.db
-    .selectFrom('resident_codes')
-    .selectAll()
-    .where('phone_hash', '=', phoneHash)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', nowIso)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+  const row = await repo.liveCode(ctx.db, phoneHash, nowIso);
   const fail = async (detail: string, attemptsLeft?: number) => {
     await writeAuditAlone(ctx, null, {
       action: 'resident.sign_in',
@@ -166,42 +135,27 @@ export async function verifyCode(
   if (!row) throw await fail('no live code');
   // The try is counted before the code is compared, in one conditional update: parallel guesses cannot all read
   // a count below the cap (each gets its own number, and the ones past the cap are refused unchecked).
-  const counted = await ctx.db
-    .updateTable('resident_codes')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', row.id)
-    .where('attempts', '<', CODE_MAX_ATTEMPTS)
-    .returning('attempts')
-    .executeTakeFirst();
-  if (!counted) throw await fail('too many attempts', 0);
+  const counted = await repo.countAttempt(ctx.db, row.id, CODE_MAX_ATTEMPTS);
+  if (counted === undefined) throw await fail('too many attempts', 0);
   const [salt, hash] = row.code_hash.split('$');
   const given = codeHash(salt ?? '', phoneHash, rawCode.trim());
   const right =
     hash != null && hash.length === given.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(hash));
-  if (!right) throw await fail('wrong code', Math.max(0, CODE_MAX_ATTEMPTS - Number(counted.attempts)));
+  if (!right) throw await fail('wrong code', Math.max(0, CODE_MAX_ATTEMPTS - counted));
   const token = randomToken(32);
   const tokenHash = sm3(token);
   const expiresAt = new Date(now.getTime() + RESIDENT_SESSION_DAYS * 86_400_000).toISOString();
   const used = await ctx.db.transaction().execute(async (trx) => {
     // Single use even when two tries race: only one update finds the code unused.
-    const res = await trx
-      .updateTable('resident_codes')
-      .set({ used_at: nowIso })
-      .where('id', '=', row.id)
-      .where('used_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) return false;
-    await trx
-      .insertInto('resident_sessions')
-      .values({
-        token_hash: tokenHash,
-        phone_hash: phoneHash,
-        phone_enc: ctx.vault.encrypt(phone),
-        created_at: nowIso,
-        expires_at: expiresAt,
-        ended_at: null,
-      })
-      .execute();
+    if (!(await repo.useCode(trx, row.id, nowIso))) return false;
+    await repo.insertSession(trx, {
+      token_hash: tokenHash,
+      phone_hash: phoneHash,
+      phone_enc: ctx.vault.encrypt(phone),
+      created_at: nowIso,
+      expires_at: expiresAt,
+      ended_at: null,
+    });
     return true;
   });
   if (!used) throw await fail('code already used');
@@ -213,11 +167,7 @@ export async function verifyCode(
 export async function resolveResident(ctx: Ctx, token: string | undefined): Promise<Resident> {
   if (!token) throw new DomainError('residents.resident_required', undefined, 401);
   const tokenHash = sm3(token);
-  const row = await ctx.db
-    .selectFrom('resident_sessions')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const row = await repo.sessionByToken(ctx.db, tokenHash);
   if (!row || row.ended_at || row.expires_at <= ctx.clock().toISOString())
     throw new DomainError('residents.resident_required', undefined, 401);
   const phone = ctx.vault.decrypt(row.phone_enc);
@@ -227,11 +177,7 @@ export async function resolveResident(ctx: Ctx, token: string | undefined): Prom
 /** Ends a resident session. */
 export async function logoutResident(ctx: Ctx, resident: Resident, ip: string | null): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('resident_sessions')
-      .set({ ended_at: ctx.clock().toISOString() })
-      .where('token_hash', '=', resident.tokenHash)
-      .execute();
+    await repo.endSession(trx, resident.tokenHash, ctx.clock().toISOString());
     await writeAudit(ctx, trx, null, {
       action: 'resident.sign_out',
       actorName: `resident:${resident.phoneMasked}`,

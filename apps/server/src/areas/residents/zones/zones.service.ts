@@ -1,60 +1,32 @@
-/** Member responsibility zones (党员责任区) of community grids and the members assigned to them (in-service members report to the community: 双报到). */
+/**
+ * Member responsibility zones (党员责任区) of community grids and the members assigned to them (in-service members
+ * report to the community: 双报到).
+ */
 import type { ZoneCreateT, ZoneListQueryT, ZonePatchT, ZoneT } from '@dangjian/contracts';
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { DB, ZonesTable } from '../../../db/schema.js';
 import type { Actor } from '../../../platform/actor.js';
-import { scopeRange } from '../../../platform/actor.js';
+import { requireCapability } from '../../../platform/actor.js';
 import { diff, writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
-import { likeContains, subtreeRange } from '../../../db/dialect.js';
+import { type Q, restore as restoreRow, type SoftChange, softDelete } from '../../../platform/data/scoped.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { bumpVersion } from '../../../platform/versions.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { today } from '../../core/orgs/orgs.service.js';
-import { isVillageOrg } from '../households/households.service.js';
+import { isPlaceOrg } from '../common/places.js';
 import * as membersRepo from '../../core/members/members.repository.js';
-
-type Q = Kysely<DB> | Transaction<DB>;
-type ZoneRow = Selectable<ZonesTable> & { org_name: string };
+import * as repo from './zones.repository.js';
 
 /** A community organization of the scope (zones are a community grid's). */
 async function communityOrg(db: Q, actor: Actor, orgId: number): Promise<orgsRepo.OrgRow> {
   const org = await orgsRepo.getOrg(db, actor, orgId);
-  if (!isVillageOrg(org, ['community']))
+  if (!isPlaceOrg(org, ['community']))
     throw new DomainError('residents.zone_org', { fields: [{ field: 'orgId', code: 'residents.zone_org' }] });
   return org;
 }
 
-async function getZone(db: Q, actor: Actor, id: number, opts: { includeDeleted?: boolean } = {}): Promise<ZoneRow> {
-  const [lo, hi] = scopeRange(actor);
-  let q = db
-    .selectFrom('zones as z')
-    .innerJoin('orgs as o', 'o.id', 'z.org_id')
-    .selectAll('z')
-    .select('o.name as org_name')
-    .where('z.id', '=', id)
-    .where('z.tenant_id', '=', actor.tenantId!)
-    .where('z.org_path', '>=', lo)
-    .where('z.org_path', '<', hi);
-  if (!opts.includeDeleted) q = q.where('z.deleted_at', 'is', null);
-  const row = (await q.executeTakeFirst()) as ZoneRow | undefined;
-  if (!row) throw notFound();
-  return row;
-}
-
-async function withMembers(db: Q, rows: ZoneRow[]): Promise<ZoneT[]> {
+async function withMembers(db: Q, rows: repo.ZoneRow[]): Promise<ZoneT[]> {
   const ids = rows.map((r) => r.id);
-  const assigned = ids.length
-    ? await db
-        .selectFrom('zone_members as zm')
-        .innerJoin('members as m', 'm.id', 'zm.member_id')
-        .innerJoin('orgs as o', 'o.id', 'm.org_id')
-        .select(['zm.zone_id', 'm.id', 'm.name', 'o.name as org_name', 'zm.assigned_on'])
-        .where('zm.zone_id', 'in', ids)
-        .where('m.deleted_at', 'is', null)
-        .orderBy('zm.id')
-        .execute()
-    : [];
+  const assigned = await repo.membersOf(db, ids);
   return rows.map((r) => ({
     id: r.id,
     orgId: r.org_id,
@@ -72,35 +44,19 @@ async function withMembers(db: Q, rows: ZoneRow[]): Promise<ZoneT[]> {
 }
 
 async function one(db: Q, actor: Actor, id: number, includeDeleted = false): Promise<ZoneT> {
-  return (await withMembers(db, [await getZone(db, actor, id, { includeDeleted })]))[0];
+  return (await withMembers(db, [await repo.getZone(db, actor, id, includeDeleted ? 'any' : 'live')]))[0];
 }
 
 /** Zones of a subtree with their members. */
 export async function list(ctx: Ctx, actor: Actor, query: ZoneListQueryT): Promise<{ items: ZoneT[]; total: number }> {
-  const [lo, hi] = query.org
-    ? subtreeRange((await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path)
-    : scopeRange(actor);
-  let q = ctx.db
-    .selectFrom('zones as z')
-    .innerJoin('orgs as o', 'o.id', 'z.org_id')
-    .where('z.tenant_id', '=', actor.tenantId!)
-    .where('z.org_path', '>=', lo)
-    .where('z.org_path', '<', hi);
-  q = query.deleted ? q.where('z.deleted_at', 'is not', null) : q.where('z.deleted_at', 'is', null);
-  const text = query.q?.trim();
-  if (text) q = q.where((eb) => eb.or([likeContains('z.name', text), likeContains('z.area', text)]));
-  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const pageSize = query.pageSize ?? 20;
-  const rows = total
-    ? ((await q
-        .selectAll('z')
-        .select('o.name as org_name')
-        .orderBy('z.org_path')
-        .orderBy('z.id')
-        .limit(pageSize)
-        .offset(((query.page ?? 1) - 1) * pageSize)
-        .execute()) as ZoneRow[])
-    : [];
+  requireCapability(actor, 'residents.read');
+  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const { rows, total } = await repo.listZones(
+    ctx.db,
+    actor,
+    { underPath, q: query.q?.trim() || undefined, deleted: query.deleted },
+    { page: query.page ?? 1, pageSize: query.pageSize ?? 20 },
+  );
   return { items: await withMembers(ctx.db, rows), total };
 }
 
@@ -118,21 +74,17 @@ export async function create(ctx: Ctx, actor: Actor, input: ZoneCreateT): Promis
   const org = await communityOrg(ctx.db, actor, input.orgId);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock().toISOString();
-    const { id } = await trx
-      .insertInto('zones')
-      .values({
-        tenant_id: org.tenant_id,
-        org_id: org.id,
-        org_path: org.org_path,
-        name: input.name.trim(),
-        area: input.area ?? null,
-        households: input.households ?? 0,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await repo.insertZone(trx, {
+      tenant_id: org.tenant_id,
+      org_id: org.id,
+      org_path: org.org_path,
+      name: input.name.trim(),
+      area: input.area ?? null,
+      households: input.households ?? 0,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    });
     await bumpVersion(trx, org.tenant_id, 'residents');
     await writeAudit(ctx, trx, actor, {
       action: 'zone.create',
@@ -147,7 +99,8 @@ export async function create(ctx: Ctx, actor: Actor, input: ZoneCreateT): Promis
 
 /** Edits a zone (a move goes to another community of the scope). */
 export async function update(ctx: Ctx, actor: Actor, id: number, patch: ZonePatchT): Promise<ZoneT> {
-  const z = await getZone(ctx.db, actor, id);
+  requireCapability(actor, 'residents.write');
+  const z = await repo.getZone(ctx.db, actor, id);
   const set: Record<string, unknown> = {};
   if (patch.orgId !== undefined && patch.orgId !== z.org_id) {
     const org = await communityOrg(ctx.db, actor, patch.orgId);
@@ -158,11 +111,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: ZonePatc
   if (patch.households !== undefined) set.households = patch.households;
   await ctx.db.transaction().execute(async (trx) => {
     const before = await one(trx, actor, id);
-    await trx
-      .updateTable('zones')
-      .set({ ...set, updated_at: ctx.clock().toISOString() })
-      .where('id', '=', id)
-      .execute();
+    await repo.updateZone(trx, id, { ...set, updated_at: ctx.clock().toISOString() });
     await bumpVersion(trx, z.tenant_id, 'residents');
     await writeAudit(ctx, trx, actor, {
       action: 'zone.update',
@@ -174,60 +123,39 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: ZonePatc
   return one(ctx.db, actor, id);
 }
 
+const softChange = (action: string): SoftChange => ({
+  action,
+  entityType: 'zone',
+  domains: ['residents'],
+  stampUpdatedAt: true,
+  notDeleted: 'residents.not_deleted',
+});
+
 /** Soft-deletes a zone (its assignments stay for a restore). */
 export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> {
-  const z = await getZone(ctx.db, actor, id);
-  await ctx.db.transaction().execute(async (trx) => {
-    const now = ctx.clock().toISOString();
-    await trx.updateTable('zones').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
-    await bumpVersion(trx, z.tenant_id, 'residents');
-    await writeAudit(ctx, trx, actor, {
-      action: 'zone.delete',
-      entityType: 'zone',
-      entityId: id,
-      changes: { deletedAt: { before: null, after: now } },
-    });
-  });
+  requireCapability(actor, 'residents.write');
+  await softDelete(ctx, actor, 'zones', id, softChange('zone.delete'));
 }
 
 /** Restores a soft-deleted zone. */
 export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<ZoneT> {
-  const z = await getZone(ctx.db, actor, id, { includeDeleted: true });
-  if (!z.deleted_at) throw new DomainError('residents.not_deleted', undefined, 409);
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('zones')
-      .set({ deleted_at: null, updated_at: ctx.clock().toISOString() })
-      .where('id', '=', id)
-      .execute();
-    await bumpVersion(trx, z.tenant_id, 'residents');
-    await writeAudit(ctx, trx, actor, {
-      action: 'zone.restore',
-      entityType: 'zone',
-      entityId: id,
-      changes: { deletedAt: { before: z.deleted_at, after: null } },
-    });
-  });
+  requireCapability(actor, 'residents.write');
+  await restoreRow(ctx, actor, 'zones', id, softChange('zone.restore'));
   return one(ctx.db, actor, id);
 }
 
-/** Assigns a member serving the zone (`requireServingMember`) to it (idempotent: assigning twice keeps the first date). */
+/**
+ * Assigns a member serving the zone (`requireServingMember`) to it (idempotent: assigning twice keeps the first
+ * date).
+ */
 export async function assign(ctx: Ctx, actor: Actor, id: number, memberId: number): Promise<ZoneT> {
-  const z = await getZone(ctx.db, actor, id);
+  requireCapability(actor, 'residents.write');
+  const z = await repo.getZone(ctx.db, actor, id);
   // Members registered in a zone (在职党员进社区报到) may come from above it or from the county's organs.
   await membersRepo.requireServingMember(ctx.db, actor, memberId, z.org_path);
   await ctx.db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('zone_members')
-      .select('id')
-      .where('zone_id', '=', id)
-      .where('member_id', '=', memberId)
-      .executeTakeFirst();
-    if (existing) return;
-    await trx
-      .insertInto('zone_members')
-      .values({ zone_id: id, member_id: memberId, assigned_on: today(ctx) })
-      .execute();
+    if (await repo.assignmentOf(trx, id, memberId)) return;
+    await repo.insertAssignment(trx, id, memberId, today(ctx));
     await bumpVersion(trx, z.tenant_id, 'residents');
     await writeAudit(ctx, trx, actor, {
       action: 'zone.assign',
@@ -241,16 +169,12 @@ export async function assign(ctx: Ctx, actor: Actor, id: number, memberId: numbe
 
 /** Takes a member off a zone. */
 export async function unassign(ctx: Ctx, actor: Actor, id: number, memberId: number): Promise<ZoneT> {
-  const z = await getZone(ctx.db, actor, id);
+  requireCapability(actor, 'residents.write');
+  const z = await repo.getZone(ctx.db, actor, id);
   await ctx.db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('zone_members')
-      .select('id')
-      .where('zone_id', '=', id)
-      .where('member_id', '=', memberId)
-      .executeTakeFirst();
+    const existing = await repo.assignmentOf(trx, id, memberId);
     if (!existing) throw notFound();
-    await trx.deleteFrom('zone_members').where('id', '=', existing.id).execute();
+    await repo.deleteAssignment(trx, existing.id);
     await bumpVersion(trx, z.tenant_id, 'residents');
     await writeAudit(ctx, trx, actor, {
       action: 'zone.unassign',

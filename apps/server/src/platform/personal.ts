@@ -1,0 +1,57 @@
+/**
+ * Guarded personal numbers: a phone or ID number is stored encrypted, with a keyed hash to look it up and a
+ * masked form to show, never in clear; and free text with the numbers (and a person's own name) masked.
+ */
+import type { Ctx } from './context.js';
+import { DomainError } from './errors.js';
+import { isValidMobile, maskIdNumber, maskPhone, normalizeIdNumber, normalizePhone, parseIdNumber } from './idcard.js';
+import { maskPersonalText } from './personalText.js';
+
+/** The stored columns of a phone number: `{prefix}_enc`, `_hash`, `_masked` (all null for none). */
+export function guardPhone(ctx: Ctx, raw: string | null | undefined, prefix = 'phone'): Record<string, string | null> {
+  if (raw == null || raw.trim() === '')
+    return { [`${prefix}_enc`]: null, [`${prefix}_hash`]: null, [`${prefix}_masked`]: null };
+  const phone = normalizePhone(raw);
+  if (!isValidMobile(phone)) throw new DomainError('residents.invalid_phone');
+  return {
+    [`${prefix}_enc`]: ctx.vault.encrypt(phone),
+    [`${prefix}_hash`]: ctx.vault.lookupHash(phone),
+    [`${prefix}_masked`]: maskPhone(phone),
+  };
+}
+
+/** The stored columns of a resident's ID number, checked by GB 11643 (all null for none). */
+export function guardIdNumber(
+  ctx: Ctx,
+  raw: string | null | undefined,
+): {
+  id_number_enc: string | null;
+  id_number_hash: string | null;
+  id_number_masked: string | null;
+  gender: string | null;
+  birth_date: string | null;
+} {
+  if (raw == null || raw.trim() === '')
+    return { id_number_enc: null, id_number_hash: null, id_number_masked: null, gender: null, birth_date: null };
+  const id = normalizeIdNumber(raw);
+  const info = parseIdNumber(id, ctx.clock());
+  if (!info) throw new DomainError('residents.invalid_id_number');
+  return {
+    id_number_enc: ctx.vault.encrypt(id),
+    id_number_hash: ctx.vault.lookupHash(id),
+    id_number_masked: maskIdNumber(id),
+    gender: info.gender,
+    birth_date: info.birthDate,
+  };
+}
+
+/**
+ * Masks personal numbers in free text (the one detector, platform/personalText.ts) and, when given, a
+ * resident's own name: residents type them into what others read. Text stored since the free-text guard
+ * is already masked; this also covers rows written before it.
+ */
+export function scrub(text: string | null | undefined, name?: string | null): string {
+  let out = maskPersonalText(String(text ?? ''));
+  if (name && name.trim().length >= 2) out = out.split(name.trim()).join('*'.repeat(name.trim().length));
+  return out;
+}
