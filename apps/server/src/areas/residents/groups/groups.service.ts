@@ -21,7 +21,8 @@ import { diff, writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
-import { bumpVersion, cached } from '../../../platform/versions.js';
+import { bumpVersion } from '../../../platform/versions.js';
+import { coverageFigure } from './groups.figures.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { guardPhone } from '../common/residents.shared.js';
 import { residentsRules } from '../common/residents.rules.js';
@@ -424,7 +425,7 @@ export async function coverage(ctx: Ctx, actor: Actor, orgId?: number): Promise<
   const root = orgId ? await orgsRepo.getOrg(ctx.db, actor, orgId) : await orgsRepo.getOrg(ctx.db, actor, actor.orgId!);
   const tenantId = actor.tenantId!;
   const [lo, hi] = subtreeRange(root.org_path);
-  return cached(ctx.db, tenantId, 'residents', `groups.coverage|${root.id}`, async () => {
+  return coverageFigure.get(ctx, tenantId, { root: root.id, path: root.org_path }, async () => {
     const rules = await residentsRules(ctx.db, tenantId);
     const children = await ctx.db
       .selectFrom('orgs')

@@ -11,7 +11,8 @@ import { diff, writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
-import { bumpVersion, cached } from '../../../platform/versions.js';
+import { bumpVersion } from '../../../platform/versions.js';
+import { gapsFigure } from './pairings.figures.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { today } from '../../core/orgs/orgs.service.js';
 import { residentsRules } from '../common/residents.rules.js';
@@ -292,7 +293,7 @@ export async function gaps(ctx: Ctx, actor: Actor, orgId?: number): Promise<Pair
   requireCapability(actor, 'residents.read');
   const [lo, hi] = orgId ? subtreeRange((await orgsRepo.getOrg(ctx.db, actor, orgId)).org_path) : scopeRange(actor);
   const tenantId = actor.tenantId!;
-  return cached(ctx.db, tenantId, 'residents', `pairings.gaps|${lo}|${hi}`, async () => {
+  return gapsFigure.get(ctx, tenantId, { lo, hi }, async () => {
     const rules = await residentsRules(ctx.db, tenantId);
     const poor = ctx.db
       .selectFrom('households as h')
