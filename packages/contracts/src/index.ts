@@ -4,6 +4,7 @@ export * from './core/roles.js';
 export * from './core/errors.js';
 export * from './core/schemas.js';
 export * from './core/figures.js';
+export * from './core/chinaTime.js';
 export * from './life/meetings.js';
 export * from './residents/residents.js';
 export * from './residents/households.js';
