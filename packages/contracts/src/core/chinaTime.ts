@@ -7,6 +7,8 @@
 
 /** China's offset from UTC (Asia/Shanghai, no daylight saving). */
 export const CHINA_OFFSET_MS = 8 * 3_600_000;
+/** The IANA time zone of China time, for schedulers and Intl. */
+export const CHINA_TIME_ZONE = 'Asia/Shanghai';
 const DAY_MS = 86_400_000;
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

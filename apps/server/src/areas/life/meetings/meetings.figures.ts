@@ -5,6 +5,7 @@ import {
   ComplianceQuery,
   MeetingStatsQuery,
   MEETING_KIND_LABELS,
+  chinaDateTime,
   label,
   type OrgType,
 } from '@dangjian/contracts';
@@ -426,9 +427,7 @@ export async function yearbook(
         name: r.name,
         status: label(ATTENDANCE_STATUSES, r.status),
         reason: r.leave_reason ?? '',
-        checked: r.checked_in_at
-          ? new Date(Date.parse(r.checked_in_at) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
-          : '',
+        checked: r.checked_in_at ? chinaDateTime(r.checked_in_at) : '',
       });
     }
   }

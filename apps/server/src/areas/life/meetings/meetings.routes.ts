@@ -1,4 +1,5 @@
 /** Meeting routes: records, sign-in, photos, rules, compliance and figures. Thin: the services hold the rules. */
+import { chinaYear } from '@dangjian/contracts';
 import {
   Id,
   MultipartFile,
@@ -218,12 +219,7 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
         response: { 200: RulesInForce },
       },
     },
-    async (req) =>
-      figures.rulesInForce(
-        ctx,
-        actorOf(req),
-        req.query.year ?? Number(new Date(ctx.clock().getTime() + 8 * 3_600_000).toISOString().slice(0, 4)),
-      ),
+    async (req) => figures.rulesInForce(ctx, actorOf(req), req.query.year ?? chinaYear(ctx.clock())),
   );
   app.put(
     '/api/meeting-rules/:year/:kind',

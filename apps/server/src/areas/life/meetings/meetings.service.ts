@@ -1,4 +1,5 @@
 /** Meetings (三会一课, 主题党日 …): record, attendance, votes, reviews, photos and sign-in, inside the caller's scope. */
+import { chinaDay, chinaInstant } from '@dangjian/contracts';
 import crypto from 'node:crypto';
 import QRCode from 'qrcode';
 import type {
@@ -35,14 +36,7 @@ import { daysBetween } from './meetings.periods.js';
 import { excellentWithinShare, tallyMotion } from './meetings.votes.js';
 import { bumpVersion } from '../../../platform/versions.js';
 
-/** China local date-time (YYYY-MM-DD, HH:mm) as an ISO UTC instant. */
-export function chinaInstant(day: string, time: string): string {
-  return new Date(`${day}T${time}:00+08:00`).toISOString();
-}
-
-function chinaDay(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { chinaInstant };
 
 function summarize(ctx: Ctx, r: repo.MeetingRow, c: repo.AttendanceCounts): MeetingSummaryT {
   const missing: string[] = [];

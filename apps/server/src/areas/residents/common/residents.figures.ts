@@ -10,6 +10,10 @@
  * with time).
  */
 import {
+  addDays,
+  addMonths,
+  chinaDayStart,
+  chinaYear,
   REQUEST_CATEGORIES,
   REQUEST_CHANNELS,
   REQUEST_LEVELS,
@@ -28,18 +32,11 @@ import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import * as repo from './residents.figures.repository.js';
 import { fillResidentsStats } from './residents.figures.xlsx.js';
 
-const DAY_MS = 86_400_000;
-const CST_MS = 8 * 3_600_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The UTC instant of 00:00 China time on a YYYY-MM-DD day. */
-function cstStart(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - CST_MS).toISOString();
-}
 
 /** The period asked for, default this calendar year (China time); refuses reversed or malformed periods. */
 export function periodOf(q: { from?: string; to?: string }, now: Date): { from: string; to: string } {
-  const year = new Date(now.getTime() + CST_MS).toISOString().slice(0, 4);
+  const year = chinaYear(now);
   const from = q.from ?? `${year}-01-01`;
   const to = q.to ?? `${year}-12-31`;
   if (!DATE.test(from) || !DATE.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to)) || from > to)
@@ -54,15 +51,13 @@ const num = (v: unknown) => Number(v ?? 0);
 /** The China months of a period, each as its [fromIso, toIso) slice (the first and last may be partial). */
 function monthSlices(period: { from: string; to: string }): { month: string; fromIso: string; toIso: string }[] {
   const out: { month: string; fromIso: string; toIso: string }[] = [];
-  const end = new Date(Date.parse(cstStart(period.to)) + DAY_MS).toISOString();
+  const end = chinaDayStart(addDays(period.to, 1));
   let day = period.from;
   while (true) {
     const month = day.slice(0, 7);
-    const next = new Date(`${month}-01T00:00:00Z`);
-    next.setUTCMonth(next.getUTCMonth() + 1);
-    const nextDay = next.toISOString().slice(0, 10);
-    const fromIso = cstStart(day);
-    const toIso = cstStart(nextDay) < end ? cstStart(nextDay) : end;
+    const nextDay = addMonths(`${month}-01`, 1);
+    const fromIso = chinaDayStart(day);
+    const toIso = chinaDayStart(nextDay) < end ? chinaDayStart(nextDay) : end;
     out.push({ month, fromIso, toIso });
     if (toIso >= end) break;
     day = nextDay;
@@ -118,8 +113,8 @@ export async function residentsStatsXlsx(
 async function compute(ctx: Ctx, root: Root, period: { from: string; to: string }): Promise<ResidentsStats> {
   const tenant = root.tenant_id;
   const [lo, hi] = subtreeRange(root.org_path);
-  const fromIso = cstStart(period.from);
-  const toIso = new Date(Date.parse(cstStart(period.to)) + DAY_MS).toISOString();
+  const fromIso = chinaDayStart(period.from);
+  const toIso = chinaDayStart(addDays(period.to, 1));
   const nowIso = ctx.clock().toISOString();
 
   // The organizations of the subtree: names, and each one's child of the root for byOrg.

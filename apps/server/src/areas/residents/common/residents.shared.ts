@@ -2,6 +2,7 @@
  * Pieces every service module uses: guarded personal numbers (encrypted, hashed, masked), the timeline
  * of requests, wishes and errands, and their photos.
  */
+import { chinaDay } from '@dangjian/contracts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import type { Ctx } from '../../../platform/context.js';
@@ -206,7 +207,7 @@ export async function readResidentsPhoto(
 
 /** The China month (YYYY-MM) of a request's acceptance: the unit under which request figures are cached. */
 export function requestMonth(acceptedAt: string): string {
-  return new Date(Date.parse(acceptedAt) + 8 * 3_600_000).toISOString().slice(0, 7);
+  return chinaDay(acceptedAt).slice(0, 7);
 }
 
 /**
