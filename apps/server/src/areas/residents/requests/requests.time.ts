@@ -6,7 +6,7 @@ export { addDays, chinaDay, chinaDayStart, isoWeekOf, quarterOf, quarterRange } 
 
 const DAY_MS = 86_400_000;
 
-/** The deadline `days` whole days after an instant (a request accepted at 10:00 is due at 10:00 that many days later). */
+/** The deadline `days` whole days after an instant (accepted at 10:00, due at 10:00 that many days later). */
 export function deadline(fromIso: string, days: number): string {
   return new Date(Date.parse(fromIso) + days * DAY_MS).toISOString();
 }
