@@ -1,4 +1,5 @@
 /** The command line `dangjian`: serve, migrate, demo, import, export, backup, restore, user, audit verify, rekey. */
+import { CHINA_TIME_ZONE, chinaToday } from '@dangjian/contracts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -48,10 +49,6 @@ const USAGE = `dangjian <command>
 Settings come from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, DJ_SECRET_KEY (see README).`;
 
 class UsageError extends Error {}
-
-function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -114,7 +111,7 @@ async function serve(config: Config) {
       for (const daily of dailyJobs())
         await daily.run(ctx, at).catch((err) => console.error(`${daily.name} failed:`, err));
     };
-    new Cron('0 7 * * *', { timezone: 'Asia/Shanghai', protect: true }, job);
+    new Cron('0 7 * * *', { timezone: CHINA_TIME_ZONE, protect: true }, job);
     void job();
   }
   console.log(

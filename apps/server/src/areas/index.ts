@@ -11,6 +11,7 @@ import { auditModule } from './core/audit/index.js';
 import { statsModule } from './core/stats/index.js';
 import { notificationsModule } from './core/notifications/index.js';
 import { importsModule } from './core/imports/index.js';
+import { figuresModule } from './core/figures/index.js';
 import { meetingsModule } from './life/meetings/index.js';
 import { householdsModule } from './residents/households/index.js';
 import { groupsModule } from './residents/groups/index.js';
@@ -34,6 +35,7 @@ export const MANIFESTS: readonly ModuleManifest[] = [
   statsModule,
   notificationsModule,
   importsModule,
+  figuresModule,
   meetingsModule,
   householdsModule,
   groupsModule,

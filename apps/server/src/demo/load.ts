@@ -1,4 +1,5 @@
 /** Loads the demo county (or a prefecture of ten) into an empty database; later modules add their records as contributors. */
+import { chinaToday } from '@dangjian/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Ctx } from '../platform/context.js';
@@ -193,7 +194,7 @@ export async function loadDemo(
     const county = generateCounty({
       seed: mixSeed(seed, index),
       index,
-      today: new Date(ctx.clock().getTime() + 8 * 3_600_000).toISOString().slice(0, 10),
+      today: chinaToday(ctx.clock()),
     });
     const rng = new Random(mixSeed(seed, index, 7));
     const c = await ctx.db.transaction().execute(async (trx) => {

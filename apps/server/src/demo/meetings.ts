@@ -10,6 +10,7 @@
  * Every cadence unit (month, quarter, year) that overlaps the twelve months has its meetings inside the
  * window, so the compliance of any month shown is computed from complete data.
  */
+import { CHINA_OFFSET_MS, chinaDayStart, chinaToday } from '@dangjian/contracts';
 import type { Insertable, Transaction } from 'kysely';
 import type {
   DB,
@@ -87,7 +88,7 @@ const hhmm = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minute
 const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 /** A China local date and minute of the day as an ISO UTC instant. */
 const instant = (day: string, minutes: number) =>
-  new Date(Date.parse(`${day}T00:00:00+08:00`) + minutes * 60_000).toISOString();
+  new Date(Date.parse(chinaDayStart(day)) + minutes * 60_000).toISOString();
 
 const OFFICE_UNITS: ReadonlySet<Unit> = new Set([
   'organ',
@@ -351,8 +352,8 @@ function memberOf(
 async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: string) => void): Promise<void> {
   const now = ctx.clock();
   const nowIso = now.toISOString();
-  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const nowMinutes = Math.floor(((now.getTime() + 8 * 3_600_000) % 86_400_000) / 60_000);
+  const today = chinaToday(now);
+  const nowMinutes = Math.floor(((now.getTime() + CHINA_OFFSET_MS) % 86_400_000) / 60_000);
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
 

@@ -16,7 +16,7 @@
  * `DJ_DEMO_RESIDENTS_SCALE` (0 < s ≤ 1, default 1) shrinks households, requests, wishes and errands
  * proportionally, for tests that load the demo.
  */
-import { POOR_TAGS, RESIDENTS_RULE_DEFAULTS, type HouseholdTag } from '@dangjian/contracts';
+import { CHINA_OFFSET_MS, POOR_TAGS, RESIDENTS_RULE_DEFAULTS, type HouseholdTag } from '@dangjian/contracts';
 import type { Ctx } from '../platform/context.js';
 import { bumpVersion } from '../platform/versions.js';
 import { maskPhone } from '../platform/idcard.js';
@@ -29,7 +29,7 @@ import { Random, WeightedTable, fromDay, toDay } from './random.js';
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 /** China time is UTC+8 all year. */
-const CST_MS = 8 * HOUR_MS;
+const CST_MS = CHINA_OFFSET_MS;
 
 /** Households and people of the county at full scale (seed 000: 128,661 households, 514,035 people). */
 export const DEMO_HOUSEHOLDS = 130_000;

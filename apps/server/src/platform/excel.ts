@@ -1,6 +1,6 @@
 /** Excel helpers shared by every import and export: lazy loading of ExcelJS, cell text, labelled enum cells. */
 import type ExcelJS from 'exceljs';
-import type { Labelled } from '@dangjian/contracts';
+import { chinaDay, type Labelled } from '@dangjian/contracts';
 import { maskPersonalText } from './personalText.js';
 
 let excel: Promise<typeof ExcelJS> | undefined;
@@ -10,7 +10,7 @@ export const loadExcel = () => (excel ??= import('exceljs').then((m) => m.defaul
 /** A cell as text; dates become YYYY-MM-DD in China time. */
 export function cellText(v: ExcelJS.CellValue): string {
   if (v == null) return '';
-  if (v instanceof Date) return new Date(v.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  if (v instanceof Date) return chinaDay(v);
   if (typeof v === 'object') {
     if ('text' in v && typeof v.text === 'string') return v.text.trim();
     if ('result' in v) return cellText(v.result as ExcelJS.CellValue);

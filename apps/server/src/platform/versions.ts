@@ -5,6 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { memo } from './memo.js';
 
 /** The data a cache may depend on: the roster covers organizations and members; residents covers households, requests, wishes and the rest of serving residents. */
 export type Domain = 'roster' | 'meetings' | 'residents' | 'households' | 'visits' | `requests:${string}`;
@@ -31,30 +32,10 @@ export async function readVersion(db: Kysely<DB> | Transaction<DB>, tenantId: nu
   return row?.version ?? 0;
 }
 
-/** A small least-recently-used map. */
-export class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly size: number) {}
-  get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
-  }
-}
-
-const caches = new WeakMap<object, Lru<unknown>>();
-
 /**
  * Answers from the cache when the domain's version is unchanged since the value was computed,
- * else computes and stores it. `owner` scopes the cache (one per database handle).
+ * else computes and stores it (one cache per database handle). Figures use the figures kit
+ * (platform/figures.ts), which reads all their versions at once; this serves single-domain counts.
  */
 export async function cached<T>(
   db: Kysely<DB>,
@@ -63,32 +44,6 @@ export async function cached<T>(
   key: string,
   compute: () => Promise<T>,
 ): Promise<T> {
-  let lru = caches.get(db) as Lru<T> | undefined;
-  if (!lru) caches.set(db, (lru = new Lru<T>(5000)) as Lru<unknown>);
   const version = await readVersion(db, tenantId, domain);
-  const full = `${tenantId}|${domain}|${version}|${key}`;
-  const hit = lru.get(full);
-  if (hit !== undefined) return hit;
-  // Concurrent misses of one key share one computation: a burst of requests after a write would
-  // otherwise run the same heavy count once per request, one after another on SQLite's connection.
-  let inflight = running_.get(db);
-  if (!inflight) running_.set(db, (inflight = new Map()));
-  const running = inflight.get(full) as Promise<T> | undefined;
-  if (running) return running;
-  const p = compute().then(
-    (value) => {
-      lru!.set(full, value);
-      inflight!.delete(full);
-      return value;
-    },
-    (err: unknown) => {
-      inflight!.delete(full);
-      throw err;
-    },
-  );
-  inflight.set(full, p);
-  return p;
+  return memo(db, `${tenantId}|${domain}|${version}|${key}`, compute);
 }
-
-/** Computations under way, per database handle. */
-const running_ = new WeakMap<object, Map<string, Promise<unknown>>>();

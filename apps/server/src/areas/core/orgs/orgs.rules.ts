@@ -1,4 +1,5 @@
 /** Organization rules as data: which type may sit under which, term lengths and the election window. */
+import { addMonths } from '@dangjian/contracts';
 import type { OrgField, OrgType } from '@dangjian/contracts';
 
 /** Types each type may have as children (中国共产党基层组织选举工作条例 and 支部工作条例). */
@@ -32,15 +33,8 @@ export function termYears(field: string | null, type?: string): number {
   return (field && TERM_YEARS[field as OrgField]) || TERM_YEARS.default;
 }
 
-/** Adds whole months to a YYYY-MM-DD date (clamping the day to the month's end). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
+/** Months are added on China dates (contracts' chinaTime). */
+export { addMonths };
 
 /** The election status of a term on a day: none, ok, due (within the window) or overdue. */
 export function electionStatus(

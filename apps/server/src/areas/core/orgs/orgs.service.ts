@@ -1,4 +1,5 @@
 /** Organizations: the tree, details, create, edit, move and soft delete, each inside the caller's scope. */
+import { chinaToday } from '@dangjian/contracts';
 import type { OrgCreateT, OrgNodeT, OrgPatchT, OrgT, OrgType } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
@@ -13,7 +14,7 @@ import { CHILD_TYPES, electionStatus, termYears } from './orgs.rules.js';
 
 /** Today's date (YYYY-MM-DD) by the context's clock, in China time. */
 export function today(ctx: Ctx): string {
-  return new Date(ctx.clock().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return chinaToday(ctx.clock());
 }
 
 function toNode(r: repo.NodeRow, pathNames?: string[]): OrgNodeT {

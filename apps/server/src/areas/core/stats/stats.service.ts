@@ -1,6 +1,6 @@
 /** Figures of a subtree computed from the records: organizations, members, elections due. */
 import { sql } from 'kysely';
-import { AGE_BAND_LIMITS, type StatsOverviewT } from '@dangjian/contracts';
+import { AGE_BAND_LIMITS, OrgScopeQuery, type StatsOverviewT } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability, scopeRange } from '../../../platform/actor.js';
 import type { Ctx } from '../../../platform/context.js';
@@ -8,9 +8,20 @@ import { subtreeRange } from '../../../db/dialect.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
 import { addMonths, ELECTION_DUE_MONTHS, electionStatus } from '../orgs/orgs.rules.js';
 import { today } from '../orgs/orgs.service.js';
-import { cached } from '../../../platform/versions.js';
+import { defineFigure } from '../../../platform/figures.js';
 
 type KeyCount = { key: string; count: number }[];
+
+/** 首页统计: organizations, members and elections due of a subtree on a day. */
+export const overviewFigure = defineFigure({
+  key: 'stats.overview',
+  name: { zh: '首页统计', en: 'Overview of a subtree' },
+  params: OrgScopeQuery,
+  route: 'GET /api/stats/overview',
+  depends: ['roster'],
+  compute: (ctx: Ctx, a: { lo: string; hi: string; day: string }, tenant: number) =>
+    compute(ctx, tenant, a.lo, a.hi, a.day),
+});
 
 /** The overview of the home page for a subtree (default: the caller's scope). */
 export async function overview(ctx: Ctx, actor: Actor, orgId?: number): Promise<StatsOverviewT> {
@@ -18,7 +29,7 @@ export async function overview(ctx: Ctx, actor: Actor, orgId?: number): Promise<
   const [lo, hi] = orgId ? subtreeRange((await orgsRepo.getOrg(ctx.db, actor, orgId)).org_path) : scopeRange(actor);
   const tenant = actor.tenantId!;
   const day = today(ctx);
-  return cached(ctx.db, tenant, 'roster', `stats.overview|${lo}|${hi}|${day}`, () => compute(ctx, tenant, lo, hi, day));
+  return overviewFigure.get(ctx, tenant, { lo, hi, day });
 }
 
 async function compute(ctx: Ctx, tenant: number, lo: string, hi: string, day: string): Promise<StatsOverviewT> {

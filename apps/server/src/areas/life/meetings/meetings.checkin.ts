@@ -7,14 +7,10 @@ import { writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
 import { bumpVersion } from '../../../platform/versions.js';
+import { chinaInstant } from '@dangjian/contracts';
 import * as checkinRepo from './meetings.checkin.repository.js';
 import * as repo from './meetings.repository.js';
 import { CHECKIN_DEFAULT_HOURS, CHECKIN_EARLY_MINUTES } from './meetings.rules.js';
-
-/** China local date-time (YYYY-MM-DD, HH:mm) as an ISO UTC instant. */
-export function chinaInstant(day: string, time: string): string {
-  return new Date(`${day}T${time}:00+08:00`).toISOString();
-}
 
 /** The sign-in link of a code, absolute so a phone camera can open it, and its QR code. */
 export async function checkinLink(

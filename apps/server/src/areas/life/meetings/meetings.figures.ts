@@ -2,8 +2,10 @@
 import ExcelJS from 'exceljs';
 import {
   ATTENDANCE_STATUSES,
-  COMPLIANCE_STATUSES,
+  ComplianceQuery,
+  MeetingStatsQuery,
   MEETING_KIND_LABELS,
+  chinaDateTime,
   label,
   type OrgType,
 } from '@dangjian/contracts';
@@ -27,7 +29,36 @@ import {
 } from './meetings.rules.js';
 import { parsePeriod, unitOf } from './meetings.periods.js';
 import { computeCompliance, heldKey, loadSpan, type ComplianceStatus } from './meetings.compliance.js';
-import { bumpVersion, cached, readVersion } from '../../../platform/versions.js';
+import { bumpVersion } from '../../../platform/versions.js';
+import { defineFigure } from '../../../platform/figures.js';
+import { fillCompliance } from './meetings.compliance.xlsx.js';
+
+/** The organization a figure is computed for, as plain data (part of the cache key). */
+type OrgRef = Pick<orgsRepo.OrgRow, 'id' | 'tenant_id' | 'org_path' | 'name'>;
+const orgRef = (o: OrgRef): OrgRef => ({ id: o.id, tenant_id: o.tenant_id, org_path: o.org_path, name: o.name });
+type ComplianceArgs = { root: OrgRef; period: string; status?: ComplianceStatus; day: string };
+type StatsArgs = { root: OrgRef; period: string };
+
+/** 组织生活落实情况: what the rules require of every org × kind of a subtree in a period, and what was held. */
+export const complianceFigure = defineFigure({
+  key: 'meetings.compliance',
+  name: { zh: '组织生活落实情况', en: 'Compliance of organizational life' },
+  params: ComplianceQuery,
+  route: 'GET /api/compliance/meetings',
+  depends: ['meetings', 'roster'],
+  compute: (ctx: Ctx, args: ComplianceArgs) => complianceUncached(ctx, args),
+  excel: { route: 'GET /api/compliance/meetings/export', fill: fillCompliance },
+});
+
+/** 组织生活统计: meetings by kind, attendance per org and member, lectures, incomplete records. */
+export const statsFigure = defineFigure({
+  key: 'meetings.stats',
+  name: { zh: '组织生活统计', en: 'Figures of organizational life' },
+  params: MeetingStatsQuery,
+  route: 'GET /api/stats/meetings',
+  depends: ['meetings', 'roster'],
+  compute: (ctx: Ctx, args: StatsArgs) => statsUncached(ctx, args),
+});
 
 /** The rules in force for a county and year: national defaults with the county's overrides. */
 export async function rulesFor(
@@ -113,24 +144,13 @@ export async function compliance(
   if (!span) throw new DomainError('meetings.bad_period');
   const root = await orgsRepo.getOrg(ctx.db, actor, q.org ?? actor.orgId!);
   const day = opts.today ?? today(ctx);
-  // Figures follow the meetings, the rules and the roster: cached under both versions and the day.
-  const roster = await readVersion(ctx.db, root.tenant_id, 'roster');
-  return cached(
-    ctx.db,
-    root.tenant_id,
-    'meetings',
-    `compliance|${root.id}|${q.period}|${q.status ?? ''}|${day}|r${roster}`,
-    () => complianceUncached(ctx, root, span, q, day),
-  );
+  // Figures follow the meetings, the rules and the roster, and the day (what is due moves with it).
+  return complianceFigure.get(ctx, root.tenant_id, { root: orgRef(root), period: q.period, status: q.status, day });
 }
 
-async function complianceUncached(
-  ctx: Ctx,
-  root: orgsRepo.OrgRow,
-  span: NonNullable<ReturnType<typeof parsePeriod>>,
-  q: { period: string; status?: ComplianceStatus },
-  day: string,
-) {
+async function complianceUncached(ctx: Ctx, { root, period, status, day }: ComplianceArgs) {
+  const span = parsePeriod(period)!;
+  const q = { period, status };
   const [lo, hi] = subtreeRange(root.org_path);
   const { rules } = await rulesFor(ctx, root.tenant_id, Number(q.period.slice(0, 4)));
   const orgRows = await ctx.db
@@ -204,13 +224,11 @@ export async function stats(ctx: Ctx, actor: Actor, q: { org?: number; period: s
   const span = parsePeriod(q.period);
   if (!span) throw new DomainError('meetings.bad_period');
   const root = await orgsRepo.getOrg(ctx.db, actor, q.org ?? actor.orgId!);
-  const roster = await readVersion(ctx.db, root.tenant_id, 'roster');
-  return cached(ctx.db, root.tenant_id, 'meetings', `stats|${root.id}|${q.period}|r${roster}`, () =>
-    statsUncached(ctx, root, span),
-  );
+  return statsFigure.get(ctx, root.tenant_id, { root: orgRef(root), period: q.period });
 }
 
-async function statsUncached(ctx: Ctx, root: orgsRepo.OrgRow, span: NonNullable<ReturnType<typeof parsePeriod>>) {
+async function statsUncached(ctx: Ctx, { root, period }: StatsArgs) {
+  const span = parsePeriod(period)!;
   const [lo, hi] = subtreeRange(root.org_path);
   const base = () =>
     ctx.db
@@ -409,9 +427,7 @@ export async function yearbook(
         name: r.name,
         status: label(ATTENDANCE_STATUSES, r.status),
         reason: r.leave_reason ?? '',
-        checked: r.checked_in_at
-          ? new Date(Date.parse(r.checked_in_at) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
-          : '',
+        checked: r.checked_in_at ? chinaDateTime(r.checked_in_at) : '',
       });
     }
   }
@@ -425,32 +441,9 @@ export async function complianceXlsx(
   q: { org?: number; period: string; status?: ComplianceStatus },
   locale: 'zh-CN' | 'en' = 'zh-CN',
 ): Promise<Buffer> {
-  const c = await compliance(ctx, actor, q);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(`组织生活落实情况 ${q.period}`);
-  ws.columns = [
-    { header: locale === 'en' ? 'Organization' : '党组织', key: 'org', width: 30 },
-    { header: locale === 'en' ? 'Kind' : '类型', key: 'kind', width: 16 },
-    { header: locale === 'en' ? 'Required' : '应开', key: 'required', width: 8 },
-    { header: locale === 'en' ? 'Held' : '已开', key: 'held', width: 8 },
-    { header: locale === 'en' ? 'Status' : '状态', key: 'status', width: 10 },
-    { header: locale === 'en' ? 'Due by' : '截止日期', key: 'dueBy', width: 12 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  for (const i of c.items)
-    ws.addRow({
-      org: i.orgName,
-      kind: label(MEETING_KIND_LABELS, i.kind, locale),
-      required: i.required,
-      held: i.held,
-      status: label(COMPLIANCE_STATUSES, i.status, locale),
-      dueBy: i.dueBy ?? '',
-    });
-  ws.addRow({});
-  ws.addRow({
-    org:
-      locale === 'en' ? `Rate ${(c.summary.rate * 100).toFixed(1)}%` : `落实率 ${(c.summary.rate * 100).toFixed(1)}%`,
-    kind: `${c.period.from} – ${c.period.to}`,
-  });
-  return await xlsxBuffer(wb);
+  requireCapability(actor, 'meetings.read');
+  if (!parsePeriod(q.period)) throw new DomainError('meetings.bad_period');
+  const root = await orgsRepo.getOrg(ctx.db, actor, q.org ?? actor.orgId!);
+  const args = { root: orgRef(root), period: q.period, status: q.status, day: today(ctx) };
+  return complianceFigure.xlsx(ctx, root.tenant_id, args, locale);
 }

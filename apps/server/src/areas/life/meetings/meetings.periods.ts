@@ -1,5 +1,8 @@
-/** Periods and cadence units: months, quarters, years, on plain YYYY-MM-DD dates. */
+/** Periods and cadence units: months, quarters, years, on plain YYYY-MM-DD dates (China time, contracts' chinaTime). */
+import { addDays, daysInMonth, monthRange, quarterRange } from '@dangjian/contracts';
 import type { Cadence } from './meetings.rules.js';
+
+export { addDays, daysBetween, daysInMonth } from '@dangjian/contracts';
 
 export interface Span {
   /** First day, inclusive. */
@@ -10,29 +13,17 @@ export interface Span {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** Days in a month (handles leap years). */
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** Parses a period `YYYY-MM`, `YYYY-Qn` or `YYYY` into its span; null when malformed. */
 export function parsePeriod(period: string): (Span & { cadence: Cadence }) | null {
   let m = /^(\d{4})-(\d{2})$/.exec(period);
   if (m) {
-    const y = Number(m[1]);
     const mo = Number(m[2]);
     if (mo < 1 || mo > 12) return null;
-    return { cadence: 'month', from: `${m[1]}-${m[2]}-01`, to: `${m[1]}-${m[2]}-${pad(daysInMonth(y, mo))}` };
+    return { cadence: 'month', ...monthRange(period) };
   }
-  m = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (m) {
-    const q = Number(m[2]);
-    const last = q * 3;
-    return {
-      cadence: 'quarter',
-      from: `${m[1]}-${pad(last - 2)}-01`,
-      to: `${m[1]}-${pad(last)}-${pad(daysInMonth(Number(m[1]), last))}`,
-    };
+  if (/^\d{4}-Q[1-4]$/.test(period)) {
+    const { from, to } = quarterRange(period);
+    return { cadence: 'quarter', from, to };
   }
   m = /^(\d{4})$/.exec(period);
   if (m) return { cadence: 'year', from: `${m[1]}-01-01`, to: `${m[1]}-12-31` };
@@ -60,18 +51,6 @@ export function unitsIn(span: Span, cadence: Cadence): (Span & { key: string })[
     u = unitOf(addDays(u.to, 1), cadence);
   }
   return out;
-}
-
-/** Adds days to a YYYY-MM-DD date. */
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Whole days from a to b (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
 /** The fixed day of a month, clamped to the month's length (a 31st in February is its last day). */

@@ -1,4 +1,5 @@
 /** Meeting routes: records, sign-in, photos, rules, compliance and figures. Thin: the services hold the rules. */
+import { chinaYear } from '@dangjian/contracts';
 import {
   Id,
   MultipartFile,
@@ -225,12 +226,7 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
       querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
       response: { 200: RulesInForce },
     },
-    handler: async (req) =>
-      figures.rulesInForce(
-        ctx,
-        actorOf(req),
-        req.query.year ?? Number(new Date(ctx.clock().getTime() + 8 * 3_600_000).toISOString().slice(0, 4)),
-      ),
+    handler: async (req) => figures.rulesInForce(ctx, actorOf(req), req.query.year ?? chinaYear(ctx.clock())),
   });
   defineRoute(app, {
     method: 'PUT',

@@ -7,6 +7,7 @@ import type {
   MeetingT,
   OrgType,
 } from '@dangjian/contracts';
+import { chinaDay } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
 import { diff, writeAudit } from '../../../platform/audit.js';
@@ -22,13 +23,10 @@ import { writeDetails } from './meetings.details.js';
 import { KIND_APPLIES_TO, LATE_ENTRY_DAYS, type MeetingKind } from './meetings.rules.js';
 import { daysBetween } from './meetings.periods.js';
 
-export { checkin, chinaInstant, closeCheckin, mine, openCheckin } from './meetings.checkin.js';
+export { chinaInstant } from '@dangjian/contracts';
+export { checkin, closeCheckin, mine, openCheckin } from './meetings.checkin.js';
 export { addPhoto, photo, removePhoto } from './meetings.photos.js';
 import { bumpVersion } from '../../../platform/versions.js';
-
-function chinaDay(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 function summarize(ctx: Ctx, r: repo.MeetingRow, c: repo.AttendanceCounts): MeetingSummaryT {
   const missing: string[] = [];

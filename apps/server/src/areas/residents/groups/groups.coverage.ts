@@ -3,7 +3,7 @@ import type { GroupCoverageT, HouseholdListQueryT, HouseholdT, ResidentsRules } 
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
 import type { Ctx } from '../../../platform/context.js';
-import { cached } from '../../../platform/versions.js';
+import { coverageFigure } from './groups.figures.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { residentsRules } from '../common/residents.rules.js';
 import * as householdsRepo from '../households/households.repository.js';
@@ -35,7 +35,7 @@ export async function coverage(ctx: Ctx, actor: Actor, orgId?: number): Promise<
   requireCapability(actor, 'residents.read');
   const root = orgId ? await orgsRepo.getOrg(ctx.db, actor, orgId) : await orgsRepo.getOrg(ctx.db, actor, actor.orgId!);
   const tenantId = actor.tenantId!;
-  return cached(ctx.db, tenantId, 'residents', `groups.coverage|${root.id}`, async () => {
+  return coverageFigure.get(ctx, tenantId, { root: root.id, path: root.org_path }, async () => {
     const rules = await residentsRules(ctx.db, tenantId);
     const children = await repo.childOrgs(ctx.db, tenantId, root.id);
     const childOf = (path: string) => children.find((c) => path.startsWith(c.org_path));

@@ -9,7 +9,8 @@ import { diff, writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { type Q, rangeOf, restore as restoreRow, type SoftChange, softDelete } from '../../../platform/data/scoped.js';
 import { DomainError } from '../../../platform/errors.js';
-import { bumpVersion, cached } from '../../../platform/versions.js';
+import { bumpVersion } from '../../../platform/versions.js';
+import { gapsFigure } from './pairings.figures.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { today } from '../../core/orgs/orgs.service.js';
 import { residentsRules } from '../common/residents.rules.js';
@@ -173,7 +174,7 @@ export async function gaps(ctx: Ctx, actor: Actor, orgId?: number): Promise<Pair
   const underPath = orgId ? (await orgsRepo.getOrg(ctx.db, actor, orgId)).org_path : undefined;
   const [lo, hi] = rangeOf(actor, underPath);
   const tenantId = actor.tenantId!;
-  return cached(ctx.db, tenantId, 'residents', `pairings.gaps|${lo}|${hi}`, async () => {
+  return gapsFigure.get(ctx, tenantId, { lo, hi }, async () => {
     const rules = await residentsRules(ctx.db, tenantId);
     const { poor, paired, unpaired: unpairedRows, cadres } = await repo.gapsData(ctx.db, actor, underPath);
     const loads = cadres.map((c) => ({ memberId: c.id, name: c.name, orgName: c.org_name, load: Number(c.load) }));

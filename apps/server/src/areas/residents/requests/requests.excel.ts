@@ -1,4 +1,5 @@
 /** The request list as Excel: the same filters as the list, numbers masked, one row per request. */
+import { chinaDateTime } from '@dangjian/contracts';
 import {
   REQUEST_CATEGORIES,
   REQUEST_CHANNELS,
@@ -22,7 +23,7 @@ const PAGE = 500;
 
 /** China time as `YYYY-MM-DD HH:mm`, the way the cards and the pages show it. */
 function chinaTime(iso: string | null): string {
-  return iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '';
+  return iso ? chinaDateTime(iso) : '';
 }
 
 /** The requests matching the list's filters as a workbook; refused above REQUEST_EXPORT_MAX rows. */

@@ -2,6 +2,7 @@
  * Organizational life on the client: the answer types (from the contracts' TypeBox schemas), China-time
  * helpers and periods. No UI library here: the phone pages use it too.
  */
+import { chinaDateTime } from '@dangjian/contracts';
 import type { Static } from '@sinclair/typebox';
 import type {
   CheckinOpen,
@@ -45,14 +46,10 @@ export interface MyMeeting {
 /** Org types that hold the branch meetings (三会一课): the yearbook export is offered for these. */
 export const BRANCH_TYPES = ['branch', 'joint_branch', 'general_branch'];
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
 /** An instant as China local time, `YYYY-MM-DD HH:mm` (the meetings' dates and times are China time). */
 export function chinaTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+  return Number.isNaN(Date.parse(iso)) ? iso : chinaDateTime(iso);
 }
 
 /** Only the `HH:mm` of an instant in China time. */
@@ -62,7 +59,7 @@ export function chinaClock(iso: string | null | undefined): string {
 
 /** Now in China: `{ date: 'YYYY-MM-DD', time: 'HH:mm' }`. */
 export function chinaNow(now = new Date()): { date: string; time: string } {
-  const s = new Date(now.getTime() + CHINA_OFFSET_MS).toISOString();
+  const s = chinaDateTime(now);
   return { date: s.slice(0, 10), time: s.slice(11, 16) };
 }
 

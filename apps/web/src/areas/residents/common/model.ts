@@ -3,6 +3,7 @@
  * helpers and China-time periods. No UI library here: the phone pages may use it too. Shared by the
  * service pages of both web helpers — keep additions additive.
  */
+import { isoWeekOf as weekOf, quarterOf } from '@dangjian/contracts';
 import {
   HOUSEHOLD_TAGS,
   POOR_TAGS,
@@ -201,16 +202,9 @@ export function chinaToday(): string {
 }
 
 /** The quarter of a date, `YYYY-Qn`. */
-export function quarterOf(date: string): string {
-  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
-}
+export { quarterOf };
 
 /** The ISO week of a date, `YYYY-Www`. */
 export function isoWeekOf(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const day = (d.getUTCDay() + 6) % 7; // Monday = 0
-  d.setUTCDate(d.getUTCDate() - day + 3); // the Thursday of this week decides the year
-  const year = d.getUTCFullYear();
-  const week = Math.ceil(((d.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
-  return `${year}-W${String(week).padStart(2, '0')}`;
+  return weekOf(date).week;
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
-import { REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_LEVELS } from '@dangjian/contracts';
+import { chinaInstant, REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_LEVELS } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
@@ -72,7 +72,7 @@ export default function RequestFormPage() {
       body.phone = text(v.phone);
     }
     // A paper record entered later keeps the day it was accepted (the deadline counts from it).
-    if (v.acceptedOn && v.acceptedOn !== today) body.acceptedAt = `${v.acceptedOn}T09:00:00+08:00`;
+    if (v.acceptedOn && v.acceptedOn !== today) body.acceptedAt = chinaInstant(v.acceptedOn, '09:00');
     try {
       const saved = await api.post<RequestItem>('/api/requests', body);
       message.success(t('诉求已受理', 'Request accepted'));

@@ -3,6 +3,7 @@
  * the issue-5 API (as /tmp/api-spec.md fixes them) and small helpers. No UI library here: the phone
  * pages import it too.
  */
+import { chinaDateTime as dateTimeInChina, chinaToday as todayInChina, halfYearOf } from '@dangjian/contracts';
 
 /** A request (民情诉求) as the list answers it. */
 export interface RequestItem {
@@ -208,14 +209,10 @@ export interface HouseholdHit {
   phone: string | null;
 }
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
 /** An instant as China local time, `YYYY-MM-DD HH:mm`. */
 export function chinaDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+  return Number.isNaN(Date.parse(iso)) ? iso : dateTimeInChina(iso);
 }
 
 /** Only the China date of an instant, `YYYY-MM-DD`. */
@@ -225,13 +222,11 @@ export function chinaDay(iso: string | null | undefined): string {
 
 /** Today in China, `YYYY-MM-DD`. */
 export function chinaToday(now = new Date()): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  return todayInChina(now);
 }
 
 /** The half-year period of a date, `YYYY-H1` / `YYYY-H2`. */
-export function halfYearOf(date: string): string {
-  return `${date.slice(0, 4)}-H${Number(date.slice(5, 7)) <= 6 ? 1 : 2}`;
-}
+export { halfYearOf };
 
 /** The number of photos of a wish, whatever shape the server gives them. */
 export function photoCount(p: WishItem['photos'] | undefined): number {

@@ -1,4 +1,5 @@
 /** 走访要求落实 (`/visits/quotas`): villages not visited enough this quarter, township cadres short this week (rules as data). */
+import { addDays, weekdayOf } from '@dangjian/contracts';
 import { Card, DatePicker, Space, Table, Tabs } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -12,12 +13,10 @@ import { Stat } from '../../core/home/BusinessHome';
 import { PageHead } from '../common/ResidentsParts';
 import { chinaToday, isoWeekOf, quarterOf, type VisitQuotas } from '../common/model';
 
-/** The Monday of an ISO week `YYYY-Www`. */
+/** The Monday of an ISO week `YYYY-Www` (a week the year lacks: the Monday it would have had). */
 function weekMonday(week: string): string {
-  const [y, w] = [Number(week.slice(0, 4)), Number(week.slice(6))];
-  const jan4 = new Date(Date.UTC(y, 0, 4));
-  const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000 + (w - 1) * 7 * 86_400_000);
-  return monday.toISOString().slice(0, 10);
+  const jan4 = `${week.slice(0, 4)}-01-04`;
+  return addDays(jan4, -weekdayOf(jan4) + (Number(week.slice(6)) - 1) * 7);
 }
 
 /** The quotas page; `?quarter=YYYY-Qn&week=YYYY-Www` choose the periods (default: now). */

@@ -1,0 +1,39 @@
+/** The compliance table as an Excel sheet: the same rows as the screen, and the rate. */
+import type ExcelJS from 'exceljs';
+import { COMPLIANCE_STATUSES, MEETING_KIND_LABELS, label } from '@dangjian/contracts';
+import type { ComplianceItem } from './meetings.compliance.js';
+
+/** Fills a workbook with a compliance answer (zh or en headers). */
+export function fillCompliance(
+  wb: ExcelJS.Workbook,
+  c: {
+    items: (ComplianceItem & { orgName: string })[];
+    summary: { rate: number };
+    period: { from: string; to: string };
+  },
+  locale: 'zh-CN' | 'en',
+  args: { period: string },
+): void {
+  const ws = wb.addWorksheet(`组织生活落实情况 ${args.period}`);
+  ws.columns = [
+    { header: locale === 'en' ? 'Organization' : '党组织', key: 'org', width: 30 },
+    { header: locale === 'en' ? 'Kind' : '类型', key: 'kind', width: 16 },
+    { header: locale === 'en' ? 'Required' : '应开', key: 'required', width: 8 },
+    { header: locale === 'en' ? 'Held' : '已开', key: 'held', width: 8 },
+    { header: locale === 'en' ? 'Status' : '状态', key: 'status', width: 10 },
+    { header: locale === 'en' ? 'Due by' : '截止日期', key: 'dueBy', width: 12 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const i of c.items)
+    ws.addRow({
+      org: i.orgName,
+      kind: label(MEETING_KIND_LABELS, i.kind, locale),
+      required: i.required,
+      held: i.held,
+      status: label(COMPLIANCE_STATUSES, i.status, locale),
+      dueBy: i.dueBy ?? '',
+    });
+  ws.addRow({});
+  const pct = `${(c.summary.rate * 100).toFixed(1)}%`;
+  ws.addRow({ org: locale === 'en' ? `Rate ${pct}` : `落实率 ${pct}`, kind: `${c.period.from} – ${c.period.to}` });
+}
