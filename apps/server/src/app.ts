@@ -30,6 +30,7 @@ import { requestsRoutes } from './areas/residents/requests/requests.routes.js';
 import { wishesRoutes } from './areas/residents/wishes/wishes.routes.js';
 import { residentsRoutes } from './areas/residents/common/residents.routes.js';
 import { importsRoutes } from './areas/core/imports/imports.routes.js';
+import { rulesRoutes } from './areas/core/rules/rules.routes.js';
 
 const MODULES = [
   authRoutes,
@@ -45,6 +46,7 @@ const MODULES = [
   wishesRoutes,
   residentsRoutes,
   importsRoutes,
+  rulesRoutes,
 ];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const VERSION = '0.1.0';
