@@ -34,6 +34,10 @@ export interface RuleSetDef<V extends Record<string, unknown> = Record<string, u
   ordered?: readonly (readonly [keyof V & string, keyof V & string])[];
   /** Any other check across keys: a refusal names the key, a code and details. */
   check?: (values: V) => { key: string; code: ErrorCode; details?: Record<string, unknown> } | null;
+  /** Labels of the properties inside object values and of their enum values, and what null means (forms). */
+  fieldLabels?: Record<string, Labelled>;
+  enumLabels?: Record<string, Record<string, Labelled>>;
+  nullLabel?: Labelled;
   /** Who may read the rules in force, and who may change them. */
   read: Capability;
   write: Capability;
@@ -154,6 +158,9 @@ export async function viewRuleSet(ctx: Ctx, actor: Actor, set: string, year: num
       };
     }),
     ordered: (def.ordered ?? []).map(([a, b]) => [a, b] as [string, string]),
+    fieldLabels: def.fieldLabels ?? {},
+    enumLabels: def.enumLabels ?? {},
+    nullLabel: def.nullLabel ?? null,
     history: [...rows]
       .sort((a, b) => b.year - a.year || b.updatedAt.localeCompare(a.updatedAt))
       .map((r) => ({ ...r, value: r.reset ? null : r.value })),

@@ -67,6 +67,11 @@ export const RuleSetView = Type.Object({
   keys: Type.Array(RuleKeyView),
   /** Pairs [a, b]: a's value must not exceed b's. */
   ordered: Type.Array(Type.Tuple([Type.String(), Type.String()])),
+  /** Labels of the properties inside object values, and of enum values by property (for forms). */
+  fieldLabels: Type.Record(Type.String(), Label),
+  enumLabels: Type.Record(Type.String(), Type.Record(Type.String(), Label)),
+  /** What a null value means in this set (e.g. a meeting kind not required), when null is allowed. */
+  nullLabel: Nullable(Label),
   /** Every override of the county, every year, newest first. */
   history: Type.Array(RuleOverrideView),
 });

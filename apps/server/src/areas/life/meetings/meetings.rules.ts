@@ -1,5 +1,6 @@
 /** Organizational-life rules as data: national defaults from the 支部工作条例, overridable by a county per year. */
 import {
+  CADENCES,
   FrequencyRuleSchema,
   MEETING_FREQUENCY_DEFAULTS,
   MEETING_KIND_LABELS,
@@ -47,6 +48,14 @@ export const MEETING_RULES = defineRuleSet<FrequencyRules>({
     Object.entries(MEETING_KIND_LABELS).map(([k, label]) => [k, { label, schema: Nullable(FrequencyRuleSchema) }]),
   ) as unknown as RuleSetDef<FrequencyRules>['keys'],
   defaults: DEFAULT_FREQUENCY,
+  fieldLabels: {
+    every: { zh: '周期', en: 'Every' },
+    min: { zh: '每周期至少（次）', en: 'At least (times)' },
+    perMember: { zh: '按每名党员计', en: 'Counted per member' },
+    fixedDay: { zh: '每月固定日', en: 'Fixed day of the month' },
+  },
+  enumLabels: { every: CADENCES },
+  nullLabel: { zh: '不作要求', en: 'Not required' },
   read: 'self.party',
   write: 'meetings.rules',
   // Compliance and reminders are cached under the meetings' version.
