@@ -116,7 +116,7 @@ describe.each(dialects())('rules on %s', (dialect) => {
     expect((await county.get('/api/rules/residents')).json().history).toEqual([]);
   });
 
-  it('refuses values outside the schema and contradicting constraints with a clear code, and changes nothing', async () => {
+  it('refuses values outside the schema and contradicting constraints with a clear code; nothing changes', async () => {
     const bad = await county.patch('/api/rules/residents', { year: 2026, values: { groupSizeMax: 1001 }, reason: 'x' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatchObject({
@@ -154,7 +154,7 @@ describe.each(dialects())('rules on %s', (dialect) => {
     expect((await county.get('/api/rules/residents')).json().history).toEqual([]);
   });
 
-  it('lets only the holder of the write capability change a set; a township admin and a member are refused', async () => {
+  it('lets only the write capability change a set: a township admin and a member are refused', async () => {
     const body = { year: 2026, values: { reopenLimit: 2 }, reason: 'x' };
     expect((await town.patch('/api/rules/residents', body)).statusCode).toBe(403);
     expect((await member.patch('/api/rules/residents', body)).statusCode).toBe(403);

@@ -62,7 +62,10 @@ export const MEETING_RULES = defineRuleSet<FrequencyRules>({
   affects: ['meetings'],
 });
 
-/** Which org types each kind is required of: branches hold the three meetings; groups their own meeting; committees their leadership meeting. */
+/**
+ * Which org types each kind is required of: branches hold the three meetings; groups their own meeting; committees
+ * their leadership meeting.
+ */
 export const KIND_APPLIES_TO: Record<MeetingKind, readonly OrgType[]> = {
   general_meeting: ['branch', 'joint_branch', 'general_branch'],
   committee_meeting: ['branch', 'joint_branch', 'general_branch'],

@@ -62,6 +62,7 @@ function RuleEditor(props: { view: RuleSetViewT; row: RuleKeyViewT; onClose: () 
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
   const name = t(row.label.zh, row.label.en);
+  const def = formatValue(row.schema as JsonSchema, row.default, view, t);
   const problems = [
     ...validateValue(row.schema as JsonSchema, value, name, view, t),
     ...orderProblems(view, row.key, value, t),
@@ -97,9 +98,10 @@ function RuleEditor(props: { view: RuleSetViewT; row: RuleKeyViewT; onClose: () 
       <div data-testid="rule-editor">
         {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} /> : null}
         <p className="dj-muted" style={{ marginTop: 0 }}>
+          {t(`默认：${def}。`, `Default: ${def}. `)}
           {t(
-            `默认：${formatValue(row.schema as JsonSchema, row.default, view, t)}。调整适用于 ${view.year} 年及以后各年，直至再次调整；以前年度不受影响。`,
-            `Default: ${formatValue(row.schema as JsonSchema, row.default, view, t)}. Applies to ${view.year} and later years until changed again; earlier years keep theirs.`,
+            `调整适用于 ${view.year} 年及以后各年，直至再次调整；以前年度不受影响。`,
+            `Applies to ${view.year} and later years until changed again; earlier years keep theirs.`,
           )}
         </p>
         <SchemaInput
@@ -200,7 +202,8 @@ export default function RulesPage({ set: fixed }: { set?: string }) {
       <p className="dj-muted" style={{ marginTop: 0 }}>
         {t(
           '默认值依据国家和省级通行要求；县委组织部可自某年起调整，调整沿用到以后各年，直至再次调整，不改变以前年度的结果。',
-          'Defaults follow the national rules; the county may change a rule from a year on. A change holds for later years until the next one and never alters an earlier year.',
+          'Defaults follow the national rules; the county may change a rule from a year on. ' +
+            'A change holds for later years until the next one and never alters an earlier year.',
         )}
       </p>
       {view && !view.canEdit ? (
