@@ -175,7 +175,7 @@ export interface RulesChange {
 
 /** Refuses a value its key's schema does not allow (type, bounds, enum), naming the key and the bounds. */
 function checkValue(def: RuleSetDef, key: string, value: unknown): void {
-  const k = (def.keys as Record<string, { schema: TSchema }>)[key];
+  const k = Object.hasOwn(def.keys, key) ? (def.keys as Record<string, { schema: TSchema }>)[key] : undefined;
   if (!k) throw new DomainError('rules.unknown_key', { set: def.name, key });
   if (Value.Check(k.schema, value)) return;
   const errors = [...Value.Errors(k.schema, value)].slice(0, 5).map((e) => ({ path: e.path, message: e.message }));
@@ -211,7 +211,7 @@ export async function changeRules(
   const values = change.values ?? {};
   for (const [key, value] of Object.entries(values)) checkValue(def, key, value);
   for (const key of change.reset ?? [])
-    if (!(key in def.keys)) throw new DomainError('rules.unknown_key', { set: def.name, key });
+    if (!Object.hasOwn(def.keys, key)) throw new DomainError('rules.unknown_key', { set: def.name, key });
   const now = ctx.clock().toISOString();
   const by = actor.userId || null;
 
@@ -228,7 +228,7 @@ export async function changeRules(
       writes.push({ key, value: JSON.stringify(value) });
     }
     for (const key of change.reset ?? []) {
-      if (key in values) continue;
+      if (Object.hasOwn(values, key)) continue;
       // Back to the default from this year: a reset row only when an earlier override would carry forward.
       const carried = inForce(after, key, year);
       if (carried && !carried.reset) {

@@ -143,6 +143,9 @@ describe.each(dialects())('rules on %s', (dialect) => {
     await county.delete('/api/rules/residents/groupSizeMax?year=2028');
     const unknown = await county.patch('/api/rules/residents', { year: 2026, values: { nope: 1 }, reason: 'x' });
     expect(unknown.json().error.code).toBe('rules.unknown_key');
+    const proto = await county.patch('/api/rules/residents', { year: 2026, values: { constructor: 1 }, reason: 'x' });
+    expect(proto.json().error.code).toBe('rules.unknown_key');
+    expect((await county.delete('/api/rules/residents/constructor')).json().error.code).toBe('rules.unknown_key');
     const noReason = await county.patch('/api/rules/residents', { year: 2026, values: { studiedDays: 8 } });
     expect(noReason.statusCode).toBe(400);
     const meeting = await county.patch('/api/rules/meetings', {
