@@ -66,7 +66,7 @@ export const RuleSetView = Type.Object({
   canEdit: Type.Boolean(),
   keys: Type.Array(RuleKeyView),
   /** Pairs [a, b]: a's value must not exceed b's. */
-  ordered: Type.Array(Type.Tuple([Type.String(), Type.String()])),
+  ordered: Type.Array(Type.Array(Type.String(), { minItems: 2, maxItems: 2 })),
   /** Labels of the properties inside object values, and of enum values by property (for forms). */
   fieldLabels: Type.Record(Type.String(), Label),
   enumLabels: Type.Record(Type.String(), Type.Record(Type.String(), Label)),
