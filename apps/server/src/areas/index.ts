@@ -12,6 +12,7 @@ import { statsModule } from './core/stats/index.js';
 import { notificationsModule } from './core/notifications/index.js';
 import { importsModule } from './core/imports/index.js';
 import { figuresModule } from './core/figures/index.js';
+import { rulesModule } from './core/rules/index.js';
 import { meetingsModule } from './life/meetings/index.js';
 import { householdsModule } from './residents/households/index.js';
 import { groupsModule } from './residents/groups/index.js';
@@ -36,6 +37,7 @@ export const MANIFESTS: readonly ModuleManifest[] = [
   notificationsModule,
   importsModule,
   figuresModule,
+  rulesModule,
   meetingsModule,
   householdsModule,
   groupsModule,

@@ -196,16 +196,6 @@ export interface MeetingPhotosTable {
   deleted_at: string | null;
 }
 
-export interface MeetingRuleOverridesTable {
-  id: Generated<number>;
-  tenant_id: number;
-  year: number;
-  kind: string;
-  rule: string | null;
-  updated_at: string;
-  updated_by: number | null;
-}
-
 export interface NotificationsTable {
   id: Generated<number>;
   tenant_id: number | null;
@@ -459,10 +449,16 @@ export interface MessageOutboxTable {
   sent_at: string | null;
 }
 
-export interface ResidentsRuleOverridesTable {
+/** A county's value of one rule of a rule set from a year on (`platform/rules.ts`). */
+export interface RuleOverridesTable {
+  id: Generated<number>;
   tenant_id: number;
-  rule: string;
-  value: string; // JSON
+  rule_set: string;
+  key: string;
+  year: number;
+  /** JSON of the value; null: back to the default from this year. */
+  value: string | null;
+  reason: string | null;
   updated_at: string;
   updated_by: number | null;
 }
@@ -481,7 +477,6 @@ export interface DB {
   meeting_motions: MeetingMotionsTable;
   meeting_reviews: MeetingReviewsTable;
   meeting_photos: MeetingPhotosTable;
-  meeting_rule_overrides: MeetingRuleOverridesTable;
   notifications: NotificationsTable;
   job_runs: JobRunsTable;
   data_versions: DataVersionsTable;
@@ -501,5 +496,5 @@ export interface DB {
   resident_codes: ResidentCodesTable;
   resident_sessions: ResidentSessionsTable;
   message_outbox: MessageOutboxTable;
-  residents_rule_overrides: ResidentsRuleOverridesTable;
+  rule_overrides: RuleOverridesTable;
 }

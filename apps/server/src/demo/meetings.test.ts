@@ -58,12 +58,13 @@ describe('demo meetings', () => {
 
   it('sets the county party day on the 5th for this year and the last', async () => {
     const rows = await env.ctx.db
-      .selectFrom('meeting_rule_overrides')
+      .selectFrom('rule_overrides')
       .selectAll()
       .where('tenant_id', '=', county.tenantId)
+      .where('rule_set', '=', 'meetings')
       .orderBy('year')
       .execute();
-    expect(rows.map((r) => [r.year, r.kind, JSON.parse(r.rule!)])).toEqual([
+    expect(rows.map((r) => [r.year, r.key, JSON.parse(r.value!)])).toEqual([
       [2025, 'theme_day', { every: 'month', min: 1, fixedDay: 5 }],
       [2026, 'theme_day', { every: 'month', min: 1, fixedDay: 5 }],
     ]);

@@ -472,13 +472,15 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
   await ctx.db.transaction().execute(async (trx) => {
     const ruleRows = [year - 1, year].map((y) => ({
       tenant_id: c.tenantId,
+      rule_set: 'meetings',
+      key: 'theme_day',
       year: y,
-      kind: 'theme_day',
-      rule: JSON.stringify({ every: 'month', min: 1, fixedDay: DEMO_THEME_DAY }),
+      value: JSON.stringify({ every: 'month', min: 1, fixedDay: DEMO_THEME_DAY }),
+      reason: '本县主题党日定为每月固定日 (the county fixes its party day)',
       updated_at: nowIso,
       updated_by: null,
     }));
-    await trx.insertInto('meeting_rule_overrides').values(ruleRows).execute();
+    await trx.insertInto('rule_overrides').values(ruleRows).execute();
 
     const pending: Pending[] = [];
     const attBuf: Insertable<MeetingAttendanceTable>[] = [];

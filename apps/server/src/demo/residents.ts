@@ -433,9 +433,18 @@ async function loadResidents(
   // The demo county's poor households are about 2% (seed 001), too few for 2–3 in every group of five
   // (seed 000 describes poorer years): the county sets its own minimum, which is what the rules table is for.
   await ctx.db
-    .insertInto('residents_rule_overrides')
-    .values({ tenant_id: tenant, rule: 'groupPoorMin', value: '0', updated_at: stamp, updated_by: null })
-    .onConflict((oc) => oc.columns(['tenant_id', 'rule']).doNothing())
+    .insertInto('rule_overrides')
+    .values({
+      tenant_id: tenant,
+      rule_set: 'residents',
+      key: 'groupPoorMin',
+      year: new Date(now + CST_MS).getUTCFullYear(),
+      value: '0',
+      reason: '本县困难户较少 (few poor households in the county)',
+      updated_at: stamp,
+      updated_by: null,
+    })
+    .onConflict((oc) => oc.columns(['tenant_id', 'rule_set', 'key', 'year']).doNothing())
     .execute();
   const t0 = Date.now();
   const cpu0 = process.cpuUsage();

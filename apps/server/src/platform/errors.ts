@@ -30,6 +30,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   'import.too_large': 413,
   'import.busy': 429,
   'meetings.checkin_not_expected': 403,
+  'rules.unknown_set': 404,
 };
 
 /** An expected failure of a rule, with the code the client translates. */

@@ -8,7 +8,14 @@ import type { DB } from '../db/schema.js';
 import { memo } from './memo.js';
 
 /** The data a cache may depend on: the roster covers organizations and members; residents covers households, requests, wishes and the rest of serving residents. */
-export type Domain = 'roster' | 'meetings' | 'residents' | 'households' | 'visits' | `requests:${string}`;
+export type Domain =
+  | 'roster'
+  | 'meetings'
+  | 'residents'
+  | 'households'
+  | 'visits'
+  | `requests:${string}`
+  | `rules:${string}`;
 
 /** Bumps a domain's version inside the writing transaction. */
 export async function bumpVersion(trx: Kysely<DB> | Transaction<DB>, tenantId: number, domain: Domain): Promise<void> {

@@ -34,7 +34,6 @@ const MeetingsPage = lazy(() => import('../areas/life/meetings/MeetingsPage'));
 const MeetingFormPage = lazy(() => import('../areas/life/meetings/MeetingFormPage'));
 const MeetingDetailPage = lazy(() => import('../areas/life/meetings/MeetingDetailPage'));
 const CompliancePage = lazy(() => import('../areas/life/meetings/CompliancePage'));
-const MeetingRulesPage = lazy(() => import('../areas/life/meetings/RulesPage'));
 const MeetingStatsPage = lazy(() => import('../areas/life/meetings/StatsPage'));
 // Serving residents: requests, the three evaluations, wishes, errands, figures (H-web-2).
 const RequestsPage = lazy(() => import('../areas/residents/requests/RequestsPage'));
@@ -58,7 +57,8 @@ const ZonesPage = lazy(() => import('../areas/residents/zones/ZonesPage'));
 const VisitsPage = lazy(() => import('../areas/residents/visits/VisitsPage'));
 const VisitFormPage = lazy(() => import('../areas/residents/visits/VisitFormPage'));
 const VisitQuotasPage = lazy(() => import('../areas/residents/visits/VisitQuotasPage'));
-const ResidentsRulesPage = lazy(() => import('../areas/residents/common/ResidentsRulesPage'));
+// One rules page for every rule set; the old paths of the two sets lead to it.
+const RulesPage = lazy(() => import('../areas/core/rules/RulesPage'));
 
 /** A centred spinner for lazy pages. */
 export function PageLoading() {
@@ -126,7 +126,7 @@ function RequireAuth() {
           <Route path="meetings/:id" element={<MeetingDetailPage />} />
           <Route path="meetings/:id/edit" element={<MeetingFormPage />} />
           <Route path="compliance" element={<CompliancePage />} />
-          <Route path="meeting-rules" element={<MeetingRulesPage />} />
+          <Route path="meeting-rules" element={<RulesPage set="meetings" />} />
           <Route path="requests" element={<RequestsPage />} />
           <Route path="requests/new" element={<RequestFormPage />} />
           <Route path="requests/:id" element={<RequestDetailPage />} />
@@ -152,7 +152,8 @@ function RequireAuth() {
           <Route path="visits" element={<VisitsPage />} />
           <Route path="visits/new" element={<VisitFormPage />} />
           <Route path="visits/quotas" element={<VisitQuotasPage />} />
-          <Route path="service-rules" element={<ResidentsRulesPage />} />
+          <Route path="service-rules" element={<RulesPage set="residents" />} />
+          <Route path="rules/:set" element={<RulesPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

@@ -254,6 +254,7 @@ function Crumbs() {
     meetings: t('会议记录', 'Meetings'),
     compliance: t('落实情况', 'Compliance'),
     'meeting-rules': t('制度要求', 'Rules'),
+    rules: t('规则', 'Rules'),
     stats: t('统计', 'Figures'),
     service: t('为民服务', 'Serving residents'),
     households: t('户籍管理', 'Households'),

@@ -183,6 +183,16 @@ export const ERRORS = {
     en: 'The file has errors; nothing was imported',
   },
   'residents.bad_rule': { zh: '规则取值不合理', en: 'The rule value does not make sense' },
+  'rules.unknown_set': { zh: '没有这套规则', en: 'There is no such rule set' },
+  'rules.unknown_key': { zh: '这套规则中没有此项', en: 'The rule set has no such rule' },
+  'rules.bad_value': {
+    zh: '规则取值不符合要求（类型或范围不对）',
+    en: 'The rule value has the wrong type or is out of range',
+  },
+  'rules.order': {
+    zh: '规则前后矛盾：下限不能大于上限',
+    en: 'The rules contradict each other: a lower bound exceeds its upper bound',
+  },
   'residents.export_too_large': {
     zh: '符合条件的记录超过5万条，请缩小时间范围或组织范围后再导出',
     en: 'More than 50,000 records match; narrow the period or the organization before exporting',

@@ -205,6 +205,19 @@ export const FrequencyRuleSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+export type FrequencyRuleT = Static<typeof FrequencyRuleSchema>;
+/** National defaults (中国共产党支部工作条例（试行）, 2018), the `meetings` rule set. `null`: not required by default. */
+export const MEETING_FREQUENCY_DEFAULTS: Record<MeetingKindT, FrequencyRuleT | null> = {
+  general_meeting: { every: 'quarter', min: 1 },
+  committee_meeting: { every: 'month', min: 1 },
+  group_meeting: { every: 'month', min: 1 },
+  party_lecture: { every: 'quarter', min: 1 },
+  theme_day: { every: 'month', min: 1, fixedDay: null },
+  life_meeting: { every: 'year', min: 1 },
+  member_review: { every: 'year', min: 1 },
+  leadership_life_meeting: { every: 'year', min: 1 },
+  heart_to_heart: { every: 'year', min: 1, perMember: true },
+};
 export const RulesInForce = Type.Object({
   year: Type.Integer(),
   rules: Type.Array(

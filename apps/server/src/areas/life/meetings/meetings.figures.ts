@@ -11,7 +11,6 @@ import {
 } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
 import { xlsxBuffer } from '../../../platform/excel.js';
@@ -22,13 +21,14 @@ import * as repo from './meetings.repository.js';
 import {
   KIND_APPLIES_TO,
   MEETING_KINDS,
-  effectiveRules,
+  MEETING_RULES,
   type FrequencyRule,
   type FrequencyRules,
   type MeetingKind,
 } from './meetings.rules.js';
 import { parsePeriod, unitOf } from './meetings.periods.js';
 import { computeCompliance, heldKey, loadSpan, type ComplianceStatus } from './meetings.compliance.js';
+import { changeRules, rulesDetail } from '../../../platform/rules.js';
 import { bumpVersion } from '../../../platform/versions.js';
 import { defineFigure } from '../../../platform/figures.js';
 import { fillCompliance } from './meetings.compliance.xlsx.js';
@@ -60,23 +60,15 @@ export const statsFigure = defineFigure({
   compute: (ctx: Ctx, args: StatsArgs) => statsUncached(ctx, args),
 });
 
-/** The rules in force for a county and year: national defaults with the county's overrides. */
+/** The rules in force for a county and year: national defaults with the county's overrides (`platform/rules.ts`). */
 export async function rulesFor(
   ctx: Ctx,
   tenantId: number,
   year: number,
 ): Promise<{ rules: FrequencyRules; overridden: Set<MeetingKind> }> {
-  const rows = await ctx.db
-    .selectFrom('meeting_rule_overrides')
-    .select(['kind', 'rule'])
-    .where('tenant_id', '=', tenantId)
-    .where('year', '=', year)
-    .execute();
-  const overrides: Partial<Record<MeetingKind, FrequencyRule | null>> = {};
-  for (const r of rows)
-    if ((MEETING_KINDS as readonly string[]).includes(r.kind))
-      overrides[r.kind as MeetingKind] = r.rule ? (JSON.parse(r.rule) as FrequencyRule) : null;
-  return { rules: effectiveRules(overrides), overridden: new Set(Object.keys(overrides) as MeetingKind[]) };
+  const { values, from } = await rulesDetail<FrequencyRules>(ctx.db, MEETING_RULES.name, tenantId, year);
+  const overridden = new Set(MEETING_KINDS.filter((k) => from[k] && !from[k].reset));
+  return { rules: values, overridden };
 }
 
 /** The rules in force for a year, as everyone may read them. */
@@ -94,41 +86,12 @@ export async function rulesInForce(ctx: Ctx, actor: Actor, year: number) {
   };
 }
 
-/** Sets (or with null, waives) a county's rule for a kind and year; the county admin only. */
+/** Sets (or with null, waives) a county's rule for a kind from a year on; the county admin only. */
 export async function setRule(ctx: Ctx, actor: Actor, year: number, kind: MeetingKind, rule: FrequencyRule | null) {
   requireCapability(actor, 'meetings.rules');
   if (!(MEETING_KINDS as readonly string[]).includes(kind)) throw new DomainError('validation', { field: 'kind' });
   if (year < 2000 || year > 2100) throw new DomainError('validation', { field: 'year' });
-  const before = (await rulesFor(ctx, actor.tenantId!, year)).rules[kind];
-  await ctx.db.transaction().execute(async (trx) => {
-    const now = ctx.clock().toISOString();
-    const existing = await trx
-      .selectFrom('meeting_rule_overrides')
-      .select('id')
-      .where('tenant_id', '=', actor.tenantId!)
-      .where('year', '=', year)
-      .where('kind', '=', kind)
-      .executeTakeFirst();
-    const value = rule ? JSON.stringify(rule) : null;
-    if (existing)
-      await trx
-        .updateTable('meeting_rule_overrides')
-        .set({ rule: value, updated_at: now, updated_by: actor.userId })
-        .where('id', '=', existing.id)
-        .execute();
-    else
-      await trx
-        .insertInto('meeting_rule_overrides')
-        .values({ tenant_id: actor.tenantId!, year, kind, rule: value, updated_at: now, updated_by: actor.userId })
-        .execute();
-    await bumpVersion(trx, actor.tenantId!, 'meetings');
-    await writeAudit(ctx, trx, actor, {
-      action: 'meeting_rule.set',
-      entityType: 'meeting_rule',
-      entityId: `${year}/${kind}`,
-      changes: { rule: { before, after: rule } },
-    });
-  });
+  await changeRules(ctx, actor, MEETING_RULES.name, year, { values: { [kind]: rule } }, null);
   return rulesInForce(ctx, actor, year);
 }
 

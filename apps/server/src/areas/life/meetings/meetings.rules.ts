@@ -1,5 +1,14 @@
 /** Organizational-life rules as data: national defaults from the 支部工作条例, overridable by a county per year. */
-import type { OrgType } from '@dangjian/contracts';
+import {
+  CADENCES,
+  FrequencyRuleSchema,
+  MEETING_FREQUENCY_DEFAULTS,
+  MEETING_KIND_LABELS,
+  Nullable,
+  RULE_SET_LABELS,
+  type OrgType,
+} from '@dangjian/contracts';
+import { defineRuleSet, type RuleSetDef } from '../../../platform/rules.js';
 
 export const MEETING_KINDS = [
   'general_meeting', // 支部党员大会
@@ -28,20 +37,35 @@ export interface FrequencyRule {
 
 export type FrequencyRules = Record<MeetingKind, FrequencyRule | null>;
 
-/** National defaults (中国共产党支部工作条例（试行）, 2018). `null`: not required by default. */
-export const DEFAULT_FREQUENCY: FrequencyRules = {
-  general_meeting: { every: 'quarter', min: 1 },
-  committee_meeting: { every: 'month', min: 1 },
-  group_meeting: { every: 'month', min: 1 },
-  party_lecture: { every: 'quarter', min: 1 },
-  theme_day: { every: 'month', min: 1, fixedDay: null },
-  life_meeting: { every: 'year', min: 1 },
-  member_review: { every: 'year', min: 1 },
-  leadership_life_meeting: { every: 'year', min: 1 },
-  heart_to_heart: { every: 'year', min: 1, perMember: true },
-};
+/** National defaults (中国共产党支部工作条例（试行）, 2018; kept in the contracts). `null`: not required by default. */
+export const DEFAULT_FREQUENCY: FrequencyRules = MEETING_FREQUENCY_DEFAULTS;
 
-/** Which org types each kind is required of: branches hold the three meetings; groups their own meeting; committees their leadership meeting. */
+/** The `meetings` rule set: one key per kind, a frequency or null (not required); a county overrides from a year on. */
+export const MEETING_RULES = defineRuleSet<FrequencyRules>({
+  name: 'meetings',
+  label: RULE_SET_LABELS.meetings,
+  keys: Object.fromEntries(
+    Object.entries(MEETING_KIND_LABELS).map(([k, label]) => [k, { label, schema: Nullable(FrequencyRuleSchema) }]),
+  ) as unknown as RuleSetDef<FrequencyRules>['keys'],
+  defaults: DEFAULT_FREQUENCY,
+  fieldLabels: {
+    every: { zh: '周期', en: 'Every' },
+    min: { zh: '每周期至少（次）', en: 'At least (times)' },
+    perMember: { zh: '按每名党员计', en: 'Counted per member' },
+    fixedDay: { zh: '每月固定日', en: 'Fixed day of the month' },
+  },
+  enumLabels: { every: CADENCES },
+  nullLabel: { zh: '不作要求', en: 'Not required' },
+  read: 'self.party',
+  write: 'meetings.rules',
+  // Compliance and reminders are cached under the meetings' version.
+  affects: ['meetings'],
+});
+
+/**
+ * Which org types each kind is required of: branches hold the three meetings; groups their own meeting; committees
+ * their leadership meeting.
+ */
 export const KIND_APPLIES_TO: Record<MeetingKind, readonly OrgType[]> = {
   general_meeting: ['branch', 'joint_branch', 'general_branch'],
   committee_meeting: ['branch', 'joint_branch', 'general_branch'],

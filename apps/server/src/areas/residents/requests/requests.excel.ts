@@ -91,16 +91,14 @@ export async function exportRequests(
     page++;
     items = (await list(ctx, actor, { ...query, page, pageSize: PAGE })).items;
   }
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      writeAuditBatch(ctx, trx, actor, [
-        {
-          action: 'request.export',
-          entityType: 'request',
-          detail: `${count} requests; filter ${JSON.stringify(query)}`,
-        },
-      ]),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    writeAuditBatch(ctx, trx, actor, [
+      {
+        action: 'request.export',
+        entityType: 'request',
+        detail: `${count} requests; filter ${JSON.stringify(query)}`,
+      },
+    ]),
+  );
   return { buffer: await xlsxBuffer(wb), count };
 }

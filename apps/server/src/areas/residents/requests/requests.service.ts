@@ -259,17 +259,15 @@ export async function create(ctx: Ctx, actor: Actor, input: RequestCreateT): Pro
     if (!input.phone) phone = { phone_enc: h.phone_enc, phone_hash: h.phone_hash, phone_masked: h.phone_masked };
   }
   const owner = await ownerInScope(ctx, actor, input.ownerMemberId);
-  const id = await ctx.db
-    .transaction()
-    .execute((trx) =>
-      insertRequest(ctx, trx, actor, org, {
-        ...input,
-        residentName,
-        phone,
-        ownerMemberId: owner?.id ?? null,
-        ownerName: input.ownerName ?? owner?.name ?? null,
-      }),
-    );
+  const id = await ctx.db.transaction().execute((trx) =>
+    insertRequest(ctx, trx, actor, org, {
+      ...input,
+      residentName,
+      phone,
+      ownerMemberId: owner?.id ?? null,
+      ownerName: input.ownerName ?? owner?.name ?? null,
+    }),
+  );
   return get(ctx, actor, id);
 }
 

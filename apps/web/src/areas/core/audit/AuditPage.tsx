@@ -20,6 +20,7 @@ const ENTITY_TYPES: Record<string, { zh: string; en: string }> = {
   member_import: { zh: '党员导入', en: 'Member import' },
   meeting: { zh: '组织生活', en: 'Meeting' },
   meeting_rule: { zh: '组织生活规则', en: 'Meeting rule' },
+  rules: { zh: '规则', en: 'Rules' },
 };
 
 function show(v: unknown): string {

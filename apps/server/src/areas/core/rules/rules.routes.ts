@@ -1,0 +1,85 @@
+/** Rules routes: every rule set of the platform, read and changed the same way (`platform/rules.ts`). */
+import {
+  RuleKeyParams,
+  RuleSetList,
+  RuleSetParams,
+  RuleSetView,
+  RulesPatch,
+  RulesYearQuery,
+  RuleYear,
+} from '@dangjian/contracts';
+import { Type } from '@sinclair/typebox';
+import { actorOf, type RouteModule } from '../../../platform/http.js';
+import { defineRoute } from '../../../platform/routes.js';
+import { changeRules, chinaYear, listRuleSets, viewRuleSet } from '../../../platform/rules.js';
+
+const ResetQuery = Type.Object({
+  year: Type.Optional(RuleYear),
+  reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+});
+
+export const rulesRoutes: RouteModule = (app, ctx) => {
+  const tags = ['rules'];
+  const yearOr = (year: number | undefined) => year ?? chinaYear(ctx.clock());
+  // Reading: every signed-in role, each rule set filtered by who may read it; changing: the set's own capability,
+  // checked again per set by the service (a county may hold one and not the other).
+  const CHANGE = ['meetings.rules', 'residents.rules'] as const;
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/rules',
+    capability: 'signed_in',
+    schema: { tags, summary: '规则一览 Every rule set the caller may read', response: { 200: RuleSetList } },
+    handler: async (req) => listRuleSets(actorOf(req)),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/rules/:set',
+    capability: 'signed_in',
+    schema: {
+      tags,
+      summary: '某年现行规则 The rules in force for a year, with defaults, overrides and schema',
+      params: RuleSetParams,
+      querystring: RulesYearQuery,
+      response: { 200: RuleSetView },
+    },
+    handler: async (req) => viewRuleSet(ctx, actorOf(req), req.params.set, yearOr(req.query.year)),
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/rules/:set',
+    capability: CHANGE,
+    audit: 'rules.set',
+    schema: {
+      tags,
+      summary: '县级调整规则（自某年起） County values from a year on, with the reason',
+      params: RuleSetParams,
+      body: RulesPatch,
+      response: { 200: RuleSetView },
+    },
+    handler: async (req) => {
+      const actor = actorOf(req);
+      const { year, values, reason } = req.body;
+      await changeRules(ctx, actor, req.params.set, year, { values }, reason);
+      return viewRuleSet(ctx, actor, req.params.set, year);
+    },
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/rules/:set/:key',
+    capability: CHANGE,
+    audit: 'rules.set',
+    schema: {
+      tags,
+      summary: '恢复默认值（自某年起） A rule back to its default from a year on',
+      params: RuleKeyParams,
+      querystring: ResetQuery,
+      response: { 200: RuleSetView },
+    },
+    handler: async (req) => {
+      const actor = actorOf(req);
+      const year = yearOr(req.query.year);
+      await changeRules(ctx, actor, req.params.set, year, { reset: [req.params.key] }, req.query.reason ?? null);
+      return viewRuleSet(ctx, actor, req.params.set, year);
+    },
+  });
+};
