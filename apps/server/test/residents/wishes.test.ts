@@ -764,8 +764,8 @@ describe.each(dialects())('micro-wishes and errands on %s', (dialect) => {
         .code,
     ).toBe('residents.already_rated');
     const events = await env.ctx.db
-      .selectFrom('residents_events')
-      .select('kind')
+      .selectFrom('timeline_events')
+      .select('action as kind')
       .where('entity_type', '=', 'request')
       .where('entity_id', '=', id)
       .orderBy('id')

@@ -10,6 +10,7 @@ import { requestsList006 } from './006_requests_list.js';
 import { admins007 } from './007_admins.js';
 import { freeText009 } from './009_free_text.js';
 import { areas010 } from './010_areas.js';
+import { timeline012 } from './012_timeline.js';
 
 export interface Migration {
   name: string;
@@ -26,4 +27,5 @@ export const MIGRATIONS: Migration[] = [
   admins007,
   freeText009,
   areas010,
+  timeline012,
 ];

@@ -1,11 +1,10 @@
 /**
- * Pieces every service module uses: guarded personal numbers (encrypted, hashed, masked), the timeline
- * of requests, wishes and errands, and their photos.
+ * Pieces every service module uses: guarded personal numbers (encrypted, hashed, masked) and the photos of
+ * requests, wishes and errands (their timeline is the platform's: platform/data/timeline.ts).
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import type { Ctx } from '../../../platform/context.js';
-import type { Actor } from '../../../platform/actor.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import {
   isValidMobile,
@@ -60,72 +59,6 @@ export function guardIdNumber(
     gender: info.gender,
     birth_date: info.birthDate,
   };
-}
-
-/** Appends an entry to an entity's timeline (inside the writing transaction). */
-export async function addEvent(
-  trx: Q,
-  ctx: Ctx,
-  actor: Actor | null,
-  e: {
-    tenantId: number;
-    entity: ResidentsEntity;
-    entityId: number;
-    kind: string;
-    fromOrgId?: number | null;
-    toOrgId?: number | null;
-    note?: string | null;
-    at?: string;
-  },
-): Promise<void> {
-  await trx
-    .insertInto('residents_events')
-    .values({
-      tenant_id: e.tenantId,
-      entity_type: e.entity,
-      entity_id: e.entityId,
-      kind: e.kind,
-      at: e.at ?? ctx.clock().toISOString(),
-      actor_id: actor?.userId || null,
-      actor_name: actor?.displayName ?? null,
-      from_org_id: e.fromOrgId ?? null,
-      to_org_id: e.toOrgId ?? null,
-      note: e.note ?? null,
-    })
-    .execute();
-}
-
-/** An entity's timeline, oldest first. */
-export async function listEvents(db: Q, entity: ResidentsEntity, entityId: number) {
-  const rows = await db
-    .selectFrom('residents_events as e')
-    .leftJoin('orgs as fo', 'fo.id', 'e.from_org_id')
-    .leftJoin('orgs as tg', 'tg.id', 'e.to_org_id')
-    .select([
-      'e.id',
-      'e.kind',
-      'e.at',
-      'e.actor_name',
-      'e.from_org_id',
-      'e.to_org_id',
-      'e.note',
-      'fo.name as from_org_name',
-      'tg.name as to_org_name',
-    ])
-    .where('e.entity_type', '=', entity)
-    .where('e.entity_id', '=', entityId)
-    .orderBy('e.at')
-    .orderBy('e.id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    at: r.at,
-    actorName: r.actor_name,
-    fromOrg: r.from_org_id ? { id: r.from_org_id, name: r.from_org_name ?? '' } : null,
-    toOrg: r.to_org_id ? { id: r.to_org_id, name: r.to_org_name ?? '' } : null,
-    note: r.note,
-  }));
 }
 
 export const RESIDENTS_PHOTO_MAX_BYTES = 8 * 1024 * 1024;
