@@ -66,8 +66,8 @@ export interface MoveRules<R, I, Rules> {
   /** Who may not make it though holding the capability: true refuses with `notByCode`. */
   notBy?: (who: FlowActor, r: R) => boolean;
   notByCode?: ErrorCode;
-  /** A further condition on the record or the input: a code refuses. */
-  guard?: (r: R, input: I, who: FlowActor) => ErrorCode | null;
+  /** A further condition on the record or the input (null when listing the moves): a code refuses. */
+  guard?: (r: R, input: I | null, who: FlowActor) => ErrorCode | null;
   /** The code of a move from a state it does not start from (default: the flow's). */
   refused?: ErrorCode;
   deadline?: Deadline<R, Rules>;
@@ -154,7 +154,7 @@ export function allowedActions<R extends FlowRecord, A extends string>(
     if (!spec.from.length || (spec.by.length === 1 && spec.by[0] === 'system')) continue;
     try {
       checkMove(who, flow, r, action, null);
-      if (flow.moves[action]?.guard?.(r, {}, who)) continue;
+      if (flow.moves[action]?.guard?.(r, null, who)) continue;
       out.push(action);
     } catch {
       // not this one

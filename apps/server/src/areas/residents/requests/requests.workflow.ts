@@ -55,7 +55,8 @@ export const requestFlow = defineFlow<RequestRow, RequestAction, ResidentsRules>
     },
     progress: { effect: (_r, i: { note: string }) => ({ note: i.note.trim() }) },
     transfer: {
-      guard: (_r, i: TransferInput) => (i.target == null && !i.department ? 'residents.transfer_target' : null),
+      guard: (_r, i: TransferInput | null) =>
+        i && i.target == null && !i.department ? 'residents.transfer_target' : null,
       effect: (r, i: TransferInput) => {
         const set: Record<string, unknown> = {};
         const changes: Record<string, { before: unknown; after: unknown }> = {};
@@ -103,6 +104,7 @@ export const requestFlow = defineFlow<RequestRow, RequestAction, ResidentsRules>
     },
     // 不满意 within the reopen limit: the rating moves to the timeline and a new deadline runs from now.
     reopen: {
+      refused: 'workflow.move_refused',
       deadline: { field: 'due_at', from: 'now', days: (rules, r) => daysFor(rules, r.level, true) },
       effect: (r) => ({
         set: { closed_at: null, rating: null, rated_at: null, escalated_at: null, reopened: Number(r.reopened) + 1 },
