@@ -1,90 +1,32 @@
 /**
- * The workflows of requests, wishes and errands as tables: every state × move is allowed or refused with its
- * code; the who-may-not rules; each allowed move leaves one timeline entry and one audit record, a refused one
- * neither (and the record unchanged). Runs `act()` itself on both databases.
+ * The workflows of requests and errands as tables: every state × move is allowed or refused with its code; the
+ * who-may-not rules; each allowed move leaves one timeline entry and one audit record, a refused one neither
+ * (and the record unchanged). Runs `act()` itself on both databases (wishes: workflows-wishes.test.ts).
  */
-import type { Role } from '@dangjian/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/platform/actor.js';
-import { DomainError } from '../../src/platform/errors.js';
 import { act, allowedActions, asUser, type FlowActor, SYSTEM } from '../../src/platform/workflow.js';
 import * as errandsRepo from '../../src/areas/residents/errands/errands.repository.js';
 import { errandFlow } from '../../src/areas/residents/errands/errands.workflow.js';
 import * as requests from '../../src/areas/residents/requests/requests.service.js';
 import { requestFlow } from '../../src/areas/residents/requests/requests.workflow.js';
-import * as wishesRepo from '../../src/areas/residents/wishes/wishes.repository.js';
-import { wishFlow } from '../../src/areas/residents/wishes/wishes.workflow.js';
-import { buildFixture, createEnv, dialects, type Fixture, type TestEnv } from '../harness.js';
+import { dialects } from '../harness.js';
+import { type FlowKit, flowKit, OK, PHONE } from './workflow-kit.js';
 
-const OK = 'ok';
-const PHONE = '13812345678';
-
-describe.each(dialects())('workflows as data on %s', (dialect) => {
-  let env: TestEnv;
-  let fx: Fixture;
-  const path = new Map<number, string>();
-  const actor = (role: Role, orgId: number, memberId: number | null = null): Actor => ({
-    userId: 0,
-    username: `t-${role}-${orgId}`,
-    displayName: `${role} ${orgId}`,
-    role,
-    tenantId: fx.county,
-    orgId,
-    orgPath: path.get(orgId)!,
-    memberId,
-    locale: 'zh-CN',
-    ip: null,
-  });
+describe.each(dialects())('the request and errand workflows on %s', (dialect) => {
+  let k: FlowKit;
+  let env: FlowKit['env'];
+  let fx: FlowKit['fx'];
+  let path: FlowKit['path'];
+  let actor: FlowKit['actor'];
+  let attempt: FlowKit['attempt'];
   let resident: FlowActor;
   let stranger: FlowActor;
 
   beforeAll(async () => {
-    env = await createEnv(dialect);
-    fx = await buildFixture(env);
-    for (const o of await env.ctx.db.selectFrom('orgs').select(['id', 'org_path']).execute())
-      path.set(o.id, o.org_path);
-    resident = { kind: 'resident', phoneHash: env.ctx.vault.lookupHash(PHONE), phoneMasked: '138****5678' };
-    stranger = { kind: 'resident', phoneHash: env.ctx.vault.lookupHash('13900000000'), phoneMasked: '139****0000' };
+    k = await flowKit(dialect);
+    ({ env, fx, path, actor, attempt, resident, stranger } = k);
   });
   afterAll(() => env.close());
-
-  /** Timeline entries and audit records of a record. */
-  async function traces(type: string, id: number): Promise<[number, number]> {
-    const t = await env.ctx.db
-      .selectFrom('timeline_events')
-      .select((e) => e.fn.countAll<number>().as('n'))
-      .where('entity_type', '=', type)
-      .where('entity_id', '=', id)
-      .executeTakeFirstOrThrow();
-    const a = await env.ctx.db
-      .selectFrom('audit_log')
-      .select((e) => e.fn.countAll<number>().as('n'))
-      .where('entity_type', '=', type)
-      .where('entity_id', '=', String(id))
-      .executeTakeFirstOrThrow();
-    return [Number(t.n), Number(a.n)];
-  }
-
-  /** Runs a move and answers 'ok' or the refusal's code; checks the traces either way. */
-  async function attempt(
-    type: string,
-    run: () => Promise<unknown>,
-    id: number,
-    read: () => Promise<{ status: string } | undefined>,
-  ): Promise<string> {
-    const before = await traces(type, id);
-    const status = (await read())!.status;
-    try {
-      await run();
-    } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      expect(await traces(type, id)).toEqual(before);
-      expect((await read())!.status).toBe(status);
-      return err.code;
-    }
-    expect(await traces(type, id)).toEqual([before[0] + 1, before[1] + 1]);
-    return OK;
-  }
 
   // ---------------------------------------------------------------- requests
 
@@ -247,127 +189,6 @@ describe.each(dialects())('workflows as data on %s', (dialect) => {
       { action: 'request.rate', actor_name: 'resident:138****5678' },
       { action: 'request.reopen', actor_name: 'system' },
     ]);
-  });
-
-  // ---------------------------------------------------------------- wishes
-
-  async function wish(status: string, claimer: number | null = fx.memberIn.villageA2) {
-    const now = env.clock.now.toISOString();
-    const { id } = await env.ctx.db
-      .insertInto('wishes')
-      .values({
-        tenant_id: fx.county,
-        org_id: fx.villageA1,
-        org_path: path.get(fx.villageA1)!,
-        kind: 'wish',
-        title: '想要一台轮椅',
-        description: '腿脚不便',
-        household_id: null,
-        resident_name: '赵六',
-        posted_via: 'phone',
-        status,
-        claimed_by_member_id: claimer,
-        claimed_at: claimer ? now : null,
-        claim_due_at: claimer ? new Date(env.clock.now.getTime() - 60_000).toISOString() : null,
-        fulfilled_at: null,
-        fulfil_note: null,
-        confirmed_at: null,
-        phone_enc: null,
-        phone_hash: env.ctx.vault.lookupHash(PHONE),
-        phone_masked: '138****5678',
-        created_by: null,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return id;
-  }
-  const claimerA2 = () => asUser(actor('member', fx.villageA2, fx.memberIn.villageA2));
-  const wishInput = (): Record<string, [FlowActor, Record<string, unknown>]> => ({
-    claim: [asUser(actor('member', fx.villageA1, fx.memberIn.villageA1)), {}],
-    fulfil: [claimerA2(), { note: '已送到' }],
-    release: [claimerA2(), {}],
-    expire: [SYSTEM, { now: env.clock.now.toISOString() }],
-    confirm: [resident, {}],
-    withdraw: [resident, {}],
-  });
-  async function moveWish(id: number, action: string, who?: FlowActor, input?: Record<string, unknown>) {
-    const [w, i] = wishInput()[action]!;
-    const row = (await wishesRepo.findWish(env.ctx.db, id))!;
-    return attempt(
-      'wish',
-      () => act(env.ctx, who ?? w, wishFlow, row, action as never, input ?? i),
-      id,
-      () => wishesRepo.findWish(env.ctx.db, id),
-    );
-  }
-  const closedWish = {
-    claim: 'residents.wish_not_open',
-    fulfil: 'residents.wish_state',
-    release: 'residents.wish_state',
-    expire: 'residents.wish_state',
-    confirm: 'residents.wish_state',
-    withdraw: 'residents.wish_state',
-  };
-  const WISH_TABLE: Record<string, Record<string, string>> = {
-    open: { ...closedWish, claim: OK, withdraw: OK },
-    claimed: { ...closedWish, fulfil: OK, release: OK, expire: OK },
-    fulfilled: { ...closedWish, confirm: OK },
-    confirmed: closedWish,
-    withdrawn: closedWish,
-  };
-
-  it('wishes: every state × move is allowed or refused with its code, with one timeline entry and audit record', async () => {
-    const actual: Record<string, Record<string, string>> = {};
-    for (const state of Object.keys(WISH_TABLE)) {
-      const row: Record<string, string> = {};
-      actual[state] = row;
-      for (const action of Object.keys(wishFlow.spec.actions)) {
-        if (action === 'post') continue;
-        row[action] = await moveWish(await wish(state), action);
-      }
-    }
-    expect(actual).toEqual(WISH_TABLE);
-  });
-
-  it('wishes: only the claimer fulfils, never confirms; only the resident withdraws; a claim needs a member', async () => {
-    const memberA1 = asUser(actor('member', fx.villageA1, fx.memberIn.villageA1));
-    const sec = asUser(actor('branch_secretary', fx.villageA1));
-    const townB = asUser(actor('township_admin', fx.townB));
-    // A county admin linked to the member who fulfilled it may confirm others' wishes, not this one.
-    const claimerAdmin = asUser(actor('county_admin', fx.county, fx.memberIn.villageA2));
-    const claimed = await wish('claimed');
-    expect(await moveWish(claimed, 'fulfil', memberA1)).toBe('residents.wish_not_yours');
-    expect(await moveWish(claimed, 'release', memberA1)).toBe('residents.wish_not_yours');
-    expect(await moveWish(claimed, 'release', townB)).toBe('residents.wish_not_yours');
-    expect(await moveWish(claimed, 'fulfil', claimerA2(), { note: '' })).toBe('workflow.field_required');
-    expect(allowedActions(claimerA2(), wishFlow, (await wishesRepo.findWish(env.ctx.db, claimed))!)).toEqual([
-      'fulfil',
-      'release',
-    ]);
-    expect(allowedActions(memberA1, wishFlow, (await wishesRepo.findWish(env.ctx.db, claimed))!)).toEqual([]);
-    expect(allowedActions(sec, wishFlow, (await wishesRepo.findWish(env.ctx.db, claimed))!)).toEqual(['release']);
-    expect(await moveWish(claimed, 'fulfil')).toBe(OK);
-    expect(await moveWish(claimed, 'confirm', claimerAdmin)).toBe('workflow.not_allowed_actor');
-    expect(await moveWish(claimed, 'confirm', townB)).toBe('not_found'); // staff of another township
-    expect(await moveWish(claimed, 'confirm', memberA1)).toBe('forbidden'); // members do not confirm
-    expect(await moveWish(claimed, 'confirm', stranger)).toBe('not_found');
-    expect(allowedActions(sec, wishFlow, (await wishesRepo.findWish(env.ctx.db, claimed))!)).toEqual(['confirm']);
-    expect(await moveWish(claimed, 'confirm', sec)).toBe(OK);
-
-    const open = await wish('open', null);
-    expect(await moveWish(open, 'claim', sec)).toBe('residents.member_required');
-    expect(await moveWish(open, 'withdraw', stranger)).toBe('not_found');
-    expect(await moveWish(open, 'withdraw', memberA1)).toBe('forbidden');
-    expect(allowedActions(memberA1, wishFlow, (await wishesRepo.findWish(env.ctx.db, open))!)).toEqual(['claim']);
-    expect(allowedActions(resident, wishFlow, (await wishesRepo.findWish(env.ctx.db, open))!)).toEqual(['withdraw']);
-    // The claim's deadline counts from the claim: the rule wishClaimDays (14).
-    expect(await moveWish(open, 'claim')).toBe(OK);
-    const row = (await wishesRepo.findWish(env.ctx.db, open))!;
-    expect(row.claim_due_at).toBe(new Date(env.clock.now.getTime() + 14 * 86_400_000).toISOString());
-    expect(await moveWish(open, 'expire')).toBe('residents.wish_state'); // not yet due
   });
 
   // ---------------------------------------------------------------- errands
