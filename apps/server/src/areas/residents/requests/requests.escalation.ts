@@ -49,7 +49,9 @@ export async function escalateOverdue(
               tenantId,
               kind: 'request.escalated',
               title: '诉求逾期上报',
-              body: `${nameOf.get(d.org_id) ?? ''}受理的诉求已超过办理时限（${chinaDay(d.due_at!)}），已上报至${to.name}：${d.description.slice(0, 60)}`,
+              body:
+                `${nameOf.get(d.org_id) ?? ''}受理的诉求已超过办理时限（${chinaDay(d.due_at!)}），` +
+                `已上报至${to.name}：${d.description.slice(0, 60)}`,
               link: `/service/requests/${d.id}`,
               dedupeKey: `request.escalated:${d.id}:${Number(d.escalations) + 1}:${u.id}`,
             });

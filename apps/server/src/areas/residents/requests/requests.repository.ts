@@ -45,7 +45,7 @@ export const REQUEST_COLUMNS = [
 ] as const;
 export type RequestListRow = Omit<RequestRow, 'phone_enc' | 'phone_hash' | 'created_by'>;
 
-/** One request the actor may read: its handling or its accepting organization lies in the actor's scope (404 otherwise). */
+/** One request the actor may read: its handling or accepting organization lies in the actor's scope (else 404). */
 export async function getRequest(
   db: Q,
   actor: Actor,
@@ -142,7 +142,8 @@ export async function listRequests(
     Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   // Totals read the whole range; they change with service writes, roster moves and (overdue) the minute.
   const roster = await readVersion(db, tenantId, 'roster');
-  const key = `requests.count|${col}|${lo}|${hi}|r${roster}|${f.overdue ? now.slice(0, 16) : ''}|${JSON.stringify({ ...f, underPath: undefined })}`;
+  const filter = JSON.stringify({ ...f, underPath: undefined });
+  const key = `requests.count|${col}|${lo}|${hi}|r${roster}|${f.overdue ? now.slice(0, 16) : ''}|${filter}`;
   const total = await cached(db, tenantId, 'residents', key, countOf(build(false)));
   if (!total) return { rows: [], total };
   const pageEnd = page * pageSize;
@@ -162,7 +163,7 @@ export async function listRequests(
     // Walking from the newest reads about pageEnd × county / total index entries; sorting reads the range's rows.
     walkNewest = (pageEnd * county) / total < total * 10;
   }
-  // For open requests the order must not be read off the newest-first index (that walks millions); sort the few hundred.
+  // For open requests the order must not be read off the newest-first index (that walks millions): sort the few.
   const newest = onlyOpen && dialect === 'sqlite' ? sql`+r.accepted_at` : sql.ref('r.accepted_at');
   const ids = (
     await build(walkNewest)
@@ -223,7 +224,7 @@ export async function ratingsClosedIn(
   return { closed, byRating };
 }
 
-/** Open requests past their deadline not escalated since it, oldest deadline first (the partial index requests_open_due). */
+/** Open requests past their deadline not escalated since it, by id (the partial index requests_open_due). */
 export async function dueForEscalation(db: Q, tenantId: number, now: string, limit: number, afterId = 0) {
   return db
     .selectFrom('requests')

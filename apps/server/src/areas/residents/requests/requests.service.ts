@@ -22,12 +22,21 @@ import { addTimeline, listTimeline } from '../../../platform/data/timeline.js';
 import { DomainError } from '../../../platform/errors.js';
 import { isValidMobile, normalizePhone } from '../../../platform/idcard.js';
 import { bumpVersion } from '../../../platform/versions.js';
-import { act, allowedActions, asUser, authorOf, checkMove, move, requireMove } from '../../../platform/workflow.js';
+import {
+  act,
+  allowedActions,
+  asUser,
+  authorOf,
+  checkMove,
+  type FlowActor,
+  move,
+  requireMove,
+} from '../../../platform/workflow.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import * as membersRepo from '../../core/members/members.repository.js';
 import * as householdsRepo from '../households/households.repository.js';
 import { residentsRules } from '../common/residents.rules.js';
-import { bumpRequestMonth, guardPhone, requestMonth } from '../common/residents.shared.js';
+import { guardPhone, requestMonth } from '../common/residents.shared.js';
 import * as repo from './requests.repository.js';
 import { addDays, chinaDayStart, deadline } from './requests.time.js';
 import { daysFor, type RequestAction, requestFlow } from './requests.workflow.js';
@@ -208,23 +217,12 @@ export async function insertRequest(
     deleted_at: null,
   });
   const entry = { tenantId: org.tenant_id, entityType: 'request', entityId: id, orgPath: org.org_path, at: now };
-  await addTimeline(trx, authorOf(asUser(actor)), {
-    ...entry,
-    action: 'accepted',
-    toState: 'open',
-    toOrgId: org.id,
-    note: input.channel,
-  });
-  if (onSpot)
-    await addTimeline(trx, authorOf(asUser(actor)), {
-      ...entry,
-      action: 'closed',
-      fromState: 'open',
-      toState: 'closed',
-      note: result,
-    });
-  await bumpVersion(trx, org.tenant_id, 'residents');
-  await bumpRequestMonth(trx, org.tenant_id, now);
+  const by = authorOf(asUser(actor));
+  await addTimeline(trx, by, { ...entry, action: 'accepted', toState: 'open', toOrgId: org.id, note: input.channel });
+  const closed = { action: 'closed', fromState: 'open', toState: 'closed', note: result };
+  if (onSpot) await addTimeline(trx, by, { ...entry, ...closed });
+  for (const domain of requestFlow.versions({ accepted_at: now } as repo.RequestRow))
+    await bumpVersion(trx, org.tenant_id, domain);
   await writeAudit(ctx, trx, actor, {
     action: 'request.create',
     entityType: 'request',
@@ -335,12 +333,7 @@ export async function rate(ctx: Ctx, actor: Actor, id: number, rating: string): 
  * fewer times than reopenLimit — status reopened, a new deadline, the rating kept in the timeline; past the
  * limit the request stays closed with the rating recorded. Both moves commit together.
  */
-export async function rateAs(
-  ctx: Ctx,
-  who: Parameters<typeof act>[1],
-  r: repo.RequestRow,
-  rating: string,
-): Promise<void> {
+export async function rateAs(ctx: Ctx, who: FlowActor, r: repo.RequestRow, rating: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await move(ctx, trx, who, requestFlow, r, 'rate', { rating });
     const rules = await residentsRules(trx, r.tenant_id);

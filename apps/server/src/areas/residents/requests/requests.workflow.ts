@@ -13,7 +13,7 @@ import type { RequestRow } from './requests.repository.js';
 /** Names of the request flow's moves. */
 export type RequestAction = keyof typeof REQUEST_FLOW.actions;
 
-/** Days a request of a level has to close; on-the-spot requests have no deadline unless reopened (then the studied rule). */
+/** Days a request of a level has to close; on the spot none unless reopened (then the studied rule). */
 export function daysFor(rules: ResidentsRules, level: string, reopening = false): number | null {
   if (level === 'coordinated') return rules.coordinatedDays;
   if (level === 'studied' || reopening) return rules.studiedDays;

@@ -40,7 +40,7 @@ export {
   residentWithdraw,
 } from './wishes.resident.js';
 
-/** Staff see residents and whole subtrees; members (service.claim) see the county's open wishes and their own claims. */
+/** Staff see residents and whole subtrees; members (residents.claim) the county's open wishes and their claims. */
 function isStaff(actor: Actor): boolean {
   return can(actor.role, 'residents.read');
 }
@@ -71,7 +71,7 @@ function present(row: repo.WishRow, photos: number, staff: boolean): WishT {
   };
 }
 
-/** Whether the actor may see a wish: staff inside their subtree, a member the open ones of the county and the ones they claimed. */
+/** Whether the actor may see a wish: staff in their subtree, a member the county's open ones and their claims. */
 function canSee(actor: Actor, row: repo.WishRow): boolean {
   if (isStaff(actor)) return inScope(actor, row.tenant_id, row.org_path);
   if (!can(actor.role, 'residents.claim') || row.tenant_id !== actor.tenantId) return false;
@@ -90,7 +90,7 @@ async function villageInScope(db: Q, actor: Actor, orgId: number) {
 
 // ---------------------------------------------------------------- console: staff and members
 
-/** Wishes for the console: staff see their subtree with residents (masked); members see the county's open wishes and their claims. */
+/** Wishes for the console: staff see their subtree with residents (masked); members the county's open wishes. */
 export async function list(ctx: Ctx, actor: Actor, query: WishListQueryT): Promise<{ items: WishT[]; total: number }> {
   const staff = isStaff(actor);
   if (!staff) requireCapability(actor, 'residents.claim');
