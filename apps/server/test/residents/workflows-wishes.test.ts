@@ -95,7 +95,7 @@ describe.each(dialects())('the wish workflow on %s', (dialect) => {
     withdrawn: closedWish,
   };
 
-  it('wishes: every state × move is allowed or refused with its code, one timeline entry and audit record', async () => {
+  it('wishes: each state × move allowed or refused with its code, one timeline entry and audit record', async () => {
     const actual: Record<string, Record<string, string>> = {};
     for (const state of Object.keys(WISH_TABLE)) {
       const row: Record<string, string> = {};
@@ -108,7 +108,7 @@ describe.each(dialects())('the wish workflow on %s', (dialect) => {
     expect(actual).toEqual(WISH_TABLE);
   });
 
-  it('wishes: only the claimer fulfils, never confirms; only the resident withdraws; claims need a member', async () => {
+  it('wishes: the claimer fulfils, never confirms; only the resident withdraws; claims need a member', async () => {
     const memberA1 = asUser(actor('member', fx.villageA1, fx.memberIn.villageA1));
     const sec = asUser(actor('branch_secretary', fx.villageA1));
     const townB = asUser(actor('township_admin', fx.townB));

@@ -125,7 +125,7 @@ describe.each(dialects())('the request and errand workflows on %s', (dialect) =>
     },
   };
 
-  it('requests: every state × move is allowed or refused with its code, one timeline entry and audit record', async () => {
+  it('requests: each state × move allowed or refused with its code, one timeline entry and audit record', async () => {
     const actual: Record<string, Record<string, string>> = {};
     for (const state of Object.keys(REQUEST_TABLE)) {
       const row: Record<string, string> = {};
@@ -240,7 +240,7 @@ describe.each(dialects())('the request and errand workflows on %s', (dialect) =>
     cancelled: ended,
   };
 
-  it('errands: every state × move is allowed or refused with its code; only the member who took it or staff', async () => {
+  it('errands: each state × move allowed or refused with its code; only the member who took it or staff', async () => {
     const actual: Record<string, Record<string, string>> = {};
     for (const state of Object.keys(ERRAND_TABLE)) {
       const row: Record<string, string> = {};
