@@ -6,6 +6,7 @@ export * from './core/schemas.js';
 export * from './core/figures.js';
 export * from './core/chinaTime.js';
 export * from './core/rules.js';
+export * from './core/workflow.js';
 export * from './life/meetings.js';
 export * from './residents/residents.js';
 export * from './residents/households.js';

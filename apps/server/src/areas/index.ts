@@ -53,7 +53,11 @@ export const MANIFESTS: readonly ModuleManifest[] = [
 ];
 
 /** Every table an organization's move re-paths (`org_path` of its subtree), from the manifests. */
-export const ORG_SCOPED_TABLES: readonly OrgScopedTable[] = MANIFESTS.flatMap((m) => m.orgScopedTables ?? []);
+export const ORG_SCOPED_TABLES: readonly OrgScopedTable[] = [
+  // The platform's own: every workflow's timeline (platform/data/timeline.ts) carries its record's path.
+  'timeline_events',
+  ...MANIFESTS.flatMap((m) => m.orgScopedTables ?? []),
+];
 
 /** The daily jobs of every module, in list order. */
 export function dailyJobs(): DailyJob[] {

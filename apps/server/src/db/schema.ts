@@ -394,18 +394,21 @@ export interface ZoneMembersTable {
 }
 
 /** Timeline entries of requests, wishes and errands. */
-export interface ResidentsEventsTable {
+/** One move of a record of any module (`platform/data/timeline.ts`); `data` is JSON (e.g. org moves). */
+export interface TimelineEventsTable {
   id: Generated<number>;
   tenant_id: number;
   entity_type: string;
   entity_id: number;
-  kind: string;
-  at: string;
+  org_path: string;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
   actor_id: number | null;
   actor_name: string | null;
-  from_org_id: number | null;
-  to_org_id: number | null;
   note: string | null;
+  data: string | null;
+  at: string;
 }
 
 export interface ResidentsPhotosTable {
@@ -491,7 +494,7 @@ export interface DB {
   errands: ErrandsTable;
   zones: ZonesTable;
   zone_members: ZoneMembersTable;
-  residents_events: ResidentsEventsTable;
+  timeline_events: TimelineEventsTable;
   residents_photos: ResidentsPhotosTable;
   resident_codes: ResidentCodesTable;
   resident_sessions: ResidentSessionsTable;

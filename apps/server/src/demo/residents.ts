@@ -10,7 +10,7 @@
  * the raw better-sqlite3 handle inside chunked transactions, on PostgreSQL as multi-row inserts. Encrypting a
  * personal number costs ~50 µs, so only heads of household get a (guarded) ID and phone number; the other
  * residents carry gender and birth date. Phones of requests and wishes reuse the head's stored ciphertext.
- * The timeline (residents_events) is written only for open requests and those of the last 30 days; older closed
+ * The timeline (timeline_events) is written only for open requests and those of the last 30 days; older closed
  * requests keep their summary fields (owner, escalations, closed_at, rating).
  *
  * `DJ_DEMO_RESIDENTS_SCALE` (0 < s ≤ 1, default 1) shrinks households, requests, wishes and errands
@@ -401,7 +401,7 @@ async function load(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: string) 
         'pairings',
         'visits',
         'requests',
-        'residents_events',
+        'timeline_events',
         'wishes',
         'errands',
       ],
@@ -965,17 +965,37 @@ async function loadResidents(
     'deleted_at',
   ];
   const reqId0 = await bulk.nextId('requests');
-  const evId0 = await bulk.nextId('residents_events');
+  const evId0 = await bulk.nextId('timeline_events');
   const eventRows: Row[] = [];
+  // The timeline keeps the request's path at each move and the organizations of a move in `data`.
   const event = (
     id: number,
+    path: string,
     kind: string,
     at: number,
     actor: string | null,
     from: number | null,
     to: number | null,
     note: string | null,
-  ) => eventRows.push([evId0 + eventRows.length, tenant, 'request', id, kind, iso(at), null, actor, from, to, note]);
+    states: [string | null, string | null] = [null, null],
+  ) => {
+    const data =
+      from == null && to == null ? null : JSON.stringify({ ...(from ? { fromOrgId: from } : {}), toOrgId: to });
+    eventRows.push([
+      evId0 + eventRows.length,
+      tenant,
+      'request',
+      id,
+      path,
+      kind,
+      ...states,
+      null,
+      actor,
+      note,
+      data,
+      iso(at),
+    ]);
+  };
   const recentFrom = now - 30 * DAY_MS;
   const phoneFrom = now - 365 * DAY_MS;
   let buf: Row[] = [];
@@ -1120,11 +1140,11 @@ async function loadResidents(
       ]);
       if (closed === null || accepted >= recentFrom) {
         const who = ownerName;
-        event(id, 'accepted', accepted, who, null, p.id, null);
-        if (level !== 'on_the_spot') event(id, 'assigned', accepted + 10 * 60_000, who, null, null, ownerName);
-        if (escalations) event(id, 'escalated', escalatedAt!, null, p.id, town.id, null);
-        if (closed !== null) event(id, 'closed', closed, who, null, null, result);
-        if (rating) event(id, 'rated', ratedAt!, null, null, null, rating);
+        event(id, p.path, 'accepted', accepted, who, null, p.id, null, [null, 'open']);
+        if (level !== 'on_the_spot') event(id, p.path, 'assigned', accepted + 10 * 60_000, who, null, null, ownerName);
+        if (escalations) event(id, orgPath, 'escalated', escalatedAt!, null, p.id, town.id, null);
+        if (closed !== null) event(id, orgPath, 'closed', closed, who, null, null, result, ['open', 'closed']);
+        if (rating) event(id, orgPath, 'rated', ratedAt!, null, null, null, rating);
       }
     }
     if (buf.length >= 50_000) {
@@ -1135,19 +1155,21 @@ async function loadResidents(
   await bulk.insert('requests', reqCols, buf);
   buf = [];
   await bulk.insert(
-    'residents_events',
+    'timeline_events',
     [
       'id',
       'tenant_id',
       'entity_type',
       'entity_id',
-      'kind',
-      'at',
+      'org_path',
+      'action',
+      'from_state',
+      'to_state',
       'actor_id',
       'actor_name',
-      'from_org_id',
-      'to_org_id',
       'note',
+      'data',
+      'at',
     ],
     eventRows,
   );
@@ -1470,7 +1492,7 @@ async function loadResidents(
     'pairings',
     'visits',
     'requests',
-    'residents_events',
+    'timeline_events',
     'wishes',
     'errands',
     'zones',

@@ -6,6 +6,8 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   not_found: 404,
   forbidden: 403,
   conflict: 409,
+  'workflow.move_refused': 409,
+  'workflow.not_allowed_actor': 403,
   rate_limited: 429,
   'auth.required': 401,
   'auth.session_expired': 401,

@@ -13,9 +13,12 @@ import { FREE_TEXT_COLUMNS, maskStoredFreeText } from '../../src/db/migrations/0
 import { verifyAudit, writeAuditAlone } from '../../src/platform/audit.js';
 import { buildFixture, createEnv, dialects, login, type Client, type Fixture, type TestEnv } from '../harness.js';
 
-/** The free-text tables under their names of today (migration 010 renamed the residents' tables). */
+/** The free-text tables under their names of today (010 renamed the residents' tables, 012 moved the timeline). */
 const FREE_TEXT_NOW = Object.fromEntries(
-  Object.entries(FREE_TEXT_COLUMNS).map(([t, c]) => [t.replace(/^service_/, 'residents_'), c]),
+  Object.entries(FREE_TEXT_COLUMNS).map(([t, c]) => [
+    t === 'service_events' ? 'timeline_events' : t.replace(/^service_/, 'residents_'),
+    c,
+  ]),
 );
 
 /** The four forms that passed the old mask on the public wall, and a plain one; with their masked forms. */

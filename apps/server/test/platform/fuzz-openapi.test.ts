@@ -365,13 +365,11 @@ function caseArb(op: Operation, pools: Pools): fc.Arbitrary<Case> {
           .uint8Array({ maxLength: 2048 })
           .map((b) => ({ file: Buffer.from(b), name: 'x.bin', type: 'application/octet-stream' })),
         fc.constant({ file: TINY_PNG, name: 'photo.png', type: 'image/png' }),
-        fc
-          .uint8Array({ maxLength: 512 })
-          .map((b) => ({
-            file: Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.from(b)]),
-            name: 'm.xlsx',
-            type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          })),
+        fc.uint8Array({ maxLength: 512 }).map((b) => ({
+          file: Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.from(b)]),
+          name: 'm.xlsx',
+          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        })),
         fc.constant({ json: { hello: 'world' } }),
       )
     : fc.constant(null);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as orgs from '../../src/areas/core/orgs/orgs.service.js';
 import * as members from '../../src/areas/core/members/members.service.js';
 import { systemActor } from '../../src/platform/actor.js';
-import { guardPhone } from '../../src/areas/residents/common/residents.shared.js';
+import { guardPhone } from '../../src/platform/personal.js';
 import {
   buildFixture,
   createEnv,

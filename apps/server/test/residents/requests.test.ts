@@ -2,7 +2,7 @@ import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalateOverdue } from '../../src/areas/residents/requests/requests.escalation.js';
-import { guardPhone } from '../../src/areas/residents/common/residents.shared.js';
+import { guardPhone } from '../../src/platform/personal.js';
 import {
   buildFixture,
   createEnv,

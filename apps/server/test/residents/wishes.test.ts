@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/database.js';
 import { runCli } from '../run-cli.js';
 import { releaseExpiredClaims } from '../../src/areas/residents/wishes/wishes.service.js';
-import { scrub } from '../../src/areas/residents/common/residents.shared.js';
+import { scrub } from '../../src/platform/personal.js';
 import {
   buildFixture,
   createEnv,
@@ -764,8 +764,8 @@ describe.each(dialects())('micro-wishes and errands on %s', (dialect) => {
         .code,
     ).toBe('residents.already_rated');
     const events = await env.ctx.db
-      .selectFrom('residents_events')
-      .select('kind')
+      .selectFrom('timeline_events')
+      .select('action as kind')
       .where('entity_type', '=', 'request')
       .where('entity_id', '=', id)
       .orderBy('id')

@@ -8,6 +8,12 @@ export const ERRORS = {
   forbidden: { zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
   conflict: { zh: '数据已被他人修改，请刷新后重试', en: 'The record was changed by someone else; reload and retry' },
   'record.not_deleted': { zh: '该记录未被删除，无需恢复', en: 'This record is not deleted' },
+  'workflow.move_refused': {
+    zh: '当前状态下不能进行此操作',
+    en: 'This move is not allowed in the current state',
+  },
+  'workflow.not_allowed_actor': { zh: '您不能进行此步操作', en: 'You may not make this move' },
+  'workflow.field_required': { zh: '此步操作须填写必填项', en: 'This move needs a required field' },
   rate_limited: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
   'auth.required': { zh: '请先登录', en: 'Please sign in' },
   'auth.session_expired': { zh: '登录已过期，请重新登录', en: 'Your session has expired, please sign in again' },

@@ -1,6 +1,7 @@
 /** API schemas of visits (走访), requests (民情诉求) with their cards and escalation, and the three evaluations (三评). */
 import { Type, type Static } from '@sinclair/typebox';
 import { DateString, Id, KeyOf, ListOf, Nullable, Paging, VERBATIM } from '../core/schemas.js';
+import { AllowedActions, defineFlowSpec, TimelineEvent } from '../core/workflow.js';
 import {
   EVALUATION_GRADES,
   EVALUATION_KINDS,
@@ -139,16 +140,11 @@ export const RequestItem = Type.Object({
   ...Stamps,
 });
 export type RequestItemT = Static<typeof RequestItem>;
-export const RequestEvent = Type.Object({
-  id: Type.Integer(),
-  kind: Type.String(),
-  at: Type.String(),
-  actorName: Nullable(Type.String()),
-  fromOrg: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
-  toOrg: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
-  note: Nullable(Type.String()),
-});
-export const RequestDetail = Type.Composite([RequestItem, Type.Object({ events: Type.Array(RequestEvent) })]);
+export const RequestEvent = TimelineEvent;
+export const RequestDetail = Type.Composite([
+  RequestItem,
+  Type.Object({ events: Type.Array(RequestEvent), actions: AllowedActions }),
+]);
 export type RequestDetailT = Static<typeof RequestDetail>;
 export const RequestList = ListOf(RequestItem);
 export const RequestListQuery = Type.Object({
@@ -282,4 +278,79 @@ export const EvaluationSuggestion = Type.Object({
   satisfied: Type.Integer(),
   fairlySatisfied: Type.Integer(),
   dissatisfied: Type.Integer(),
+});
+
+/**
+ * The flow of a request (三级联动): accepted (open, or closed at once on the spot), handled (assign, progress,
+ * transfer; escalated by the daily job past its deadline), closed with its result, rated by the resident;
+ * 不满意 within the reopen limit reopens it with a new deadline.
+ */
+export const REQUEST_FLOW = defineFlowSpec({
+  entityType: 'request',
+  label: { zh: '民情诉求', en: 'Request' },
+  states: REQUEST_STATUSES,
+  actions: {
+    accept: {
+      label: { zh: '受理', en: 'Accept' },
+      from: [],
+      to: ['open', 'closed'],
+      by: ['residents.write'],
+      required: ['description'],
+      event: 'accepted',
+    },
+    assign: {
+      label: { zh: '指定承办人', en: 'Assign' },
+      from: ['open', 'reopened'],
+      to: null,
+      by: ['residents.write'],
+      required: ['ownerName'],
+      event: 'assigned',
+    },
+    progress: {
+      label: { zh: '记录进展', en: 'Record progress' },
+      from: ['open', 'reopened'],
+      to: null,
+      by: ['residents.write'],
+      required: ['note'],
+      event: 'progress',
+    },
+    transfer: {
+      label: { zh: '转办', en: 'Transfer' },
+      from: ['open', 'reopened'],
+      to: null,
+      by: ['residents.write'],
+      event: 'transferred',
+    },
+    escalate: {
+      label: { zh: '逾期上报', en: 'Escalate' },
+      from: ['open', 'reopened'],
+      to: null,
+      by: ['system'],
+      event: 'escalated',
+    },
+    close: {
+      label: { zh: '办结', en: 'Close' },
+      from: ['open', 'reopened'],
+      to: 'closed',
+      by: ['residents.write'],
+      required: ['result'],
+      event: 'closed',
+    },
+    rate: {
+      label: { zh: '群众评价', en: 'Rate' },
+      from: ['closed'],
+      to: null,
+      by: ['residents.write', 'resident'],
+      required: ['rating'],
+      notBy: { zh: '每次办结只评价一次', en: 'Once per closing' },
+      event: 'rated',
+    },
+    reopen: {
+      label: { zh: '重新办理', en: 'Reopen' },
+      from: ['closed'],
+      to: 'reopened',
+      by: ['system'],
+      event: 'reopened',
+    },
+  },
 });

@@ -1,17 +1,10 @@
 /** API schemas of micro-wishes (console, members, the public wall, residents' phone pages) and proxy errands. */
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, KeyOf, Nullable, Paging, VERBATIM } from '../core/schemas.js';
+import { AllowedActions, defineFlowSpec, TimelineEvent } from '../core/workflow.js';
 import { ERRAND_STATUSES, SATISFACTION, WISH_KINDS, WISH_SOURCES, WISH_STATUSES } from './residents.js';
 
-const Event = Type.Object({
-  id: Type.Integer(),
-  kind: Type.String(),
-  at: Type.String(),
-  actorName: Nullable(Type.String()),
-  fromOrg: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
-  toOrg: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
-  note: Nullable(Type.String()),
-});
+const Event = TimelineEvent;
 const Photo = Type.Object({ id: Type.Integer(), mime: Type.String(), bytes: Type.Integer(), url: Type.String() });
 
 // ---- wishes: console ----
@@ -41,7 +34,7 @@ export const Wish = Type.Object({
 export type WishT = Static<typeof Wish>;
 export const WishDetail = Type.Composite([
   Wish,
-  Type.Object({ events: Type.Array(Event), photoList: Type.Array(Photo) }),
+  Type.Object({ events: Type.Array(Event), photoList: Type.Array(Photo), actions: AllowedActions }),
 ]);
 export type WishDetailT = Static<typeof WishDetail>;
 export const WishList = Type.Object({ items: Type.Array(Wish), total: Type.Integer() });
@@ -190,7 +183,10 @@ export const Errand = Type.Object({
   deletedAt: Nullable(Type.String()),
 });
 export type ErrandT = Static<typeof Errand>;
-export const ErrandDetail = Type.Composite([Errand, Type.Object({ events: Type.Array(Event) })]);
+export const ErrandDetail = Type.Composite([
+  Errand,
+  Type.Object({ events: Type.Array(Event), actions: AllowedActions }),
+]);
 export type ErrandDetailT = Static<typeof ErrandDetail>;
 export const ErrandList = Type.Object({ items: Type.Array(Errand), total: Type.Integer() });
 export const ErrandListQuery = Type.Object({
@@ -224,3 +220,116 @@ export const ErrandResultBody = Type.Object(
   { result: Type.String({ minLength: 1, maxLength: 1000 }) },
   { additionalProperties: false },
 );
+
+/**
+ * The flow of a micro-wish: posted (by the resident or a worker), claimed by a member with a deadline from the
+ * rules, fulfilled by the claimer, confirmed by the resident (or staff on the resident's behalf, never the
+ * claimer); an expired claim goes back to the wall; the resident may withdraw a wish nobody claimed.
+ */
+export const WISH_FLOW = defineFlowSpec({
+  entityType: 'wish',
+  label: { zh: '微心愿', en: 'Wish' },
+  states: WISH_STATUSES,
+  actions: {
+    post: {
+      label: { zh: '发布', en: 'Post' },
+      from: [],
+      to: 'open',
+      by: ['residents.write', 'resident'],
+      required: ['title'],
+      event: 'posted',
+    },
+    claim: {
+      label: { zh: '认领', en: 'Claim' },
+      from: ['open'],
+      to: 'claimed',
+      by: ['residents.claim', 'residents.write'],
+      notBy: { zh: '须关联党员身份', en: 'Only an account linked to a member' },
+      event: 'claimed',
+    },
+    fulfil: {
+      label: { zh: '完成', en: 'Fulfil' },
+      from: ['claimed'],
+      to: 'fulfilled',
+      by: ['residents.claim', 'residents.write'],
+      required: ['note'],
+      notBy: { zh: '仅认领人', en: 'Only the claimer' },
+      event: 'fulfilled',
+    },
+    release: {
+      label: { zh: '释放', en: 'Release' },
+      from: ['claimed'],
+      to: 'open',
+      by: ['residents.claim', 'residents.write'],
+      notBy: { zh: '仅认领人或本村（社区）工作人员', en: 'Only the claimer or staff of its village' },
+      event: 'released',
+    },
+    expire: {
+      label: { zh: '认领超期释放', en: 'Claim expired' },
+      from: ['claimed'],
+      to: 'open',
+      by: ['system'],
+      event: 'released',
+    },
+    confirm: {
+      label: { zh: '确认实现', en: 'Confirm' },
+      from: ['fulfilled'],
+      to: 'confirmed',
+      by: ['resident', 'residents.write'],
+      notBy: { zh: '认领人不能代为确认', en: 'Not the member who fulfilled it' },
+      event: 'confirmed',
+    },
+    withdraw: {
+      label: { zh: '撤回', en: 'Withdraw' },
+      from: ['open'],
+      to: 'withdrawn',
+      by: ['resident'],
+      notBy: { zh: '仅提交心愿的群众本人', en: 'Only the resident who posted it' },
+      event: 'withdrawn',
+    },
+  },
+});
+
+/** The flow of a proxy errand: taken by a member, its steps recorded, done with a result or cancelled. */
+export const ERRAND_FLOW = defineFlowSpec({
+  entityType: 'errand',
+  label: { zh: '党员代办', en: 'Errand' },
+  states: ERRAND_STATUSES,
+  actions: {
+    take: {
+      label: { zh: '承接', en: 'Take' },
+      from: [],
+      to: 'in_progress',
+      by: ['residents.claim', 'residents.write'],
+      required: ['title'],
+      event: 'taken',
+    },
+    step: {
+      label: { zh: '记录进展', en: 'Record a step' },
+      from: ['in_progress'],
+      to: null,
+      by: ['residents.claim', 'residents.write'],
+      required: ['note'],
+      notBy: { zh: '仅承接的党员或本级工作人员', en: 'Only the member who took it, or staff' },
+      event: 'step',
+    },
+    done: {
+      label: { zh: '办结', en: 'Done' },
+      from: ['in_progress'],
+      to: 'done',
+      by: ['residents.claim', 'residents.write'],
+      required: ['result'],
+      notBy: { zh: '仅承接的党员或本级工作人员', en: 'Only the member who took it, or staff' },
+      event: 'done',
+    },
+    cancel: {
+      label: { zh: '取消', en: 'Cancel' },
+      from: ['in_progress'],
+      to: 'cancelled',
+      by: ['residents.claim', 'residents.write'],
+      required: ['reason'],
+      notBy: { zh: '仅承接的党员或本级工作人员', en: 'Only the member who took it, or staff' },
+      event: 'cancelled',
+    },
+  },
+});

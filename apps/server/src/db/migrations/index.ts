@@ -11,6 +11,7 @@ import { admins007 } from './007_admins.js';
 import { freeText009 } from './009_free_text.js';
 import { areas010 } from './010_areas.js';
 import { rules011 } from './011_rules.js';
+import { timeline012 } from './012_timeline.js';
 
 export interface Migration {
   name: string;
@@ -28,4 +29,5 @@ export const MIGRATIONS: Migration[] = [
   freeText009,
   areas010,
   rules011,
+  timeline012,
 ];

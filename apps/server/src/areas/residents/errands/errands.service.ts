@@ -3,22 +3,22 @@
  * end. A member sees only their own errands; staff see their subtree and may record one for a member.
  */
 import { can, type ErrandCreateT, type ErrandDetailT, type ErrandListQueryT, type ErrandT } from '@dangjian/contracts';
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../../db/schema.js';
 import { subtreeRange } from '../../../db/dialect.js';
 import type { Actor } from '../../../platform/actor.js';
 import { inScope, requireAnyCapability, requireCapability, scopeRange } from '../../../platform/actor.js';
 import { diff, writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
+import { restore as restoreRow, softDelete, type Q } from '../../../platform/data/scoped.js';
+import { addTimeline, listTimeline } from '../../../platform/data/timeline.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { bumpVersion } from '../../../platform/versions.js';
+import { act, allowedActions, asUser, authorOf, requireMove } from '../../../platform/workflow.js';
 import * as householdsRepo from '../households/households.repository.js';
 import * as membersRepo from '../../core/members/members.repository.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
-import { addEvent, guardPhone, listEvents } from '../common/residents.shared.js';
-import * as repo from '../wishes/wishes.repository.js';
-
-type Q = Kysely<DB> | Transaction<DB>;
+import { guardPhone } from '../../../platform/personal.js';
+import * as repo from './errands.repository.js';
+import { type ErrandAction, errandFlow } from './errands.workflow.js';
 
 function isStaff(actor: Actor): boolean {
   return can(actor.role, 'residents.read');
@@ -71,7 +71,11 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<ErrandDet
   requireAnyCapability(actor, 'residents.read', 'residents.claim');
   const row = await repo.findErrand(ctx.db, id, { includeDeleted: isStaff(actor) });
   if (!row || !visible(actor, row)) throw notFound();
-  return { ...present(row), events: await listEvents(ctx.db, 'errand', id) };
+  return {
+    ...present(row),
+    events: await listTimeline(ctx.db, 'errand', id),
+    actions: row.deleted_at ? [] : allowedActions(asUser(actor), errandFlow, row),
+  };
 }
 
 function visible(actor: Actor, row: repo.ErrandRow): boolean {
@@ -129,38 +133,37 @@ export async function create(ctx: Ctx, actor: Actor, body: ErrandCreateT): Promi
       await householdsRepo.requireHouseholdInScope(trx, actor, body.householdId, org.org_path);
     const now = ctx.clock().toISOString();
     const phone = guardPhone(ctx, body.phone);
-    const { id } = await trx
-      .insertInto('errands')
-      .values({
-        tenant_id: org.tenant_id,
-        org_id: org.id,
-        org_path: org.org_path,
-        member_id: memberId,
-        household_id: body.householdId ?? null,
-        resident_name: body.residentName.trim(),
-        card_no: body.cardNo?.trim() || null,
-        title: body.title.trim(),
-        description: body.description?.trim() || null,
-        status: 'in_progress',
-        taken_at: now,
-        done_at: null,
-        result: null,
-        phone_enc: phone.phone_enc ?? null,
-        phone_hash: phone.phone_hash ?? null,
-        phone_masked: phone.phone_masked ?? null,
-        created_by: actor.userId || null,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await addEvent(trx, ctx, actor, {
+    const id = await repo.insertErrand(trx, {
+      tenant_id: org.tenant_id,
+      org_id: org.id,
+      org_path: org.org_path,
+      member_id: memberId,
+      household_id: body.householdId ?? null,
+      resident_name: body.residentName.trim(),
+      card_no: body.cardNo?.trim() || null,
+      title: body.title.trim(),
+      description: body.description?.trim() || null,
+      status: 'in_progress',
+      taken_at: now,
+      done_at: null,
+      result: null,
+      phone_enc: phone.phone_enc ?? null,
+      phone_hash: phone.phone_hash ?? null,
+      phone_masked: phone.phone_masked ?? null,
+      created_by: actor.userId || null,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    });
+    await addTimeline(trx, authorOf(asUser(actor)), {
       tenantId: org.tenant_id,
-      entity: 'errand',
+      entityType: 'errand',
       entityId: id,
-      kind: 'taken',
+      orgPath: org.org_path,
+      action: 'taken',
+      toState: 'in_progress',
       note: `${member.name} 承接 took it`,
+      at: now,
     });
     await writeAudit(ctx, trx, actor, {
       action: 'errand.create',
@@ -181,28 +184,24 @@ export async function create(ctx: Ctx, actor: Actor, body: ErrandCreateT): Promi
   return get(ctx, actor, id);
 }
 
+/** Makes one move of an errand (checked and recorded by the flow) and answers the errand as it is now. */
+async function moveErrand(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  action: ErrandAction,
+  input: Record<string, unknown>,
+): Promise<ErrandDetailT> {
+  requireMove(asUser(actor), errandFlow, action);
+  const row = await repo.findErrand(ctx.db, id);
+  if (!row) throw notFound();
+  await act(ctx, asUser(actor), errandFlow, row, action, input);
+  return get(ctx, actor, id);
+}
+
 /** Records a step of an errand in progress. */
 export async function step(ctx: Ctx, actor: Actor, id: number, note: string): Promise<ErrandDetailT> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await writable(trx, actor, id);
-    if (row.status !== 'in_progress') throw new DomainError('residents.errand_state');
-    await trx.updateTable('errands').set({ updated_at: ctx.clock().toISOString() }).where('id', '=', id).execute();
-    await addEvent(trx, ctx, actor, {
-      tenantId: row.tenant_id,
-      entity: 'errand',
-      entityId: id,
-      kind: 'step',
-      note: note.trim(),
-    });
-    await writeAudit(ctx, trx, actor, {
-      action: 'errand.step',
-      entityType: 'errand',
-      entityId: id,
-      detail: note.trim().slice(0, 200),
-    });
-    await bumpVersion(trx, row.tenant_id, 'residents');
-  });
-  return get(ctx, actor, id);
+  return moveErrand(ctx, actor, id, 'step', { note });
 }
 
 /** Ends an errand: done with its result, or cancelled with a reason. */
@@ -213,74 +212,42 @@ export async function finish(
   outcome: 'done' | 'cancelled',
   text: string,
 ): Promise<ErrandDetailT> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await writable(trx, actor, id);
-    if (row.status !== 'in_progress') throw new DomainError('residents.errand_state');
-    const now = ctx.clock().toISOString();
-    await trx
-      .updateTable('errands')
-      .set(
-        outcome === 'done'
-          ? { status: 'done', done_at: now, result: text.trim(), updated_at: now }
-          : { status: 'cancelled', done_at: now, updated_at: now },
-      )
-      .where('id', '=', id)
-      .execute();
-    await addEvent(trx, ctx, actor, {
-      tenantId: row.tenant_id,
-      entity: 'errand',
-      entityId: id,
-      kind: outcome,
-      note: text.trim(),
-    });
-    await writeAudit(ctx, trx, actor, {
-      action: `errand.${outcome === 'done' ? 'done' : 'cancel'}`,
-      entityType: 'errand',
-      entityId: id,
-      changes: {
-        status: { before: 'in_progress', after: outcome },
-        ...(outcome === 'done' ? { result: { before: null, after: text.trim() } } : {}),
-      },
-    });
-    await bumpVersion(trx, row.tenant_id, 'residents');
-  });
-  return get(ctx, actor, id);
+  return outcome === 'done'
+    ? moveErrand(ctx, actor, id, 'done', { result: text })
+    : moveErrand(ctx, actor, id, 'cancel', { reason: text });
 }
 
-/** Soft delete (staff with service.write). */
+/** Soft delete (staff with residents.write), with its timeline entry. */
 export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> {
   requireCapability(actor, 'residents.write');
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await writable(trx, actor, id);
-    const now = ctx.clock().toISOString();
-    await trx.updateTable('errands').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
-    await addEvent(trx, ctx, actor, { tenantId: row.tenant_id, entity: 'errand', entityId: id, kind: 'deleted' });
-    await writeAudit(ctx, trx, actor, {
-      action: 'errand.delete',
-      entityType: 'errand',
-      entityId: id,
-      changes: { deletedAt: { before: null, after: now } },
-    });
-    await bumpVersion(trx, row.tenant_id, 'residents');
-  });
+  const row = await writable(ctx.db, actor, id);
+  await softDelete(ctx, actor, 'errands', id, recycled(ctx, actor, row, 'deleted'));
 }
 
 /** Restores a deleted errand. */
 export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<ErrandDetailT> {
   requireCapability(actor, 'residents.write');
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await writable(trx, actor, id, { includeDeleted: true });
-    if (!row.deleted_at) throw new DomainError('residents.errand_state');
-    const now = ctx.clock().toISOString();
-    await trx.updateTable('errands').set({ deleted_at: null, updated_at: now }).where('id', '=', id).execute();
-    await addEvent(trx, ctx, actor, { tenantId: row.tenant_id, entity: 'errand', entityId: id, kind: 'restored' });
-    await writeAudit(ctx, trx, actor, {
-      action: 'errand.restore',
-      entityType: 'errand',
-      entityId: id,
-      changes: { deletedAt: { before: row.deleted_at, after: null } },
-    });
-    await bumpVersion(trx, row.tenant_id, 'residents');
-  });
+  const row = await writable(ctx.db, actor, id, { includeDeleted: true });
+  if (!row.deleted_at) throw new DomainError('residents.errand_state');
+  await restoreRow(ctx, actor, 'errands', id, recycled(ctx, actor, row, 'restored'));
   return get(ctx, actor, id);
+}
+
+/** How a delete or restore of an errand is recorded: audit, version, and a timeline entry. */
+function recycled(ctx: Ctx, actor: Actor, row: repo.ErrandRow, action: 'deleted' | 'restored') {
+  return {
+    action: action === 'deleted' ? 'errand.delete' : 'errand.restore',
+    entityType: 'errand',
+    domains: ['residents' as const],
+    stampUpdatedAt: true,
+    before: (trx: Q) =>
+      addTimeline(trx, authorOf(asUser(actor)), {
+        tenantId: row.tenant_id,
+        entityType: 'errand',
+        entityId: row.id,
+        orgPath: row.org_path,
+        action,
+        at: ctx.clock().toISOString(),
+      }),
+  };
 }

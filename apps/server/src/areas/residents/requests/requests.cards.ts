@@ -8,7 +8,7 @@ import { requireCapability } from '../../../platform/actor.js';
 import type { Ctx } from '../../../platform/context.js';
 import * as repo from './requests.repository.js';
 import { chinaDay } from './requests.time.js';
-import { scrub } from '../common/residents.shared.js';
+import { scrub } from '../../../platform/personal.js';
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(v: unknown): string {

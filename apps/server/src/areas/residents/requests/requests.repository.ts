@@ -1,5 +1,5 @@
 /** Every query on requests, inside the caller's scope: by the organization handling it or the one that accepted it. */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { type Insertable, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB, RequestsTable } from '../../../db/schema.js';
 import type { DialectName } from '../../../db/database.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
@@ -45,7 +45,7 @@ export const REQUEST_COLUMNS = [
 ] as const;
 export type RequestListRow = Omit<RequestRow, 'phone_enc' | 'phone_hash' | 'created_by'>;
 
-/** One request the actor may read: its handling or its accepting organization lies in the actor's scope (404 otherwise). */
+/** One request the actor may read: its handling or accepting organization lies in the actor's scope (else 404). */
 export async function getRequest(
   db: Q,
   actor: Actor,
@@ -142,7 +142,8 @@ export async function listRequests(
     Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   // Totals read the whole range; they change with service writes, roster moves and (overdue) the minute.
   const roster = await readVersion(db, tenantId, 'roster');
-  const key = `requests.count|${col}|${lo}|${hi}|r${roster}|${f.overdue ? now.slice(0, 16) : ''}|${JSON.stringify({ ...f, underPath: undefined })}`;
+  const filter = JSON.stringify({ ...f, underPath: undefined });
+  const key = `requests.count|${col}|${lo}|${hi}|r${roster}|${f.overdue ? now.slice(0, 16) : ''}|${filter}`;
   const total = await cached(db, tenantId, 'residents', key, countOf(build(false)));
   if (!total) return { rows: [], total };
   const pageEnd = page * pageSize;
@@ -162,7 +163,7 @@ export async function listRequests(
     // Walking from the newest reads about pageEnd × county / total index entries; sorting reads the range's rows.
     walkNewest = (pageEnd * county) / total < total * 10;
   }
-  // For open requests the order must not be read off the newest-first index (that walks millions); sort the few hundred.
+  // For open requests the order must not be read off the newest-first index (that walks millions): sort the few.
   const newest = onlyOpen && dialect === 'sqlite' ? sql`+r.accepted_at` : sql.ref('r.accepted_at');
   const ids = (
     await build(walkNewest)
@@ -223,11 +224,11 @@ export async function ratingsClosedIn(
   return { closed, byRating };
 }
 
-/** Open requests past their deadline not escalated since it, oldest deadline first (the partial index requests_open_due). */
+/** Open requests past their deadline not escalated since it, by id (the partial index requests_open_due). */
 export async function dueForEscalation(db: Q, tenantId: number, now: string, limit: number, afterId = 0) {
   return db
     .selectFrom('requests')
-    .select(['id', 'org_id', 'org_path', 'due_at', 'escalations', 'description'])
+    .selectAll()
     .where('tenant_id', '=', tenantId)
     .where('closed_at', 'is', null)
     .where('due_at', '<', now)
@@ -237,4 +238,88 @@ export async function dueForEscalation(db: Q, tenantId: number, now: string, lim
     .orderBy('id')
     .limit(limit)
     .execute();
+}
+
+/** Inserts a request; answers its id. */
+export async function insertRequest(db: Q, row: Insertable<RequestsTable>): Promise<number> {
+  return (await db.insertInto('requests').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** The live roots' tenants (every county, or one). */
+export async function tenantsOf(db: Q, tenantId?: number): Promise<number[]> {
+  let q = db.selectFrom('orgs').select(['tenant_id']).where('parent_id', 'is', null).where('deleted_at', 'is', null);
+  if (tenantId) q = q.where('tenant_id', '=', tenantId);
+  return [...new Set((await q.execute()).map((r) => r.tenant_id))];
+}
+
+/** Organizations by id with their parents (where an overdue request goes), and the parents' admins. */
+export async function escalationTargets(db: Q, orgIds: number[]) {
+  const orgs = await db.selectFrom('orgs').select(['id', 'parent_id', 'name']).where('id', 'in', orgIds).execute();
+  const parentIds = [...new Set(orgs.map((o) => o.parent_id).filter((p): p is number => p != null))];
+  const parents = parentIds.length
+    ? await db.selectFrom('orgs').select(['id', 'org_path', 'name', 'depth']).where('id', 'in', parentIds).execute()
+    : [];
+  // Admins of the receiving organizations (township or county level) hear of it.
+  const admins = parentIds.length
+    ? await db
+        .selectFrom('users')
+        .select(['id', 'org_id'])
+        .where('org_id', 'in', parentIds)
+        .where('role', 'in', ['township_admin', 'county_admin'])
+        .where('status', '=', 'active')
+        .where('deleted_at', 'is', null)
+        .execute()
+    : [];
+  return { orgs, parents, admins };
+}
+
+/** Records the start of a job run (once per key); `finishJobRun` stores its result. */
+export async function startJobRun(db: Q, job: string, runKey: string, at: string): Promise<void> {
+  await db
+    .insertInto('job_runs')
+    .values({ job, run_key: runKey, started_at: at, finished_at: null, result: null })
+    .onConflict((oc) => oc.column('run_key').doNothing())
+    .execute();
+}
+
+/** Stores the result of a job run. */
+export async function finishJobRun(db: Q, runKey: string, at: string, result: unknown): Promise<void> {
+  await db
+    .updateTable('job_runs')
+    .set({ finished_at: at, result: JSON.stringify(result) })
+    .where('run_key', '=', runKey)
+    .execute();
+}
+
+/** Requests recorded with a resident's phone number (hash), newest first, with the handling org's name. */
+export async function byPhone(db: Q, phoneHash: string, page: number, pageSize: number) {
+  const base = db.selectFrom('requests as r').where('r.phone_hash', '=', phoneHash).where('r.deleted_at', 'is', null);
+  const total = Number((await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await base
+    .innerJoin('orgs as o', 'o.id', 'r.org_id')
+    .select([
+      'r.id',
+      'o.name as org_name',
+      'r.category',
+      'r.description',
+      'r.level',
+      'r.status',
+      'r.accepted_at',
+      'r.due_at',
+      'r.closed_at',
+      'r.result',
+      'r.rating',
+      'r.reopened',
+    ])
+    .orderBy('r.accepted_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { rows, total };
+}
+
+/** One live request by id, for its resident (the caller compares the phone hash). */
+export async function findLive(db: Q, id: number): Promise<RequestRow | undefined> {
+  return db.selectFrom('requests').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
 }

@@ -10,32 +10,39 @@ import type {
   RequestItemT,
   RequestListQueryT,
   RequestTransferT,
-  ResidentsRules,
 } from '@dangjian/contracts';
 import { can } from '@dangjian/contracts';
-import type { Transaction } from 'kysely';
-import type { DB } from '../../../db/schema.js';
 import type { Actor } from '../../../platform/actor.js';
 import { inScope, requireCapability } from '../../../platform/actor.js';
-import { writeAudit, type Changes } from '../../../platform/audit.js';
+import { writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
+import type { Q } from '../../../platform/data/scoped.js';
+import { restore as restoreRow, softDelete } from '../../../platform/data/scoped.js';
+import { addTimeline, listTimeline } from '../../../platform/data/timeline.js';
 import { DomainError } from '../../../platform/errors.js';
 import { isValidMobile, normalizePhone } from '../../../platform/idcard.js';
 import { bumpVersion } from '../../../platform/versions.js';
+import {
+  act,
+  allowedActions,
+  asUser,
+  authorOf,
+  checkMove,
+  type FlowActor,
+  move,
+  requireMove,
+} from '../../../platform/workflow.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import * as membersRepo from '../../core/members/members.repository.js';
 import * as householdsRepo from '../households/households.repository.js';
 import { residentsRules } from '../common/residents.rules.js';
-import { addEvent, bumpRequestMonth, guardPhone, listEvents } from '../common/residents.shared.js';
+import { guardPhone } from '../../../platform/personal.js';
+import { requestMonth } from './requests.month.js';
 import * as repo from './requests.repository.js';
 import { addDays, chinaDayStart, deadline } from './requests.time.js';
+import { daysFor, type RequestAction, requestFlow } from './requests.workflow.js';
 
-/** Days a request of a level has to close; on-the-spot requests have no deadline unless reopened (then the studied rule). */
-export function daysFor(rules: ResidentsRules, level: string, reopening = false): number | null {
-  if (level === 'coordinated') return rules.coordinatedDays;
-  if (level === 'studied' || reopening) return rules.studiedDays;
-  return null;
-}
+export { daysFor } from './requests.workflow.js';
 
 /** Whether a request is overdue at an instant: not closed and past its deadline. */
 export function isOverdue(r: { closed_at: string | null; due_at: string | null }, now: string): boolean {
@@ -125,7 +132,11 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<RequestDe
   requireCapability(actor, 'residents.read');
   const r = await repo.getRequest(ctx.db, actor, id, { includeDeleted: true });
   const names = await repo.orgNames(ctx.db, [r.org_id, r.origin_org_id]);
-  return { ...toItem(r, names, ctx.clock().toISOString()), events: await listEvents(ctx.db, 'request', id) };
+  return {
+    ...toItem(r, names, ctx.clock().toISOString()),
+    events: await listTimeline(ctx.db, 'request', id),
+    actions: r.deleted_at ? [] : allowedActions(asUser(actor), requestFlow, r),
+  };
 }
 
 /** The owner (承办人) named by a write body: a member of the caller's scope (null when none is named). */
@@ -159,7 +170,7 @@ export interface NewRequest {
  */
 export async function insertRequest(
   ctx: Ctx,
-  trx: Transaction<DB>,
+  trx: Q,
   actor: Actor,
   org: { id: number; tenant_id: number; org_path: string },
   input: NewRequest,
@@ -173,63 +184,46 @@ export async function insertRequest(
   if (now > created) throw new DomainError('residents.in_future');
   const days = daysFor(rules, input.level);
   const onSpot = input.level === 'on_the_spot';
-  const { id } = await trx
-    .insertInto('requests')
-    .values({
-      tenant_id: org.tenant_id,
-      org_id: org.id,
-      org_path: org.org_path,
-      origin_org_id: org.id,
-      origin_path: org.org_path,
-      household_id: input.householdId ?? null,
-      resident_name: input.residentName?.trim() || null,
-      channel: input.channel,
-      category: input.category,
-      description: input.description.trim(),
-      level: input.level,
-      status: onSpot ? 'closed' : 'open',
-      accepted_at: now,
-      due_at: days == null ? null : deadline(now, days),
-      owner_member_id: input.ownerMemberId ?? null,
-      owner_name: input.ownerName?.trim() || null,
-      department: null,
-      escalations: 0,
-      escalated_at: null,
-      closed_at: onSpot ? now : null,
-      result: onSpot ? result : null,
-      rating: null,
-      rated_at: null,
-      reopened: 0,
-      phone_enc: input.phone.phone_enc ?? null,
-      phone_hash: input.phone.phone_hash ?? null,
-      phone_masked: input.phone.phone_masked ?? null,
-      created_by: actor.userId || null,
-      created_at: created,
-      updated_at: created,
-      deleted_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await addEvent(trx, ctx, actor, {
-    tenantId: org.tenant_id,
-    entity: 'request',
-    entityId: id,
-    kind: 'accepted',
-    toOrgId: org.id,
-    note: input.channel,
-    at: now,
+  const id = await repo.insertRequest(trx, {
+    tenant_id: org.tenant_id,
+    org_id: org.id,
+    org_path: org.org_path,
+    origin_org_id: org.id,
+    origin_path: org.org_path,
+    household_id: input.householdId ?? null,
+    resident_name: input.residentName?.trim() || null,
+    channel: input.channel,
+    category: input.category,
+    description: input.description.trim(),
+    level: input.level,
+    status: onSpot ? 'closed' : 'open',
+    accepted_at: now,
+    due_at: days == null ? null : deadline(now, days),
+    owner_member_id: input.ownerMemberId ?? null,
+    owner_name: input.ownerName?.trim() || null,
+    department: null,
+    escalations: 0,
+    escalated_at: null,
+    closed_at: onSpot ? now : null,
+    result: onSpot ? result : null,
+    rating: null,
+    rated_at: null,
+    reopened: 0,
+    phone_enc: input.phone.phone_enc ?? null,
+    phone_hash: input.phone.phone_hash ?? null,
+    phone_masked: input.phone.phone_masked ?? null,
+    created_by: actor.userId || null,
+    created_at: created,
+    updated_at: created,
+    deleted_at: null,
   });
-  if (onSpot)
-    await addEvent(trx, ctx, actor, {
-      tenantId: org.tenant_id,
-      entity: 'request',
-      entityId: id,
-      kind: 'closed',
-      note: result,
-      at: now,
-    });
-  await bumpVersion(trx, org.tenant_id, 'residents');
-  await bumpRequestMonth(trx, org.tenant_id, now);
+  const entry = { tenantId: org.tenant_id, entityType: 'request', entityId: id, orgPath: org.org_path, at: now };
+  const by = authorOf(asUser(actor));
+  await addTimeline(trx, by, { ...entry, action: 'accepted', toState: 'open', toOrgId: org.id, note: input.channel });
+  const closed = { action: 'closed', fromState: 'open', toState: 'closed', note: result };
+  if (onSpot) await addTimeline(trx, by, { ...entry, ...closed });
+  for (const domain of requestFlow.versions({ accepted_at: now } as repo.RequestRow))
+    await bumpVersion(trx, org.tenant_id, domain);
   await writeAudit(ctx, trx, actor, {
     action: 'request.create',
     entityType: 'request',
@@ -271,217 +265,123 @@ export async function create(ctx: Ctx, actor: Actor, input: RequestCreateT): Pro
   return get(ctx, actor, id);
 }
 
-/** A live request the actor handles (its current organization in scope); only accepting it gives 403. */
-async function handled(ctx: Ctx, actor: Actor, id: number, opts: { open?: boolean } = {}) {
-  requireCapability(actor, 'residents.write');
-  const r = await repo.getRequest(ctx.db, actor, id);
-  if (!inScope(actor, r.tenant_id, r.org_path))
-    throw new DomainError('forbidden', { reason: 'handled by another organization' });
-  if (opts.open && r.closed_at) throw new DomainError('residents.request_closed');
-  return r;
+/** A live request the actor may move (404 outside the scope; the flow refuses the rest). */
+async function load(ctx: Ctx, actor: Actor, id: number, action: RequestAction) {
+  requireMove(asUser(actor), requestFlow, action);
+  return repo.getRequest(ctx.db, actor, id);
 }
 
-/** Runs one step of a request in a transaction: update, event, service version, audit. */
-async function step(
+/** Makes one move of a request and answers the request as it is now. */
+async function moveRequest(
   ctx: Ctx,
   actor: Actor,
-  r: repo.RequestRow,
-  action: string,
-  set: Record<string, unknown>,
-  event: { kind: string; fromOrgId?: number | null; toOrgId?: number | null; note?: string | null } | null,
-  changes: Changes,
-  extra?: (trx: Transaction<DB>) => Promise<void>,
-): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const now = ctx.clock().toISOString();
-    if (Object.keys(set).length)
-      await trx
-        .updateTable('requests')
-        .set({ ...set, updated_at: now })
-        .where('id', '=', r.id)
-        .execute();
-    if (event) await addEvent(trx, ctx, actor, { tenantId: r.tenant_id, entity: 'request', entityId: r.id, ...event });
-    await extra?.(trx);
-    await bumpVersion(trx, r.tenant_id, 'residents');
-    await bumpRequestMonth(trx, r.tenant_id, r.accepted_at);
-    await writeAudit(ctx, trx, actor, { action, entityType: 'request', entityId: r.id, changes });
-  });
+  id: number,
+  action: RequestAction,
+  input: Record<string, unknown>,
+): Promise<RequestDetailT> {
+  const r = await load(ctx, actor, id, action);
+  await act(ctx, asUser(actor), requestFlow, r, action, input);
+  return get(ctx, actor, id);
 }
 
 /** Names the owner (承办人): a member of the caller's scope or a name. */
 export async function assign(ctx: Ctx, actor: Actor, id: number, input: RequestAssignT): Promise<RequestDetailT> {
-  const r = await handled(ctx, actor, id, { open: true });
   const owner = await ownerInScope(ctx, actor, input.ownerMemberId);
-  const name = input.ownerName?.trim() || owner?.name;
-  if (!name) throw new DomainError('validation', { field: 'ownerName' });
-  await step(
-    ctx,
-    actor,
-    r,
-    'request.assign',
-    { owner_member_id: owner?.id ?? null, owner_name: name },
-    { kind: 'assigned', note: name },
-    {
-      ownerName: { before: r.owner_name, after: name },
-      ownerMemberId: { before: r.owner_member_id, after: owner?.id ?? null },
-    },
-  );
-  return get(ctx, actor, id);
+  const ownerName = input.ownerName?.trim() || owner?.name || null;
+  return moveRequest(ctx, actor, id, 'assign', { ownerName, ownerMemberId: owner?.id ?? null });
 }
 
 /** Records progress (办理进展). */
 export async function progress(ctx: Ctx, actor: Actor, id: number, note: string): Promise<RequestDetailT> {
-  const r = await handled(ctx, actor, id, { open: true });
-  await step(ctx, actor, r, 'request.progress', {}, { kind: 'progress', note: note.trim() }, {});
-  return get(ctx, actor, id);
+  return moveRequest(ctx, actor, id, 'progress', { note });
 }
 
 /**
  * Transfers a request to another organization (it may lie outside the actor's subtree: a village hands a
- * matter up to its township or to a county department — see `requireServingOrg`) and/or to a named department. The accepting
- * organization stays; the handling one changes, and with it who sees the request under "handling".
+ * matter up to its township or to a county department — see `requireServingOrg`) and/or to a named department.
+ * The accepting organization stays; the handling one changes, and with it who sees the request under "handling".
  */
 export async function transfer(ctx: Ctx, actor: Actor, id: number, input: RequestTransferT): Promise<RequestDetailT> {
-  const r = await handled(ctx, actor, id, { open: true });
+  const r = await load(ctx, actor, id, 'transfer');
+  const who = asUser(actor);
   const department = input.department?.trim() || null;
-  if (input.toOrgId == null && !department) throw new DomainError('residents.transfer_target');
-  let target: { id: number; org_path: string } | null = null;
-  if (input.toOrgId != null) {
-    target = await orgsRepo.requireServingOrg(ctx.db, actor, input.toOrgId, r.org_path);
-  }
-  const set: Record<string, unknown> = {};
-  const changes: Changes = {};
-  if (target && target.id !== r.org_id) {
-    set.org_id = target.id;
-    set.org_path = target.org_path;
-    changes.orgId = { before: r.org_id, after: target.id };
-  }
-  if (department !== r.department && (department || target)) {
-    set.department = department;
-    changes.department = { before: r.department, after: department };
-  }
-  const note = [department, input.note.trim()].filter(Boolean).join('：') || null;
-  await step(
-    ctx,
-    actor,
-    r,
-    'request.transfer',
-    set,
-    { kind: 'transferred', fromOrgId: r.org_id, toOrgId: target?.id ?? r.org_id, note },
-    changes,
-  );
+  const named = input.toOrgId == null ? null : { id: input.toOrgId, org_path: r.org_path };
+  // A closed request or a transfer to nobody is refused before the target is looked up.
+  checkMove(who, requestFlow, r, 'transfer', { target: named, department, note: input.note });
+  const target =
+    input.toOrgId == null ? null : await orgsRepo.requireServingOrg(ctx.db, actor, input.toOrgId, r.org_path);
+  await act(ctx, who, requestFlow, r, 'transfer', { target, department, note: input.note });
   return get(ctx, actor, id);
 }
 
 /** Closes a request with its result (办结). */
 export async function close(ctx: Ctx, actor: Actor, id: number, result: string): Promise<RequestDetailT> {
-  const r = await handled(ctx, actor, id, { open: true });
-  const now = ctx.clock().toISOString();
-  await step(
-    ctx,
-    actor,
-    r,
-    'request.close',
-    { status: 'closed', closed_at: now, result: result.trim() },
-    { kind: 'closed', note: result.trim() },
-    { status: { before: r.status, after: 'closed' }, result: { before: r.result, after: result.trim() } },
-  );
+  return moveRequest(ctx, actor, id, 'close', { result });
+}
+
+/**
+ * Records the resident's rating (from the feedback card) by a worker of the handling or the accepting
+ * organization, or by the resident on the phone: see `rateAs`.
+ */
+export async function rate(ctx: Ctx, actor: Actor, id: number, rating: string): Promise<RequestDetailT> {
+  const r = await load(ctx, actor, id, 'rate');
+  await rateAs(ctx, asUser(actor), r, rating);
   return get(ctx, actor, id);
 }
 
 /**
- * Records the resident's rating (from the feedback card), by a worker of either the handling or the
- * accepting organization. 不满意 reopens the request while it has been reopened fewer times than the
- * rule reopenLimit (status reopened, a new deadline from the rule, the rating moves to the timeline);
- * past the limit the request stays closed with the rating recorded — a resident's rating is never refused.
+ * A rating is never refused: 不满意 reopens the request (a second move, by the rule) while it has been reopened
+ * fewer times than reopenLimit — status reopened, a new deadline, the rating kept in the timeline; past the
+ * limit the request stays closed with the rating recorded. Both moves commit together.
  */
-export async function rate(ctx: Ctx, actor: Actor, id: number, rating: string): Promise<RequestDetailT> {
-  requireCapability(actor, 'residents.write');
-  const r = await repo.getRequest(ctx.db, actor, id);
-  if (!r.closed_at) throw new DomainError('residents.request_not_closed');
-  if (r.rating) throw new DomainError('residents.already_rated');
-  const rules = await residentsRules(ctx.db, r.tenant_id);
-  const now = ctx.clock().toISOString();
-  const reopen = rating === 'dissatisfied' && r.reopened < rules.reopenLimit;
-  if (!reopen) {
-    await step(
-      ctx,
-      actor,
-      r,
-      'request.rate',
-      { rating, rated_at: now },
-      { kind: 'rated', note: rating },
-      { rating: { before: null, after: rating } },
-    );
-  } else {
-    const days = daysFor(rules, r.level, true)!;
-    const due = deadline(now, days);
-    await step(
-      ctx,
-      actor,
-      r,
-      'request.rate',
-      {
-        status: 'reopened',
-        closed_at: null,
-        rating: null,
-        rated_at: null,
-        due_at: due,
-        escalated_at: null,
-        reopened: r.reopened + 1,
-      },
-      { kind: 'rated', note: rating },
-      {
-        rating: { before: null, after: rating },
-        status: { before: r.status, after: 'reopened' },
-        dueAt: { before: r.due_at, after: due },
-        reopened: { before: r.reopened, after: r.reopened + 1 },
-      },
-      (trx) =>
-        addEvent(trx, ctx, actor, {
-          tenantId: r.tenant_id,
-          entity: 'request',
-          entityId: r.id,
-          kind: 'reopened',
-          note: due,
-        }),
-    );
-  }
-  return get(ctx, actor, id);
+export async function rateAs(ctx: Ctx, who: FlowActor, r: repo.RequestRow, rating: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await move(ctx, trx, who, requestFlow, r, 'rate', { rating });
+    const rules = await residentsRules(trx, r.tenant_id);
+    if (rating !== 'dissatisfied' || Number(r.reopened) >= rules.reopenLimit) return;
+    const rated = { ...r, rating, rated_at: ctx.clock().toISOString() };
+    await move(ctx, trx, { kind: 'system' }, requestFlow, rated, 'reopen', {});
+  });
 }
 
 /** Soft-deletes a request (it leaves lists and figures until restored). */
 export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> {
-  const r = await handled(ctx, actor, id);
-  const now = ctx.clock().toISOString();
-  await step(
-    ctx,
-    actor,
-    r,
-    'request.delete',
-    { deleted_at: now },
-    { kind: 'deleted' },
-    { deletedAt: { before: null, after: now } },
-  );
+  requireCapability(actor, 'residents.write');
+  const r = await repo.getRequest(ctx.db, actor, id);
+  await deleted(ctx, actor, r, true);
 }
 
 /** Restores a soft-deleted request. */
 export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<RequestDetailT> {
   requireCapability(actor, 'residents.write');
   const r = await repo.getRequest(ctx.db, actor, id, { includeDeleted: true });
+  if (r.deleted_at) await deleted(ctx, actor, r, false);
+  else if (!inScope(actor, r.tenant_id, r.org_path))
+    throw new DomainError('forbidden', { reason: 'handled by another organization' });
+  return get(ctx, actor, id);
+}
+
+/** Deletes or restores a request of the handling side, with its timeline entry. */
+async function deleted(ctx: Ctx, actor: Actor, r: repo.RequestRow, deleting: boolean): Promise<void> {
   if (!inScope(actor, r.tenant_id, r.org_path))
     throw new DomainError('forbidden', { reason: 'handled by another organization' });
-  if (r.deleted_at)
-    await step(
-      ctx,
-      actor,
-      r,
-      'request.restore',
-      { deleted_at: null },
-      { kind: 'restored' },
-      { deletedAt: { before: r.deleted_at, after: null } },
-    );
-  return get(ctx, actor, id);
+  const change = {
+    action: deleting ? 'request.delete' : 'request.restore',
+    entityType: 'request',
+    domains: ['residents' as const, `requests:${requestMonth(r.accepted_at)}` as const],
+    stampUpdatedAt: true,
+    before: (trx: Q) =>
+      addTimeline(trx, authorOf(asUser(actor)), {
+        tenantId: r.tenant_id,
+        entityType: 'request',
+        entityId: r.id,
+        orgPath: r.org_path,
+        action: deleting ? 'deleted' : 'restored',
+        at: ctx.clock().toISOString(),
+      }),
+  };
+  if (deleting) await softDelete(ctx, actor, 'requests', r.id, change);
+  else await restoreRow(ctx, actor, 'requests', r.id, change);
 }
 
 /** The full phone number of a request's resident (service.reveal), audited. */

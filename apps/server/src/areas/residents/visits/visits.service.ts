@@ -10,7 +10,7 @@ import { diff, writeAudit } from '../../../platform/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { rangeOf, restore, softDelete } from '../../../platform/data/scoped.js';
-import { countPhotos, listPhotos, readPhoto, storePhoto } from '../../../platform/photos.js';
+import { countPhotos, listPhotos, readPhoto, storePhoto } from '../../../platform/data/photos.js';
 import { bumpVersion } from '../../../platform/versions.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { insertRequest } from '../requests/requests.service.js';

@@ -1,12 +1,11 @@
-/** Queries on wishes and errands; the services decide who may see what and pass the bounds in. */
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { DB, ErrandsTable, WishesTable } from '../../../db/schema.js';
+/** Queries on wishes; the services decide who may see what and pass the bounds in. */
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { DB, WishesTable } from '../../../db/schema.js';
 import { likeContains } from '../../../db/dialect.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
 export type WishRow = Selectable<WishesTable> & { org_name: string; claimer_name: string | null };
-export type ErrandRow = Selectable<ErrandsTable> & { org_name: string; member_name: string };
 
 function wishSelect(db: Q) {
   return db
@@ -111,64 +110,55 @@ export async function expiredClaims(db: Q, tenantId: number | null, nowIso: stri
   return q.orderBy('id').execute();
 }
 
-function errandSelect(db: Q) {
+/** Inserts a wish; answers its id. */
+export async function insertWish(db: Q, row: Insertable<WishesTable>): Promise<number> {
+  return (await db.insertInto('wishes').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Stamps a wish as changed (a photo added). */
+export async function touchWish(db: Q, id: number, at: string): Promise<void> {
+  await db.updateTable('wishes').set({ updated_at: at }).where('id', '=', id).execute();
+}
+
+/** A live organization by id, any county (a resident posting to a village picked on the public page). */
+export async function liveOrg(db: Q, id: number) {
+  return db.selectFrom('orgs').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+/** Every county (tenant of a live root organization). */
+export async function tenants(db: Q): Promise<number[]> {
+  const rows = await db
+    .selectFrom('orgs')
+    .select('tenant_id')
+    .where('parent_id', 'is', null)
+    .where('deleted_at', 'is', null)
+    .orderBy('tenant_id')
+    .execute();
+  return [...new Set(rows.map((r) => r.tenant_id))];
+}
+
+/** The live organizations of a county of some types and fields, from a depth (villages and communities). */
+export async function placeOrgs(db: Q, tenantId: number, f: { types: string[]; fields: string[]; minDepth: number }) {
   return db
-    .selectFrom('errands as e')
-    .innerJoin('orgs as o', 'o.id', 'e.org_id')
-    .innerJoin('members as m', 'm.id', 'e.member_id')
-    .selectAll('e')
-    .select(['o.name as org_name', 'm.name as member_name']);
+    .selectFrom('orgs')
+    .select(['id', 'name', 'org_path', 'parent_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('deleted_at', 'is', null)
+    .where('type', 'in', f.types)
+    .where('field', 'in', f.fields)
+    .where('depth', '>=', f.minDepth)
+    .execute();
 }
 
-/** One errand by id (the caller checks access). */
-export async function findErrand(
-  db: Q,
-  id: number,
-  opts: { includeDeleted?: boolean } = {},
-): Promise<ErrandRow | undefined> {
-  let q = errandSelect(db).where('e.id', '=', id);
-  if (!opts.includeDeleted) q = q.where('e.deleted_at', 'is', null);
-  return (await q.executeTakeFirst()) as ErrandRow | undefined;
-}
-
-export interface ErrandFilter {
-  tenantId: number;
-  range?: [string, string];
-  memberId?: number;
-  status?: string;
-  q?: string;
-  deleted?: boolean;
-}
-
-/** A page of errands, newest first, and the total. */
-export async function listErrands(
-  db: Q,
-  f: ErrandFilter,
-  page: number,
-  pageSize: number,
-): Promise<{ rows: ErrandRow[]; total: number }> {
-  let q = db.selectFrom('errands as e').where('e.tenant_id', '=', f.tenantId);
-  if (f.range) q = q.where('e.org_path', '>=', f.range[0]).where('e.org_path', '<', f.range[1]);
-  q = f.deleted ? q.where('e.deleted_at', 'is not', null) : q.where('e.deleted_at', 'is', null);
-  if (f.memberId != null) q = q.where('e.member_id', '=', f.memberId);
-  if (f.status) q = q.where('e.status', '=', f.status);
-  if (f.q) {
-    const text = f.q;
-    q = q.where((eb) =>
-      eb.or([likeContains('e.title', text), likeContains('e.resident_name', text), likeContains('e.card_no', text)]),
-    );
-  }
-  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  if (!total) return { rows: [], total };
-  const rows = (await q
-    .innerJoin('orgs as o', 'o.id', 'e.org_id')
-    .innerJoin('members as m', 'm.id', 'e.member_id')
-    .selectAll('e')
-    .select(['o.name as org_name', 'm.name as member_name'])
-    .orderBy('e.taken_at', 'desc')
-    .orderBy('e.id', 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute()) as ErrandRow[];
-  return { rows, total };
+/** Names of organizations by id, 500 at a time. */
+export async function orgNamesById(db: Q, ids: number[]): Promise<Map<number, string>> {
+  const names = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500)
+    for (const o of await db
+      .selectFrom('orgs')
+      .select(['id', 'name'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute())
+      names.set(o.id, o.name);
+  return names;
 }

@@ -3,10 +3,10 @@
  * content, EXIF/GPS stripped) and listed in `residents_photos` under the entity's type and id. The caller
  * has already checked access to the entity; it audits and builds the photo's URL.
  */
-import type { Ctx } from './context.js';
-import type { Q } from './data/scoped.js';
-import { DomainError, notFound } from './errors.js';
-import { readStored, storeImage } from './files.js';
+import type { Ctx } from '../context.js';
+import type { Q } from './scoped.js';
+import { DomainError, notFound } from '../errors.js';
+import { readStored, storeImage } from '../files.js';
 
 /** Largest photo accepted, in bytes. */
 export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
