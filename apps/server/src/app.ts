@@ -11,7 +11,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorMessage } from '@dangjian/contracts';
 import type { Ctx } from './platform/context.js';
 import { DomainError } from './platform/errors.js';
-import { writeAuditAlone } from './platform/audit.js';
+import { writeAuditAlone } from './platform/data/audit.js';
 import { closeImportWorkers } from './platform/imports.js';
 import { actorOf, hasNul, localeOf, MAX_INT, type App } from './platform/http.js';
 import { registerLimits } from './platform/limits.js';

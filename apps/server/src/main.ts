@@ -10,7 +10,7 @@ import { migrate } from './db/migrate.js';
 import { createCtx, type Ctx } from './platform/context.js';
 import { loadVault, hashPassword } from './platform/crypto.js';
 import { systemActor, type Actor } from './platform/actor.js';
-import { verifyAudit, writeAuditAlone } from './platform/audit.js';
+import { verifyAudit, writeAuditAlone } from './platform/data/audit.js';
 import { DomainError } from './platform/errors.js';
 import { errorMessage } from '@dangjian/contracts';
 import { buildApp } from './app.js';

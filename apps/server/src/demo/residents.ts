@@ -18,7 +18,7 @@
  */
 import { CHINA_OFFSET_MS, POOR_TAGS, RESIDENTS_RULE_DEFAULTS, type HouseholdTag } from '@dangjian/contracts';
 import type { Ctx } from '../platform/context.js';
-import { bumpVersion } from '../platform/versions.js';
+import { bumpVersion } from '../platform/data/versions.js';
 import { maskPhone } from '../platform/idcard.js';
 import { makeIdNumber } from '../platform/idcard.js';
 import type { DemoOrg } from './county.js';

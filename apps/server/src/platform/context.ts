@@ -1,13 +1,12 @@
 /** What every service receives: the database, the vault, the settings and a clock (replaceable in tests). */
-import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { Database, DialectName } from '../db/database.js';
-import type { DB } from '../db/schema.js';
 import type { Vault } from './crypto.js';
 
 export interface Ctx {
   database: Database;
-  db: Kysely<DB>;
+  /** The query builder: only repositories and platform/data use it for queries; services open transactions. */
+  db: Database['db'];
   dialect: DialectName;
   vault: Vault;
   config: Config;

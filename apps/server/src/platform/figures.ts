@@ -13,7 +13,7 @@ import type { Ctx } from './context.js';
 import { readVersions } from './data/dataVersions.js';
 import { loadExcel, xlsxBuffer } from './excel.js';
 import { memo, stableKey } from './memo.js';
-import type { Domain } from './versions.js';
+import type { Domain } from './data/versions.js';
 
 export type Locale = 'zh-CN' | 'en';
 

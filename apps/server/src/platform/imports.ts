@@ -6,11 +6,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '@dangjian/contracts';
-import type { Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
 import type { Actor } from './actor.js';
-import { writeAuditBatch, type AuditEntry } from './audit.js';
+import { writeAuditBatch, type AuditEntry } from './data/audit.js';
 import type { Ctx } from './context.js';
+import type { Q } from './data/scoped.js';
 import { DomainError } from './errors.js';
 import { checkArchive } from './zip.js';
 import { normalizeIdNumber } from './idcard.js';
@@ -115,7 +114,7 @@ export async function idHashesInColumn(
 /** Appends an import's audit entries in steps of 200 inside its transaction, pausing between steps. */
 export async function writeAuditInSteps(
   ctx: Ctx,
-  trx: Transaction<DB>,
+  trx: Q,
   actor: Actor,
   entries: AuditEntry[],
   pause: () => Promise<void>,

@@ -8,7 +8,7 @@ import type { DB } from '../db/schema.js';
 import type { DemoContributor } from '../demo/load.js';
 import type { Ctx } from './context.js';
 import type { RouteModule } from './http.js';
-import type { Domain } from './versions.js';
+import type { Domain } from './data/versions.js';
 
 /** The areas modules are grouped in (the same names on the server, in the contracts and in the web app). */
 export type Area = 'core' | 'life' | 'residents' | 'people' | 'assessment' | 'supervision' | 'economy';

@@ -16,10 +16,10 @@ import * as repo from './data/rules.repository.js';
 import type { OverrideRow, RulesDb } from './data/rules.repository.js';
 import type { Actor } from './actor.js';
 import { requireCapability } from './actor.js';
-import { writeAudit } from './audit.js';
+import { writeAudit } from './data/audit.js';
 import type { Ctx } from './context.js';
 import { DomainError } from './errors.js';
-import { bumpVersion, cached, type Domain } from './versions.js';
+import { bumpVersion, cached, type Domain } from './data/versions.js';
 
 export type { RulesDb } from './data/rules.repository.js';
 

@@ -7,12 +7,12 @@
  */
 import { can, type Capability, type ErrorCode, type FlowSpec } from '@dangjian/contracts';
 import type { Actor } from './actor.js';
-import { type Changes, writeAudit } from './audit.js';
+import { type Changes, writeAudit } from './data/audit.js';
 import type { Ctx } from './context.js';
 import { type Q, updateFlowRecord } from './data/workflow.repository.js';
 import { addTimeline, type TimelineAuthor } from './data/timeline.js';
 import { DomainError, notFound } from './errors.js';
-import { bumpVersion, type Domain } from './versions.js';
+import { bumpVersion, type Domain } from './data/versions.js';
 
 /** Who makes a move: a signed-in user, a resident signed in by phone (owner of their records), or a job. */
 export type FlowActor =

@@ -15,7 +15,7 @@ import { openDatabase } from '../../src/db/database.js';
 import { createCtx } from '../../src/platform/context.js';
 import { loadVault } from '../../src/platform/crypto.js';
 import { systemActor } from '../../src/platform/actor.js';
-import { auditHash } from '../../src/platform/audit.js';
+import { auditHash } from '../../src/platform/data/audit.js';
 import { maskIdNumber, maskPhone } from '../../src/platform/idcard.js';
 import * as orgs from '../../src/areas/core/orgs/orgs.service.js';
 import * as members from '../../src/areas/core/members/members.service.js';

@@ -11,7 +11,7 @@ import {
   type TestEnv,
 } from '../harness.js';
 import { figureCatalogue, readVersions } from '../../src/platform/figures.js';
-import { bumpVersion, type Domain } from '../../src/platform/versions.js';
+import { bumpVersion, type Domain } from '../../src/platform/data/versions.js';
 import { complianceFigure } from '../../src/areas/life/meetings/meetings.figures.js';
 import { overviewFigure } from '../../src/areas/core/stats/stats.service.js';
 

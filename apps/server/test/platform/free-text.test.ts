@@ -10,7 +10,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPersonalNumbers, foldWidth } from '../../src/platform/personalText.js';
 import { FREE_TEXT_COLUMNS, maskStoredFreeText } from '../../src/db/migrations/009_free_text.js';
-import { verifyAudit, writeAuditAlone } from '../../src/platform/audit.js';
+import { verifyAudit, writeAuditAlone } from '../../src/platform/data/audit.js';
 import { buildFixture, createEnv, dialects, login, type Client, type Fixture, type TestEnv } from '../harness.js';
 
 /** The free-text tables under their names of today (010 renamed the residents' tables, 012 moved the timeline). */

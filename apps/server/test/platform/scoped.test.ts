@@ -9,7 +9,7 @@ import * as members from '../../src/areas/core/members/members.service.js';
 import type { Actor } from '../../src/platform/actor.js';
 import { getOr404, paged, restore, scoped, softDelete } from '../../src/platform/data/scoped.js';
 import { DomainError } from '../../src/platform/errors.js';
-import { bumpVersion, readVersion } from '../../src/platform/versions.js';
+import { bumpVersion, readVersion } from '../../src/platform/data/versions.js';
 import { buildFixture, createEnv, dialects, testIdNumber, type Fixture, type TestEnv } from '../harness.js';
 
 /** The error a promise rejects with, or null when it resolves. */

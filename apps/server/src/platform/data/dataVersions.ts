@@ -1,7 +1,7 @@
 /** The versions of several data domains of a county, read in one query (the figures kit's per-request cost). */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { Domain } from '../versions.js';
+import type { Domain } from './versions.js';
 
 /** Every domain's version (0 before its first write), in the order asked. */
 export async function readVersions(db: Kysely<DB>, tenantId: number, domains: readonly Domain[]): Promise<number[]> {

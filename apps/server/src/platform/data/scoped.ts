@@ -9,10 +9,10 @@ import type { Kysely, Selectable, SelectQueryBuilder, Transaction } from 'kysely
 import { subtreeRange } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
 import { type Actor, scopeRange } from '../actor.js';
-import { writeAudit } from '../audit.js';
+import { writeAudit } from './audit.js';
 import type { Ctx } from '../context.js';
 import { DomainError, notFound } from '../errors.js';
-import { bumpVersion, cached, type Domain } from '../versions.js';
+import { bumpVersion, cached, type Domain } from './versions.js';
 
 /** A database handle or an open transaction. */
 export type Q = Kysely<DB> | Transaction<DB>;

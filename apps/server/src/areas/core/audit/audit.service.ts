@@ -1,7 +1,7 @@
 /** The auditor's view of the audit trail: search, one record, and the chain check. */
 import type { AuditRecordT } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
-import { verifyAudit } from '../../../platform/audit.js';
+import { verifyAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { notFound } from '../../../platform/errors.js';
 import * as repo from './audit.repository.js';

@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import { ROLE_CAPABILITIES, type MeT, type Role } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
-import { writeAudit, writeAuditAlone } from '../../../platform/audit.js';
+import { writeAudit, writeAuditAlone } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DUMMY_HASH_PROMISE, hashPassword, randomToken, sm3, verifyPassword } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';

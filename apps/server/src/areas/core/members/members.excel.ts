@@ -13,7 +13,7 @@ import {
 } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { writeAuditBatch, type AuditEntry } from '../../../platform/audit.js';
+import { writeAuditBatch, type AuditEntry } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
 import { sm3 } from '../../../platform/crypto.js';
@@ -27,7 +27,7 @@ import {
   type SheetRow,
 } from '../../../platform/imports.js';
 import * as repo from './members.repository.js';
-import { bumpVersion } from '../../../platform/versions.js';
+import { bumpVersion } from '../../../platform/data/versions.js';
 import { ROSTER_COLUMNS, type RosterKey } from './members.rules.js';
 import { memberColumns, toFilter, validateMember, type CleanMember } from './members.service.js';
 import { MEMBER_HOLDING_TYPES } from '../orgs/orgs.rules.js';

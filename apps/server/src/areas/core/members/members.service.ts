@@ -3,7 +3,7 @@ import { pinyin } from 'pinyin-pro';
 import type { MemberCreateT, MemberListQueryT, MemberPatchT, MemberT } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { diff, writeAudit, type Changes } from '../../../platform/audit.js';
+import { diff, writeAudit, type Changes } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import {
@@ -19,7 +19,7 @@ import { MEMBER_HOLDING_TYPES } from '../orgs/orgs.rules.js';
 import { today } from '../orgs/orgs.service.js';
 import { can, type ErrorCode, type OrgType } from '@dangjian/contracts';
 import * as repo from './members.repository.js';
-import { bumpVersion } from '../../../platform/versions.js';
+import { bumpVersion } from '../../../platform/data/versions.js';
 import { restore as restoreRow, softDelete } from '../../../platform/data/scoped.js';
 import { MIN_JOIN_AGE, PROBATION_YEARS } from './members.rules.js';
 

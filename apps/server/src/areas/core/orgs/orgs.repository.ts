@@ -7,7 +7,7 @@ import type { DB, OrgsTable } from '../../../db/schema.js';
 import { ORG_SCOPED_TABLES } from '../../index.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
 import { notFound } from '../../../platform/errors.js';
-import { cached } from '../../../platform/versions.js';
+import { cached } from '../../../platform/data/versions.js';
 
 export type OrgRow = Selectable<OrgsTable>;
 export type { Q };

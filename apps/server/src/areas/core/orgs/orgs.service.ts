@@ -3,13 +3,13 @@ import { chinaToday } from '@dangjian/contracts';
 import type { OrgCreateT, OrgNodeT, OrgPatchT, OrgT, OrgType } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { diff, writeAudit } from '../../../platform/audit.js';
+import { diff, writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { softDelete, restore as restoreRow } from '../../../platform/data/scoped.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import * as repo from './orgs.repository.js';
 import * as membersRepo from '../members/members.repository.js';
-import { bumpVersion } from '../../../platform/versions.js';
+import { bumpVersion } from '../../../platform/data/versions.js';
 import { CHILD_TYPES, electionStatus, termYears } from './orgs.rules.js';
 
 /** Today's date (YYYY-MM-DD) by the context's clock, in China time. */

@@ -1,16 +1,13 @@
 /** Figures of a subtree computed from the records: organizations, members, elections due. */
-import { sql } from 'kysely';
-import { AGE_BAND_LIMITS, OrgScopeQuery, type StatsOverviewT } from '@dangjian/contracts';
+import { OrgScopeQuery, type StatsOverviewT } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability, scopeRange } from '../../../platform/actor.js';
 import type { Ctx } from '../../../platform/context.js';
 import { subtreeRange } from '../../../db/dialect.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
-import { addMonths, ELECTION_DUE_MONTHS, electionStatus } from '../orgs/orgs.rules.js';
+import * as repo from './stats.repository.js';
 import { today } from '../orgs/orgs.service.js';
 import { defineFigure } from '../../../platform/figures.js';
-
-type KeyCount = { key: string; count: number }[];
 
 /** 首页统计: organizations, members and elections due of a subtree on a day. */
 export const overviewFigure = defineFigure({
@@ -20,7 +17,7 @@ export const overviewFigure = defineFigure({
   route: 'GET /api/stats/overview',
   depends: ['roster'],
   compute: (ctx: Ctx, a: { lo: string; hi: string; day: string }, tenant: number) =>
-    compute(ctx, tenant, a.lo, a.hi, a.day),
+    repo.overviewOf(ctx.db, tenant, a.lo, a.hi, a.day),
 });
 
 /** The overview of the home page for a subtree (default: the caller's scope). */
@@ -30,102 +27,4 @@ export async function overview(ctx: Ctx, actor: Actor, orgId?: number): Promise<
   const tenant = actor.tenantId!;
   const day = today(ctx);
   return overviewFigure.get(ctx, tenant, { lo, hi, day });
-}
-
-async function compute(ctx: Ctx, tenant: number, lo: string, hi: string, day: string): Promise<StatsOverviewT> {
-  const orgs = () =>
-    ctx.db
-      .selectFrom('orgs')
-      .where('tenant_id', '=', tenant)
-      .where('org_path', '>=', lo)
-      .where('org_path', '<', hi)
-      .where('deleted_at', 'is', null);
-  const members = () =>
-    ctx.db
-      .selectFrom('members')
-      .where('tenant_id', '=', tenant)
-      .where('org_path', '>=', lo)
-      .where('org_path', '<', hi)
-      .where('deleted_at', 'is', null);
-  const group = async (col: 'status' | 'gender' | 'education' | 'category' | 'ethnicity'): Promise<KeyCount> =>
-    (
-      await members()
-        .select([
-          sql<string>`coalesce(${sql.ref(col)}, 'unknown')`.as('key'),
-          (e) => e.fn.countAll<number>().as('count'),
-        ])
-        .groupBy(col)
-        .execute()
-    ).map((r) => ({ key: r.key, count: Number(r.count) }));
-  const orgGroup = async (col: 'type' | 'field'): Promise<KeyCount> =>
-    (
-      await orgs()
-        .select([
-          sql<string>`coalesce(${sql.ref(col)}, 'unknown')`.as('key'),
-          (e) => e.fn.countAll<number>().as('count'),
-        ])
-        .groupBy(col)
-        .execute()
-    ).map((r) => ({ key: r.key, count: Number(r.count) }));
-
-  // Age bands as one CASE over birth dates: born after (today − max years) and on or before (today − min years).
-  const shift = (years: number) => `${String(Number(day.slice(0, 4)) - years).padStart(4, '0')}${day.slice(4)}`;
-  const bands = Object.entries(AGE_BAND_LIMITS);
-  const caseSql = sql.join(
-    bands.map(
-      ([band, [min, max]]) => sql`when birth_date <= ${shift(min)} and birth_date > ${shift(max)} then ${band}`,
-    ),
-    sql` `,
-  );
-  const byAge = await members()
-    .select([sql<string>`case ${caseSql} else 'unknown' end`.as('key'), (e) => e.fn.countAll<number>().as('count')])
-    // By position: PostgreSQL cannot match a GROUP BY expression whose parameters are numbered anew.
-    .groupBy(sql`1`)
-    .execute();
-  const byJoinYear = await members()
-    .select([sql<string>`substr(joined_at, 1, 4)`.as('year'), (e) => e.fn.countAll<number>().as('count')])
-    .groupBy(sql`substr(joined_at, 1, 4)`)
-    .orderBy(sql`substr(joined_at, 1, 4)`)
-    .execute();
-
-  const horizon = addMonths(day, ELECTION_DUE_MONTHS);
-  const dueRows = await orgs()
-    .select(['id', 'name', 'term_end'])
-    .where('term_end', 'is not', null)
-    .where('term_end', '<=', horizon)
-    .orderBy('term_end')
-    .execute();
-  const items = dueRows.map((r) => {
-    const e = electionStatus(r.term_end, day);
-    return { id: r.id, name: r.name, termEnd: r.term_end!, electionDueAt: e.dueAt!, status: e.status };
-  });
-  const [byStatus, byGender, byEducation, byCategory, byEthnicity, byType, byField] = await Promise.all([
-    group('status'),
-    group('gender'),
-    group('education'),
-    group('category'),
-    group('ethnicity'),
-    orgGroup('type'),
-    orgGroup('field'),
-  ]);
-  const sum = (k: KeyCount) => k.reduce((a, b) => a + b.count, 0);
-  const order = (k: KeyCount) => k.sort((a, b) => b.count - a.count);
-  return {
-    orgs: { total: sum(byType), byType: order(byType), byField: order(byField) },
-    members: {
-      total: sum(byStatus),
-      byStatus: order(byStatus),
-      byGender: order(byGender),
-      byAgeBand: bands.map(([band]) => ({ key: band, count: Number(byAge.find((r) => r.key === band)?.count ?? 0) })),
-      byEducation: order(byEducation),
-      byCategory: order(byCategory),
-      byEthnicity: order(byEthnicity),
-      byJoinYear: byJoinYear.map((r) => ({ year: Number(r.year), count: Number(r.count) })),
-    },
-    elections: {
-      due: items.filter((i) => i.status === 'due').length,
-      overdue: items.filter((i) => i.status === 'overdue').length,
-      items,
-    },
-  };
 }

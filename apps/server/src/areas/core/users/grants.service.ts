@@ -6,7 +6,7 @@
 import { ADMIN_ROLES, type Role, type RoleGrantProposeT, type RoleGrantT } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { scopeRange } from '../../../platform/actor.js';
-import { diff, writeAudit } from '../../../platform/audit.js';
+import { diff, writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';

@@ -15,7 +15,7 @@ import {
 } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { diff, writeAudit } from '../../../platform/audit.js';
+import { diff, writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { hashPassword } from '../../../platform/crypto.js';
 import { DomainError, notFound } from '../../../platform/errors.js';

@@ -29,7 +29,6 @@ import {
 import { parsePeriod, unitOf } from './meetings.periods.js';
 import { computeCompliance, heldKey, loadSpan, type ComplianceStatus } from './meetings.compliance.js';
 import { changeRules, rulesDetail } from '../../../platform/rules.js';
-import { bumpVersion } from '../../../platform/versions.js';
 import { defineFigure } from '../../../platform/figures.js';
 import { fillCompliance } from './meetings.compliance.xlsx.js';
 

@@ -1,7 +1,7 @@
 /** The photos of a meeting: added (checked, stripped, stored by content hash), read and removed. */
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { writeAudit } from '../../../platform/audit.js';
+import { writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { readStored, storeImage } from '../../../platform/files.js';

@@ -5,7 +5,7 @@ import { paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js
 import type { MeetingAttendanceTable, MeetingMotionsTable, MeetingsTable } from '../../../db/schema.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
 import { notFound } from '../../../platform/errors.js';
-import { readVersion } from '../../../platform/versions.js';
+import { readVersion } from '../../../platform/data/versions.js';
 
 export type MeetingRow = Selectable<MeetingsTable> & { org_name: string };
 export type { Q };

@@ -10,7 +10,7 @@ import type {
 import { chinaDay } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { diff, writeAudit } from '../../../platform/audit.js';
+import { diff, writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
 import { restore as restoreRow, softDelete } from '../../../platform/data/scoped.js';
@@ -26,7 +26,7 @@ import { daysBetween } from './meetings.periods.js';
 export { chinaInstant } from '@dangjian/contracts';
 export { checkin, closeCheckin, mine, openCheckin } from './meetings.checkin.js';
 export { addPhoto, photo, removePhoto } from './meetings.photos.js';
-import { bumpVersion } from '../../../platform/versions.js';
+import { bumpVersion } from '../../../platform/data/versions.js';
 
 function summarize(ctx: Ctx, r: repo.MeetingRow, c: repo.AttendanceCounts): MeetingSummaryT {
   const missing: string[] = [];

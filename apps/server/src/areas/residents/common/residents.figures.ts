@@ -26,7 +26,7 @@ import { requireCapability } from '../../../platform/actor.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
 import { defineFigure, figurePart, readVersions } from '../../../platform/figures.js';
-import type { Domain } from '../../../platform/versions.js';
+import type { Domain } from '../../../platform/data/versions.js';
 import { subtreeRange } from '../../../db/dialect.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import * as repo from './residents.figures.repository.js';

@@ -12,12 +12,12 @@ import type {
 } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { diff, writeAudit } from '../../../platform/audit.js';
+import { diff, writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { subtreeRange } from '../../../db/dialect.js';
 import { type Q, restore as restoreRow, type SoftChange, softDelete } from '../../../platform/data/scoped.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
-import { bumpVersion } from '../../../platform/versions.js';
+import { bumpVersion } from '../../../platform/data/versions.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { guardPhone } from '../../../platform/personal.js';
 import { residentsRules } from '../common/residents.rules.js';

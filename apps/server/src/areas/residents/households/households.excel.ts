@@ -12,7 +12,7 @@ import {
 } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { writeAuditBatch, type AuditEntry } from '../../../platform/audit.js';
+import { writeAuditBatch, type AuditEntry } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { sm3 } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
@@ -27,7 +27,7 @@ import {
 } from '../../../platform/imports.js';
 import { guardIdNumber, guardPhone } from '../../../platform/personal.js';
 import { maskPersonalText } from '../../../platform/personalText.js';
-import { bumpVersion } from '../../../platform/versions.js';
+import { bumpVersion } from '../../../platform/data/versions.js';
 import { isPlaceOrg } from '../common/places.js';
 import { isPoorTags, parseTags } from './households.present.js';
 import * as repo from './households.repository.js';

@@ -2,12 +2,12 @@
 import type { ResidentCreateT, ResidentPatchT, ResidentT } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { diff, writeAudit } from '../../../platform/audit.js';
+import { diff, writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Q } from '../../../platform/data/scoped.js';
 import { DomainError } from '../../../platform/errors.js';
 import { guardIdNumber, guardPhone } from '../../../platform/personal.js';
-import { bumpVersion } from '../../../platform/versions.js';
+import { bumpVersion } from '../../../platform/data/versions.js';
 import { presentResident } from './households.present.js';
 import * as repo from './households.repository.js';
 

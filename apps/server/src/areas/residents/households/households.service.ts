@@ -8,7 +8,7 @@ import type {
 } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { diff, writeAudit } from '../../../platform/audit.js';
+import { diff, writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
 import { normalizeIdNumber, normalizePhone } from '../../../platform/idcard.js';

@@ -5,11 +5,11 @@
 import type { PairingCreateT, PairingGapsT, PairingListQueryT, PairingT } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { diff, writeAudit } from '../../../platform/audit.js';
+import { diff, writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { type Q, rangeOf, restore as restoreRow, type SoftChange, softDelete } from '../../../platform/data/scoped.js';
 import { DomainError } from '../../../platform/errors.js';
-import { bumpVersion } from '../../../platform/versions.js';
+import { bumpVersion } from '../../../platform/data/versions.js';
 import { gapsFigure } from './pairings.figures.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { today } from '../../core/orgs/orgs.service.js';

@@ -11,7 +11,7 @@ import {
 } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { writeAuditBatch } from '../../../platform/audit.js';
+import { writeAuditBatch } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
 import { loadExcel, xlsxBuffer } from '../../../platform/excel.js';

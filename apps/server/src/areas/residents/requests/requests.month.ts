@@ -1,6 +1,6 @@
 /** The month of a request: the unit under which request figures are cached and recomputed. */
 import type { Q } from '../../../platform/data/scoped.js';
-import { bumpVersion } from '../../../platform/versions.js';
+import { bumpVersion } from '../../../platform/data/versions.js';
 
 /** The China month (YYYY-MM) of a request's acceptance: the unit under which request figures are cached. */
 export function requestMonth(acceptedAt: string): string {

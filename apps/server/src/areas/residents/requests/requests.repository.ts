@@ -6,7 +6,7 @@ import { likeContains, subtreeRange } from '../../../db/dialect.js';
 import type { Actor } from '../../../platform/actor.js';
 import { scopeRange } from '../../../platform/actor.js';
 import { notFound } from '../../../platform/errors.js';
-import { cached, readVersion } from '../../../platform/versions.js';
+import { cached, readVersion } from '../../../platform/data/versions.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 export type RequestRow = Selectable<RequestsTable>;

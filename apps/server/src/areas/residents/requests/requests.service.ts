@@ -14,14 +14,14 @@ import type {
 import { can } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { inScope, requireCapability } from '../../../platform/actor.js';
-import { writeAudit } from '../../../platform/audit.js';
+import { writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Q } from '../../../platform/data/scoped.js';
 import { restore as restoreRow, softDelete } from '../../../platform/data/scoped.js';
 import { addTimeline, listTimeline } from '../../../platform/data/timeline.js';
 import { DomainError } from '../../../platform/errors.js';
 import { isValidMobile, normalizePhone } from '../../../platform/idcard.js';
-import { bumpVersion } from '../../../platform/versions.js';
+import { bumpVersion } from '../../../platform/data/versions.js';
 import {
   act,
   allowedActions,

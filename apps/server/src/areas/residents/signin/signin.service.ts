@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { Actor } from '../../../platform/actor.js';
-import { writeAudit, writeAuditAlone } from '../../../platform/audit.js';
+import { writeAudit, writeAuditAlone } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { randomToken, sm3 } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';

@@ -6,12 +6,12 @@
 import type { VisitCreateT, VisitListQueryT, VisitPatchT, VisitT } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { diff, writeAudit } from '../../../platform/audit.js';
+import { diff, writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { rangeOf, restore, softDelete } from '../../../platform/data/scoped.js';
 import { countPhotos, listPhotos, readPhoto, storePhoto } from '../../../platform/data/photos.js';
-import { bumpVersion } from '../../../platform/versions.js';
+import { bumpVersion } from '../../../platform/data/versions.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { insertRequest } from '../requests/requests.service.js';
 import * as membersRepo from '../../core/members/members.repository.js';

@@ -1,7 +1,7 @@
 /** The public wall of wishes (no names, no phone, no ID numbers) and the places a resident can post to. */
 import type { PublicPlaceT, PublicWishT } from '@dangjian/contracts';
 import type { Ctx } from '../../../platform/context.js';
-import { cached } from '../../../platform/versions.js';
+import { cached } from '../../../platform/data/versions.js';
 import { scrub } from '../../../platform/personal.js';
 import { PLACE_FIELDS, PLACE_MIN_DEPTH, PLACE_TYPES } from '../common/places.js';
 import * as repo from './wishes.repository.js';

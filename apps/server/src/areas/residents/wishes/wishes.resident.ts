@@ -2,12 +2,12 @@
  * The residents' phone pages: their own wishes (post, confirm, withdraw) and the requests recorded with their
  * phone number (rate). A resident acts as a flow actor of kind `resident`: they see and move only their own.
  */
-import { diff, writeAudit } from '../../../platform/audit.js';
+import { diff, writeAudit } from '../../../platform/data/audit.js';
 import type { ResidentRequestT, ResidentWishT } from '@dangjian/contracts';
 import type { Ctx } from '../../../platform/context.js';
 import { addTimeline } from '../../../platform/data/timeline.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
-import { bumpVersion } from '../../../platform/versions.js';
+import { bumpVersion } from '../../../platform/data/versions.js';
 import { act, authorOf, type FlowActor } from '../../../platform/workflow.js';
 import { guardPhone } from '../../../platform/personal.js';
 import { isPlaceOrg } from '../common/places.js';

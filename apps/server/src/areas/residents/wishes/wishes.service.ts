@@ -7,12 +7,12 @@ import { can, type WishCreateT, type WishDetailT, type WishListQueryT, type Wish
 import { subtreeRange } from '../../../db/dialect.js';
 import type { Actor } from '../../../platform/actor.js';
 import { inScope, requireCapability, scopeRange } from '../../../platform/actor.js';
-import { diff, writeAudit } from '../../../platform/audit.js';
+import { diff, writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { restore as restoreRow, softDelete, type Q } from '../../../platform/data/scoped.js';
 import { addTimeline, listTimeline } from '../../../platform/data/timeline.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
-import { bumpVersion } from '../../../platform/versions.js';
+import { bumpVersion } from '../../../platform/data/versions.js';
 import { act, allowedActions, asUser, authorOf, requireMove } from '../../../platform/workflow.js';
 import * as householdsRepo from '../households/households.repository.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';

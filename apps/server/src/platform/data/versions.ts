@@ -4,8 +4,8 @@
  * also across several server processes, since the version lives in the database.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
-import { memo } from './memo.js';
+import type { DB } from '../../db/schema.js';
+import { memo } from '../memo.js';
 
 /** The data a cache may depend on: the roster covers organizations and members; residents covers households, requests, wishes and the rest of serving residents. */
 export type Domain =
