@@ -17,11 +17,6 @@ export type RuleSetName = keyof typeof RULE_SET_LABELS;
 export const RuleYear = Type.Integer({ minimum: 2000, maximum: 2100 });
 const Label = Type.Object({ zh: Type.String(), en: Type.String() });
 
-export const RuleSetParams = Type.Object({ set: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }) });
-export const RuleKeyParams = Type.Object({
-  set: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
-  key: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,59}$' }),
-});
 export const RulesYearQuery = Type.Object({ year: Type.Optional(RuleYear) });
 
 export const RuleSetSummary = Type.Object({

@@ -1,25 +1,27 @@
 /** Rules routes: every rule set of the platform, read and changed the same way (`platform/rules.ts`). */
-import {
-  RuleKeyParams,
-  RuleSetList,
-  RuleSetParams,
-  RuleSetView,
-  RulesPatch,
-  RulesYearQuery,
-  RuleYear,
-} from '@dangjian/contracts';
+import { RuleSetList, RuleSetView, RulesPatch, RulesYearQuery, RuleYear } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
 import { defineRoute } from '../../../platform/routes.js';
-import { changeRules, chinaYear, listRuleSets, viewRuleSet } from '../../../platform/rules.js';
+import { changeRules, chinaYear, listRuleSets, ruleSets, viewRuleSet } from '../../../platform/rules.js';
 
 const ResetQuery = Type.Object({
   year: Type.Optional(RuleYear),
   reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
 });
 
+/** A union of string literals (the registered names: OpenAPI lists them, and a stray path is a 400). */
+const oneOf = (names: string[]) => Type.Union(names.map((n) => Type.Literal(n)));
+
 export const rulesRoutes: RouteModule = (app, ctx) => {
   const tags = ['rules'];
+  // Every module's rule set is registered when its routes were imported, before the app is built.
+  const sets = ruleSets();
+  const RuleSetParams = Type.Object({ set: oneOf(sets.map((d) => d.name)) });
+  const RuleKeyParams = Type.Object({
+    set: oneOf(sets.map((d) => d.name)),
+    key: oneOf([...new Set(sets.flatMap((d) => Object.keys(d.keys)))]),
+  });
   const yearOr = (year: number | undefined) => year ?? chinaYear(ctx.clock());
   // Reading: every signed-in role, each rule set filtered by who may read it; changing: the set's own capability,
   // checked again per set by the service (a county may hold one and not the other).
