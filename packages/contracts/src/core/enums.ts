@@ -5,6 +5,11 @@ export interface Labelled {
   en: string;
 }
 
+/** A capability as a module declares it: its zh/en label and the roles that hold it. */
+export interface CapabilityDef extends Labelled {
+  roles: readonly ('county_admin' | 'township_admin' | 'branch_secretary' | 'member' | 'auditor' | 'security_admin')[];
+}
+
 function labels<K extends string>(map: Record<K, Labelled>) {
   return map;
 }

@@ -1,4 +1,5 @@
 /** Roles and the capabilities each one holds: the permission rules as data. */
+import { MODULE_CAPABILITIES } from '../modules.js';
 import type { Labelled } from './enums.js';
 
 export const ROLES = {
@@ -11,105 +12,22 @@ export const ROLES = {
 } satisfies Record<string, Labelled>;
 export type Role = keyof typeof ROLES;
 
-export const CAPABILITIES = [
-  'orgs.read',
-  'orgs.write',
-  'members.read',
-  'members.write',
-  'members.reveal',
-  'members.import',
-  'members.export',
-  'stats.read',
-  'users.read',
-  'users.write',
-  'users.propose',
-  'users.approve',
-  'audit.read',
-  'self.read',
-  'self.party',
-  'meetings.read',
-  'meetings.write',
-  'meetings.rules',
-  'meetings.checkin',
-  'residents.read',
-  'residents.write',
-  'residents.import',
-  'residents.reveal',
-  'residents.rules',
-  'residents.evaluate',
-  'residents.claim',
-] as const;
-export type Capability = (typeof CAPABILITIES)[number];
+/** Every capability, declared by the modules (`modules.ts`). */
+export type Capability = keyof typeof MODULE_CAPABILITIES;
+export const CAPABILITIES = Object.keys(MODULE_CAPABILITIES) as Capability[];
 
 /** What each capability lets its holder do, for people (the permission table, the roles page). */
-export const CAPABILITY_LABELS: Record<Capability, Labelled> = {
-  'orgs.read': { zh: '查看组织', en: 'View organizations' },
-  'orgs.write': { zh: '管理组织', en: 'Manage organizations' },
-  'members.read': { zh: '查看党员', en: 'View members' },
-  'members.write': { zh: '管理党员', en: 'Manage members' },
-  'members.reveal': { zh: '查看党员完整号码', en: "See members' full numbers" },
-  'members.import': { zh: '导入党员名册', en: 'Import the roster' },
-  'members.export': { zh: '导出党员名册', en: 'Export the roster' },
-  'stats.read': { zh: '查看统计', en: 'View statistics' },
-  'users.read': { zh: '查看账号', en: 'View accounts' },
-  'users.write': { zh: '管理账号', en: 'Manage accounts' },
-  'users.propose': { zh: '提议授予管理角色', en: 'Propose an admin role' },
-  'users.approve': { zh: '审批管理角色授予', en: 'Approve an admin role' },
-  'audit.read': { zh: '查看审计日志', en: 'Read the audit trail' },
-  'self.read': { zh: '本人账号与通知', en: 'Own account and notifications' },
-  'self.party': { zh: '本人党员信息与组织生活', en: 'Own Party record and meetings' },
-  'meetings.read': { zh: '查看组织生活', en: 'View meetings' },
-  'meetings.write': { zh: '管理组织生活', en: 'Manage meetings' },
-  'meetings.rules': { zh: '设置组织生活规则', en: 'Set the meeting rules' },
-  'meetings.checkin': { zh: '会议签到', en: 'Check in to a meeting' },
-  'residents.read': { zh: '查看为民服务', en: 'View serving residents' },
-  'residents.write': { zh: '办理为民服务', en: 'Serve residents' },
-  'residents.import': { zh: '导入住户', en: 'Import households' },
-  'residents.reveal': { zh: '查看群众完整号码', en: "See residents' full numbers" },
-  'residents.rules': { zh: '设置为民服务规则', en: 'Set the residents rules' },
-  'residents.evaluate': { zh: '年终评议组织', en: 'Evaluate organizations at year end' },
-  'residents.claim': { zh: '认领心愿与代办', en: 'Claim wishes and errands' },
-};
+export const CAPABILITY_LABELS: Record<Capability, Labelled> = Object.fromEntries(
+  CAPABILITIES.map((c) => [c, { zh: MODULE_CAPABILITIES[c].zh, en: MODULE_CAPABILITIES[c].en }]),
+) as Record<Capability, Labelled>;
 
-const BUSINESS_READ: Capability[] = [
-  'orgs.read',
-  'members.read',
-  'members.export',
-  'stats.read',
-  'self.read',
-  'self.party',
-  'meetings.read',
-  'meetings.write',
-  'residents.read',
-  'residents.write',
-  'residents.import',
-];
-
-/**
- * What each role may do. Separation of the three administrators (三员分立): the security
- * admin holds only account capabilities, the auditor only the audit trail, and no business
- * role holds either. `self.read` is one's own account and notifications (everyone); `self.party` is one's own
- * Party-side data (member record, meetings, the rules in force), which only the business roles hold.
- */
-export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  county_admin: [
-    ...BUSINESS_READ,
-    'orgs.write',
-    'members.write',
-    'members.reveal',
-    'members.import',
-    'meetings.rules',
-    'residents.reveal',
-    'residents.rules',
-    'residents.evaluate',
-    'users.propose',
-  ],
-  township_admin: [...BUSINESS_READ, 'orgs.write', 'members.write', 'members.import', 'residents.evaluate'],
-  branch_secretary: [...BUSINESS_READ, 'members.write', 'members.reveal', 'members.import', 'residents.reveal'],
-  member: ['orgs.read', 'self.read', 'self.party', 'meetings.checkin', 'residents.claim'],
-  auditor: ['audit.read', 'self.read'],
-  security_admin: ['users.read', 'users.write', 'users.approve', 'self.read'],
-};
+/** The capabilities each role holds: the permission rules as data, from the modules' declarations. */
+export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = Object.fromEntries(
+  (Object.keys(ROLES) as Role[]).map((role) => [
+    role,
+    CAPABILITIES.filter((c) => (MODULE_CAPABILITIES[c].roles as readonly string[]).includes(role)),
+  ]),
+) as unknown as Record<Role, readonly Capability[]>;
 
 /** Whether a role holds a capability. */
 export function can(role: Role, capability: Capability): boolean {
