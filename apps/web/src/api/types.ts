@@ -1,4 +1,7 @@
-/** Types of the API answers, derived from the shared TypeBox schemas. */
+/** Types of the API answers, derived from the shared TypeBox schemas (no hand-written copies). */
+import type { Static, TSchema } from '@sinclair/typebox';
+import type { AuditVerify, ListOf } from '@dangjian/contracts';
+
 export type {
   MeT as Me,
   OrgNodeT as OrgNode,
@@ -13,15 +16,11 @@ export type {
   OrgCreateT as OrgCreate,
 } from '@dangjian/contracts';
 
-/** A page of a list answer. */
-export interface ListPage<T> {
-  items: T[];
-  total: number;
-}
+/** A page of a list answer (`ListOf(schema)` in the contracts) with rows of type T. */
+export type ListAnswer<T> = Omit<Static<ReturnType<typeof ListOf<TSchema>>>, 'items'> & { items: T[] };
+
+/** The former name of ListAnswer, kept for pages not yet moved onto the list component. */
+export type ListPage<T> = ListAnswer<T>;
 
 /** The answer of the audit chain check. */
-export interface AuditVerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBroken: { id: number; reason: string } | null;
-}
+export type AuditVerifyResult = Static<typeof AuditVerify>;
