@@ -23,7 +23,8 @@
  *         ]}
  *         columns={[{ title: t('名称', 'Name'), dataIndex: 'name', sorter: true }]}  // sorter: true → ?sort=name
  *         actions={<Button onClick={…}>{t('新增', 'New')}</Button>}                 // toolbar (not in the bin)
- *         rowActions={(row) => <EditButton … />}                                    // before the delete button
+ *         edit={{ capability: 'things.write', path: (r) => `/things/${r.id}/edit` }}  // an edit icon per row
+ *         rowActions={(row) => <Button …/>}                                         // then these, then delete
  *         recycle={{ capability: 'things.write', name: (r) => r.name, bulk: true }}
  *         exportPath="/api/things/export" exportCapability="things.export"
  *         bulkActions={[{ key: 'close', label: t('关闭', 'Close'), run: (rows) => … }]}
@@ -43,6 +44,7 @@ import type { TableProps } from 'antd';
 import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { api, withQuery } from '../../api/client';
 import type { ListAnswer } from '../../api/types';
 import { useT } from '../../app/i18n';
@@ -50,7 +52,7 @@ import { hasCap, useMe } from '../../app/session';
 import { ErrorResult } from '../States';
 import { filterKeys, ListFilters, type ListFilter } from './ListFilters';
 import { type ListUrl, useListUrl } from './listUrl';
-import { DeleteButton, type RecycleConfig, RestoreButton, useRecycle } from './recycle';
+import { DeleteButton, EditButton, type RecycleConfig, RestoreButton, useRecycle } from './recycle';
 
 export type { ListFilter } from './ListFilters';
 export type { ListUrl } from './listUrl';
@@ -95,10 +97,12 @@ export interface ListPageProps<T extends { id: number }> {
   /** URL keys sent to the API besides the declared filters. */
   extraKeys?: string[];
   /** Fixed query values (not in the URL). */
-  fixedQuery?: Record<string, string | number>;
+  fixedQuery?: Record<string, string | number | undefined>;
   orgScoped?: boolean;
   actions?: ReactNode | ((ctx: ListContext<T>) => ReactNode);
   rowActions?: (row: T, ctx: ListContext<T>) => ReactNode;
+  /** An edit button on each row (before `rowActions`), for those with the capability. */
+  edit?: { capability: string; path: (row: T) => string; name?: (row: T) => string };
   /** The title of the actions column (default 操作). */
   rowActionsTitle?: string;
   rowActionsWidth?: number;
@@ -123,6 +127,7 @@ export interface ListPageProps<T extends { id: number }> {
 export function ListPage<T extends { id: number }>(props: ListPageProps<T>) {
   const t = useT();
   const { data: me } = useMe();
+  const navigate = useNavigate();
   const filters = props.filters ?? [];
   const url = useListUrl([...filterKeys(filters), ...(props.extraKeys ?? [])], props.orgScoped);
   const { remove, restore, refresh } = useRecycle(props.endpoint, props.queryKey, props.recycle);
@@ -137,6 +142,7 @@ export function ListPage<T extends { id: number }>(props: ListPageProps<T>) {
     enabled: !props.disabled,
   });
   const canRecycle = !!props.recycle && hasCap(me, props.recycle.capability);
+  const canEdit = !!props.edit && hasCap(me, props.edit.capability);
   const recycle = url.recycle && canRecycle;
 
   const columns = (typeof props.columns === 'function' ? props.columns(ctx) : props.columns).map((c) => {
@@ -145,7 +151,7 @@ export function ListPage<T extends { id: number }>(props: ListPageProps<T>) {
     const sortOrder = url.sort === field ? (url.order === 'desc' ? 'descend' : 'ascend') : null;
     return { ...c, sorter: true, sortOrder, key: field } as ListColumn<T>;
   });
-  if (props.rowActions || canRecycle) {
+  if (props.rowActions || canRecycle || canEdit) {
     columns.push({
       title: props.rowActionsTitle ?? t('操作', 'Actions'),
       key: '_actions',
@@ -155,6 +161,12 @@ export function ListPage<T extends { id: number }>(props: ListPageProps<T>) {
           <RestoreButton onRestore={() => restore(row)} />
         ) : (
           <Space size={4}>
+            {canEdit ? (
+              <EditButton
+                name={(props.edit!.name ?? props.recycle?.name)?.(row) ?? `#${row.id}`}
+                onEdit={() => navigate(props.edit!.path(row))}
+              />
+            ) : null}
             {props.rowActions?.(row, ctx)}
             {canRecycle ? <DeleteButton name={props.recycle!.name(row)} onDelete={() => remove(row)} /> : null}
           </Space>

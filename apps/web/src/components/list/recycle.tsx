@@ -1,7 +1,7 @@
 /** Soft delete with undo, restore, and the row buttons of a list page's recycle bin. */
 import type { ReactNode } from 'react';
-import { Button, Popconfirm } from 'antd';
-import { DeleteOutlined, UndoOutlined } from '@ant-design/icons';
+import { Button, Popconfirm, Tooltip } from 'antd';
+import { DeleteOutlined, EditOutlined, UndoOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useT } from '../../app/i18n';
@@ -100,5 +100,21 @@ export function DeleteButton({ name, onDelete }: { name: string; onDelete: () =>
         />
       </Popconfirm>
     </span>
+  );
+}
+
+/** The edit button of a row (an icon with a tooltip and an accessible name). */
+export function EditButton({ name, onEdit }: { name: string; onEdit: () => void }) {
+  const t = useT();
+  return (
+    <Tooltip title={t('编辑', 'Edit')}>
+      <Button
+        size="small"
+        type="text"
+        aria-label={t(`编辑 ${name}`, `Edit ${name}`)}
+        icon={<EditOutlined />}
+        onClick={(e) => (e.stopPropagation(), onEdit())}
+      />
+    </Tooltip>
   );
 }

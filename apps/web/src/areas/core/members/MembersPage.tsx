@@ -1,6 +1,6 @@
 /** The member roster: server-side search, filters, sorting and paging; the detail drawer; recycle bin; export. */
-import { Button, Tag, Tooltip } from 'antd';
-import { EditOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Tag } from 'antd';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { AGE_BANDS, EDUCATIONS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '@dangjian/contracts';
 import type { Member } from '../../../api/types';
@@ -104,21 +104,7 @@ export default function MembersPage() {
           ) : null}
         </>
       }
-      rowActions={
-        canWrite
-          ? (m) => (
-              <Tooltip title={t('编辑', 'Edit')}>
-                <Button
-                  size="small"
-                  type="text"
-                  aria-label={t(`编辑 ${m.name}`, `Edit ${m.name}`)}
-                  icon={<EditOutlined />}
-                  onClick={() => navigate(`/members/${m.id}/edit`)}
-                />
-              </Tooltip>
-            )
-          : undefined
-      }
+      edit={{ capability: 'members.write', path: (m) => `/members/${m.id}/edit` }}
       total={{ testId: 'member-total', text: (n) => t(`共 ${n} 人`, `${n} in all`) }}
       emptyText={t('没有符合条件的党员', 'No member matches')}
     >
