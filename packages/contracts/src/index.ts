@@ -3,6 +3,7 @@ export * from './core/enums.js';
 export * from './core/roles.js';
 export * from './core/errors.js';
 export * from './core/schemas.js';
+export * from './core/idcard.js';
 export * from './life/meetings.js';
 export * from './residents/residents.js';
 export * from './residents/households.js';
