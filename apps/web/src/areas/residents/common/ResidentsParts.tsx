@@ -301,3 +301,12 @@ export function useResidentsRules() {
     staleTime: 60_000,
   });
 }
+
+/** The yes/no options of a boolean list filter (`true` / `false` in the URL). */
+export function useYesNo() {
+  const t = useT();
+  return [
+    { value: 'true', label: t('是', 'Yes') },
+    { value: 'false', label: t('否', 'No') },
+  ];
+}
