@@ -310,3 +310,23 @@ export function useYesNo() {
     { value: 'false', label: t('否', 'No') },
   ];
 }
+
+/** A list filter that picks a member (`?visitor=` and the like hold the member id); names the chosen one. */
+export function MemberFilter(props: { value: string | null; onChange: (id: number | null) => void; label: string }) {
+  const id = props.value ? Number(props.value) : null;
+  const name = useQuery({
+    queryKey: ['member', id],
+    queryFn: ({ signal }) => api.get<{ name: string }>(`/api/members/${id}`, undefined, signal),
+    enabled: !!id,
+  });
+  return (
+    <MemberSelect
+      ariaLabel={props.label}
+      placeholder={props.label}
+      style={{ width: 200 }}
+      value={id}
+      valueLabel={name.data?.name}
+      onChange={(v) => props.onChange(v)}
+    />
+  );
+}
