@@ -114,6 +114,8 @@ export interface ListPageProps<T extends { id: number }> {
   total?: { testId?: string; text?: (n: number) => ReactNode };
   emptyText?: ReactNode;
   onRowClick?: (row: T) => void;
+  /** A class for some rows (e.g. overdue ones in red). */
+  rowClassName?: (row: T) => string;
   scrollX?: number;
   size?: 'small' | 'middle';
   /** Whatever goes above the card (e.g. a check card) and after it (e.g. a drawer). */
@@ -260,6 +262,7 @@ export function ListPage<T extends { id: number }>(props: ListPageProps<T>) {
           dataSource={rows}
           columns={columns}
           scroll={props.scrollX ? { x: props.scrollX } : undefined}
+          rowClassName={props.rowClassName}
           rowSelection={bulk.length ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys) } : undefined}
           onRow={
             props.onRowClick
