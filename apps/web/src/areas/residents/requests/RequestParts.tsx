@@ -236,17 +236,3 @@ export function MemberPicker({
     />
   );
 }
-
-/** Sets or removes search params and goes back to page 1. */
-export function patchParams(
-  params: URLSearchParams,
-  patch: Record<string, string | number | null | undefined>,
-): URLSearchParams {
-  const next = new URLSearchParams(params);
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === undefined || v === null || v === '') next.delete(k);
-    else next.set(k, String(v));
-  }
-  next.delete('page');
-  return next;
-}
