@@ -1,4 +1,7 @@
-/** 为民服务规则 (`/service-rules`): the rules in force with their national defaults; the county admin changes a value or resets it. */
+/**
+ * 为民服务规则 (`/service-rules`): the rules in force with their national defaults; the county admin changes a value or
+ * resets it.
+ */
 import { useState } from 'react';
 import { Alert, Button, Card, InputNumber, Modal, Space, Table, Tag } from 'antd';
 import { EditOutlined, UndoOutlined } from '@ant-design/icons';
@@ -83,7 +86,8 @@ export default function ResidentsRulesPage() {
       <p className="dj-muted" style={{ marginTop: 0 }}>
         {t(
           '联户组规模、结对户数、诉求办结时限、走访要求等都以规则为准；默认为国家或省级通行要求，县委组织部可按本县实际调整。',
-          'Group sizes, pairing loads, request deadlines and visit quotas follow these rules; the defaults are the usual national values and the county may set its own.',
+          'Group sizes, pairing loads, request deadlines and visit quotas follow these ' +
+            'rules; the defaults are the usual national values and the county may set its own.',
         )}
       </p>
       {!canEdit ? (

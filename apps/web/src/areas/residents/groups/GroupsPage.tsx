@@ -1,4 +1,6 @@
-/** 联户组 (`/household-groups`): the groups with their rule flags on ListPage; `/household-groups/:id` opens the drawer. */
+/**
+ * 联户组 (`/household-groups`): the groups with their rule flags on ListPage; `/household-groups/:id` opens the drawer.
+ */
 import { Button } from 'antd';
 import { PieChartOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';

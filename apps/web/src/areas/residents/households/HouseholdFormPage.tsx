@@ -1,4 +1,7 @@
-/** Create or edit a household with its residents (`/households/new`, `/households/:id/edit`); ID numbers checked as you type. */
+/**
+ * Create or edit a household with its residents (`/households/new`, `/households/:id/edit`); ID numbers checked as you
+ * type.
+ */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
 import type { FormInstance } from 'antd';

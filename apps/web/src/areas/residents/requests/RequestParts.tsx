@@ -1,4 +1,7 @@
-/** Pieces shared by the requests, wishes and errands pages: status tags, the timeline, pickers of households and members. */
+/**
+ * Pieces shared by the requests, wishes and errands pages: status tags, the timeline, pickers of households and
+ * members.
+ */
 import { useState } from 'react';
 import { Select, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';

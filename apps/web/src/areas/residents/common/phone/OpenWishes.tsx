@@ -22,7 +22,8 @@ export function OpenWishes() {
   const [search, setSearch] = useState('');
   const q = useQuery({
     queryKey: ['m-open-wishes', search],
-    // Members read the open wishes of their scope; when the staff list is not open to them, the public wall (no names) serves.
+    // Members read the open wishes of their scope; when the staff list is not open to them, the public wall (no names)
+    // serves.
     queryFn: async ({ signal }) => {
       try {
         return await api.get<ListPage<WishItem | PublicWish>>(
