@@ -1,13 +1,14 @@
 /** 户籍管理 (`/households`): the households on ListPage; `/households/:id` opens the detail drawer. */
 import { Button } from 'antd';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { HOUSEHOLD_TAGS } from '@dangjian/contracts';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
-import { type ListColumn, type ListFilter, ListPage } from '../../../components/list/ListPage';
+import { type ListFilter, ListPage } from '../../../components/list/ListPage';
 import { HouseholdDrawer } from './HouseholdDrawer';
-import { HouseholdTags, useYesNo } from '../common/ResidentsParts';
+import { useYesNo } from '../common/ResidentsParts';
+import { useHouseholdColumns } from './householdColumns';
 import type { Household } from '../common/model';
 
 /** The households page. */
@@ -34,48 +35,7 @@ export default function HouseholdsPage() {
     { kind: 'select', key: 'grouped', label: t('已入联户组', 'In a group'), width: 130, options: yesNo },
     { kind: 'select', key: 'paired', label: t('已结对', 'Paired'), width: 110, options: yesNo },
   ];
-  const columns: ListColumn<Household>[] = [
-    {
-      title: t('户主', 'Head'),
-      dataIndex: 'headName',
-      width: 110,
-      render: (v: string, h) => (
-        <Link to={{ pathname: `/households/${h.id}`, search: params.toString() }} data-testid="household-link">
-          {v}
-        </Link>
-      ),
-    },
-    { title: t('住址', 'Address'), dataIndex: 'address', ellipsis: true },
-    { title: t('村（社区）', 'Village'), dataIndex: 'orgName', width: 150, ellipsis: true },
-    { title: t('户类', 'Tags'), dataIndex: 'tags', width: 200, render: (v: string[]) => <HouseholdTags tags={v} /> },
-    { title: t('人口', 'People'), dataIndex: 'people', width: 70, align: 'right' },
-    { title: t('联系电话', 'Phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
-    {
-      title: t('联户组', 'Group'),
-      dataIndex: 'groupName',
-      width: 130,
-      ellipsis: true,
-      render: (v: string | null, h) =>
-        h.groupId ? (
-          <Link to={`/household-groups/${h.groupId}`}>{v}</Link>
-        ) : (
-          <span className="dj-muted">{t('未入组', 'None')}</span>
-        ),
-    },
-    {
-      title: t('结对干部', 'Paired cadres'),
-      dataIndex: 'cadres',
-      width: 120,
-      render: (v: Household['cadres'], h) =>
-        v.length ? (
-          v.map((c) => c.name).join('、')
-        ) : h.isPoor ? (
-          <span style={{ color: '#a8071a' }}>{t('未结对', 'Unpaired')}</span>
-        ) : (
-          '—'
-        ),
-    },
-  ];
+  const columns = useHouseholdColumns();
 
   return (
     <ListPage<Household>

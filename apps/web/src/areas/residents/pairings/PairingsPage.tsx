@@ -1,30 +1,14 @@
 /** 结对帮扶 (`/pairings`): cadres paired with poor households on ListPage; `?new=1&household=` opens the form. */
 import { useState } from 'react';
-import { Button, Tag } from 'antd';
+import { Button } from 'antd';
 import { PlusOutlined, StopOutlined, WarningOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../../api/client';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
-import { type ListColumn, type ListContext, ListPage } from '../../../components/list/ListPage';
+import { ListPage } from '../../../components/list/ListPage';
 import { CreatePairing, EndPairing, PAIRING_KEYS } from './PairingDialogs';
+import { CadreTag, usePairingColumns } from './pairingColumns';
 import type { Pairing } from '../common/model';
-
-/** The closable tag of the cadre filter (`?cadre=` is a member id). */
-function CadreTag({ id, onClose }: { id: string; onClose: () => void }) {
-  const t = useT();
-  const q = useQuery({
-    queryKey: ['member', Number(id)],
-    queryFn: ({ signal }) => api.get<{ name: string }>(`/api/members/${id}`, undefined, signal),
-  });
-  return (
-    <Tag closable onClose={onClose}>
-      {t('干部：', 'Cadre: ')}
-      {q.data?.name ?? `#${id}`}
-    </Tag>
-  );
-}
 
 /** The pairings page. */
 export default function PairingsPage() {
@@ -36,31 +20,7 @@ export default function PairingsPage() {
   const [ending, setEnding] = useState<Pairing | null>(null);
   const name = (p: Pairing) => `${p.cadreName} — ${p.householdHead}`;
 
-  const columns = ({ url }: ListContext<Pairing>): ListColumn<Pairing>[] => [
-    {
-      title: t('困难户', 'Household'),
-      dataIndex: 'householdHead',
-      width: 110,
-      render: (v: string, p) => <Link to={`/households/${p.householdId}`}>{v}</Link>,
-    },
-    { title: t('住址', 'Address'), dataIndex: 'householdAddress', ellipsis: true },
-    { title: t('村（社区）', 'Village'), dataIndex: 'orgName', ellipsis: true },
-    {
-      title: t('帮扶干部', 'Cadre'),
-      dataIndex: 'cadreName',
-      width: 100,
-      render: (v: string, p) => <a onClick={() => url.setFilters({ cadre: p.cadreMemberId })}>{v}</a>,
-    },
-    { title: t('干部单位', 'Cadre organization'), dataIndex: 'cadreOrgName', ellipsis: true },
-    { title: t('开始', 'Since'), dataIndex: 'startedOn', width: 110 },
-    {
-      title: t('状态', 'Status'),
-      dataIndex: 'endedOn',
-      width: 140,
-      render: (v: string | null) =>
-        v ? <Tag>{t(`已于 ${v} 结束`, `Ended ${v}`)}</Tag> : <Tag color="green">{t('帮扶中', 'Active')}</Tag>,
-    },
-  ];
+  const columns = usePairingColumns();
   const closeCreate = () => {
     const next = new URLSearchParams(params);
     next.delete('new');
