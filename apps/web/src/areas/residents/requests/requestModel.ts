@@ -3,6 +3,8 @@
  * the API (from the contracts; the names the pages use) and small helpers. No UI library here: the phone
  * pages import it too.
  */
+import type { Static } from '@sinclair/typebox';
+import type { RequestEvent } from '@dangjian/contracts';
 import type {
   ErrandDetailT,
   ErrandT,
@@ -21,15 +23,7 @@ import type {
 export type RequestItem = RequestItemT;
 
 /** One entry of a timeline (residents_events). */
-export interface ResidentsEvent {
-  id: number;
-  kind: string;
-  at: string;
-  actorName: string | null;
-  fromOrg: { id: number; name: string } | null;
-  toOrg: { id: number; name: string } | null;
-  note: string | null;
-}
+export type ResidentsEvent = Static<typeof RequestEvent>;
 
 /** A request in full, with its timeline. */
 export type RequestDetail = RequestDetailT;
