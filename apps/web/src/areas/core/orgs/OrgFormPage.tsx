@@ -7,7 +7,7 @@ import { useFeedback } from '../../../components/feedback';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ORG_FIELDS, ORG_TYPES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
-import type { ListPage, Member, Org } from '../../../api/types';
+import type { ListAnswer, Member, Org } from '../../../api/types';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
 import { DateField } from '../../../components/DateField';
@@ -54,7 +54,7 @@ export default function OrgFormPage() {
   const members = useQuery({
     queryKey: ['members', 'secretary-pick', editing, memberQ],
     queryFn: ({ signal }) =>
-      api.get<ListPage<Member>>('/api/members', { org: editing!, q: memberQ || undefined, pageSize: 30 }, signal),
+      api.get<ListAnswer<Member>>('/api/members', { org: editing!, q: memberQ || undefined, pageSize: 30 }, signal),
     enabled: !!editing,
   });
   usePageCrumb(editing ? org.data?.name : t('新增组织', 'New organization'));

@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { LECTURER_ROLES, MEETING_KIND_LABELS, ORG_TYPES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
-import type { ListPage, Member } from '../../../api/types';
+import type { ListAnswer, Member } from '../../../api/types';
 import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
 import { useMe } from '../../../app/session';
@@ -54,7 +54,7 @@ function LecturerSelect({
   const found = useQuery({
     queryKey: ['members', 'pick', orgId ?? null, q],
     queryFn: ({ signal }) =>
-      api.get<ListPage<Member>>('/api/members', { org: orgId, q: q || undefined, pageSize: 20 }, signal),
+      api.get<ListAnswer<Member>>('/api/members', { org: orgId, q: q || undefined, pageSize: 20 }, signal),
     enabled: !!orgId,
   });
   const options = (found.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.orgName}）` }));
