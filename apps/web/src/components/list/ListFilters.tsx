@@ -4,6 +4,7 @@ import { Button, Checkbox, DatePicker, Input, InputNumber, Select, Space, Tag } 
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { api } from '../../api/client';
+import type { Org } from '../../api/types';
 import { useT } from '../../app/i18n';
 import type { FilterValue, ListUrl } from './listUrl';
 
@@ -121,7 +122,7 @@ function OrgTag({ url }: { url: ListUrl }) {
   const org = url.params.get('org');
   const name = useQuery({
     queryKey: ['org', Number(org)],
-    queryFn: ({ signal }) => api.get<{ name: string }>(`/api/orgs/${org}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<Org>(`/api/orgs/${org}`, undefined, signal),
     enabled: !!org,
   });
   if (!org) return null;

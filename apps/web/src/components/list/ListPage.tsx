@@ -50,6 +50,7 @@ import type { ListAnswer } from '../../api/types';
 import { useT } from '../../app/i18n';
 import { hasCap, useMe } from '../../app/session';
 import { ErrorResult } from '../States';
+import { useFeedback } from '../feedback';
 import { filterKeys, ListFilters, type ListFilter } from './ListFilters';
 import { type ListUrl, useListUrl } from './listUrl';
 import { DeleteButton, EditButton, type RecycleConfig, RestoreButton, useRecycle } from './recycle';
@@ -130,6 +131,7 @@ export function ListPage<T extends { id: number }>(props: ListPageProps<T>) {
   const t = useT();
   const { data: me } = useMe();
   const navigate = useNavigate();
+  const { message } = useFeedback();
   const filters = props.filters ?? [];
   const url = useListUrl([...filterKeys(filters), ...(props.extraKeys ?? [])], props.orgScoped);
   const { remove, restore, refresh } = useRecycle(props.endpoint, props.queryKey, props.recycle);
@@ -180,17 +182,22 @@ export function ListPage<T extends { id: number }>(props: ListPageProps<T>) {
   if (canRecycle && props.recycle?.bulk) {
     bulk.push(
       recycle
-        ? { key: '_restore', label: t('恢复所选', 'Restore selected'), run: (rows) => each(rows, restore) }
+        ? {
+            key: '_restore',
+            label: t('恢复所选', 'Restore selected'),
+            run: async (rows) => done(await each(rows, restore), t('已恢复', 'Restored')),
+          }
         : {
             key: '_delete',
             label: t('删除所选', 'Delete selected'),
             icon: <DeleteOutlined />,
             danger: true,
             confirm: t('删除所选记录？可在回收站恢复', 'Delete the selected records? They can be restored'),
-            run: (rows) => each(rows, remove),
+            run: async (rows) => done(await each(rows, remove), t('已移入回收站', 'Moved to the recycle bin')),
           },
     );
   }
+  const done = (n: number, what: string) => n && message.success(t(`${what} ${n} 项`, `${what}: ${n}`));
   const rows = list.data?.items ?? [];
   const chosen = rows.filter((r) => selected.includes(r.id));
   async function runBulk(a: BulkAction<T>) {
@@ -309,9 +316,11 @@ export function ListPage<T extends { id: number }>(props: ListPageProps<T>) {
   );
 }
 
-/** Runs an operation on rows one after the other (each is its own audited change). */
-async function each<T>(rows: T[], op: (row: T, quiet: boolean) => Promise<boolean>) {
-  for (const r of rows) await op(r, true);
+/** Runs an operation on rows one after the other (each is its own audited change); answers how many succeeded. */
+async function each<T>(rows: T[], op: (row: T, quiet: boolean) => Promise<boolean>): Promise<number> {
+  let n = 0;
+  for (const r of rows) if (await op(r, true)) n++;
+  return n;
 }
 
 function BulkButton<T>({ action, onRun }: { action: BulkAction<T>; onRun: () => void }) {

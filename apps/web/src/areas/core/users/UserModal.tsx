@@ -4,7 +4,7 @@ import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { ADMIN_ROLES, ROLES, type Role } from '@dangjian/contracts';
 import { api } from '../../../api/client';
-import type { User } from '../../../api/types';
+import type { User, UserWithOneTimePassword } from '../../../api/types';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { useFeedback } from '../../../components/feedback';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
@@ -46,7 +46,7 @@ export function UserModal({ editing, onClose }: { editing: NonNullable<Editing>;
     setError(null);
     try {
       if (editing.mode === 'create') {
-        const made = await api.post<{ user: User; oneTimePassword: string }>('/api/users', {
+        const made = await api.post<UserWithOneTimePassword>('/api/users', {
           ...v,
           ...(v.memberId ? { memberId: v.memberId } : {}),
         });

@@ -11,7 +11,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { PROTECTED_ROLES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
-import type { User } from '../../../api/types';
+import type { PasswordReset, User } from '../../../api/types';
 import { useT } from '../../../app/i18n';
 import { useFeedback } from '../../../components/feedback';
 import { useShowOneTimePassword } from './GrantsSection';
@@ -44,7 +44,7 @@ export function UserRowActions({ user: u, self, onEdit }: { user: User; self: bo
       cancelText: t('取消', 'Cancel'),
       onOk: async () => {
         try {
-          const r = await api.post<{ oneTimePassword: string }>(`/api/users/${u.id}/reset-password`, {});
+          const r = await api.post<PasswordReset>(`/api/users/${u.id}/reset-password`, {});
           qc.invalidateQueries({ queryKey: ['users'] });
           showOtp(u.username, r.oneTimePassword);
         } catch (e) {
