@@ -196,7 +196,7 @@ describe('serving residents', () => {
       await page.goto(baseUrl() + '/requests?overdue=true');
       await page.getByTestId('request-search').locator('input').fill(marker);
       await page.getByTestId('request-search').locator('input').press('Enter');
-      const row = page.locator('tr[data-overdue="true"]').filter({ hasText: marker });
+      const row = page.locator('tr.sv-row-overdue').filter({ hasText: marker });
       await row.waitFor();
       await row.getByTestId('flag-overdue').waitFor();
       await settle(page);

@@ -1,4 +1,7 @@
-/** Types of the API answers, derived from the shared TypeBox schemas. */
+/** Types of the API answers, derived from the shared TypeBox schemas (no hand-written copies). */
+import type { Static, TSchema } from '@sinclair/typebox';
+import type { AuditVerify, ListOf, RoleGrantDecision as RoleGrantDecisionSchema } from '@dangjian/contracts';
+
 export type {
   MeT as Me,
   OrgNodeT as OrgNode,
@@ -11,17 +14,21 @@ export type {
   ImportQueueT as ImportQueue,
   MemberCreateT as MemberCreate,
   OrgCreateT as OrgCreate,
+  OrgTreeLevelT as OrgTreeLevel,
+  MemberRevealedT as MemberRevealed,
+  PasswordResetT as PasswordReset,
+  UserWithOneTimePasswordT as UserWithOneTimePassword,
+  RoleGrantT as RoleGrant,
 } from '@dangjian/contracts';
 
-/** A page of a list answer. */
-export interface ListPage<T> {
-  items: T[];
-  total: number;
-}
+/** A page of a list answer (`ListOf(schema)` in the contracts) with rows of type T. */
+export type ListAnswer<T> = Omit<Static<ReturnType<typeof ListOf<TSchema>>>, 'items'> & { items: T[] };
+
+/** The former name of ListAnswer, kept for pages not yet moved onto the list component. */
+export type ListPage<T> = ListAnswer<T>;
+
+/** The answer of a grant's approval (with the one-time password of a new account) or rejection. */
+export type RoleGrantDecision = Static<typeof RoleGrantDecisionSchema>;
 
 /** The answer of the audit chain check. */
-export interface AuditVerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBroken: { id: number; reason: string } | null;
-}
+export type AuditVerifyResult = Static<typeof AuditVerify>;

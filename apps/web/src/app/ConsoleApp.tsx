@@ -14,6 +14,7 @@ import { ME_KEY, useMe } from './session';
 import { ApiError } from '../api/client';
 import { Shell } from './Shell';
 import { FeedbackMount } from '../components/feedback';
+import { WEB_MODULES } from '../areas';
 import './console.css';
 
 const ErrorResult = lazy(() => import('../components/States').then((m) => ({ default: m.ErrorResult })));
@@ -22,43 +23,6 @@ const LoginPage = lazy(() => import('../areas/core/auth/LoginPage'));
 const SetPasswordCard = lazy(() =>
   import('../areas/core/auth/SetPasswordCard').then((m) => ({ default: m.SetPasswordCard })),
 );
-const HomePage = lazy(() => import('../areas/core/home/HomePage'));
-const OrgsPage = lazy(() => import('../areas/core/orgs/OrgsPage'));
-const OrgFormPage = lazy(() => import('../areas/core/orgs/OrgFormPage'));
-const MembersPage = lazy(() => import('../areas/core/members/MembersPage'));
-const MemberFormPage = lazy(() => import('../areas/core/members/MemberFormPage'));
-const ImportPage = lazy(() => import('../areas/core/members/ImportPage'));
-const AuditPage = lazy(() => import('../areas/core/audit/AuditPage'));
-const UsersPage = lazy(() => import('../areas/core/users/UsersPage'));
-const MeetingsPage = lazy(() => import('../areas/life/meetings/MeetingsPage'));
-const MeetingFormPage = lazy(() => import('../areas/life/meetings/MeetingFormPage'));
-const MeetingDetailPage = lazy(() => import('../areas/life/meetings/MeetingDetailPage'));
-const CompliancePage = lazy(() => import('../areas/life/meetings/CompliancePage'));
-const MeetingStatsPage = lazy(() => import('../areas/life/meetings/StatsPage'));
-// Serving residents: requests, the three evaluations, wishes, errands, figures (H-web-2).
-const RequestsPage = lazy(() => import('../areas/residents/requests/RequestsPage'));
-const RequestFormPage = lazy(() => import('../areas/residents/requests/RequestFormPage'));
-const RequestDetailPage = lazy(() => import('../areas/residents/requests/RequestDetailPage'));
-const EvaluationsPage = lazy(() => import('../areas/residents/evaluations/EvaluationsPage'));
-const WishesPage = lazy(() => import('../areas/residents/wishes/WishesPage'));
-const WishDetailPage = lazy(() => import('../areas/residents/wishes/WishDetailPage'));
-const ErrandsPage = lazy(() => import('../areas/residents/errands/ErrandsPage'));
-const ResidentsStatsPage = lazy(() => import('../areas/residents/common/ResidentsStatsPage'));
-// Serving residents: households, groups, pairings, zones, visits, rules (H-web-1).
-const HouseholdsPage = lazy(() => import('../areas/residents/households/HouseholdsPage'));
-const HouseholdFormPage = lazy(() => import('../areas/residents/households/HouseholdFormPage'));
-const HouseholdImportPage = lazy(() => import('../areas/residents/households/HouseholdImportPage'));
-const GroupsPage = lazy(() => import('../areas/residents/groups/GroupsPage'));
-const GroupFormPage = lazy(() => import('../areas/residents/groups/GroupFormPage'));
-const GroupCoveragePage = lazy(() => import('../areas/residents/groups/GroupCoveragePage'));
-const PairingsPage = lazy(() => import('../areas/residents/pairings/PairingsPage'));
-const PairingGapsPage = lazy(() => import('../areas/residents/pairings/PairingGapsPage'));
-const ZonesPage = lazy(() => import('../areas/residents/zones/ZonesPage'));
-const VisitsPage = lazy(() => import('../areas/residents/visits/VisitsPage'));
-const VisitFormPage = lazy(() => import('../areas/residents/visits/VisitFormPage'));
-const VisitQuotasPage = lazy(() => import('../areas/residents/visits/VisitQuotasPage'));
-// One rules page for every rule set; the old paths of the two sets lead to it.
-const RulesPage = lazy(() => import('../areas/core/rules/RulesPage'));
 
 /** A centred spinner for lazy pages. */
 export function PageLoading() {
@@ -107,53 +71,15 @@ function RequireAuth() {
     <Shell me={me.data}>
       <Suspense fallback={<PageLoading />}>
         <Routes>
-          <Route index element={<HomePage />} />
-          <Route path="orgs" element={<OrgsPage />} />
-          <Route path="orgs/new" element={<OrgFormPage />} />
-          <Route path="orgs/:id" element={<OrgsPage />} />
-          <Route path="orgs/:id/edit" element={<OrgFormPage />} />
-          <Route path="members" element={<MembersPage />} />
-          <Route path="members/new" element={<MemberFormPage />} />
-          <Route path="members/import" element={<ImportPage />} />
-          <Route path="members/:id" element={<MembersPage />} />
-          <Route path="members/:id/edit" element={<MemberFormPage />} />
-          <Route path="audit" element={<AuditPage />} />
-          <Route path="audit/:id" element={<AuditPage />} />
-          <Route path="users" element={<UsersPage />} />
-          <Route path="meetings" element={<MeetingsPage />} />
-          <Route path="meetings/new" element={<MeetingFormPage />} />
-          <Route path="meetings/stats" element={<MeetingStatsPage />} />
-          <Route path="meetings/:id" element={<MeetingDetailPage />} />
-          <Route path="meetings/:id/edit" element={<MeetingFormPage />} />
-          <Route path="compliance" element={<CompliancePage />} />
-          <Route path="meeting-rules" element={<RulesPage set="meetings" />} />
-          <Route path="requests" element={<RequestsPage />} />
-          <Route path="requests/new" element={<RequestFormPage />} />
-          <Route path="requests/:id" element={<RequestDetailPage />} />
-          <Route path="evaluations" element={<EvaluationsPage />} />
-          <Route path="wishes" element={<WishesPage />} />
-          <Route path="wishes/:id" element={<WishDetailPage />} />
-          <Route path="errands" element={<ErrandsPage />} />
-          <Route path="errands/:id" element={<ErrandsPage />} />
-          <Route path="service/stats" element={<ResidentsStatsPage />} />
-          <Route path="households" element={<HouseholdsPage />} />
-          <Route path="households/new" element={<HouseholdFormPage />} />
-          <Route path="households/import" element={<HouseholdImportPage />} />
-          <Route path="households/:id" element={<HouseholdsPage />} />
-          <Route path="households/:id/edit" element={<HouseholdFormPage />} />
-          <Route path="household-groups" element={<GroupsPage />} />
-          <Route path="household-groups/new" element={<GroupFormPage />} />
-          <Route path="household-groups/coverage" element={<GroupCoveragePage />} />
-          <Route path="household-groups/:id" element={<GroupsPage />} />
-          <Route path="household-groups/:id/edit" element={<GroupFormPage />} />
-          <Route path="pairings" element={<PairingsPage />} />
-          <Route path="pairings/gaps" element={<PairingGapsPage />} />
-          <Route path="zones" element={<ZonesPage />} />
-          <Route path="visits" element={<VisitsPage />} />
-          <Route path="visits/new" element={<VisitFormPage />} />
-          <Route path="visits/quotas" element={<VisitQuotasPage />} />
-          <Route path="service-rules" element={<RulesPage set="residents" />} />
-          <Route path="rules/:set" element={<RulesPage />} />
+          {WEB_MODULES.flatMap((m) =>
+            (m.routes ?? []).map((r) =>
+              r.path ? (
+                <Route key={r.path} path={r.path} element={<r.page />} />
+              ) : (
+                <Route key="index" index element={<r.page />} />
+              ),
+            ),
+          )}
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

@@ -1,31 +1,7 @@
 /** The console shell: side menu by capability, org switcher, breadcrumbs, language and sign-out. */
 import { useMemo, type ReactNode } from 'react';
 import { Button } from 'antd';
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  CalendarOutlined,
-  FileDoneOutlined,
-  ProfileOutlined,
-  DeleteOutlined,
-  HomeOutlined,
-  ImportOutlined,
-  LogoutOutlined,
-  TeamOutlined,
-  UserOutlined,
-  SafetyCertificateOutlined,
-  GlobalOutlined,
-  ContactsOutlined,
-  ClusterOutlined,
-  UsergroupAddOutlined,
-  EnvironmentOutlined,
-  MessageOutlined,
-  StarOutlined,
-  SolutionOutlined,
-  AppstoreOutlined,
-  LikeOutlined,
-} from '@ant-design/icons';
+import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLES } from '@dangjian/contracts';
@@ -36,8 +12,10 @@ import { ScopeProvider, useScope } from './scope';
 import { CrumbProvider, useCrumbTitle } from './crumbs';
 import { LazyOrgSwitcher } from '../components/LazyOrgSwitcher';
 import { NotificationBell } from '../areas/core/notifications/NotificationBell';
+import { WEB_MODULES } from '../areas';
+import { menuOf, selectedHref } from './modules';
 
-/** One entry of the side menu. */
+/** One entry of the side menu, in the current language. */
 export interface NavItem {
   key: string;
   href: string;
@@ -46,173 +24,18 @@ export interface NavItem {
   group?: string;
 }
 
-/** The menu entries the user may see, by capability. */
+/** The menu entries the user may see, by capability, from the modules' manifests. */
 export function menuItems(me: Me, t: (zh: string, en: string) => string): NavItem[] {
-  const items: NavItem[] = [{ key: '/', href: '/', icon: <HomeOutlined />, label: t('首页', 'Home') }];
-  if (hasCap(me, 'orgs.read'))
-    items.push({ key: '/orgs', href: '/orgs', icon: <ApartmentOutlined />, label: t('组织架构', 'Organizations') });
-  if (hasCap(me, 'members.read')) {
-    const group = t('党员管理', 'Members');
-    items.push({
-      key: '/members',
-      href: '/members',
-      icon: <TeamOutlined />,
-      label: t('党员名册', 'Member roster'),
-      group,
-    });
-    if (hasCap(me, 'members.import'))
-      items.push({
-        key: '/members/import',
-        href: '/members/import',
-        icon: <ImportOutlined />,
-        label: t('批量导入', 'Import'),
-        group,
-      });
-    if (hasCap(me, 'members.write'))
-      items.push({
-        key: '/members?deleted=true',
-        href: '/members?deleted=true',
-        icon: <DeleteOutlined />,
-        label: t('回收站', 'Recycle bin'),
-        group,
-      });
-  }
-  if (hasCap(me, 'meetings.read')) {
-    const group = t('组织生活', 'Organizational life');
-    items.push({
-      key: '/meetings',
-      href: '/meetings',
-      icon: <CalendarOutlined />,
-      label: t('会议记录', 'Meetings'),
-      group,
-    });
-    items.push({
-      key: '/compliance',
-      href: '/compliance',
-      icon: <FileDoneOutlined />,
-      label: t('落实情况', 'Compliance'),
-      group,
-    });
-    items.push({
-      key: '/meetings/stats',
-      href: '/meetings/stats',
-      icon: <BarChartOutlined />,
-      label: t('统计', 'Figures'),
-      group,
-    });
-    items.push({
-      key: '/meeting-rules',
-      href: '/meeting-rules',
-      icon: <ProfileOutlined />,
-      label: t('制度要求', 'Rules'),
-      group,
-    });
-  }
-  if (hasCap(me, 'residents.read')) {
-    const group = t('为民服务', 'Serving residents');
-    items.push({
-      key: '/households',
-      href: '/households',
-      icon: <ContactsOutlined />,
-      label: t('户籍管理', 'Households'),
-      group,
-    });
-    items.push({
-      key: '/household-groups',
-      href: '/household-groups',
-      icon: <ClusterOutlined />,
-      label: t('联户组', 'Household groups'),
-      group,
-    });
-    items.push({
-      key: '/pairings',
-      href: '/pairings',
-      icon: <UsergroupAddOutlined />,
-      label: t('结对帮扶', 'Pairings'),
-      group,
-    });
-    items.push({ key: '/visits', href: '/visits', icon: <EnvironmentOutlined />, label: t('走访', 'Visits'), group });
-    items.push({
-      key: '/requests',
-      href: '/requests',
-      icon: <MessageOutlined />,
-      label: t('民情诉求', 'Requests'),
-      group,
-    });
-    items.push({
-      key: '/evaluations',
-      href: '/evaluations',
-      icon: <LikeOutlined />,
-      label: t('三评', 'Evaluations'),
-      group,
-    });
-    items.push({ key: '/wishes', href: '/wishes', icon: <StarOutlined />, label: t('微心愿', 'Micro-wishes'), group });
-    items.push({
-      key: '/errands',
-      href: '/errands',
-      icon: <SolutionOutlined />,
-      label: t('党员代办', 'Errands'),
-      group,
-    });
-    items.push({ key: '/zones', href: '/zones', icon: <AppstoreOutlined />, label: t('党员责任区', 'Zones'), group });
-    items.push({
-      key: '/service/stats',
-      href: '/service/stats',
-      icon: <BarChartOutlined />,
-      label: t('服务统计', 'Figures'),
-      group,
-    });
-    items.push({
-      key: '/service-rules',
-      href: '/service-rules',
-      icon: <ProfileOutlined />,
-      label: t('服务规则', 'Rules'),
-      group,
-    });
-  }
-  if (hasCap(me, 'audit.read'))
-    items.push({ key: '/audit', href: '/audit', icon: <AuditOutlined />, label: t('审计日志', 'Audit trail') });
-  if (hasCap(me, 'users.read'))
-    items.push({
-      key: '/users',
-      href: '/users',
-      icon: <SafetyCertificateOutlined />,
-      label: t('账号管理', 'Accounts'),
-    });
-  else if (hasCap(me, 'users.propose'))
-    items.push({
-      key: '/users',
-      href: '/users',
-      icon: <SafetyCertificateOutlined />,
-      label: t('管理员授权', 'Admin grants'),
-    });
-  return items;
+  return menuOf(WEB_MODULES, me).map((e) => ({
+    key: e.href,
+    href: e.href,
+    icon: <e.icon />,
+    label: t(e.label.zh, e.label.en),
+    group: e.group ? t(e.group.zh, e.group.en) : undefined,
+  }));
 }
 
-function selectedKey(pathname: string, search: string): string {
-  if (pathname.startsWith('/members/import')) return '/members/import';
-  if (pathname.startsWith('/members'))
-    return new URLSearchParams(search).get('deleted') === 'true' ? '/members?deleted=true' : '/members';
-  for (const k of ['/meetings/stats', '/meetings', '/compliance', '/meeting-rules', '/orgs', '/audit', '/users'])
-    if (pathname.startsWith(k)) return k;
-  for (const k of [
-    '/households',
-    '/household-groups',
-    '/pairings',
-    '/visits',
-    '/requests',
-    '/evaluations',
-    '/wishes',
-    '/errands',
-    '/zones',
-    '/service/stats',
-    '/service-rules',
-  ])
-    if (pathname.startsWith(k)) return k;
-  return '/';
-}
-
-function SideNav({ items, selected }: { items: NavItem[]; selected: string }) {
+function SideNav({ items, selected }: { items: NavItem[]; selected: string | undefined }) {
   const out: ReactNode[] = [];
   let group: string | undefined;
   for (const it of items) {
@@ -244,33 +67,12 @@ function Crumbs() {
   const { pathname, search } = useLocation();
   const title = useCrumbTitle();
   const names: Record<string, string> = {
-    orgs: t('组织架构', 'Organizations'),
-    members: t('党员管理', 'Members'),
-    audit: t('审计日志', 'Audit trail'),
-    users: t('账号管理', 'Accounts'),
     new: t('新增', 'New'),
     edit: t('编辑', 'Edit'),
     import: t('批量导入', 'Import'),
-    meetings: t('会议记录', 'Meetings'),
-    compliance: t('落实情况', 'Compliance'),
-    'meeting-rules': t('制度要求', 'Rules'),
-    rules: t('规则', 'Rules'),
     stats: t('统计', 'Figures'),
-    service: t('为民服务', 'Serving residents'),
-    households: t('户籍管理', 'Households'),
-    'household-groups': t('联户组', 'Household groups'),
-    coverage: t('覆盖情况', 'Coverage'),
-    pairings: t('结对帮扶', 'Pairings'),
-    gaps: t('结对缺口', 'Gaps'),
-    visits: t('走访', 'Visits'),
-    quotas: t('走访要求落实', 'Quotas'),
-    zones: t('党员责任区', 'Zones'),
-    'service-rules': t('服务规则', 'Service rules'),
-    requests: t('民情诉求', 'Requests'),
-    evaluations: t('三评', 'Evaluations'),
-    wishes: t('微心愿', 'Micro-wishes'),
-    errands: t('党员代办', 'Errands'),
   };
+  for (const m of WEB_MODULES) for (const [k, l] of Object.entries(m.crumbs ?? {})) names[k] = t(l.zh, l.en);
   const parts = pathname.split('/').filter(Boolean);
   const items: { href: string; text: string }[] = [{ href: '/', text: t('首页', 'Home') }];
   let href = '';
@@ -279,8 +81,9 @@ function Crumbs() {
     const last = i === parts.length - 1;
     items.push({ href, text: names[p] ?? (/^\d+$/.test(p) || last ? (title ?? `#${p}`) : p) });
   });
-  if (pathname === '/members' && new URLSearchParams(search).get('deleted') === 'true')
-    items.push({ href: '/members?deleted=true', text: t('回收站', 'Recycle bin') });
+  // A list's recycle bin is a view of the list (`?deleted=true`).
+  if (parts.length === 1 && new URLSearchParams(search).get('deleted') === 'true')
+    items.push({ href: `${pathname}?deleted=true`, text: t('回收站', 'Recycle bin') });
   return (
     <nav aria-label={t('面包屑', 'Breadcrumb')} className="dj-crumbs" data-testid="breadcrumbs">
       <ol>
@@ -369,7 +172,14 @@ function ShellLayout({ me, children }: { me: Me; children: ReactNode }) {
       <div className="dj-body">
         <aside className="dj-sider">
           <nav aria-label={t('主菜单', 'Main menu')}>
-            <SideNav items={items} selected={selectedKey(location.pathname, location.search)} />
+            <SideNav
+              items={items}
+              selected={selectedHref(
+                items.map((i) => i.href),
+                location.pathname,
+                location.search,
+              )}
+            />
           </nav>
           {me.orgName ? (
             <div className="dj-sider-org">

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { InputNumber, TreeSelect } from 'antd';
 import { ORG_TYPES } from '@dangjian/contracts';
 import { api } from '../api/client';
-import type { ListPage, OrgNode } from '../api/types';
+import type { ListAnswer, OrgNode, OrgTreeLevel } from '../api/types';
 import { useLabel, useT } from '../app/i18n';
 
 interface SimpleNode {
@@ -61,9 +61,7 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
         // Open the root one level so the next organizations are one click away.
         const root = r.items.length === 1 && r.items[0].hasChildren ? r.items[0] : null;
         const kids = root
-          ? (await api.get<{ items: OrgNode[] }>('/api/orgs/tree', { parent: root.id })).items.filter(
-              (o) => o.id !== root.id,
-            )
+          ? (await api.get<OrgTreeLevel>('/api/orgs/tree', { parent: root.id })).items.filter((o) => o.id !== root.id)
           : [];
         if (!alive) return;
         kids.forEach((o) => names.current.set(o.id, o.name));
@@ -85,7 +83,7 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
     }
     timer.current = window.setTimeout(() => {
       api
-        .get<ListPage<OrgNode>>('/api/orgs', { q: search.trim(), pageSize: 50 })
+        .get<ListAnswer<OrgNode>>('/api/orgs', { q: search.trim(), pageSize: 50 })
         .then((r) => {
           r.items.forEach((o) => names.current.set(o.id, o.name));
           setFound(
@@ -111,7 +109,7 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
   async function loadData(node: { id?: unknown; value?: unknown }) {
     const id = Number(node.value ?? node.id);
     if (nodes.some((n) => n.pId === id)) return;
-    const r = await api.get<{ items: OrgNode[] }>('/api/orgs/tree', { parent: id });
+    const r = await api.get<OrgTreeLevel>('/api/orgs/tree', { parent: id });
     r.items.forEach((o) => names.current.set(o.id, o.name));
     setNodes((prev) => {
       const have = new Set(prev.map((p) => p.id));

@@ -21,10 +21,18 @@ const FIELD_OF_CODE: Record<string, string> = {
   'meetings.in_future': 'heldOn',
 };
 
-/** Puts the error on its field when it has one; answers whether it did. */
-export function showFieldError(form: FormInstance, error: unknown): boolean {
+/** The field an error code concerns: the form's own map first, then the shared one. */
+export function fieldOfCode(code: string, extra?: Record<string, string>): string | undefined {
+  return extra?.[code] ?? FIELD_OF_CODE[code];
+}
+
+/**
+ * Puts the error on its field when it has one (by code, or by the `field`/`path` of its details when the form has
+ * that field); answers whether it did. `extra` maps a form's own error codes to its fields.
+ */
+export function showFieldError(form: FormInstance, error: unknown, extra?: Record<string, string>): boolean {
   if (!(error instanceof ApiError)) return false;
-  let field = FIELD_OF_CODE[error.code];
+  let field = fieldOfCode(error.code, extra);
   const details = error.details as { field?: string; path?: string } | undefined;
   if (!field && details && typeof details === 'object') {
     const f = details.field ?? details.path?.replace(/^\//, '').split('/')[0];

@@ -3,7 +3,7 @@ import { Card, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../../../api/client';
-import type { AuditRecord, ListPage } from '../../../api/types';
+import type { AuditRecord, ListAnswer } from '../../../api/types';
 import { useT } from '../../../app/i18n';
 import { ChainCheckCard, formatTime } from '../audit/auditShared';
 import { ErrorResult } from '../../../components/States';
@@ -13,11 +13,11 @@ export default function AuditorHome() {
   const t = useT();
   const q = useQuery({
     queryKey: ['audit', 'recent'],
-    queryFn: ({ signal }) => api.get<ListPage<AuditRecord>>('/api/audit', { pageSize: 15 }, signal),
+    queryFn: ({ signal }) => api.get<ListAnswer<AuditRecord>>('/api/audit', { pageSize: 15 }, signal),
   });
   const failed = useQuery({
     queryKey: ['audit', 'failed'],
-    queryFn: ({ signal }) => api.get<ListPage<AuditRecord>>('/api/audit', { pageSize: 1, success: false }, signal),
+    queryFn: ({ signal }) => api.get<ListAnswer<AuditRecord>>('/api/audit', { pageSize: 1, success: false }, signal),
   });
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>

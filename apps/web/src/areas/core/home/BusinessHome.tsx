@@ -28,7 +28,7 @@ const ResidentsStatsBlock = lazy(() => import('../../residents/common/ResidentsS
 import { LazyErrorResult as ErrorResult } from '../../../components/LazyStates';
 import { hasCap, useMe } from '../../../app/session';
 
-type KeyCount = { key: string; count: number }[];
+type KeyCount = StatsOverview['members']['byGender'];
 
 interface Slice {
   key: string;

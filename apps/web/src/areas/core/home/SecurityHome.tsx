@@ -5,7 +5,7 @@ import { useFeedback } from '../../../components/feedback';
 import { Link } from 'react-router';
 import { ROLES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
-import type { ListPage, User } from '../../../api/types';
+import type { ListAnswer, User } from '../../../api/types';
 import { useLabel, useT } from '../../../app/i18n';
 import { formatTime } from '../audit/auditShared';
 import { ErrorResult } from '../../../components/States';
@@ -18,20 +18,20 @@ export default function SecurityHome() {
   const qc = useQueryClient();
   const all = useQuery({
     queryKey: ['users', 'count-all'],
-    queryFn: ({ signal }) => api.get<ListPage<User>>('/api/users', { pageSize: 1 }, signal),
+    queryFn: ({ signal }) => api.get<ListAnswer<User>>('/api/users', { pageSize: 1 }, signal),
   });
   const disabled = useQuery({
     queryKey: ['users', 'count-disabled'],
-    queryFn: ({ signal }) => api.get<ListPage<User>>('/api/users', { status: 'disabled', pageSize: 1 }, signal),
+    queryFn: ({ signal }) => api.get<ListAnswer<User>>('/api/users', { status: 'disabled', pageSize: 1 }, signal),
   });
   const locked = useQuery({
     queryKey: ['users', 'locked'],
-    queryFn: ({ signal }) => api.get<ListPage<User>>('/api/users', { locked: true, pageSize: 50 }, signal),
+    queryFn: ({ signal }) => api.get<ListAnswer<User>>('/api/users', { locked: true, pageSize: 50 }, signal),
   });
   const grants = useQuery({
     queryKey: ['grants', 'pending-count'],
     queryFn: ({ signal }) =>
-      api.get<ListPage<unknown>>('/api/users/grants', { status: 'pending', pageSize: 1 }, signal),
+      api.get<ListAnswer<unknown>>('/api/users/grants', { status: 'pending', pageSize: 1 }, signal),
   });
 
   async function unlock(u: User) {

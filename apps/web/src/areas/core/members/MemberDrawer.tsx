@@ -7,7 +7,7 @@ import { useFeedback } from '../../../components/feedback';
 import { useNavigate } from 'react-router';
 import { EDUCATIONS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
-import type { Member } from '../../../api/types';
+import type { Member, MemberRevealed } from '../../../api/types';
 import { useLabel, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { usePageCrumb } from '../../../app/crumbs';
@@ -24,7 +24,7 @@ export function MemberDrawer({ id, onClose }: { id: number; onClose: () => void 
     queryKey: ['member', id],
     queryFn: ({ signal }) => api.get<Member>(`/api/members/${id}`, undefined, signal),
   });
-  const [revealed, setRevealed] = useState<{ idNumber?: string; phone?: string } | null>(null);
+  const [revealed, setRevealed] = useState<MemberRevealed | null>(null);
   usePageCrumb(q.data?.name ?? (q.error ? t('未找到', 'Not found') : null));
   const m = q.data;
 
@@ -40,7 +40,7 @@ export function MemberDrawer({ id, onClose }: { id: number; onClose: () => void 
       onOk: async () => {
         try {
           const fields = m?.phone ? ['idNumber', 'phone'] : ['idNumber'];
-          setRevealed(await api.post<{ idNumber?: string; phone?: string }>(`/api/members/${id}/reveal`, { fields }));
+          setRevealed(await api.post<MemberRevealed>(`/api/members/${id}/reveal`, { fields }));
         } catch (e) {
           message.error((e as Error).message);
         }

@@ -27,7 +27,7 @@ import { useFeedback } from '../../../components/feedback';
 import { Link, useNavigate } from 'react-router';
 import { ELECTION_STATUSES, ORG_FIELDS, ORG_TYPES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
-import type { Org, OrgNode } from '../../../api/types';
+import type { Org, OrgNode, OrgTreeLevel } from '../../../api/types';
 import { useLabel, useT } from '../../../app/i18n';
 import { useMe, hasCap } from '../../../app/session';
 import { usePageCrumb } from '../../../app/crumbs';
@@ -52,7 +52,7 @@ export function OrgDetail({ id }: { id: number }) {
   });
   const kids = useQuery({
     queryKey: ['org-children', id],
-    queryFn: ({ signal }) => api.get<{ items: OrgNode[] }>('/api/orgs/tree', { parent: id }, signal),
+    queryFn: ({ signal }) => api.get<OrgTreeLevel>('/api/orgs/tree', { parent: id }, signal),
     enabled: !!q.data && !q.data.deletedAt,
   });
   const [moveOpen, setMoveOpen] = useState(false);

@@ -1,30 +1,22 @@
 /** Create or edit an organization: name, type, field, term, secretary and committee. */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Button, Card, Col, Form, Input, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFeedback } from '../../../components/feedback';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { ORG_FIELDS, ORG_TYPES } from '@dangjian/contracts';
+import { ORG_FIELDS, ORG_TYPES, type OrgCreateT } from '@dangjian/contracts';
 import { api } from '../../../api/client';
-import type { ListPage, Member, Org } from '../../../api/types';
+import type { ListAnswer, Member, Org } from '../../../api/types';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
 import { DateField } from '../../../components/DateField';
 import { ErrorResult } from '../../../components/States';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
-import { showFieldError } from '../../../components/formErrors';
+import { EntityForm } from '../../../components/EntityForm';
 
-interface Values {
-  parentId?: number;
-  name: string;
-  type: string;
-  field?: string | null;
-  termStart?: string | null;
-  termEnd?: string | null;
-  secretaryMemberId?: number | null;
-  committee?: { name: string; position: string }[];
-}
+/** The form's values: the contracts' create body (the parent only when creating). */
+type Values = Omit<OrgCreateT, 'parentId'> & { parentId?: number };
 
 /** The organization form (`/orgs/new?parent=`, `/orgs/:id/edit`). */
 export default function OrgFormPage() {
@@ -36,8 +28,6 @@ export default function OrgFormPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const editing = id ? Number(id) : null;
   const parentId = params.get('parent') ? Number(params.get('parent')) : undefined;
   const org = useQuery({
@@ -54,7 +44,7 @@ export default function OrgFormPage() {
   const members = useQuery({
     queryKey: ['members', 'secretary-pick', editing, memberQ],
     queryFn: ({ signal }) =>
-      api.get<ListPage<Member>>('/api/members', { org: editing!, q: memberQ || undefined, pageSize: 30 }, signal),
+      api.get<ListAnswer<Member>>('/api/members', { org: editing!, q: memberQ || undefined, pageSize: 30 }, signal),
     enabled: !!editing,
   });
   usePageCrumb(editing ? org.data?.name : t('新增组织', 'New organization'));
@@ -85,9 +75,7 @@ export default function OrgFormPage() {
     );
   if (editing && org.error) return <ErrorResult error={org.error} />;
 
-  async function onFinish(v: Values) {
-    setBusy(true);
-    setError(null);
+  async function submit(v: Values): Promise<Org> {
     const body: Record<string, unknown> = {
       name: v.name.trim(),
       type: v.type,
@@ -99,20 +87,17 @@ export default function OrgFormPage() {
     // Only a changed secretary is sent (the server re-checks that the member belongs to the org).
     const before = org.data?.secretary?.memberId ?? null;
     if (editing && (v.secretaryMemberId ?? null) !== before) body.secretaryMemberId = v.secretaryMemberId ?? null;
-    try {
-      const saved = editing
-        ? await api.patch<Org>(`/api/orgs/${editing}`, body)
-        : await api.post<Org>('/api/orgs', { ...body, parentId: v.parentId });
-      message.success(t('已保存', 'Saved'));
-      qc.invalidateQueries({ queryKey: ['org'] });
-      qc.invalidateQueries({ queryKey: ['orgs'] });
-      qc.invalidateQueries({ queryKey: ['org-children'] });
-      navigate(`/orgs/${saved.id}`);
-    } catch (e) {
-      if (!showFieldError(form, e)) setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    return editing
+      ? api.patch<Org>(`/api/orgs/${editing}`, body)
+      : api.post<Org>('/api/orgs', { ...body, parentId: v.parentId });
+  }
+
+  function saved(o: Org) {
+    message.success(t('已保存', 'Saved'));
+    qc.invalidateQueries({ queryKey: ['org'] });
+    qc.invalidateQueries({ queryKey: ['orgs'] });
+    qc.invalidateQueries({ queryKey: ['org-children'] });
+    navigate(`/orgs/${o.id}`);
   }
 
   const secretaryOptions = (members.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }));
@@ -121,138 +106,133 @@ export default function OrgFormPage() {
   }
 
   return (
-    <Card>
-      <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
-        {editing
+    <EntityForm<Values, Org>
+      title={
+        editing
           ? t(`编辑组织：${org.data?.name ?? ''}`, `Edit organization: ${org.data?.name ?? ''}`)
-          : t('新增组织', 'New organization')}
-      </Typography.Title>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
-      <Form form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 820 }} scrollToFirstError>
-        <Row gutter={16}>
-          {!editing ? (
-            <Col xs={24}>
-              <Form.Item
-                label={t('上级组织', 'Parent organization')}
-                name="parentId"
-                rules={[{ required: true, message: t('请选择上级组织', 'Choose the parent') }]}
-              >
-                <OrgTreeSelect valueLabel={parent.data?.name} />
-              </Form.Item>
-            </Col>
-          ) : null}
+          : t('新增组织', 'New organization')
+      }
+      form={form}
+      onSubmit={submit}
+      onSaved={saved}
+      onCancel={() => navigate(-1)}
+      maxWidth={820}
+    >
+      <Row gutter={16}>
+        {!editing ? (
+          <Col xs={24}>
+            <Form.Item
+              label={t('上级组织', 'Parent organization')}
+              name="parentId"
+              rules={[{ required: true, message: t('请选择上级组织', 'Choose the parent') }]}
+            >
+              <OrgTreeSelect valueLabel={parent.data?.name} />
+            </Form.Item>
+          </Col>
+        ) : null}
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('组织名称', 'Name')}
+            name="name"
+            rules={[{ required: true, whitespace: true, message: t('请输入名称', 'Enter the name') }, { max: 80 }]}
+          >
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item
+            label={t('组织类型', 'Type')}
+            name="type"
+            rules={[{ required: true, message: t('请选择类型', 'Choose the type') }]}
+          >
+            <Select options={opts(ORG_TYPES)} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item label={t('领域', 'Field')} name="field">
+            <Select allowClear options={opts(ORG_FIELDS)} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item label={t('届期开始', 'Term start')} name="termStart">
+            <DateField />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item
+            label={t('届期结束', 'Term end')}
+            name="termEnd"
+            dependencies={['termStart']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, v) => {
+                  const s = getFieldValue('termStart');
+                  return !v || !s || v > s
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('届期结束日期必须晚于开始日期', 'The term must end after it starts')));
+                },
+              }),
+            ]}
+          >
+            <DateField />
+          </Form.Item>
+        </Col>
+        {editing ? (
           <Col xs={24} md={12}>
             <Form.Item
-              label={t('组织名称', 'Name')}
-              name="name"
-              rules={[{ required: true, whitespace: true, message: t('请输入名称', 'Enter the name') }, { max: 80 }]}
+              label={t('书记', 'Secretary')}
+              name="secretaryMemberId"
+              extra={t('须为本组织党员', 'Must be a member of this organization')}
             >
-              <Input />
+              <Select
+                allowClear
+                showSearch={{ filterOption: false, onSearch: setMemberQ }}
+                loading={members.isFetching}
+                options={secretaryOptions}
+                notFoundContent={t('没有匹配的党员', 'No matching member')}
+              />
             </Form.Item>
           </Col>
-          <Col xs={12} md={6}>
-            <Form.Item
-              label={t('组织类型', 'Type')}
-              name="type"
-              rules={[{ required: true, message: t('请选择类型', 'Choose the type') }]}
-            >
-              <Select options={opts(ORG_TYPES)} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item label={t('领域', 'Field')} name="field">
-              <Select allowClear options={opts(ORG_FIELDS)} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item label={t('届期开始', 'Term start')} name="termStart">
-              <DateField />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item
-              label={t('届期结束', 'Term end')}
-              name="termEnd"
-              dependencies={['termStart']}
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator: (_, v) => {
-                    const s = getFieldValue('termStart');
-                    return !v || !s || v > s
-                      ? Promise.resolve()
-                      : Promise.reject(
-                          new Error(t('届期结束日期必须晚于开始日期', 'The term must end after it starts')),
-                        );
-                  },
-                }),
-              ]}
-            >
-              <DateField />
-            </Form.Item>
-          </Col>
-          {editing ? (
-            <Col xs={24} md={12}>
-              <Form.Item
-                label={t('书记', 'Secretary')}
-                name="secretaryMemberId"
-                extra={t('须为本组织党员', 'Must be a member of this organization')}
-              >
-                <Select
-                  allowClear
-                  showSearch={{ filterOption: false, onSearch: setMemberQ }}
-                  loading={members.isFetching}
-                  options={secretaryOptions}
-                  notFoundContent={t('没有匹配的党员', 'No matching member')}
+        ) : null}
+      </Row>
+      <Typography.Title level={2} style={{ fontSize: 16 }}>
+        {t('班子成员', 'Committee')}
+      </Typography.Title>
+      <Form.List name="committee">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f, i) => (
+              <Space key={f.key} align="baseline" wrap>
+                <Form.Item
+                  name={[f.name, 'position']}
+                  label={t(`职务 ${i + 1}`, `Position ${i + 1}`)}
+                  rules={[{ required: true, message: t('请输入职务', 'Enter the position') }]}
+                >
+                  <Input placeholder={t('如：组织委员', 'e.g. organization member')} />
+                </Form.Item>
+                <Form.Item
+                  name={[f.name, 'name']}
+                  label={t(`姓名 ${i + 1}`, `Name ${i + 1}`)}
+                  rules={[{ required: true, message: t('请输入姓名', 'Enter the name') }]}
+                >
+                  <Input />
+                </Form.Item>
+                <Button
+                  type="text"
+                  aria-label={t('删除此行', 'Remove this row')}
+                  icon={<MinusCircleOutlined />}
+                  onClick={() => remove(f.name)}
                 />
-              </Form.Item>
-            </Col>
-          ) : null}
-        </Row>
-        <Typography.Title level={2} style={{ fontSize: 16 }}>
-          {t('班子成员', 'Committee')}
-        </Typography.Title>
-        <Form.List name="committee">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f, i) => (
-                <Space key={f.key} align="baseline" wrap>
-                  <Form.Item
-                    name={[f.name, 'position']}
-                    label={t(`职务 ${i + 1}`, `Position ${i + 1}`)}
-                    rules={[{ required: true, message: t('请输入职务', 'Enter the position') }]}
-                  >
-                    <Input placeholder={t('如：组织委员', 'e.g. organization member')} />
-                  </Form.Item>
-                  <Form.Item
-                    name={[f.name, 'name']}
-                    label={t(`姓名 ${i + 1}`, `Name ${i + 1}`)}
-                    rules={[{ required: true, message: t('请输入姓名', 'Enter the name') }]}
-                  >
-                    <Input />
-                  </Form.Item>
-                  <Button
-                    type="text"
-                    aria-label={t('删除此行', 'Remove this row')}
-                    icon={<MinusCircleOutlined />}
-                    onClick={() => remove(f.name)}
-                  />
-                </Space>
-              ))}
-              <Form.Item>
-                <Button type="dashed" onClick={() => add({ position: '', name: '' })} icon={<PlusOutlined />}>
-                  {t('添加班子成员', 'Add a committee seat')}
-                </Button>
-              </Form.Item>
-            </>
-          )}
-        </Form.List>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t('保存', 'Save')}
-          </Button>
-          <Button onClick={() => navigate(-1)}>{t('取消', 'Cancel')}</Button>
-        </Space>
-      </Form>
-    </Card>
+              </Space>
+            ))}
+            <Form.Item>
+              <Button type="dashed" onClick={() => add({ position: '', name: '' })} icon={<PlusOutlined />}>
+                {t('添加班子成员', 'Add a committee seat')}
+              </Button>
+            </Form.Item>
+          </>
+        )}
+      </Form.List>
+    </EntityForm>
   );
 }

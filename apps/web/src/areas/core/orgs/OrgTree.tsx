@@ -4,7 +4,7 @@ import { Empty, Input, List, Spin, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { ORG_TYPES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
-import type { ListPage, OrgNode } from '../../../api/types';
+import type { ListAnswer, OrgNode, OrgTreeLevel } from '../../../api/types';
 import { useLabel, useT } from '../../../app/i18n';
 
 interface Props {
@@ -51,16 +51,14 @@ export function OrgTree({ rootId, rootName, selectedId, onSelect }: Props) {
     let alive = true;
     setTree(null);
     const load = rootId
-      ? api
-          .get<OrgNode>(`/api/orgs/${rootId}`)
-          .then((o) => [
-            {
-              ...o,
-              hasChildren: true,
-              memberCount: (o as unknown as { memberCounts?: { total: number } }).memberCounts?.total ?? 0,
-            } as OrgNode,
-          ])
-      : api.get<{ items: OrgNode[] }>('/api/orgs/tree').then((r) => r.items);
+      ? api.get<OrgNode>(`/api/orgs/${rootId}`).then((o) => [
+          {
+            ...o,
+            hasChildren: true,
+            memberCount: (o as unknown as { memberCounts?: { total: number } }).memberCounts?.total ?? 0,
+          } as OrgNode,
+        ])
+      : api.get<OrgTreeLevel>('/api/orgs/tree').then((r) => r.items);
     load
       .then((items) => {
         if (!alive) return;
@@ -82,7 +80,7 @@ export function OrgTree({ rootId, rootName, selectedId, onSelect }: Props) {
     setSearching(true);
     const h = window.setTimeout(() => {
       api
-        .get<ListPage<OrgNode>>('/api/orgs', { q: q.trim(), parent: rootId, pageSize: 50 })
+        .get<ListAnswer<OrgNode>>('/api/orgs', { q: q.trim(), parent: rootId, pageSize: 50 })
         .then((r) => setFound(r.items))
         .catch(() => setFound([]))
         .finally(() => setSearching(false));
@@ -92,7 +90,7 @@ export function OrgTree({ rootId, rootName, selectedId, onSelect }: Props) {
 
   async function loadData(node: { key: React.Key; children?: unknown }) {
     if (node.children) return;
-    const r = await api.get<{ items: OrgNode[] }>('/api/orgs/tree', { parent: Number(node.key) });
+    const r = await api.get<OrgTreeLevel>('/api/orgs/tree', { parent: Number(node.key) });
     const kids = r.items.filter((o) => o.id !== Number(node.key)).map((o) => toNode(o, lbl(ORG_TYPES, o.type)));
     setTree((prev) => insert(prev ?? [], Number(node.key), kids));
   }

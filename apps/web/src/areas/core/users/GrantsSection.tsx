@@ -8,7 +8,7 @@ import { CheckOutlined, CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ADMIN_ROLES, GRANT_STATUSES, ROLES, type RoleGrantT } from '@dangjian/contracts';
 import { api } from '../../../api/client';
-import type { ListPage } from '../../../api/types';
+import type { ListAnswer, RoleGrantDecision } from '../../../api/types';
 import { useLabel, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
@@ -145,7 +145,7 @@ export function GrantsSection() {
   const [status, setStatus] = useState<string | undefined>('pending');
   const q = useQuery({
     queryKey: ['grants', status],
-    queryFn: ({ signal }) => api.get<ListPage<RoleGrantT>>('/api/users/grants', { status, pageSize: 100 }, signal),
+    queryFn: ({ signal }) => api.get<ListAnswer<RoleGrantT>>('/api/users/grants', { status, pageSize: 100 }, signal),
   });
 
   function decide(g: RoleGrantT, approve: boolean) {
@@ -158,7 +158,7 @@ export function GrantsSection() {
       cancelText: t('取消', 'Cancel'),
       onOk: async () => {
         try {
-          const r = await api.post<{ grant: RoleGrantT; oneTimePassword: string | null } | RoleGrantT>(
+          const r = await api.post<RoleGrantDecision | RoleGrantT>(
             `/api/users/grants/${g.id}/${approve ? 'approve' : 'reject'}`,
             {},
           );

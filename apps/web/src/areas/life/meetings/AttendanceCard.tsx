@@ -4,7 +4,7 @@ import { Alert, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { ATTENDANCE_STATUSES, MEMBER_STATUSES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
-import type { ListPage, Member } from '../../../api/types';
+import type { ListAnswer, Member } from '../../../api/types';
 import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
 import { useFeedback } from '../../../components/feedback';
 import { chinaClock, chinaTime, type Meeting } from './model';
@@ -30,7 +30,7 @@ function AddAttendee({ meeting, onAdd }: { meeting: Meeting; onAdd: (memberId: n
   const found = useQuery({
     queryKey: ['members', 'pick', poolOrg, q],
     queryFn: ({ signal }) =>
-      api.get<ListPage<Member>>('/api/members', { org: poolOrg, q: q || undefined, pageSize: 20 }, signal),
+      api.get<ListAnswer<Member>>('/api/members', { org: poolOrg, q: q || undefined, pageSize: 20 }, signal),
     enabled: !!poolOrg,
   });
   const listed = new Set(meeting.attendance.map((a) => a.memberId));

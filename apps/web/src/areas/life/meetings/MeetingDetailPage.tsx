@@ -14,7 +14,8 @@ import { ErrorResult } from '../../../components/States';
 import { chinaTime, type CheckinOpenAnswer, type Meeting } from './model';
 import { KindTag, RecordFlags, useMissingText } from './parts';
 import { AttendanceCard } from './AttendanceCard';
-import { MotionsCard, PhotosCard, ReviewsCard } from './RecordCards';
+import { PhotosCard } from './PhotosCard';
+import { MotionsCard, ReviewsCard } from './RecordCards';
 import { CheckinPanel, readCheckinCache, writeCheckinCache } from './CheckinPanel';
 import './meetings.css';
 

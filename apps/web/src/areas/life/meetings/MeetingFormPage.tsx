@@ -1,11 +1,14 @@
-/** Record or edit a meeting (`/meetings/new?org=&kind=`, `/meetings/:id/edit`): only the kinds the org holds, no future dates, 24-hour times. */
+/**
+ * Record or edit a meeting (`/meetings/new?org=&kind=`, `/meetings/:id/edit`): only the kinds the org holds, no
+ * future dates, 24-hour times.
+ */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Card, Col, Form, Input, Row, Select, Skeleton } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { LECTURER_ROLES, MEETING_KIND_LABELS, ORG_TYPES } from '@dangjian/contracts';
+import { LECTURER_ROLES, MEETING_KIND_LABELS, type MeetingCreateT, ORG_TYPES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
-import type { ListPage, Member } from '../../../api/types';
+import type { ListAnswer, Member } from '../../../api/types';
 import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
 import { useMe } from '../../../app/session';
@@ -14,26 +17,13 @@ import { DateField } from '../../../components/DateField';
 import { TimeField } from '../../../components/TimeField';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { ErrorResult } from '../../../components/States';
-import { showFieldError } from '../../../components/formErrors';
+import { EntityForm } from '../../../components/EntityForm';
 import { useFeedback } from '../../../components/feedback';
 import { chinaNow, type Meeting } from './model';
 import { useOrg, useRules, useRuleText } from './parts';
 
-interface Values {
-  orgId: number;
-  kind: string;
-  topic: string;
-  heldOn: string;
-  startTime: string;
-  endTime?: string | null;
-  place?: string;
-  hostName?: string;
-  recorderName?: string;
-  lecturerMemberId?: number | null;
-  lecturerRole?: string | null;
-  minutes?: string;
-  decisions?: string;
-}
+/** The form's values: the contracts' create body without the record's parts kept on the meeting page. */
+type Values = Omit<MeetingCreateT, 'attendance' | 'motions' | 'reviews'>;
 
 /** The member picker of the lecturer: searches the organization's members by name or pinyin. */
 function LecturerSelect({
@@ -54,7 +44,7 @@ function LecturerSelect({
   const found = useQuery({
     queryKey: ['members', 'pick', orgId ?? null, q],
     queryFn: ({ signal }) =>
-      api.get<ListPage<Member>>('/api/members', { org: orgId, q: q || undefined, pageSize: 20 }, signal),
+      api.get<ListAnswer<Member>>('/api/members', { org: orgId, q: q || undefined, pageSize: 20 }, signal),
     enabled: !!orgId,
   });
   const options = (found.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.orgName}）` }));
@@ -88,8 +78,6 @@ export default function MeetingFormPage() {
   const { org: scopeOrg } = useScope();
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const editing = id ? Number(id) : null;
   const meeting = useQuery({
     queryKey: ['meeting', editing],
@@ -101,7 +89,9 @@ export default function MeetingFormPage() {
   const today = chinaNow().date;
   const prefillOrg = Number(params.get('org')) || scopeOrg?.id || me?.orgId || undefined;
   const prefillKind =
-    params.get('kind') && params.get('kind')! in MEETING_KIND_LABELS ? params.get('kind')! : undefined;
+    params.get('kind') && params.get('kind')! in MEETING_KIND_LABELS
+      ? (params.get('kind') as Values['kind'])
+      : undefined;
   const orgId = Form.useWatch('orgId', form) as number | undefined;
   const kind = Form.useWatch('kind', form) as string | undefined;
   const heldOn = Form.useWatch('heldOn', form) as string | undefined;
@@ -137,7 +127,7 @@ export default function MeetingFormPage() {
         hostName: m.hostName ?? undefined,
         recorderName: m.recorderName ?? undefined,
         lecturerMemberId: m.lecturerMemberId,
-        lecturerRole: m.lecturerRole,
+        lecturerRole: m.lecturerRole as Values['lecturerRole'],
         minutes: m.minutes ?? undefined,
         decisions: m.decisions ?? undefined,
       });
@@ -157,9 +147,7 @@ export default function MeetingFormPage() {
     );
   if (editing && meeting.error) return <ErrorResult error={meeting.error} />;
 
-  async function onFinish(v: Values) {
-    setBusy(true);
-    setError(null);
+  async function submit(v: Values): Promise<Meeting> {
     const text = (s?: string | null) => (s && s.trim() ? s.trim() : null);
     const body: Record<string, unknown> = {
       topic: v.topic.trim(),
@@ -176,238 +164,220 @@ export default function MeetingFormPage() {
       body.lecturerMemberId = v.lecturerMemberId ?? null;
       body.lecturerRole = v.lecturerRole ?? null;
     }
-    try {
-      let saved: Meeting;
-      if (editing) saved = await api.patch<Meeting>(`/api/meetings/${editing}`, body);
-      else {
-        for (const k of Object.keys(body)) if (body[k] === null) delete body[k];
-        saved = await api.post<Meeting>('/api/meetings', { orgId: v.orgId, kind: v.kind, ...body });
-      }
-      message.success(t(`已保存「${saved.topic}」`, `"${saved.topic}" saved`));
-      qc.invalidateQueries({ queryKey: ['meetings'] });
-      qc.invalidateQueries({ queryKey: ['meeting'] });
-      qc.invalidateQueries({ queryKey: ['compliance'] });
-      qc.invalidateQueries({ queryKey: ['meeting-stats'] });
-      navigate(`/meetings/${saved.id}`, { replace: !!editing });
-    } catch (e) {
-      if (!showFieldError(form, e)) setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    if (editing) return api.patch<Meeting>(`/api/meetings/${editing}`, body);
+    for (const k of Object.keys(body)) if (body[k] === null) delete body[k];
+    return api.post<Meeting>('/api/meetings', { orgId: v.orgId, kind: v.kind, ...body });
+  }
+
+  function saved(m: Meeting) {
+    message.success(t(`已保存「${m.topic}」`, `"${m.topic}" saved`));
+    for (const key of ['meetings', 'meeting', 'compliance', 'meeting-stats']) qc.invalidateQueries({ queryKey: [key] });
+    navigate(`/meetings/${m.id}`, { replace: !!editing });
   }
 
   const orgTypeName = org.data ? lbl(ORG_TYPES, org.data.type) : '';
   return (
-    <Card>
-      <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
-        {editing
+    <EntityForm<Values, Meeting>
+      title={
+        editing
           ? t(`编辑会议记录：${meeting.data?.topic ?? ''}`, `Edit meeting: ${meeting.data?.topic ?? ''}`)
-          : t('录入会议', 'Record a meeting')}
-      </Typography.Title>
-      {error ? (
-        <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} data-testid="form-error" />
-      ) : null}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        scrollToFirstError
-        style={{ maxWidth: 900 }}
-        initialValues={editing ? undefined : { orgId: prefillOrg, kind: prefillKind, heldOn: today }}
-        onValuesChange={(changed) => {
-          if ('orgId' in changed) form.setFieldsValue({ lecturerMemberId: null });
-        }}
-      >
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label={t('党组织', 'Organization')}
-              name="orgId"
-              rules={[{ required: true, message: t('请选择召开会议的党组织', 'Choose the organization') }]}
-              extra={
-                editing ? t('已录入的会议不能更换组织', 'A recorded meeting stays with its organization') : undefined
+          : t('录入会议', 'Record a meeting')
+      }
+      form={form}
+      onSubmit={submit}
+      onSaved={saved}
+      onCancel={() => navigate(-1)}
+      submitTestId="save-meeting"
+      maxWidth={900}
+      initialValues={editing ? undefined : { orgId: prefillOrg, kind: prefillKind, heldOn: today }}
+      onValuesChange={(changed) => {
+        if ('orgId' in changed) form.setFieldsValue({ lecturerMemberId: null });
+      }}
+    >
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('党组织', 'Organization')}
+            name="orgId"
+            rules={[{ required: true, message: t('请选择召开会议的党组织', 'Choose the organization') }]}
+            extra={
+              editing ? t('已录入的会议不能更换组织', 'A recorded meeting stays with its organization') : undefined
+            }
+          >
+            <OrgTreeSelect
+              disabled={!!editing}
+              valueLabel={
+                meeting.data?.orgName ??
+                org.data?.name ??
+                (prefillOrg === me?.orgId ? (me?.orgName ?? undefined) : scopeOrg?.name)
               }
-            >
-              <OrgTreeSelect
-                disabled={!!editing}
-                valueLabel={
-                  meeting.data?.orgName ??
-                  org.data?.name ??
-                  (prefillOrg === me?.orgId ? (me?.orgName ?? undefined) : scopeOrg?.name)
-                }
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label={t('会议类型', 'Kind')}
-              name="kind"
-              dependencies={['orgId']}
-              extra={
-                ruleOfKind
-                  ? t(`制度要求：${ruleText(ruleOfKind.rule)}`, `Rule: ${ruleText(ruleOfKind.rule)}`)
-                  : editing
-                    ? undefined
-                    : t('按所选组织的类型列出', 'Listed by the type of the organization')
-              }
-              rules={[
-                { required: true, message: t('请选择会议类型', 'Choose the kind') },
-                {
-                  validator: (_, v?: string) => {
-                    if (!v || editing || !org.data || !rules.data) return Promise.resolve();
-                    return kindOptions.some((o) => o.value === v)
-                      ? Promise.resolve()
-                      : Promise.reject(
-                          new Error(
-                            t(
-                              `${orgTypeName}不召开「${lbl(MEETING_KIND_LABELS, v)}」`,
-                              `A ${orgTypeName.toLowerCase()} does not hold a ${lbl(MEETING_KIND_LABELS, v).toLowerCase()}`,
-                            ),
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('会议类型', 'Kind')}
+            name="kind"
+            dependencies={['orgId']}
+            extra={
+              ruleOfKind
+                ? t(`制度要求：${ruleText(ruleOfKind.rule)}`, `Rule: ${ruleText(ruleOfKind.rule)}`)
+                : editing
+                  ? undefined
+                  : t('按所选组织的类型列出', 'Listed by the type of the organization')
+            }
+            rules={[
+              { required: true, message: t('请选择会议类型', 'Choose the kind') },
+              {
+                validator: (_, v?: string) => {
+                  if (!v || editing || !org.data || !rules.data) return Promise.resolve();
+                  return kindOptions.some((o) => o.value === v)
+                    ? Promise.resolve()
+                    : Promise.reject(
+                        new Error(
+                          t(
+                            `${orgTypeName}不召开「${lbl(MEETING_KIND_LABELS, v)}」`,
+                            `A ${orgTypeName.toLowerCase()} does not hold a ` +
+                              lbl(MEETING_KIND_LABELS, v).toLowerCase(),
                           ),
-                        );
-                  },
+                        ),
+                      );
                 },
-              ]}
-            >
-              <Select
-                disabled={!!editing}
-                options={
-                  editing && meeting.data
-                    ? [{ value: meeting.data.kind, label: lbl(MEETING_KIND_LABELS, meeting.data.kind) }]
-                    : kindOptions
-                }
-                placeholder={
-                  org.data ? t('选择会议类型', 'Choose the kind') : t('请先选择组织', 'Choose the organization first')
-                }
-                loading={org.isFetching || rules.isPending}
-                data-testid="kind"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item
-              label={t('会议议题', 'Topic')}
-              name="topic"
-              rules={[
-                { required: true, whitespace: true, message: t('请输入会议议题', 'Enter the topic') },
-                { max: 200, message: t('议题不超过200字', 'At most 200 characters') },
-              ]}
-            >
-              <Input maxLength={200} showCount autoComplete="off" data-testid="topic" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item
-              label={t('召开日期', 'Date')}
-              name="heldOn"
-              rules={[
-                { required: true, message: t('请选择召开日期', 'Choose the date') },
-                {
-                  validator: (_, v?: string) =>
-                    !v || v <= chinaNow().date
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t('召开日期不能晚于今天', 'The date cannot be in the future'))),
+              },
+            ]}
+          >
+            <Select
+              disabled={!!editing}
+              options={
+                editing && meeting.data
+                  ? [{ value: meeting.data.kind, label: lbl(MEETING_KIND_LABELS, meeting.data.kind) }]
+                  : kindOptions
+              }
+              placeholder={
+                org.data ? t('选择会议类型', 'Choose the kind') : t('请先选择组织', 'Choose the organization first')
+              }
+              loading={org.isFetching || rules.isPending}
+              data-testid="kind"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item
+            label={t('会议议题', 'Topic')}
+            name="topic"
+            rules={[
+              { required: true, whitespace: true, message: t('请输入会议议题', 'Enter the topic') },
+              { max: 200, message: t('议题不超过200字', 'At most 200 characters') },
+            ]}
+          >
+            <Input maxLength={200} showCount autoComplete="off" data-testid="topic" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            label={t('召开日期', 'Date')}
+            name="heldOn"
+            rules={[
+              { required: true, message: t('请选择召开日期', 'Choose the date') },
+              {
+                validator: (_, v?: string) =>
+                  !v || v <= chinaNow().date
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('召开日期不能晚于今天', 'The date cannot be in the future'))),
+              },
+            ]}
+          >
+            <DateField maxToday />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={8}>
+          <Form.Item
+            label={t('开始时间', 'Starts')}
+            name="startTime"
+            rules={[{ required: true, message: t('请选择开始时间', 'Choose the start time') }]}
+          >
+            <TimeField />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={8}>
+          <Form.Item
+            label={t('结束时间', 'Ends')}
+            name="endTime"
+            dependencies={['startTime']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, v?: string | null) => {
+                  const s = getFieldValue('startTime') as string | undefined;
+                  return !v || !s || v > s
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('结束时间须晚于开始时间', 'Must be after the start')));
                 },
-              ]}
-            >
-              <DateField maxToday />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={8}>
-            <Form.Item
-              label={t('开始时间', 'Starts')}
-              name="startTime"
-              rules={[{ required: true, message: t('请选择开始时间', 'Choose the start time') }]}
-            >
-              <TimeField />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={8}>
-            <Form.Item
-              label={t('结束时间', 'Ends')}
-              name="endTime"
-              dependencies={['startTime']}
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator: (_, v?: string | null) => {
-                    const s = getFieldValue('startTime') as string | undefined;
-                    return !v || !s || v > s
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t('结束时间须晚于开始时间', 'Must be after the start')));
-                  },
-                }),
-              ]}
-            >
-              <TimeField allowClear />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item label={t('地点', 'Place')} name="place" rules={[{ max: 200 }]}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={8}>
-            <Form.Item label={t('主持人', 'Host')} name="hostName" rules={[{ max: 40 }]}>
-              <Input maxLength={40} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={8}>
-            <Form.Item label={t('记录人', 'Recorder')} name="recorderName" rules={[{ max: 40 }]}>
-              <Input maxLength={40} />
-            </Form.Item>
-          </Col>
-          {kind === 'party_lecture' ? (
-            <>
-              <Col xs={24} md={12}>
-                <Form.Item label={t('授课人', 'Lecturer')} name="lecturerMemberId">
-                  <LecturerSelect orgId={orgId} initialLabel={meeting.data?.lecturerName} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12}>
-                <Form.Item
-                  label={t('授课人身份', 'Lecturer is')}
-                  name="lecturerRole"
-                  extra={t('书记讲党课计入「书记讲党课」统计', 'Lectures by secretaries are counted in the figures')}
-                >
-                  <Select allowClear options={opts(LECTURER_ROLES)} placeholder={t('选择身份', 'Choose')} />
-                </Form.Item>
-              </Col>
-            </>
-          ) : null}
-          <Col xs={24}>
-            <Form.Item
-              label={t('会议记录', 'Minutes')}
-              name="minutes"
-              rules={[{ max: 20000 }]}
-              extra={t('没有会议记录的会议将标为「纪实不完整」', 'A meeting without minutes is flagged as incomplete')}
-            >
-              <Input.TextArea rows={6} maxLength={20000} showCount data-testid="minutes" />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item label={t('决定事项', 'Decisions')} name="decisions" rules={[{ max: 5000 }]}>
-              <Input.TextArea rows={3} maxLength={5000} showCount />
-            </Form.Item>
-          </Col>
-        </Row>
-        {!editing ? (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={t(
-              '保存后在会议详情中登记出席情况、开启签到、上传照片。',
-              'After saving, mark attendance, open sign-in and add photos on the meeting page.',
-            )}
-          />
+              }),
+            ]}
+          >
+            <TimeField allowClear />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item label={t('地点', 'Place')} name="place" rules={[{ max: 200 }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={8}>
+          <Form.Item label={t('主持人', 'Host')} name="hostName" rules={[{ max: 40 }]}>
+            <Input maxLength={40} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={8}>
+          <Form.Item label={t('记录人', 'Recorder')} name="recorderName" rules={[{ max: 40 }]}>
+            <Input maxLength={40} />
+          </Form.Item>
+        </Col>
+        {kind === 'party_lecture' ? (
+          <>
+            <Col xs={24} md={12}>
+              <Form.Item label={t('授课人', 'Lecturer')} name="lecturerMemberId">
+                <LecturerSelect orgId={orgId} initialLabel={meeting.data?.lecturerName} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                label={t('授课人身份', 'Lecturer is')}
+                name="lecturerRole"
+                extra={t('书记讲党课计入「书记讲党课」统计', 'Lectures by secretaries are counted in the figures')}
+              >
+                <Select allowClear options={opts(LECTURER_ROLES)} placeholder={t('选择身份', 'Choose')} />
+              </Form.Item>
+            </Col>
+          </>
         ) : null}
-        <Space>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="save-meeting">
-            {t('保存', 'Save')}
-          </Button>
-          <Button onClick={() => navigate(-1)}>{t('取消', 'Cancel')}</Button>
-        </Space>
-      </Form>
-    </Card>
+        <Col xs={24}>
+          <Form.Item
+            label={t('会议记录', 'Minutes')}
+            name="minutes"
+            rules={[{ max: 20000 }]}
+            extra={t('没有会议记录的会议将标为「纪实不完整」', 'A meeting without minutes is flagged as incomplete')}
+          >
+            <Input.TextArea rows={6} maxLength={20000} showCount data-testid="minutes" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item label={t('决定事项', 'Decisions')} name="decisions" rules={[{ max: 5000 }]}>
+            <Input.TextArea rows={3} maxLength={5000} showCount />
+          </Form.Item>
+        </Col>
+      </Row>
+      {!editing ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t(
+            '保存后在会议详情中登记出席情况、开启签到、上传照片。',
+            'After saving, mark attendance, open sign-in and add photos on the meeting page.',
+          )}
+        />
+      ) : null}
+    </EntityForm>
   );
 }

@@ -18,6 +18,8 @@ export type {
   MeetingSummaryT as MeetingSummary,
   MeetingT as Meeting,
   MeetingKindT as MeetingKind,
+  MyMeetingT as MyMeeting,
+  MyMeetingListT as MyMeetingList,
 } from '@dangjian/contracts';
 export type ComplianceAnswer = Static<typeof Compliance>;
 export type ComplianceItem = ComplianceAnswer['items'][number];
@@ -29,19 +31,6 @@ export type CheckinOpenAnswer = Static<typeof CheckinOpen>;
 export type CheckinAnswer = Static<typeof CheckinResult>;
 export type NotificationItem = Static<typeof Notification>;
 export type NotificationPage = Static<typeof NotificationList>;
-
-/** One entry of `GET /api/meetings/mine` (the phone's "my meetings"). */
-export interface MyMeeting {
-  id: number;
-  kind: string;
-  topic: string;
-  heldOn: string;
-  startTime: string;
-  place: string | null;
-  orgName: string;
-  status: 'present' | 'leave' | 'absent';
-  checkedInAt: string | null;
-}
 
 /** Org types that hold the branch meetings (三会一课): the yearbook export is offered for these. */
 export const BRANCH_TYPES = ['branch', 'joint_branch', 'general_branch'];

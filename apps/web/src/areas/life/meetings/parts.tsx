@@ -1,9 +1,11 @@
 /** Pieces shared by the organizational-life pages: tags, the period picker, the rules and org queries. */
-import { DatePicker, Segmented, Space, Tag, Tooltip } from 'antd';
+import { useState } from 'react';
+import { Button, DatePicker, Segmented, Select, Space, Tag, Tooltip } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { CADENCES, COMPLIANCE_STATUSES, MEETING_KIND_LABELS } from '@dangjian/contracts';
-import { api } from '../../../api/client';
+import { api, withQuery } from '../../../api/client';
 import type { Org } from '../../../api/types';
 import { useLabel, useT } from '../../../app/i18n';
 import {
@@ -12,6 +14,7 @@ import {
   periodStart,
   periodUnit,
   thisMonth,
+  thisYear,
   type FrequencyRule,
   type MeetingSummary,
   type PeriodUnit,
@@ -170,4 +173,49 @@ export function useRuleText() {
       ? `${base}${t(`，固定在每月 ${rule.fixedDay} 日`, `, on day ${rule.fixedDay} of the month`)}`
       : base;
   };
+}
+
+/** A year picker and the link to a branch's yearbook of meeting records (`GET /api/meetings/yearbook`). */
+export function YearbookExport({ org, initialYear }: { org: number | null; initialYear: number }) {
+  const t = useT();
+  const [year, setYear] = useState(initialYear);
+  return (
+    <Space.Compact>
+      <Select
+        aria-label={t('年度', 'Year')}
+        value={year}
+        onChange={setYear}
+        style={{ width: 100 }}
+        options={Array.from({ length: 6 }, (_, i) => thisYear() - i).map((y) => ({
+          value: y,
+          label: t(`${y}年`, String(y)),
+        }))}
+      />
+      <Button
+        icon={<DownloadOutlined />}
+        href={withQuery('/api/meetings/yearbook', { org, year })}
+        download
+        data-testid="yearbook"
+      >
+        {t('导出年度纪实', 'Export the year')}
+      </Button>
+    </Space.Compact>
+  );
+}
+
+/** Present of expected (and those on leave) of a meeting, as in the list. */
+export function AttendanceCell({ m }: { m: Pick<MeetingSummary, 'present' | 'expected' | 'leave'> }) {
+  const t = useT();
+  return (
+    <span
+      style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}
+      title={t(
+        `实到 ${m.present} / 应到 ${m.expected}，请假 ${m.leave}`,
+        `${m.present} present of ${m.expected}, ${m.leave} on leave`,
+      )}
+    >
+      {m.present}/{m.expected}
+      {m.leave ? <span className="dj-muted">{t(`（请假 ${m.leave}）`, ` (+${m.leave} on leave)`)}</span> : null}
+    </span>
+  );
 }

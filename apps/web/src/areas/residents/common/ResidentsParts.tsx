@@ -1,54 +1,13 @@
-/** Pieces shared by the households, groups, pairings, zones and visits pages: URL list state, page head, tags, pickers, delete/restore. */
+/** Pieces shared by the residents pages: page head, tags, household and member pickers and filters, yes/no options. */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Button, Select, Space, Tag, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { Select, Space, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { HOUSEHOLD_TAGS, POOR_TAGS } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import type { ListPage } from '../../../api/types';
 import { useLabel, useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
-import { useFeedback } from '../../../components/feedback';
 import { sortTags, type Household, type MemberOption, type ResidentsRulesAnswer } from './model';
-
-/** The list state of a page kept in the URL: filters, page, page size; the switcher's org fills `org`. */
-export function useListState(keys: readonly string[]) {
-  const [params, setParams] = useSearchParams();
-  const { org } = useScope();
-  const query: Record<string, string | number | undefined> = {};
-  for (const k of keys) {
-    const v = params.get(k);
-    if (v) query[k] = v;
-  }
-  if (!query.org && org) query.org = org.id;
-  const page = Number(params.get('page') ?? 1);
-  const pageSize = Number(params.get('pageSize') ?? 20);
-  function setFilter(k: string, v: string | number | boolean | null | undefined) {
-    const next = new URLSearchParams(params);
-    if (v === undefined || v === null || v === '') next.delete(k);
-    else next.set(k, String(v));
-    next.delete('page');
-    setParams(next);
-  }
-  function setPage(p: number, size: number) {
-    const next = new URLSearchParams(params);
-    next.set('page', String(p));
-    next.set('pageSize', String(size));
-    setParams(next);
-  }
-  const filtered = [...params.keys()].some((k) => k !== 'page' && k !== 'pageSize' && k !== 'deleted');
-  return {
-    params,
-    setParams,
-    query,
-    page,
-    pageSize,
-    setFilter,
-    setPage,
-    filtered,
-    recycle: params.get('deleted') === 'true',
-  };
-}
 
 /** A page title with actions on the right. */
 export function PageHead({
@@ -239,43 +198,6 @@ export function MemberSelect(props: MemberSelectProps) {
   );
 }
 
-/** Soft delete with an undo in the toast, and restore; `keys` are the query keys to refresh. */
-export function useDeleteRestore(base: string, keys: string[]) {
-  const t = useT();
-  const qc = useQueryClient();
-  const { message } = useFeedback();
-  const refresh = () => keys.forEach((k) => qc.invalidateQueries({ queryKey: [k] }));
-  async function restore(id: number, name: string) {
-    try {
-      await api.post(`${base}/${id}/restore`);
-      refresh();
-      message.success(t(`已恢复「${name}」`, `"${name}" restored`));
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  }
-  async function remove(id: number, name: string) {
-    try {
-      await api.del(`${base}/${id}`);
-      refresh();
-      message.success({
-        content: (
-          <span>
-            {t(`已将「${name}」移入回收站`, `"${name}" moved to the recycle bin`)}{' '}
-            <Button type="link" size="small" onClick={() => restore(id, name)}>
-              {t('撤销', 'Undo')}
-            </Button>
-          </span>
-        ),
-        duration: 8,
-      });
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  }
-  return { remove, restore };
-}
-
 /** The tag naming the organization filter of the URL (`?org=`), closable. */
 export function OrgFilterTag({ orgId, onClose }: { orgId: string | null; onClose: () => void }) {
   const t = useT();
@@ -300,4 +222,33 @@ export function useResidentsRules() {
     queryFn: ({ signal }) => api.get<ResidentsRulesAnswer>('/api/service-rules', undefined, signal),
     staleTime: 60_000,
   });
+}
+
+/** The yes/no options of a boolean list filter (`true` / `false` in the URL). */
+export function useYesNo() {
+  const t = useT();
+  return [
+    { value: 'true', label: t('是', 'Yes') },
+    { value: 'false', label: t('否', 'No') },
+  ];
+}
+
+/** A list filter that picks a member (`?visitor=` and the like hold the member id); names the chosen one. */
+export function MemberFilter(props: { value: string | null; onChange: (id: number | null) => void; label: string }) {
+  const id = props.value ? Number(props.value) : null;
+  const name = useQuery({
+    queryKey: ['member', id],
+    queryFn: ({ signal }) => api.get<{ name: string }>(`/api/members/${id}`, undefined, signal),
+    enabled: !!id,
+  });
+  return (
+    <MemberSelect
+      ariaLabel={props.label}
+      placeholder={props.label}
+      style={{ width: 200 }}
+      value={id}
+      valueLabel={name.data?.name}
+      onChange={(v) => props.onChange(v)}
+    />
+  );
 }

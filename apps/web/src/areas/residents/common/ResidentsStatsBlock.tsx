@@ -1,4 +1,7 @@
-/** The service figures on the business home (this year): requests accepted, closed, overdue, satisfaction, wishes fulfilled, group coverage — each a link. No antd: it loads after the overview. */
+/**
+ * The service figures on the business home (this year): requests accepted, closed, overdue, satisfaction, wishes
+ * fulfilled, group coverage — each a link. No antd: it loads after the overview.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, withQuery } from '../../../api/client';

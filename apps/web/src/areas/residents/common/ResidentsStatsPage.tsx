@@ -1,4 +1,7 @@
-/** The service figures (`/service/stats?org=&from=&to=`): requests, wishes, errands, groups, pairing, visits; by child organization with drill-down; monthly chart; Excel export. */
+/**
+ * The service figures (`/service/stats?org=&from=&to=`): requests, wishes, errands, groups, pairing, visits; by child
+ * organization with drill-down; monthly chart; Excel export.
+ */
 import { Suspense, lazy, useMemo } from 'react';
 import { Button, Card, DatePicker, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';

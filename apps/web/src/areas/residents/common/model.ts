@@ -1,10 +1,21 @@
 /**
- * Serving residents on the client: the answer types of the API (see the issue's API contract), label
+ * Serving residents on the client: the answer types of the API (from the contracts), label
  * helpers and China-time periods. No UI library here: the phone pages may use it too. Shared by the
  * service pages of both web helpers — keep additions additive.
  */
 import { isoWeekOf as weekOf, quarterOf } from '@dangjian/contracts';
 import {
+  type HouseholdT,
+  type ResidentT,
+  type HouseholdDetailT,
+  type HouseholdGroupT,
+  type HouseholdGroupDetailT,
+  type GroupCoverageT,
+  type PairingT,
+  type PairingGapsT,
+  type ZoneT,
+  type VisitT,
+  type VisitQuotasT,
   HOUSEHOLD_TAGS,
   POOR_TAGS,
   RESIDENTS_RULE_DEFAULTS,
@@ -26,90 +37,25 @@ export interface ResidentsRecord {
 }
 
 /** A row of `GET /api/households`. */
-export interface Household extends ResidentsRecord {
-  address: string;
-  headName: string;
-  phone: string | null;
-  tags: string[];
-  isPoor: boolean;
-  people: number;
-  groupId: number | null;
-  groupName: string | null;
-  cadres: { memberId: number; name: string }[];
-  note: string | null;
-}
+export type Household = HouseholdT;
 
 /** A resident of a household (numbers masked unless revealed). */
-export interface Resident {
-  id: number;
-  name: string;
-  relation: string;
-  gender: 'male' | 'female' | null;
-  birthDate: string | null;
-  idNumber: string | null;
-  phone: string | null;
-}
+export type Resident = ResidentT;
 
 /** `GET /api/households/:id`. */
-export interface HouseholdDetail extends Household {
-  residents: Resident[];
-  pairings: Pairing[];
-  recentVisits: { id: number; visitedOn: string; visitorName: string; found: string }[];
-  requestCount: number;
-}
+export type HouseholdDetail = HouseholdDetailT;
 
 /** A row of `GET /api/household-groups`. */
-export interface HouseholdGroup extends ResidentsRecord {
-  name: string;
-  leaderKind: string;
-  leaderName: string;
-  leaderMemberId: number | null;
-  leaderPhone: string | null;
-  households: number;
-  poorHouseholds: number;
-  people: number;
-  sizeOk: boolean;
-  poorOk: boolean;
-}
+export type HouseholdGroup = HouseholdGroupT;
 
 /** `GET /api/household-groups/:id`. */
-export interface HouseholdGroupDetail extends Omit<HouseholdGroup, 'households'> {
-  households: { id: number; address: string; headName: string; tags: string[]; isPoor: boolean; people: number }[];
-}
+export type HouseholdGroupDetail = HouseholdGroupDetailT;
 
 /** `GET /api/household-groups/coverage`. */
-export interface GroupCoverage {
-  groups: number;
-  households: number;
-  householdsTotal: number;
-  people: number;
-  peopleTotal: number;
-  coverageRate: number;
-  poorHouseholds: number;
-  poorCovered: number;
-  groupsOffRule: number;
-  byOrg: {
-    orgId: number;
-    orgName: string;
-    groups: number;
-    households: number;
-    householdsTotal: number;
-    people: number;
-    coverageRate: number;
-  }[];
-}
+export type GroupCoverage = GroupCoverageT;
 
 /** A row of `GET /api/pairings`. */
-export interface Pairing extends ResidentsRecord {
-  householdId: number;
-  householdHead: string;
-  householdAddress: string;
-  cadreMemberId: number;
-  cadreName: string;
-  cadreOrgName: string;
-  startedOn: string;
-  endedOn: string | null;
-}
+export type Pairing = PairingT;
 
 /** A cadre's load in the pairing gaps. */
 export interface CadreLoad {
@@ -120,53 +66,16 @@ export interface CadreLoad {
 }
 
 /** `GET /api/pairings/gaps`. */
-export interface PairingGaps {
-  poorHouseholds: number;
-  pairedHouseholds: number;
-  unpaired: { householdId: number; headName: string; address: string; orgName: string }[];
-  unpairedTotal: number;
-  cadres: number;
-  overloaded: CadreLoad[];
-  underloaded: CadreLoad[];
-  loadMin: number;
-  loadMax: number;
-}
+export type PairingGaps = PairingGapsT;
 
 /** A row of `GET /api/zones`. */
-export interface Zone extends ResidentsRecord {
-  name: string;
-  area: string | null;
-  households: number;
-  members: { memberId: number; name: string; orgName: string; assignedOn: string }[];
-}
+export type Zone = ZoneT;
 
 /** A row of `GET /api/visits`. */
-export interface Visit extends ResidentsRecord {
-  householdId: number;
-  householdHead: string;
-  householdAddress: string;
-  visitorMemberId: number;
-  visitorName: string;
-  visitedOn: string;
-  found: string;
-  promised: string | null;
-  requestId: number | null;
-  photos: number;
-}
+export type Visit = VisitT;
 
 /** `GET /api/visits/quotas`. */
-export interface VisitQuotas {
-  quarter: string;
-  villages: number;
-  villagesVisited: number;
-  villagesShort: { orgId: number; orgName: string; visits: number }[];
-  week: string;
-  weekFrom: string;
-  weekTo: string;
-  cadres: number;
-  cadresShort: { memberId: number; name: string; orgName: string; days: number; households: number }[];
-  rules: { villageVisitsPerQuarter: number; cadreVisitDaysPerWeek: number; cadreVisitHouseholdsPerWeek: number };
-}
+export type VisitQuotas = VisitQuotasT;
 
 /** `GET /api/service-rules`. */
 export interface ResidentsRulesAnswer {

@@ -1,4 +1,7 @@
-/** 联户覆盖 (`/household-groups/coverage`): groups, households and people covered in a subtree, by organization, and the households left out. */
+/**
+ * 联户覆盖 (`/household-groups/coverage`): groups, households and people covered in a subtree, by organization, and the
+ * households left out.
+ */
 import { Button, Card, Progress, Table, Tabs } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';

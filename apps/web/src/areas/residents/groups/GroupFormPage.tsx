@@ -1,4 +1,7 @@
-/** Create or edit a household group (`/household-groups/new`, `/household-groups/:id/edit`): leader, and the households picked in its village. */
+/**
+ * Create or edit a household group (`/household-groups/new`, `/household-groups/:id/edit`): leader, and the households
+ * picked in its village.
+ */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, Radio, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
@@ -125,8 +128,10 @@ export default function GroupFormPage() {
       <p className="dj-muted" style={{ marginTop: 0 }}>
         {rules
           ? t(
-              `三带五联：由党员、能人或富户带领，每组 ${rules.groupSizeMin}–${rules.groupSizeMax} 户，其中困难户 ${rules.groupPoorMin}–${rules.groupPoorMax} 户。`,
-              `Led by a member, a capable person or a well-off farmer; ${rules.groupSizeMin}–${rules.groupSizeMax} households each, ${rules.groupPoorMin}–${rules.groupPoorMax} of them poor.`,
+              `三带五联：由党员、能人或富户带领，每组 ${rules.groupSizeMin}–${rules.groupSizeMax} ` +
+                `户，其中困难户 ${rules.groupPoorMin}–${rules.groupPoorMax} 户。`,
+              `Led by a member, a capable person or a well-off farmer; ${rules.groupSizeMin}–${rules.groupSizeMax} ` +
+                `households each, ${rules.groupPoorMin}–${rules.groupPoorMax} of them poor.`,
             )
           : null}
       </p>
@@ -270,7 +275,8 @@ export default function GroupFormPage() {
             style={{ marginBottom: 12 }}
             title={t(
               `按规定每组 ${rules.groupSizeMin}–${rules.groupSizeMax} 户、含困难户 ${rules.groupPoorMin}–${rules.groupPoorMax} 户。`,
-              `The rule: ${rules.groupSizeMin}–${rules.groupSizeMax} households, ${rules.groupPoorMin}–${rules.groupPoorMax} of them poor.`,
+              `The rule: ${rules.groupSizeMin}–${rules.groupSizeMax} households, ` +
+                `${rules.groupPoorMin}–${rules.groupPoorMax} of them poor.`,
             )}
           />
         ) : null}

@@ -1,4 +1,6 @@
-/** The detail drawer of a household: residents with masked numbers (reveal for those allowed), pairings, recent visits. */
+/**
+ * The detail drawer of a household: residents with masked numbers (reveal for those allowed), pairings, recent visits.
+ */
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { EditOutlined, EyeOutlined, FormOutlined } from '@ant-design/icons';

@@ -1,12 +1,14 @@
-/** Create or edit a household with its residents (`/households/new`, `/households/:id/edit`); ID numbers checked as you type. */
+/**
+ * Create or edit a household with its residents (`/households/new`, `/households/:id/edit`); ID numbers checked as you
+ * type.
+ */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
-import type { FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { HOUSEHOLD_TAGS, RESIDENT_RELATIONS } from '@dangjian/contracts';
-import { ApiError, api } from '../../../api/client';
+import { api } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
 import { useMe } from '../../../app/session';
@@ -14,61 +16,9 @@ import { usePageCrumb } from '../../../app/crumbs';
 import { useFeedback } from '../../../components/feedback';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { ErrorResult } from '../../../components/States';
-import { showFieldError } from '../../../components/formErrors';
-import { PHONE_PATTERN, parseIdNumber } from '../../core/members/idNumber';
+import { PHONE_PATTERN } from '../../core/members/idNumber';
 import type { HouseholdDetail } from '../common/model';
-
-interface ResidentRow {
-  id?: number;
-  name: string;
-  relation: string;
-  idNumber?: string;
-  phone?: string;
-  /** The masked numbers on file (editing): an empty field keeps them. */
-  maskedId?: string | null;
-  maskedPhone?: string | null;
-}
-
-interface Values {
-  orgId: number;
-  address: string;
-  headName: string;
-  phone?: string;
-  tags: string[];
-  note?: string;
-  residents: ResidentRow[];
-}
-
-const FIELD_OF_CODE: Record<string, string> = {
-  'residents.org_not_village': 'orgId',
-  'residents.invalid_phone': 'phone',
-  'residents.invalid_id_number': 'idNumber',
-  'residents.id_number_taken': 'idNumber',
-};
-
-/**
- * Puts a server error on the field it concerns. The server names the field but not the resident's row:
- * `rowOf(field)` answers the row that can be meant (-1 when it cannot be told, then the error shows on top).
- */
-function showResidentsError(form: FormInstance, e: unknown, rowOf: (field: string) => number): boolean {
-  if (!(e instanceof ApiError)) return false;
-  const d = (e.details ?? {}) as { fields?: { field: string }[]; field?: string };
-  const field = d.fields?.[0]?.field ?? d.field ?? FIELD_OF_CODE[e.code];
-  if (!field) return showFieldError(form, e);
-  if (field === 'orgId' || (field === 'phone' && form.getFieldValue('phone'))) {
-    form.setFields([{ name: field, errors: [e.message] }]);
-    form.scrollToField(field);
-    return true;
-  }
-  if (field === 'idNumber' || field === 'phone') {
-    const i = rowOf(field);
-    if (i < 0) return false;
-    form.setFields([{ name: ['residents', i, field], errors: [e.message] }]);
-    form.scrollToField(['residents', i, field]);
-    return true;
-  }
-  return showFieldError(form, e);
-}
+import { type ResidentRow, type Values, showResidentsError, useIdNumberRule } from './householdFormParts';
 
 /** The household form. */
 export default function HouseholdFormPage() {
@@ -126,30 +76,7 @@ export default function HouseholdFormPage() {
     );
   if (editing && hh.error) return <ErrorResult error={hh.error} />;
 
-  const idRule = {
-    validator: (_: unknown, raw: string | undefined) => {
-      const v = (raw ?? '').trim();
-      if (!v) return Promise.resolve();
-      const info = parseIdNumber(v);
-      if (info.ok) return Promise.resolve();
-      if (info.problem === 'check')
-        return Promise.reject(
-          new Error(
-            t(
-              `校验位错误：最后一位应为 ${info.expectedCheck}`,
-              `Wrong check digit: should end with ${info.expectedCheck}`,
-            ),
-          ),
-        );
-      if (info.problem === 'format' && /^\d{0,17}$/.test(v))
-        return Promise.reject(new Error(t(`应为18位，已输入 ${v.length} 位`, `18 characters; ${v.length} so far`)));
-      if (info.problem === 'region') return Promise.reject(new Error(t('地区码无效', 'Invalid region code')));
-      if (info.problem === 'birth') return Promise.reject(new Error(t('出生日期无效', 'Invalid birth date')));
-      return Promise.reject(
-        new Error(t('身份证号码应为18位数字（最后一位可以是X）', 'An ID number has 18 digits (the last may be X)')),
-      );
-    },
-  };
+  const idRule = useIdNumberRule();
   const phoneRule = { pattern: PHONE_PATTERN, message: t('手机号码格式不正确', 'Invalid mobile number') };
 
   async function onFinish(v: Values) {

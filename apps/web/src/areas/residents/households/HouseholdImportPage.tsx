@@ -25,7 +25,8 @@ export default function HouseholdImportPage() {
       title={t('批量导入户籍', 'Import households')}
       intro={t(
         '请先下载Excel模板，每行填写一名家庭成员；同一住址、同一户主的行归为一户。身份证号码会逐行校验。',
-        'Download the Excel template and fill in one resident per row; rows with the same address and head make one household. Every ID number is checked row by row.',
+        'Download the Excel template and fill in one resident per row; rows with the same ' +
+          'address and head make one household. Every ID number is checked row by row.',
       )}
       templateUrl="/api/households/template"
       uploadUrl="/api/households/import"

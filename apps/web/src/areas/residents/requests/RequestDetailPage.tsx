@@ -1,4 +1,7 @@
-/** A request in full (`/requests/:id`): the record, its timeline, the actions (owner, progress, transfer, close, rate), the cards to print, delete and restore. */
+/**
+ * A request in full (`/requests/:id`): the record, its timeline, the actions (owner, progress, transfer, close, rate),
+ * the cards to print, delete and restore.
+ */
 import { useState } from 'react';
 import {
   Alert,

@@ -1,4 +1,7 @@
-/** Accept a request (`/requests/new?org=`): channel, category, level, the household or an anonymous resident, an owner; 当场办 needs its result. */
+/**
+ * Accept a request (`/requests/new?org=`): channel, category, level, the household or an anonymous resident, an owner;
+ * 当场办 needs its result.
+ */
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';

@@ -1,8 +1,12 @@
-/** Pieces shared by the requests, wishes and errands pages: status tags, the timeline, pickers of households and members. */
+/**
+ * Pieces shared by the requests, wishes and errands pages: status tags, the timeline, pickers of households and
+ * members.
+ */
 import { useState } from 'react';
 import { Select, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import {
+  type Labelled,
   ERRAND_STATUSES,
   REQUEST_CHANNELS,
   REQUEST_LEVELS,
@@ -12,8 +16,9 @@ import {
 } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import type { ListPage, Member } from '../../../api/types';
+import { Timeline } from '../../../components/Timeline';
 import { useLabel, useT } from '../../../app/i18n';
-import { chinaDateTime, type HouseholdHit, type ResidentsEvent } from './requestModel';
+import type { HouseholdHit, ResidentsEvent } from './requestModel';
 import './Request.css';
 
 const REQUEST_STATUS_COLORS: Record<string, string> = { open: 'processing', closed: 'success', reopened: 'warning' };
@@ -91,68 +96,44 @@ export function ErrandStatusTag({ status }: { status: string }) {
   );
 }
 
-/** Words for a timeline entry's kind (unknown kinds show as they are). */
+/** The words of the timeline's event kinds (requests, wishes, errands). */
+export const RESIDENTS_EVENT_KINDS: Record<string, Labelled> = {
+  accepted: { zh: '受理', en: 'Accepted' },
+  created: { zh: '登记', en: 'Recorded' },
+  posted: { zh: '提交', en: 'Posted' },
+  assigned: { zh: '指定责任人', en: 'Owner assigned' },
+  transferred: { zh: '转办', en: 'Transferred' },
+  progress: { zh: '办理进展', en: 'Progress' },
+  step: { zh: '办理步骤', en: 'Step' },
+  closed: { zh: '办结', en: 'Closed' },
+  rated: { zh: '群众评价', en: 'Rated' },
+  reopened: { zh: '重新办理', en: 'Reopened' },
+  escalated: { zh: '逾期上移', en: 'Escalated' },
+  claimed: { zh: '认领', en: 'Claimed' },
+  released: { zh: '超期释放', en: 'Released' },
+  fulfilled: { zh: '完成', en: 'Fulfilled' },
+  confirmed: { zh: '群众确认', en: 'Confirmed' },
+  withdrawn: { zh: '撤回', en: 'Withdrawn' },
+  photo: { zh: '上传照片', en: 'Photo added' },
+  done: { zh: '办结', en: 'Done' },
+  cancelled: { zh: '取消', en: 'Cancelled' },
+  deleted: { zh: '删除', en: 'Deleted' },
+  restored: { zh: '恢复', en: 'Restored' },
+};
+
+/** The name of a timeline event kind. */
 export function useEventKind() {
-  const t = useT();
-  const names: Record<string, [string, string]> = {
-    accepted: ['受理', 'Accepted'],
-    created: ['登记', 'Recorded'],
-    posted: ['提交', 'Posted'],
-    assigned: ['指定责任人', 'Owner assigned'],
-    transferred: ['转办', 'Transferred'],
-    progress: ['办理进展', 'Progress'],
-    step: ['办理步骤', 'Step'],
-    closed: ['办结', 'Closed'],
-    rated: ['群众评价', 'Rated'],
-    reopened: ['重新办理', 'Reopened'],
-    escalated: ['逾期上移', 'Escalated'],
-    claimed: ['认领', 'Claimed'],
-    released: ['超期释放', 'Released'],
-    fulfilled: ['完成', 'Fulfilled'],
-    confirmed: ['群众确认', 'Confirmed'],
-    withdrawn: ['撤回', 'Withdrawn'],
-    photo: ['上传照片', 'Photo added'],
-    done: ['办结', 'Done'],
-    cancelled: ['取消', 'Cancelled'],
-    deleted: ['删除', 'Deleted'],
-    restored: ['恢复', 'Restored'],
-  };
-  return (kind: string) => {
-    const n = names[kind];
-    return n ? t(n[0], n[1]) : kind;
-  };
+  const lbl = useLabel();
+  return (kind: string) => (kind in RESIDENTS_EVENT_KINDS ? lbl(RESIDENTS_EVENT_KINDS, kind) : kind);
 }
 
-/** A timeline (时间轴) of service events, oldest first. */
+/** The timeline of a request, wish or errand: the kit's Timeline with the residents' words. */
 export function EventTimeline({ events }: { events: ResidentsEvent[] | undefined }) {
-  const t = useT();
-  const kindName = useEventKind();
   const lbl = useLabel();
   // Some notes are a bare enum key (the channel of an acceptance, the rating given): show its label.
   const noteText = (note: string) =>
     note in SATISFACTION ? lbl(SATISFACTION, note) : note in REQUEST_CHANNELS ? lbl(REQUEST_CHANNELS, note) : note;
-  if (!events?.length) return <p className="dj-muted">{t('暂无记录', 'Nothing recorded yet')}</p>;
-  return (
-    <ol className="sv-timeline" data-testid="timeline">
-      {events.map((e) => (
-        <li key={e.id} className={`sv-ev sv-ev-${e.kind}`}>
-          <div className="sv-ev-head">
-            <b>{kindName(e.kind)}</b>
-            <span className="dj-muted">
-              {chinaDateTime(e.at)}
-              {e.actorName ? ` · ${e.actorName}` : ''}
-            </span>
-          </div>
-          {e.fromOrg || e.toOrg ? (
-            <div className="sv-ev-orgs">
-              {e.fromOrg && e.toOrg ? `${e.fromOrg.name} → ${e.toOrg.name}` : (e.fromOrg ?? e.toOrg)?.name}
-            </div>
-          ) : null}
-          {e.note ? <div className="sv-ev-note">{noteText(e.note)}</div> : null}
-        </li>
-      ))}
-    </ol>
-  );
+  return <Timeline events={events} kinds={RESIDENTS_EVENT_KINDS} note={noteText} />;
 }
 
 /** A household picker over `GET /api/households?q=` (head name, address, phone). */
@@ -235,18 +216,4 @@ export function MemberPicker({
       notFoundContent={t('没有匹配的党员', 'No matching member')}
     />
   );
-}
-
-/** Sets or removes search params and goes back to page 1. */
-export function patchParams(
-  params: URLSearchParams,
-  patch: Record<string, string | number | null | undefined>,
-): URLSearchParams {
-  const next = new URLSearchParams(params);
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === undefined || v === null || v === '') next.delete(k);
-    else next.set(k, String(v));
-  }
-  next.delete('page');
-  return next;
 }

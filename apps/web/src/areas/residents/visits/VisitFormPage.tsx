@@ -1,4 +1,7 @@
-/** 登记走访 (`/visits/new?household=`): household, visitor, date (not after today), what was found and promised, an optional request raised, photos. */
+/**
+ * 登记走访 (`/visits/new?household=`): household, visitor, date (not after today), what was found and promised, an
+ * optional request raised, photos.
+ */
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
@@ -117,8 +120,10 @@ export default function VisitFormPage() {
       {rules ? (
         <p className="dj-muted" style={{ marginTop: 0 }}>
           {t(
-            `要求：每个村每季度至少走访 ${rules.villageVisitsPerQuarter} 次；乡镇干部每周走访不少于 ${rules.cadreVisitDaysPerWeek} 天、${rules.cadreVisitHouseholdsPerWeek} 户。`,
-            `Every village at least ${rules.villageVisitsPerQuarter} visit(s) a quarter; a township cadre at least ${rules.cadreVisitDaysPerWeek} days and ${rules.cadreVisitHouseholdsPerWeek} households a week.`,
+            `要求：每个村每季度至少走访 ${rules.villageVisitsPerQuarter} 次；乡镇干部每周走访不少于 ` +
+              `${rules.cadreVisitDaysPerWeek} 天、${rules.cadreVisitHouseholdsPerWeek} 户。`,
+            `Every village at least ${rules.villageVisitsPerQuarter} visit(s) a quarter; a township cadre at ` +
+              `least ${rules.cadreVisitDaysPerWeek} days and ${rules.cadreVisitHouseholdsPerWeek} households a week.`,
           )}
         </p>
       ) : null}

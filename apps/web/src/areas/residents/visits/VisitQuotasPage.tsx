@@ -1,4 +1,7 @@
-/** 走访要求落实 (`/visits/quotas`): villages not visited enough this quarter, township cadres short this week (rules as data). */
+/**
+ * 走访要求落实 (`/visits/quotas`): villages not visited enough this quarter, township cadres short this week (rules as
+ * data).
+ */
 import { addDays, weekdayOf } from '@dangjian/contracts';
 import { Card, DatePicker, Space, Table, Tabs } from 'antd';
 import { useQuery } from '@tanstack/react-query';
@@ -76,8 +79,12 @@ export default function VisitQuotasPage() {
         <>
           <p className="dj-muted" style={{ marginTop: 0 }}>
             {t(
-              `要求：每个村（社区）每季度至少走访 ${d.rules.villageVisitsPerQuarter} 次；乡镇干部每周走访不少于 ${d.rules.cadreVisitDaysPerWeek} 天、${d.rules.cadreVisitHouseholdsPerWeek} 户。`,
-              `Rules: every village at least ${d.rules.villageVisitsPerQuarter} visit(s) a quarter; a township cadre at least ${d.rules.cadreVisitDaysPerWeek} days and ${d.rules.cadreVisitHouseholdsPerWeek} households a week.`,
+              `要求：每个村（社区）每季度至少走访 ${d.rules.villageVisitsPerQuarter} 次；` +
+                `乡镇干部每周走访不少于 ${d.rules.cadreVisitDaysPerWeek} 天、` +
+                `${d.rules.cadreVisitHouseholdsPerWeek} 户。`,
+              `Rules: every village at least ${d.rules.villageVisitsPerQuarter} visit(s) a quarter; ` +
+                `a township cadre at least ${d.rules.cadreVisitDaysPerWeek} days ` +
+                `and ${d.rules.cadreVisitHouseholdsPerWeek} households a week.`,
             )}{' '}
             <Link to="/service-rules" style={{ textDecoration: 'underline' }}>
               {t('查看规则', 'See the rules')}

@@ -1,4 +1,7 @@
-/** A wish in full (`/wishes/:id`): the record, its timeline and photos; claim, fulfil and release for members (and secretaries, as the API allows); delete and restore. */
+/**
+ * A wish in full (`/wishes/:id`): the record, its timeline and photos; claim, fulfil and release for members (and
+ * secretaries, as the API allows); delete and restore.
+ */
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Input, Modal, Popconfirm, Row, Skeleton, Space } from 'antd';
 import { DeleteOutlined, UndoOutlined } from '@ant-design/icons';

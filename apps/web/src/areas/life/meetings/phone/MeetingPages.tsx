@@ -5,7 +5,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ATTENDANCE_STATUSES, MEETING_KIND_LABELS } from '@dangjian/contracts';
 import { ApiError, api } from '../../../../api/client';
 import { useLabel, useT } from '../../../../app/i18n';
-import { chinaClock, chinaTime, safeLink, type CheckinAnswer, type MyMeeting, type NotificationItem } from '../model';
+import {
+  chinaClock,
+  chinaTime,
+  safeLink,
+  type CheckinAnswer,
+  type MyMeetingList,
+  type NotificationItem,
+} from '../model';
 import { useMarkRead, useNotifications, useUnreadCount } from '../../../core/notifications/notifications';
 import { ProblemCard, Skeleton } from '../../../../app/mobile/parts';
 import './meeting-pages.css';
@@ -170,7 +177,7 @@ export function MyMeetingsPage() {
   const lbl = useLabel();
   const q = useQuery({
     queryKey: ['my-meetings'],
-    queryFn: ({ signal }) => api.get<{ items: MyMeeting[] }>('/api/meetings/mine', undefined, signal),
+    queryFn: ({ signal }) => api.get<MyMeetingList>('/api/meetings/mine', undefined, signal),
   });
   return (
     <>

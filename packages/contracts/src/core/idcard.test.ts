@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkIdNumber,
   idCheckDigit,
   isValidMobile,
   makeIdNumber,
@@ -197,5 +198,19 @@ describe('masks', () => {
     expect(maskIdNumber('1234')).toBe('****');
     expect(maskPhone('12345')).toBe('*****');
     expect(maskPhone('')).toBe('');
+  });
+});
+
+describe('checkIdNumber', () => {
+  it('says which part of a refused number is wrong', () => {
+    expect(checkIdNumber('11010519491231002X', TODAY)).toMatchObject({ ok: true, regionCode: '110105' });
+    expect(checkIdNumber('110105194912310021', TODAY)).toEqual({ ok: false, problem: 'check', expectedCheck: 'X' });
+    expect(checkIdNumber('110105194902300021', TODAY).problem).toBe('birth');
+    expect(checkIdNumber('990105194912310021', TODAY).problem).toBe('region');
+    expect(checkIdNumber('12345', TODAY).problem).toBe('format');
+  });
+  it('agrees with parseIdNumber', () => {
+    for (const n of ['11010519491231002X', '110105194912310021', '440524198001010013', 'x'])
+      expect(checkIdNumber(n, TODAY).ok).toBe(parseIdNumber(n, TODAY) !== null);
   });
 });

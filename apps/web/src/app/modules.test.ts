@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { matchPath } from 'react-router';
+import { ROLE_CAPABILITIES, type Role } from '@dangjian/contracts';
+import type { Me } from '../api/types';
+import { WEB_MODULES } from '../areas';
+import { menuOf, selectedHref } from './modules';
+
+const me = (role: Role) => ({ role, capabilities: [...ROLE_CAPABILITIES[role]] }) as unknown as Me;
+
+describe('web manifests', () => {
+  it('name the same areas as the server, with unique modules and paths', () => {
+    for (const m of WEB_MODULES) expect(['core', 'life', 'residents']).toContain(m.area);
+    const names = WEB_MODULES.map((m) => `${m.area}/${m.module}`);
+    expect(new Set(names).size).toBe(names.length);
+    const paths = WEB_MODULES.flatMap((m) => (m.routes ?? []).map((r) => r.path));
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+  it('lead every menu entry to a page', () => {
+    const paths = WEB_MODULES.flatMap((m) => (m.routes ?? []).map((r) => `/${r.path}`));
+    for (const e of WEB_MODULES.flatMap((m) => m.menu ?? [])) {
+      const path = e.href.split('?')[0];
+      expect(
+        paths.some((p) => matchPath(p, path)),
+        e.href,
+      ).toBe(true);
+    }
+  });
+  it('show each role only what its capabilities allow, in menu order', () => {
+    const county = menuOf(WEB_MODULES, me('county_admin')).map((e) => e.href);
+    expect(county.slice(0, 3)).toEqual(['/', '/orgs', '/members']);
+    expect(county.indexOf('/meetings')).toBeGreaterThan(county.indexOf('/members?deleted=true'));
+    const auditor = menuOf(WEB_MODULES, me('auditor')).map((e) => e.href);
+    expect(auditor).toContain('/audit');
+    expect(auditor).not.toContain('/members');
+    const users = menuOf(WEB_MODULES, me('security_admin')).filter((e) => e.href === '/users');
+    expect(users.map((e) => e.label.zh)).toEqual(['账号管理']);
+  });
+  it('select the entry a location belongs to', () => {
+    const hrefs = ['/', '/members', '/members/import', '/members?deleted=true', '/meetings', '/meetings/stats'];
+    expect(selectedHref(hrefs, '/', '')).toBe('/');
+    expect(selectedHref(hrefs, '/members', '?q=x')).toBe('/members');
+    expect(selectedHref(hrefs, '/members/12', '?deleted=true')).toBe('/members?deleted=true');
+    expect(selectedHref(hrefs, '/members/import', '')).toBe('/members/import');
+    expect(selectedHref(hrefs, '/meetings/stats', '')).toBe('/meetings/stats');
+    expect(selectedHref(hrefs, '/meetings/3', '')).toBe('/meetings');
+    expect(selectedHref(hrefs, '/membersx', '')).toBeUndefined();
+  });
+});

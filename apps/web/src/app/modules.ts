@@ -1,0 +1,77 @@
+/**
+ * The web side of a module manifest: its menu entries and its lazy pages. Each module exports one from its
+ * `index.ts`; `areas/index.ts` lists them, and the router (`ConsoleApp`) and the side menu (`Shell`) read that list.
+ */
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { Labelled } from '@dangjian/contracts';
+import type { Me } from '../api/types';
+import { hasCap } from './session';
+
+/** The areas, named as on the server and in the contracts. */
+export type AreaName = 'core' | 'life' | 'residents';
+
+/** One entry of the side menu. */
+export interface WebMenuEntry {
+  /** Where it leads (a path, with a query when it is a view of a list, e.g. `/members?deleted=true`). */
+  href: string;
+  icon: ComponentType;
+  label: Labelled;
+  /** The menu group it sits under (entries of one group follow each other). */
+  group?: Labelled;
+  /** Shown to users with this capability… */
+  capability?: string;
+  /** …or to those for whom this answers true (when the rule is more than one capability). */
+  visible?: (me: Me) => boolean;
+  /** Place in the menu: home 0, organizations 10, members 20, organizational life 30, residents 40, audit 90. */
+  order: number;
+}
+
+/** One page of the console: its path under `/` and its lazily loaded component. */
+export interface WebRoute {
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+}
+
+/** What a web module declares. */
+export interface WebModule {
+  area: AreaName;
+  module: string;
+  menu?: WebMenuEntry[];
+  routes?: WebRoute[];
+  /** Names of its path segments in the breadcrumbs (e.g. `{ meetings: { zh: '会议记录', en: 'Meetings' } }`). */
+  crumbs?: Record<string, Labelled>;
+}
+
+/** A page loaded on first visit: `page(() => import('./MembersPage'))`. */
+export function page(load: () => Promise<{ default: ComponentType }>): LazyExoticComponent<ComponentType> {
+  return lazy(load);
+}
+
+/** The menu entries of the modules that the user may see, in menu order. */
+export function menuOf(modules: readonly WebModule[], me: Me): WebMenuEntry[] {
+  return modules
+    .flatMap((m) => m.menu ?? [])
+    .filter((e) => (e.visible ? e.visible(me) : !e.capability || hasCap(me, e.capability)))
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.order - b.e.order || a.i - b.i)
+    .map(({ e }) => e);
+}
+
+/**
+ * The menu entry a location belongs to: the longest path that the location is under, and among equal paths the one
+ * whose query the location carries (so `/members?deleted=true` is the recycle bin, not the roster).
+ */
+export function selectedHref(hrefs: readonly string[], pathname: string, search: string): string | undefined {
+  const here = new URLSearchParams(search);
+  let best: { href: string; score: number } | undefined;
+  for (const href of hrefs) {
+    const [path, query = ''] = href.split('?');
+    const under = path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+    if (!under) continue;
+    const wanted = [...new URLSearchParams(query)];
+    if (!wanted.every(([k, v]) => here.get(k) === v)) continue;
+    const score = path.length * 10 + wanted.length;
+    if (!best || score > best.score) best = { href, score };
+  }
+  return best?.href;
+}

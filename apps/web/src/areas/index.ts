@@ -1,0 +1,43 @@
+/**
+ * Every web module, by area (the same areas and modules as the server). The router and the side menu read this
+ * list; adding a module's pages means adding its manifest here, and nothing else central.
+ */
+import type { WebModule } from '../app/modules';
+import { auditWeb } from './core/audit';
+import { homeWeb } from './core/home';
+import { membersWeb } from './core/members';
+import { orgsWeb } from './core/orgs';
+import { rulesWeb } from './core/rules';
+import { usersWeb } from './core/users';
+import { meetingsWeb } from './life/meetings';
+import { commonWeb } from './residents/common';
+import { errandsWeb } from './residents/errands';
+import { evaluationsWeb } from './residents/evaluations';
+import { groupsWeb } from './residents/groups';
+import { householdsWeb } from './residents/households';
+import { pairingsWeb } from './residents/pairings';
+import { requestsWeb } from './residents/requests';
+import { visitsWeb } from './residents/visits';
+import { wishesWeb } from './residents/wishes';
+import { zonesWeb } from './residents/zones';
+
+/** The modules in menu order within each menu position. */
+export const WEB_MODULES: readonly WebModule[] = [
+  homeWeb,
+  orgsWeb,
+  membersWeb,
+  auditWeb,
+  usersWeb,
+  rulesWeb,
+  meetingsWeb,
+  householdsWeb,
+  groupsWeb,
+  pairingsWeb,
+  visitsWeb,
+  requestsWeb,
+  evaluationsWeb,
+  wishesWeb,
+  errandsWeb,
+  zonesWeb,
+  commonWeb,
+];

@@ -1,0 +1,20 @@
+import { ApiError } from '../../../../api/client';
+import '../../../life/meetings/phone/meeting-pages.css';
+import '../../wishes/phone/ResidentPages.css';
+
+/** The colour class of a wish or errand state. */
+export const STATE_CLASS: Record<string, string> = {
+  open: 'warn',
+  claimed: 'warn',
+  fulfilled: 'ok',
+  confirmed: 'ok',
+  withdrawn: 'bad',
+  in_progress: 'warn',
+  done: 'ok',
+  cancelled: 'bad',
+};
+
+/** The message of an error, for a line on the page. */
+export function errText(e: unknown): string {
+  return e instanceof ApiError ? e.message : String(e);
+}

@@ -1,0 +1,143 @@
+/** The resident's wish form on the phone. */
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { WISH_KINDS } from '@dangjian/contracts';
+import { ApiError, request } from '../../../../api/client';
+import type { ListPage } from '../../../../api/types';
+import { useLabel, useT } from '../../../../app/i18n';
+import { type Place } from '../../requests/requestModel';
+import '../../../life/meetings/phone/meeting-pages.css';
+import './ResidentPages.css';
+import { residentApi } from './residentFrame';
+
+/** The wish form: the village from the public places, kind, title, description, an optional name. */
+export function PostWish({ onPosted }: { onPosted: () => void }) {
+  const t = useT();
+  const lbl = useLabel();
+  const places = useQuery({
+    queryKey: ['public-places'],
+    queryFn: ({ signal }) =>
+      request<Place[] | ListPage<Place>>('GET', '/api/public/places', { signal, quiet401: true }),
+    staleTime: 10 * 60_000,
+  });
+  const list = Array.isArray(places.data) ? places.data : (places.data?.items ?? []);
+  const [orgId, setOrgId] = useState('');
+  const [kind, setKind] = useState('wish');
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!orgId) return setError(t('请选择所在村（社区）', 'Choose your village or community'));
+    if (!title.trim() || !description.trim()) return setError(t('请填写标题和内容', 'Write a title and a description'));
+    setBusy(true);
+    setError(null);
+    try {
+      await residentApi('POST', '/api/public/resident/wishes', {
+        body: {
+          orgId: Number(orgId),
+          kind,
+          title: title.trim(),
+          description: description.trim(),
+          name: name.trim() || undefined,
+        },
+      });
+      setTitle('');
+      setDescription('');
+      setDone(true);
+      onPosted();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  // Villages grouped by township, in the order the server gives them.
+  const towns = [...new Set(list.map((p) => p.townshipName))];
+  return (
+    <section className="m-card">
+      <h2>{t('我要许愿', 'Post a wish')}</h2>
+      {done ? (
+        <div className="m-alert info" role="status" data-testid="r-posted">
+          {t('已提交，党员认领后会帮助您实现。', 'Posted. A Party member will take it up.')}
+        </div>
+      ) : null}
+      {error ? (
+        <div className="m-alert error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      <form onSubmit={submit} noValidate>
+        <div className="m-field">
+          <label htmlFor="r-place">{t('所在村（社区）', 'Village or community')}</label>
+          <select id="r-place" className="m-input" value={orgId} onChange={(e) => setOrgId(e.target.value)}>
+            <option value="">{places.isPending ? t('加载中…', 'Loading…') : t('请选择', 'Choose')}</option>
+            {towns.map((town) => (
+              <optgroup key={town} label={town}>
+                {list
+                  .filter((p) => p.townshipName === town)
+                  .map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <fieldset className="m-field r-radios">
+          <legend>{t('类型', 'Kind')}</legend>
+          {Object.keys(WISH_KINDS).map((k) => (
+            <label key={k} className="r-radio">
+              <input type="radio" name="r-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+              {lbl(WISH_KINDS, k)}
+            </label>
+          ))}
+        </fieldset>
+        <div className="m-field">
+          <label htmlFor="r-title">{t('标题', 'Title')}</label>
+          <input
+            id="r-title"
+            className="m-input"
+            maxLength={60}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        </div>
+        <div className="m-field">
+          <label htmlFor="r-desc">{t('内容', 'Description')}</label>
+          <textarea
+            id="r-desc"
+            className="m-input"
+            rows={4}
+            maxLength={1000}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+          <div className="m-sub" style={{ fontSize: 14 }}>
+            {t(
+              '请勿填写身份证号等个人信息；心愿会显示在公开心愿墙上（不显示姓名和电话）。',
+              'Do not write ID numbers; the wish shows on the public wall without your name or phone.',
+            )}
+          </div>
+        </div>
+        <div className="m-field">
+          <label htmlFor="r-name">{t('称呼（可不填）', 'Your name (optional)')}</label>
+          <input
+            id="r-name"
+            className="m-input"
+            maxLength={40}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </div>
+        <button className="m-btn primary" type="submit" disabled={busy} data-testid="r-submit-wish">
+          {busy ? t('正在提交…', 'Posting…') : t('提交心愿', 'Post')}
+        </button>
+      </form>
+    </section>
+  );
+}

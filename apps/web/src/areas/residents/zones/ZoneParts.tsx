@@ -1,0 +1,212 @@
+/** The pieces of the zones page: the zone editor, the member assignment and the members cell with its unassign. */
+import { useState } from 'react';
+import { Alert, Button, Form, Input, InputNumber, Modal, Space, Tag, Tooltip } from 'antd';
+import { UserAddOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../api/client';
+import { useT } from '../../../app/i18n';
+import { useScope } from '../../../app/scope';
+import { useMe } from '../../../app/session';
+import { useFeedback } from '../../../components/feedback';
+import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
+import { showFieldError } from '../../../components/formErrors';
+import { MemberSelect } from '../common/ResidentsParts';
+import type { MemberOption, Zone } from '../common/model';
+
+interface ZoneValues {
+  orgId: number;
+  name: string;
+  area?: string;
+  households?: number | null;
+}
+
+/** The dialog that creates or edits a zone. */
+export function ZoneEditor({ zone, onClose }: { zone: Zone | null; onClose: () => void }) {
+  const t = useT();
+  const qc = useQueryClient();
+  const { org } = useScope();
+  const { data: me } = useMe();
+  const { message } = useFeedback();
+  const [form] = Form.useForm<ZoneValues>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(v: ZoneValues) {
+    setBusy(true);
+    setError(null);
+    const body = {
+      orgId: v.orgId,
+      name: v.name.trim(),
+      area: v.area?.trim() || null,
+      ...(v.households != null ? { households: v.households } : {}),
+    };
+    try {
+      const saved = zone
+        ? await api.patch<Zone>(`/api/zones/${zone.id}`, body)
+        : await api.post<Zone>('/api/zones', body);
+      qc.invalidateQueries({ queryKey: ['zones'] });
+      message.success(t(`已保存「${saved.name}」`, `"${saved.name}" saved`));
+      onClose();
+    } catch (e) {
+      if (e && (e as { code?: string }).code === 'residents.zone_org')
+        form.setFields([{ name: 'orgId', errors: [(e as Error).message] }]);
+      else if (!showFieldError(form, e)) setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal
+      open
+      title={zone ? t(`编辑责任区：${zone.name}`, `Edit zone: ${zone.name}`) : t('新建责任区', 'New zone')}
+      okText={t('保存', 'Save')}
+      cancelText={t('取消', 'Cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
+      <div data-testid="zone-form">
+        {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} /> : null}
+        <Form<ZoneValues>
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={
+            zone
+              ? { orgId: zone.orgId, name: zone.name, area: zone.area ?? undefined, households: zone.households }
+              : { orgId: org?.id ?? me?.orgId ?? undefined }
+          }
+        >
+          <Form.Item
+            label={t('所属社区', 'Community')}
+            name="orgId"
+            rules={[{ required: true, message: t('请选择社区党组织', 'Choose the community') }]}
+          >
+            <OrgTreeSelect valueLabel={zone?.orgName ?? org?.name ?? me?.orgName ?? undefined} />
+          </Form.Item>
+          <Form.Item
+            label={t('责任区名称', 'Zone name')}
+            name="name"
+            rules={[{ required: true, whitespace: true, message: t('请输入名称', 'Enter a name') }, { max: 60 }]}
+          >
+            <Input placeholder={t('如：第3网格', 'e.g. Grid 3')} data-testid="zone-name" />
+          </Form.Item>
+          <Form.Item label={t('范围', 'Area')} name="area" rules={[{ max: 200 }]}>
+            <Input placeholder={t('如：幸福小区1–6栋', 'e.g. Xingfu estate, buildings 1–6')} />
+          </Form.Item>
+          <Form.Item label={t('户数', 'Households')} name="households">
+            <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} />
+          </Form.Item>
+        </Form>
+      </div>
+    </Modal>
+  );
+}
+
+/** The dialog that assigns a member to a zone. */
+export function AssignMember({ zone, onClose }: { zone: Zone; onClose: () => void }) {
+  const t = useT();
+  const qc = useQueryClient();
+  const { message } = useFeedback();
+  const [member, setMember] = useState<MemberOption | null>(null);
+  const [memberId, setMemberId] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit() {
+    if (!memberId) return setError(t('请选择党员', 'Choose a member'));
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/api/zones/${zone.id}/members`, { memberId });
+      qc.invalidateQueries({ queryKey: ['zones'] });
+      message.success(
+        t(`已将 ${member?.name ?? ''} 分配到「${zone.name}」`, `${member?.name ?? ''} assigned to "${zone.name}"`),
+      );
+      onClose();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal
+      open
+      title={t(`分配党员到「${zone.name}」`, `Assign a member to "${zone.name}"`)}
+      okText={t('分配', 'Assign')}
+      cancelText={t('取消', 'Cancel')}
+      confirmLoading={busy}
+      onOk={submit}
+      onCancel={onClose}
+    >
+      {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} /> : null}
+      <MemberSelect
+        ariaLabel={t('党员', 'Member')}
+        value={memberId}
+        onChange={(id, m) => {
+          setMemberId(id);
+          setMember(m ?? null);
+        }}
+      />
+    </Modal>
+  );
+}
+
+/** The members of a zone as tags (closable to unassign, after a question) and an assign button. */
+export function ZoneMembers({ z, editable, onAssign }: { z: Zone; editable: boolean; onAssign: () => void }) {
+  const t = useT();
+  const qc = useQueryClient();
+  const { message, modal } = useFeedback();
+  async function doUnassign(m: Zone['members'][number]) {
+    try {
+      await api.del(`/api/zones/${z.id}/members/${m.memberId}`);
+      qc.invalidateQueries({ queryKey: ['zones'] });
+      message.success(t(`已将 ${m.name} 移出「${z.name}」`, `${m.name} removed from "${z.name}"`));
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  }
+  /** Asks first: the tag's close icon is easy to hit by mistake. */
+  function unassign(m: Zone['members'][number]) {
+    modal.confirm({
+      title: t(`将 ${m.name} 移出「${z.name}」？`, `Remove ${m.name} from "${z.name}"?`),
+      okText: t('移出', 'Remove'),
+      cancelText: t('取消', 'Cancel'),
+      okButtonProps: { danger: true },
+      onOk: () => doUnassign(m),
+    });
+  }
+  return (
+    <Space size={[4, 4]} wrap>
+      {z.members.length === 0 ? <span style={{ color: '#a8071a' }}>{t('未分配', 'None')}</span> : null}
+      {z.members.map((m) => (
+        <Tooltip
+          key={m.memberId}
+          title={t(`${m.orgName} · ${m.assignedOn} 起`, `${m.orgName} · since ${m.assignedOn}`)}
+        >
+          <Tag
+            closable={editable}
+            closeIcon={editable ? undefined : false}
+            onClose={(e) => {
+              e.preventDefault();
+              unassign(m);
+            }}
+            style={{ marginInlineEnd: 0 }}
+          >
+            {m.name}
+          </Tag>
+        </Tooltip>
+      ))}
+      {editable ? (
+        <Button
+          size="small"
+          type="dashed"
+          icon={<UserAddOutlined />}
+          onClick={onAssign}
+          aria-label={t(`为「${z.name}」分配党员`, `Assign a member to "${z.name}"`)}
+        >
+          {t('分配', 'Assign')}
+        </Button>
+      ) : null}
+    </Space>
+  );
+}
