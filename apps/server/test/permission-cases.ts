@@ -24,6 +24,8 @@ export interface Operation {
   path: string;
   capability: string | string[] | undefined;
   pathParams: string[];
+  /** The schemas of the path parameters (an enum's value must be valid, or validation answers first). */
+  pathSchemas: Record<string, Schema>;
   query: Schema[];
   body: Schema | null;
   multipart: boolean;
@@ -40,6 +42,7 @@ export function operationsOf(doc: Schema): Operation[] {
         path: p,
         capability: op['x-capability'],
         pathParams: params.filter((x) => x.in === 'path').map((x) => x.name as string),
+        pathSchemas: Object.fromEntries(params.filter((x) => x.in === 'path').map((x) => [x.name, x.schema ?? {}])),
         query: params.filter((x) => x.in === 'query'),
         body: op.requestBody?.content?.['application/json']?.schema ?? null,
         multipart: !!op.requestBody?.content?.['multipart/form-data'],
@@ -107,7 +110,11 @@ function bodyProp(body: Schema | null, name: string): boolean {
 
 /** A URL for a case: path ids filled, required query parameters sampled, `org` set to the target's org. */
 export function urlOf(op: Operation, target: Target | null, seeded: Seeded): string {
-  let url = op.path.replace('{id}', String(target?.id ?? 1)).replace(/\{[^}]+\}/g, '999999');
+  let url = op.path.replace('{id}', String(target?.id ?? 1)).replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const schema = op.pathSchemas[name] ?? {};
+    // A made-up id names no record; an enum or a year takes a valid value, so the route's own checks answer.
+    return schema.type === 'integer' && !/year/i.test(name) ? '999999' : String(sample(schema, name, target, seeded));
+  });
   const qs = new URLSearchParams();
   for (const q of op.query) {
     if (q.name === 'org' && target) qs.set('org', String(seeded.org[target.org]));
@@ -139,6 +146,8 @@ export function sample(s: Schema, name: string, target: Target | null, seeded: S
     const out: Record<string, unknown> = {};
     const req = new Set<string>(s.required ?? []);
     const props = Object.keys(s.properties ?? {});
+    // A map that must not be empty (the values of a rule set): one entry, for the route's own checks to judge.
+    if (!props.length && (s.minProperties ?? 0) > 0) return { sample: 1 };
     // A patch with no required field still needs one property.
     if (!req.size && (s.minProperties ?? 0) > 0 && props.length) req.add(props[0]!);
     // A member named beside the organization (an errand's member, a lecturer) is taken from it too.

@@ -36,7 +36,8 @@ export const rulesRoutes: RouteModule = (app, ctx) => {
   defineRoute(app, {
     method: 'GET',
     url: '/api/rules/:set',
-    capability: 'signed_in',
+    // Whoever reads one of the rule sets (each set's own reader is checked again by the service).
+    capability: ['self.party', 'residents.read'],
     schema: {
       tags,
       summary: '某年现行规则 The rules in force for a year, with defaults, overrides and schema',
