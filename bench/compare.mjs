@@ -252,15 +252,14 @@ try {
     const b = summarize(runs[e.key].base);
     const c = summarize(runs[e.key].current);
     // The spread of the per-round ratios shows how much of a difference is noise.
-    const perRound = runs[e.key].base.map((rb, i) => {
-      const rc = runs[e.key].current[i];
-      const p = (r) =>
-        percentile(
-          [...r.latencies].sort((x, y) => x - y),
-          50,
-        );
-      return ratio(p(rc), p(rb));
-    });
+    const p50 = (r) =>
+      percentile(
+        [...r.latencies].sort((x, y) => x - y),
+        50,
+      );
+    const cpu = (r) => (r.latencies.length ? r.cpuMs / r.latencies.length : null);
+    const perRound = runs[e.key].base.map((rb, i) => ratio(p50(runs[e.key].current[i]), p50(rb)));
+    const cpuPerRound = runs[e.key].base.map((rb, i) => ratio(cpu(runs[e.key].current[i]), cpu(rb)));
     result.endpoints[e.key] = {
       title: e.title,
       paths: e.paths,
@@ -274,6 +273,7 @@ try {
         serverCpuMsPerRequest: ratio(c.serverCpuMsPerRequest, b.serverCpuMsPerRequest),
       },
       p50RatioPerRound: { values: perRound, median: median(perRound.filter((x) => x != null)) },
+      cpuRatioPerRound: { values: cpuPerRound, median: median(cpuPerRound.filter((x) => x != null)) },
     };
     const non2xx = (s) => s.requests - (s.statuses[200] ?? 0);
     if (non2xx(b) || non2xx(c) || b.errors || c.errors)
@@ -303,7 +303,8 @@ for (const [k, e] of Object.entries(result.endpoints)) {
   const r = e.ratio;
   lines.push(
     `  ${k.padEnd(22)} p50 ${e.base.p50}→${e.current.p50} ms (×${r.p50})  p95 ${e.base.p95}→${e.current.p95} ms ` +
-      `(×${r.p95})  rps ${e.base.rps}→${e.current.rps} (×${r.rps})  cpu/req ×${r.serverCpuMsPerRequest}`,
+      `(×${r.p95})  rps ${e.base.rps}→${e.current.rps} (×${r.rps})  cpu/req ×${r.serverCpuMsPerRequest}` +
+      `  [median of rounds: p50 ×${e.p50RatioPerRound.median}, cpu/req ×${e.cpuRatioPerRound.median}]`,
   );
 }
 for (const n of result.notes) lines.push(`  note: ${n}`);
