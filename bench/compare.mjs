@@ -3,7 +3,8 @@
 // REV's own CLI, copies it (the current server migrates its copy forward on start), serves both on 127.0.0.1
 // and drives the same requests at both in alternating rounds (A B, B A, …) so that other work on the machine
 // falls on both. Writes bench/results/compare.json (p50/p95/rps/server CPU per request, ratio current/base).
-// Options: --base REV, --quick (≈2 min), --rounds N, --seconds S (per run), --connections C, --scale X.
+// Options: --base REV, --quick (≈2 min), --rounds N, --seconds S (per run), --connections C, --scale X,
+// --only KEY,KEY (a subset of the endpoints).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -224,6 +225,9 @@ try {
     },
     { key: 'serviceFigures', title: 'service figures: whole county (warm cache)', paths: ['/api/stats/service'] },
   ];
+  // --only k1,k2: a subset of the endpoints (to look again at one that differs)
+  const only = opt('only', null)?.split(',');
+  if (only) endpoints.splice(0, endpoints.length, ...endpoints.filter((e) => only.includes(e.key)));
   // Same answers on both sides (the totals), else the comparison is void.
   for (const e of endpoints) {
     const bodies = await Promise.all(sides.map((s) => s.api.getJson(e.paths[0])));
