@@ -131,7 +131,7 @@ async function run(side, paths, seconds, collect = true) {
   const r = await withTimeout(instance, (seconds + 20) * 1000, `load on ${side.name}`);
   const cpuMs = procCpuMs(side.child.pid) - cpu0;
   const secs = (Date.parse(r.finish) - Date.parse(r.start)) / 1000 || seconds;
-  return { latencies, statuses, seconds: secs, cpuMs, errors: r.errors + r.timeouts };
+  return { latencies, statuses, seconds: secs, cpuMs, bytes: r.throughput.total, errors: r.errors + r.timeouts };
 }
 
 function summarize(runs) {
@@ -149,6 +149,8 @@ function summarize(runs) {
     p95: round(percentile(all, 95), 2),
     p99: round(percentile(all, 99), 2),
     serverCpuMsPerRequest: all.length ? round(cpuMs / all.length, 3) : null,
+    // bytes read per answer (headers and body): a larger answer costs the server its writes
+    bytesPerResponse: all.length ? Math.round(runs.reduce((a, r) => a + r.bytes, 0) / all.length) : null,
   };
 }
 
