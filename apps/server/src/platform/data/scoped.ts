@@ -205,3 +205,22 @@ async function setDeleted<T extends SoftTable>(
     return { ...row, deleted_at: after } as Selectable<DB[T]>;
   });
 }
+
+/**
+ * Which of `values` a lookup finds, asked `size` at a time (an `in (…)` list the index serves), pausing between
+ * lookups so a large import never holds the event loop.
+ */
+export async function foundAmong(
+  values: string[],
+  pause: () => Promise<void>,
+  lookup: (chunk: string[]) => Promise<(string | null)[]>,
+  size = 500,
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  const unique = [...new Set(values)];
+  for (let i = 0; i < unique.length; i += size) {
+    await pause();
+    for (const v of await lookup(unique.slice(i, i + size))) if (v !== null) found.add(v);
+  }
+  return found;
+}
