@@ -224,3 +224,24 @@ export async function foundAmong(
   }
   return found;
 }
+
+/**
+ * Live rows of `table` in a tenant's subtree [lo, hi) that the caller already resolved (the figures' queries,
+ * which take a checked range rather than an actor).
+ */
+export function liveInSubtree<T extends OrgTable & SoftTable, A extends string = T>(
+  db: Q,
+  table: T,
+  tenant: number,
+  [lo, hi]: [string, string],
+  as?: A,
+): ScopedQuery<T, A> {
+  const alias = (as ?? table) as string;
+  const any = db as unknown as Kysely<any>;
+  return any
+    .selectFrom(`${String(table)} as ${alias}`)
+    .where(`${alias}.tenant_id`, '=', tenant)
+    .where(`${alias}.org_path`, '>=', lo)
+    .where(`${alias}.org_path`, '<', hi)
+    .where(`${alias}.deleted_at`, 'is', null) as unknown as ScopedQuery<T, A>;
+}
