@@ -285,3 +285,23 @@ export async function runImport<T>(
     q.jobs[0]?.start();
   }
 }
+
+/**
+ * Where each column stands in a sheet, from its header row (a trailing `*` marks a required column in the template);
+ * a required column missing is `badFile` with `{ missingColumn }`.
+ */
+export function columnsOf<K>(
+  rows: SheetRow[],
+  columns: readonly { key: K; header: string; required?: boolean }[],
+  badFile: ErrorCode,
+): Map<K, number> {
+  const header = (rows[0]?.number === 1 ? rows[0].cells : []).map((v) => v.replace(/\*$/, ''));
+  const colOf = new Map<K, number>();
+  for (const c of columns) {
+    const idx = header.indexOf(c.header);
+    if (idx > 0) colOf.set(c.key, idx);
+  }
+  for (const c of columns)
+    if (c.required && !colOf.has(c.key)) throw new DomainError(badFile, { missingColumn: c.header });
+  return colOf;
+}

@@ -205,3 +205,43 @@ async function setDeleted<T extends SoftTable>(
     return { ...row, deleted_at: after } as Selectable<DB[T]>;
   });
 }
+
+/**
+ * Which of `values` a lookup finds, asked `size` at a time (an `in (…)` list the index serves), pausing between
+ * lookups so a large import never holds the event loop.
+ */
+export async function foundAmong(
+  values: string[],
+  pause: () => Promise<void>,
+  lookup: (chunk: string[]) => Promise<(string | null)[]>,
+  size = 500,
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  const unique = [...new Set(values)];
+  for (let i = 0; i < unique.length; i += size) {
+    await pause();
+    for (const v of await lookup(unique.slice(i, i + size))) if (v !== null) found.add(v);
+  }
+  return found;
+}
+
+/**
+ * Live rows of `table` in a tenant's subtree [lo, hi) that the caller already resolved (the figures' queries,
+ * which take a checked range rather than an actor).
+ */
+export function liveInSubtree<T extends OrgTable & SoftTable, A extends string = T>(
+  db: Q,
+  table: T,
+  tenant: number,
+  [lo, hi]: [string, string],
+  as?: A,
+): ScopedQuery<T, A> {
+  const alias = (as ?? table) as string;
+  const any = db as unknown as Kysely<any>;
+  return any
+    .selectFrom(`${String(table)} as ${alias}`)
+    .where(`${alias}.tenant_id`, '=', tenant)
+    .where(`${alias}.org_path`, '>=', lo)
+    .where(`${alias}.org_path`, '<', hi)
+    .where(`${alias}.deleted_at`, 'is', null) as unknown as ScopedQuery<T, A>;
+}

@@ -15,7 +15,6 @@ import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
 import { writeAuditBatch, type AuditEntry } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
-import { DomainError } from '../../../platform/errors.js';
 import { sm3 } from '../../../platform/crypto.js';
 import { loadExcel, xlsxBuffer } from '../../../platform/excel.js';
 import {
@@ -24,6 +23,7 @@ import {
   runImport,
   writeAuditInSteps,
   type ImportProgress,
+  columnsOf,
   type SheetRow,
 } from '../../../platform/imports.js';
 import * as repo from './members.repository.js';
@@ -116,14 +116,7 @@ async function checkRoster(
   opts: { dryRun: boolean; locale?: 'zh-CN' | 'en' },
 ): Promise<ImportReportT> {
   const locale = opts.locale ?? 'zh-CN';
-  const header = (rows[0]?.number === 1 ? rows[0].cells : []).map((v) => v.replace(/\*$/, ''));
-  const colOf = new Map<RosterKey, number>();
-  for (const c of ROSTER_COLUMNS) {
-    const idx = header.indexOf(c.header);
-    if (idx > 0) colOf.set(c.key, idx);
-  }
-  for (const c of ROSTER_COLUMNS)
-    if (c.required && !colOf.has(c.key)) throw new DomainError('members.import_bad_file', { missingColumn: c.header });
+  const colOf = columnsOf(rows, ROSTER_COLUMNS, 'members.import_bad_file');
 
   const day = today(ctx);
   const orgRows = await repo.orgsInScope(ctx.db, actor);

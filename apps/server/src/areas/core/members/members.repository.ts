@@ -3,7 +3,7 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import { AGE_BAND_LIMITS, type AgeBand } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { scopeRange } from '../../../platform/actor.js';
-import { paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js';
+import { foundAmong, paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js';
 import type { MembersTable } from '../../../db/schema.js';
 import { likeContains, likePrefix } from '../../../db/dialect.js';
 import { notFound } from '../../../platform/errors.js';
@@ -242,20 +242,16 @@ export async function idHashesAmong(
   hashes: string[],
   pause: () => Promise<void>,
 ): Promise<Set<string>> {
-  const found = new Set<string>();
-  const unique = [...new Set(hashes)];
-  for (let i = 0; i < unique.length; i += 500) {
-    await pause();
+  return foundAmong(hashes, pause, async (chunk) => {
     const rows = await db
       .selectFrom('members')
       .select('id_number_hash')
       .where('tenant_id', '=', tenantId)
-      .where('id_number_hash', 'in', unique.slice(i, i + 500))
+      .where('id_number_hash', 'in', chunk)
       .where('deleted_at', 'is', null)
       .execute();
-    for (const r of rows) found.add(r.id_number_hash);
-  }
-  return found;
+    return rows.map((r) => r.id_number_hash);
+  });
 }
 
 /** Live orgs of the caller's scope (where a roster's rows may be placed), by path. */

@@ -8,28 +8,30 @@ import {
   MemberCreate,
   MemberListQuery,
   MemberPatch,
-  Ok,
   RevealBody,
 } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
 import { actorOf, localeOf, sendXlsx, uploadedFile, type RouteModule } from '../../../platform/http.js';
+import { crudRoutes } from '../../../platform/crud.js';
 import { defineRoute } from '../../../platform/routes.js';
 import * as members from './members.service.js';
 import * as excel from './members.excel.js';
 
 export const membersRoutes: RouteModule = (app, ctx) => {
   const tags = ['members'];
-  defineRoute(app, {
-    method: 'GET',
+  crudRoutes(app, ctx, members, {
     url: '/api/members',
-    capability: 'members.read',
-    schema: {
-      tags,
-      summary: '党员查询 Search members',
-      querystring: MemberListQuery,
-      response: { 200: ListOf(Member) },
-    },
-    handler: async (req) => members.list(ctx, actorOf(req), req.query),
+    tags,
+    read: 'members.read',
+    write: 'members.write',
+    audit: 'member',
+    item: Member,
+    list: { summary: '党员查询 Search members', query: MemberListQuery, response: ListOf(Member) },
+    get: '党员详情 Member detail (masked)',
+    create: { summary: '新增党员 Create member', body: MemberCreate },
+    patch: { summary: '修改党员信息 Edit member', body: MemberPatch },
+    remove: '删除党员（可恢复）Soft delete',
+    restore: '恢复党员 Restore',
   });
   defineRoute(app, {
     method: 'GET',
@@ -72,13 +74,6 @@ export const membersRoutes: RouteModule = (app, ctx) => {
     },
   });
   defineRoute(app, {
-    method: 'GET',
-    url: '/api/members/:id',
-    capability: 'members.read',
-    schema: { tags, summary: '党员详情 Member detail (masked)', params: IdParams, response: { 200: Member } },
-    handler: async (req) => members.get(ctx, actorOf(req), req.params.id),
-  });
-  defineRoute(app, {
     method: 'POST',
     url: '/api/members/:id/reveal',
     capability: 'members.read',
@@ -99,47 +94,6 @@ export const membersRoutes: RouteModule = (app, ctx) => {
       reply.header('cache-control', 'no-store');
       return members.reveal(ctx, actorOf(req), req.params.id, req.body.fields);
     },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/members',
-    capability: 'members.write',
-    audit: 'member.create',
-    schema: { tags, summary: '新增党员 Create member', body: MemberCreate, response: { 200: Member } },
-    handler: async (req) => members.create(ctx, actorOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'PATCH',
-    url: '/api/members/:id',
-    capability: 'members.write',
-    audit: 'member.update',
-    schema: {
-      tags,
-      summary: '修改党员信息 Edit member',
-      params: IdParams,
-      body: MemberPatch,
-      response: { 200: Member },
-    },
-    handler: async (req) => members.update(ctx, actorOf(req), req.params.id, req.body),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/members/:id',
-    capability: 'members.write',
-    audit: 'member.delete',
-    schema: { tags, summary: '删除党员（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await members.remove(ctx, actorOf(req), req.params.id);
-      return { ok: true };
-    },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/members/:id/restore',
-    capability: 'members.write',
-    audit: 'member.restore',
-    schema: { tags, summary: '恢复党员 Restore', params: IdParams, response: { 200: Member } },
-    handler: async (req) => members.restore(ctx, actorOf(req), req.params.id),
   });
   defineRoute(app, {
     method: 'GET',

@@ -9,10 +9,10 @@ import {
   OrgNode,
   OrgPatch,
   OrgTreeQuery,
-  Ok,
 } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
+import { crudRoutes } from '../../../platform/crud.js';
 import { defineRoute } from '../../../platform/routes.js';
 import * as orgs from './orgs.service.js';
 
@@ -32,12 +32,18 @@ export const orgsRoutes: RouteModule = (app, ctx) => {
       items: await orgs.tree(ctx, actorOf(req), req.query.parent),
     }),
   });
-  defineRoute(app, {
-    method: 'GET',
+  crudRoutes(app, ctx, orgs, {
     url: '/api/orgs',
-    capability: 'orgs.read',
-    schema: { tags, summary: '组织查询 Search orgs', querystring: OrgListQuery, response: { 200: ListOf(OrgNode) } },
-    handler: async (req) => orgs.list(ctx, actorOf(req), req.query),
+    tags,
+    read: 'orgs.read',
+    write: 'orgs.write',
+    audit: 'org',
+    item: Org,
+    list: { summary: '组织查询 Search orgs', query: OrgListQuery, response: ListOf(OrgNode) },
+    create: { summary: '新建组织 Create org', body: OrgCreate },
+    patch: { summary: '修改组织 Edit org', body: OrgPatch },
+    remove: '删除组织（可恢复）Soft delete org',
+    restore: '恢复组织 Restore org',
   });
   defineRoute(app, {
     method: 'GET',
@@ -48,46 +54,11 @@ export const orgsRoutes: RouteModule = (app, ctx) => {
   });
   defineRoute(app, {
     method: 'POST',
-    url: '/api/orgs',
-    capability: 'orgs.write',
-    audit: 'org.create',
-    schema: { tags, summary: '新建组织 Create org', body: OrgCreate, response: { 200: Org } },
-    handler: async (req) => orgs.create(ctx, actorOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'PATCH',
-    url: '/api/orgs/:id',
-    capability: 'orgs.write',
-    audit: 'org.update',
-    schema: { tags, summary: '修改组织 Edit org', params: IdParams, body: OrgPatch, response: { 200: Org } },
-    handler: async (req) => orgs.update(ctx, actorOf(req), req.params.id, req.body),
-  });
-  defineRoute(app, {
-    method: 'POST',
     url: '/api/orgs/:id/move',
     capability: 'orgs.write',
     audit: 'org.move',
     schema: { tags, summary: '调整隶属关系 Move org', params: IdParams, body: OrgMove, response: { 200: Org } },
     handler: async (req) => orgs.move(ctx, actorOf(req), req.params.id, req.body.parentId),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/orgs/:id',
-    capability: 'orgs.write',
-    audit: 'org.delete',
-    schema: { tags, summary: '删除组织（可恢复）Soft delete org', params: IdParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await orgs.remove(ctx, actorOf(req), req.params.id);
-      return { ok: true };
-    },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/orgs/:id/restore',
-    capability: 'orgs.write',
-    audit: 'org.restore',
-    schema: { tags, summary: '恢复组织 Restore org', params: IdParams, response: { 200: Org } },
-    handler: async (req) => orgs.restore(ctx, actorOf(req), req.params.id),
   });
   defineRoute(app, {
     method: 'GET',

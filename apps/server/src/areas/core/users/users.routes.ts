@@ -16,25 +16,23 @@ import {
 } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
+import { crudRoutes } from '../../../platform/crud.js';
 import { defineRoute } from '../../../platform/routes.js';
 import * as users from './users.service.js';
 import * as grants from './grants.service.js';
 
 export const usersRoutes: RouteModule = (app, ctx) => {
   const tags = ['users'];
-  defineRoute(app, {
-    method: 'GET',
+  crudRoutes(app, ctx, users, {
     url: '/api/users',
-    capability: 'users.read',
-    schema: { tags, summary: '账号列表 Accounts', querystring: UserListQuery, response: { 200: ListOf(User) } },
-    handler: async (req) => users.list(ctx, actorOf(req), req.query),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/users/:id',
-    capability: 'users.read',
-    schema: { tags, summary: '账号详情 Account', params: IdParams, response: { 200: User } },
-    handler: async (req) => users.get(ctx, actorOf(req), req.params.id),
+    tags,
+    read: 'users.read',
+    write: 'users.write',
+    audit: 'user',
+    item: User,
+    list: { summary: '账号列表 Accounts', query: UserListQuery, response: ListOf(User) },
+    get: '账号详情 Account',
+    patch: { summary: '修改账号（停用/启用、角色、组织）Edit account', body: UserPatch },
   });
   defineRoute(app, {
     method: 'POST',
@@ -48,20 +46,6 @@ export const usersRoutes: RouteModule = (app, ctx) => {
       response: { 200: UserWithOneTimePassword },
     },
     handler: async (req) => users.create(ctx, actorOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'PATCH',
-    url: '/api/users/:id',
-    capability: 'users.write',
-    audit: 'user.update',
-    schema: {
-      tags,
-      summary: '修改账号（停用/启用、角色、组织）Edit account',
-      params: IdParams,
-      body: UserPatch,
-      response: { 200: User },
-    },
-    handler: async (req) => users.update(ctx, actorOf(req), req.params.id, req.body),
   });
   defineRoute(app, {
     method: 'POST',

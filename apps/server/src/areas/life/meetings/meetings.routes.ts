@@ -25,6 +25,7 @@ import {
 } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
 import { actorOf, localeOf, sendXlsx, type RouteModule } from '../../../platform/http.js';
+import { crudRoutes } from '../../../platform/crud.js';
 import { defineRoute } from '../../../platform/routes.js';
 import { DomainError } from '../../../platform/errors.js';
 import * as meetings from './meetings.service.js';
@@ -47,17 +48,18 @@ function jsonOnce(value: object): string {
 
 export const meetingsRoutes: RouteModule = (app, ctx) => {
   const tags = ['meetings'];
-  defineRoute(app, {
-    method: 'GET',
+  crudRoutes(app, ctx, meetings, {
     url: '/api/meetings',
-    capability: 'meetings.read',
-    schema: {
-      tags,
-      summary: '会议记录查询 Meetings of a subtree',
-      querystring: MeetingListQuery,
-      response: { 200: MeetingList },
-    },
-    handler: async (req) => meetings.list(ctx, actorOf(req), req.query),
+    tags,
+    read: 'meetings.read',
+    write: 'meetings.write',
+    audit: 'meeting',
+    item: Meeting,
+    list: { summary: '会议记录查询 Meetings of a subtree', query: MeetingListQuery, response: MeetingList },
+    create: { summary: '录入会议 Record a meeting', body: MeetingCreate },
+    patch: { summary: '修改会议（出席、表决、评议）Edit a meeting', body: MeetingPatch },
+    remove: '删除会议（可恢复）Soft delete',
+    restore: '恢复会议 Restore',
   });
   defineRoute(app, {
     method: 'GET',
@@ -99,47 +101,6 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
     capability: 'meetings.read',
     schema: { tags, summary: '会议详情 Meeting in full', params: IdParams, response: { 200: Meeting } },
     handler: async (req) => meetings.get(ctx, actorOf(req), req.params.id, originOf(req)),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/meetings',
-    capability: 'meetings.write',
-    audit: 'meeting.create',
-    schema: { tags, summary: '录入会议 Record a meeting', body: MeetingCreate, response: { 200: Meeting } },
-    handler: async (req) => meetings.create(ctx, actorOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'PATCH',
-    url: '/api/meetings/:id',
-    capability: 'meetings.write',
-    audit: 'meeting.update',
-    schema: {
-      tags,
-      summary: '修改会议（出席、表决、评议）Edit a meeting',
-      params: IdParams,
-      body: MeetingPatch,
-      response: { 200: Meeting },
-    },
-    handler: async (req) => meetings.update(ctx, actorOf(req), req.params.id, req.body),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/meetings/:id',
-    capability: 'meetings.write',
-    audit: 'meeting.delete',
-    schema: { tags, summary: '删除会议（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await meetings.remove(ctx, actorOf(req), req.params.id);
-      return { ok: true };
-    },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/meetings/:id/restore',
-    capability: 'meetings.write',
-    audit: 'meeting.restore',
-    schema: { tags, summary: '恢复会议 Restore', params: IdParams, response: { 200: Meeting } },
-    handler: async (req) => meetings.restore(ctx, actorOf(req), req.params.id),
   });
   defineRoute(app, {
     method: 'POST',

@@ -1,6 +1,7 @@
 /** The queries of the residents' figures (residents.figures.ts): grouped counts of one subtree, never rows. */
 import { sql } from 'kysely';
 import type { Ctx } from '../../../platform/context.js';
+import { liveInSubtree } from '../../../platform/data/scoped.js';
 
 const num = (v: unknown) => Number(v ?? 0);
 
@@ -114,26 +115,16 @@ export async function overdueByOrigin(
 
 /** The live organizations of a subtree. */
 export function orgsOf(ctx: Ctx, tenant: number, lo: string, hi: string) {
-  return ctx.db
-    .selectFrom('orgs')
+  return liveInSubtree(ctx.db, 'orgs', tenant, [lo, hi])
     .select(['id', 'parent_id', 'name', 'org_path', 'sort_order'])
-    .where('tenant_id', '=', tenant)
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
-    .where('deleted_at', 'is', null)
     .execute();
 }
 
 /** Wishes posted in [fromIso, toIso), per organization. */
 export function wishesByOrg(ctx: Ctx, tenant: number, lo: string, hi: string, fromIso: string, toIso: string) {
-  return ctx.db
-    .selectFrom('wishes')
-    .where('tenant_id', '=', tenant)
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
+  return liveInSubtree(ctx.db, 'wishes', tenant, [lo, hi])
     .where('created_at', '>=', fromIso)
     .where('created_at', '<', toIso)
-    .where('deleted_at', 'is', null)
     .select((e) => [
       'org_id',
       e.fn.countAll<number>().as('n'),
@@ -147,14 +138,9 @@ export function wishesByOrg(ctx: Ctx, tenant: number, lo: string, hi: string, fr
 
 /** Errands taken in [fromIso, toIso), per organization. */
 export function errandsByOrg(ctx: Ctx, tenant: number, lo: string, hi: string, fromIso: string, toIso: string) {
-  return ctx.db
-    .selectFrom('errands')
-    .where('tenant_id', '=', tenant)
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
+  return liveInSubtree(ctx.db, 'errands', tenant, [lo, hi])
     .where('taken_at', '>=', fromIso)
     .where('taken_at', '<', toIso)
-    .where('deleted_at', 'is', null)
     .select((e) => [
       'org_id',
       e.fn.countAll<number>().as('n'),
@@ -166,13 +152,8 @@ export function errandsByOrg(ctx: Ctx, tenant: number, lo: string, hi: string, f
 
 /** Households per organization: all, their people, those in a live group, the poor. */
 export function householdsByOrg(ctx: Ctx, tenant: number, lo: string, hi: string) {
-  return ctx.db
-    .selectFrom('households as h')
+  return liveInSubtree(ctx.db, 'households', tenant, [lo, hi], 'h')
     .leftJoin('household_groups as g', (j) => j.onRef('g.id', '=', 'h.group_id').on('g.deleted_at', 'is', null))
-    .where('h.tenant_id', '=', tenant)
-    .where('h.org_path', '>=', lo)
-    .where('h.org_path', '<', hi)
-    .where('h.deleted_at', 'is', null)
     .select((e) => [
       'h.org_id',
       e.fn.countAll<number>().as('n'),
@@ -189,25 +170,15 @@ export function householdsByOrg(ctx: Ctx, tenant: number, lo: string, hi: string
 
 /** The live household groups of a subtree. */
 export function groupCount(ctx: Ctx, tenant: number, lo: string, hi: string) {
-  return ctx.db
-    .selectFrom('household_groups')
-    .where('tenant_id', '=', tenant)
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
-    .where('deleted_at', 'is', null)
+  return liveInSubtree(ctx.db, 'household_groups', tenant, [lo, hi])
     .select((e) => e.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
 }
 
 /** Poor households paired and their cadres, for pairings still live after `to`. */
 export function pairedCount(ctx: Ctx, tenant: number, lo: string, hi: string, to: string) {
-  return ctx.db
-    .selectFrom('pairings as p')
+  return liveInSubtree(ctx.db, 'pairings', tenant, [lo, hi], 'p')
     .innerJoin('households as h', 'h.id', 'p.household_id')
-    .where('p.tenant_id', '=', tenant)
-    .where('p.org_path', '>=', lo)
-    .where('p.org_path', '<', hi)
-    .where('p.deleted_at', 'is', null)
     .where('h.deleted_at', 'is', null)
     .where('h.is_poor', '=', 1)
     .where((eb) => eb.or([eb('p.ended_on', 'is', null), eb('p.ended_on', '>', to)]))
@@ -220,14 +191,9 @@ export function pairedCount(ctx: Ctx, tenant: number, lo: string, hi: string, to
 
 /** Visits between two days: how many, households and organizations visited. */
 export function visitsCount(ctx: Ctx, tenant: number, lo: string, hi: string, from: string, to: string) {
-  return ctx.db
-    .selectFrom('visits')
-    .where('tenant_id', '=', tenant)
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
+  return liveInSubtree(ctx.db, 'visits', tenant, [lo, hi])
     .where('visited_on', '>=', from)
     .where('visited_on', '<=', to)
-    .where('deleted_at', 'is', null)
     .select((e) => [
       e.fn.countAll<number>().as('n'),
       sql<number>`count(distinct household_id)`.as('households'),

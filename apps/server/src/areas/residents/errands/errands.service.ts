@@ -17,6 +17,7 @@ import * as householdsRepo from '../households/households.repository.js';
 import * as membersRepo from '../../core/members/members.repository.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { guardPhone } from '../../../platform/personal.js';
+import { recycledChange } from '../common/recycle.js';
 import * as repo from './errands.repository.js';
 import { type ErrandAction, errandFlow } from './errands.workflow.js';
 
@@ -221,7 +222,7 @@ export async function finish(
 export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> {
   requireCapability(actor, 'residents.write');
   const row = await writable(ctx.db, actor, id);
-  await softDelete(ctx, actor, 'errands', id, recycled(ctx, actor, row, 'deleted'));
+  await softDelete(ctx, actor, 'errands', id, recycledChange(ctx, actor, 'errand', row, true));
 }
 
 /** Restores a deleted errand. */
@@ -229,25 +230,6 @@ export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<Erran
   requireCapability(actor, 'residents.write');
   const row = await writable(ctx.db, actor, id, { includeDeleted: true });
   if (!row.deleted_at) throw new DomainError('residents.errand_state');
-  await restoreRow(ctx, actor, 'errands', id, recycled(ctx, actor, row, 'restored'));
+  await restoreRow(ctx, actor, 'errands', id, recycledChange(ctx, actor, 'errand', row, false));
   return get(ctx, actor, id);
-}
-
-/** How a delete or restore of an errand is recorded: audit, version, and a timeline entry. */
-function recycled(ctx: Ctx, actor: Actor, row: repo.ErrandRow, action: 'deleted' | 'restored') {
-  return {
-    action: action === 'deleted' ? 'errand.delete' : 'errand.restore',
-    entityType: 'errand',
-    domains: ['residents' as const],
-    stampUpdatedAt: true,
-    before: (trx: Q) =>
-      addTimeline(trx, authorOf(asUser(actor)), {
-        tenantId: row.tenant_id,
-        entityType: 'errand',
-        entityId: row.id,
-        orgPath: row.org_path,
-        action,
-        at: ctx.clock().toISOString(),
-      }),
-  };
 }

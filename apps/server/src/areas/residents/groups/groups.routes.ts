@@ -7,30 +7,35 @@ import {
   HouseholdGroupListQuery,
   HouseholdGroupPatch,
   HouseholdList,
-  IdParams,
   ListOf,
-  Ok,
   OrgPagingQuery,
   OrgScopeQuery,
 } from '@dangjian/contracts';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
+import { crudRoutes } from '../../../platform/crud.js';
 import { defineRoute } from '../../../platform/routes.js';
 import * as groups from './groups.service.js';
 
 export const groupsRoutes: RouteModule = (app, ctx) => {
   const tags = ['households'];
   // ---- household groups ----
-  defineRoute(app, {
-    method: 'GET',
+  crudRoutes(app, ctx, groups, {
     url: '/api/household-groups',
-    capability: 'residents.read',
-    schema: {
-      tags,
+    tags,
+    read: 'residents.read',
+    write: 'residents.write',
+    audit: 'household_group',
+    item: HouseholdGroupDetail,
+    list: {
       summary: '联户组 Household groups of a subtree',
-      querystring: HouseholdGroupListQuery,
-      response: { 200: ListOf(HouseholdGroup) },
+      query: HouseholdGroupListQuery,
+      response: ListOf(HouseholdGroup),
     },
-    handler: async (req) => groups.list(ctx, actorOf(req), req.query),
+    get: '联户组详情 Group with its households',
+    create: { summary: '新建联户组 Form a group', body: HouseholdGroupCreate },
+    patch: { summary: '修改联户组（householdIds 替换成员户）Edit a group', body: HouseholdGroupPatch },
+    remove: '删除联户组（可恢复）Soft delete',
+    restore: '恢复联户组 Restore',
   });
   defineRoute(app, {
     method: 'GET',
@@ -55,63 +60,5 @@ export const groupsRoutes: RouteModule = (app, ctx) => {
       response: { 200: HouseholdList },
     },
     handler: async (req) => groups.uncovered(ctx, actorOf(req), req.query),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/household-groups/:id',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '联户组详情 Group with its households',
-      params: IdParams,
-      response: { 200: HouseholdGroupDetail },
-    },
-    handler: async (req) => groups.get(ctx, actorOf(req), req.params.id),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/household-groups',
-    capability: 'residents.write',
-    audit: 'household_group.create',
-    schema: {
-      tags,
-      summary: '新建联户组 Form a group',
-      body: HouseholdGroupCreate,
-      response: { 200: HouseholdGroupDetail },
-    },
-    handler: async (req) => groups.create(ctx, actorOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'PATCH',
-    url: '/api/household-groups/:id',
-    capability: 'residents.write',
-    audit: 'household_group.update',
-    schema: {
-      tags,
-      summary: '修改联户组（householdIds 替换成员户）Edit a group',
-      params: IdParams,
-      body: HouseholdGroupPatch,
-      response: { 200: HouseholdGroupDetail },
-    },
-    handler: async (req) => groups.update(ctx, actorOf(req), req.params.id, req.body),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/household-groups/:id',
-    capability: 'residents.write',
-    audit: 'household_group.delete',
-    schema: { tags, summary: '删除联户组（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await groups.remove(ctx, actorOf(req), req.params.id);
-      return { ok: true };
-    },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/household-groups/:id/restore',
-    capability: 'residents.write',
-    audit: 'household_group.restore',
-    schema: { tags, summary: '恢复联户组 Restore', params: IdParams, response: { 200: HouseholdGroupDetail } },
-    handler: async (req) => groups.restore(ctx, actorOf(req), req.params.id),
   });
 };

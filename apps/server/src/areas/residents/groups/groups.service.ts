@@ -25,6 +25,7 @@ import { parseTags, villageOrg } from '../households/households.service.js';
 import * as membersRepo from '../../core/members/members.repository.js';
 import { flags } from './groups.coverage.js';
 import * as repo from './groups.repository.js';
+import { residentsChange } from '../common/recycle.js';
 
 export { coverage, uncovered } from './groups.coverage.js';
 
@@ -253,14 +254,8 @@ export async function update(
   return get(ctx, actor, id);
 }
 
-const softChange = (action: string, before?: SoftChange['before']): SoftChange => ({
-  action,
-  entityType: 'household_group',
-  domains: ['residents', 'households'],
-  stampUpdatedAt: true,
-  notDeleted: 'residents.not_deleted',
-  before,
-});
+const softChange = (action: string, before?: SoftChange['before']): SoftChange =>
+  residentsChange('household_group', ['residents', 'households'], action, before);
 
 /**
  * Soft-deletes a group. Its households keep `group_id` so that a restore brings back those not

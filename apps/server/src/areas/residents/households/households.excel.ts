@@ -23,6 +23,7 @@ import {
   runImport,
   writeAuditInSteps,
   type ImportProgress,
+  columnsOf,
   type SheetRow,
 } from '../../../platform/imports.js';
 import { guardIdNumber, guardPhone } from '../../../platform/personal.js';
@@ -126,15 +127,7 @@ async function checkHouseholds(
   opts: { dryRun: boolean; locale?: 'zh-CN' | 'en' },
 ): Promise<ImportReportT> {
   const locale = opts.locale ?? 'zh-CN';
-  const header = (rows[0]?.number === 1 ? rows[0].cells : []).map((v) => v.replace(/\*$/, ''));
-  const colOf = new Map<ColumnKey, number>();
-  for (const c of COLUMNS) {
-    const idx = header.indexOf(c.header);
-    if (idx > 0) colOf.set(c.key, idx);
-  }
-  for (const c of COLUMNS)
-    if (c.required && !colOf.has(c.key))
-      throw new DomainError('residents.import_bad_file', { missingColumn: c.header });
+  const colOf = columnsOf(rows, COLUMNS, 'residents.import_bad_file');
 
   const orgs = await villageOrgsInScope(ctx, actor);
   const orgById = new Map(orgs.map((o) => [o.id, o]));

@@ -3,7 +3,15 @@ import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
 import type { HouseholdsTable, ResidentsTable } from '../../../db/schema.js';
 import { likeContains } from '../../../db/dialect.js';
-import { type Paging, paged, type Q, rangeOf, type ScopedQuery, scoped } from '../../../platform/data/scoped.js';
+import {
+  foundAmong,
+  type Paging,
+  paged,
+  type Q,
+  rangeOf,
+  type ScopedQuery,
+  scoped,
+} from '../../../platform/data/scoped.js';
 import { notFound } from '../../../platform/errors.js';
 
 export type HouseholdRow = Selectable<HouseholdsTable> & { org_name: string; group_name: string | null };
@@ -234,22 +242,18 @@ export async function idHashesAmong(
   hashes: string[],
   pause: () => Promise<void>,
 ): Promise<Set<string>> {
-  const found = new Set<string>();
-  const unique = [...new Set(hashes)];
-  for (let i = 0; i < unique.length; i += 500) {
-    await pause();
+  return foundAmong(hashes, pause, async (chunk) => {
     const rows = await db
       .selectFrom('residents as r')
       .innerJoin('households as h', 'h.id', 'r.household_id')
       .select('r.id_number_hash')
       .where('r.tenant_id', '=', tenantId)
-      .where('r.id_number_hash', 'in', unique.slice(i, i + 500))
+      .where('r.id_number_hash', 'in', chunk)
       .where('r.deleted_at', 'is', null)
       .where('h.deleted_at', 'is', null)
       .execute();
-    for (const r of rows) found.add(r.id_number_hash!);
-  }
-  return found;
+    return rows.map((r) => r.id_number_hash);
+  });
 }
 
 /** Recounts a household's live residents into `people` (after a resident is added or removed). */

@@ -17,6 +17,7 @@ import {
 } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
 import { actorOf, localeOf, sendXlsx, uploadedFile, type RouteModule } from '../../../platform/http.js';
+import { crudRoutes } from '../../../platform/crud.js';
 import { defineRoute } from '../../../platform/routes.js';
 import * as households from './households.service.js';
 import * as excel from './households.excel.js';
@@ -24,17 +25,19 @@ import * as excel from './households.excel.js';
 export const householdsRoutes: RouteModule = (app, ctx) => {
   const tags = ['households'];
   // ---- households ----
-  defineRoute(app, {
-    method: 'GET',
+  crudRoutes(app, ctx, households, {
     url: '/api/households',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '户籍查询 Households of a subtree',
-      querystring: HouseholdListQuery,
-      response: { 200: HouseholdList },
-    },
-    handler: async (req) => households.list(ctx, actorOf(req), req.query),
+    tags,
+    read: 'residents.read',
+    write: 'residents.write',
+    audit: 'household',
+    item: HouseholdDetail,
+    list: { summary: '户籍查询 Households of a subtree', query: HouseholdListQuery, response: HouseholdList },
+    get: '户详情 Household with residents, pairings, visits',
+    create: { summary: '新增户 Create a household', body: HouseholdCreate },
+    patch: { summary: '修改户 Edit a household', body: HouseholdPatch },
+    remove: '删除户（可恢复）Soft delete',
+    restore: '恢复户 Restore',
   });
   defineRoute(app, {
     method: 'GET',
@@ -78,59 +81,6 @@ export const householdsRoutes: RouteModule = (app, ctx) => {
       });
       return reply.code(report.ok ? 200 : 422).send(report);
     },
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/households/:id',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '户详情 Household with residents, pairings, visits',
-      params: IdParams,
-      response: { 200: HouseholdDetail },
-    },
-    handler: async (req) => households.get(ctx, actorOf(req), req.params.id),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/households',
-    capability: 'residents.write',
-    audit: 'household.create',
-    schema: { tags, summary: '新增户 Create a household', body: HouseholdCreate, response: { 200: HouseholdDetail } },
-    handler: async (req) => households.create(ctx, actorOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'PATCH',
-    url: '/api/households/:id',
-    capability: 'residents.write',
-    audit: 'household.update',
-    schema: {
-      tags,
-      summary: '修改户 Edit a household',
-      params: IdParams,
-      body: HouseholdPatch,
-      response: { 200: HouseholdDetail },
-    },
-    handler: async (req) => households.update(ctx, actorOf(req), req.params.id, req.body),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/households/:id',
-    capability: 'residents.write',
-    audit: 'household.delete',
-    schema: { tags, summary: '删除户（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await households.remove(ctx, actorOf(req), req.params.id);
-      return { ok: true };
-    },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/households/:id/restore',
-    capability: 'residents.write',
-    audit: 'household.restore',
-    schema: { tags, summary: '恢复户 Restore', params: IdParams, response: { 200: HouseholdDetail } },
-    handler: async (req) => households.restore(ctx, actorOf(req), req.params.id),
   });
   defineRoute(app, {
     method: 'POST',

@@ -20,6 +20,7 @@ import { pairingsOfHousehold } from '../pairings/pairings.service.js';
 import { isPoorTags, present, presentResident } from './households.present.js';
 import * as repo from './households.repository.js';
 import { bumpHouseholds, insertResidents, taken } from './households.residents.js';
+import { residentsChange } from '../common/recycle.js';
 
 export { isPoorTags, parseTags, present, presentResident } from './households.present.js';
 export { addResident, removeResident, revealResident, updateResident } from './households.residents.js';
@@ -195,14 +196,8 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: Househol
   return get(ctx, actor, id);
 }
 
-const softChange = (action: string, before?: SoftChange['before']): SoftChange => ({
-  action,
-  entityType: 'household',
-  domains: ['residents', 'households', 'visits'], // a moved household moves its visits
-  stampUpdatedAt: true,
-  notDeleted: 'residents.not_deleted',
-  before,
-});
+const softChange = (action: string, before?: SoftChange['before']): SoftChange =>
+  residentsChange('household', ['residents', 'households', 'visits'], action, before); // a moved household moves its visits
 
 /** Soft-deletes a household (recoverable); its residents stay with it and free their ID numbers meanwhile. */
 export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> {

@@ -2,7 +2,6 @@
 import {
   IdParams,
   ListOf,
-  Ok,
   OrgScopeQuery,
   Pairing,
   PairingCreate,
@@ -11,23 +10,24 @@ import {
   PairingListQuery,
 } from '@dangjian/contracts';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
+import { crudRoutes } from '../../../platform/crud.js';
 import { defineRoute } from '../../../platform/routes.js';
 import * as pairings from './pairings.service.js';
 
 export const pairingsRoutes: RouteModule = (app, ctx) => {
   const tags = ['households'];
   // ---- pairings ----
-  defineRoute(app, {
-    method: 'GET',
+  crudRoutes(app, ctx, pairings, {
     url: '/api/pairings',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '结对帮扶 Pairings of a subtree',
-      querystring: PairingListQuery,
-      response: { 200: ListOf(Pairing) },
-    },
-    handler: async (req) => pairings.list(ctx, actorOf(req), req.query),
+    tags,
+    read: 'residents.read',
+    write: 'residents.write',
+    audit: 'pairing',
+    item: Pairing,
+    list: { summary: '结对帮扶 Pairings of a subtree', query: PairingListQuery, response: ListOf(Pairing) },
+    create: { summary: '结对 Pair a cadre with a poor household', body: PairingCreate },
+    remove: '删除结对（可恢复）Soft delete',
+    restore: '恢复结对 Restore',
   });
   defineRoute(app, {
     method: 'GET',
@@ -43,19 +43,6 @@ export const pairingsRoutes: RouteModule = (app, ctx) => {
   });
   defineRoute(app, {
     method: 'POST',
-    url: '/api/pairings',
-    capability: 'residents.write',
-    audit: 'pairing.create',
-    schema: {
-      tags,
-      summary: '结对 Pair a cadre with a poor household',
-      body: PairingCreate,
-      response: { 200: Pairing },
-    },
-    handler: async (req) => pairings.create(ctx, actorOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'POST',
     url: '/api/pairings/:id/end',
     capability: 'residents.write',
     audit: 'pairing.end',
@@ -67,24 +54,5 @@ export const pairingsRoutes: RouteModule = (app, ctx) => {
       response: { 200: Pairing },
     },
     handler: async (req) => pairings.end(ctx, actorOf(req), req.params.id, req.body.endedOn),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/pairings/:id',
-    capability: 'residents.write',
-    audit: 'pairing.delete',
-    schema: { tags, summary: '删除结对（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await pairings.remove(ctx, actorOf(req), req.params.id);
-      return { ok: true };
-    },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/pairings/:id/restore',
-    capability: 'residents.write',
-    audit: 'pairing.restore',
-    schema: { tags, summary: '恢复结对 Restore', params: IdParams, response: { 200: Pairing } },
-    handler: async (req) => pairings.restore(ctx, actorOf(req), req.params.id),
   });
 };

@@ -17,6 +17,7 @@ import { residentsRules } from '../common/residents.rules.js';
 import * as membersRepo from '../../core/members/members.repository.js';
 import * as householdsRepo from '../households/households.repository.js';
 import * as repo from './pairings.repository.js';
+import { residentsChange } from '../common/recycle.js';
 
 function present(r: repo.PairingRow): PairingT {
   return {
@@ -134,14 +135,8 @@ export async function end(ctx: Ctx, actor: Actor, id: number, endedOn: string): 
   return present(await repo.getPairing(ctx.db, actor, id));
 }
 
-const softChange = (action: string, before?: SoftChange['before']): SoftChange => ({
-  action,
-  entityType: 'pairing',
-  domains: ['residents', 'households'],
-  stampUpdatedAt: true,
-  notDeleted: 'residents.not_deleted',
-  before,
-});
+const softChange = (action: string, before?: SoftChange['before']): SoftChange =>
+  residentsChange('pairing', ['residents', 'households'], action, before);
 
 /** Soft-deletes a pairing entered by mistake (an ended pairing is history, not a mistake). */
 export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> {

@@ -2,7 +2,6 @@
 import {
   EscalationResult,
   IdParams,
-  Ok,
   RequestAssign,
   RequestCardQuery,
   RequestClose,
@@ -16,6 +15,7 @@ import {
   RequestTransfer,
 } from '@dangjian/contracts';
 import { actorOf, localeOf, sendXlsx, type RouteModule } from '../../../platform/http.js';
+import { crudRoutes } from '../../../platform/crud.js';
 import { defineRoute } from '../../../platform/routes.js';
 import * as excel from './requests.excel.js';
 import * as cards from './requests.cards.js';
@@ -24,17 +24,18 @@ import * as requests from './requests.service.js';
 
 export const requestsRoutes: RouteModule = (app, ctx) => {
   const tags = ['requests'];
-  defineRoute(app, {
-    method: 'GET',
+  crudRoutes(app, ctx, requests, {
     url: '/api/requests',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '民情诉求 Requests (handling or accepted view)',
-      querystring: RequestListQuery,
-      response: { 200: RequestList },
-    },
-    handler: async (req) => requests.list(ctx, actorOf(req), req.query),
+    tags,
+    read: 'residents.read',
+    write: 'residents.write',
+    audit: 'request',
+    item: RequestDetail,
+    list: { summary: '民情诉求 Requests (handling or accepted view)', query: RequestListQuery, response: RequestList },
+    get: '诉求详情与办理过程 Request with its timeline',
+    create: { summary: '受理诉求 Accept a request', body: RequestCreate },
+    remove: '删除诉求（可恢复）Soft delete',
+    restore: '恢复诉求 Restore',
   });
   defineRoute(app, {
     method: 'GET',
@@ -52,18 +53,6 @@ export const requestsRoutes: RouteModule = (app, ctx) => {
   });
   defineRoute(app, {
     method: 'GET',
-    url: '/api/requests/:id',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '诉求详情与办理过程 Request with its timeline',
-      params: IdParams,
-      response: { 200: RequestDetail },
-    },
-    handler: async (req) => requests.get(ctx, actorOf(req), req.params.id),
-  });
-  defineRoute(app, {
-    method: 'GET',
     url: '/api/requests/:id/card',
     capability: 'residents.read',
     schema: {
@@ -76,14 +65,6 @@ export const requestsRoutes: RouteModule = (app, ctx) => {
       const html = await cards.card(ctx, actorOf(req), req.params.id, req.query.type);
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
     },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/requests',
-    capability: 'residents.write',
-    audit: 'request.create',
-    schema: { tags, summary: '受理诉求 Accept a request', body: RequestCreate, response: { 200: RequestDetail } },
-    handler: async (req) => requests.create(ctx, actorOf(req), req.body),
   });
   defineRoute(app, {
     method: 'POST',
@@ -162,25 +143,6 @@ export const requestsRoutes: RouteModule = (app, ctx) => {
     audit: 'request.reveal',
     schema: { tags, summary: '查看完整电话 Reveal the phone number', params: IdParams, body: RequestRevealBody },
     handler: async (req) => requests.reveal(ctx, actorOf(req), req.params.id),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/requests/:id',
-    capability: 'residents.write',
-    audit: 'request.delete',
-    schema: { tags, summary: '删除诉求（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await requests.remove(ctx, actorOf(req), req.params.id);
-      return { ok: true };
-    },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/requests/:id/restore',
-    capability: 'residents.write',
-    audit: 'request.restore',
-    schema: { tags, summary: '恢复诉求 Restore', params: IdParams, response: { 200: RequestDetail } },
-    handler: async (req) => requests.restore(ctx, actorOf(req), req.params.id),
   });
   defineRoute(app, {
     method: 'POST',

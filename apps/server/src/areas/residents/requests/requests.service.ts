@@ -21,7 +21,7 @@ import { restore as restoreRow, softDelete } from '../../../platform/data/scoped
 import { addTimeline, listTimeline } from '../../../platform/data/timeline.js';
 import { DomainError } from '../../../platform/errors.js';
 import { isValidMobile, normalizePhone } from '../../../platform/idcard.js';
-import { bumpVersion } from '../../../platform/data/versions.js';
+import { bumpVersion, type Domain } from '../../../platform/data/versions.js';
 import {
   act,
   allowedActions,
@@ -40,6 +40,7 @@ import { guardPhone } from '../../../platform/personal.js';
 import { requestMonth } from './requests.month.js';
 import * as repo from './requests.repository.js';
 import { addDays, chinaDayStart, deadline } from './requests.time.js';
+import { recycledChange } from '../common/recycle.js';
 import { daysFor, type RequestAction, requestFlow } from './requests.workflow.js';
 
 export { daysFor } from './requests.workflow.js';
@@ -365,21 +366,8 @@ export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<Reque
 async function deleted(ctx: Ctx, actor: Actor, r: repo.RequestRow, deleting: boolean): Promise<void> {
   if (!inScope(actor, r.tenant_id, r.org_path))
     throw new DomainError('forbidden', { reason: 'handled by another organization' });
-  const change = {
-    action: deleting ? 'request.delete' : 'request.restore',
-    entityType: 'request',
-    domains: ['residents' as const, `requests:${requestMonth(r.accepted_at)}` as const],
-    stampUpdatedAt: true,
-    before: (trx: Q) =>
-      addTimeline(trx, authorOf(asUser(actor)), {
-        tenantId: r.tenant_id,
-        entityType: 'request',
-        entityId: r.id,
-        orgPath: r.org_path,
-        action: deleting ? 'deleted' : 'restored',
-        at: ctx.clock().toISOString(),
-      }),
-  };
+  const domains: Domain[] = ['residents', `requests:${requestMonth(r.accepted_at)}`];
+  const change = recycledChange(ctx, actor, 'request', r, deleting, domains);
   if (deleting) await softDelete(ctx, actor, 'requests', r.id, change);
   else await restoreRow(ctx, actor, 'requests', r.id, change);
 }

@@ -15,6 +15,7 @@ import {
 import { Type } from '@sinclair/typebox';
 import { DomainError } from '../../../platform/errors.js';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
+import { crudRoutes } from '../../../platform/crud.js';
 import { defineRoute } from '../../../platform/routes.js';
 import * as visits from './visits.service.js';
 
@@ -30,17 +31,17 @@ const VisitDetail = Type.Composite([
 
 export const visitsRoutes: RouteModule = (app, ctx) => {
   const tags = ['visits'];
-  defineRoute(app, {
-    method: 'GET',
+  crudRoutes(app, ctx, visits, {
     url: '/api/visits',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '走访记录 Visits of a subtree',
-      querystring: VisitListQuery,
-      response: { 200: VisitList },
-    },
-    handler: async (req) => visits.list(ctx, actorOf(req), req.query),
+    tags,
+    read: 'residents.read',
+    write: 'residents.write',
+    audit: 'visit',
+    item: VisitDetail,
+    list: { summary: '走访记录 Visits of a subtree', query: VisitListQuery, response: VisitList },
+    get: '走访详情 Visit',
+    create: { summary: '录入走访（可同时受理诉求）Record a visit', body: VisitCreate },
+    patch: { summary: '修改走访 Edit a visit', body: VisitPatch },
   });
   defineRoute(app, {
     method: 'GET',
@@ -53,40 +54,6 @@ export const visitsRoutes: RouteModule = (app, ctx) => {
       response: { 200: VisitQuotas },
     },
     handler: async (req) => visits.quotas(ctx, actorOf(req), req.query),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/visits/:id',
-    capability: 'residents.read',
-    schema: { tags, summary: '走访详情 Visit', params: IdParams, response: { 200: VisitDetail } },
-    handler: async (req) => visits.get(ctx, actorOf(req), req.params.id),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/visits',
-    capability: 'residents.write',
-    audit: 'visit.create',
-    schema: {
-      tags,
-      summary: '录入走访（可同时受理诉求）Record a visit',
-      body: VisitCreate,
-      response: { 200: VisitDetail },
-    },
-    handler: async (req) => visits.create(ctx, actorOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'PATCH',
-    url: '/api/visits/:id',
-    capability: 'residents.write',
-    audit: 'visit.update',
-    schema: {
-      tags,
-      summary: '修改走访 Edit a visit',
-      params: IdParams,
-      body: VisitPatch,
-      response: { 200: VisitDetail },
-    },
-    handler: async (req) => visits.update(ctx, actorOf(req), req.params.id, req.body),
   });
   defineRoute(app, {
     method: 'DELETE',

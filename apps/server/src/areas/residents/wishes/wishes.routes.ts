@@ -3,7 +3,6 @@ import {
   Id,
   MultipartFile,
   IdParams,
-  Ok,
   Paging,
   PublicPlaces,
   PublicWishList,
@@ -24,6 +23,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../../platform/errors.js';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
+import { crudRoutes } from '../../../platform/crud.js';
 import { defineRoute } from '../../../platform/routes.js';
 import * as residents from '../signin/signin.service.js';
 import { residentHeader } from '../signin/signin.routes.js';
@@ -156,37 +156,16 @@ export const wishesRoutes: RouteModule = (app, ctx) => {
     schema: { tags, summary: '心愿详情 Wish', params: IdParams, response: { 200: WishDetail } },
     handler: async (req) => wishes.get(ctx, actorOf(req), req.params.id),
   });
-  defineRoute(app, {
-    method: 'POST',
+  crudRoutes(app, ctx, wishes, {
     url: '/api/wishes',
-    capability: 'residents.write',
-    audit: 'wish.create',
-    schema: {
-      tags,
-      summary: '代群众录入心愿 Enter a wish for a resident',
-      body: WishCreate,
-      response: { 200: WishDetail },
-    },
-    handler: async (req) => wishes.create(ctx, actorOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/wishes/:id',
-    capability: 'residents.write',
-    audit: 'wish.delete',
-    schema: { tags, summary: '删除心愿（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await wishes.remove(ctx, actorOf(req), req.params.id);
-      return { ok: true };
-    },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/wishes/:id/restore',
-    capability: 'residents.write',
-    audit: 'wish.restore',
-    schema: { tags, summary: '恢复心愿 Restore', params: IdParams, response: { 200: WishDetail } },
-    handler: async (req) => wishes.restore(ctx, actorOf(req), req.params.id),
+    tags,
+    read: 'residents.write',
+    write: 'residents.write',
+    audit: 'wish',
+    item: WishDetail,
+    create: { summary: '代群众录入心愿 Enter a wish for a resident', body: WishCreate },
+    remove: '删除心愿（可恢复）Soft delete',
+    restore: '恢复心愿 Restore',
   });
   defineRoute(app, {
     method: 'POST',

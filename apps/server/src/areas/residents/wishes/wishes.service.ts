@@ -20,6 +20,7 @@ import { guardPhone, scrub } from '../../../platform/personal.js';
 import { listPhotos, readPhoto, storePhoto } from '../../../platform/data/photos.js';
 import { isPlaceOrg } from '../common/places.js';
 import { releaseExpiredClaims } from './wishes.expiry.js';
+import { recycledChange } from '../common/recycle.js';
 import * as repo from './wishes.repository.js';
 import { type WishAction, wishFlow } from './wishes.workflow.js';
 
@@ -233,34 +234,15 @@ async function staffWish(db: Q, actor: Actor, id: number, opts: { includeDeleted
 /** Soft delete (restorable). */
 export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> {
   const row = await staffWish(ctx.db, actor, id);
-  await softDelete(ctx, actor, 'wishes', id, recycled(ctx, actor, row, 'deleted'));
+  await softDelete(ctx, actor, 'wishes', id, recycledChange(ctx, actor, 'wish', row, true));
 }
 
 /** Restores a deleted wish. */
 export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<WishDetailT> {
   const row = await staffWish(ctx.db, actor, id, { includeDeleted: true });
   if (!row.deleted_at) throw new DomainError('residents.wish_state');
-  await restoreRow(ctx, actor, 'wishes', id, recycled(ctx, actor, row, 'restored'));
+  await restoreRow(ctx, actor, 'wishes', id, recycledChange(ctx, actor, 'wish', row, false));
   return get(ctx, actor, id);
-}
-
-/** How a delete or restore of a wish is recorded: audit, version, and a timeline entry. */
-function recycled(ctx: Ctx, actor: Actor, row: repo.WishRow, action: 'deleted' | 'restored') {
-  return {
-    action: action === 'deleted' ? 'wish.delete' : 'wish.restore',
-    entityType: 'wish',
-    domains: ['residents' as const],
-    stampUpdatedAt: true,
-    before: (trx: Q) =>
-      addTimeline(trx, authorOf(asUser(actor)), {
-        tenantId: row.tenant_id,
-        entityType: 'wish',
-        entityId: row.id,
-        orgPath: row.org_path,
-        action,
-        at: ctx.clock().toISOString(),
-      }),
-  };
 }
 
 /** The full phone number of a wish's resident (service.reveal), audited. */

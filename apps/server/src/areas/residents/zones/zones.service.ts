@@ -15,6 +15,7 @@ import { today } from '../../core/orgs/orgs.service.js';
 import { isPlaceOrg } from '../common/places.js';
 import * as membersRepo from '../../core/members/members.repository.js';
 import * as repo from './zones.repository.js';
+import { residentsChange } from '../common/recycle.js';
 
 /** A community organization of the scope (zones are a community grid's). */
 async function communityOrg(db: Q, actor: Actor, orgId: number): Promise<orgsRepo.OrgRow> {
@@ -123,13 +124,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: ZonePatc
   return one(ctx.db, actor, id);
 }
 
-const softChange = (action: string): SoftChange => ({
-  action,
-  entityType: 'zone',
-  domains: ['residents'],
-  stampUpdatedAt: true,
-  notDeleted: 'residents.not_deleted',
-});
+const softChange = (action: string): SoftChange => residentsChange('zone', ['residents'], action);
 
 /** Soft-deletes a zone (its assignments stay for a restore). */
 export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> {

@@ -1,0 +1,133 @@
+/**
+ * The usual routes of a soft-deleted record (list, get, create, patch, delete, restore) declared once: a module
+ * names its path, capabilities, audit prefix, schemas and summaries, and passes its service; `crudRoutes` turns
+ * them into `defineRoute` declarations (same paths, `x-capability`, schemas, summaries and audit actions as if
+ * each were written by hand). Routes that do more than call the service stay in the module.
+ */
+import { IdParams, Ok } from '@dangjian/contracts';
+import type { Static, TNever, TSchema } from '@sinclair/typebox';
+import type { Actor } from './actor.js';
+import type { Ctx } from './context.js';
+import { actorOf, type App } from './http.js';
+import { defineRoute, type RouteCapability } from './routes.js';
+
+/** The service calls `crudRoutes` makes: each takes the context and the actor first. */
+export interface CrudService<Q extends TSchema, C extends TSchema, P extends TSchema> {
+  list?: (ctx: Ctx, actor: Actor, query: Static<Q>) => Promise<unknown>;
+  get?: (ctx: Ctx, actor: Actor, id: number) => Promise<unknown>;
+  create?: (ctx: Ctx, actor: Actor, body: Static<C>) => Promise<unknown>;
+  update?: (ctx: Ctx, actor: Actor, id: number, body: Static<P>) => Promise<unknown>;
+  remove?: (ctx: Ctx, actor: Actor, id: number) => Promise<unknown>;
+  restore?: (ctx: Ctx, actor: Actor, id: number) => Promise<unknown>;
+}
+
+/** What `crudRoutes` declares; an operation left out is not declared. */
+export interface CrudSpec<Q extends TSchema, C extends TSchema, P extends TSchema> {
+  /** The collection's path, e.g. `/api/zones` (an item is `${url}/:id`). */
+  url: string;
+  tags: string[];
+  /** Capability of list and get. */
+  read: RouteCapability;
+  /** Capability of create, patch, delete and restore. */
+  write: RouteCapability;
+  /** Audit prefix: `zone` gives `zone.create`, `zone.update`, `zone.delete`, `zone.restore`. */
+  audit: string;
+  /** The answer of get, create, patch and restore. */
+  item: TSchema;
+  list?: { summary: string; query: Q; response: TSchema };
+  get?: string;
+  create?: { summary: string; body: C };
+  patch?: { summary: string; body: P };
+  remove?: string;
+  restore?: string;
+}
+
+type Op = keyof CrudService<TSchema, TSchema, TSchema>;
+
+/** Calls the service operation `op`, refusing at start-up a spec that names one the service lacks. */
+function call<Q extends TSchema, C extends TSchema, P extends TSchema>(service: CrudService<Q, C, P>, op: Op) {
+  const fn = service[op] as ((ctx: Ctx, actor: Actor, ...args: never[]) => Promise<unknown>) | undefined;
+  if (!fn) throw new Error(`crudRoutes: the service has no ${op}`);
+  return fn;
+}
+
+/** Declares the list / get / create / patch / delete / restore routes a spec names, in that order. */
+export function crudRoutes<Q extends TSchema = TNever, C extends TSchema = TNever, P extends TSchema = TNever>(
+  app: App,
+  ctx: Ctx,
+  service: CrudService<Q, C, P>,
+  spec: CrudSpec<Q, C, P>,
+): void {
+  const { url, tags, read, write, audit, item } = spec;
+  const one = `${url}/:id`;
+  if (spec.list) {
+    const { summary, query, response } = spec.list;
+    const list = call(service, 'list');
+    defineRoute(app, {
+      method: 'GET',
+      url,
+      capability: read,
+      schema: { tags, summary, querystring: query, response: { 200: response } },
+      handler: async (req) => list(ctx, actorOf(req), req.query as never),
+    });
+  }
+  if (spec.get) {
+    const get = call(service, 'get');
+    defineRoute(app, {
+      method: 'GET',
+      url: one,
+      capability: read,
+      schema: { tags, summary: spec.get, params: IdParams, response: { 200: item } },
+      handler: async (req) => get(ctx, actorOf(req), req.params.id as never),
+    });
+  }
+  if (spec.create) {
+    const { summary, body } = spec.create;
+    const create = call(service, 'create');
+    defineRoute(app, {
+      method: 'POST',
+      url,
+      capability: write,
+      audit: `${audit}.create`,
+      schema: { tags, summary, body, response: { 200: item } },
+      handler: async (req) => create(ctx, actorOf(req), req.body as never),
+    });
+  }
+  if (spec.patch) {
+    const { summary, body } = spec.patch;
+    const update = call(service, 'update');
+    defineRoute(app, {
+      method: 'PATCH',
+      url: one,
+      capability: write,
+      audit: `${audit}.update`,
+      schema: { tags, summary, params: IdParams, body, response: { 200: item } },
+      handler: async (req) => update(ctx, actorOf(req), req.params.id as never, req.body as never),
+    });
+  }
+  if (spec.remove) {
+    const remove = call(service, 'remove');
+    defineRoute(app, {
+      method: 'DELETE',
+      url: one,
+      capability: write,
+      audit: `${audit}.delete`,
+      schema: { tags, summary: spec.remove, params: IdParams, response: { 200: Ok } },
+      handler: async (req) => {
+        await remove(ctx, actorOf(req), req.params.id as never);
+        return { ok: true };
+      },
+    });
+  }
+  if (spec.restore) {
+    const restore = call(service, 'restore');
+    defineRoute(app, {
+      method: 'POST',
+      url: `${one}/restore`,
+      capability: write,
+      audit: `${audit}.restore`,
+      schema: { tags, summary: spec.restore, params: IdParams, response: { 200: item } },
+      handler: async (req) => restore(ctx, actorOf(req), req.params.id as never),
+    });
+  }
+}
