@@ -1,6 +1,11 @@
 /** Set-up shared by the residents' test files: the county fixture with its usual accounts signed in. */
 import type { DialectName } from '../../src/db/database.js';
-import { buildFixture, type Client, createEnv, type Fixture, login, type TestEnv } from '../harness.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { LightMyRequestResponse } from 'fastify';
+import { hashPassword } from '../../src/platform/crypto.js';
+import { buildFixture, type Client, createEnv, type Fixture, login, PASSWORD, type TestEnv } from '../harness.js';
 
 /** The signed-in accounts of the fixture most residents' tests act as. */
 export interface County {
@@ -49,3 +54,130 @@ export const householdCount = async (env: TestEnv) =>
         .executeTakeFirstOrThrow()
     ).n,
   );
+
+export const DAY = 86_400_000;
+export const HEADER = { 'x-requested-with': 'dangjian' };
+
+/** A resident's phone: carries the dj_resident cookie and (unless told not to) the anti-CSRF header. */
+export class Phone {
+  cookies: Record<string, string> = {};
+  constructor(private readonly env: TestEnv) {}
+  async req(
+    method: 'GET' | 'POST',
+    url: string,
+    body?: unknown,
+    opts: { header?: boolean } = {},
+  ): Promise<LightMyRequestResponse> {
+    const headers = method === 'POST' && opts.header !== false ? HEADER : {};
+    const res = await this.env.app.inject({
+      method,
+      url,
+      cookies: this.cookies,
+      headers,
+      ...(body !== undefined ? { payload: body as object } : method === 'POST' ? { payload: {} } : {}),
+    });
+    for (const c of res.cookies) this.cookies[c.name] = c.value;
+    return res;
+  }
+}
+
+/** Signs a phone in through the API (code from the outbox log). */
+export async function signIn(env: TestEnv, phone: string, masked: string): Promise<Phone> {
+  const p = new Phone(env);
+  const sent = await p.req('POST', '/api/public/resident/code', { phone });
+  if (sent.statusCode !== 200) throw new Error(`code: ${sent.body}`);
+  const res = await p.req('POST', '/api/public/resident/verify', { phone, code: codeFromLog(env, masked) });
+  if (res.statusCode !== 200) throw new Error(`verify: ${res.body}`);
+  return p;
+}
+
+/** The code in the last line of outbox.log for a masked phone. */
+export function codeFromLog(env: TestEnv, masked: string): string {
+  const lines = fs
+    .readFileSync(path.join(env.dataDir, 'outbox.log'), 'utf8')
+    .trim()
+    .split('\n')
+    .filter((l) => l.includes(masked));
+  return /(\d{6})/.exec(lines[lines.length - 1]!.split('\t')[2]!)![1]!;
+}
+
+/** A valid one-pixel PNG. */
+export function tinyPng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(crc(td));
+    return Buffer.concat([len, td, c]);
+  };
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0])),
+    chunk('IDAT', zlib.deflateSync(Buffer.from([0, 200, 30, 30]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** The accounts the wishes' tests act as. */
+export interface WishCounty {
+  env: TestEnv;
+  fx: Fixture;
+  county: Client;
+  sec: Client;
+  townA: Client;
+  townB: Client;
+  memberA1: Client;
+  memberA2: Client;
+}
+
+/** The fixture county for wishes, with a second member account (李四 of 南村) and long console sessions. */
+export async function openWishes(dialect: DialectName): Promise<WishCounty> {
+  // Long console sessions: the clock jumps weeks ahead in these tests.
+  const env = await createEnv(dialect, { idleMinutes: 1_000_000, absoluteHours: 1_000_000 });
+  const fx = await buildFixture(env);
+  // A second member account, in another village of the same township (李四 of 南村).
+  const now = env.ctx.clock().toISOString();
+  const org = await env.ctx.db
+    .selectFrom('orgs')
+    .select('org_path')
+    .where('id', '=', fx.villageA2)
+    .executeTakeFirstOrThrow();
+  await env.ctx.db
+    .insertInto('users')
+    .values({
+      tenant_id: fx.county,
+      username: 't-member-a2',
+      display_name: 't-member-a2',
+      password_hash: await hashPassword(PASSWORD),
+      role: 'member',
+      org_id: fx.villageA2,
+      org_path: org.org_path,
+      member_id: fx.memberIn.villageA2,
+      status: 'active',
+      locale: 'zh-CN',
+      last_login_at: null,
+      password_changed_at: now,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    })
+    .execute();
+  const county = await login(env.app, 't-county');
+  const sec = await login(env.app, 't-sec-a1');
+  const townA = await login(env.app, 't-town-a');
+  const townB = await login(env.app, 't-town-b');
+  const memberA1 = await login(env.app, 't-member-a1');
+  const memberA2 = await login(env.app, 't-member-a2');
+  return { env, fx, county, sec, townA, townB, memberA1, memberA2 };
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, type Client, type Fixture, type TestEnv } from '../harness.js';
 import { audits as auditRows, openCounty } from './fixtures.js';
 
-describe.each(dialects())('households: groups, coverage and pairing in a fresh township on %s', (dialect) => {
+describe.each(dialects())('households: groups, coverage, pairing and zones on %s', (dialect) => {
   let env: TestEnv;
   let fx: Fixture;
   let county: Client;
@@ -11,6 +11,9 @@ describe.each(dialects())('households: groups, coverage and pairing in a fresh t
   let sec: Client;
   beforeAll(async () => {
     ({ env, fx, county, town, townB, sec } = await openCounty(dialect));
+    // A poor household of village A1, for the pairing with a county cadre.
+    const poor = { orgId: fx.villageA1, address: '东村1号', headName: '赵大', tags: ['lifted_out'] };
+    expect((await sec.post('/api/households', poor)).statusCode).toBe(200);
   });
   afterAll(() => env.close());
   const audits = (entityType: string, id: number) => auditRows(env, entityType, id);
@@ -306,5 +309,48 @@ describe.each(dialects())('households: groups, coverage and pairing in a fresh t
     ).toBe(404);
     expect((await townB.get('/api/pairings')).json().total).toBe(0);
     expect((await sec.get('/api/pairings')).json().total).toBe(1);
+  });
+
+  it('draws zones in communities only and assigns members of the county to them', async () => {
+    const community = (
+      await county.post('/api/orgs', { parentId: fx.townA, name: '东街社区党支部', type: 'branch', field: 'community' })
+    ).json().id;
+    expect((await town.post('/api/zones', { orgId: fx.villageA1, name: '一网格' })).json().error.code).toBe(
+      'residents.zone_org',
+    );
+    const z = await town.post('/api/zones', { orgId: community, name: '一网格', area: '东街1-20号', households: 120 });
+    expect(z.statusCode).toBe(200);
+    const id = z.json().id;
+    expect(z.json()).toMatchObject({
+      orgName: '东街社区党支部',
+      name: '一网格',
+      area: '东街1-20号',
+      households: 120,
+      members: [],
+    });
+    const assigned = await town.post(`/api/zones/${id}/members`, { memberId: fx.memberIn.county });
+    expect(assigned.json().members).toEqual([
+      { memberId: fx.memberIn.county, name: '县直甲', orgName: '测试县委', assignedOn: '2026-06-15' },
+    ]);
+    expect((await town.post(`/api/zones/${id}/members`, { memberId: fx.memberIn.county })).json().members).toHaveLength(
+      1,
+    );
+    expect((await town.post(`/api/zones/${id}/members`, { memberId: 999999 })).statusCode).toBe(404);
+    expect((await town.get('/api/zones?q=网格')).json().total).toBe(1);
+    expect((await townB.get('/api/zones')).json().total).toBe(0);
+    expect((await town.patch(`/api/zones/${id}`, { households: 130 })).json().households).toBe(130);
+    expect((await town.delete(`/api/zones/${id}/members/${fx.memberIn.county}`)).json().members).toEqual([]);
+    expect((await town.delete(`/api/zones/${id}/members/${fx.memberIn.county}`)).statusCode).toBe(404);
+    await town.delete(`/api/zones/${id}`);
+    expect((await town.get('/api/zones')).json().total).toBe(0);
+    expect((await town.post(`/api/zones/${id}/restore`)).json().deletedAt).toBeNull();
+    expect((await audits('zone', id)).map((a) => a.action)).toEqual([
+      'zone.create',
+      'zone.assign',
+      'zone.update',
+      'zone.unassign',
+      'zone.delete',
+      'zone.restore',
+    ]);
   });
 });
