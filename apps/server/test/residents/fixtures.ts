@@ -4,8 +4,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
+import { guardPhone } from '../../src/platform/personal.js';
+import { expect } from 'vitest';
 import { hashPassword } from '../../src/platform/crypto.js';
-import { buildFixture, type Client, createEnv, type Fixture, login, PASSWORD, type TestEnv } from '../harness.js';
+import {
+  buildFixture,
+  type Client,
+  createEnv,
+  type Fixture,
+  login,
+  testIdNumber,
+  PASSWORD,
+  type TestEnv,
+} from '../harness.js';
 
 /** The signed-in accounts of the fixture most residents' tests act as. */
 export interface County {
@@ -180,4 +191,85 @@ export async function openWishes(dialect: DialectName): Promise<WishCounty> {
   const memberA1 = await login(env.app, 't-member-a1');
   const memberA2 = await login(env.app, 't-member-a2');
   return { env, fx, county, sec, townA, townB, memberA1, memberA2 };
+}
+
+/** A household inserted straight into the database (head, address and optional phone), as seeded data would be. */
+export async function insertHousehold(env: TestEnv, tenantId: number, orgId: number, head: string, phone?: string) {
+  const now = env.ctx.clock().toISOString();
+  const org = await env.ctx.db
+    .selectFrom('orgs')
+    .select(['org_path'])
+    .where('id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  const p = guardPhone(env.ctx, phone ?? null);
+  const { id } = await env.ctx.db
+    .insertInto('households')
+    .values({
+      tenant_id: tenantId,
+      org_id: orgId,
+      org_path: org.org_path,
+      address: `${head}家`,
+      head_name: head,
+      tags: '[]',
+      is_poor: 0,
+      people: 3,
+      group_id: null,
+      note: null,
+      phone_enc: p.phone_enc!,
+      phone_hash: p.phone_hash!,
+      phone_masked: p.phone_masked!,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** The accounts the requests' tests act as, signed in afresh (the clock may have moved past their sessions). */
+export async function signInRequests(env: TestEnv) {
+  return {
+    county: await login(env.app, 't-county'),
+    town: await login(env.app, 't-town-a'),
+    townB: await login(env.app, 't-town-b'),
+    sec: await login(env.app, 't-sec-a1'),
+    member: await login(env.app, 't-member-a1'),
+    auditor: await login(env.app, 't-auditor'),
+  };
+}
+
+/** Five households (A1 ×3, A2, B1), a county organ and a township organ with a member each. */
+export async function seedRequests(env: TestEnv, fx: Fixture, county: Client) {
+  const household = (orgId: number, head: string, phone?: string) =>
+    insertHousehold(env, fx.county, orgId, head, phone);
+  const hh = [
+    await household(fx.villageA1, '钱一', '13800001111'),
+    await household(fx.villageA1, '孙二'),
+    await household(fx.villageA1, '周三'),
+    await household(fx.villageA2, '吴四'),
+    await household(fx.villageB1, '郑五'),
+  ];
+  const mkOrg = async (parentId: number, name: string, type: string, field: string) => {
+    const res = await county.post('/api/orgs', { parentId, name, type, field });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().id as number;
+  };
+  const organsCommittee = await mkOrg(fx.county, '测试县直机关工委', 'committee', 'organ');
+  const countyOrgan = await mkOrg(organsCommittee, '县水利局党支部', 'branch', 'organ');
+  const townOrgan = await mkOrg(fx.townA, '东乡镇机关党支部', 'branch', 'organ');
+  const person = async (orgId: number, name: string) => {
+    const res = await county.post('/api/members', {
+      orgId,
+      name,
+      idNumber: testIdNumber(),
+      gender: 'male',
+      joinedAt: '2005-07-01',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().id as number;
+  };
+  const townOrganMember = await person(townOrgan, '东乡机关丁');
+  const countyOrganMember = await person(countyOrgan, '县局戊');
+  return { hh, countyOrgan, townOrgan, townOrganMember, countyOrganMember };
 }
