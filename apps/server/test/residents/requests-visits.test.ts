@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, createEnv, dialects, type Client, type Fixture, type TestEnv } from '../harness.js';
 
-import { seedRequests, signInRequests, tinyPng as png } from './fixtures.js';
+import { DAY, seedRequests, signInRequests, tinyPng as png } from './fixtures.js';
 
 describe.each(dialects())(
   'visits, requests and evaluations: visits, quotas, evaluations and export on %s',
