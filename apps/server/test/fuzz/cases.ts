@@ -1,14 +1,6 @@
 /** A fuzz case of one operation: who calls, the URL, the body and the headers, valid or not. */
 import fc from 'fast-check';
-import {
-  type Case,
-  invalidArb,
-  type Operation,
-  type Pools,
-  type Role,
-  ROLES,
-  validArb,
-} from './generators.js';
+import { type Case, invalidArb, type Operation, type Pools, type Role, ROLES, validArb } from './generators.js';
 
 // ---- requests from cases
 export const TINY_PNG = Buffer.from(
