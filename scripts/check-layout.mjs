@@ -9,9 +9,13 @@ const MAX_LINES = 400;
 /** Files whose length is data, not code: migrations and the demo's generated tables of names and places. */
 const LONG_ALLOWED = [/\/db\/migrations\//, /\/demo\/names\.ts$/];
 
-const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx', '*.mjs'], {
-  encoding: 'utf8',
-})
+const files = execFileSync(
+  'git',
+  ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx', '*.mjs'],
+  {
+    encoding: 'utf8',
+  },
+)
   .split('\n')
   .filter((f) => f && fs.existsSync(f));
 let offences = 0;

@@ -122,15 +122,14 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
   });
   // The capability the route declares (defineRoute), checked before any handler so a route cannot forget it; after
   // validation, so a malformed request is a 400 whoever sends it, as when each service checked it.
-  app.addHook('preHandler', async (req) => {
-    const capability = req.routeOptions.config?.capability;
-    if (!req.url.startsWith('/api/') || capability === undefined || capability === 'public') return;
-    requireRouteCapability(actorOf(req), capability);
-  });
-  // The free-text guard: phone and ID numbers typed into any string of any write body are masked before a
+  // One hook for two checks (a hook costs on every request): first the route's declared capability, then the
+  // free-text guard — phone and ID numbers typed into any string of any write body are masked before a
   // service sees it (so before storage, answers, exports and the audit log). Only strings the contracts
   // mark VERBATIM (structured, separately guarded numbers; secrets) pass as typed: a new route cannot forget it.
   app.addHook('preHandler', async (req) => {
+    const capability = req.routeOptions.config?.capability;
+    if (req.url.startsWith('/api/') && capability !== undefined && capability !== 'public')
+      requireRouteCapability(actorOf(req), capability);
     if (SAFE_METHODS.has(req.method) || req.body == null || typeof req.body !== 'object') return;
     req.body = maskBodyBySchema(req.body, req.routeOptions.schema?.body);
   });
