@@ -33,6 +33,10 @@ export interface EntityFormProps<V, R> {
   onValuesChange?: (changed: Partial<V>, all: V) => void;
   /** Error codes of this form → the field they concern. */
   fieldOfCode?: Record<string, string>;
+  /** Puts a refusal on its field when the shared map cannot (rows of a list); true when shown. */
+  showError?: (form: FormInstance<V>, error: unknown) => boolean;
+  /** Text under the heading (the rules the form follows). */
+  intro?: ReactNode;
   submitLabel?: ReactNode;
   submitTestId?: string;
   /** Card around the form (default true). */
@@ -56,7 +60,8 @@ export function EntityForm<V extends object, R = unknown>(props: EntityFormProps
       const saved = await props.onSubmit(values);
       props.onSaved?.(saved);
     } catch (e) {
-      if (!showFieldError(form, e, props.fieldOfCode)) setError((e as Error).message);
+      const shown = props.showError?.(form, e) || showFieldError(form, e, props.fieldOfCode);
+      if (!shown) setError((e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -69,6 +74,7 @@ export function EntityForm<V extends object, R = unknown>(props: EntityFormProps
           {props.title}
         </Typography.Title>
       ) : null}
+      {props.intro}
       {error ? (
         <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} data-testid="form-error" />
       ) : null}

@@ -1,4 +1,6 @@
-/** The Excel import wizard every import uses: download the template → upload (dry run) → preview row errors → commit. */
+/**
+ * The Excel import wizard every import uses: download the template → upload (dry run) → preview row errors → commit.
+ */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Result, Space, Statistic, Steps, Table, Typography, Upload, Row, Col } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';

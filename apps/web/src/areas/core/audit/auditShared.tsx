@@ -57,7 +57,8 @@ export function ChainCheckCard() {
             q.data.firstBroken
               ? t(
                   `第一处断裂：记录 #${q.data.firstBroken.id}（${q.data.firstBroken.reason}），已校验 ${q.data.checked} 条`,
-                  `First break at record #${q.data.firstBroken.id} (${q.data.firstBroken.reason}); ${q.data.checked} checked`,
+                  `First break at record #${q.data.firstBroken.id} (${q.data.firstBroken.reason}); ` +
+                    `${q.data.checked} checked`,
                 )
               : undefined
           }

@@ -14,7 +14,10 @@ export function strongEnough(p: string): boolean {
   return p.length >= 8 && classes >= 3;
 }
 
-/** The form; `oldPassword` is the one-time password just typed at sign-in (asked for when unknown, e.g. after a reload). */
+/**
+ * The form; `oldPassword` is the one-time password just typed at sign-in (asked for when unknown, e.g. after a
+ * reload).
+ */
 export function SetPasswordCard({ oldPassword, onDone }: { oldPassword?: string; onDone: (me: Me) => void }) {
   const t = useT();
   const qc = useQueryClient();

@@ -1,4 +1,7 @@
-/** The header's bell: the unread count (asked every minute) and, on click, the notification drawer (loaded on first use). */
+/**
+ * The header's bell: the unread count (asked every minute) and, on click, the notification drawer (loaded on first
+ * use).
+ */
 import { Suspense, lazy, useState } from 'react';
 import { Button } from 'antd';
 import { BellOutlined } from '@ant-design/icons';

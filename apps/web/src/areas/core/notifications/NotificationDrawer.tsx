@@ -1,4 +1,7 @@
-/** The notification centre of the console: a drawer listing the user's notifications, mark one or all read, follow a link. */
+/**
+ * The notification centre of the console: a drawer listing the user's notifications, mark one or all read, follow a
+ * link.
+ */
 import { useState } from 'react';
 import { Button, Drawer, Segmented, Space } from 'antd';
 import { useNavigate } from 'react-router';

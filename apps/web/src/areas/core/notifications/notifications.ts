@@ -1,4 +1,7 @@
-/** The notification centre's data: the unread count (polled), the list, mark read. Shared by the console and the phone pages. */
+/**
+ * The notification centre's data: the unread count (polled), the list, mark read. Shared by the console and the phone
+ * pages.
+ */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../../api/client';

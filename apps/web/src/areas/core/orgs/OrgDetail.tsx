@@ -1,4 +1,6 @@
-/** The detail of one organization: secretary, committee, term and election, member counts, children; and its actions. */
+/**
+ * The detail of one organization: secretary, committee, term and election, member counts, children; and its actions.
+ */
 import { useState } from 'react';
 import {
   Alert,

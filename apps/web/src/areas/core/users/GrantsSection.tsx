@@ -35,7 +35,8 @@ export function useShowOneTimePassword() {
             <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
               {t(
                 '只显示这一次。请当面或通过安全渠道交给本人；首次登录时须设置新密码。',
-                'Shown only this once. Hand it over in person or by a safe channel; a new password must be set at first sign-in.',
+                'Shown only this once. Hand it over in person or by a safe channel; a new password must be set ' +
+                  'at first sign-in.',
               )}
             </Typography.Paragraph>
           </div>
@@ -197,8 +198,10 @@ export function GrantsSection() {
       </div>
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         {t(
-          '县级管理员、乡镇管理员、审计员、安全管理员角色须双人办理：县级管理员提出申请，安全管理员审批；任何人不能审批自己提出的申请。',
-          'County admin, township admin, auditor and security admin are granted by two persons: the county admin proposes, the security admin approves; nobody decides their own proposal.',
+          '县级管理员、乡镇管理员、审计员、安全管理员角色须双人办理：' +
+            '县级管理员提出申请，安全管理员审批；任何人不能审批自己提出的申请。',
+          'County admin, township admin, auditor and security admin are granted by two persons: ' +
+            'the county admin proposes, the security admin approves; nobody decides their own proposal.',
         )}
       </Typography.Paragraph>
       <Table<RoleGrantT>

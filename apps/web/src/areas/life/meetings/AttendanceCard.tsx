@@ -1,4 +1,7 @@
-/** Attendance of a meeting: a status per member (出席/请假/缺席) with the leave reason, self check-ins shown, saved with PATCH (merged by member). */
+/**
+ * Attendance of a meeting: a status per member (出席/请假/缺席) with the leave reason, self check-ins shown, saved with
+ * PATCH (merged by member).
+ */
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';

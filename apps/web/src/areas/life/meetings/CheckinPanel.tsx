@@ -1,4 +1,7 @@
-/** The sign-in panel of a meeting: the QR code and the 6-digit code large enough to project, the validity window, live attendance. */
+/**
+ * The sign-in panel of a meeting: the QR code and the 6-digit code large enough to project, the validity window, live
+ * attendance.
+ */
 import { Alert, Button, Modal, Popconfirm, Space } from 'antd';
 import { useT } from '../../../app/i18n';
 import { chinaClock, chinaTime, type CheckinOpenAnswer, type Meeting } from './model';

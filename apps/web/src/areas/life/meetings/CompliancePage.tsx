@@ -1,4 +1,7 @@
-/** Compliance (`/compliance`): each organization × kind in a period with required, held and status, the rate, who is behind; Excel export. */
+/**
+ * Compliance (`/compliance`): each organization × kind in a period with required, held and status, the rate, who is
+ * behind; Excel export.
+ */
 import { Button, Card, Segmented, Space, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';

@@ -1,4 +1,7 @@
-/** A meeting in full (`/meetings/:id`): the record, attendance, votes or grades, photos, sign-in, delete and restore, and a print view. */
+/**
+ * A meeting in full (`/meetings/:id`): the record, attendance, votes or grades, photos, sign-in, delete and restore,
+ * and a print view.
+ */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Popconfirm, Skeleton, Space } from 'antd';
 import { DeleteOutlined, EditOutlined, PrinterOutlined, QrcodeOutlined, UndoOutlined } from '@ant-design/icons';

@@ -1,4 +1,7 @@
-/** The organizational-life section of the business home: this month's compliance, this year's meetings, attendance, lectures, incomplete records. */
+/**
+ * The organizational-life section of the business home: this month's compliance, this year's meetings, attendance,
+ * lectures, incomplete records.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { MEETING_KIND_LABELS } from '@dangjian/contracts';
 import { api, withQuery } from '../../../api/client';

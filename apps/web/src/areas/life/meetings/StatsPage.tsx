@@ -1,4 +1,7 @@
-/** Figures of organizational life as tables (`/meetings/stats`): meetings by kind, attendance, lectures, and the lowest attendance by org and member. */
+/**
+ * Figures of organizational life as tables (`/meetings/stats`): meetings by kind, attendance, lectures, and the lowest
+ * attendance by org and member.
+ */
 import { Card, Col, Row, Space, Table, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';

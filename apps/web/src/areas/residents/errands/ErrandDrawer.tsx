@@ -1,45 +1,35 @@
-/** The drawer of one errand (`/errands/:id`): its facts, steps, and the moves of an errand in progress. */
-import { useState } from 'react';
-import { Button, Descriptions, Drawer, Input, Popconfirm, Skeleton, Space } from 'antd';
+/** The drawer of one errand (`/errands/:id`): its facts, steps, and the moves the server allows (WorkflowActionBar). */
+import { Descriptions, Drawer, Skeleton, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { ERRAND_FLOW } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
 import { useFeedback } from '../../../components/feedback';
 import { ErrorResult } from '../../../components/States';
+import { WorkflowActionBar } from '../../../components/WorkflowActionBar';
 import { chinaDateTime, type ErrandDetail } from '../requests/requestModel';
 import { ErrandStatusTag, EventTimeline } from '../requests/RequestParts';
+
+/** The API path of each errand move (the flow's `step` is `/steps`). */
+const PATHS: Record<string, string> = { step: 'steps', done: 'done', cancel: 'cancel' };
+
+/** The body the API takes for a move: a step or a cancel carries `note`, done its `result`. */
+function bodyOf(move: string, input: Record<string, unknown>) {
+  if (move === 'done') return { result: input.result };
+  return { note: move === 'cancel' ? input.reason : input.note };
+}
 
 /** The drawer of an errand. */
 export function ErrandDrawer({ id, onClose, onChanged }: { id: number; onClose: () => void; onChanged: () => void }) {
   const t = useT();
   const { message } = useFeedback();
-  const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
   const q = useQuery({
     queryKey: ['errand', id],
     queryFn: ({ signal }) => api.get<ErrandDetail>(`/api/errands/${id}`, undefined, signal),
   });
   const e = q.data;
   usePageCrumb(e?.title);
-  async function act(path: 'steps' | 'done' | 'cancel') {
-    if (!text.trim())
-      return message.warning(
-        path === 'done' ? t('请填写办理结果', 'Write the result') : t('请填写说明', 'Write a note'),
-      );
-    setBusy(true);
-    try {
-      await api.post(`/api/errands/${id}/${path}`, path === 'done' ? { result: text.trim() } : { note: text.trim() });
-      setText('');
-      message.success(t('已保存', 'Saved'));
-      onChanged();
-      void q.refetch();
-    } catch (err) {
-      message.error((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
     <Drawer open onClose={onClose} size="large" title={e?.title ?? t('代办事项', 'Errand')}>
       {q.isPending ? (
@@ -68,34 +58,24 @@ export function ErrandDrawer({ id, onClose, onChanged }: { id: number; onClose: 
             <h3 style={{ fontSize: 16 }}>{t('办理步骤', 'Steps')}</h3>
             <EventTimeline events={e.events} />
           </div>
-          {e.status === 'in_progress' ? (
-            <div>
-              <label htmlFor="errand-text">{t('步骤说明 / 办理结果', 'Step note or result')}</label>
-              <Input.TextArea
-                id="errand-text"
-                rows={3}
-                maxLength={1000}
-                value={text}
-                onChange={(ev) => setText(ev.target.value)}
-              />
-              <Space wrap style={{ marginTop: 8 }}>
-                <Button loading={busy} onClick={() => act('steps')} data-testid="errand-step">
-                  {t('记录步骤', 'Add a step')}
-                </Button>
-                <Button type="primary" loading={busy} onClick={() => act('done')} data-testid="errand-done">
-                  {t('办结', 'Done')}
-                </Button>
-                <Popconfirm
-                  title={t('取消这项代办？', 'Cancel this errand?')}
-                  okText={t('取消代办', 'Cancel it')}
-                  cancelText={t('返回', 'Back')}
-                  onConfirm={() => act('cancel')}
-                >
-                  <Button danger>{t('取消代办', 'Cancel errand')}</Button>
-                </Popconfirm>
-              </Space>
-            </div>
-          ) : null}
+          <WorkflowActionBar
+            actions={e.actions}
+            moves={ERRAND_FLOW.actions}
+            note="none"
+            primary={['done']}
+            danger={['cancel']}
+            fields={{
+              note: { label: { zh: '步骤说明', en: 'Step note' } },
+              result: { label: { zh: '办理结果', en: 'Result' } },
+              reason: { label: { zh: '取消原因', en: 'Why it is cancelled' } },
+            }}
+            run={(move, input) => api.post(`/api/errands/${id}/${PATHS[move] ?? move}`, bodyOf(move, input))}
+            onDone={() => {
+              message.success(t('已保存', 'Saved'));
+              onChanged();
+              void q.refetch();
+            }}
+          />
         </Space>
       )}
     </Drawer>

@@ -3,7 +3,7 @@
  * picked in its village.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, Radio, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Radio, Row, Skeleton, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -16,7 +16,7 @@ import { usePageCrumb } from '../../../app/crumbs';
 import { useFeedback } from '../../../components/feedback';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { ErrorResult } from '../../../components/States';
-import { showFieldError } from '../../../components/formErrors';
+import { EntityForm } from '../../../components/EntityForm';
 import { PHONE_PATTERN } from '../../core/members/idNumber';
 import { HouseholdSelect, HouseholdTags, MemberSelect, useResidentsRules } from '../common/ResidentsParts';
 import type { HouseholdGroup, HouseholdGroupDetail } from '../common/model';
@@ -44,8 +44,6 @@ export default function GroupFormPage() {
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
   const [picked, setPicked] = useState<Picked[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const editing = id ? Number(id) : null;
   const orgId = Form.useWatch('orgId', form);
   const leaderKind = Form.useWatch('leaderKind', form);
@@ -84,9 +82,8 @@ export default function GroupFormPage() {
   const sizeOk = !rules || (picked.length >= rules.groupSizeMin && picked.length <= rules.groupSizeMax);
   const poorOk = !rules || (poor >= rules.groupPoorMin && poor <= rules.groupPoorMax);
 
-  async function onFinish(v: Values) {
-    setBusy(true);
-    setError(null);
+  /** Saves the group with the households picked. */
+  function save(v: Values) {
     const body = {
       orgId: v.orgId,
       name: v.name.trim(),
@@ -96,233 +93,224 @@ export default function GroupFormPage() {
       ...(v.leaderPhone?.trim() ? { leaderPhone: v.leaderPhone.trim() } : {}),
       householdIds: picked.map((h) => h.id),
     };
-    try {
-      const saved = editing
-        ? await api.patch<HouseholdGroup>(`/api/household-groups/${editing}`, body)
-        : await api.post<HouseholdGroup>('/api/household-groups', body);
-      message.success(t(`已保存「${saved.name}」`, `"${saved.name}" saved`));
-      for (const k of [
-        'household-groups',
-        'household-group',
-        'households',
-        'household',
-        'group-coverage',
-        'service-stats',
-      ])
-        qc.invalidateQueries({ queryKey: [k] });
-      navigate(`/household-groups/${saved.id}`);
-    } catch (e) {
-      if (!showFieldError(form, e)) setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    return editing
+      ? api.patch<HouseholdGroup>(`/api/household-groups/${editing}`, body)
+      : api.post<HouseholdGroup>('/api/household-groups', body);
+  }
+
+  function saved(group: HouseholdGroup) {
+    message.success(t(`已保存「${group.name}」`, `"${group.name}" saved`));
+    for (const k of [
+      'household-groups',
+      'household-group',
+      'households',
+      'household',
+      'group-coverage',
+      'service-stats',
+    ])
+      qc.invalidateQueries({ queryKey: [k] });
+    navigate(`/household-groups/${group.id}`);
   }
 
   return (
-    <Card>
-      <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
-        {editing
+    <EntityForm<Values, HouseholdGroup>
+      title={
+        editing
           ? t(`编辑联户组：${g.data?.name ?? ''}`, `Edit group: ${g.data?.name ?? ''}`)
-          : t('新建联户组', 'New household group')}
-      </Typography.Title>
-      <p className="dj-muted" style={{ marginTop: 0 }}>
-        {rules
-          ? t(
-              `三带五联：由党员、能人或富户带领，每组 ${rules.groupSizeMin}–${rules.groupSizeMax} ` +
-                `户，其中困难户 ${rules.groupPoorMin}–${rules.groupPoorMax} 户。`,
-              `Led by a member, a capable person or a well-off farmer; ${rules.groupSizeMin}–${rules.groupSizeMax} ` +
-                `households each, ${rules.groupPoorMin}–${rules.groupPoorMax} of them poor.`,
-            )
-          : null}
-      </p>
-      {error ? (
-        <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} data-testid="form-error" />
-      ) : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        scrollToFirstError
-        style={{ maxWidth: 1000 }}
-        initialValues={{ orgId: org?.id ?? me?.orgId ?? undefined, leaderKind: 'member' }}
-      >
-        <Row gutter={16}>
+          : t('新建联户组', 'New household group')
+      }
+      intro={
+        <p className="dj-muted" style={{ marginTop: 0 }}>
+          {rules
+            ? t(
+                `三带五联：由党员、能人或富户带领，每组 ${rules.groupSizeMin}–${rules.groupSizeMax} ` +
+                  `户，其中困难户 ${rules.groupPoorMin}–${rules.groupPoorMax} 户。`,
+                `Led by a member, a capable person or a well-off farmer; ` +
+                  `${rules.groupSizeMin}–${rules.groupSizeMax} households each, ` +
+                  `${rules.groupPoorMin}–${rules.groupPoorMax} of them poor.`,
+              )
+            : null}
+        </p>
+      }
+      form={form}
+      maxWidth={1000}
+      onSubmit={save}
+      onSaved={saved}
+      onCancel={() => navigate(-1)}
+      submitTestId="save-group"
+      initialValues={{ orgId: org?.id ?? me?.orgId ?? undefined, leaderKind: 'member' }}
+    >
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('所属村（社区）', 'Village or community')}
+            name="orgId"
+            rules={[{ required: true, message: t('请选择村或社区', 'Choose the village or community') }]}
+          >
+            <OrgTreeSelect
+              valueLabel={g.data?.orgName ?? org?.name ?? me?.orgName ?? undefined}
+              onChange={(v) => {
+                form.setFieldValue('orgId', v);
+                // Households belong to one village: a new village starts a new pick.
+                if (v !== orgId) setPicked([]);
+              }}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('组名', 'Group name')}
+            name="name"
+            rules={[{ required: true, whitespace: true, message: t('请输入组名', 'Enter a name') }, { max: 60 }]}
+          >
+            <Input placeholder={t('如：三组第2联户组', 'e.g. Group 3, unit 2')} data-testid="group-name" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('联户长类型', 'Led by')} name="leaderKind" rules={[{ required: true }]}>
+            <Radio.Group options={opts(GROUP_LEADER_KINDS)} optionType="button" />
+          </Form.Item>
+        </Col>
+        {leaderKind === 'member' ? (
           <Col xs={24} md={12}>
             <Form.Item
-              label={t('所属村（社区）', 'Village or community')}
-              name="orgId"
-              rules={[{ required: true, message: t('请选择村或社区', 'Choose the village or community') }]}
+              label={t('联户长（党员）', 'Leader (member)')}
+              name="leaderMemberId"
+              rules={[{ required: true, message: t('请选择党员', 'Choose a member') }]}
             >
-              <OrgTreeSelect
-                valueLabel={g.data?.orgName ?? org?.name ?? me?.orgName ?? undefined}
-                onChange={(v) => {
-                  form.setFieldValue('orgId', v);
-                  // Households belong to one village: a new village starts a new pick.
-                  if (v !== orgId) setPicked([]);
-                }}
+              <MemberSelect
+                valueLabel={g.data?.leaderName}
+                onChange={(mid, m) =>
+                  form.setFieldsValue({
+                    leaderMemberId: mid,
+                    leaderName: m?.name ?? form.getFieldValue('leaderName'),
+                  })
+                }
               />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label={t('组名', 'Group name')}
-              name="name"
-              rules={[{ required: true, whitespace: true, message: t('请输入组名', 'Enter a name') }, { max: 60 }]}
-            >
-              <Input placeholder={t('如：三组第2联户组', 'e.g. Group 3, unit 2')} data-testid="group-name" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label={t('联户长类型', 'Led by')} name="leaderKind" rules={[{ required: true }]}>
-              <Radio.Group options={opts(GROUP_LEADER_KINDS)} optionType="button" />
-            </Form.Item>
-          </Col>
-          {leaderKind === 'member' ? (
-            <Col xs={24} md={12}>
-              <Form.Item
-                label={t('联户长（党员）', 'Leader (member)')}
-                name="leaderMemberId"
-                rules={[{ required: true, message: t('请选择党员', 'Choose a member') }]}
-              >
-                <MemberSelect
-                  valueLabel={g.data?.leaderName}
-                  onChange={(mid, m) =>
-                    form.setFieldsValue({
-                      leaderMemberId: mid,
-                      leaderName: m?.name ?? form.getFieldValue('leaderName'),
-                    })
-                  }
-                />
-              </Form.Item>
-            </Col>
-          ) : null}
-          <Col xs={24} md={12} style={leaderKind === 'member' ? { display: 'none' } : undefined}>
-            <Form.Item
-              label={t('联户长姓名', 'Leader name')}
-              name="leaderName"
-              rules={[
-                { required: true, whitespace: true, message: t('请输入联户长姓名', 'Enter the leader') },
-                { max: 40 },
-              ]}
-            >
-              <Input data-testid="leader-name" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label={t('联户长电话', 'Leader phone')}
-              name="leaderPhone"
-              rules={[{ pattern: PHONE_PATTERN, message: t('手机号码格式不正确', 'Invalid mobile number') }]}
-              extra={
-                editing && g.data?.leaderPhone
-                  ? t(`当前：${g.data.leaderPhone}；不修改请留空`, `Now: ${g.data.leaderPhone}; leave empty to keep`)
-                  : undefined
-              }
-            >
-              <Input maxLength={11} inputMode="numeric" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Typography.Title level={2} style={{ fontSize: 16 }}>
-          {t('成员户', 'Households')}{' '}
-          <Tag color={sizeOk ? 'green' : 'orange'}>{t(`${picked.length} 户`, `${picked.length} households`)}</Tag>
-          <Tag color={poorOk ? 'green' : 'orange'}>{t(`困难户 ${poor}`, `${poor} poor`)}</Tag>
-        </Typography.Title>
-        {orgId ? (
-          <div style={{ maxWidth: 560, marginBottom: 12 }}>
-            <HouseholdSelect
-              key={orgId}
-              org={orgId}
-              grouped={false}
-              ariaLabel={t('添加成员户', 'Add a household')}
-              excludeIds={picked.map((h) => h.id)}
-              value={null}
-              onChange={(_, h) =>
-                h &&
-                setPicked((prev) =>
-                  prev.some((p) => p.id === h.id)
-                    ? prev
-                    : [
-                        ...prev,
-                        {
-                          id: h.id,
-                          address: h.address,
-                          headName: h.headName,
-                          tags: h.tags,
-                          isPoor: h.isPoor,
-                          people: h.people,
-                        },
-                      ],
-                )
-              }
-            />
-            <div className="dj-muted" style={{ fontSize: 13, marginTop: 4 }}>
-              {t('只列出本村（社区）尚未入组的户。', 'Only households of this village not yet in a group are listed.')}
-            </div>
-          </div>
-        ) : (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={t('先选择村（社区），再挑选成员户。', 'Choose the village first, then pick its households.')}
-          />
-        )}
-        {picked.length && !(sizeOk && poorOk) && rules ? (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={t(
-              `按规定每组 ${rules.groupSizeMin}–${rules.groupSizeMax} 户、含困难户 ${rules.groupPoorMin}–${rules.groupPoorMax} 户。`,
-              `The rule: ${rules.groupSizeMin}–${rules.groupSizeMax} households, ` +
-                `${rules.groupPoorMin}–${rules.groupPoorMax} of them poor.`,
-            )}
-          />
         ) : null}
-        <Table<Picked>
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={picked}
-          data-testid="group-households"
-          locale={{ emptyText: t('尚未选择成员户', 'No household picked') }}
-          columns={[
-            {
-              title: t('户主', 'Head'),
-              dataIndex: 'headName',
-              width: 100,
-              render: (v: string, h) => (
-                <Link to={`/households/${h.id}`} target="_blank">
-                  {v}
-                </Link>
-              ),
-            },
-            { title: t('住址', 'Address'), dataIndex: 'address' },
-            { title: t('户类', 'Tags'), dataIndex: 'tags', render: (v: string[]) => <HouseholdTags tags={v} /> },
-            { title: t('人口', 'People'), dataIndex: 'people', width: 60, align: 'right' },
-            {
-              title: '',
-              width: 48,
-              render: (_, h) => (
-                <Button
-                  type="text"
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={t(`移出 ${h.headName}户`, `Remove ${h.headName}'s household`)}
-                  onClick={() => setPicked((prev) => prev.filter((p) => p.id !== h.id))}
-                />
-              ),
-            },
-          ]}
+        <Col xs={24} md={12} style={leaderKind === 'member' ? { display: 'none' } : undefined}>
+          <Form.Item
+            label={t('联户长姓名', 'Leader name')}
+            name="leaderName"
+            rules={[
+              { required: true, whitespace: true, message: t('请输入联户长姓名', 'Enter the leader') },
+              { max: 40 },
+            ]}
+          >
+            <Input data-testid="leader-name" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('联户长电话', 'Leader phone')}
+            name="leaderPhone"
+            rules={[{ pattern: PHONE_PATTERN, message: t('手机号码格式不正确', 'Invalid mobile number') }]}
+            extra={
+              editing && g.data?.leaderPhone
+                ? t(`当前：${g.data.leaderPhone}；不修改请留空`, `Now: ${g.data.leaderPhone}; leave empty to keep`)
+                : undefined
+            }
+          >
+            <Input maxLength={11} inputMode="numeric" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Title level={2} style={{ fontSize: 16 }}>
+        {t('成员户', 'Households')}{' '}
+        <Tag color={sizeOk ? 'green' : 'orange'}>{t(`${picked.length} 户`, `${picked.length} households`)}</Tag>
+        <Tag color={poorOk ? 'green' : 'orange'}>{t(`困难户 ${poor}`, `${poor} poor`)}</Tag>
+      </Typography.Title>
+      {orgId ? (
+        <div style={{ maxWidth: 560, marginBottom: 12 }}>
+          <HouseholdSelect
+            key={orgId}
+            org={orgId}
+            grouped={false}
+            ariaLabel={t('添加成员户', 'Add a household')}
+            excludeIds={picked.map((h) => h.id)}
+            value={null}
+            onChange={(_, h) =>
+              h &&
+              setPicked((prev) =>
+                prev.some((p) => p.id === h.id)
+                  ? prev
+                  : [
+                      ...prev,
+                      {
+                        id: h.id,
+                        address: h.address,
+                        headName: h.headName,
+                        tags: h.tags,
+                        isPoor: h.isPoor,
+                        people: h.people,
+                      },
+                    ],
+              )
+            }
+          />
+          <div className="dj-muted" style={{ fontSize: 13, marginTop: 4 }}>
+            {t('只列出本村（社区）尚未入组的户。', 'Only households of this village not yet in a group are listed.')}
+          </div>
+        </div>
+      ) : (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('先选择村（社区），再挑选成员户。', 'Choose the village first, then pick its households.')}
         />
-        <Space style={{ marginTop: 24, display: 'flex' }}>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="save-group">
-            {t('保存', 'Save')}
-          </Button>
-          <Button onClick={() => navigate(-1)}>{t('取消', 'Cancel')}</Button>
-        </Space>
-      </Form>
-    </Card>
+      )}
+      {picked.length && !(sizeOk && poorOk) && rules ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t(
+            `按规定每组 ${rules.groupSizeMin}–${rules.groupSizeMax} 户、含困难户 ${rules.groupPoorMin}–${rules.groupPoorMax} 户。`,
+            `The rule: ${rules.groupSizeMin}–${rules.groupSizeMax} households, ` +
+              `${rules.groupPoorMin}–${rules.groupPoorMax} of them poor.`,
+          )}
+        />
+      ) : null}
+      <Table<Picked>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={picked}
+        data-testid="group-households"
+        locale={{ emptyText: t('尚未选择成员户', 'No household picked') }}
+        columns={[
+          {
+            title: t('户主', 'Head'),
+            dataIndex: 'headName',
+            width: 100,
+            render: (v: string, h) => (
+              <Link to={`/households/${h.id}`} target="_blank">
+                {v}
+              </Link>
+            ),
+          },
+          { title: t('住址', 'Address'), dataIndex: 'address' },
+          { title: t('户类', 'Tags'), dataIndex: 'tags', render: (v: string[]) => <HouseholdTags tags={v} /> },
+          { title: t('人口', 'People'), dataIndex: 'people', width: 60, align: 'right' },
+          {
+            title: '',
+            width: 48,
+            render: (_, h) => (
+              <Button
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t(`移出 ${h.headName}户`, `Remove ${h.headName}'s household`)}
+                onClick={() => setPicked((prev) => prev.filter((p) => p.id !== h.id))}
+              />
+            ),
+          },
+        ]}
+      />
+      <div style={{ height: 24 }} />
+    </EntityForm>
   );
 }

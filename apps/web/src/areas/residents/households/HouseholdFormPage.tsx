@@ -2,8 +2,8 @@
  * Create or edit a household with its residents (`/households/new`, `/households/:id/edit`); ID numbers checked as you
  * type.
  */
-import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
+import { Button, Card, Col, Form, Input, Row, Select, Skeleton, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
@@ -15,6 +15,7 @@ import { useMe } from '../../../app/session';
 import { usePageCrumb } from '../../../app/crumbs';
 import { useFeedback } from '../../../components/feedback';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
+import { EntityForm } from '../../../components/EntityForm';
 import { ErrorResult } from '../../../components/States';
 import { PHONE_PATTERN } from '../../core/members/idNumber';
 import type { HouseholdDetail } from '../common/model';
@@ -31,8 +32,8 @@ export default function HouseholdFormPage() {
   const { org } = useScope();
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Where the last save's refusal goes among the resident rows (see save).
+  const rowOfError = useRef<(field: string) => number>(() => -1);
   const editing = id ? Number(id) : null;
   const hh = useQuery({
     queryKey: ['household', editing],
@@ -79,9 +80,8 @@ export default function HouseholdFormPage() {
   const idRule = useIdNumberRule();
   const phoneRule = { pattern: PHONE_PATTERN, message: t('手机号码格式不正确', 'Invalid mobile number') };
 
-  async function onFinish(v: Values) {
-    setBusy(true);
-    setError(null);
+  /** Saves the household (and, when editing, its resident rows one by one); answers its id. */
+  async function save(v: Values): Promise<number> {
     // All values, so the rows keep their ids (not fields of the form).
     const residents = ((form.getFieldsValue(true) as Values).residents ?? v.residents ?? []) as ResidentRow[];
     const clean = (r: ResidentRow) => ({
@@ -103,8 +103,7 @@ export default function HouseholdFormPage() {
       if (!editing) {
         const saved = await api.post<HouseholdDetail>('/api/households', { ...base, residents: residents.map(clean) });
         message.success(t(`已保存「${saved.headName}」户`, `${saved.headName}'s household saved`));
-        done(saved.id);
-        return;
+        return saved.id;
       }
       await api.patch(`/api/households/${editing}`, base);
       // Residents are their own records: add the new rows, change the edited ones, remove the dropped ones.
@@ -128,7 +127,7 @@ export default function HouseholdFormPage() {
         }
       }
       message.success(t('已保存', 'Saved'));
-      done(editing);
+      return editing;
     } catch (e) {
       // The row being saved (editing), or the only row that has the number (creating).
       const rowOf = (field: string) => {
@@ -138,10 +137,9 @@ export default function HouseholdFormPage() {
           .filter((i) => i >= 0);
         return withIt.length === 1 ? withIt[0] : -1;
       };
-      if (!showResidentsError(form, e, rowOf)) setError((e as Error).message);
+      rowOfError.current = rowOf;
       if (editing) qc.invalidateQueries({ queryKey: ['household', editing] });
-    } finally {
-      setBusy(false);
+      throw e;
     }
   }
 
@@ -153,234 +151,219 @@ export default function HouseholdFormPage() {
   }
 
   return (
-    <Card>
-      <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
-        {editing
+    <EntityForm<Values, number>
+      title={
+        editing
           ? t(`编辑户：${hh.data?.headName ?? ''}`, `Edit household: ${hh.data?.headName ?? ''}`)
-          : t('新增户', 'New household')}
+          : t('新增户', 'New household')
+      }
+      form={form}
+      maxWidth={1000}
+      onSubmit={save}
+      onSaved={done}
+      onCancel={() => navigate(-1)}
+      submitTestId="save-household"
+      showError={(f, e) => showResidentsError(f, e, rowOfError.current)}
+      initialValues={{
+        orgId: org?.id ?? me?.orgId ?? undefined,
+        tags: [],
+        residents: editing ? [] : [{ name: '', relation: 'head' }],
+      }}
+      onValuesChange={(changed: Partial<Values>) => {
+        // The head's name fills the first resident row while it is still empty.
+        if (!editing && 'headName' in changed) {
+          const rows = form.getFieldValue('residents') as ResidentRow[];
+          if (rows?.[0]?.relation === 'head' && !rows[0].id)
+            form.setFieldValue(['residents', 0, 'name'], changed.headName);
+        }
+      }}
+    >
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('所属村（社区）', 'Village or community')}
+            name="orgId"
+            rules={[{ required: true, message: t('请选择村或社区党组织', 'Choose the village or community') }]}
+          >
+            <OrgTreeSelect valueLabel={hh.data?.orgName ?? org?.name ?? me?.orgName ?? undefined} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('户主姓名', 'Head of household')}
+            name="headName"
+            rules={[
+              { required: true, whitespace: true, message: t('请输入户主姓名', 'Enter the name of the head') },
+              { max: 40 },
+            ]}
+          >
+            <Input autoComplete="off" data-testid="head-name" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item
+            label={t('住址', 'Address')}
+            name="address"
+            rules={[{ required: true, whitespace: true, message: t('请输入住址', 'Enter the address') }, { max: 200 }]}
+          >
+            <Input autoComplete="off" placeholder={t('如：三组 12 号', 'e.g. Group 3, No. 12')} data-testid="address" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('联系电话', 'Phone')}
+            name="phone"
+            rules={[phoneRule]}
+            extra={
+              editing && hh.data?.phone
+                ? t(`当前：${hh.data.phone}；不修改请留空`, `Now: ${hh.data.phone}; leave empty to keep`)
+                : undefined
+            }
+          >
+            <Input maxLength={11} inputMode="numeric" autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('户类标签', 'Tags')}
+            name="tags"
+            extra={t(
+              '脱贫户、监测户、低保户、五保户计为困难户',
+              'Lifted out of poverty, monitored, subsistence and five-guarantees households count as poor',
+            )}
+          >
+            <Select mode="multiple" allowClear options={opts(HOUSEHOLD_TAGS)} data-testid="tags" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item label={t('备注', 'Note')} name="note" rules={[{ max: 500 }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Title level={2} style={{ fontSize: 16 }}>
+        {t('家庭成员', 'Residents')}
       </Typography.Title>
-      {error ? (
-        <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} data-testid="form-error" />
-      ) : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        scrollToFirstError
-        style={{ maxWidth: 1000 }}
-        initialValues={{
-          orgId: org?.id ?? me?.orgId ?? undefined,
-          tags: [],
-          residents: editing ? [] : [{ name: '', relation: 'head' }],
-        }}
-        onValuesChange={(changed: Partial<Values>) => {
-          // The head's name fills the first resident row while it is still empty.
-          if (!editing && 'headName' in changed) {
-            const rows = form.getFieldValue('residents') as ResidentRow[];
-            if (rows?.[0]?.relation === 'head' && !rows[0].id)
-              form.setFieldValue(['residents', 0, 'name'], changed.headName);
-          }
-        }}
-      >
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label={t('所属村（社区）', 'Village or community')}
-              name="orgId"
-              rules={[{ required: true, message: t('请选择村或社区党组织', 'Choose the village or community') }]}
-            >
-              <OrgTreeSelect valueLabel={hh.data?.orgName ?? org?.name ?? me?.orgName ?? undefined} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label={t('户主姓名', 'Head of household')}
-              name="headName"
-              rules={[
-                { required: true, whitespace: true, message: t('请输入户主姓名', 'Enter the name of the head') },
-                { max: 40 },
-              ]}
-            >
-              <Input autoComplete="off" data-testid="head-name" />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item
-              label={t('住址', 'Address')}
-              name="address"
-              rules={[
-                { required: true, whitespace: true, message: t('请输入住址', 'Enter the address') },
-                { max: 200 },
-              ]}
-            >
-              <Input
-                autoComplete="off"
-                placeholder={t('如：三组 12 号', 'e.g. Group 3, No. 12')}
-                data-testid="address"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label={t('联系电话', 'Phone')}
-              name="phone"
-              rules={[phoneRule]}
-              extra={
-                editing && hh.data?.phone
-                  ? t(`当前：${hh.data.phone}；不修改请留空`, `Now: ${hh.data.phone}; leave empty to keep`)
-                  : undefined
-              }
-            >
-              <Input maxLength={11} inputMode="numeric" autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label={t('户类标签', 'Tags')}
-              name="tags"
-              extra={t(
-                '脱贫户、监测户、低保户、五保户计为困难户',
-                'Lifted out of poverty, monitored, subsistence and five-guarantees households count as poor',
-              )}
-            >
-              <Select mode="multiple" allowClear options={opts(HOUSEHOLD_TAGS)} data-testid="tags" />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item label={t('备注', 'Note')} name="note" rules={[{ max: 500 }]}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Typography.Title level={2} style={{ fontSize: 16 }}>
-          {t('家庭成员', 'Residents')}
-        </Typography.Title>
-        <Form.List name="residents">
-          {(fields, { add, remove }) => (
-            <>
-              <Table
-                size="small"
-                pagination={false}
-                dataSource={fields}
-                rowKey="key"
-                data-testid="resident-rows"
-                scroll={{ x: 820 }}
-                locale={{ emptyText: t('尚未添加家庭成员', 'No resident yet') }}
-                columns={[
-                  {
-                    title: t('姓名', 'Name'),
-                    width: 140,
-                    render: (_, f) => (
-                      <Form.Item
-                        name={[f.name, 'name']}
-                        rules={[
-                          { required: true, whitespace: true, message: t('请输入姓名', 'Enter the name') },
-                          { max: 40 },
-                        ]}
-                        style={{ margin: 0 }}
-                      >
-                        <Input
-                          aria-label={t(`第 ${f.name + 1} 人姓名`, `Resident ${f.name + 1}: name`)}
-                          autoComplete="off"
-                        />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('与户主关系', 'Relation'),
-                    width: 130,
-                    render: (_, f) => (
-                      <Form.Item
-                        name={[f.name, 'relation']}
-                        rules={[{ required: true, message: t('请选择', 'Choose one') }]}
-                        style={{ margin: 0 }}
-                      >
-                        <Select
-                          aria-label={t(`第 ${f.name + 1} 人与户主关系`, `Resident ${f.name + 1}: relation`)}
-                          options={opts(RESIDENT_RELATIONS)}
-                        />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('身份证号码', 'ID number'),
-                    width: 250,
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'idNumber']} rules={[idRule]} validateFirst style={{ margin: 0 }}>
-                        <Input
-                          maxLength={18}
-                          autoComplete="off"
-                          style={{ fontFamily: 'monospace' }}
-                          aria-label={t(`第 ${f.name + 1} 人身份证号码`, `Resident ${f.name + 1}: ID number`)}
-                          placeholder={
-                            (form.getFieldValue(['residents', f.name, 'maskedId']) as string | null) ??
-                            t('可空', 'optional')
-                          }
-                          data-testid="resident-id-number"
-                        />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('手机号码', 'Phone'),
-                    width: 170,
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'phone']} rules={[phoneRule]} style={{ margin: 0 }}>
-                        <Input
-                          maxLength={11}
-                          inputMode="numeric"
-                          autoComplete="off"
-                          aria-label={t(`第 ${f.name + 1} 人手机号码`, `Resident ${f.name + 1}: phone`)}
-                          placeholder={
-                            (form.getFieldValue(['residents', f.name, 'maskedPhone']) as string | null) ??
-                            t('可空', 'optional')
-                          }
-                        />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: '',
-                    width: 48,
-                    render: (_, f) => (
-                      <Button
-                        type="text"
-                        danger
-                        icon={<DeleteOutlined />}
-                        aria-label={t(`删除第 ${f.name + 1} 人`, `Remove resident ${f.name + 1}`)}
-                        onClick={() => remove(f.name)}
+      <Form.List name="residents">
+        {(fields, { add, remove }) => (
+          <>
+            <Table
+              size="small"
+              pagination={false}
+              dataSource={fields}
+              rowKey="key"
+              data-testid="resident-rows"
+              scroll={{ x: 820 }}
+              locale={{ emptyText: t('尚未添加家庭成员', 'No resident yet') }}
+              columns={[
+                {
+                  title: t('姓名', 'Name'),
+                  width: 140,
+                  render: (_, f) => (
+                    <Form.Item
+                      name={[f.name, 'name']}
+                      rules={[
+                        { required: true, whitespace: true, message: t('请输入姓名', 'Enter the name') },
+                        { max: 40 },
+                      ]}
+                      style={{ margin: 0 }}
+                    >
+                      <Input
+                        aria-label={t(`第 ${f.name + 1} 人姓名`, `Resident ${f.name + 1}: name`)}
+                        autoComplete="off"
                       />
-                    ),
-                  },
-                ]}
-              />
-              <div style={{ marginTop: 8 }}>
-                <Button
-                  icon={<PlusOutlined />}
-                  onClick={() => add({ name: '', relation: fields.length ? 'child' : 'head' })}
-                  data-testid="add-resident"
-                >
-                  {t('添加家庭成员', 'Add a resident')}
-                </Button>
-              </div>
-              {editing ? (
-                <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 13 }}>
-                  {t(
-                    '已登记的号码以遮蔽形式显示在输入框中，不修改请留空。',
-                    'Numbers on file show masked as placeholders; leave empty to keep them.',
-                  )}
-                </Typography.Paragraph>
-              ) : null}
-            </>
-          )}
-        </Form.List>
-        <Space style={{ marginTop: 24, display: 'flex' }}>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="save-household">
-            {t('保存', 'Save')}
-          </Button>
-          <Button onClick={() => navigate(-1)}>{t('取消', 'Cancel')}</Button>
-        </Space>
-      </Form>
-    </Card>
+                    </Form.Item>
+                  ),
+                },
+                {
+                  title: t('与户主关系', 'Relation'),
+                  width: 130,
+                  render: (_, f) => (
+                    <Form.Item
+                      name={[f.name, 'relation']}
+                      rules={[{ required: true, message: t('请选择', 'Choose one') }]}
+                      style={{ margin: 0 }}
+                    >
+                      <Select
+                        aria-label={t(`第 ${f.name + 1} 人与户主关系`, `Resident ${f.name + 1}: relation`)}
+                        options={opts(RESIDENT_RELATIONS)}
+                      />
+                    </Form.Item>
+                  ),
+                },
+                {
+                  title: t('身份证号码', 'ID number'),
+                  width: 250,
+                  render: (_, f) => (
+                    <Form.Item name={[f.name, 'idNumber']} rules={[idRule]} validateFirst style={{ margin: 0 }}>
+                      <Input
+                        maxLength={18}
+                        autoComplete="off"
+                        style={{ fontFamily: 'monospace' }}
+                        aria-label={t(`第 ${f.name + 1} 人身份证号码`, `Resident ${f.name + 1}: ID number`)}
+                        placeholder={
+                          (form.getFieldValue(['residents', f.name, 'maskedId']) as string | null) ??
+                          t('可空', 'optional')
+                        }
+                        data-testid="resident-id-number"
+                      />
+                    </Form.Item>
+                  ),
+                },
+                {
+                  title: t('手机号码', 'Phone'),
+                  width: 170,
+                  render: (_, f) => (
+                    <Form.Item name={[f.name, 'phone']} rules={[phoneRule]} style={{ margin: 0 }}>
+                      <Input
+                        maxLength={11}
+                        inputMode="numeric"
+                        autoComplete="off"
+                        aria-label={t(`第 ${f.name + 1} 人手机号码`, `Resident ${f.name + 1}: phone`)}
+                        placeholder={
+                          (form.getFieldValue(['residents', f.name, 'maskedPhone']) as string | null) ??
+                          t('可空', 'optional')
+                        }
+                      />
+                    </Form.Item>
+                  ),
+                },
+                {
+                  title: '',
+                  width: 48,
+                  render: (_, f) => (
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t(`删除第 ${f.name + 1} 人`, `Remove resident ${f.name + 1}`)}
+                      onClick={() => remove(f.name)}
+                    />
+                  ),
+                },
+              ]}
+            />
+            <div style={{ marginTop: 8 }}>
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => add({ name: '', relation: fields.length ? 'child' : 'head' })}
+                data-testid="add-resident"
+              >
+                {t('添加家庭成员', 'Add a resident')}
+              </Button>
+            </div>
+            {editing ? (
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 13 }}>
+                {t(
+                  '已登记的号码以遮蔽形式显示在输入框中，不修改请留空。',
+                  'Numbers on file show masked as placeholders; leave empty to keep them.',
+                )}
+              </Typography.Paragraph>
+            ) : null}
+          </>
+        )}
+      </Form.List>
+      <div style={{ height: 24 }} />
+    </EntityForm>
   );
 }

@@ -1,159 +1,22 @@
 /**
- * A request in full (`/requests/:id`): the record, its timeline, the actions (owner, progress, transfer, close, rate),
+ * A request in full (`/requests/:id`): the record, its timeline, the moves the server allows (RequestMoves),
  * the cards to print, delete and restore.
  */
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Radio,
-  Row,
-  Skeleton,
-  Space,
-} from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Popconfirm, Row, Skeleton, Space } from 'antd';
 import { DeleteOutlined, PrinterOutlined, UndoOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { REQUEST_CATEGORIES, REQUEST_CHANNELS, SATISFACTION } from '@dangjian/contracts';
+import { REQUEST_CATEGORIES, REQUEST_CHANNELS } from '@dangjian/contracts';
 import { api } from '../../../api/client';
-import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
+import { useLabel, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
 import { hasCap, useMe } from '../../../app/session';
-import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { useFeedback } from '../../../components/feedback';
 import { ErrorResult } from '../../../components/States';
 import { chinaDateTime, daysLate, type RequestDetail } from './requestModel';
-import { EventTimeline, LevelTag, MemberPicker, RatingTag, RequestStatusTag } from './RequestParts';
-
-type Action = 'assign' | 'progress' | 'transfer' | 'close' | 'rate';
-
-function ActionModal({
-  action,
-  r,
-  onClose,
-  onDone,
-}: {
-  action: Action;
-  r: RequestDetail;
-  onClose: () => void;
-  onDone: (next: RequestDetail | null) => void;
-}) {
-  const t = useT();
-  const opts = useEnumOptions();
-  const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const titles: Record<Action, string> = {
-    assign: t('指定责任人', 'Assign an owner'),
-    progress: t('记录办理进展', 'Record progress'),
-    transfer: t('转办', 'Transfer'),
-    close: t('办结', 'Close'),
-    rate: t('代群众评价', 'Rate on behalf of the resident'),
-  };
-  async function submit() {
-    let v: Record<string, unknown>;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    if (action === 'transfer' && !v.toOrgId && !(v.department as string | undefined)?.trim()) {
-      setError(t('请选择转办的组织或填写部门', 'Choose the organization or the department'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== ''));
-      const next = await api.post<RequestDetail>(`/api/requests/${r.id}/${action}`, body);
-      onDone(next && typeof next === 'object' && 'id' in next ? next : null);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <Modal
-      open
-      title={titles[action]}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={busy}
-      okText={t('确定', 'OK')}
-      cancelText={t('取消', 'Cancel')}
-      destroyOnHidden
-    >
-      {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" initialValues={{ ownerName: r.ownerName ?? undefined }}>
-        {action === 'assign' ? (
-          <>
-            <Form.Item label={t('党员', 'Member')} name="ownerMemberId">
-              <MemberPicker
-                org={r.orgId}
-                onChange={(id, name) =>
-                  form.setFieldsValue({ ownerMemberId: id, ownerName: name ?? form.getFieldValue('ownerName') })
-                }
-              />
-            </Form.Item>
-            <Form.Item
-              label={t('责任人姓名', 'Owner name')}
-              name="ownerName"
-              rules={[{ required: true, whitespace: true, message: t('请填写责任人', 'Name the owner') }]}
-            >
-              <Input maxLength={40} />
-            </Form.Item>
-          </>
-        ) : null}
-        {action === 'transfer' ? (
-          <>
-            <Form.Item label={t('转至组织', 'To organization')} name="toOrgId">
-              <OrgTreeSelect />
-            </Form.Item>
-            <Form.Item label={t('或转至部门', 'Or to a department')} name="department">
-              <Input maxLength={60} placeholder={t('如：县自然资源局', 'e.g. the county land bureau')} />
-            </Form.Item>
-          </>
-        ) : null}
-        {action === 'progress' || action === 'transfer' ? (
-          <Form.Item
-            label={t('说明', 'Note')}
-            name="note"
-            rules={[{ required: true, whitespace: true, message: t('请填写说明', 'Write a note') }]}
-          >
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
-        ) : null}
-        {action === 'close' ? (
-          <Form.Item
-            label={t('办理结果', 'Result')}
-            name="result"
-            rules={[{ required: true, whitespace: true, message: t('请填写办理结果', 'Write the result') }]}
-          >
-            <Input.TextArea rows={4} maxLength={2000} />
-          </Form.Item>
-        ) : null}
-        {action === 'rate' ? (
-          <Form.Item
-            label={t('群众评价', 'Rating')}
-            name="rating"
-            rules={[{ required: true, message: t('请选择评价', 'Choose a rating') }]}
-            extra={t('「不满意」将重新办理一次', '“Unsatisfied” reopens the request once')}
-          >
-            <Radio.Group options={opts(SATISFACTION)} />
-          </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
-  );
-}
+import { EventTimeline, LevelTag, RatingTag, RequestStatusTag } from './RequestParts';
+import { RequestMoves } from './RequestMoves';
 
 /** The request detail page. */
 export default function RequestDetailPage() {
@@ -165,7 +28,6 @@ export default function RequestDetailPage() {
   const id = Number(idParam);
   const { data: me } = useMe();
   const canWrite = hasCap(me, 'residents.write');
-  const [action, setAction] = useState<Action | null>(null);
   const [fullPhone, setFullPhone] = useState<string | null>(null);
   const q = useQuery({
     queryKey: ['request', id],
@@ -229,27 +91,14 @@ export default function RequestDetailPage() {
             </Space>
           </div>
           <Space wrap>
-            {canWrite && !deleted && !closed ? (
-              <>
-                <Button type="primary" onClick={() => setAction('close')} data-testid="action-close">
-                  {t('办结', 'Close')}
-                </Button>
-                <Button onClick={() => setAction('assign')} data-testid="action-assign">
-                  {t('指定责任人', 'Assign')}
-                </Button>
-                <Button onClick={() => setAction('progress')} data-testid="action-progress">
-                  {t('办理进展', 'Progress')}
-                </Button>
-                <Button onClick={() => setAction('transfer')} data-testid="action-transfer">
-                  {t('转办', 'Transfer')}
-                </Button>
-              </>
-            ) : null}
-            {canWrite && !deleted && closed && !r.rating ? (
-              <Button type="primary" onClick={() => setAction('rate')} data-testid="action-rate">
-                {t('代群众评价', 'Rate for the resident')}
-              </Button>
-            ) : null}
+            <RequestMoves
+              r={r}
+              onDone={(next) => {
+                if (next) qc.setQueryData(['request', id], { ...r, ...next, events: next.events ?? r.events });
+                message.success(t('已保存', 'Saved'));
+                changed();
+              }}
+            />
             <Button icon={<PrinterOutlined />} onClick={() => card('commitment')} data-testid="card-commitment">
               {t('承诺卡', 'Commitment card')}
             </Button>
@@ -357,19 +206,6 @@ export default function RequestDetailPage() {
           </Card>
         </Col>
       </Row>
-      {action ? (
-        <ActionModal
-          action={action}
-          r={r}
-          onClose={() => setAction(null)}
-          onDone={(next) => {
-            setAction(null);
-            if (next) qc.setQueryData(['request', id], { ...r, ...next, events: next.events ?? r.events });
-            message.success(t('已保存', 'Saved'));
-            changed();
-          }}
-        />
-      ) : null}
     </Space>
   );
 }

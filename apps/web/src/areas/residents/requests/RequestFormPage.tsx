@@ -2,8 +2,7 @@
  * Accept a request (`/requests/new?org=`): channel, category, level, the household or an anonymous resident, an owner;
  * 当场办 needs its result.
  */
-import { useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
+import { Col, Form, Input, Radio, Row, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { chinaInstant, REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_LEVELS } from '@dangjian/contracts';
@@ -14,7 +13,7 @@ import { useMe } from '../../../app/session';
 import { usePageCrumb } from '../../../app/crumbs';
 import { DateField } from '../../../components/DateField';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
-import { showFieldError } from '../../../components/formErrors';
+import { EntityForm } from '../../../components/EntityForm';
 import { useFeedback } from '../../../components/feedback';
 import { chinaToday, isMobile, type RequestItem } from './requestModel';
 import { HouseholdPicker, MemberPicker } from './RequestParts';
@@ -46,8 +45,6 @@ export default function RequestFormPage() {
   const { org: scopeOrg } = useScope();
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   usePageCrumb(t('受理诉求', 'Accept a request'));
   const prefillOrg = Number(params.get('org')) || scopeOrg?.id || me?.orgId || undefined;
   const level = Form.useWatch('level', form);
@@ -55,9 +52,8 @@ export default function RequestFormPage() {
   const orgId = Form.useWatch('orgId', form) as number | undefined;
   const today = chinaToday();
 
-  async function onFinish(v: Values) {
-    setBusy(true);
-    setError(null);
+  /** The body the API takes: the resident as a household or by name and phone, blanks left out. */
+  function bodyOf(v: Values) {
     const text = (s?: string | null) => (s && s.trim() ? s.trim() : undefined);
     const body: Record<string, unknown> = {
       orgId: v.orgId,
@@ -76,191 +72,175 @@ export default function RequestFormPage() {
     }
     // A paper record entered later keeps the day it was accepted (the deadline counts from it).
     if (v.acceptedOn && v.acceptedOn !== today) body.acceptedAt = chinaInstant(v.acceptedOn, '09:00');
-    try {
-      const saved = await api.post<RequestItem>('/api/requests', body);
-      message.success(t('诉求已受理', 'Request accepted'));
-      qc.invalidateQueries({ queryKey: ['requests'] });
-      qc.invalidateQueries({ queryKey: ['service-stats'] });
-      navigate(`/requests/${saved.id}`);
-    } catch (e) {
-      if (!showFieldError(form, e)) setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    return body;
   }
 
   return (
-    <Card>
-      <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
-        {t('受理诉求', 'Accept a request')}
-      </Typography.Title>
-      {error ? (
-        <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} data-testid="form-error" />
-      ) : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        scrollToFirstError
-        style={{ maxWidth: 900 }}
-        initialValues={{
-          orgId: prefillOrg,
-          channel: 'reception',
-          level: 'studied',
-          who: 'household',
-          acceptedOn: today,
-        }}
-        onValuesChange={(changed) => {
-          if ('orgId' in changed) form.setFieldsValue({ householdId: null, ownerMemberId: null });
-        }}
-      >
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label={t('受理组织', 'Accepting organization')}
-              name="orgId"
-              rules={[{ required: true, message: t('请选择受理组织', 'Choose the organization') }]}
-            >
-              <OrgTreeSelect valueLabel={prefillOrg === me?.orgId ? (me?.orgName ?? undefined) : scopeOrg?.name} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label={t('受理日期', 'Accepted on')}
-              name="acceptedOn"
-              extra={t(
-                '补录纸质记录时可选择过去的日期，办结时限从该日起算',
-                'For a paper record entered later pick the day it was accepted; the deadline counts from it',
-              )}
-            >
-              <DateField maxToday />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item
-              label={t('来源渠道', 'Channel')}
-              name="channel"
-              rules={[{ required: true, message: t('请选择渠道', 'Choose the channel') }]}
-            >
-              <Select options={opts(REQUEST_CHANNELS)} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item
-              label={t('诉求类别', 'Category')}
-              name="category"
-              rules={[{ required: true, message: t('请选择类别', 'Choose the category') }]}
-            >
-              <Select options={opts(REQUEST_CATEGORIES)} data-testid="request-category" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item label={t('办理方式', 'Handling level')} name="level" rules={[{ required: true }]}>
-              <Radio.Group optionType="button" options={opts(REQUEST_LEVELS)} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item
-              label={t('诉求内容', 'What the resident asks')}
-              name="description"
-              rules={[{ required: true, whitespace: true, message: t('请填写诉求内容', 'Describe the request') }]}
-            >
-              <Input.TextArea rows={3} maxLength={2000} showCount />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item label={t('反映人', 'Resident')} name="who">
-              <Radio.Group
-                options={[
-                  { value: 'household', label: t('登记户', 'A registered household') },
-                  { value: 'anonymous', label: t('未登记 / 匿名', 'Not registered / anonymous') },
-                ]}
-              />
-            </Form.Item>
-          </Col>
-          {who === 'anonymous' ? (
-            <>
-              <Col xs={24} md={12}>
-                <Form.Item label={t('姓名（可不填）', 'Name (optional)')} name="residentName">
-                  <Input maxLength={40} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12}>
-                <Form.Item
-                  label={t('联系电话（可不填）', 'Phone (optional)')}
-                  name="phone"
-                  rules={[
-                    {
-                      validator: (_, v: string | undefined) =>
-                        !v || isMobile(v)
-                          ? Promise.resolve()
-                          : Promise.reject(new Error(t('手机号码格式不正确', 'Invalid mobile number'))),
-                    },
-                  ]}
-                >
-                  <Input maxLength={11} inputMode="numeric" />
-                </Form.Item>
-              </Col>
-            </>
-          ) : (
+    <EntityForm<Values, RequestItem>
+      title={t('受理诉求', 'Accept a request')}
+      form={form}
+      maxWidth={900}
+      onSubmit={(v) => api.post<RequestItem>('/api/requests', bodyOf(v))}
+      onSaved={(saved) => {
+        message.success(t('诉求已受理', 'Request accepted'));
+        qc.invalidateQueries({ queryKey: ['requests'] });
+        qc.invalidateQueries({ queryKey: ['service-stats'] });
+        navigate(`/requests/${saved.id}`);
+      }}
+      onCancel={() => navigate(-1)}
+      submitTestId="save-request"
+      submitLabel={level === 'on_the_spot' ? t('受理并办结', 'Accept and close') : t('受理', 'Accept')}
+      initialValues={{
+        orgId: prefillOrg,
+        channel: 'reception',
+        level: 'studied',
+        who: 'household',
+        acceptedOn: today,
+      }}
+      onValuesChange={(changed) => {
+        if ('orgId' in changed) form.setFieldsValue({ householdId: null, ownerMemberId: null });
+      }}
+    >
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('受理组织', 'Accepting organization')}
+            name="orgId"
+            rules={[{ required: true, message: t('请选择受理组织', 'Choose the organization') }]}
+          >
+            <OrgTreeSelect valueLabel={prefillOrg === me?.orgId ? (me?.orgName ?? undefined) : scopeOrg?.name} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('受理日期', 'Accepted on')}
+            name="acceptedOn"
+            extra={t(
+              '补录纸质记录时可选择过去的日期，办结时限从该日起算',
+              'For a paper record entered later pick the day it was accepted; the deadline counts from it',
+            )}
+          >
+            <DateField maxToday />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            label={t('来源渠道', 'Channel')}
+            name="channel"
+            rules={[{ required: true, message: t('请选择渠道', 'Choose the channel') }]}
+          >
+            <Select options={opts(REQUEST_CHANNELS)} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            label={t('诉求类别', 'Category')}
+            name="category"
+            rules={[{ required: true, message: t('请选择类别', 'Choose the category') }]}
+          >
+            <Select options={opts(REQUEST_CATEGORIES)} data-testid="request-category" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item label={t('办理方式', 'Handling level')} name="level" rules={[{ required: true }]}>
+            <Radio.Group optionType="button" options={opts(REQUEST_LEVELS)} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item
+            label={t('诉求内容', 'What the resident asks')}
+            name="description"
+            rules={[{ required: true, whitespace: true, message: t('请填写诉求内容', 'Describe the request') }]}
+          >
+            <Input.TextArea rows={3} maxLength={2000} showCount />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item label={t('反映人', 'Resident')} name="who">
+            <Radio.Group
+              options={[
+                { value: 'household', label: t('登记户', 'A registered household') },
+                { value: 'anonymous', label: t('未登记 / 匿名', 'Not registered / anonymous') },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        {who === 'anonymous' ? (
+          <>
+            <Col xs={24} md={12}>
+              <Form.Item label={t('姓名（可不填）', 'Name (optional)')} name="residentName">
+                <Input maxLength={40} />
+              </Form.Item>
+            </Col>
             <Col xs={24} md={12}>
               <Form.Item
-                label={t('户', 'Household')}
-                name="householdId"
+                label={t('联系电话（可不填）', 'Phone (optional)')}
+                name="phone"
                 rules={[
                   {
-                    required: true,
-                    message: t('请选择户，或改为匿名', 'Choose the household, or switch to anonymous'),
+                    validator: (_, v: string | undefined) =>
+                      !v || isMobile(v)
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('手机号码格式不正确', 'Invalid mobile number'))),
                   },
                 ]}
               >
-                <HouseholdPicker org={orgId} />
+                <Input maxLength={11} inputMode="numeric" />
               </Form.Item>
             </Col>
-          )}
-        </Row>
-        <Row gutter={16}>
+          </>
+        ) : (
           <Col xs={24} md={12}>
-            <Form.Item label={t('责任人（党员）', 'Owner (member)')} name="ownerMemberId">
-              <MemberPicker
-                org={orgId}
-                onChange={(id, name) =>
-                  form.setFieldsValue({ ownerMemberId: id, ownerName: name ?? form.getFieldValue('ownerName') })
-                }
-              />
+            <Form.Item
+              label={t('户', 'Household')}
+              name="householdId"
+              rules={[
+                {
+                  required: true,
+                  message: t('请选择户，或改为匿名', 'Choose the household, or switch to anonymous'),
+                },
+              ]}
+            >
+              <HouseholdPicker org={orgId} />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label={t('责任人姓名', 'Owner name')} name="ownerName">
-              <Input maxLength={40} />
+        )}
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('责任人（党员）', 'Owner (member)')} name="ownerMemberId">
+            <MemberPicker
+              org={orgId}
+              onChange={(id, name) =>
+                form.setFieldsValue({ ownerMemberId: id, ownerName: name ?? form.getFieldValue('ownerName') })
+              }
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('责任人姓名', 'Owner name')} name="ownerName">
+            <Input maxLength={40} />
+          </Form.Item>
+        </Col>
+        {level === 'on_the_spot' ? (
+          <Col span={24}>
+            <Form.Item
+              label={t('办理结果', 'Result')}
+              name="result"
+              extra={t('当场办结的诉求须填写结果', 'A request closed on the spot needs its result')}
+              rules={[
+                {
+                  required: true,
+                  whitespace: true,
+                  message: t('当场办须填写办理结果', 'An on-the-spot request needs its result'),
+                },
+              ]}
+            >
+              <Input.TextArea rows={2} maxLength={2000} />
             </Form.Item>
           </Col>
-          {level === 'on_the_spot' ? (
-            <Col span={24}>
-              <Form.Item
-                label={t('办理结果', 'Result')}
-                name="result"
-                extra={t('当场办结的诉求须填写结果', 'A request closed on the spot needs its result')}
-                rules={[
-                  {
-                    required: true,
-                    whitespace: true,
-                    message: t('当场办须填写办理结果', 'An on-the-spot request needs its result'),
-                  },
-                ]}
-              >
-                <Input.TextArea rows={2} maxLength={2000} />
-              </Form.Item>
-            </Col>
-          ) : null}
-        </Row>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="save-request">
-            {level === 'on_the_spot' ? t('受理并办结', 'Accept and close') : t('受理', 'Accept')}
-          </Button>
-          <Button onClick={() => navigate(-1)}>{t('取消', 'Cancel')}</Button>
-        </Space>
-      </Form>
-    </Card>
+        ) : null}
+      </Row>
+    </EntityForm>
   );
 }

@@ -3,19 +3,19 @@
  * optional request raised, photos.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Typography, Upload } from 'antd';
+import { Card, Checkbox, Col, Form, Input, Radio, Row, Select, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { REQUEST_CATEGORIES, REQUEST_LEVELS } from '@dangjian/contracts';
-import { ApiError, api, request } from '../../../api/client';
+import { api, request } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { useMe } from '../../../app/session';
 import { usePageCrumb } from '../../../app/crumbs';
 import { useFeedback } from '../../../components/feedback';
 import { DateField } from '../../../components/DateField';
-import { showFieldError } from '../../../components/formErrors';
+import { EntityForm } from '../../../components/EntityForm';
 import { HouseholdSelect, MemberSelect, householdLabel, useResidentsRules } from '../common/ResidentsParts';
 import { chinaToday, type HouseholdDetail, type Visit } from '../common/model';
 
@@ -47,8 +47,6 @@ export default function VisitFormPage() {
   usePageCrumb(t('登记走访', 'Record a visit'));
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const raise = Form.useWatch('raise', form);
   const level = Form.useWatch('level', form);
   const preset = params.get('household') ? Number(params.get('household')) : undefined;
@@ -58,9 +56,8 @@ export default function VisitFormPage() {
     enabled: !!preset,
   });
 
-  async function onFinish(v: Values) {
-    setBusy(true);
-    setError(null);
+  /** Saves the visit, then its photos; answers the visit and how many photos failed. */
+  async function save(v: Values): Promise<{ saved: Visit; failed: number }> {
     const body = {
       householdId: v.householdId,
       visitorMemberId: v.visitorMemberId,
@@ -78,18 +75,7 @@ export default function VisitFormPage() {
           }
         : {}),
     };
-    let saved: Visit;
-    try {
-      saved = await api.post<Visit>('/api/visits', body);
-    } catch (e) {
-      const code = e instanceof ApiError ? e.code : '';
-      if (code === 'residents.in_future') form.setFields([{ name: 'visitedOn', errors: [(e as Error).message] }]);
-      else if (code === 'residents.on_the_spot_needs_result')
-        form.setFields([{ name: 'result', errors: [(e as Error).message] }]);
-      else if (!showFieldError(form, e)) setError((e as Error).message);
-      setBusy(false);
-      return;
-    }
+    const saved = await api.post<Visit>('/api/visits', body);
     // Photos go after the record exists; a failed photo does not undo the visit.
     let failed = 0;
     for (const f of files) {
@@ -101,6 +87,10 @@ export default function VisitFormPage() {
         failed++;
       }
     }
+    return { saved, failed };
+  }
+
+  function done({ saved, failed }: { saved: Visit; failed: number }) {
     for (const k of ['visits', 'visit-quotas', 'household', 'requests', 'service-stats'])
       qc.invalidateQueries({ queryKey: [k] });
     if (failed)
@@ -108,203 +98,190 @@ export default function VisitFormPage() {
         t(`走访已保存，但有 ${failed} 张照片上传失败`, `Visit saved, but ${failed} photos failed to upload`),
       );
     else message.success(t('走访已保存', 'Visit saved'));
-    setBusy(false);
     navigate(saved.requestId ? `/requests/${saved.requestId}` : preset ? `/households/${preset}` : '/visits');
   }
 
   return (
-    <Card>
-      <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
-        {t('登记走访', 'Record a visit')}
-      </Typography.Title>
-      {rules ? (
-        <p className="dj-muted" style={{ marginTop: 0 }}>
-          {t(
-            `要求：每个村每季度至少走访 ${rules.villageVisitsPerQuarter} 次；乡镇干部每周走访不少于 ` +
-              `${rules.cadreVisitDaysPerWeek} 天、${rules.cadreVisitHouseholdsPerWeek} 户。`,
-            `Every village at least ${rules.villageVisitsPerQuarter} visit(s) a quarter; a township cadre at ` +
-              `least ${rules.cadreVisitDaysPerWeek} days and ${rules.cadreVisitHouseholdsPerWeek} households a week.`,
-          )}
-        </p>
-      ) : null}
-      {error ? (
-        <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} data-testid="form-error" />
-      ) : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        scrollToFirstError
-        style={{ maxWidth: 900 }}
-        initialValues={{
-          householdId: preset,
-          visitorMemberId: me?.memberId ?? undefined,
-          visitedOn: chinaToday(),
-          raise: false,
-          level: 'on_the_spot',
-          category: 'livelihood',
-        }}
-      >
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label={t('走访户', 'Household')}
-              name="householdId"
-              rules={[{ required: true, message: t('请选择走访的户', 'Choose the household') }]}
-            >
-              <HouseholdSelect valueLabel={presetHh.data ? householdLabel(presetHh.data) : undefined} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item
-              label={t('走访人', 'Visitor')}
-              name="visitorMemberId"
-              rules={[{ required: true, message: t('请选择走访人', 'Choose the visitor') }]}
-            >
-              <MemberSelect valueLabel={me?.memberId ? me.displayName : undefined} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={4}>
-            <Form.Item
-              label={t('走访日期', 'Date')}
-              name="visitedOn"
-              rules={[
-                { required: true, message: t('请选择日期', 'Choose the date') },
-                {
-                  validator: (_, v?: string) =>
-                    !v || v <= chinaToday()
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t('日期不能晚于今天', 'Not after today'))),
-                },
-              ]}
-            >
-              <DateField maxToday />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item
-              label={t('了解情况', 'What was found')}
-              name="found"
-              rules={[
-                { required: true, whitespace: true, message: t('请填写了解到的情况', 'Describe what was found') },
-                { max: 2000 },
-              ]}
-            >
-              <Input.TextArea rows={3} data-testid="visit-found" />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item label={t('承诺事项', 'What was promised')} name="promised" rules={[{ max: 2000 }]}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="raise" valuePropName="checked">
-          <Checkbox data-testid="visit-raise">
+    <EntityForm<Values, { saved: Visit; failed: number }>
+      title={t('登记走访', 'Record a visit')}
+      intro={
+        rules ? (
+          <p className="dj-muted" style={{ marginTop: 0 }}>
             {t(
-              '群众提出了诉求（登记为下访诉求）',
-              'The household raised a request (recorded as a door-to-door request)',
+              `要求：每个村每季度至少走访 ${rules.villageVisitsPerQuarter} 次；乡镇干部每周走访不少于 ` +
+                `${rules.cadreVisitDaysPerWeek} 天、${rules.cadreVisitHouseholdsPerWeek} 户。`,
+              `Every village at least ${rules.villageVisitsPerQuarter} visit(s) a quarter; a township cadre at ` +
+                `least ${rules.cadreVisitDaysPerWeek} days and ${rules.cadreVisitHouseholdsPerWeek} households a week.`,
             )}
-          </Checkbox>
-        </Form.Item>
-        {raise ? (
-          <Card size="small" style={{ marginBottom: 16, background: '#fafafa' }}>
-            <Row gutter={16}>
-              <Col xs={24} md={8}>
-                <Form.Item label={t('诉求类别', 'Category')} name="category" rules={[{ required: true }]}>
-                  <Select options={opts(REQUEST_CATEGORIES)} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={16}>
-                <Form.Item
-                  label={t('办理方式', 'Handling')}
-                  name="level"
-                  rules={[{ required: true }]}
-                  extra={
-                    rules && level !== 'on_the_spot'
-                      ? t(
-                          `研究办 ${rules.studiedDays} 天、协调办 ${rules.coordinatedDays} 天内办结`,
-                          `After study: ${rules.studiedDays} days; with departments: ${rules.coordinatedDays} days`,
-                        )
-                      : undefined
-                  }
-                >
-                  <Radio.Group options={opts(REQUEST_LEVELS)} optionType="button" />
-                </Form.Item>
-              </Col>
+          </p>
+        ) : null
+      }
+      form={form}
+      maxWidth={900}
+      onSubmit={save}
+      onSaved={done}
+      onCancel={() => navigate(-1)}
+      submitTestId="save-visit"
+      fieldOfCode={{ 'residents.in_future': 'visitedOn', 'residents.on_the_spot_needs_result': 'result' }}
+      initialValues={{
+        householdId: preset,
+        visitorMemberId: me?.memberId ?? undefined,
+        visitedOn: chinaToday(),
+        raise: false,
+        level: 'on_the_spot',
+        category: 'livelihood',
+      }}
+    >
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('走访户', 'Household')}
+            name="householdId"
+            rules={[{ required: true, message: t('请选择走访的户', 'Choose the household') }]}
+          >
+            <HouseholdSelect valueLabel={presetHh.data ? householdLabel(presetHh.data) : undefined} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            label={t('走访人', 'Visitor')}
+            name="visitorMemberId"
+            rules={[{ required: true, message: t('请选择走访人', 'Choose the visitor') }]}
+          >
+            <MemberSelect valueLabel={me?.memberId ? me.displayName : undefined} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={4}>
+          <Form.Item
+            label={t('走访日期', 'Date')}
+            name="visitedOn"
+            rules={[
+              { required: true, message: t('请选择日期', 'Choose the date') },
+              {
+                validator: (_, v?: string) =>
+                  !v || v <= chinaToday()
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('日期不能晚于今天', 'Not after today'))),
+              },
+            ]}
+          >
+            <DateField maxToday />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item
+            label={t('了解情况', 'What was found')}
+            name="found"
+            rules={[
+              { required: true, whitespace: true, message: t('请填写了解到的情况', 'Describe what was found') },
+              { max: 2000 },
+            ]}
+          >
+            <Input.TextArea rows={3} data-testid="visit-found" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item label={t('承诺事项', 'What was promised')} name="promised" rules={[{ max: 2000 }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="raise" valuePropName="checked">
+        <Checkbox data-testid="visit-raise">
+          {t('群众提出了诉求（登记为下访诉求）', 'The household raised a request (recorded as a door-to-door request)')}
+        </Checkbox>
+      </Form.Item>
+      {raise ? (
+        <Card size="small" style={{ marginBottom: 16, background: '#fafafa' }}>
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item label={t('诉求类别', 'Category')} name="category" rules={[{ required: true }]}>
+                <Select options={opts(REQUEST_CATEGORIES)} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={16}>
+              <Form.Item
+                label={t('办理方式', 'Handling')}
+                name="level"
+                rules={[{ required: true }]}
+                extra={
+                  rules && level !== 'on_the_spot'
+                    ? t(
+                        `研究办 ${rules.studiedDays} 天、协调办 ${rules.coordinatedDays} 天内办结`,
+                        `After study: ${rules.studiedDays} days; with departments: ${rules.coordinatedDays} days`,
+                      )
+                    : undefined
+                }
+              >
+                <Radio.Group options={opts(REQUEST_LEVELS)} optionType="button" />
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item
+                label={t('诉求内容', 'Request')}
+                name="description"
+                rules={[
+                  { required: true, whitespace: true, message: t('请填写诉求内容', 'Describe the request') },
+                  { max: 2000 },
+                ]}
+              >
+                <Input.TextArea rows={2} />
+              </Form.Item>
+            </Col>
+            {level === 'on_the_spot' ? (
               <Col xs={24}>
                 <Form.Item
-                  label={t('诉求内容', 'Request')}
-                  name="description"
+                  label={t('当场办理结果', 'Result on the spot')}
+                  name="result"
                   rules={[
-                    { required: true, whitespace: true, message: t('请填写诉求内容', 'Describe the request') },
+                    {
+                      required: true,
+                      whitespace: true,
+                      message: t('当场办须填写办理结果', 'An on-the-spot request needs its result'),
+                    },
                     { max: 2000 },
                   ]}
                 >
                   <Input.TextArea rows={2} />
                 </Form.Item>
               </Col>
-              {level === 'on_the_spot' ? (
-                <Col xs={24}>
-                  <Form.Item
-                    label={t('当场办理结果', 'Result on the spot')}
-                    name="result"
-                    rules={[
-                      {
-                        required: true,
-                        whitespace: true,
-                        message: t('当场办须填写办理结果', 'An on-the-spot request needs its result'),
-                      },
-                      { max: 2000 },
-                    ]}
-                  >
-                    <Input.TextArea rows={2} />
-                  </Form.Item>
-                </Col>
-              ) : null}
-            </Row>
-          </Card>
-        ) : null}
-        <Form.Item
-          label={t('走访照片', 'Photos')}
-          extra={t(
-            'JPG/PNG，每张不超过10MB；保存走访后上传',
-            'JPG/PNG up to 10 MB each; uploaded after the visit is saved',
-          )}
+            ) : null}
+          </Row>
+        </Card>
+      ) : null}
+      <Form.Item
+        label={t('走访照片', 'Photos')}
+        extra={t(
+          'JPG/PNG，每张不超过10MB；保存走访后上传',
+          'JPG/PNG up to 10 MB each; uploaded after the visit is saved',
+        )}
+      >
+        <Upload
+          listType="picture-card"
+          accept="image/jpeg,image/png"
+          multiple
+          fileList={files}
+          beforeUpload={(file) => {
+            if (!['image/jpeg', 'image/png'].includes(file.type)) {
+              message.error(t('只能上传 JPG 或 PNG 图片', 'Only JPG or PNG images'));
+              return Upload.LIST_IGNORE;
+            }
+            if (file.size > MAX_PHOTO) {
+              message.error(t('照片不能超过10MB', 'A photo may be at most 10 MB'));
+              return Upload.LIST_IGNORE;
+            }
+            return false;
+          }}
+          onChange={({ fileList }) => setFiles(fileList)}
         >
-          <Upload
-            listType="picture-card"
-            accept="image/jpeg,image/png"
-            multiple
-            fileList={files}
-            beforeUpload={(file) => {
-              if (!['image/jpeg', 'image/png'].includes(file.type)) {
-                message.error(t('只能上传 JPG 或 PNG 图片', 'Only JPG or PNG images'));
-                return Upload.LIST_IGNORE;
-              }
-              if (file.size > MAX_PHOTO) {
-                message.error(t('照片不能超过10MB', 'A photo may be at most 10 MB'));
-                return Upload.LIST_IGNORE;
-              }
-              return false;
-            }}
-            onChange={({ fileList }) => setFiles(fileList)}
-          >
-            {files.length >= 9 ? null : (
-              <button type="button" style={{ border: 0, background: 'none', cursor: 'pointer' }}>
-                <PlusOutlined />
-                <div style={{ marginTop: 8 }}>{t('添加照片', 'Add photo')}</div>
-              </button>
-            )}
-          </Upload>
-        </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="save-visit">
-            {t('保存', 'Save')}
-          </Button>
-          <Button onClick={() => navigate(-1)}>{t('取消', 'Cancel')}</Button>
-        </Space>
-      </Form>
-    </Card>
+          {files.length >= 9 ? null : (
+            <button type="button" style={{ border: 0, background: 'none', cursor: 'pointer' }}>
+              <PlusOutlined />
+              <div style={{ marginTop: 8 }}>{t('添加照片', 'Add photo')}</div>
+            </button>
+          )}
+        </Upload>
+      </Form.Item>
+    </EntityForm>
   );
 }

@@ -1,21 +1,29 @@
 /**
- * A wish in full (`/wishes/:id`): the record, its timeline and photos; claim, fulfil and release for members (and
- * secretaries, as the API allows); delete and restore.
+ * A wish in full (`/wishes/:id`): the record, its timeline and photos; the moves the server allows this user
+ * (WorkflowActionBar: claim, fulfil, release, confirm); delete and restore.
  */
-import { useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Input, Modal, Popconfirm, Row, Skeleton, Space } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Popconfirm, Row, Skeleton, Space } from 'antd';
 import { DeleteOutlined, UndoOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { WISH_KINDS, WISH_SOURCES } from '@dangjian/contracts';
+import { WISH_FLOW, WISH_KINDS, WISH_SOURCES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
 import { hasCap, useMe } from '../../../app/session';
 import { useFeedback } from '../../../components/feedback';
 import { ErrorResult } from '../../../components/States';
+import { WorkflowActionBar } from '../../../components/WorkflowActionBar';
 import { chinaDateTime, photoCount, type WishDetail } from '../requests/requestModel';
 import { EventTimeline, WishStatusTag } from '../requests/RequestParts';
+
+/** What each move says once made. */
+const DONE: Record<string, { zh: string; en: string }> = {
+  claim: { zh: '已认领', en: 'Claimed' },
+  fulfil: { zh: '已完成，等待群众确认', en: 'Fulfilled; awaiting the resident' },
+  release: { zh: '已放弃认领', en: 'Released' },
+  confirm: { zh: '已确认', en: 'Confirmed' },
+};
 
 /** The wish detail page. */
 export default function WishDetailPage() {
@@ -27,10 +35,6 @@ export default function WishDetailPage() {
   const id = Number(idParam);
   const { data: me } = useMe();
   const canWrite = hasCap(me, 'residents.write');
-  const canClaim = hasCap(me, 'residents.claim') || canWrite;
-  const [fulfilling, setFulfilling] = useState(false);
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
   const q = useQuery({
     queryKey: ['wish', id],
     queryFn: ({ signal }) => api.get<WishDetail>(`/api/wishes/${id}`, undefined, signal),
@@ -44,18 +48,13 @@ export default function WishDetailPage() {
     void q.refetch();
   }
   async function run(path: string, body?: unknown, done?: string) {
-    setBusy(true);
     try {
       if (path === 'DELETE') await api.del(`/api/wishes/${id}`);
       else await api.post(`/api/wishes/${id}/${path}`, body);
       message.success(done ?? t('已保存', 'Saved'));
       changed();
-      return true;
     } catch (e) {
       message.error((e as Error).message);
-      return false;
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -67,7 +66,6 @@ export default function WishDetailPage() {
     );
   if (q.error || !w) return <ErrorResult error={q.error} onRetry={() => q.refetch()} />;
   const deleted = !!w.deletedAt;
-  const mine = !!w.claimedBy && w.claimedBy.memberId === me?.memberId;
   const photos = Array.isArray(w.photos) ? w.photos : (w.photoList ?? []);
 
   return (
@@ -86,41 +84,18 @@ export default function WishDetailPage() {
             </Space>
           </div>
           <Space wrap>
-            {!deleted && canClaim && w.status === 'open' ? (
-              <Button
-                type="primary"
-                loading={busy}
-                onClick={() => run('claim', {}, t('已认领', 'Claimed'))}
-                data-testid="wish-claim"
-              >
-                {t('认领', 'Claim')}
-              </Button>
-            ) : null}
-            {!deleted && w.status === 'claimed' && (mine || canWrite) ? (
-              <>
-                <Button type="primary" onClick={() => setFulfilling(true)} data-testid="wish-fulfil">
-                  {t('完成心愿', 'Fulfil')}
-                </Button>
-                <Popconfirm
-                  title={t('放弃认领，让其他党员认领？', 'Release the claim for others?')}
-                  okText={t('放弃', 'Release')}
-                  cancelText={t('取消', 'Cancel')}
-                  onConfirm={() => run('release', {}, t('已放弃认领', 'Released'))}
-                >
-                  <Button>{t('放弃认领', 'Release')}</Button>
-                </Popconfirm>
-              </>
-            ) : null}
-            {!deleted && canWrite && w.status === 'fulfilled' ? (
-              <Popconfirm
-                title={t('群众已当面确认心愿实现？', 'Has the resident confirmed it in person?')}
-                okText={t('代为确认', 'Confirm')}
-                cancelText={t('取消', 'Cancel')}
-                onConfirm={() => run('confirm', {}, t('已确认', 'Confirmed'))}
-              >
-                <Button data-testid="wish-confirm">{t('代群众确认', 'Confirm for the resident')}</Button>
-              </Popconfirm>
-            ) : null}
+            <WorkflowActionBar
+              actions={deleted ? [] : w.actions}
+              moves={WISH_FLOW.actions}
+              note="none"
+              primary={['claim', 'fulfil']}
+              fields={{ note: { label: { zh: '完成情况', en: 'How it was fulfilled' } } }}
+              run={(move, input) => api.post(`/api/wishes/${id}/${move}`, input)}
+              onDone={(move) => {
+                message.success(DONE[move] ? t(DONE[move].zh, DONE[move].en) : t('已保存', 'Saved'));
+                changed();
+              }}
+            />
             {canWrite ? (
               deleted ? (
                 <Button icon={<UndoOutlined />} onClick={() => run('restore', {}, t('已恢复', 'Restored'))}>
@@ -196,32 +171,6 @@ export default function WishDetailPage() {
           </Card>
         </Col>
       </Row>
-      {fulfilling ? (
-        <Modal
-          open
-          title={t('完成心愿', 'Fulfil the wish')}
-          okText={t('提交', 'Submit')}
-          cancelText={t('取消', 'Cancel')}
-          confirmLoading={busy}
-          onCancel={() => setFulfilling(false)}
-          onOk={async () => {
-            if (!note.trim()) return message.warning(t('请填写完成情况', 'Say how it was fulfilled'));
-            if (
-              await run('fulfil', { note: note.trim() }, t('已完成，等待群众确认', 'Fulfilled; awaiting the resident'))
-            )
-              setFulfilling(false);
-          }}
-        >
-          <label htmlFor="wish-note">{t('完成情况', 'How it was fulfilled')}</label>
-          <Input.TextArea
-            id="wish-note"
-            rows={4}
-            maxLength={1000}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </Modal>
-      ) : null}
     </Space>
   );
 }

@@ -1,0 +1,166 @@
+/**
+ * The moves of a request on its detail page: the ones the server allows this user (`actions` of the answer) in a
+ * WorkflowActionBar with the labels of REQUEST_FLOW; transfer keeps its own dialog (an organization or a department).
+ */
+import { useRef, useState } from 'react';
+import { Alert, Button, Form, Input, Modal, Radio, Space } from 'antd';
+import { REQUEST_FLOW, SATISFACTION } from '@dangjian/contracts';
+import { api } from '../../../api/client';
+import { useEnumOptions, useT } from '../../../app/i18n';
+import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
+import { WorkflowActionBar } from '../../../components/WorkflowActionBar';
+import type { RequestDetail } from './requestModel';
+import { MemberPicker } from './RequestParts';
+
+/** The owner's name, filled in by picking a member (whose id the caller keeps). */
+function OwnerName({
+  org,
+  value,
+  onChange,
+  onMember,
+}: {
+  org: number;
+  value?: string;
+  onChange?: (v: string) => void;
+  onMember: (id: number | null) => void;
+}) {
+  const t = useT();
+  const [member, setMember] = useState<number | null>(null);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <MemberPicker
+        org={org}
+        value={member}
+        placeholder={t('选择党员', 'Choose a member')}
+        onChange={(id, name) => {
+          setMember(id);
+          onMember(id);
+          if (name) onChange?.(name);
+        }}
+      />
+      <Input maxLength={40} value={value} onChange={(e) => onChange?.(e.target.value)} />
+    </Space>
+  );
+}
+
+/** The transfer dialog: to an organization or a department, with a note. */
+function TransferModal({
+  r,
+  onClose,
+  onDone,
+}: {
+  r: RequestDetail;
+  onClose: () => void;
+  onDone: (n: unknown) => void;
+}) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function submit() {
+    let v: Record<string, unknown>;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    if (!v.toOrgId && !(v.department as string | undefined)?.trim()) {
+      setError(t('请选择转办的组织或填写部门', 'Choose the organization or the department'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== ''));
+      onDone(await api.post<RequestDetail>(`/api/requests/${r.id}/transfer`, body));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal
+      open
+      title={t('转办', 'Transfer')}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={busy}
+      okText={t('确定', 'OK')}
+      cancelText={t('取消', 'Cancel')}
+      destroyOnHidden
+    >
+      {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
+      <Form form={form} layout="vertical">
+        <Form.Item label={t('转至组织', 'To organization')} name="toOrgId">
+          <OrgTreeSelect />
+        </Form.Item>
+        <Form.Item label={t('或转至部门', 'Or to a department')} name="department">
+          <Input maxLength={60} placeholder={t('如：县自然资源局', 'e.g. the county land bureau')} />
+        </Form.Item>
+        <Form.Item
+          label={t('说明', 'Note')}
+          name="note"
+          rules={[{ required: true, whitespace: true, message: t('请填写说明', 'Write a note') }]}
+        >
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** The request's moves; `onDone` gets the new detail when the API answers with it. */
+export function RequestMoves({ r, onDone }: { r: RequestDetail; onDone: (next: RequestDetail | null) => void }) {
+  const t = useT();
+  const opts = useEnumOptions();
+  const member = useRef<number | null>(null);
+  const [transferring, setTransferring] = useState(false);
+  const actions = r.deletedAt ? [] : r.actions;
+  const done = (next: unknown) =>
+    onDone(next && typeof next === 'object' && 'id' in next ? (next as RequestDetail) : null);
+  return (
+    <>
+      <WorkflowActionBar
+        actions={actions}
+        moves={REQUEST_FLOW.actions}
+        note="none"
+        skip={['transfer']}
+        primary={['close', 'rate']}
+        fields={{
+          ownerName: {
+            label: { zh: '责任人', en: 'Owner' },
+            render: () => <OwnerName org={r.orgId} onMember={(id) => (member.current = id)} />,
+          },
+          note: { label: { zh: '说明', en: 'Note' } },
+          result: { label: { zh: '办理结果', en: 'Result' } },
+          rating: {
+            label: { zh: '群众评价', en: 'Rating' },
+            render: () => <Radio.Group options={opts(SATISFACTION)} />,
+          },
+        }}
+        run={(move, input) => {
+          const body = move === 'assign' && member.current ? { ...input, ownerMemberId: member.current } : input;
+          member.current = null;
+          return api.post<RequestDetail>(`/api/requests/${r.id}/${move}`, body);
+        }}
+        onDone={(_move, next) => done(next)}
+      />
+      {actions?.includes('transfer') ? (
+        <Button onClick={() => setTransferring(true)} data-testid="action-transfer">
+          {t('转办', 'Transfer')}
+        </Button>
+      ) : null}
+      {transferring ? (
+        <TransferModal
+          r={r}
+          onClose={() => setTransferring(false)}
+          onDone={(next) => {
+            setTransferring(false);
+            done(next);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
