@@ -1,7 +1,7 @@
 /** Loads the demo county (or a prefecture of ten) into an empty database; later modules add their records as contributors. */
 import { chinaToday } from '@dangjian/contracts';
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { DB } from '../db/schema/index.js';
 import type { Ctx } from '../platform/context.js';
 import { hashPassword } from '../platform/crypto.js';
 import { writeAuditAlone } from '../platform/data/audit.js';

@@ -18,7 +18,7 @@ import type {
   MeetingMotionsTable,
   MeetingReviewsTable,
   MeetingsTable,
-} from '../db/schema.js';
+} from '../db/schema/index.js';
 import type { Ctx } from '../platform/context.js';
 import { excellentWithinShare, tallyMotion } from '../areas/life/meetings/meetings.votes.js';
 import type { MeetingKind } from '../areas/life/meetings/meetings.rules.js';
