@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles the server's TypeScript (with the shared contracts) into apps/server/dist/main.mjs, and the
-// import reader's worker thread into dist/sheet-worker.mjs beside it, so a start skips compiling TypeScript at run time. npm packages stay external. The CLI falls back to
+// import reader's worker thread into dist/sheet-worker.mjs beside it, so a start skips compiling TypeScript at run
+// time. npm packages stay external. The CLI falls back to
 // the sources through tsx whenever this bundle is missing or older than them.
 import { build } from 'esbuild';
 import fs from 'node:fs';

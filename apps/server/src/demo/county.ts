@@ -768,7 +768,9 @@ function pickBand(rng: Random, bands: Bands): readonly [number, number, number] 
   return bands[bands.length - 1]!;
 }
 
-/** Generates one fictitious county deterministically from a seed; `index` distinguishes the counties of a prefecture. */
+/**
+ * Generates one fictitious county deterministically from a seed; `index` distinguishes the counties of a prefecture.
+ */
 export function generateCounty(opts: { seed: number; index?: number; today?: string }): DemoCounty {
   const seed = Math.trunc(opts.seed);
   const index = opts.index ?? 0;

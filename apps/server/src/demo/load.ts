@@ -1,4 +1,7 @@
-/** Loads the demo county (or a prefecture of ten) into an empty database; later modules add their records as contributors. */
+/**
+ * Loads the demo county (or a prefecture of ten) into an empty database; later modules add their records as
+ * contributors.
+ */
 import { chinaToday } from '@dangjian/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema/index.js';

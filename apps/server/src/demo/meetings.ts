@@ -530,7 +530,10 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
     // ---- helpers bound to the county ----
     const rural = (o: OrgInfo) => RURAL_UNITS.has(o.unit) || o.unit === 'community';
     const nameOf = (id: number | null | undefined) => (id ? (memberById.get(id)?.name ?? null) : null);
-    /** Committee seats and secretary, as the service lists them; where an org has none of its own (a general branch, a committee without staff), the secretaries of the orgs under it. */
+    /**
+     * Committee seats and secretary, as the service lists them; where an org has none of its own (a general branch, a
+     * committee without staff), the secretaries of the orgs under it.
+     */
     const committeeOf = (o: OrgInfo): Mem[] => {
       const ids = new Set(o.seats);
       if (o.secretaryId) ids.add(o.secretaryId);

@@ -271,7 +271,10 @@ const MONTHLY_COMMENTS = [
 
 type Row = unknown[];
 
-/** Writes rows with explicit ids: prepared statements in chunked transactions on SQLite, multi-row inserts on PostgreSQL. */
+/**
+ * Writes rows with explicit ids: prepared statements in chunked transactions on SQLite, multi-row inserts on
+ * PostgreSQL.
+ */
 class Bulk {
   constructor(private readonly ctx: Ctx) {}
 
@@ -339,7 +342,10 @@ class Bulk {
     }
   }
 
-  /** On SQLite, a bulk-load setting for the duration of the demo: a big page cache, no fsync (a failed load is simply redone). */
+  /**
+   * On SQLite, a bulk-load setting for the duration of the demo: a big page cache, no fsync (a failed load is simply
+   * redone).
+   */
   fast(on: boolean): void {
     const sqlite = this.ctx.database.sqlite;
     if (!sqlite) return;

@@ -89,7 +89,10 @@ export function normalizeIdNumber(raw: string): string {
   return raw.trim().toUpperCase();
 }
 
-/** Parses and checks an ID number (province, real birth date in [1900-01-01, today], MOD 11-2 check digit); null when invalid, so callers never trust a typo. */
+/**
+ * Parses and checks an ID number (province, real birth date in [1900-01-01, today], MOD 11-2 check digit); null when
+ * invalid, so callers never trust a typo.
+ */
 export function parseIdNumber(raw: string, today: Date = new Date()): IdInfo | null {
   const id = normalizeIdNumber(raw);
   if (!ID_SHAPE.test(id)) return null;
@@ -108,7 +111,10 @@ export function parseIdNumber(raw: string, today: Date = new Date()): IdInfo | n
   };
 }
 
-/** Builds a valid ID number for demo and test data; the sequence's parity is flipped when needed so that it states the given sex. */
+/**
+ * Builds a valid ID number for demo and test data; the sequence's parity is flipped when needed so that it states the
+ * given sex.
+ */
 export function makeIdNumber(
   regionCode: string,
   birthDate: string,
@@ -137,19 +143,27 @@ export function normalizePhone(raw: string): string {
   return m ? m[1]! : compact;
 }
 
-/** Whether a mainland mobile number is well-formed (11 digits starting 13-19 after normalizePhone), to reject typos before an SMS is sent. */
+/**
+ * Whether a mainland mobile number is well-formed (11 digits starting 13-19 after normalizePhone), to reject typos
+ * before an SMS is sent.
+ */
 export function isValidMobile(phone: string): boolean {
   return /^1[3-9]\d{9}$/.test(normalizePhone(phone));
 }
 
-/** Masks an ID number for lists and exports (keeps first 6 and last 4), so a screen or a sheet never shows a whole one. */
+/**
+ * Masks an ID number for lists and exports (keeps first 6 and last 4), so a screen or a sheet never shows a whole one.
+ */
 export function maskIdNumber(id: string): string {
   const s = normalizeIdNumber(id);
   if (s.length <= 10) return '*'.repeat(s.length);
   return s.slice(0, 6) + '*'.repeat(s.length - 10) + s.slice(-4);
 }
 
-/** Masks a phone number for display (keeps first 3 and last 4), enough to recognise one's own but not to call a stranger. */
+/**
+ * Masks a phone number for display (keeps first 3 and last 4), enough to recognise one's own but not to call a
+ * stranger.
+ */
 export function maskPhone(phone: string): string {
   const s = normalizePhone(phone);
   if (s.length <= 7) return '*'.repeat(s.length);

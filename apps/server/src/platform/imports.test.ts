@@ -1,4 +1,6 @@
-/** The import reader (a worker thread with ExcelJS's streaming reader) reads a sheet as the whole-workbook reader did. */
+/**
+ * The import reader (a worker thread with ExcelJS's streaming reader) reads a sheet as the whole-workbook reader did.
+ */
 import { expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { cellText } from './excel.js';

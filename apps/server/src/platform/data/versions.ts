@@ -7,7 +7,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import { memo } from '../memo.js';
 
-/** The data a cache may depend on: the roster covers organizations and members; residents covers households, requests, wishes and the rest of serving residents. */
+/**
+ * The data a cache may depend on: the roster covers organizations and members; residents covers households, requests,
+ * wishes and the rest of serving residents.
+ */
 export type Domain =
   | 'roster'
   | 'meetings'
