@@ -291,7 +291,8 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
         },
       ];
       log(
-        `3. load: ${LOAD.connections} connections, ${LOAD.durationSeconds} s per route, ${routes.length} routes (+${LOAD.warmupSeconds} s warm-up) …`,
+        `3. load: ${LOAD.connections} connections, ${LOAD.durationSeconds} s per route, ${routes.length} ` +
+          `routes (+${LOAD.warmupSeconds} s warm-up) …`,
       );
       await load(port, cookie, {
         title: 'warm-up',
@@ -304,7 +305,8 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
         runs[r.key] = await load(port, cookie, { title: r.title, paths: r.paths, serverPid: server.pid });
         const x = runs[r.key];
         log(
-          `   ${r.title}: ${x.reqPerSec} req/s, p50 ${x.latencyMs.p50} ms, p95 ${x.latencyMs.p95} ms${x.non2xx ? `, ${x.non2xx} non-2xx` : ''}`,
+          `   ${r.title}: ${x.reqPerSec} req/s, p50 ${x.latencyMs.p50} ms, p95 ${x.latencyMs.p95} ` +
+            `ms${x.non2xx ? `, ${x.non2xx} non-2xx` : ''}`,
         );
       }
       const mem = sampler.stop();
@@ -399,7 +401,9 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
       };
       if (res.status !== 200 || report.imported !== IMPORT_ROWS)
         throw new Error(
-          `import answered ${res.status}, imported ${report.imported}: ${JSON.stringify(report.errors?.slice(0, 3) ?? report).slice(0, 300)}`,
+          `import answered ${res.status}, ` +
+            `imported ${report.imported}:` +
+            ` ${JSON.stringify(report.errors?.slice(0, 3) ?? report).slice(0, 300)}`,
         );
       result.checks['importHttp.seconds'] = check(result.figures.importHttp.seconds, TARGETS.import20kSeconds);
       log(`   HTTP import: ${seconds.toFixed(2)} s (${res.status}, ${report.imported} imported)`);
@@ -441,7 +445,8 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
   );
   if (result.loadavgBefore > 1) {
     result.notes.push(
-      `other work was running on this ${os.cpus().length}-CPU machine when the bench started (1-minute load average ${result.loadavgBefore}): the timings are pessimistic`,
+      `other work was running on this ${os.cpus().length}-CPU machine when the bench started (1-minute load ` +
+        `average ${result.loadavgBefore}): the timings are pessimistic`,
     );
   }
   result.allPass = Object.values(result.checks).every((c) => c.pass) && result.errors.length === 0;

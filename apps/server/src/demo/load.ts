@@ -207,7 +207,8 @@ export async function loadDemo(
       return c;
     });
     log(
-      `county ${index + 1}/${counties} ${county.name}: ${county.orgs.length} organizations, ${county.members.length} members (${Date.now() - started} ms)`,
+      `county ${index + 1}/${counties} ${county.name}: ${county.orgs.length} organizations,` +
+        ` ${county.members.length} members (${Date.now() - started} ms)`,
     );
     for (const contributor of demoContributors()) {
       const t = Date.now();

@@ -694,7 +694,10 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
           const title = theme.replace('{n}', String(mo.y - 1921));
           const t = time('theme_day', o, r);
           const att = attendance(o, r, membersOn(pool, heldOn), heldOn, t.start, { selfCheckin: true });
-          const text = `开展“${title}”主题党日活动，组织党员重温入党誓词${r.chance(0.5) ? '，集中学习有关文件精神' : ''}。${r.chance(0.6) ? `${host ?? '书记'}同志对下一步工作作了安排。` : ''}`;
+          const text =
+            `开展“${title}”主题党日活动，` +
+            `组织党员重温入党誓词${r.chance(0.5) ? '，集中学习有关文件精神' : ''}` +
+            `。${r.chance(0.6) ? `${host ?? '书记'}同志对下一步工作作了安排。` : ''}`;
           await add({
             row: meetingRow(
               o,
@@ -816,7 +819,9 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
         if (day && !r.chance(o.miss)) {
           const t = time('life_meeting', o, r);
           const att = attendance(o, r, membersOn(pool, day), day, t.start);
-          const text = `支部委员会通报了年度工作情况，${r.chance(0.5) ? '支部书记带头作对照检查，' : ''}党员逐一对照党章党规查摆问题，开展批评和自我批评。会议梳理了问题清单，明确了整改措施。`;
+          const text =
+            `支部委员会通报了年度工作情况，${r.chance(0.5) ? '支部书记带头作对照检查，' : ''}党员逐一对照党章党规查摆问题，开展批评和自我批评。` +
+            `会议梳理了问题清单，明确了整改措施。`;
           await add({
             row: meetingRow(
               o,
@@ -921,7 +926,8 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
         decisions.push(tally.passed ? decision : `${title}未获通过，会后另行研究`);
       }
       const topic = motions.length
-        ? `支部党员大会：讨论${joiners.length ? '接收预备党员' : ''}${joiners.length && converts.length ? '和' : ''}${converts.length ? '预备党员转正' : ''}`
+        ? `支部党员大会：讨论${joiners.length ? '接收预备党员' : ''}${joiners.length && converts.length ? '和' : ''}` +
+          `${converts.length ? '预备党员转正' : ''}`
         : `支部党员大会：${r.pick([...STUDY, '通报支部工作情况', '收缴党费及党费使用情况通报', '学习传达上级会议精神'])}`;
       const text = `会议由${host ?? '支部书记'}同志主持，应到党员${expected.length}名，实到${presentCount(att)}名。${motions.length ? `有表决权的正式党员${entitledIds.size}名，到会${presentVoting}名，会议进行了表决。` : '会议通报了支部近期工作情况，与会党员进行了讨论。'}`;
       await add({
@@ -1128,7 +1134,8 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
   log(
-    `  meetings: ${counts.meetings} (${kinds}); attendance ${counts.attendance}, motions ${counts.motions}, reviews ${counts.reviews}; ${behind.size} of ${branches.length} branches behind`,
+    `  meetings: ${counts.meetings} (${kinds}); attendance ${counts.attendance}, motions ${counts.motions}, ` +
+      `reviews ${counts.reviews}; ${behind.size} of ${branches.length} branches behind`,
   );
 }
 

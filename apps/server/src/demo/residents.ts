@@ -331,7 +331,8 @@ class Bulk {
     if (!sqlite) return fn();
     const list = sqlite
       .prepare(
-        `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${tables.map(() => '?').join(',')})`,
+        `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ` +
+          `(${tables.map(() => '?').join(',')})`,
       )
       .all(...tables) as { name: string; sql: string }[];
     for (const i of list) sqlite.exec(`drop index ${i.name}`);
@@ -416,7 +417,8 @@ async function load(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: string) 
     // Fresh statistics so that the planner picks the scope and period indexes on the big tables.
     if (ctx.database.sqlite) ctx.database.sqlite.exec('pragma analysis_limit = 1000; analyze');
     log(
-      `  service: indexes built and analysed (${((Date.now() - t) / 1000).toFixed(1)} s since the start of the service data)`,
+      `  service: indexes built and analysed (${((Date.now() - t) / 1000).toFixed(1)} s since the start of ` +
+        `the service data)`,
     );
   } finally {
     bulk.fast(false);
@@ -456,7 +458,10 @@ async function loadResidents(
   const cpu0 = process.cpuUsage();
   const lap = () => {
     const u = process.cpuUsage(cpu0);
-    return `${((Date.now() - t0) / 1000).toFixed(1)} s, cpu ${((u.user + u.system) / 1e6).toFixed(1)} s of which writing ${(bulk.writeMs / 1000).toFixed(1)} s`;
+    return (
+      `${((Date.now() - t0) / 1000).toFixed(1)} s, cpu ${((u.user + u.system) / 1e6).toFixed(1)} s of ` +
+      `which writing ${(bulk.writeMs / 1000).toFixed(1)} s`
+    );
   };
 
   // ---- places: the top organization of each village and community ----
@@ -758,7 +763,9 @@ async function loadResidents(
   );
   const grouped = groupOf.reduce((a, g) => a + (g ? 1 : 0), 0);
   log(
-    `  service: ${households.length} households, ${resRows.length} residents (${households.filter((h) => h.poor).length} poor), ${grpRows.length} groups covering ${grouped} households (${lap()})`,
+    `  service: ${households.length} households, ${resRows.length} residents ` +
+      `(${households.filter((h) => h.poor).length} poor), ${grpRows.length} groups covering ${grouped} ` +
+      `households (${lap()})`,
   );
   hhRows.length = 0;
   resRows.length = 0;
@@ -1180,7 +1187,9 @@ async function loadResidents(
     eventRows,
   );
   log(
-    `  service: ${rid - reqId0} requests (${closedCount} closed, ${open} open, ${overdue} overdue, ${escalatedOpen} escalated and open), ${eventRows.length} timeline events of recent and open requests (${lap()})`,
+    `  service: ${rid - reqId0} requests (${closedCount} closed, ${open} open, ${overdue} overdue,` +
+      ` ${escalatedOpen} escalated and open), ${eventRows.length} timeline events of recent and open ` +
+      `requests (${lap()})`,
   );
   eventRows.length = 0;
 
@@ -1507,7 +1516,9 @@ async function loadResidents(
   ]);
   await bumpVersion(ctx.db, tenant, 'residents');
   log(
-    `  service: ${wishTotal} wishes (${nConfirmed} confirmed, ${nFulfilled} awaiting confirmation, ${nOpen} open), ${errandTotal} errands (${nDone} done), ${zoneRows.length} zones with ${zmRows.length} members, ${evalRows.length} evaluations; scale ${scale} (${lap()})`,
+    `  service: ${wishTotal} wishes (${nConfirmed} confirmed, ${nFulfilled} awaiting confirmation, ${nOpen} ` +
+      `open), ${errandTotal} errands (${nDone} done), ${zoneRows.length} zones with ${zmRows.length} ` +
+      `members, ${evalRows.length} evaluations; scale ${scale} (${lap()})`,
   );
 }
 
