@@ -180,9 +180,8 @@ if (f.importCli)
       `s)${mark(server.checks['importCli.seconds'])}`,
   );
 for (const e of server.errors) lines.push(`  error in ${e.step}: ${e.message}`);
-lines.push(
-  `  web: ${web.skipped ?? `exit ${web.exitCode}${web.timedOut ? ' (timed out)' : ''}, ${web.seconds} s, results ${web.results ?? 'not written'}`}`,
-);
+const webRun = `exit ${web.exitCode}${web.timedOut ? ' (timed out)' : ''}, ${web.seconds} s`;
+lines.push(`  web: ${web.skipped ?? `${webRun}, results ${web.results ?? 'not written'}`}`);
 for (const [k, c] of Object.entries(web.checks ?? {}))
   lines.push(`    ${k.padEnd(22)} ${c.value} (budget ${c.budget})${mark(c)}`);
 lines.push(

@@ -207,7 +207,9 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
       runsMs: runs,
       medianSeconds: round(median(runs) / 1000, 3),
       cpuMsToHealthy: cpuRuns,
-      note: 'spawn of `node apps/server/bin/dangjian.mjs serve` (tsx, migrate check, app build, listen) to the first 200 of GET /api/health, polled every 10 ms',
+      note:
+        'spawn of `node apps/server/bin/dangjian.mjs serve` (tsx, migrate check, app build, listen) to the' +
+        ' first 200 of GET /api/health, polled every 10 ms',
     };
     result.checks.coldStartSeconds = check(result.figures.coldStart.medianSeconds, TARGETS.coldStartSeconds);
   });
@@ -314,7 +316,8 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
         connections: LOAD.connections,
         durationSecondsEach: LOAD.durationSeconds,
         percentileMethod:
-          "exact nearest-rank percentiles over every response's time (autocannon 'response' event, ms, hrtime); autocannon's HDR figures (p50/p90/p97_5/p99) are kept alongside",
+          "exact nearest-rank percentiles over every response's time (autocannon 'response' event, ms, hrtime);" +
+          " autocannon's HDR figures (p50/p90/p97_5/p99) are kept alongside",
         runs,
       };
       const bare = runs.health.okReqPerSec;
@@ -349,7 +352,9 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
         maxSampledRssDuringLoadMb: mem.maxRssMb,
         vmHwmAfterLoadMb: mem.hwmMb,
         samples: mem.samples,
-        note: 'VmHWM of the server process (peak RSS since its start, which includes startup) read right after the load; VmRSS sampled every 100 ms during it',
+        note:
+          'VmHWM of the server process (peak RSS since its start, which includes startup) read right after' +
+          ' the load; VmRSS sampled every 100 ms during it',
       };
       result.checks.peakRssMb = check(mem.hwmMb ?? mem.maxRssMb, TARGETS.peakRssMb);
     });
@@ -397,7 +402,9 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
         serverRssBeforeMb: round(rssBefore),
         serverMaxRssDuringImportMb: mem.maxRssMb,
         serverVmHwmAfterImportMb: mem.hwmMb,
-        note: 'POST /api/members/import (multipart `file`, x-csrf-token) to the answer, against the running server after the load',
+        note:
+          'POST /api/members/import (multipart `file`, x-csrf-token) to the answer, against the running' +
+          ' server after the load',
       };
       if (res.status !== 200 || report.imported !== IMPORT_ROWS)
         throw new Error(
@@ -427,7 +434,9 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
         seconds: round(seconds, 2),
         cpuSeconds: round(r.cpuMs / 1000, 2),
         output: (r.stdout + r.stderr).trim().split('\n').slice(-3),
-        note: '`dangjian import members FILE` on a fresh copy of the loaded demo DATA_DIR, wall time including the CLI start (tsx, migrate check)',
+        note:
+          '`dangjian import members FILE` on a fresh copy of the loaded demo DATA_DIR, wall time including' +
+          ' the CLI start (tsx, migrate check)',
       };
       if (r.code !== 0)
         throw new Error(`CLI import exited ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${r.stderr.slice(-300)}`);
@@ -441,7 +450,8 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
   // The load average also counts the bench's own processes of the preceding minute; before the first
   // step it is all other work.
   result.notes.push(
-    "loadavgAtSteps: the 1-minute load average at the start of each step (it includes the bench's own work of the minute before)",
+    "loadavgAtSteps: the 1-minute load average at the start of each step (it includes the bench's own work of" +
+      ' the minute before)',
   );
   if (result.loadavgBefore > 1) {
     result.notes.push(

@@ -27,7 +27,9 @@ await build({
   external: [...external, 'pg-native'],
   logLevel: 'warning',
   banner: {
-    js: "import { createRequire as __djCreateRequire } from 'node:module'; const require = __djCreateRequire(import.meta.url);",
+    js:
+      "import { createRequire as __djCreateRequire } from 'node:module'; const require =" +
+      ' __djCreateRequire(import.meta.url);',
   },
 });
 console.log('server bundle written to apps/server/dist/main.mjs (and sheet-worker.mjs)');

@@ -929,7 +929,10 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
         ? `支部党员大会：讨论${joiners.length ? '接收预备党员' : ''}${joiners.length && converts.length ? '和' : ''}` +
           `${converts.length ? '预备党员转正' : ''}`
         : `支部党员大会：${r.pick([...STUDY, '通报支部工作情况', '收缴党费及党费使用情况通报', '学习传达上级会议精神'])}`;
-      const text = `会议由${host ?? '支部书记'}同志主持，应到党员${expected.length}名，实到${presentCount(att)}名。${motions.length ? `有表决权的正式党员${entitledIds.size}名，到会${presentVoting}名，会议进行了表决。` : '会议通报了支部近期工作情况，与会党员进行了讨论。'}`;
+      const voting = motions.length
+        ? `有表决权的正式党员${entitledIds.size}名，到会${presentVoting}名，会议进行了表决。`
+        : '会议通报了支部近期工作情况，与会党员进行了讨论。';
+      const text = `会议由${host ?? '支部书记'}同志主持，应到党员${expected.length}名，实到${presentCount(att)}名。${voting}`;
       await add({
         row: meetingRow(
           o,

@@ -359,9 +359,8 @@ class Bulk {
     if (this.ctx.dialect !== 'postgres') return;
     const { sql } = await import('kysely');
     for (const t of tables)
-      await sql`select setval(pg_get_serial_sequence(${t}, 'id'), coalesce((select max(id) from ${sql.table(t)}), 0) + 1, false)`.execute(
-        this.ctx.db,
-      );
+      await sql`select setval(pg_get_serial_sequence(${t}, 'id'),
+        coalesce((select max(id) from ${sql.table(t)}), 0) + 1, false)`.execute(this.ctx.db);
   }
 }
 

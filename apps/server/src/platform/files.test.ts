@@ -332,7 +332,8 @@ describe('storeImage / readStored', () => {
     const html = Buffer.from('<html><script>alert(1)</script></html>'); // "photo.jpg" in the upload form
     await expect(storeImage(dataDir, html, 1 << 20)).rejects.toMatchObject({ code: 'files.bad_type', status: 400 });
     const gif = Buffer.from(
-      'GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;',
+      'GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00,' +
+        '\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;',
       'latin1',
     );
     await expect(storeImage(dataDir, gif, 1 << 20)).rejects.toMatchObject({ code: 'files.bad_type' });
