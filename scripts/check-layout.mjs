@@ -7,7 +7,7 @@ import fs from 'node:fs';
 const MAX_LINE = 120;
 const MAX_LINES = 400;
 /** Files whose length is data, not code: migrations and the demo's generated tables of names and places. */
-const LONG_ALLOWED = [/\/db\/migrations\//, /\/demo\/names\.ts$/];
+const LONG_ALLOWED = [/\/db\/migrations\//, /\/demo\/names\.ts$/, /\/demo\/county\/tables\.ts$/];
 
 const files = execFileSync(
   'git',
