@@ -1,5 +1,3 @@
-
-
 export const CATEGORY_TEXT: Record<string, readonly string[]> = {
   livelihood: [
     '家中屋顶漏雨，请求帮助维修',
