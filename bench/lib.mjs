@@ -248,7 +248,9 @@ export function sampleRss(pid, everyMs = 100) {
   };
 }
 
-/** CPU time (user + system, all threads) a live process has used, in ms (null when gone). Linux clock ticks of 10 ms. */
+/**
+ * CPU time (user + system, all threads) a live process has used, in ms (null when gone). Linux clock ticks of 10 ms.
+ */
 export function procCpuMs(pid) {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -108,7 +108,9 @@ for (const [id, ms] of selfMs) {
       !/fastify\/lib/.test(f.url)
     )
       continue;
-    const k = `${f.functionName || '(anonymous)'}  ${f.url.replace(/^.*\/(apps\/server\/src|node_modules)\//, '')}:${f.lineNumber + 1}`;
+    const k =
+      `${f.functionName || '(anonymous)'} ` +
+      ` ${f.url.replace(/^.*\/(apps\/server\/src|node_modules)\//, '')}:${f.lineNumber + 1}`;
     if (seen.has(k)) continue;
     seen.add(k);
     incl.set(k, (incl.get(k) ?? 0) + ms);

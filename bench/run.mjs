@@ -152,36 +152,41 @@ if (f.demo)
   lines.push(`  demo generation      ${f.demo.wallSeconds} s  (target < 60 s)${mark(server.checks.demoSeconds)}`);
 if (f.coldStart)
   lines.push(
-    `  cold start (median)  ${f.coldStart.medianSeconds} s  runs ${f.coldStart.runsMs.join(', ')} ms  (target < 3 s)${mark(server.checks.coldStartSeconds)}`,
+    `  cold start (median)  ${f.coldStart.medianSeconds} s  runs ${f.coldStart.runsMs.join(', ')} ms  ` +
+      `(target < 3 s)${mark(server.checks.coldStartSeconds)}`,
   );
 for (const [k, r] of Object.entries(L)) {
   const p95 = server.checks[`${k}.p95Ms`];
   const ratio = server.checks[`${k}.throughputRatio`];
   lines.push(
-    `  ${r.title.padEnd(45)} ${String(r.reqPerSec).padStart(7)} req/s  p50 ${r.latencyMs.p50} ms  p95 ${r.latencyMs.p95} ms  server cpu ${r.serverCpuMsPerRequest} ms/req` +
+    `  ${r.title.padEnd(45)} ${String(r.reqPerSec).padStart(7)} req/s  p50 ${r.latencyMs.p50} ms  ` +
+      `p95 ${r.latencyMs.p95} ms  server cpu ${r.serverCpuMsPerRequest} ms/req` +
       (p95 ? `  [p95 ${p95.target}${mark(p95)}${ratio ? `; ${ratio.value}× bare ≥ 0.2${mark(ratio)}` : ''}]` : ''),
   );
 }
 if (f.memory)
   lines.push(
-    `  server peak RSS      ${f.memory.vmHwmAfterLoadMb} MB (VmHWM after load; max sampled ${f.memory.maxSampledRssDuringLoadMb} MB)  (target < 300 MB)${mark(server.checks.peakRssMb)}`,
+    `  server peak RSS      ${f.memory.vmHwmAfterLoadMb} MB (VmHWM after load; max ` +
+      `sampled ${f.memory.maxSampledRssDuringLoadMb} MB)  (target < 300 MB)${mark(server.checks.peakRssMb)}`,
   );
 if (f.importHttp)
   lines.push(
-    `  import 20k (HTTP)    ${f.importHttp.seconds} s  status ${f.importHttp.status}  (target < 10 s)${mark(server.checks['importHttp.seconds'])}`,
+    `  import 20k (HTTP)    ${f.importHttp.seconds} s  status ${f.importHttp.status}  (target < 10 ` +
+      `s)${mark(server.checks['importHttp.seconds'])}`,
   );
 if (f.importCli)
   lines.push(
-    `  import 20k (CLI)     ${f.importCli.seconds} s  exit ${f.importCli.exitCode}  (target < 10 s)${mark(server.checks['importCli.seconds'])}`,
+    `  import 20k (CLI)     ${f.importCli.seconds} s  exit ${f.importCli.exitCode}  (target < 10 ` +
+      `s)${mark(server.checks['importCli.seconds'])}`,
   );
 for (const e of server.errors) lines.push(`  error in ${e.step}: ${e.message}`);
-lines.push(
-  `  web: ${web.skipped ?? `exit ${web.exitCode}${web.timedOut ? ' (timed out)' : ''}, ${web.seconds} s, results ${web.results ?? 'not written'}`}`,
-);
+const webRun = `exit ${web.exitCode}${web.timedOut ? ' (timed out)' : ''}, ${web.seconds} s`;
+lines.push(`  web: ${web.skipped ?? `${webRun}, results ${web.results ?? 'not written'}`}`);
 for (const [k, c] of Object.entries(web.checks ?? {}))
   lines.push(`    ${k.padEnd(22)} ${c.value} (budget ${c.budget})${mark(c)}`);
 lines.push(
-  `  service: demo ${service.demoSeconds ?? '?'} s, figures first calls ${(service.figuresColdMs ?? []).join(', ')} ms${service.timedOut ? ' (timed out)' : ''}`,
+  `  service: demo ${service.demoSeconds ?? '?'} s, figures first ` +
+    `calls ${(service.figuresColdMs ?? []).join(', ')} ms${service.timedOut ? ' (timed out)' : ''}`,
 );
 for (const [k, c] of Object.entries(service.checks ?? {}))
   lines.push(`    ${k.padEnd(30)} ${c.value} ms (target ${c.target})${mark(c)}`);

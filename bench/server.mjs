@@ -4,13 +4,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import {
-  HOST,
   apiClient,
   freePort,
   median,
-  percentile,
   procCpuMs,
   procMemoryMb,
   round,
@@ -19,114 +16,11 @@ import {
   spawnServer,
   stopServer,
   waitHealthy,
-  withTimeout,
 } from './lib.mjs';
 import { rosterRows, rosterXlsx, templateHeaders } from './roster.mjs';
+import { TARGETS, LOAD, IMPORT_ROWS, PASSWORD, check, load, discover } from './server-load.mjs';
 
-export const TARGETS = {
-  demoSeconds: 60,
-  coldStartSeconds: 3,
-  memberListP95Ms: 50,
-  memberListThroughputRatio: 0.2,
-  import20kSeconds: 10,
-  peakRssMb: 300,
-  meetingListP95Ms: 50,
-  complianceCountyP95Ms: 200,
-};
-
-const LOAD = { connections: 32, durationSeconds: 10, warmupSeconds: 3 };
-const IMPORT_ROWS = 20_000;
-const PASSWORD = 'Dangjian@2026';
-
-function check(value, target, cmp = '<') {
-  const pass = value == null ? false : cmp === '<' ? value < target : value >= target;
-  return { value, target: `${cmp} ${target}`, pass };
-}
-
-/** One autocannon run of `durationSeconds`, per-request latencies collected from the 'response' events. */
-async function load(
-  port,
-  cookie,
-  { title, paths, serverPid, durationSeconds = LOAD.durationSeconds, connections = LOAD.connections, collect = true },
-) {
-  const latencies = [];
-  const cpu0 = serverPid ? procCpuMs(serverPid) : null;
-  const statuses = {};
-  const instance = autocannon({
-    url: `http://${HOST}:${port}`,
-    connections,
-    duration: durationSeconds,
-    headers: { cookie, accept: 'application/json' },
-    requests: paths.map((p) => ({ method: 'GET', path: p })),
-  });
-  if (collect) {
-    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      latencies.push(responseTime);
-      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
-    });
-  }
-  const result = await withTimeout(instance, (durationSeconds + 20) * 1000, `load ${title}`);
-  const cpuMs = serverPid ? procCpuMs(serverPid) - cpu0 : null;
-  if (!collect) return null;
-  latencies.sort((a, b) => a - b);
-  const seconds = (Date.parse(result.finish) - Date.parse(result.start)) / 1000 || durationSeconds;
-  const ok = statuses[200] ?? 0;
-  return {
-    title,
-    paths: paths.length > 3 ? [...paths.slice(0, 3), `… ${paths.length} paths in rotation`] : paths,
-    connections,
-    durationSeconds: round(seconds, 2),
-    requests: latencies.length,
-    statuses,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    reqPerSec: round(latencies.length / seconds, 1),
-    okReqPerSec: round(ok / seconds, 1),
-    // server CPU (user+sys, all threads) per request: unlike req/s, hardly moved by other work on the machine
-    serverCpuMsPerRequest: cpuMs == null || !latencies.length ? null : round(cpuMs / latencies.length, 3),
-    serverCpuShare: cpuMs == null ? null : round(cpuMs / (seconds * 1000), 2),
-    // exact nearest-rank percentiles over every response of the run (ms)
-    latencyMs: {
-      p50: round(percentile(latencies, 50), 2),
-      p90: round(percentile(latencies, 90), 2),
-      p95: round(percentile(latencies, 95), 2),
-      p99: round(percentile(latencies, 99), 2),
-      max: round(latencies.at(-1), 2),
-      mean: round(latencies.reduce((a, b) => a + b, 0) / (latencies.length || 1), 2),
-    },
-    // autocannon's own HDR histogram (integer ms) for cross-checking
-    autocannon: {
-      reqPerSecAverage: result.requests.average,
-      latencyMs: {
-        p50: result.latency.p50,
-        p90: result.latency.p90,
-        p97_5: result.latency.p97_5,
-        p99: result.latency.p99,
-        average: result.latency.average,
-      },
-    },
-  };
-}
-
-/** Finds the ids the load and the import need: root, a township, village branches, some members. */
-async function discover(api) {
-  const [root] = (await api.getJson('/api/orgs/tree')).items;
-  const level1 = (await api.getJson(`/api/orgs/tree?parent=${root.id}`)).items;
-  const townships = level1.filter((o) => o.type === 'committee' && o.field === 'rural' && /[镇乡]党委$/.test(o.name));
-  // the township with the most members, for a representative subtree
-  const township = [...townships].sort((a, b) => b.memberCount - a.memberCount)[0] ?? level1[0];
-  const villages = [];
-  for (const t of townships) {
-    const kids = (await api.getJson(`/api/orgs/tree?parent=${t.id}`)).items;
-    for (const k of kids) if (k.type === 'branch' && k.field === 'rural' && /村党支部$/.test(k.name)) villages.push(k);
-    if (villages.length >= 40) break;
-  }
-  const page = await api.getJson('/api/members?pageSize=500&page=7');
-  const memberIds = page.items.filter((_, i) => i % 25 === 0).map((m) => m.id);
-  const total = (await api.getJson('/api/members?pageSize=1')).total;
-  return { root, township, villages, memberIds, memberTotal: total };
-}
+export { TARGETS } from './server-load.mjs';
 
 /** Runs every server measurement; `log` prints progress. Never throws: failures land in `result.errors`. */
 export async function runServerBench({ log = console.log, workDir, into } = {}) {
@@ -207,7 +101,9 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
       runsMs: runs,
       medianSeconds: round(median(runs) / 1000, 3),
       cpuMsToHealthy: cpuRuns,
-      note: 'spawn of `node apps/server/bin/dangjian.mjs serve` (tsx, migrate check, app build, listen) to the first 200 of GET /api/health, polled every 10 ms',
+      note:
+        'spawn of `node apps/server/bin/dangjian.mjs serve` (tsx, migrate check, app build, listen) to the' +
+        ' first 200 of GET /api/health, polled every 10 ms',
     };
     result.checks.coldStartSeconds = check(result.figures.coldStart.medianSeconds, TARGETS.coldStartSeconds);
   });
@@ -291,7 +187,8 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
         },
       ];
       log(
-        `3. load: ${LOAD.connections} connections, ${LOAD.durationSeconds} s per route, ${routes.length} routes (+${LOAD.warmupSeconds} s warm-up) …`,
+        `3. load: ${LOAD.connections} connections, ${LOAD.durationSeconds} s per route, ${routes.length} ` +
+          `routes (+${LOAD.warmupSeconds} s warm-up) …`,
       );
       await load(port, cookie, {
         title: 'warm-up',
@@ -304,7 +201,8 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
         runs[r.key] = await load(port, cookie, { title: r.title, paths: r.paths, serverPid: server.pid });
         const x = runs[r.key];
         log(
-          `   ${r.title}: ${x.reqPerSec} req/s, p50 ${x.latencyMs.p50} ms, p95 ${x.latencyMs.p95} ms${x.non2xx ? `, ${x.non2xx} non-2xx` : ''}`,
+          `   ${r.title}: ${x.reqPerSec} req/s, p50 ${x.latencyMs.p50} ms, p95 ${x.latencyMs.p95} ` +
+            `ms${x.non2xx ? `, ${x.non2xx} non-2xx` : ''}`,
         );
       }
       const mem = sampler.stop();
@@ -312,7 +210,8 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
         connections: LOAD.connections,
         durationSecondsEach: LOAD.durationSeconds,
         percentileMethod:
-          "exact nearest-rank percentiles over every response's time (autocannon 'response' event, ms, hrtime); autocannon's HDR figures (p50/p90/p97_5/p99) are kept alongside",
+          "exact nearest-rank percentiles over every response's time (autocannon 'response' event, ms, hrtime);" +
+          " autocannon's HDR figures (p50/p90/p97_5/p99) are kept alongside",
         runs,
       };
       const bare = runs.health.okReqPerSec;
@@ -347,7 +246,9 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
         maxSampledRssDuringLoadMb: mem.maxRssMb,
         vmHwmAfterLoadMb: mem.hwmMb,
         samples: mem.samples,
-        note: 'VmHWM of the server process (peak RSS since its start, which includes startup) read right after the load; VmRSS sampled every 100 ms during it',
+        note:
+          'VmHWM of the server process (peak RSS since its start, which includes startup) read right after' +
+          ' the load; VmRSS sampled every 100 ms during it',
       };
       result.checks.peakRssMb = check(mem.hwmMb ?? mem.maxRssMb, TARGETS.peakRssMb);
     });
@@ -395,11 +296,15 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
         serverRssBeforeMb: round(rssBefore),
         serverMaxRssDuringImportMb: mem.maxRssMb,
         serverVmHwmAfterImportMb: mem.hwmMb,
-        note: 'POST /api/members/import (multipart `file`, x-csrf-token) to the answer, against the running server after the load',
+        note:
+          'POST /api/members/import (multipart `file`, x-csrf-token) to the answer, against the running' +
+          ' server after the load',
       };
       if (res.status !== 200 || report.imported !== IMPORT_ROWS)
         throw new Error(
-          `import answered ${res.status}, imported ${report.imported}: ${JSON.stringify(report.errors?.slice(0, 3) ?? report).slice(0, 300)}`,
+          `import answered ${res.status}, ` +
+            `imported ${report.imported}:` +
+            ` ${JSON.stringify(report.errors?.slice(0, 3) ?? report).slice(0, 300)}`,
         );
       result.checks['importHttp.seconds'] = check(result.figures.importHttp.seconds, TARGETS.import20kSeconds);
       log(`   HTTP import: ${seconds.toFixed(2)} s (${res.status}, ${report.imported} imported)`);
@@ -423,7 +328,9 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
         seconds: round(seconds, 2),
         cpuSeconds: round(r.cpuMs / 1000, 2),
         output: (r.stdout + r.stderr).trim().split('\n').slice(-3),
-        note: '`dangjian import members FILE` on a fresh copy of the loaded demo DATA_DIR, wall time including the CLI start (tsx, migrate check)',
+        note:
+          '`dangjian import members FILE` on a fresh copy of the loaded demo DATA_DIR, wall time including' +
+          ' the CLI start (tsx, migrate check)',
       };
       if (r.code !== 0)
         throw new Error(`CLI import exited ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${r.stderr.slice(-300)}`);
@@ -437,11 +344,13 @@ export async function runServerBench({ log = console.log, workDir, into } = {}) 
   // The load average also counts the bench's own processes of the preceding minute; before the first
   // step it is all other work.
   result.notes.push(
-    "loadavgAtSteps: the 1-minute load average at the start of each step (it includes the bench's own work of the minute before)",
+    "loadavgAtSteps: the 1-minute load average at the start of each step (it includes the bench's own work of" +
+      ' the minute before)',
   );
   if (result.loadavgBefore > 1) {
     result.notes.push(
-      `other work was running on this ${os.cpus().length}-CPU machine when the bench started (1-minute load average ${result.loadavgBefore}): the timings are pessimistic`,
+      `other work was running on this ${os.cpus().length}-CPU machine when the bench started (1-minute load ` +
+        `average ${result.loadavgBefore}): the timings are pessimistic`,
     );
   }
   result.allPass = Object.values(result.checks).every((c) => c.pass) && result.errors.length === 0;

@@ -194,7 +194,8 @@ export async function runServiceBench({ log = console.log } = {}) {
         ...(x.non2xx ? { pass: false, why: `${x.non2xx} non-2xx` } : {}),
       };
       log(
-        `   ${r.title}: first ${first.ms} ms, ${x.reqPerSec} req/s, p50 ${x.latencyMs.p50} ms, p95 ${x.latencyMs.p95} ms${x.non2xx ? `, ${x.non2xx} non-2xx` : ''}`,
+        `   ${r.title}: first ${first.ms} ms, ${x.reqPerSec} req/s, p50 ${x.latencyMs.p50} ms, ` +
+          `p95 ${x.latencyMs.p95} ms${x.non2xx ? `, ${x.non2xx} non-2xx` : ''}`,
       );
     }
   } catch (err) {
@@ -206,7 +207,8 @@ export async function runServiceBench({ log = console.log } = {}) {
   }
   if (result.loadavgBefore > 1)
     result.notes.push(
-      `other work was running (1-minute load average ${result.loadavgBefore} on ${os.cpus().length} CPUs): timings are pessimistic`,
+      `other work was running (1-minute load average ${result.loadavgBefore} on ${os.cpus().length} CPUs): ` +
+        `timings are pessimistic`,
     );
   result.allPass = Object.values(result.checks).every((c) => c.pass) && !result.errors.length;
   result.finishedAt = new Date().toISOString();

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles the server's TypeScript (with the shared contracts) into apps/server/dist/main.mjs, and the
-// import reader's worker thread into dist/sheet-worker.mjs beside it, so a start skips compiling TypeScript at run time. npm packages stay external. The CLI falls back to
+// import reader's worker thread into dist/sheet-worker.mjs beside it, so a start skips compiling TypeScript at run
+// time. npm packages stay external. The CLI falls back to
 // the sources through tsx whenever this bundle is missing or older than them.
 import { build } from 'esbuild';
 import fs from 'node:fs';
@@ -26,7 +27,9 @@ await build({
   external: [...external, 'pg-native'],
   logLevel: 'warning',
   banner: {
-    js: "import { createRequire as __djCreateRequire } from 'node:module'; const require = __djCreateRequire(import.meta.url);",
+    js:
+      "import { createRequire as __djCreateRequire } from 'node:module'; const require =" +
+      ' __djCreateRequire(import.meta.url);',
   },
 });
 console.log('server bundle written to apps/server/dist/main.mjs (and sheet-worker.mjs)');

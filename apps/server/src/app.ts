@@ -280,11 +280,15 @@ const MULTIPART_CODES = new Set([
   'ERR_STREAM_PREMATURE_CLOSE',
 ]);
 
+const MULTIPART_MESSAGES = new RegExp(
+  '^(Unexpected end of (form|file)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form|' +
+    'Unexpected end of multipart data|Premature close)',
+  'i',
+);
+
 /** Whether an error comes from parsing a multipart body (fastify-multipart's codes, busboy's messages). */
 function isBadMultipart(err: Error): boolean {
   const code = (err as { code?: string }).code;
   if (code && MULTIPART_CODES.has(code)) return true;
-  return /^(Unexpected end of (form|file)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form|Unexpected end of multipart data|Premature close)/i.test(
-    err.message,
-  );
+  return MULTIPART_MESSAGES.test(err.message);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import type { DB } from './schema.js';
+import type { DB } from './schema/index.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 

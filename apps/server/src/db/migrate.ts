@@ -16,9 +16,8 @@ export async function migrate(database: Database, log: (line: string) => void = 
     log(`migrating ${m.name}`);
     await db.transaction().execute(async (trx) => {
       await m.up(trx, dialect);
-      await sql`insert into schema_migrations (name, applied_at) values (${m.name}, ${new Date().toISOString()})`.execute(
-        trx,
-      );
+      const appliedAt = new Date().toISOString();
+      await sql`insert into schema_migrations (name, applied_at) values (${m.name}, ${appliedAt})`.execute(trx);
     });
     applied.push(m.name);
   }

@@ -1,7 +1,10 @@
-/** Loads the demo county (or a prefecture of ten) into an empty database; later modules add their records as contributors. */
+/**
+ * Loads the demo county (or a prefecture of ten) into an empty database; later modules add their records as
+ * contributors.
+ */
 import { chinaToday } from '@dangjian/contracts';
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { DB } from '../db/schema/index.js';
 import type { Ctx } from '../platform/context.js';
 import { hashPassword } from '../platform/crypto.js';
 import { writeAuditAlone } from '../platform/data/audit.js';
@@ -204,7 +207,8 @@ export async function loadDemo(
       return c;
     });
     log(
-      `county ${index + 1}/${counties} ${county.name}: ${county.orgs.length} organizations, ${county.members.length} members (${Date.now() - started} ms)`,
+      `county ${index + 1}/${counties} ${county.name}: ${county.orgs.length} organizations,` +
+        ` ${county.members.length} members (${Date.now() - started} ms)`,
     );
     for (const contributor of demoContributors()) {
       const t = Date.now();

@@ -240,7 +240,10 @@ const COUNTY_SECOND = '岚屏澜峦霞岫嶂汀崖峪涧湄皋';
 /** Stems that are real county-level names; the demo must never pass for a real place. */
 const REAL_COUNTY_STEMS = new Set(['翠屏', '澄江', '云霞', '苍屏']);
 
-/** Fictitious county names in a seed-dependent order; entry i is distinct for every i, so counties of one prefecture differ. */
+/**
+ * Fictitious county names in a seed-dependent order; entry i is distinct for every i, so counties of one prefecture
+ * differ.
+ */
 export function countyNames(rng: Random): string[] {
   const out: string[] = [];
   for (const a of COUNTY_FIRST) {

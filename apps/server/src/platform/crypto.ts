@@ -1,4 +1,7 @@
-/** 国密 primitives from Node's OpenSSL: SM4-CTR + HMAC-SM3 for personal numbers, SM3 for the audit chain, scrypt for passwords. */
+/**
+ * 国密 primitives from Node's OpenSSL: SM4-CTR + HMAC-SM3 for personal numbers, SM3 for the audit chain, scrypt for
+ * passwords.
+ */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

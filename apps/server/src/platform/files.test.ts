@@ -32,7 +32,8 @@ function greyJpeg(extra: Buffer[] = []): Buffer {
   return Buffer.concat([SOI, APP0, ...extra, DQT, SOF0, DHT_DC, DHT_AC, SOS, SCAN, EOI]);
 }
 
-// A big-endian TIFF/EXIF block: IFD0 points (tag 0x8825) at a GPS IFD with latitude ref, latitude and a processing method.
+// A big-endian TIFF/EXIF block: IFD0 points (tag 0x8825) at a GPS IFD with latitude ref, latitude and a processing
+// method.
 function exifTiff(): Buffer {
   const b = Buffer.alloc(103);
   b.write('MM', 0, 'latin1');
@@ -232,8 +233,10 @@ describe('stripMetadata: JPEG', () => {
     expect(bad(Buffer.concat([SOI, APP0, Buffer.from([0x00, 0x00])]))).toThrow(
       expect.objectContaining({ code: 'files.bad_type' }),
     ); // not a marker
-    expect(bad(Buffer.concat([SOI, APP0, DQT, EOI]))).toThrow(expect.objectContaining({ code: 'files.bad_type' })); // no scan
-    expect(bad(Buffer.concat([SOI, APP0]))).toThrow(expect.objectContaining({ code: 'files.bad_type' })); // ends before any scan
+    // no scan
+    expect(bad(Buffer.concat([SOI, APP0, DQT, EOI]))).toThrow(expect.objectContaining({ code: 'files.bad_type' }));
+    // ends before any scan
+    expect(bad(Buffer.concat([SOI, APP0]))).toThrow(expect.objectContaining({ code: 'files.bad_type' }));
     expect(bad(png())).toThrow(expect.objectContaining({ code: 'files.bad_type' })); // wrong type declared
   });
 });
@@ -270,8 +273,10 @@ describe('stripMetadata: PNG', () => {
     const pastEnd = Buffer.from(png());
     pastEnd.writeUInt32BE(1000, 8); // IHDR claims 1000 bytes
     expect(bad(pastEnd)).toThrow(expect.objectContaining({ code: 'files.bad_type' }));
-    expect(bad(png().subarray(0, 8 + 20))).toThrow(expect.objectContaining({ code: 'files.bad_type' })); // cut inside IHDR
-    expect(bad(Buffer.concat([PNG_SIG, IDAT, IEND]))).toThrow(expect.objectContaining({ code: 'files.bad_type' })); // no IHDR first
+    // cut inside IHDR
+    expect(bad(png().subarray(0, 8 + 20))).toThrow(expect.objectContaining({ code: 'files.bad_type' }));
+    // no IHDR first
+    expect(bad(Buffer.concat([PNG_SIG, IDAT, IEND]))).toThrow(expect.objectContaining({ code: 'files.bad_type' }));
     expect(bad(PNG_SIG)).toThrow(expect.objectContaining({ code: 'files.bad_type' })); // no chunks at all
   });
 });
@@ -327,7 +332,8 @@ describe('storeImage / readStored', () => {
     const html = Buffer.from('<html><script>alert(1)</script></html>'); // "photo.jpg" in the upload form
     await expect(storeImage(dataDir, html, 1 << 20)).rejects.toMatchObject({ code: 'files.bad_type', status: 400 });
     const gif = Buffer.from(
-      'GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;',
+      'GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00,' +
+        '\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;',
       'latin1',
     );
     await expect(storeImage(dataDir, gif, 1 << 20)).rejects.toMatchObject({ code: 'files.bad_type' });

@@ -1,4 +1,7 @@
-/** Content-addressed store for meeting photos: sniff the real type, strip location/identity metadata, save under the SM3 of what is kept. */
+/**
+ * Content-addressed store for meeting photos: sniff the real type, strip location/identity metadata, save under the SM3
+ * of what is kept.
+ */
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -15,7 +18,8 @@ type ImageMime = StoredFile['mime'];
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-// Ancillary PNG chunks that carry EXIF (GPS, camera serial), free text (author, software, comments) or the capture time.
+// Ancillary PNG chunks that carry EXIF (GPS, camera serial), free text (author, software, comments) or the capture
+// time.
 const PNG_DROP = new Set(['eXIf', 'tEXt', 'iTXt', 'zTXt', 'tIME']);
 
 const ICC_ID = Buffer.from('ICC_PROFILE\0', 'latin1');
@@ -25,7 +29,10 @@ function badType(reason: string): DomainError {
   return new DomainError('files.bad_type', { reason }, 400);
 }
 
-/** Detects JPEG or PNG from the magic bytes only (the name and declared type are attacker-chosen); null for anything else. */
+/**
+ * Detects JPEG or PNG from the magic bytes only (the name and declared type are attacker-chosen); null for anything
+ * else.
+ */
 export function sniffImage(buf: Buffer): ImageMime | null {
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
   if (buf.length >= PNG_SIGNATURE.length && buf.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE))
@@ -33,7 +40,10 @@ export function sniffImage(buf: Buffer): ImageMime | null {
   return null;
 }
 
-/** Removes EXIF/GPS, XMP, IPTC, comments and timestamps, copying everything a decoder needs byte for byte; throws files.bad_type on a malformed structure. */
+/**
+ * Removes EXIF/GPS, XMP, IPTC, comments and timestamps, copying everything a decoder needs byte for byte; throws
+ * files.bad_type on a malformed structure.
+ */
 export function stripMetadata(buf: Buffer, mime: ImageMime): Buffer {
   return mime === 'image/jpeg' ? stripJpeg(buf) : stripPng(buf);
 }
@@ -65,7 +75,8 @@ function stripJpeg(buf: Buffer): Buffer {
     if (marker === 0x00 || marker === 0xd8) throw badType('jpeg: bad marker');
     if (marker === 0xd9) {
       if (!sawScan) throw badType('jpeg: no scan');
-      // Stop at EOI: phones append whole extra JPEGs (MPF depth maps, previews) after it, each with its own EXIF and GPS.
+      // Stop at EOI: phones append whole extra JPEGs (MPF depth maps, previews) after it, each with its own EXIF and
+      // GPS.
       out.push(Buffer.from([0xff, 0xd9]));
       break;
     }
@@ -155,7 +166,10 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-/** Validates, strips and stores an uploaded image under the SM3 of the stripped bytes, writing atomically and only once per content. */
+/**
+ * Validates, strips and stores an uploaded image under the SM3 of the stripped bytes, writing atomically and only once
+ * per content.
+ */
 export async function storeImage(dataDir: string, input: Buffer, maxBytes: number): Promise<StoredFile> {
   // Size first: it is the cheapest check and bounds the work the parser does.
   if (input.length > maxBytes) throw new DomainError('files.too_large', { maxBytes }, 413);

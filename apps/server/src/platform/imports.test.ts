@@ -1,4 +1,6 @@
-/** The import reader (a worker thread with ExcelJS's streaming reader) reads a sheet as the whole-workbook reader did. */
+/**
+ * The import reader (a worker thread with ExcelJS's streaming reader) reads a sheet as the whole-workbook reader did.
+ */
 import { expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { cellText } from './excel.js';
@@ -6,7 +8,9 @@ import { runImport } from './imports.js';
 import type { Ctx } from './context.js';
 import type { Actor } from './actor.js';
 
-it('reads the first sheet cell for cell as ExcelJS loading the whole workbook: dates, numbers, formulas, rich text', async () => {
+const WHOLE =
+  'reads the first sheet cell for cell as ExcelJS loading the whole workbook: dates, numbers, formulas, rich text';
+it(WHOLE, async () => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('名册');
   wb.addWorksheet('other').addRow(['not this sheet']);

@@ -94,7 +94,10 @@ export function loopYielder(budgetMs = 8): () => Promise<void> {
   };
 }
 
-/** The lookup hashes of the ID numbers in one column of a sheet, so the rows already on record are found by the file's numbers. */
+/**
+ * The lookup hashes of the ID numbers in one column of a sheet, so the rows already on record are found by the file's
+ * numbers.
+ */
 export async function idHashesInColumn(
   ctx: Ctx,
   rows: SheetRow[],
@@ -240,7 +243,8 @@ async function readSheet(file: Buffer, badFile: ErrorCode, onRows: (n: number) =
     });
   } finally {
     for (const [event, fn] of listeners) worker.off(event, fn);
-    // A worker that crashed, ran out of memory or time may hold anything: it ends. A sound one waits for the next import.
+    // A worker that crashed, ran out of memory or time may hold anything: it ends. A sound one waits for the next
+    // import.
     if (clean || healthy) releaseWorker(pooled);
     else void worker.terminate();
   }

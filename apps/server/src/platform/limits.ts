@@ -67,7 +67,8 @@ export async function registerLimits(app: App, ctx: Ctx): Promise<void> {
       },
     }),
   });
-  // The global limit counts only requests the per-address limit let through: one noisy address does not lock out the rest.
+  // The global limit counts only requests the per-address limit let through: one noisy address does not lock out the
+  // rest.
   const global = app.createRateLimit({
     max: limits.publicGlobalPerMinute,
     timeWindow: '1 minute',

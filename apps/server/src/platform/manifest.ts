@@ -4,7 +4,7 @@
  * contributors, the move of an organization re-paths their tables and the server runs their daily jobs.
  */
 import type { Capability } from '@dangjian/contracts';
-import type { DB } from '../db/schema.js';
+import type { DB } from '../db/schema/index.js';
 import type { DemoContributor } from '../demo/load.js';
 import type { Ctx } from './context.js';
 import type { RouteModule } from './http.js';

@@ -170,7 +170,9 @@ export function findPersonalNumbers(text: string | null | undefined): PersonalNu
 }
 
 const ALNUM = /[0-9A-Za-z]/;
-/** Letters and digits run together this long are a hash, token or code (an SM3 hash, a session id), not a typed number. */
+/**
+ * Letters and digits run together this long are a hash, token or code (an SM3 hash, a session id), not a typed number.
+ */
 const TOKEN_MIN = 20;
 
 /** Whether a span lies inside a long run of letters and digits that holds a letter: part of a hash, not a number. */

@@ -25,7 +25,8 @@ export type SheetMessage =
   | { type: 'failed'; code: string | null; details?: unknown };
 
 const EMPTY_SST = Buffer.from(
-  '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+  '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"' +
+    ' count="0" uniqueCount="0"/>',
 );
 
 /** The value of attribute `name` (any namespace prefix) in one XML tag. */

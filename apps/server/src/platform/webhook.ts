@@ -7,7 +7,10 @@ export function robotMessage(kind: 'wecom' | 'dingtalk', title: string, text: st
   return { msgtype: 'markdown', markdown: { content: `### ${title}\n${text}` } };
 }
 
-/** Sends one message; resolves false (never throws) when the robot cannot be reached, so reminders in the app still stand. */
+/**
+ * Sends one message; resolves false (never throws) when the robot cannot be reached, so reminders in the app still
+ * stand.
+ */
 export async function sendRobot(
   webhook: NonNullable<Config['webhook']>,
   title: string,

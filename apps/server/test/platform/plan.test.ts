@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type QueryResult } from 'kysely';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import type { DB } from '../../src/db/schema.js';
+import type { DB } from '../../src/db/schema/index.js';
 import { subtreeRange } from '../../src/db/dialect.js';
 import * as membersRepo from '../../src/areas/core/members/members.repository.js';
 import * as orgsRepo from '../../src/areas/core/orgs/orgs.repository.js';

@@ -3,7 +3,8 @@
  * declare the same shapes inline; they can use these names.
  */
 import { type Static, Type } from '@sinclair/typebox';
-import { Nullable, OrgNode } from './schemas.js';
+import { OrgNode } from './api/orgs.js';
+import { Nullable } from './schemas.js';
 
 /** One level of the organization tree (`GET /api/orgs/tree`). */
 export const OrgTreeLevel = Type.Object({ items: Type.Array(OrgNode) });

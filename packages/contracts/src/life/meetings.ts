@@ -1,4 +1,6 @@
-/** Organizational life (组织生活): kinds, attendance, grades, and the API schemas of meetings, compliance and notifications. */
+/**
+ * Organizational life (组织生活): kinds, attendance, grades, and the API schemas of meetings, compliance and notifications.
+ */
 import { Type, type Static } from '@sinclair/typebox';
 import type { Labelled } from '../core/enums.js';
 import { DateString, Id, KeyOf, ListOf, Nullable, Paging } from '../core/schemas.js';

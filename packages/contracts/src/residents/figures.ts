@@ -2,7 +2,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DateString } from '../core/schemas.js';
 
-/** Subtree (org id, default the caller's scope) and period (China dates, both inclusive; default this calendar year). */
+/**
+ * Subtree (org id, default the caller's scope) and period (China dates, both inclusive; default this calendar year).
+ */
 export const ResidentsStatsQuery = Type.Object({
   org: Type.Optional(Type.Integer({ minimum: 1 })),
   from: Type.Optional(DateString('first day, default January 1st of this year')),

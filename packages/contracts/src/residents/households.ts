@@ -1,4 +1,6 @@
-/** API schemas of households and residents, household groups (联户组), pairings (结对帮扶) and responsibility zones (党员责任区). */
+/**
+ * API schemas of households and residents, household groups (联户组), pairings (结对帮扶) and responsibility zones (党员责任区).
+ */
 import { Type, type Static } from '@sinclair/typebox';
 import { DateString, Id, KeyOf, ListOf, Nullable, Paging, VERBATIM } from '../core/schemas.js';
 import { GROUP_LEADER_KINDS, HOUSEHOLD_TAGS, RESIDENT_RELATIONS } from './residents.js';

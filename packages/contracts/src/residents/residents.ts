@@ -1,4 +1,7 @@
-/** Serving residents: the enumerations (with zh-CN and English labels) and the rules as data with their national defaults. */
+/**
+ * Serving residents: the enumerations (with zh-CN and English labels) and the rules as data with their national
+ * defaults.
+ */
 import type { Labelled } from '../core/enums.js';
 
 function labels<K extends string>(map: Record<K, Labelled>) {

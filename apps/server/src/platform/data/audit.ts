@@ -1,7 +1,7 @@
 /** The append-only audit trail, chained by SM3 so that any change or deletion is detectable. */
 import type { Kysely, Transaction } from 'kysely';
 import { lockAuditChain } from '../../db/dialect.js';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../../db/schema/index.js';
 import type { Actor } from '../actor.js';
 import type { Ctx } from '../context.js';
 import { sm3 } from '../crypto.js';

@@ -1,6 +1,6 @@
 /** The versions of several data domains of a county, read in one query (the figures kit's per-request cost). */
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../../db/schema/index.js';
 import type { Domain } from './versions.js';
 
 /** Every domain's version (0 before its first write), in the order asked. */

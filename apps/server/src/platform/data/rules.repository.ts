@@ -1,6 +1,6 @@
 /** Queries of the rule overrides (`rule_overrides`): one table for every rule set, keyed by tenant, set, key, year. */
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../../db/schema/index.js';
 
 /** A handle the rules are read through: the database, or the caller's transaction. */
 export type RulesDb = Kysely<DB> | Transaction<DB>;

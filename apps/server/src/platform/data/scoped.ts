@@ -7,7 +7,7 @@
 import type { ErrorCode } from '@dangjian/contracts';
 import type { Kysely, Selectable, SelectQueryBuilder, Transaction } from 'kysely';
 import { subtreeRange } from '../../db/dialect.js';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../../db/schema/index.js';
 import { type Actor, scopeRange } from '../actor.js';
 import { writeAudit } from './audit.js';
 import type { Ctx } from '../context.js';

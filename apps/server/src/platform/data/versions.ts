@@ -4,10 +4,13 @@
  * also across several server processes, since the version lives in the database.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../../db/schema/index.js';
 import { memo } from '../memo.js';
 
-/** The data a cache may depend on: the roster covers organizations and members; residents covers households, requests, wishes and the rest of serving residents. */
+/**
+ * The data a cache may depend on: the roster covers organizations and members; residents covers households, requests,
+ * wishes and the rest of serving residents.
+ */
 export type Domain =
   | 'roster'
   | 'meetings'

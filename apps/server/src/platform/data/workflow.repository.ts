@@ -1,6 +1,6 @@
 /** The one write of a workflow move: the record's columns, conditional on the state the move was checked from. */
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../../db/schema/index.js';
 
 /** A database handle or an open transaction. */
 export type Q = Kysely<DB> | Transaction<DB>;

@@ -4,7 +4,7 @@ import { AGE_BAND_LIMITS, type AgeBand } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { scopeRange } from '../../../platform/actor.js';
 import { foundAmong, paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js';
-import type { MembersTable } from '../../../db/schema.js';
+import type { MembersTable } from '../../../db/schema/index.js';
 import { likeContains, likePrefix } from '../../../db/dialect.js';
 import { notFound } from '../../../platform/errors.js';
 

@@ -3,7 +3,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
 import { scopeRange } from '../../../platform/actor.js';
 import { getOr404, type Liveness, type Q, scoped } from '../../../platform/data/scoped.js';
-import type { DB, OrgsTable } from '../../../db/schema.js';
+import type { DB, OrgsTable } from '../../../db/schema/index.js';
 import { ORG_SCOPED_TABLES } from '../../index.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
 import { notFound } from '../../../platform/errors.js';

@@ -1,4 +1,7 @@
-/** Figures of organizational life computed from the records: rules in force, compliance, attendance, and the year's record export. */
+/**
+ * Figures of organizational life computed from the records: rules in force, compliance, attendance, and the year's
+ * record export.
+ */
 import ExcelJS from 'exceljs';
 import {
   ATTENDANCE_STATUSES,
@@ -14,10 +17,10 @@ import { requireCapability } from '../../../platform/actor.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
 import { xlsxBuffer } from '../../../platform/excel.js';
-import { subtreeRange } from '../../../db/dialect.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { today } from '../../core/orgs/orgs.service.js';
 import * as repo from './meetings.repository.js';
+import * as figuresRepo from './meetings.figures.repository.js';
 import {
   KIND_APPLIES_TO,
   MEETING_KINDS,
@@ -113,28 +116,12 @@ export async function compliance(
 async function complianceUncached(ctx: Ctx, { root, period, status, day }: ComplianceArgs) {
   const span = parsePeriod(period)!;
   const q = { period, status };
-  const [lo, hi] = subtreeRange(root.org_path);
   const { rules } = await rulesFor(ctx, root.tenant_id, Number(q.period.slice(0, 4)));
-  const orgRows = await ctx.db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'type', 'org_path'])
-    .where('tenant_id', '=', root.tenant_id)
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
-    .where('deleted_at', 'is', null)
-    .execute();
+  const orgRows = await figuresRepo.subtreeOrgs(ctx.db, root.tenant_id, root.org_path);
   const needsMembers = MEETING_KINDS.some((k) => rules[k]?.perMember);
   const memberCount = new Map<number, number>();
   if (needsMembers) {
-    const counts = await ctx.db
-      .selectFrom('members')
-      .select(['org_id', (e) => e.fn.countAll<number>().as('n')])
-      .where('tenant_id', '=', root.tenant_id)
-      .where('org_path', '>=', lo)
-      .where('org_path', '<', hi)
-      .where('deleted_at', 'is', null)
-      .groupBy('org_id')
-      .execute();
+    const counts = await figuresRepo.memberCountsByOrg(ctx.db, root.tenant_id, root.org_path);
     for (const c of counts) memberCount.set(c.org_id, Number(c.n));
   }
   const wide = loadSpan(span, rules);
@@ -180,7 +167,10 @@ async function complianceUncached(ctx: Ctx, { root, period, status, day }: Compl
   return { period: { from: span.from, to: span.to }, items, summary: result.summary };
 }
 
-/** Meetings by kind, attendance per org and per member, lectures by secretaries, incomplete records — for a subtree and period. */
+/**
+ * Meetings by kind, attendance per org and per member, lectures by secretaries, incomplete records — for a subtree
+ * and period.
+ */
 export async function stats(ctx: Ctx, actor: Actor, q: { org?: number; period: string }) {
   requireCapability(actor, 'meetings.read');
   const span = parsePeriod(q.period);
@@ -191,75 +181,13 @@ export async function stats(ctx: Ctx, actor: Actor, q: { org?: number; period: s
 
 async function statsUncached(ctx: Ctx, { root, period }: StatsArgs) {
   const span = parsePeriod(period)!;
-  const [lo, hi] = subtreeRange(root.org_path);
-  const base = () =>
-    ctx.db
-      .selectFrom('meetings as mt')
-      .where('mt.tenant_id', '=', root.tenant_id)
-      .where('mt.org_path', '>=', lo)
-      .where('mt.org_path', '<', hi)
-      .where('mt.held_on', '>=', span.from)
-      .where('mt.held_on', '<=', span.to)
-      .where('mt.deleted_at', 'is', null);
-  const byKind = await base()
-    .select(['mt.kind as key', (e) => e.fn.countAll<number>().as('count')])
-    .groupBy('mt.kind')
-    .execute();
-  const perOrg = await base()
-    .innerJoin('orgs as o', 'o.id', 'mt.org_id')
-    .leftJoin('meeting_attendance as a', 'a.meeting_id', 'mt.id')
-    .select([
-      'mt.org_id',
-      'o.name',
-      (e) => e.fn.count<number>('a.id').as('expected'),
-      (e) => e.fn.sum<number>(e.case().when('a.status', '=', 'present').then(1).else(0).end()).as('present'),
-      (e) => e.fn.sum<number>(e.case().when('a.status', '=', 'leave').then(1).else(0).end()).as('leave'),
-    ])
-    .groupBy(['mt.org_id', 'o.name'])
-    .execute();
-  const meetingsPerOrg = await base()
-    .select(['mt.org_id', (e) => e.fn.countAll<number>().as('n')])
-    .groupBy('mt.org_id')
-    .execute();
+  const { byKind, perOrg, meetingsPerOrg, perMember, lectures, incomplete } = await figuresRepo.statsRows(
+    ctx.db,
+    root.tenant_id,
+    root.org_path,
+    span,
+  );
   const mCount = new Map(meetingsPerOrg.map((r) => [r.org_id, Number(r.n)]));
-  const perMember = await base()
-    .innerJoin('meeting_attendance as a', 'a.meeting_id', 'mt.id')
-    .innerJoin('members as m', 'm.id', 'a.member_id')
-    .innerJoin('orgs as o', 'o.id', 'm.org_id')
-    .select([
-      'a.member_id',
-      'm.name',
-      'o.name as org_name',
-      (e) => e.fn.countAll<number>().as('expected'),
-      (e) => e.fn.sum<number>(e.case().when('a.status', '=', 'present').then(1).else(0).end()).as('present'),
-    ])
-    .groupBy(['a.member_id', 'm.name', 'o.name'])
-    .execute();
-  const lectures = await base()
-    .where('mt.kind', '=', 'party_lecture')
-    .select([
-      (e) => e.fn.countAll<number>().as('total'),
-      (e) =>
-        e.fn.sum<number>(e.case().when('mt.lecturer_role', '=', 'secretary').then(1).else(0).end()).as('secretaries'),
-    ])
-    .executeTakeFirstOrThrow();
-  const incomplete = await base()
-    .where((eb) =>
-      eb.or([
-        eb(eb.fn.coalesce('mt.minutes', eb.val('')), '=', ''),
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('meeting_attendance as x')
-              .select('x.id')
-              .whereRef('x.meeting_id', '=', 'mt.id')
-              .where('x.status', 'in', ['present', 'leave']),
-          ),
-        ),
-      ]),
-    )
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
   const rate = (p: number, e: number) => (e ? Math.round((p / e) * 10_000) / 10_000 : 0);
   const expected = perOrg.reduce((a, r) => a + Number(r.expected), 0);
   const present = perOrg.reduce((a, r) => a + Number(r.present ?? 0), 0);
@@ -306,15 +234,7 @@ export async function yearbook(
 ): Promise<{ buffer: Buffer; orgName: string }> {
   requireCapability(actor, 'meetings.read');
   const org = await orgsRepo.getOrg(ctx.db, actor, orgId);
-  const meetings = await ctx.db
-    .selectFrom('meetings')
-    .selectAll()
-    .where('org_id', '=', org.id)
-    .where('held_on', '>=', `${year}-01-01`)
-    .where('held_on', '<=', `${year}-12-31`)
-    .where('deleted_at', 'is', null)
-    .orderBy('held_on')
-    .execute();
+  const meetings = await figuresRepo.meetingsOfYear(ctx.db, org.id, year);
   const counts = await repo.countsOf(
     ctx.db,
     meetings.map((m) => m.id),
@@ -369,16 +289,10 @@ export async function yearbook(
   ];
   att.getRow(1).font = { bold: true };
   if (meetings.length) {
-    const rows = await ctx.db
-      .selectFrom('meeting_attendance as a')
-      .innerJoin('members as m', 'm.id', 'a.member_id')
-      .select(['a.meeting_id', 'm.name', 'a.status', 'a.leave_reason', 'a.checked_in_at'])
-      .where(
-        'a.meeting_id',
-        'in',
-        meetings.map((m) => m.id),
-      )
-      .execute();
+    const rows = await figuresRepo.attendanceOf(
+      ctx.db,
+      meetings.map((m) => m.id),
+    );
     const byId = new Map(meetings.map((m) => [m.id, m]));
     for (const r of rows) {
       const m = byId.get(r.meeting_id)!;

@@ -2,7 +2,7 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
 import { paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js';
-import type { MeetingAttendanceTable, MeetingMotionsTable, MeetingsTable } from '../../../db/schema.js';
+import type { MeetingAttendanceTable, MeetingMotionsTable, MeetingsTable } from '../../../db/schema/index.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
 import { notFound } from '../../../platform/errors.js';
 import { readVersion } from '../../../platform/data/versions.js';

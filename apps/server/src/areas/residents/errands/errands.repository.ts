@@ -1,6 +1,6 @@
 /** Queries on proxy errands; the service decides who may see what and passes the bounds in. */
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import type { DB, ErrandsTable } from '../../../db/schema.js';
+import type { DB, ErrandsTable } from '../../../db/schema/index.js';
 import { likeContains } from '../../../db/dialect.js';
 
 type Q = Kysely<DB> | Transaction<DB>;

@@ -1,6 +1,6 @@
 /** Every query on the three evaluations, inside the caller's scope (platform/data/scoped.ts). */
 import type { Insertable } from 'kysely';
-import type { ResidentsEvaluationsTable } from '../../../db/schema.js';
+import type { ResidentsEvaluationsTable } from '../../../db/schema/index.js';
 import type { Actor } from '../../../platform/actor.js';
 import { type Liveness, type Paging, paged, type Q, type ScopedQuery, scoped } from '../../../platform/data/scoped.js';
 import { notFound } from '../../../platform/errors.js';

@@ -1,6 +1,6 @@
 /** Every query on household groups (联户组) and their coverage, inside the caller's scope. */
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
-import type { HouseholdGroupsTable } from '../../../db/schema.js';
+import type { HouseholdGroupsTable } from '../../../db/schema/index.js';
 import { likeContains } from '../../../db/dialect.js';
 import type { Actor } from '../../../platform/actor.js';
 import { type Liveness, type Paging, paged, type Q, type ScopedQuery, scoped } from '../../../platform/data/scoped.js';

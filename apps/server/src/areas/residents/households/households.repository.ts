@@ -1,7 +1,7 @@
 /** Every query on households and residents, always inside the caller's scope (tenant and org-path range). */
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
-import type { HouseholdsTable, ResidentsTable } from '../../../db/schema.js';
+import type { HouseholdsTable, ResidentsTable } from '../../../db/schema/index.js';
 import { likeContains } from '../../../db/dialect.js';
 import {
   foundAmong,

@@ -1,6 +1,6 @@
 /** Every query on pairings (结对帮扶) and the gaps of a subtree, inside the caller's scope. */
 import { type Insertable, sql, type Updateable } from 'kysely';
-import type { PairingsTable } from '../../../db/schema.js';
+import type { PairingsTable } from '../../../db/schema/index.js';
 import { likeContains } from '../../../db/dialect.js';
 import type { Actor } from '../../../platform/actor.js';
 import { type Liveness, type Paging, paged, type Q, type ScopedQuery, scoped } from '../../../platform/data/scoped.js';

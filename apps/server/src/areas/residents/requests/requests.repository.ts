@@ -1,6 +1,6 @@
 /** Every query on requests, inside the caller's scope: by the organization handling it or the one that accepted it. */
 import { type Insertable, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { DB, RequestsTable } from '../../../db/schema.js';
+import type { DB, RequestsTable } from '../../../db/schema/index.js';
 import type { DialectName } from '../../../db/database.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
 import type { Actor } from '../../../platform/actor.js';

@@ -3,7 +3,7 @@
  * (by the hash of the token) and the outbox of sent texts. None is org-scoped: a resident is a phone number.
  */
 import type { Insertable, Selectable } from 'kysely';
-import type { MessageOutboxTable, ResidentCodesTable, ResidentSessionsTable } from '../../../db/schema.js';
+import type { MessageOutboxTable, ResidentCodesTable, ResidentSessionsTable } from '../../../db/schema/index.js';
 import type { Q } from '../../../platform/data/scoped.js';
 
 /** A stored one-time code. */

@@ -1,6 +1,6 @@
 /** Every query on door-to-door visits and their quotas, inside the caller's scope. */
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { VisitsTable } from '../../../db/schema.js';
+import type { VisitsTable } from '../../../db/schema/index.js';
 import { likeContains } from '../../../db/dialect.js';
 import type { Actor } from '../../../platform/actor.js';
 import { type Liveness, type Paging, paged, type Q, scoped } from '../../../platform/data/scoped.js';

@@ -1,6 +1,6 @@
 /** Queries on wishes; the services decide who may see what and pass the bounds in. */
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import type { DB, WishesTable } from '../../../db/schema.js';
+import type { DB, WishesTable } from '../../../db/schema/index.js';
 import { likeContains } from '../../../db/dialect.js';
 
 type Q = Kysely<DB> | Transaction<DB>;

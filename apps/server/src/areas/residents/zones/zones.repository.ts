@@ -1,6 +1,6 @@
 /** Every query on member responsibility zones and their members, inside the caller's scope. */
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { ZonesTable } from '../../../db/schema.js';
+import type { ZonesTable } from '../../../db/schema/index.js';
 import { likeContains } from '../../../db/dialect.js';
 import type { Actor } from '../../../platform/actor.js';
 import { type Liveness, type Paging, paged, type Q, type ScopedQuery, scoped } from '../../../platform/data/scoped.js';

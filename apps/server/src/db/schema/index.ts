@@ -1,0 +1,83 @@
+/** Table types of the database, shared by both dialects (timestamps and dates are ISO text), by area. */
+import type {
+  OrgsTable,
+  MembersTable,
+  UsersTable,
+  RoleGrantsTable,
+  LoginAttemptsTable,
+  SessionsTable,
+  AuditLogTable,
+  AuditHeadTable,
+} from './core.js';
+import type {
+  MeetingsTable,
+  MeetingAttendanceTable,
+  MeetingMotionsTable,
+  MeetingReviewsTable,
+  MeetingPhotosTable,
+} from './life.js';
+import type {
+  NotificationsTable,
+  JobRunsTable,
+  DataVersionsTable,
+  TimelineEventsTable,
+  MessageOutboxTable,
+  RuleOverridesTable,
+} from './platform.js';
+import type {
+  HouseholdsTable,
+  ResidentsTable,
+  HouseholdGroupsTable,
+  PairingsTable,
+  VisitsTable,
+  RequestsTable,
+  ResidentsEvaluationsTable,
+  WishesTable,
+  ErrandsTable,
+  ZonesTable,
+  ZoneMembersTable,
+  ResidentsPhotosTable,
+  ResidentCodesTable,
+  ResidentSessionsTable,
+} from './residents.js';
+
+export type * from './core.js';
+export type * from './life.js';
+export type * from './platform.js';
+export type * from './residents.js';
+
+export interface DB {
+  orgs: OrgsTable;
+  members: MembersTable;
+  users: UsersTable;
+  login_attempts: LoginAttemptsTable;
+  role_grants: RoleGrantsTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  meetings: MeetingsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_motions: MeetingMotionsTable;
+  meeting_reviews: MeetingReviewsTable;
+  meeting_photos: MeetingPhotosTable;
+  notifications: NotificationsTable;
+  job_runs: JobRunsTable;
+  data_versions: DataVersionsTable;
+  households: HouseholdsTable;
+  residents: ResidentsTable;
+  household_groups: HouseholdGroupsTable;
+  pairings: PairingsTable;
+  visits: VisitsTable;
+  requests: RequestsTable;
+  residents_evaluations: ResidentsEvaluationsTable;
+  wishes: WishesTable;
+  errands: ErrandsTable;
+  zones: ZonesTable;
+  zone_members: ZoneMembersTable;
+  timeline_events: TimelineEventsTable;
+  residents_photos: ResidentsPhotosTable;
+  resident_codes: ResidentCodesTable;
+  resident_sessions: ResidentSessionsTable;
+  message_outbox: MessageOutboxTable;
+  rule_overrides: RuleOverridesTable;
+}

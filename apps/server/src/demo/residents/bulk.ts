@@ -1,0 +1,103 @@
+/**
+ * Bulk writes of the residents demo: explicit ids, chunked prepared statements on SQLite, multi-row inserts on
+ * PostgreSQL.
+ */
+import type { Ctx } from '../../platform/context.js';
+
+export type Row = unknown[];
+
+/**
+ * Writes rows with explicit ids: prepared statements in chunked transactions on SQLite, multi-row inserts on
+ * PostgreSQL.
+ */
+export class Bulk {
+  constructor(private readonly ctx: Ctx) {}
+
+  /** The next free id of a table (demo tables may already hold another county's rows). */
+  async nextId(table: string): Promise<number> {
+    const r = (await (this.ctx.db as any)
+      .selectFrom(table)
+      .select((e: any) => e.fn.max('id').as('m'))
+      .executeTakeFirst()) as { m: number | null } | undefined;
+    return Number(r?.m ?? 0) + 1;
+  }
+
+  /** CPU milliseconds spent writing, for the load log. */
+  writeMs = 0;
+
+  /** Inserts rows (arrays in `cols` order). */
+  async insert(table: string, cols: readonly string[], rows: Row[]): Promise<void> {
+    if (!rows.length) return;
+    const c0 = process.cpuUsage();
+    try {
+      await this.write(table, cols, rows);
+    } finally {
+      const u = process.cpuUsage(c0);
+      this.writeMs += (u.user + u.system) / 1000;
+    }
+  }
+
+  private async write(table: string, cols: readonly string[], rows: Row[]): Promise<void> {
+    const sqlite = this.ctx.database.sqlite;
+    if (sqlite) {
+      const stmt = sqlite.prepare(`insert into ${table} (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`);
+      const CHUNK = 100_000;
+      const write = sqlite.transaction((chunk: Row[]) => {
+        for (const r of chunk) stmt.run(r);
+      });
+      for (let i = 0; i < rows.length; i += CHUNK) write(rows.slice(i, i + CHUNK));
+      return;
+    }
+    const per = Math.max(1, Math.floor(30_000 / cols.length));
+    await this.ctx.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += per) {
+        const values = rows.slice(i, i + per).map((r) => Object.fromEntries(cols.map((c, j) => [c, r[j]])));
+        await (trx as any).insertInto(table).values(values).execute();
+      }
+    });
+  }
+
+  /**
+   * On SQLite, runs `fn` with the secondary indexes of `tables` dropped and builds them again after: one sort
+   * per index is several times faster than keeping them up to date row by row over millions of rows.
+   */
+  async withoutIndexes<T>(tables: readonly string[], fn: () => Promise<T>): Promise<T> {
+    const sqlite = this.ctx.database.sqlite;
+    if (!sqlite) return fn();
+    const list = sqlite
+      .prepare(
+        `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ` +
+          `(${tables.map(() => '?').join(',')})`,
+      )
+      .all(...tables) as { name: string; sql: string }[];
+    for (const i of list) sqlite.exec(`drop index ${i.name}`);
+    try {
+      return await fn();
+    } finally {
+      for (const i of list) sqlite.exec(i.sql);
+    }
+  }
+
+  /**
+   * On SQLite, a bulk-load setting for the duration of the demo: a big page cache, no fsync (a failed load is simply
+   * redone).
+   */
+  fast(on: boolean): void {
+    const sqlite = this.ctx.database.sqlite;
+    if (!sqlite) return;
+    sqlite.pragma(on ? 'synchronous = OFF' : 'synchronous = NORMAL');
+    sqlite.pragma(on ? 'cache_size = -524288' : 'cache_size = -65536');
+  }
+
+  /** After explicit ids on PostgreSQL, moves the identity sequence past them. */
+  async fixSequences(tables: readonly string[]): Promise<void> {
+    if (this.ctx.dialect !== 'postgres') return;
+    const { sql } = await import('kysely');
+    for (const t of tables)
+      await sql`select setval(pg_get_serial_sequence(${t}, 'id'),
+        coalesce((select max(id) from ${sql.table(t)}), 0) + 1, false)`.execute(this.ctx.db);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The contributor

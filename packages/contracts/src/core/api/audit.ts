@@ -1,0 +1,69 @@
+/** Schemas of the audit trail and the home figures. */
+import { Type, type Static } from '@sinclair/typebox';
+import { ELECTION_STATUSES } from '../enums.js';
+import { KeyOf, DateString, Nullable, Id, Paging } from '../schemas.js';
+
+export const AuditRecord = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  actorId: Nullable(Type.Integer()),
+  actorName: Nullable(Type.String()),
+  role: Nullable(Type.String()),
+  ip: Nullable(Type.String()),
+  action: Type.String(),
+  entityType: Nullable(Type.String()),
+  entityId: Nullable(Type.String()),
+  changes: Nullable(Type.Record(Type.String(), Type.Object({ before: Type.Unknown(), after: Type.Unknown() }))),
+  success: Type.Boolean(),
+  detail: Nullable(Type.String()),
+});
+export type AuditRecordT = Static<typeof AuditRecord>;
+/** A day or an instant (the audit trail's bounds): `YYYY-MM-DD` or an ISO-8601 timestamp, both real. */
+const DayOrInstant = (description: string) =>
+  Type.Union([DateString(), Type.String({ format: 'date-time', maxLength: 40 })], { description });
+export const AuditQuery = Type.Object({
+  from: Type.Optional(DayOrInstant('on or after')),
+  to: Type.Optional(DayOrInstant('on or before (a day: the whole day)')),
+  actor: Type.Optional(Type.String({ maxLength: 64 })),
+  action: Type.Optional(Type.String({ maxLength: 64 })),
+  entityType: Type.Optional(Type.String({ maxLength: 64 })),
+  entityId: Type.Optional(Type.String({ maxLength: 64 })),
+  success: Type.Optional(Type.Boolean()),
+  ...Paging,
+});
+export const AuditVerify = Type.Object({
+  ok: Type.Boolean(),
+  checked: Type.Integer(),
+  firstBroken: Nullable(Type.Object({ id: Type.Integer(), reason: Type.String() })),
+});
+
+// ---- stats ----
+const KeyCount = Type.Array(Type.Object({ key: Type.String(), count: Type.Integer() }));
+export const StatsOverview = Type.Object({
+  orgs: Type.Object({ total: Type.Integer(), byType: KeyCount, byField: KeyCount }),
+  members: Type.Object({
+    total: Type.Integer(),
+    byStatus: KeyCount,
+    byGender: KeyCount,
+    byAgeBand: KeyCount,
+    byEducation: KeyCount,
+    byCategory: KeyCount,
+    byEthnicity: KeyCount,
+    byJoinYear: Type.Array(Type.Object({ year: Type.Integer(), count: Type.Integer() })),
+  }),
+  elections: Type.Object({
+    due: Type.Integer(),
+    overdue: Type.Integer(),
+    items: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        name: Type.String(),
+        termEnd: Type.String(),
+        electionDueAt: Type.String(),
+        status: KeyOf(ELECTION_STATUSES),
+      }),
+    ),
+  }),
+});
+export type StatsOverviewT = Static<typeof StatsOverview>;
+export const OrgScopeQuery = Type.Object({ org: Type.Optional(Id()) });
