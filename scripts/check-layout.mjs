@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // The layout habits the formatter cannot keep: no line over 120 characters, no source file over 400 lines
-// (migrations and the demo's data tables excepted). Prints each offence; exits 1 if there is one.
+// (migrations and the demo's data tables excepted), and every query of the server in a repository. Prints each
+// offence; exits 1 if there is one. The files that broke the first two habits when they were introduced are listed
+// in `scripts/layout-debt.json` with what they had then: they may not get worse, and the list only shrinks
+// (`--write-debt` rewrites it from the tree as it is; run it after paying some off, never to hide a new offence).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -16,19 +19,33 @@ const files = execFileSync(
 )
   .split('\n')
   .filter((f) => f && fs.existsSync(f));
+const DEBT_FILE = new URL('./layout-debt.json', import.meta.url);
+const debt = fs.existsSync(DEBT_FILE) ? JSON.parse(fs.readFileSync(DEBT_FILE, 'utf8')) : {};
+const found = {};
 let offences = 0;
 for (const file of files) {
+  if (LONG_ALLOWED.some((re) => re.test(file))) continue;
   const lines = fs.readFileSync(file, 'utf8').split('\n');
-  if (lines.length > MAX_LINES + 1 && !LONG_ALLOWED.some((re) => re.test(file))) {
-    console.log(`${file}: ${lines.length - 1} lines (at most ${MAX_LINES})`);
+  const count = lines.length - 1;
+  const long = lines.map((line, i) => [i + 1, [...line].length]).filter(([, n]) => n > MAX_LINE);
+  if (count <= MAX_LINES && !long.length) continue;
+  found[file] = { lines: Math.max(count, MAX_LINES), longLines: long.length };
+  const owed = debt[file];
+  if (owed && count <= owed.lines && long.length <= owed.longLines) continue;
+  if (count > (owed?.lines ?? MAX_LINES)) {
+    console.log(`${file}: ${count} lines (at most ${owed?.lines ?? MAX_LINES})`);
     offences++;
   }
-  lines.forEach((line, i) => {
-    if ([...line].length > MAX_LINE && !LONG_ALLOWED.some((re) => re.test(file))) {
-      console.log(`${file}:${i + 1}: ${[...line].length} characters (at most ${MAX_LINE})`);
+  if (long.length > (owed?.longLines ?? 0))
+    for (const [i, n] of long) {
+      console.log(`${file}:${i}: ${n} characters (at most ${MAX_LINE})`);
       offences++;
     }
-  });
+}
+if (process.argv.includes('--write-debt')) {
+  fs.writeFileSync(DEBT_FILE, `${JSON.stringify(found, null, 2)}\n`);
+  console.log(`layout debt: ${Object.keys(found).length} files written to scripts/layout-debt.json`);
+  process.exit(0);
 }
 // Queries live in repositories: in the server's source, outside `*.repository.ts`, `platform/data/`, `db/` and
 // `demo/`, no query-builder call and no raw `sql` template.
@@ -50,7 +67,8 @@ if (offences) {
   console.log(`\n${offences} layout offences`);
   process.exit(1);
 }
+const owedFiles = Object.keys(debt).filter((f) => found[f]);
 console.log(
   `layout: ${files.length} files, every line ≤ ${MAX_LINE} characters, every file ≤ ${MAX_LINES} lines, ` +
-    'every query of the server in a repository',
+    `every query of the server in a repository — except the debt of ${owedFiles.length} files (layout-debt.json)`,
 );

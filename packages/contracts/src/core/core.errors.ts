@@ -93,7 +93,9 @@ export const CORE_ERRORS = {
   },
   'import.archive_rejected': {
     zh: '文件不是有效的Excel（.xlsx）文件，或压缩结构异常（条目过多、压缩比异常），已拒绝读取',
-    en: 'Not a valid Excel (.xlsx) file, or its archive looks abnormal (too many parts, abnormal compression); it was not read',
+    en:
+      'Not a valid Excel (.xlsx) file, or its archive looks abnormal (too many parts, abnormal compression); ' +
+      'it was not read',
   },
   'import.too_large': {
     zh: '文件解压后过大或行数过多，已停止读取；请拆分成较小的文件后分批导入',

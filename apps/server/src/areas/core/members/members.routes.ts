@@ -58,7 +58,8 @@ export const membersRoutes: RouteModule = (app, ctx) => {
     schema: {
       tags,
       summary:
-        '导入名册 Import roster (multipart file; all or nothing; one import at a time per county, see /api/imports/current)',
+        '导入名册 Import roster (multipart file; all or nothing; one import at a time per county: ' +
+        'see /api/imports/current)',
       querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }),
       body: MultipartFile,
       response: { 200: ImportReport, 422: ImportReport },

@@ -1,4 +1,7 @@
-/** Compliance of organizational life: for each org × kind, what the rules require in a period, what was held, and a status. */
+/**
+ * Compliance of organizational life: for each org × kind, what the rules require in a period, what was held, and a
+ * status.
+ */
 import type { OrgType } from '@dangjian/contracts';
 import { KIND_APPLIES_TO, MEETING_KINDS, type FrequencyRules, type MeetingKind } from './meetings.rules.js';
 import { fixedDayOf, unitOf, unitsIn, type Span } from './meetings.periods.js';
@@ -21,7 +24,10 @@ export interface ComplianceOrg {
   memberCount: number;
 }
 
-/** Meetings counted per org, kind and cadence unit key ('2026-11', '2026-Q4', '2026'); for per-member kinds, distinct members. */
+/**
+ * Meetings counted per org, kind and cadence unit key ('2026-11', '2026-Q4', '2026'); for per-member kinds, distinct
+ * members.
+ */
 export type HeldCounts = Map<string, number>;
 
 /** The key of a held count. */

@@ -197,7 +197,8 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: Househol
 }
 
 const softChange = (action: string, before?: SoftChange['before']): SoftChange =>
-  residentsChange('household', ['residents', 'households', 'visits'], action, before); // a moved household moves its visits
+  // A moved household moves its visits.
+  residentsChange('household', ['residents', 'households', 'visits'], action, before);
 
 /** Soft-deletes a household (recoverable); its residents stay with it and free their ID numbers meanwhile. */
 export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> {
