@@ -22,6 +22,7 @@ const EXPECTED = [
   'residents.groups.coverage',
   'residents.pairings.gaps',
   'residents.stats',
+  'residents.visits.quotas',
   'stats.overview',
 ];
 

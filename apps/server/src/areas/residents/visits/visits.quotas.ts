@@ -8,6 +8,7 @@ import { isPlaceOrg } from '../common/places.js';
 import { residentsRules } from '../common/residents.rules.js';
 import { chinaDay, isoWeekOf, isoWeekRange, quarterOf, quarterRange } from '../requests/requests.time.js';
 import * as repo from './visits.repository.js';
+import { quotasFigure } from './visits.figures.js';
 
 /**
  * The county's township committees: depth-1 committees of the rural or community field (not the county's
@@ -40,69 +41,73 @@ export async function quotas(
   const day = chinaDay(ctx.clock());
   const w = query.week ? isoWeekRange(query.week) : isoWeekOf(day);
   const qr = quarterRange(query.quarter ?? quarterOf(day));
-  const rules = await residentsRules(ctx.db, tenantId);
+  // Cached as a figure: the caller's scope, the subtree asked for and the two periods are all it reads.
+  const args = { scope: actor.orgPath, under: underPath ?? null, week: w.week, quarter: qr.quarter };
+  return quotasFigure.get(ctx, tenantId, args, async () => {
+    const rules = await residentsRules(ctx.db, tenantId);
 
-  // Organizations of the scope plus the townships above it (a township's own scope needs no more).
-  const orgs = await repo.orgsUnder(ctx.db, actor, underPath);
-  const townshipIds = new Set((await repo.depthOneOrgs(ctx.db, tenantId)).filter(isTownship).map((o) => o.id));
-  const segment = (path: string, i: number) => Number(path.split('/')[i + 1]);
+    // Organizations of the scope plus the townships above it (a township's own scope needs no more).
+    const orgs = await repo.orgsUnder(ctx.db, actor, underPath);
+    const townshipIds = new Set((await repo.depthOneOrgs(ctx.db, tenantId)).filter(isTownship).map((o) => o.id));
+    const segment = (path: string, i: number) => Number(path.split('/')[i + 1]);
 
-  // The top place organization of each village (the shared definition), directly under a township.
-  const villages = orgs.filter(
-    (o) => o.depth === 2 && isPlaceOrg(o) && o.parent_id != null && townshipIds.has(o.parent_id),
-  );
-  const visitsByOrg = await repo.visitsByOrgPath(ctx.db, actor, underPath, qr.from, qr.to);
-  const perVillage = new Map<number, number>();
-  for (const v of visitsByOrg) {
-    const villageId = segment(v.org_path, 2);
-    if (Number.isFinite(villageId)) perVillage.set(villageId, (perVillage.get(villageId) ?? 0) + Number(v.n));
-  }
-  const villagesShort = villages
-    .map((v) => ({ orgId: v.id, orgName: v.name, visits: perVillage.get(v.id) ?? 0, path: v.org_path }))
-    .filter((v) => v.visits < rules.villageVisitsPerQuarter)
-    .sort((a, b) => (a.path < b.path ? -1 : 1))
-    .map(({ path: _p, ...v }) => v);
+    // The top place organization of each village (the shared definition), directly under a township.
+    const villages = orgs.filter(
+      (o) => o.depth === 2 && isPlaceOrg(o) && o.parent_id != null && townshipIds.has(o.parent_id),
+    );
+    const visitsByOrg = await repo.visitsByOrgPath(ctx.db, actor, underPath, qr.from, qr.to);
+    const perVillage = new Map<number, number>();
+    for (const v of visitsByOrg) {
+      const villageId = segment(v.org_path, 2);
+      if (Number.isFinite(villageId)) perVillage.set(villageId, (perVillage.get(villageId) ?? 0) + Number(v.n));
+    }
+    const villagesShort = villages
+      .map((v) => ({ orgId: v.id, orgName: v.name, visits: perVillage.get(v.id) ?? 0, path: v.org_path }))
+      .filter((v) => v.visits < rules.villageVisitsPerQuarter)
+      .sort((a, b) => (a.path < b.path ? -1 : 1))
+      .map(({ path: _p, ...v }) => v);
 
-  const cadreOrgs = new Map(
-    orgs
-      .filter((o) =>
-        isTownship(o) ? true : o.field === 'organ' && o.depth >= 2 && townshipIds.has(segment(o.org_path, 1)),
-      )
-      .map((o) => [o.id, o.name]),
-  );
-  const cadreMembers = await repo.membersOfOrgs(ctx.db, tenantId, [...cadreOrgs.keys()]);
-  const perCadre = await repo.visitorTallies(
-    ctx.db,
-    tenantId,
-    cadreMembers.map((m) => m.id),
-    w.from,
-    w.to,
-  );
-  const cadresShort = cadreMembers
-    .map((m) => ({
-      memberId: m.id,
-      name: m.name,
-      orgName: cadreOrgs.get(m.org_id) ?? '',
-      ...(perCadre.get(m.id) ?? { days: 0, households: 0 }),
-    }))
-    .filter((c) => c.days < rules.cadreVisitDaysPerWeek || c.households < rules.cadreVisitHouseholdsPerWeek);
+    const cadreOrgs = new Map(
+      orgs
+        .filter((o) =>
+          isTownship(o) ? true : o.field === 'organ' && o.depth >= 2 && townshipIds.has(segment(o.org_path, 1)),
+        )
+        .map((o) => [o.id, o.name]),
+    );
+    const cadreMembers = await repo.membersOfOrgs(ctx.db, tenantId, [...cadreOrgs.keys()]);
+    const perCadre = await repo.visitorTallies(
+      ctx.db,
+      tenantId,
+      cadreMembers.map((m) => m.id),
+      w.from,
+      w.to,
+    );
+    const cadresShort = cadreMembers
+      .map((m) => ({
+        memberId: m.id,
+        name: m.name,
+        orgName: cadreOrgs.get(m.org_id) ?? '',
+        ...(perCadre.get(m.id) ?? { days: 0, households: 0 }),
+      }))
+      .filter((c) => c.days < rules.cadreVisitDaysPerWeek || c.households < rules.cadreVisitHouseholdsPerWeek);
 
-  return {
-    quarter: qr.quarter,
-    quarterFrom: qr.from,
-    quarterTo: qr.to,
-    villages: villages.length,
-    villagesVisited: villages.filter((v) => (perVillage.get(v.id) ?? 0) > 0).length,
-    villagesShort,
-    week: w.week,
-    weekFrom: w.from,
-    weekTo: w.to,
-    cadres: cadreMembers.length,
-    cadresShort,
-    rules: {
-      villageVisitsPerQuarter: rules.villageVisitsPerQuarter,
-      cadreVisitDaysPerWeek: rules.cadreVisitDaysPerWeek,
-      cadreVisitHouseholdsPerWeek: rules.cadreVisitHouseholdsPerWeek,
-    },
-  };
+    return {
+      quarter: qr.quarter,
+      quarterFrom: qr.from,
+      quarterTo: qr.to,
+      villages: villages.length,
+      villagesVisited: villages.filter((v) => (perVillage.get(v.id) ?? 0) > 0).length,
+      villagesShort,
+      week: w.week,
+      weekFrom: w.from,
+      weekTo: w.to,
+      cadres: cadreMembers.length,
+      cadresShort,
+      rules: {
+        villageVisitsPerQuarter: rules.villageVisitsPerQuarter,
+        cadreVisitDaysPerWeek: rules.cadreVisitDaysPerWeek,
+        cadreVisitHouseholdsPerWeek: rules.cadreVisitHouseholdsPerWeek,
+      },
+    };
+  });
 }
