@@ -8,7 +8,8 @@ export const figuresRoutes: RouteModule = (app) => {
   defineRoute(app, {
     method: 'GET',
     url: '/api/figures',
-    capability: 'signed_in',
+    // Business roles only: the auditor and the security admin see no business data, not even its catalogue.
+    capability: ['stats.read', 'self.party'],
     schema: {
       tags: ['figures'],
       summary: '统计目录 Every figure: name, parameters, route',

@@ -29,7 +29,8 @@ export const rulesRoutes: RouteModule = (app, ctx) => {
   defineRoute(app, {
     method: 'GET',
     url: '/api/rules',
-    capability: 'signed_in',
+    // Whoever reads one of the rule sets (not the auditor nor the security admin: business data).
+    capability: ['self.party', 'residents.read'],
     schema: { tags, summary: '规则一览 Every rule set the caller may read', response: { 200: RuleSetList } },
     handler: async (req) => listRuleSets(actorOf(req)),
   });
