@@ -289,7 +289,8 @@ export const SEPARATION: { who: string; url: string; expect: Outcome; why: strin
 ];
 
 /** Each user's own member record: only an account tied to a member has one. */
-// A business role without a member record finds none; the auditor and the security admin hold no Party-side data at all.
+// A business role without a member record finds none; the auditor and the security admin hold no Party-side
+// data at all.
 export const SELF: { who: string; expect: Outcome }[] = ACTORS.map((a) => ({
   who: a.username,
   expect: a.role === 'member' ? OK : a.role === 'auditor' || a.role === 'security_admin' ? FORBIDDEN : NOT_FOUND,

@@ -59,7 +59,9 @@ describe.each(dialects())('permissions · root lock, moves, audit, accounts on %
     { who: 't-county', member: 'villageB1', to: 'villageA2', expect: OK },
   ];
   for (const mv of MEMBER_MOVES) {
-    it(`${mv.who} (${actorByName(mv.who).role}) · members.update orgId: move the member of ${mv.member} to ${mv.to} → ${describeOutcome(mv.expect)}`, async () => {
+    const move = `move the member of ${mv.member} to ${mv.to}`;
+    const who = `${mv.who} (${actorByName(mv.who).role})`;
+    it(`${who} · members.update orgId: ${move} → ${describeOutcome(mv.expect)}`, async () => {
       const id = pe.fx.memberIn[mv.member];
       const before = await memberRow(id);
       const res = await as[mv.who].patch(`/api/members/${id}`, { orgId: org(mv.to) });

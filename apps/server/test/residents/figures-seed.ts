@@ -1,4 +1,4 @@
-/** The hand-made fixture of the service figures test (see residents-figures.test.ts), inserted straight in the tables. */
+/** The hand-made fixture of the service figures test (residents-figures.test.ts), inserted in the tables. */
 import type { Fixture, TestEnv } from '../harness.js';
 
 /** Seven requests, five households, two groups, pairings, visits, wishes and errands, counted by hand in the test. */
