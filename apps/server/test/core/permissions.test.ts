@@ -53,7 +53,7 @@ describe.each(dialects())('permissions on %s', (dialect) => {
     }
   });
 
-  it('the prefix traps are in place: an org whose path text starts like townA/villageA1 but is not under it', async () => {
+  it('the prefix traps are in place: an org whose path starts like townA/villageA1 but is not under it', async () => {
     expect(traps).toHaveLength(2);
     for (const t of traps) {
       const p = await pathOf(t.orgId);
@@ -64,7 +64,8 @@ describe.each(dialects())('permissions on %s', (dialect) => {
   });
 
   // ---- orgs and members: role × relation × action ----
-  // Relations that do not exist for a role (the county root has no parent or sibling; party groups hold no members) are not cases.
+  // Relations that do not exist for a role (the county root has no parent or sibling; party groups hold no
+  // members) are not cases.
   it('leaves out only the relations that cannot exist', () => {
     const na = TABLE.filter((c) => c.na);
     expect(na.every((c) => /parent|sibling|group/.test(c.name))).toBe(true);

@@ -105,7 +105,7 @@ describe.each(dialects())('service figures on %s', (dialect) => {
     expect((await townA.get(`/api/stats/service?org=${fx.townB}`)).statusCode).toBe(404);
   });
 
-  it('follows writes to households, groups, visits and ratings at once, each cached under its own version', async () => {
+  it('follows writes to households, groups, visits and ratings at once, each cached by its own version', async () => {
     const before = (await county.get('/api/stats/service')).json();
     const sec = await login(env.app, 't-sec-a1');
     const made = await sec.post('/api/households', {
