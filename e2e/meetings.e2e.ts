@@ -105,7 +105,8 @@ describe('organizational life', () => {
       await tw.context.close();
     }
 
-    // The secretary records the meeting through the form: today, starting a few minutes ago (sign-in opens an hour before).
+    // The secretary records the meeting through the form: today, starting a few minutes ago (sign-in opens an hour
+    // before).
     const start = today.time < '00:10' ? '00:00' : chinaNow(-5).time;
     const topic = `E2E 签到测试 ${Date.now().toString(36)}`;
     const { context, page, session } = await signedInContext(browser, 'demo-branch');
@@ -277,7 +278,8 @@ describe('organizational life', () => {
           act: async (page) => {
             await page.getByTestId('open-checkin').click();
             await page.getByTestId('checkin-code').waitFor();
-            // Sign-in is still open from the first test, opened in another tab: this tab has no QR until it makes a new one.
+            // Sign-in is still open from the first test, opened in another tab: this tab has no QR until it makes a new
+            // one.
             if (!(await page.getByTestId('checkin-qr').count())) await page.getByTestId('checkin-regenerate').click();
             await page.getByTestId('checkin-qr').waitFor();
           },

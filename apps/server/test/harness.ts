@@ -1,4 +1,6 @@
-/** Test harness: a fresh migrated database per test file on each dialect, a small county fixture, and signed-in clients. */
+/**
+ * Test harness: a fresh migrated database per test file on each dialect, a small county fixture, and signed-in clients.
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,7 +58,10 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-/** Limits high enough that no test meets them by accident (the per-phone one stays, wishes.test asserts it); tests of the limits pass their own. */
+/**
+ * Limits high enough that no test meets them by accident (the per-phone one stays, wishes.test asserts it); tests of
+ * the limits pass their own.
+ */
 export const TEST_LIMITS: Config['limits'] = {
   publicPerIpPerMinute: 10_000,
   publicGlobalPerMinute: 100_000,
@@ -111,7 +116,10 @@ export async function createEnv(
 
 export const PASSWORD = 'Dangjian@2026';
 
-/** The small county every API test file starts from: two townships, villages, a party group, members and one account per role. */
+/**
+ * The small county every API test file starts from: two townships, villages, a party group, members and one account per
+ * role.
+ */
 export interface Fixture {
   county: number;
   townA: number;

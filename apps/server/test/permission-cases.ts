@@ -74,7 +74,9 @@ export interface Target {
   id: number | null;
 }
 
-/** The entity a path's `{id}` names: its first segment after /api/ (`/api/household-groups/{id}` → household-groups). */
+/**
+ * The entity a path's `{id}` names: its first segment after /api/ (`/api/household-groups/{id}` → household-groups).
+ */
 export function entityOf(op: Operation): Entity | null {
   const segs = op.path.split('/');
   const at = segs.indexOf('{id}');

@@ -27,7 +27,10 @@ interface Writes {
   badId: string;
 }
 
-/** A county admin's day: an org created, renamed and removed; a member created, edited (ID and phone), removed; one refused write. */
+/**
+ * A county admin's day: an org created, renamed and removed; a member created, edited (ID and phone), removed; one
+ * refused write.
+ */
 async function makeWrites(env: TestEnv, fx: Fixture): Promise<Writes> {
   const c = await login(env.app, 't-county');
   const id1 = testIdNumber('male', '1985-03-04');

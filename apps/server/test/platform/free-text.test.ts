@@ -38,7 +38,10 @@ const PLAIN =
   '2026年12月4日上午9:30走访13户，发放慰问金1,380.50元；3号楼2单元501，2026-12-04复查，' +
   '订单号202612041399258277312';
 
-/** Fails when a text holds a whole number: by the detector, and by its plain digits (full-width folded, separators gone). */
+/**
+ * Fails when a text holds a whole number: by the detector, and by its plain digits (full-width folded, separators
+ * gone).
+ */
 function expectNoWholeNumber(text: string, where: string): void {
   expect(findPersonalNumbers(text), `${where}: ${text.slice(0, 300)}`).toEqual([]);
   const digitsOnly = foldWidth(text).replace(/[\s.\-()+·/]/g, '');

@@ -10,88 +10,11 @@ import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import zlib from 'node:zlib';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROSTER_COLUMNS } from '../../src/areas/core/members/members.rules.js';
 import { closeImportWorkers, IMPORT_LIMITS } from '../../src/platform/imports.js';
-import { readCentralDirectory, storedPart, storedParts, writeZip, type ZipPart } from '../../src/platform/zip.js';
-import { buildFixture, createEnv, dialects, PASSWORD, testIdNumber, type Fixture, type TestEnv } from '../harness.js';
-
-const MB = 1024 * 1024;
-
-/** A roster workbook with the template's headers and the given rows, as bytes. */
-async function rosterXlsx(rows: Record<string, string | number>[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('党员名册');
-  ws.columns = ROSTER_COLUMNS.map((c) => ({
-    header: c.required ? `${c.header}*` : c.header,
-    key: c.key,
-    width: c.width,
-  }));
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** `n` valid roster rows in a branch. */
-function goodRows(n: number, orgId: number): Record<string, string | number>[] {
-  return Array.from({ length: n }, (_, i) => ({
-    name: `导入${i}`,
-    gender: '男',
-    idNumber: testIdNumber('male', `19${50 + (i % 30)}-0${1 + (i % 9)}-1${i % 10}`),
-    orgId,
-    joinedAt: '2001-07-01',
-  }));
-}
-
-/**
- * A sheet part whose one inline-string cell is `mb` MiB of 'A': the deflate stream repeats one flushed
- * block of 1 MiB, so the test never holds the inflated bytes (about 1 KB per MiB compressed).
- */
-function bombSheet(mb: number): ZipPart {
-  const head = Buffer.from(
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>',
-  );
-  const tail = Buffer.from('</t></is></c></row></sheetData></worksheet>');
-  const flush = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
-  const block = zlib.deflateRawSync(Buffer.alloc(MB, 0x41), flush);
-  const data = Buffer.concat([
-    zlib.deflateRawSync(head, flush),
-    ...Array<Buffer>(mb).fill(block),
-    zlib.deflateRawSync(tail),
-  ]);
-  return {
-    name: 'xl/worksheets/sheet1.xml',
-    data,
-    method: 8,
-    crc32: 0,
-    uncompressedSize: head.length + mb * MB + tail.length,
-  };
-}
-
-/** A real workbook whose first sheet is replaced by `sheet`, padded with a stored random part to `padBytes`. */
-async function withSheet(sheet: ZipPart, padBytes: number): Promise<Buffer> {
-  const base = await rosterXlsx([]);
-  const parts = storedParts(base, readCentralDirectory(base)).map((p) => (p.name === sheet.name ? sheet : p));
-  return writeZip([...parts, storedPart('xl/media/image1.png', crypto.randomBytes(padBytes))]);
-}
-
-/** Inflates every part of a zip, counting the bytes without keeping them. */
-async function inflatedBytes(buf: Buffer): Promise<number> {
-  let total = 0;
-  for (const e of readCentralDirectory(buf)) {
-    const raw = buf.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-    if (e.method === 0) total += raw.length;
-    else
-      await new Promise<void>((resolve, reject) => {
-        const z = zlib.createInflateRaw();
-        z.on('data', (c: Buffer) => (total += c.length));
-        z.on('end', resolve);
-        z.on('error', reject);
-        z.end(raw);
-      });
-  }
-  return total;
-}
+import { readCentralDirectory, storedPart, writeZip } from '../../src/platform/zip.js';
+import { buildFixture, createEnv, dialects, PASSWORD, type Fixture, type TestEnv } from '../harness.js';
+import { MB, rosterXlsx, goodRows, bombSheet, withSheet, inflatedBytes } from './imports-kit.js';
 
 /**
  * The most a health answer may take during an import: 100 ms. The reading worker is a second thread
@@ -218,7 +141,11 @@ describe.each(dialects())('bounded imports on %s', (dialect) => {
     await new Promise((r) => setTimeout(r, 100));
     const seen = await stop();
     console.log(
-      `[${dialect}] bomb ×2: answers ${answers.map((a) => `${a.status} ${a.json.error?.code} ${Math.round(a.ms)} ms`).join(', ')}; max RSS ${seen.maxRssMb} MB; health max ${seen.maxHealthMs} ms over ${seen.polls} polls (idle ${budget.idleMaxMs} ms, load ${budget.load}, budget ${budget.budgetMs} ms), loop delay max ${seen.maxLoopDelayMs} ms, GC pause max ${seen.maxGcMs} ms`,
+      `[${dialect}] bomb ×2: answers ` +
+        `${answers.map((a) => `${a.status} ${a.json.error?.code} ${Math.round(a.ms)} ms`).join(', ')}` +
+        `; max RSS ${seen.maxRssMb} MB; health max ${seen.maxHealthMs} ms over ${seen.polls} polls` +
+        ` (idle ${budget.idleMaxMs} ms, load ${budget.load}, budget ${budget.budgetMs} ms)` +
+        `, loop delay max ${seen.maxLoopDelayMs} ms, GC pause max ${seen.maxGcMs} ms`,
     );
     for (const a of answers) {
       // 480 MB declared for one part: over the 100 MB bound, so refused before anything inflates.
@@ -253,7 +180,11 @@ describe.each(dialects())('bounded imports on %s', (dialect) => {
     ]);
     const seen = await stop();
     console.log(
-      `[${dialect}] lying headers ×2: ${answers.map((a) => `${a.status} ${a.json.error?.code} ${Math.round(a.ms)} ms`).join(', ')}; max RSS ${seen.maxRssMb} MB; health max ${seen.maxHealthMs} ms (idle ${budget.idleMaxMs} ms, load ${budget.load}, budget ${budget.budgetMs} ms), loop delay max ${seen.maxLoopDelayMs} ms, GC pause max ${seen.maxGcMs} ms`,
+      `[${dialect}] lying headers ×2: ` +
+        `${answers.map((a) => `${a.status} ${a.json.error?.code} ${Math.round(a.ms)} ms`).join(', ')}` +
+        `; max RSS ${seen.maxRssMb} MB; health max ${seen.maxHealthMs} ms` +
+        ` (idle ${budget.idleMaxMs} ms, load ${budget.load}, budget ${budget.budgetMs} ms)` +
+        `, loop delay max ${seen.maxLoopDelayMs} ms, GC pause max ${seen.maxGcMs} ms`,
     );
     for (const a of answers) {
       expect(a.status).toBe(400);
@@ -287,7 +218,9 @@ describe.each(dialects())('bounded imports on %s', (dialect) => {
     for (let i = 0; i < text.length; i++) text[i] = 0x41 + (text[i] & 3) * 2;
     const xml = Buffer.concat([
       Buffer.from(
-        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>',
+        '<?xml version="1.0" encoding="UTF-8"?>' +
+          '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+          '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>',
       ),
       text,
       Buffer.from('</t></is></c></row></sheetData></worksheet>'),
@@ -311,7 +244,10 @@ describe.each(dialects())('bounded imports on %s', (dialect) => {
       const a = await post('/api/members/import?dryRun=true', heavy);
       const seen = await stop();
       console.log(
-        `[${dialect}] worker out of memory: ${a.status} ${JSON.stringify(a.json.error)}; max RSS ${seen.maxRssMb} MB; health max ${seen.maxHealthMs} ms (idle ${budget.idleMaxMs} ms, load ${budget.load}, budget ${budget.budgetMs} ms), loop delay max ${seen.maxLoopDelayMs} ms, GC pause max ${seen.maxGcMs} ms`,
+        `[${dialect}] worker out of memory: ${a.status} ${JSON.stringify(a.json.error)}` +
+          `; max RSS ${seen.maxRssMb} MB; health max ${seen.maxHealthMs} ms` +
+          ` (idle ${budget.idleMaxMs} ms, load ${budget.load}, budget ${budget.budgetMs} ms)` +
+          `, loop delay max ${seen.maxLoopDelayMs} ms, GC pause max ${seen.maxGcMs} ms`,
       );
       // A worker collecting garbage at its limit takes a core; on an overloaded machine that costs the server more.
       expect(seen.maxHealthMs).toBeLessThan(budget.budgetMs === 100 ? WORKING_BUDGET_MS : 2_000);
@@ -357,7 +293,10 @@ describe.each(dialects())('bounded imports on %s', (dialect) => {
     const [dry, done] = await Promise.all([first, second]);
     const seen = await stop();
     console.log(
-      `[${dialect}] 3,000-row roster, dry run then import: ${Math.round(dry.ms)} / ${Math.round(done.ms)} ms; max RSS ${seen.maxRssMb} MB; health max ${seen.maxHealthMs} ms over ${seen.polls} polls (idle ${budget.idleMaxMs} ms, load ${budget.load}, budget ${budget.budgetMs} ms), loop delay max ${seen.maxLoopDelayMs} ms, GC pause max ${seen.maxGcMs} ms`,
+      `[${dialect}] 3,000-row roster, dry run then import: ${Math.round(dry.ms)} / ${Math.round(done.ms)} ms` +
+        `; max RSS ${seen.maxRssMb} MB; health max ${seen.maxHealthMs} ms over ${seen.polls} polls` +
+        ` (idle ${budget.idleMaxMs} ms, load ${budget.load}, budget ${budget.budgetMs} ms)` +
+        `, loop delay max ${seen.maxLoopDelayMs} ms, GC pause max ${seen.maxGcMs} ms`,
     );
     expect(both).toEqual([
       expect.objectContaining({
@@ -395,7 +334,8 @@ describe.each(dialects())('bounded imports on %s', (dialect) => {
     const answers = await Promise.all(Array.from({ length: 7 }, () => post('/api/members/import?dryRun=true', file)));
     const statuses = answers.map((a) => a.status).sort();
     console.log(`[${dialect}] 7 uploads at once: ${statuses.join(' ')}`);
-    // One runs and four wait, each then read in full (a report, whatever its rows say); the others are told to come back.
+    // One runs and four wait, each then read in full (a report, whatever its rows say);
+    // the others are told to come back.
     const read = answers.filter((a) => a.status !== 429);
     expect(read).toHaveLength(5);
     for (const a of read) expect(a.json.total).toBe(2_000);

@@ -70,7 +70,10 @@ describe.each(dialects())('subtree query plans on %s', (dialect) => {
     }
   }
 
-  /** The plan of one statement as text lines, on a connection that avoids sequential scans on PostgreSQL (the tables are tiny). */
+  /**
+   * The plan of one statement as text lines, on a connection that avoids sequential scans on PostgreSQL (the tables are
+   * tiny).
+   */
   async function plan(query: CompiledQuery): Promise<string[]> {
     if (dialect === 'sqlite') {
       const rows = env.ctx.database
@@ -148,7 +151,8 @@ describe.each(dialects())('subtree query plans on %s', (dialect) => {
       .compile();
     expect(q.sql).toMatch(/"org_path" >= .* and "org_path" < /);
     expectIndexed(await plan(q), 'members', 'members', 'members shape');
-    // The plan is of a query that really answers the subtree: townA's subtree holds 3 members (townA, A1, A2); townB's are outside.
+    // The plan is of a query that really answers the subtree: townA's subtree holds 3 members (townA, A1, A2); townB's
+    // are outside.
     const rows = await env.ctx.db.executeQuery(q);
     expect(rows.rows.length).toBe(3);
   });
@@ -196,7 +200,8 @@ describe.each(dialects())('subtree query plans on %s', (dialect) => {
     } finally {
       await rec.close();
     }
-    // count(*) and the page of ids filter the subtree of orgs; the node query counts members per org with a correlated range.
+    // count(*) and the page of ids filter the subtree of orgs; the node query counts members per org with a correlated
+    // range.
     const [count, ids, nodes] = rec.queries;
     expect(rec.queries.length).toBe(3);
     expectIndexed(await plan(count), 'orgs', 'o', 'org count');

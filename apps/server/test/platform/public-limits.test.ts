@@ -1,4 +1,7 @@
-/** Routes anyone may call are limited per address and globally; the sign-in code cannot be sent to many phones from one address. */
+/**
+ * Routes anyone may call are limited per address and globally; the sign-in code cannot be sent to many phones from one
+ * address.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { limitedPublicRoutes } from '../../src/platform/limits.js';

@@ -108,7 +108,8 @@ describe.each(dialects())('micro-wishes and errands: staff on %s', (dialect) => 
         })
       ).json().error.code,
     ).toBe('residents.errand_not_yours');
-    // The secretary records one for a member of the village; a member of another village is outside the scope (404, its existence not shown).
+    // The secretary records one for a member of the village; a member of another village is outside the scope (404, its
+    // existence not shown).
     expect(
       (await sec.post('/api/errands', { orgId: fx.villageA1, title: 'x', residentName: 'y' })).json().error.code,
     ).toBe('residents.member_required');
