@@ -80,7 +80,6 @@ export default function MembersPage() {
       orgScoped
       filters={filters}
       columns={columns}
-      scrollX={960}
       recycle={{
         capability: 'members.write',
         name: (m) => m.name,
