@@ -20,6 +20,8 @@ export interface CrudService<Q extends TSchema, C extends TSchema, P extends TSc
   update?: (ctx: Ctx, actor: Actor, id: number, body: Static<P>) => Promise<unknown>;
   remove?: (ctx: Ctx, actor: Actor, id: number) => Promise<unknown>;
   restore?: (ctx: Ctx, actor: Actor, id: number) => Promise<unknown>;
+  /** Serves delete (`true`) and restore (`false`) for a service without `remove` / `restore`. */
+  setDeleted?: (ctx: Ctx, actor: Actor, id: number, deleted: boolean) => Promise<unknown>;
 }
 
 /** What `crudRoutes` declares; an operation left out is not declared. */
@@ -43,13 +45,21 @@ export interface CrudSpec<Q extends TSchema, C extends TSchema, P extends TSchem
   restore?: string;
 }
 
-type Op = keyof CrudService<TSchema, TSchema, TSchema>;
+type Op = Exclude<keyof CrudService<TSchema, TSchema, TSchema>, 'setDeleted'>;
 
-/** Calls the service operation `op`, refusing at start-up a spec that names one the service lacks. */
+/**
+ * Calls the service operation `op` (remove / restore fall back on `setDeleted`), refusing at start-up a spec
+ * that names one the service lacks.
+ */
 function call<Q extends TSchema, C extends TSchema, P extends TSchema>(service: CrudService<Q, C, P>, op: Op) {
-  const fn = service[op] as ((ctx: Ctx, actor: Actor, ...args: never[]) => Promise<unknown>) | undefined;
+  const { setDeleted } = service;
+  const fn =
+    (service[op] as ((ctx: Ctx, actor: Actor, ...args: never[]) => Promise<unknown>) | undefined) ??
+    ((op === 'remove' || op === 'restore') && setDeleted
+      ? (ctx: Ctx, actor: Actor, id: number) => setDeleted(ctx, actor, id, op === 'remove')
+      : undefined);
   if (!fn) throw new Error(`crudRoutes: the service has no ${op}`);
-  return fn;
+  return fn as (ctx: Ctx, actor: Actor, ...args: never[]) => Promise<unknown>;
 }
 
 /** Declares the list / get / create / patch / delete / restore routes a spec names, in that order. */

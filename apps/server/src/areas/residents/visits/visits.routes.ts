@@ -1,7 +1,5 @@
 /** Routes of visits (走访) and their photos. Thin: the service holds the rules. */
 import {
-  IdParams,
-  Ok,
   Visit,
   VisitCreate,
   VisitList,
@@ -38,6 +36,8 @@ export const visitsRoutes: RouteModule = (app, ctx) => {
     get: '走访详情 Visit',
     create: { summary: '录入走访（可同时受理诉求）Record a visit', body: VisitCreate },
     patch: { summary: '修改走访 Edit a visit', body: VisitPatch },
+    remove: '删除走访（可恢复）Soft delete',
+    restore: '恢复走访 Restore',
   });
   defineRoute(app, {
     method: 'GET',
@@ -50,25 +50,6 @@ export const visitsRoutes: RouteModule = (app, ctx) => {
       response: { 200: VisitQuotas },
     },
     handler: async (req) => visits.quotas(ctx, actorOf(req), req.query),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/visits/:id',
-    capability: 'residents.write',
-    audit: 'visit.delete',
-    schema: { tags, summary: '删除走访（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await visits.setDeleted(ctx, actorOf(req), req.params.id, true);
-      return { ok: true };
-    },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/visits/:id/restore',
-    capability: 'residents.write',
-    audit: 'visit.restore',
-    schema: { tags, summary: '恢复走访 Restore', params: IdParams, response: { 200: VisitDetail } },
-    handler: async (req) => visits.setDeleted(ctx, actorOf(req), req.params.id, false),
   });
   photoRoutes(app, ctx, visits, {
     url: '/api/visits',
