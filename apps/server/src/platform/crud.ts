@@ -31,8 +31,8 @@ export interface CrudSpec<Q extends TSchema, C extends TSchema, P extends TSchem
   tags: string[];
   /** Capability of list and get. */
   read: RouteCapability;
-  /** Capability of create, patch, delete and restore. */
-  write: RouteCapability;
+  /** Capability of create, patch, delete and restore; `read` when left out. */
+  write?: RouteCapability;
   /** Audit prefix: `zone` gives `zone.create`, `zone.update`, `zone.delete`, `zone.restore`. */
   audit: string;
   /** The answer of get, create, patch and restore. */
@@ -69,7 +69,7 @@ export function crudRoutes<Q extends TSchema = TNever, C extends TSchema = TNeve
   service: CrudService<Q, C, P>,
   spec: CrudSpec<Q, C, P>,
 ): void {
-  const { url, tags, read, write, audit, item } = spec;
+  const { url, tags, read, write = read, audit, item } = spec;
   const one = `${url}/:id`;
   if (spec.list) {
     const { summary, query, response } = spec.list;

@@ -18,7 +18,6 @@ export const evaluationsRoutes: RouteModule = (app, ctx) => {
     url: '/api/evaluations',
     tags,
     read: 'residents.read',
-    write: 'residents.read',
     audit: 'evaluation',
     item: Evaluation,
     list: { summary: '三评记录 Evaluations of a subtree', query: EvaluationListQuery, response: EvaluationList },
