@@ -4,10 +4,11 @@
  * them into `defineRoute` declarations (same paths, `x-capability`, schemas, summaries and audit actions as if
  * each were written by hand). Routes that do more than call the service stay in the module.
  */
-import { IdParams, Ok } from '@dangjian/contracts';
-import type { Static, TNever, TSchema } from '@sinclair/typebox';
+import { Id, IdParams, MultipartFile, Ok } from '@dangjian/contracts';
+import { type Static, type TNever, type TSchema, Type } from '@sinclair/typebox';
 import type { Actor } from './actor.js';
 import type { Ctx } from './context.js';
+import { DomainError } from './errors.js';
 import { actorOf, type App } from './http.js';
 import { defineRoute, type RouteCapability } from './routes.js';
 
@@ -19,6 +20,8 @@ export interface CrudService<Q extends TSchema, C extends TSchema, P extends TSc
   update?: (ctx: Ctx, actor: Actor, id: number, body: Static<P>) => Promise<unknown>;
   remove?: (ctx: Ctx, actor: Actor, id: number) => Promise<unknown>;
   restore?: (ctx: Ctx, actor: Actor, id: number) => Promise<unknown>;
+  /** Serves delete (`true`) and restore (`false`) for a service without `remove` / `restore`. */
+  setDeleted?: (ctx: Ctx, actor: Actor, id: number, deleted: boolean) => Promise<unknown>;
 }
 
 /** What `crudRoutes` declares; an operation left out is not declared. */
@@ -28,8 +31,8 @@ export interface CrudSpec<Q extends TSchema, C extends TSchema, P extends TSchem
   tags: string[];
   /** Capability of list and get. */
   read: RouteCapability;
-  /** Capability of create, patch, delete and restore. */
-  write: RouteCapability;
+  /** Capability of create, patch, delete and restore; `read` when left out. */
+  write?: RouteCapability;
   /** Audit prefix: `zone` gives `zone.create`, `zone.update`, `zone.delete`, `zone.restore`. */
   audit: string;
   /** The answer of get, create, patch and restore. */
@@ -42,13 +45,21 @@ export interface CrudSpec<Q extends TSchema, C extends TSchema, P extends TSchem
   restore?: string;
 }
 
-type Op = keyof CrudService<TSchema, TSchema, TSchema>;
+type Op = Exclude<keyof CrudService<TSchema, TSchema, TSchema>, 'setDeleted'>;
 
-/** Calls the service operation `op`, refusing at start-up a spec that names one the service lacks. */
+/**
+ * Calls the service operation `op` (remove / restore fall back on `setDeleted`), refusing at start-up a spec
+ * that names one the service lacks.
+ */
 function call<Q extends TSchema, C extends TSchema, P extends TSchema>(service: CrudService<Q, C, P>, op: Op) {
-  const fn = service[op] as ((ctx: Ctx, actor: Actor, ...args: never[]) => Promise<unknown>) | undefined;
+  const { setDeleted } = service;
+  const fn =
+    (service[op] as ((ctx: Ctx, actor: Actor, ...args: never[]) => Promise<unknown>) | undefined) ??
+    ((op === 'remove' || op === 'restore') && setDeleted
+      ? (ctx: Ctx, actor: Actor, id: number) => setDeleted(ctx, actor, id, op === 'remove')
+      : undefined);
   if (!fn) throw new Error(`crudRoutes: the service has no ${op}`);
-  return fn;
+  return fn as (ctx: Ctx, actor: Actor, ...args: never[]) => Promise<unknown>;
 }
 
 /** Declares the list / get / create / patch / delete / restore routes a spec names, in that order. */
@@ -58,7 +69,7 @@ export function crudRoutes<Q extends TSchema = TNever, C extends TSchema = TNeve
   service: CrudService<Q, C, P>,
   spec: CrudSpec<Q, C, P>,
 ): void {
-  const { url, tags, read, write, audit, item } = spec;
+  const { url, tags, read, write = read, audit, item } = spec;
   const one = `${url}/:id`;
   if (spec.list) {
     const { summary, query, response } = spec.list;
@@ -130,4 +141,74 @@ export function crudRoutes<Q extends TSchema = TNever, C extends TSchema = TNeve
       handler: async (req) => restore(ctx, actorOf(req), req.params.id as never),
     });
   }
+}
+
+/** The service calls `photoRoutes` makes: upload, read and (when declared) remove a photo of a record. */
+export interface PhotoService {
+  addPhoto: (ctx: Ctx, actor: Actor, id: number, file: Buffer) => Promise<unknown>;
+  photo: (ctx: Ctx, actor: Actor, id: number, photoId: number) => Promise<{ mime: string; body: Buffer }>;
+  removePhoto?: (ctx: Ctx, actor: Actor, id: number, photoId: number) => Promise<void>;
+}
+
+/** What `photoRoutes` declares under `${url}/:id/photos`; `remove` left out declares no DELETE. */
+export interface PhotoSpec {
+  /** The collection's path, e.g. `/api/visits`. */
+  url: string;
+  tags: string[];
+  read: RouteCapability;
+  write: RouteCapability;
+  /** Audit prefix: `visit` gives `visit.photo_add` and `visit.photo_remove`. */
+  audit: string;
+  upload: string;
+  get: string;
+  remove?: string;
+}
+
+const PhotoParams = Type.Object({ id: Id(), photoId: Id() });
+
+/** Declares upload (multipart JPEG/PNG), get (private cache, nosniff) and optionally delete of a record's photos. */
+export function photoRoutes(app: App, ctx: Ctx, service: PhotoService, spec: PhotoSpec): void {
+  const { tags, read, write, audit } = spec;
+  const url = `${spec.url}/:id/photos`;
+  defineRoute(app, {
+    method: 'POST',
+    url,
+    capability: write,
+    audit: `${audit}.photo_add`,
+    schema: { tags, summary: spec.upload, params: IdParams, body: MultipartFile },
+    handler: async (req) => {
+      const actor = actorOf(req);
+      if (!req.isMultipart()) throw new DomainError('files.bad_type');
+      const file = await req.file();
+      if (!file) throw new DomainError('files.bad_type');
+      return service.addPhoto(ctx, actor, req.params.id, await file.toBuffer());
+    },
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: `${url}/:photoId`,
+    capability: read,
+    schema: { tags, summary: spec.get, params: PhotoParams },
+    handler: async (req, reply) => {
+      const p = await service.photo(ctx, actorOf(req), req.params.id, req.params.photoId);
+      return reply
+        .type(p.mime)
+        .header('cache-control', 'private, max-age=86400')
+        .header('x-content-type-options', 'nosniff')
+        .send(p.body);
+    },
+  });
+  const { removePhoto } = service;
+  if (!spec.remove || !removePhoto) return;
+  defineRoute(app, {
+    method: 'DELETE',
+    url: `${url}/:photoId`,
+    capability: write,
+    audit: `${audit}.photo_remove`,
+    schema: { tags, summary: spec.remove, params: PhotoParams, response: { 200: Ok } },
+    handler: async (req) => {
+      await removePhoto(ctx, actorOf(req), req.params.id, req.params.photoId);
+      return { ok: true };
+    },
+  });
 }

@@ -59,6 +59,22 @@ export interface ImportProgress {
   phase(state: ImportState): void;
 }
 
+/** How an import is asked for: a dry run writes nothing; the locale is that of the report's messages. */
+export interface ImportOptions {
+  dryRun: boolean;
+  locale?: 'zh-CN' | 'en';
+}
+
+/** What a module's check of the rows gets: the request, the file and its rows, the queue handle. */
+export interface ImportRun {
+  ctx: Ctx;
+  actor: Actor;
+  file: Buffer;
+  rows: SheetRow[];
+  progress: ImportProgress;
+  opts: ImportOptions;
+}
+
 interface Queue {
   jobs: { job: ImportJob; start: () => void }[];
 }

@@ -20,6 +20,17 @@ export function guardPhone(ctx: Ctx, raw: string | null | undefined, prefix = 'p
   };
 }
 
+/** The three phone columns of a new row (`phone_enc`, `phone_hash`, `phone_masked`), checked; all null for none. */
+export function phoneColumns(ctx: Ctx, raw: string | null | undefined) {
+  const p = guardPhone(ctx, raw);
+  return { phone_enc: p.phone_enc ?? null, phone_hash: p.phone_hash ?? null, phone_masked: p.phone_masked ?? null };
+}
+
+/** The stamps of a new live row: who created it (null for a resident or the system) and when. */
+export function createdStamps(by: number | null, now: string) {
+  return { created_by: by, created_at: now, updated_at: now, deleted_at: null };
+}
+
 /** The stored columns of a resident's ID number, checked by GB 11643 (all null for none). */
 export function guardIdNumber(
   ctx: Ctx,

@@ -10,12 +10,7 @@ export const auditRoutes: RouteModule = (app, ctx) => {
     method: 'GET',
     url: '/api/audit',
     capability: 'audit.read',
-    schema: {
-      tags,
-      summary: '审计日志 Audit trail',
-      querystring: AuditQuery,
-      response: { 200: ListOf(AuditRecord) },
-    },
+    schema: { tags, summary: '审计日志 Audit trail', querystring: AuditQuery, response: { 200: ListOf(AuditRecord) } },
     handler: async (req) => audit.list(ctx, actorOf(req), req.query),
   });
   defineRoute(app, {

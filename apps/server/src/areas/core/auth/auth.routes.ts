@@ -89,12 +89,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
     url: '/api/auth/password',
     capability: 'signed_in',
     audit: 'user.password_change',
-    schema: {
-      tags: ['auth'],
-      summary: '修改密码 Change my password',
-      body: PasswordChangeBody,
-      response: { 200: Ok },
-    },
+    schema: { tags: ['auth'], summary: '修改密码 Change my password', body: PasswordChangeBody, response: { 200: Ok } },
     config: pc,
     handler: async (req) => {
       await auth.changePassword(ctx, actorOf(req), req.sessionTokenHash!, req.body.oldPassword, req.body.newPassword);

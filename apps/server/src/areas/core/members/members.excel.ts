@@ -22,9 +22,9 @@ import {
   loopYielder,
   runImport,
   writeAuditInSteps,
-  type ImportProgress,
+  type ImportOptions,
+  type ImportRun,
   columnsOf,
-  type SheetRow,
 } from '../../../platform/imports.js';
 import * as repo from './members.repository.js';
 import { bumpVersion } from '../../../platform/data/versions.js';
@@ -90,31 +90,15 @@ export async function template(ctx: Ctx, actor: Actor): Promise<Buffer> {
  * Imports a roster: every row is checked (ID, dates, org in scope, duplicates within the file and
  * against the records); if any row fails nothing is written and the report lists each failure.
  */
-export async function importRoster(
-  ctx: Ctx,
-  actor: Actor,
-  file: Buffer,
-  opts: { dryRun: boolean; locale?: 'zh-CN' | 'en' },
-): Promise<ImportReportT> {
+export async function importRoster(ctx: Ctx, actor: Actor, file: Buffer, opts: ImportOptions): Promise<ImportReportT> {
   requireCapability(actor, 'members.import');
-  return runImport(
-    ctx,
-    actor,
-    { kind: 'members', dryRun: opts.dryRun, badFile: 'members.import_bad_file' },
-    file,
-    (rows, progress) => checkRoster(ctx, actor, file, rows, progress, opts),
-  );
+  const job = { kind: 'members', dryRun: opts.dryRun, badFile: 'members.import_bad_file' } as const;
+  return runImport(ctx, actor, job, file, (rows, progress) => checkRoster({ ctx, actor, file, rows, progress, opts }));
 }
 
 /** Checks the rows of a roster and, unless a dry run or any row fails, writes them in one transaction. */
-async function checkRoster(
-  ctx: Ctx,
-  actor: Actor,
-  file: Buffer,
-  rows: SheetRow[],
-  progress: ImportProgress,
-  opts: { dryRun: boolean; locale?: 'zh-CN' | 'en' },
-): Promise<ImportReportT> {
+async function checkRoster(run: ImportRun): Promise<ImportReportT> {
+  const { ctx, actor, file, rows, progress, opts } = run;
   const locale = opts.locale ?? 'zh-CN';
   const colOf = columnsOf(rows, ROSTER_COLUMNS, 'members.import_bad_file');
 

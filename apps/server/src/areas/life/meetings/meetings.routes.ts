@@ -2,7 +2,6 @@
 import { chinaYear } from '@dangjian/contracts';
 import {
   Id,
-  MultipartFile,
   CheckinBody,
   CheckinOpen,
   CheckinOpenBody,
@@ -25,9 +24,8 @@ import {
 } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
 import { actorOf, localeOf, sendXlsx, type RouteModule } from '../../../platform/http.js';
-import { crudRoutes } from '../../../platform/crud.js';
+import { crudRoutes, photoRoutes } from '../../../platform/crud.js';
 import { defineRoute } from '../../../platform/routes.js';
-import { DomainError } from '../../../platform/errors.js';
 import * as meetings from './meetings.service.js';
 import * as figures from './meetings.figures.js';
 import type { MeetingKind } from './meetings.rules.js';
@@ -127,54 +125,15 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
       return { ok: true };
     },
   });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/meetings/:id/photos',
-    capability: 'meetings.write',
-    audit: 'meeting.photo_add',
-    schema: {
-      tags,
-      summary: '上传会议照片（JPEG/PNG，去除EXIF）Upload a photo',
-      params: IdParams,
-      body: MultipartFile,
-    },
-    handler: async (req) => {
-      const actor = actorOf(req);
-      if (!req.isMultipart()) throw new DomainError('files.bad_type');
-      const file = await req.file();
-      if (!file) throw new DomainError('files.bad_type');
-      return meetings.addPhoto(ctx, actor, req.params.id, await file.toBuffer());
-    },
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/meetings/:id/photos/:photoId',
-    capability: 'meetings.read',
-    schema: { tags, summary: '会议照片 Photo', params: Type.Object({ id: Id(), photoId: Id() }) },
-    handler: async (req, reply) => {
-      const p = await meetings.photo(ctx, actorOf(req), req.params.id, req.params.photoId);
-      return reply
-        .type(p.mime)
-        .header('cache-control', 'private, max-age=86400')
-        .header('x-content-type-options', 'nosniff')
-        .send(p.body);
-    },
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/meetings/:id/photos/:photoId',
-    capability: 'meetings.write',
-    audit: 'meeting.photo_remove',
-    schema: {
-      tags,
-      summary: '删除照片 Remove a photo',
-      params: Type.Object({ id: Id(), photoId: Id() }),
-      response: { 200: Ok },
-    },
-    handler: async (req) => {
-      await meetings.removePhoto(ctx, actorOf(req), req.params.id, req.params.photoId);
-      return { ok: true };
-    },
+  photoRoutes(app, ctx, meetings, {
+    url: '/api/meetings',
+    tags,
+    read: 'meetings.read',
+    write: 'meetings.write',
+    audit: 'meeting',
+    upload: '上传会议照片（JPEG/PNG，去除EXIF）Upload a photo',
+    get: '会议照片 Photo',
+    remove: '删除照片 Remove a photo',
   });
 
   defineRoute(app, {

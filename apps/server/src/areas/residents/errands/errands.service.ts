@@ -16,7 +16,7 @@ import { act, allowedActions, asUser, authorOf, requireMove } from '../../../pla
 import * as householdsRepo from '../households/households.repository.js';
 import * as membersRepo from '../../core/members/members.repository.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
-import { guardPhone } from '../../../platform/personal.js';
+import { createdStamps, phoneColumns } from '../../../platform/personal.js';
 import { recycledChange } from '../common/recycle.js';
 import * as repo from './errands.repository.js';
 import { type ErrandAction, errandFlow } from './errands.workflow.js';
@@ -133,7 +133,7 @@ export async function create(ctx: Ctx, actor: Actor, body: ErrandCreateT): Promi
     if (body.householdId != null)
       await householdsRepo.requireHouseholdInScope(trx, actor, body.householdId, org.org_path);
     const now = ctx.clock().toISOString();
-    const phone = guardPhone(ctx, body.phone);
+    const phone = phoneColumns(ctx, body.phone);
     const id = await repo.insertErrand(trx, {
       tenant_id: org.tenant_id,
       org_id: org.id,
@@ -148,13 +148,8 @@ export async function create(ctx: Ctx, actor: Actor, body: ErrandCreateT): Promi
       taken_at: now,
       done_at: null,
       result: null,
-      phone_enc: phone.phone_enc ?? null,
-      phone_hash: phone.phone_hash ?? null,
-      phone_masked: phone.phone_masked ?? null,
-      created_by: actor.userId || null,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
+      ...phone,
+      ...createdStamps(actor.userId || null, now),
     });
     await addTimeline(trx, authorOf(asUser(actor)), {
       tenantId: org.tenant_id,

@@ -6,26 +6,24 @@ import {
   EvaluationListQuery,
   EvaluationSuggestion,
   EvaluationSuggestQuery,
-  IdParams,
-  Ok,
 } from '@dangjian/contracts';
+import { crudRoutes } from '../../../platform/crud.js';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
 import { defineRoute } from '../../../platform/routes.js';
 import * as evaluations from './evaluations.service.js';
 
 export const evaluationsRoutes: RouteModule = (app, ctx) => {
   const tags = ['evaluations'];
-  defineRoute(app, {
-    method: 'GET',
+  crudRoutes(app, ctx, evaluations, {
     url: '/api/evaluations',
-    capability: 'residents.read',
-    schema: {
-      tags,
-      summary: '三评记录 Evaluations of a subtree',
-      querystring: EvaluationListQuery,
-      response: { 200: EvaluationList },
-    },
-    handler: async (req) => evaluations.list(ctx, actorOf(req), req.query),
+    tags,
+    read: 'residents.read',
+    audit: 'evaluation',
+    item: Evaluation,
+    list: { summary: '三评记录 Evaluations of a subtree', query: EvaluationListQuery, response: EvaluationList },
+    create: { summary: '录入评价 Record an evaluation', body: EvaluationCreate },
+    remove: '删除评价（可恢复）Soft delete',
+    restore: '恢复评价 Restore',
   });
   defineRoute(app, {
     method: 'GET',
@@ -38,32 +36,5 @@ export const evaluationsRoutes: RouteModule = (app, ctx) => {
       response: { 200: EvaluationSuggestion },
     },
     handler: async (req) => evaluations.suggest(ctx, actorOf(req), req.query),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/evaluations',
-    capability: 'residents.read',
-    audit: 'evaluation.create',
-    schema: { tags, summary: '录入评价 Record an evaluation', body: EvaluationCreate, response: { 200: Evaluation } },
-    handler: async (req) => evaluations.create(ctx, actorOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/evaluations/:id',
-    capability: 'residents.read',
-    audit: 'evaluation.delete',
-    schema: { tags, summary: '删除评价（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await evaluations.setDeleted(ctx, actorOf(req), req.params.id, true);
-      return { ok: true };
-    },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/evaluations/:id/restore',
-    capability: 'residents.read',
-    audit: 'evaluation.restore',
-    schema: { tags, summary: '恢复评价 Restore', params: IdParams, response: { 200: Evaluation } },
-    handler: async (req) => evaluations.setDeleted(ctx, actorOf(req), req.params.id, false),
   });
 };

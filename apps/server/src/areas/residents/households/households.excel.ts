@@ -22,9 +22,9 @@ import {
   loopYielder,
   runImport,
   writeAuditInSteps,
-  type ImportProgress,
+  type ImportOptions,
+  type ImportRun,
   columnsOf,
-  type SheetRow,
 } from '../../../platform/imports.js';
 import { guardIdNumber, guardPhone } from '../../../platform/personal.js';
 import { maskPersonalText } from '../../../platform/personalText.js';
@@ -105,27 +105,18 @@ export async function importHouseholds(
   ctx: Ctx,
   actor: Actor,
   file: Buffer,
-  opts: { dryRun: boolean; locale?: 'zh-CN' | 'en' },
+  opts: ImportOptions,
 ): Promise<ImportReportT> {
   requireCapability(actor, 'residents.import');
-  return runImport(
-    ctx,
-    actor,
-    { kind: 'households', dryRun: opts.dryRun, badFile: 'residents.import_bad_file' },
-    file,
-    (rows, progress) => checkHouseholds(ctx, actor, file, rows, progress, opts),
+  const job = { kind: 'households', dryRun: opts.dryRun, badFile: 'residents.import_bad_file' } as const;
+  return runImport(ctx, actor, job, file, (rows, progress) =>
+    checkHouseholds({ ctx, actor, file, rows, progress, opts }),
   );
 }
 
 /** Checks the rows of a households sheet and, unless a dry run or any row fails, writes them in one transaction. */
-async function checkHouseholds(
-  ctx: Ctx,
-  actor: Actor,
-  file: Buffer,
-  rows: SheetRow[],
-  progress: ImportProgress,
-  opts: { dryRun: boolean; locale?: 'zh-CN' | 'en' },
-): Promise<ImportReportT> {
+async function checkHouseholds(run: ImportRun): Promise<ImportReportT> {
+  const { ctx, actor, file, rows, progress, opts } = run;
   const locale = opts.locale ?? 'zh-CN';
   const colOf = columnsOf(rows, COLUMNS, 'residents.import_bad_file');
 

@@ -46,13 +46,7 @@ export const pairingsRoutes: RouteModule = (app, ctx) => {
     url: '/api/pairings/:id/end',
     capability: 'residents.write',
     audit: 'pairing.end',
-    schema: {
-      tags,
-      summary: '结束结对 End a pairing',
-      params: IdParams,
-      body: PairingEnd,
-      response: { 200: Pairing },
-    },
+    schema: { tags, summary: '结束结对 End a pairing', params: IdParams, body: PairingEnd, response: { 200: Pairing } },
     handler: async (req) => pairings.end(ctx, actorOf(req), req.params.id, req.body.endedOn),
   });
 };

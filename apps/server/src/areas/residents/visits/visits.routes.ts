@@ -1,9 +1,5 @@
 /** Routes of visits (走访) and their photos. Thin: the service holds the rules. */
 import {
-  Id,
-  MultipartFile,
-  IdParams,
-  Ok,
   Visit,
   VisitCreate,
   VisitList,
@@ -13,13 +9,11 @@ import {
   VisitQuotas,
 } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
-import { DomainError } from '../../../platform/errors.js';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
-import { crudRoutes } from '../../../platform/crud.js';
+import { crudRoutes, photoRoutes } from '../../../platform/crud.js';
 import { defineRoute } from '../../../platform/routes.js';
 import * as visits from './visits.service.js';
 
-const PhotoParams = Type.Object({ id: Id(), photoId: Id() });
 const VisitDetail = Type.Composite([
   Visit,
   Type.Object({
@@ -42,6 +36,8 @@ export const visitsRoutes: RouteModule = (app, ctx) => {
     get: '走访详情 Visit',
     create: { summary: '录入走访（可同时受理诉求）Record a visit', body: VisitCreate },
     patch: { summary: '修改走访 Edit a visit', body: VisitPatch },
+    remove: '删除走访（可恢复）Soft delete',
+    restore: '恢复走访 Restore',
   });
   defineRoute(app, {
     method: 'GET',
@@ -55,56 +51,13 @@ export const visitsRoutes: RouteModule = (app, ctx) => {
     },
     handler: async (req) => visits.quotas(ctx, actorOf(req), req.query),
   });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/visits/:id',
-    capability: 'residents.write',
-    audit: 'visit.delete',
-    schema: { tags, summary: '删除走访（可恢复）Soft delete', params: IdParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await visits.setDeleted(ctx, actorOf(req), req.params.id, true);
-      return { ok: true };
-    },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/visits/:id/restore',
-    capability: 'residents.write',
-    audit: 'visit.restore',
-    schema: { tags, summary: '恢复走访 Restore', params: IdParams, response: { 200: VisitDetail } },
-    handler: async (req) => visits.setDeleted(ctx, actorOf(req), req.params.id, false),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/visits/:id/photos',
-    capability: 'residents.write',
-    audit: 'visit.photo_add',
-    schema: {
-      tags,
-      summary: '上传走访照片（JPEG/PNG，去除EXIF）Upload a photo',
-      params: IdParams,
-      body: MultipartFile,
-    },
-    handler: async (req) => {
-      const actor = actorOf(req);
-      if (!req.isMultipart()) throw new DomainError('files.bad_type');
-      const file = await req.file();
-      if (!file) throw new DomainError('files.bad_type');
-      return visits.addPhoto(ctx, actor, req.params.id, await file.toBuffer());
-    },
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/visits/:id/photos/:photoId',
-    capability: 'residents.read',
-    schema: { tags, summary: '走访照片 Photo', params: PhotoParams },
-    handler: async (req, reply) => {
-      const p = await visits.photo(ctx, actorOf(req), req.params.id, req.params.photoId);
-      return reply
-        .type(p.mime)
-        .header('cache-control', 'private, max-age=86400')
-        .header('x-content-type-options', 'nosniff')
-        .send(p.body);
-    },
+  photoRoutes(app, ctx, visits, {
+    url: '/api/visits',
+    tags,
+    read: 'residents.read',
+    write: 'residents.write',
+    audit: 'visit',
+    upload: '上传走访照片（JPEG/PNG，去除EXIF）Upload a photo',
+    get: '走访照片 Photo',
   });
 };

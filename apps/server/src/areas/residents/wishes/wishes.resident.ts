@@ -9,7 +9,7 @@ import { addTimeline } from '../../../platform/data/timeline.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { bumpVersion } from '../../../platform/data/versions.js';
 import { act, authorOf, type FlowActor } from '../../../platform/workflow.js';
-import { guardPhone } from '../../../platform/personal.js';
+import { createdStamps, phoneColumns } from '../../../platform/personal.js';
 import { isPlaceOrg } from '../common/places.js';
 import * as requestsRepo from '../requests/requests.repository.js';
 import { rateAs } from '../requests/requests.service.js';
@@ -70,7 +70,7 @@ export async function residentPost(
     if (!org) throw notFound();
     if (!isPlaceOrg(org)) throw new DomainError('residents.org_not_village');
     const now = ctx.clock().toISOString();
-    const phone = guardPhone(ctx, resident.phone);
+    const phone = phoneColumns(ctx, resident.phone);
     const id = await repo.insertWish(trx, {
       tenant_id: org.tenant_id,
       org_id: org.id,
@@ -88,13 +88,8 @@ export async function residentPost(
       fulfilled_at: null,
       fulfil_note: null,
       confirmed_at: null,
-      phone_enc: phone.phone_enc ?? null,
-      phone_hash: phone.phone_hash ?? null,
-      phone_masked: phone.phone_masked ?? null,
-      created_by: null,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
+      ...phone,
+      ...createdStamps(null, now),
     });
     await addTimeline(trx, authorOf(asResident(resident)), {
       tenantId: org.tenant_id,

@@ -1,7 +1,6 @@
 /** Wishes (console, members, the public wall, residents' own pages). Thin: the services hold the rules. */
 import {
   Id,
-  MultipartFile,
   IdParams,
   Paging,
   PublicPlaces,
@@ -21,9 +20,8 @@ import {
 } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from '../../../platform/errors.js';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
-import { crudRoutes } from '../../../platform/crud.js';
+import { crudRoutes, photoRoutes } from '../../../platform/crud.js';
 import { defineRoute } from '../../../platform/routes.js';
 import * as residents from '../signin/signin.service.js';
 import { residentHeader } from '../signin/signin.routes.js';
@@ -213,38 +211,14 @@ export const wishesRoutes: RouteModule = (app, ctx) => {
     schema: { tags, summary: '代群众确认 Confirm for the resident', params: IdParams, response: { 200: WishDetail } },
     handler: async (req) => wishes.confirmForResident(ctx, actorOf(req), req.params.id),
   });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/wishes/:id/photos',
-    capability: ['residents.write', 'residents.claim'],
-    audit: 'wish.photo_add',
-    schema: {
-      tags,
-      summary: '上传完成照片（JPEG/PNG，去除EXIF）Upload a photo',
-      params: IdParams,
-      body: MultipartFile,
-    },
-    handler: async (req) => {
-      const actor = actorOf(req);
-      if (!req.isMultipart()) throw new DomainError('files.bad_type');
-      const file = await req.file();
-      if (!file) throw new DomainError('files.bad_type');
-      return wishes.addPhoto(ctx, actor, req.params.id, await file.toBuffer());
-    },
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/wishes/:id/photos/:photoId',
-    capability: ['residents.read', 'residents.claim'],
-    schema: { tags, summary: '心愿照片 Photo', params: Type.Object({ id: Id(), photoId: Id() }) },
-    handler: async (req, reply) => {
-      const p = await wishes.photo(ctx, actorOf(req), req.params.id, req.params.photoId);
-      return reply
-        .type(p.mime)
-        .header('cache-control', 'private, max-age=86400')
-        .header('x-content-type-options', 'nosniff')
-        .send(p.body);
-    },
+  photoRoutes(app, ctx, wishes, {
+    url: '/api/wishes',
+    tags,
+    read: ['residents.read', 'residents.claim'],
+    write: ['residents.write', 'residents.claim'],
+    audit: 'wish',
+    upload: '上传完成照片（JPEG/PNG，去除EXIF）Upload a photo',
+    get: '心愿照片 Photo',
   });
   defineRoute(app, {
     method: 'POST',

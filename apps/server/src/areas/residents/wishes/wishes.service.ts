@@ -16,7 +16,7 @@ import { bumpVersion } from '../../../platform/data/versions.js';
 import { act, allowedActions, asUser, authorOf, requireMove } from '../../../platform/workflow.js';
 import * as householdsRepo from '../households/households.repository.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
-import { guardPhone, scrub } from '../../../platform/personal.js';
+import { createdStamps, phoneColumns, scrub } from '../../../platform/personal.js';
 import { listPhotos, readPhoto, storePhoto } from '../../../platform/data/photos.js';
 import { isPlaceOrg } from '../common/places.js';
 import { releaseExpiredClaims } from './wishes.expiry.js';
@@ -167,7 +167,7 @@ export async function create(ctx: Ctx, actor: Actor, body: WishCreateT): Promise
         ? null
         : (await householdsRepo.requireHouseholdInScope(trx, actor, body.householdId, org.org_path)).id;
     const now = ctx.clock().toISOString();
-    const phone = guardPhone(ctx, body.phone);
+    const phone = phoneColumns(ctx, body.phone);
     const id = await repo.insertWish(trx, {
       tenant_id: org.tenant_id,
       org_id: org.id,
@@ -185,13 +185,8 @@ export async function create(ctx: Ctx, actor: Actor, body: WishCreateT): Promise
       fulfilled_at: null,
       fulfil_note: null,
       confirmed_at: null,
-      phone_enc: phone.phone_enc ?? null,
-      phone_hash: phone.phone_hash ?? null,
-      phone_masked: phone.phone_masked ?? null,
-      created_by: actor.userId || null,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
+      ...phone,
+      ...createdStamps(actor.userId || null, now),
     });
     await addTimeline(trx, authorOf(asUser(actor)), {
       tenantId: org.tenant_id,
