@@ -27,6 +27,7 @@ const MeetingFigures = lazy(() => import('../../life/meetings/MeetingFigures'));
 const ResidentsStatsBlock = lazy(() => import('../../residents/common/ResidentsStatsBlock'));
 import { LazyErrorResult as ErrorResult } from '../../../components/LazyStates';
 import { hasCap, useMe } from '../../../app/session';
+import { Stat } from '../../../components/Figures';
 
 type KeyCount = StatsOverview['members']['byGender'];
 
@@ -143,35 +144,7 @@ export function ChartCard({
   );
 }
 
-export function Stat({
-  title,
-  value,
-  href,
-  testId,
-}: {
-  title: string;
-  value: number | string;
-  href?: string;
-  testId: string;
-}) {
-  const body = (
-    <>
-      <div className="dj-stat-title">{title}</div>
-      <div className="dj-stat-value">{typeof value === 'number' ? value.toLocaleString('en-US') : value}</div>
-    </>
-  );
-  return (
-    <div className={`dj-card dj-stat-card${href ? ' dj-hover' : ''}`} data-testid={testId}>
-      {href ? (
-        <Link to={href} className="dj-stat">
-          {body}
-        </Link>
-      ) : (
-        body
-      )}
-    </div>
-  );
-}
+export { Stat };
 
 /** The overview's breakdown charts, in their order on the page: rows, label map and the list they link to. */
 function breakdowns(s: StatsOverview, t: ReturnType<typeof useT>) {
