@@ -3,7 +3,7 @@
  * refreshes, the loading and error gate, and the delete (to the recycle bin) / restore button.
  */
 import type { ReactNode } from 'react';
-import { Button, Card, Popconfirm, Skeleton } from 'antd';
+import { Alert, Button, Card, Popconfirm, Skeleton, Space } from 'antd';
 import { DeleteOutlined, UndoOutlined } from '@ant-design/icons';
 import { type UseQueryResult, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
@@ -92,5 +92,38 @@ export function DeleteRestoreButton({
         {t('删除', 'Delete')}
       </Button>
     </Popconfirm>
+  );
+}
+
+/** The head of a record's card: the title with its tags, the moves to the right, and the deleted note under. */
+export function DetailHead({
+  title,
+  testId,
+  tags,
+  actions,
+  deletedNote,
+}: {
+  title: ReactNode;
+  testId: string;
+  tags: ReactNode;
+  actions: ReactNode;
+  /** Said when the record is deleted. */
+  deletedNote?: string | null;
+}) {
+  return (
+    <>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start', marginBottom: 16 }}>
+        <div style={{ flex: '1 1 360px' }}>
+          <h1 style={{ fontSize: 20, margin: '0 0 6px' }} data-testid={testId}>
+            {title}
+          </h1>
+          <Space wrap size={8}>
+            {tags}
+          </Space>
+        </div>
+        <Space wrap>{actions}</Space>
+      </div>
+      {deletedNote ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={deletedNote} /> : null}
+    </>
   );
 }

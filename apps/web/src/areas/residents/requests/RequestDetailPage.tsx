@@ -15,7 +15,7 @@ import { useFeedback } from '../../../components/feedback';
 import { chinaDateTime, daysLate, type RequestDetail } from './requestModel';
 import { EventTimeline, LevelTag, RatingTag, RequestStatusTag } from './RequestParts';
 import { RequestMoves } from './RequestMoves';
-import { DeleteRestoreButton, detailGate, useRecordDetail } from '../common/DetailParts';
+import { DeleteRestoreButton, DetailHead, detailGate, useRecordDetail } from '../common/DetailParts';
 
 /** The request detail page. */
 export default function RequestDetailPage() {
@@ -41,54 +41,56 @@ export default function RequestDetailPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card>
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start', marginBottom: 16 }}>
-          <div style={{ flex: '1 1 360px' }}>
-            <h1 style={{ fontSize: 20, margin: '0 0 6px' }} data-testid="request-title">
+        <DetailHead
+          testId="request-title"
+          title={
+            <>
               {t(`诉求 #${r.id}`, `Request #${r.id}`)} · {lbl(REQUEST_CATEGORIES, r.category)}
-            </h1>
-            <Space wrap size={8}>
+            </>
+          }
+          tags={
+            <>
               <LevelTag level={r.level} />
               <RequestStatusTag status={r.status} overdue={r.overdue} />
               <span className="dj-muted">
                 {r.orgName} · {t('受理于', 'accepted')} {chinaDateTime(r.acceptedAt)}
               </span>
-            </Space>
-          </div>
-          <Space wrap>
-            <RequestMoves
-              r={r}
-              onDone={(next) => {
-                if (next) qc.setQueryData(['request', id], { ...r, ...next, events: next.events ?? r.events });
-                message.success(t('已保存', 'Saved'));
-                changed();
-              }}
-            />
-            <Button icon={<PrinterOutlined />} onClick={() => card('commitment')} data-testid="card-commitment">
-              {t('承诺卡', 'Commitment card')}
-            </Button>
-            {closed ? (
-              <Button icon={<PrinterOutlined />} onClick={() => card('feedback')} data-testid="card-feedback">
-                {t('反馈卡', 'Feedback card')}
+            </>
+          }
+          actions={
+            <>
+              <RequestMoves
+                r={r}
+                onDone={(next) => {
+                  if (next) qc.setQueryData(['request', id], { ...r, ...next, events: next.events ?? r.events });
+                  message.success(t('已保存', 'Saved'));
+                  changed();
+                }}
+              />
+              <Button icon={<PrinterOutlined />} onClick={() => card('commitment')} data-testid="card-commitment">
+                {t('承诺卡', 'Commitment card')}
               </Button>
-            ) : null}
-            <DeleteRestoreButton
-              path={`/api/requests/${id}`}
-              deleted={deleted}
-              confirm={t('删除这条诉求？', 'Delete this request?')}
-              description={t('可在回收站恢复', 'It can be restored from the recycle bin')}
-              testIds={{ delete: 'delete-request', restore: 'restore-request' }}
-              onChanged={changed}
-            />
-          </Space>
-        </div>
-        {deleted ? (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={t(`此诉求已于 ${chinaDateTime(r.deletedAt)} 删除`, `Deleted on ${chinaDateTime(r.deletedAt)}`)}
-          />
-        ) : null}
+              {closed ? (
+                <Button icon={<PrinterOutlined />} onClick={() => card('feedback')} data-testid="card-feedback">
+                  {t('反馈卡', 'Feedback card')}
+                </Button>
+              ) : null}
+              <DeleteRestoreButton
+                path={`/api/requests/${id}`}
+                deleted={deleted}
+                confirm={t('删除这条诉求？', 'Delete this request?')}
+                description={t('可在回收站恢复', 'It can be restored from the recycle bin')}
+                testIds={{ delete: 'delete-request', restore: 'restore-request' }}
+                onChanged={changed}
+              />
+            </>
+          }
+          deletedNote={
+            deleted
+              ? t(`此诉求已于 ${chinaDateTime(r.deletedAt)} 删除`, `Deleted on ${chinaDateTime(r.deletedAt)}`)
+              : null
+          }
+        />
         {r.overdue && !deleted ? (
           <Alert
             type="error"

@@ -2,7 +2,7 @@
  * A wish in full (`/wishes/:id`): the record, its timeline and photos; the moves the server allows this user
  * (WorkflowActionBar: claim, fulfil, release, confirm); delete and restore.
  */
-import { Alert, Card, Col, Descriptions, Row, Space } from 'antd';
+import { Card, Col, Descriptions, Row, Space } from 'antd';
 import { useParams } from 'react-router';
 import { WISH_FLOW, WISH_KINDS, WISH_SOURCES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
@@ -12,7 +12,7 @@ import { useFeedback } from '../../../components/feedback';
 import { WorkflowActionBar } from '../../../components/WorkflowActionBar';
 import { chinaDateTime, photoCount, type WishDetail } from '../requests/requestModel';
 import { EventTimeline, WishStatusTag } from '../requests/RequestParts';
-import { DeleteRestoreButton, detailGate, useRecordDetail } from '../common/DetailParts';
+import { DeleteRestoreButton, DetailHead, detailGate, useRecordDetail } from '../common/DetailParts';
 
 /** What each move says once made. */
 const DONE: Record<string, { zh: string; en: string }> = {
@@ -41,47 +41,41 @@ export default function WishDetailPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card>
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start', marginBottom: 16 }}>
-          <div style={{ flex: '1 1 360px' }}>
-            <h1 style={{ fontSize: 20, margin: '0 0 6px' }} data-testid="wish-title">
-              {w.title}
-            </h1>
-            <Space wrap size={8}>
+        <DetailHead
+          testId="wish-title"
+          title={<>{w.title}</>}
+          tags={
+            <>
               <WishStatusTag status={w.status} />
               <span className="dj-muted">
                 {lbl(WISH_KINDS, w.kind)} · {w.orgName} · {chinaDateTime(w.createdAt)}
               </span>
-            </Space>
-          </div>
-          <Space wrap>
-            <WorkflowActionBar
-              actions={deleted ? [] : w.actions}
-              moves={WISH_FLOW.actions}
-              note="none"
-              primary={['claim', 'fulfil']}
-              fields={{ note: { label: { zh: '完成情况', en: 'How it was fulfilled' } } }}
-              run={(move, input) => api.post(`/api/wishes/${id}/${move}`, input)}
-              onDone={(move) => {
-                message.success(DONE[move] ? t(DONE[move].zh, DONE[move].en) : t('已保存', 'Saved'));
-                changed();
-              }}
-            />
-            <DeleteRestoreButton
-              path={`/api/wishes/${id}`}
-              deleted={deleted}
-              confirm={t('删除这条心愿？', 'Delete this wish?')}
-              onChanged={changed}
-            />
-          </Space>
-        </div>
-        {deleted ? (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={t('此心愿已删除', 'This wish is deleted')}
-          />
-        ) : null}
+            </>
+          }
+          actions={
+            <>
+              <WorkflowActionBar
+                actions={deleted ? [] : w.actions}
+                moves={WISH_FLOW.actions}
+                note="none"
+                primary={['claim', 'fulfil']}
+                fields={{ note: { label: { zh: '完成情况', en: 'How it was fulfilled' } } }}
+                run={(move, input) => api.post(`/api/wishes/${id}/${move}`, input)}
+                onDone={(move) => {
+                  message.success(DONE[move] ? t(DONE[move].zh, DONE[move].en) : t('已保存', 'Saved'));
+                  changed();
+                }}
+              />
+              <DeleteRestoreButton
+                path={`/api/wishes/${id}`}
+                deleted={deleted}
+                confirm={t('删除这条心愿？', 'Delete this wish?')}
+                onChanged={changed}
+              />
+            </>
+          }
+          deletedNote={deleted ? t('此心愿已删除', 'This wish is deleted') : null}
+        />
         <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label={t('群众', 'Resident')}>{w.residentName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('联系电话', 'Phone')}>{w.phone ?? '—'}</Descriptions.Item>
