@@ -26,6 +26,10 @@ export interface FormModalProps<R> {
   okText?: ReactNode;
   width?: number;
   fieldOfCode?: Record<string, string>;
+  /** Shown above the form, under the error: a hint or the outcome of a helper button. */
+  notice?: ReactNode;
+  /** As antd's Form onValuesChange: a field that resets others. */
+  onValuesChange?: (changed: Record<string, unknown>) => void;
   children: ReactNode;
 }
 
@@ -67,7 +71,8 @@ export function FormModal<R>(props: FormModalProps<R>) {
       width={props.width}
     >
       {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" initialValues={props.initialValues}>
+      {props.notice}
+      <Form form={form} layout="vertical" initialValues={props.initialValues} onValuesChange={props.onValuesChange}>
         {props.children}
       </Form>
     </Modal>

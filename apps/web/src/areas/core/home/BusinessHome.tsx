@@ -27,6 +27,7 @@ const MeetingFigures = lazy(() => import('../../life/meetings/MeetingFigures'));
 const ResidentsStatsBlock = lazy(() => import('../../residents/common/ResidentsStatsBlock'));
 import { LazyErrorResult as ErrorResult } from '../../../components/LazyStates';
 import { hasCap, useMe } from '../../../app/session';
+import { Stat } from '../../../components/Figures';
 
 type KeyCount = StatsOverview['members']['byGender'];
 
@@ -143,34 +144,38 @@ export function ChartCard({
   );
 }
 
-export function Stat({
-  title,
-  value,
-  href,
-  testId,
-}: {
-  title: string;
-  value: number | string;
-  href?: string;
-  testId: string;
-}) {
-  const body = (
-    <>
-      <div className="dj-stat-title">{title}</div>
-      <div className="dj-stat-value">{typeof value === 'number' ? value.toLocaleString('en-US') : value}</div>
-    </>
-  );
-  return (
-    <div className={`dj-card dj-stat-card${href ? ' dj-hover' : ''}`} data-testid={testId}>
-      {href ? (
-        <Link to={href} className="dj-stat">
-          {body}
-        </Link>
-      ) : (
-        body
-      )}
-    </div>
-  );
+export { Stat };
+
+/** The overview's breakdown charts, in their order on the page: rows, label map and the list they link to. */
+function breakdowns(s: StatsOverview, t: ReturnType<typeof useT>) {
+  const row = (
+    testId: string,
+    kind: 'pie' | 'bar' | 'hbar',
+    title: string,
+    rows: KeyCount,
+    map: Record<string, Labelled>,
+    param: string,
+    base = '/members',
+  ) => ({ testId, kind, title, rows, map, param, base });
+  const m = s.members;
+  return [
+    row('chart-org-type', 'pie', t('党组织类型', 'Organizations by type'), s.orgs.byType, ORG_TYPES, 'type', '/orgs'),
+    row(
+      'chart-org-field',
+      'bar',
+      t('党组织领域', 'Organizations by field'),
+      s.orgs.byField,
+      ORG_FIELDS,
+      'field',
+      '/orgs',
+    ),
+    row('chart-status', 'pie', t('党员状态', 'Members by status'), m.byStatus, MEMBER_STATUSES, 'status'),
+    row('chart-gender', 'pie', t('性别', 'Members by sex'), m.byGender, GENDERS, 'gender'),
+    row('chart-age', 'bar', t('年龄段', 'Members by age band'), m.byAgeBand, AGE_BANDS, 'ageBand'),
+    row('chart-education', 'bar', t('学历', 'Members by education'), m.byEducation, EDUCATIONS, 'education'),
+    row('chart-category', 'hbar', t('人员类别', 'Members by category'), m.byCategory, MEMBER_CATEGORIES, 'category'),
+    row('chart-ethnicity', 'pie', t('民族', 'Members by ethnicity'), m.byEthnicity, ETHNICITIES, 'ethnicity'),
+  ];
 }
 
 /** The query of the overview figures of a scope (shared with the prefetch in HomePage). */
@@ -220,54 +225,15 @@ export default function BusinessHome() {
             <Stat testId="stat-overdue" title={lbl(ELECTION_STATUSES, 'overdue')} value={s.elections.overdue} />
           </div>
           <div className="dj-grid-charts">
-            <ChartCard
-              testId="chart-org-type"
-              kind="pie"
-              title={t('党组织类型', 'Organizations by type')}
-              data={slices(s.orgs.byType, ORG_TYPES, lbl, 'type', '/orgs', notSet)}
-            />
-            <ChartCard
-              testId="chart-org-field"
-              kind="bar"
-              title={t('党组织领域', 'Organizations by field')}
-              data={slices(s.orgs.byField, ORG_FIELDS, lbl, 'field', '/orgs', notSet)}
-            />
-            <ChartCard
-              testId="chart-status"
-              kind="pie"
-              title={t('党员状态', 'Members by status')}
-              data={slices(s.members.byStatus, MEMBER_STATUSES, lbl, 'status', '/members', notSet)}
-            />
-            <ChartCard
-              testId="chart-gender"
-              kind="pie"
-              title={t('性别', 'Members by sex')}
-              data={slices(s.members.byGender, GENDERS, lbl, 'gender', '/members', notSet)}
-            />
-            <ChartCard
-              testId="chart-age"
-              kind="bar"
-              title={t('年龄段', 'Members by age band')}
-              data={slices(s.members.byAgeBand, AGE_BANDS, lbl, 'ageBand', '/members', notSet)}
-            />
-            <ChartCard
-              testId="chart-education"
-              kind="bar"
-              title={t('学历', 'Members by education')}
-              data={slices(s.members.byEducation, EDUCATIONS, lbl, 'education', '/members', notSet)}
-            />
-            <ChartCard
-              testId="chart-category"
-              kind="hbar"
-              title={t('人员类别', 'Members by category')}
-              data={slices(s.members.byCategory, MEMBER_CATEGORIES, lbl, 'category', '/members', notSet)}
-            />
-            <ChartCard
-              testId="chart-ethnicity"
-              kind="pie"
-              title={t('民族', 'Members by ethnicity')}
-              data={slices(s.members.byEthnicity, ETHNICITIES, lbl, 'ethnicity', '/members', notSet)}
-            />
+            {breakdowns(s, t).map((b) => (
+              <ChartCard
+                key={b.testId}
+                testId={b.testId}
+                kind={b.kind}
+                title={b.title}
+                data={slices(b.rows, b.map, lbl, b.param, b.base, notSet)}
+              />
+            ))}
             <ChartCard
               testId="chart-join-year"
               chipLimit={10}

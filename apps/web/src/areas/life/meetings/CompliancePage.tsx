@@ -2,15 +2,15 @@
  * Compliance (`/compliance`): each organization × kind in a period with required, held and status, the rate, who is
  * behind; Excel export.
  */
-import { Button, Card, Segmented, Space, Table, Typography } from 'antd';
+import { Button, Card, Segmented, Space, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { COMPLIANCE_STATUSES } from '@dangjian/contracts';
-import { api, withQuery } from '../../../api/client';
+import { withQuery } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
 import { ErrorResult } from '../../../components/States';
+import { FigureHeading, useFigureQuery } from '../../../components/Figures';
 import { percent, periodUnit, thisMonth, type ComplianceAnswer, type ComplianceItem } from './model';
 import { ComplianceTag, KindTag, PeriodPicker } from './parts';
 import './meetings.css';
@@ -31,11 +31,7 @@ export default function CompliancePage() {
   const orgId = Number(params.get('org')) || org?.id;
   const query = { org: orgId, period };
   // The summary covers every status; the table is narrowed on the client so the counts stay visible.
-  const q = useQuery({
-    queryKey: ['compliance', query],
-    queryFn: ({ signal }) => api.get<ComplianceAnswer>('/api/compliance/meetings', query, signal),
-    placeholderData: keepPreviousData,
-  });
+  const q = useFigureQuery<ComplianceAnswer>('compliance', '/api/compliance/meetings', query);
   const data = q.data;
   const items = (data?.items ?? []).filter((i) => !status || i.status === status);
 
@@ -64,22 +60,22 @@ export default function CompliancePage() {
 
   return (
     <Card>
-      <div style={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 12, marginBottom: 12 }}>
-        <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
-          {t('组织生活落实情况', 'Organizational life: compliance')}
-        </Typography.Title>
-        <Space wrap style={{ marginLeft: 'auto' }}>
-          <PeriodPicker value={period} onChange={(p) => set({ period: p })} />
-          <Button
-            icon={<DownloadOutlined />}
-            href={withQuery('/api/compliance/meetings/export', { ...query, status })}
-            download
-            data-testid="compliance-export"
-          >
-            {t('导出 Excel', 'Export to Excel')}
-          </Button>
-        </Space>
-      </div>
+      <FigureHeading
+        title={t('组织生活落实情况', 'Organizational life: compliance')}
+        actions={
+          <Space wrap style={{ marginLeft: 'auto' }}>
+            <PeriodPicker value={period} onChange={(p) => set({ period: p })} />
+            <Button
+              icon={<DownloadOutlined />}
+              href={withQuery('/api/compliance/meetings/export', { ...query, status })}
+              download
+              data-testid="compliance-export"
+            >
+              {t('导出 Excel', 'Export to Excel')}
+            </Button>
+          </Space>
+        }
+      />
       {data ? (
         <p className="dj-muted" style={{ marginTop: 0 }}>
           {t(

@@ -2,14 +2,13 @@
  * Figures of organizational life as tables (`/meetings/stats`): meetings by kind, attendance, lectures, and the lowest
  * attendance by org and member.
  */
-import { Card, Col, Row, Space, Table, Typography } from 'antd';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Card, Col, Row, Space, Table } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { MEETING_KIND_LABELS } from '@dangjian/contracts';
-import { api, withQuery } from '../../../api/client';
+import { withQuery } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
-import { ErrorResult } from '../../../components/States';
+import { FigureHeading, Loaded, useFigureQuery } from '../../../components/Figures';
 import { percent, periodUnit, thisYear, type MeetingStatsAnswer } from './model';
 import { PeriodPicker } from './parts';
 import './meetings.css';
@@ -44,6 +43,25 @@ const rateCell = (v: number) => (
   </span>
 );
 
+/** How the two tables of lowest attendance page and scroll. */
+const LOWEST_TABLE = {
+  pagination: { pageSize: 20, showSizeChanger: false, hideOnSinglePage: true },
+  scroll: { x: 560 },
+} as const;
+
+/** The present/expected and rate columns of the lowest-attendance tables. */
+function attendanceColumns(present: string, rate: string) {
+  return [
+    {
+      title: present,
+      width: 110,
+      align: 'right' as const,
+      render: (_: unknown, r: { present: number; expected: number }) => `${r.present}/${r.expected}`,
+    },
+    { title: rate, dataIndex: 'rate', width: 150, render: rateCell },
+  ];
+}
+
 /** The statistics page. */
 export default function StatsPage() {
   const t = useT();
@@ -54,11 +72,7 @@ export default function StatsPage() {
   const period = periodUnit(raw) ? raw : String(thisYear());
   const orgId = Number(params.get('org')) || org?.id;
   const query = { org: orgId, period };
-  const q = useQuery({
-    queryKey: ['meeting-stats', query],
-    queryFn: ({ signal }) => api.get<MeetingStatsAnswer>('/api/stats/meetings', query, signal),
-    placeholderData: keepPreviousData,
-  });
+  const q = useFigureQuery<MeetingStatsAnswer>('meeting-stats', '/api/stats/meetings', query);
   const s = q.data;
   const span = spanOf(period);
   const list = (extra: Record<string, string | number | undefined>) =>
@@ -74,58 +88,56 @@ export default function StatsPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card>
-        <div style={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 12, marginBottom: 12 }}>
-          <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
-            {t('组织生活统计', 'Organizational life: figures')}
-          </Typography.Title>
-          <div style={{ marginLeft: 'auto' }}>
-            <PeriodPicker value={period} onChange={(p) => setParams({ period: p }, { replace: true })} />
-          </div>
-        </div>
-        {q.error ? (
-          <ErrorResult error={q.error} onRetry={() => q.refetch()} />
-        ) : !s ? (
-          <div className="dj-spinner" role="status" aria-label={t('加载中', 'Loading')} />
-        ) : (
-          <>
-            <div className="mt-summary">
-              {figure(t('会议次数', 'Meetings'), s.meetings, list({}), 'stats-meetings')}
-              {figure(t('出席率', 'Attendance'), percent(s.attendance.rate), undefined, 'stats-attendance')}
-              {figure(
-                t('出席人次 / 应到人次', 'Present / expected'),
-                `${s.attendance.present.toLocaleString('en-US')} / ${s.attendance.expected.toLocaleString('en-US')}`,
-              )}
-              {figure(t('请假人次', 'On leave'), s.attendance.leave.toLocaleString('en-US'))}
-              {figure(
-                t('书记讲党课 / 党课', 'Lectures by secretaries / all'),
-                `${s.lectures.bySecretaries} / ${s.lectures.total}`,
-                list({ kind: 'party_lecture' }),
-                'stats-lectures',
-              )}
-              {figure(
-                t('纪实不完整', 'Incomplete records'),
-                s.incomplete,
-                list({ incomplete: 'true' }),
-                'stats-incomplete',
-              )}
+        <FigureHeading
+          title={t('组织生活统计', 'Organizational life: figures')}
+          actions={
+            <div style={{ marginLeft: 'auto' }}>
+              <PeriodPicker value={period} onChange={(p) => setParams({ period: p }, { replace: true })} />
             </div>
-            <Table
-              size="small"
-              rowKey="key"
-              pagination={false}
-              dataSource={s.byKind}
-              locale={{ emptyText: t('本期没有会议记录', 'No meetings in this period') }}
-              columns={[
-                {
-                  title: t('会议类型', 'Kind'),
-                  dataIndex: 'key',
-                  render: (v: string) => <Link to={list({ kind: v })}>{lbl(MEETING_KIND_LABELS, v)}</Link>,
-                },
-                { title: t('次数', 'Meetings'), dataIndex: 'count', align: 'right', width: 120 },
-              ]}
-            />
-          </>
-        )}
+          }
+        />
+        <Loaded q={q}>
+          {(s) => (
+            <>
+              <div className="mt-summary">
+                {figure(t('会议次数', 'Meetings'), s.meetings, list({}), 'stats-meetings')}
+                {figure(t('出席率', 'Attendance'), percent(s.attendance.rate), undefined, 'stats-attendance')}
+                {figure(
+                  t('出席人次 / 应到人次', 'Present / expected'),
+                  `${s.attendance.present.toLocaleString('en-US')} / ${s.attendance.expected.toLocaleString('en-US')}`,
+                )}
+                {figure(t('请假人次', 'On leave'), s.attendance.leave.toLocaleString('en-US'))}
+                {figure(
+                  t('书记讲党课 / 党课', 'Lectures by secretaries / all'),
+                  `${s.lectures.bySecretaries} / ${s.lectures.total}`,
+                  list({ kind: 'party_lecture' }),
+                  'stats-lectures',
+                )}
+                {figure(
+                  t('纪实不完整', 'Incomplete records'),
+                  s.incomplete,
+                  list({ incomplete: 'true' }),
+                  'stats-incomplete',
+                )}
+              </div>
+              <Table
+                size="small"
+                rowKey="key"
+                pagination={false}
+                dataSource={s.byKind}
+                locale={{ emptyText: t('本期没有会议记录', 'No meetings in this period') }}
+                columns={[
+                  {
+                    title: t('会议类型', 'Kind'),
+                    dataIndex: 'key',
+                    render: (v: string) => <Link to={list({ kind: v })}>{lbl(MEETING_KIND_LABELS, v)}</Link>,
+                  },
+                  { title: t('次数', 'Meetings'), dataIndex: 'count', align: 'right', width: 120 },
+                ]}
+              />
+            </>
+          )}
+        </Loaded>
       </Card>
       {s ? (
         <Row gutter={[16, 16]}>
@@ -135,8 +147,7 @@ export default function StatsPage() {
                 size="small"
                 rowKey="orgId"
                 dataSource={s.orgs}
-                pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
-                scroll={{ x: 560 }}
+                {...LOWEST_TABLE}
                 columns={[
                   {
                     title: t('党组织', 'Organization'),
@@ -144,13 +155,7 @@ export default function StatsPage() {
                     render: (v: string, r) => <Link to={list({ org: r.orgId })}>{v}</Link>,
                   },
                   { title: t('会议', 'Meetings'), dataIndex: 'meetings', align: 'right', width: 70 },
-                  {
-                    title: t('实到/应到', 'Present'),
-                    width: 110,
-                    align: 'right',
-                    render: (_, r) => `${r.present}/${r.expected}`,
-                  },
-                  { title: t('出席率', 'Rate'), dataIndex: 'rate', width: 150, render: rateCell },
+                  ...attendanceColumns(t('实到/应到', 'Present'), t('出席率', 'Rate')),
                 ]}
               />
             </Card>
@@ -161,8 +166,7 @@ export default function StatsPage() {
                 size="small"
                 rowKey="memberId"
                 dataSource={s.members}
-                pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
-                scroll={{ x: 560 }}
+                {...LOWEST_TABLE}
                 columns={[
                   {
                     title: t('姓名', 'Name'),
@@ -170,13 +174,7 @@ export default function StatsPage() {
                     render: (v: string, r) => <Link to={`/members/${r.memberId}`}>{v}</Link>,
                   },
                   { title: t('所在组织', 'Organization'), dataIndex: 'orgName', ellipsis: true },
-                  {
-                    title: t('出席/应参加', 'Present'),
-                    width: 110,
-                    align: 'right',
-                    render: (_, r) => `${r.present}/${r.expected}`,
-                  },
-                  { title: t('出席率', 'Rate'), dataIndex: 'rate', width: 150, render: rateCell },
+                  ...attendanceColumns(t('出席/应参加', 'Present'), t('出席率', 'Rate')),
                 ]}
               />
             </Card>

@@ -3,16 +3,15 @@
  * organization with drill-down; monthly chart; Excel export.
  */
 import { Suspense, lazy, useMemo } from 'react';
-import { Button, Card, DatePicker, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Space, Table, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { REQUEST_CHANNELS, REQUEST_LEVELS } from '@dangjian/contracts';
-import { api, withQuery } from '../../../api/client';
+import { withQuery } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
-import { ErrorResult } from '../../../components/States';
+import { FigureHeading, Loaded, useFigureQuery } from '../../../components/Figures';
 import { chinaToday, pct, type ResidentsStats } from '../requests/requestModel';
 import { useOrg } from '../../life/meetings/parts';
 import '../requests/Request.css';
@@ -66,11 +65,7 @@ export default function ResidentsStatsPage() {
   const to = params.get('to') ?? chinaToday();
   const orgId = Number(params.get('org')) || org?.id;
   const query = { org: orgId, from, to };
-  const q = useQuery({
-    queryKey: ['service-stats', query],
-    queryFn: ({ signal }) => api.get<ResidentsStats>('/api/stats/service', query, signal),
-    placeholderData: keepPreviousData,
-  });
+  const q = useFigureQuery<ResidentsStats>('service-stats', '/api/stats/service', query);
   const here = useOrg(orgId ?? null);
   const s = q.data;
   const reqList = (extra: Record<string, string | number | undefined>) =>
@@ -100,170 +95,182 @@ export default function ResidentsStatsPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card>
-        <div style={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 12, marginBottom: 12 }}>
-          <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
-            {t('为民服务统计', 'Serving residents: figures')}
-            {(here.data?.name ?? s?.org?.name) ? (
-              <span className="dj-muted" style={{ fontSize: 15, fontWeight: 400 }}>
-                {' '}
-                · {here.data?.name ?? s?.org?.name}
-              </span>
-            ) : null}
-          </Typography.Title>
-          {params.get('org') ? (
-            <Tag closable onClose={() => set({ org: null })}>
-              {t('下钻：', 'Drilled into: ')}
-              {here.data?.name ?? `#${params.get('org')}`}
-            </Tag>
-          ) : null}
-          <div style={{ marginLeft: 'auto' }}>
-            <Space wrap>
-              <DatePicker.RangePicker
-                aria-label={t('统计期间', 'Period')}
-                format="YYYY-MM-DD"
-                allowClear={false}
-                value={[dayjs(from), dayjs(to)]}
-                onChange={(v) => set({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
-                data-testid="stats-range"
-              />
-              <Button
-                icon={<DownloadOutlined />}
-                href={withQuery('/api/stats/service/export', query)}
-                download
-                data-testid="stats-export"
-              >
-                {t('导出 Excel', 'Export Excel')}
-              </Button>
-            </Space>
-          </div>
-        </div>
-        {q.error ? (
-          <ErrorResult error={q.error} onRetry={() => q.refetch()} />
-        ) : !s ? (
-          <div className="dj-spinner" role="status" aria-label={t('加载中', 'Loading')} />
-        ) : (
-          <>
-            <h2 className="dj-card-title">{t('民情诉求', 'Requests')}</h2>
-            <div className="sv-figures">
-              <Figure
-                testId="sv-accepted"
-                title={t('受理', 'Accepted')}
-                value={s.requests.accepted}
-                href={withQuery('/requests', { org: orgId, from, to, view: 'accepted' })}
-              />
-              <Figure
-                testId="sv-closed"
-                title={t('办结', 'Closed')}
-                value={s.requests.closed}
-                href={reqList({ status: 'closed' })}
-              />
-              <Figure
-                testId="sv-open"
-                title={t('办理中', 'In progress')}
-                value={s.requests.open}
-                href={reqList({ status: 'open' })}
-              />
-              <Figure
-                testId="sv-overdue"
-                title={t('逾期', 'Overdue')}
-                value={s.requests.overdue}
-                href={withQuery('/requests', { org: orgId, overdue: 'true' })}
-                bad={s.requests.overdue > 0}
-              />
-              <Figure
-                testId="sv-avg"
-                title={t('平均办结天数', 'Average days to close')}
-                value={s.requests.avgCloseDays == null ? '—' : s.requests.avgCloseDays.toFixed(1)}
-              />
-              <Figure
-                testId="sv-ontime"
-                title={t('按时办结率', 'Closed on time')}
-                value={pct(s.requests.closedOnTimeRate)}
-              />
-              <Figure
-                testId="sv-satisfaction"
-                title={t('满意率', 'Satisfaction')}
-                value={pct(s.requests.satisfactionRate)}
-                href={reqList({ rating: 'satisfied' })}
-              />
+        <FigureHeading
+          title={
+            <>
+              {t('为民服务统计', 'Serving residents: figures')}
+              {(here.data?.name ?? s?.org?.name) ? (
+                <span className="dj-muted" style={{ fontSize: 15, fontWeight: 400 }}>
+                  {' '}
+                  · {here.data?.name ?? s?.org?.name}
+                </span>
+              ) : null}
+            </>
+          }
+          extra={
+            params.get('org') ? (
+              <Tag closable onClose={() => set({ org: null })}>
+                {t('下钻：', 'Drilled into: ')}
+                {here.data?.name ?? `#${params.get('org')}`}
+              </Tag>
+            ) : null
+          }
+          actions={
+            <div style={{ marginLeft: 'auto' }}>
+              <Space wrap>
+                <DatePicker.RangePicker
+                  aria-label={t('统计期间', 'Period')}
+                  format="YYYY-MM-DD"
+                  allowClear={false}
+                  value={[dayjs(from), dayjs(to)]}
+                  onChange={(v) => set({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
+                  data-testid="stats-range"
+                />
+                <Button
+                  icon={<DownloadOutlined />}
+                  href={withQuery('/api/stats/service/export', query)}
+                  download
+                  data-testid="stats-export"
+                >
+                  {t('导出 Excel', 'Export Excel')}
+                </Button>
+              </Space>
             </div>
-            <Space wrap size={[16, 4]} style={{ marginBottom: 16 }}>
-              {Object.keys(REQUEST_LEVELS).map((k) => (
-                <Link key={k} to={reqList({ level: k })}>
-                  {lbl(REQUEST_LEVELS, k)} <b>{s.requests.byLevel[k] ?? 0}</b>
-                </Link>
-              ))}
-              <span className="dj-muted">|</span>
-              {Object.keys(REQUEST_CHANNELS).map((k) => (
-                <Link key={k} to={reqList({ channel: k })}>
-                  {lbl(REQUEST_CHANNELS, k)} <b>{s.requests.byChannel[k] ?? 0}</b>
-                </Link>
-              ))}
-            </Space>
-            <h2 className="dj-card-title">{t('微心愿、代办、联户与帮扶', 'Wishes, errands, groups and pairing')}</h2>
-            <div className="sv-figures">
-              <Figure
-                testId="sv-wishes-collected"
-                title={t('收集心愿', 'Wishes collected')}
-                value={s.wishes.collected}
-                href={withQuery('/wishes', { org: orgId })}
-              />
-              <Figure
-                testId="sv-wishes-claimed"
-                title={t('已认领', 'Claimed')}
-                value={s.wishes.claimed}
-                href={withQuery('/wishes', { org: orgId, status: 'claimed' })}
-              />
-              <Figure
-                testId="sv-wishes-fulfilled"
-                title={t('已完成', 'Fulfilled')}
-                value={s.wishes.fulfilled}
-                href={withQuery('/wishes', { org: orgId, status: 'fulfilled' })}
-              />
-              <Figure
-                testId="sv-wishes-confirmed"
-                title={t('群众确认', 'Confirmed')}
-                value={s.wishes.confirmed}
-                href={withQuery('/wishes', { org: orgId, status: 'confirmed' })}
-              />
-              <Figure
-                testId="sv-errands"
-                title={t('代办 办结/承接', 'Errands done / taken')}
-                value={`${s.errands.done.toLocaleString('en-US')} / ${s.errands.taken.toLocaleString('en-US')}`}
-                href={withQuery('/errands', { org: orgId })}
-              />
-              <Figure
-                testId="sv-groups"
-                title={t('联户组', 'Household groups')}
-                value={s.groups.groups}
-                href={withQuery('/household-groups', { org: orgId })}
-              />
-              <Figure
-                testId="sv-group-coverage"
-                title={t('联户覆盖率', 'Households in groups')}
-                value={pct(s.groups.coverageRate)}
-              />
-              <Figure testId="sv-people" title={t('覆盖人口', 'People covered')} value={s.groups.people} />
-              <Figure
-                testId="sv-pairing"
-                title={t('结对覆盖率', 'Poor households paired')}
-                value={pct(s.pairing.coverageRate)}
-                href={withQuery('/pairings', { org: orgId })}
-              />
-              <Figure
-                testId="sv-visits"
-                title={t('走访户次', 'Visits')}
-                value={s.visits.visits}
-                href={withQuery('/visits', { org: orgId, from, to })}
-              />
-              <Figure
-                testId="sv-villages"
-                title={t('走访村覆盖', 'Villages visited')}
-                value={`${s.visits.villagesVisited} / ${s.visits.villages}`}
-              />
-            </div>
-          </>
-        )}
+          }
+        />
+        <Loaded q={q}>
+          {(s) => (
+            <>
+              <h2 className="dj-card-title">{t('民情诉求', 'Requests')}</h2>
+              <div className="sv-figures">
+                {[
+                  {
+                    testId: 'sv-accepted',
+                    title: t('受理', 'Accepted'),
+                    value: s.requests.accepted,
+                    href: withQuery('/requests', { org: orgId, from, to, view: 'accepted' }),
+                  },
+                  {
+                    testId: 'sv-closed',
+                    title: t('办结', 'Closed'),
+                    value: s.requests.closed,
+                    href: reqList({ status: 'closed' }),
+                  },
+                  {
+                    testId: 'sv-open',
+                    title: t('办理中', 'In progress'),
+                    value: s.requests.open,
+                    href: reqList({ status: 'open' }),
+                  },
+                  {
+                    testId: 'sv-overdue',
+                    title: t('逾期', 'Overdue'),
+                    value: s.requests.overdue,
+                    href: withQuery('/requests', { org: orgId, overdue: 'true' }),
+                    bad: s.requests.overdue > 0,
+                  },
+                  {
+                    testId: 'sv-avg',
+                    title: t('平均办结天数', 'Average days to close'),
+                    value: s.requests.avgCloseDays == null ? '—' : s.requests.avgCloseDays.toFixed(1),
+                  },
+                  {
+                    testId: 'sv-ontime',
+                    title: t('按时办结率', 'Closed on time'),
+                    value: pct(s.requests.closedOnTimeRate),
+                  },
+                  {
+                    testId: 'sv-satisfaction',
+                    title: t('满意率', 'Satisfaction'),
+                    value: pct(s.requests.satisfactionRate),
+                    href: reqList({ rating: 'satisfied' }),
+                  },
+                ].map((f) => (
+                  <Figure key={f.testId} {...f} />
+                ))}
+              </div>
+              <Space wrap size={[16, 4]} style={{ marginBottom: 16 }}>
+                {Object.keys(REQUEST_LEVELS).map((k) => (
+                  <Link key={k} to={reqList({ level: k })}>
+                    {lbl(REQUEST_LEVELS, k)} <b>{s.requests.byLevel[k] ?? 0}</b>
+                  </Link>
+                ))}
+                <span className="dj-muted">|</span>
+                {Object.keys(REQUEST_CHANNELS).map((k) => (
+                  <Link key={k} to={reqList({ channel: k })}>
+                    {lbl(REQUEST_CHANNELS, k)} <b>{s.requests.byChannel[k] ?? 0}</b>
+                  </Link>
+                ))}
+              </Space>
+              <h2 className="dj-card-title">{t('微心愿、代办、联户与帮扶', 'Wishes, errands, groups and pairing')}</h2>
+              <div className="sv-figures">
+                {[
+                  {
+                    testId: 'sv-wishes-collected',
+                    title: t('收集心愿', 'Wishes collected'),
+                    value: s.wishes.collected,
+                    href: withQuery('/wishes', { org: orgId }),
+                  },
+                  {
+                    testId: 'sv-wishes-claimed',
+                    title: t('已认领', 'Claimed'),
+                    value: s.wishes.claimed,
+                    href: withQuery('/wishes', { org: orgId, status: 'claimed' }),
+                  },
+                  {
+                    testId: 'sv-wishes-fulfilled',
+                    title: t('已完成', 'Fulfilled'),
+                    value: s.wishes.fulfilled,
+                    href: withQuery('/wishes', { org: orgId, status: 'fulfilled' }),
+                  },
+                  {
+                    testId: 'sv-wishes-confirmed',
+                    title: t('群众确认', 'Confirmed'),
+                    value: s.wishes.confirmed,
+                    href: withQuery('/wishes', { org: orgId, status: 'confirmed' }),
+                  },
+                  {
+                    testId: 'sv-errands',
+                    title: t('代办 办结/承接', 'Errands done / taken'),
+                    value: `${s.errands.done.toLocaleString('en-US')} / ${s.errands.taken.toLocaleString('en-US')}`,
+                    href: withQuery('/errands', { org: orgId }),
+                  },
+                  {
+                    testId: 'sv-groups',
+                    title: t('联户组', 'Household groups'),
+                    value: s.groups.groups,
+                    href: withQuery('/household-groups', { org: orgId }),
+                  },
+                  {
+                    testId: 'sv-group-coverage',
+                    title: t('联户覆盖率', 'Households in groups'),
+                    value: pct(s.groups.coverageRate),
+                  },
+                  { testId: 'sv-people', title: t('覆盖人口', 'People covered'), value: s.groups.people },
+                  {
+                    testId: 'sv-pairing',
+                    title: t('结对覆盖率', 'Poor households paired'),
+                    value: pct(s.pairing.coverageRate),
+                    href: withQuery('/pairings', { org: orgId }),
+                  },
+                  {
+                    testId: 'sv-visits',
+                    title: t('走访户次', 'Visits'),
+                    value: s.visits.visits,
+                    href: withQuery('/visits', { org: orgId, from, to }),
+                  },
+                  {
+                    testId: 'sv-villages',
+                    title: t('走访村覆盖', 'Villages visited'),
+                    value: `${s.visits.villagesVisited} / ${s.visits.villages}`,
+                  },
+                ].map((f) => (
+                  <Figure key={f.testId} {...f} />
+                ))}
+              </div>
+            </>
+          )}
+        </Loaded>
       </Card>
       {s ? (
         <>

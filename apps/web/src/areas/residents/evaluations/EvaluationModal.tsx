@@ -1,10 +1,11 @@
 /** The dialog that records one of the three evaluations (三评), with the half-year figures filled from the ratings. */
 import { useState } from 'react';
-import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { EVALUATION_GRADES, EVALUATION_KINDS } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { useMe } from '../../../app/session';
+import { FormModal } from '../../../components/FormModal';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { chinaToday, halfYearOf } from '../requests/requestModel';
 
@@ -21,6 +22,13 @@ const PERIOD_PATTERNS: Record<string, RegExp> = {
   half_year_residents: /^\d{4}-H[12]$/,
   year_end_org: /^\d{4}$/,
 };
+
+/** The half-year evaluation's three counts: field, Chinese and English label. */
+const COUNT_FIELDS = [
+  ['satisfied', '满意', 'Satisfied'],
+  ['fairlySatisfied', '基本满意', 'Basically satisfied'],
+  ['dissatisfied', '不满意', 'Unsatisfied'],
+] as const;
 
 interface Suggest {
   satisfied?: number;
@@ -44,7 +52,6 @@ export function EvaluationModal({
   const opts = useEnumOptions();
   const { data: me } = useMe();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [hint, setHint] = useState<string | null>(null);
   const kind = (Form.useWatch('kind', form) as string | undefined) ?? 'monthly_review';
@@ -81,138 +88,106 @@ export function EvaluationModal({
     }
   }
 
-  async function submit() {
-    let v: Record<string, unknown>;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== ''));
-      await api.post('/api/evaluations', body);
-      onSaved();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <Modal
-      open
+    <FormModal
       title={t('录入评价', 'Record an evaluation')}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={busy}
-      okText={t('保存', 'Save')}
-      cancelText={t('取消', 'Cancel')}
-      destroyOnHidden
+      form={form}
       width={620}
+      onClose={onClose}
+      onSubmit={(body) => {
+        setError(null);
+        return api.post('/api/evaluations', body);
+      }}
+      onSaved={() => onSaved()}
+      notice={
+        <>
+          {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
+          {hint ? <Alert type="info" showIcon title={hint} style={{ marginBottom: 12 }} /> : null}
+        </>
+      }
+      initialValues={{
+        orgId,
+        kind: 'monthly_review',
+        period: defaultPeriod('monthly_review'),
+        evaluatorName: me?.displayName,
+      }}
+      onValuesChange={(changed) => {
+        if ('kind' in changed) form.setFieldsValue({ period: defaultPeriod(changed.kind as string) });
+      }}
     >
-      {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
-      {hint ? <Alert type="info" showIcon title={hint} style={{ marginBottom: 12 }} /> : null}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          orgId,
-          kind: 'monthly_review',
-          period: defaultPeriod('monthly_review'),
-          evaluatorName: me?.displayName,
-        }}
-        onValuesChange={(changed) => {
-          if ('kind' in changed) form.setFieldsValue({ period: defaultPeriod(changed.kind as string) });
-        }}
+      <Form.Item
+        label={t('被评组织', 'Organization')}
+        name="orgId"
+        rules={[{ required: true, message: t('请选择组织', 'Choose the organization') }]}
       >
-        <Form.Item
-          label={t('被评组织', 'Organization')}
-          name="orgId"
-          rules={[{ required: true, message: t('请选择组织', 'Choose the organization') }]}
-        >
-          <OrgTreeSelect valueLabel={orgName} />
+        <OrgTreeSelect valueLabel={orgName} />
+      </Form.Item>
+      <Space wrap align="start">
+        <Form.Item label={t('评价类型', 'Kind')} name="kind" rules={[{ required: true }]}>
+          <Select options={opts(EVALUATION_KINDS)} style={{ width: 220 }} />
         </Form.Item>
-        <Space wrap align="start">
-          <Form.Item label={t('评价类型', 'Kind')} name="kind" rules={[{ required: true }]}>
-            <Select options={opts(EVALUATION_KINDS)} style={{ width: 220 }} />
-          </Form.Item>
-          <Form.Item
-            label={t('周期', 'Period')}
-            name="period"
-            rules={[
-              {
-                required: true,
-                pattern: PERIOD_PATTERNS[kind],
-                message: t('月评 YYYY-MM，半年评 YYYY-H1/H2，年终评 YYYY', 'YYYY-MM, YYYY-H1/H2 or YYYY'),
-              },
-            ]}
-          >
-            <Input style={{ width: 130 }} maxLength={7} />
-          </Form.Item>
-        </Space>
-        {kind === 'half_year_residents' ? (
-          <>
-            <Space wrap align="end">
+        <Form.Item
+          label={t('周期', 'Period')}
+          name="period"
+          rules={[
+            {
+              required: true,
+              pattern: PERIOD_PATTERNS[kind],
+              message: t('月评 YYYY-MM，半年评 YYYY-H1/H2，年终评 YYYY', 'YYYY-MM, YYYY-H1/H2 or YYYY'),
+            },
+          ]}
+        >
+          <Input style={{ width: 130 }} maxLength={7} />
+        </Form.Item>
+      </Space>
+      {kind === 'half_year_residents' ? (
+        <>
+          <Space wrap align="end">
+            {COUNT_FIELDS.map(([name, zh, en]) => (
               <Form.Item
-                label={t('满意', 'Satisfied')}
-                name="satisfied"
+                key={name}
+                label={t(zh, en)}
+                name={name}
                 rules={[{ required: true, message: t('请填写', 'Required') }]}
               >
                 <InputNumber min={0} precision={0} />
               </Form.Item>
-              <Form.Item
-                label={t('基本满意', 'Basically satisfied')}
-                name="fairlySatisfied"
-                rules={[{ required: true, message: t('请填写', 'Required') }]}
-              >
-                <InputNumber min={0} precision={0} />
-              </Form.Item>
-              <Form.Item
-                label={t('不满意', 'Unsatisfied')}
-                name="dissatisfied"
-                rules={[{ required: true, message: t('请填写', 'Required') }]}
-              >
-                <InputNumber min={0} precision={0} />
-              </Form.Item>
-              <Form.Item>
-                <Button onClick={suggest} data-testid="evaluation-suggest">
-                  {t('按本期评价填入', 'Fill from the ratings')}
-                </Button>
-              </Form.Item>
-            </Space>
-          </>
-        ) : null}
-        {kind === 'year_end_org' ? (
-          <Form.Item
-            label={t('等次', 'Grade')}
-            name="grade"
-            rules={[{ required: true, message: t('请选择等次', 'Choose the grade') }]}
-          >
-            <Select options={opts(EVALUATION_GRADES)} style={{ width: 160 }} />
-          </Form.Item>
-        ) : null}
+            ))}
+            <Form.Item>
+              <Button onClick={suggest} data-testid="evaluation-suggest">
+                {t('按本期评价填入', 'Fill from the ratings')}
+              </Button>
+            </Form.Item>
+          </Space>
+        </>
+      ) : null}
+      {kind === 'year_end_org' ? (
         <Form.Item
-          label={kind === 'monthly_review' ? t('点评意见', 'Review comments') : t('评价意见', 'Comments')}
-          name="comments"
-          rules={
-            kind === 'monthly_review'
-              ? [{ required: true, whitespace: true, message: t('请填写点评意见', 'Write the comments') }]
-              : []
-          }
+          label={t('等次', 'Grade')}
+          name="grade"
+          rules={[{ required: true, message: t('请选择等次', 'Choose the grade') }]}
         >
-          <Input.TextArea rows={3} maxLength={2000} />
+          <Select options={opts(EVALUATION_GRADES)} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item
-          label={t('评价人', 'Evaluator')}
-          name="evaluatorName"
-          rules={[{ required: true, whitespace: true, message: t('请填写评价人', 'Name the evaluator') }]}
-        >
-          <Input maxLength={40} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      ) : null}
+      <Form.Item
+        label={kind === 'monthly_review' ? t('点评意见', 'Review comments') : t('评价意见', 'Comments')}
+        name="comments"
+        rules={
+          kind === 'monthly_review'
+            ? [{ required: true, whitespace: true, message: t('请填写点评意见', 'Write the comments') }]
+            : []
+        }
+      >
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+      <Form.Item
+        label={t('评价人', 'Evaluator')}
+        name="evaluatorName"
+        rules={[{ required: true, whitespace: true, message: t('请填写评价人', 'Name the evaluator') }]}
+      >
+        <Input maxLength={40} />
+      </Form.Item>
+    </FormModal>
   );
 }

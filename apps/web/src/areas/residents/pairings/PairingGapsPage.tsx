@@ -7,8 +7,7 @@ import { useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
 import { hasCap, useMe } from '../../../app/session';
 import { usePageCrumb } from '../../../app/crumbs';
-import { ErrorResult } from '../../../components/States';
-import { Stat } from '../../core/home/BusinessHome';
+import { Loaded, SHORT_PAGING, StatGrid } from '../../../components/Figures';
 import { PageHead } from '../common/ResidentsParts';
 import { percent, type CadreLoad, type PairingGaps } from '../common/model';
 
@@ -22,7 +21,6 @@ export default function PairingGapsPage() {
     queryKey: ['pairing-gaps', org?.id ?? null],
     queryFn: ({ signal }) => api.get<PairingGaps>('/api/pairings/gaps', { org: org?.id }, signal),
   });
-  const g = q.data;
   const canWrite = hasCap(me, 'residents.write');
   const loadColumns = [
     {
@@ -40,128 +38,129 @@ export default function PairingGapsPage() {
         title={t('结对帮扶缺口', 'Pairing gaps')}
         actions={<Link to="/pairings">{t('返回结对列表', 'Back to the pairings')}</Link>}
       />
-      {q.error ? (
-        <ErrorResult error={q.error} onRetry={() => q.refetch()} />
-      ) : !g ? (
-        <div className="dj-spinner" role="status" aria-label={t('加载中', 'Loading')} />
-      ) : (
-        <>
-          <div className="dj-grid-stats" data-testid="gap-cards">
-            <Stat
-              testId="gap-poor"
-              title={t('困难户', 'Poor households')}
-              value={g.poorHouseholds}
-              href="/households?poor=true"
+      <Loaded q={q}>
+        {(g) => (
+          <>
+            <StatGrid
+              testId="gap-cards"
+              items={[
+                {
+                  testId: 'gap-poor',
+                  title: t('困难户', 'Poor households'),
+                  value: g.poorHouseholds,
+                  href: '/households?poor=true',
+                },
+                { testId: 'gap-paired', title: t('已结对', 'Paired'), value: g.pairedHouseholds },
+                {
+                  testId: 'gap-rate',
+                  title: t('结对覆盖率', 'Coverage'),
+                  value: percent(g.poorHouseholds ? g.pairedHouseholds / g.poorHouseholds : null),
+                },
+                {
+                  testId: 'gap-unpaired',
+                  title: t('未结对困难户', 'Unpaired'),
+                  value: g.unpairedTotal,
+                  href: '/households?poor=true&paired=false',
+                },
+                { testId: 'gap-cadres', title: t('帮扶干部', 'Cadres'), value: g.cadres },
+                {
+                  testId: 'gap-over',
+                  title: t(`超过 ${g.loadMax} 户`, `Over ${g.loadMax}`),
+                  value: g.overloaded.length,
+                },
+                {
+                  testId: 'gap-under',
+                  title: t(`不足 ${g.loadMin} 户`, `Under ${g.loadMin}`),
+                  value: g.underloaded.length,
+                },
+              ]}
             />
-            <Stat testId="gap-paired" title={t('已结对', 'Paired')} value={g.pairedHouseholds} />
-            <Stat
-              testId="gap-rate"
-              title={t('结对覆盖率', 'Coverage')}
-              value={percent(g.poorHouseholds ? g.pairedHouseholds / g.poorHouseholds : null)}
-            />
-            <Stat
-              testId="gap-unpaired"
-              title={t('未结对困难户', 'Unpaired')}
-              value={g.unpairedTotal}
-              href="/households?poor=true&paired=false"
-            />
-            <Stat testId="gap-cadres" title={t('帮扶干部', 'Cadres')} value={g.cadres} />
-            <Stat
-              testId="gap-over"
-              title={t(`超过 ${g.loadMax} 户`, `Over ${g.loadMax}`)}
-              value={g.overloaded.length}
-            />
-            <Stat
-              testId="gap-under"
-              title={t(`不足 ${g.loadMin} 户`, `Under ${g.loadMin}`)}
-              value={g.underloaded.length}
-            />
-          </div>
-          <Tabs
-            style={{ marginTop: 16 }}
-            items={[
-              {
-                key: 'unpaired',
-                label: t(`未结对困难户（${g.unpairedTotal}）`, `Unpaired (${g.unpairedTotal})`),
-                children: (
-                  <>
-                    {g.unpairedTotal > g.unpaired.length ? (
-                      <p className="dj-muted" style={{ marginTop: 0 }}>
-                        {t(`仅列出前 ${g.unpaired.length} 户；`, `The first ${g.unpaired.length} only; `)}
-                        <Link to="/households?poor=true&paired=false">
-                          {t('在户籍列表中查看全部', 'see all in the households list')}
-                        </Link>
-                      </p>
-                    ) : null}
+            <Tabs
+              style={{ marginTop: 16 }}
+              items={[
+                {
+                  key: 'unpaired',
+                  label: t(`未结对困难户（${g.unpairedTotal}）`, `Unpaired (${g.unpairedTotal})`),
+                  children: (
+                    <>
+                      {g.unpairedTotal > g.unpaired.length ? (
+                        <p className="dj-muted" style={{ marginTop: 0 }}>
+                          {t(`仅列出前 ${g.unpaired.length} 户；`, `The first ${g.unpaired.length} only; `)}
+                          <Link to="/households?poor=true&paired=false">
+                            {t('在户籍列表中查看全部', 'see all in the households list')}
+                          </Link>
+                        </p>
+                      ) : null}
+                      <Table
+                        rowKey="householdId"
+                        size="middle"
+                        dataSource={g.unpaired}
+                        pagination={SHORT_PAGING}
+                        data-testid="unpaired"
+                        locale={{ emptyText: t('所有困难户都已结对', 'Every poor household is paired') }}
+                        columns={[
+                          {
+                            title: t('户主', 'Head'),
+                            dataIndex: 'headName',
+                            width: 110,
+                            render: (v: string, r) => <Link to={`/households/${r.householdId}`}>{v}</Link>,
+                          },
+                          { title: t('住址', 'Address'), dataIndex: 'address' },
+                          { title: t('村（社区）', 'Village'), dataIndex: 'orgName' },
+                          ...(canWrite
+                            ? [
+                                {
+                                  title: '',
+                                  width: 90,
+                                  render: (_: unknown, r: PairingGaps['unpaired'][number]) => (
+                                    <Link
+                                      to={`/pairings?new=1&household=${r.householdId}`}
+                                      aria-label={t(`去结对：${r.headName}户`, `Pair: ${r.headName}'s household`)}
+                                    >
+                                      {t('去结对', 'Pair')}
+                                    </Link>
+                                  ),
+                                },
+                              ]
+                            : []),
+                        ]}
+                      />
+                    </>
+                  ),
+                },
+                {
+                  key: 'over',
+                  label: t(`超负荷干部（${g.overloaded.length}）`, `Over their load (${g.overloaded.length})`),
+                  children: (
                     <Table
-                      rowKey="householdId"
+                      rowKey="memberId"
                       size="middle"
-                      dataSource={g.unpaired}
-                      pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                      data-testid="unpaired"
-                      locale={{ emptyText: t('所有困难户都已结对', 'Every poor household is paired') }}
-                      columns={[
-                        {
-                          title: t('户主', 'Head'),
-                          dataIndex: 'headName',
-                          width: 110,
-                          render: (v: string, r) => <Link to={`/households/${r.householdId}`}>{v}</Link>,
-                        },
-                        { title: t('住址', 'Address'), dataIndex: 'address' },
-                        { title: t('村（社区）', 'Village'), dataIndex: 'orgName' },
-                        ...(canWrite
-                          ? [
-                              {
-                                title: '',
-                                width: 90,
-                                render: (_: unknown, r: PairingGaps['unpaired'][number]) => (
-                                  <Link
-                                    to={`/pairings?new=1&household=${r.householdId}`}
-                                    aria-label={t(`去结对：${r.headName}户`, `Pair: ${r.headName}'s household`)}
-                                  >
-                                    {t('去结对', 'Pair')}
-                                  </Link>
-                                ),
-                              },
-                            ]
-                          : []),
-                      ]}
+                      dataSource={g.overloaded}
+                      columns={loadColumns}
+                      pagination={SHORT_PAGING}
+                      locale={{ emptyText: t('没有超负荷的干部', 'No cadre over the load') }}
                     />
-                  </>
-                ),
-              },
-              {
-                key: 'over',
-                label: t(`超负荷干部（${g.overloaded.length}）`, `Over their load (${g.overloaded.length})`),
-                children: (
-                  <Table
-                    rowKey="memberId"
-                    size="middle"
-                    dataSource={g.overloaded}
-                    columns={loadColumns}
-                    pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                    locale={{ emptyText: t('没有超负荷的干部', 'No cadre over the load') }}
-                  />
-                ),
-              },
-              {
-                key: 'under',
-                label: t(`结对不足的干部（${g.underloaded.length}）`, `Under their load (${g.underloaded.length})`),
-                children: (
-                  <Table
-                    rowKey="memberId"
-                    size="middle"
-                    dataSource={g.underloaded}
-                    columns={loadColumns}
-                    pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                    locale={{ emptyText: t('没有结对不足的干部', 'No cadre under the load') }}
-                  />
-                ),
-              },
-            ]}
-          />
-        </>
-      )}
+                  ),
+                },
+                {
+                  key: 'under',
+                  label: t(`结对不足的干部（${g.underloaded.length}）`, `Under their load (${g.underloaded.length})`),
+                  children: (
+                    <Table
+                      rowKey="memberId"
+                      size="middle"
+                      dataSource={g.underloaded}
+                      columns={loadColumns}
+                      pagination={SHORT_PAGING}
+                      locale={{ emptyText: t('没有结对不足的干部', 'No cadre under the load') }}
+                    />
+                  ),
+                },
+              ]}
+            />
+          </>
+        )}
+      </Loaded>
     </Card>
   );
 }

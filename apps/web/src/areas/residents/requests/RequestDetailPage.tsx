@@ -3,9 +3,8 @@
  * the cards to print, delete and restore.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Popconfirm, Row, Skeleton, Space } from 'antd';
-import { DeleteOutlined, PrinterOutlined, UndoOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Descriptions, Row, Space } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { REQUEST_CATEGORIES, REQUEST_CHANNELS } from '@dangjian/contracts';
 import { api } from '../../../api/client';
@@ -13,61 +12,26 @@ import { useLabel, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
 import { hasCap, useMe } from '../../../app/session';
 import { useFeedback } from '../../../components/feedback';
-import { ErrorResult } from '../../../components/States';
 import { chinaDateTime, daysLate, type RequestDetail } from './requestModel';
 import { EventTimeline, LevelTag, RatingTag, RequestStatusTag } from './RequestParts';
 import { RequestMoves } from './RequestMoves';
+import { DeleteRestoreButton, DetailHead, detailGate, useRecordDetail } from '../common/DetailParts';
 
 /** The request detail page. */
 export default function RequestDetailPage() {
   const t = useT();
   const lbl = useLabel();
   const { message } = useFeedback();
-  const qc = useQueryClient();
   const { id: idParam } = useParams();
   const id = Number(idParam);
   const { data: me } = useMe();
-  const canWrite = hasCap(me, 'residents.write');
   const [fullPhone, setFullPhone] = useState<string | null>(null);
-  const q = useQuery({
-    queryKey: ['request', id],
-    queryFn: ({ signal }) => api.get<RequestDetail>(`/api/requests/${id}`, undefined, signal),
-  });
+  const { q, changed, qc } = useRecordDetail<RequestDetail>('request', 'requests', id);
   const r = q.data;
   usePageCrumb(r ? t(`诉求 #${r.id}`, `Request #${r.id}`) : undefined);
 
-  function changed() {
-    qc.invalidateQueries({ queryKey: ['requests'] });
-    qc.invalidateQueries({ queryKey: ['service-stats'] });
-    void q.refetch();
-  }
-
-  async function remove() {
-    try {
-      await api.del(`/api/requests/${id}`);
-      message.success(t('已移入回收站', 'Moved to the recycle bin'));
-      changed();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  }
-  async function restore() {
-    try {
-      await api.post(`/api/requests/${id}/restore`);
-      message.success(t('已恢复', 'Restored'));
-      changed();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  }
-
-  if (q.isPending)
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
-  if (q.error || !r) return <ErrorResult error={q.error} onRetry={() => q.refetch()} />;
+  const gate = detailGate(q);
+  if (gate || !r) return gate;
   const deleted = !!r.deletedAt;
   const closed = r.status === 'closed';
   const late = daysLate(r.dueAt);
@@ -77,66 +41,56 @@ export default function RequestDetailPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card>
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start', marginBottom: 16 }}>
-          <div style={{ flex: '1 1 360px' }}>
-            <h1 style={{ fontSize: 20, margin: '0 0 6px' }} data-testid="request-title">
+        <DetailHead
+          testId="request-title"
+          title={
+            <>
               {t(`诉求 #${r.id}`, `Request #${r.id}`)} · {lbl(REQUEST_CATEGORIES, r.category)}
-            </h1>
-            <Space wrap size={8}>
+            </>
+          }
+          tags={
+            <>
               <LevelTag level={r.level} />
               <RequestStatusTag status={r.status} overdue={r.overdue} />
               <span className="dj-muted">
                 {r.orgName} · {t('受理于', 'accepted')} {chinaDateTime(r.acceptedAt)}
               </span>
-            </Space>
-          </div>
-          <Space wrap>
-            <RequestMoves
-              r={r}
-              onDone={(next) => {
-                if (next) qc.setQueryData(['request', id], { ...r, ...next, events: next.events ?? r.events });
-                message.success(t('已保存', 'Saved'));
-                changed();
-              }}
-            />
-            <Button icon={<PrinterOutlined />} onClick={() => card('commitment')} data-testid="card-commitment">
-              {t('承诺卡', 'Commitment card')}
-            </Button>
-            {closed ? (
-              <Button icon={<PrinterOutlined />} onClick={() => card('feedback')} data-testid="card-feedback">
-                {t('反馈卡', 'Feedback card')}
+            </>
+          }
+          actions={
+            <>
+              <RequestMoves
+                r={r}
+                onDone={(next) => {
+                  if (next) qc.setQueryData(['request', id], { ...r, ...next, events: next.events ?? r.events });
+                  message.success(t('已保存', 'Saved'));
+                  changed();
+                }}
+              />
+              <Button icon={<PrinterOutlined />} onClick={() => card('commitment')} data-testid="card-commitment">
+                {t('承诺卡', 'Commitment card')}
               </Button>
-            ) : null}
-            {canWrite ? (
-              deleted ? (
-                <Button icon={<UndoOutlined />} onClick={restore} data-testid="restore-request">
-                  {t('恢复', 'Restore')}
+              {closed ? (
+                <Button icon={<PrinterOutlined />} onClick={() => card('feedback')} data-testid="card-feedback">
+                  {t('反馈卡', 'Feedback card')}
                 </Button>
-              ) : (
-                <Popconfirm
-                  title={t('删除这条诉求？', 'Delete this request?')}
-                  description={t('可在回收站恢复', 'It can be restored from the recycle bin')}
-                  okText={t('删除', 'Delete')}
-                  cancelText={t('取消', 'Cancel')}
-                  okButtonProps={{ danger: true }}
-                  onConfirm={remove}
-                >
-                  <Button danger icon={<DeleteOutlined />} data-testid="delete-request">
-                    {t('删除', 'Delete')}
-                  </Button>
-                </Popconfirm>
-              )
-            ) : null}
-          </Space>
-        </div>
-        {deleted ? (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={t(`此诉求已于 ${chinaDateTime(r.deletedAt)} 删除`, `Deleted on ${chinaDateTime(r.deletedAt)}`)}
-          />
-        ) : null}
+              ) : null}
+              <DeleteRestoreButton
+                path={`/api/requests/${id}`}
+                deleted={deleted}
+                confirm={t('删除这条诉求？', 'Delete this request?')}
+                description={t('可在回收站恢复', 'It can be restored from the recycle bin')}
+                testIds={{ delete: 'delete-request', restore: 'restore-request' }}
+                onChanged={changed}
+              />
+            </>
+          }
+          deletedNote={
+            deleted
+              ? t(`此诉求已于 ${chinaDateTime(r.deletedAt)} 删除`, `Deleted on ${chinaDateTime(r.deletedAt)}`)
+              : null
+          }
+        />
         {r.overdue && !deleted ? (
           <Alert
             type="error"

@@ -11,8 +11,7 @@ import { api } from '../../../api/client';
 import { useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
 import { usePageCrumb } from '../../../app/crumbs';
-import { ErrorResult } from '../../../components/States';
-import { Stat } from '../../core/home/BusinessHome';
+import { Loaded, SHORT_PAGING, StatGrid } from '../../../components/Figures';
 import { PageHead } from '../common/ResidentsParts';
 import { chinaToday, isoWeekOf, quarterOf, type VisitQuotas } from '../common/model';
 
@@ -36,7 +35,6 @@ export default function VisitQuotasPage() {
     queryKey: ['visit-quotas', qq],
     queryFn: ({ signal }) => api.get<VisitQuotas>('/api/visits/quotas', qq, signal),
   });
-  const d = q.data;
   function set(k: string, v: string | null) {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -71,136 +69,140 @@ export default function VisitQuotasPage() {
           </Space>
         }
       />
-      {q.error ? (
-        <ErrorResult error={q.error} onRetry={() => q.refetch()} />
-      ) : !d ? (
-        <div className="dj-spinner" role="status" aria-label={t('加载中', 'Loading')} />
-      ) : (
-        <>
-          <p className="dj-muted" style={{ marginTop: 0 }}>
-            {t(
-              `要求：每个村（社区）每季度至少走访 ${d.rules.villageVisitsPerQuarter} 次；` +
-                `乡镇干部每周走访不少于 ${d.rules.cadreVisitDaysPerWeek} 天、` +
-                `${d.rules.cadreVisitHouseholdsPerWeek} 户。`,
-              `Rules: every village at least ${d.rules.villageVisitsPerQuarter} visit(s) a quarter; ` +
-                `a township cadre at least ${d.rules.cadreVisitDaysPerWeek} days ` +
-                `and ${d.rules.cadreVisitHouseholdsPerWeek} households a week.`,
-            )}{' '}
-            <Link to="/service-rules" style={{ textDecoration: 'underline' }}>
-              {t('查看规则', 'See the rules')}
-            </Link>
-          </p>
-          <div className="dj-grid-stats" data-testid="quota-cards">
-            <Stat
-              testId="q-villages"
-              title={t(`${d.quarter} 已走访村（社区）`, `Villages visited in ${d.quarter}`)}
-              value={`${d.villagesVisited} / ${d.villages}`}
+      <Loaded q={q}>
+        {(d) => (
+          <>
+            <p className="dj-muted" style={{ marginTop: 0 }}>
+              {t(
+                `要求：每个村（社区）每季度至少走访 ${d.rules.villageVisitsPerQuarter} 次；` +
+                  `乡镇干部每周走访不少于 ${d.rules.cadreVisitDaysPerWeek} 天、` +
+                  `${d.rules.cadreVisitHouseholdsPerWeek} 户。`,
+                `Rules: every village at least ${d.rules.villageVisitsPerQuarter} visit(s) a quarter; ` +
+                  `a township cadre at least ${d.rules.cadreVisitDaysPerWeek} days ` +
+                  `and ${d.rules.cadreVisitHouseholdsPerWeek} households a week.`,
+              )}{' '}
+              <Link to="/service-rules" style={{ textDecoration: 'underline' }}>
+                {t('查看规则', 'See the rules')}
+              </Link>
+            </p>
+            <StatGrid
+              testId="quota-cards"
+              items={[
+                {
+                  testId: 'q-villages',
+                  title: t(`${d.quarter} 已走访村（社区）`, `Villages visited in ${d.quarter}`),
+                  value: `${d.villagesVisited} / ${d.villages}`,
+                },
+                {
+                  testId: 'q-villages-short',
+                  title: t('走访不足的村', 'Villages short'),
+                  value: d.villagesShort.length,
+                },
+                { testId: 'q-cadres', title: t(`${d.week} 乡镇干部`, `Township cadres, ${d.week}`), value: d.cadres },
+                {
+                  testId: 'q-cadres-short',
+                  title: t('本周未达标干部', 'Cadres short this week'),
+                  value: d.cadresShort.length,
+                },
+              ]}
             />
-            <Stat
-              testId="q-villages-short"
-              title={t('走访不足的村', 'Villages short')}
-              value={d.villagesShort.length}
-            />
-            <Stat testId="q-cadres" title={t(`${d.week} 乡镇干部`, `Township cadres, ${d.week}`)} value={d.cadres} />
-            <Stat
-              testId="q-cadres-short"
-              title={t('本周未达标干部', 'Cadres short this week')}
-              value={d.cadresShort.length}
-            />
-          </div>
-          <Tabs
-            style={{ marginTop: 16 }}
-            items={[
-              {
-                key: 'villages',
-                label: t(`走访不足的村（${d.villagesShort.length}）`, `Villages short (${d.villagesShort.length})`),
-                children: (
-                  <Table
-                    rowKey="orgId"
-                    size="middle"
-                    dataSource={d.villagesShort}
-                    data-testid="villages-short"
-                    pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                    locale={{
-                      emptyText: t('所有村（社区）本季度都已达到走访要求', 'Every village met the quota this quarter'),
-                    }}
-                    columns={[
-                      { title: t('村（社区）', 'Village'), dataIndex: 'orgName' },
-                      {
-                        title: t('本季度走访次数', 'Visits this quarter'),
-                        dataIndex: 'visits',
-                        align: 'right',
-                        width: 160,
-                      },
-                      {
-                        title: '',
-                        width: 120,
-                        render: (_, r) => <Link to={`/visits?org=${r.orgId}`}>{t('走访记录', 'Its visits')}</Link>,
-                      },
-                    ]}
-                  />
-                ),
-              },
-              {
-                key: 'cadres',
-                label: t(`未达标的乡镇干部（${d.cadresShort.length}）`, `Cadres short (${d.cadresShort.length})`),
-                children: (
-                  <>
-                    <p className="dj-muted" style={{ marginTop: 0 }}>
-                      {d.weekFrom} — {d.weekTo}
-                    </p>
+            <Tabs
+              style={{ marginTop: 16 }}
+              items={[
+                {
+                  key: 'villages',
+                  label: t(`走访不足的村（${d.villagesShort.length}）`, `Villages short (${d.villagesShort.length})`),
+                  children: (
                     <Table
-                      rowKey="memberId"
+                      rowKey="orgId"
                       size="middle"
-                      dataSource={d.cadresShort}
-                      data-testid="cadres-short"
-                      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                      dataSource={d.villagesShort}
+                      data-testid="villages-short"
+                      pagination={SHORT_PAGING}
                       locale={{
                         emptyText: t(
-                          '本周所有乡镇干部都已达到走访要求',
-                          'Every township cadre met the quota this week',
+                          '所有村（社区）本季度都已达到走访要求',
+                          'Every village met the quota this quarter',
                         ),
                       }}
                       columns={[
+                        { title: t('村（社区）', 'Village'), dataIndex: 'orgName' },
                         {
-                          title: t('干部', 'Cadre'),
-                          dataIndex: 'name',
-                          render: (v: string, r) => (
-                            <Link to={`/visits?visitor=${r.memberId}&from=${d.weekFrom}&to=${d.weekTo}`}>{v}</Link>
-                          ),
-                        },
-                        { title: t('单位', 'Organization'), dataIndex: 'orgName' },
-                        {
-                          title: t('走访天数', 'Days'),
-                          dataIndex: 'days',
+                          title: t('本季度走访次数', 'Visits this quarter'),
+                          dataIndex: 'visits',
                           align: 'right',
-                          width: 110,
-                          render: (v: number) => (
-                            <span
-                              style={{ color: v < d.rules.cadreVisitDaysPerWeek ? '#a8071a' : undefined }}
-                            >{`${v} / ${d.rules.cadreVisitDaysPerWeek}`}</span>
-                          ),
+                          width: 160,
                         },
                         {
-                          title: t('走访户数', 'Households'),
-                          dataIndex: 'households',
-                          align: 'right',
-                          width: 110,
-                          render: (v: number) => (
-                            <span
-                              style={{ color: v < d.rules.cadreVisitHouseholdsPerWeek ? '#a8071a' : undefined }}
-                            >{`${v} / ${d.rules.cadreVisitHouseholdsPerWeek}`}</span>
-                          ),
+                          title: '',
+                          width: 120,
+                          render: (_, r) => <Link to={`/visits?org=${r.orgId}`}>{t('走访记录', 'Its visits')}</Link>,
                         },
                       ]}
                     />
-                  </>
-                ),
-              },
-            ]}
-          />
-        </>
-      )}
+                  ),
+                },
+                {
+                  key: 'cadres',
+                  label: t(`未达标的乡镇干部（${d.cadresShort.length}）`, `Cadres short (${d.cadresShort.length})`),
+                  children: (
+                    <>
+                      <p className="dj-muted" style={{ marginTop: 0 }}>
+                        {d.weekFrom} — {d.weekTo}
+                      </p>
+                      <Table
+                        rowKey="memberId"
+                        size="middle"
+                        dataSource={d.cadresShort}
+                        data-testid="cadres-short"
+                        pagination={SHORT_PAGING}
+                        locale={{
+                          emptyText: t(
+                            '本周所有乡镇干部都已达到走访要求',
+                            'Every township cadre met the quota this week',
+                          ),
+                        }}
+                        columns={[
+                          {
+                            title: t('干部', 'Cadre'),
+                            dataIndex: 'name',
+                            render: (v: string, r) => (
+                              <Link to={`/visits?visitor=${r.memberId}&from=${d.weekFrom}&to=${d.weekTo}`}>{v}</Link>
+                            ),
+                          },
+                          { title: t('单位', 'Organization'), dataIndex: 'orgName' },
+                          {
+                            title: t('走访天数', 'Days'),
+                            dataIndex: 'days',
+                            align: 'right',
+                            width: 110,
+                            render: (v: number) => (
+                              <span
+                                style={{ color: v < d.rules.cadreVisitDaysPerWeek ? '#a8071a' : undefined }}
+                              >{`${v} / ${d.rules.cadreVisitDaysPerWeek}`}</span>
+                            ),
+                          },
+                          {
+                            title: t('走访户数', 'Households'),
+                            dataIndex: 'households',
+                            align: 'right',
+                            width: 110,
+                            render: (v: number) => (
+                              <span
+                                style={{ color: v < d.rules.cadreVisitHouseholdsPerWeek ? '#a8071a' : undefined }}
+                              >{`${v} / ${d.rules.cadreVisitHouseholdsPerWeek}`}</span>
+                            ),
+                          },
+                        ]}
+                      />
+                    </>
+                  ),
+                },
+              ]}
+            />
+          </>
+        )}
+      </Loaded>
     </Card>
   );
 }

@@ -2,20 +2,17 @@
  * A wish in full (`/wishes/:id`): the record, its timeline and photos; the moves the server allows this user
  * (WorkflowActionBar: claim, fulfil, release, confirm); delete and restore.
  */
-import { Alert, Button, Card, Col, Descriptions, Popconfirm, Row, Skeleton, Space } from 'antd';
-import { DeleteOutlined, UndoOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Card, Col, Descriptions, Row, Space } from 'antd';
 import { useParams } from 'react-router';
 import { WISH_FLOW, WISH_KINDS, WISH_SOURCES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
-import { hasCap, useMe } from '../../../app/session';
 import { useFeedback } from '../../../components/feedback';
-import { ErrorResult } from '../../../components/States';
 import { WorkflowActionBar } from '../../../components/WorkflowActionBar';
 import { chinaDateTime, photoCount, type WishDetail } from '../requests/requestModel';
 import { EventTimeline, WishStatusTag } from '../requests/RequestParts';
+import { DeleteRestoreButton, DetailHead, detailGate, useRecordDetail } from '../common/DetailParts';
 
 /** What each move says once made. */
 const DONE: Record<string, { zh: string; en: string }> = {
@@ -30,101 +27,55 @@ export default function WishDetailPage() {
   const t = useT();
   const lbl = useLabel();
   const { message } = useFeedback();
-  const qc = useQueryClient();
   const { id: idParam } = useParams();
   const id = Number(idParam);
-  const { data: me } = useMe();
-  const canWrite = hasCap(me, 'residents.write');
-  const q = useQuery({
-    queryKey: ['wish', id],
-    queryFn: ({ signal }) => api.get<WishDetail>(`/api/wishes/${id}`, undefined, signal),
-  });
+  const { q, changed } = useRecordDetail<WishDetail>('wish', 'wishes', id);
   const w = q.data;
   usePageCrumb(w?.title);
 
-  function changed() {
-    qc.invalidateQueries({ queryKey: ['wishes'] });
-    qc.invalidateQueries({ queryKey: ['service-stats'] });
-    void q.refetch();
-  }
-  async function run(path: string, body?: unknown, done?: string) {
-    try {
-      if (path === 'DELETE') await api.del(`/api/wishes/${id}`);
-      else await api.post(`/api/wishes/${id}/${path}`, body);
-      message.success(done ?? t('已保存', 'Saved'));
-      changed();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  }
-
-  if (q.isPending)
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
-  if (q.error || !w) return <ErrorResult error={q.error} onRetry={() => q.refetch()} />;
+  const gate = detailGate(q);
+  if (gate || !w) return gate;
   const deleted = !!w.deletedAt;
   const photos = Array.isArray(w.photos) ? w.photos : (w.photoList ?? []);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card>
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start', marginBottom: 16 }}>
-          <div style={{ flex: '1 1 360px' }}>
-            <h1 style={{ fontSize: 20, margin: '0 0 6px' }} data-testid="wish-title">
-              {w.title}
-            </h1>
-            <Space wrap size={8}>
+        <DetailHead
+          testId="wish-title"
+          title={<>{w.title}</>}
+          tags={
+            <>
               <WishStatusTag status={w.status} />
               <span className="dj-muted">
                 {lbl(WISH_KINDS, w.kind)} · {w.orgName} · {chinaDateTime(w.createdAt)}
               </span>
-            </Space>
-          </div>
-          <Space wrap>
-            <WorkflowActionBar
-              actions={deleted ? [] : w.actions}
-              moves={WISH_FLOW.actions}
-              note="none"
-              primary={['claim', 'fulfil']}
-              fields={{ note: { label: { zh: '完成情况', en: 'How it was fulfilled' } } }}
-              run={(move, input) => api.post(`/api/wishes/${id}/${move}`, input)}
-              onDone={(move) => {
-                message.success(DONE[move] ? t(DONE[move].zh, DONE[move].en) : t('已保存', 'Saved'));
-                changed();
-              }}
-            />
-            {canWrite ? (
-              deleted ? (
-                <Button icon={<UndoOutlined />} onClick={() => run('restore', {}, t('已恢复', 'Restored'))}>
-                  {t('恢复', 'Restore')}
-                </Button>
-              ) : (
-                <Popconfirm
-                  title={t('删除这条心愿？', 'Delete this wish?')}
-                  okText={t('删除', 'Delete')}
-                  cancelText={t('取消', 'Cancel')}
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() => run('DELETE', undefined, t('已移入回收站', 'Moved to the recycle bin'))}
-                >
-                  <Button danger icon={<DeleteOutlined />}>
-                    {t('删除', 'Delete')}
-                  </Button>
-                </Popconfirm>
-              )
-            ) : null}
-          </Space>
-        </div>
-        {deleted ? (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={t('此心愿已删除', 'This wish is deleted')}
-          />
-        ) : null}
+            </>
+          }
+          actions={
+            <>
+              <WorkflowActionBar
+                actions={deleted ? [] : w.actions}
+                moves={WISH_FLOW.actions}
+                note="none"
+                primary={['claim', 'fulfil']}
+                fields={{ note: { label: { zh: '完成情况', en: 'How it was fulfilled' } } }}
+                run={(move, input) => api.post(`/api/wishes/${id}/${move}`, input)}
+                onDone={(move) => {
+                  message.success(DONE[move] ? t(DONE[move].zh, DONE[move].en) : t('已保存', 'Saved'));
+                  changed();
+                }}
+              />
+              <DeleteRestoreButton
+                path={`/api/wishes/${id}`}
+                deleted={deleted}
+                confirm={t('删除这条心愿？', 'Delete this wish?')}
+                onChanged={changed}
+              />
+            </>
+          }
+          deletedNote={deleted ? t('此心愿已删除', 'This wish is deleted') : null}
+        />
         <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label={t('群众', 'Resident')}>{w.residentName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('联系电话', 'Phone')}>{w.phone ?? '—'}</Descriptions.Item>

@@ -18,6 +18,7 @@ import {
 import { useMarkRead, useNotifications, useUnreadCount } from '../../../core/notifications/notifications';
 import { ProblemCard, Skeleton } from '../../../../app/mobile/parts';
 import './meeting-pages.css';
+import { PhoneError } from '../../../../components/PhoneParts';
 
 export const ICON_MEETINGS = (
   <svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
@@ -147,11 +148,7 @@ export function CheckinPage() {
           'Enter the 6-digit code shown at the meeting, or scan its QR code.',
         )}
       </p>
-      {error ? (
-        <div className="m-alert error" role="alert" data-testid="m-checkin-error">
-          {error}
-        </div>
-      ) : null}
+      <PhoneError error={error} testId="m-checkin-error" />
       <form onSubmit={submit} noValidate>
         <div className="m-field">
           <label htmlFor="m-code">{t('签到码', 'Sign-in code')}</label>
@@ -257,11 +254,7 @@ export function MessagesPage() {
   const data = q.data;
   return (
     <>
-      {error ? (
-        <div className="m-alert error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <PhoneError error={error} />
       <div className="m-bar">
         <span className="m-sub">
           {t(`共 ${data.total} 条，未读 ${data.unread} 条`, `${data.total} in all, ${data.unread} unread`)}

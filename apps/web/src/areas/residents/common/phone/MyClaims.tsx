@@ -10,6 +10,7 @@ import { ProblemCard, Skeleton } from '../../../../app/mobile/parts';
 import '../../../life/meetings/phone/meeting-pages.css';
 import '../../wishes/phone/ResidentPages.css';
 import { STATE_CLASS, errText } from './servicePhoneParts';
+import { NoteField, PhoneError } from '../../../../components/PhoneParts';
 
 function FulfilForm({ w, onDone }: { w: WishItem; onDone: () => void }) {
   const t = useT();
@@ -38,22 +39,14 @@ function FulfilForm({ w, onDone }: { w: WishItem; onDone: () => void }) {
   }
   return (
     <form onSubmit={submit} noValidate>
-      {error ? (
-        <div className="m-alert error" role="alert">
-          {error}
-        </div>
-      ) : null}
-      <div className="m-field">
-        <label htmlFor={`m-note-${w.id}`}>{t('完成情况', 'How it was fulfilled')}</label>
-        <textarea
-          id={`m-note-${w.id}`}
-          className="m-input"
-          rows={3}
-          maxLength={1000}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </div>
+      <PhoneError error={error} />
+      <NoteField
+        id={`m-note-${w.id}`}
+        label={t('完成情况', 'How it was fulfilled')}
+        rows={3}
+        value={note}
+        onChange={setNote}
+      />
       <div className="m-field">
         <label htmlFor={`m-photo-${w.id}`}>{t('照片（可选）', 'Photo (optional)')}</label>
         <input

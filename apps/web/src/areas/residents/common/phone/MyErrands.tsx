@@ -10,6 +10,7 @@ import { ProblemCard, Skeleton } from '../../../../app/mobile/parts';
 import '../../../life/meetings/phone/meeting-pages.css';
 import '../../wishes/phone/ResidentPages.css';
 import { STATE_CLASS, errText } from './servicePhoneParts';
+import { NoteField, PhoneError } from '../../../../components/PhoneParts';
 
 function ErrandCard({ e, onChanged }: { e: ErrandItem; onChanged: () => void }) {
   const t = useT();
@@ -82,22 +83,14 @@ function ErrandCard({ e, onChanged }: { e: ErrandItem; onChanged: () => void }) 
           )}
           {e.status === 'in_progress' ? (
             <>
-              {error ? (
-                <div className="m-alert error" role="alert">
-                  {error}
-                </div>
-              ) : null}
-              <div className="m-field">
-                <label htmlFor={`m-step-${e.id}`}>{t('步骤说明 / 办理结果', 'Step or result')}</label>
-                <textarea
-                  id={`m-step-${e.id}`}
-                  className="m-input"
-                  rows={2}
-                  maxLength={1000}
-                  value={text}
-                  onChange={(ev) => setText(ev.target.value)}
-                />
-              </div>
+              <PhoneError error={error} />
+              <NoteField
+                id={`m-step-${e.id}`}
+                label={t('步骤说明 / 办理结果', 'Step or result')}
+                rows={2}
+                value={text}
+                onChange={setText}
+              />
               <div className="m-shortcut">
                 <button type="button" className="m-btn primary" onClick={() => act('done')} data-testid="m-errand-done">
                   {t('办结', 'Done')}

@@ -10,6 +10,7 @@ import { ProblemCard, Skeleton } from '../../../../app/mobile/parts';
 import '../../../life/meetings/phone/meeting-pages.css';
 import '../../wishes/phone/ResidentPages.css';
 import { errText } from './servicePhoneParts';
+import { PhoneError } from '../../../../components/PhoneParts';
 
 /** The open wishes, searchable, each with a claim button. */
 export function OpenWishes() {
@@ -97,11 +98,7 @@ export function OpenWishes() {
           {done}
         </div>
       ) : null}
-      {error ? (
-        <div className="m-alert error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <PhoneError error={error} />
       {q.data.items.length === 0 ? (
         <div className="m-card m-empty">{t('暂无待认领的心愿', 'No open wish')}</div>
       ) : (

@@ -9,6 +9,7 @@ import { chinaDay, type RequestItem, type ResidentWish } from '../../requests/re
 import '../../../life/meetings/phone/meeting-pages.css';
 import './ResidentPages.css';
 import { STATE_CLASS, residentApi } from './residentFrame';
+import { PhoneListCard } from '../../../../components/PhoneParts';
 
 /** The resident's own wishes, with confirm and withdraw. */
 export function MyWishes() {
@@ -38,56 +39,48 @@ export function MyWishes() {
     }
   }
   return (
-    <section className="m-card" aria-labelledby="r-my-wishes">
-      <h2 id="r-my-wishes">{t('我的心愿', 'My wishes')}</h2>
-      {error ? (
-        <div className="m-alert error" role="alert">
-          {error}
-        </div>
-      ) : null}
-      {q.isPending ? (
-        <div className="m-skel" />
-      ) : items.length === 0 ? (
-        <p className="m-empty">{t('还没有提交过心愿', 'No wish yet')}</p>
-      ) : (
-        <ul className="m-list">
-          {items.map((w) => (
-            <li key={w.id} className="r-item" data-testid="r-my-wish" data-status={w.status}>
-              <div className="m-meeting-top">
-                <span className="m-meeting-topic">{w.title}</span>
-                <span className={`m-state ${STATE_CLASS[w.status] ?? ''}`}>{lbl(WISH_STATUSES, w.status)}</span>
-              </div>
-              <div className="m-sub">
-                {w.orgName} · {chinaDay(w.createdAt)}
-                {w.claimedByName ? ` · ${t('认领党员', 'Member')} ${w.claimedByName}` : ''}
-              </div>
-              {w.fulfilNote ? (
-                <p className="r-text">
-                  {t('完成情况：', 'Done: ')}
-                  {w.fulfilNote}
-                </p>
-              ) : null}
-              {w.status === 'fulfilled' ? (
-                <button
-                  type="button"
-                  className="m-btn primary"
-                  disabled={busy === w.id}
-                  onClick={() => act(w.id, 'confirm')}
-                  data-testid="r-confirm"
-                >
-                  {t('确认已实现', 'Confirm it is done')}
-                </button>
-              ) : null}
-              {w.status === 'open' ? (
-                <button type="button" className="m-btn" disabled={busy === w.id} onClick={() => act(w.id, 'withdraw')}>
-                  {t('撤回', 'Withdraw')}
-                </button>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <PhoneListCard
+      id="r-my-wishes"
+      title={t('我的心愿', 'My wishes')}
+      error={error}
+      pending={q.isPending}
+      empty={items.length === 0 ? t('还没有提交过心愿', 'No wish yet') : null}
+    >
+      {items.map((w) => (
+        <li key={w.id} className="r-item" data-testid="r-my-wish" data-status={w.status}>
+          <div className="m-meeting-top">
+            <span className="m-meeting-topic">{w.title}</span>
+            <span className={`m-state ${STATE_CLASS[w.status] ?? ''}`}>{lbl(WISH_STATUSES, w.status)}</span>
+          </div>
+          <div className="m-sub">
+            {w.orgName} · {chinaDay(w.createdAt)}
+            {w.claimedByName ? ` · ${t('认领党员', 'Member')} ${w.claimedByName}` : ''}
+          </div>
+          {w.fulfilNote ? (
+            <p className="r-text">
+              {t('完成情况：', 'Done: ')}
+              {w.fulfilNote}
+            </p>
+          ) : null}
+          {w.status === 'fulfilled' ? (
+            <button
+              type="button"
+              className="m-btn primary"
+              disabled={busy === w.id}
+              onClick={() => act(w.id, 'confirm')}
+              data-testid="r-confirm"
+            >
+              {t('确认已实现', 'Confirm it is done')}
+            </button>
+          ) : null}
+          {w.status === 'open' ? (
+            <button type="button" className="m-btn" disabled={busy === w.id} onClick={() => act(w.id, 'withdraw')}>
+              {t('撤回', 'Withdraw')}
+            </button>
+          ) : null}
+        </li>
+      ))}
+    </PhoneListCard>
   );
 }
 
@@ -115,52 +108,44 @@ export function MyRequests() {
     }
   }
   return (
-    <section className="m-card" aria-labelledby="r-my-requests">
-      <h2 id="r-my-requests">{t('我反映的诉求', 'My requests')}</h2>
-      {error ? (
-        <div className="m-alert error" role="alert">
-          {error}
-        </div>
-      ) : null}
-      {q.isPending ? (
-        <div className="m-skel" />
-      ) : items.length === 0 ? (
-        <p className="m-empty">{t('没有以本手机号登记的诉求', 'No request under this phone number')}</p>
-      ) : (
-        <ul className="m-list">
-          {items.map((r) => (
-            <li key={r.id} className="r-item" data-testid="r-my-request">
-              <div className="m-meeting-top">
-                <span className="m-sub">
-                  {lbl(REQUEST_CATEGORIES, r.category)} · {chinaDay(r.acceptedAt)}
-                </span>
-                <span className={`m-state ${STATE_CLASS[r.status] ?? ''}`}>{lbl(REQUEST_STATUSES, r.status)}</span>
-              </div>
-              <p className="r-text">{r.description}</p>
-              {r.result ? (
-                <p className="r-text">
-                  {t('办理结果：', 'Result: ')}
-                  {r.result}
-                </p>
-              ) : null}
-              {r.rating ? (
-                <div className="m-sub">
-                  {t('我的评价：', 'My rating: ')}
-                  {lbl(SATISFACTION, r.rating)}
-                </div>
-              ) : r.status === 'closed' ? (
-                <div className="r-rate" role="group" aria-label={t('评价办理结果', 'Rate the result')}>
-                  {Object.keys(SATISFACTION).map((k) => (
-                    <button key={k} type="button" className="m-btn" onClick={() => rate(r.id, k)}>
-                      {lbl(SATISFACTION, k)}
-                    </button>
-                  ))}
-                </div>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <PhoneListCard
+      id="r-my-requests"
+      title={t('我反映的诉求', 'My requests')}
+      error={error}
+      pending={q.isPending}
+      empty={items.length === 0 ? t('没有以本手机号登记的诉求', 'No request under this phone number') : null}
+    >
+      {items.map((r) => (
+        <li key={r.id} className="r-item" data-testid="r-my-request">
+          <div className="m-meeting-top">
+            <span className="m-sub">
+              {lbl(REQUEST_CATEGORIES, r.category)} · {chinaDay(r.acceptedAt)}
+            </span>
+            <span className={`m-state ${STATE_CLASS[r.status] ?? ''}`}>{lbl(REQUEST_STATUSES, r.status)}</span>
+          </div>
+          <p className="r-text">{r.description}</p>
+          {r.result ? (
+            <p className="r-text">
+              {t('办理结果：', 'Result: ')}
+              {r.result}
+            </p>
+          ) : null}
+          {r.rating ? (
+            <div className="m-sub">
+              {t('我的评价：', 'My rating: ')}
+              {lbl(SATISFACTION, r.rating)}
+            </div>
+          ) : r.status === 'closed' ? (
+            <div className="r-rate" role="group" aria-label={t('评价办理结果', 'Rate the result')}>
+              {Object.keys(SATISFACTION).map((k) => (
+                <button key={k} type="button" className="m-btn" onClick={() => rate(r.id, k)}>
+                  {lbl(SATISFACTION, k)}
+                </button>
+              ))}
+            </div>
+          ) : null}
+        </li>
+      ))}
+    </PhoneListCard>
   );
 }

@@ -9,6 +9,7 @@ import { type Place } from '../../requests/requestModel';
 import '../../../life/meetings/phone/meeting-pages.css';
 import './ResidentPages.css';
 import { residentApi } from './residentFrame';
+import { PhoneError } from '../../../../components/PhoneParts';
 
 /** The wish form: the village from the public places, kind, title, description, an optional name. */
 export function PostWish({ onPosted }: { onPosted: () => void }) {
@@ -65,11 +66,7 @@ export function PostWish({ onPosted }: { onPosted: () => void }) {
           {t('已提交，党员认领后会帮助您实现。', 'Posted. A Party member will take it up.')}
         </div>
       ) : null}
-      {error ? (
-        <div className="m-alert error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <PhoneError error={error} />
       <form onSubmit={submit} noValidate>
         <div className="m-field">
           <label htmlFor="r-place">{t('所在村（社区）', 'Village or community')}</label>

@@ -7,6 +7,7 @@ import { isMobile } from '../../requests/requestModel';
 import '../../../life/meetings/phone/meeting-pages.css';
 import './ResidentPages.css';
 import { residentApi } from './residentFrame';
+import { PhoneError } from '../../../../components/PhoneParts';
 
 export const RESIDENT_ME = ['resident-me'] as const;
 
@@ -67,11 +68,7 @@ export function ResidentSignIn() {
           'To post a wish or follow your requests, get a code on your phone first.',
         )}
       </p>
-      {error ? (
-        <div className="m-alert error" role="alert" data-testid="r-error">
-          {error}
-        </div>
-      ) : null}
+      <PhoneError error={error} testId="r-error" />
       <form onSubmit={sent ? verify : sendCode} noValidate>
         <div className="m-field">
           <label htmlFor="r-phone">{t('手机号码', 'Mobile number')}</label>

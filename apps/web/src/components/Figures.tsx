@@ -1,0 +1,95 @@
+/**
+ * The parts of the figure pages (meetings' stats and compliance, residents' stats, group coverage, pairing gaps, visit
+ * quotas): the figure's query, the heading row with its pickers, the loading/error gate and the grid of stat cards.
+ */
+import type { ReactNode } from 'react';
+import { Typography } from 'antd';
+import { type UseQueryResult, keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api } from '../api/client';
+import { useT } from '../app/i18n';
+import { ErrorResult } from './States';
+
+type Query = Record<string, string | number | undefined>;
+
+/** A figure at `path` for `query` (org, period…); the previous answer stays while the next loads. */
+export function useFigureQuery<T>(key: string, path: string, query: Query) {
+  return useQuery({
+    queryKey: [key, query],
+    queryFn: ({ signal }) => api.get<T>(path, query, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The heading row of a figure page: the title (with what follows it) and, to the right, the pickers. */
+export function FigureHeading({ title, extra, actions }: { title: ReactNode; extra?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 12, marginBottom: 12 }}>
+      <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+        {title}
+      </Typography.Title>
+      {extra}
+      {actions}
+    </div>
+  );
+}
+
+/** The error (with a retry) or the spinner until the figure is there, then `children(data)`. */
+export function Loaded<T>({ q, children }: { q: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+  const t = useT();
+  if (q.error) return <ErrorResult error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.data) return <div className="dj-spinner" role="status" aria-label={t('加载中', 'Loading')} />;
+  return <>{children(q.data)}</>;
+}
+
+/** A number card, a link to its list when `href` is given. */
+export function Stat({
+  title,
+  value,
+  href,
+  testId,
+}: {
+  title: string;
+  value: number | string;
+  href?: string;
+  testId: string;
+}) {
+  const body = (
+    <>
+      <div className="dj-stat-title">{title}</div>
+      <div className="dj-stat-value">{typeof value === 'number' ? value.toLocaleString('en-US') : value}</div>
+    </>
+  );
+  return (
+    <div className={`dj-card dj-stat-card${href ? ' dj-hover' : ''}`} data-testid={testId}>
+      {href ? (
+        <Link to={href} className="dj-stat">
+          {body}
+        </Link>
+      ) : (
+        body
+      )}
+    </div>
+  );
+}
+
+export interface StatItem {
+  testId: string;
+  title: string;
+  value: number | string;
+  href?: string;
+}
+
+/** The grid of number cards. */
+export function StatGrid({ items, testId }: { items: StatItem[]; testId?: string }) {
+  return (
+    <div className="dj-grid-stats" data-testid={testId}>
+      {items.map((s) => (
+        <Stat key={s.testId} {...s} />
+      ))}
+    </div>
+  );
+}
+
+/** The paging of a short table (a tab of a figure page): 20 a page, none when it fits. */
+export const SHORT_PAGING = { pageSize: 20, hideOnSinglePage: true } as const;

@@ -1,0 +1,72 @@
+/** Small parts the phone pages share (member and resident): the error line, a note field and a titled list card. */
+import type { ReactNode } from 'react';
+
+/** The error line above a phone form or list; nothing without an error. */
+export function PhoneError({ error, testId }: { error: string | null | undefined; testId?: string }) {
+  return error ? (
+    <div className="m-alert error" role="alert" data-testid={testId}>
+      {error}
+    </div>
+  ) : null;
+}
+
+/** A labelled text area of a phone form. */
+export function NoteField({
+  id,
+  label,
+  rows,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  rows: number;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <div className="m-field">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        className="m-input"
+        rows={rows}
+        maxLength={1000}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
+/** A titled card holding a list: the error, a skeleton while loading, the empty line or the items. */
+export function PhoneListCard({
+  id,
+  title,
+  error,
+  pending,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  error: string | null;
+  pending: boolean;
+  /** The line when there is nothing; null while there are items. */
+  empty: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <section className="m-card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <PhoneError error={error} />
+      {pending ? (
+        <div className="m-skel" />
+      ) : empty != null ? (
+        <p className="m-empty">{empty}</p>
+      ) : (
+        <ul className="m-list">{children}</ul>
+      )}
+    </section>
+  );
+}
