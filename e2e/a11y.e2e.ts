@@ -80,11 +80,11 @@ async function servicePages(): Promise<{ user: string; name: string; path: strin
 }
 
 describe('accessibility (axe-core)', () => {
-  it('main pages have no serious or critical violations', () => checkPages(pagesFor, 'axe.json'), 240_000);
+  it('main pages have no serious or critical violations', () => checkPages(pagesFor, 'axe.json'), 420_000);
   it(
     'the pages of serving residents have no serious or critical violations',
     () => checkPages(servicePages, 'axe-service.json'),
-    240_000,
+    420_000,
   );
 });
 

@@ -24,9 +24,18 @@ describe('the rules page', () => {
       // A minimum above the maximum is refused on the page, naming both rules.
       await page.getByRole('button', { name: '调整「联户组最少户数」' }).click();
       await page.getByTestId('rule-editor').waitFor();
+      // Let the dialog finish opening and the page's queries settle before typing (a busy CI machine once lost
+      // the click on 保存 to the opening animation).
+      await settle(page);
       await page.locator('#rule-input').fill('9');
       await page.getByRole('button', { name: /保\s*存/ }).click();
       const problems = page.getByTestId('rule-problems');
+      await problems.waitFor({ timeout: 15_000 }).catch(async (e) => {
+        await shot(page, 'rules-save-no-problems');
+        throw new Error(`no problems listed after 保存; the page says: ${await page.locator('body').innerText()}`, {
+          cause: e,
+        });
+      });
       await expect.poll(() => problems.textContent()).toContain('「联户组最少户数」不能大于「联户组最多户数」');
       expect(await problems.textContent()).toContain('请填写调整理由');
       await page.getByRole('button', { name: /取\s*消/ }).click();
