@@ -145,6 +145,8 @@ async function insertAccounts(ctx: Ctx, db: Kysely<DB>, c: LoadedCounty): Promis
       c.county.members.some((m) => m.orgKey === o.key),
   )!;
   const member = c.county.members.find((m) => m.orgKey === branch.key)!;
+  // The secretary is a member of the branch too: the phone pages show its own record, claims and errands.
+  const secretary = c.county.members.find((m) => m.orgKey === branch.key && m.key !== member.key) ?? null;
   const account = (
     username: string,
     displayName: string,
@@ -173,7 +175,7 @@ async function insertAccounts(ctx: Ctx, db: Kysely<DB>, c: LoadedCounty): Promis
     .values([
       account('demo-county', `${root.name}管理员`, 'county_admin', root.key),
       account('demo-township', `${township.name}管理员`, 'township_admin', township.key),
-      account('demo-branch', `${branch.name}书记`, 'branch_secretary', branch.key),
+      account('demo-branch', `${branch.name}书记`, 'branch_secretary', branch.key, secretary?.key ?? null),
       account('demo-member', member.name, 'member', branch.key, member.key),
       account('demo-auditor', '审计员', 'auditor', root.key),
       account('demo-security', '安全管理员', 'security_admin', root.key),
