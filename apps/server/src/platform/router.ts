@@ -5,10 +5,18 @@
  * point: capability check, `x-capability`, failed-write audit), and the handler's request is typed from the schemas.
  * The handlers most routes share (answer `{ ok: true }`, no-store reveal, Excel file, import) are below.
  */
-import { ImportReport, MultipartFile, type ErrorCode, type ImportReportT } from '@dangjian/contracts';
+import {
+  IdParams,
+  ImportReport,
+  MultipartFile,
+  RevealBody,
+  type ErrorCode,
+  type ImportReportT,
+} from '@dangjian/contracts';
 import { type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import type { Actor } from './actor.js';
+import type { Ctx } from './context.js';
 import { actorOf, type App, localeOf, sendXlsx, uploadedFile } from './http.js';
 import { defineRoute, type HttpMethod, type RouteCapability, type RouteConfig, type RouteSpec } from './routes.js';
 
@@ -120,6 +128,11 @@ export function noStore<T>(reply: FastifyReply, answer: T): T {
   return answer;
 }
 
+/** The schemas of a reveal route (`POST …/:id/reveal`): the fields asked for, and the numbers in full. */
+export function reveal<R extends TSchema>(response: R) {
+  return { params: IdParams, body: RevealBody, response };
+}
+
 /** Today's date (UTC, `YYYY-MM-DD`) in an export's file name: `党员名册-2026-06-15.xlsx`. */
 export function datedXlsx(name: string): string {
   return `${name}-${new Date().toISOString().slice(0, 10)}.xlsx`;
@@ -149,18 +162,19 @@ export interface ImportOpts {
 }
 
 /**
- * Answers an import (a route declared with `importSchema`): the uploaded file (none is `badFile`) goes to `run`,
- * whose report answers 200, or 422 where it refused the file.
+ * The handler of an import (a route declared with `importSchema`): the uploaded file (none is `badFile`) goes to
+ * `run`, whose report answers 200, or 422 where it refused the file.
  */
-export async function importFile(
-  req: FastifyRequest,
-  reply: FastifyReply,
+export function importFile(
+  ctx: Ctx,
   badFile: ErrorCode,
-  run: (actor: Actor, file: Buffer, opts: ImportOpts) => Promise<ImportReportT>,
-): Promise<FastifyReply> {
-  const actor = actorOf(req);
-  const file = await uploadedFile(req, badFile);
-  const { dryRun } = req.query as { dryRun?: boolean };
-  const report = await run(actor, file, { dryRun: Boolean(dryRun), locale: localeOf(req) });
-  return reply.code(report.ok ? 200 : 422).send(report);
+  run: (ctx: Ctx, actor: Actor, file: Buffer, opts: ImportOpts) => Promise<ImportReportT>,
+) {
+  return async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const actor = actorOf(req);
+    const file = await uploadedFile(req, badFile);
+    const { dryRun } = req.query as { dryRun?: boolean };
+    const report = await run(ctx, actor, file, { dryRun: Boolean(dryRun), locale: localeOf(req) });
+    return reply.code(report.ok ? 200 : 422).send(report);
+  };
 }
