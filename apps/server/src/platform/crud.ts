@@ -1,8 +1,8 @@
 /**
  * The usual routes of a soft-deleted record (list, get, create, patch, delete, restore) declared once: a module
  * names its path, capabilities, audit prefix, schemas and summaries, and passes its service; `crudRoutes` turns
- * them into `routesOf` declarations (so `defineRoute`) (same paths, `x-capability`, schemas, summaries and audit actions as if
- * each were written by hand). Routes that do more than call the service stay in the module.
+ * them into router declarations (`routesOf`, hence `defineRoute`: same paths, `x-capability`, schemas, summaries
+ * and audit actions as if each were written by hand). Routes that do more than call the service stay in the module.
  */
 import { Id, IdParams, MultipartFile, Ok } from '@dangjian/contracts';
 import { type Static, type TNever, type TSchema, Type } from '@sinclair/typebox';
