@@ -1,17 +1,18 @@
 /**
- * The usual routes of a soft-deleted record (list, get, create, patch, delete, restore) declared once: a module
- * names its path, capabilities, audit prefix, schemas and summaries, and passes its service; `crudRoutes` turns
- * them into router declarations (`routesOf`, hence `defineRoute`: same paths, `x-capability`, schemas, summaries
- * and audit actions as if each were written by hand). Routes that do more than call the service stay in the module.
+ * The usual routes of a soft-deleted record (list, get, create, patch, delete, restore) declared once: on its router
+ * (which gives the tags) a module names its path, capabilities, audit prefix, schemas and summaries, and passes its
+ * service; `crudRoutes` turns them into router declarations (hence `defineRoute`: same paths, `x-capability`,
+ * schemas, summaries and audit actions as if each were written by hand). Routes that do more than call the service
+ * stay in the module.
  */
 import { Id, IdParams, MultipartFile, Ok } from '@dangjian/contracts';
 import { type Static, type TNever, type TSchema, Type } from '@sinclair/typebox';
 import type { Actor } from './actor.js';
 import type { Ctx } from './context.js';
 import { DomainError } from './errors.js';
-import { actorOf, type App } from './http.js';
+import { actorOf } from './http.js';
 import type { RouteCapability } from './routes.js';
-import { ok, routesOf } from './router.js';
+import { ok, type Router } from './router.js';
 
 /** The service calls `crudRoutes` makes: each takes the context and the actor first. */
 export interface CrudService<Q extends TSchema, C extends TSchema, P extends TSchema> {
@@ -29,7 +30,6 @@ export interface CrudService<Q extends TSchema, C extends TSchema, P extends TSc
 export interface CrudSpec<Q extends TSchema, C extends TSchema, P extends TSchema> {
   /** The collection's path, e.g. `/api/zones` (an item is `${url}/:id`). */
   url: string;
-  tags: string[];
   /** Capability of list and get. */
   read: RouteCapability;
   /** Capability of create, patch, delete and restore; `read` when left out. */
@@ -65,13 +65,12 @@ function call<Q extends TSchema, C extends TSchema, P extends TSchema>(service: 
 
 /** Declares the list / get / create / patch / delete / restore routes a spec names, in that order. */
 export function crudRoutes<Q extends TSchema = TNever, C extends TSchema = TNever, P extends TSchema = TNever>(
-  app: App,
+  r: Router,
   ctx: Ctx,
   service: CrudService<Q, C, P>,
   spec: CrudSpec<Q, C, P>,
 ): void {
-  const { url, tags, read, write = read, audit, item } = spec;
-  const r = routesOf(app, { tags });
+  const { url, read, write = read, audit, item } = spec;
   const one = `${url}/:id`;
   const writes = (op: string) => ({ can: write, audit: `${audit}.${op}`, response: item });
   if (spec.list) {
@@ -122,7 +121,6 @@ export interface PhotoService {
 export interface PhotoSpec {
   /** The collection's path, e.g. `/api/visits`. */
   url: string;
-  tags: string[];
   read: RouteCapability;
   write: RouteCapability;
   /** Audit prefix: `visit` gives `visit.photo_add` and `visit.photo_remove`. */
@@ -135,9 +133,8 @@ export interface PhotoSpec {
 const PhotoParams = Type.Object({ id: Id(), photoId: Id() });
 
 /** Declares upload (multipart JPEG/PNG), get (private cache, nosniff) and optionally delete of a record's photos. */
-export function photoRoutes(app: App, ctx: Ctx, service: PhotoService, spec: PhotoSpec): void {
-  const { tags, read, write, audit } = spec;
-  const r = routesOf(app, { tags });
+export function photoRoutes(r: Router, ctx: Ctx, service: PhotoService, spec: PhotoSpec): void {
+  const { read, write, audit } = spec;
   const url = `${spec.url}/:id/photos`;
   const upload = {
     can: write,

@@ -16,10 +16,9 @@ import * as members from './members.service.js';
 import * as excel from './members.excel.js';
 
 export const membersRoutes: RouteModule = (app, ctx) => {
-  const tags = ['members'];
-  crudRoutes(app, ctx, members, {
+  const r = routesOf(app, { tags: ['members'] });
+  crudRoutes(r, ctx, members, {
     url: '/api/members',
-    tags,
     read: 'members.read',
     write: 'members.write',
     audit: 'member',
@@ -31,7 +30,6 @@ export const membersRoutes: RouteModule = (app, ctx) => {
     remove: '删除党员（可恢复）Soft delete',
     restore: '恢复党员 Restore',
   });
-  const r = routesOf(app, { tags });
   r.get(
     '/api/members/import-template',
     { can: 'members.import', summary: '导入模板 Import template (xlsx)' },

@@ -17,8 +17,7 @@ import { routesOf } from '../../../platform/router.js';
 import * as orgs from './orgs.service.js';
 
 export const orgsRoutes: RouteModule = (app, ctx) => {
-  const tags = ['orgs'];
-  const r = routesOf(app, { tags });
+  const r = routesOf(app, { tags: ['orgs'] });
   r.get(
     '/api/orgs/tree',
     {
@@ -29,9 +28,8 @@ export const orgsRoutes: RouteModule = (app, ctx) => {
     },
     async (req) => ({ items: await orgs.tree(ctx, actorOf(req), req.query.parent) }),
   );
-  crudRoutes(app, ctx, orgs, {
+  crudRoutes(r, ctx, orgs, {
     url: '/api/orgs',
-    tags,
     read: 'orgs.read',
     write: 'orgs.write',
     audit: 'org',

@@ -22,10 +22,9 @@ import * as users from './users.service.js';
 import * as grants from './grants.service.js';
 
 export const usersRoutes: RouteModule = (app, ctx) => {
-  const tags = ['users'];
-  crudRoutes(app, ctx, users, {
+  const r = routesOf(app, { tags: ['users'] });
+  crudRoutes(r, ctx, users, {
     url: '/api/users',
-    tags,
     read: 'users.read',
     write: 'users.write',
     audit: 'user',
@@ -34,7 +33,6 @@ export const usersRoutes: RouteModule = (app, ctx) => {
     get: '账号详情 Account',
     patch: { summary: '修改账号（停用/启用、角色、组织）Edit account', body: UserPatch },
   });
-  const r = routesOf(app, { tags });
   const write = { can: 'users.write', params: IdParams } as const;
   r.post(
     '/api/users',

@@ -48,10 +48,9 @@ function jsonOnce(value: object): string {
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 
 export const meetingsRoutes: RouteModule = (app, ctx) => {
-  const tags = ['meetings'];
-  crudRoutes(app, ctx, meetings, {
+  const r = routesOf(app, { tags: ['meetings'] });
+  crudRoutes(r, ctx, meetings, {
     url: '/api/meetings',
-    tags,
     read: 'meetings.read',
     write: 'meetings.write',
     audit: 'meeting',
@@ -62,7 +61,6 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
     remove: '删除会议（可恢复）Soft delete',
     restore: '恢复会议 Restore',
   });
-  const r = routesOf(app, { tags });
   r.get('/api/meetings/mine', { can: 'self.party', summary: '我的会议 Meetings I am expected at (phone)' }, (req) =>
     meetings.mine(ctx, actorOf(req)),
   );
@@ -111,9 +109,8 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
     { ...write, audit: 'meeting.checkin_close', summary: '结束签到 Close sign-in', response: Ok },
     (req) => ok(meetings.closeCheckin(ctx, actorOf(req), req.params.id)),
   );
-  photoRoutes(app, ctx, meetings, {
+  photoRoutes(r, ctx, meetings, {
     url: '/api/meetings',
-    tags,
     read: 'meetings.read',
     write: 'meetings.write',
     audit: 'meeting',

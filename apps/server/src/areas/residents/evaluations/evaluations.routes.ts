@@ -13,10 +13,9 @@ import { routesOf } from '../../../platform/router.js';
 import * as evaluations from './evaluations.service.js';
 
 export const evaluationsRoutes: RouteModule = (app, ctx) => {
-  const tags = ['evaluations'];
-  crudRoutes(app, ctx, evaluations, {
+  const r = routesOf(app, { tags: ['evaluations'] });
+  crudRoutes(r, ctx, evaluations, {
     url: '/api/evaluations',
-    tags,
     read: 'residents.read',
     audit: 'evaluation',
     item: Evaluation,
@@ -25,7 +24,7 @@ export const evaluationsRoutes: RouteModule = (app, ctx) => {
     remove: '删除评价（可恢复）Soft delete',
     restore: '恢复评价 Restore',
   });
-  routesOf(app, { tags }).get(
+  r.get(
     '/api/evaluations/suggest',
     {
       can: 'residents.read',

@@ -17,11 +17,10 @@ import { routesOf } from '../../../platform/router.js';
 import * as groups from './groups.service.js';
 
 export const groupsRoutes: RouteModule = (app, ctx) => {
-  const tags = ['households'];
+  const r = routesOf(app, { tags: ['households'] });
   // ---- household groups ----
-  crudRoutes(app, ctx, groups, {
+  crudRoutes(r, ctx, groups, {
     url: '/api/household-groups',
-    tags,
     read: 'residents.read',
     write: 'residents.write',
     audit: 'household_group',
@@ -37,7 +36,6 @@ export const groupsRoutes: RouteModule = (app, ctx) => {
     remove: '删除联户组（可恢复）Soft delete',
     restore: '恢复联户组 Restore',
   });
-  const r = routesOf(app, { tags });
   r.get(
     '/api/household-groups/coverage',
     {

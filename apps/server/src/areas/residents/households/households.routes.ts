@@ -28,11 +28,10 @@ import * as households from './households.service.js';
 import * as excel from './households.excel.js';
 
 export const householdsRoutes: RouteModule = (app, ctx) => {
-  const tags = ['households'];
+  const r = routesOf(app, { tags: ['households'] });
   // ---- households ----
-  crudRoutes(app, ctx, households, {
+  crudRoutes(r, ctx, households, {
     url: '/api/households',
-    tags,
     read: 'residents.read',
     write: 'residents.write',
     audit: 'household',
@@ -44,7 +43,6 @@ export const householdsRoutes: RouteModule = (app, ctx) => {
     remove: '删除户（可恢复）Soft delete',
     restore: '恢复户 Restore',
   });
-  const r = routesOf(app, { tags });
   r.get(
     '/api/households/template',
     { can: 'residents.import', summary: '户籍导入模板 Import template (xlsx)' },

@@ -15,11 +15,10 @@ import { routesOf } from '../../../platform/router.js';
 import * as pairings from './pairings.service.js';
 
 export const pairingsRoutes: RouteModule = (app, ctx) => {
-  const tags = ['households'];
+  const r = routesOf(app, { tags: ['households'] });
   // ---- pairings ----
-  crudRoutes(app, ctx, pairings, {
+  crudRoutes(r, ctx, pairings, {
     url: '/api/pairings',
-    tags,
     read: 'residents.read',
     write: 'residents.write',
     audit: 'pairing',
@@ -29,7 +28,6 @@ export const pairingsRoutes: RouteModule = (app, ctx) => {
     remove: '删除结对（可恢复）Soft delete',
     restore: '恢复结对 Restore',
   });
-  const r = routesOf(app, { tags });
   r.get(
     '/api/pairings/gaps',
     {

@@ -23,10 +23,9 @@ import { escalateOverdue } from './requests.escalation.js';
 import * as requests from './requests.service.js';
 
 export const requestsRoutes: RouteModule = (app, ctx) => {
-  const tags = ['requests'];
-  crudRoutes(app, ctx, requests, {
+  const r = routesOf(app, { tags: ['requests'] });
+  crudRoutes(r, ctx, requests, {
     url: '/api/requests',
-    tags,
     read: 'residents.read',
     write: 'residents.write',
     audit: 'request',
@@ -37,7 +36,6 @@ export const requestsRoutes: RouteModule = (app, ctx) => {
     remove: '删除诉求（可恢复）Soft delete',
     restore: '恢复诉求 Restore',
   });
-  const r = routesOf(app, { tags });
   r.get(
     '/api/requests/export',
     {

@@ -24,10 +24,9 @@ const VisitDetail = Type.Composite([
 ]);
 
 export const visitsRoutes: RouteModule = (app, ctx) => {
-  const tags = ['visits'];
-  crudRoutes(app, ctx, visits, {
+  const r = routesOf(app, { tags: ['visits'] });
+  crudRoutes(r, ctx, visits, {
     url: '/api/visits',
-    tags,
     read: 'residents.read',
     write: 'residents.write',
     audit: 'visit',
@@ -39,7 +38,7 @@ export const visitsRoutes: RouteModule = (app, ctx) => {
     remove: '删除走访（可恢复）Soft delete',
     restore: '恢复走访 Restore',
   });
-  routesOf(app, { tags }).get(
+  r.get(
     '/api/visits/quotas',
     {
       can: 'residents.read',
@@ -49,9 +48,8 @@ export const visitsRoutes: RouteModule = (app, ctx) => {
     },
     (req) => visits.quotas(ctx, actorOf(req), req.query),
   );
-  photoRoutes(app, ctx, visits, {
+  photoRoutes(r, ctx, visits, {
     url: '/api/visits',
-    tags,
     read: 'residents.read',
     write: 'residents.write',
     audit: 'visit',

@@ -34,8 +34,7 @@ const RESIDENT_POSTS_PER_HOUR = 30;
 const PageQuery = Type.Object(Paging);
 
 export const wishesRoutes: RouteModule = (app, ctx) => {
-  const tags = ['wishes'];
-  const r = routesOf(app, { tags });
+  const r = routesOf(app, { tags: ['wishes'] });
   const residentOf = (req: FastifyRequest) => residents.resolveResident(ctx, req.cookies[residents.RESIDENT_COOKIE]);
 
   // ---- public wall and places (no sign-in)
@@ -115,9 +114,8 @@ export const wishesRoutes: RouteModule = (app, ctx) => {
   r.get('/api/wishes/:id', { can: read, summary: '心愿详情 Wish', params: IdParams, response: WishDetail }, (req) =>
     wishes.get(ctx, actorOf(req), req.params.id),
   );
-  crudRoutes(app, ctx, wishes, {
+  crudRoutes(r, ctx, wishes, {
     url: '/api/wishes',
-    tags,
     read: 'residents.write',
     write: 'residents.write',
     audit: 'wish',
@@ -157,9 +155,8 @@ export const wishesRoutes: RouteModule = (app, ctx) => {
     { ...act, can: 'residents.write', audit: 'wish.confirm', summary: '代群众确认 Confirm for the resident' },
     (req) => wishes.confirmForResident(ctx, actorOf(req), req.params.id),
   );
-  photoRoutes(app, ctx, wishes, {
+  photoRoutes(r, ctx, wishes, {
     url: '/api/wishes',
-    tags,
     read: ['residents.read', 'residents.claim'],
     write: ['residents.write', 'residents.claim'],
     audit: 'wish',

@@ -9,11 +9,10 @@ import * as zones from './zones.service.js';
 const ZoneMemberParams = Type.Object({ id: Id(), memberId: Id() });
 
 export const zonesRoutes: RouteModule = (app, ctx) => {
-  const tags = ['households'];
+  const r = routesOf(app, { tags: ['households'] });
   // ---- zones ----
-  crudRoutes(app, ctx, zones, {
+  crudRoutes(r, ctx, zones, {
     url: '/api/zones',
-    tags,
     read: 'residents.read',
     write: 'residents.write',
     audit: 'zone',
@@ -25,7 +24,6 @@ export const zonesRoutes: RouteModule = (app, ctx) => {
     remove: '删除责任区（可恢复）Soft delete',
     restore: '恢复责任区 Restore',
   });
-  const r = routesOf(app, { tags });
   const write = { can: 'residents.write', response: Zone } as const;
   r.post(
     '/api/zones/:id/members',
