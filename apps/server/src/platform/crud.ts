@@ -1,16 +1,18 @@
 /**
- * The usual routes of a soft-deleted record (list, get, create, patch, delete, restore) declared once: a module
- * names its path, capabilities, audit prefix, schemas and summaries, and passes its service; `crudRoutes` turns
- * them into `defineRoute` declarations (same paths, `x-capability`, schemas, summaries and audit actions as if
- * each were written by hand). Routes that do more than call the service stay in the module.
+ * The usual routes of a soft-deleted record (list, get, create, patch, delete, restore) declared once: on its router
+ * (which gives the tags) a module names its path, capabilities, audit prefix, schemas and summaries, and passes its
+ * service; `crudRoutes` turns them into router declarations (hence `defineRoute`: same paths, `x-capability`,
+ * schemas, summaries and audit actions as if each were written by hand). Routes that do more than call the service
+ * stay in the module.
  */
 import { Id, IdParams, MultipartFile, Ok } from '@dangjian/contracts';
 import { type Static, type TNever, type TSchema, Type } from '@sinclair/typebox';
 import type { Actor } from './actor.js';
 import type { Ctx } from './context.js';
 import { DomainError } from './errors.js';
-import { actorOf, type App } from './http.js';
-import { defineRoute, type RouteCapability } from './routes.js';
+import { actorOf } from './http.js';
+import type { RouteCapability } from './routes.js';
+import { ok, type Router } from './router.js';
 
 /** The service calls `crudRoutes` makes: each takes the context and the actor first. */
 export interface CrudService<Q extends TSchema, C extends TSchema, P extends TSchema> {
@@ -28,7 +30,6 @@ export interface CrudService<Q extends TSchema, C extends TSchema, P extends TSc
 export interface CrudSpec<Q extends TSchema, C extends TSchema, P extends TSchema> {
   /** The collection's path, e.g. `/api/zones` (an item is `${url}/:id`). */
   url: string;
-  tags: string[];
   /** Capability of list and get. */
   read: RouteCapability;
   /** Capability of create, patch, delete and restore; `read` when left out. */
@@ -64,82 +65,48 @@ function call<Q extends TSchema, C extends TSchema, P extends TSchema>(service: 
 
 /** Declares the list / get / create / patch / delete / restore routes a spec names, in that order. */
 export function crudRoutes<Q extends TSchema = TNever, C extends TSchema = TNever, P extends TSchema = TNever>(
-  app: App,
+  r: Router,
   ctx: Ctx,
   service: CrudService<Q, C, P>,
   spec: CrudSpec<Q, C, P>,
 ): void {
-  const { url, tags, read, write = read, audit, item } = spec;
+  const { url, read, write = read, audit, item } = spec;
   const one = `${url}/:id`;
+  const writes = (op: string) => ({ can: write, audit: `${audit}.${op}`, response: item });
   if (spec.list) {
     const { summary, query, response } = spec.list;
     const list = call(service, 'list');
-    defineRoute(app, {
-      method: 'GET',
-      url,
-      capability: read,
-      schema: { tags, summary, querystring: query, response: { 200: response } },
-      handler: async (req) => list(ctx, actorOf(req), req.query as never),
-    });
+    r.get(url, { can: read, summary, query, response }, (req) => list(ctx, actorOf(req), req.query as never));
   }
   if (spec.get) {
     const get = call(service, 'get');
-    defineRoute(app, {
-      method: 'GET',
-      url: one,
-      capability: read,
-      schema: { tags, summary: spec.get, params: IdParams, response: { 200: item } },
-      handler: async (req) => get(ctx, actorOf(req), req.params.id as never),
-    });
+    r.get(one, { can: read, summary: spec.get, params: IdParams, response: item }, (req) =>
+      get(ctx, actorOf(req), req.params.id as never),
+    );
   }
   if (spec.create) {
     const { summary, body } = spec.create;
     const create = call(service, 'create');
-    defineRoute(app, {
-      method: 'POST',
-      url,
-      capability: write,
-      audit: `${audit}.create`,
-      schema: { tags, summary, body, response: { 200: item } },
-      handler: async (req) => create(ctx, actorOf(req), req.body as never),
-    });
+    r.post(url, { ...writes('create'), summary, body }, (req) => create(ctx, actorOf(req), req.body as never));
   }
   if (spec.patch) {
     const { summary, body } = spec.patch;
     const update = call(service, 'update');
-    defineRoute(app, {
-      method: 'PATCH',
-      url: one,
-      capability: write,
-      audit: `${audit}.update`,
-      schema: { tags, summary, params: IdParams, body, response: { 200: item } },
-      handler: async (req) => update(ctx, actorOf(req), req.params.id as never, req.body as never),
-    });
+    r.patch(one, { ...writes('update'), summary, params: IdParams, body }, (req) =>
+      update(ctx, actorOf(req), req.params.id as never, req.body as never),
+    );
   }
   if (spec.remove) {
     const remove = call(service, 'remove');
-    defineRoute(app, {
-      method: 'DELETE',
-      url: one,
-      capability: write,
-      audit: `${audit}.delete`,
-      schema: { tags, summary: spec.remove, params: IdParams, response: { 200: Ok } },
-      handler: async (req) => {
-        await remove(ctx, actorOf(req), req.params.id as never);
-        return { ok: true };
-      },
-    });
+    r.delete(one, { ...writes('delete'), summary: spec.remove, params: IdParams, response: Ok }, (req) =>
+      ok(remove(ctx, actorOf(req), req.params.id as never)),
+    );
   }
   if (spec.restore) {
     const restore = call(service, 'restore');
-    defineRoute(app, {
-      method: 'POST',
-      url: `${one}/restore`,
-      capability: write,
-      audit: `${audit}.restore`,
-      schema: { tags, summary: spec.restore, params: IdParams, response: { 200: item } },
-      handler: async (req) => restore(ctx, actorOf(req), req.params.id as never),
-    });
+    r.post(`${one}/restore`, { ...writes('restore'), summary: spec.restore, params: IdParams }, (req) =>
+      restore(ctx, actorOf(req), req.params.id as never),
+    );
   }
 }
 
@@ -154,7 +121,6 @@ export interface PhotoService {
 export interface PhotoSpec {
   /** The collection's path, e.g. `/api/visits`. */
   url: string;
-  tags: string[];
   read: RouteCapability;
   write: RouteCapability;
   /** Audit prefix: `visit` gives `visit.photo_add` and `visit.photo_remove`. */
@@ -167,48 +133,36 @@ export interface PhotoSpec {
 const PhotoParams = Type.Object({ id: Id(), photoId: Id() });
 
 /** Declares upload (multipart JPEG/PNG), get (private cache, nosniff) and optionally delete of a record's photos. */
-export function photoRoutes(app: App, ctx: Ctx, service: PhotoService, spec: PhotoSpec): void {
-  const { tags, read, write, audit } = spec;
+export function photoRoutes(r: Router, ctx: Ctx, service: PhotoService, spec: PhotoSpec): void {
+  const { read, write, audit } = spec;
   const url = `${spec.url}/:id/photos`;
-  defineRoute(app, {
-    method: 'POST',
-    url,
-    capability: write,
+  const upload = {
+    can: write,
     audit: `${audit}.photo_add`,
-    schema: { tags, summary: spec.upload, params: IdParams, body: MultipartFile },
-    handler: async (req) => {
-      const actor = actorOf(req);
-      if (!req.isMultipart()) throw new DomainError('files.bad_type');
-      const file = await req.file();
-      if (!file) throw new DomainError('files.bad_type');
-      return service.addPhoto(ctx, actor, req.params.id, await file.toBuffer());
-    },
+    summary: spec.upload,
+    params: IdParams,
+    body: MultipartFile,
+  };
+  r.post(url, upload, async (req) => {
+    const actor = actorOf(req);
+    if (!req.isMultipart()) throw new DomainError('files.bad_type');
+    const file = await req.file();
+    if (!file) throw new DomainError('files.bad_type');
+    return service.addPhoto(ctx, actor, req.params.id, await file.toBuffer());
   });
-  defineRoute(app, {
-    method: 'GET',
-    url: `${url}/:photoId`,
-    capability: read,
-    schema: { tags, summary: spec.get, params: PhotoParams },
-    handler: async (req, reply) => {
-      const p = await service.photo(ctx, actorOf(req), req.params.id, req.params.photoId);
-      return reply
-        .type(p.mime)
-        .header('cache-control', 'private, max-age=86400')
-        .header('x-content-type-options', 'nosniff')
-        .send(p.body);
-    },
+  r.get(`${url}/:photoId`, { can: read, summary: spec.get, params: PhotoParams }, async (req, reply) => {
+    const p = await service.photo(ctx, actorOf(req), req.params.id, req.params.photoId);
+    return reply
+      .type(p.mime)
+      .header('cache-control', 'private, max-age=86400')
+      .header('x-content-type-options', 'nosniff')
+      .send(p.body);
   });
   const { removePhoto } = service;
   if (!spec.remove || !removePhoto) return;
-  defineRoute(app, {
-    method: 'DELETE',
-    url: `${url}/:photoId`,
-    capability: write,
-    audit: `${audit}.photo_remove`,
-    schema: { tags, summary: spec.remove, params: PhotoParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await removePhoto(ctx, actorOf(req), req.params.id, req.params.photoId);
-      return { ok: true };
-    },
-  });
+  r.delete(
+    `${url}/:photoId`,
+    { can: write, audit: `${audit}.photo_remove`, summary: spec.remove, params: PhotoParams, response: Ok },
+    (req) => ok(removePhoto(ctx, actorOf(req), req.params.id, req.params.photoId)),
+  );
 }

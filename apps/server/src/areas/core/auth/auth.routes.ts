@@ -1,8 +1,9 @@
 /** Sign-in, sign-out and the caller's own account. */
 import { LocaleBody, LoginBody, Me, Ok, PasswordChangeBody, ErrorSchema } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
-import { defineRoute } from '../../../platform/routes.js';
+import { ok, routesOf } from '../../../platform/router.js';
 import * as auth from './auth.service.js';
 
 export const SESSION_COOKIE = 'dj_session';
@@ -11,18 +12,17 @@ export const CSRF_COOKIE = 'dj_csrf';
 export const authRoutes: RouteModule = (app, ctx) => {
   const cookieBase = { path: '/', sameSite: 'lax' as const, secure: ctx.config.auth.secureCookies };
 
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/auth/login',
-    capability: 'public',
-    schema: {
-      tags: ['auth'],
+  const r = routesOf(app, { tags: ['auth'] });
+  r.post(
+    '/api/auth/login',
+    {
+      can: 'public',
       summary: '登录 Sign in',
       body: LoginBody,
-      response: { 200: Type.Object({ user: Me }), 401: ErrorSchema, 423: ErrorSchema },
+      responses: { 200: Type.Object({ user: Me }), 401: ErrorSchema, 423: ErrorSchema },
+      config: { rateLimit: { max: ctx.config.auth.loginRateMax, timeWindow: '1 minute' } },
     },
-    config: { rateLimit: { max: ctx.config.auth.loginRateMax, timeWindow: '1 minute' } },
-    handler: async (req, reply) => {
+    async (req, reply) => {
       const s = await auth.login(ctx, {
         username: req.body.username,
         password: req.body.password,
@@ -33,67 +33,46 @@ export const authRoutes: RouteModule = (app, ctx) => {
       reply.setCookie(CSRF_COOKIE, s.csrf, { ...cookieBase, httpOnly: false });
       return { user: await auth.me(ctx, s.actor) };
     },
-  });
+  );
 
-  const pc = { passwordChange: true };
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/auth/logout',
-    capability: 'signed_in',
-    schema: { tags: ['auth'], summary: '退出 Sign out', response: { 200: Ok } },
-    config: pc,
-    handler: async (req, reply) => {
-      await auth.logout(ctx, actorOf(req), req.sessionTokenHash!);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
-      return { ok: true };
-    },
+  // One's own account: also open to a session that must first change its one-time password.
+  const own = { can: 'signed_in', config: { passwordChange: true } } as const;
+  const clearCookies = (reply: FastifyReply) =>
+    reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+  r.post('/api/auth/logout', { ...own, summary: '退出 Sign out', response: Ok }, async (req, reply) => {
+    await auth.logout(ctx, actorOf(req), req.sessionTokenHash!);
+    clearCookies(reply);
+    return { ok: true };
   });
-
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/auth/logout-all',
-    capability: 'signed_in',
-    schema: {
-      tags: ['auth'],
+  r.post(
+    '/api/auth/logout-all',
+    {
+      ...own,
       summary: '结束我的所有会话 End all my sessions',
-      response: { 200: Type.Object({ ok: Type.Boolean(), ended: Type.Integer() }) },
+      response: Type.Object({ ok: Type.Boolean(), ended: Type.Integer() }),
     },
-    config: pc,
-    handler: async (req, reply) => {
+    async (req, reply) => {
       const ended = await auth.logoutAll(ctx, actorOf(req));
-      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      clearCookies(reply);
       return { ok: true, ended };
     },
-  });
-
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/auth/me',
-    capability: 'signed_in',
-    schema: { tags: ['auth'], summary: '当前用户 The signed-in user', response: { 200: Me } },
-    config: pc,
-    handler: async (req) => auth.me(ctx, actorOf(req)),
-  });
-
-  defineRoute(app, {
-    method: 'PATCH',
-    url: '/api/auth/me',
-    capability: 'signed_in',
-    schema: { tags: ['auth'], summary: '界面语言 Interface language', body: LocaleBody, response: { 200: Me } },
-    config: pc,
-    handler: async (req) => auth.setLocale(ctx, actorOf(req), req.body.locale),
-  });
-
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/auth/password',
-    capability: 'signed_in',
-    audit: 'user.password_change',
-    schema: { tags: ['auth'], summary: '修改密码 Change my password', body: PasswordChangeBody, response: { 200: Ok } },
-    config: pc,
-    handler: async (req) => {
-      await auth.changePassword(ctx, actorOf(req), req.sessionTokenHash!, req.body.oldPassword, req.body.newPassword);
-      return { ok: true };
+  );
+  r.get('/api/auth/me', { ...own, summary: '当前用户 The signed-in user', response: Me }, (req) =>
+    auth.me(ctx, actorOf(req)),
+  );
+  r.patch('/api/auth/me', { ...own, summary: '界面语言 Interface language', body: LocaleBody, response: Me }, (req) =>
+    auth.setLocale(ctx, actorOf(req), req.body.locale),
+  );
+  r.post(
+    '/api/auth/password',
+    {
+      ...own,
+      audit: 'user.password_change',
+      summary: '修改密码 Change my password',
+      body: PasswordChangeBody,
+      response: Ok,
     },
-  });
+    (req) =>
+      ok(auth.changePassword(ctx, actorOf(req), req.sessionTokenHash!, req.body.oldPassword, req.body.newPassword)),
+  );
 };

@@ -2,19 +2,17 @@
 import { FigureCatalogue } from '@dangjian/contracts';
 import { figureCatalogue } from '../../../platform/figures.js';
 import type { RouteModule } from '../../../platform/http.js';
-import { defineRoute } from '../../../platform/routes.js';
+import { routesOf } from '../../../platform/router.js';
 
 export const figuresRoutes: RouteModule = (app) => {
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/figures',
-    // Business roles only: the auditor and the security admin see no business data, not even its catalogue.
-    capability: ['stats.read', 'self.party'],
-    schema: {
-      tags: ['figures'],
+  routesOf(app, { tags: ['figures'] }).get(
+    '/api/figures',
+    {
+      // Business roles only: the auditor and the security admin see no business data, not even its catalogue.
+      can: ['stats.read', 'self.party'],
       summary: '统计目录 Every figure: name, parameters, route',
-      response: { 200: FigureCatalogue },
+      response: FigureCatalogue,
     },
-    handler: async () => ({ items: figureCatalogue() }),
-  });
+    async () => ({ items: figureCatalogue() }),
+  );
 };

@@ -13,28 +13,23 @@ import {
 import { Type } from '@sinclair/typebox';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
 import { crudRoutes } from '../../../platform/crud.js';
-import { defineRoute } from '../../../platform/routes.js';
+import { routesOf } from '../../../platform/router.js';
 import * as orgs from './orgs.service.js';
 
 export const orgsRoutes: RouteModule = (app, ctx) => {
-  const tags = ['orgs'];
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/orgs/tree',
-    capability: 'orgs.read',
-    schema: {
-      tags,
+  const r = routesOf(app, { tags: ['orgs'] });
+  r.get(
+    '/api/orgs/tree',
+    {
+      can: 'orgs.read',
       summary: '组织树（逐级加载）Org tree level',
-      querystring: OrgTreeQuery,
-      response: { 200: Type.Object({ items: Type.Array(OrgNode) }) },
+      query: OrgTreeQuery,
+      response: Type.Object({ items: Type.Array(OrgNode) }),
     },
-    handler: async (req) => ({
-      items: await orgs.tree(ctx, actorOf(req), req.query.parent),
-    }),
-  });
-  crudRoutes(app, ctx, orgs, {
+    async (req) => ({ items: await orgs.tree(ctx, actorOf(req), req.query.parent) }),
+  );
+  crudRoutes(r, ctx, orgs, {
     url: '/api/orgs',
-    tags,
     read: 'orgs.read',
     write: 'orgs.write',
     audit: 'org',
@@ -45,29 +40,23 @@ export const orgsRoutes: RouteModule = (app, ctx) => {
     remove: '删除组织（可恢复）Soft delete org',
     restore: '恢复组织 Restore org',
   });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/orgs/:id',
-    capability: 'orgs.read',
-    schema: { tags, summary: '组织详情 Org detail', params: IdParams, response: { 200: Org } },
-    handler: async (req) => orgs.get(ctx, actorOf(req), req.params.id, { includeDeleted: true }),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/orgs/:id/move',
-    capability: 'orgs.write',
-    audit: 'org.move',
-    schema: { tags, summary: '调整隶属关系 Move org', params: IdParams, body: OrgMove, response: { 200: Org } },
-    handler: async (req) => orgs.move(ctx, actorOf(req), req.params.id, req.body.parentId),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/me/org',
-    capability: 'orgs.read',
-    schema: { tags, summary: '我的组织 My organization', response: { 200: Org } },
-    handler: async (req) => {
-      const actor = actorOf(req);
-      return orgs.get(ctx, actor, actor.orgId ?? 0);
+  r.get('/api/orgs/:id', { can: 'orgs.read', summary: '组织详情 Org detail', params: IdParams, response: Org }, (req) =>
+    orgs.get(ctx, actorOf(req), req.params.id, { includeDeleted: true }),
+  );
+  r.post(
+    '/api/orgs/:id/move',
+    {
+      can: 'orgs.write',
+      audit: 'org.move',
+      summary: '调整隶属关系 Move org',
+      params: IdParams,
+      body: OrgMove,
+      response: Org,
     },
+    (req) => orgs.move(ctx, actorOf(req), req.params.id, req.body.parentId),
+  );
+  r.get('/api/me/org', { can: 'orgs.read', summary: '我的组织 My organization', response: Org }, async (req) => {
+    const actor = actorOf(req);
+    return orgs.get(ctx, actor, actor.orgId ?? 0);
   });
 };

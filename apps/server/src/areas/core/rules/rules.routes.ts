@@ -2,7 +2,7 @@
 import { RuleSetList, RuleSetView, RulesPatch, RulesYearQuery, RuleYear } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
-import { defineRoute } from '../../../platform/routes.js';
+import { routesOf } from '../../../platform/router.js';
 import { changeRules, chinaYear, listRuleSets, ruleSets, viewRuleSet } from '../../../platform/rules.js';
 
 const ResetQuery = Type.Object({
@@ -26,64 +26,55 @@ export const rulesRoutes: RouteModule = (app, ctx) => {
   // Reading: every signed-in role, each rule set filtered by who may read it; changing: the set's own capability,
   // checked again per set by the service (a county may hold one and not the other).
   const CHANGE = ['meetings.rules', 'residents.rules'] as const;
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/rules',
-    // Whoever reads one of the rule sets (not the auditor nor the security admin: business data).
-    capability: ['self.party', 'residents.read'],
-    schema: { tags, summary: '规则一览 Every rule set the caller may read', response: { 200: RuleSetList } },
-    handler: async (req) => listRuleSets(actorOf(req)),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/rules/:set',
-    // Whoever reads one of the rule sets (each set's own reader is checked again by the service).
-    capability: ['self.party', 'residents.read'],
-    schema: {
-      tags,
+  const r = routesOf(app, { tags });
+  // Whoever reads one of the rule sets (not the auditor nor the security admin: business data); each set's own
+  // reader is checked again by the service.
+  const read = ['self.party', 'residents.read'] as const;
+  r.get(
+    '/api/rules',
+    { can: read, summary: '规则一览 Every rule set the caller may read', response: RuleSetList },
+    (req) => listRuleSets(actorOf(req)),
+  );
+  r.get(
+    '/api/rules/:set',
+    {
+      can: read,
       summary: '某年现行规则 The rules in force for a year, with defaults, overrides and schema',
       params: RuleSetParams,
-      querystring: RulesYearQuery,
-      response: { 200: RuleSetView },
+      query: RulesYearQuery,
+      response: RuleSetView,
     },
-    handler: async (req) => viewRuleSet(ctx, actorOf(req), req.params.set, yearOr(req.query.year)),
-  });
-  defineRoute(app, {
-    method: 'PATCH',
-    url: '/api/rules/:set',
-    capability: CHANGE,
-    audit: 'rules.set',
-    schema: {
-      tags,
+    (req) => viewRuleSet(ctx, actorOf(req), req.params.set, yearOr(req.query.year)),
+  );
+  const change = { can: CHANGE, audit: 'rules.set', response: RuleSetView } as const;
+  r.patch(
+    '/api/rules/:set',
+    {
+      ...change,
       summary: '县级调整规则（自某年起） County values from a year on, with the reason',
       params: RuleSetParams,
       body: RulesPatch,
-      response: { 200: RuleSetView },
     },
-    handler: async (req) => {
+    async (req) => {
       const actor = actorOf(req);
       const { year, values, reason } = req.body;
       await changeRules(ctx, actor, req.params.set, year, { values }, reason);
       return viewRuleSet(ctx, actor, req.params.set, year);
     },
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/rules/:set/:key',
-    capability: CHANGE,
-    audit: 'rules.set',
-    schema: {
-      tags,
+  );
+  r.delete(
+    '/api/rules/:set/:key',
+    {
+      ...change,
       summary: '恢复默认值（自某年起） A rule back to its default from a year on',
       params: RuleKeyParams,
-      querystring: ResetQuery,
-      response: { 200: RuleSetView },
+      query: ResetQuery,
     },
-    handler: async (req) => {
+    async (req) => {
       const actor = actorOf(req);
       const year = yearOr(req.query.year);
       await changeRules(ctx, actor, req.params.set, year, { reset: [req.params.key] }, req.query.reason ?? null);
       return viewRuleSet(ctx, actor, req.params.set, year);
     },
-  });
+  );
 };

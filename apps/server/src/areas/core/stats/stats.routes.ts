@@ -1,20 +1,13 @@
 /** Statistics computed from the records. */
 import { OrgScopeQuery, StatsOverview } from '@dangjian/contracts';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
-import { defineRoute } from '../../../platform/routes.js';
+import { routesOf } from '../../../platform/router.js';
 import * as stats from './stats.service.js';
 
 export const statsRoutes: RouteModule = (app, ctx) => {
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/stats/overview',
-    capability: 'stats.read',
-    schema: {
-      tags: ['stats'],
-      summary: '首页统计 Overview of a subtree',
-      querystring: OrgScopeQuery,
-      response: { 200: StatsOverview },
-    },
-    handler: async (req) => stats.overview(ctx, actorOf(req), req.query.org),
-  });
+  routesOf(app, { tags: ['stats'] }).get(
+    '/api/stats/overview',
+    { can: 'stats.read', summary: '首页统计 Overview of a subtree', query: OrgScopeQuery, response: StatsOverview },
+    (req) => stats.overview(ctx, actorOf(req), req.query.org),
+  );
 };

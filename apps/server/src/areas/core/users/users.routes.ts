@@ -17,15 +17,14 @@ import {
 import { Type } from '@sinclair/typebox';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
 import { crudRoutes } from '../../../platform/crud.js';
-import { defineRoute } from '../../../platform/routes.js';
+import { routesOf } from '../../../platform/router.js';
 import * as users from './users.service.js';
 import * as grants from './grants.service.js';
 
 export const usersRoutes: RouteModule = (app, ctx) => {
-  const tags = ['users'];
-  crudRoutes(app, ctx, users, {
+  const r = routesOf(app, { tags: ['users'] });
+  crudRoutes(r, ctx, users, {
     url: '/api/users',
-    tags,
     read: 'users.read',
     write: 'users.write',
     audit: 'user',
@@ -34,97 +33,71 @@ export const usersRoutes: RouteModule = (app, ctx) => {
     get: '账号详情 Account',
     patch: { summary: '修改账号（停用/启用、角色、组织）Edit account', body: UserPatch },
   });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/users',
-    capability: 'users.write',
-    audit: 'user.create',
-    schema: {
-      tags,
+  const write = { can: 'users.write', params: IdParams } as const;
+  r.post(
+    '/api/users',
+    {
+      can: 'users.write',
+      audit: 'user.create',
       summary: '新建账号（一次性密码）Create account with a one-time password',
       body: UserCreate,
-      response: { 200: UserWithOneTimePassword },
+      response: UserWithOneTimePassword,
     },
-    handler: async (req) => users.create(ctx, actorOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/users/:id/reset-password',
-    capability: 'users.write',
-    audit: 'user.reset_password',
-    schema: {
-      tags,
+    (req) => users.create(ctx, actorOf(req), req.body),
+  );
+  r.post(
+    '/api/users/:id/reset-password',
+    {
+      ...write,
+      audit: 'user.reset_password',
       summary: '重置密码（一次性密码）Reset to a one-time password',
-      params: IdParams,
       body: Type.Optional(ResetPasswordBody),
-      response: { 200: Type.Object({ ok: Type.Boolean(), oneTimePassword: Type.String() }) },
+      response: Type.Object({ ok: Type.Boolean(), oneTimePassword: Type.String() }),
     },
-    handler: async (req) => ({
-      ok: true,
-      oneTimePassword: await users.resetPassword(ctx, actorOf(req), req.params.id),
-    }),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/users/:id/unlock',
-    capability: 'users.write',
-    audit: 'user.unlock',
-    schema: { tags, summary: '解除锁定 Unlock', params: IdParams, response: { 200: User } },
-    handler: async (req) => users.unlock(ctx, actorOf(req), req.params.id),
-  });
+    async (req) => ({ ok: true, oneTimePassword: await users.resetPassword(ctx, actorOf(req), req.params.id) }),
+  );
+  r.post(
+    '/api/users/:id/unlock',
+    { ...write, audit: 'user.unlock', summary: '解除锁定 Unlock', response: User },
+    (req) => users.unlock(ctx, actorOf(req), req.params.id),
+  );
 
-  const gtags = ['users'];
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/users/grants',
-    capability: ['users.propose', 'users.approve'],
-    schema: {
-      tags: gtags,
+  // ---- two-person grants of administrator roles
+  r.get(
+    '/api/users/grants',
+    {
+      can: ['users.propose', 'users.approve'],
       summary: '管理员角色授权申请 Grants of administrator roles',
-      querystring: RoleGrantListQuery,
-      response: { 200: ListOf(RoleGrant) },
+      query: RoleGrantListQuery,
+      response: ListOf(RoleGrant),
     },
-    handler: async (req) => grants.list(ctx, actorOf(req), req.query),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/users/grants',
-    capability: 'users.propose',
-    audit: 'user.grant_propose',
-    schema: {
-      tags: gtags,
+    (req) => grants.list(ctx, actorOf(req), req.query),
+  );
+  r.post(
+    '/api/users/grants',
+    {
+      can: 'users.propose',
+      audit: 'user.grant_propose',
       summary: '提出管理员角色授权（县级管理员）Propose a grant',
       body: RoleGrantPropose,
-      response: { 200: RoleGrant },
+      response: RoleGrant,
     },
-    handler: async (req) => grants.propose(ctx, actorOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/users/grants/:id/approve',
-    capability: 'users.approve',
-    audit: 'user.grant_approve',
-    schema: {
-      tags: gtags,
+    (req) => grants.propose(ctx, actorOf(req), req.body),
+  );
+  const decide = { can: 'users.approve', params: IdParams, body: Type.Optional(RoleGrantDecide) } as const;
+  r.post(
+    '/api/users/grants/:id/approve',
+    {
+      ...decide,
+      audit: 'user.grant_approve',
       summary: '批准授权（安全管理员）Approve a grant',
-      params: IdParams,
-      body: Type.Optional(RoleGrantDecide),
-      response: { 200: RoleGrantDecision },
+      response: RoleGrantDecision,
     },
-    handler: async (req) => grants.approve(ctx, actorOf(req), req.params.id, req.body?.note),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/users/grants/:id/reject',
-    capability: 'users.approve',
-    audit: 'user.grant_reject',
-    schema: {
-      tags: gtags,
-      summary: '驳回授权（安全管理员）Reject a grant',
-      params: IdParams,
-      body: Type.Optional(RoleGrantDecide),
-      response: { 200: RoleGrant },
-    },
-    handler: async (req) => grants.reject(ctx, actorOf(req), req.params.id, req.body?.note),
-  });
+    (req) => grants.approve(ctx, actorOf(req), req.params.id, req.body?.note),
+  );
+  r.post(
+    '/api/users/grants/:id/reject',
+    { ...decide, audit: 'user.grant_reject', summary: '驳回授权（安全管理员）Reject a grant', response: RoleGrant },
+    (req) => grants.reject(ctx, actorOf(req), req.params.id, req.body?.note),
+  );
 };

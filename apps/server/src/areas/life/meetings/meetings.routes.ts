@@ -25,7 +25,7 @@ import {
 import { Type } from '@sinclair/typebox';
 import { actorOf, localeOf, sendXlsx, type RouteModule } from '../../../platform/http.js';
 import { crudRoutes, photoRoutes } from '../../../platform/crud.js';
-import { defineRoute } from '../../../platform/routes.js';
+import { ok, routesOf, sendWorkbook } from '../../../platform/router.js';
 import * as meetings from './meetings.service.js';
 import * as figures from './meetings.figures.js';
 import type { MeetingKind } from './meetings.rules.js';
@@ -44,11 +44,13 @@ function jsonOnce(value: object): string {
   return s;
 }
 
+/** A year the rules and the yearbook speak of. */
+const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+
 export const meetingsRoutes: RouteModule = (app, ctx) => {
-  const tags = ['meetings'];
-  crudRoutes(app, ctx, meetings, {
+  const r = routesOf(app, { tags: ['meetings'] });
+  crudRoutes(r, ctx, meetings, {
     url: '/api/meetings',
-    tags,
     read: 'meetings.read',
     write: 'meetings.write',
     audit: 'meeting',
@@ -59,75 +61,56 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
     remove: '删除会议（可恢复）Soft delete',
     restore: '恢复会议 Restore',
   });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/meetings/mine',
-    capability: 'self.party',
-    schema: { tags, summary: '我的会议 Meetings I am expected at (phone)' },
-    handler: async (req) => meetings.mine(ctx, actorOf(req)),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/meetings/yearbook',
-    capability: 'meetings.read',
-    schema: {
-      tags,
+  r.get('/api/meetings/mine', { can: 'self.party', summary: '我的会议 Meetings I am expected at (phone)' }, (req) =>
+    meetings.mine(ctx, actorOf(req)),
+  );
+  r.get(
+    '/api/meetings/yearbook',
+    {
+      can: 'meetings.read',
       summary: "组织生活纪实导出 A branch's year of organizational life (xlsx)",
-      querystring: Type.Object({ org: Id(), year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
+      query: Type.Object({ org: Id(), year: Year }),
     },
-    handler: async (req, reply) => {
+    async (req, reply) => {
       const { buffer, orgName } = await figures.yearbook(ctx, actorOf(req), req.query.org, req.query.year);
       return sendXlsx(reply, buffer, `${orgName}-${req.query.year}年组织生活纪实.xlsx`);
     },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/meetings/checkin',
-    capability: 'meetings.checkin',
-    audit: 'meeting.checkin',
-    schema: {
-      tags,
+  );
+  r.post(
+    '/api/meetings/checkin',
+    {
+      can: 'meetings.checkin',
+      audit: 'meeting.checkin',
       summary: '党员扫码/输码签到 Member signs in with the code',
       body: CheckinBody,
-      response: { 200: CheckinResult },
+      response: CheckinResult,
     },
-    handler: async (req) => meetings.checkin(ctx, actorOf(req), req.body.code),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/meetings/:id',
-    capability: 'meetings.read',
-    schema: { tags, summary: '会议详情 Meeting in full', params: IdParams, response: { 200: Meeting } },
-    handler: async (req) => meetings.get(ctx, actorOf(req), req.params.id, originOf(req)),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/meetings/:id/checkin/open',
-    capability: 'meetings.write',
-    audit: 'meeting.checkin_open',
-    schema: {
-      tags,
+    (req) => meetings.checkin(ctx, actorOf(req), req.body.code),
+  );
+  r.get(
+    '/api/meetings/:id',
+    { can: 'meetings.read', summary: '会议详情 Meeting in full', params: IdParams, response: Meeting },
+    (req) => meetings.get(ctx, actorOf(req), req.params.id, originOf(req)),
+  );
+  const write = { can: 'meetings.write', params: IdParams } as const;
+  r.post(
+    '/api/meetings/:id/checkin/open',
+    {
+      ...write,
+      audit: 'meeting.checkin_open',
       summary: '开启签到（二维码与6位签到码）Open sign-in',
-      params: IdParams,
       body: Type.Optional(CheckinOpenBody),
-      response: { 200: CheckinOpen },
+      response: CheckinOpen,
     },
-    handler: async (req) => meetings.openCheckin(ctx, actorOf(req), req.params.id, req.body?.minutes, originOf(req)),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/meetings/:id/checkin/close',
-    capability: 'meetings.write',
-    audit: 'meeting.checkin_close',
-    schema: { tags, summary: '结束签到 Close sign-in', params: IdParams, response: { 200: Ok } },
-    handler: async (req) => {
-      await meetings.closeCheckin(ctx, actorOf(req), req.params.id);
-      return { ok: true };
-    },
-  });
-  photoRoutes(app, ctx, meetings, {
+    (req) => meetings.openCheckin(ctx, actorOf(req), req.params.id, req.body?.minutes, originOf(req)),
+  );
+  r.post(
+    '/api/meetings/:id/checkin/close',
+    { ...write, audit: 'meeting.checkin_close', summary: '结束签到 Close sign-in', response: Ok },
+    (req) => ok(meetings.closeCheckin(ctx, actorOf(req), req.params.id)),
+  );
+  photoRoutes(r, ctx, meetings, {
     url: '/api/meetings',
-    tags,
     read: 'meetings.read',
     write: 'meetings.write',
     audit: 'meeting',
@@ -136,45 +119,40 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
     remove: '删除照片 Remove a photo',
   });
 
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/meeting-rules',
-    capability: 'self.party',
-    schema: {
-      tags,
+  r.get(
+    '/api/meeting-rules',
+    {
+      can: 'self.party',
       summary: '现行组织生活制度 Rules in force',
-      querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
-      response: { 200: RulesInForce },
+      query: Type.Object({ year: Type.Optional(Year) }),
+      response: RulesInForce,
     },
-    handler: async (req) => figures.rulesInForce(ctx, actorOf(req), req.query.year ?? chinaYear(ctx.clock())),
-  });
-  defineRoute(app, {
-    method: 'PUT',
-    url: '/api/meeting-rules/:year/:kind',
-    capability: 'meetings.rules',
-    audit: 'meeting_rule.set',
-    schema: {
-      tags,
+    (req) => figures.rulesInForce(ctx, actorOf(req), req.query.year ?? chinaYear(ctx.clock())),
+  );
+  r.put(
+    '/api/meeting-rules/:year/:kind',
+    {
+      can: 'meetings.rules',
+      audit: 'meeting_rule.set',
       summary: '县级调整某年某类会议要求 County override for a year',
-      params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), kind: KeyOf(MEETING_KIND_LABELS) }),
+      params: Type.Object({ year: Year, kind: KeyOf(MEETING_KIND_LABELS) }),
       body: RuleOverrideBody,
-      response: { 200: RulesInForce },
+      response: RulesInForce,
     },
-    handler: async (req) =>
+    (req) =>
       figures.setRule(ctx, actorOf(req), req.params.year, req.params.kind as MeetingKind, req.body.rule as never),
-  });
+  );
 
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/compliance/meetings',
-    capability: 'meetings.read',
-    schema: {
-      tags,
+  const can = 'meetings.read';
+  r.get(
+    '/api/compliance/meetings',
+    {
+      can,
       summary: '组织生活落实情况 Compliance of a subtree in a period',
-      querystring: ComplianceQuery,
-      response: { 200: Compliance },
+      query: ComplianceQuery,
+      response: Compliance,
     },
-    handler: async (req, reply) => {
+    async (req, reply) => {
       const body = await figures.compliance(ctx, actorOf(req), req.query as never);
       // The county's table is large; a cached figure is serialized once, not on every request.
       return reply
@@ -182,29 +160,20 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
         .serializer((b: unknown) => b as string)
         .send(jsonOnce(body) as never);
     },
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/compliance/meetings/export',
-    capability: 'meetings.read',
-    schema: { tags, summary: '落实情况导出 Compliance as Excel', querystring: ComplianceQuery },
-    handler: async (req, reply) =>
-      sendXlsx(
+  );
+  r.get(
+    '/api/compliance/meetings/export',
+    { can, summary: '落实情况导出 Compliance as Excel', query: ComplianceQuery },
+    (req, reply) =>
+      sendWorkbook(
         reply,
-        await figures.complianceXlsx(ctx, actorOf(req), req.query as never, localeOf(req)),
+        figures.complianceXlsx(ctx, actorOf(req), req.query as never, localeOf(req)),
         `组织生活落实情况-${req.query.period}.xlsx`,
       ),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/stats/meetings',
-    capability: 'meetings.read',
-    schema: {
-      tags,
-      summary: '组织生活统计 Meetings, attendance, lectures',
-      querystring: MeetingStatsQuery,
-      response: { 200: MeetingStats },
-    },
-    handler: async (req) => figures.stats(ctx, actorOf(req), req.query),
-  });
+  );
+  r.get(
+    '/api/stats/meetings',
+    { can, summary: '组织生活统计 Meetings, attendance, lectures', query: MeetingStatsQuery, response: MeetingStats },
+    (req) => figures.stats(ctx, actorOf(req), req.query),
+  );
 };

@@ -2,7 +2,7 @@
 import { RESIDENTS_RULE_DEFAULTS, ResidentsStats, ResidentsStatsQuery } from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
 import { actorOf, localeOf, sendXlsx, type RouteModule } from '../../../platform/http.js';
-import { defineRoute } from '../../../platform/routes.js';
+import { routesOf } from '../../../platform/router.js';
 import * as rules from './residents.rules.js';
 import * as figures from './residents.figures.js';
 
@@ -24,60 +24,39 @@ const RuleKeyParams = Type.Object({
 });
 
 export const residentsRoutes: RouteModule = (app, ctx) => {
-  const tags = ['residents'];
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/service-rules',
-    capability: 'residents.read',
-    schema: { tags, summary: '为民服务规则 Service rules in force', response: { 200: RulesInForce } },
-    handler: async (req) => rules.rulesInForce(ctx, actorOf(req)),
-  });
-  defineRoute(app, {
-    method: 'PATCH',
-    url: '/api/service-rules',
-    capability: 'residents.rules',
-    audit: 'residents_rule.set',
-    schema: {
-      tags,
-      summary: '县级调整为民服务规则 County values of the rules',
-      body: RulesPatch,
-      response: { 200: RulesInForce },
-    },
-    handler: async (req) => rules.setRules(ctx, actorOf(req), req.body as never),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/service-rules/:rule',
-    capability: 'residents.rules',
-    audit: 'residents_rule.set',
-    schema: {
-      tags,
-      summary: '恢复国家默认值 Drop the county value of a rule',
-      params: RuleKeyParams,
-      response: { 200: RulesInForce },
-    },
-    handler: async (req) => rules.setRules(ctx, actorOf(req), { [req.params.rule]: null } as never),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/stats/service',
-    capability: 'residents.read',
-    schema: {
-      tags,
+  const r = routesOf(app, { tags: ['residents'] });
+  r.get(
+    '/api/service-rules',
+    { can: 'residents.read', summary: '为民服务规则 Service rules in force', response: RulesInForce },
+    (req) => rules.rulesInForce(ctx, actorOf(req)),
+  );
+  const set = { can: 'residents.rules', audit: 'residents_rule.set', response: RulesInForce } as const;
+  r.patch(
+    '/api/service-rules',
+    { ...set, summary: '县级调整为民服务规则 County values of the rules', body: RulesPatch },
+    (req) => rules.setRules(ctx, actorOf(req), req.body as never),
+  );
+  r.delete(
+    '/api/service-rules/:rule',
+    { ...set, summary: '恢复国家默认值 Drop the county value of a rule', params: RuleKeyParams },
+    (req) => rules.setRules(ctx, actorOf(req), { [req.params.rule]: null } as never),
+  );
+  r.get(
+    '/api/stats/service',
+    {
+      can: 'residents.read',
       summary: '为民服务统计 Figures of serving residents for a subtree and period',
-      querystring: ResidentsStatsQuery,
-      response: { 200: ResidentsStats },
+      query: ResidentsStatsQuery,
+      response: ResidentsStats,
     },
-    handler: async (req) => figures.residentsStats(ctx, actorOf(req), req.query),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/stats/service/export',
-    capability: 'residents.read',
-    schema: { tags, summary: '为民服务统计导出 Figures as Excel', querystring: ResidentsStatsQuery },
-    handler: async (req, reply) => {
+    (req) => figures.residentsStats(ctx, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/stats/service/export',
+    { can: 'residents.read', summary: '为民服务统计导出 Figures as Excel', query: ResidentsStatsQuery },
+    async (req, reply) => {
       const { buffer, filename } = await figures.residentsStatsXlsx(ctx, actorOf(req), req.query, localeOf(req));
       return sendXlsx(reply, buffer, filename);
     },
-  });
+  );
 };

@@ -9,14 +9,13 @@ import {
 } from '@dangjian/contracts';
 import { crudRoutes } from '../../../platform/crud.js';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
-import { defineRoute } from '../../../platform/routes.js';
+import { routesOf } from '../../../platform/router.js';
 import * as evaluations from './evaluations.service.js';
 
 export const evaluationsRoutes: RouteModule = (app, ctx) => {
-  const tags = ['evaluations'];
-  crudRoutes(app, ctx, evaluations, {
+  const r = routesOf(app, { tags: ['evaluations'] });
+  crudRoutes(r, ctx, evaluations, {
     url: '/api/evaluations',
-    tags,
     read: 'residents.read',
     audit: 'evaluation',
     item: Evaluation,
@@ -25,16 +24,14 @@ export const evaluationsRoutes: RouteModule = (app, ctx) => {
     remove: '删除评价（可恢复）Soft delete',
     restore: '恢复评价 Restore',
   });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/evaluations/suggest',
-    capability: 'residents.read',
-    schema: {
-      tags,
+  r.get(
+    '/api/evaluations/suggest',
+    {
+      can: 'residents.read',
       summary: '按办结诉求统计群众评价 Ratings of the requests closed in the period',
-      querystring: EvaluationSuggestQuery,
-      response: { 200: EvaluationSuggestion },
+      query: EvaluationSuggestQuery,
+      response: EvaluationSuggestion,
     },
-    handler: async (req) => evaluations.suggest(ctx, actorOf(req), req.query),
-  });
+    (req) => evaluations.suggest(ctx, actorOf(req), req.query),
+  );
 };

@@ -13,15 +13,14 @@ import {
 } from '@dangjian/contracts';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
 import { crudRoutes } from '../../../platform/crud.js';
-import { defineRoute } from '../../../platform/routes.js';
+import { routesOf } from '../../../platform/router.js';
 import * as groups from './groups.service.js';
 
 export const groupsRoutes: RouteModule = (app, ctx) => {
-  const tags = ['households'];
+  const r = routesOf(app, { tags: ['households'] });
   // ---- household groups ----
-  crudRoutes(app, ctx, groups, {
+  crudRoutes(r, ctx, groups, {
     url: '/api/household-groups',
-    tags,
     read: 'residents.read',
     write: 'residents.write',
     audit: 'household_group',
@@ -37,28 +36,24 @@ export const groupsRoutes: RouteModule = (app, ctx) => {
     remove: '删除联户组（可恢复）Soft delete',
     restore: '恢复联户组 Restore',
   });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/household-groups/coverage',
-    capability: 'residents.read',
-    schema: {
-      tags,
+  r.get(
+    '/api/household-groups/coverage',
+    {
+      can: 'residents.read',
       summary: '联户覆盖 Group coverage of a subtree',
-      querystring: OrgScopeQuery,
-      response: { 200: GroupCoverage },
+      query: OrgScopeQuery,
+      response: GroupCoverage,
     },
-    handler: async (req) => groups.coverage(ctx, actorOf(req), req.query.org),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/household-groups/uncovered',
-    capability: 'residents.read',
-    schema: {
-      tags,
+    (req) => groups.coverage(ctx, actorOf(req), req.query.org),
+  );
+  r.get(
+    '/api/household-groups/uncovered',
+    {
+      can: 'residents.read',
       summary: '未入组的户 Households in no group',
-      querystring: OrgPagingQuery,
-      response: { 200: HouseholdList },
+      query: OrgPagingQuery,
+      response: HouseholdList,
     },
-    handler: async (req) => groups.uncovered(ctx, actorOf(req), req.query),
-  });
+    (req) => groups.uncovered(ctx, actorOf(req), req.query),
+  );
 };

@@ -11,15 +11,14 @@ import {
 } from '@dangjian/contracts';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
 import { crudRoutes } from '../../../platform/crud.js';
-import { defineRoute } from '../../../platform/routes.js';
+import { routesOf } from '../../../platform/router.js';
 import * as pairings from './pairings.service.js';
 
 export const pairingsRoutes: RouteModule = (app, ctx) => {
-  const tags = ['households'];
+  const r = routesOf(app, { tags: ['households'] });
   // ---- pairings ----
-  crudRoutes(app, ctx, pairings, {
+  crudRoutes(r, ctx, pairings, {
     url: '/api/pairings',
-    tags,
     read: 'residents.read',
     write: 'residents.write',
     audit: 'pairing',
@@ -29,24 +28,26 @@ export const pairingsRoutes: RouteModule = (app, ctx) => {
     remove: '删除结对（可恢复）Soft delete',
     restore: '恢复结对 Restore',
   });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/pairings/gaps',
-    capability: 'residents.read',
-    schema: {
-      tags,
+  r.get(
+    '/api/pairings/gaps',
+    {
+      can: 'residents.read',
       summary: '结对缺口 Unpaired poor households, cadres over or under load',
-      querystring: OrgScopeQuery,
-      response: { 200: PairingGaps },
+      query: OrgScopeQuery,
+      response: PairingGaps,
     },
-    handler: async (req) => pairings.gaps(ctx, actorOf(req), req.query.org),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/pairings/:id/end',
-    capability: 'residents.write',
-    audit: 'pairing.end',
-    schema: { tags, summary: '结束结对 End a pairing', params: IdParams, body: PairingEnd, response: { 200: Pairing } },
-    handler: async (req) => pairings.end(ctx, actorOf(req), req.params.id, req.body.endedOn),
-  });
+    (req) => pairings.gaps(ctx, actorOf(req), req.query.org),
+  );
+  r.post(
+    '/api/pairings/:id/end',
+    {
+      can: 'residents.write',
+      audit: 'pairing.end',
+      summary: '结束结对 End a pairing',
+      params: IdParams,
+      body: PairingEnd,
+      response: Pairing,
+    },
+    (req) => pairings.end(ctx, actorOf(req), req.params.id, req.body.endedOn),
+  );
 };

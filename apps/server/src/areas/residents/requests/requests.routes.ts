@@ -14,19 +14,18 @@ import {
   RequestRevealBody,
   RequestTransfer,
 } from '@dangjian/contracts';
-import { actorOf, localeOf, sendXlsx, type RouteModule } from '../../../platform/http.js';
+import { actorOf, localeOf, type RouteModule } from '../../../platform/http.js';
 import { crudRoutes } from '../../../platform/crud.js';
-import { defineRoute } from '../../../platform/routes.js';
+import { datedXlsx, routesOf, sendWorkbook } from '../../../platform/router.js';
 import * as excel from './requests.excel.js';
 import * as cards from './requests.cards.js';
 import { escalateOverdue } from './requests.escalation.js';
 import * as requests from './requests.service.js';
 
 export const requestsRoutes: RouteModule = (app, ctx) => {
-  const tags = ['requests'];
-  crudRoutes(app, ctx, requests, {
+  const r = routesOf(app, { tags: ['requests'] });
+  crudRoutes(r, ctx, requests, {
     url: '/api/requests',
-    tags,
     read: 'residents.read',
     write: 'residents.write',
     audit: 'request',
@@ -37,123 +36,84 @@ export const requestsRoutes: RouteModule = (app, ctx) => {
     remove: '删除诉求（可恢复）Soft delete',
     restore: '恢复诉求 Restore',
   });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/requests/export',
-    capability: 'residents.read',
-    schema: {
-      tags,
+  r.get(
+    '/api/requests/export',
+    {
+      can: 'residents.read',
       summary: '导出民情诉求（号码脱敏，至多5万条）Requests as Excel (masked, at most 50,000)',
-      querystring: RequestListQuery,
+      query: RequestListQuery,
     },
-    handler: async (req, reply) => {
-      const { buffer } = await excel.exportRequests(ctx, actorOf(req), req.query, localeOf(req));
-      return sendXlsx(reply, buffer, `民情诉求-${new Date().toISOString().slice(0, 10)}.xlsx`);
-    },
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/requests/:id/card',
-    capability: 'residents.read',
-    schema: {
-      tags,
+    (req, reply) =>
+      sendWorkbook(reply, excel.exportRequests(ctx, actorOf(req), req.query, localeOf(req)), datedXlsx('民情诉求')),
+  );
+  r.get(
+    '/api/requests/:id/card',
+    {
+      can: 'residents.read',
       summary: '承诺卡/反馈卡（可打印）Commitment or feedback card (HTML)',
       params: IdParams,
-      querystring: RequestCardQuery,
+      query: RequestCardQuery,
     },
-    handler: async (req, reply) => {
+    async (req, reply) => {
       const html = await cards.card(ctx, actorOf(req), req.params.id, req.query.type);
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
     },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/requests/:id/assign',
-    capability: 'residents.write',
-    audit: 'request.assign',
-    schema: {
-      tags,
-      summary: '指定承办人 Name the owner',
-      params: IdParams,
-      body: RequestAssign,
-      response: { 200: RequestDetail },
-    },
-    handler: async (req) => requests.assign(ctx, actorOf(req), req.params.id, req.body),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/requests/:id/transfer',
-    capability: 'residents.write',
-    audit: 'request.transfer',
-    schema: {
-      tags,
+  );
+  const act = { can: 'residents.write', params: IdParams, response: RequestDetail } as const;
+  r.post(
+    '/api/requests/:id/assign',
+    { ...act, audit: 'request.assign', summary: '指定承办人 Name the owner', body: RequestAssign },
+    (req) => requests.assign(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/requests/:id/transfer',
+    {
+      ...act,
+      audit: 'request.transfer',
       summary: '转办 Transfer to an organization or department',
-      params: IdParams,
       body: RequestTransfer,
-      response: { 200: RequestDetail },
     },
-    handler: async (req) => requests.transfer(ctx, actorOf(req), req.params.id, req.body),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/requests/:id/progress',
-    capability: 'residents.write',
-    audit: 'request.progress',
-    schema: {
-      tags,
-      summary: '办理进展 Record progress',
-      params: IdParams,
-      body: RequestNote,
-      response: { 200: RequestDetail },
-    },
-    handler: async (req) => requests.progress(ctx, actorOf(req), req.params.id, req.body.note),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/requests/:id/close',
-    capability: 'residents.write',
-    audit: 'request.close',
-    schema: {
-      tags,
-      summary: '办结 Close with the result',
-      params: IdParams,
-      body: RequestClose,
-      response: { 200: RequestDetail },
-    },
-    handler: async (req) => requests.close(ctx, actorOf(req), req.params.id, req.body.result),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/requests/:id/rate',
-    capability: 'residents.write',
-    audit: 'request.rate',
-    schema: {
-      tags,
+    (req) => requests.transfer(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/requests/:id/progress',
+    { ...act, audit: 'request.progress', summary: '办理进展 Record progress', body: RequestNote },
+    (req) => requests.progress(ctx, actorOf(req), req.params.id, req.body.note),
+  );
+  r.post(
+    '/api/requests/:id/close',
+    { ...act, audit: 'request.close', summary: '办结 Close with the result', body: RequestClose },
+    (req) => requests.close(ctx, actorOf(req), req.params.id, req.body.result),
+  );
+  r.post(
+    '/api/requests/:id/rate',
+    {
+      ...act,
+      audit: 'request.rate',
       summary: "群众评价（不满意重新办理）Record the resident's rating",
-      params: IdParams,
       body: RequestRate,
-      response: { 200: RequestDetail },
     },
-    handler: async (req) => requests.rate(ctx, actorOf(req), req.params.id, req.body.rating),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/requests/:id/reveal',
-    capability: 'residents.read',
-    audit: 'request.reveal',
-    schema: { tags, summary: '查看完整电话 Reveal the phone number', params: IdParams, body: RequestRevealBody },
-    handler: async (req) => requests.reveal(ctx, actorOf(req), req.params.id),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/jobs/escalate',
-    capability: 'residents.rules',
-    audit: 'request.escalate_job',
-    schema: {
-      tags,
+    (req) => requests.rate(ctx, actorOf(req), req.params.id, req.body.rating),
+  );
+  r.post(
+    '/api/requests/:id/reveal',
+    {
+      can: 'residents.read',
+      audit: 'request.reveal',
+      summary: '查看完整电话 Reveal the phone number',
+      params: IdParams,
+      body: RequestRevealBody,
+    },
+    (req) => requests.reveal(ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/jobs/escalate',
+    {
+      can: 'residents.rules',
+      audit: 'request.escalate_job',
       summary: '逾期诉求逐级上报（每日自动运行）Escalate overdue requests now',
-      response: { 200: EscalationResult },
+      response: EscalationResult,
     },
-    handler: async (req) => escalateOverdue(ctx, ctx.clock(), { tenantId: actorOf(req).tenantId! }),
-  });
+    (req) => escalateOverdue(ctx, ctx.clock(), { tenantId: actorOf(req).tenantId! }),
+  );
 };

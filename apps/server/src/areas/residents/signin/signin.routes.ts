@@ -1,9 +1,9 @@
 /** The residents' phone sign-in (验证码登录): code, verify, who, sign-out. Public, rate-limited by address and phone. */
 import { Ok, ResidentCodeBody, ResidentCodeSent, ResidentMe, ResidentVerifyBody } from '@dangjian/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../../platform/errors.js';
 import type { RouteModule } from '../../../platform/http.js';
-import { defineRoute } from '../../../platform/routes.js';
+import { routesOf } from '../../../platform/router.js';
 import { isValidMobile, normalizePhone } from '../../../platform/idcard.js';
 import { DistinctLimiter, refuse } from '../../../platform/limits.js';
 import * as residents from './signin.service.js';
@@ -46,43 +46,37 @@ export const signinRoutes: RouteModule = (app, ctx) => {
     secure: ctx.config.auth.secureCookies,
   };
 
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/public/resident/code',
-    capability: 'public',
-    schema: {
-      tags,
+  const r = routesOf(app, { tags });
+  // Per minute and address, as the console's sign-in; every write carries the residents' header.
+  const signIn = {
+    can: 'public',
+    config: { rateLimit: { max: ctx.config.auth.loginRateMax, timeWindow: '1 minute' } },
+    onRequest: residentHeader,
+  } as const;
+  r.post(
+    '/api/public/resident/code',
+    {
+      ...signIn,
       summary: '发送手机验证码 Send a sign-in code',
       body: ResidentCodeBody,
-      response: { 200: ResidentCodeSent },
+      response: ResidentCodeSent,
+      preHandler: async (req, reply) => {
+        // Per phone, on top of the per-IP limit (the plugin runs one limit per route: this one is called by hand).
+        const limit = await perPhone(req);
+        if (!limit.isAllowed && limit.isExceeded) refuse(reply, limit.ttlInSeconds ?? 3600);
+        // A malformed number is refused by the service and is not counted against the address.
+        const phone = normalizePhone(req.body.phone);
+        if (!isValidMobile(phone)) return;
+        const wait = phonesPerIp.take(req.ip, ctx.vault.lookupHash(phone));
+        if (wait !== null) refuse(reply, wait);
+      },
     },
-    config: { rateLimit: { max: ctx.config.auth.loginRateMax, timeWindow: '1 minute' } },
-    onRequest: residentHeader,
-    preHandler: async (req, reply) => {
-      // Per phone, on top of the per-IP limit above (the plugin runs one limit per route: this one is called by hand).
-      const r = await perPhone(req);
-      if (!r.isAllowed && r.isExceeded) refuse(reply, r.ttlInSeconds ?? 3600);
-      // A malformed number is refused by the service and is not counted against the address.
-      const phone = normalizePhone(req.body.phone);
-      if (!isValidMobile(phone)) return;
-      const wait = phonesPerIp.take(req.ip, ctx.vault.lookupHash(phone));
-      if (wait !== null) refuse(reply, wait);
-    },
-    handler: async (req) => residents.sendCode(ctx, req.body.phone, req.ip),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/public/resident/verify',
-    capability: 'public',
-    schema: {
-      tags,
-      summary: '验证手机验证码 Verify the code',
-      body: ResidentVerifyBody,
-      response: { 200: ResidentMe },
-    },
-    config: { rateLimit: { max: ctx.config.auth.loginRateMax, timeWindow: '1 minute' } },
-    onRequest: residentHeader,
-    handler: async (req, reply) => {
+    (req) => residents.sendCode(ctx, req.body.phone, req.ip),
+  );
+  r.post(
+    '/api/public/resident/verify',
+    { ...signIn, summary: '验证手机验证码 Verify the code', body: ResidentVerifyBody, response: ResidentMe },
+    async (req, reply) => {
       const { token, resident } = await residents.verifyCode(ctx, req.body.phone, req.body.code, req.ip);
       reply.setCookie(residents.RESIDENT_COOKIE, token, {
         ...cookieOpts,
@@ -90,27 +84,22 @@ export const signinRoutes: RouteModule = (app, ctx) => {
       });
       return { phone: resident.phoneMasked, expiresAt: resident.expiresAt };
     },
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/public/resident/me',
-    capability: 'public',
-    schema: { tags, summary: '当前群众 The signed-in resident', response: { 200: ResidentMe } },
-    handler: async (req) => {
-      const r = await residentOf(req);
-      return { phone: r.phoneMasked, expiresAt: r.expiresAt };
+  );
+  r.get(
+    '/api/public/resident/me',
+    { can: 'public', summary: '当前群众 The signed-in resident', response: ResidentMe },
+    async (req) => {
+      const me = await residentOf(req);
+      return { phone: me.phoneMasked, expiresAt: me.expiresAt };
     },
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/public/resident/logout',
-    capability: 'public',
-    schema: { tags, summary: '群众退出 Resident signs out', response: { 200: Ok } },
-    onRequest: residentHeader,
-    handler: async (req, reply: FastifyReply) => {
+  );
+  r.post(
+    '/api/public/resident/logout',
+    { can: 'public', summary: '群众退出 Resident signs out', response: Ok, onRequest: residentHeader },
+    async (req, reply) => {
       await residents.logoutResident(ctx, await residentOf(req), req.ip);
       reply.clearCookie(residents.RESIDENT_COOKIE, { path: cookieOpts.path });
       return { ok: true };
     },
-  });
+  );
 };

@@ -11,7 +11,7 @@ import {
 import { Type } from '@sinclair/typebox';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
 import { crudRoutes, photoRoutes } from '../../../platform/crud.js';
-import { defineRoute } from '../../../platform/routes.js';
+import { routesOf } from '../../../platform/router.js';
 import * as visits from './visits.service.js';
 
 const VisitDetail = Type.Composite([
@@ -24,10 +24,9 @@ const VisitDetail = Type.Composite([
 ]);
 
 export const visitsRoutes: RouteModule = (app, ctx) => {
-  const tags = ['visits'];
-  crudRoutes(app, ctx, visits, {
+  const r = routesOf(app, { tags: ['visits'] });
+  crudRoutes(r, ctx, visits, {
     url: '/api/visits',
-    tags,
     read: 'residents.read',
     write: 'residents.write',
     audit: 'visit',
@@ -39,21 +38,18 @@ export const visitsRoutes: RouteModule = (app, ctx) => {
     remove: '删除走访（可恢复）Soft delete',
     restore: '恢复走访 Restore',
   });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/visits/quotas',
-    capability: 'residents.read',
-    schema: {
-      tags,
+  r.get(
+    '/api/visits/quotas',
+    {
+      can: 'residents.read',
       summary: '走访任务完成情况 Visit quotas: villages of a quarter, township cadres of a week',
-      querystring: VisitQuotaQuery,
-      response: { 200: VisitQuotas },
+      query: VisitQuotaQuery,
+      response: VisitQuotas,
     },
-    handler: async (req) => visits.quotas(ctx, actorOf(req), req.query),
-  });
-  photoRoutes(app, ctx, visits, {
+    (req) => visits.quotas(ctx, actorOf(req), req.query),
+  );
+  photoRoutes(r, ctx, visits, {
     url: '/api/visits',
-    tags,
     read: 'residents.read',
     write: 'residents.write',
     audit: 'visit',

@@ -22,7 +22,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
 import { crudRoutes, photoRoutes } from '../../../platform/crud.js';
-import { defineRoute } from '../../../platform/routes.js';
+import { routesOf } from '../../../platform/router.js';
 import * as residents from '../signin/signin.service.js';
 import { residentHeader } from '../signin/signin.routes.js';
 import * as wishes from './wishes.service.js';
@@ -30,133 +30,92 @@ import * as wishes from './wishes.service.js';
 /** Wishes one address may post per hour: a signed-in phone should not flood the public wall. */
 const RESIDENT_POSTS_PER_HOUR = 30;
 
+/** The query of a resident's or a member's own list: a page. */
+const PageQuery = Type.Object(Paging);
+
 export const wishesRoutes: RouteModule = (app, ctx) => {
-  const tags = ['wishes'];
+  const r = routesOf(app, { tags: ['wishes'] });
   const residentOf = (req: FastifyRequest) => residents.resolveResident(ctx, req.cookies[residents.RESIDENT_COOKIE]);
 
   // ---- public wall and places (no sign-in)
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/public/wishes',
-    capability: 'public',
-    schema: {
-      tags,
-      summary: '心愿墙（公开，无个人信息）Public wall',
-      querystring: PublicWishQuery,
-      response: { 200: PublicWishList },
-    },
-    handler: async (req) => wishes.publicWall(ctx, req.query),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/public/places',
-    capability: 'public',
-    schema: {
-      tags,
+  const can = 'public';
+  r.get(
+    '/api/public/wishes',
+    { can, summary: '心愿墙（公开，无个人信息）Public wall', query: PublicWishQuery, response: PublicWishList },
+    (req) => wishes.publicWall(ctx, req.query),
+  );
+  r.get(
+    '/api/public/places',
+    {
+      can,
       summary: '可提交心愿的村（社区）Villages and communities',
-      querystring: Type.Object({ county: Type.Optional(Id()) }),
-      response: { 200: PublicPlaces },
+      query: Type.Object({ county: Type.Optional(Id()) }),
+      response: PublicPlaces,
     },
-    handler: async (req) => wishes.places(ctx, req.query.county),
-  });
+    (req) => wishes.places(ctx, req.query.county),
+  );
 
-  // ---- residents' own wishes and requests
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/public/resident/wishes',
-    capability: 'public',
-    schema: {
-      tags,
-      summary: '我的心愿 My wishes',
-      querystring: Type.Object(Paging),
-      response: { 200: ResidentWishList },
+  // ---- residents' own wishes and requests (a write carries the residents' header)
+  const own = { can, onRequest: residentHeader } as const;
+  r.get(
+    '/api/public/resident/wishes',
+    { can, summary: '我的心愿 My wishes', query: PageQuery, response: ResidentWishList },
+    async (req) => wishes.residentWishes(ctx, await residentOf(req), req.query.page ?? 1, req.query.pageSize ?? 50),
+  );
+  r.post(
+    '/api/public/resident/wishes',
+    {
+      ...own,
+      summary: '提交心愿 Post a wish',
+      body: ResidentWishCreate,
+      response: ResidentWish,
+      config: { rateLimit: { max: RESIDENT_POSTS_PER_HOUR, timeWindow: '1 hour' } },
     },
-    handler: async (req) =>
-      wishes.residentWishes(ctx, await residentOf(req), req.query.page ?? 1, req.query.pageSize ?? 50),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/public/resident/wishes',
-    capability: 'public',
-    schema: { tags, summary: '提交心愿 Post a wish', body: ResidentWishCreate, response: { 200: ResidentWish } },
-    config: { rateLimit: { max: RESIDENT_POSTS_PER_HOUR, timeWindow: '1 hour' } },
-    onRequest: residentHeader,
-    handler: async (req) => wishes.residentPost(ctx, await residentOf(req), req.body),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/public/resident/wishes/:id/confirm',
-    capability: 'public',
-    schema: { tags, summary: '确认心愿已实现 Confirm', params: IdParams, response: { 200: ResidentWish } },
-    onRequest: residentHeader,
-    handler: async (req) => wishes.residentConfirm(ctx, await residentOf(req), req.params.id),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/public/resident/wishes/:id/withdraw',
-    capability: 'public',
-    schema: { tags, summary: '撤回心愿 Withdraw', params: IdParams, response: { 200: ResidentWish } },
-    onRequest: residentHeader,
-    handler: async (req) => wishes.residentWithdraw(ctx, await residentOf(req), req.params.id),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/public/resident/requests',
-    capability: 'public',
-    schema: {
-      tags,
-      summary: '我的诉求 My requests',
-      querystring: Type.Object(Paging),
-      response: { 200: ResidentRequestList },
-    },
-    handler: async (req) =>
-      wishes.residentRequests(ctx, await residentOf(req), req.query.page ?? 1, req.query.pageSize ?? 50),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/public/resident/requests/:id/rate',
-    capability: 'public',
-    schema: {
-      tags,
+    async (req) => wishes.residentPost(ctx, await residentOf(req), req.body),
+  );
+  r.post(
+    '/api/public/resident/wishes/:id/confirm',
+    { ...own, summary: '确认心愿已实现 Confirm', params: IdParams, response: ResidentWish },
+    async (req) => wishes.residentConfirm(ctx, await residentOf(req), req.params.id),
+  );
+  r.post(
+    '/api/public/resident/wishes/:id/withdraw',
+    { ...own, summary: '撤回心愿 Withdraw', params: IdParams, response: ResidentWish },
+    async (req) => wishes.residentWithdraw(ctx, await residentOf(req), req.params.id),
+  );
+  r.get(
+    '/api/public/resident/requests',
+    { can, summary: '我的诉求 My requests', query: PageQuery, response: ResidentRequestList },
+    async (req) => wishes.residentRequests(ctx, await residentOf(req), req.query.page ?? 1, req.query.pageSize ?? 50),
+  );
+  r.post(
+    '/api/public/resident/requests/:id/rate',
+    {
+      ...own,
       summary: '评价诉求办理 Rate a request',
       params: IdParams,
       body: ResidentRateBody,
-      response: { 200: ResidentRequest },
+      response: ResidentRequest,
     },
-    onRequest: residentHeader,
-    handler: async (req) => wishes.residentRate(ctx, await residentOf(req), req.params.id, req.body.rating),
-  });
+    async (req) => wishes.residentRate(ctx, await residentOf(req), req.params.id, req.body.rating),
+  );
 
   // ---- console: workers and members
-  defineRoute(app, {
-    method: 'GET',
+  const read = ['residents.read', 'residents.claim'] as const;
+  const claim = ['residents.claim', 'residents.write'] as const;
+  r.get('/api/wishes', { can: read, summary: '心愿列表 Wishes', query: WishListQuery, response: WishList }, (req) =>
+    wishes.list(ctx, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/wishes/mine',
+    { can: claim, summary: '我认领的心愿 Wishes I claimed', query: PageQuery, response: WishList },
+    (req) => wishes.mine(ctx, actorOf(req), req.query.page ?? 1, req.query.pageSize ?? 50),
+  );
+  r.get('/api/wishes/:id', { can: read, summary: '心愿详情 Wish', params: IdParams, response: WishDetail }, (req) =>
+    wishes.get(ctx, actorOf(req), req.params.id),
+  );
+  crudRoutes(r, ctx, wishes, {
     url: '/api/wishes',
-    capability: ['residents.read', 'residents.claim'],
-    schema: { tags, summary: '心愿列表 Wishes', querystring: WishListQuery, response: { 200: WishList } },
-    handler: async (req) => wishes.list(ctx, actorOf(req), req.query),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/wishes/mine',
-    capability: ['residents.claim', 'residents.write'],
-    schema: {
-      tags,
-      summary: '我认领的心愿 Wishes I claimed',
-      querystring: Type.Object(Paging),
-      response: { 200: WishList },
-    },
-    handler: async (req) => wishes.mine(ctx, actorOf(req), req.query.page ?? 1, req.query.pageSize ?? 50),
-  });
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/wishes/:id',
-    capability: ['residents.read', 'residents.claim'],
-    schema: { tags, summary: '心愿详情 Wish', params: IdParams, response: { 200: WishDetail } },
-    handler: async (req) => wishes.get(ctx, actorOf(req), req.params.id),
-  });
-  crudRoutes(app, ctx, wishes, {
-    url: '/api/wishes',
-    tags,
     read: 'residents.write',
     write: 'residents.write',
     audit: 'wish',
@@ -165,73 +124,53 @@ export const wishesRoutes: RouteModule = (app, ctx) => {
     remove: '删除心愿（可恢复）Soft delete',
     restore: '恢复心愿 Restore',
   });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/wishes/:id/reveal',
-    capability: 'residents.reveal',
-    audit: 'wish.reveal',
-    schema: {
-      tags,
+  r.post(
+    '/api/wishes/:id/reveal',
+    {
+      can: 'residents.reveal',
+      audit: 'wish.reveal',
       summary: '查看完整手机号 Reveal the phone number',
       params: IdParams,
       body: Type.Object({ fields: Type.Array(Type.Literal('phone'), { minItems: 1, maxItems: 1 }) }),
-      response: { 200: Type.Object({ phone: Type.Union([Type.Null(), Type.String()]) }) },
+      response: Type.Object({ phone: Type.Union([Type.Null(), Type.String()]) }),
     },
-    handler: async (req) => wishes.reveal(ctx, actorOf(req), req.params.id),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/wishes/:id/claim',
-    capability: ['residents.claim', 'residents.write'],
-    audit: 'wish.claim',
-    schema: { tags, summary: '党员认领心愿 Claim', params: IdParams, response: { 200: WishDetail } },
-    handler: async (req) => wishes.claim(ctx, actorOf(req), req.params.id),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/wishes/:id/fulfil',
-    capability: ['residents.claim', 'residents.write'],
-    audit: 'wish.fulfil',
-    schema: { tags, summary: '心愿已完成 Fulfil', params: IdParams, body: WishFulfil, response: { 200: WishDetail } },
-    handler: async (req) => wishes.fulfil(ctx, actorOf(req), req.params.id, req.body.note),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/wishes/:id/release',
-    capability: ['residents.write', 'residents.claim'],
-    audit: 'wish.release',
-    schema: { tags, summary: '放弃认领 Release', params: IdParams, response: { 200: WishDetail } },
-    handler: async (req) => wishes.release(ctx, actorOf(req), req.params.id),
-  });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/wishes/:id/confirm',
-    capability: 'residents.write',
-    audit: 'wish.confirm',
-    schema: { tags, summary: '代群众确认 Confirm for the resident', params: IdParams, response: { 200: WishDetail } },
-    handler: async (req) => wishes.confirmForResident(ctx, actorOf(req), req.params.id),
-  });
-  photoRoutes(app, ctx, wishes, {
+    (req) => wishes.reveal(ctx, actorOf(req), req.params.id),
+  );
+  const act = { params: IdParams, response: WishDetail } as const;
+  r.post('/api/wishes/:id/claim', { ...act, can: claim, audit: 'wish.claim', summary: '党员认领心愿 Claim' }, (req) =>
+    wishes.claim(ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/wishes/:id/fulfil',
+    { ...act, can: claim, audit: 'wish.fulfil', summary: '心愿已完成 Fulfil', body: WishFulfil },
+    (req) => wishes.fulfil(ctx, actorOf(req), req.params.id, req.body.note),
+  );
+  r.post(
+    '/api/wishes/:id/release',
+    { ...act, can: ['residents.write', 'residents.claim'], audit: 'wish.release', summary: '放弃认领 Release' },
+    (req) => wishes.release(ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/wishes/:id/confirm',
+    { ...act, can: 'residents.write', audit: 'wish.confirm', summary: '代群众确认 Confirm for the resident' },
+    (req) => wishes.confirmForResident(ctx, actorOf(req), req.params.id),
+  );
+  photoRoutes(r, ctx, wishes, {
     url: '/api/wishes',
-    tags,
     read: ['residents.read', 'residents.claim'],
     write: ['residents.write', 'residents.claim'],
     audit: 'wish',
     upload: '上传完成照片（JPEG/PNG，去除EXIF）Upload a photo',
     get: '心愿照片 Photo',
   });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/jobs/wishes',
-    capability: 'residents.rules',
-    audit: 'job.wishes',
-    schema: {
-      tags,
+  r.post(
+    '/api/jobs/wishes',
+    {
+      can: 'residents.rules',
+      audit: 'job.wishes',
       summary: '释放超期认领 Release expired claims now',
-      response: { 200: Type.Object({ released: Type.Integer() }) },
+      response: Type.Object({ released: Type.Integer() }),
     },
-    handler: async (req) => wishes.releaseExpiredClaims(ctx, ctx.clock(), actorOf(req).tenantId),
-  });
-
-  // ---- proxy errands
+    (req) => wishes.releaseExpiredClaims(ctx, ctx.clock(), actorOf(req).tenantId),
+  );
 };

@@ -3,15 +3,16 @@ import { Id, IdParams, ListOf, Zone, ZoneCreate, ZoneListQuery, ZoneMemberBody, 
 import { Type } from '@sinclair/typebox';
 import { actorOf, type RouteModule } from '../../../platform/http.js';
 import { crudRoutes } from '../../../platform/crud.js';
-import { defineRoute } from '../../../platform/routes.js';
+import { routesOf } from '../../../platform/router.js';
 import * as zones from './zones.service.js';
 
+const ZoneMemberParams = Type.Object({ id: Id(), memberId: Id() });
+
 export const zonesRoutes: RouteModule = (app, ctx) => {
-  const tags = ['households'];
+  const r = routesOf(app, { tags: ['households'] });
   // ---- zones ----
-  crudRoutes(app, ctx, zones, {
+  crudRoutes(r, ctx, zones, {
     url: '/api/zones',
-    tags,
     read: 'residents.read',
     write: 'residents.write',
     audit: 'zone',
@@ -23,31 +24,21 @@ export const zonesRoutes: RouteModule = (app, ctx) => {
     remove: '删除责任区（可恢复）Soft delete',
     restore: '恢复责任区 Restore',
   });
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/zones/:id/members',
-    capability: 'residents.write',
-    audit: 'zone.assign',
-    schema: {
-      tags,
+  const write = { can: 'residents.write', response: Zone } as const;
+  r.post(
+    '/api/zones/:id/members',
+    {
+      ...write,
+      audit: 'zone.assign',
       summary: '分配党员到责任区 Assign a member',
       params: IdParams,
       body: ZoneMemberBody,
-      response: { 200: Zone },
     },
-    handler: async (req) => zones.assign(ctx, actorOf(req), req.params.id, req.body.memberId),
-  });
-  defineRoute(app, {
-    method: 'DELETE',
-    url: '/api/zones/:id/members/:memberId',
-    capability: 'residents.write',
-    audit: 'zone.unassign',
-    schema: {
-      tags,
-      summary: '移出责任区 Unassign a member',
-      params: Type.Object({ id: Id(), memberId: Id() }),
-      response: { 200: Zone },
-    },
-    handler: async (req) => zones.unassign(ctx, actorOf(req), req.params.id, req.params.memberId),
-  });
+    (req) => zones.assign(ctx, actorOf(req), req.params.id, req.body.memberId),
+  );
+  r.delete(
+    '/api/zones/:id/members/:memberId',
+    { ...write, audit: 'zone.unassign', summary: '移出责任区 Unassign a member', params: ZoneMemberParams },
+    (req) => zones.unassign(ctx, actorOf(req), req.params.id, req.params.memberId),
+  );
 };
