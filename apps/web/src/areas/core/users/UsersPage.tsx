@@ -55,7 +55,6 @@ export default function UsersPage() {
     <ListPage<User>
       title={t('账号管理', 'Accounts')}
       endpoint="/api/users"
-      queryKey="users"
       filters={[
         searchFilter(t('搜索用户名或姓名', 'Search user name or name'), t('用户名 / 姓名', 'User name / name')),
         selectFilter('role', t('角色', 'Role'), opts(ROLES), 150),

@@ -38,7 +38,6 @@ export default function ErrandsPage() {
     <ListPage<ErrandItem>
       title={t('党员代办', 'Proxy errands')}
       endpoint="/api/errands"
-      queryKey="errands"
       orgScoped
       filters={filters}
       columns={columns}

@@ -52,7 +52,6 @@ export default function EvaluationsPage() {
     <ListPage<EvaluationItem>
       title={t('三评', 'The three evaluations')}
       endpoint="/api/evaluations"
-      queryKey="evaluations"
       orgScoped
       filters={[
         selectFilter('kind', t('评价类型', 'Kind'), opts(EVALUATION_KINDS), 200),

@@ -53,7 +53,6 @@ export default function GroupsPage() {
     <ListPage<HouseholdGroup>
       title={t('联户组', 'Household groups')}
       endpoint="/api/household-groups"
-      queryKey="household-groups"
       orgScoped
       filters={[
         searchFilter(t('搜索组名或联户长', 'Search group or leader'), t('组名 / 联户长', 'Group / leader'), {

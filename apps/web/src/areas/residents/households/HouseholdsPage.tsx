@@ -40,7 +40,6 @@ export default function HouseholdsPage() {
     <ListPage<Household>
       title={t('户籍管理', 'Households')}
       endpoint="/api/households"
-      queryKey="households"
       orgScoped
       filters={filters}
       columns={columns}

@@ -34,7 +34,6 @@ export default function PairingsPage() {
     <ListPage<Pairing>
       title={t('结对帮扶', 'Pairings')}
       endpoint="/api/pairings"
-      queryKey="pairings"
       orgScoped
       filters={[
         searchFilter(

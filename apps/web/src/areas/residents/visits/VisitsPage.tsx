@@ -67,7 +67,6 @@ export default function VisitsPage() {
     <ListPage<Visit>
       title={t('走访记录', 'Visits')}
       endpoint="/api/visits"
-      queryKey="visits"
       orgScoped
       filters={[
         searchFilter(

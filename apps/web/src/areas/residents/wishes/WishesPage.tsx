@@ -35,7 +35,6 @@ export default function WishesPage() {
     <ListPage<WishItem>
       title={t('微心愿 · 微建议', 'Micro-wishes and suggestions')}
       endpoint="/api/wishes"
-      queryKey="wishes"
       orgScoped
       filters={filters}
       columns={columns}

@@ -39,7 +39,6 @@ export default function ZonesPage() {
     <ListPage<Zone>
       title={t('党员责任区', 'Member responsibility zones')}
       endpoint="/api/zones"
-      queryKey="zones"
       orgScoped
       filters={[searchFilter(t('搜索责任区', 'Search zones'), t('责任区 / 范围', 'Zone / area'), { width: 240 })]}
       columns={columns}
