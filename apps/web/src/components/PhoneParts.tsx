@@ -70,3 +70,13 @@ export function PhoneListCard({
     </section>
   );
 }
+
+/** A labelled paragraph of a phone card (e.g. 完成情况：…); nothing without a text. */
+export function NoteLine({ label, text }: { label: string; text: string | null | undefined }) {
+  return text ? (
+    <p className="r-text">
+      {label}
+      {text}
+    </p>
+  ) : null;
+}
