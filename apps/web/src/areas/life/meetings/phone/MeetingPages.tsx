@@ -18,7 +18,7 @@ import {
 import { useMarkRead, useNotifications, useUnreadCount } from '../../../core/notifications/notifications';
 import { ProblemCard, Skeleton } from '../../../../app/mobile/parts';
 import './meeting-pages.css';
-import { PhoneError } from '../../../../components/PhoneParts';
+import { PhoneError, PhoneInput } from '../../../../components/PhoneParts';
 
 export const ICON_MEETINGS = (
   <svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
@@ -150,26 +150,24 @@ export function CheckinPage() {
       </p>
       <PhoneError error={error} testId="m-checkin-error" />
       <form onSubmit={submit} noValidate>
-        <div className="m-field">
-          <label htmlFor="m-code">{t('签到码', 'Sign-in code')}</label>
-          <input
-            ref={input}
-            id="m-code"
-            className="m-input m-code-input"
-            inputMode="numeric"
-            pattern="[0-9]*"
-            autoComplete="one-time-code"
-            maxLength={6}
-            aria-describedby="m-code-help"
-            aria-invalid={!!error}
-            value={code}
-            onChange={(e) => {
-              setCode(e.target.value.replace(/\D/g, '').slice(0, 6));
-              setError(null);
-            }}
-            data-testid="m-code"
-          />
-        </div>
+        <PhoneInput
+          ref={input}
+          id="m-code"
+          label={t('签到码', 'Sign-in code')}
+          className="m-input m-code-input"
+          inputMode="numeric"
+          pattern="[0-9]*"
+          autoComplete="one-time-code"
+          maxLength={6}
+          aria-describedby="m-code-help"
+          aria-invalid={!!error}
+          value={code}
+          onChange={(v) => {
+            setCode(v.replace(/\D/g, '').slice(0, 6));
+            setError(null);
+          }}
+          data-testid="m-code"
+        />
         <button className="m-btn primary" type="submit" disabled={busy} data-testid="m-checkin-submit">
           {busy ? t('正在签到…', 'Signing in…') : t('签到', 'Sign in')}
         </button>
