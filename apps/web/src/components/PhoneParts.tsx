@@ -103,3 +103,12 @@ export function NoteLine({ label, text }: { label: string; text: string | null |
     </p>
   ) : null;
 }
+
+/** A tab icon of the phone app: one filled path in a 24×24 box (long paths may come in pieces). */
+export function phoneIcon(...d: string[]) {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
+      <path d={d.join('')} />
+    </svg>
+  );
+}
