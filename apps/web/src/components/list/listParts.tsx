@@ -1,6 +1,10 @@
-/** Pieces that many list pages declare alike: the search filter, a select filter and the toolbar's "new" button. */
+/**
+ * Pieces that many list pages declare alike: the search filter, a select filter, the toolbar's "new" button and a
+ * column of links.
+ */
 import type { ReactNode } from 'react';
 import { Button } from 'antd';
+import { Link } from 'react-router';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ListFilter } from './ListFilters';
 
@@ -33,4 +37,9 @@ export function NewButton(props: { show?: boolean; onClick: () => void; testId?:
       {props.children}
     </Button>
   );
+}
+
+/** A table column whose text links to `to(row)` (inside the app). */
+export function linkColumn<T>(title: string, dataIndex: keyof T & string, to: (row: T) => string, width?: number) {
+  return { title, dataIndex, width, render: (v: ReactNode, row: T) => <Link to={to(row)}>{v}</Link> };
 }
