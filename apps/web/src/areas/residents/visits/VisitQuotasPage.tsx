@@ -3,7 +3,7 @@
  * data).
  */
 import { addDays, weekdayOf } from '@dangjian/contracts';
-import { Card, DatePicker, Space, Table, type TableColumnsType, Tabs } from 'antd';
+import { Card, DatePicker, Space, Tabs } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
@@ -11,7 +11,7 @@ import { api } from '../../../api/client';
 import { useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
 import { usePageCrumb } from '../../../app/crumbs';
-import { Loaded, SHORT_PAGING, StatGrid } from '../../../components/Figures';
+import { Loaded, ShortTable, StatGrid } from '../../../components/Figures';
 import { linkColumn } from '../../../components/list/listParts';
 import { PageHead } from '../common/ResidentsParts';
 import { chinaToday, isoWeekOf, quarterOf, type VisitQuotas } from '../common/model';
@@ -20,27 +20,6 @@ import { chinaToday, isoWeekOf, quarterOf, type VisitQuotas } from '../common/mo
 function weekMonday(week: string): string {
   const jan4 = `${week.slice(0, 4)}-01-04`;
   return addDays(jan4, -weekdayOf(jan4) + (Number(week.slice(6)) - 1) * 7);
-}
-
-/** A table of those short of their quota, paged alike. */
-function ShortTable<T extends object>(props: {
-  rowKey: keyof T & string;
-  rows: T[];
-  testId: string;
-  empty: string;
-  columns: TableColumnsType<T>;
-}) {
-  return (
-    <Table<T>
-      rowKey={props.rowKey}
-      size="middle"
-      dataSource={props.rows}
-      data-testid={props.testId}
-      pagination={SHORT_PAGING}
-      locale={{ emptyText: props.empty }}
-      columns={props.columns}
-    />
-  );
 }
 
 /** A right-aligned column of a count against its weekly target, in red when short. */
