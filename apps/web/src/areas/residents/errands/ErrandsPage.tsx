@@ -4,7 +4,6 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ERRAND_STATUSES } from '@dangjian/contracts';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
-import { useFeedback } from '../../../components/feedback';
 import { type ListFilter, ListPage } from '../../../components/list/ListPage';
 import { NewButton, searchFilter, selectFilter } from '../../../components/list/listParts';
 import { residentsBin, useAddForOrg } from '../common/listParts';
@@ -19,7 +18,6 @@ export default function ErrandsPage() {
   const opts = useEnumOptions();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const { message } = useFeedback();
   const { data: me } = useMe();
   const { id: openId } = useParams();
   const [params] = useSearchParams();
@@ -60,12 +58,7 @@ export default function ErrandsPage() {
         <ErrandModal
           {...adding.org}
           onClose={adding.stop}
-          onSaved={(e) => {
-            adding.stop();
-            message.success(t('已登记', 'Recorded'));
-            qc.invalidateQueries({ queryKey: ['errands'] });
-            navigate(`/errands/${e.id}`);
-          }}
+          onSaved={(e) => adding.saved(t('已登记', 'Recorded'), 'errands', `/errands/${e.id}`)}
         />
       ) : null}
       {openId ? (

@@ -1,9 +1,7 @@
 /** The three evaluations (三评, `/evaluations`) on ListPage: monthly review, half-year and year-end evaluations. */
-import { useQueryClient } from '@tanstack/react-query';
 import { EVALUATION_GRADES, EVALUATION_KINDS } from '@dangjian/contracts';
 import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
-import { useFeedback } from '../../../components/feedback';
 import { type ListColumn, ListPage } from '../../../components/list/ListPage';
 import { NewButton, searchFilter, selectFilter } from '../../../components/list/listParts';
 import { residentsBin, useAddForOrg } from '../common/listParts';
@@ -15,8 +13,6 @@ export default function EvaluationsPage() {
   const t = useT();
   const lbl = useLabel();
   const opts = useEnumOptions();
-  const qc = useQueryClient();
-  const { message } = useFeedback();
   const { data: me } = useMe();
   const adding = useAddForOrg();
   const canWrite = hasCap(me, 'residents.evaluate') || hasCap(me, 'residents.write');
@@ -76,11 +72,7 @@ export default function EvaluationsPage() {
         <EvaluationModal
           {...adding.org}
           onClose={adding.stop}
-          onSaved={() => {
-            adding.stop();
-            message.success(t('评价已保存', 'Evaluation saved'));
-            qc.invalidateQueries({ queryKey: ['evaluations'] });
-          }}
+          onSaved={() => adding.saved(t('评价已保存', 'Evaluation saved'), 'evaluations')}
         />
       ) : null}
     </ListPage>

@@ -1,11 +1,9 @@
 /** Micro-wishes (微心愿, `/wishes`) on ListPage: filters, posting for a resident, recycle bin. */
 import { Button } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { WISH_KINDS, WISH_STATUSES } from '@dangjian/contracts';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
-import { useFeedback } from '../../../components/feedback';
 import { type ListFilter, ListPage } from '../../../components/list/ListPage';
 import { NewButton, searchFilter, selectFilter } from '../../../components/list/listParts';
 import { residentsBin, useAddForOrg } from '../common/listParts';
@@ -18,8 +16,6 @@ export default function WishesPage() {
   const t = useT();
   const opts = useEnumOptions();
   const navigate = useNavigate();
-  const qc = useQueryClient();
-  const { message } = useFeedback();
   const { data: me } = useMe();
   const adding = useAddForOrg();
 
@@ -58,12 +54,7 @@ export default function WishesPage() {
         <WishModal
           {...adding.org}
           onClose={adding.stop}
-          onSaved={(w) => {
-            adding.stop();
-            message.success(t('心愿已提交', 'Wish posted'));
-            qc.invalidateQueries({ queryKey: ['wishes'] });
-            navigate(`/wishes/${w.id}`);
-          }}
+          onSaved={(w) => adding.saved(t('心愿已提交', 'Wish posted'), 'wishes', `/wishes/${w.id}`)}
         />
       ) : null}
     </ListPage>
