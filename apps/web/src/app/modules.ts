@@ -75,3 +75,26 @@ export function selectedHref(hrefs: readonly string[], pathname: string, search:
   }
   return best?.href;
 }
+
+/** A lazily loaded page, as `page()` makes it. */
+export type WebPage = LazyExoticComponent<ComponentType>;
+
+/** Routes from a table of path → page, in the table's order: `routesOf({ orgs: OrgsPage, 'orgs/new': … })`. */
+export function routesOf(pages: Record<string, WebPage>): WebRoute[] {
+  return Object.entries(pages).map(([path, page]) => ({ path, page }));
+}
+
+/** A menu entry in one call: where it leads, its icon and label, then its group, who sees it and its order. */
+export function menuEntry(
+  href: string,
+  icon: ComponentType,
+  label: Labelled,
+  rest: Omit<WebMenuEntry, 'href' | 'icon' | 'label'>,
+): WebMenuEntry {
+  return { href, icon, label, ...rest };
+}
+
+/** A `visible` rule: the user holds every one of these capabilities. */
+export function allCaps(...caps: string[]): (me: Me) => boolean {
+  return (me) => caps.every((c) => hasCap(me, c));
+}

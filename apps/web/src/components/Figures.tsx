@@ -3,7 +3,7 @@
  * quotas): the figure's query, the heading row with its pickers, the loading/error gate and the grid of stat cards.
  */
 import type { ReactNode } from 'react';
-import { Typography } from 'antd';
+import { Table, type TableColumnsType, Typography } from 'antd';
 import { type UseQueryResult, keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../api/client';
@@ -93,3 +93,25 @@ export function StatGrid({ items, testId }: { items: StatItem[]; testId?: string
 
 /** The paging of a short table (a tab of a figure page): 20 a page, none when it fits. */
 export const SHORT_PAGING = { pageSize: 20, hideOnSinglePage: true } as const;
+
+/** A short table of a figure page (those short of a quota, the gaps): paged by SHORT_PAGING, its own empty line. */
+export function ShortTable<T extends object>(props: {
+  rowKey: keyof T & string;
+  rows: T[];
+  testId?: string;
+  empty: string;
+  columns: TableColumnsType<T>;
+  size?: 'small' | 'middle';
+}) {
+  return (
+    <Table<T>
+      rowKey={props.rowKey}
+      size={props.size ?? 'middle'}
+      dataSource={props.rows}
+      data-testid={props.testId}
+      pagination={SHORT_PAGING}
+      locale={{ emptyText: props.empty }}
+      columns={props.columns}
+    />
+  );
+}

@@ -1,5 +1,5 @@
 /** Small parts the phone pages share (member and resident): the error line, a note field and a titled list card. */
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 
 /** The error line above a phone form or list; nothing without an error. */
 export function PhoneError({ error, testId }: { error: string | null | undefined; testId?: string }) {
@@ -10,19 +10,21 @@ export function PhoneError({ error, testId }: { error: string | null | undefined
   ) : null;
 }
 
-/** A labelled text area of a phone form. */
+/** A labelled text area of a phone form; `children` go below it (e.g. a hint). */
 export function NoteField({
   id,
   label,
   rows,
   value,
   onChange,
+  children,
 }: {
   id: string;
   label: string;
   rows: number;
   value: string;
   onChange: (v: string) => void;
+  children?: ReactNode;
 }) {
   return (
     <div className="m-field">
@@ -35,6 +37,27 @@ export function NoteField({
         value={value}
         onChange={(e) => onChange(e.target.value)}
       />
+      {children}
+    </div>
+  );
+}
+
+/** A labelled one-line input of a phone form (class `m-input` unless `className` says otherwise). */
+export function PhoneInput({
+  id,
+  label,
+  value,
+  onChange,
+  className = 'm-input',
+  ...input
+}: { id: string; label: string; value: string; onChange: (v: string) => void } & Omit<
+  ComponentProps<'input'>,
+  'id' | 'value' | 'onChange'
+>) {
+  return (
+    <div className="m-field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} className={className} value={value} onChange={(e) => onChange(e.target.value)} {...input} />
     </div>
   );
 }
@@ -68,5 +91,24 @@ export function PhoneListCard({
         <ul className="m-list">{children}</ul>
       )}
     </section>
+  );
+}
+
+/** A labelled paragraph of a phone card (e.g. 完成情况：…); nothing without a text. */
+export function NoteLine({ label, text }: { label: string; text: string | null | undefined }) {
+  return text ? (
+    <p className="r-text">
+      {label}
+      {text}
+    </p>
+  ) : null;
+}
+
+/** A tab icon of the phone app: one filled path in a 24×24 box (long paths may come in pieces). */
+export function phoneIcon(...d: string[]) {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
+      <path d={d.join('')} />
+    </svg>
   );
 }

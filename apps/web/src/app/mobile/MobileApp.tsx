@@ -21,16 +21,11 @@ import './mobile.css';
 import { LangButton, loginUrl } from './mobileShared';
 import { LoginPage } from './MobileLogin';
 import { BranchPage, ProfilePage } from './MobileProfile';
+import { phoneIcon } from '../../components/PhoneParts';
 
-const ICON_ME = (
-  <svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
-    <path d="M12 12a5 5 0 1 0 0-10 5 5 0 0 0 0 10zm0 2c-4.4 0-8 2.2-8 5v3h16v-3c0-2.8-3.6-5-8-5z" />
-  </svg>
-);
-const ICON_BRANCH = (
-  <svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
-    <path d="M12 2 2 7v2h20V7L12 2zM4 11v7h3v-7H4zm6.5 0v7h3v-7h-3zM17 11v7h3v-7h-3zM2 20v2h20v-2H2z" />
-  </svg>
+const ICON_ME = phoneIcon('M12 12a5 5 0 1 0 0-10 5 5 0 0 0 0 10zm0 2c-4.4 0-8 2.2-8 5v3h16v-3c0-2.8-3.6-5-8-5z');
+const ICON_BRANCH = phoneIcon(
+  'M12 2 2 7v2h20V7L12 2zM4 11v7h3v-7H4zm6.5 0v7h3v-7h-3zM17 11v7h3v-7h-3zM2 20v2h20v-2H2z',
 );
 
 function Frame({ me, children }: { me: Me; children: ReactNode }) {

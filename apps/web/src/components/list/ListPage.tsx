@@ -13,7 +13,7 @@
  *       <ListPage<Thing>
  *         title={t('事项', 'Things')}
  *         endpoint="/api/things"            // GET list, DELETE /:id, POST /:id/restore
- *         queryKey="things"                 // react-query root key, refreshed after changes
+ *         queryKey="things"                 // react-query root key (default: the endpoint's path after /api/)
  *         orgScoped                         // sends `org` (URL or org switcher), shows a closable org tag
  *         filters={[
  *           { kind: 'search', key: 'q', label: t('名称', 'Name'), testId: 'thing-search' },
@@ -90,7 +90,8 @@ export interface BulkAction<T> {
 export interface ListPageProps<T extends { id: number }> {
   title: ReactNode;
   endpoint: string;
-  queryKey: string;
+  /** The react-query root key, refreshed after changes (default: the endpoint's path after `/api/`). */
+  queryKey?: string;
   columns: ListColumn<T>[] | ((ctx: ListContext<T>) => ListColumn<T>[]);
   filters?: ListFilter[];
   /** More filter controls after the declared ones (their keys go in `extraKeys`). */
@@ -134,12 +135,13 @@ export function ListPage<T extends { id: number }>(props: ListPageProps<T>) {
   const { message } = useFeedback();
   const filters = props.filters ?? [];
   const url = useListUrl([...filterKeys(filters), ...(props.extraKeys ?? [])], props.orgScoped);
-  const { remove, restore, refresh } = useRecycle(props.endpoint, props.queryKey, props.recycle);
+  const queryKey = props.queryKey ?? props.endpoint.replace(/^\/api\//, '');
+  const { remove, restore, refresh } = useRecycle(props.endpoint, queryKey, props.recycle);
   const ctx: ListContext<T> = { url, recycle: url.recycle, remove, restore, refresh };
   const [selected, setSelected] = useState<Key[]>([]);
   const query = { ...url.query, ...props.fixedQuery };
   const list = useQuery({
-    queryKey: [props.queryKey, 'list', query, url.page, url.pageSize],
+    queryKey: [queryKey, 'list', query, url.page, url.pageSize],
     queryFn: ({ signal }) =>
       api.get<ListAnswer<T>>(props.endpoint, { ...query, page: url.page, pageSize: url.pageSize }, signal),
     placeholderData: keepPreviousData,

@@ -55,7 +55,6 @@ export default function AuditPage() {
     <ListPage<AuditRecord>
       title={t('审计日志', 'Audit trail')}
       endpoint="/api/audit"
-      queryKey="audit"
       before={<ChainCheckCard />}
       filters={[
         { kind: 'dateRange', key: 'from', keyTo: 'to', showTime: true, label: t('时间范围', 'Time range') },

@@ -2,23 +2,17 @@
 import { Card, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../../../api/client';
-import type { AuditRecord, ListAnswer } from '../../../api/types';
+import type { AuditRecord } from '../../../api/types';
 import { useT } from '../../../app/i18n';
 import { ChainCheckCard, formatTime } from '../audit/auditShared';
 import { ErrorResult } from '../../../components/States';
+import { listQuery } from './listQuery';
 
 /** The auditor's home page. */
 export default function AuditorHome() {
   const t = useT();
-  const q = useQuery({
-    queryKey: ['audit', 'recent'],
-    queryFn: ({ signal }) => api.get<ListAnswer<AuditRecord>>('/api/audit', { pageSize: 15 }, signal),
-  });
-  const failed = useQuery({
-    queryKey: ['audit', 'failed'],
-    queryFn: ({ signal }) => api.get<ListAnswer<AuditRecord>>('/api/audit', { pageSize: 1, success: false }, signal),
-  });
+  const q = useQuery(listQuery<AuditRecord>(['audit', 'recent'], '/api/audit', { pageSize: 15 }));
+  const failed = useQuery(listQuery<AuditRecord>(['audit', 'failed'], '/api/audit', { pageSize: 1, success: false }));
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>

@@ -5,10 +5,11 @@ import { useFeedback } from '../../../components/feedback';
 import { Link } from 'react-router';
 import { ROLES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
-import type { ListAnswer, User } from '../../../api/types';
+import type { User } from '../../../api/types';
 import { useLabel, useT } from '../../../app/i18n';
 import { formatTime } from '../audit/auditShared';
 import { ErrorResult } from '../../../components/States';
+import { listQuery } from './listQuery';
 
 /** The security admin's home page. */
 export default function SecurityHome() {
@@ -16,23 +17,20 @@ export default function SecurityHome() {
   const lbl = useLabel();
   const { message } = useFeedback();
   const qc = useQueryClient();
-  const all = useQuery({
-    queryKey: ['users', 'count-all'],
-    queryFn: ({ signal }) => api.get<ListAnswer<User>>('/api/users', { pageSize: 1 }, signal),
-  });
-  const disabled = useQuery({
-    queryKey: ['users', 'count-disabled'],
-    queryFn: ({ signal }) => api.get<ListAnswer<User>>('/api/users', { status: 'disabled', pageSize: 1 }, signal),
-  });
-  const locked = useQuery({
-    queryKey: ['users', 'locked'],
-    queryFn: ({ signal }) => api.get<ListAnswer<User>>('/api/users', { locked: true, pageSize: 50 }, signal),
-  });
-  const grants = useQuery({
-    queryKey: ['grants', 'pending-count'],
-    queryFn: ({ signal }) =>
-      api.get<ListAnswer<unknown>>('/api/users/grants', { status: 'pending', pageSize: 1 }, signal),
-  });
+  const all = useQuery(listQuery<User>(['users', 'count-all'], '/api/users', { pageSize: 1 }));
+  const disabled = useQuery(
+    listQuery<User>(['users', 'count-disabled'], '/api/users', { status: 'disabled', pageSize: 1 }),
+  );
+  const locked = useQuery(listQuery<User>(['users', 'locked'], '/api/users', { locked: true, pageSize: 50 }));
+  const grants = useQuery(
+    listQuery(['grants', 'pending-count'], '/api/users/grants', { status: 'pending', pageSize: 1 }),
+  );
+  const cards = [
+    { testId: 'stat-users', href: '/users', title: t('账号总数', 'Accounts'), q: all },
+    { testId: 'stat-locked', href: '/users?locked=true', title: t('已锁定', 'Locked'), q: locked },
+    { testId: 'stat-disabled', href: '/users?status=disabled', title: t('已停用', 'Disabled'), q: disabled },
+    { testId: 'stat-grants', href: '/users#grants-title', title: t('待审批授权', 'Grants to decide'), q: grants },
+  ];
 
   async function unlock(u: User) {
     try {
@@ -51,42 +49,15 @@ export default function SecurityHome() {
         {t('账号安全工作台', 'Account security desk')}
       </Typography.Title>
       <Row gutter={16}>
-        <Col xs={12} md={6}>
-          <Card size="small" data-testid="stat-users">
-            <Link to="/users" style={{ color: 'inherit' }}>
-              <Statistic title={t('账号总数', 'Accounts')} value={all.data?.total ?? '-'} loading={all.isPending} />
-            </Link>
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small" data-testid="stat-locked">
-            <Link to="/users?locked=true" style={{ color: 'inherit' }}>
-              <Statistic title={t('已锁定', 'Locked')} value={locked.data?.total ?? '-'} loading={locked.isPending} />
-            </Link>
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small" data-testid="stat-disabled">
-            <Link to="/users?status=disabled" style={{ color: 'inherit' }}>
-              <Statistic
-                title={t('已停用', 'Disabled')}
-                value={disabled.data?.total ?? '-'}
-                loading={disabled.isPending}
-              />
-            </Link>
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small" data-testid="stat-grants">
-            <Link to="/users#grants-title" style={{ color: 'inherit' }}>
-              <Statistic
-                title={t('待审批授权', 'Grants to decide')}
-                value={grants.data?.total ?? '-'}
-                loading={grants.isPending}
-              />
-            </Link>
-          </Card>
-        </Col>
+        {cards.map((c) => (
+          <Col key={c.testId} xs={12} md={6}>
+            <Card size="small" data-testid={c.testId}>
+              <Link to={c.href} style={{ color: 'inherit' }}>
+                <Statistic title={c.title} value={c.q.data?.total ?? '-'} loading={c.q.isPending} />
+              </Link>
+            </Card>
+          </Col>
+        ))}
       </Row>
       <Card size="small" title={t('被锁定的账号', 'Locked accounts')} data-testid="locked-users">
         <Table<User>

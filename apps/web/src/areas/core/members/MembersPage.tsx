@@ -76,7 +76,6 @@ export default function MembersPage() {
     <ListPage<Member>
       title={t('党员名册', 'Member roster')}
       endpoint="/api/members"
-      queryKey="members"
       orgScoped
       filters={filters}
       columns={columns}

@@ -18,7 +18,6 @@ function OrgList() {
     <ListPage<OrgNode>
       title={t('组织列表', 'Organization list')}
       endpoint="/api/orgs"
-      queryKey="orgs"
       fixedQuery={{ parent: org?.id }}
       size="small"
       filters={[

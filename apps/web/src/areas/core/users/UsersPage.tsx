@@ -3,14 +3,14 @@
  * organization; and the grants of administrator roles (the county admin proposes, the security admin decides).
  */
 import { useState } from 'react';
-import { Button, Card } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Card } from 'antd';
 import { ROLES } from '@dangjian/contracts';
 import type { User } from '../../../api/types';
 import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { formatTime } from '../audit/auditShared';
 import { type ListColumn, ListPage } from '../../../components/list/ListPage';
+import { NewButton, searchFilter, selectFilter } from '../../../components/list/listParts';
 import { GrantsSection } from './GrantsSection';
 import { UserRowActions, UserStatusTags } from './UserRowActions';
 import { type Editing, UserModal } from './UserModal';
@@ -28,6 +28,10 @@ export default function UsersPage() {
   const canGrant = hasCap(me, 'users.propose') || hasCap(me, 'users.approve');
   const [editing, setEditing] = useState<Editing>(null);
 
+  const statuses = [
+    { value: 'active', label: t('正常', 'Active') },
+    { value: 'disabled', label: t('已停用', 'Disabled') },
+  ];
   const columns: ListColumn<User>[] = [
     { title: t('用户名', 'User name'), dataIndex: 'username' },
     { title: t('姓名', 'Name'), dataIndex: 'displayName' },
@@ -51,32 +55,11 @@ export default function UsersPage() {
     <ListPage<User>
       title={t('账号管理', 'Accounts')}
       endpoint="/api/users"
-      queryKey="users"
       filters={[
-        {
-          kind: 'search',
-          key: 'q',
-          label: t('搜索用户名或姓名', 'Search user name or name'),
-          placeholder: t('用户名 / 姓名', 'User name / name'),
-        },
-        { kind: 'select', key: 'role', label: t('角色', 'Role'), width: 150, options: opts(ROLES) },
-        {
-          kind: 'select',
-          key: 'status',
-          label: t('状态', 'Status'),
-          width: 120,
-          options: [
-            { value: 'active', label: t('正常', 'Active') },
-            { value: 'disabled', label: t('已停用', 'Disabled') },
-          ],
-        },
-        {
-          kind: 'select',
-          key: 'locked',
-          label: t('锁定', 'Locked'),
-          width: 120,
-          options: [{ value: 'true', label: t('仅看已锁定', 'Locked only') }],
-        },
+        searchFilter(t('搜索用户名或姓名', 'Search user name or name'), t('用户名 / 姓名', 'User name / name')),
+        selectFilter('role', t('角色', 'Role'), opts(ROLES), 150),
+        selectFilter('status', t('状态', 'Status'), statuses, 120),
+        selectFilter('locked', t('锁定', 'Locked'), [{ value: 'true', label: t('仅看已锁定', 'Locked only') }], 120),
       ]}
       columns={columns}
       scrollX={980}
@@ -89,11 +72,9 @@ export default function UsersPage() {
       }
       rowActionsWidth={200}
       actions={
-        canWrite ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
-            {t('新建账号', 'New account')}
-          </Button>
-        ) : null
+        <NewButton show={canWrite} onClick={() => setEditing({ mode: 'create' })}>
+          {t('新建账号', 'New account')}
+        </NewButton>
       }
       total={{ text: (n) => t(`共 ${n} 个`, `${n} in all`) }}
       emptyText={t('没有符合条件的账号', 'No account matches')}

@@ -60,7 +60,6 @@ export default function MeetingsPage() {
     <ListPage<MeetingSummary>
       title={t('会议记录', 'Meeting records')}
       endpoint="/api/meetings"
-      queryKey="meetings"
       orgScoped
       filters={[
         {

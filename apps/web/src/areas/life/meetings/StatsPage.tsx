@@ -2,13 +2,14 @@
  * Figures of organizational life as tables (`/meetings/stats`): meetings by kind, attendance, lectures, and the lowest
  * attendance by org and member.
  */
-import { Card, Col, Row, Space, Table } from 'antd';
+import { Card, Col, Row, Space, Table, type TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { MEETING_KIND_LABELS } from '@dangjian/contracts';
 import { withQuery } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
 import { FigureHeading, Loaded, useFigureQuery } from '../../../components/Figures';
+import { linkColumn } from '../../../components/list/listParts';
 import { percent, periodUnit, thisYear, type MeetingStatsAnswer } from './model';
 import { PeriodPicker } from './parts';
 import './meetings.css';
@@ -60,6 +61,29 @@ function attendanceColumns(present: string, rate: string) {
     },
     { title: rate, dataIndex: 'rate', width: 150, render: rateCell },
   ];
+}
+
+/** One of the two lowest-attendance tables, in half a row. */
+function LowestCard<T extends object>(props: {
+  title: string;
+  testId: string;
+  rowKey: keyof T & string;
+  rows: T[];
+  columns: TableColumnsType<T>;
+}) {
+  return (
+    <Col xs={24} xl={12}>
+      <Card title={props.title} data-testid={props.testId}>
+        <Table<T>
+          size="small"
+          rowKey={props.rowKey}
+          dataSource={props.rows}
+          {...LOWEST_TABLE}
+          columns={props.columns}
+        />
+      </Card>
+    </Col>
+  );
 }
 
 /** The statistics page. */
@@ -141,44 +165,28 @@ export default function StatsPage() {
       </Card>
       {s ? (
         <Row gutter={[16, 16]}>
-          <Col xs={24} xl={12}>
-            <Card title={t('出席率最低的组织', 'Organizations with the lowest attendance')} data-testid="stats-orgs">
-              <Table<OrgRow>
-                size="small"
-                rowKey="orgId"
-                dataSource={s.orgs}
-                {...LOWEST_TABLE}
-                columns={[
-                  {
-                    title: t('党组织', 'Organization'),
-                    dataIndex: 'orgName',
-                    render: (v: string, r) => <Link to={list({ org: r.orgId })}>{v}</Link>,
-                  },
-                  { title: t('会议', 'Meetings'), dataIndex: 'meetings', align: 'right', width: 70 },
-                  ...attendanceColumns(t('实到/应到', 'Present'), t('出席率', 'Rate')),
-                ]}
-              />
-            </Card>
-          </Col>
-          <Col xs={24} xl={12}>
-            <Card title={t('出席率最低的党员', 'Members with the lowest attendance')} data-testid="stats-members">
-              <Table<MemberRow>
-                size="small"
-                rowKey="memberId"
-                dataSource={s.members}
-                {...LOWEST_TABLE}
-                columns={[
-                  {
-                    title: t('姓名', 'Name'),
-                    dataIndex: 'name',
-                    render: (v: string, r) => <Link to={`/members/${r.memberId}`}>{v}</Link>,
-                  },
-                  { title: t('所在组织', 'Organization'), dataIndex: 'orgName', ellipsis: true },
-                  ...attendanceColumns(t('出席/应参加', 'Present'), t('出席率', 'Rate')),
-                ]}
-              />
-            </Card>
-          </Col>
+          <LowestCard<OrgRow>
+            title={t('出席率最低的组织', 'Organizations with the lowest attendance')}
+            testId="stats-orgs"
+            rowKey="orgId"
+            rows={s.orgs}
+            columns={[
+              linkColumn(t('党组织', 'Organization'), 'orgName', (r) => list({ org: r.orgId })),
+              { title: t('会议', 'Meetings'), dataIndex: 'meetings', align: 'right', width: 70 },
+              ...attendanceColumns(t('实到/应到', 'Present'), t('出席率', 'Rate')),
+            ]}
+          />
+          <LowestCard<MemberRow>
+            title={t('出席率最低的党员', 'Members with the lowest attendance')}
+            testId="stats-members"
+            rowKey="memberId"
+            rows={s.members}
+            columns={[
+              linkColumn(t('姓名', 'Name'), 'name', (r) => `/members/${r.memberId}`),
+              { title: t('所在组织', 'Organization'), dataIndex: 'orgName', ellipsis: true },
+              ...attendanceColumns(t('出席/应参加', 'Present'), t('出席率', 'Rate')),
+            ]}
+          />
         </Row>
       ) : null}
     </Space>

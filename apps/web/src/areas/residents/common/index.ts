@@ -1,16 +1,15 @@
 /** The figures and the rules of serving residents. */
 import { BarChartOutlined, ProfileOutlined } from '@ant-design/icons';
 import { page, type WebModule } from '../../../app/modules';
-
-const entry = { group: { zh: '为民服务', en: 'Serving residents' }, capability: 'residents.read', order: 40 };
+import { residentsEntry } from './manifest';
 
 /** The web manifest of common. */
 export const commonWeb: WebModule = {
   area: 'residents',
   module: 'common',
   menu: [
-    { ...entry, href: '/service/stats', icon: BarChartOutlined, label: { zh: '服务统计', en: 'Figures' } },
-    { ...entry, href: '/service-rules', icon: ProfileOutlined, label: { zh: '服务规则', en: 'Rules' } },
+    residentsEntry('/service/stats', BarChartOutlined, { zh: '服务统计', en: 'Figures' }),
+    residentsEntry('/service-rules', ProfileOutlined, { zh: '服务规则', en: 'Rules' }),
   ],
   routes: [
     { path: 'service/stats', page: page(() => import('./ResidentsStatsPage')) },

@@ -4,24 +4,8 @@
  * service pages of both web helpers — keep additions additive.
  */
 import { isoWeekOf as weekOf, quarterOf } from '@dangjian/contracts';
-import {
-  type HouseholdT,
-  type ResidentT,
-  type HouseholdDetailT,
-  type HouseholdGroupT,
-  type HouseholdGroupDetailT,
-  type GroupCoverageT,
-  type PairingT,
-  type PairingGapsT,
-  type ZoneT,
-  type VisitT,
-  type VisitQuotasT,
-  HOUSEHOLD_TAGS,
-  POOR_TAGS,
-  RESIDENTS_RULE_DEFAULTS,
-  type ResidentsRuleKey,
-  type ResidentsRules,
-} from '@dangjian/contracts';
+import { HOUSEHOLD_TAGS, POOR_TAGS, RESIDENTS_RULE_DEFAULTS, type ResidentsRuleKey } from '@dangjian/contracts';
+import type { ResidentsRules } from '@dangjian/contracts';
 import { chinaNow } from '../../life/meetings/model';
 
 export { chinaNow, percent } from '../../life/meetings/model';
@@ -36,26 +20,25 @@ export interface ResidentsRecord {
   deletedAt: string | null;
 }
 
-/** A row of `GET /api/households`. */
-export type Household = HouseholdT;
-
-/** A resident of a household (numbers masked unless revealed). */
-export type Resident = ResidentT;
-
-/** `GET /api/households/:id`. */
-export type HouseholdDetail = HouseholdDetailT;
-
-/** A row of `GET /api/household-groups`. */
-export type HouseholdGroup = HouseholdGroupT;
-
-/** `GET /api/household-groups/:id`. */
-export type HouseholdGroupDetail = HouseholdGroupDetailT;
-
-/** `GET /api/household-groups/coverage`. */
-export type GroupCoverage = GroupCoverageT;
-
-/** A row of `GET /api/pairings`. */
-export type Pairing = PairingT;
+/**
+ * The answers of the API under the names the pages use: a row of `GET /api/households` (Household), a resident of
+ * one (numbers masked unless revealed), `GET /api/households/:id`; a row of `GET /api/household-groups`,
+ * `GET /api/household-groups/:id`, `…/coverage`; a row of `GET /api/pairings`, `GET /api/pairings/gaps`; a row of
+ * `GET /api/zones`; a row of `GET /api/visits`, `GET /api/visits/quotas`.
+ */
+export type {
+  HouseholdT as Household,
+  ResidentT as Resident,
+  HouseholdDetailT as HouseholdDetail,
+  HouseholdGroupT as HouseholdGroup,
+  HouseholdGroupDetailT as HouseholdGroupDetail,
+  GroupCoverageT as GroupCoverage,
+  PairingT as Pairing,
+  PairingGapsT as PairingGaps,
+  ZoneT as Zone,
+  VisitT as Visit,
+  VisitQuotasT as VisitQuotas,
+} from '@dangjian/contracts';
 
 /** A cadre's load in the pairing gaps. */
 export interface CadreLoad {
@@ -64,18 +47,6 @@ export interface CadreLoad {
   orgName: string;
   load: number;
 }
-
-/** `GET /api/pairings/gaps`. */
-export type PairingGaps = PairingGapsT;
-
-/** A row of `GET /api/zones`. */
-export type Zone = ZoneT;
-
-/** A row of `GET /api/visits`. */
-export type Visit = VisitT;
-
-/** `GET /api/visits/quotas`. */
-export type VisitQuotas = VisitQuotasT;
 
 /** `GET /api/service-rules`. */
 export interface ResidentsRulesAnswer {

@@ -1,20 +1,10 @@
 /** Errands (党员代办). */
 import { SolutionOutlined } from '@ant-design/icons';
-import { page, type WebModule } from '../../../app/modules';
+import { page } from '../../../app/modules';
+import { residentsModule } from '../common/manifest';
 
 const ErrandsPage = page(() => import('./ErrandsPage'));
-const entry = { group: { zh: '为民服务', en: 'Serving residents' }, capability: 'residents.read', order: 40 };
+const entry = { icon: SolutionOutlined, label: { zh: '党员代办', en: 'Errands' } };
 
 /** The web manifest of errands. */
-export const errandsWeb: WebModule = {
-  area: 'residents',
-  module: 'errands',
-  menu: [{ ...entry, href: '/errands', icon: SolutionOutlined, label: { zh: '党员代办', en: 'Errands' } }],
-  routes: [
-    { path: 'errands', page: ErrandsPage },
-    { path: 'errands/:id', page: ErrandsPage },
-  ],
-  crumbs: {
-    errands: { zh: '党员代办', en: 'Errands' },
-  },
-};
+export const errandsWeb = residentsModule('errands', entry, { errands: ErrandsPage, 'errands/:id': ErrandsPage });

@@ -1,14 +1,10 @@
 /** The three evaluations (三评, `/evaluations`) on ListPage: monthly review, half-year and year-end evaluations. */
-import { useState } from 'react';
-import { Button } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { EVALUATION_GRADES, EVALUATION_KINDS } from '@dangjian/contracts';
 import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
-import { useScope } from '../../../app/scope';
 import { hasCap, useMe } from '../../../app/session';
-import { useFeedback } from '../../../components/feedback';
 import { type ListColumn, ListPage } from '../../../components/list/ListPage';
+import { NewButton, searchFilter, selectFilter } from '../../../components/list/listParts';
+import { residentsBin, useAddForOrg } from '../common/listParts';
 import { chinaDateTime, type EvaluationItem } from '../requests/requestModel';
 import { EvaluationModal } from './EvaluationModal';
 
@@ -17,11 +13,8 @@ export default function EvaluationsPage() {
   const t = useT();
   const lbl = useLabel();
   const opts = useEnumOptions();
-  const qc = useQueryClient();
-  const { message } = useFeedback();
-  const { org } = useScope();
   const { data: me } = useMe();
-  const [adding, setAdding] = useState<number | null>(null);
+  const adding = useAddForOrg();
   const canWrite = hasCap(me, 'residents.evaluate') || hasCap(me, 'residents.write');
 
   const columns: ListColumn<EvaluationItem>[] = [
@@ -55,51 +48,31 @@ export default function EvaluationsPage() {
     <ListPage<EvaluationItem>
       title={t('三评', 'The three evaluations')}
       endpoint="/api/evaluations"
-      queryKey="evaluations"
       orgScoped
       filters={[
-        { kind: 'select', key: 'kind', label: t('评价类型', 'Kind'), width: 200, options: opts(EVALUATION_KINDS) },
-        {
-          kind: 'search',
-          key: 'period',
-          label: t('周期', 'Period'),
-          placeholder: t('周期，如 2026-H1', 'Period, e.g. 2026-H1'),
-          width: 200,
-        },
+        selectFilter('kind', t('评价类型', 'Kind'), opts(EVALUATION_KINDS), 200),
+        searchFilter(t('周期', 'Period'), t('周期，如 2026-H1', 'Period, e.g. 2026-H1'), { key: 'period', width: 200 }),
       ]}
       columns={columns}
       scrollX={1000}
-      recycle={{
-        capability: 'residents.write',
-        name: (e) => `${e.orgName} ${e.period}`,
-        title: t('三评回收站', 'Evaluations recycle bin'),
-        back: t('返回', 'Back'),
-      }}
-      actions={({ url }) =>
-        canWrite ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setAdding(Number(url.query.org) || me?.orgId || 0)}
-            data-testid="new-evaluation"
-          >
-            {t('录入评价', 'Record an evaluation')}
-          </Button>
-        ) : null
-      }
+      recycle={residentsBin(
+        (e) => `${e.orgName} ${e.period}`,
+        t('三评回收站', 'Evaluations recycle bin'),
+        t('返回', 'Back'),
+      )}
+      actions={({ url }) => (
+        <NewButton show={canWrite} onClick={() => adding.start(url)} testId="new-evaluation">
+          {t('录入评价', 'Record an evaluation')}
+        </NewButton>
+      )}
       total={{ text: (n) => t(`共 ${n} 条`, `${n} records`) }}
       emptyText={t('暂无评价记录', 'No evaluation yet')}
     >
-      {adding !== null ? (
+      {adding.open ? (
         <EvaluationModal
-          orgId={adding || undefined}
-          orgName={org?.name ?? me?.orgName ?? undefined}
-          onClose={() => setAdding(null)}
-          onSaved={() => {
-            setAdding(null);
-            message.success(t('评价已保存', 'Evaluation saved'));
-            qc.invalidateQueries({ queryKey: ['evaluations'] });
-          }}
+          {...adding.org}
+          onClose={adding.stop}
+          onSaved={() => adding.saved(t('评价已保存', 'Evaluation saved'), 'evaluations')}
         />
       ) : null}
     </ListPage>

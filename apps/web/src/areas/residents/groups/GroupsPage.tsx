@@ -2,12 +2,14 @@
  * 联户组 (`/household-groups`): the groups with their rule flags on ListPage; `/household-groups/:id` opens the drawer.
  */
 import { Button } from 'antd';
-import { PieChartOutlined, PlusOutlined } from '@ant-design/icons';
+import { PieChartOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { GROUP_LEADER_KINDS } from '@dangjian/contracts';
 import { useLabel, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { type ListColumn, ListPage } from '../../../components/list/ListPage';
+import { NewButton, searchFilter } from '../../../components/list/listParts';
+import { residentsBin } from '../common/listParts';
 import { GroupDrawer, GroupFlags } from './GroupDrawer';
 import type { HouseholdGroup } from '../common/model';
 
@@ -51,38 +53,29 @@ export default function GroupsPage() {
     <ListPage<HouseholdGroup>
       title={t('联户组', 'Household groups')}
       endpoint="/api/household-groups"
-      queryKey="household-groups"
       orgScoped
       filters={[
-        {
-          kind: 'search',
-          key: 'q',
-          label: t('搜索组名或联户长', 'Search group or leader'),
-          placeholder: t('组名 / 联户长', 'Group / leader'),
+        searchFilter(t('搜索组名或联户长', 'Search group or leader'), t('组名 / 联户长', 'Group / leader'), {
           width: 240,
-        },
+        }),
       ]}
       columns={columns}
       scrollX={960}
-      recycle={{
-        capability: 'residents.write',
-        name: (g) => g.name,
-        invalidate: ['household-group', 'households', 'group-coverage', 'service-stats'],
-        title: t('联户组回收站', 'Household groups: recycle bin'),
-        back: t('返回联户组', 'Back to the groups'),
-      }}
+      recycle={residentsBin(
+        (g) => g.name,
+        t('联户组回收站', 'Household groups: recycle bin'),
+        t('返回联户组', 'Back to the groups'),
+        ['household-group', 'households', 'group-coverage', 'service-stats'],
+      )}
       actions={
         <>
-          {hasCap(me, 'residents.write') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => navigate('/household-groups/new')}
-              data-testid="new-group"
-            >
-              {t('新建联户组', 'New group')}
-            </Button>
-          ) : null}
+          <NewButton
+            show={hasCap(me, 'residents.write')}
+            onClick={() => navigate('/household-groups/new')}
+            testId="new-group"
+          >
+            {t('新建联户组', 'New group')}
+          </NewButton>
           <Button icon={<PieChartOutlined />} onClick={() => navigate('/household-groups/coverage')}>
             {t('覆盖情况', 'Coverage')}
           </Button>

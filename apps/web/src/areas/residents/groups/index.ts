@@ -1,27 +1,23 @@
 /** Household groups (联户组): the list, the form and the coverage. */
 import { ClusterOutlined } from '@ant-design/icons';
-import { page, type WebModule } from '../../../app/modules';
+import { page } from '../../../app/modules';
+import { residentsModule } from '../common/manifest';
 
 const GroupsPage = page(() => import('./GroupsPage'));
 const GroupFormPage = page(() => import('./GroupFormPage'));
-const entry = { group: { zh: '为民服务', en: 'Serving residents' }, capability: 'residents.read', order: 40 };
+const entry = { icon: ClusterOutlined, label: { zh: '联户组', en: 'Household groups' } };
+const coverage = { zh: '覆盖情况', en: 'Coverage' };
 
 /** The web manifest of groups. */
-export const groupsWeb: WebModule = {
-  area: 'residents',
-  module: 'groups',
-  menu: [
-    { ...entry, href: '/household-groups', icon: ClusterOutlined, label: { zh: '联户组', en: 'Household groups' } },
-  ],
-  routes: [
-    { path: 'household-groups', page: GroupsPage },
-    { path: 'household-groups/new', page: GroupFormPage },
-    { path: 'household-groups/coverage', page: page(() => import('./GroupCoveragePage')) },
-    { path: 'household-groups/:id', page: GroupsPage },
-    { path: 'household-groups/:id/edit', page: GroupFormPage },
-  ],
-  crumbs: {
-    'household-groups': { zh: '联户组', en: 'Household groups' },
-    coverage: { zh: '覆盖情况', en: 'Coverage' },
+export const groupsWeb = residentsModule(
+  'groups',
+  entry,
+  {
+    'household-groups': GroupsPage,
+    'household-groups/new': GroupFormPage,
+    'household-groups/coverage': page(() => import('./GroupCoveragePage')),
+    'household-groups/:id': GroupsPage,
+    'household-groups/:id/edit': GroupFormPage,
   },
-};
+  { coverage },
+);

@@ -1,24 +1,17 @@
 /** Households (户籍): the list with its drawer and recycle bin, the form and the import. */
 import { ContactsOutlined } from '@ant-design/icons';
-import { page, type WebModule } from '../../../app/modules';
+import { page } from '../../../app/modules';
+import { residentsModule } from '../common/manifest';
 
 const HouseholdsPage = page(() => import('./HouseholdsPage'));
 const HouseholdFormPage = page(() => import('./HouseholdFormPage'));
-const entry = { group: { zh: '为民服务', en: 'Serving residents' }, capability: 'residents.read', order: 40 };
+const entry = { icon: ContactsOutlined, label: { zh: '户籍管理', en: 'Households' } };
 
 /** The web manifest of households. */
-export const householdsWeb: WebModule = {
-  area: 'residents',
-  module: 'households',
-  menu: [{ ...entry, href: '/households', icon: ContactsOutlined, label: { zh: '户籍管理', en: 'Households' } }],
-  routes: [
-    { path: 'households', page: HouseholdsPage },
-    { path: 'households/new', page: HouseholdFormPage },
-    { path: 'households/import', page: page(() => import('./HouseholdImportPage')) },
-    { path: 'households/:id', page: HouseholdsPage },
-    { path: 'households/:id/edit', page: HouseholdFormPage },
-  ],
-  crumbs: {
-    households: { zh: '户籍管理', en: 'Households' },
-  },
-};
+export const householdsWeb = residentsModule('households', entry, {
+  households: HouseholdsPage,
+  'households/new': HouseholdFormPage,
+  'households/import': page(() => import('./HouseholdImportPage')),
+  'households/:id': HouseholdsPage,
+  'households/:id/edit': HouseholdFormPage,
+});

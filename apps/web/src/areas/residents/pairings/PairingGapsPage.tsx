@@ -1,5 +1,5 @@
 /** 结对缺口 (`/pairings/gaps`): poor households without a cadre, cadres over or under their load. */
-import { Card, Table, Tabs } from 'antd';
+import { Card, Tabs } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../../../api/client';
@@ -7,7 +7,8 @@ import { useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
 import { hasCap, useMe } from '../../../app/session';
 import { usePageCrumb } from '../../../app/crumbs';
-import { Loaded, SHORT_PAGING, StatGrid } from '../../../components/Figures';
+import { Loaded, ShortTable, StatGrid } from '../../../components/Figures';
+import { linkColumn } from '../../../components/list/listParts';
 import { PageHead } from '../common/ResidentsParts';
 import { percent, type CadreLoad, type PairingGaps } from '../common/model';
 
@@ -31,6 +32,12 @@ export default function PairingGapsPage() {
     { title: t('单位', 'Organization'), dataIndex: 'orgName' },
     { title: t('结对户数', 'Households'), dataIndex: 'load', align: 'right' as const, width: 110 },
   ];
+  /** A tab of cadres over or under their load. */
+  const loadTab = (key: string, rows: CadreLoad[], label: string, empty: string) => ({
+    key,
+    label,
+    children: <ShortTable rowKey="memberId" rows={rows} columns={loadColumns} empty={empty} />,
+  });
 
   return (
     <Card>
@@ -91,20 +98,13 @@ export default function PairingGapsPage() {
                           </Link>
                         </p>
                       ) : null}
-                      <Table
+                      <ShortTable<PairingGaps['unpaired'][number]>
                         rowKey="householdId"
-                        size="middle"
-                        dataSource={g.unpaired}
-                        pagination={SHORT_PAGING}
-                        data-testid="unpaired"
-                        locale={{ emptyText: t('所有困难户都已结对', 'Every poor household is paired') }}
+                        rows={g.unpaired}
+                        testId="unpaired"
+                        empty={t('所有困难户都已结对', 'Every poor household is paired')}
                         columns={[
-                          {
-                            title: t('户主', 'Head'),
-                            dataIndex: 'headName',
-                            width: 110,
-                            render: (v: string, r) => <Link to={`/households/${r.householdId}`}>{v}</Link>,
-                          },
+                          linkColumn(t('户主', 'Head'), 'headName', (r) => `/households/${r.householdId}`, 110),
                           { title: t('住址', 'Address'), dataIndex: 'address' },
                           { title: t('村（社区）', 'Village'), dataIndex: 'orgName' },
                           ...(canWrite
@@ -128,34 +128,18 @@ export default function PairingGapsPage() {
                     </>
                   ),
                 },
-                {
-                  key: 'over',
-                  label: t(`超负荷干部（${g.overloaded.length}）`, `Over their load (${g.overloaded.length})`),
-                  children: (
-                    <Table
-                      rowKey="memberId"
-                      size="middle"
-                      dataSource={g.overloaded}
-                      columns={loadColumns}
-                      pagination={SHORT_PAGING}
-                      locale={{ emptyText: t('没有超负荷的干部', 'No cadre over the load') }}
-                    />
-                  ),
-                },
-                {
-                  key: 'under',
-                  label: t(`结对不足的干部（${g.underloaded.length}）`, `Under their load (${g.underloaded.length})`),
-                  children: (
-                    <Table
-                      rowKey="memberId"
-                      size="middle"
-                      dataSource={g.underloaded}
-                      columns={loadColumns}
-                      pagination={SHORT_PAGING}
-                      locale={{ emptyText: t('没有结对不足的干部', 'No cadre under the load') }}
-                    />
-                  ),
-                },
+                loadTab(
+                  'over',
+                  g.overloaded,
+                  t(`超负荷干部（${g.overloaded.length}）`, `Over their load (${g.overloaded.length})`),
+                  t('没有超负荷的干部', 'No cadre over the load'),
+                ),
+                loadTab(
+                  'under',
+                  g.underloaded,
+                  t(`结对不足的干部（${g.underloaded.length}）`, `Under their load (${g.underloaded.length})`),
+                  t('没有结对不足的干部', 'No cadre under the load'),
+                ),
               ]}
             />
           </>

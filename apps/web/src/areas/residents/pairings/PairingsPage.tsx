@@ -1,11 +1,13 @@
 /** 结对帮扶 (`/pairings`): cadres paired with poor households on ListPage; `?new=1&household=` opens the form. */
 import { useState } from 'react';
 import { Button } from 'antd';
-import { PlusOutlined, StopOutlined, WarningOutlined } from '@ant-design/icons';
+import { StopOutlined, WarningOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { ListPage } from '../../../components/list/ListPage';
+import { NewButton, searchFilter, selectFilter } from '../../../components/list/listParts';
+import { residentsBin } from '../common/listParts';
 import { CreatePairing, EndPairing, PAIRING_KEYS } from './PairingDialogs';
 import { CadreTag, usePairingColumns } from './pairingColumns';
 import type { Pairing } from '../common/model';
@@ -32,26 +34,24 @@ export default function PairingsPage() {
     <ListPage<Pairing>
       title={t('结对帮扶', 'Pairings')}
       endpoint="/api/pairings"
-      queryKey="pairings"
       orgScoped
       filters={[
-        {
-          kind: 'search',
-          key: 'q',
-          label: t('搜索户主、地址或干部', 'Search head, address or cadre'),
-          placeholder: t('户主 / 地址 / 干部', 'Head / address / cadre'),
-          width: 240,
-        },
-        {
-          kind: 'select',
-          key: 'active',
-          label: t('状态', 'Status'),
-          width: 120,
-          options: [
+        searchFilter(
+          t('搜索户主、地址或干部', 'Search head, address or cadre'),
+          t('户主 / 地址 / 干部', 'Head / address / cadre'),
+          {
+            width: 240,
+          },
+        ),
+        selectFilter(
+          'active',
+          t('状态', 'Status'),
+          [
             { value: 'true', label: t('帮扶中', 'Active') },
             { value: 'false', label: t('已结束', 'Ended') },
           ],
-        },
+          120,
+        ),
         {
           kind: 'custom',
           key: 'cadre',
@@ -61,25 +61,17 @@ export default function PairingsPage() {
       ]}
       columns={columns}
       scrollX={1000}
-      recycle={{
-        capability: 'residents.write',
+      recycle={residentsBin(
         name,
-        invalidate: PAIRING_KEYS,
-        title: t('结对帮扶回收站', 'Pairings: recycle bin'),
-        back: t('返回结对列表', 'Back to the pairings'),
-      }}
+        t('结对帮扶回收站', 'Pairings: recycle bin'),
+        t('返回结对列表', 'Back to the pairings'),
+        PAIRING_KEYS,
+      )}
       actions={({ url }) => (
         <>
-          {canWrite ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => url.setFilters({ new: '1' })}
-              data-testid="new-pairing"
-            >
-              {t('新建结对', 'New pairing')}
-            </Button>
-          ) : null}
+          <NewButton show={canWrite} onClick={() => url.setFilters({ new: '1' })} testId="new-pairing">
+            {t('新建结对', 'New pairing')}
+          </NewButton>
           <Button icon={<WarningOutlined />} onClick={() => navigate('/pairings/gaps')}>
             {t('结对缺口', 'Gaps')}
           </Button>

@@ -79,7 +79,6 @@ export default function RequestsPage() {
     <ListPage<RequestItem>
       title={t('民情诉求', 'Residents’ requests')}
       endpoint="/api/requests"
-      queryKey="requests"
       orgScoped
       filters={filters}
       fixedQuery={{ view }}

@@ -1,20 +1,13 @@
 /** Requests (民情诉求): the list, the form and the detail. */
 import { MessageOutlined } from '@ant-design/icons';
-import { page, type WebModule } from '../../../app/modules';
+import { page } from '../../../app/modules';
+import { residentsModule } from '../common/manifest';
 
-const entry = { group: { zh: '为民服务', en: 'Serving residents' }, capability: 'residents.read', order: 40 };
+const entry = { icon: MessageOutlined, label: { zh: '民情诉求', en: 'Requests' } };
 
 /** The web manifest of requests. */
-export const requestsWeb: WebModule = {
-  area: 'residents',
-  module: 'requests',
-  menu: [{ ...entry, href: '/requests', icon: MessageOutlined, label: { zh: '民情诉求', en: 'Requests' } }],
-  routes: [
-    { path: 'requests', page: page(() => import('./RequestsPage')) },
-    { path: 'requests/new', page: page(() => import('./RequestFormPage')) },
-    { path: 'requests/:id', page: page(() => import('./RequestDetailPage')) },
-  ],
-  crumbs: {
-    requests: { zh: '民情诉求', en: 'Requests' },
-  },
-};
+export const requestsWeb = residentsModule('requests', entry, {
+  requests: page(() => import('./RequestsPage')),
+  'requests/new': page(() => import('./RequestFormPage')),
+  'requests/:id': page(() => import('./RequestDetailPage')),
+});

@@ -5,56 +5,32 @@
  */
 import { chinaDateTime as dateTimeInChina, chinaToday as todayInChina, halfYearOf } from '@dangjian/contracts';
 import type { Static } from '@sinclair/typebox';
-import type { RequestEvent } from '@dangjian/contracts';
-import type {
-  ErrandDetailT,
-  ErrandT,
-  EvaluationT,
-  PublicPlaceT,
-  PublicWishT,
-  RequestDetailT,
-  RequestItemT,
-  ResidentWishT,
-  ResidentsStats as ResidentsStatsT,
-  WishDetailT,
-  WishT,
-} from '@dangjian/contracts';
-
-/** A request (民情诉求) as the list answers it. */
-export type RequestItem = RequestItemT;
+import type { RequestEvent, WishT } from '@dangjian/contracts';
 
 /** One entry of a timeline (residents_events). */
 export type ResidentsEvent = Static<typeof RequestEvent>;
 
-/** A request in full, with its timeline. */
-export type RequestDetail = RequestDetailT;
-
-/** A record of the three evaluations (三评). */
-export type EvaluationItem = EvaluationT;
-
-/** A micro-wish or micro-suggestion as staff and members see it. */
-export type WishItem = WishT;
-
-/** A wish in full, with its timeline (and, when the server lists them, its photos). */
-export type WishDetail = WishDetailT;
-
-/** A wish on the public wall: no names, no phone, no ID. */
-export type PublicWish = PublicWishT;
-
-/** A wish as its resident sees it (`/api/public/resident/wishes`). */
-export type ResidentWish = ResidentWishT;
-
-/** A village or community a resident may pick. */
-export type Place = PublicPlaceT;
-
-/** A proxy errand (党员代办). */
-export type ErrandItem = ErrandT;
-
-/** An errand in full, with its steps. */
-export type ErrandDetail = ErrandDetailT;
-
-/** The service figures of a subtree and period (`GET /api/stats/service`). */
-export type ResidentsStats = ResidentsStatsT;
+/**
+ * The answers of the API under the names the pages use: a request (民情诉求) as the list answers it, and in full
+ * with its timeline; a record of the three evaluations (三评); a micro-wish or micro-suggestion as staff and members
+ * see it, in full with its timeline (and, when the server lists them, its photos), on the public wall (no names, no
+ * phone, no ID) and as its resident sees it (`/api/public/resident/wishes`); a village or community a resident may
+ * pick; a proxy errand (党员代办), in full with its steps; the service figures of a subtree and period
+ * (`GET /api/stats/service`).
+ */
+export type {
+  RequestItemT as RequestItem,
+  RequestDetailT as RequestDetail,
+  EvaluationT as EvaluationItem,
+  WishT as WishItem,
+  WishDetailT as WishDetail,
+  PublicWishT as PublicWish,
+  ResidentWishT as ResidentWish,
+  PublicPlaceT as Place,
+  ErrandT as ErrandItem,
+  ErrandDetailT as ErrandDetail,
+  ResidentsStats,
+} from '@dangjian/contracts';
 
 /** A household found by the picker. */
 export interface HouseholdHit {
@@ -86,7 +62,7 @@ export function chinaToday(now = new Date()): string {
 export { halfYearOf };
 
 /** The number of photos of a wish, whatever shape the server gives them. */
-export function photoCount(p: WishItem['photos'] | undefined): number {
+export function photoCount(p: WishT['photos'] | undefined): number {
   return Array.isArray(p) ? p.length : (p ?? 0);
 }
 

@@ -3,7 +3,7 @@
  * data).
  */
 import { addDays, weekdayOf } from '@dangjian/contracts';
-import { Card, DatePicker, Space, Table, Tabs } from 'antd';
+import { Card, DatePicker, Space, Tabs } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
@@ -11,7 +11,8 @@ import { api } from '../../../api/client';
 import { useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
 import { usePageCrumb } from '../../../app/crumbs';
-import { Loaded, SHORT_PAGING, StatGrid } from '../../../components/Figures';
+import { Loaded, ShortTable, StatGrid } from '../../../components/Figures';
+import { linkColumn } from '../../../components/list/listParts';
 import { PageHead } from '../common/ResidentsParts';
 import { chinaToday, isoWeekOf, quarterOf, type VisitQuotas } from '../common/model';
 
@@ -19,6 +20,17 @@ import { chinaToday, isoWeekOf, quarterOf, type VisitQuotas } from '../common/mo
 function weekMonday(week: string): string {
   const jan4 = `${week.slice(0, 4)}-01-04`;
   return addDays(jan4, -weekdayOf(jan4) + (Number(week.slice(6)) - 1) * 7);
+}
+
+/** A right-aligned column of a count against its weekly target, in red when short. */
+function quotaColumn(title: string, dataIndex: string, target: number) {
+  return {
+    title,
+    dataIndex,
+    align: 'right' as const,
+    width: 110,
+    render: (v: number) => <span style={{ color: v < target ? '#a8071a' : undefined }}>{`${v} / ${target}`}</span>,
+  };
 }
 
 /** The quotas page; `?quarter=YYYY-Qn&week=YYYY-Www` choose the periods (default: now). */
@@ -113,18 +125,11 @@ export default function VisitQuotasPage() {
                   key: 'villages',
                   label: t(`走访不足的村（${d.villagesShort.length}）`, `Villages short (${d.villagesShort.length})`),
                   children: (
-                    <Table
+                    <ShortTable
                       rowKey="orgId"
-                      size="middle"
-                      dataSource={d.villagesShort}
-                      data-testid="villages-short"
-                      pagination={SHORT_PAGING}
-                      locale={{
-                        emptyText: t(
-                          '所有村（社区）本季度都已达到走访要求',
-                          'Every village met the quota this quarter',
-                        ),
-                      }}
+                      rows={d.villagesShort}
+                      testId="villages-short"
+                      empty={t('所有村（社区）本季度都已达到走访要求', 'Every village met the quota this quarter')}
                       columns={[
                         { title: t('村（社区）', 'Village'), dataIndex: 'orgName' },
                         {
@@ -150,49 +155,20 @@ export default function VisitQuotasPage() {
                       <p className="dj-muted" style={{ marginTop: 0 }}>
                         {d.weekFrom} — {d.weekTo}
                       </p>
-                      <Table
+                      <ShortTable<VisitQuotas['cadresShort'][number]>
                         rowKey="memberId"
-                        size="middle"
-                        dataSource={d.cadresShort}
-                        data-testid="cadres-short"
-                        pagination={SHORT_PAGING}
-                        locale={{
-                          emptyText: t(
-                            '本周所有乡镇干部都已达到走访要求',
-                            'Every township cadre met the quota this week',
-                          ),
-                        }}
+                        rows={d.cadresShort}
+                        testId="cadres-short"
+                        empty={t('本周所有乡镇干部都已达到走访要求', 'Every township cadre met the quota this week')}
                         columns={[
-                          {
-                            title: t('干部', 'Cadre'),
-                            dataIndex: 'name',
-                            render: (v: string, r) => (
-                              <Link to={`/visits?visitor=${r.memberId}&from=${d.weekFrom}&to=${d.weekTo}`}>{v}</Link>
-                            ),
-                          },
+                          linkColumn(
+                            t('干部', 'Cadre'),
+                            'name',
+                            (r) => `/visits?visitor=${r.memberId}&from=${d.weekFrom}&to=${d.weekTo}`,
+                          ),
                           { title: t('单位', 'Organization'), dataIndex: 'orgName' },
-                          {
-                            title: t('走访天数', 'Days'),
-                            dataIndex: 'days',
-                            align: 'right',
-                            width: 110,
-                            render: (v: number) => (
-                              <span
-                                style={{ color: v < d.rules.cadreVisitDaysPerWeek ? '#a8071a' : undefined }}
-                              >{`${v} / ${d.rules.cadreVisitDaysPerWeek}`}</span>
-                            ),
-                          },
-                          {
-                            title: t('走访户数', 'Households'),
-                            dataIndex: 'households',
-                            align: 'right',
-                            width: 110,
-                            render: (v: number) => (
-                              <span
-                                style={{ color: v < d.rules.cadreVisitHouseholdsPerWeek ? '#a8071a' : undefined }}
-                              >{`${v} / ${d.rules.cadreVisitHouseholdsPerWeek}`}</span>
-                            ),
-                          },
+                          quotaColumn(t('走访天数', 'Days'), 'days', d.rules.cadreVisitDaysPerWeek),
+                          quotaColumn(t('走访户数', 'Households'), 'households', d.rules.cadreVisitHouseholdsPerWeek),
                         ]}
                       />
                     </>

@@ -1,10 +1,12 @@
 /** 走访 (`/visits`): visits with date range and visitor filters on ListPage. */
 import { Button, Space, Tag, Tooltip } from 'antd';
-import { BarChartOutlined, CameraOutlined, PlusOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CameraOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { type ListColumn, type ListContext, ListPage } from '../../../components/list/ListPage';
+import { NewButton, searchFilter } from '../../../components/list/listParts';
+import { residentsBin } from '../common/listParts';
 import { MemberFilter } from '../common/ResidentsParts';
 import type { Visit } from '../common/model';
 
@@ -65,15 +67,12 @@ export default function VisitsPage() {
     <ListPage<Visit>
       title={t('走访记录', 'Visits')}
       endpoint="/api/visits"
-      queryKey="visits"
       orgScoped
       filters={[
-        {
-          kind: 'search',
-          key: 'q',
-          label: t('搜索户主、地址或内容', 'Search head, address or notes'),
-          placeholder: t('户主 / 地址 / 内容', 'Head / address / notes'),
-        },
+        searchFilter(
+          t('搜索户主、地址或内容', 'Search head, address or notes'),
+          t('户主 / 地址 / 内容', 'Head / address / notes'),
+        ),
         { kind: 'dateRange', key: 'from', keyTo: 'to', label: t('走访日期', 'Visit dates') },
         {
           kind: 'custom',
@@ -84,25 +83,16 @@ export default function VisitsPage() {
       ]}
       columns={columns}
       scrollX={1100}
-      recycle={{
-        capability: 'residents.write',
-        name,
-        invalidate: ['visit-quotas', 'household', 'service-stats'],
-        title: t('走访回收站', 'Visits: recycle bin'),
-        back: t('返回走访记录', 'Back to the visits'),
-      }}
+      recycle={residentsBin(name, t('走访回收站', 'Visits: recycle bin'), t('返回走访记录', 'Back to the visits'), [
+        'visit-quotas',
+        'household',
+        'service-stats',
+      ])}
       actions={
         <>
-          {hasCap(me, 'residents.write') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => navigate('/visits/new')}
-              data-testid="new-visit"
-            >
-              {t('登记走访', 'Record a visit')}
-            </Button>
-          ) : null}
+          <NewButton show={hasCap(me, 'residents.write')} onClick={() => navigate('/visits/new')} testId="new-visit">
+            {t('登记走访', 'Record a visit')}
+          </NewButton>
           <Button icon={<BarChartOutlined />} onClick={() => navigate('/visits/quotas')}>
             {t('走访要求落实', 'Quotas')}
           </Button>

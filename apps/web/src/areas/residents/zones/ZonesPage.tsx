@@ -1,10 +1,10 @@
 /** 党员责任区 (`/zones`): grid zones of communities with the members assigned, on ListPage. */
 import { useState } from 'react';
-import { Button } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { type ListColumn, type ListContext, ListPage } from '../../../components/list/ListPage';
+import { NewButton, searchFilter } from '../../../components/list/listParts';
+import { residentsBin } from '../common/listParts';
 import { EditButton } from '../../../components/list/recycle';
 import { AssignMember, ZoneEditor, ZoneMembers } from './ZoneParts';
 import type { Zone } from '../common/model';
@@ -39,31 +39,19 @@ export default function ZonesPage() {
     <ListPage<Zone>
       title={t('党员责任区', 'Member responsibility zones')}
       endpoint="/api/zones"
-      queryKey="zones"
       orgScoped
-      filters={[
-        {
-          kind: 'search',
-          key: 'q',
-          label: t('搜索责任区', 'Search zones'),
-          placeholder: t('责任区 / 范围', 'Zone / area'),
-          width: 240,
-        },
-      ]}
+      filters={[searchFilter(t('搜索责任区', 'Search zones'), t('责任区 / 范围', 'Zone / area'), { width: 240 })]}
       columns={columns}
       scrollX={960}
-      recycle={{
-        capability: 'residents.write',
-        name: (z) => z.name,
-        title: t('责任区回收站', 'Zones: recycle bin'),
-        back: t('返回责任区', 'Back to the zones'),
-      }}
+      recycle={residentsBin(
+        (z) => z.name,
+        t('责任区回收站', 'Zones: recycle bin'),
+        t('返回责任区', 'Back to the zones'),
+      )}
       actions={
-        canWrite ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="new-zone">
-            {t('新建责任区', 'New zone')}
-          </Button>
-        ) : null
+        <NewButton show={canWrite} onClick={() => setEditing('new')} testId="new-zone">
+          {t('新建责任区', 'New zone')}
+        </NewButton>
       }
       rowActions={(z) => (canWrite ? <EditButton name={z.name} onEdit={() => setEditing(z)} /> : null)}
       total={{ text: (n) => t(`共 ${n} 个责任区`, `${n} zones`) }}

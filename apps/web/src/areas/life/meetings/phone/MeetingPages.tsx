@@ -18,27 +18,15 @@ import {
 import { useMarkRead, useNotifications, useUnreadCount } from '../../../core/notifications/notifications';
 import { ProblemCard, Skeleton } from '../../../../app/mobile/parts';
 import './meeting-pages.css';
-import { PhoneError } from '../../../../components/PhoneParts';
+import { PhoneError, PhoneInput, phoneIcon } from '../../../../components/PhoneParts';
 
-export const ICON_MEETINGS = (
-  <svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
-    <path
-      d={
-        'M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3V2z' +
-        'm12 8H5v9h14v-9zM5 8h14V6H5v2zm2 4h4v4H7v-4z'
-      }
-    />
-  </svg>
+export const ICON_MEETINGS = phoneIcon(
+  'M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3V2z',
+  'm12 8H5v9h14v-9zM5 8h14V6H5v2zm2 4h4v4H7v-4z',
 );
-export const ICON_MESSAGES = (
-  <svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
-    <path
-      d={
-        'M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22z' +
-        'm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2z'
-      }
-    />
-  </svg>
+export const ICON_MESSAGES = phoneIcon(
+  'M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22z',
+  'm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2z',
 );
 
 /** The unread count on the messages tab (asked every minute). */
@@ -150,26 +138,24 @@ export function CheckinPage() {
       </p>
       <PhoneError error={error} testId="m-checkin-error" />
       <form onSubmit={submit} noValidate>
-        <div className="m-field">
-          <label htmlFor="m-code">{t('签到码', 'Sign-in code')}</label>
-          <input
-            ref={input}
-            id="m-code"
-            className="m-input m-code-input"
-            inputMode="numeric"
-            pattern="[0-9]*"
-            autoComplete="one-time-code"
-            maxLength={6}
-            aria-describedby="m-code-help"
-            aria-invalid={!!error}
-            value={code}
-            onChange={(e) => {
-              setCode(e.target.value.replace(/\D/g, '').slice(0, 6));
-              setError(null);
-            }}
-            data-testid="m-code"
-          />
-        </div>
+        <PhoneInput
+          ref={input}
+          id="m-code"
+          label={t('签到码', 'Sign-in code')}
+          className="m-input m-code-input"
+          inputMode="numeric"
+          pattern="[0-9]*"
+          autoComplete="one-time-code"
+          maxLength={6}
+          aria-describedby="m-code-help"
+          aria-invalid={!!error}
+          value={code}
+          onChange={(v) => {
+            setCode(v.replace(/\D/g, '').slice(0, 6));
+            setError(null);
+          }}
+          data-testid="m-code"
+        />
         <button className="m-btn primary" type="submit" disabled={busy} data-testid="m-checkin-submit">
           {busy ? t('正在签到…', 'Signing in…') : t('签到', 'Sign in')}
         </button>

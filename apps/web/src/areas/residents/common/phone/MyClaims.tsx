@@ -10,7 +10,7 @@ import { ProblemCard, Skeleton } from '../../../../app/mobile/parts';
 import '../../../life/meetings/phone/meeting-pages.css';
 import '../../wishes/phone/ResidentPages.css';
 import { STATE_CLASS, errText } from './servicePhoneParts';
-import { NoteField, PhoneError } from '../../../../components/PhoneParts';
+import { NoteField, NoteLine, PhoneError } from '../../../../components/PhoneParts';
 
 function FulfilForm({ w, onDone }: { w: WishItem; onDone: () => void }) {
   const t = useT();
@@ -120,12 +120,7 @@ export function MyClaims() {
                   {t(`请于 ${chinaDay(w.claimDueAt)} 前完成`, `Fulfil by ${chinaDay(w.claimDueAt)}`)}
                 </div>
               ) : null}
-              {w.fulfilNote ? (
-                <p className="r-text">
-                  {t('完成情况：', 'Done: ')}
-                  {w.fulfilNote}
-                </p>
-              ) : null}
+              <NoteLine label={t('完成情况：', 'Done: ')} text={w.fulfilNote} />
               {w.status === 'claimed' ? (
                 open === w.id ? (
                   <FulfilForm

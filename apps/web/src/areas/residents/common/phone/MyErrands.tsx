@@ -10,7 +10,7 @@ import { ProblemCard, Skeleton } from '../../../../app/mobile/parts';
 import '../../../life/meetings/phone/meeting-pages.css';
 import '../../wishes/phone/ResidentPages.css';
 import { STATE_CLASS, errText } from './servicePhoneParts';
-import { NoteField, PhoneError } from '../../../../components/PhoneParts';
+import { NoteField, NoteLine, PhoneError } from '../../../../components/PhoneParts';
 
 function ErrandCard({ e, onChanged }: { e: ErrandItem; onChanged: () => void }) {
   const t = useT();
@@ -52,12 +52,7 @@ function ErrandCard({ e, onChanged }: { e: ErrandItem; onChanged: () => void }) 
         {t('承接于', 'Taken')} {chinaDay(e.takenAt)}
         {e.doneAt ? ` · ${t('办结于', 'done')} ${chinaDay(e.doneAt)}` : ''}
       </div>
-      {e.result ? (
-        <p className="r-text">
-          {t('结果：', 'Result: ')}
-          {e.result}
-        </p>
-      ) : null}
+      <NoteLine label={t('结果：', 'Result: ')} text={e.result} />
       <button
         type="button"
         className="m-btn"

@@ -2,13 +2,15 @@ import { ApiError } from '../../../../api/client';
 import '../../../life/meetings/phone/meeting-pages.css';
 import '../../wishes/phone/ResidentPages.css';
 
-/** The colour class of a wish or errand state. */
+/** The colour class of a wish, request or errand state (no two of them name a state alike with another colour). */
 export const STATE_CLASS: Record<string, string> = {
   open: 'warn',
   claimed: 'warn',
   fulfilled: 'ok',
   confirmed: 'ok',
   withdrawn: 'bad',
+  closed: 'ok',
+  reopened: 'bad',
   in_progress: 'warn',
   done: 'ok',
   cancelled: 'bad',

@@ -9,23 +9,25 @@ import { chinaDay, type RequestItem, type ResidentWish } from '../../requests/re
 import '../../../life/meetings/phone/meeting-pages.css';
 import './ResidentPages.css';
 import { STATE_CLASS, residentApi } from './residentFrame';
-import { PhoneListCard } from '../../../../components/PhoneParts';
+import { NoteLine, PhoneListCard } from '../../../../components/PhoneParts';
+
+/** The resident's own records of one kind (`/api/public/resident/wishes|requests`, up to 100) and their query. */
+function useResidentList<T>(kind: 'wishes' | 'requests') {
+  const q = useQuery({
+    queryKey: [`resident-${kind}`],
+    queryFn: ({ signal }) =>
+      residentApi<ListPage<T> | T[]>('GET', `/api/public/resident/${kind}`, { signal, query: { pageSize: 100 } }),
+  });
+  return { q, items: Array.isArray(q.data) ? q.data : (q.data?.items ?? []) };
+}
 
 /** The resident's own wishes, with confirm and withdraw. */
 export function MyWishes() {
   const t = useT();
   const lbl = useLabel();
-  const q = useQuery({
-    queryKey: ['resident-wishes'],
-    queryFn: ({ signal }) =>
-      residentApi<ListPage<ResidentWish> | ResidentWish[]>('GET', '/api/public/resident/wishes', {
-        signal,
-        query: { pageSize: 100 },
-      }),
-  });
+  const { q, items } = useResidentList<ResidentWish>('wishes');
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const items = Array.isArray(q.data) ? q.data : (q.data?.items ?? []);
   async function act(id: number, what: 'confirm' | 'withdraw') {
     setBusy(id);
     setError(null);
@@ -56,12 +58,7 @@ export function MyWishes() {
             {w.orgName} · {chinaDay(w.createdAt)}
             {w.claimedByName ? ` · ${t('认领党员', 'Member')} ${w.claimedByName}` : ''}
           </div>
-          {w.fulfilNote ? (
-            <p className="r-text">
-              {t('完成情况：', 'Done: ')}
-              {w.fulfilNote}
-            </p>
-          ) : null}
+          <NoteLine label={t('完成情况：', 'Done: ')} text={w.fulfilNote} />
           {w.status === 'fulfilled' ? (
             <button
               type="button"
@@ -88,16 +85,8 @@ export function MyWishes() {
 export function MyRequests() {
   const t = useT();
   const lbl = useLabel();
-  const q = useQuery({
-    queryKey: ['resident-requests'],
-    queryFn: ({ signal }) =>
-      residentApi<ListPage<RequestItem> | RequestItem[]>('GET', '/api/public/resident/requests', {
-        signal,
-        query: { pageSize: 100 },
-      }),
-  });
+  const { q, items } = useResidentList<RequestItem>('requests');
   const [error, setError] = useState<string | null>(null);
-  const items = Array.isArray(q.data) ? q.data : (q.data?.items ?? []);
   async function rate(id: number, rating: string) {
     setError(null);
     try {
@@ -124,12 +113,7 @@ export function MyRequests() {
             <span className={`m-state ${STATE_CLASS[r.status] ?? ''}`}>{lbl(REQUEST_STATUSES, r.status)}</span>
           </div>
           <p className="r-text">{r.description}</p>
-          {r.result ? (
-            <p className="r-text">
-              {t('办理结果：', 'Result: ')}
-              {r.result}
-            </p>
-          ) : null}
+          <NoteLine label={t('办理结果：', 'Result: ')} text={r.result} />
           {r.rating ? (
             <div className="m-sub">
               {t('我的评价：', 'My rating: ')}

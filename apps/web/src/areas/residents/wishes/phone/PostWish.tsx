@@ -9,7 +9,7 @@ import { type Place } from '../../requests/requestModel';
 import '../../../life/meetings/phone/meeting-pages.css';
 import './ResidentPages.css';
 import { residentApi } from './residentFrame';
-import { PhoneError } from '../../../../components/PhoneParts';
+import { NoteField, PhoneError, PhoneInput } from '../../../../components/PhoneParts';
 
 /** The wish form: the village from the public places, kind, title, description, an optional name. */
 export function PostWish({ onPosted }: { onPosted: () => void }) {
@@ -94,43 +94,22 @@ export function PostWish({ onPosted }: { onPosted: () => void }) {
             </label>
           ))}
         </fieldset>
-        <div className="m-field">
-          <label htmlFor="r-title">{t('标题', 'Title')}</label>
-          <input
-            id="r-title"
-            className="m-input"
-            maxLength={60}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        </div>
-        <div className="m-field">
-          <label htmlFor="r-desc">{t('内容', 'Description')}</label>
-          <textarea
-            id="r-desc"
-            className="m-input"
-            rows={4}
-            maxLength={1000}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
+        <PhoneInput id="r-title" label={t('标题', 'Title')} maxLength={60} value={title} onChange={setTitle} />
+        <NoteField id="r-desc" label={t('内容', 'Description')} rows={4} value={description} onChange={setDescription}>
           <div className="m-sub" style={{ fontSize: 14 }}>
             {t(
               '请勿填写身份证号等个人信息；心愿会显示在公开心愿墙上（不显示姓名和电话）。',
               'Do not write ID numbers; the wish shows on the public wall without your name or phone.',
             )}
           </div>
-        </div>
-        <div className="m-field">
-          <label htmlFor="r-name">{t('称呼（可不填）', 'Your name (optional)')}</label>
-          <input
-            id="r-name"
-            className="m-input"
-            maxLength={40}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
+        </NoteField>
+        <PhoneInput
+          id="r-name"
+          label={t('称呼（可不填）', 'Your name (optional)')}
+          maxLength={40}
+          value={name}
+          onChange={setName}
+        />
         <button className="m-btn primary" type="submit" disabled={busy} data-testid="r-submit-wish">
           {busy ? t('正在提交…', 'Posting…') : t('提交心愿', 'Post')}
         </button>

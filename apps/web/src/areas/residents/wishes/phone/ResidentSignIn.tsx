@@ -7,7 +7,7 @@ import { isMobile } from '../../requests/requestModel';
 import '../../../life/meetings/phone/meeting-pages.css';
 import './ResidentPages.css';
 import { residentApi } from './residentFrame';
-import { PhoneError } from '../../../../components/PhoneParts';
+import { PhoneError, PhoneInput } from '../../../../components/PhoneParts';
 
 export const RESIDENT_ME = ['resident-me'] as const;
 
@@ -70,33 +70,28 @@ export function ResidentSignIn() {
       </p>
       <PhoneError error={error} testId="r-error" />
       <form onSubmit={sent ? verify : sendCode} noValidate>
-        <div className="m-field">
-          <label htmlFor="r-phone">{t('手机号码', 'Mobile number')}</label>
-          <input
-            id="r-phone"
-            className="m-input"
-            inputMode="numeric"
-            autoComplete="tel"
-            maxLength={11}
-            value={phone}
-            onChange={(e) => setPhone(e.target.value.replace(/\D/g, ''))}
-          />
-        </div>
+        <PhoneInput
+          id="r-phone"
+          label={t('手机号码', 'Mobile number')}
+          inputMode="numeric"
+          autoComplete="tel"
+          maxLength={11}
+          value={phone}
+          onChange={(v) => setPhone(v.replace(/\D/g, ''))}
+        />
         {sent ? (
           <>
-            <div className="m-field">
-              <label htmlFor="r-code">{t('验证码', 'Code')}</label>
-              <input
-                ref={codeInput}
-                id="r-code"
-                className="m-input m-code-input"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={6}
-                value={code}
-                onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-              />
-            </div>
+            <PhoneInput
+              ref={codeInput}
+              id="r-code"
+              label={t('验证码', 'Code')}
+              className="m-input m-code-input"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              value={code}
+              onChange={(v) => setCode(v.replace(/\D/g, ''))}
+            />
             <button className="m-btn primary" type="submit" disabled={busy} data-testid="r-verify">
               {t('验证并进入', 'Verify')}
             </button>

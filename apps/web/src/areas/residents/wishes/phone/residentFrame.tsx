@@ -49,15 +49,7 @@ export async function residentApi<T>(
   return data as T;
 }
 
-export const STATE_CLASS: Record<string, string> = {
-  open: 'warn',
-  claimed: 'warn',
-  fulfilled: 'ok',
-  confirmed: 'ok',
-  withdrawn: 'bad',
-  closed: 'ok',
-  reopened: 'bad',
-};
+export { STATE_CLASS } from '../../common/phone/servicePhoneParts';
 
 /** The language switch of the residents' pages. */
 export function Lang() {

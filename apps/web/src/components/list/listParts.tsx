@@ -1,0 +1,45 @@
+/**
+ * Pieces that many list pages declare alike: the search filter, a select filter, the toolbar's "new" button and a
+ * column of links.
+ */
+import type { ReactNode } from 'react';
+import { Button } from 'antd';
+import { Link } from 'react-router';
+import { PlusOutlined } from '@ant-design/icons';
+import type { ListFilter } from './ListFilters';
+
+type SearchFilter = ListFilter & { kind: 'search' };
+
+/** The search box of a list, on `q` unless `more.key` says otherwise. */
+export function searchFilter(
+  label: string,
+  placeholder: string,
+  more: Partial<Omit<SearchFilter, 'kind' | 'label' | 'placeholder'>> = {},
+): ListFilter {
+  return { kind: 'search', key: 'q', label, placeholder, ...more };
+}
+
+/** A select filter on `key` among `options`. */
+export function selectFilter(
+  key: string,
+  label: string,
+  options: { value: string; label: string }[],
+  width?: number,
+): ListFilter {
+  return { kind: 'select', key, label, options, width };
+}
+
+/** The primary "new …" button of a list's toolbar; nothing when `show` is false. */
+export function NewButton(props: { show?: boolean; onClick: () => void; testId?: string; children: ReactNode }) {
+  if (props.show === false) return null;
+  return (
+    <Button type="primary" icon={<PlusOutlined />} onClick={props.onClick} data-testid={props.testId}>
+      {props.children}
+    </Button>
+  );
+}
+
+/** A table column whose text links to `to(row)` (inside the app). */
+export function linkColumn<T>(title: string, dataIndex: keyof T & string, to: (row: T) => string, width?: number) {
+  return { title, dataIndex, width, render: (v: ReactNode, row: T) => <Link to={to(row)}>{v}</Link> };
+}
