@@ -15,10 +15,12 @@ import { ApiError } from '../api/client';
 import { Shell } from './Shell';
 import { FeedbackMount } from '../components/feedback';
 import { WEB_MODULES } from '../areas';
+import { pageAllowed } from './modules';
 import './console.css';
 
 const ErrorResult = lazy(() => import('../components/States').then((m) => ({ default: m.ErrorResult })));
 const NotFound = lazy(() => import('../components/States').then((m) => ({ default: m.NotFound })));
+const Forbidden = lazy(() => import('../components/States').then((m) => ({ default: m.Forbidden })));
 const LoginPage = lazy(() => import('../areas/core/auth/LoginPage'));
 const SetPasswordCard = lazy(() =>
   import('../areas/core/auth/SetPasswordCard').then((m) => ({ default: m.SetPasswordCard })),
@@ -72,13 +74,14 @@ function RequireAuth() {
       <Suspense fallback={<PageLoading />}>
         <Routes>
           {WEB_MODULES.flatMap((m) =>
-            (m.routes ?? []).map((r) =>
-              r.path ? (
-                <Route key={r.path} path={r.path} element={<r.page />} />
+            (m.routes ?? []).map((r) => {
+              const element = pageAllowed(m, r.path, me.data) ? <r.page /> : <Forbidden />;
+              return r.path ? (
+                <Route key={r.path} path={r.path} element={element} />
               ) : (
-                <Route key="index" index element={<r.page />} />
-              ),
-            ),
+                <Route key="index" index element={element} />
+              );
+            }),
           )}
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -3,7 +3,7 @@ import { matchPath } from 'react-router';
 import { ROLE_CAPABILITIES, type Role } from '@dangjian/contracts';
 import type { Me } from '../api/types';
 import { WEB_MODULES } from '../areas';
-import { menuOf, selectedHref } from './modules';
+import { menuOf, pageAllowed, selectedHref } from './modules';
 
 const me = (role: Role) => ({ role, capabilities: [...ROLE_CAPABILITIES[role]] }) as unknown as Me;
 
@@ -44,5 +44,16 @@ describe('web manifests', () => {
     expect(selectedHref(hrefs, '/meetings/stats', '')).toBe('/meetings/stats');
     expect(selectedHref(hrefs, '/meetings/3', '')).toBe('/meetings');
     expect(selectedHref(hrefs, '/membersx', '')).toBeUndefined();
+  });
+  it('open a page as the menu entry above it says', () => {
+    const mod = (name: string) => WEB_MODULES.find((m) => m.module === name)!;
+    expect(pageAllowed(mod('audit'), 'audit', me('auditor'))).toBe(true);
+    expect(pageAllowed(mod('audit'), 'audit/:id', me('township_admin'))).toBe(false);
+    expect(pageAllowed(mod('members'), 'members/:id', me('branch_secretary'))).toBe(true);
+    expect(pageAllowed(mod('members'), 'members/new', me('auditor'))).toBe(false);
+    expect(pageAllowed(mod('users'), 'users', me('county_admin'))).toBe(
+      menuOf(WEB_MODULES, me('county_admin')).some((e) => e.href === '/users'),
+    );
+    expect(pageAllowed(mod('home'), '', me('member'))).toBe(true);
   });
 });

@@ -51,10 +51,30 @@ export function page(load: () => Promise<{ default: ComponentType }>): LazyExoti
 export function menuOf(modules: readonly WebModule[], me: Me): WebMenuEntry[] {
   return modules
     .flatMap((m) => m.menu ?? [])
-    .filter((e) => (e.visible ? e.visible(me) : !e.capability || hasCap(me, e.capability)))
+    .filter((e) => entryVisible(e, me))
     .map((e, i) => ({ e, i }))
     .sort((a, b) => a.e.order - b.e.order || a.i - b.i)
     .map(({ e }) => e);
+}
+
+/** Whether the user sees a menu entry. */
+export function entryVisible(e: WebMenuEntry, me: Me): boolean {
+  return e.visible ? e.visible(me) : !e.capability || hasCap(me, e.capability);
+}
+
+/**
+ * Whether the user may open a page of a module, as the module's menu entries for that path say (those whose path
+ * is the longest prefix of the page's; a page under no entry is open). The server checks every call anyway: this
+ * keeps an address typed by hand from showing a page's frame around a refusal.
+ */
+export function pageAllowed(module: WebModule, routePath: string, me: Me): boolean {
+  const here = `/${routePath}`;
+  const above = (module.menu ?? [])
+    .map((e) => ({ e, path: e.href.split('?')[0] }))
+    .filter(({ path }) => (path === '/' ? here === '/' : here === path || here.startsWith(`${path}/`)));
+  const longest = Math.max(...above.map(({ path }) => path.length));
+  // Entries on the same path (the roster and its recycle bin; accounts and grants) open it if any one is shown.
+  return !above.length || above.some(({ e, path }) => path.length === longest && entryVisible(e, me));
 }
 
 /**

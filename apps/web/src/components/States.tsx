@@ -50,3 +50,16 @@ export function NotFound() {
     />
   );
 }
+
+/** The page shown for a console page the user's role may not open (typed by hand: the menu does not offer it). */
+export function Forbidden() {
+  const t = useT();
+  return (
+    <Result
+      status="403"
+      title={t('无权访问', 'Not allowed')}
+      subTitle={t('您的角色不能使用此页面', 'Your role cannot use this page')}
+      extra={<Link to="/">{t('返回首页', 'Back to home')}</Link>}
+    />
+  );
+}
