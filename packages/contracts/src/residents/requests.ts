@@ -1,7 +1,7 @@
 /** API schemas of visits (走访), requests (民情诉求) with their cards and escalation, and the three evaluations (三评). */
 import { Type, type Static } from '@sinclair/typebox';
 import { DateString, Id, KeyOf, ListOf, Nullable, Paging, VERBATIM } from '../core/schemas.js';
-import { AllowedActions, defineFlowSpec, TimelineEvent } from '../core/workflow.js';
+import { AllowedActions, defineFlowSpec, move, TimelineEvent } from '../core/workflow.js';
 import {
   EVALUATION_GRADES,
   EVALUATION_KINDS,
@@ -290,67 +290,43 @@ export const REQUEST_FLOW = defineFlowSpec({
   label: { zh: '民情诉求', en: 'Request' },
   states: REQUEST_STATUSES,
   actions: {
-    accept: {
-      label: { zh: '受理', en: 'Accept' },
+    accept: move('受理', 'Accept', 'accepted', {
       from: [],
       to: ['open', 'closed'],
       by: ['residents.write'],
       required: ['description'],
-      event: 'accepted',
-    },
-    assign: {
-      label: { zh: '指定承办人', en: 'Assign' },
+    }),
+    assign: move('指定承办人', 'Assign', 'assigned', {
       from: ['open', 'reopened'],
       to: null,
       by: ['residents.write'],
       required: ['ownerName'],
-      event: 'assigned',
-    },
-    progress: {
-      label: { zh: '记录进展', en: 'Record progress' },
+    }),
+    progress: move('记录进展', 'Record progress', 'progress', {
       from: ['open', 'reopened'],
       to: null,
       by: ['residents.write'],
       required: ['note'],
-      event: 'progress',
-    },
-    transfer: {
-      label: { zh: '转办', en: 'Transfer' },
+    }),
+    transfer: move('转办', 'Transfer', 'transferred', {
       from: ['open', 'reopened'],
       to: null,
       by: ['residents.write'],
-      event: 'transferred',
-    },
-    escalate: {
-      label: { zh: '逾期上报', en: 'Escalate' },
-      from: ['open', 'reopened'],
-      to: null,
-      by: ['system'],
-      event: 'escalated',
-    },
-    close: {
-      label: { zh: '办结', en: 'Close' },
+    }),
+    escalate: move('逾期上报', 'Escalate', 'escalated', { from: ['open', 'reopened'], to: null, by: ['system'] }),
+    close: move('办结', 'Close', 'closed', {
       from: ['open', 'reopened'],
       to: 'closed',
       by: ['residents.write'],
       required: ['result'],
-      event: 'closed',
-    },
-    rate: {
-      label: { zh: '群众评价', en: 'Rate' },
+    }),
+    rate: move('群众评价', 'Rate', 'rated', {
       from: ['closed'],
       to: null,
       by: ['residents.write', 'resident'],
       required: ['rating'],
       notBy: { zh: '每次办结只评价一次', en: 'Once per closing' },
-      event: 'rated',
-    },
-    reopen: {
-      label: { zh: '重新办理', en: 'Reopen' },
-      from: ['closed'],
-      to: 'reopened',
-      by: ['system'],
-      event: 'reopened',
-    },
+    }),
+    reopen: move('重新办理', 'Reopen', 'reopened', { from: ['closed'], to: 'reopened', by: ['system'] }),
   },
 });

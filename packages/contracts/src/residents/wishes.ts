@@ -1,7 +1,7 @@
 /** API schemas of micro-wishes (console, members, the public wall, residents' phone pages) and proxy errands. */
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, KeyOf, Nullable, Paging, VERBATIM } from '../core/schemas.js';
-import { AllowedActions, defineFlowSpec, TimelineEvent } from '../core/workflow.js';
+import { AllowedActions, defineFlowSpec, move, TimelineEvent } from '../core/workflow.js';
 import { ERRAND_STATUSES, SATISFACTION, WISH_KINDS, WISH_SOURCES, WISH_STATUSES } from './residents.js';
 
 const Event = TimelineEvent;
@@ -221,6 +221,10 @@ export const ErrandResultBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** Moves a member makes on what they claimed or took, or staff on their behalf. */
+const MEMBER_OR_STAFF = ['residents.claim', 'residents.write'] as const;
+const TAKER_OR_STAFF = { zh: '仅承接的党员或本级工作人员', en: 'Only the member who took it, or staff' };
+
 /**
  * The flow of a micro-wish: posted (by the resident or a worker), claimed by a member with a deadline from the
  * rules, fulfilled by the claimer, confirmed by the resident (or staff on the resident's behalf, never the
@@ -231,62 +235,44 @@ export const WISH_FLOW = defineFlowSpec({
   label: { zh: '微心愿', en: 'Wish' },
   states: WISH_STATUSES,
   actions: {
-    post: {
-      label: { zh: '发布', en: 'Post' },
+    post: move('发布', 'Post', 'posted', {
       from: [],
       to: 'open',
       by: ['residents.write', 'resident'],
       required: ['title'],
-      event: 'posted',
-    },
-    claim: {
-      label: { zh: '认领', en: 'Claim' },
+    }),
+    claim: move('认领', 'Claim', 'claimed', {
       from: ['open'],
       to: 'claimed',
-      by: ['residents.claim', 'residents.write'],
+      by: MEMBER_OR_STAFF,
       notBy: { zh: '须关联党员身份', en: 'Only an account linked to a member' },
-      event: 'claimed',
-    },
-    fulfil: {
-      label: { zh: '完成', en: 'Fulfil' },
+    }),
+    fulfil: move('完成', 'Fulfil', 'fulfilled', {
       from: ['claimed'],
       to: 'fulfilled',
-      by: ['residents.claim', 'residents.write'],
+      by: MEMBER_OR_STAFF,
       required: ['note'],
       notBy: { zh: '仅认领人', en: 'Only the claimer' },
-      event: 'fulfilled',
-    },
-    release: {
-      label: { zh: '释放', en: 'Release' },
+    }),
+    release: move('释放', 'Release', 'released', {
       from: ['claimed'],
       to: 'open',
-      by: ['residents.claim', 'residents.write'],
+      by: MEMBER_OR_STAFF,
       notBy: { zh: '仅认领人或本村（社区）工作人员', en: 'Only the claimer or staff of its village' },
-      event: 'released',
-    },
-    expire: {
-      label: { zh: '认领超期释放', en: 'Claim expired' },
-      from: ['claimed'],
-      to: 'open',
-      by: ['system'],
-      event: 'released',
-    },
-    confirm: {
-      label: { zh: '确认实现', en: 'Confirm' },
+    }),
+    expire: move('认领超期释放', 'Claim expired', 'released', { from: ['claimed'], to: 'open', by: ['system'] }),
+    confirm: move('确认实现', 'Confirm', 'confirmed', {
       from: ['fulfilled'],
       to: 'confirmed',
       by: ['resident', 'residents.write'],
       notBy: { zh: '认领人不能代为确认', en: 'Not the member who fulfilled it' },
-      event: 'confirmed',
-    },
-    withdraw: {
-      label: { zh: '撤回', en: 'Withdraw' },
+    }),
+    withdraw: move('撤回', 'Withdraw', 'withdrawn', {
       from: ['open'],
       to: 'withdrawn',
       by: ['resident'],
       notBy: { zh: '仅提交心愿的群众本人', en: 'Only the resident who posted it' },
-      event: 'withdrawn',
-    },
+    }),
   },
 });
 
@@ -296,40 +282,27 @@ export const ERRAND_FLOW = defineFlowSpec({
   label: { zh: '党员代办', en: 'Errand' },
   states: ERRAND_STATUSES,
   actions: {
-    take: {
-      label: { zh: '承接', en: 'Take' },
-      from: [],
-      to: 'in_progress',
-      by: ['residents.claim', 'residents.write'],
-      required: ['title'],
-      event: 'taken',
-    },
-    step: {
-      label: { zh: '记录进展', en: 'Record a step' },
+    take: move('承接', 'Take', 'taken', { from: [], to: 'in_progress', by: MEMBER_OR_STAFF, required: ['title'] }),
+    step: move('记录进展', 'Record a step', 'step', {
       from: ['in_progress'],
       to: null,
-      by: ['residents.claim', 'residents.write'],
+      by: MEMBER_OR_STAFF,
       required: ['note'],
-      notBy: { zh: '仅承接的党员或本级工作人员', en: 'Only the member who took it, or staff' },
-      event: 'step',
-    },
-    done: {
-      label: { zh: '办结', en: 'Done' },
+      notBy: TAKER_OR_STAFF,
+    }),
+    done: move('办结', 'Done', 'done', {
       from: ['in_progress'],
       to: 'done',
-      by: ['residents.claim', 'residents.write'],
+      by: MEMBER_OR_STAFF,
       required: ['result'],
-      notBy: { zh: '仅承接的党员或本级工作人员', en: 'Only the member who took it, or staff' },
-      event: 'done',
-    },
-    cancel: {
-      label: { zh: '取消', en: 'Cancel' },
+      notBy: TAKER_OR_STAFF,
+    }),
+    cancel: move('取消', 'Cancel', 'cancelled', {
       from: ['in_progress'],
       to: 'cancelled',
-      by: ['residents.claim', 'residents.write'],
+      by: MEMBER_OR_STAFF,
       required: ['reason'],
-      notBy: { zh: '仅承接的党员或本级工作人员', en: 'Only the member who took it, or staff' },
-      event: 'cancelled',
-    },
+      notBy: TAKER_OR_STAFF,
+    }),
   },
 });
