@@ -1,6 +1,6 @@
 /** API schemas of micro-wishes (console, members, the public wall, residents' phone pages) and proxy errands. */
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, KeyOf, Nullable, Paging, VERBATIM } from '../core/schemas.js';
+import { Id, KeyOf, Nullable, Paging, VERBATIM, Body, ListOf, Stamps, ListQuery } from '../core/schemas.js';
 import { AllowedActions, defineFlowSpec, move, TimelineEvent } from '../core/workflow.js';
 import { ERRAND_STATUSES, SATISFACTION, WISH_KINDS, WISH_SOURCES, WISH_STATUSES } from './residents.js';
 
@@ -27,9 +27,7 @@ export const Wish = Type.Object({
   fulfilNote: Nullable(Type.String()),
   confirmedAt: Nullable(Type.String()),
   photos: Type.Integer(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  deletedAt: Nullable(Type.String()),
+  ...Stamps,
 });
 export type WishT = Static<typeof Wish>;
 export const WishDetail = Type.Composite([
@@ -37,34 +35,25 @@ export const WishDetail = Type.Composite([
   Type.Object({ events: Type.Array(Event), photoList: Type.Array(Photo), actions: AllowedActions }),
 ]);
 export type WishDetailT = Static<typeof WishDetail>;
-export const WishList = Type.Object({ items: Type.Array(Wish), total: Type.Integer() });
-export const WishListQuery = Type.Object({
-  org: Type.Optional(Id()),
-  q: Type.Optional(Type.String({ maxLength: 40 })),
+export const WishList = ListOf(Wish);
+export const WishListQuery = ListQuery({
   kind: Type.Optional(KeyOf(WISH_KINDS)),
   status: Type.Optional(KeyOf(WISH_STATUSES)),
   mine: Type.Optional(Type.Boolean({ description: 'only the wishes I claimed' })),
   deleted: Type.Optional(Type.Boolean()),
-  ...Paging,
 });
 export type WishListQueryT = Static<typeof WishListQuery>;
-export const WishCreate = Type.Object(
-  {
-    orgId: Type.Integer(),
-    kind: KeyOf(WISH_KINDS),
-    title: Type.String({ minLength: 1, maxLength: 60 }),
-    description: Type.String({ minLength: 1, maxLength: 1000 }),
-    residentName: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-    phone: Type.Optional(Nullable(Type.String({ maxLength: 20, ...VERBATIM }))),
-    householdId: Type.Optional(Nullable(Type.Integer())),
-  },
-  { additionalProperties: false },
-);
+export const WishCreate = Body({
+  orgId: Type.Integer(),
+  kind: KeyOf(WISH_KINDS),
+  title: Type.String({ minLength: 1, maxLength: 60 }),
+  description: Type.String({ minLength: 1, maxLength: 1000 }),
+  residentName: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  phone: Type.Optional(Nullable(Type.String({ maxLength: 20, ...VERBATIM }))),
+  householdId: Type.Optional(Nullable(Type.Integer())),
+});
 export type WishCreateT = Static<typeof WishCreate>;
-export const WishFulfil = Type.Object(
-  { note: Type.String({ minLength: 1, maxLength: 1000 }) },
-  { additionalProperties: false },
-);
+export const WishFulfil = Body({ note: Type.String({ minLength: 1, maxLength: 1000 }) });
 
 // ---- wishes: the public wall and the residents' pages ----
 export const PublicWish = Type.Object({
@@ -80,7 +69,7 @@ export const PublicWish = Type.Object({
   confirmedAt: Nullable(Type.String()),
 });
 export type PublicWishT = Static<typeof PublicWish>;
-export const PublicWishList = Type.Object({ items: Type.Array(PublicWish), total: Type.Integer() });
+export const PublicWishList = ListOf(PublicWish);
 export const PublicWishQuery = Type.Object({
   county: Type.Optional(Id('tenant id; default: the only county')),
   status: Type.Optional(KeyOf(WISH_STATUSES)),
@@ -96,22 +85,16 @@ export const PublicPlace = Type.Object({
 export const PublicPlaces = Type.Array(PublicPlace);
 export type PublicPlaceT = Static<typeof PublicPlace>;
 
-export const ResidentCodeBody = Type.Object(
-  { phone: Type.String({ minLength: 11, maxLength: 20, ...VERBATIM }) },
-  { additionalProperties: false },
-);
+export const ResidentCodeBody = Body({ phone: Type.String({ minLength: 11, maxLength: 20, ...VERBATIM }) });
 export const ResidentCodeSent = Type.Object({
   ok: Type.Boolean(),
   expiresInSeconds: Type.Integer(),
   resendInSeconds: Type.Integer(),
 });
-export const ResidentVerifyBody = Type.Object(
-  {
-    phone: Type.String({ minLength: 11, maxLength: 20, ...VERBATIM }),
-    code: Type.String({ minLength: 1, maxLength: 10, ...VERBATIM }),
-  },
-  { additionalProperties: false },
-);
+export const ResidentVerifyBody = Body({
+  phone: Type.String({ minLength: 11, maxLength: 20, ...VERBATIM }),
+  code: Type.String({ minLength: 1, maxLength: 10, ...VERBATIM }),
+});
 export const ResidentMe = Type.Object({ phone: Type.String({ description: 'masked' }), expiresAt: Type.String() });
 
 export const ResidentWish = Type.Object({
@@ -131,17 +114,14 @@ export const ResidentWish = Type.Object({
   createdAt: Type.String(),
 });
 export type ResidentWishT = Static<typeof ResidentWish>;
-export const ResidentWishList = Type.Object({ items: Type.Array(ResidentWish), total: Type.Integer() });
-export const ResidentWishCreate = Type.Object(
-  {
-    orgId: Type.Integer(),
-    kind: KeyOf(WISH_KINDS),
-    title: Type.String({ minLength: 1, maxLength: 60 }),
-    description: Type.String({ minLength: 1, maxLength: 1000 }),
-    name: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-  },
-  { additionalProperties: false },
-);
+export const ResidentWishList = ListOf(ResidentWish);
+export const ResidentWishCreate = Body({
+  orgId: Type.Integer(),
+  kind: KeyOf(WISH_KINDS),
+  title: Type.String({ minLength: 1, maxLength: 60 }),
+  description: Type.String({ minLength: 1, maxLength: 1000 }),
+  name: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+});
 export type ResidentWishCreateT = Static<typeof ResidentWishCreate>;
 export const ResidentRequest = Type.Object({
   id: Type.Integer(),
@@ -158,8 +138,8 @@ export const ResidentRequest = Type.Object({
   reopened: Type.Integer(),
 });
 export type ResidentRequestT = Static<typeof ResidentRequest>;
-export const ResidentRequestList = Type.Object({ items: Type.Array(ResidentRequest), total: Type.Integer() });
-export const ResidentRateBody = Type.Object({ rating: KeyOf(SATISFACTION) }, { additionalProperties: false });
+export const ResidentRequestList = ListOf(ResidentRequest);
+export const ResidentRateBody = Body({ rating: KeyOf(SATISFACTION) });
 
 // ---- errands ----
 export const Errand = Type.Object({
@@ -178,9 +158,7 @@ export const Errand = Type.Object({
   takenAt: Type.String(),
   doneAt: Nullable(Type.String()),
   result: Nullable(Type.String()),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  deletedAt: Nullable(Type.String()),
+  ...Stamps,
 });
 export type ErrandT = Static<typeof Errand>;
 export const ErrandDetail = Type.Composite([
@@ -188,38 +166,26 @@ export const ErrandDetail = Type.Composite([
   Type.Object({ events: Type.Array(Event), actions: AllowedActions }),
 ]);
 export type ErrandDetailT = Static<typeof ErrandDetail>;
-export const ErrandList = Type.Object({ items: Type.Array(Errand), total: Type.Integer() });
-export const ErrandListQuery = Type.Object({
-  org: Type.Optional(Id()),
-  q: Type.Optional(Type.String({ maxLength: 40 })),
+export const ErrandList = ListOf(Errand);
+export const ErrandListQuery = ListQuery({
   status: Type.Optional(KeyOf(ERRAND_STATUSES)),
   mine: Type.Optional(Type.Boolean()),
   deleted: Type.Optional(Type.Boolean()),
-  ...Paging,
 });
 export type ErrandListQueryT = Static<typeof ErrandListQuery>;
-export const ErrandCreate = Type.Object(
-  {
-    orgId: Type.Integer(),
-    title: Type.String({ minLength: 1, maxLength: 60 }),
-    description: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
-    residentName: Type.String({ minLength: 1, maxLength: 40 }),
-    phone: Type.Optional(Nullable(Type.String({ maxLength: 20, ...VERBATIM }))),
-    householdId: Type.Optional(Nullable(Type.Integer())),
-    cardNo: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-    memberId: Type.Optional(Nullable(Type.Integer())),
-  },
-  { additionalProperties: false },
-);
+export const ErrandCreate = Body({
+  orgId: Type.Integer(),
+  title: Type.String({ minLength: 1, maxLength: 60 }),
+  description: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+  residentName: Type.String({ minLength: 1, maxLength: 40 }),
+  phone: Type.Optional(Nullable(Type.String({ maxLength: 20, ...VERBATIM }))),
+  householdId: Type.Optional(Nullable(Type.Integer())),
+  cardNo: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  memberId: Type.Optional(Nullable(Type.Integer())),
+});
 export type ErrandCreateT = Static<typeof ErrandCreate>;
-export const ErrandNoteBody = Type.Object(
-  { note: Type.String({ minLength: 1, maxLength: 1000 }) },
-  { additionalProperties: false },
-);
-export const ErrandResultBody = Type.Object(
-  { result: Type.String({ minLength: 1, maxLength: 1000 }) },
-  { additionalProperties: false },
-);
+export const ErrandNoteBody = Body({ note: Type.String({ minLength: 1, maxLength: 1000 }) });
+export const ErrandResultBody = Body({ result: Type.String({ minLength: 1, maxLength: 1000 }) });
 
 /** Moves a member makes on what they claimed or took, or staff on their behalf. */
 const MEMBER_OR_STAFF = ['residents.claim', 'residents.write'] as const;
