@@ -70,6 +70,9 @@ export const Text = (max: number) => Type.String({ minLength: 1, maxLength: max 
 /** When a record was created and last changed, and when it was deleted (null while it lives). */
 export const Stamps = { createdAt: Type.String(), updatedAt: Type.String(), deletedAt: Nullable(Type.String()) };
 
+/** The keys every record of an organization starts with: its id, its organization's id and name. */
+export const OrgRecord = { id: Type.Integer(), orgId: Type.Integer(), orgName: Type.String() };
+
 /** The filters every list of org-owned records starts with: the subtree's root and a search text. */
 export const ScopeFilter = {
   org: Type.Optional(Id()),

@@ -3,7 +3,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { Labelled } from '../core/enums.js';
-import { DateString, Id, KeyOf, ListOf, Nullable, Paging, Body } from '../core/schemas.js';
+import { DateString, Id, KeyOf, ListOf, Nullable, Paging, Body, OrgRecord } from '../core/schemas.js';
 
 export const MEETING_KIND_LABELS = {
   general_meeting: { zh: '支部党员大会', en: 'General meeting' },
@@ -89,9 +89,7 @@ export const MeetingPatch = Type.Partial(Type.Object(MeetingFields), { additiona
 export type MeetingPatchT = Static<typeof MeetingPatch>;
 
 export const MeetingSummary = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   kind: KeyOf(MEETING_KIND_LABELS),
   topic: Type.String(),
   heldOn: Type.String(),

@@ -2,7 +2,19 @@
  * API schemas of households and residents, household groups (联户组), pairings (结对帮扶) and responsibility zones (党员责任区).
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { DateString, Id, KeyOf, ListOf, Nullable, Paging, VERBATIM, Body, Stamps, ListQuery } from '../core/schemas.js';
+import {
+  DateString,
+  Id,
+  KeyOf,
+  ListOf,
+  Nullable,
+  Paging,
+  VERBATIM,
+  Body,
+  Stamps,
+  ListQuery,
+  OrgRecord,
+} from '../core/schemas.js';
 import { GROUP_LEADER_KINDS, HOUSEHOLD_TAGS, RESIDENT_RELATIONS } from './residents.js';
 
 const Phone = Type.String({ maxLength: 20, ...VERBATIM });
@@ -23,9 +35,7 @@ export const Resident = Type.Object({
 export type ResidentT = Static<typeof Resident>;
 
 export const Household = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   address: Type.String(),
   headName: Type.String(),
   phone: Nullable(Type.String({ description: 'masked unless revealed' })),
@@ -43,9 +53,7 @@ export const Household = Type.Object({
 export type HouseholdT = Static<typeof Household>;
 
 export const Pairing = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   householdId: Type.Integer(),
   householdHead: Type.String(),
   householdAddress: Type.String(),
@@ -129,9 +137,7 @@ export const RevealedNumbers = Type.Object({
 
 // ---- household groups ----
 const GroupSummaryFields = {
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   name: Type.String(),
   leaderKind: KeyOf(GROUP_LEADER_KINDS),
   leaderName: Type.String(),
@@ -248,9 +254,7 @@ export const ZoneMember = Type.Object({
   assignedOn: Type.String(),
 });
 export const Zone = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   name: Type.String(),
   area: Nullable(Type.String()),
   households: Type.Integer(),

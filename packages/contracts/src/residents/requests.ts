@@ -12,6 +12,7 @@ import {
   Stamps,
   ListQuery,
   Text,
+  OrgRecord,
 } from '../core/schemas.js';
 import { AllowedActions, defineFlowSpec, move, TimelineEvent } from '../core/workflow.js';
 import {
@@ -26,9 +27,7 @@ import {
 
 // ---- visits ----
 export const Visit = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   householdId: Type.Integer(),
   householdHead: Type.String(),
   householdAddress: Type.String(),
@@ -111,9 +110,7 @@ export type VisitQuotasT = Static<typeof VisitQuotas>;
 
 // ---- requests ----
 export const RequestItem = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   originOrgId: Type.Integer(),
   originOrgName: Type.String(),
   householdId: Nullable(Type.Integer()),
@@ -208,9 +205,7 @@ export const EscalationResult = Type.Object({ escalated: Type.Integer(), notifie
 
 // ---- evaluations ----
 export const Evaluation = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   kind: KeyOf(EVALUATION_KINDS),
   period: Type.String(),
   grade: Nullable(KeyOf(EVALUATION_GRADES)),

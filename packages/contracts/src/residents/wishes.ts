@@ -1,6 +1,6 @@
 /** API schemas of micro-wishes (console, members, the public wall, residents' phone pages) and proxy errands. */
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, KeyOf, Nullable, Paging, VERBATIM, Body, ListOf, Stamps, ListQuery } from '../core/schemas.js';
+import { Id, KeyOf, Nullable, Paging, VERBATIM, Body, ListOf, Stamps, ListQuery, OrgRecord } from '../core/schemas.js';
 import { AllowedActions, defineFlowSpec, move, TimelineEvent } from '../core/workflow.js';
 import { ERRAND_STATUSES, SATISFACTION, WISH_KINDS, WISH_SOURCES, WISH_STATUSES } from './residents.js';
 
@@ -9,9 +9,7 @@ const Photo = Type.Object({ id: Type.Integer(), mime: Type.String(), bytes: Type
 
 // ---- wishes: console ----
 export const Wish = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   kind: KeyOf(WISH_KINDS),
   title: Type.String(),
   description: Type.String(),
@@ -98,9 +96,7 @@ export const ResidentVerifyBody = Body({
 export const ResidentMe = Type.Object({ phone: Type.String({ description: 'masked' }), expiresAt: Type.String() });
 
 export const ResidentWish = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   kind: KeyOf(WISH_KINDS),
   title: Type.String(),
   description: Type.String(),
@@ -143,9 +139,7 @@ export const ResidentRateBody = Body({ rating: KeyOf(SATISFACTION) });
 
 // ---- errands ----
 export const Errand = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   memberId: Type.Integer(),
   memberName: Type.String(),
   householdId: Nullable(Type.Integer()),

@@ -1,12 +1,10 @@
 /** Schemas of the members (党员) and the roster imports. */
 import { Type, type Static } from '@sinclair/typebox';
 import { AGE_BANDS, EDUCATIONS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../enums.js';
-import { KeyOf, DateString, Nullable, VERBATIM, Stamps, ListQuery } from '../schemas.js';
+import { KeyOf, DateString, Nullable, VERBATIM, Stamps, ListQuery, OrgRecord } from '../schemas.js';
 
 export const Member = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   name: Type.String(),
   gender: KeyOf(GENDERS),
   idNumber: Type.String({ description: 'masked unless revealed' }),

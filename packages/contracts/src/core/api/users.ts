@@ -1,16 +1,11 @@
 /** Schemas of the accounts and the two-person grants of administrator roles. */
 import { Type, type Static } from '@sinclair/typebox';
 import { ROLES } from '../roles.js';
+import { AccountFields } from './auth.js';
 import { KeyOf, Nullable, VERBATIM, Paging, Body } from '../schemas.js';
 
 export const User = Type.Object({
-  id: Type.Integer(),
-  username: Type.String(),
-  displayName: Type.String(),
-  role: KeyOf(ROLES),
-  orgId: Nullable(Type.Integer()),
-  orgName: Nullable(Type.String()),
-  memberId: Nullable(Type.Integer()),
+  ...AccountFields,
   status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
   lockedUntil: Nullable(Type.String()),
   lastLoginAt: Nullable(Type.String()),
