@@ -44,9 +44,9 @@ export function defineFlowSpec<S extends string, A extends string>(spec: FlowSpe
 
 /**
  * A move in one line: its zh/en label, its timeline word, then where it goes and who makes it
- * (`move('办结', 'Close', 'closed', { from: ['open'], to: 'closed', by: ['residents.write'] })`).
+ * (`moveSpec('办结', 'Close', 'closed', { from: ['open'], to: 'closed', by: ['residents.write'] })`).
  */
-export function move<const S extends string>(
+export function moveSpec<const S extends string>(
   zh: string,
   en: string,
   event: string,

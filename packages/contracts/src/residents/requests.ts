@@ -14,7 +14,7 @@ import {
   Text,
   OrgRecord,
 } from '../core/schemas.js';
-import { AllowedActions, defineFlowSpec, move, TimelineEvent } from '../core/workflow.js';
+import { AllowedActions, defineFlowSpec, moveSpec, TimelineEvent } from '../core/workflow.js';
 import {
   EVALUATION_GRADES,
   EVALUATION_KINDS,
@@ -271,43 +271,43 @@ export const REQUEST_FLOW = defineFlowSpec({
   label: { zh: '民情诉求', en: 'Request' },
   states: REQUEST_STATUSES,
   actions: {
-    accept: move('受理', 'Accept', 'accepted', {
+    accept: moveSpec('受理', 'Accept', 'accepted', {
       from: [],
       to: ['open', 'closed'],
       by: ['residents.write'],
       required: ['description'],
     }),
-    assign: move('指定承办人', 'Assign', 'assigned', {
+    assign: moveSpec('指定承办人', 'Assign', 'assigned', {
       from: ['open', 'reopened'],
       to: null,
       by: ['residents.write'],
       required: ['ownerName'],
     }),
-    progress: move('记录进展', 'Record progress', 'progress', {
+    progress: moveSpec('记录进展', 'Record progress', 'progress', {
       from: ['open', 'reopened'],
       to: null,
       by: ['residents.write'],
       required: ['note'],
     }),
-    transfer: move('转办', 'Transfer', 'transferred', {
+    transfer: moveSpec('转办', 'Transfer', 'transferred', {
       from: ['open', 'reopened'],
       to: null,
       by: ['residents.write'],
     }),
-    escalate: move('逾期上报', 'Escalate', 'escalated', { from: ['open', 'reopened'], to: null, by: ['system'] }),
-    close: move('办结', 'Close', 'closed', {
+    escalate: moveSpec('逾期上报', 'Escalate', 'escalated', { from: ['open', 'reopened'], to: null, by: ['system'] }),
+    close: moveSpec('办结', 'Close', 'closed', {
       from: ['open', 'reopened'],
       to: 'closed',
       by: ['residents.write'],
       required: ['result'],
     }),
-    rate: move('群众评价', 'Rate', 'rated', {
+    rate: moveSpec('群众评价', 'Rate', 'rated', {
       from: ['closed'],
       to: null,
       by: ['residents.write', 'resident'],
       required: ['rating'],
       notBy: { zh: '每次办结只评价一次', en: 'Once per closing' },
     }),
-    reopen: move('重新办理', 'Reopen', 'reopened', { from: ['closed'], to: 'reopened', by: ['system'] }),
+    reopen: moveSpec('重新办理', 'Reopen', 'reopened', { from: ['closed'], to: 'reopened', by: ['system'] }),
   },
 });

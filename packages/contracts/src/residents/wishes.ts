@@ -1,7 +1,7 @@
 /** API schemas of micro-wishes (console, members, the public wall, residents' phone pages) and proxy errands. */
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, KeyOf, Nullable, Paging, VERBATIM, Body, ListOf, Stamps, ListQuery, OrgRecord } from '../core/schemas.js';
-import { AllowedActions, defineFlowSpec, move, TimelineEvent } from '../core/workflow.js';
+import { AllowedActions, defineFlowSpec, moveSpec, TimelineEvent } from '../core/workflow.js';
 import { ERRAND_STATUSES, SATISFACTION, WISH_KINDS, WISH_SOURCES, WISH_STATUSES } from './residents.js';
 
 const Event = TimelineEvent;
@@ -195,39 +195,39 @@ export const WISH_FLOW = defineFlowSpec({
   label: { zh: '微心愿', en: 'Wish' },
   states: WISH_STATUSES,
   actions: {
-    post: move('发布', 'Post', 'posted', {
+    post: moveSpec('发布', 'Post', 'posted', {
       from: [],
       to: 'open',
       by: ['residents.write', 'resident'],
       required: ['title'],
     }),
-    claim: move('认领', 'Claim', 'claimed', {
+    claim: moveSpec('认领', 'Claim', 'claimed', {
       from: ['open'],
       to: 'claimed',
       by: MEMBER_OR_STAFF,
       notBy: { zh: '须关联党员身份', en: 'Only an account linked to a member' },
     }),
-    fulfil: move('完成', 'Fulfil', 'fulfilled', {
+    fulfil: moveSpec('完成', 'Fulfil', 'fulfilled', {
       from: ['claimed'],
       to: 'fulfilled',
       by: MEMBER_OR_STAFF,
       required: ['note'],
       notBy: { zh: '仅认领人', en: 'Only the claimer' },
     }),
-    release: move('释放', 'Release', 'released', {
+    release: moveSpec('释放', 'Release', 'released', {
       from: ['claimed'],
       to: 'open',
       by: MEMBER_OR_STAFF,
       notBy: { zh: '仅认领人或本村（社区）工作人员', en: 'Only the claimer or staff of its village' },
     }),
-    expire: move('认领超期释放', 'Claim expired', 'released', { from: ['claimed'], to: 'open', by: ['system'] }),
-    confirm: move('确认实现', 'Confirm', 'confirmed', {
+    expire: moveSpec('认领超期释放', 'Claim expired', 'released', { from: ['claimed'], to: 'open', by: ['system'] }),
+    confirm: moveSpec('确认实现', 'Confirm', 'confirmed', {
       from: ['fulfilled'],
       to: 'confirmed',
       by: ['resident', 'residents.write'],
       notBy: { zh: '认领人不能代为确认', en: 'Not the member who fulfilled it' },
     }),
-    withdraw: move('撤回', 'Withdraw', 'withdrawn', {
+    withdraw: moveSpec('撤回', 'Withdraw', 'withdrawn', {
       from: ['open'],
       to: 'withdrawn',
       by: ['resident'],
@@ -242,22 +242,22 @@ export const ERRAND_FLOW = defineFlowSpec({
   label: { zh: '党员代办', en: 'Errand' },
   states: ERRAND_STATUSES,
   actions: {
-    take: move('承接', 'Take', 'taken', { from: [], to: 'in_progress', by: MEMBER_OR_STAFF, required: ['title'] }),
-    step: move('记录进展', 'Record a step', 'step', {
+    take: moveSpec('承接', 'Take', 'taken', { from: [], to: 'in_progress', by: MEMBER_OR_STAFF, required: ['title'] }),
+    step: moveSpec('记录进展', 'Record a step', 'step', {
       from: ['in_progress'],
       to: null,
       by: MEMBER_OR_STAFF,
       required: ['note'],
       notBy: TAKER_OR_STAFF,
     }),
-    done: move('办结', 'Done', 'done', {
+    done: moveSpec('办结', 'Done', 'done', {
       from: ['in_progress'],
       to: 'done',
       by: MEMBER_OR_STAFF,
       required: ['result'],
       notBy: TAKER_OR_STAFF,
     }),
-    cancel: move('取消', 'Cancel', 'cancelled', {
+    cancel: moveSpec('取消', 'Cancel', 'cancelled', {
       from: ['in_progress'],
       to: 'cancelled',
       by: MEMBER_OR_STAFF,
