@@ -5,24 +5,23 @@
 // falls on both. Writes bench/results/compare.json (p50/p95/rps/server CPU per request, ratio current/base).
 // Options: --base REV, --quick (≈2 min), --rounds N, --seconds S (per run), --connections C, --scale X,
 // --only KEY,KEY (a subset of the endpoints).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import {
   HOST,
-  LOCAL_ENV,
   REPO,
   apiClient,
   freePort,
   killAllChildren,
-  liveChildren,
   median,
   percentile,
   procCpuMs,
   round,
   runNode,
+  spawnServer,
   stopServer,
   waitHealthy,
   withTimeout,
@@ -70,32 +69,12 @@ for (const sig of ['SIGINT', 'SIGTERM'])
     process.exit(130);
   });
 
-/** `dangjian serve` of one checkout on a DATA_DIR (no supervisor, no background jobs). */
-function serve(tree, dataDir, port, logFile) {
-  const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [path.join(tree, 'apps/server/bin/dangjian.mjs'), 'serve'], {
-    cwd: tree,
-    env: {
-      ...process.env,
-      ...LOCAL_ENV,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      DJ_SUPERVISE: 'off',
-      DJ_JOBS: 'false',
-    },
-    stdio: ['ignore', out, out],
-  });
-  fs.closeSync(out);
-  liveChildren.add(child);
-  child.on('close', () => liveChildren.delete(child));
-  return child;
-}
-
 async function start(name, tree, dataDir) {
   const port = await freePort();
   const t0 = performance.now();
-  const child = serve(tree, dataDir, port, path.join(tmp, `${name}.log`));
+  // No background jobs: both servers answer the same requests and nothing else.
+  const logFile = path.join(tmp, `${name}.log`);
+  const child = spawnServer({ dataDir, port, logFile, tree, env: { DJ_JOBS: 'false' } });
   const ms = await waitHealthy(port, child, { since: t0, timeoutMs: 120_000 });
   const api = apiClient(port);
   await api.login('demo-county', PASSWORD);

@@ -102,11 +102,15 @@ export function runNode(args, { env = {}, timeoutMs = 120_000, cwd = REPO, echo 
   });
 }
 
-/** Starts `dangjian serve` on a DATA_DIR and port; its output goes to `logFile`. */
-export function spawnServer({ dataDir, port, logFile, env = {}, nodeArgs = [] }) {
+/**
+ * Starts `dangjian serve` on a DATA_DIR and port; its output goes to `logFile`. `tree` names another checkout
+ * to serve (the comparison of two commits); by default this one.
+ */
+export function spawnServer({ dataDir, port, logFile, env = {}, nodeArgs = [], tree = null }) {
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...nodeArgs, CLI, 'serve'], {
-    cwd: REPO,
+  const cli = tree ? path.join(tree, 'apps/server/bin/dangjian.mjs') : CLI;
+  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve'], {
+    cwd: tree ?? REPO,
     // The server process itself (its memory and CPU are measured by pid), not the supervisor.
     env: {
       ...process.env,

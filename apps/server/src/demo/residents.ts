@@ -16,19 +16,5 @@
  * `DJ_DEMO_RESIDENTS_SCALE` (0 < s ≤ 1, default 1) shrinks households, requests, wishes and errands
  * proportionally, for tests that load the demo.
  */
-export {
-  DEMO_ERRANDS,
-  DEMO_HOUSEHOLDS,
-  DEMO_POOR_SHARE,
-  DEMO_REQUESTS,
-  DEMO_WISHES,
-  apportion,
-  formGroups,
-  householdSize,
-  householdTags,
-  isPoorTags,
-  pairHouseholds,
-  requestsPerDay,
-  residentsScale,
-} from './residents/plan.js';
+export * from './residents/plan.js';
 export { residentsContributor } from './residents/load.js';

@@ -210,6 +210,23 @@ export interface ZipPart {
   uncompressedSize: number;
 }
 
+/**
+ * A local or central header of an entry: the signature, then from `at` the fields both share in the same order
+ * (version needed, UTF-8 flag, method, CRC, sizes, name length; times and the rest stay zero).
+ */
+function entryHeader(size: number, signature: number, at: number, p: ZipPart, nameLength: number): Buffer {
+  const h = Buffer.alloc(size);
+  h.writeUInt32LE(signature, 0);
+  h.writeUInt16LE(20, at);
+  h.writeUInt16LE(0x800, at + 2);
+  h.writeUInt16LE(p.method, at + 4);
+  h.writeUInt32LE(p.crc32, at + 10);
+  h.writeUInt32LE(p.data.length, at + 14);
+  h.writeUInt32LE(p.uncompressedSize, at + 18);
+  h.writeUInt16LE(nameLength, at + 22);
+  return h;
+}
+
 /** Writes a zip of the given parts, in order (headers declare exactly what the parts say). */
 export function writeZip(parts: ZipPart[]): Buffer {
   const out: Buffer[] = [];
@@ -217,25 +234,9 @@ export function writeZip(parts: ZipPart[]): Buffer {
   let offset = 0;
   for (const p of parts) {
     const name = Buffer.from(p.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(LOCAL, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(p.method, 8);
-    local.writeUInt32LE(p.crc32, 14);
-    local.writeUInt32LE(p.data.length, 18);
-    local.writeUInt32LE(p.uncompressedSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(CENTRAL, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(0x800, 8);
-    cd.writeUInt16LE(p.method, 10);
-    cd.writeUInt32LE(p.crc32, 16);
-    cd.writeUInt32LE(p.data.length, 20);
-    cd.writeUInt32LE(p.uncompressedSize, 24);
-    cd.writeUInt16LE(name.length, 28);
+    const local = entryHeader(30, LOCAL, 4, p, name.length);
+    const cd = entryHeader(46, CENTRAL, 6, p, name.length);
+    cd.writeUInt16LE(20, 4); // version made by
     cd.writeUInt32LE(offset, 42);
     out.push(local, name, p.data);
     central.push(cd, name);

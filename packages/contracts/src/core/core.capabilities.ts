@@ -1,53 +1,23 @@
 /** The capabilities of the core modules (organizations, members, accounts, audit, one's own record). */
-import type { CapabilityDef } from './enums.js';
+import { capability as cap, PARTY_ROLES, STAFF_ROLES, type CapabilityDef } from './enums.js';
+
+const EVERYONE = [...PARTY_ROLES, 'auditor', 'security_admin'] as const;
 
 /** Its capabilities: what each lets its holder do (zh/en) and the roles that hold it. */
 export const CORE_CAPABILITIES = {
-  'orgs.read': {
-    zh: '查看组织',
-    en: 'View organizations',
-    roles: ['county_admin', 'township_admin', 'branch_secretary', 'member'],
-  },
-  'orgs.write': { zh: '管理组织', en: 'Manage organizations', roles: ['county_admin', 'township_admin'] },
-  'members.read': { zh: '查看党员', en: 'View members', roles: ['county_admin', 'township_admin', 'branch_secretary'] },
-  'members.write': {
-    zh: '管理党员',
-    en: 'Manage members',
-    roles: ['county_admin', 'township_admin', 'branch_secretary'],
-  },
-  'members.reveal': {
-    zh: '查看党员完整号码',
-    en: "See members' full numbers",
-    roles: ['county_admin', 'branch_secretary'],
-  },
-  'members.import': {
-    zh: '导入党员名册',
-    en: 'Import the roster',
-    roles: ['county_admin', 'township_admin', 'branch_secretary'],
-  },
-  'members.export': {
-    zh: '导出党员名册',
-    en: 'Export the roster',
-    roles: ['county_admin', 'township_admin', 'branch_secretary'],
-  },
-  'stats.read': {
-    zh: '查看统计',
-    en: 'View statistics',
-    roles: ['county_admin', 'township_admin', 'branch_secretary'],
-  },
-  'users.read': { zh: '查看账号', en: 'View accounts', roles: ['security_admin'] },
-  'users.write': { zh: '管理账号', en: 'Manage accounts', roles: ['security_admin'] },
-  'users.propose': { zh: '提议授予管理角色', en: 'Propose an admin role', roles: ['county_admin'] },
-  'users.approve': { zh: '审批管理角色授予', en: 'Approve an admin role', roles: ['security_admin'] },
-  'audit.read': { zh: '查看审计日志', en: 'Read the audit trail', roles: ['auditor'] },
-  'self.read': {
-    zh: '本人账号与通知',
-    en: 'Own account and notifications',
-    roles: ['county_admin', 'township_admin', 'branch_secretary', 'member', 'auditor', 'security_admin'],
-  },
-  'self.party': {
-    zh: '本人党员信息与组织生活',
-    en: 'Own Party record and meetings',
-    roles: ['county_admin', 'township_admin', 'branch_secretary', 'member'],
-  },
+  'orgs.read': cap('查看组织', 'View organizations', PARTY_ROLES),
+  'orgs.write': cap('管理组织', 'Manage organizations', ['county_admin', 'township_admin']),
+  'members.read': cap('查看党员', 'View members', STAFF_ROLES),
+  'members.write': cap('管理党员', 'Manage members', STAFF_ROLES),
+  'members.reveal': cap('查看党员完整号码', "See members' full numbers", ['county_admin', 'branch_secretary']),
+  'members.import': cap('导入党员名册', 'Import the roster', STAFF_ROLES),
+  'members.export': cap('导出党员名册', 'Export the roster', STAFF_ROLES),
+  'stats.read': cap('查看统计', 'View statistics', STAFF_ROLES),
+  'users.read': cap('查看账号', 'View accounts', ['security_admin']),
+  'users.write': cap('管理账号', 'Manage accounts', ['security_admin']),
+  'users.propose': cap('提议授予管理角色', 'Propose an admin role', ['county_admin']),
+  'users.approve': cap('审批管理角色授予', 'Approve an admin role', ['security_admin']),
+  'audit.read': cap('查看审计日志', 'Read the audit trail', ['auditor']),
+  'self.read': cap('本人账号与通知', 'Own account and notifications', EVERYONE),
+  'self.party': cap('本人党员信息与组织生活', 'Own Party record and meetings', PARTY_ROLES),
 } as const satisfies Record<string, CapabilityDef>;

@@ -10,6 +10,17 @@ export interface CapabilityDef extends Labelled {
   roles: readonly ('county_admin' | 'township_admin' | 'branch_secretary' | 'member' | 'auditor' | 'security_admin')[];
 }
 
+type CapabilityRoles = CapabilityDef['roles'];
+/** The roles that manage business data of their subtree (county, township, branch). */
+export const STAFF_ROLES = ['county_admin', 'township_admin', 'branch_secretary'] as const satisfies CapabilityRoles;
+/** The business roles: the staff and the members. */
+export const PARTY_ROLES = [...STAFF_ROLES, 'member'] as const satisfies CapabilityRoles;
+
+/** A capability as one line of a module's table: what it lets its holder do (zh/en) and who holds it. */
+export function capability(zh: string, en: string, roles: CapabilityRoles): CapabilityDef {
+  return { zh, en, roles };
+}
+
 function labels<K extends string>(map: Record<K, Labelled>) {
   return map;
 }

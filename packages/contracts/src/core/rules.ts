@@ -4,7 +4,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { Labelled } from './enums.js';
-import { Nullable } from './schemas.js';
+import { Nullable, Body } from './schemas.js';
 
 /** The rule sets of the platform, with their names. */
 export const RULE_SET_LABELS = {
@@ -72,14 +72,11 @@ export const RuleSetView = Type.Object({
 });
 export type RuleSetViewT = Static<typeof RuleSetView>;
 
-export const RulesPatch = Type.Object(
-  {
-    year: RuleYear,
-    values: Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,59}$' }), Type.Unknown(), {
-      minProperties: 1,
-    }),
-    reason: Type.String({ minLength: 1, maxLength: 500 }),
-  },
-  { additionalProperties: false },
-);
+export const RulesPatch = Body({
+  year: RuleYear,
+  values: Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,59}$' }), Type.Unknown(), {
+    minProperties: 1,
+  }),
+  reason: Type.String({ minLength: 1, maxLength: 500 }),
+});
 export type RulesPatchT = Static<typeof RulesPatch>;

@@ -1,5 +1,5 @@
 /** TypeBox schemas of the API: they validate on the server, document OpenAPI and type the web client. */
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type TProperties, type TSchema } from '@sinclair/typebox';
 import { AGE_BANDS } from './enums.js';
 /** A string union schema of an enum map's keys. */
 export function KeyOf<T extends Record<string, unknown>>(map: T, description?: string) {
@@ -57,6 +57,31 @@ export const MultipartFile = {
 /** `{ items, total }` of a list. */
 export function ListOf<T extends TSchema>(item: T) {
   return Type.Object({ items: Type.Array(item), total: Type.Integer() });
+}
+
+/** A write body: its fields and nothing else. */
+export function Body<T extends TProperties>(fields: T) {
+  return Type.Object(fields, { additionalProperties: false });
+}
+
+/** A required text field of a body: not blank, at most `max` characters. */
+export const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+/** When a record was created and last changed, and when it was deleted (null while it lives). */
+export const Stamps = { createdAt: Type.String(), updatedAt: Type.String(), deletedAt: Nullable(Type.String()) };
+
+/** The keys every record of an organization starts with: its id, its organization's id and name. */
+export const OrgRecord = { id: Type.Integer(), orgId: Type.Integer(), orgName: Type.String() };
+
+/** The filters every list of org-owned records starts with: the subtree's root and a search text. */
+export const ScopeFilter = {
+  org: Type.Optional(Id()),
+  q: Type.Optional(Type.String({ maxLength: 40 })),
+};
+
+/** The query of a list: the scope filter, the list's own filters, and paging. */
+export function ListQuery<T extends TProperties>(filters: T) {
+  return Type.Object({ ...ScopeFilter, ...filters, ...Paging });
 }
 
 export const IdParams = Type.Object({ id: Id() });

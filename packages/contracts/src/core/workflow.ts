@@ -42,6 +42,19 @@ export function defineFlowSpec<S extends string, A extends string>(spec: FlowSpe
   return spec;
 }
 
+/**
+ * A move in one line: its zh/en label, its timeline word, then where it goes and who makes it
+ * (`moveSpec('办结', 'Close', 'closed', { from: ['open'], to: 'closed', by: ['residents.write'] })`).
+ */
+export function moveSpec<const S extends string>(
+  zh: string,
+  en: string,
+  event: string,
+  spec: Omit<FlowActionSpec<S>, 'label' | 'event'>,
+): FlowActionSpec<S> {
+  return { label: { zh, en }, ...spec, event };
+}
+
 /** One entry of a record's timeline, oldest first in a detail answer. */
 export const TimelineEvent = Type.Object({
   id: Type.Integer(),

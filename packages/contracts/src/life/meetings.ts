@@ -3,7 +3,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { Labelled } from '../core/enums.js';
-import { DateString, Id, KeyOf, ListOf, Nullable, Paging } from '../core/schemas.js';
+import { DateString, Id, KeyOf, ListOf, Nullable, Paging, Body, OrgRecord } from '../core/schemas.js';
 
 export const MEETING_KIND_LABELS = {
   general_meeting: { zh: '支部党员大会', en: 'General meeting' },
@@ -89,9 +89,7 @@ export const MeetingPatch = Type.Partial(Type.Object(MeetingFields), { additiona
 export type MeetingPatchT = Static<typeof MeetingPatch>;
 
 export const MeetingSummary = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   kind: KeyOf(MEETING_KIND_LABELS),
   topic: Type.String(),
   heldOn: Type.String(),
@@ -178,10 +176,7 @@ export const MeetingListQuery = Type.Object({
 export type MeetingListQueryT = Static<typeof MeetingListQuery>;
 export const MeetingList = ListOf(MeetingSummary);
 
-export const CheckinOpenBody = Type.Object(
-  { minutes: Type.Optional(Type.Integer({ minimum: 10, maximum: 24 * 60 })) },
-  { additionalProperties: false },
-);
+export const CheckinOpenBody = Body({ minutes: Type.Optional(Type.Integer({ minimum: 10, maximum: 24 * 60 })) });
 export const CheckinOpen = Type.Object({
   code: Type.String(),
   validFrom: Type.String(),
@@ -189,7 +184,7 @@ export const CheckinOpen = Type.Object({
   qrSvg: Type.String(),
   url: Type.String(),
 });
-export const CheckinBody = Type.Object({ code: Type.String({ pattern: '^\\d{6}$' }) }, { additionalProperties: false });
+export const CheckinBody = Body({ code: Type.String({ pattern: '^\\d{6}$' }) });
 export const CheckinResult = Type.Object({
   meetingId: Type.Integer(),
   topic: Type.String(),
@@ -198,15 +193,12 @@ export const CheckinResult = Type.Object({
   checkedInAt: Type.String(),
 });
 
-export const FrequencyRuleSchema = Type.Object(
-  {
-    every: KeyOf(CADENCES),
-    min: Type.Integer({ minimum: 1, maximum: 31 }),
-    perMember: Type.Optional(Type.Boolean()),
-    fixedDay: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 31 }))),
-  },
-  { additionalProperties: false },
-);
+export const FrequencyRuleSchema = Body({
+  every: KeyOf(CADENCES),
+  min: Type.Integer({ minimum: 1, maximum: 31 }),
+  perMember: Type.Optional(Type.Boolean()),
+  fixedDay: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 31 }))),
+});
 export type FrequencyRuleT = Static<typeof FrequencyRuleSchema>;
 /** National defaults (中国共产党支部工作条例（试行）, 2018), the `meetings` rule set. `null`: not required by default. */
 export const MEETING_FREQUENCY_DEFAULTS: Record<MeetingKindT, FrequencyRuleT | null> = {
@@ -231,7 +223,7 @@ export const RulesInForce = Type.Object({
     }),
   ),
 });
-export const RuleOverrideBody = Type.Object({ rule: Nullable(FrequencyRuleSchema) }, { additionalProperties: false });
+export const RuleOverrideBody = Body({ rule: Nullable(FrequencyRuleSchema) });
 
 export const ComplianceQuery = Type.Object({
   org: Type.Optional(Id()),

@@ -2,14 +2,21 @@
  * API schemas of households and residents, household groups (联户组), pairings (结对帮扶) and responsibility zones (党员责任区).
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { DateString, Id, KeyOf, ListOf, Nullable, Paging, VERBATIM } from '../core/schemas.js';
+import {
+  DateString,
+  Id,
+  KeyOf,
+  ListOf,
+  Nullable,
+  Paging,
+  VERBATIM,
+  Body,
+  Stamps,
+  ListQuery,
+  OrgRecord,
+} from '../core/schemas.js';
 import { GROUP_LEADER_KINDS, HOUSEHOLD_TAGS, RESIDENT_RELATIONS } from './residents.js';
 
-const Stamps = {
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  deletedAt: Nullable(Type.String()),
-};
 const Phone = Type.String({ maxLength: 20, ...VERBATIM });
 const IdNumber = Type.String({ minLength: 15, maxLength: 18, ...VERBATIM });
 const Bool = Type.Boolean();
@@ -28,9 +35,7 @@ export const Resident = Type.Object({
 export type ResidentT = Static<typeof Resident>;
 
 export const Household = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   address: Type.String(),
   headName: Type.String(),
   phone: Nullable(Type.String({ description: 'masked unless revealed' })),
@@ -48,9 +53,7 @@ export const Household = Type.Object({
 export type HouseholdT = Static<typeof Household>;
 
 export const Pairing = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   householdId: Type.Integer(),
   householdHead: Type.String(),
   householdAddress: Type.String(),
@@ -98,10 +101,10 @@ const HouseholdFields = {
   tags: Type.Array(KeyOf(HOUSEHOLD_TAGS), { maxItems: 20, uniqueItems: true }),
   note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
 };
-export const HouseholdCreate = Type.Object(
-  { ...HouseholdFields, residents: Type.Optional(Type.Array(ResidentCreate, { maxItems: 50 })) },
-  { additionalProperties: false },
-);
+export const HouseholdCreate = Body({
+  ...HouseholdFields,
+  residents: Type.Optional(Type.Array(ResidentCreate, { maxItems: 50 })),
+});
 export type HouseholdCreateT = Static<typeof HouseholdCreate>;
 export const HouseholdPatch = Type.Partial(Type.Object(HouseholdFields), {
   additionalProperties: false,
@@ -134,9 +137,7 @@ export const RevealedNumbers = Type.Object({
 
 // ---- household groups ----
 const GroupSummaryFields = {
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   name: Type.String(),
   leaderKind: KeyOf(GROUP_LEADER_KINDS),
   leaderName: Type.String(),
@@ -178,11 +179,8 @@ export const HouseholdGroupPatch = Type.Partial(Type.Object(GroupFields), {
   minProperties: 1,
 });
 export type HouseholdGroupPatchT = Static<typeof HouseholdGroupPatch>;
-export const HouseholdGroupListQuery = Type.Object({
-  org: Type.Optional(Id()),
-  q: Type.Optional(Type.String({ maxLength: 40 })),
+export const HouseholdGroupListQuery = ListQuery({
   deleted: Type.Optional(Bool),
-  ...Paging,
 });
 export type HouseholdGroupListQueryT = Static<typeof HouseholdGroupListQuery>;
 
@@ -205,12 +203,13 @@ export type GroupCoverageT = Static<typeof GroupCoverage>;
 export const OrgPagingQuery = Type.Object({ org: Type.Optional(Id()), ...Paging });
 
 // ---- pairings ----
-export const PairingCreate = Type.Object(
-  { householdId: Type.Integer(), cadreMemberId: Type.Integer(), startedOn: DateString('结对开始日期') },
-  { additionalProperties: false },
-);
+export const PairingCreate = Body({
+  householdId: Type.Integer(),
+  cadreMemberId: Type.Integer(),
+  startedOn: DateString('结对开始日期'),
+});
 export type PairingCreateT = Static<typeof PairingCreate>;
-export const PairingEnd = Type.Object({ endedOn: DateString('结对结束日期') }, { additionalProperties: false });
+export const PairingEnd = Body({ endedOn: DateString('结对结束日期') });
 export const PairingListQuery = Type.Object({
   org: Type.Optional(Id()),
   q: Type.Optional(Type.String({ maxLength: 40, description: 'cadre name or household head contains' })),
@@ -255,9 +254,7 @@ export const ZoneMember = Type.Object({
   assignedOn: Type.String(),
 });
 export const Zone = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   name: Type.String(),
   area: Nullable(Type.String()),
   households: Type.Integer(),
@@ -275,11 +272,8 @@ export const ZoneCreate = Type.Object(ZoneFields, { additionalProperties: false 
 export type ZoneCreateT = Static<typeof ZoneCreate>;
 export const ZonePatch = Type.Partial(Type.Object(ZoneFields), { additionalProperties: false, minProperties: 1 });
 export type ZonePatchT = Static<typeof ZonePatch>;
-export const ZoneMemberBody = Type.Object({ memberId: Type.Integer() }, { additionalProperties: false });
-export const ZoneListQuery = Type.Object({
-  org: Type.Optional(Id()),
-  q: Type.Optional(Type.String({ maxLength: 40 })),
+export const ZoneMemberBody = Body({ memberId: Type.Integer() });
+export const ZoneListQuery = ListQuery({
   deleted: Type.Optional(Bool),
-  ...Paging,
 });
 export type ZoneListQueryT = Static<typeof ZoneListQuery>;

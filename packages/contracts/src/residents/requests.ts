@@ -1,7 +1,20 @@
 /** API schemas of visits (走访), requests (民情诉求) with their cards and escalation, and the three evaluations (三评). */
 import { Type, type Static } from '@sinclair/typebox';
-import { DateString, Id, KeyOf, ListOf, Nullable, Paging, VERBATIM } from '../core/schemas.js';
-import { AllowedActions, defineFlowSpec, TimelineEvent } from '../core/workflow.js';
+import {
+  DateString,
+  Id,
+  KeyOf,
+  ListOf,
+  Nullable,
+  Paging,
+  VERBATIM,
+  Body,
+  Stamps,
+  ListQuery,
+  Text,
+  OrgRecord,
+} from '../core/schemas.js';
+import { AllowedActions, defineFlowSpec, moveSpec, TimelineEvent } from '../core/workflow.js';
 import {
   EVALUATION_GRADES,
   EVALUATION_KINDS,
@@ -12,14 +25,9 @@ import {
   SATISFACTION,
 } from './residents.js';
 
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
-const Stamps = { createdAt: Type.String(), updatedAt: Type.String(), deletedAt: Nullable(Type.String()) };
-
 // ---- visits ----
 export const Visit = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   householdId: Type.Integer(),
   householdHead: Type.String(),
   householdAddress: Type.String(),
@@ -34,37 +42,28 @@ export const Visit = Type.Object({
 });
 export type VisitT = Static<typeof Visit>;
 export const VisitList = ListOf(Visit);
-export const VisitListQuery = Type.Object({
-  org: Type.Optional(Id()),
-  q: Type.Optional(Type.String({ maxLength: 40 })),
+export const VisitListQuery = ListQuery({
   from: Type.Optional(DateString()),
   to: Type.Optional(DateString()),
   visitor: Type.Optional(Id()),
   deleted: Type.Optional(Type.Boolean()),
-  ...Paging,
 });
 export type VisitListQueryT = Static<typeof VisitListQuery>;
 /** A request raised during a visit (channel outreach, accepted by the household's organization). */
-export const VisitRequestInput = Type.Object(
-  {
-    category: KeyOf(REQUEST_CATEGORIES),
-    level: KeyOf(REQUEST_LEVELS),
-    description: Text(2000),
-    result: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-  },
-  { additionalProperties: false },
-);
-export const VisitCreate = Type.Object(
-  {
-    householdId: Type.Integer(),
-    visitorMemberId: Type.Integer(),
-    visitedOn: DateString('走访日期'),
-    found: Text(2000),
-    promised: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-    request: Type.Optional(VisitRequestInput),
-  },
-  { additionalProperties: false },
-);
+export const VisitRequestInput = Body({
+  category: KeyOf(REQUEST_CATEGORIES),
+  level: KeyOf(REQUEST_LEVELS),
+  description: Text(2000),
+  result: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+});
+export const VisitCreate = Body({
+  householdId: Type.Integer(),
+  visitorMemberId: Type.Integer(),
+  visitedOn: DateString('走访日期'),
+  found: Text(2000),
+  promised: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  request: Type.Optional(VisitRequestInput),
+});
 export type VisitCreateT = Static<typeof VisitCreate>;
 export const VisitPatch = Type.Partial(
   Type.Object({
@@ -111,9 +110,7 @@ export type VisitQuotasT = Static<typeof VisitQuotas>;
 
 // ---- requests ----
 export const RequestItem = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   originOrgId: Type.Integer(),
   originOrgName: Type.String(),
   householdId: Nullable(Type.Integer()),
@@ -167,48 +164,37 @@ export const RequestListQuery = Type.Object({
   ...Paging,
 });
 export type RequestListQueryT = Static<typeof RequestListQuery>;
-export const RequestCreate = Type.Object(
-  {
-    orgId: Type.Integer(),
-    channel: KeyOf(REQUEST_CHANNELS),
-    category: KeyOf(REQUEST_CATEGORIES),
-    description: Text(2000),
-    level: KeyOf(REQUEST_LEVELS),
-    householdId: Type.Optional(Nullable(Type.Integer())),
-    residentName: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-    phone: Type.Optional(Nullable(Type.String({ maxLength: 20, ...VERBATIM }))),
-    ownerMemberId: Type.Optional(Nullable(Type.Integer())),
-    ownerName: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-    result: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-    acceptedAt: Type.Optional(
-      Nullable(
-        Type.String({ format: 'date-time', description: 'for a paper record entered later; not in the future' }),
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const RequestCreate = Body({
+  orgId: Type.Integer(),
+  channel: KeyOf(REQUEST_CHANNELS),
+  category: KeyOf(REQUEST_CATEGORIES),
+  description: Text(2000),
+  level: KeyOf(REQUEST_LEVELS),
+  householdId: Type.Optional(Nullable(Type.Integer())),
+  residentName: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  phone: Type.Optional(Nullable(Type.String({ maxLength: 20, ...VERBATIM }))),
+  ownerMemberId: Type.Optional(Nullable(Type.Integer())),
+  ownerName: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  result: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  acceptedAt: Type.Optional(
+    Nullable(Type.String({ format: 'date-time', description: 'for a paper record entered later; not in the future' })),
+  ),
+});
 export type RequestCreateT = Static<typeof RequestCreate>;
-export const RequestAssign = Type.Object(
-  {
-    ownerMemberId: Type.Optional(Nullable(Type.Integer())),
-    ownerName: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
-  },
-  { additionalProperties: false },
-);
+export const RequestAssign = Body({
+  ownerMemberId: Type.Optional(Nullable(Type.Integer())),
+  ownerName: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+});
 export type RequestAssignT = Static<typeof RequestAssign>;
-export const RequestTransfer = Type.Object(
-  {
-    toOrgId: Type.Optional(Nullable(Type.Integer())),
-    department: Type.Optional(Nullable(Type.String({ maxLength: 80 }))),
-    note: Type.String({ maxLength: 500 }),
-  },
-  { additionalProperties: false },
-);
+export const RequestTransfer = Body({
+  toOrgId: Type.Optional(Nullable(Type.Integer())),
+  department: Type.Optional(Nullable(Type.String({ maxLength: 80 }))),
+  note: Type.String({ maxLength: 500 }),
+});
 export type RequestTransferT = Static<typeof RequestTransfer>;
-export const RequestNote = Type.Object({ note: Text(2000) }, { additionalProperties: false });
-export const RequestClose = Type.Object({ result: Text(2000) }, { additionalProperties: false });
-export const RequestRate = Type.Object({ rating: KeyOf(SATISFACTION) }, { additionalProperties: false });
+export const RequestNote = Body({ note: Text(2000) });
+export const RequestClose = Body({ result: Text(2000) });
+export const RequestRate = Body({ rating: KeyOf(SATISFACTION) });
 export const RequestCardQuery = Type.Object({
   type: Type.Union([Type.Literal('commitment'), Type.Literal('feedback')]),
 });
@@ -219,9 +205,7 @@ export const EscalationResult = Type.Object({ escalated: Type.Integer(), notifie
 
 // ---- evaluations ----
 export const Evaluation = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   kind: KeyOf(EVALUATION_KINDS),
   period: Type.String(),
   grade: Nullable(KeyOf(EVALUATION_GRADES)),
@@ -243,23 +227,20 @@ export const EvaluationListQuery = Type.Object({
 });
 export type EvaluationListQueryT = Static<typeof EvaluationListQuery>;
 const Count = Type.Optional(Nullable(Type.Integer({ minimum: 0 })));
-export const EvaluationCreate = Type.Object(
-  {
-    orgId: Type.Integer(),
-    kind: KeyOf(EVALUATION_KINDS),
-    period: Type.String({
-      maxLength: 10,
-      description: 'monthly_review YYYY-MM, half_year_residents YYYY-H1|H2, year_end_org YYYY',
-    }),
-    grade: Type.Optional(Nullable(KeyOf(EVALUATION_GRADES))),
-    satisfied: Count,
-    fairlySatisfied: Count,
-    dissatisfied: Count,
-    comments: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
-    evaluatorName: Text(40),
-  },
-  { additionalProperties: false },
-);
+export const EvaluationCreate = Body({
+  orgId: Type.Integer(),
+  kind: KeyOf(EVALUATION_KINDS),
+  period: Type.String({
+    maxLength: 10,
+    description: 'monthly_review YYYY-MM, half_year_residents YYYY-H1|H2, year_end_org YYYY',
+  }),
+  grade: Type.Optional(Nullable(KeyOf(EVALUATION_GRADES))),
+  satisfied: Count,
+  fairlySatisfied: Count,
+  dissatisfied: Count,
+  comments: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
+  evaluatorName: Text(40),
+});
 export type EvaluationCreateT = Static<typeof EvaluationCreate>;
 export const EvaluationSuggestQuery = Type.Object({
   org: Type.Optional(Id()),
@@ -290,67 +271,43 @@ export const REQUEST_FLOW = defineFlowSpec({
   label: { zh: '民情诉求', en: 'Request' },
   states: REQUEST_STATUSES,
   actions: {
-    accept: {
-      label: { zh: '受理', en: 'Accept' },
+    accept: moveSpec('受理', 'Accept', 'accepted', {
       from: [],
       to: ['open', 'closed'],
       by: ['residents.write'],
       required: ['description'],
-      event: 'accepted',
-    },
-    assign: {
-      label: { zh: '指定承办人', en: 'Assign' },
+    }),
+    assign: moveSpec('指定承办人', 'Assign', 'assigned', {
       from: ['open', 'reopened'],
       to: null,
       by: ['residents.write'],
       required: ['ownerName'],
-      event: 'assigned',
-    },
-    progress: {
-      label: { zh: '记录进展', en: 'Record progress' },
+    }),
+    progress: moveSpec('记录进展', 'Record progress', 'progress', {
       from: ['open', 'reopened'],
       to: null,
       by: ['residents.write'],
       required: ['note'],
-      event: 'progress',
-    },
-    transfer: {
-      label: { zh: '转办', en: 'Transfer' },
+    }),
+    transfer: moveSpec('转办', 'Transfer', 'transferred', {
       from: ['open', 'reopened'],
       to: null,
       by: ['residents.write'],
-      event: 'transferred',
-    },
-    escalate: {
-      label: { zh: '逾期上报', en: 'Escalate' },
-      from: ['open', 'reopened'],
-      to: null,
-      by: ['system'],
-      event: 'escalated',
-    },
-    close: {
-      label: { zh: '办结', en: 'Close' },
+    }),
+    escalate: moveSpec('逾期上报', 'Escalate', 'escalated', { from: ['open', 'reopened'], to: null, by: ['system'] }),
+    close: moveSpec('办结', 'Close', 'closed', {
       from: ['open', 'reopened'],
       to: 'closed',
       by: ['residents.write'],
       required: ['result'],
-      event: 'closed',
-    },
-    rate: {
-      label: { zh: '群众评价', en: 'Rate' },
+    }),
+    rate: moveSpec('群众评价', 'Rate', 'rated', {
       from: ['closed'],
       to: null,
       by: ['residents.write', 'resident'],
       required: ['rating'],
       notBy: { zh: '每次办结只评价一次', en: 'Once per closing' },
-      event: 'rated',
-    },
-    reopen: {
-      label: { zh: '重新办理', en: 'Reopen' },
-      from: ['closed'],
-      to: 'reopened',
-      by: ['system'],
-      event: 'reopened',
-    },
+    }),
+    reopen: moveSpec('重新办理', 'Reopen', 'reopened', { from: ['closed'], to: 'reopened', by: ['system'] }),
   },
 });

@@ -1,7 +1,7 @@
 /** API schemas of micro-wishes (console, members, the public wall, residents' phone pages) and proxy errands. */
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, KeyOf, Nullable, Paging, VERBATIM } from '../core/schemas.js';
-import { AllowedActions, defineFlowSpec, TimelineEvent } from '../core/workflow.js';
+import { Id, KeyOf, Nullable, Paging, VERBATIM, Body, ListOf, Stamps, ListQuery, OrgRecord } from '../core/schemas.js';
+import { AllowedActions, defineFlowSpec, moveSpec, TimelineEvent } from '../core/workflow.js';
 import { ERRAND_STATUSES, SATISFACTION, WISH_KINDS, WISH_SOURCES, WISH_STATUSES } from './residents.js';
 
 const Event = TimelineEvent;
@@ -9,9 +9,7 @@ const Photo = Type.Object({ id: Type.Integer(), mime: Type.String(), bytes: Type
 
 // ---- wishes: console ----
 export const Wish = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   kind: KeyOf(WISH_KINDS),
   title: Type.String(),
   description: Type.String(),
@@ -27,9 +25,7 @@ export const Wish = Type.Object({
   fulfilNote: Nullable(Type.String()),
   confirmedAt: Nullable(Type.String()),
   photos: Type.Integer(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  deletedAt: Nullable(Type.String()),
+  ...Stamps,
 });
 export type WishT = Static<typeof Wish>;
 export const WishDetail = Type.Composite([
@@ -37,34 +33,25 @@ export const WishDetail = Type.Composite([
   Type.Object({ events: Type.Array(Event), photoList: Type.Array(Photo), actions: AllowedActions }),
 ]);
 export type WishDetailT = Static<typeof WishDetail>;
-export const WishList = Type.Object({ items: Type.Array(Wish), total: Type.Integer() });
-export const WishListQuery = Type.Object({
-  org: Type.Optional(Id()),
-  q: Type.Optional(Type.String({ maxLength: 40 })),
+export const WishList = ListOf(Wish);
+export const WishListQuery = ListQuery({
   kind: Type.Optional(KeyOf(WISH_KINDS)),
   status: Type.Optional(KeyOf(WISH_STATUSES)),
   mine: Type.Optional(Type.Boolean({ description: 'only the wishes I claimed' })),
   deleted: Type.Optional(Type.Boolean()),
-  ...Paging,
 });
 export type WishListQueryT = Static<typeof WishListQuery>;
-export const WishCreate = Type.Object(
-  {
-    orgId: Type.Integer(),
-    kind: KeyOf(WISH_KINDS),
-    title: Type.String({ minLength: 1, maxLength: 60 }),
-    description: Type.String({ minLength: 1, maxLength: 1000 }),
-    residentName: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-    phone: Type.Optional(Nullable(Type.String({ maxLength: 20, ...VERBATIM }))),
-    householdId: Type.Optional(Nullable(Type.Integer())),
-  },
-  { additionalProperties: false },
-);
+export const WishCreate = Body({
+  orgId: Type.Integer(),
+  kind: KeyOf(WISH_KINDS),
+  title: Type.String({ minLength: 1, maxLength: 60 }),
+  description: Type.String({ minLength: 1, maxLength: 1000 }),
+  residentName: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  phone: Type.Optional(Nullable(Type.String({ maxLength: 20, ...VERBATIM }))),
+  householdId: Type.Optional(Nullable(Type.Integer())),
+});
 export type WishCreateT = Static<typeof WishCreate>;
-export const WishFulfil = Type.Object(
-  { note: Type.String({ minLength: 1, maxLength: 1000 }) },
-  { additionalProperties: false },
-);
+export const WishFulfil = Body({ note: Type.String({ minLength: 1, maxLength: 1000 }) });
 
 // ---- wishes: the public wall and the residents' pages ----
 export const PublicWish = Type.Object({
@@ -80,7 +67,7 @@ export const PublicWish = Type.Object({
   confirmedAt: Nullable(Type.String()),
 });
 export type PublicWishT = Static<typeof PublicWish>;
-export const PublicWishList = Type.Object({ items: Type.Array(PublicWish), total: Type.Integer() });
+export const PublicWishList = ListOf(PublicWish);
 export const PublicWishQuery = Type.Object({
   county: Type.Optional(Id('tenant id; default: the only county')),
   status: Type.Optional(KeyOf(WISH_STATUSES)),
@@ -96,28 +83,20 @@ export const PublicPlace = Type.Object({
 export const PublicPlaces = Type.Array(PublicPlace);
 export type PublicPlaceT = Static<typeof PublicPlace>;
 
-export const ResidentCodeBody = Type.Object(
-  { phone: Type.String({ minLength: 11, maxLength: 20, ...VERBATIM }) },
-  { additionalProperties: false },
-);
+export const ResidentCodeBody = Body({ phone: Type.String({ minLength: 11, maxLength: 20, ...VERBATIM }) });
 export const ResidentCodeSent = Type.Object({
   ok: Type.Boolean(),
   expiresInSeconds: Type.Integer(),
   resendInSeconds: Type.Integer(),
 });
-export const ResidentVerifyBody = Type.Object(
-  {
-    phone: Type.String({ minLength: 11, maxLength: 20, ...VERBATIM }),
-    code: Type.String({ minLength: 1, maxLength: 10, ...VERBATIM }),
-  },
-  { additionalProperties: false },
-);
+export const ResidentVerifyBody = Body({
+  phone: Type.String({ minLength: 11, maxLength: 20, ...VERBATIM }),
+  code: Type.String({ minLength: 1, maxLength: 10, ...VERBATIM }),
+});
 export const ResidentMe = Type.Object({ phone: Type.String({ description: 'masked' }), expiresAt: Type.String() });
 
 export const ResidentWish = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   kind: KeyOf(WISH_KINDS),
   title: Type.String(),
   description: Type.String(),
@@ -131,17 +110,14 @@ export const ResidentWish = Type.Object({
   createdAt: Type.String(),
 });
 export type ResidentWishT = Static<typeof ResidentWish>;
-export const ResidentWishList = Type.Object({ items: Type.Array(ResidentWish), total: Type.Integer() });
-export const ResidentWishCreate = Type.Object(
-  {
-    orgId: Type.Integer(),
-    kind: KeyOf(WISH_KINDS),
-    title: Type.String({ minLength: 1, maxLength: 60 }),
-    description: Type.String({ minLength: 1, maxLength: 1000 }),
-    name: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-  },
-  { additionalProperties: false },
-);
+export const ResidentWishList = ListOf(ResidentWish);
+export const ResidentWishCreate = Body({
+  orgId: Type.Integer(),
+  kind: KeyOf(WISH_KINDS),
+  title: Type.String({ minLength: 1, maxLength: 60 }),
+  description: Type.String({ minLength: 1, maxLength: 1000 }),
+  name: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+});
 export type ResidentWishCreateT = Static<typeof ResidentWishCreate>;
 export const ResidentRequest = Type.Object({
   id: Type.Integer(),
@@ -158,14 +134,12 @@ export const ResidentRequest = Type.Object({
   reopened: Type.Integer(),
 });
 export type ResidentRequestT = Static<typeof ResidentRequest>;
-export const ResidentRequestList = Type.Object({ items: Type.Array(ResidentRequest), total: Type.Integer() });
-export const ResidentRateBody = Type.Object({ rating: KeyOf(SATISFACTION) }, { additionalProperties: false });
+export const ResidentRequestList = ListOf(ResidentRequest);
+export const ResidentRateBody = Body({ rating: KeyOf(SATISFACTION) });
 
 // ---- errands ----
 export const Errand = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   memberId: Type.Integer(),
   memberName: Type.String(),
   householdId: Nullable(Type.Integer()),
@@ -178,9 +152,7 @@ export const Errand = Type.Object({
   takenAt: Type.String(),
   doneAt: Nullable(Type.String()),
   result: Nullable(Type.String()),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  deletedAt: Nullable(Type.String()),
+  ...Stamps,
 });
 export type ErrandT = Static<typeof Errand>;
 export const ErrandDetail = Type.Composite([
@@ -188,38 +160,30 @@ export const ErrandDetail = Type.Composite([
   Type.Object({ events: Type.Array(Event), actions: AllowedActions }),
 ]);
 export type ErrandDetailT = Static<typeof ErrandDetail>;
-export const ErrandList = Type.Object({ items: Type.Array(Errand), total: Type.Integer() });
-export const ErrandListQuery = Type.Object({
-  org: Type.Optional(Id()),
-  q: Type.Optional(Type.String({ maxLength: 40 })),
+export const ErrandList = ListOf(Errand);
+export const ErrandListQuery = ListQuery({
   status: Type.Optional(KeyOf(ERRAND_STATUSES)),
   mine: Type.Optional(Type.Boolean()),
   deleted: Type.Optional(Type.Boolean()),
-  ...Paging,
 });
 export type ErrandListQueryT = Static<typeof ErrandListQuery>;
-export const ErrandCreate = Type.Object(
-  {
-    orgId: Type.Integer(),
-    title: Type.String({ minLength: 1, maxLength: 60 }),
-    description: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
-    residentName: Type.String({ minLength: 1, maxLength: 40 }),
-    phone: Type.Optional(Nullable(Type.String({ maxLength: 20, ...VERBATIM }))),
-    householdId: Type.Optional(Nullable(Type.Integer())),
-    cardNo: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-    memberId: Type.Optional(Nullable(Type.Integer())),
-  },
-  { additionalProperties: false },
-);
+export const ErrandCreate = Body({
+  orgId: Type.Integer(),
+  title: Type.String({ minLength: 1, maxLength: 60 }),
+  description: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+  residentName: Type.String({ minLength: 1, maxLength: 40 }),
+  phone: Type.Optional(Nullable(Type.String({ maxLength: 20, ...VERBATIM }))),
+  householdId: Type.Optional(Nullable(Type.Integer())),
+  cardNo: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  memberId: Type.Optional(Nullable(Type.Integer())),
+});
 export type ErrandCreateT = Static<typeof ErrandCreate>;
-export const ErrandNoteBody = Type.Object(
-  { note: Type.String({ minLength: 1, maxLength: 1000 }) },
-  { additionalProperties: false },
-);
-export const ErrandResultBody = Type.Object(
-  { result: Type.String({ minLength: 1, maxLength: 1000 }) },
-  { additionalProperties: false },
-);
+export const ErrandNoteBody = Body({ note: Type.String({ minLength: 1, maxLength: 1000 }) });
+export const ErrandResultBody = Body({ result: Type.String({ minLength: 1, maxLength: 1000 }) });
+
+/** Moves a member makes on what they claimed or took, or staff on their behalf. */
+const MEMBER_OR_STAFF = ['residents.claim', 'residents.write'] as const;
+const TAKER_OR_STAFF = { zh: '仅承接的党员或本级工作人员', en: 'Only the member who took it, or staff' };
 
 /**
  * The flow of a micro-wish: posted (by the resident or a worker), claimed by a member with a deadline from the
@@ -231,62 +195,44 @@ export const WISH_FLOW = defineFlowSpec({
   label: { zh: '微心愿', en: 'Wish' },
   states: WISH_STATUSES,
   actions: {
-    post: {
-      label: { zh: '发布', en: 'Post' },
+    post: moveSpec('发布', 'Post', 'posted', {
       from: [],
       to: 'open',
       by: ['residents.write', 'resident'],
       required: ['title'],
-      event: 'posted',
-    },
-    claim: {
-      label: { zh: '认领', en: 'Claim' },
+    }),
+    claim: moveSpec('认领', 'Claim', 'claimed', {
       from: ['open'],
       to: 'claimed',
-      by: ['residents.claim', 'residents.write'],
+      by: MEMBER_OR_STAFF,
       notBy: { zh: '须关联党员身份', en: 'Only an account linked to a member' },
-      event: 'claimed',
-    },
-    fulfil: {
-      label: { zh: '完成', en: 'Fulfil' },
+    }),
+    fulfil: moveSpec('完成', 'Fulfil', 'fulfilled', {
       from: ['claimed'],
       to: 'fulfilled',
-      by: ['residents.claim', 'residents.write'],
+      by: MEMBER_OR_STAFF,
       required: ['note'],
       notBy: { zh: '仅认领人', en: 'Only the claimer' },
-      event: 'fulfilled',
-    },
-    release: {
-      label: { zh: '释放', en: 'Release' },
+    }),
+    release: moveSpec('释放', 'Release', 'released', {
       from: ['claimed'],
       to: 'open',
-      by: ['residents.claim', 'residents.write'],
+      by: MEMBER_OR_STAFF,
       notBy: { zh: '仅认领人或本村（社区）工作人员', en: 'Only the claimer or staff of its village' },
-      event: 'released',
-    },
-    expire: {
-      label: { zh: '认领超期释放', en: 'Claim expired' },
-      from: ['claimed'],
-      to: 'open',
-      by: ['system'],
-      event: 'released',
-    },
-    confirm: {
-      label: { zh: '确认实现', en: 'Confirm' },
+    }),
+    expire: moveSpec('认领超期释放', 'Claim expired', 'released', { from: ['claimed'], to: 'open', by: ['system'] }),
+    confirm: moveSpec('确认实现', 'Confirm', 'confirmed', {
       from: ['fulfilled'],
       to: 'confirmed',
       by: ['resident', 'residents.write'],
       notBy: { zh: '认领人不能代为确认', en: 'Not the member who fulfilled it' },
-      event: 'confirmed',
-    },
-    withdraw: {
-      label: { zh: '撤回', en: 'Withdraw' },
+    }),
+    withdraw: moveSpec('撤回', 'Withdraw', 'withdrawn', {
       from: ['open'],
       to: 'withdrawn',
       by: ['resident'],
       notBy: { zh: '仅提交心愿的群众本人', en: 'Only the resident who posted it' },
-      event: 'withdrawn',
-    },
+    }),
   },
 });
 
@@ -296,40 +242,27 @@ export const ERRAND_FLOW = defineFlowSpec({
   label: { zh: '党员代办', en: 'Errand' },
   states: ERRAND_STATUSES,
   actions: {
-    take: {
-      label: { zh: '承接', en: 'Take' },
-      from: [],
-      to: 'in_progress',
-      by: ['residents.claim', 'residents.write'],
-      required: ['title'],
-      event: 'taken',
-    },
-    step: {
-      label: { zh: '记录进展', en: 'Record a step' },
+    take: moveSpec('承接', 'Take', 'taken', { from: [], to: 'in_progress', by: MEMBER_OR_STAFF, required: ['title'] }),
+    step: moveSpec('记录进展', 'Record a step', 'step', {
       from: ['in_progress'],
       to: null,
-      by: ['residents.claim', 'residents.write'],
+      by: MEMBER_OR_STAFF,
       required: ['note'],
-      notBy: { zh: '仅承接的党员或本级工作人员', en: 'Only the member who took it, or staff' },
-      event: 'step',
-    },
-    done: {
-      label: { zh: '办结', en: 'Done' },
+      notBy: TAKER_OR_STAFF,
+    }),
+    done: moveSpec('办结', 'Done', 'done', {
       from: ['in_progress'],
       to: 'done',
-      by: ['residents.claim', 'residents.write'],
+      by: MEMBER_OR_STAFF,
       required: ['result'],
-      notBy: { zh: '仅承接的党员或本级工作人员', en: 'Only the member who took it, or staff' },
-      event: 'done',
-    },
-    cancel: {
-      label: { zh: '取消', en: 'Cancel' },
+      notBy: TAKER_OR_STAFF,
+    }),
+    cancel: moveSpec('取消', 'Cancel', 'cancelled', {
       from: ['in_progress'],
       to: 'cancelled',
-      by: ['residents.claim', 'residents.write'],
+      by: MEMBER_OR_STAFF,
       required: ['reason'],
-      notBy: { zh: '仅承接的党员或本级工作人员', en: 'Only the member who took it, or staff' },
-      event: 'cancelled',
-    },
+      notBy: TAKER_OR_STAFF,
+    }),
   },
 });

@@ -1,149 +1,112 @@
 /** Organizations, members, accounts, sessions and the audit trail. */
 import { sql } from 'kysely';
 import type { Migration } from './index.js';
-import { idType, pathType } from '../dialect.js';
+import {
+  column,
+  createIndex,
+  createTable,
+  guarded,
+  id,
+  optional,
+  ref,
+  required,
+  scopedKeys,
+  stamps,
+  withDefault,
+} from '../migration-kit.js';
 
 export const core001: Migration = {
   name: '001_core',
   async up(db, dialect) {
-    await db.schema
-      .createTable('orgs')
-      .addColumn('id', idType(dialect), (c) => c.primaryKey())
-      .addColumn('tenant_id', 'integer', (c) => c.notNull())
-      .addColumn('parent_id', 'integer', (c) => c.references('orgs.id'))
-      .addColumn('org_path', pathType(dialect), (c) => c.notNull())
-      .addColumn('depth', 'integer', (c) => c.notNull())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('type', 'text', (c) => c.notNull())
-      .addColumn('field', 'text')
-      .addColumn('term_start', 'text')
-      .addColumn('term_end', 'text')
-      .addColumn('secretary_member_id', 'integer')
-      .addColumn('committee', 'text', (c) => c.notNull().defaultTo('[]'))
-      .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .addColumn('deleted_at', 'text')
-      .execute();
-    await db.schema.createIndex('orgs_scope').on('orgs').columns(['tenant_id', 'org_path']).execute();
-    await db.schema.createIndex('orgs_parent').on('orgs').columns(['parent_id', 'sort_order']).execute();
-    await db.schema.createIndex('orgs_term_end').on('orgs').columns(['tenant_id', 'term_end']).execute();
+    await createTable(db, dialect, 'orgs', [
+      id,
+      required('integer', 'tenant_id'),
+      ref('parent_id', 'orgs.id', 'nullable'),
+      required('path', 'org_path'),
+      required('integer', 'depth'),
+      required('text', 'name', 'type'),
+      optional('text', 'field', 'term_start', 'term_end'),
+      optional('integer', 'secretary_member_id'),
+      withDefault('committee', 'text', '[]'),
+      withDefault('sort_order', 'integer', 0),
+      stamps,
+    ]);
+    await createIndex(db, 'orgs_scope', 'orgs', ['tenant_id', 'org_path']);
+    await createIndex(db, 'orgs_parent', 'orgs', ['parent_id', 'sort_order']);
+    await createIndex(db, 'orgs_term_end', 'orgs', ['tenant_id', 'term_end']);
 
-    await db.schema
-      .createTable('members')
-      .addColumn('id', idType(dialect), (c) => c.primaryKey())
-      .addColumn('tenant_id', 'integer', (c) => c.notNull())
-      .addColumn('org_id', 'integer', (c) => c.notNull().references('orgs.id'))
-      .addColumn('org_path', pathType(dialect), (c) => c.notNull())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('name_pinyin', 'text', (c) => c.notNull())
-      .addColumn('name_initials', 'text', (c) => c.notNull())
-      .addColumn('gender', 'text', (c) => c.notNull())
-      .addColumn('id_number_enc', 'text', (c) => c.notNull())
-      .addColumn('id_number_hash', 'text', (c) => c.notNull())
-      .addColumn('id_number_masked', 'text', (c) => c.notNull())
-      .addColumn('phone_enc', 'text')
-      .addColumn('phone_hash', 'text')
-      .addColumn('phone_masked', 'text')
-      .addColumn('birth_date', 'text', (c) => c.notNull())
-      .addColumn('ethnicity', 'text')
-      .addColumn('education', 'text')
-      .addColumn('category', 'text')
-      .addColumn('joined_at', 'text', (c) => c.notNull())
-      .addColumn('full_member_at', 'text')
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .addColumn('deleted_at', 'text')
-      .execute();
-    await db.schema
-      .createIndex('members_scope')
-      .on('members')
-      .columns(['tenant_id', 'org_path', 'name_pinyin'])
-      .execute();
-    await db.schema.createIndex('members_org').on('members').columns(['org_id']).execute();
-    await db.schema.createIndex('members_tenant_name').on('members').columns(['tenant_id', 'name']).execute();
+    await createTable(db, dialect, 'members', [
+      scopedKeys,
+      required('text', 'name', 'name_pinyin', 'name_initials', 'gender'),
+      required('text', 'id_number_enc', 'id_number_hash', 'id_number_masked'),
+      guarded('phone'),
+      required('text', 'birth_date'),
+      optional('text', 'ethnicity', 'education', 'category'),
+      required('text', 'joined_at'),
+      optional('text', 'full_member_at'),
+      required('text', 'status'),
+      stamps,
+    ]);
+    await createIndex(db, 'members_scope', 'members', ['tenant_id', 'org_path', 'name_pinyin']);
+    await createIndex(db, 'members_org', 'members', ['org_id']);
+    await createIndex(db, 'members_tenant_name', 'members', ['tenant_id', 'name']);
     // One live member per ID number in a county; a deleted one may be re-entered.
-    await db.schema
-      .createIndex('members_id_number')
-      .on('members')
-      .columns(['tenant_id', 'id_number_hash'])
-      .unique()
-      .where(sql.ref('deleted_at'), 'is', null)
-      .execute();
-    await db.schema.createIndex('members_phone').on('members').columns(['phone_hash']).execute();
+    await createIndex(db, 'members_id_number', 'members', ['tenant_id', 'id_number_hash'], {
+      unique: true,
+      whereNull: 'deleted_at',
+    });
+    await createIndex(db, 'members_phone', 'members', ['phone_hash']);
 
-    await db.schema
-      .createTable('users')
-      .addColumn('id', idType(dialect), (c) => c.primaryKey())
-      .addColumn('tenant_id', 'integer')
-      .addColumn('username', 'text', (c) => c.notNull().unique())
-      .addColumn('display_name', 'text', (c) => c.notNull())
-      .addColumn('password_hash', 'text', (c) => c.notNull())
-      .addColumn('role', 'text', (c) => c.notNull())
-      .addColumn('org_id', 'integer', (c) => c.references('orgs.id'))
-      .addColumn('org_path', pathType(dialect))
-      .addColumn('member_id', 'integer', (c) => c.references('members.id'))
-      .addColumn('status', 'text', (c) => c.notNull().defaultTo('active'))
-      .addColumn('locale', 'text', (c) => c.notNull().defaultTo('zh-CN'))
-      .addColumn('last_login_at', 'text')
-      .addColumn('password_changed_at', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .addColumn('deleted_at', 'text')
-      .execute();
-    await db.schema.createIndex('users_scope').on('users').columns(['tenant_id', 'org_path']).execute();
+    await createTable(db, dialect, 'users', [
+      id,
+      optional('integer', 'tenant_id'),
+      column('username', 'text', (c) => c.notNull().unique()),
+      required('text', 'display_name', 'password_hash', 'role'),
+      ref('org_id', 'orgs.id', 'nullable'),
+      optional('path', 'org_path'),
+      ref('member_id', 'members.id', 'nullable'),
+      withDefault('status', 'text', 'active'),
+      withDefault('locale', 'text', 'zh-CN'),
+      optional('text', 'last_login_at'),
+      required('text', 'password_changed_at'),
+      stamps,
+    ]);
+    await createIndex(db, 'users_scope', 'users', ['tenant_id', 'org_path']);
 
-    await db.schema
-      .createTable('login_attempts')
-      .addColumn('username', 'text', (c) => c.primaryKey())
-      .addColumn('failed_count', 'integer', (c) => c.notNull().defaultTo(0))
-      .addColumn('locked_until', 'text')
-      .addColumn('last_failed_at', 'text')
-      .execute();
+    await createTable(db, dialect, 'login_attempts', [
+      column('username', 'text', (c) => c.primaryKey()),
+      withDefault('failed_count', 'integer', 0),
+      optional('text', 'locked_until', 'last_failed_at'),
+    ]);
 
-    await db.schema
-      .createTable('sessions')
-      .addColumn('token_hash', 'text', (c) => c.primaryKey())
-      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('csrf_token', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('last_seen_at', 'text', (c) => c.notNull())
-      .addColumn('ip', 'text')
-      .addColumn('user_agent', 'text')
-      .addColumn('ended_at', 'text')
-      .execute();
-    await db.schema.createIndex('sessions_user').on('sessions').columns(['user_id']).execute();
+    await createTable(db, dialect, 'sessions', [
+      column('token_hash', 'text', (c) => c.primaryKey()),
+      ref('user_id', 'users.id'),
+      required('text', 'csrf_token', 'created_at', 'last_seen_at'),
+      optional('text', 'ip', 'user_agent', 'ended_at'),
+    ]);
+    await createIndex(db, 'sessions_user', 'sessions', ['user_id']);
 
-    await db.schema
-      .createTable('audit_log')
-      .addColumn('id', idType(dialect), (c) => c.primaryKey())
-      .addColumn('at', 'text', (c) => c.notNull())
-      .addColumn('tenant_id', 'integer')
-      .addColumn('actor_id', 'integer')
-      .addColumn('actor_name', 'text')
-      .addColumn('role', 'text')
-      .addColumn('ip', 'text')
-      .addColumn('action', 'text', (c) => c.notNull())
-      .addColumn('entity_type', 'text')
-      .addColumn('entity_id', 'text')
-      .addColumn('changes', 'text')
-      .addColumn('success', 'integer', (c) => c.notNull())
-      .addColumn('detail', 'text')
-      .addColumn('prev_hash', 'text', (c) => c.notNull())
-      .addColumn('hash', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema.createIndex('audit_at').on('audit_log').columns(['at']).execute();
-    await db.schema.createIndex('audit_entity').on('audit_log').columns(['entity_type', 'entity_id']).execute();
-    await db.schema.createIndex('audit_actor').on('audit_log').columns(['actor_name']).execute();
+    await createTable(db, dialect, 'audit_log', [
+      id,
+      required('text', 'at'),
+      optional('integer', 'tenant_id', 'actor_id'),
+      optional('text', 'actor_name', 'role', 'ip'),
+      required('text', 'action'),
+      optional('text', 'entity_type', 'entity_id', 'changes'),
+      required('integer', 'success'),
+      optional('text', 'detail'),
+      required('text', 'prev_hash', 'hash'),
+    ]);
+    await createIndex(db, 'audit_at', 'audit_log', ['at']);
+    await createIndex(db, 'audit_entity', 'audit_log', ['entity_type', 'entity_id']);
+    await createIndex(db, 'audit_actor', 'audit_log', ['actor_name']);
 
-    await db.schema
-      .createTable('audit_head')
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('last_id', 'integer', (c) => c.notNull())
-      .addColumn('count', 'integer', (c) => c.notNull())
-      .addColumn('last_hash', 'text', (c) => c.notNull())
-      .execute();
+    await createTable(db, dialect, 'audit_head', [
+      column('id', 'integer', (c) => c.primaryKey()),
+      required('integer', 'last_id', 'count'),
+      required('text', 'last_hash'),
+    ]);
 
     // The audit trail is append-only for the application's own connection too.
     if (dialect === 'postgres') {

@@ -4,26 +4,24 @@
  * the figures never touch the 1.8 million table rows.
  */
 import type { Migration } from './index.js';
+import { createIndex } from '../migration-kit.js';
 
 export const serviceFigures005: Migration = {
   name: '005_service_figures',
   async up(db) {
-    await db.schema
-      .createIndex('requests_figures')
-      .on('requests')
-      .columns([
-        'tenant_id',
-        'accepted_at',
-        'origin_path',
-        'origin_org_id',
-        'level',
-        'channel',
-        'category',
-        'closed_at',
-        'due_at',
-        'rating',
-        'deleted_at',
-      ])
-      .execute();
+    const covered = [
+      'tenant_id',
+      'accepted_at',
+      'origin_path',
+      'origin_org_id',
+      'level',
+      'channel',
+      'category',
+      'closed_at',
+      'due_at',
+      'rating',
+      'deleted_at',
+    ];
+    await createIndex(db, 'requests_figures', 'requests', covered);
   },
 };

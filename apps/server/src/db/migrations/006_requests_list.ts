@@ -4,14 +4,11 @@
  * deletion mark so that walking it never touches a table row until the page is found.
  */
 import type { Migration } from './index.js';
+import { createIndex } from '../migration-kit.js';
 
 export const requestsList006: Migration = {
   name: '006_requests_list',
   async up(db) {
-    await db.schema
-      .createIndex('requests_recent')
-      .on('requests')
-      .columns(['tenant_id', 'accepted_at', 'id', 'org_path', 'deleted_at'])
-      .execute();
+    await createIndex(db, 'requests_recent', 'requests', ['tenant_id', 'accepted_at', 'id', 'org_path', 'deleted_at']);
   },
 };

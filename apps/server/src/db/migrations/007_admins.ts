@@ -3,7 +3,7 @@
  * their first sign-in, and every grant of an administrator role is a proposal that a second person decides.
  */
 import type { Migration } from './index.js';
-import { idType, pathType } from '../dialect.js';
+import { createIndex, createTable, optional, ref, required, scopedKeys, withDefault } from '../migration-kit.js';
 
 export const admins007: Migration = {
   name: '007_admins',
@@ -15,28 +15,17 @@ export const admins007: Migration = {
       .execute();
 
     // A proposed grant of an administrator role, to a new account (user_id null until approved) or an existing one.
-    await db.schema
-      .createTable('role_grants')
-      .addColumn('id', idType(dialect), (c) => c.primaryKey())
-      .addColumn('tenant_id', 'integer', (c) => c.notNull())
-      .addColumn('org_id', 'integer', (c) => c.notNull().references('orgs.id'))
-      .addColumn('org_path', pathType(dialect), (c) => c.notNull())
-      .addColumn('user_id', 'integer', (c) => c.references('users.id'))
-      .addColumn('username', 'text', (c) => c.notNull())
-      .addColumn('display_name', 'text', (c) => c.notNull())
-      .addColumn('role', 'text', (c) => c.notNull())
-      .addColumn('previous_role', 'text')
-      .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending'))
-      .addColumn('proposed_by', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('proposed_at', 'text', (c) => c.notNull())
-      .addColumn('decided_by', 'integer', (c) => c.references('users.id'))
-      .addColumn('decided_at', 'text')
-      .addColumn('note', 'text')
-      .execute();
-    await db.schema
-      .createIndex('role_grants_scope')
-      .on('role_grants')
-      .columns(['tenant_id', 'status', 'org_path'])
-      .execute();
+    await createTable(db, dialect, 'role_grants', [
+      scopedKeys,
+      ref('user_id', 'users.id', 'nullable'),
+      required('text', 'username', 'display_name', 'role'),
+      optional('text', 'previous_role'),
+      withDefault('status', 'text', 'pending'),
+      ref('proposed_by', 'users.id'),
+      required('text', 'proposed_at'),
+      ref('decided_by', 'users.id', 'nullable'),
+      optional('text', 'decided_at', 'note'),
+    ]);
+    await createIndex(db, 'role_grants_scope', 'role_grants', ['tenant_id', 'status', 'org_path']);
   },
 };

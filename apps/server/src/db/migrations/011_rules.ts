@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Migration } from './index.js';
-import { idType } from '../dialect.js';
+import { createIndex, createTable, id, optional, required } from '../migration-kit.js';
 
 const CST_MS = 8 * 3_600_000;
 
@@ -35,25 +35,19 @@ interface ResidentsRow {
 export const rules011: Migration = {
   name: '011_rules',
   async up(db, dialect) {
-    await db.schema
-      .createTable('rule_overrides')
-      .addColumn('id', idType(dialect), (c) => c.primaryKey())
-      .addColumn('tenant_id', 'integer', (c) => c.notNull())
-      .addColumn('rule_set', 'text', (c) => c.notNull())
-      .addColumn('key', 'text', (c) => c.notNull())
-      .addColumn('year', 'integer', (c) => c.notNull())
+    await createTable(db, dialect, 'rule_overrides', [
+      id,
+      required('integer', 'tenant_id'),
+      required('text', 'rule_set', 'key'),
+      required('integer', 'year'),
       // JSON text of the value (the JSON `null` is a value: a meeting kind not required); SQL null: reset to default.
-      .addColumn('value', 'text')
-      .addColumn('reason', 'text')
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .addColumn('updated_by', 'integer')
-      .execute();
-    await db.schema
-      .createIndex('rule_overrides_unique')
-      .on('rule_overrides')
-      .columns(['tenant_id', 'rule_set', 'key', 'year'])
-      .unique()
-      .execute();
+      optional('text', 'value', 'reason'),
+      required('text', 'updated_at'),
+      optional('integer', 'updated_by'),
+    ]);
+    await createIndex(db, 'rule_overrides_unique', 'rule_overrides', ['tenant_id', 'rule_set', 'key', 'year'], {
+      unique: true,
+    });
 
     const rows: Record<string, unknown>[] = [];
     const meetings = (

@@ -4,7 +4,7 @@
  * subtree's history is a range scan. The residents' timeline moves into it (org moves into `data`), then goes.
  */
 import { sql } from 'kysely';
-import { idType, pathType } from '../dialect.js';
+import { createIndex, createTable, id, optional, required } from '../migration-kit.js';
 import type { Migration } from './index.js';
 
 /** The record tables whose old events move, with their entity type. */
@@ -18,36 +18,24 @@ const ENTITIES: [string, string][] = [
 export const timeline012: Migration = {
   name: '012_timeline',
   async up(db, dialect) {
-    await db.schema
-      .createTable('timeline_events')
-      .addColumn('id', idType(dialect), (c) => c.primaryKey())
-      .addColumn('tenant_id', 'integer', (c) => c.notNull())
-      .addColumn('entity_type', 'text', (c) => c.notNull())
-      .addColumn('entity_id', 'integer', (c) => c.notNull())
-      .addColumn('org_path', pathType(dialect), (c) => c.notNull())
-      .addColumn('action', 'text', (c) => c.notNull())
-      .addColumn('from_state', 'text')
-      .addColumn('to_state', 'text')
-      .addColumn('actor_id', 'integer')
-      .addColumn('actor_name', 'text')
-      .addColumn('note', 'text')
-      .addColumn('data', 'text')
-      .addColumn('at', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createIndex('timeline_events_entity')
-      .on('timeline_events')
-      .columns(['entity_type', 'entity_id', 'at'])
-      .execute();
-    await db.schema
-      .createIndex('timeline_events_scope')
-      .on('timeline_events')
-      .columns(['tenant_id', 'org_path', 'at'])
-      .execute();
-    const id = (c: string) => sql`cast(${sql.ref(c)} as text)`;
+    await createTable(db, dialect, 'timeline_events', [
+      id,
+      required('integer', 'tenant_id'),
+      required('text', 'entity_type'),
+      required('integer', 'entity_id'),
+      required('path', 'org_path'),
+      required('text', 'action'),
+      optional('text', 'from_state', 'to_state'),
+      optional('integer', 'actor_id'),
+      optional('text', 'actor_name', 'note', 'data'),
+      required('text', 'at'),
+    ]);
+    await createIndex(db, 'timeline_events_entity', 'timeline_events', ['entity_type', 'entity_id', 'at']);
+    await createIndex(db, 'timeline_events_scope', 'timeline_events', ['tenant_id', 'org_path', 'at']);
+    const asText = (c: string) => sql`cast(${sql.ref(c)} as text)`;
     const orgData = sql`case when e.from_org_id is null and e.to_org_id is null then null
-      else '{"fromOrgId":' || coalesce(${id('e.from_org_id')}, 'null')
-        || ',"toOrgId":' || coalesce(${id('e.to_org_id')}, 'null') || '}' end`;
+      else '{"fromOrgId":' || coalesce(${asText('e.from_org_id')}, 'null')
+        || ',"toOrgId":' || coalesce(${asText('e.to_org_id')}, 'null') || '}' end`;
     for (const [type, table] of ENTITIES) {
       await sql`insert into timeline_events
           (tenant_id, entity_type, entity_id, org_path, action, from_state, to_state, actor_id, actor_name, note, data, at)

@@ -19,6 +19,21 @@ import {
 } from './tables.js';
 import { Built, apportion } from './generate.js';
 
+/** The key of the i-th (from 0) organization of a series: `nth('lx-p', 0)` is `lx-p01`. */
+const nth = (prefix: string, i: number) => `${prefix}${String(i + 1).padStart(2, '0')}`;
+
+/** The field, unit and member profile of each kind of workplace with a Party organization. */
+const WORKPLACES = {
+  village: ['rural', 'village', 'rural'],
+  organ: ['organ', 'organ', 'organ'],
+  institution: ['institution', 'institution', 'institution'],
+  school: ['institution', 'school', 'school'],
+  stateEnterprise: ['state_enterprise', 'enterprise', 'state'],
+  privateEnterprise: ['private_enterprise', 'enterprise', 'private'],
+  socialOrg: ['social_org', 'social_org', 'social'],
+  industryChain: ['industry_chain', 'industry_chain', 'industry'],
+} as const satisfies Record<string, readonly [OrgField, Unit, Profile]>;
+
 export function buildTree(rng: Random, county: string): Built {
   const nodes: Node[] = [];
   const byKey = new Map<string, Node>();
@@ -64,7 +79,7 @@ export function buildTree(rng: Random, county: string): Built {
     const town = seat || rng.chance(0.55);
     const stem = i === 0 ? '城关' : placeStem(rng, usedPlaces);
     const name = `${stem}${town ? '镇' : '乡'}`;
-    const key = `t${String(i + 1).padStart(2, '0')}`;
+    const key = nth('t', i);
     const node = add(key, root, `${name}党委`, 'committee', 'rural', 'township');
     townships.push({ node, name, seat, town, villages: 0, communities: 0 });
   }
@@ -117,9 +132,7 @@ export function buildTree(rng: Random, county: string): Built {
             gb,
             `${stem}村第${ORDINALS[b]}党支部`,
             'branch',
-            'rural',
-            'village',
-            'rural',
+            ...WORKPLACES.village,
             size,
           );
           child.minority = minority;
@@ -152,27 +165,16 @@ export function buildTree(rng: Random, county: string): Built {
   organNames.forEach((dept, i) => {
     const big = dept === '公安局' || dept === '教育局' || dept === '纪委监委机关';
     add(
-      `jg-o${String(i + 1).padStart(2, '0')}`,
+      nth('jg-o', i),
       organs,
       `${county}${dept}党支部`,
       'branch',
-      'organ',
-      'organ',
-      'organ',
+      ...WORKPLACES.organ,
       big ? rng.int(30, 50) : skewed(10, 40, 1.3),
     );
   });
   rng.sample(INSTITUTIONS, rng.int(17, 20)).forEach(([name, min, max], i) => {
-    add(
-      `jg-i${String(i + 1).padStart(2, '0')}`,
-      organs,
-      `${county}${name}党支部`,
-      'branch',
-      'institution',
-      'institution',
-      'institution',
-      rng.int(min, max),
-    );
+    add(nth('jg-i', i), organs, `${county}${name}党支部`, 'branch', ...WORKPLACES.institution, rng.int(min, max));
   });
 
   // Schools under the education working committee (教育工委): county schools and township central schools.
@@ -180,44 +182,17 @@ export function buildTree(rng: Random, county: string): Built {
   let schoolNo = 0;
   for (const [name, min, max] of COUNTY_SCHOOLS) {
     schoolNo += 1;
-    add(
-      `edu-s${String(schoolNo).padStart(2, '0')}`,
-      edu,
-      `${county}${name}党支部`,
-      'branch',
-      'institution',
-      'school',
-      'school',
-      rng.int(min, max),
-    );
+    add(nth('edu-s', schoolNo - 1), edu, `${county}${name}党支部`, 'branch', ...WORKPLACES.school, rng.int(min, max));
   }
   for (const t of rng.sample(townships.slice(seatCount), rng.int(10, 12))) {
     schoolNo += 1;
-    add(
-      `edu-s${String(schoolNo).padStart(2, '0')}`,
-      edu,
-      `${t.name}中心学校党支部`,
-      'branch',
-      'institution',
-      'school',
-      'school',
-      rng.int(6, 20),
-    );
+    add(nth('edu-s', schoolNo - 1), edu, `${t.name}中心学校党支部`, 'branch', ...WORKPLACES.school, rng.int(6, 20));
   }
 
   // State enterprises under the state-assets committee (国资委党委).
   const soe = add('soe', root, `${county}国资委党委`, 'committee', 'state_enterprise', 'organ');
   rng.sample(STATE_ENTERPRISES, rng.int(9, 11)).forEach((name, i) => {
-    add(
-      `soe-e${String(i + 1).padStart(2, '0')}`,
-      soe,
-      `${county}${name}党支部`,
-      'branch',
-      'state_enterprise',
-      'enterprise',
-      'state',
-      skewed(8, 40, 1.2),
-    );
+    add(nth('soe-e', i), soe, `${county}${name}党支部`, 'branch', ...WORKPLACES.stateEnterprise, skewed(8, 40, 1.2));
   });
 
   // Private enterprises and social organizations under the 两新 working committee; small ones share joint branches.
@@ -233,50 +208,28 @@ export function buildTree(rng: Random, county: string): Built {
     } while (!brand || usedBrands.has(brand));
     usedBrands.add(brand);
     add(
-      `lx-p${String(i + 1).padStart(2, '0')}`,
+      nth('lx-p', i),
       lx,
       `${county}${brand}${rng.pick(INDUSTRIES)}有限公司党支部`,
       'branch',
-      'private_enterprise',
-      'enterprise',
-      'private',
+      ...WORKPLACES.privateEnterprise,
       skewed(3, 18, 1.5),
     );
   }
   rng.sample(JOINT_ZONES, rng.int(4, 6)).forEach((zone, i) => {
     add(
-      `lx-j${String(i + 1).padStart(2, '0')}`,
+      nth('lx-j', i),
       lx,
       `${county}${zone}非公企业联合党支部`,
       'joint_branch',
-      'private_enterprise',
-      'enterprise',
-      'private',
+      ...WORKPLACES.privateEnterprise,
       rng.int(8, 25),
     );
   });
   rng.sample(SOCIAL_ORGS, rng.int(8, 9)).forEach((name, i) => {
-    add(
-      `lx-s${String(i + 1).padStart(2, '0')}`,
-      lx,
-      `${county}${name}党支部`,
-      'branch',
-      'social_org',
-      'social_org',
-      'social',
-      rng.int(3, 12),
-    );
+    add(nth('lx-s', i), lx, `${county}${name}党支部`, 'branch', ...WORKPLACES.socialOrg, rng.int(3, 12));
   });
-  add(
-    'lx-s99',
-    lx,
-    `${county}社会组织联合党支部`,
-    'joint_branch',
-    'social_org',
-    'social_org',
-    'social',
-    rng.int(8, 20),
-  );
+  add('lx-s99', lx, `${county}社会组织联合党支部`, 'joint_branch', ...WORKPLACES.socialOrg, rng.int(8, 20));
 
   // Industry-chain organizations (产业链党组织, seed 002 counts 28): a few county-wide, the rest in townships.
   const chainTotal = rng.int(26, 30);
@@ -284,13 +237,11 @@ export function buildTree(rng: Random, county: string): Built {
   const products = rng.shuffle(CHAIN_PRODUCTS.slice());
   for (let i = 0; i < countyChains; i++) {
     add(
-      `ic${String(i + 1).padStart(2, '0')}`,
+      nth('ic', i),
       root,
       `${county}${products[i]}产业链党支部`,
       'branch',
-      'industry_chain',
-      'industry_chain',
-      'industry',
+      ...WORKPLACES.industryChain,
       rng.int(8, 30),
     );
   }

@@ -1,31 +1,23 @@
 /** The meetings demo of a branch: its monthly, quarterly and yearly life. */
 import { tallyMotion } from '../../areas/life/meetings/meetings.votes.js';
 import { Random, fromDay, toDay } from '../random.js';
-import { DEMO_THEME_DAY, Mem, MotionRow, OrgInfo, RURAL_UNITS, ymd } from './plan.js';
+import {
+  type AttendanceRow,
+  DEMO_THEME_DAY,
+  Mem,
+  type MeetingRow,
+  MotionRow,
+  OrgInfo,
+  RURAL_UNITS,
+  ymd,
+} from './plan.js';
 import { COMMITTEE_TOPICS, LEADERS, LECTURES, LECTURES_RURAL, LECTURES_URBAN, STUDY, THEMES } from './texts.js';
 import type { Step } from './writer.js';
 import { grades, annualDay, talks } from './yearly.js';
 
 export async function branchLife(s: Step, o: OrgInfo, r: Random) {
-  const {
-    today,
-    months,
-    quarters,
-    years,
-    add,
-    rural,
-    nameOf,
-    committeeOf,
-    hostOf,
-    recorderOf,
-    placeOf,
-    time,
-    randomDay,
-    minutesText,
-    attendance,
-    meetingRow,
-    membersOn,
-  } = s;
+  const { today, months, quarters, years, add, rural, nameOf, committeeOf, hostOf, recorderOf, placeOf } = s;
+  const { time, randomDay, minutesText, attendance, meetingRow, membersOn } = s;
   const pool = o.subtree;
   const committee = committeeOf(o);
   const host = hostOf(o, committee);
@@ -33,6 +25,8 @@ export async function branchLife(s: Step, o: OrgInfo, r: Random) {
   const office = !rural(o);
   const ruralTheme = RURAL_UNITS.has(o.unit);
   if (!pool.length) return;
+  // A meeting with its attendance only (no motions, no reviews).
+  const addPlain = (row: MeetingRow, att: AttendanceRow[]) => add({ row, attendance: att, motions: [], reviews: [] });
 
   for (const mo of months) {
     // 主题党日 on the fixed day, a few a day or three either side.
@@ -49,8 +43,8 @@ export async function branchLife(s: Step, o: OrgInfo, r: Random) {
         `开展“${title}”主题党日活动，` +
         `组织党员重温入党誓词${r.chance(0.5) ? '，集中学习有关文件精神' : ''}` +
         `。${r.chance(0.6) ? `${host ?? '书记'}同志对下一步工作作了安排。` : ''}`;
-      await add({
-        row: meetingRow(
+      await addPlain(
+        meetingRow(
           o,
           'theme_day',
           heldOn,
@@ -64,10 +58,8 @@ export async function branchLife(s: Step, o: OrgInfo, r: Random) {
           },
           r,
         ),
-        attendance: att,
-        motions: [],
-        reviews: [],
-      });
+        att,
+      );
     }
     // 支部委员会, once a month.
     if (!r.chance(o.miss)) {
@@ -80,8 +72,8 @@ export async function branchLife(s: Step, o: OrgInfo, r: Random) {
       const t = time('committee_meeting', o, r);
       const att = attendance(o, r, membersOn(committee, heldOn), heldOn, t.start, { bonus: 0.05 });
       const text = `会议${topic.replace(/^研究/, '研究了')}，明确了责任分工和完成时限。`;
-      await add({
-        row: meetingRow(
+      await addPlain(
+        meetingRow(
           o,
           'committee_meeting',
           heldOn,
@@ -96,10 +88,8 @@ export async function branchLife(s: Step, o: OrgInfo, r: Random) {
           },
           r,
         ),
-        attendance: att,
-        motions: [],
-        reviews: [],
-      });
+        att,
+      );
     }
   }
 
@@ -140,8 +130,8 @@ export async function branchLife(s: Step, o: OrgInfo, r: Random) {
       } else who = role === 'leader' ? r.pick(LEADERS) : r.pick(['县委党校教师', '县委宣讲团成员', '乡镇党校教师']);
       const att = attendance(o, r, membersOn(pool, heldOn), heldOn, t.start, { selfCheckin: true });
       const text = `${who}同志以“${title}”为题讲授专题党课。${r.chance(0.6) ? '党员们结合自身实际交流了学习体会。' : ''}`;
-      await add({
-        row: meetingRow(
+      await addPlain(
+        meetingRow(
           o,
           'party_lecture',
           heldOn,
@@ -157,10 +147,8 @@ export async function branchLife(s: Step, o: OrgInfo, r: Random) {
           },
           r,
         ),
-        attendance: att,
-        motions: [],
-        reviews: [],
-      });
+        att,
+      );
     }
   }
 
@@ -173,8 +161,8 @@ export async function branchLife(s: Step, o: OrgInfo, r: Random) {
       const text =
         `支部委员会通报了年度工作情况，${r.chance(0.5) ? '支部书记带头作对照检查，' : ''}党员逐一对照党章党规查摆问题，开展批评和自我批评。` +
         `会议梳理了问题清单，明确了整改措施。`;
-      await add({
-        row: meetingRow(
+      await addPlain(
+        meetingRow(
           o,
           'life_meeting',
           day,
@@ -192,10 +180,8 @@ export async function branchLife(s: Step, o: OrgInfo, r: Random) {
           },
           r,
         ),
-        attendance: att,
-        motions: [],
-        reviews: [],
-      });
+        att,
+      );
     }
     if (day && !r.chance(o.miss)) {
       const t2 = time('member_review', o, r);

@@ -6,6 +6,34 @@ import type { Ctx } from '../../platform/context.js';
 
 export type Row = unknown[];
 
+/** The big tables of the residents demo, written with their indexes dropped and rebuilt once at the end. */
+export const BIG_TABLES = [
+  'households',
+  'residents',
+  'household_groups',
+  'pairings',
+  'visits',
+  'requests',
+  'timeline_events',
+  'wishes',
+  'errands',
+];
+
+/** The first columns of an org-owned table: id, tenant, the owning organization and its path. */
+export const SCOPED_COLUMNS = ['id', 'tenant_id', 'org_id', 'org_path'];
+/** The encrypted, hashed and masked columns of a personal number. */
+export const guardedColumns = (name: string) => [`${name}_enc`, `${name}_hash`, `${name}_masked`];
+/** The last columns of most tables: created, updated, deleted. */
+export const STAMP_COLUMNS = ['created_at', 'updated_at', 'deleted_at'];
+/** The values of the stamp columns of a row written at `at` and not deleted. */
+export const stampValues = (at: string) => [at, at, null];
+/** The values of the phone columns of a row, from a household or a resident. */
+export const phoneValues = (p: { phoneEnc: unknown; phoneHash: unknown; phoneMasked: unknown }) => [
+  p.phoneEnc,
+  p.phoneHash,
+  p.phoneMasked,
+];
+
 /**
  * Writes rows with explicit ids: prepared statements in chunked transactions on SQLite, multi-row inserts on
  * PostgreSQL.

@@ -1,7 +1,7 @@
 import { fromDay } from '../random.js';
 import { CST_MS, DAY_MS, Hh, Place, formGroups, iso, pairHouseholds } from './plan.js';
 import { VISIT_FOUND, VISIT_PROMISED } from './texts.js';
-import { Row } from './bulk.js';
+import { Row, SCOPED_COLUMNS, guardedColumns, STAMP_COLUMNS, stampValues, phoneValues } from './bulk.js';
 import type { Begin, Places } from './start.js';
 import type { Households } from './households.js';
 
@@ -40,12 +40,8 @@ export async function loadGroups(s: Begin & Places & Households) {
         leaderMember?.name ?? leaderHh.head,
         leaderMember?.id ?? null,
         leaderMember ? null : leaderHh.id,
-        leaderHh.phoneEnc,
-        leaderHh.phoneHash,
-        leaderHh.phoneMasked,
-        stamp,
-        stamp,
-        null,
+        ...phoneValues(leaderHh),
+        ...stampValues(stamp),
       ]);
       for (const m of members) groupOf[p.hhFrom + m] = id;
     });
@@ -55,31 +51,21 @@ export async function loadGroups(s: Begin & Places & Households) {
   await bulk.insert(
     'household_groups',
     [
-      'id',
-      'tenant_id',
-      'org_id',
-      'org_path',
+      ...SCOPED_COLUMNS,
       'name',
       'leader_kind',
       'leader_name',
       'leader_member_id',
       'leader_household_id',
-      'leader_phone_enc',
-      'leader_phone_hash',
-      'leader_phone_masked',
-      'created_at',
-      'updated_at',
-      'deleted_at',
+      ...guardedColumns('leader_phone'),
+      ...STAMP_COLUMNS,
     ],
     grpRows,
   );
   await bulk.insert(
     'households',
     [
-      'id',
-      'tenant_id',
-      'org_id',
-      'org_path',
+      ...SCOPED_COLUMNS,
       'address',
       'head_name',
       'tags',
@@ -87,36 +73,23 @@ export async function loadGroups(s: Begin & Places & Households) {
       'people',
       'group_id',
       'note',
-      'phone_enc',
-      'phone_hash',
-      'phone_masked',
-      'created_at',
-      'updated_at',
-      'deleted_at',
+      ...guardedColumns('phone'),
+      ...STAMP_COLUMNS,
     ],
     hhRows,
   );
   await bulk.insert(
     'residents',
     [
-      'id',
-      'tenant_id',
-      'org_id',
-      'org_path',
+      ...SCOPED_COLUMNS,
       'household_id',
       'name',
       'relation',
       'gender',
       'birth_date',
-      'id_number_enc',
-      'id_number_hash',
-      'id_number_masked',
-      'phone_enc',
-      'phone_hash',
-      'phone_masked',
-      'created_at',
-      'updated_at',
-      'deleted_at',
+      ...guardedColumns('id_number'),
+      ...guardedColumns('phone'),
+      ...STAMP_COLUMNS,
     ],
     resRows,
   );
@@ -157,26 +130,12 @@ export async function loadPairings(s: Begin & Places & Households) {
       cadres[k]!.id,
       started,
       null,
-      stamp,
-      stamp,
-      null,
+      ...stampValues(stamp),
     ]);
   }
   await bulk.insert(
     'pairings',
-    [
-      'id',
-      'tenant_id',
-      'org_id',
-      'org_path',
-      'household_id',
-      'cadre_member_id',
-      'started_on',
-      'ended_on',
-      'created_at',
-      'updated_at',
-      'deleted_at',
-    ],
+    [...SCOPED_COLUMNS, 'household_id', 'cadre_member_id', 'started_on', 'ended_on', ...STAMP_COLUMNS],
     pairRows,
   );
   return { poorHh, cadres, pairRows, pairedBy };
@@ -219,9 +178,7 @@ export async function loadVisits(s: Begin & Places & Households & Pairings) {
       vr.chance(0.3) ? vr.pick(VISIT_PROMISED) : null,
       null,
       null,
-      at,
-      at,
-      null,
+      ...stampValues(at),
     ]);
   };
   // Paired cadres visit their households about monthly.
@@ -265,10 +222,7 @@ export async function loadVisits(s: Begin & Places & Households & Pairings) {
   await bulk.insert(
     'visits',
     [
-      'id',
-      'tenant_id',
-      'org_id',
-      'org_path',
+      ...SCOPED_COLUMNS,
       'household_id',
       'visitor_member_id',
       'visited_on',
@@ -276,9 +230,7 @@ export async function loadVisits(s: Begin & Places & Households & Pairings) {
       'promised',
       'request_id',
       'created_by',
-      'created_at',
-      'updated_at',
-      'deleted_at',
+      ...STAMP_COLUMNS,
     ],
     visitRows,
   );

@@ -2,7 +2,7 @@ import { maskPhone } from '../../platform/idcard.js';
 import { makeIdNumber } from '../../platform/idcard.js';
 import { personName, randomSurname } from '../names.js';
 import { DEMO_POOR_SHARE, Hh, householdSize, householdTags, isPoorTags, pad2 } from './plan.js';
-import { Row } from './bulk.js';
+import { Row, stampValues, phoneValues } from './bulk.js';
 import type { Begin, Places } from './start.js';
 
 export async function loadHouseholds(s: Begin & Places) {
@@ -60,12 +60,8 @@ export async function loadHouseholds(s: Begin & Places) {
         size,
         null,
         null,
-        hh.phoneEnc,
-        hh.phoneHash,
-        hh.phoneMasked,
-        stamp,
-        stamp,
-        null,
+        ...phoneValues(hh),
+        ...stampValues(stamp),
       ]);
       resRows.push([
         resId0 + resRows.length,
@@ -80,12 +76,8 @@ export async function loadHouseholds(s: Begin & Places) {
         ctx.vault.encrypt(idNumber),
         ctx.vault.lookupHash(idNumber),
         `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`,
-        hh.phoneEnc,
-        hh.phoneHash,
-        hh.phoneMasked,
-        stamp,
-        stamp,
-        null,
+        ...phoneValues(hh),
+        ...stampValues(stamp),
       ]);
       // The rest of the family: spouse, children, a parent, grandchildren.
       for (let k = 1; k < size; k++) {
@@ -131,9 +123,7 @@ export async function loadHouseholds(s: Begin & Places) {
           null,
           null,
           null,
-          stamp,
-          stamp,
-          null,
+          ...stampValues(stamp),
         ]);
       }
     }

@@ -5,7 +5,7 @@
 import type { Ctx } from '../../platform/context.js';
 import type { DemoContributor, LoadedCounty } from '../load.js';
 import type { Random } from '../random.js';
-import { Bulk } from './bulk.js';
+import { BIG_TABLES, Bulk } from './bulk.js';
 import { loadGroups, loadPairings, loadVisits } from './groups.js';
 import { loadHouseholds } from './households.js';
 import { loadRequests } from './requests.js';
@@ -18,20 +18,7 @@ export async function load(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: s
   bulk.fast(true);
   try {
     const t = Date.now();
-    await bulk.withoutIndexes(
-      [
-        'households',
-        'residents',
-        'household_groups',
-        'pairings',
-        'visits',
-        'requests',
-        'timeline_events',
-        'wishes',
-        'errands',
-      ],
-      () => loadResidents(ctx, bulk, c, rng, log),
-    );
+    await bulk.withoutIndexes(BIG_TABLES, () => loadResidents(ctx, bulk, c, rng, log));
     // Fresh statistics so that the planner picks the scope and period indexes on the big tables.
     if (ctx.database.sqlite) ctx.database.sqlite.exec('pragma analysis_limit = 1000; analyze');
     log(

@@ -3,7 +3,7 @@ import { personName } from '../names.js';
 import { WeightedTable } from '../random.js';
 import { CST_MS, DAY_MS, DEMO_REQUESTS, HOUR_MS, iso, requestsPerDay } from './plan.js';
 import { CATEGORY_TEXT, DEPARTMENTS, RESULTS_LATER, RESULTS_ON_SPOT } from './texts.js';
-import { Row } from './bulk.js';
+import { Row, SCOPED_COLUMNS, guardedColumns, STAMP_COLUMNS } from './bulk.js';
 import type { Begin, Places } from './start.js';
 import type { Households } from './households.js';
 
@@ -50,10 +50,7 @@ export async function loadRequests(s: Begin & Places & Households) {
   const studiedMs = RESIDENTS_RULE_DEFAULTS.studiedDays * DAY_MS;
   const coordMs = RESIDENTS_RULE_DEFAULTS.coordinatedDays * DAY_MS;
   const reqCols = [
-    'id',
-    'tenant_id',
-    'org_id',
-    'org_path',
+    ...SCOPED_COLUMNS,
     'origin_org_id',
     'origin_path',
     'household_id',
@@ -75,13 +72,9 @@ export async function loadRequests(s: Begin & Places & Households) {
     'rating',
     'rated_at',
     'reopened',
-    'phone_enc',
-    'phone_hash',
-    'phone_masked',
+    ...guardedColumns('phone'),
     'created_by',
-    'created_at',
-    'updated_at',
-    'deleted_at',
+    ...STAMP_COLUMNS,
   ];
   const reqId0 = await bulk.nextId('requests');
   const evId0 = await bulk.nextId('timeline_events');

@@ -1,7 +1,7 @@
 import { RESIDENTS_RULE_DEFAULTS } from '@dangjian/contracts';
 import { DAY_MS, DEMO_ERRANDS, DEMO_WISHES, HOUR_MS, Place, iso } from './plan.js';
 import { ERRANDS, FULFIL_NOTES, SUGGESTION_TITLES, WISH_TITLES } from './texts.js';
-import { Row } from './bulk.js';
+import { Row, SCOPED_COLUMNS, guardedColumns, STAMP_COLUMNS, phoneValues } from './bulk.js';
 import type { Begin, Places } from './start.js';
 import type { Households } from './households.js';
 import type { Pairings } from './groups.js';
@@ -84,10 +84,7 @@ export async function loadWishes(s: Begin & Places & Households & Pairings & Req
   await bulk.insert(
     'wishes',
     [
-      'id',
-      'tenant_id',
-      'org_id',
-      'org_path',
+      ...SCOPED_COLUMNS,
       'kind',
       'title',
       'description',
@@ -101,13 +98,9 @@ export async function loadWishes(s: Begin & Places & Households & Pairings & Req
       'fulfilled_at',
       'fulfil_note',
       'confirmed_at',
-      'phone_enc',
-      'phone_hash',
-      'phone_masked',
+      ...guardedColumns('phone'),
       'created_by',
-      'created_at',
-      'updated_at',
-      'deleted_at',
+      ...STAMP_COLUMNS,
     ],
     wishRows,
   );
@@ -149,9 +142,7 @@ export async function loadErrands(s: Begin & Places & Households & Requests & Wi
       iso(taken),
       done === null ? null : iso(done),
       done === null ? (status === 'cancelled' ? '群众已自行办理' : null) : result,
-      hh.phoneEnc,
-      hh.phoneHash,
-      hh.phoneMasked,
+      ...phoneValues(hh),
       null,
       iso(taken),
       iso(done ?? taken),
@@ -161,10 +152,7 @@ export async function loadErrands(s: Begin & Places & Households & Requests & Wi
   await bulk.insert(
     'errands',
     [
-      'id',
-      'tenant_id',
-      'org_id',
-      'org_path',
+      ...SCOPED_COLUMNS,
       'member_id',
       'household_id',
       'resident_name',
@@ -175,13 +163,9 @@ export async function loadErrands(s: Begin & Places & Households & Requests & Wi
       'taken_at',
       'done_at',
       'result',
-      'phone_enc',
-      'phone_hash',
-      'phone_masked',
+      ...guardedColumns('phone'),
       'created_by',
-      'created_at',
-      'updated_at',
-      'deleted_at',
+      ...STAMP_COLUMNS,
     ],
     errandRows,
   );

@@ -2,7 +2,7 @@ import { bumpVersion } from '../../platform/data/versions.js';
 import { fromDay } from '../random.js';
 import { apportion } from './plan.js';
 import { MONTHLY_COMMENTS } from './texts.js';
-import { Row } from './bulk.js';
+import { BIG_TABLES, Row, SCOPED_COLUMNS, STAMP_COLUMNS, stampValues } from './bulk.js';
 import type { Begin, Places } from './start.js';
 import type { Requests } from './requests.js';
 import type { Errands, Wishes } from './wishes.js';
@@ -31,9 +31,7 @@ export async function loadZones(s: Begin & Places) {
         `第${z + 1}网格`,
         `${p.stem}社区${zr.int(1, 30)}栋至${zr.int(31, 60)}栋`,
         hhs[z]!,
-        stamp,
-        stamp,
-        null,
+        ...stampValues(stamp),
       ]);
       for (const m of zr.sample(p.members, zr.int(2, 4)))
         zmRows.push([zmId0 + zmRows.length, id, m.id, fromDay(todayDay - zr.int(30, 900))]);
@@ -76,9 +74,7 @@ export async function loadEvaluations(s: Begin & Places & Requests) {
         vr2.pick(MONTHLY_COMMENTS),
         `${name}党委书记`,
         null,
-        stamp,
-        stamp,
-        null,
+        ...stampValues(stamp),
       ]);
     }
     const total = vr2.int(300, 900);
@@ -98,9 +94,7 @@ export async function loadEvaluations(s: Begin & Places & Requests) {
       null,
       `${name}群众评议小组`,
       null,
-      stamp,
-      stamp,
-      null,
+      ...stampValues(stamp),
     ]);
     evalRows.push([
       evalId0 + evalRows.length,
@@ -120,18 +114,13 @@ export async function loadEvaluations(s: Begin & Places & Requests) {
       '年度为民服务工作考评',
       '县委组织部',
       null,
-      stamp,
-      stamp,
-      null,
+      ...stampValues(stamp),
     ]);
   }
   await bulk.insert(
     'residents_evaluations',
     [
-      'id',
-      'tenant_id',
-      'org_id',
-      'org_path',
+      ...SCOPED_COLUMNS,
       'kind',
       'period',
       'grade',
@@ -141,9 +130,7 @@ export async function loadEvaluations(s: Begin & Places & Requests) {
       'comments',
       'evaluator_name',
       'created_by',
-      'created_at',
-      'updated_at',
-      'deleted_at',
+      ...STAMP_COLUMNS,
     ],
     evalRows,
   );
@@ -170,20 +157,7 @@ export async function finishResidents(s: Begin & Wishes & Errands & Zones & Eval
     evalRows,
   } = s;
   log(`  service: rows written (${lap()})`);
-  await bulk.fixSequences([
-    'households',
-    'residents',
-    'household_groups',
-    'pairings',
-    'visits',
-    'requests',
-    'timeline_events',
-    'wishes',
-    'errands',
-    'zones',
-    'zone_members',
-    'residents_evaluations',
-  ]);
+  await bulk.fixSequences([...BIG_TABLES, 'zones', 'zone_members', 'residents_evaluations']);
   await bumpVersion(ctx.db, tenant, 'residents');
   log(
     `  service: ${wishTotal} wishes (${nConfirmed} confirmed, ${nFulfilled} awaiting confirmation, ${nOpen} ` +

@@ -7,7 +7,8 @@ export const LoginBody = Type.Object({
   username: Type.String({ minLength: 1, maxLength: 64, ...VERBATIM }),
   password: Type.String({ minLength: 1, maxLength: 256, ...VERBATIM }),
 });
-export const Me = Type.Object({
+/** The fields of an account that both the signed-in account and the accounts list show. */
+export const AccountFields = {
   id: Type.Integer(),
   username: Type.String(),
   displayName: Type.String(),
@@ -15,6 +16,9 @@ export const Me = Type.Object({
   orgId: Nullable(Type.Integer()),
   orgName: Nullable(Type.String()),
   memberId: Nullable(Type.Integer()),
+};
+export const Me = Type.Object({
+  ...AccountFields,
   locale: Type.String(),
   capabilities: Type.Array(Type.String()),
   /** The account holds a one-time password: until it is changed, only the password change is allowed. */

@@ -1,12 +1,10 @@
 /** Schemas of the members (党员) and the roster imports. */
 import { Type, type Static } from '@sinclair/typebox';
 import { AGE_BANDS, EDUCATIONS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../enums.js';
-import { KeyOf, DateString, Nullable, Id, VERBATIM, Paging } from '../schemas.js';
+import { KeyOf, DateString, Nullable, VERBATIM, Stamps, ListQuery, OrgRecord } from '../schemas.js';
 
 export const Member = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
+  ...OrgRecord,
   name: Type.String(),
   gender: KeyOf(GENDERS),
   idNumber: Type.String({ description: 'masked unless revealed' }),
@@ -20,9 +18,7 @@ export const Member = Type.Object({
   fullMemberAt: Nullable(Type.String()),
   status: KeyOf(MEMBER_STATUSES),
   partyYears: Type.Integer(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  deletedAt: Nullable(Type.String()),
+  ...Stamps,
 });
 export type MemberT = Static<typeof Member>;
 const MemberFields = {
@@ -43,9 +39,7 @@ export const MemberCreate = Type.Object(MemberFields, { additionalProperties: fa
 export type MemberCreateT = Static<typeof MemberCreate>;
 export const MemberPatch = Type.Partial(Type.Object(MemberFields), { additionalProperties: false, minProperties: 1 });
 export type MemberPatchT = Static<typeof MemberPatch>;
-export const MemberListQuery = Type.Object({
-  org: Type.Optional(Id()),
-  q: Type.Optional(Type.String({ maxLength: 40 })),
+export const MemberListQuery = ListQuery({
   status: Type.Optional(KeyOf(MEMBER_STATUSES)),
   gender: Type.Optional(KeyOf(GENDERS)),
   ageBand: Type.Optional(KeyOf(AGE_BANDS)),
@@ -58,7 +52,6 @@ export const MemberListQuery = Type.Object({
     Type.Union([Type.Literal('name'), Type.Literal('joinedAt'), Type.Literal('birthDate'), Type.Literal('createdAt')]),
   ),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
-  ...Paging,
 });
 export type MemberListQueryT = Static<typeof MemberListQuery>;
 export const RevealBody = Type.Object({

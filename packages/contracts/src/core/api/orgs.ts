@@ -1,7 +1,7 @@
 /** Schemas of the organizations (组织). */
 import { Type, type Static } from '@sinclair/typebox';
 import { ORG_FIELDS, ORG_TYPES, ELECTION_STATUSES } from '../enums.js';
-import { KeyOf, DateString, Nullable, Id, Paging } from '../schemas.js';
+import { KeyOf, DateString, Nullable, Id, Paging, Body, Stamps } from '../schemas.js';
 
 export const CommitteeSeat = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 40 }),
@@ -35,9 +35,7 @@ export const Org = Type.Object({
   electionStatus: KeyOf(ELECTION_STATUSES),
   childCount: Type.Integer(),
   memberCounts: Type.Object({ total: Type.Integer(), full: Type.Integer(), probationary: Type.Integer() }),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  deletedAt: Nullable(Type.String()),
+  ...Stamps,
 });
 export type OrgT = Static<typeof Org>;
 const OrgFields = {
@@ -49,11 +47,11 @@ const OrgFields = {
   secretaryMemberId: Type.Optional(Nullable(Type.Integer())),
   committee: Type.Optional(Type.Array(CommitteeSeat, { maxItems: 30 })),
 };
-export const OrgCreate = Type.Object({ parentId: Type.Integer(), ...OrgFields }, { additionalProperties: false });
+export const OrgCreate = Body({ parentId: Type.Integer(), ...OrgFields });
 export type OrgCreateT = Static<typeof OrgCreate>;
 export const OrgPatch = Type.Partial(Type.Object(OrgFields), { additionalProperties: false, minProperties: 1 });
 export type OrgPatchT = Static<typeof OrgPatch>;
-export const OrgMove = Type.Object({ parentId: Type.Integer() }, { additionalProperties: false });
+export const OrgMove = Body({ parentId: Type.Integer() });
 export const OrgTreeQuery = Type.Object({ parent: Type.Optional(Id()) });
 export const OrgListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 40 })),

@@ -1,16 +1,11 @@
 /** Schemas of the accounts and the two-person grants of administrator roles. */
 import { Type, type Static } from '@sinclair/typebox';
 import { ROLES } from '../roles.js';
-import { KeyOf, Nullable, VERBATIM, Paging } from '../schemas.js';
+import { AccountFields } from './auth.js';
+import { KeyOf, Nullable, VERBATIM, Paging, Body } from '../schemas.js';
 
 export const User = Type.Object({
-  id: Type.Integer(),
-  username: Type.String(),
-  displayName: Type.String(),
-  role: KeyOf(ROLES),
-  orgId: Nullable(Type.Integer()),
-  orgName: Nullable(Type.String()),
-  memberId: Nullable(Type.Integer()),
+  ...AccountFields,
   status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
   lockedUntil: Nullable(Type.String()),
   lastLoginAt: Nullable(Type.String()),
@@ -21,16 +16,13 @@ export type UserT = Static<typeof User>;
 /** An account just given a one-time password, shown once to the administrator who hands it over. */
 export const UserWithOneTimePassword = Type.Object({ user: User, oneTimePassword: Type.String() });
 export type UserWithOneTimePasswordT = Static<typeof UserWithOneTimePassword>;
-export const UserCreate = Type.Object(
-  {
-    username: Type.String({ minLength: 3, maxLength: 40, pattern: '^[A-Za-z0-9_.-]+$', ...VERBATIM }),
-    displayName: Type.String({ minLength: 1, maxLength: 40 }),
-    role: KeyOf(ROLES),
-    orgId: Type.Integer(),
-    memberId: Type.Optional(Nullable(Type.Integer())),
-  },
-  { additionalProperties: false },
-);
+export const UserCreate = Body({
+  username: Type.String({ minLength: 3, maxLength: 40, pattern: '^[A-Za-z0-9_.-]+$', ...VERBATIM }),
+  displayName: Type.String({ minLength: 1, maxLength: 40 }),
+  role: KeyOf(ROLES),
+  orgId: Type.Integer(),
+  memberId: Type.Optional(Nullable(Type.Integer())),
+});
 export type UserCreateT = Static<typeof UserCreate>;
 export const UserPatch = Type.Object(
   {
@@ -79,22 +71,16 @@ export const RoleGrant = Type.Object({
   note: Nullable(Type.String()),
 });
 export type RoleGrantT = Static<typeof RoleGrant>;
-export const RoleGrantPropose = Type.Object(
-  {
-    /** An existing account in scope (its role and organization change), or a new one created on approval. */
-    username: Type.String({ minLength: 3, maxLength: 40, pattern: '^[A-Za-z0-9_.-]+$', ...VERBATIM }),
-    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
-    role: KeyOf(ROLES),
-    orgId: Type.Integer({ minimum: 1 }),
-    note: Type.Optional(Type.String({ maxLength: 200 })),
-  },
-  { additionalProperties: false },
-);
+export const RoleGrantPropose = Body({
+  /** An existing account in scope (its role and organization change), or a new one created on approval. */
+  username: Type.String({ minLength: 3, maxLength: 40, pattern: '^[A-Za-z0-9_.-]+$', ...VERBATIM }),
+  displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+  role: KeyOf(ROLES),
+  orgId: Type.Integer({ minimum: 1 }),
+  note: Type.Optional(Type.String({ maxLength: 200 })),
+});
 export type RoleGrantProposeT = Static<typeof RoleGrantPropose>;
-export const RoleGrantDecide = Type.Object(
-  { note: Type.Optional(Type.String({ maxLength: 200 })) },
-  { additionalProperties: false },
-);
+export const RoleGrantDecide = Body({ note: Type.Optional(Type.String({ maxLength: 200 })) });
 export const RoleGrantListQuery = Type.Object({ status: Type.Optional(KeyOf(GRANT_STATUSES)), ...Paging });
 /** The answer to an approval: the grant, and for a new account its one-time password (shown once). */
 export const RoleGrantDecision = Type.Object({ grant: RoleGrant, oneTimePassword: Nullable(Type.String()) });
