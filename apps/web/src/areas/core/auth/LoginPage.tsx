@@ -8,6 +8,7 @@ import { useLocale, useT } from '../../../app/i18n';
 import { useSignIn } from '../../../app/session';
 import type { Me } from '../../../api/types';
 import { SetPasswordCard } from './SetPasswordCard';
+import { Field } from '../../../components/form/Field';
 
 /** Where to go after signing in: only same-site console paths are followed. */
 export function safeNext(next: string | null): string {
@@ -113,20 +114,17 @@ export default function LoginPage() {
                 />
               ) : null}
               <Form layout="vertical" requiredMark={false} onFinish={onFinish} size="large" autoComplete="on">
-                <Form.Item
+                <Field
                   label={t('用户名', 'User name')}
                   name="username"
-                  rules={[{ required: true, whitespace: true, message: t('请输入用户名', 'Enter your user name') }]}
+                  required={t('请输入用户名', 'Enter your user name')}
+                  whitespace
                 >
                   <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus />
-                </Form.Item>
-                <Form.Item
-                  label={t('密码', 'Password')}
-                  name="password"
-                  rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}
-                >
+                </Field>
+                <Field label={t('密码', 'Password')} name="password" required={t('请输入密码', 'Enter your password')}>
                   <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
-                </Form.Item>
+                </Field>
                 <Button type="primary" htmlType="submit" block loading={busy}>
                   {t('登录', 'Sign in')}
                 </Button>

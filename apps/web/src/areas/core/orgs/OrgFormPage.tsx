@@ -1,6 +1,6 @@
 /** Create or edit an organization: name, type, field, term, secretary and committee. */
 import { useEffect, useState } from 'react';
-import { Button, Card, Col, Form, Input, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Button, Card, Form, Input, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFeedback } from '../../../components/feedback';
@@ -14,6 +14,7 @@ import { DateField } from '../../../components/DateField';
 import { ErrorResult } from '../../../components/States';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { EntityForm } from '../../../components/EntityForm';
+import { Field } from '../../../components/form/Field';
 
 /** The form's values: the contracts' create body (the parent only when creating). */
 type Values = Omit<OrgCreateT, 'parentId'> & { parentId?: number };
@@ -120,79 +121,67 @@ export default function OrgFormPage() {
     >
       <Row gutter={16}>
         {!editing ? (
-          <Col xs={24}>
-            <Form.Item
-              label={t('上级组织', 'Parent organization')}
-              name="parentId"
-              rules={[{ required: true, message: t('请选择上级组织', 'Choose the parent') }]}
-            >
-              <OrgTreeSelect valueLabel={parent.data?.name} />
-            </Form.Item>
-          </Col>
+          <Field
+            col="full"
+            label={t('上级组织', 'Parent organization')}
+            name="parentId"
+            required={t('请选择上级组织', 'Choose the parent')}
+          >
+            <OrgTreeSelect valueLabel={parent.data?.name} />
+          </Field>
         ) : null}
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('组织名称', 'Name')}
-            name="name"
-            rules={[{ required: true, whitespace: true, message: t('请输入名称', 'Enter the name') }, { max: 80 }]}
-          >
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item
-            label={t('组织类型', 'Type')}
-            name="type"
-            rules={[{ required: true, message: t('请选择类型', 'Choose the type') }]}
-          >
-            <Select options={opts(ORG_TYPES)} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item label={t('领域', 'Field')} name="field">
-            <Select allowClear options={opts(ORG_FIELDS)} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item label={t('届期开始', 'Term start')} name="termStart">
-            <DateField />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item
-            label={t('届期结束', 'Term end')}
-            name="termEnd"
-            dependencies={['termStart']}
-            rules={[
-              ({ getFieldValue }) => ({
-                validator: (_, v) => {
-                  const s = getFieldValue('termStart');
-                  return !v || !s || v > s
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('届期结束日期必须晚于开始日期', 'The term must end after it starts')));
-                },
-              }),
-            ]}
-          >
-            <DateField />
-          </Form.Item>
-        </Col>
+        <Field
+          col="half"
+          label={t('组织名称', 'Name')}
+          name="name"
+          required={t('请输入名称', 'Enter the name')}
+          whitespace
+          max={80}
+        >
+          <Input />
+        </Field>
+        <Field col="quarter" label={t('组织类型', 'Type')} name="type" required={t('请选择类型', 'Choose the type')}>
+          <Select options={opts(ORG_TYPES)} />
+        </Field>
+        <Field col="quarter" label={t('领域', 'Field')} name="field">
+          <Select allowClear options={opts(ORG_FIELDS)} />
+        </Field>
+        <Field col="quarter" label={t('届期开始', 'Term start')} name="termStart">
+          <DateField />
+        </Field>
+        <Field
+          col="quarter"
+          label={t('届期结束', 'Term end')}
+          name="termEnd"
+          dependencies={['termStart']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, v) => {
+                const s = getFieldValue('termStart');
+                return !v || !s || v > s
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('届期结束日期必须晚于开始日期', 'The term must end after it starts')));
+              },
+            }),
+          ]}
+        >
+          <DateField />
+        </Field>
         {editing ? (
-          <Col xs={24} md={12}>
-            <Form.Item
-              label={t('书记', 'Secretary')}
-              name="secretaryMemberId"
-              extra={t('须为本组织党员', 'Must be a member of this organization')}
-            >
-              <Select
-                allowClear
-                showSearch={{ filterOption: false, onSearch: setMemberQ }}
-                loading={members.isFetching}
-                options={secretaryOptions}
-                notFoundContent={t('没有匹配的党员', 'No matching member')}
-              />
-            </Form.Item>
-          </Col>
+          <Field
+            col="half"
+            label={t('书记', 'Secretary')}
+            name="secretaryMemberId"
+            extra={t('须为本组织党员', 'Must be a member of this organization')}
+          >
+            <Select
+              allowClear
+              showSearch={{ filterOption: false, onSearch: setMemberQ }}
+              loading={members.isFetching}
+              options={secretaryOptions}
+              notFoundContent={t('没有匹配的党员', 'No matching member')}
+            />
+          </Field>
         ) : null}
       </Row>
       <Typography.Title level={2} style={{ fontSize: 16 }}>
@@ -203,20 +192,20 @@ export default function OrgFormPage() {
           <>
             {fields.map((f, i) => (
               <Space key={f.key} align="baseline" wrap>
-                <Form.Item
+                <Field
                   name={[f.name, 'position']}
                   label={t(`职务 ${i + 1}`, `Position ${i + 1}`)}
-                  rules={[{ required: true, message: t('请输入职务', 'Enter the position') }]}
+                  required={t('请输入职务', 'Enter the position')}
                 >
                   <Input placeholder={t('如：组织委员', 'e.g. organization member')} />
-                </Form.Item>
-                <Form.Item
+                </Field>
+                <Field
                   name={[f.name, 'name']}
                   label={t(`姓名 ${i + 1}`, `Name ${i + 1}`)}
-                  rules={[{ required: true, message: t('请输入姓名', 'Enter the name') }]}
+                  required={t('请输入姓名', 'Enter the name')}
                 >
                   <Input />
-                </Form.Item>
+                </Field>
                 <Button
                   type="text"
                   aria-label={t('删除此行', 'Remove this row')}

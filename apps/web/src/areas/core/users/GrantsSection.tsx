@@ -15,6 +15,7 @@ import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { useFeedback } from '../../../components/feedback';
 import { showFieldError } from '../../../components/formErrors';
 import { formatTime } from '../audit/auditShared';
+import { Field } from '../../../components/form/Field';
 
 /** Shows a one-time password once, for the administrator to hand over; it is never shown again. */
 export function useShowOneTimePassword() {
@@ -94,11 +95,11 @@ function ProposeModal({ onClose }: { onClose: () => void }) {
     >
       {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" preserve={false} initialValues={{ role: 'township_admin' }}>
-        <Form.Item
+        <Field
           label={t('用户名（现有账号或新账号）', 'User name (existing or new account)')}
           name="username"
+          required={t('请输入用户名', 'Enter a user name')}
           rules={[
-            { required: true, message: t('请输入用户名', 'Enter a user name') },
             {
               pattern: /^[A-Za-z0-9_.-]{3,40}$/,
               message: t('3–40位字母、数字、下划线、点或连字符', '3–40 letters, digits, _ . -'),
@@ -106,27 +107,19 @@ function ProposeModal({ onClose }: { onClose: () => void }) {
           ]}
         >
           <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          label={t('姓名（新账号必填）', 'Display name (for a new account)')}
-          name="displayName"
-          rules={[{ max: 40 }]}
-        >
+        </Field>
+        <Field label={t('姓名（新账号必填）', 'Display name (for a new account)')} name="displayName" max={40}>
           <Input />
-        </Form.Item>
-        <Form.Item label={t('角色', 'Role')} name="role" rules={[{ required: true }]}>
+        </Field>
+        <Field label={t('角色', 'Role')} name="role" required>
           <Select options={ADMIN_ROLES.map((r) => ({ value: r, label: lbl(ROLES, r) }))} />
-        </Form.Item>
-        <Form.Item
-          label={t('所属组织', 'Organization')}
-          name="orgId"
-          rules={[{ required: true, message: t('请选择组织', 'Choose the organization') }]}
-        >
+        </Field>
+        <Field label={t('所属组织', 'Organization')} name="orgId" required={t('请选择组织', 'Choose the organization')}>
           <OrgTreeSelect />
-        </Form.Item>
-        <Form.Item label={t('说明', 'Note')} name="note" rules={[{ max: 200 }]}>
+        </Field>
+        <Field label={t('说明', 'Note')} name="note" max={200}>
           <Input.TextArea rows={2} />
-        </Form.Item>
+        </Field>
       </Form>
     </Modal>
   );

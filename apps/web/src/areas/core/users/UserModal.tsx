@@ -10,6 +10,7 @@ import { useFeedback } from '../../../components/feedback';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { showFieldError } from '../../../components/formErrors';
 import { useShowOneTimePassword } from './GrantsSection';
+import { Field } from '../../../components/form/Field';
 
 /** Roles the security admin sets directly; the administrator roles go through a grant. */
 const DIRECT_ROLES = Object.fromEntries(
@@ -101,11 +102,11 @@ export function UserModal({ editing, onClose }: { editing: NonNullable<Editing>;
         }
       >
         {editing.mode === 'create' ? (
-          <Form.Item
+          <Field
             label={t('用户名', 'User name')}
             name="username"
+            required={t('请输入用户名', 'Enter a user name')}
             rules={[
-              { required: true, message: t('请输入用户名', 'Enter a user name') },
               {
                 pattern: /^[A-Za-z0-9_.-]{3,40}$/,
                 message: t('3–40位字母、数字、下划线、点或连字符', '3–40 letters, digits, _ . -'),
@@ -113,7 +114,7 @@ export function UserModal({ editing, onClose }: { editing: NonNullable<Editing>;
             ]}
           >
             <Input autoComplete="off" />
-          </Form.Item>
+          </Field>
         ) : null}
         {editing.mode === 'create' ? (
           <Alert
@@ -139,33 +140,33 @@ export function UserModal({ editing, onClose }: { editing: NonNullable<Editing>;
           />
         ) : null}
         <>
-          <Form.Item
+          <Field
             label={t('姓名', 'Display name')}
             name="displayName"
-            rules={[{ required: true, whitespace: true, message: t('请输入姓名', 'Enter the name') }, { max: 40 }]}
+            required={t('请输入姓名', 'Enter the name')}
+            whitespace
+            max={40}
           >
             <Input />
-          </Form.Item>
-          <Form.Item label={t('角色', 'Role')} name="role" rules={[{ required: true }]}>
+          </Field>
+          <Field label={t('角色', 'Role')} name="role" required>
             <Select options={roleOptions} disabled={adminAccount} />
-          </Form.Item>
-          <Form.Item
+          </Field>
+          <Field
             label={t('所属组织', 'Organization')}
             name="orgId"
-            rules={[{ required: true, message: t('请选择组织', 'Choose the organization') }]}
+            required={t('请选择组织', 'Choose the organization')}
           >
             <OrgTreeSelect valueLabel={user?.orgName ?? undefined} disabled={adminAccount} />
-          </Form.Item>
+          </Field>
           {role === 'member' ? (
-            <Form.Item
+            <Field
               label={t('关联党员档案编号', 'Linked member record number')}
               name="memberId"
-              rules={[
-                { required: true, message: t('党员账号必须关联党员档案', 'A member account needs a member record') },
-              ]}
+              required={t('党员账号必须关联党员档案', 'A member account needs a member record')}
             >
               <InputNumber min={1} style={{ width: '100%' }} />
-            </Form.Item>
+            </Field>
           ) : null}
         </>
       </Form>

@@ -3,7 +3,7 @@
  * future dates, 24-hour times.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Card, Col, Form, Input, Row, Select, Skeleton } from 'antd';
+import { Alert, Card, Form, Input, Row, Select, Skeleton } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { LECTURER_ROLES, MEETING_KIND_LABELS, type MeetingCreateT, ORG_TYPES } from '@dangjian/contracts';
@@ -21,6 +21,7 @@ import { EntityForm } from '../../../components/EntityForm';
 import { useFeedback } from '../../../components/feedback';
 import { chinaNow, type Meeting } from './model';
 import { useOrg, useRules, useRuleText } from './parts';
+import { Field } from '../../../components/form/Field';
 
 /** The form's values: the contracts' create body without the record's parts kept on the meeting page. */
 type Values = Omit<MeetingCreateT, 'attendance' | 'motions' | 'reviews'>;
@@ -195,177 +196,155 @@ export default function MeetingFormPage() {
       }}
     >
       <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('党组织', 'Organization')}
-            name="orgId"
-            rules={[{ required: true, message: t('请选择召开会议的党组织', 'Choose the organization') }]}
-            extra={
-              editing ? t('已录入的会议不能更换组织', 'A recorded meeting stays with its organization') : undefined
+        <Field
+          col="half"
+          label={t('党组织', 'Organization')}
+          name="orgId"
+          required={t('请选择召开会议的党组织', 'Choose the organization')}
+          extra={editing ? t('已录入的会议不能更换组织', 'A recorded meeting stays with its organization') : undefined}
+        >
+          <OrgTreeSelect
+            disabled={!!editing}
+            valueLabel={
+              meeting.data?.orgName ??
+              org.data?.name ??
+              (prefillOrg === me?.orgId ? (me?.orgName ?? undefined) : scopeOrg?.name)
             }
-          >
-            <OrgTreeSelect
-              disabled={!!editing}
-              valueLabel={
-                meeting.data?.orgName ??
-                org.data?.name ??
-                (prefillOrg === me?.orgId ? (me?.orgName ?? undefined) : scopeOrg?.name)
-              }
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('会议类型', 'Kind')}
-            name="kind"
-            dependencies={['orgId']}
-            extra={
-              ruleOfKind
-                ? t(`制度要求：${ruleText(ruleOfKind.rule)}`, `Rule: ${ruleText(ruleOfKind.rule)}`)
-                : editing
-                  ? undefined
-                  : t('按所选组织的类型列出', 'Listed by the type of the organization')
-            }
-            rules={[
-              { required: true, message: t('请选择会议类型', 'Choose the kind') },
-              {
-                validator: (_, v?: string) => {
-                  if (!v || editing || !org.data || !rules.data) return Promise.resolve();
-                  return kindOptions.some((o) => o.value === v)
-                    ? Promise.resolve()
-                    : Promise.reject(
-                        new Error(
-                          t(
-                            `${orgTypeName}不召开「${lbl(MEETING_KIND_LABELS, v)}」`,
-                            `A ${orgTypeName.toLowerCase()} does not hold a ` +
-                              lbl(MEETING_KIND_LABELS, v).toLowerCase(),
-                          ),
+          />
+        </Field>
+        <Field
+          col="half"
+          label={t('会议类型', 'Kind')}
+          name="kind"
+          dependencies={['orgId']}
+          extra={
+            ruleOfKind
+              ? t(`制度要求：${ruleText(ruleOfKind.rule)}`, `Rule: ${ruleText(ruleOfKind.rule)}`)
+              : editing
+                ? undefined
+                : t('按所选组织的类型列出', 'Listed by the type of the organization')
+          }
+          required={t('请选择会议类型', 'Choose the kind')}
+          rules={[
+            {
+              validator: (_, v?: string) => {
+                if (!v || editing || !org.data || !rules.data) return Promise.resolve();
+                return kindOptions.some((o) => o.value === v)
+                  ? Promise.resolve()
+                  : Promise.reject(
+                      new Error(
+                        t(
+                          `${orgTypeName}不召开「${lbl(MEETING_KIND_LABELS, v)}」`,
+                          `A ${orgTypeName.toLowerCase()} does not hold a ` + lbl(MEETING_KIND_LABELS, v).toLowerCase(),
                         ),
-                      );
-                },
+                      ),
+                    );
               },
-            ]}
-          >
-            <Select
-              disabled={!!editing}
-              options={
-                editing && meeting.data
-                  ? [{ value: meeting.data.kind, label: lbl(MEETING_KIND_LABELS, meeting.data.kind) }]
-                  : kindOptions
-              }
-              placeholder={
-                org.data ? t('选择会议类型', 'Choose the kind') : t('请先选择组织', 'Choose the organization first')
-              }
-              loading={org.isFetching || rules.isPending}
-              data-testid="kind"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item
-            label={t('会议议题', 'Topic')}
-            name="topic"
-            rules={[
-              { required: true, whitespace: true, message: t('请输入会议议题', 'Enter the topic') },
-              { max: 200, message: t('议题不超过200字', 'At most 200 characters') },
-            ]}
-          >
-            <Input maxLength={200} showCount autoComplete="off" data-testid="topic" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item
-            label={t('召开日期', 'Date')}
-            name="heldOn"
-            rules={[
-              { required: true, message: t('请选择召开日期', 'Choose the date') },
-              {
-                validator: (_, v?: string) =>
-                  !v || v <= chinaNow().date
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('召开日期不能晚于今天', 'The date cannot be in the future'))),
+            },
+          ]}
+        >
+          <Select
+            disabled={!!editing}
+            options={
+              editing && meeting.data
+                ? [{ value: meeting.data.kind, label: lbl(MEETING_KIND_LABELS, meeting.data.kind) }]
+                : kindOptions
+            }
+            placeholder={
+              org.data ? t('选择会议类型', 'Choose the kind') : t('请先选择组织', 'Choose the organization first')
+            }
+            loading={org.isFetching || rules.isPending}
+            data-testid="kind"
+          />
+        </Field>
+        <Field
+          col="full"
+          label={t('会议议题', 'Topic')}
+          name="topic"
+          required={t('请输入会议议题', 'Enter the topic')}
+          whitespace
+          rules={[{ max: 200, message: t('议题不超过200字', 'At most 200 characters') }]}
+        >
+          <Input maxLength={200} showCount autoComplete="off" data-testid="topic" />
+        </Field>
+        <Field
+          col="third"
+          label={t('召开日期', 'Date')}
+          name="heldOn"
+          required={t('请选择召开日期', 'Choose the date')}
+          rules={[
+            {
+              validator: (_, v?: string) =>
+                !v || v <= chinaNow().date
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('召开日期不能晚于今天', 'The date cannot be in the future'))),
+            },
+          ]}
+        >
+          <DateField maxToday />
+        </Field>
+        <Field
+          col="third-pair"
+          label={t('开始时间', 'Starts')}
+          name="startTime"
+          required={t('请选择开始时间', 'Choose the start time')}
+        >
+          <TimeField />
+        </Field>
+        <Field
+          col="third-pair"
+          label={t('结束时间', 'Ends')}
+          name="endTime"
+          dependencies={['startTime']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, v?: string | null) => {
+                const s = getFieldValue('startTime') as string | undefined;
+                return !v || !s || v > s
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('结束时间须晚于开始时间', 'Must be after the start')));
               },
-            ]}
-          >
-            <DateField maxToday />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={8}>
-          <Form.Item
-            label={t('开始时间', 'Starts')}
-            name="startTime"
-            rules={[{ required: true, message: t('请选择开始时间', 'Choose the start time') }]}
-          >
-            <TimeField />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={8}>
-          <Form.Item
-            label={t('结束时间', 'Ends')}
-            name="endTime"
-            dependencies={['startTime']}
-            rules={[
-              ({ getFieldValue }) => ({
-                validator: (_, v?: string | null) => {
-                  const s = getFieldValue('startTime') as string | undefined;
-                  return !v || !s || v > s
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('结束时间须晚于开始时间', 'Must be after the start')));
-                },
-              }),
-            ]}
-          >
-            <TimeField allowClear />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item label={t('地点', 'Place')} name="place" rules={[{ max: 200 }]}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={8}>
-          <Form.Item label={t('主持人', 'Host')} name="hostName" rules={[{ max: 40 }]}>
-            <Input maxLength={40} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={8}>
-          <Form.Item label={t('记录人', 'Recorder')} name="recorderName" rules={[{ max: 40 }]}>
-            <Input maxLength={40} />
-          </Form.Item>
-        </Col>
+            }),
+          ]}
+        >
+          <TimeField allowClear />
+        </Field>
+        <Field col="third" label={t('地点', 'Place')} name="place" max={200}>
+          <Input maxLength={200} />
+        </Field>
+        <Field col="third-pair" label={t('主持人', 'Host')} name="hostName" max={40}>
+          <Input maxLength={40} />
+        </Field>
+        <Field col="third-pair" label={t('记录人', 'Recorder')} name="recorderName" max={40}>
+          <Input maxLength={40} />
+        </Field>
         {kind === 'party_lecture' ? (
           <>
-            <Col xs={24} md={12}>
-              <Form.Item label={t('授课人', 'Lecturer')} name="lecturerMemberId">
-                <LecturerSelect orgId={orgId} initialLabel={meeting.data?.lecturerName} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                label={t('授课人身份', 'Lecturer is')}
-                name="lecturerRole"
-                extra={t('书记讲党课计入「书记讲党课」统计', 'Lectures by secretaries are counted in the figures')}
-              >
-                <Select allowClear options={opts(LECTURER_ROLES)} placeholder={t('选择身份', 'Choose')} />
-              </Form.Item>
-            </Col>
+            <Field col="half" label={t('授课人', 'Lecturer')} name="lecturerMemberId">
+              <LecturerSelect orgId={orgId} initialLabel={meeting.data?.lecturerName} />
+            </Field>
+            <Field
+              col="half"
+              label={t('授课人身份', 'Lecturer is')}
+              name="lecturerRole"
+              extra={t('书记讲党课计入「书记讲党课」统计', 'Lectures by secretaries are counted in the figures')}
+            >
+              <Select allowClear options={opts(LECTURER_ROLES)} placeholder={t('选择身份', 'Choose')} />
+            </Field>
           </>
         ) : null}
-        <Col xs={24}>
-          <Form.Item
-            label={t('会议记录', 'Minutes')}
-            name="minutes"
-            rules={[{ max: 20000 }]}
-            extra={t('没有会议记录的会议将标为「纪实不完整」', 'A meeting without minutes is flagged as incomplete')}
-          >
-            <Input.TextArea rows={6} maxLength={20000} showCount data-testid="minutes" />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item label={t('决定事项', 'Decisions')} name="decisions" rules={[{ max: 5000 }]}>
-            <Input.TextArea rows={3} maxLength={5000} showCount />
-          </Form.Item>
-        </Col>
+        <Field
+          col="full"
+          label={t('会议记录', 'Minutes')}
+          name="minutes"
+          max={20000}
+          extra={t('没有会议记录的会议将标为「纪实不完整」', 'A meeting without minutes is flagged as incomplete')}
+        >
+          <Input.TextArea rows={6} maxLength={20000} showCount data-testid="minutes" />
+        </Field>
+        <Field col="full" label={t('决定事项', 'Decisions')} name="decisions" max={5000}>
+          <Input.TextArea rows={3} maxLength={5000} showCount />
+        </Field>
       </Row>
       {!editing ? (
         <Alert

@@ -7,6 +7,7 @@ import { FormModal } from '../../../components/FormModal';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { isMobile, type ErrandItem } from '../requests/requestModel';
 import { HouseholdPicker, MemberPicker } from '../requests/RequestParts';
+import { Field } from '../../../components/form/Field';
 
 /** The dialog that records an errand. */
 export function ErrandModal({
@@ -35,20 +36,12 @@ export function ErrandModal({
       onClose={onClose}
       width={600}
     >
-      <Form.Item
-        label={t('所属组织', 'Organization')}
-        name="orgId"
-        rules={[{ required: true, message: t('请选择组织', 'Choose the organization') }]}
-      >
+      <Field label={t('所属组织', 'Organization')} name="orgId" required={t('请选择组织', 'Choose the organization')}>
         <OrgTreeSelect valueLabel={orgName} />
-      </Form.Item>
-      <Form.Item
-        label={t('代办事项', 'Errand')}
-        name="title"
-        rules={[{ required: true, whitespace: true, message: t('请填写代办事项', 'Name the errand') }]}
-      >
+      </Field>
+      <Field label={t('代办事项', 'Errand')} name="title" required={t('请填写代办事项', 'Name the errand')} whitespace>
         <Input maxLength={80} placeholder={t('如：代办医保报销', 'e.g. file a medical insurance claim')} />
-      </Form.Item>
+      </Field>
       <Form.Item label={t('说明', 'Details')} name="description">
         <Input.TextArea rows={2} maxLength={1000} />
       </Form.Item>
@@ -61,13 +54,14 @@ export function ErrandModal({
         />
       </Form.Item>
       <Space wrap>
-        <Form.Item
+        <Field
           label={t('群众姓名', 'Resident')}
           name="residentName"
-          rules={[{ required: true, whitespace: true, message: t('请填写群众姓名', 'Name the resident') }]}
+          required={t('请填写群众姓名', 'Name the resident')}
+          whitespace
         >
           <Input maxLength={40} />
-        </Form.Item>
+        </Field>
         <Form.Item
           label={t('联系电话', 'Phone')}
           name="phone"

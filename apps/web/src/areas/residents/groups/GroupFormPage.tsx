@@ -20,6 +20,7 @@ import { EntityForm } from '../../../components/EntityForm';
 import { PHONE_PATTERN } from '../../core/members/idNumber';
 import { HouseholdSelect, HouseholdTags, MemberSelect, useResidentsRules } from '../common/ResidentsParts';
 import type { HouseholdGroup, HouseholdGroupDetail } from '../common/model';
+import { Field } from '../../../components/form/Field';
 
 type Picked = HouseholdGroupDetail['households'][number];
 
@@ -141,81 +142,76 @@ export default function GroupFormPage() {
       initialValues={{ orgId: org?.id ?? me?.orgId ?? undefined, leaderKind: 'member' }}
     >
       <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('所属村（社区）', 'Village or community')}
-            name="orgId"
-            rules={[{ required: true, message: t('请选择村或社区', 'Choose the village or community') }]}
-          >
-            <OrgTreeSelect
-              valueLabel={g.data?.orgName ?? org?.name ?? me?.orgName ?? undefined}
-              onChange={(v) => {
-                form.setFieldValue('orgId', v);
-                // Households belong to one village: a new village starts a new pick.
-                if (v !== orgId) setPicked([]);
-              }}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('组名', 'Group name')}
-            name="name"
-            rules={[{ required: true, whitespace: true, message: t('请输入组名', 'Enter a name') }, { max: 60 }]}
-          >
-            <Input placeholder={t('如：三组第2联户组', 'e.g. Group 3, unit 2')} data-testid="group-name" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label={t('联户长类型', 'Led by')} name="leaderKind" rules={[{ required: true }]}>
-            <Radio.Group options={opts(GROUP_LEADER_KINDS)} optionType="button" />
-          </Form.Item>
-        </Col>
+        <Field
+          col="half"
+          label={t('所属村（社区）', 'Village or community')}
+          name="orgId"
+          required={t('请选择村或社区', 'Choose the village or community')}
+        >
+          <OrgTreeSelect
+            valueLabel={g.data?.orgName ?? org?.name ?? me?.orgName ?? undefined}
+            onChange={(v) => {
+              form.setFieldValue('orgId', v);
+              // Households belong to one village: a new village starts a new pick.
+              if (v !== orgId) setPicked([]);
+            }}
+          />
+        </Field>
+        <Field
+          col="half"
+          label={t('组名', 'Group name')}
+          name="name"
+          required={t('请输入组名', 'Enter a name')}
+          whitespace
+          max={60}
+        >
+          <Input placeholder={t('如：三组第2联户组', 'e.g. Group 3, unit 2')} data-testid="group-name" />
+        </Field>
+        <Field col="half" label={t('联户长类型', 'Led by')} name="leaderKind" required>
+          <Radio.Group options={opts(GROUP_LEADER_KINDS)} optionType="button" />
+        </Field>
         {leaderKind === 'member' ? (
-          <Col xs={24} md={12}>
-            <Form.Item
-              label={t('联户长（党员）', 'Leader (member)')}
-              name="leaderMemberId"
-              rules={[{ required: true, message: t('请选择党员', 'Choose a member') }]}
-            >
-              <MemberSelect
-                valueLabel={g.data?.leaderName}
-                onChange={(mid, m) =>
-                  form.setFieldsValue({
-                    leaderMemberId: mid,
-                    leaderName: m?.name ?? form.getFieldValue('leaderName'),
-                  })
-                }
-              />
-            </Form.Item>
-          </Col>
+          <Field
+            col="half"
+            label={t('联户长（党员）', 'Leader (member)')}
+            name="leaderMemberId"
+            required={t('请选择党员', 'Choose a member')}
+          >
+            <MemberSelect
+              valueLabel={g.data?.leaderName}
+              onChange={(mid, m) =>
+                form.setFieldsValue({
+                  leaderMemberId: mid,
+                  leaderName: m?.name ?? form.getFieldValue('leaderName'),
+                })
+              }
+            />
+          </Field>
         ) : null}
         <Col xs={24} md={12} style={leaderKind === 'member' ? { display: 'none' } : undefined}>
-          <Form.Item
+          <Field
             label={t('联户长姓名', 'Leader name')}
             name="leaderName"
-            rules={[
-              { required: true, whitespace: true, message: t('请输入联户长姓名', 'Enter the leader') },
-              { max: 40 },
-            ]}
+            required={t('请输入联户长姓名', 'Enter the leader')}
+            whitespace
+            max={40}
           >
             <Input data-testid="leader-name" />
-          </Form.Item>
+          </Field>
         </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('联户长电话', 'Leader phone')}
-            name="leaderPhone"
-            rules={[{ pattern: PHONE_PATTERN, message: t('手机号码格式不正确', 'Invalid mobile number') }]}
-            extra={
-              editing && g.data?.leaderPhone
-                ? t(`当前：${g.data.leaderPhone}；不修改请留空`, `Now: ${g.data.leaderPhone}; leave empty to keep`)
-                : undefined
-            }
-          >
-            <Input maxLength={11} inputMode="numeric" />
-          </Form.Item>
-        </Col>
+        <Field
+          col="half"
+          label={t('联户长电话', 'Leader phone')}
+          name="leaderPhone"
+          rules={[{ pattern: PHONE_PATTERN, message: t('手机号码格式不正确', 'Invalid mobile number') }]}
+          extra={
+            editing && g.data?.leaderPhone
+              ? t(`当前：${g.data.leaderPhone}；不修改请留空`, `Now: ${g.data.leaderPhone}; leave empty to keep`)
+              : undefined
+          }
+        >
+          <Input maxLength={11} inputMode="numeric" />
+        </Field>
       </Row>
       <Typography.Title level={2} style={{ fontSize: 16 }}>
         {t('成员户', 'Households')}{' '}

@@ -8,6 +8,7 @@ import { useFeedback } from '../../../components/feedback';
 import { DateField } from '../../../components/DateField';
 import { HouseholdSelect, MemberSelect, useResidentsRules } from '../common/ResidentsParts';
 import { chinaToday, type Pairing } from '../common/model';
+import { Field } from '../../../components/form/Field';
 
 /** The query keys a change of pairing refreshes. */
 export const PAIRING_KEYS = ['pairings', 'pairing-gaps', 'households', 'household', 'service-stats'];
@@ -65,18 +66,18 @@ export function CreatePairing({ household, onClose }: { household?: number; onCl
           onFinish={submit}
           initialValues={{ householdId: household, startedOn: chinaToday() }}
         >
-          <Form.Item
+          <Field
             label={t('困难户', 'Poor household')}
             name="householdId"
-            rules={[{ required: true, message: t('请选择困难户', 'Choose a poor household') }]}
+            required={t('请选择困难户', 'Choose a poor household')}
             extra={t('只列出脱贫户、监测户、低保户、五保户', 'Only poor households are listed')}
           >
             <HouseholdSelect poor />
-          </Form.Item>
-          <Form.Item
+          </Field>
+          <Field
             label={t('帮扶干部', 'Cadre')}
             name="cadreMemberId"
-            rules={[{ required: true, message: t('请选择帮扶干部', 'Choose the cadre') }]}
+            required={t('请选择帮扶干部', 'Choose the cadre')}
             extra={
               rules
                 ? t(
@@ -87,14 +88,10 @@ export function CreatePairing({ household, onClose }: { household?: number; onCl
             }
           >
             <MemberSelect />
-          </Form.Item>
-          <Form.Item
-            label={t('开始日期', 'Since')}
-            name="startedOn"
-            rules={[{ required: true, message: t('请选择日期', 'Choose a date') }]}
-          >
+          </Field>
+          <Field label={t('开始日期', 'Since')} name="startedOn" required={t('请选择日期', 'Choose a date')}>
             <DateField maxToday />
-          </Form.Item>
+          </Field>
         </Form>
       </div>
     </Modal>

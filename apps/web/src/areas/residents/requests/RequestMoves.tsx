@@ -11,6 +11,7 @@ import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { WorkflowActionBar } from '../../../components/WorkflowActionBar';
 import type { RequestDetail } from './requestModel';
 import { MemberPicker } from './RequestParts';
+import { Field } from '../../../components/form/Field';
 
 /** The owner's name, filled in by picking a member (whose id the caller keeps). */
 function OwnerName({
@@ -98,13 +99,9 @@ function TransferModal({
         <Form.Item label={t('或转至部门', 'Or to a department')} name="department">
           <Input maxLength={60} placeholder={t('如：县自然资源局', 'e.g. the county land bureau')} />
         </Form.Item>
-        <Form.Item
-          label={t('说明', 'Note')}
-          name="note"
-          rules={[{ required: true, whitespace: true, message: t('请填写说明', 'Write a note') }]}
-        >
+        <Field label={t('说明', 'Note')} name="note" required={t('请填写说明', 'Write a note')} whitespace>
           <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
+        </Field>
       </Form>
     </Modal>
   );

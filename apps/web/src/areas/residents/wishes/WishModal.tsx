@@ -7,6 +7,7 @@ import { FormModal } from '../../../components/FormModal';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { isMobile, type WishItem } from '../requests/requestModel';
 import { HouseholdPicker } from '../requests/RequestParts';
+import { Field } from '../../../components/form/Field';
 
 /** The dialog that posts a wish. */
 export function WishModal({
@@ -35,30 +36,22 @@ export function WishModal({
       onClose={onClose}
       width={600}
     >
-      <Form.Item
+      <Field
         label={t('村（社区）', 'Village or community')}
         name="orgId"
-        rules={[{ required: true, message: t('请选择村（社区）', 'Choose the village') }]}
+        required={t('请选择村（社区）', 'Choose the village')}
       >
         <OrgTreeSelect valueLabel={orgName} />
-      </Form.Item>
+      </Field>
       <Form.Item label={t('类型', 'Kind')} name="kind">
         <Radio.Group optionType="button" options={opts(WISH_KINDS)} />
       </Form.Item>
-      <Form.Item
-        label={t('标题', 'Title')}
-        name="title"
-        rules={[{ required: true, whitespace: true, message: t('请填写标题', 'Write a title') }]}
-      >
+      <Field label={t('标题', 'Title')} name="title" required={t('请填写标题', 'Write a title')} whitespace>
         <Input maxLength={60} />
-      </Form.Item>
-      <Form.Item
-        label={t('内容', 'Description')}
-        name="description"
-        rules={[{ required: true, whitespace: true, message: t('请填写内容', 'Describe it') }]}
-      >
+      </Field>
+      <Field label={t('内容', 'Description')} name="description" required={t('请填写内容', 'Describe it')} whitespace>
         <Input.TextArea rows={3} maxLength={1000} showCount />
-      </Form.Item>
+      </Field>
       <Form.Item label={t('登记户（可不选）', 'Household (optional)')} name="householdId">
         <HouseholdPicker org={org} />
       </Form.Item>

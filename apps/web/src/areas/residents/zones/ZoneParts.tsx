@@ -12,6 +12,7 @@ import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { showFieldError } from '../../../components/formErrors';
 import { MemberSelect } from '../common/ResidentsParts';
 import type { MemberOption, Zone } from '../common/model';
+import { Field } from '../../../components/form/Field';
 
 interface ZoneValues {
   orgId: number;
@@ -76,23 +77,25 @@ export function ZoneEditor({ zone, onClose }: { zone: Zone | null; onClose: () =
               : { orgId: org?.id ?? me?.orgId ?? undefined }
           }
         >
-          <Form.Item
+          <Field
             label={t('所属社区', 'Community')}
             name="orgId"
-            rules={[{ required: true, message: t('请选择社区党组织', 'Choose the community') }]}
+            required={t('请选择社区党组织', 'Choose the community')}
           >
             <OrgTreeSelect valueLabel={zone?.orgName ?? org?.name ?? me?.orgName ?? undefined} />
-          </Form.Item>
-          <Form.Item
+          </Field>
+          <Field
             label={t('责任区名称', 'Zone name')}
             name="name"
-            rules={[{ required: true, whitespace: true, message: t('请输入名称', 'Enter a name') }, { max: 60 }]}
+            required={t('请输入名称', 'Enter a name')}
+            whitespace
+            max={60}
           >
             <Input placeholder={t('如：第3网格', 'e.g. Grid 3')} data-testid="zone-name" />
-          </Form.Item>
-          <Form.Item label={t('范围', 'Area')} name="area" rules={[{ max: 200 }]}>
+          </Field>
+          <Field label={t('范围', 'Area')} name="area" max={200}>
             <Input placeholder={t('如：幸福小区1–6栋', 'e.g. Xingfu estate, buildings 1–6')} />
-          </Form.Item>
+          </Field>
           <Form.Item label={t('户数', 'Households')} name="households">
             <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} />
           </Form.Item>
