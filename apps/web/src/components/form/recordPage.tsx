@@ -52,14 +52,17 @@ export function useEditedRecord<T, V = unknown>(
   return { editing, record: query.data, query, gate };
 }
 
-/** What follows a save: the message (when given), the queries under these keys refreshed, then the page `to`. */
+/**
+ * What follows a save: the message (when given), the queries under these keys refreshed, then the page `to`
+ * (`replace`: in place of the form in the history, as after an edit).
+ */
 export function useAfterSave() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const { message } = useFeedback();
-  return (keys: string[], to: string, text?: string) => {
+  return (keys: string[], to: string, text?: string, replace = false) => {
     if (text) message.success(text);
     for (const k of keys) qc.invalidateQueries({ queryKey: [k] });
-    navigate(to);
+    navigate(to, replace ? { replace } : undefined);
   };
 }

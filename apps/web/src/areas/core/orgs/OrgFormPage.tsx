@@ -1,20 +1,19 @@
 /** Create or edit an organization: name, type, field, term, secretary and committee. */
 import { useEffect, useState } from 'react';
-import { Button, Card, Form, Input, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Button, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useFeedback } from '../../../components/feedback';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ORG_FIELDS, ORG_TYPES, type OrgCreateT } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import type { ListAnswer, Member, Org } from '../../../api/types';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
 import { DateField } from '../../../components/DateField';
-import { ErrorResult } from '../../../components/States';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { EntityForm } from '../../../components/EntityForm';
 import { Field } from '../../../components/form/Field';
+import { useAfterSave, useEditedRecord } from '../../../components/form/recordPage';
 
 /** The form's values: the contracts' create body (the parent only when creating). */
 type Values = Omit<OrgCreateT, 'parentId'> & { parentId?: number };
@@ -23,19 +22,24 @@ type Values = Omit<OrgCreateT, 'parentId'> & { parentId?: number };
 export default function OrgFormPage() {
   const t = useT();
   const opts = useEnumOptions();
-  const { message } = useFeedback();
-  const { id } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const qc = useQueryClient();
+  const afterSave = useAfterSave();
   const [form] = Form.useForm<Values>();
-  const editing = id ? Number(id) : null;
+  const {
+    editing,
+    query: org,
+    gate,
+  } = useEditedRecord<Org, Values>('org', '/api/orgs', form, (o) => ({
+    name: o.name,
+    type: o.type,
+    field: o.field,
+    termStart: o.termStart,
+    termEnd: o.termEnd,
+    secretaryMemberId: o.secretary?.memberId ?? null,
+    committee: o.committee.map((c) => ({ name: c.name, position: c.position })),
+  }));
   const parentId = params.get('parent') ? Number(params.get('parent')) : undefined;
-  const org = useQuery({
-    queryKey: ['org', editing],
-    queryFn: ({ signal }) => api.get<Org>(`/api/orgs/${editing}`, undefined, signal),
-    enabled: !!editing,
-  });
   const parent = useQuery({
     queryKey: ['org', parentId],
     queryFn: ({ signal }) => api.get<Org>(`/api/orgs/${parentId}`, undefined, signal),
@@ -51,30 +55,10 @@ export default function OrgFormPage() {
   usePageCrumb(editing ? org.data?.name : t('新增组织', 'New organization'));
 
   useEffect(() => {
-    if (org.data) {
-      const o = org.data;
-      form.setFieldsValue({
-        name: o.name,
-        type: o.type,
-        field: o.field,
-        termStart: o.termStart,
-        termEnd: o.termEnd,
-        secretaryMemberId: o.secretary?.memberId ?? null,
-        committee: o.committee.map((c) => ({ name: c.name, position: c.position })),
-      });
-    }
-  }, [org.data, form]);
-  useEffect(() => {
     if (parent.data) form.setFieldsValue({ parentId: parent.data.id, field: parent.data.field });
   }, [parent.data, form]);
 
-  if (editing && org.isPending)
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
-  if (editing && org.error) return <ErrorResult error={org.error} />;
+  if (gate) return gate;
 
   async function submit(v: Values): Promise<Org> {
     const body: Record<string, unknown> = {
@@ -94,11 +78,7 @@ export default function OrgFormPage() {
   }
 
   function saved(o: Org) {
-    message.success(t('已保存', 'Saved'));
-    qc.invalidateQueries({ queryKey: ['org'] });
-    qc.invalidateQueries({ queryKey: ['orgs'] });
-    qc.invalidateQueries({ queryKey: ['org-children'] });
-    navigate(`/orgs/${o.id}`);
+    afterSave(['org', 'orgs', 'org-children'], `/orgs/${o.id}`, t('已保存', 'Saved'));
   }
 
   const secretaryOptions = (members.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }));

@@ -2,13 +2,11 @@
  * Record or edit a meeting (`/meetings/new?org=&kind=`, `/meetings/:id/edit`): only the kinds the org holds, no
  * future dates, 24-hour times.
  */
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, Card, Form, Input, Row, Select, Skeleton } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useEffect, useMemo } from 'react';
+import { Alert, Form, Input, Row, Select } from 'antd';
+import { useNavigate, useSearchParams } from 'react-router';
 import { LECTURER_ROLES, MEETING_KIND_LABELS, type MeetingCreateT, ORG_TYPES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
-import type { ListAnswer, Member } from '../../../api/types';
 import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
 import { useMe } from '../../../app/session';
@@ -16,54 +14,15 @@ import { usePageCrumb } from '../../../app/crumbs';
 import { DateField } from '../../../components/DateField';
 import { TimeField } from '../../../components/TimeField';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
-import { ErrorResult } from '../../../components/States';
 import { EntityForm } from '../../../components/EntityForm';
-import { useFeedback } from '../../../components/feedback';
+import { useAfterSave, useEditedRecord } from '../../../components/form/recordPage';
 import { chinaNow, type Meeting } from './model';
 import { useOrg, useRules, useRuleText } from './parts';
+import { MemberPicker } from '../../../components/form/SearchPicker';
 import { Field } from '../../../components/form/Field';
 
 /** The form's values: the contracts' create body without the record's parts kept on the meeting page. */
 type Values = Omit<MeetingCreateT, 'attendance' | 'motions' | 'reviews'>;
-
-/** The member picker of the lecturer: searches the organization's members by name or pinyin. */
-function LecturerSelect({
-  orgId,
-  value,
-  onChange,
-  initialLabel,
-  id,
-}: {
-  orgId?: number;
-  value?: number | null;
-  onChange?: (v: number | null) => void;
-  initialLabel?: string | null;
-  id?: string;
-}) {
-  const t = useT();
-  const [q, setQ] = useState('');
-  const found = useQuery({
-    queryKey: ['members', 'pick', orgId ?? null, q],
-    queryFn: ({ signal }) =>
-      api.get<ListAnswer<Member>>('/api/members', { org: orgId, q: q || undefined, pageSize: 20 }, signal),
-    enabled: !!orgId,
-  });
-  const options = (found.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.orgName}）` }));
-  if (value && initialLabel && !options.some((o) => o.value === value)) options.unshift({ value, label: initialLabel });
-  return (
-    <Select
-      id={id}
-      allowClear
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      value={value ?? undefined}
-      onChange={(v) => onChange?.(v ?? null)}
-      options={options}
-      loading={found.isFetching}
-      placeholder={t('输入姓名或拼音查找党员', 'Type a name or pinyin')}
-      notFoundContent={t('没有匹配的党员', 'No matching member')}
-    />
-  );
-}
 
 /** The meeting form. */
 export default function MeetingFormPage() {
@@ -71,21 +30,28 @@ export default function MeetingFormPage() {
   const lbl = useLabel();
   const opts = useEnumOptions();
   const ruleText = useRuleText();
-  const { message } = useFeedback();
-  const { id } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const qc = useQueryClient();
+  const afterSave = useAfterSave();
   const { org: scopeOrg } = useScope();
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
-  const editing = id ? Number(id) : null;
-  const meeting = useQuery({
-    queryKey: ['meeting', editing],
-    queryFn: ({ signal }) => api.get<Meeting>(`/api/meetings/${editing}`, undefined, signal),
-    enabled: !!editing,
-  });
-  usePageCrumb(editing ? meeting.data?.topic : t('录入会议', 'Record a meeting'));
+  const { editing, record, gate } = useEditedRecord<Meeting, Values>('meeting', '/api/meetings', form, (m) => ({
+    orgId: m.orgId,
+    kind: m.kind,
+    topic: m.topic,
+    heldOn: m.heldOn,
+    startTime: m.startTime,
+    endTime: m.endTime,
+    place: m.place ?? undefined,
+    hostName: m.hostName ?? undefined,
+    recorderName: m.recorderName ?? undefined,
+    lecturerMemberId: m.lecturerMemberId,
+    lecturerRole: m.lecturerRole as Values['lecturerRole'],
+    minutes: m.minutes ?? undefined,
+    decisions: m.decisions ?? undefined,
+  }));
+  usePageCrumb(editing ? record?.topic : t('录入会议', 'Record a meeting'));
 
   const today = chinaNow().date;
   const prefillOrg = Number(params.get('org')) || scopeOrg?.id || me?.orgId || undefined;
@@ -114,39 +80,12 @@ export default function MeetingFormPage() {
   }, [org.data?.type, rules.data, lbl, t]);
   const ruleOfKind = rules.data?.rules.find((r) => r.kind === kind);
 
-  useEffect(() => {
-    const m = meeting.data;
-    if (m) {
-      form.setFieldsValue({
-        orgId: m.orgId,
-        kind: m.kind,
-        topic: m.topic,
-        heldOn: m.heldOn,
-        startTime: m.startTime,
-        endTime: m.endTime,
-        place: m.place ?? undefined,
-        hostName: m.hostName ?? undefined,
-        recorderName: m.recorderName ?? undefined,
-        lecturerMemberId: m.lecturerMemberId,
-        lecturerRole: m.lecturerRole as Values['lecturerRole'],
-        minutes: m.minutes ?? undefined,
-        decisions: m.decisions ?? undefined,
-      });
-    }
-  }, [meeting.data, form]);
-
   // Once the org's type is known, check the kind again (a changed org may not hold it).
   useEffect(() => {
     if (org.data && rules.data && form.getFieldValue('kind')) void form.validateFields(['kind']).catch(() => {});
   }, [org.data, rules.data, form]);
 
-  if (editing && meeting.isPending)
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
-  if (editing && meeting.error) return <ErrorResult error={meeting.error} />;
+  if (gate) return gate;
 
   async function submit(v: Values): Promise<Meeting> {
     const text = (s?: string | null) => (s && s.trim() ? s.trim() : null);
@@ -171,9 +110,8 @@ export default function MeetingFormPage() {
   }
 
   function saved(m: Meeting) {
-    message.success(t(`已保存「${m.topic}」`, `"${m.topic}" saved`));
-    for (const key of ['meetings', 'meeting', 'compliance', 'meeting-stats']) qc.invalidateQueries({ queryKey: [key] });
-    navigate(`/meetings/${m.id}`, { replace: !!editing });
+    const keys = ['meetings', 'meeting', 'compliance', 'meeting-stats'];
+    afterSave(keys, `/meetings/${m.id}`, t(`已保存「${m.topic}」`, `"${m.topic}" saved`), !!editing);
   }
 
   const orgTypeName = org.data ? lbl(ORG_TYPES, org.data.type) : '';
@@ -181,7 +119,7 @@ export default function MeetingFormPage() {
     <EntityForm<Values, Meeting>
       title={
         editing
-          ? t(`编辑会议记录：${meeting.data?.topic ?? ''}`, `Edit meeting: ${meeting.data?.topic ?? ''}`)
+          ? t(`编辑会议记录：${record?.topic ?? ''}`, `Edit meeting: ${record?.topic ?? ''}`)
           : t('录入会议', 'Record a meeting')
       }
       form={form}
@@ -206,7 +144,7 @@ export default function MeetingFormPage() {
           <OrgTreeSelect
             disabled={!!editing}
             valueLabel={
-              meeting.data?.orgName ??
+              record?.orgName ??
               org.data?.name ??
               (prefillOrg === me?.orgId ? (me?.orgName ?? undefined) : scopeOrg?.name)
             }
@@ -246,9 +184,7 @@ export default function MeetingFormPage() {
           <Select
             disabled={!!editing}
             options={
-              editing && meeting.data
-                ? [{ value: meeting.data.kind, label: lbl(MEETING_KIND_LABELS, meeting.data.kind) }]
-                : kindOptions
+              editing && record ? [{ value: record.kind, label: lbl(MEETING_KIND_LABELS, record.kind) }] : kindOptions
             }
             placeholder={
               org.data ? t('选择会议类型', 'Choose the kind') : t('请先选择组织', 'Choose the organization first')
@@ -321,7 +257,7 @@ export default function MeetingFormPage() {
         {kind === 'party_lecture' ? (
           <>
             <Field col="half" label={t('授课人', 'Lecturer')} name="lecturerMemberId">
-              <LecturerSelect orgId={orgId} initialLabel={meeting.data?.lecturerName} />
+              <MemberPicker org={orgId} initialLabel={record?.lecturerName} needsOrg />
             </Field>
             <Field
               col="half"
