@@ -38,3 +38,11 @@ export function useIdNumberRule(long = false) {
 export function mobileRule(message: string) {
   return { pattern: MOBILE_PATTERN, message };
 }
+
+/** The rule of an optional mobile number typed with spaces around it (trimmed before the check). */
+export function trimmedMobileRule(message: string) {
+  return {
+    validator: (_: unknown, v: string | undefined) =>
+      !v || MOBILE_PATTERN.test(v.trim()) ? Promise.resolve() : Promise.reject(new Error(message)),
+  };
+}

@@ -8,6 +8,7 @@ import { useMe } from '../../../app/session';
 import { FormModal } from '../../../components/FormModal';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { chinaToday, halfYearOf } from '../requests/requestModel';
+import type { OrgDialogProps } from '../requests/RequestParts';
 import { Field } from '../../../components/form/Field';
 
 /** The default period of a kind for today. */
@@ -38,17 +39,7 @@ interface Suggest {
 }
 
 /** The dialog that records an evaluation. */
-export function EvaluationModal({
-  orgId,
-  orgName,
-  onClose,
-  onSaved,
-}: {
-  orgId?: number;
-  orgName?: string;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function EvaluationModal({ orgId, orgName, onClose, onSaved }: OrgDialogProps<unknown>) {
   const t = useT();
   const opts = useEnumOptions();
   const { data: me } = useMe();
@@ -99,7 +90,7 @@ export function EvaluationModal({
         setError(null);
         return api.post('/api/evaluations', body);
       }}
-      onSaved={() => onSaved()}
+      onSaved={onSaved}
       notice={
         <>
           {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}

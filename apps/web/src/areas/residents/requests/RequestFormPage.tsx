@@ -15,8 +15,8 @@ import { DateField } from '../../../components/DateField';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { EntityForm } from '../../../components/EntityForm';
 import { useFeedback } from '../../../components/feedback';
-import { chinaToday, isMobile, type RequestItem } from './requestModel';
-import { HouseholdPicker, MemberPicker } from './RequestParts';
+import { chinaToday, type RequestItem } from './requestModel';
+import { HouseholdPicker, MemberPicker, ResidentPhoneField } from './RequestParts';
 import { Field } from '../../../components/form/Field';
 
 interface Values {
@@ -163,21 +163,7 @@ export default function RequestFormPage() {
             <Field col="half" label={t('姓名（可不填）', 'Name (optional)')} name="residentName">
               <Input maxLength={40} />
             </Field>
-            <Field
-              col="half"
-              label={t('联系电话（可不填）', 'Phone (optional)')}
-              name="phone"
-              rules={[
-                {
-                  validator: (_, v: string | undefined) =>
-                    !v || isMobile(v)
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t('手机号码格式不正确', 'Invalid mobile number'))),
-                },
-              ]}
-            >
-              <Input maxLength={11} inputMode="numeric" />
-            </Field>
+            <ResidentPhoneField col="half" label={t('联系电话（可不填）', 'Phone (optional)')} />
           </>
         ) : (
           <Field

@@ -2,7 +2,8 @@
  * Pieces shared by the requests, wishes and errands pages: status tags, the timeline, pickers of households and
  * members.
  */
-import { Tag } from 'antd';
+import type { ReactNode } from 'react';
+import { Form, type FormInstance, Input, Space, Tag } from 'antd';
 import {
   type Labelled,
   ERRAND_STATUSES,
@@ -14,6 +15,8 @@ import {
 } from '@dangjian/contracts';
 import { Timeline } from '../../../components/Timeline';
 import { type PickerProps, SearchPicker } from '../../../components/form/SearchPicker';
+import { Field, type FieldProps } from '../../../components/form/Field';
+import { trimmedMobileRule } from '../../../components/form/rules';
 
 export { MemberPicker } from '../../../components/form/SearchPicker';
 import { useLabel, useT } from '../../../app/i18n';
@@ -147,5 +150,61 @@ export function HouseholdPicker(props: PickerProps<HouseholdHit>) {
       notFound={(busy) => (busy ? t('查找中…', 'Searching…') : t('没有匹配的户', 'No matching household'))}
       ready={(q) => q.length > 0 || !!props.org}
     />
+  );
+}
+
+/** The props of a dialog that records something for an organization (errands, wishes, evaluations). */
+export interface OrgDialogProps<R> {
+  orgId?: number;
+  orgName?: string;
+  onClose: () => void;
+  onSaved: (saved: R) => void;
+}
+
+/** The optional mobile number of a resident (`phone`), checked as typed. */
+export function ResidentPhoneField(props: Omit<FieldProps, 'name' | 'rules'>) {
+  const t = useT();
+  return (
+    <Field {...props} name="phone" rules={[trimmedMobileRule(t('手机号码格式不正确', 'Invalid mobile number'))]}>
+      <Input maxLength={11} inputMode="numeric" />
+    </Field>
+  );
+}
+
+/**
+ * The resident of a dialog: the household (optional; `fillName` copies its head into the name), then the name and
+ * phone side by side with any `children` after them.
+ */
+export function ResidentFields(props: {
+  form: FormInstance;
+  org?: number;
+  nameLabel: string;
+  /** The message when the name is missing; the name is optional without it. */
+  nameRequired?: string;
+  fillName?: boolean;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const { form } = props;
+  const fill = (v: number | null, h?: HouseholdHit) =>
+    form.setFieldsValue({ householdId: v, residentName: h?.headName ?? form.getFieldValue('residentName') });
+  return (
+    <>
+      <Form.Item label={t('登记户（可不选）', 'Household (optional)')} name="householdId">
+        <HouseholdPicker org={props.org} onChange={props.fillName ? fill : undefined} />
+      </Form.Item>
+      <Space wrap>
+        <Field
+          label={props.nameLabel}
+          name="residentName"
+          required={props.nameRequired}
+          whitespace={!!props.nameRequired}
+        >
+          <Input maxLength={40} />
+        </Field>
+        <ResidentPhoneField label={t('联系电话', 'Phone')} />
+        {props.children}
+      </Space>
+    </>
   );
 }

@@ -1,26 +1,16 @@
 /** The dialog that posts a micro-wish for a resident (代群众提交). */
-import { Form, Input, Radio, Space } from 'antd';
+import { Form, Input, Radio } from 'antd';
 import { WISH_KINDS } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { FormModal } from '../../../components/FormModal';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
-import { isMobile, type WishItem } from '../requests/requestModel';
-import { HouseholdPicker } from '../requests/RequestParts';
+import type { WishItem } from '../requests/requestModel';
+import { type OrgDialogProps, ResidentFields } from '../requests/RequestParts';
 import { Field } from '../../../components/form/Field';
 
 /** The dialog that posts a wish. */
-export function WishModal({
-  orgId,
-  orgName,
-  onClose,
-  onSaved,
-}: {
-  orgId?: number;
-  orgName?: string;
-  onClose: () => void;
-  onSaved: (w: WishItem) => void;
-}) {
+export function WishModal({ orgId, orgName, onClose, onSaved }: OrgDialogProps<WishItem>) {
   const t = useT();
   const opts = useEnumOptions();
   const [form] = Form.useForm();
@@ -52,28 +42,7 @@ export function WishModal({
       <Field label={t('内容', 'Description')} name="description" required={t('请填写内容', 'Describe it')} whitespace>
         <Input.TextArea rows={3} maxLength={1000} showCount />
       </Field>
-      <Form.Item label={t('登记户（可不选）', 'Household (optional)')} name="householdId">
-        <HouseholdPicker org={org} />
-      </Form.Item>
-      <Space wrap>
-        <Form.Item label={t('群众姓名', 'Resident name')} name="residentName">
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item
-          label={t('联系电话', 'Phone')}
-          name="phone"
-          rules={[
-            {
-              validator: (_, v: string | undefined) =>
-                !v || isMobile(v)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('手机号码格式不正确', 'Invalid mobile number'))),
-            },
-          ]}
-        >
-          <Input maxLength={11} inputMode="numeric" />
-        </Form.Item>
-      </Space>
+      <ResidentFields form={form} org={org} nameLabel={t('群众姓名', 'Resident name')} />
     </FormModal>
   );
 }
