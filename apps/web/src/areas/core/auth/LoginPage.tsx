@@ -16,6 +16,12 @@ export function safeNext(next: string | null): string {
 }
 
 /** The sign-in form of the console. */
+/** Why the sign-in page was opened (`?reason=`): the note shown above the form. */
+const REASONS: Record<string, { type: 'warning' | 'info'; code: string }> = {
+  expired: { type: 'warning', code: 'auth.session_expired' },
+  required: { type: 'info', code: 'auth.required' },
+};
+
 export default function LoginPage() {
   const t = useT();
   const { locale, setLocale } = useLocale();
@@ -27,6 +33,8 @@ export default function LoginPage() {
   const reason = params.get('reason');
   // Signed in with a one-time password: the password it was typed with, kept only until the new one is set.
   const [oneTime, setOneTime] = useState<string | null>(null);
+
+  const reasonAlert = reason && Object.hasOwn(REASONS, reason) ? REASONS[reason] : undefined;
 
   function proceed(me: Me) {
     const next = safeNext(params.get('next'));
@@ -80,20 +88,11 @@ export default function LoginPage() {
               <Typography.Paragraph type="secondary">
                 {t('请使用您的账号登录', 'Sign in with your account')}
               </Typography.Paragraph>
-              {reason === 'expired' && !error ? (
+              {reasonAlert && !error ? (
                 <Alert
-                  type="warning"
+                  type={reasonAlert.type}
                   showIcon
-                  title={messageOf('auth.session_expired')}
-                  style={{ marginBottom: 16 }}
-                  data-testid="login-reason"
-                />
-              ) : null}
-              {reason === 'required' && !error ? (
-                <Alert
-                  type="info"
-                  showIcon
-                  title={messageOf('auth.required')}
+                  title={messageOf(reasonAlert.code)}
                   style={{ marginBottom: 16 }}
                   data-testid="login-reason"
                 />
