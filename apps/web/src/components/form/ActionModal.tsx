@@ -9,11 +9,10 @@
  *     <DateField value={endedOn} onChange={setEndedOn} />
  *   </ActionModal>
  */
-import { type ReactNode, useState } from 'react';
-import { Alert, Modal } from 'antd';
+import type { ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useT } from '../../app/i18n';
 import { useFeedback } from '../feedback';
+import { FormModal } from '../FormModal';
 
 /** The configuration of an action dialog. */
 export interface ActionModalProps {
@@ -26,38 +25,22 @@ export interface ActionModalProps {
   children: ReactNode;
 }
 
-/** A dialog doing one action: see the usage at the top of this file. */
+/** A dialog doing one action (a FormModal without fields of its own): see the usage at the top of this file. */
 export function ActionModal(props: ActionModalProps) {
-  const t = useT();
   const refreshed = useRefreshed();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit() {
-    setBusy(true);
-    setError(null);
-    try {
-      await props.run();
-      refreshed(props.refresh ?? [], props.done);
-      props.onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
-    <Modal
-      open
+    <FormModal
       title={props.title}
       okText={props.okText}
-      cancelText={t('取消', 'Cancel')}
-      confirmLoading={busy}
-      onOk={submit}
-      onCancel={props.onClose}
+      onClose={props.onClose}
+      onSubmit={() => props.run()}
+      onSaved={() => {
+        refreshed(props.refresh ?? [], props.done);
+        props.onClose();
+      }}
     >
-      {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} /> : null}
       {props.children}
-    </Modal>
+    </FormModal>
   );
 }
 

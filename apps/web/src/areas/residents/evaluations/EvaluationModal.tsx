@@ -10,6 +10,7 @@ import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { chinaToday, halfYearOf } from '../requests/requestModel';
 import type { OrgDialogProps } from '../requests/RequestParts';
 import { Field } from '../../../components/form/Field';
+import { ErrorAlert } from '../../../components/form/ErrorAlert';
 
 /** The default period of a kind for today. */
 function defaultPeriod(kind: string): string {
@@ -93,7 +94,7 @@ export function EvaluationModal({ orgId, orgName, onClose, onSaved }: OrgDialogP
       onSaved={onSaved}
       notice={
         <>
-          {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
+          <ErrorAlert error={error} />
           {hint ? <Alert type="info" showIcon title={hint} style={{ marginBottom: 12 }} /> : null}
         </>
       }
