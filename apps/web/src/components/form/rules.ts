@@ -46,3 +46,13 @@ export function trimmedMobileRule(message: string) {
       !v || MOBILE_PATTERN.test(v.trim()) ? Promise.resolve() : Promise.reject(new Error(message)),
   };
 }
+
+/** The rule of a field that, when both are given, must come after `other` (a later date or time); else `message`. */
+export function laterThan(other: string, message: string) {
+  return ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+    validator: (_: unknown, v?: string | null) => {
+      const o = getFieldValue(other) as string | undefined;
+      return !v || !o || v > o ? Promise.resolve() : Promise.reject(new Error(message));
+    },
+  });
+}

@@ -21,7 +21,7 @@ import { EntityForm } from '../../../components/EntityForm';
 import { Field, keepNote } from '../../../components/form/Field';
 import { useAfterSave, useEditedRecord } from '../../../components/form/recordPage';
 import { parseIdNumber } from './idNumber';
-import { mobileRule, useIdNumberRule } from '../../../components/form/rules';
+import { laterThan, mobileRule, useIdNumberRule } from '../../../components/form/rules';
 
 /** The form's values: the contracts' create body (the ID number kept when left empty on an edit). */
 type Values = Omit<MemberCreateT, 'idNumber' | 'phone'> & { idNumber?: string; phone?: string };
@@ -202,16 +202,7 @@ export default function MemberFormPage() {
           label={t('转正时间', 'Full member since')}
           name="fullMemberAt"
           dependencies={['joinedAt']}
-          rules={[
-            ({ getFieldValue }) => ({
-              validator: (_, v?: string | null) => {
-                const j = getFieldValue('joinedAt') as string | undefined;
-                return !v || !j || v > j
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('转正时间须晚于入党时间', 'Must be after the date of joining')));
-              },
-            }),
-          ]}
+          rules={[laterThan('joinedAt', t('转正时间须晚于入党时间', 'Must be after the date of joining'))]}
         >
           <DateField maxToday />
         </Field>

@@ -20,6 +20,7 @@ import { chinaNow, type Meeting } from './model';
 import { useOrg, useRules, useRuleText } from './parts';
 import { MemberPicker } from '../../../components/form/SearchPicker';
 import { Field } from '../../../components/form/Field';
+import { laterThan } from '../../../components/form/rules';
 
 /** The form's values: the contracts' create body without the record's parts kept on the meeting page. */
 type Values = Omit<MeetingCreateT, 'attendance' | 'motions' | 'reviews'>;
@@ -232,16 +233,7 @@ export default function MeetingFormPage() {
           label={t('结束时间', 'Ends')}
           name="endTime"
           dependencies={['startTime']}
-          rules={[
-            ({ getFieldValue }) => ({
-              validator: (_, v?: string | null) => {
-                const s = getFieldValue('startTime') as string | undefined;
-                return !v || !s || v > s
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('结束时间须晚于开始时间', 'Must be after the start')));
-              },
-            }),
-          ]}
+          rules={[laterThan('startTime', t('结束时间须晚于开始时间', 'Must be after the start'))]}
         >
           <TimeField allowClear />
         </Field>
