@@ -8,6 +8,13 @@ import { useT } from '../i18n';
 import { ME_KEY, useSignIn } from '../session';
 import './mobile.css';
 import { LangButton, nextOf } from './mobileShared';
+import { PhoneInput } from '../../components/form/PhoneInput';
+
+/** Why the sign-in page was opened (`?reason=`): the note shown above the form. */
+const REASONS: Record<string, { kind: 'warn' | 'info'; code: string }> = {
+  expired: { kind: 'warn', code: 'auth.session_expired' },
+  required: { kind: 'info', code: 'auth.required' },
+};
 
 /** The sign-in page. */
 export function LoginPage() {
@@ -20,11 +27,25 @@ export function LoginPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const reason = params.get('reason');
+  const reasonAlert = reason && Object.hasOwn(REASONS, reason) ? REASONS[reason] : undefined;
   // Signed in with a one-time password from an administrator: a new one is set before anything else.
   const [mustChange, setMustChange] = useState(false);
   const [newPassword, setNewPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const qc = useQueryClient();
+
+  /** Runs a step of the sign-in with the button waiting; a refusal shows above the form. */
+  async function run(step: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await step();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', String(err)));
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function setOwnPassword(e: FormEvent) {
     e.preventDefault();
@@ -32,17 +53,11 @@ export function LoginPage() {
       setError(new ApiError(400, 'validation', t('两次输入的新密码不一致', 'The two new passwords differ')));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.post('/api/auth/password', { oldPassword: password, newPassword });
       qc.setQueryData(ME_KEY, await api.get<Me>('/api/auth/me'));
       navigate(nextOf(params), { replace: true });
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', String(err)));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function submit(e: FormEvent) {
@@ -51,17 +66,11 @@ export function LoginPage() {
       setError(new ApiError(400, 'validation', t('请输入用户名和密码', 'Enter your user name and password')));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const me = await signIn(username.trim(), password);
       if (me.mustChangePassword) setMustChange(true);
       else navigate(nextOf(params), { replace: true });
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', String(err)));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -75,14 +84,9 @@ export function LoginPage() {
       </header>
       <main className="m-card" style={{ maxWidth: 480, margin: '0 auto' }}>
         <h2>{t('党员登录', 'Member sign-in')}</h2>
-        {reason === 'expired' && !error ? (
-          <div className="m-alert warn" role="status">
-            {messageOf('auth.session_expired')}
-          </div>
-        ) : null}
-        {reason === 'required' && !error ? (
-          <div className="m-alert info" role="status">
-            {messageOf('auth.required')}
+        {reasonAlert && !error ? (
+          <div className={`m-alert ${reasonAlert.kind}`} role="status">
+            {messageOf(reasonAlert.code)}
           </div>
         ) : null}
         {error ? (
@@ -103,56 +107,44 @@ export function LoginPage() {
                 'You used a one-time password. Set one only you know (8+ characters of 3 classes).',
               )}
             </p>
-            <div className="m-field">
-              <label htmlFor="m-new-password">{t('新密码', 'New password')}</label>
-              <input
-                id="m-new-password"
-                className="m-input"
-                type="password"
-                autoComplete="new-password"
-                value={newPassword}
-                onChange={(e) => setNewPassword(e.target.value)}
-              />
-            </div>
-            <div className="m-field">
-              <label htmlFor="m-repeat-password">{t('再次输入新密码', 'Repeat the new password')}</label>
-              <input
-                id="m-repeat-password"
-                className="m-input"
-                type="password"
-                autoComplete="new-password"
-                value={repeat}
-                onChange={(e) => setRepeat(e.target.value)}
-              />
-            </div>
+            <PhoneInput
+              id="m-new-password"
+              label={t('新密码', 'New password')}
+              type="password"
+              autoComplete="new-password"
+              value={newPassword}
+              onChange={setNewPassword}
+            />
+            <PhoneInput
+              id="m-repeat-password"
+              label={t('再次输入新密码', 'Repeat the new password')}
+              type="password"
+              autoComplete="new-password"
+              value={repeat}
+              onChange={setRepeat}
+            />
             <button className="m-btn primary" type="submit" disabled={busy}>
               {t('保存并继续', 'Save and continue')}
             </button>
           </form>
         ) : (
           <form onSubmit={submit} noValidate>
-            <div className="m-field">
-              <label htmlFor="m-username">{t('用户名', 'User name')}</label>
-              <input
-                id="m-username"
-                className="m-input"
-                autoComplete="username"
-                autoCapitalize="none"
-                value={username}
-                onChange={(e) => setUsername(e.target.value)}
-              />
-            </div>
-            <div className="m-field">
-              <label htmlFor="m-password">{t('密码', 'Password')}</label>
-              <input
-                id="m-password"
-                className="m-input"
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            </div>
+            <PhoneInput
+              id="m-username"
+              label={t('用户名', 'User name')}
+              autoComplete="username"
+              autoCapitalize="none"
+              value={username}
+              onChange={setUsername}
+            />
+            <PhoneInput
+              id="m-password"
+              label={t('密码', 'Password')}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={setPassword}
+            />
             <button className="m-btn primary" type="submit" disabled={busy}>
               {busy ? t('正在登录…', 'Signing in…') : t('登录', 'Sign in')}
             </button>

@@ -8,6 +8,7 @@ import { useLocale, useT } from '../../../app/i18n';
 import { useSignIn } from '../../../app/session';
 import type { Me } from '../../../api/types';
 import { SetPasswordCard } from './SetPasswordCard';
+import { Field } from '../../../components/form/Field';
 
 /** Where to go after signing in: only same-site console paths are followed. */
 export function safeNext(next: string | null): string {
@@ -15,6 +16,12 @@ export function safeNext(next: string | null): string {
 }
 
 /** The sign-in form of the console. */
+/** Why the sign-in page was opened (`?reason=`): the note shown above the form. */
+const REASONS: Record<string, { type: 'warning' | 'info'; code: string }> = {
+  expired: { type: 'warning', code: 'auth.session_expired' },
+  required: { type: 'info', code: 'auth.required' },
+};
+
 export default function LoginPage() {
   const t = useT();
   const { locale, setLocale } = useLocale();
@@ -26,6 +33,8 @@ export default function LoginPage() {
   const reason = params.get('reason');
   // Signed in with a one-time password: the password it was typed with, kept only until the new one is set.
   const [oneTime, setOneTime] = useState<string | null>(null);
+
+  const reasonAlert = reason && Object.hasOwn(REASONS, reason) ? REASONS[reason] : undefined;
 
   function proceed(me: Me) {
     const next = safeNext(params.get('next'));
@@ -79,20 +88,11 @@ export default function LoginPage() {
               <Typography.Paragraph type="secondary">
                 {t('请使用您的账号登录', 'Sign in with your account')}
               </Typography.Paragraph>
-              {reason === 'expired' && !error ? (
+              {reasonAlert && !error ? (
                 <Alert
-                  type="warning"
+                  type={reasonAlert.type}
                   showIcon
-                  title={messageOf('auth.session_expired')}
-                  style={{ marginBottom: 16 }}
-                  data-testid="login-reason"
-                />
-              ) : null}
-              {reason === 'required' && !error ? (
-                <Alert
-                  type="info"
-                  showIcon
-                  title={messageOf('auth.required')}
+                  title={messageOf(reasonAlert.code)}
                   style={{ marginBottom: 16 }}
                   data-testid="login-reason"
                 />
@@ -113,20 +113,17 @@ export default function LoginPage() {
                 />
               ) : null}
               <Form layout="vertical" requiredMark={false} onFinish={onFinish} size="large" autoComplete="on">
-                <Form.Item
+                <Field
                   label={t('用户名', 'User name')}
                   name="username"
-                  rules={[{ required: true, whitespace: true, message: t('请输入用户名', 'Enter your user name') }]}
+                  required={t('请输入用户名', 'Enter your user name')}
+                  whitespace
                 >
                   <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus />
-                </Form.Item>
-                <Form.Item
-                  label={t('密码', 'Password')}
-                  name="password"
-                  rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}
-                >
+                </Field>
+                <Field label={t('密码', 'Password')} name="password" required={t('请输入密码', 'Enter your password')}>
                   <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
-                </Form.Item>
+                </Field>
                 <Button type="primary" htmlType="submit" block loading={busy}>
                   {t('登录', 'Sign in')}
                 </Button>

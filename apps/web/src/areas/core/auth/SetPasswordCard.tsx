@@ -7,6 +7,7 @@ import { api, ApiError } from '../../../api/client';
 import type { Me } from '../../../api/types';
 import { useT } from '../../../app/i18n';
 import { ME_KEY } from '../../../app/session';
+import { Field } from '../../../components/form/Field';
 
 /** Whether a password has 8+ characters of at least three classes (the server also rejects common ones). */
 export function strongEnough(p: string): boolean {
@@ -57,19 +58,19 @@ export function SetPasswordCard({ oldPassword, onDone }: { oldPassword?: string;
       {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} /> : null}
       <Form form={form} layout="vertical" requiredMark={false} onFinish={onFinish} size="large">
         {oldPassword === undefined ? (
-          <Form.Item
+          <Field
             label={t('一次性密码', 'One-time password')}
             name="oldPassword"
-            rules={[{ required: true, message: t('请输入一次性密码', 'Enter the one-time password') }]}
+            required={t('请输入一次性密码', 'Enter the one-time password')}
           >
             <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
-          </Form.Item>
+          </Field>
         ) : null}
-        <Form.Item
+        <Field
           label={t('新密码', 'New password')}
           name="newPassword"
+          required={t('请输入新密码', 'Enter a new password')}
           rules={[
-            { required: true, message: t('请输入新密码', 'Enter a new password') },
             {
               validator: (_, v?: string) =>
                 !v || strongEnough(v)
@@ -86,13 +87,13 @@ export function SetPasswordCard({ oldPassword, onDone }: { oldPassword?: string;
           ]}
         >
           <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
+        </Field>
+        <Field
           label={t('再次输入新密码', 'Repeat the new password')}
           name="repeat"
           dependencies={['newPassword']}
+          required={t('请再次输入新密码', 'Repeat the new password')}
           rules={[
-            { required: true, message: t('请再次输入新密码', 'Repeat the new password') },
             ({ getFieldValue }) => ({
               validator: (_, v?: string) =>
                 !v || v === getFieldValue('newPassword')
@@ -102,7 +103,7 @@ export function SetPasswordCard({ oldPassword, onDone }: { oldPassword?: string;
           ]}
         >
           <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="new-password" />
-        </Form.Item>
+        </Field>
         <Button type="primary" htmlType="submit" block loading={busy}>
           {t('保存并继续', 'Save and continue')}
         </Button>

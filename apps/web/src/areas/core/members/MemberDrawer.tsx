@@ -1,24 +1,20 @@
 /** The detail drawer of a member, with the reveal of masked numbers for those allowed. */
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Tag, Typography } from 'antd';
-import { EditOutlined, EyeOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Tag, Typography } from 'antd';
+import { EyeOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { useFeedback } from '../../../components/feedback';
-import { useNavigate } from 'react-router';
 import { EDUCATIONS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import type { Member, MemberRevealed } from '../../../api/types';
 import { useLabel, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { usePageCrumb } from '../../../app/crumbs';
-import { ErrorResult } from '../../../components/States';
+import { RecordDrawer, useRevealConfirm } from '../../../components/form/RecordDrawer';
 
 /** The drawer for `/members/:id`; a member outside the scope shows "not found". */
 export function MemberDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const t = useT();
   const lbl = useLabel();
-  const { modal, message } = useFeedback();
-  const navigate = useNavigate();
   const { data: me } = useMe();
   const q = useQuery({
     queryKey: ['member', id],
@@ -28,57 +24,24 @@ export function MemberDrawer({ id, onClose }: { id: number; onClose: () => void 
   usePageCrumb(q.data?.name ?? (q.error ? t('未找到', 'Not found') : null));
   const m = q.data;
 
-  function reveal() {
-    modal.confirm({
-      title: t('查看完整号码', 'Show full numbers'),
-      content: t(
-        '查看完整的身份证号码和手机号码将被记录在审计日志中（谁、何时、查看了谁）。确定继续吗？',
-        'Viewing the full ID and phone numbers is recorded in the audit trail (who, when, whose). Continue?',
-      ),
-      okText: t('查看并记录', 'Show and record'),
-      cancelText: t('取消', 'Cancel'),
-      onOk: async () => {
-        try {
-          const fields = m?.phone ? ['idNumber', 'phone'] : ['idNumber'];
-          setRevealed(await api.post<MemberRevealed>(`/api/members/${id}/reveal`, { fields }));
-        } catch (e) {
-          message.error((e as Error).message);
-        }
-      },
+  const confirmReveal = useRevealConfirm();
+  const reveal = () =>
+    confirmReveal(async () => {
+      const fields = m?.phone ? ['idNumber', 'phone'] : ['idNumber'];
+      setRevealed(await api.post<MemberRevealed>(`/api/members/${id}/reveal`, { fields }));
     });
-  }
 
   return (
-    <Drawer
-      open
+    <RecordDrawer
+      query={q}
       onClose={onClose}
       size={560}
       title={m ? m.name : t('党员详情', 'Member')}
-      extra={
-        m && !m.deletedAt && hasCap(me, 'members.write') ? (
-          <Button icon={<EditOutlined />} onClick={() => navigate(`/members/${id}/edit`)}>
-            {t('编辑', 'Edit')}
-          </Button>
-        ) : null
-      }
-      data-testid="member-drawer"
+      edit={hasCap(me, 'members.write') ? `/members/${id}/edit` : undefined}
+      testId="member-drawer"
     >
-      {q.isPending ? (
-        <Skeleton active />
-      ) : q.error ? (
-        <ErrorResult error={q.error} />
-      ) : m ? (
-        <Space orientation="vertical" style={{ width: '100%' }} size={16}>
-          {m.deletedAt ? (
-            <Alert
-              type="warning"
-              showIcon
-              title={t(
-                `已于 ${m.deletedAt.slice(0, 10)} 删除（在回收站中）`,
-                `Deleted on ${m.deletedAt.slice(0, 10)} (in the recycle bin)`,
-              )}
-            />
-          ) : null}
+      {(m) => (
+        <>
           <Descriptions column={1} bordered size="small" styles={{ label: { width: 130 } }}>
             <Descriptions.Item label={t('姓名', 'Name')}>{m.name}</Descriptions.Item>
             <Descriptions.Item label={t('性别', 'Sex')}>{lbl(GENDERS, m.gender)}</Descriptions.Item>
@@ -126,8 +89,8 @@ export function MemberDrawer({ id, onClose }: { id: number; onClose: () => void 
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('更新于', 'Updated')} {m.updatedAt.slice(0, 10)}
           </Typography.Text>
-        </Space>
-      ) : null}
-    </Drawer>
+        </>
+      )}
+    </RecordDrawer>
   );
 }

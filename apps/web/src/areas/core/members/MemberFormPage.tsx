@@ -1,9 +1,6 @@
 /** Create or edit a member; validates as you type (ID check digit, phone) and fills birth date and sex from the ID. */
-import { useEffect } from 'react';
-import { Card, Col, Form, Input, Radio, Row, Select, Skeleton } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useFeedback } from '../../../components/feedback';
-import { useNavigate, useParams } from 'react-router';
+import { Form, Input, Radio, Row, Select } from 'antd';
+import { useNavigate } from 'react-router';
 import {
   EDUCATIONS,
   ETHNICITIES,
@@ -20,9 +17,11 @@ import { useMe } from '../../../app/session';
 import { usePageCrumb } from '../../../app/crumbs';
 import { DateField } from '../../../components/DateField';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
-import { ErrorResult } from '../../../components/States';
 import { EntityForm } from '../../../components/EntityForm';
-import { PHONE_PATTERN, parseIdNumber } from './idNumber';
+import { Field, keepNote } from '../../../components/form/Field';
+import { useAfterSave, useEditedRecord } from '../../../components/form/recordPage';
+import { parseIdNumber } from './idNumber';
+import { laterThan, mobileRule, useIdNumberRule } from '../../../components/form/rules';
 
 /** The form's values: the contracts' create body (the ID number kept when left empty on an edit). */
 type Values = Omit<MemberCreateT, 'idNumber' | 'phone'> & { idNumber?: string; phone?: string };
@@ -31,53 +30,28 @@ type Values = Omit<MemberCreateT, 'idNumber' | 'phone'> & { idNumber?: string; p
 export default function MemberFormPage() {
   const t = useT();
   const opts = useEnumOptions();
-  const { message } = useFeedback();
-  const { id } = useParams();
   const navigate = useNavigate();
-  const qc = useQueryClient();
+  const afterSave = useAfterSave();
   const { org } = useScope();
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
-  const editing = id ? Number(id) : null;
-  const member = useQuery({
-    queryKey: ['member', editing],
-    queryFn: ({ signal }) => api.get<Member>(`/api/members/${editing}`, undefined, signal),
-    enabled: !!editing,
-  });
-  usePageCrumb(editing ? member.data?.name : t('新增党员', 'New member'));
+  const { editing, record, gate } = useEditedRecord<Member, Values>('member', '/api/members', form, (m) => ({
+    orgId: m.orgId,
+    name: m.name,
+    gender: m.gender,
+    birthDate: m.birthDate,
+    phone: undefined,
+    ethnicity: m.ethnicity,
+    education: m.education,
+    category: m.category,
+    joinedAt: m.joinedAt,
+    fullMemberAt: m.fullMemberAt,
+    status: m.status,
+  }));
+  usePageCrumb(editing ? record?.name : t('新增党员', 'New member'));
+  if (gate) return gate;
 
-  useEffect(() => {
-    const m = member.data;
-    if (m) {
-      form.setFieldsValue({
-        orgId: m.orgId,
-        name: m.name,
-        gender: m.gender,
-        birthDate: m.birthDate,
-        phone: undefined,
-        ethnicity: m.ethnicity,
-        education: m.education,
-        category: m.category,
-        joinedAt: m.joinedAt,
-        fullMemberAt: m.fullMemberAt,
-        status: m.status,
-      });
-    }
-  }, [member.data, form]);
-
-  if (editing && member.isPending)
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
-  if (editing && member.error) return <ErrorResult error={member.error} />;
-
-  const idMessages: Record<string, string> = {
-    format: t('身份证号码应为18位数字（最后一位可以是X）', 'An ID number has 18 digits (the last may be X)'),
-    region: t('地区码无效', 'Invalid region code'),
-    birth: t('身份证号码中的出生日期无效', 'The birth date in the ID number is invalid'),
-  };
+  const idRule = useIdNumberRule(true);
 
   async function submit(v: Values): Promise<Member> {
     const body: Record<string, unknown> = {
@@ -99,18 +73,14 @@ export default function MemberFormPage() {
   }
 
   function saved(m: Member) {
-    message.success(t(`已保存「${m.name}」`, `"${m.name}" saved`));
-    qc.invalidateQueries({ queryKey: ['members'] });
-    qc.invalidateQueries({ queryKey: ['member'] });
-    qc.invalidateQueries({ queryKey: ['stats'] });
-    navigate(`/members/${m.id}`);
+    afterSave(['members', 'member', 'stats'], `/members/${m.id}`, t(`已保存「${m.name}」`, `"${m.name}" saved`));
   }
 
   return (
     <EntityForm<Values, Member>
       title={
         editing
-          ? t(`编辑党员：${member.data?.name ?? ''}`, `Edit member: ${member.data?.name ?? ''}`)
+          ? t(`编辑党员：${record?.name ?? ''}`, `Edit member: ${record?.name ?? ''}`)
           : t('新增党员', 'New member')
       }
       form={form}
@@ -127,178 +97,115 @@ export default function MemberFormPage() {
       }}
     >
       <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('所在组织', 'Organization')}
-            name="orgId"
-            rules={[{ required: true, message: t('请选择所在党组织', 'Choose the organization') }]}
-          >
-            <OrgTreeSelect valueLabel={member.data?.orgName ?? org?.name ?? me?.orgName ?? undefined} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('姓名', 'Name')}
-            name="name"
-            rules={[{ required: true, whitespace: true, message: t('请输入姓名', 'Enter the name') }, { max: 40 }]}
-          >
-            <Input autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('身份证号码', 'ID number')}
-            name="idNumber"
-            extra={
-              editing
-                ? t(
-                    `当前：${member.data?.idNumber ?? ''}；不修改请留空`,
-                    `Now: ${member.data?.idNumber ?? ''}; leave empty to keep`,
-                  )
-                : t('出生日期和性别将根据身份证号码自动填写', 'Birth date and sex are filled in from the ID number')
-            }
-            validateFirst
-            rules={[
-              { required: !editing, message: t('请输入身份证号码', 'Enter the ID number') },
-              {
-                validator: (_, raw: string | undefined) => {
-                  const v = (raw ?? '').trim();
-                  if (!v) return Promise.resolve();
-                  const info = parseIdNumber(v);
-                  if (info.ok) return Promise.resolve();
-                  if (info.problem === 'check')
-                    return Promise.reject(
-                      new Error(
-                        t(
-                          `校验位错误：最后一位应为 ${info.expectedCheck}`,
-                          `Wrong check digit: the last character should be ${info.expectedCheck}`,
-                        ),
-                      ),
-                    );
-                  if (info.problem === 'format' && /^\d{0,17}$/.test(v))
-                    return Promise.reject(
-                      new Error(
-                        t(
-                          `身份证号码应为18位，已输入 ${v.length} 位`,
-                          `An ID number has 18 characters; ${v.length} so far`,
-                        ),
-                      ),
-                    );
-                  return Promise.reject(new Error(idMessages[info.problem ?? 'format']));
-                },
+        <Field
+          col="half"
+          label={t('所在组织', 'Organization')}
+          name="orgId"
+          required={t('请选择所在党组织', 'Choose the organization')}
+        >
+          <OrgTreeSelect valueLabel={record?.orgName ?? org?.name ?? me?.orgName ?? undefined} />
+        </Field>
+        <Field
+          col="half"
+          label={t('姓名', 'Name')}
+          name="name"
+          required={t('请输入姓名', 'Enter the name')}
+          whitespace
+          max={40}
+        >
+          <Input autoComplete="off" />
+        </Field>
+        <Field
+          col="half"
+          label={t('身份证号码', 'ID number')}
+          name="idNumber"
+          extra={
+            editing
+              ? keepNote(t, record?.idNumber)
+              : t('出生日期和性别将根据身份证号码自动填写', 'Birth date and sex are filled in from the ID number')
+          }
+          validateFirst
+          rules={[{ required: !editing, message: t('请输入身份证号码', 'Enter the ID number') }, idRule]}
+        >
+          <Input
+            maxLength={18}
+            autoComplete="off"
+            inputMode="text"
+            style={{ fontFamily: 'monospace' }}
+            data-testid="id-number"
+          />
+        </Field>
+        <Field
+          col="quarter"
+          label={t('出生日期', 'Birth date')}
+          name="birthDate"
+          required={t('由身份证号码自动填写', 'Filled in from the ID number')}
+        >
+          <DateField disabled />
+        </Field>
+        <Field
+          col="quarter"
+          label={t('性别', 'Sex')}
+          name="gender"
+          required={t('由身份证号码自动填写', 'Filled in from the ID number')}
+        >
+          <Radio.Group options={opts(GENDERS)} disabled />
+        </Field>
+        <Field
+          col="half"
+          label={t('手机号码', 'Mobile phone')}
+          name="phone"
+          extra={keepNote(t, record?.phone)}
+          rules={[
+            mobileRule(
+              t('手机号码格式不正确（11位，以13–19开头）', 'Invalid mobile number (11 digits starting 13–19)'),
+            ),
+          ]}
+        >
+          <Input maxLength={11} inputMode="numeric" autoComplete="off" data-testid="phone" />
+        </Field>
+        <Field col="quarter" label={t('民族', 'Ethnicity')} name="ethnicity">
+          <Select allowClear options={opts(ETHNICITIES)} />
+        </Field>
+        <Field col="quarter" label={t('学历', 'Education')} name="education">
+          <Select allowClear options={opts(EDUCATIONS)} />
+        </Field>
+        <Field col="half" label={t('人员类别', 'Category')} name="category">
+          <Select allowClear options={opts(MEMBER_CATEGORIES)} />
+        </Field>
+        <Field col="half" label={t('党员状态', 'Status')} name="status" required>
+          <Radio.Group options={opts(MEMBER_STATUSES)} optionType="button" />
+        </Field>
+        <Field
+          col="quarter"
+          label={t('入党时间', 'Date joined')}
+          name="joinedAt"
+          dependencies={['birthDate']}
+          required={t('请选择入党时间', 'Choose the date of joining')}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, v?: string) => {
+                const b = getFieldValue('birthDate') as string | undefined;
+                if (!v || !b) return Promise.resolve();
+                const adult = `${Number(b.slice(0, 4)) + 18}${b.slice(4)}`;
+                return v >= adult
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('入党时须年满18岁', 'Members join at 18 or older')));
               },
-            ]}
-          >
-            <Input
-              maxLength={18}
-              autoComplete="off"
-              inputMode="text"
-              style={{ fontFamily: 'monospace' }}
-              data-testid="id-number"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item
-            label={t('出生日期', 'Birth date')}
-            name="birthDate"
-            rules={[{ required: true, message: t('由身份证号码自动填写', 'Filled in from the ID number') }]}
-          >
-            <DateField disabled />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item
-            label={t('性别', 'Sex')}
-            name="gender"
-            rules={[{ required: true, message: t('由身份证号码自动填写', 'Filled in from the ID number') }]}
-          >
-            <Radio.Group options={opts(GENDERS)} disabled />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('手机号码', 'Mobile phone')}
-            name="phone"
-            extra={
-              editing && member.data?.phone
-                ? t(`当前：${member.data.phone}；不修改请留空`, `Now: ${member.data.phone}; leave empty to keep`)
-                : undefined
-            }
-            rules={[
-              {
-                pattern: PHONE_PATTERN,
-                message: t(
-                  '手机号码格式不正确（11位，以13–19开头）',
-                  'Invalid mobile number (11 digits starting 13–19)',
-                ),
-              },
-            ]}
-          >
-            <Input maxLength={11} inputMode="numeric" autoComplete="off" data-testid="phone" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item label={t('民族', 'Ethnicity')} name="ethnicity">
-            <Select allowClear options={opts(ETHNICITIES)} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item label={t('学历', 'Education')} name="education">
-            <Select allowClear options={opts(EDUCATIONS)} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label={t('人员类别', 'Category')} name="category">
-            <Select allowClear options={opts(MEMBER_CATEGORIES)} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label={t('党员状态', 'Status')} name="status" rules={[{ required: true }]}>
-            <Radio.Group options={opts(MEMBER_STATUSES)} optionType="button" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item
-            label={t('入党时间', 'Date joined')}
-            name="joinedAt"
-            dependencies={['birthDate']}
-            rules={[
-              { required: true, message: t('请选择入党时间', 'Choose the date of joining') },
-              ({ getFieldValue }) => ({
-                validator: (_, v?: string) => {
-                  const b = getFieldValue('birthDate') as string | undefined;
-                  if (!v || !b) return Promise.resolve();
-                  const adult = `${Number(b.slice(0, 4)) + 18}${b.slice(4)}`;
-                  return v >= adult
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('入党时须年满18岁', 'Members join at 18 or older')));
-                },
-              }),
-            ]}
-          >
-            <DateField maxToday />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item
-            label={t('转正时间', 'Full member since')}
-            name="fullMemberAt"
-            dependencies={['joinedAt']}
-            rules={[
-              ({ getFieldValue }) => ({
-                validator: (_, v?: string | null) => {
-                  const j = getFieldValue('joinedAt') as string | undefined;
-                  return !v || !j || v > j
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('转正时间须晚于入党时间', 'Must be after the date of joining')));
-                },
-              }),
-            ]}
-          >
-            <DateField maxToday />
-          </Form.Item>
-        </Col>
+            }),
+          ]}
+        >
+          <DateField maxToday />
+        </Field>
+        <Field
+          col="quarter"
+          label={t('转正时间', 'Full member since')}
+          name="fullMemberAt"
+          dependencies={['joinedAt']}
+          rules={[laterThan('joinedAt', t('转正时间须晚于入党时间', 'Must be after the date of joining'))]}
+        >
+          <DateField maxToday />
+        </Field>
       </Row>
     </EntityForm>
   );

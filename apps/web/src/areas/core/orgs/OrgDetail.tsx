@@ -2,28 +2,8 @@
  * The detail of one organization: secretary, committee, term and election, member counts, children; and its actions.
  */
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Modal,
-  Popconfirm,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import {
-  DeleteOutlined,
-  EditOutlined,
-  PlusOutlined,
-  SwapOutlined,
-  TeamOutlined,
-  UndoOutlined,
-} from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Empty, Modal, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { EditOutlined, PlusOutlined, SwapOutlined, TeamOutlined, UndoOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFeedback } from '../../../components/feedback';
 import { Link, useNavigate } from 'react-router';
@@ -35,6 +15,7 @@ import { useMe, hasCap } from '../../../app/session';
 import { usePageCrumb } from '../../../app/crumbs';
 import { ErrorResult } from '../../../components/States';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
+import { ConfirmDelete } from '../../../components/form/ConfirmDelete';
 
 const STATUS_COLORS: Record<string, string> = { none: 'default', ok: 'success', due: 'warning', overdue: 'error' };
 
@@ -173,21 +154,14 @@ export function OrgDetail({ id }: { id: number }) {
                 </Button>
               ) : null}
               {!isRoot ? (
-                <Popconfirm
+                <ConfirmDelete
                   title={t('删除该组织？', 'Delete this organization?')}
                   description={t(
                     '删除后可在提示中撤销，或在详情页恢复。',
                     'You can undo it, or restore it from its page.',
                   )}
-                  okText={t('删除', 'Delete')}
-                  cancelText={t('取消', 'Cancel')}
-                  okButtonProps={{ danger: true }}
                   onConfirm={remove}
-                >
-                  <Button danger icon={<DeleteOutlined />}>
-                    {t('删除', 'Delete')}
-                  </Button>
-                </Popconfirm>
+                />
               ) : null}
             </Space>
           ) : null

@@ -1,19 +1,19 @@
 /** Create or edit an organization: name, type, field, term, secretary and committee. */
 import { useEffect, useState } from 'react';
-import { Button, Card, Col, Form, Input, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Button, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useFeedback } from '../../../components/feedback';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ORG_FIELDS, ORG_TYPES, type OrgCreateT } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import type { ListAnswer, Member, Org } from '../../../api/types';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
 import { DateField } from '../../../components/DateField';
-import { ErrorResult } from '../../../components/States';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { EntityForm } from '../../../components/EntityForm';
+import { Field } from '../../../components/form/Field';
+import { useAfterSave, useEditedRecord } from '../../../components/form/recordPage';
 
 /** The form's values: the contracts' create body (the parent only when creating). */
 type Values = Omit<OrgCreateT, 'parentId'> & { parentId?: number };
@@ -22,19 +22,24 @@ type Values = Omit<OrgCreateT, 'parentId'> & { parentId?: number };
 export default function OrgFormPage() {
   const t = useT();
   const opts = useEnumOptions();
-  const { message } = useFeedback();
-  const { id } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const qc = useQueryClient();
+  const afterSave = useAfterSave();
   const [form] = Form.useForm<Values>();
-  const editing = id ? Number(id) : null;
+  const {
+    editing,
+    query: org,
+    gate,
+  } = useEditedRecord<Org, Values>('org', '/api/orgs', form, (o) => ({
+    name: o.name,
+    type: o.type,
+    field: o.field,
+    termStart: o.termStart,
+    termEnd: o.termEnd,
+    secretaryMemberId: o.secretary?.memberId ?? null,
+    committee: o.committee.map((c) => ({ name: c.name, position: c.position })),
+  }));
   const parentId = params.get('parent') ? Number(params.get('parent')) : undefined;
-  const org = useQuery({
-    queryKey: ['org', editing],
-    queryFn: ({ signal }) => api.get<Org>(`/api/orgs/${editing}`, undefined, signal),
-    enabled: !!editing,
-  });
   const parent = useQuery({
     queryKey: ['org', parentId],
     queryFn: ({ signal }) => api.get<Org>(`/api/orgs/${parentId}`, undefined, signal),
@@ -50,30 +55,10 @@ export default function OrgFormPage() {
   usePageCrumb(editing ? org.data?.name : t('新增组织', 'New organization'));
 
   useEffect(() => {
-    if (org.data) {
-      const o = org.data;
-      form.setFieldsValue({
-        name: o.name,
-        type: o.type,
-        field: o.field,
-        termStart: o.termStart,
-        termEnd: o.termEnd,
-        secretaryMemberId: o.secretary?.memberId ?? null,
-        committee: o.committee.map((c) => ({ name: c.name, position: c.position })),
-      });
-    }
-  }, [org.data, form]);
-  useEffect(() => {
     if (parent.data) form.setFieldsValue({ parentId: parent.data.id, field: parent.data.field });
   }, [parent.data, form]);
 
-  if (editing && org.isPending)
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
-  if (editing && org.error) return <ErrorResult error={org.error} />;
+  if (gate) return gate;
 
   async function submit(v: Values): Promise<Org> {
     const body: Record<string, unknown> = {
@@ -93,11 +78,7 @@ export default function OrgFormPage() {
   }
 
   function saved(o: Org) {
-    message.success(t('已保存', 'Saved'));
-    qc.invalidateQueries({ queryKey: ['org'] });
-    qc.invalidateQueries({ queryKey: ['orgs'] });
-    qc.invalidateQueries({ queryKey: ['org-children'] });
-    navigate(`/orgs/${o.id}`);
+    afterSave(['org', 'orgs', 'org-children'], `/orgs/${o.id}`, t('已保存', 'Saved'));
   }
 
   const secretaryOptions = (members.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }));
@@ -120,79 +101,67 @@ export default function OrgFormPage() {
     >
       <Row gutter={16}>
         {!editing ? (
-          <Col xs={24}>
-            <Form.Item
-              label={t('上级组织', 'Parent organization')}
-              name="parentId"
-              rules={[{ required: true, message: t('请选择上级组织', 'Choose the parent') }]}
-            >
-              <OrgTreeSelect valueLabel={parent.data?.name} />
-            </Form.Item>
-          </Col>
+          <Field
+            col="full"
+            label={t('上级组织', 'Parent organization')}
+            name="parentId"
+            required={t('请选择上级组织', 'Choose the parent')}
+          >
+            <OrgTreeSelect valueLabel={parent.data?.name} />
+          </Field>
         ) : null}
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('组织名称', 'Name')}
-            name="name"
-            rules={[{ required: true, whitespace: true, message: t('请输入名称', 'Enter the name') }, { max: 80 }]}
-          >
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item
-            label={t('组织类型', 'Type')}
-            name="type"
-            rules={[{ required: true, message: t('请选择类型', 'Choose the type') }]}
-          >
-            <Select options={opts(ORG_TYPES)} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item label={t('领域', 'Field')} name="field">
-            <Select allowClear options={opts(ORG_FIELDS)} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item label={t('届期开始', 'Term start')} name="termStart">
-            <DateField />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item
-            label={t('届期结束', 'Term end')}
-            name="termEnd"
-            dependencies={['termStart']}
-            rules={[
-              ({ getFieldValue }) => ({
-                validator: (_, v) => {
-                  const s = getFieldValue('termStart');
-                  return !v || !s || v > s
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('届期结束日期必须晚于开始日期', 'The term must end after it starts')));
-                },
-              }),
-            ]}
-          >
-            <DateField />
-          </Form.Item>
-        </Col>
+        <Field
+          col="half"
+          label={t('组织名称', 'Name')}
+          name="name"
+          required={t('请输入名称', 'Enter the name')}
+          whitespace
+          max={80}
+        >
+          <Input />
+        </Field>
+        <Field col="quarter" label={t('组织类型', 'Type')} name="type" required={t('请选择类型', 'Choose the type')}>
+          <Select options={opts(ORG_TYPES)} />
+        </Field>
+        <Field col="quarter" label={t('领域', 'Field')} name="field">
+          <Select allowClear options={opts(ORG_FIELDS)} />
+        </Field>
+        <Field col="quarter" label={t('届期开始', 'Term start')} name="termStart">
+          <DateField />
+        </Field>
+        <Field
+          col="quarter"
+          label={t('届期结束', 'Term end')}
+          name="termEnd"
+          dependencies={['termStart']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, v) => {
+                const s = getFieldValue('termStart');
+                return !v || !s || v > s
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('届期结束日期必须晚于开始日期', 'The term must end after it starts')));
+              },
+            }),
+          ]}
+        >
+          <DateField />
+        </Field>
         {editing ? (
-          <Col xs={24} md={12}>
-            <Form.Item
-              label={t('书记', 'Secretary')}
-              name="secretaryMemberId"
-              extra={t('须为本组织党员', 'Must be a member of this organization')}
-            >
-              <Select
-                allowClear
-                showSearch={{ filterOption: false, onSearch: setMemberQ }}
-                loading={members.isFetching}
-                options={secretaryOptions}
-                notFoundContent={t('没有匹配的党员', 'No matching member')}
-              />
-            </Form.Item>
-          </Col>
+          <Field
+            col="half"
+            label={t('书记', 'Secretary')}
+            name="secretaryMemberId"
+            extra={t('须为本组织党员', 'Must be a member of this organization')}
+          >
+            <Select
+              allowClear
+              showSearch={{ filterOption: false, onSearch: setMemberQ }}
+              loading={members.isFetching}
+              options={secretaryOptions}
+              notFoundContent={t('没有匹配的党员', 'No matching member')}
+            />
+          </Field>
         ) : null}
       </Row>
       <Typography.Title level={2} style={{ fontSize: 16 }}>
@@ -203,20 +172,20 @@ export default function OrgFormPage() {
           <>
             {fields.map((f, i) => (
               <Space key={f.key} align="baseline" wrap>
-                <Form.Item
+                <Field
                   name={[f.name, 'position']}
                   label={t(`职务 ${i + 1}`, `Position ${i + 1}`)}
-                  rules={[{ required: true, message: t('请输入职务', 'Enter the position') }]}
+                  required={t('请输入职务', 'Enter the position')}
                 >
                   <Input placeholder={t('如：组织委员', 'e.g. organization member')} />
-                </Form.Item>
-                <Form.Item
+                </Field>
+                <Field
                   name={[f.name, 'name']}
                   label={t(`姓名 ${i + 1}`, `Name ${i + 1}`)}
-                  rules={[{ required: true, message: t('请输入姓名', 'Enter the name') }]}
+                  required={t('请输入姓名', 'Enter the name')}
                 >
                   <Input />
-                </Form.Item>
+                </Field>
                 <Button
                   type="text"
                   aria-label={t('删除此行', 'Remove this row')}

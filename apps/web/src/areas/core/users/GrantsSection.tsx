@@ -3,7 +3,7 @@
  * new one, a role, an organization); the security admin approves or rejects; nobody decides their own proposal.
  */
 import { useCallback, useState } from 'react';
-import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ADMIN_ROLES, GRANT_STATUSES, ROLES, type RoleGrantT } from '@dangjian/contracts';
@@ -13,8 +13,10 @@ import { useLabel, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { useFeedback } from '../../../components/feedback';
-import { showFieldError } from '../../../components/formErrors';
+import { FormModal } from '../../../components/FormModal';
+import { useRefreshed } from '../../../components/form/ActionModal';
 import { formatTime } from '../audit/auditShared';
+import { Field } from '../../../components/form/Field';
 
 /** Shows a one-time password once, for the administrator to hand over; it is never shown again. */
 export function useShowOneTimePassword() {
@@ -50,85 +52,64 @@ export function useShowOneTimePassword() {
 
 const STATUS_COLOR: Record<string, string> = { pending: 'processing', approved: 'success', rejected: 'default' };
 
+/** The user name of a new account: 3–40 letters, digits, _ . - (the account dialog and the grant proposal). */
+export function UsernameField({ label }: { label: string }) {
+  const t = useT();
+  return (
+    <Field
+      label={label}
+      name="username"
+      required={t('请输入用户名', 'Enter a user name')}
+      rules={[
+        {
+          pattern: /^[A-Za-z0-9_.-]{3,40}$/,
+          message: t('3–40位字母、数字、下划线、点或连字符', '3–40 letters, digits, _ . -'),
+        },
+      ]}
+    >
+      <Input autoComplete="off" />
+    </Field>
+  );
+}
+
 function ProposeModal({ onClose }: { onClose: () => void }) {
   const t = useT();
   const lbl = useLabel();
-  const qc = useQueryClient();
-  const { message } = useFeedback();
-  const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit() {
-    const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/api/users/grants', {
-        username: v.username.trim(),
-        role: v.role,
-        orgId: v.orgId,
-        ...(v.displayName ? { displayName: v.displayName } : {}),
-        ...(v.note ? { note: v.note } : {}),
-      });
-      message.success(t('已提交，待安全管理员审批', 'Proposed; the security admin decides'));
-      qc.invalidateQueries({ queryKey: ['grants'] });
-      onClose();
-    } catch (e) {
-      if (!showFieldError(form, e)) setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const refreshed = useRefreshed();
   return (
-    <Modal
-      open
+    <FormModal
       title={t('申请授予管理员角色', 'Propose an administrator role')}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={busy}
       okText={t('提交申请', 'Propose')}
-      cancelText={t('取消', 'Cancel')}
-      destroyOnHidden
+      onClose={onClose}
+      initialValues={{ role: 'township_admin' }}
+      onSubmit={(v) =>
+        api.post('/api/users/grants', {
+          username: (v.username as string).trim(),
+          role: v.role,
+          orgId: v.orgId,
+          ...(v.displayName ? { displayName: v.displayName } : {}),
+          ...(v.note ? { note: v.note } : {}),
+        })
+      }
+      onSaved={() => {
+        refreshed(['grants'], t('已提交，待安全管理员审批', 'Proposed; the security admin decides'));
+        onClose();
+      }}
     >
-      {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ role: 'township_admin' }}>
-        <Form.Item
-          label={t('用户名（现有账号或新账号）', 'User name (existing or new account)')}
-          name="username"
-          rules={[
-            { required: true, message: t('请输入用户名', 'Enter a user name') },
-            {
-              pattern: /^[A-Za-z0-9_.-]{3,40}$/,
-              message: t('3–40位字母、数字、下划线、点或连字符', '3–40 letters, digits, _ . -'),
-            },
-          ]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          label={t('姓名（新账号必填）', 'Display name (for a new account)')}
-          name="displayName"
-          rules={[{ max: 40 }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item label={t('角色', 'Role')} name="role" rules={[{ required: true }]}>
-          <Select options={ADMIN_ROLES.map((r) => ({ value: r, label: lbl(ROLES, r) }))} />
-        </Form.Item>
-        <Form.Item
-          label={t('所属组织', 'Organization')}
-          name="orgId"
-          rules={[{ required: true, message: t('请选择组织', 'Choose the organization') }]}
-        >
-          <OrgTreeSelect />
-        </Form.Item>
-        <Form.Item label={t('说明', 'Note')} name="note" rules={[{ max: 200 }]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <UsernameField label={t('用户名（现有账号或新账号）', 'User name (existing or new account)')} />
+      <Field label={t('姓名（新账号必填）', 'Display name (for a new account)')} name="displayName" max={40}>
+        <Input />
+      </Field>
+      <Field label={t('角色', 'Role')} name="role" required>
+        <Select options={ADMIN_ROLES.map((r) => ({ value: r, label: lbl(ROLES, r) }))} />
+      </Field>
+      <Field label={t('所属组织', 'Organization')} name="orgId" required={t('请选择组织', 'Choose the organization')}>
+        <OrgTreeSelect />
+      </Field>
+      <Field label={t('说明', 'Note')} name="note" max={200}>
+        <Input.TextArea rows={2} />
+      </Field>
+    </FormModal>
   );
 }
 

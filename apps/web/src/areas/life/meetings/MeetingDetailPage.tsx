@@ -3,8 +3,8 @@
  * and a print view.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Popconfirm, Skeleton, Space } from 'antd';
-import { DeleteOutlined, EditOutlined, PrinterOutlined, QrcodeOutlined, UndoOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Skeleton, Space } from 'antd';
+import { EditOutlined, PrinterOutlined, QrcodeOutlined, UndoOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { ATTENDANCE_STATUSES, LECTURER_ROLES, MEETING_KIND_LABELS } from '@dangjian/contracts';
@@ -21,6 +21,7 @@ import { PhotosCard } from './PhotosCard';
 import { MotionsCard, ReviewsCard } from './RecordCards';
 import { CheckinPanel, readCheckinCache, writeCheckinCache } from './CheckinPanel';
 import './meetings.css';
+import { ConfirmDelete } from '../../../components/form/ConfirmDelete';
 
 const POLL_MS = 5_000;
 
@@ -281,21 +282,15 @@ export default function MeetingDetailPage() {
                         {t('恢复', 'Restore')}
                       </Button>
                     ) : (
-                      <Popconfirm
+                      <ConfirmDelete
                         title={t('删除这次会议记录？', 'Delete this meeting record?')}
                         description={t(
                           '可在回收站恢复；删除后不计入落实情况',
                           'It can be restored; until then it does not count as held',
                         )}
-                        okText={t('删除', 'Delete')}
-                        cancelText={t('取消', 'Cancel')}
-                        okButtonProps={{ danger: true }}
                         onConfirm={remove}
-                      >
-                        <Button danger icon={<DeleteOutlined />} data-testid="delete-meeting">
-                          {t('删除', 'Delete')}
-                        </Button>
-                      </Popconfirm>
+                        testId="delete-meeting"
+                      />
                     )
                   ) : null}
                 </Space>

@@ -2,13 +2,11 @@
  * Record or edit a meeting (`/meetings/new?org=&kind=`, `/meetings/:id/edit`): only the kinds the org holds, no
  * future dates, 24-hour times.
  */
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, Card, Col, Form, Input, Row, Select, Skeleton } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useEffect, useMemo } from 'react';
+import { Alert, Form, Input, Row, Select } from 'antd';
+import { useNavigate, useSearchParams } from 'react-router';
 import { LECTURER_ROLES, MEETING_KIND_LABELS, type MeetingCreateT, ORG_TYPES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
-import type { ListAnswer, Member } from '../../../api/types';
 import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
 import { useMe } from '../../../app/session';
@@ -16,53 +14,16 @@ import { usePageCrumb } from '../../../app/crumbs';
 import { DateField } from '../../../components/DateField';
 import { TimeField } from '../../../components/TimeField';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
-import { ErrorResult } from '../../../components/States';
 import { EntityForm } from '../../../components/EntityForm';
-import { useFeedback } from '../../../components/feedback';
+import { useAfterSave, useEditedRecord } from '../../../components/form/recordPage';
 import { chinaNow, type Meeting } from './model';
 import { useOrg, useRules, useRuleText } from './parts';
+import { MemberPicker } from '../../../components/form/SearchPicker';
+import { Field } from '../../../components/form/Field';
+import { laterThan } from '../../../components/form/rules';
 
 /** The form's values: the contracts' create body without the record's parts kept on the meeting page. */
 type Values = Omit<MeetingCreateT, 'attendance' | 'motions' | 'reviews'>;
-
-/** The member picker of the lecturer: searches the organization's members by name or pinyin. */
-function LecturerSelect({
-  orgId,
-  value,
-  onChange,
-  initialLabel,
-  id,
-}: {
-  orgId?: number;
-  value?: number | null;
-  onChange?: (v: number | null) => void;
-  initialLabel?: string | null;
-  id?: string;
-}) {
-  const t = useT();
-  const [q, setQ] = useState('');
-  const found = useQuery({
-    queryKey: ['members', 'pick', orgId ?? null, q],
-    queryFn: ({ signal }) =>
-      api.get<ListAnswer<Member>>('/api/members', { org: orgId, q: q || undefined, pageSize: 20 }, signal),
-    enabled: !!orgId,
-  });
-  const options = (found.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.orgName}）` }));
-  if (value && initialLabel && !options.some((o) => o.value === value)) options.unshift({ value, label: initialLabel });
-  return (
-    <Select
-      id={id}
-      allowClear
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      value={value ?? undefined}
-      onChange={(v) => onChange?.(v ?? null)}
-      options={options}
-      loading={found.isFetching}
-      placeholder={t('输入姓名或拼音查找党员', 'Type a name or pinyin')}
-      notFoundContent={t('没有匹配的党员', 'No matching member')}
-    />
-  );
-}
 
 /** The meeting form. */
 export default function MeetingFormPage() {
@@ -70,21 +31,28 @@ export default function MeetingFormPage() {
   const lbl = useLabel();
   const opts = useEnumOptions();
   const ruleText = useRuleText();
-  const { message } = useFeedback();
-  const { id } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const qc = useQueryClient();
+  const afterSave = useAfterSave();
   const { org: scopeOrg } = useScope();
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
-  const editing = id ? Number(id) : null;
-  const meeting = useQuery({
-    queryKey: ['meeting', editing],
-    queryFn: ({ signal }) => api.get<Meeting>(`/api/meetings/${editing}`, undefined, signal),
-    enabled: !!editing,
-  });
-  usePageCrumb(editing ? meeting.data?.topic : t('录入会议', 'Record a meeting'));
+  const { editing, record, gate } = useEditedRecord<Meeting, Values>('meeting', '/api/meetings', form, (m) => ({
+    orgId: m.orgId,
+    kind: m.kind,
+    topic: m.topic,
+    heldOn: m.heldOn,
+    startTime: m.startTime,
+    endTime: m.endTime,
+    place: m.place ?? undefined,
+    hostName: m.hostName ?? undefined,
+    recorderName: m.recorderName ?? undefined,
+    lecturerMemberId: m.lecturerMemberId,
+    lecturerRole: m.lecturerRole as Values['lecturerRole'],
+    minutes: m.minutes ?? undefined,
+    decisions: m.decisions ?? undefined,
+  }));
+  usePageCrumb(editing ? record?.topic : t('录入会议', 'Record a meeting'));
 
   const today = chinaNow().date;
   const prefillOrg = Number(params.get('org')) || scopeOrg?.id || me?.orgId || undefined;
@@ -113,39 +81,12 @@ export default function MeetingFormPage() {
   }, [org.data?.type, rules.data, lbl, t]);
   const ruleOfKind = rules.data?.rules.find((r) => r.kind === kind);
 
-  useEffect(() => {
-    const m = meeting.data;
-    if (m) {
-      form.setFieldsValue({
-        orgId: m.orgId,
-        kind: m.kind,
-        topic: m.topic,
-        heldOn: m.heldOn,
-        startTime: m.startTime,
-        endTime: m.endTime,
-        place: m.place ?? undefined,
-        hostName: m.hostName ?? undefined,
-        recorderName: m.recorderName ?? undefined,
-        lecturerMemberId: m.lecturerMemberId,
-        lecturerRole: m.lecturerRole as Values['lecturerRole'],
-        minutes: m.minutes ?? undefined,
-        decisions: m.decisions ?? undefined,
-      });
-    }
-  }, [meeting.data, form]);
-
   // Once the org's type is known, check the kind again (a changed org may not hold it).
   useEffect(() => {
     if (org.data && rules.data && form.getFieldValue('kind')) void form.validateFields(['kind']).catch(() => {});
   }, [org.data, rules.data, form]);
 
-  if (editing && meeting.isPending)
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
-  if (editing && meeting.error) return <ErrorResult error={meeting.error} />;
+  if (gate) return gate;
 
   async function submit(v: Values): Promise<Meeting> {
     const text = (s?: string | null) => (s && s.trim() ? s.trim() : null);
@@ -170,9 +111,8 @@ export default function MeetingFormPage() {
   }
 
   function saved(m: Meeting) {
-    message.success(t(`已保存「${m.topic}」`, `"${m.topic}" saved`));
-    for (const key of ['meetings', 'meeting', 'compliance', 'meeting-stats']) qc.invalidateQueries({ queryKey: [key] });
-    navigate(`/meetings/${m.id}`, { replace: !!editing });
+    const keys = ['meetings', 'meeting', 'compliance', 'meeting-stats'];
+    afterSave(keys, `/meetings/${m.id}`, t(`已保存「${m.topic}」`, `"${m.topic}" saved`), !!editing);
   }
 
   const orgTypeName = org.data ? lbl(ORG_TYPES, org.data.type) : '';
@@ -180,7 +120,7 @@ export default function MeetingFormPage() {
     <EntityForm<Values, Meeting>
       title={
         editing
-          ? t(`编辑会议记录：${meeting.data?.topic ?? ''}`, `Edit meeting: ${meeting.data?.topic ?? ''}`)
+          ? t(`编辑会议记录：${record?.topic ?? ''}`, `Edit meeting: ${record?.topic ?? ''}`)
           : t('录入会议', 'Record a meeting')
       }
       form={form}
@@ -195,177 +135,144 @@ export default function MeetingFormPage() {
       }}
     >
       <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('党组织', 'Organization')}
-            name="orgId"
-            rules={[{ required: true, message: t('请选择召开会议的党组织', 'Choose the organization') }]}
-            extra={
-              editing ? t('已录入的会议不能更换组织', 'A recorded meeting stays with its organization') : undefined
+        <Field
+          col="half"
+          label={t('党组织', 'Organization')}
+          name="orgId"
+          required={t('请选择召开会议的党组织', 'Choose the organization')}
+          extra={editing ? t('已录入的会议不能更换组织', 'A recorded meeting stays with its organization') : undefined}
+        >
+          <OrgTreeSelect
+            disabled={!!editing}
+            valueLabel={
+              record?.orgName ??
+              org.data?.name ??
+              (prefillOrg === me?.orgId ? (me?.orgName ?? undefined) : scopeOrg?.name)
             }
-          >
-            <OrgTreeSelect
-              disabled={!!editing}
-              valueLabel={
-                meeting.data?.orgName ??
-                org.data?.name ??
-                (prefillOrg === me?.orgId ? (me?.orgName ?? undefined) : scopeOrg?.name)
-              }
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('会议类型', 'Kind')}
-            name="kind"
-            dependencies={['orgId']}
-            extra={
-              ruleOfKind
-                ? t(`制度要求：${ruleText(ruleOfKind.rule)}`, `Rule: ${ruleText(ruleOfKind.rule)}`)
-                : editing
-                  ? undefined
-                  : t('按所选组织的类型列出', 'Listed by the type of the organization')
-            }
-            rules={[
-              { required: true, message: t('请选择会议类型', 'Choose the kind') },
-              {
-                validator: (_, v?: string) => {
-                  if (!v || editing || !org.data || !rules.data) return Promise.resolve();
-                  return kindOptions.some((o) => o.value === v)
-                    ? Promise.resolve()
-                    : Promise.reject(
-                        new Error(
-                          t(
-                            `${orgTypeName}不召开「${lbl(MEETING_KIND_LABELS, v)}」`,
-                            `A ${orgTypeName.toLowerCase()} does not hold a ` +
-                              lbl(MEETING_KIND_LABELS, v).toLowerCase(),
-                          ),
+          />
+        </Field>
+        <Field
+          col="half"
+          label={t('会议类型', 'Kind')}
+          name="kind"
+          dependencies={['orgId']}
+          extra={
+            ruleOfKind
+              ? t(`制度要求：${ruleText(ruleOfKind.rule)}`, `Rule: ${ruleText(ruleOfKind.rule)}`)
+              : editing
+                ? undefined
+                : t('按所选组织的类型列出', 'Listed by the type of the organization')
+          }
+          required={t('请选择会议类型', 'Choose the kind')}
+          rules={[
+            {
+              validator: (_, v?: string) => {
+                if (!v || editing || !org.data || !rules.data) return Promise.resolve();
+                return kindOptions.some((o) => o.value === v)
+                  ? Promise.resolve()
+                  : Promise.reject(
+                      new Error(
+                        t(
+                          `${orgTypeName}不召开「${lbl(MEETING_KIND_LABELS, v)}」`,
+                          `A ${orgTypeName.toLowerCase()} does not hold a ` + lbl(MEETING_KIND_LABELS, v).toLowerCase(),
                         ),
-                      );
-                },
+                      ),
+                    );
               },
-            ]}
-          >
-            <Select
-              disabled={!!editing}
-              options={
-                editing && meeting.data
-                  ? [{ value: meeting.data.kind, label: lbl(MEETING_KIND_LABELS, meeting.data.kind) }]
-                  : kindOptions
-              }
-              placeholder={
-                org.data ? t('选择会议类型', 'Choose the kind') : t('请先选择组织', 'Choose the organization first')
-              }
-              loading={org.isFetching || rules.isPending}
-              data-testid="kind"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item
-            label={t('会议议题', 'Topic')}
-            name="topic"
-            rules={[
-              { required: true, whitespace: true, message: t('请输入会议议题', 'Enter the topic') },
-              { max: 200, message: t('议题不超过200字', 'At most 200 characters') },
-            ]}
-          >
-            <Input maxLength={200} showCount autoComplete="off" data-testid="topic" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item
-            label={t('召开日期', 'Date')}
-            name="heldOn"
-            rules={[
-              { required: true, message: t('请选择召开日期', 'Choose the date') },
-              {
-                validator: (_, v?: string) =>
-                  !v || v <= chinaNow().date
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('召开日期不能晚于今天', 'The date cannot be in the future'))),
-              },
-            ]}
-          >
-            <DateField maxToday />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={8}>
-          <Form.Item
-            label={t('开始时间', 'Starts')}
-            name="startTime"
-            rules={[{ required: true, message: t('请选择开始时间', 'Choose the start time') }]}
-          >
-            <TimeField />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={8}>
-          <Form.Item
-            label={t('结束时间', 'Ends')}
-            name="endTime"
-            dependencies={['startTime']}
-            rules={[
-              ({ getFieldValue }) => ({
-                validator: (_, v?: string | null) => {
-                  const s = getFieldValue('startTime') as string | undefined;
-                  return !v || !s || v > s
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('结束时间须晚于开始时间', 'Must be after the start')));
-                },
-              }),
-            ]}
-          >
-            <TimeField allowClear />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item label={t('地点', 'Place')} name="place" rules={[{ max: 200 }]}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={8}>
-          <Form.Item label={t('主持人', 'Host')} name="hostName" rules={[{ max: 40 }]}>
-            <Input maxLength={40} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={8}>
-          <Form.Item label={t('记录人', 'Recorder')} name="recorderName" rules={[{ max: 40 }]}>
-            <Input maxLength={40} />
-          </Form.Item>
-        </Col>
+            },
+          ]}
+        >
+          <Select
+            disabled={!!editing}
+            options={
+              editing && record ? [{ value: record.kind, label: lbl(MEETING_KIND_LABELS, record.kind) }] : kindOptions
+            }
+            placeholder={
+              org.data ? t('选择会议类型', 'Choose the kind') : t('请先选择组织', 'Choose the organization first')
+            }
+            loading={org.isFetching || rules.isPending}
+            data-testid="kind"
+          />
+        </Field>
+        <Field
+          col="full"
+          label={t('会议议题', 'Topic')}
+          name="topic"
+          required={t('请输入会议议题', 'Enter the topic')}
+          whitespace
+          rules={[{ max: 200, message: t('议题不超过200字', 'At most 200 characters') }]}
+        >
+          <Input maxLength={200} showCount autoComplete="off" data-testid="topic" />
+        </Field>
+        <Field
+          col="third"
+          label={t('召开日期', 'Date')}
+          name="heldOn"
+          required={t('请选择召开日期', 'Choose the date')}
+          rules={[
+            {
+              validator: (_, v?: string) =>
+                !v || v <= chinaNow().date
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('召开日期不能晚于今天', 'The date cannot be in the future'))),
+            },
+          ]}
+        >
+          <DateField maxToday />
+        </Field>
+        <Field
+          col="third-pair"
+          label={t('开始时间', 'Starts')}
+          name="startTime"
+          required={t('请选择开始时间', 'Choose the start time')}
+        >
+          <TimeField />
+        </Field>
+        <Field
+          col="third-pair"
+          label={t('结束时间', 'Ends')}
+          name="endTime"
+          dependencies={['startTime']}
+          rules={[laterThan('startTime', t('结束时间须晚于开始时间', 'Must be after the start'))]}
+        >
+          <TimeField allowClear />
+        </Field>
+        <Field col="third" label={t('地点', 'Place')} name="place" max={200}>
+          <Input maxLength={200} />
+        </Field>
+        <Field col="third-pair" label={t('主持人', 'Host')} name="hostName" max={40}>
+          <Input maxLength={40} />
+        </Field>
+        <Field col="third-pair" label={t('记录人', 'Recorder')} name="recorderName" max={40}>
+          <Input maxLength={40} />
+        </Field>
         {kind === 'party_lecture' ? (
           <>
-            <Col xs={24} md={12}>
-              <Form.Item label={t('授课人', 'Lecturer')} name="lecturerMemberId">
-                <LecturerSelect orgId={orgId} initialLabel={meeting.data?.lecturerName} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                label={t('授课人身份', 'Lecturer is')}
-                name="lecturerRole"
-                extra={t('书记讲党课计入「书记讲党课」统计', 'Lectures by secretaries are counted in the figures')}
-              >
-                <Select allowClear options={opts(LECTURER_ROLES)} placeholder={t('选择身份', 'Choose')} />
-              </Form.Item>
-            </Col>
+            <Field col="half" label={t('授课人', 'Lecturer')} name="lecturerMemberId">
+              <MemberPicker org={orgId} initialLabel={record?.lecturerName} needsOrg />
+            </Field>
+            <Field
+              col="half"
+              label={t('授课人身份', 'Lecturer is')}
+              name="lecturerRole"
+              extra={t('书记讲党课计入「书记讲党课」统计', 'Lectures by secretaries are counted in the figures')}
+            >
+              <Select allowClear options={opts(LECTURER_ROLES)} placeholder={t('选择身份', 'Choose')} />
+            </Field>
           </>
         ) : null}
-        <Col xs={24}>
-          <Form.Item
-            label={t('会议记录', 'Minutes')}
-            name="minutes"
-            rules={[{ max: 20000 }]}
-            extra={t('没有会议记录的会议将标为「纪实不完整」', 'A meeting without minutes is flagged as incomplete')}
-          >
-            <Input.TextArea rows={6} maxLength={20000} showCount data-testid="minutes" />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item label={t('决定事项', 'Decisions')} name="decisions" rules={[{ max: 5000 }]}>
-            <Input.TextArea rows={3} maxLength={5000} showCount />
-          </Form.Item>
-        </Col>
+        <Field
+          col="full"
+          label={t('会议记录', 'Minutes')}
+          name="minutes"
+          max={20000}
+          extra={t('没有会议记录的会议将标为「纪实不完整」', 'A meeting without minutes is flagged as incomplete')}
+        >
+          <Input.TextArea rows={6} maxLength={20000} showCount data-testid="minutes" />
+        </Field>
+        <Field col="full" label={t('决定事项', 'Decisions')} name="decisions" max={5000}>
+          <Input.TextArea rows={3} maxLength={5000} showCount />
+        </Field>
       </Row>
       {!editing ? (
         <Alert

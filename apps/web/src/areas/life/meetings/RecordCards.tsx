@@ -7,6 +7,7 @@ import { useEnumOptions, useT } from '../../../app/i18n';
 import { useFeedback } from '../../../components/feedback';
 import { excellentCap, type Meeting } from './model';
 import type { SaveMeeting } from './AttendanceCard';
+import { ErrorAlert } from '../../../components/form/ErrorAlert';
 
 interface MotionDraft {
   key: number;
@@ -95,16 +96,7 @@ export function MotionsCard({ meeting, canWrite, save }: { meeting: Meeting; can
           </span>
         ) : null}
       </div>
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          role="alert"
-          style={{ marginBottom: 12 }}
-          data-testid="motions-error"
-        />
-      ) : null}
+      <ErrorAlert error={error} testId="motions-error" />
       <Table<MotionDraft>
         rowKey="key"
         size="small"
@@ -240,16 +232,7 @@ export function ReviewsCard({ meeting, canWrite, save }: { meeting: Meeting; can
           style={{ marginBottom: 12 }}
         />
       ) : null}
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          role="alert"
-          style={{ marginBottom: 12 }}
-          data-testid="reviews-error"
-        />
-      ) : null}
+      <ErrorAlert error={error} testId="reviews-error" />
       <Table
         rowKey="memberId"
         size="small"

@@ -3,14 +3,15 @@
  * refreshes, the loading and error gate, and the delete (to the recycle bin) / restore button.
  */
 import type { ReactNode } from 'react';
-import { Alert, Button, Card, Popconfirm, Skeleton, Space } from 'antd';
-import { DeleteOutlined, UndoOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Skeleton, Space } from 'antd';
+import { UndoOutlined } from '@ant-design/icons';
 import { type UseQueryResult, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { useFeedback } from '../../../components/feedback';
 import { ErrorResult } from '../../../components/States';
+import { ConfirmDelete } from '../../../components/form/ConfirmDelete';
 
 /** The record at `/api/<kind>/<id>` under the query key [key, id]; `changed` refreshes it, its list and the figures. */
 export function useRecordDetail<T>(key: string, listKey: string, id: number) {
@@ -80,18 +81,12 @@ export function DeleteRestoreButton({
       </Button>
     );
   return (
-    <Popconfirm
+    <ConfirmDelete
       title={confirm}
       description={description}
-      okText={t('删除', 'Delete')}
-      cancelText={t('取消', 'Cancel')}
-      okButtonProps={{ danger: true }}
       onConfirm={() => act(() => api.del(path), t('已移入回收站', 'Moved to the recycle bin'))}
-    >
-      <Button danger icon={<DeleteOutlined />} data-testid={testIds?.delete}>
-        {t('删除', 'Delete')}
-      </Button>
-    </Popconfirm>
+      testId={testIds?.delete}
+    />
   );
 }
 

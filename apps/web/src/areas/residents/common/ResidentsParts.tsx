@@ -121,32 +121,17 @@ export function HouseholdSelect(props: HouseholdSelectProps) {
     [scopeOrg, props.poor, props.grouped],
   );
   const excluded = new Set(props.excludeIds ?? []);
-  const options = r.items.filter((h) => !excluded.has(h.id)).map((h) => ({ value: h.id, label: householdLabel(h), h }));
-  if (props.value != null && !options.some((o) => o.value === props.value))
-    options.unshift({
-      value: props.value,
-      label: props.valueLabel ?? `#${props.value}`,
-      h: undefined as unknown as Household,
-    });
   return (
-    <Select
-      id={props.id}
-      aria-label={props.ariaLabel}
-      status={props.status}
-      style={props.style ?? { width: '100%' }}
-      showSearch={{ filterOption: false, onSearch: r.setText, searchValue: r.text }}
-      allowClear
-      loading={r.loading}
-      value={props.value ?? undefined}
+    <RemoteSelect
+      {...props}
+      r={{ ...r, items: r.items.filter((h) => !excluded.has(h.id)) }}
+      label={householdLabel}
       placeholder={t(
         '输入户主姓名、地址或完整手机号/身份证号搜索',
         'Search head name, address, full phone or ID number',
       )}
-      notFoundContent={r.loading ? t('搜索中…', 'Searching…') : t('没有匹配的户', 'No matching household')}
-      options={options}
-      onChange={(v, o) => props.onChange?.(v ?? null, (o as { h?: Household } | undefined)?.h)}
-      popupMatchSelectWidth={false}
-      data-testid="household-select"
+      notFound={t('没有匹配的户', 'No matching household')}
+      testId="household-select"
     />
   );
 }
@@ -171,13 +156,42 @@ export function MemberSelect(props: MemberSelectProps) {
     (q) => api.get<ListPage<MemberOption>>('/api/members', { q, org: props.org, pageSize: 20 }).then((p) => p.items),
     [props.org],
   );
-  const options = r.items.map((m) => ({ value: m.id, label: `${m.name} · ${m.orgName}`, m }));
+  return (
+    <RemoteSelect
+      {...props}
+      r={r}
+      label={(m) => `${m.name} · ${m.orgName}`}
+      placeholder={props.placeholder ?? t('输入党员姓名、拼音或首字母', 'Search a member by name, pinyin or initials')}
+      notFound={t('没有匹配的党员', 'No matching member')}
+      testId="member-select"
+    />
+  );
+}
+
+/** The select of the two pickers above: the searched records, the chosen one kept when not among them. */
+function RemoteSelect<T extends { id: number }>(props: {
+  r: ReturnType<typeof useRemoteOptions<T>>;
+  label: (item: T) => string;
+  placeholder: string;
+  notFound: string;
+  testId: string;
+  value?: number | null;
+  onChange?: (id: number | null, item?: T) => void;
+  valueLabel?: string;
+  id?: string;
+  ariaLabel?: string;
+  style?: React.CSSProperties;
+  status?: '' | 'error' | 'warning';
+}) {
+  const t = useT();
+  const { r } = props;
+  const options: { value: number; label: string; item?: T }[] = r.items.map((x) => ({
+    value: x.id,
+    label: props.label(x),
+    item: x,
+  }));
   if (props.value != null && !options.some((o) => o.value === props.value))
-    options.unshift({
-      value: props.value,
-      label: props.valueLabel ?? `#${props.value}`,
-      m: undefined as unknown as MemberOption,
-    });
+    options.unshift({ value: props.value, label: props.valueLabel ?? `#${props.value}` });
   return (
     <Select
       id={props.id}
@@ -188,12 +202,12 @@ export function MemberSelect(props: MemberSelectProps) {
       allowClear
       loading={r.loading}
       value={props.value ?? undefined}
-      placeholder={props.placeholder ?? t('输入党员姓名、拼音或首字母', 'Search a member by name, pinyin or initials')}
-      notFoundContent={r.loading ? t('搜索中…', 'Searching…') : t('没有匹配的党员', 'No matching member')}
+      placeholder={props.placeholder}
+      notFoundContent={r.loading ? t('搜索中…', 'Searching…') : props.notFound}
       options={options}
-      onChange={(v, o) => props.onChange?.(v ?? null, (o as { m?: MemberOption } | undefined)?.m)}
+      onChange={(v, o) => props.onChange?.(v ?? null, (o as { item?: T } | undefined)?.item)}
       popupMatchSelectWidth={false}
-      data-testid="member-select"
+      data-testid={props.testId}
     />
   );
 }

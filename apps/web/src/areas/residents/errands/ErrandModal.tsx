@@ -1,25 +1,16 @@
 /** The dialog that records an errand (登记代办). */
-import { Form, Input, Space } from 'antd';
+import { Form, Input } from 'antd';
 import { api } from '../../../api/client';
 import { useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { FormModal } from '../../../components/FormModal';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
-import { isMobile, type ErrandItem } from '../requests/requestModel';
-import { HouseholdPicker, MemberPicker } from '../requests/RequestParts';
+import type { ErrandItem } from '../requests/requestModel';
+import { MemberPicker, type OrgDialogProps, ResidentFields } from '../requests/RequestParts';
+import { Field } from '../../../components/form/Field';
 
 /** The dialog that records an errand. */
-export function ErrandModal({
-  orgId,
-  orgName,
-  onClose,
-  onSaved,
-}: {
-  orgId?: number;
-  orgName?: string;
-  onClose: () => void;
-  onSaved: (e: ErrandItem) => void;
-}) {
+export function ErrandModal({ orgId, orgName, onClose, onSaved }: OrgDialogProps<ErrandItem>) {
   const t = useT();
   const { data: me } = useMe();
   const [form] = Form.useForm();
@@ -35,57 +26,26 @@ export function ErrandModal({
       onClose={onClose}
       width={600}
     >
-      <Form.Item
-        label={t('所属组织', 'Organization')}
-        name="orgId"
-        rules={[{ required: true, message: t('请选择组织', 'Choose the organization') }]}
-      >
+      <Field label={t('所属组织', 'Organization')} name="orgId" required={t('请选择组织', 'Choose the organization')}>
         <OrgTreeSelect valueLabel={orgName} />
-      </Form.Item>
-      <Form.Item
-        label={t('代办事项', 'Errand')}
-        name="title"
-        rules={[{ required: true, whitespace: true, message: t('请填写代办事项', 'Name the errand') }]}
-      >
+      </Field>
+      <Field label={t('代办事项', 'Errand')} name="title" required={t('请填写代办事项', 'Name the errand')} whitespace>
         <Input maxLength={80} placeholder={t('如：代办医保报销', 'e.g. file a medical insurance claim')} />
-      </Form.Item>
+      </Field>
       <Form.Item label={t('说明', 'Details')} name="description">
         <Input.TextArea rows={2} maxLength={1000} />
       </Form.Item>
-      <Form.Item label={t('登记户（可不选）', 'Household (optional)')} name="householdId">
-        <HouseholdPicker
-          org={org}
-          onChange={(v, h) =>
-            form.setFieldsValue({ householdId: v, residentName: h?.headName ?? form.getFieldValue('residentName') })
-          }
-        />
-      </Form.Item>
-      <Space wrap>
-        <Form.Item
-          label={t('群众姓名', 'Resident')}
-          name="residentName"
-          rules={[{ required: true, whitespace: true, message: t('请填写群众姓名', 'Name the resident') }]}
-        >
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item
-          label={t('联系电话', 'Phone')}
-          name="phone"
-          rules={[
-            {
-              validator: (_, v: string | undefined) =>
-                !v || isMobile(v)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('手机号码格式不正确', 'Invalid mobile number'))),
-            },
-          ]}
-        >
-          <Input maxLength={11} inputMode="numeric" />
-        </Form.Item>
+      <ResidentFields
+        form={form}
+        org={org}
+        nameLabel={t('群众姓名', 'Resident')}
+        nameRequired={t('请填写群众姓名', 'Name the resident')}
+        fillName
+      >
         <Form.Item label={t('红色暖心卡号', 'Warm-heart card no.')} name="cardNo">
           <Input maxLength={30} />
         </Form.Item>
-      </Space>
+      </ResidentFields>
       {hasCap(me, 'residents.write') ? (
         <Form.Item label={t('承办党员（默认本人）', 'Member (defaults to you)')} name="memberId">
           <MemberPicker org={org} />

@@ -8,6 +8,9 @@ import { useMe } from '../../../app/session';
 import { FormModal } from '../../../components/FormModal';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { chinaToday, halfYearOf } from '../requests/requestModel';
+import type { OrgDialogProps } from '../requests/RequestParts';
+import { Field } from '../../../components/form/Field';
+import { ErrorAlert } from '../../../components/form/ErrorAlert';
 
 /** The default period of a kind for today. */
 function defaultPeriod(kind: string): string {
@@ -37,17 +40,7 @@ interface Suggest {
 }
 
 /** The dialog that records an evaluation. */
-export function EvaluationModal({
-  orgId,
-  orgName,
-  onClose,
-  onSaved,
-}: {
-  orgId?: number;
-  orgName?: string;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function EvaluationModal({ orgId, orgName, onClose, onSaved }: OrgDialogProps<unknown>) {
   const t = useT();
   const opts = useEnumOptions();
   const { data: me } = useMe();
@@ -98,10 +91,10 @@ export function EvaluationModal({
         setError(null);
         return api.post('/api/evaluations', body);
       }}
-      onSaved={() => onSaved()}
+      onSaved={onSaved}
       notice={
         <>
-          {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
+          <ErrorAlert error={error} />
           {hint ? <Alert type="info" showIcon title={hint} style={{ marginBottom: 12 }} /> : null}
         </>
       }
@@ -115,17 +108,13 @@ export function EvaluationModal({
         if ('kind' in changed) form.setFieldsValue({ period: defaultPeriod(changed.kind as string) });
       }}
     >
-      <Form.Item
-        label={t('被评组织', 'Organization')}
-        name="orgId"
-        rules={[{ required: true, message: t('请选择组织', 'Choose the organization') }]}
-      >
+      <Field label={t('被评组织', 'Organization')} name="orgId" required={t('请选择组织', 'Choose the organization')}>
         <OrgTreeSelect valueLabel={orgName} />
-      </Form.Item>
+      </Field>
       <Space wrap align="start">
-        <Form.Item label={t('评价类型', 'Kind')} name="kind" rules={[{ required: true }]}>
+        <Field label={t('评价类型', 'Kind')} name="kind" required>
           <Select options={opts(EVALUATION_KINDS)} style={{ width: 220 }} />
-        </Form.Item>
+        </Field>
         <Form.Item
           label={t('周期', 'Period')}
           name="period"
@@ -144,14 +133,9 @@ export function EvaluationModal({
         <>
           <Space wrap align="end">
             {COUNT_FIELDS.map(([name, zh, en]) => (
-              <Form.Item
-                key={name}
-                label={t(zh, en)}
-                name={name}
-                rules={[{ required: true, message: t('请填写', 'Required') }]}
-              >
+              <Field key={name} label={t(zh, en)} name={name} required={t('请填写', 'Required')}>
                 <InputNumber min={0} precision={0} />
-              </Form.Item>
+              </Field>
             ))}
             <Form.Item>
               <Button onClick={suggest} data-testid="evaluation-suggest">
@@ -162,13 +146,9 @@ export function EvaluationModal({
         </>
       ) : null}
       {kind === 'year_end_org' ? (
-        <Form.Item
-          label={t('等次', 'Grade')}
-          name="grade"
-          rules={[{ required: true, message: t('请选择等次', 'Choose the grade') }]}
-        >
+        <Field label={t('等次', 'Grade')} name="grade" required={t('请选择等次', 'Choose the grade')}>
           <Select options={opts(EVALUATION_GRADES)} style={{ width: 160 }} />
-        </Form.Item>
+        </Field>
       ) : null}
       <Form.Item
         label={kind === 'monthly_review' ? t('点评意见', 'Review comments') : t('评价意见', 'Comments')}
@@ -181,13 +161,14 @@ export function EvaluationModal({
       >
         <Input.TextArea rows={3} maxLength={2000} />
       </Form.Item>
-      <Form.Item
+      <Field
         label={t('评价人', 'Evaluator')}
         name="evaluatorName"
-        rules={[{ required: true, whitespace: true, message: t('请填写评价人', 'Name the evaluator') }]}
+        required={t('请填写评价人', 'Name the evaluator')}
+        whitespace
       >
         <Input maxLength={40} />
-      </Form.Item>
+      </Field>
     </FormModal>
   );
 }

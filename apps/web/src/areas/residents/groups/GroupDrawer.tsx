@@ -1,14 +1,13 @@
 /** The detail drawer of a household group (`/household-groups/:id`) and the group's rule flags. */
-import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Table, Tag, Tooltip } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
+import { Descriptions, Space, Table, Tag, Tooltip } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { GROUP_LEADER_KINDS } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { usePageCrumb } from '../../../app/crumbs';
-import { ErrorResult } from '../../../components/States';
+import { RecordDrawer } from '../../../components/form/RecordDrawer';
 import { HouseholdTags, useResidentsRules } from '../common/ResidentsParts';
 import type { HouseholdGroup, HouseholdGroupDetail } from '../common/model';
 
@@ -59,7 +58,6 @@ export function GroupFlags({ g }: { g: Pick<HouseholdGroup, 'sizeOk' | 'poorOk'>
 export function GroupDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const t = useT();
   const lbl = useLabel();
-  const navigate = useNavigate();
   const { data: me } = useMe();
   const q = useQuery({
     queryKey: ['household-group', id],
@@ -68,36 +66,16 @@ export function GroupDrawer({ id, onClose }: { id: number; onClose: () => void }
   const g = q.data;
   usePageCrumb(g?.name ?? (q.error ? t('未找到', 'Not found') : null));
   return (
-    <Drawer
-      open
+    <RecordDrawer
+      query={q}
       onClose={onClose}
       size={640}
       title={g?.name ?? t('联户组', 'Household group')}
-      extra={
-        g && !g.deletedAt && hasCap(me, 'residents.write') ? (
-          <Button icon={<EditOutlined />} onClick={() => navigate(`/household-groups/${id}/edit`)}>
-            {t('编辑', 'Edit')}
-          </Button>
-        ) : null
-      }
-      data-testid="group-drawer"
+      edit={hasCap(me, 'residents.write') ? `/household-groups/${id}/edit` : undefined}
+      testId="group-drawer"
     >
-      {q.isPending ? (
-        <Skeleton active />
-      ) : q.error ? (
-        <ErrorResult error={q.error} />
-      ) : g ? (
-        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-          {g.deletedAt ? (
-            <Alert
-              type="warning"
-              showIcon
-              title={t(
-                `已于 ${g.deletedAt.slice(0, 10)} 删除（在回收站中）`,
-                `Deleted on ${g.deletedAt.slice(0, 10)} (in the recycle bin)`,
-              )}
-            />
-          ) : null}
+      {(g) => (
+        <>
           <Descriptions column={2} bordered size="small">
             <Descriptions.Item label={t('村（社区）', 'Village')} span={2}>
               {g.orgName}
@@ -132,8 +110,8 @@ export function GroupDrawer({ id, onClose }: { id: number; onClose: () => void }
               { title: t('人口', 'People'), dataIndex: 'people', width: 60, align: 'right' },
             ]}
           />
-        </Space>
-      ) : null}
-    </Drawer>
+        </>
+      )}
+    </RecordDrawer>
   );
 }

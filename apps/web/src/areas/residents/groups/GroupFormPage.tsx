@@ -2,24 +2,23 @@
  * Create or edit a household group (`/household-groups/new`, `/household-groups/:id/edit`): leader, and the households
  * picked in its village.
  */
-import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, Radio, Row, Skeleton, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Col, Form, Input, Radio, Row, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { GROUP_LEADER_KINDS } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
 import { useMe } from '../../../app/session';
 import { usePageCrumb } from '../../../app/crumbs';
-import { useFeedback } from '../../../components/feedback';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
-import { ErrorResult } from '../../../components/States';
 import { EntityForm } from '../../../components/EntityForm';
-import { PHONE_PATTERN } from '../../core/members/idNumber';
+import { mobileRule } from '../../../components/form/rules';
 import { HouseholdSelect, HouseholdTags, MemberSelect, useResidentsRules } from '../common/ResidentsParts';
 import type { HouseholdGroup, HouseholdGroupDetail } from '../common/model';
+import { Field, keepNote } from '../../../components/form/Field';
+import { useAfterSave, useEditedRecord } from '../../../components/form/recordPage';
 
 type Picked = HouseholdGroupDetail['households'][number];
 
@@ -36,47 +35,34 @@ interface Values {
 export default function GroupFormPage() {
   const t = useT();
   const opts = useEnumOptions();
-  const { message } = useFeedback();
-  const { id } = useParams();
   const navigate = useNavigate();
-  const qc = useQueryClient();
+  const afterSave = useAfterSave();
   const { org } = useScope();
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
   const [picked, setPicked] = useState<Picked[]>([]);
-  const editing = id ? Number(id) : null;
-  const orgId = Form.useWatch('orgId', form);
-  const leaderKind = Form.useWatch('leaderKind', form);
-  const rules = useResidentsRules().data?.rules;
-  const g = useQuery({
-    queryKey: ['household-group', editing],
-    queryFn: ({ signal }) => api.get<HouseholdGroupDetail>(`/api/household-groups/${editing}`, undefined, signal),
-    enabled: !!editing,
-  });
-  usePageCrumb(editing ? g.data?.name : t('新建联户组', 'New group'));
-
-  useEffect(() => {
-    const d = g.data;
-    if (d) {
-      form.setFieldsValue({
+  const { editing, record, gate } = useEditedRecord<HouseholdGroupDetail, Values>(
+    'household-group',
+    '/api/household-groups',
+    form,
+    (d) => {
+      setPicked(d.households);
+      return {
         orgId: d.orgId,
         name: d.name,
         leaderKind: d.leaderKind,
         leaderName: d.leaderName,
         leaderMemberId: d.leaderMemberId,
         leaderPhone: undefined,
-      });
-      setPicked(d.households);
-    }
-  }, [g.data, form]);
+      };
+    },
+  );
+  const orgId = Form.useWatch('orgId', form);
+  const leaderKind = Form.useWatch('leaderKind', form);
+  const rules = useResidentsRules().data?.rules;
+  usePageCrumb(editing ? record?.name : t('新建联户组', 'New group'));
 
-  if (editing && g.isPending)
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
-  if (editing && g.error) return <ErrorResult error={g.error} />;
+  if (gate) return gate;
 
   const poor = picked.filter((h) => h.isPoor).length;
   const sizeOk = !rules || (picked.length >= rules.groupSizeMin && picked.length <= rules.groupSizeMax);
@@ -99,24 +85,15 @@ export default function GroupFormPage() {
   }
 
   function saved(group: HouseholdGroup) {
-    message.success(t(`已保存「${group.name}」`, `"${group.name}" saved`));
-    for (const k of [
-      'household-groups',
-      'household-group',
-      'households',
-      'household',
-      'group-coverage',
-      'service-stats',
-    ])
-      qc.invalidateQueries({ queryKey: [k] });
-    navigate(`/household-groups/${group.id}`);
+    const keys = ['household-groups', 'household-group', 'households', 'household', 'group-coverage', 'service-stats'];
+    afterSave(keys, `/household-groups/${group.id}`, t(`已保存「${group.name}」`, `"${group.name}" saved`));
   }
 
   return (
     <EntityForm<Values, HouseholdGroup>
       title={
         editing
-          ? t(`编辑联户组：${g.data?.name ?? ''}`, `Edit group: ${g.data?.name ?? ''}`)
+          ? t(`编辑联户组：${record?.name ?? ''}`, `Edit group: ${record?.name ?? ''}`)
           : t('新建联户组', 'New household group')
       }
       intro={
@@ -141,81 +118,72 @@ export default function GroupFormPage() {
       initialValues={{ orgId: org?.id ?? me?.orgId ?? undefined, leaderKind: 'member' }}
     >
       <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('所属村（社区）', 'Village or community')}
-            name="orgId"
-            rules={[{ required: true, message: t('请选择村或社区', 'Choose the village or community') }]}
-          >
-            <OrgTreeSelect
-              valueLabel={g.data?.orgName ?? org?.name ?? me?.orgName ?? undefined}
-              onChange={(v) => {
-                form.setFieldValue('orgId', v);
-                // Households belong to one village: a new village starts a new pick.
-                if (v !== orgId) setPicked([]);
-              }}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('组名', 'Group name')}
-            name="name"
-            rules={[{ required: true, whitespace: true, message: t('请输入组名', 'Enter a name') }, { max: 60 }]}
-          >
-            <Input placeholder={t('如：三组第2联户组', 'e.g. Group 3, unit 2')} data-testid="group-name" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label={t('联户长类型', 'Led by')} name="leaderKind" rules={[{ required: true }]}>
-            <Radio.Group options={opts(GROUP_LEADER_KINDS)} optionType="button" />
-          </Form.Item>
-        </Col>
+        <Field
+          col="half"
+          label={t('所属村（社区）', 'Village or community')}
+          name="orgId"
+          required={t('请选择村或社区', 'Choose the village or community')}
+        >
+          <OrgTreeSelect
+            valueLabel={record?.orgName ?? org?.name ?? me?.orgName ?? undefined}
+            onChange={(v) => {
+              form.setFieldValue('orgId', v);
+              // Households belong to one village: a new village starts a new pick.
+              if (v !== orgId) setPicked([]);
+            }}
+          />
+        </Field>
+        <Field
+          col="half"
+          label={t('组名', 'Group name')}
+          name="name"
+          required={t('请输入组名', 'Enter a name')}
+          whitespace
+          max={60}
+        >
+          <Input placeholder={t('如：三组第2联户组', 'e.g. Group 3, unit 2')} data-testid="group-name" />
+        </Field>
+        <Field col="half" label={t('联户长类型', 'Led by')} name="leaderKind" required>
+          <Radio.Group options={opts(GROUP_LEADER_KINDS)} optionType="button" />
+        </Field>
         {leaderKind === 'member' ? (
-          <Col xs={24} md={12}>
-            <Form.Item
-              label={t('联户长（党员）', 'Leader (member)')}
-              name="leaderMemberId"
-              rules={[{ required: true, message: t('请选择党员', 'Choose a member') }]}
-            >
-              <MemberSelect
-                valueLabel={g.data?.leaderName}
-                onChange={(mid, m) =>
-                  form.setFieldsValue({
-                    leaderMemberId: mid,
-                    leaderName: m?.name ?? form.getFieldValue('leaderName'),
-                  })
-                }
-              />
-            </Form.Item>
-          </Col>
+          <Field
+            col="half"
+            label={t('联户长（党员）', 'Leader (member)')}
+            name="leaderMemberId"
+            required={t('请选择党员', 'Choose a member')}
+          >
+            <MemberSelect
+              valueLabel={record?.leaderName}
+              onChange={(mid, m) =>
+                form.setFieldsValue({
+                  leaderMemberId: mid,
+                  leaderName: m?.name ?? form.getFieldValue('leaderName'),
+                })
+              }
+            />
+          </Field>
         ) : null}
         <Col xs={24} md={12} style={leaderKind === 'member' ? { display: 'none' } : undefined}>
-          <Form.Item
+          <Field
             label={t('联户长姓名', 'Leader name')}
             name="leaderName"
-            rules={[
-              { required: true, whitespace: true, message: t('请输入联户长姓名', 'Enter the leader') },
-              { max: 40 },
-            ]}
+            required={t('请输入联户长姓名', 'Enter the leader')}
+            whitespace
+            max={40}
           >
             <Input data-testid="leader-name" />
-          </Form.Item>
+          </Field>
         </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('联户长电话', 'Leader phone')}
-            name="leaderPhone"
-            rules={[{ pattern: PHONE_PATTERN, message: t('手机号码格式不正确', 'Invalid mobile number') }]}
-            extra={
-              editing && g.data?.leaderPhone
-                ? t(`当前：${g.data.leaderPhone}；不修改请留空`, `Now: ${g.data.leaderPhone}; leave empty to keep`)
-                : undefined
-            }
-          >
-            <Input maxLength={11} inputMode="numeric" />
-          </Form.Item>
-        </Col>
+        <Field
+          col="half"
+          label={t('联户长电话', 'Leader phone')}
+          name="leaderPhone"
+          rules={[mobileRule(t('手机号码格式不正确', 'Invalid mobile number'))]}
+          extra={keepNote(t, record?.leaderPhone)}
+        >
+          <Input maxLength={11} inputMode="numeric" />
+        </Field>
       </Row>
       <Typography.Title level={2} style={{ fontSize: 16 }}>
         {t('成员户', 'Households')}{' '}

@@ -2,8 +2,9 @@
  * The detail drawer of a household: residents with masked numbers (reveal for those allowed), pairings, recent visits.
  */
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { EditOutlined, EyeOutlined, FormOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { Alert, Button, Descriptions, Table, Tag, Tooltip, Typography } from 'antd';
+import { EyeOutlined, FormOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { GENDERS, RESIDENT_RELATIONS } from '@dangjian/contracts';
@@ -11,8 +12,7 @@ import { api } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { usePageCrumb } from '../../../app/crumbs';
-import { useFeedback } from '../../../components/feedback';
-import { ErrorResult } from '../../../components/States';
+import { RecordDrawer, useRevealConfirm } from '../../../components/form/RecordDrawer';
 import { HouseholdTags } from '../common/ResidentsParts';
 import type { HouseholdDetail, Resident } from '../common/model';
 
@@ -22,7 +22,7 @@ type Revealed = { idNumber?: string | null; phone?: string | null };
 export function HouseholdDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const t = useT();
   const lbl = useLabel();
-  const { modal, message } = useFeedback();
+  const confirmReveal = useRevealConfirm();
   const navigate = useNavigate();
   const { data: me } = useMe();
   const q = useQuery({
@@ -36,62 +36,31 @@ export function HouseholdDrawer({ id, onClose }: { id: number; onClose: () => vo
 
   /** Asks first: every viewing of full numbers is recorded in the audit trail. */
   function reveal(key: string, path: string, fields: string[], whose: string) {
-    modal.confirm({
-      title: t('查看完整号码', 'Show full numbers'),
-      content: t(
-        `查看「${whose}」的完整身份证号码和手机号码将被记录在审计日志中（谁、何时、查看了谁）。确定继续吗？`,
-        `Viewing ${whose}'s full ID and phone numbers is recorded in the audit trail (who, when, whose). Continue?`,
-      ),
-      okText: t('查看并记录', 'Show and record'),
-      cancelText: t('取消', 'Cancel'),
-      onOk: async () => {
-        try {
-          const r = await api.post<Revealed>(path, { fields });
-          setRevealed((prev) => ({ ...prev, [key]: r }));
-        } catch (e) {
-          message.error((e as Error).message);
-        }
-      },
-    });
+    confirmReveal(async () => {
+      const r = await api.post<Revealed>(path, { fields });
+      setRevealed((prev) => ({ ...prev, [key]: r }));
+    }, whose);
   }
 
   const anyRevealed = Object.keys(revealed).length > 0;
   return (
-    <Drawer
-      open
+    <RecordDrawer
+      query={q}
       onClose={onClose}
       size={720}
       title={h ? t(`${h.headName}户`, `${h.headName}'s household`) : t('户详情', 'Household')}
-      extra={
-        h && !h.deletedAt && hasCap(me, 'residents.write') ? (
-          <Space>
-            <Button icon={<FormOutlined />} onClick={() => navigate(`/visits/new?household=${id}`)}>
-              {t('登记走访', 'Record a visit')}
-            </Button>
-            <Button icon={<EditOutlined />} onClick={() => navigate(`/households/${id}/edit`)}>
-              {t('编辑', 'Edit')}
-            </Button>
-          </Space>
+      edit={hasCap(me, 'residents.write') ? `/households/${id}/edit` : undefined}
+      actions={
+        hasCap(me, 'residents.write') ? (
+          <Button icon={<FormOutlined />} onClick={() => navigate(`/visits/new?household=${id}`)}>
+            {t('登记走访', 'Record a visit')}
+          </Button>
         ) : null
       }
-      data-testid="household-drawer"
+      testId="household-drawer"
     >
-      {q.isPending ? (
-        <Skeleton active />
-      ) : q.error ? (
-        <ErrorResult error={q.error} />
-      ) : h ? (
-        <Space orientation="vertical" style={{ width: '100%' }} size={16}>
-          {h.deletedAt ? (
-            <Alert
-              type="warning"
-              showIcon
-              title={t(
-                `已于 ${h.deletedAt.slice(0, 10)} 删除（在回收站中）`,
-                `Deleted on ${h.deletedAt.slice(0, 10)} (in the recycle bin)`,
-              )}
-            />
-          ) : null}
+      {(h) => (
+        <>
           <Descriptions column={2} bordered size="small" styles={{ label: { width: 110 } }}>
             <Descriptions.Item label={t('户主', 'Head')}>{h.headName}</Descriptions.Item>
             <Descriptions.Item label={t('村（社区）', 'Village')}>{h.orgName}</Descriptions.Item>
@@ -128,10 +97,10 @@ export function HouseholdDrawer({ id, onClose }: { id: number; onClose: () => vo
               </Descriptions.Item>
             ) : null}
           </Descriptions>
-          <section aria-label={t('家庭成员', 'Residents')}>
-            <Typography.Title level={2} style={{ fontSize: 15 }}>
-              {t(`家庭成员（${h.residents.length}）`, `Residents (${h.residents.length})`)}
-            </Typography.Title>
+          <Section
+            title={t('家庭成员', 'Residents')}
+            heading={t(`家庭成员（${h.residents.length}）`, `Residents (${h.residents.length})`)}
+          >
             <Table<Resident>
               rowKey="id"
               size="small"
@@ -220,13 +189,10 @@ export function HouseholdDrawer({ id, onClose }: { id: number; onClose: () => vo
                 title={t('本次查看已记入审计日志。', 'This viewing has been recorded in the audit trail.')}
               />
             ) : null}
-          </section>
-          <section aria-label={t('结对帮扶', 'Pairings')}>
-            <Typography.Title level={2} style={{ fontSize: 15 }}>
-              {t('结对帮扶', 'Pairings')}
-            </Typography.Title>
+          </Section>
+          <Section title={t('结对帮扶', 'Pairings')}>
             {h.pairings.length === 0 ? (
-              <p className="dj-muted" style={{ margin: 0 }}>
+              <Muted>
                 {h.isPoor ? (
                   <>
                     {t('困难户尚未结对。', 'This poor household has no paired cadre.')}{' '}
@@ -237,7 +203,7 @@ export function HouseholdDrawer({ id, onClose }: { id: number; onClose: () => vo
                 ) : (
                   t('无', 'None')
                 )}
-              </p>
+              </Muted>
             ) : (
               <ul className="dj-list">
                 {h.pairings.map((p) => (
@@ -253,15 +219,10 @@ export function HouseholdDrawer({ id, onClose }: { id: number; onClose: () => vo
                 ))}
               </ul>
             )}
-          </section>
-          <section aria-label={t('最近走访', 'Recent visits')}>
-            <Typography.Title level={2} style={{ fontSize: 15 }}>
-              {t('最近走访', 'Recent visits')}
-            </Typography.Title>
+          </Section>
+          <Section title={t('最近走访', 'Recent visits')}>
             {h.recentVisits.length === 0 ? (
-              <p className="dj-muted" style={{ margin: 0 }}>
-                {t('尚无走访记录', 'No visit yet')}
-              </p>
+              <Muted>{t('尚无走访记录', 'No visit yet')}</Muted>
             ) : (
               <ul className="dj-list">
                 {h.recentVisits.map((v) => (
@@ -279,12 +240,33 @@ export function HouseholdDrawer({ id, onClose }: { id: number; onClose: () => vo
               </ul>
             )}
             <Link to={`/visits?q=${encodeURIComponent(h.headName)}`}>{t('全部走访记录', 'All visits')}</Link>
-          </section>
+          </Section>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('更新于', 'Updated')} {h.updatedAt.slice(0, 10)}
           </Typography.Text>
-        </Space>
-      ) : null}
-    </Drawer>
+        </>
+      )}
+    </RecordDrawer>
+  );
+}
+
+/** A titled section of the drawer. */
+function Section({ title, heading, children }: { title: string; heading?: string; children: ReactNode }) {
+  return (
+    <section aria-label={title}>
+      <Typography.Title level={2} style={{ fontSize: 15 }}>
+        {heading ?? title}
+      </Typography.Title>
+      {children}
+    </section>
+  );
+}
+
+/** The grey line of an empty section. */
+function Muted({ children }: { children: ReactNode }) {
+  return (
+    <p className="dj-muted" style={{ margin: 0 }}>
+      {children}
+    </p>
   );
 }

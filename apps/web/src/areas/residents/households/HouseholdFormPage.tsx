@@ -2,11 +2,11 @@
  * Create or edit a household with its residents (`/households/new`, `/households/:id/edit`); ID numbers checked as you
  * type.
  */
-import { useEffect, useRef } from 'react';
-import { Button, Card, Col, Form, Input, Row, Select, Skeleton, Table, Typography } from 'antd';
+import { useRef } from 'react';
+import { Button, Form, Input, Row, Select, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { HOUSEHOLD_TAGS, RESIDENT_RELATIONS } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
@@ -16,69 +16,55 @@ import { usePageCrumb } from '../../../app/crumbs';
 import { useFeedback } from '../../../components/feedback';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { EntityForm } from '../../../components/EntityForm';
-import { ErrorResult } from '../../../components/States';
-import { PHONE_PATTERN } from '../../core/members/idNumber';
+import { Field, keepNote } from '../../../components/form/Field';
+import { useAfterSave, useEditedRecord } from '../../../components/form/recordPage';
+import { mobileRule, useIdNumberRule } from '../../../components/form/rules';
 import type { HouseholdDetail } from '../common/model';
-import { type ResidentRow, type Values, showResidentsError, useIdNumberRule } from './householdFormParts';
+import { type ResidentRow, type Values, showResidentsError } from './householdFormParts';
 
 /** The household form. */
 export default function HouseholdFormPage() {
   const t = useT();
   const opts = useEnumOptions();
   const { message } = useFeedback();
-  const { id } = useParams();
   const navigate = useNavigate();
   const qc = useQueryClient();
+  const afterSave = useAfterSave();
   const { org } = useScope();
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
   // Where the last save's refusal goes among the resident rows (see save).
   const rowOfError = useRef<(field: string) => number>(() => -1);
-  const editing = id ? Number(id) : null;
-  const hh = useQuery({
-    queryKey: ['household', editing],
-    queryFn: ({ signal }) => api.get<HouseholdDetail>(`/api/households/${editing}`, undefined, signal),
-    enabled: !!editing,
-  });
+  const idRule = useIdNumberRule();
+  const phoneRule = mobileRule(t('手机号码格式不正确', 'Invalid mobile number'));
+  const { editing, record, gate } = useEditedRecord<HouseholdDetail, Values>(
+    'household',
+    '/api/households',
+    form,
+    (h) => ({
+      orgId: h.orgId,
+      address: h.address,
+      headName: h.headName,
+      phone: undefined,
+      tags: h.tags,
+      note: h.note ?? undefined,
+      residents: h.residents.map((r) => ({
+        id: r.id,
+        name: r.name,
+        relation: r.relation,
+        maskedId: r.idNumber,
+        maskedPhone: r.phone,
+      })),
+    }),
+  );
   usePageCrumb(
     editing
-      ? hh.data
-        ? t(`${hh.data.headName}户`, `${hh.data.headName}'s household`)
+      ? record
+        ? t(`${record.headName}户`, `${record.headName}'s household`)
         : null
       : t('新增户', 'New household'),
   );
-
-  useEffect(() => {
-    const h = hh.data;
-    if (h) {
-      form.setFieldsValue({
-        orgId: h.orgId,
-        address: h.address,
-        headName: h.headName,
-        phone: undefined,
-        tags: h.tags,
-        note: h.note ?? undefined,
-        residents: h.residents.map((r) => ({
-          id: r.id,
-          name: r.name,
-          relation: r.relation,
-          maskedId: r.idNumber,
-          maskedPhone: r.phone,
-        })),
-      });
-    }
-  }, [hh.data, form]);
-
-  if (editing && hh.isPending)
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
-  if (editing && hh.error) return <ErrorResult error={hh.error} />;
-
-  const idRule = useIdNumberRule();
-  const phoneRule = { pattern: PHONE_PATTERN, message: t('手机号码格式不正确', 'Invalid mobile number') };
+  if (gate) return gate;
 
   /** Saves the household (and, when editing, its resident rows one by one); answers its id. */
   async function save(v: Values): Promise<number> {
@@ -107,7 +93,7 @@ export default function HouseholdFormPage() {
       }
       await api.patch(`/api/households/${editing}`, base);
       // Residents are their own records: add the new rows, change the edited ones, remove the dropped ones.
-      const before = hh.data?.residents ?? [];
+      const before = record?.residents ?? [];
       const kept = new Set(residents.filter((r) => r.id).map((r) => r.id));
       for (const r of before) if (!kept.has(r.id)) await api.del(`/api/residents/${r.id}`);
       for (let i = 0; i < residents.length; i++) {
@@ -144,17 +130,14 @@ export default function HouseholdFormPage() {
   }
 
   function done(savedId: number) {
-    qc.invalidateQueries({ queryKey: ['households'] });
-    qc.invalidateQueries({ queryKey: ['household'] });
-    qc.invalidateQueries({ queryKey: ['service-stats'] });
-    navigate(`/households/${savedId}`);
+    afterSave(['households', 'household', 'service-stats'], `/households/${savedId}`);
   }
 
   return (
     <EntityForm<Values, number>
       title={
         editing
-          ? t(`编辑户：${hh.data?.headName ?? ''}`, `Edit household: ${hh.data?.headName ?? ''}`)
+          ? t(`编辑户：${record?.headName ?? ''}`, `Edit household: ${record?.headName ?? ''}`)
           : t('新增户', 'New household')
       }
       form={form}
@@ -179,67 +162,57 @@ export default function HouseholdFormPage() {
       }}
     >
       <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('所属村（社区）', 'Village or community')}
-            name="orgId"
-            rules={[{ required: true, message: t('请选择村或社区党组织', 'Choose the village or community') }]}
-          >
-            <OrgTreeSelect valueLabel={hh.data?.orgName ?? org?.name ?? me?.orgName ?? undefined} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('户主姓名', 'Head of household')}
-            name="headName"
-            rules={[
-              { required: true, whitespace: true, message: t('请输入户主姓名', 'Enter the name of the head') },
-              { max: 40 },
-            ]}
-          >
-            <Input autoComplete="off" data-testid="head-name" />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item
-            label={t('住址', 'Address')}
-            name="address"
-            rules={[{ required: true, whitespace: true, message: t('请输入住址', 'Enter the address') }, { max: 200 }]}
-          >
-            <Input autoComplete="off" placeholder={t('如：三组 12 号', 'e.g. Group 3, No. 12')} data-testid="address" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('联系电话', 'Phone')}
-            name="phone"
-            rules={[phoneRule]}
-            extra={
-              editing && hh.data?.phone
-                ? t(`当前：${hh.data.phone}；不修改请留空`, `Now: ${hh.data.phone}; leave empty to keep`)
-                : undefined
-            }
-          >
-            <Input maxLength={11} inputMode="numeric" autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('户类标签', 'Tags')}
-            name="tags"
-            extra={t(
-              '脱贫户、监测户、低保户、五保户计为困难户',
-              'Lifted out of poverty, monitored, subsistence and five-guarantees households count as poor',
-            )}
-          >
-            <Select mode="multiple" allowClear options={opts(HOUSEHOLD_TAGS)} data-testid="tags" />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item label={t('备注', 'Note')} name="note" rules={[{ max: 500 }]}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        </Col>
+        <Field
+          col="half"
+          label={t('所属村（社区）', 'Village or community')}
+          name="orgId"
+          required={t('请选择村或社区党组织', 'Choose the village or community')}
+        >
+          <OrgTreeSelect valueLabel={record?.orgName ?? org?.name ?? me?.orgName ?? undefined} />
+        </Field>
+        <Field
+          col="half"
+          label={t('户主姓名', 'Head of household')}
+          name="headName"
+          required={t('请输入户主姓名', 'Enter the name of the head')}
+          whitespace
+          max={40}
+        >
+          <Input autoComplete="off" data-testid="head-name" />
+        </Field>
+        <Field
+          col="full"
+          label={t('住址', 'Address')}
+          name="address"
+          required={t('请输入住址', 'Enter the address')}
+          whitespace
+          max={200}
+        >
+          <Input autoComplete="off" placeholder={t('如：三组 12 号', 'e.g. Group 3, No. 12')} data-testid="address" />
+        </Field>
+        <Field
+          col="half"
+          label={t('联系电话', 'Phone')}
+          name="phone"
+          rules={[phoneRule]}
+          extra={keepNote(t, record?.phone)}
+        >
+          <Input maxLength={11} inputMode="numeric" autoComplete="off" />
+        </Field>
+        <Field
+          col="half"
+          label={t('户类标签', 'Tags')}
+          name="tags"
+          extra={t(
+            '脱贫户、监测户、低保户、五保户计为困难户',
+            'Lifted out of poverty, monitored, subsistence and five-guarantees households count as poor',
+          )}
+        >
+          <Select mode="multiple" allowClear options={opts(HOUSEHOLD_TAGS)} data-testid="tags" />
+        </Field>
+        <Field col="full" label={t('备注', 'Note')} name="note" max={500}>
+          <Input.TextArea rows={2} />
+        </Field>
       </Row>
       <Typography.Title level={2} style={{ fontSize: 16 }}>
         {t('家庭成员', 'Residents')}
@@ -260,35 +233,30 @@ export default function HouseholdFormPage() {
                   title: t('姓名', 'Name'),
                   width: 140,
                   render: (_, f) => (
-                    <Form.Item
+                    <Field
                       name={[f.name, 'name']}
-                      rules={[
-                        { required: true, whitespace: true, message: t('请输入姓名', 'Enter the name') },
-                        { max: 40 },
-                      ]}
+                      required={t('请输入姓名', 'Enter the name')}
+                      whitespace
+                      max={40}
                       style={{ margin: 0 }}
                     >
                       <Input
                         aria-label={t(`第 ${f.name + 1} 人姓名`, `Resident ${f.name + 1}: name`)}
                         autoComplete="off"
                       />
-                    </Form.Item>
+                    </Field>
                   ),
                 },
                 {
                   title: t('与户主关系', 'Relation'),
                   width: 130,
                   render: (_, f) => (
-                    <Form.Item
-                      name={[f.name, 'relation']}
-                      rules={[{ required: true, message: t('请选择', 'Choose one') }]}
-                      style={{ margin: 0 }}
-                    >
+                    <Field name={[f.name, 'relation']} required={t('请选择', 'Choose one')} style={{ margin: 0 }}>
                       <Select
                         aria-label={t(`第 ${f.name + 1} 人与户主关系`, `Resident ${f.name + 1}: relation`)}
                         options={opts(RESIDENT_RELATIONS)}
                       />
-                    </Form.Item>
+                    </Field>
                   ),
                 },
                 {

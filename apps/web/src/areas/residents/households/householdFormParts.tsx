@@ -1,8 +1,6 @@
 import type { FormInstance } from 'antd';
 import { ApiError } from '../../../api/client';
-import { useT } from '../../../app/i18n';
 import { showFieldError } from '../../../components/formErrors';
-import { parseIdNumber } from '../../core/members/idNumber';
 
 /** A resident row of the form. */
 export interface ResidentRow {
@@ -57,33 +55,4 @@ export function showResidentsError(form: FormInstance, e: unknown, rowOf: (field
     return true;
   }
   return showFieldError(form, e);
-}
-
-/** The rule of an ID number field: says what is wrong (length, region, birth date, check digit). */
-export function useIdNumberRule() {
-  const t = useT();
-  return {
-    validator: (_: unknown, raw: string | undefined) => {
-      const v = (raw ?? '').trim();
-      if (!v) return Promise.resolve();
-      const info = parseIdNumber(v);
-      if (info.ok) return Promise.resolve();
-      if (info.problem === 'check')
-        return Promise.reject(
-          new Error(
-            t(
-              `校验位错误：最后一位应为 ${info.expectedCheck}`,
-              `Wrong check digit: should end with ${info.expectedCheck}`,
-            ),
-          ),
-        );
-      if (info.problem === 'format' && /^\d{0,17}$/.test(v))
-        return Promise.reject(new Error(t(`应为18位，已输入 ${v.length} 位`, `18 characters; ${v.length} so far`)));
-      if (info.problem === 'region') return Promise.reject(new Error(t('地区码无效', 'Invalid region code')));
-      if (info.problem === 'birth') return Promise.reject(new Error(t('出生日期无效', 'Invalid birth date')));
-      return Promise.reject(
-        new Error(t('身份证号码应为18位数字（最后一位可以是X）', 'An ID number has 18 digits (the last may be X)')),
-      );
-    },
-  };
 }

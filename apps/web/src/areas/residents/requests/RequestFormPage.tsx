@@ -2,7 +2,7 @@
  * Accept a request (`/requests/new?org=`): channel, category, level, the household or an anonymous resident, an owner;
  * 当场办 needs its result.
  */
-import { Col, Form, Input, Radio, Row, Select } from 'antd';
+import { Form, Input, Radio, Row, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { chinaInstant, REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_LEVELS } from '@dangjian/contracts';
@@ -15,8 +15,9 @@ import { DateField } from '../../../components/DateField';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { EntityForm } from '../../../components/EntityForm';
 import { useFeedback } from '../../../components/feedback';
-import { chinaToday, isMobile, type RequestItem } from './requestModel';
-import { HouseholdPicker, MemberPicker } from './RequestParts';
+import { chinaToday, type RequestItem } from './requestModel';
+import { HouseholdPicker, MemberPicker, ResidentPhoneField } from './RequestParts';
+import { Field } from '../../../components/form/Field';
 
 interface Values {
   orgId: number;
@@ -102,143 +103,102 @@ export default function RequestFormPage() {
       }}
     >
       <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('受理组织', 'Accepting organization')}
-            name="orgId"
-            rules={[{ required: true, message: t('请选择受理组织', 'Choose the organization') }]}
-          >
-            <OrgTreeSelect valueLabel={prefillOrg === me?.orgId ? (me?.orgName ?? undefined) : scopeOrg?.name} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('受理日期', 'Accepted on')}
-            name="acceptedOn"
-            extra={t(
-              '补录纸质记录时可选择过去的日期，办结时限从该日起算',
-              'For a paper record entered later pick the day it was accepted; the deadline counts from it',
-            )}
-          >
-            <DateField maxToday />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item
-            label={t('来源渠道', 'Channel')}
-            name="channel"
-            rules={[{ required: true, message: t('请选择渠道', 'Choose the channel') }]}
-          >
-            <Select options={opts(REQUEST_CHANNELS)} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item
-            label={t('诉求类别', 'Category')}
-            name="category"
-            rules={[{ required: true, message: t('请选择类别', 'Choose the category') }]}
-          >
-            <Select options={opts(REQUEST_CATEGORIES)} data-testid="request-category" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item label={t('办理方式', 'Handling level')} name="level" rules={[{ required: true }]}>
-            <Radio.Group optionType="button" options={opts(REQUEST_LEVELS)} />
-          </Form.Item>
-        </Col>
-        <Col span={24}>
-          <Form.Item
-            label={t('诉求内容', 'What the resident asks')}
-            name="description"
-            rules={[{ required: true, whitespace: true, message: t('请填写诉求内容', 'Describe the request') }]}
-          >
-            <Input.TextArea rows={3} maxLength={2000} showCount />
-          </Form.Item>
-        </Col>
-        <Col span={24}>
-          <Form.Item label={t('反映人', 'Resident')} name="who">
-            <Radio.Group
-              options={[
-                { value: 'household', label: t('登记户', 'A registered household') },
-                { value: 'anonymous', label: t('未登记 / 匿名', 'Not registered / anonymous') },
-              ]}
-            />
-          </Form.Item>
-        </Col>
+        <Field
+          col="half"
+          label={t('受理组织', 'Accepting organization')}
+          name="orgId"
+          required={t('请选择受理组织', 'Choose the organization')}
+        >
+          <OrgTreeSelect valueLabel={prefillOrg === me?.orgId ? (me?.orgName ?? undefined) : scopeOrg?.name} />
+        </Field>
+        <Field
+          col="half"
+          label={t('受理日期', 'Accepted on')}
+          name="acceptedOn"
+          extra={t(
+            '补录纸质记录时可选择过去的日期，办结时限从该日起算',
+            'For a paper record entered later pick the day it was accepted; the deadline counts from it',
+          )}
+        >
+          <DateField maxToday />
+        </Field>
+        <Field
+          col="third"
+          label={t('来源渠道', 'Channel')}
+          name="channel"
+          required={t('请选择渠道', 'Choose the channel')}
+        >
+          <Select options={opts(REQUEST_CHANNELS)} />
+        </Field>
+        <Field
+          col="third"
+          label={t('诉求类别', 'Category')}
+          name="category"
+          required={t('请选择类别', 'Choose the category')}
+        >
+          <Select options={opts(REQUEST_CATEGORIES)} data-testid="request-category" />
+        </Field>
+        <Field col="third" label={t('办理方式', 'Handling level')} name="level" required>
+          <Radio.Group optionType="button" options={opts(REQUEST_LEVELS)} />
+        </Field>
+        <Field
+          col="full"
+          label={t('诉求内容', 'What the resident asks')}
+          name="description"
+          required={t('请填写诉求内容', 'Describe the request')}
+          whitespace
+        >
+          <Input.TextArea rows={3} maxLength={2000} showCount />
+        </Field>
+        <Field col="full" label={t('反映人', 'Resident')} name="who">
+          <Radio.Group
+            options={[
+              { value: 'household', label: t('登记户', 'A registered household') },
+              { value: 'anonymous', label: t('未登记 / 匿名', 'Not registered / anonymous') },
+            ]}
+          />
+        </Field>
         {who === 'anonymous' ? (
           <>
-            <Col xs={24} md={12}>
-              <Form.Item label={t('姓名（可不填）', 'Name (optional)')} name="residentName">
-                <Input maxLength={40} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                label={t('联系电话（可不填）', 'Phone (optional)')}
-                name="phone"
-                rules={[
-                  {
-                    validator: (_, v: string | undefined) =>
-                      !v || isMobile(v)
-                        ? Promise.resolve()
-                        : Promise.reject(new Error(t('手机号码格式不正确', 'Invalid mobile number'))),
-                  },
-                ]}
-              >
-                <Input maxLength={11} inputMode="numeric" />
-              </Form.Item>
-            </Col>
+            <Field col="half" label={t('姓名（可不填）', 'Name (optional)')} name="residentName">
+              <Input maxLength={40} />
+            </Field>
+            <ResidentPhoneField col="half" label={t('联系电话（可不填）', 'Phone (optional)')} />
           </>
         ) : (
-          <Col xs={24} md={12}>
-            <Form.Item
-              label={t('户', 'Household')}
-              name="householdId"
-              rules={[
-                {
-                  required: true,
-                  message: t('请选择户，或改为匿名', 'Choose the household, or switch to anonymous'),
-                },
-              ]}
-            >
-              <HouseholdPicker org={orgId} />
-            </Form.Item>
-          </Col>
+          <Field
+            col="half"
+            label={t('户', 'Household')}
+            name="householdId"
+            required={t('请选择户，或改为匿名', 'Choose the household, or switch to anonymous')}
+          >
+            <HouseholdPicker org={orgId} />
+          </Field>
         )}
       </Row>
       <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item label={t('责任人（党员）', 'Owner (member)')} name="ownerMemberId">
-            <MemberPicker
-              org={orgId}
-              onChange={(id, name) =>
-                form.setFieldsValue({ ownerMemberId: id, ownerName: name ?? form.getFieldValue('ownerName') })
-              }
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label={t('责任人姓名', 'Owner name')} name="ownerName">
-            <Input maxLength={40} />
-          </Form.Item>
-        </Col>
+        <Field col="half" label={t('责任人（党员）', 'Owner (member)')} name="ownerMemberId">
+          <MemberPicker
+            org={orgId}
+            onChange={(id, name) =>
+              form.setFieldsValue({ ownerMemberId: id, ownerName: name ?? form.getFieldValue('ownerName') })
+            }
+          />
+        </Field>
+        <Field col="half" label={t('责任人姓名', 'Owner name')} name="ownerName">
+          <Input maxLength={40} />
+        </Field>
         {level === 'on_the_spot' ? (
-          <Col span={24}>
-            <Form.Item
-              label={t('办理结果', 'Result')}
-              name="result"
-              extra={t('当场办结的诉求须填写结果', 'A request closed on the spot needs its result')}
-              rules={[
-                {
-                  required: true,
-                  whitespace: true,
-                  message: t('当场办须填写办理结果', 'An on-the-spot request needs its result'),
-                },
-              ]}
-            >
-              <Input.TextArea rows={2} maxLength={2000} />
-            </Form.Item>
-          </Col>
+          <Field
+            col="full"
+            label={t('办理结果', 'Result')}
+            name="result"
+            extra={t('当场办结的诉求须填写结果', 'A request closed on the spot needs its result')}
+            required={t('当场办须填写办理结果', 'An on-the-spot request needs its result')}
+            whitespace
+          >
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Field>
         ) : null}
       </Row>
     </EntityForm>

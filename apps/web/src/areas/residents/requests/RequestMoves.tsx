@@ -3,14 +3,16 @@
  * WorkflowActionBar with the labels of REQUEST_FLOW; transfer keeps its own dialog (an organization or a department).
  */
 import { useRef, useState } from 'react';
-import { Alert, Button, Form, Input, Modal, Radio, Space } from 'antd';
+import { Button, Form, Input, Radio, Space } from 'antd';
 import { REQUEST_FLOW, SATISFACTION } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
+import { FormModal } from '../../../components/FormModal';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { WorkflowActionBar } from '../../../components/WorkflowActionBar';
 import type { RequestDetail } from './requestModel';
 import { MemberPicker } from './RequestParts';
+import { Field } from '../../../components/form/Field';
 
 /** The owner's name, filled in by picking a member (whose id the caller keeps). */
 function OwnerName({
@@ -54,59 +56,28 @@ function TransferModal({
   onDone: (n: unknown) => void;
 }) {
   const t = useT();
-  const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function submit() {
-    let v: Record<string, unknown>;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    if (!v.toOrgId && !(v.department as string | undefined)?.trim()) {
-      setError(t('请选择转办的组织或填写部门', 'Choose the organization or the department'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== ''));
-      onDone(await api.post<RequestDetail>(`/api/requests/${r.id}/transfer`, body));
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
-    <Modal
-      open
+    <FormModal
       title={t('转办', 'Transfer')}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={busy}
       okText={t('确定', 'OK')}
-      cancelText={t('取消', 'Cancel')}
-      destroyOnHidden
+      onClose={onClose}
+      onSaved={onDone}
+      onSubmit={(body) => {
+        if (!body.toOrgId && !(body.department as string | undefined)?.trim())
+          throw new Error(t('请选择转办的组织或填写部门', 'Choose the organization or the department'));
+        return api.post<RequestDetail>(`/api/requests/${r.id}/transfer`, body);
+      }}
     >
-      {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical">
-        <Form.Item label={t('转至组织', 'To organization')} name="toOrgId">
-          <OrgTreeSelect />
-        </Form.Item>
-        <Form.Item label={t('或转至部门', 'Or to a department')} name="department">
-          <Input maxLength={60} placeholder={t('如：县自然资源局', 'e.g. the county land bureau')} />
-        </Form.Item>
-        <Form.Item
-          label={t('说明', 'Note')}
-          name="note"
-          rules={[{ required: true, whitespace: true, message: t('请填写说明', 'Write a note') }]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label={t('转至组织', 'To organization')} name="toOrgId">
+        <OrgTreeSelect />
+      </Form.Item>
+      <Form.Item label={t('或转至部门', 'Or to a department')} name="department">
+        <Input maxLength={60} placeholder={t('如：县自然资源局', 'e.g. the county land bureau')} />
+      </Form.Item>
+      <Field label={t('说明', 'Note')} name="note" required={t('请填写说明', 'Write a note')} whitespace>
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Field>
+    </FormModal>
   );
 }
 

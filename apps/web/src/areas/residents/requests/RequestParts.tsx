@@ -2,9 +2,8 @@
  * Pieces shared by the requests, wishes and errands pages: status tags, the timeline, pickers of households and
  * members.
  */
-import { useState } from 'react';
-import { Select, Tag } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Form, type FormInstance, Input, Space, Tag } from 'antd';
 import {
   type Labelled,
   ERRAND_STATUSES,
@@ -14,9 +13,12 @@ import {
   SATISFACTION,
   WISH_STATUSES,
 } from '@dangjian/contracts';
-import { api } from '../../../api/client';
-import type { ListPage, Member } from '../../../api/types';
 import { Timeline } from '../../../components/Timeline';
+import { type PickerProps, SearchPicker } from '../../../components/form/SearchPicker';
+import { Field, type FieldProps } from '../../../components/form/Field';
+import { trimmedMobileRule } from '../../../components/form/rules';
+
+export { MemberPicker } from '../../../components/form/SearchPicker';
 import { useLabel, useT } from '../../../app/i18n';
 import type { HouseholdHit, ResidentsEvent } from './requestModel';
 import './Request.css';
@@ -55,45 +57,44 @@ export function RequestStatusTag({ status, overdue }: { status: string; overdue?
   );
 }
 
-/** The handling level (当场办 / 研究办 / 协调办). */
-export function LevelTag({ level }: { level: string }) {
+/** A tag naming an enum value in its colour; `status` also marks it `data-status` (the tests read it). */
+function EnumTag(props: {
+  labels: Record<string, Labelled>;
+  colors: Record<string, string>;
+  value: string;
+  status?: boolean;
+}) {
   const lbl = useLabel();
   return (
-    <Tag color={LEVEL_COLORS[level]} style={{ marginInlineEnd: 0 }}>
-      {lbl(REQUEST_LEVELS, level)}
+    <Tag
+      color={props.colors[props.value]}
+      style={{ marginInlineEnd: 0 }}
+      data-status={props.status ? props.value : undefined}
+    >
+      {lbl(props.labels, props.value)}
     </Tag>
   );
+}
+
+/** The handling level (当场办 / 研究办 / 协调办). */
+export function LevelTag({ level }: { level: string }) {
+  return <EnumTag labels={REQUEST_LEVELS} colors={LEVEL_COLORS} value={level} />;
 }
 
 /** The resident's rating. */
 export function RatingTag({ rating }: { rating: string | null }) {
-  const lbl = useLabel();
   if (!rating) return <span className="dj-muted">—</span>;
-  return (
-    <Tag color={RATING_COLORS[rating]} style={{ marginInlineEnd: 0 }}>
-      {lbl(SATISFACTION, rating)}
-    </Tag>
-  );
+  return <EnumTag labels={SATISFACTION} colors={RATING_COLORS} value={rating} />;
 }
 
 /** A wish's status. */
 export function WishStatusTag({ status }: { status: string }) {
-  const lbl = useLabel();
-  return (
-    <Tag color={WISH_STATUS_COLORS[status]} style={{ marginInlineEnd: 0 }} data-status={status}>
-      {lbl(WISH_STATUSES, status)}
-    </Tag>
-  );
+  return <EnumTag labels={WISH_STATUSES} colors={WISH_STATUS_COLORS} value={status} status />;
 }
 
 /** An errand's status. */
 export function ErrandStatusTag({ status }: { status: string }) {
-  const lbl = useLabel();
-  return (
-    <Tag color={ERRAND_STATUS_COLORS[status]} style={{ marginInlineEnd: 0 }} data-status={status}>
-      {lbl(ERRAND_STATUSES, status)}
-    </Tag>
-  );
+  return <EnumTag labels={ERRAND_STATUSES} colors={ERRAND_STATUS_COLORS} value={status} status />;
 }
 
 /** The words of the timeline's event kinds (requests, wishes, errands). */
@@ -137,83 +138,73 @@ export function EventTimeline({ events }: { events: ResidentsEvent[] | undefined
 }
 
 /** A household picker over `GET /api/households?q=` (head name, address, phone). */
-export function HouseholdPicker({
-  org,
-  value,
-  onChange,
-  id,
-}: {
-  org?: number | null;
-  value?: number | null;
-  onChange?: (v: number | null, h?: HouseholdHit) => void;
-  id?: string;
-}) {
+export function HouseholdPicker(props: PickerProps<HouseholdHit>) {
   const t = useT();
-  const [q, setQ] = useState('');
-  const found = useQuery({
-    queryKey: ['households', 'pick', org ?? null, q],
-    queryFn: ({ signal }) =>
-      api.get<ListPage<HouseholdHit>>(
-        '/api/households',
-        { org: org ?? undefined, q: q || undefined, pageSize: 20 },
-        signal,
-      ),
-    enabled: q.length > 0 || !!org,
-  });
-  const items = found.data?.items ?? [];
   return (
-    <Select
-      id={id}
-      allowClear
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      value={value ?? undefined}
-      onChange={(v) =>
-        onChange?.(
-          v ?? null,
-          items.find((h) => h.id === v),
-        )
-      }
-      options={items.map((h) => ({ value: h.id, label: `${h.headName} · ${h.address}（${h.orgName}）` }))}
-      loading={found.isFetching}
+    <SearchPicker<HouseholdHit>
+      {...props}
+      path="/api/households"
+      queryKey="households"
+      label={(h) => `${h.headName} · ${h.address}（${h.orgName}）`}
       placeholder={t('输入户主姓名、地址或电话查找', 'Type the head, address or phone')}
-      notFoundContent={found.isFetching ? t('查找中…', 'Searching…') : t('没有匹配的户', 'No matching household')}
+      notFound={(busy) => (busy ? t('查找中…', 'Searching…') : t('没有匹配的户', 'No matching household'))}
+      ready={(q) => q.length > 0 || !!props.org}
     />
   );
 }
 
-/** A member picker over `GET /api/members?q=` answering the id and the name. */
-export function MemberPicker({
-  org,
-  value,
-  onChange,
-  id,
-  placeholder,
-}: {
-  org?: number | null;
-  value?: number | null;
-  onChange?: (v: number | null, name?: string) => void;
-  id?: string;
-  placeholder?: string;
+/** The props of a dialog that records something for an organization (errands, wishes, evaluations). */
+export interface OrgDialogProps<R> {
+  orgId?: number;
+  orgName?: string;
+  onClose: () => void;
+  onSaved: (saved: R) => void;
+}
+
+/** The optional mobile number of a resident (`phone`), checked as typed. */
+export function ResidentPhoneField(props: Omit<FieldProps, 'name' | 'rules'>) {
+  const t = useT();
+  return (
+    <Field {...props} name="phone" rules={[trimmedMobileRule(t('手机号码格式不正确', 'Invalid mobile number'))]}>
+      <Input maxLength={11} inputMode="numeric" />
+    </Field>
+  );
+}
+
+/**
+ * The resident of a dialog: the household (optional; `fillName` copies its head into the name), then the name and
+ * phone side by side with any `children` after them.
+ */
+export function ResidentFields(props: {
+  form: FormInstance;
+  org?: number;
+  nameLabel: string;
+  /** The message when the name is missing; the name is optional without it. */
+  nameRequired?: string;
+  fillName?: boolean;
+  children?: ReactNode;
 }) {
   const t = useT();
-  const [q, setQ] = useState('');
-  const found = useQuery({
-    queryKey: ['members', 'pick', org ?? null, q],
-    queryFn: ({ signal }) =>
-      api.get<ListPage<Member>>('/api/members', { org: org ?? undefined, q: q || undefined, pageSize: 20 }, signal),
-  });
-  const items = found.data?.items ?? [];
+  const { form } = props;
+  const fill = (v: number | null, h?: HouseholdHit) =>
+    form.setFieldsValue({ householdId: v, residentName: h?.headName ?? form.getFieldValue('residentName') });
   return (
-    <Select
-      id={id}
-      allowClear
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      value={value ?? undefined}
-      onChange={(v) => onChange?.(v ?? null, items.find((m) => m.id === v)?.name)}
-      options={items.map((m) => ({ value: m.id, label: `${m.name}（${m.orgName}）` }))}
-      loading={found.isFetching}
-      placeholder={placeholder ?? t('输入姓名或拼音查找党员', 'Type a name or pinyin')}
-      notFoundContent={t('没有匹配的党员', 'No matching member')}
-    />
+    <>
+      <Form.Item label={t('登记户（可不选）', 'Household (optional)')} name="householdId">
+        <HouseholdPicker org={props.org} onChange={props.fillName ? fill : undefined} />
+      </Form.Item>
+      <Space wrap>
+        <Field
+          label={props.nameLabel}
+          name="residentName"
+          required={props.nameRequired}
+          whitespace={!!props.nameRequired}
+        >
+          <Input maxLength={40} />
+        </Field>
+        <ResidentPhoneField label={t('联系电话', 'Phone')} />
+        {props.children}
+      </Space>
+    </>
   );
 }

@@ -18,6 +18,7 @@ import { DateField } from '../../../components/DateField';
 import { EntityForm } from '../../../components/EntityForm';
 import { HouseholdSelect, MemberSelect, householdLabel, useResidentsRules } from '../common/ResidentsParts';
 import { chinaToday, type HouseholdDetail, type Visit } from '../common/model';
+import { Field } from '../../../components/form/Field';
 
 interface Values {
   householdId: number;
@@ -133,30 +134,28 @@ export default function VisitFormPage() {
       }}
     >
       <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('走访户', 'Household')}
-            name="householdId"
-            rules={[{ required: true, message: t('请选择走访的户', 'Choose the household') }]}
-          >
-            <HouseholdSelect valueLabel={presetHh.data ? householdLabel(presetHh.data) : undefined} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item
-            label={t('走访人', 'Visitor')}
-            name="visitorMemberId"
-            rules={[{ required: true, message: t('请选择走访人', 'Choose the visitor') }]}
-          >
-            <MemberSelect valueLabel={me?.memberId ? me.displayName : undefined} />
-          </Form.Item>
-        </Col>
+        <Field
+          col="half"
+          label={t('走访户', 'Household')}
+          name="householdId"
+          required={t('请选择走访的户', 'Choose the household')}
+        >
+          <HouseholdSelect valueLabel={presetHh.data ? householdLabel(presetHh.data) : undefined} />
+        </Field>
+        <Field
+          col="third"
+          label={t('走访人', 'Visitor')}
+          name="visitorMemberId"
+          required={t('请选择走访人', 'Choose the visitor')}
+        >
+          <MemberSelect valueLabel={me?.memberId ? me.displayName : undefined} />
+        </Field>
         <Col xs={24} md={4}>
-          <Form.Item
+          <Field
             label={t('走访日期', 'Date')}
             name="visitedOn"
+            required={t('请选择日期', 'Choose the date')}
             rules={[
-              { required: true, message: t('请选择日期', 'Choose the date') },
               {
                 validator: (_, v?: string) =>
                   !v || v <= chinaToday()
@@ -166,25 +165,21 @@ export default function VisitFormPage() {
             ]}
           >
             <DateField maxToday />
-          </Form.Item>
+          </Field>
         </Col>
-        <Col xs={24}>
-          <Form.Item
-            label={t('了解情况', 'What was found')}
-            name="found"
-            rules={[
-              { required: true, whitespace: true, message: t('请填写了解到的情况', 'Describe what was found') },
-              { max: 2000 },
-            ]}
-          >
-            <Input.TextArea rows={3} data-testid="visit-found" />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item label={t('承诺事项', 'What was promised')} name="promised" rules={[{ max: 2000 }]}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        </Col>
+        <Field
+          col="full"
+          label={t('了解情况', 'What was found')}
+          name="found"
+          required={t('请填写了解到的情况', 'Describe what was found')}
+          whitespace
+          max={2000}
+        >
+          <Input.TextArea rows={3} data-testid="visit-found" />
+        </Field>
+        <Field col="full" label={t('承诺事项', 'What was promised')} name="promised" max={2000}>
+          <Input.TextArea rows={2} />
+        </Field>
       </Row>
       <Form.Item name="raise" valuePropName="checked">
         <Checkbox data-testid="visit-raise">
@@ -194,16 +189,14 @@ export default function VisitFormPage() {
       {raise ? (
         <Card size="small" style={{ marginBottom: 16, background: '#fafafa' }}>
           <Row gutter={16}>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('诉求类别', 'Category')} name="category" rules={[{ required: true }]}>
-                <Select options={opts(REQUEST_CATEGORIES)} />
-              </Form.Item>
-            </Col>
+            <Field col="third" label={t('诉求类别', 'Category')} name="category" required>
+              <Select options={opts(REQUEST_CATEGORIES)} />
+            </Field>
             <Col xs={24} md={16}>
-              <Form.Item
+              <Field
                 label={t('办理方式', 'Handling')}
                 name="level"
-                rules={[{ required: true }]}
+                required
                 extra={
                   rules && level !== 'on_the_spot'
                     ? t(
@@ -214,37 +207,29 @@ export default function VisitFormPage() {
                 }
               >
                 <Radio.Group options={opts(REQUEST_LEVELS)} optionType="button" />
-              </Form.Item>
+              </Field>
             </Col>
-            <Col xs={24}>
-              <Form.Item
-                label={t('诉求内容', 'Request')}
-                name="description"
-                rules={[
-                  { required: true, whitespace: true, message: t('请填写诉求内容', 'Describe the request') },
-                  { max: 2000 },
-                ]}
+            <Field
+              col="full"
+              label={t('诉求内容', 'Request')}
+              name="description"
+              required={t('请填写诉求内容', 'Describe the request')}
+              whitespace
+              max={2000}
+            >
+              <Input.TextArea rows={2} />
+            </Field>
+            {level === 'on_the_spot' ? (
+              <Field
+                col="full"
+                label={t('当场办理结果', 'Result on the spot')}
+                name="result"
+                required={t('当场办须填写办理结果', 'An on-the-spot request needs its result')}
+                whitespace
+                max={2000}
               >
                 <Input.TextArea rows={2} />
-              </Form.Item>
-            </Col>
-            {level === 'on_the_spot' ? (
-              <Col xs={24}>
-                <Form.Item
-                  label={t('当场办理结果', 'Result on the spot')}
-                  name="result"
-                  rules={[
-                    {
-                      required: true,
-                      whitespace: true,
-                      message: t('当场办须填写办理结果', 'An on-the-spot request needs its result'),
-                    },
-                    { max: 2000 },
-                  ]}
-                >
-                  <Input.TextArea rows={2} />
-                </Form.Item>
-              </Col>
+              </Field>
             ) : null}
           </Row>
         </Card>

@@ -1,25 +1,16 @@
 /** The dialog that posts a micro-wish for a resident (代群众提交). */
-import { Form, Input, Radio, Space } from 'antd';
+import { Form, Input, Radio } from 'antd';
 import { WISH_KINDS } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { FormModal } from '../../../components/FormModal';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
-import { isMobile, type WishItem } from '../requests/requestModel';
-import { HouseholdPicker } from '../requests/RequestParts';
+import type { WishItem } from '../requests/requestModel';
+import { type OrgDialogProps, ResidentFields } from '../requests/RequestParts';
+import { Field } from '../../../components/form/Field';
 
 /** The dialog that posts a wish. */
-export function WishModal({
-  orgId,
-  orgName,
-  onClose,
-  onSaved,
-}: {
-  orgId?: number;
-  orgName?: string;
-  onClose: () => void;
-  onSaved: (w: WishItem) => void;
-}) {
+export function WishModal({ orgId, orgName, onClose, onSaved }: OrgDialogProps<WishItem>) {
   const t = useT();
   const opts = useEnumOptions();
   const [form] = Form.useForm();
@@ -35,52 +26,23 @@ export function WishModal({
       onClose={onClose}
       width={600}
     >
-      <Form.Item
+      <Field
         label={t('村（社区）', 'Village or community')}
         name="orgId"
-        rules={[{ required: true, message: t('请选择村（社区）', 'Choose the village') }]}
+        required={t('请选择村（社区）', 'Choose the village')}
       >
         <OrgTreeSelect valueLabel={orgName} />
-      </Form.Item>
+      </Field>
       <Form.Item label={t('类型', 'Kind')} name="kind">
         <Radio.Group optionType="button" options={opts(WISH_KINDS)} />
       </Form.Item>
-      <Form.Item
-        label={t('标题', 'Title')}
-        name="title"
-        rules={[{ required: true, whitespace: true, message: t('请填写标题', 'Write a title') }]}
-      >
+      <Field label={t('标题', 'Title')} name="title" required={t('请填写标题', 'Write a title')} whitespace>
         <Input maxLength={60} />
-      </Form.Item>
-      <Form.Item
-        label={t('内容', 'Description')}
-        name="description"
-        rules={[{ required: true, whitespace: true, message: t('请填写内容', 'Describe it') }]}
-      >
+      </Field>
+      <Field label={t('内容', 'Description')} name="description" required={t('请填写内容', 'Describe it')} whitespace>
         <Input.TextArea rows={3} maxLength={1000} showCount />
-      </Form.Item>
-      <Form.Item label={t('登记户（可不选）', 'Household (optional)')} name="householdId">
-        <HouseholdPicker org={org} />
-      </Form.Item>
-      <Space wrap>
-        <Form.Item label={t('群众姓名', 'Resident name')} name="residentName">
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item
-          label={t('联系电话', 'Phone')}
-          name="phone"
-          rules={[
-            {
-              validator: (_, v: string | undefined) =>
-                !v || isMobile(v)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('手机号码格式不正确', 'Invalid mobile number'))),
-            },
-          ]}
-        >
-          <Input maxLength={11} inputMode="numeric" />
-        </Form.Item>
-      </Space>
+      </Field>
+      <ResidentFields form={form} org={org} nameLabel={t('群众姓名', 'Resident name')} />
     </FormModal>
   );
 }

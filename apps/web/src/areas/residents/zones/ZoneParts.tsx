@@ -1,6 +1,6 @@
 /** The pieces of the zones page: the zone editor, the member assignment and the members cell with its unassign. */
 import { useState } from 'react';
-import { Alert, Button, Form, Input, InputNumber, Modal, Space, Tag, Tooltip } from 'antd';
+import { Button, Form, Input, InputNumber, Space, Tag, Tooltip } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
@@ -9,9 +9,11 @@ import { useScope } from '../../../app/scope';
 import { useMe } from '../../../app/session';
 import { useFeedback } from '../../../components/feedback';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
-import { showFieldError } from '../../../components/formErrors';
+import { FormModal } from '../../../components/FormModal';
+import { ActionModal, useRefreshed } from '../../../components/form/ActionModal';
 import { MemberSelect } from '../common/ResidentsParts';
 import type { MemberOption, Zone } from '../common/model';
+import { Field } from '../../../components/form/Field';
 
 interface ZoneValues {
   orgId: number;
@@ -23,122 +25,76 @@ interface ZoneValues {
 /** The dialog that creates or edits a zone. */
 export function ZoneEditor({ zone, onClose }: { zone: Zone | null; onClose: () => void }) {
   const t = useT();
-  const qc = useQueryClient();
   const { org } = useScope();
   const { data: me } = useMe();
-  const { message } = useFeedback();
-  const [form] = Form.useForm<ZoneValues>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(v: ZoneValues) {
-    setBusy(true);
-    setError(null);
+  const refreshed = useRefreshed();
+  function save(values: Record<string, unknown>) {
+    const v = values as unknown as ZoneValues;
     const body = {
       orgId: v.orgId,
       name: v.name.trim(),
       area: v.area?.trim() || null,
       ...(v.households != null ? { households: v.households } : {}),
     };
-    try {
-      const saved = zone
-        ? await api.patch<Zone>(`/api/zones/${zone.id}`, body)
-        : await api.post<Zone>('/api/zones', body);
-      qc.invalidateQueries({ queryKey: ['zones'] });
-      message.success(t(`已保存「${saved.name}」`, `"${saved.name}" saved`));
-      onClose();
-    } catch (e) {
-      if (e && (e as { code?: string }).code === 'residents.zone_org')
-        form.setFields([{ name: 'orgId', errors: [(e as Error).message] }]);
-      else if (!showFieldError(form, e)) setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    return zone ? api.patch<Zone>(`/api/zones/${zone.id}`, body) : api.post<Zone>('/api/zones', body);
   }
   return (
-    <Modal
-      open
+    <FormModal<Zone>
       title={zone ? t(`编辑责任区：${zone.name}`, `Edit zone: ${zone.name}`) : t('新建责任区', 'New zone')}
-      okText={t('保存', 'Save')}
-      cancelText={t('取消', 'Cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      onClose={onClose}
+      onSubmit={save}
+      onSaved={(saved) => {
+        refreshed(['zones'], t(`已保存「${saved.name}」`, `"${saved.name}" saved`));
+        onClose();
+      }}
+      fieldOfCode={{ 'residents.zone_org': 'orgId' }}
+      initialValues={
+        zone
+          ? { orgId: zone.orgId, name: zone.name, area: zone.area ?? undefined, households: zone.households }
+          : { orgId: org?.id ?? me?.orgId ?? undefined }
+      }
     >
       <div data-testid="zone-form">
-        {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} /> : null}
-        <Form<ZoneValues>
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-          initialValues={
-            zone
-              ? { orgId: zone.orgId, name: zone.name, area: zone.area ?? undefined, households: zone.households }
-              : { orgId: org?.id ?? me?.orgId ?? undefined }
-          }
+        <Field label={t('所属社区', 'Community')} name="orgId" required={t('请选择社区党组织', 'Choose the community')}>
+          <OrgTreeSelect valueLabel={zone?.orgName ?? org?.name ?? me?.orgName ?? undefined} />
+        </Field>
+        <Field
+          label={t('责任区名称', 'Zone name')}
+          name="name"
+          required={t('请输入名称', 'Enter a name')}
+          whitespace
+          max={60}
         >
-          <Form.Item
-            label={t('所属社区', 'Community')}
-            name="orgId"
-            rules={[{ required: true, message: t('请选择社区党组织', 'Choose the community') }]}
-          >
-            <OrgTreeSelect valueLabel={zone?.orgName ?? org?.name ?? me?.orgName ?? undefined} />
-          </Form.Item>
-          <Form.Item
-            label={t('责任区名称', 'Zone name')}
-            name="name"
-            rules={[{ required: true, whitespace: true, message: t('请输入名称', 'Enter a name') }, { max: 60 }]}
-          >
-            <Input placeholder={t('如：第3网格', 'e.g. Grid 3')} data-testid="zone-name" />
-          </Form.Item>
-          <Form.Item label={t('范围', 'Area')} name="area" rules={[{ max: 200 }]}>
-            <Input placeholder={t('如：幸福小区1–6栋', 'e.g. Xingfu estate, buildings 1–6')} />
-          </Form.Item>
-          <Form.Item label={t('户数', 'Households')} name="households">
-            <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} />
-          </Form.Item>
-        </Form>
+          <Input placeholder={t('如：第3网格', 'e.g. Grid 3')} data-testid="zone-name" />
+        </Field>
+        <Field label={t('范围', 'Area')} name="area" max={200}>
+          <Input placeholder={t('如：幸福小区1–6栋', 'e.g. Xingfu estate, buildings 1–6')} />
+        </Field>
+        <Form.Item label={t('户数', 'Households')} name="households">
+          <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} />
+        </Form.Item>
       </div>
-    </Modal>
+    </FormModal>
   );
 }
 
 /** The dialog that assigns a member to a zone. */
 export function AssignMember({ zone, onClose }: { zone: Zone; onClose: () => void }) {
   const t = useT();
-  const qc = useQueryClient();
-  const { message } = useFeedback();
   const [member, setMember] = useState<MemberOption | null>(null);
   const [memberId, setMemberId] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit() {
-    if (!memberId) return setError(t('请选择党员', 'Choose a member'));
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(`/api/zones/${zone.id}/members`, { memberId });
-      qc.invalidateQueries({ queryKey: ['zones'] });
-      message.success(
-        t(`已将 ${member?.name ?? ''} 分配到「${zone.name}」`, `${member?.name ?? ''} assigned to "${zone.name}"`),
-      );
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
-    <Modal
-      open
+    <ActionModal
       title={t(`分配党员到「${zone.name}」`, `Assign a member to "${zone.name}"`)}
       okText={t('分配', 'Assign')}
-      cancelText={t('取消', 'Cancel')}
-      confirmLoading={busy}
-      onOk={submit}
-      onCancel={onClose}
+      onClose={onClose}
+      refresh={['zones']}
+      done={t(`已将 ${member?.name ?? ''} 分配到「${zone.name}」`, `${member?.name ?? ''} assigned to "${zone.name}"`)}
+      run={async () => {
+        if (!memberId) throw new Error(t('请选择党员', 'Choose a member'));
+        await api.post(`/api/zones/${zone.id}/members`, { memberId });
+      }}
     >
-      {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} /> : null}
       <MemberSelect
         ariaLabel={t('党员', 'Member')}
         value={memberId}
@@ -147,7 +103,7 @@ export function AssignMember({ zone, onClose }: { zone: Zone; onClose: () => voi
           setMember(m ?? null);
         }}
       />
-    </Modal>
+    </ActionModal>
   );
 }
 
