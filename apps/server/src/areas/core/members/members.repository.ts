@@ -4,6 +4,7 @@ import { AGE_BAND_LIMITS, type AgeBand } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { scopeRange } from '../../../platform/actor.js';
 import { foundAmong, paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js';
+import { batchesByPath } from '../../../platform/data/batches.js';
 import type { MembersTable } from '../../../db/schema/index.js';
 import { likeContains, likePrefix } from '../../../db/dialect.js';
 import { notFound } from '../../../platform/errors.js';
@@ -121,26 +122,11 @@ export async function listMembers(
 
 /** Streams every member matching a filter in batches (export). */
 export async function* iterateMembers(db: Q, actor: Actor, f: MemberFilter, batch = 2000): AsyncGenerator<MemberRow[]> {
-  let lastPath = '';
-  let lastId = 0;
-  for (;;) {
-    const rows = (await filtered(db, actor, f)
-      .innerJoin('orgs as o', 'o.id', 'm.org_id')
-      .selectAll('m')
-      .select('o.name as org_name')
-      .where((eb) =>
-        eb.or([eb('m.org_path', '>', lastPath), eb.and([eb('m.org_path', '=', lastPath), eb('m.id', '>', lastId)])]),
-      )
-      .orderBy('m.org_path')
-      .orderBy('m.id')
-      .limit(batch)
-      .execute()) as MemberRow[];
-    if (!rows.length) return;
-    yield rows;
-    lastPath = rows[rows.length - 1].org_path;
-    lastId = rows[rows.length - 1].id;
-    if (rows.length < batch) return;
-  }
+  const base = filtered(db, actor, f)
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .selectAll('m')
+    .select('o.name as org_name');
+  yield* batchesByPath<MemberRow>(base, 'm', batch);
 }
 
 /** One member by id; 404 when missing, deleted (unless asked) or outside the scope. */

@@ -22,6 +22,7 @@ import * as repo from './members.repository.js';
 import { bumpVersion } from '../../../platform/data/versions.js';
 import { restore as restoreRow, softDelete } from '../../../platform/data/scoped.js';
 import { MIN_JOIN_AGE, PROBATION_YEARS } from './members.rules.js';
+import { stampsOf } from '../../../platform/stamps.js';
 
 /** Full pinyin and initials of a name, lower-case without tones ('张三' → 'zhangsan', 'zs'). */
 export function nameKeys(name: string): { pinyin: string; initials: string } {
@@ -66,9 +67,7 @@ export function present(row: repo.MemberRow, day: string): MemberT {
     fullMemberAt: row.full_member_at,
     status: row.status as MemberT['status'],
     partyYears: row.full_member_at && row.status === 'full' ? yearsBetween(row.full_member_at, day) : 0,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deletedAt: row.deleted_at,
+    ...stampsOf(row),
   };
 }
 
@@ -221,7 +220,7 @@ export async function toFilter(
   query: MemberListQueryT,
   day: string,
 ): Promise<repo.MemberFilter> {
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const q = query.q?.trim() || undefined;
   let idHash: string | undefined;
   let phoneHash: string | undefined;

@@ -30,6 +30,11 @@ export async function getOrg(
   return getOr404(db, actor, 'orgs', id, opts.includeDeleted ? 'any' : 'live');
 }
 
+/** The path of the org a list filter names (`?org=`), checked inside the caller's scope; none without a filter. */
+export async function underOrg(db: Q, actor: Actor, id: number | null | undefined): Promise<string | undefined> {
+  return id ? (await getOrg(db, actor, id)).org_path : undefined;
+}
+
 /**
  * WIDENING (transfer targets, 转办): an org a request may be handed to from the org at `fromPath` — one in
  * the caller's scope, one above it (township, county), or a government organ (机关, a county department)

@@ -11,6 +11,7 @@ import * as repo from './orgs.repository.js';
 import * as membersRepo from '../members/members.repository.js';
 import { bumpVersion } from '../../../platform/data/versions.js';
 import { CHILD_TYPES, electionStatus, termYears } from './orgs.rules.js';
+import { stampsOf } from '../../../platform/stamps.js';
 
 /** Today's date (YYYY-MM-DD) by the context's clock, in China time. */
 export function today(ctx: Ctx): string {
@@ -107,9 +108,7 @@ async function present(ctx: Ctx, actor: Actor, row: repo.OrgRow): Promise<OrgT> 
     electionStatus: election.status,
     childCount: counts.childCount,
     memberCounts: { total: counts.total, full: counts.full, probationary: counts.probationary },
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deletedAt: row.deleted_at,
+    ...stampsOf(row),
   };
 }
 

@@ -61,7 +61,7 @@ function summarize(ctx: Ctx, r: repo.MeetingRow, c: repo.AttendanceCounts): Meet
 /** Meetings of a subtree, newest first, with attendance counts and completeness. */
 export async function list(ctx: Ctx, actor: Actor, query: MeetingListQueryT) {
   requireCapability(actor, 'meetings.read');
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const { rows, total } = await repo.listMeetings(
     ctx.db,
     actor,

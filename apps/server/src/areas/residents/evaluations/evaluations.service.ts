@@ -15,6 +15,7 @@ import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { ratingsClosedIn } from '../requests/requests.repository.js';
 import { addDays, chinaDayStart, evaluationPeriod } from '../requests/requests.time.js';
 import * as repo from './evaluations.repository.js';
+import { stampsOf } from '../../../platform/stamps.js';
 
 function toItem(r: repo.EvaluationRow): EvaluationT {
   return {
@@ -29,9 +30,7 @@ function toItem(r: repo.EvaluationRow): EvaluationT {
     dissatisfied: r.dissatisfied,
     comments: r.comments,
     evaluatorName: r.evaluator_name,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
+    ...stampsOf(r),
   };
 }
 
@@ -42,7 +41,7 @@ export async function list(
   query: EvaluationListQueryT,
 ): Promise<{ items: EvaluationT[]; total: number }> {
   requireCapability(actor, 'residents.read');
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const { rows, total } = await repo.listEvaluations(
     ctx.db,
     actor,

@@ -58,7 +58,7 @@ export async function list(
   query: HouseholdGroupListQueryT,
 ): Promise<{ items: HouseholdGroupT[]; total: number }> {
   requireCapability(actor, 'residents.read');
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const { rows, total } = await repo.listGroups(
     ctx.db,
     actor,

@@ -3,6 +3,7 @@ import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
 import type { HouseholdsTable, ResidentsTable } from '../../../db/schema/index.js';
 import { likeContains } from '../../../db/dialect.js';
+import { batchesByPath } from '../../../platform/data/batches.js';
 import {
   foundAmong,
   type Paging,
@@ -111,23 +112,7 @@ export async function* iterateHouseholds(
   f: HouseholdFilter,
   batch = 2000,
 ): AsyncGenerator<HouseholdRow[]> {
-  let lastPath = '';
-  let lastId = 0;
-  for (;;) {
-    const rows = (await withNames(filtered(db, actor, f))
-      .where((eb) =>
-        eb.or([eb('h.org_path', '>', lastPath), eb.and([eb('h.org_path', '=', lastPath), eb('h.id', '>', lastId)])]),
-      )
-      .orderBy('h.org_path')
-      .orderBy('h.id')
-      .limit(batch)
-      .execute()) as HouseholdRow[];
-    if (!rows.length) return;
-    yield rows;
-    lastPath = rows[rows.length - 1].org_path;
-    lastId = rows[rows.length - 1].id;
-    if (rows.length < batch) return;
-  }
+  yield* batchesByPath<HouseholdRow>(withNames(filtered(db, actor, f)), 'h', batch);
 }
 
 /** One household by id; 404 when missing, deleted (unless asked) or outside the scope. */

@@ -52,7 +52,7 @@ export async function toFilter(
   actor: Actor,
   query: Pick<HouseholdListQueryT, 'org' | 'q' | 'tag' | 'poor' | 'grouped' | 'paired' | 'deleted'>,
 ): Promise<repo.HouseholdFilter> {
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const q = query.q?.trim() || undefined;
   let idHash: string | undefined;
   let phoneHash: string | undefined;

@@ -18,6 +18,7 @@ import * as membersRepo from '../../core/members/members.repository.js';
 import * as householdsRepo from '../households/households.repository.js';
 import * as repo from './pairings.repository.js';
 import { residentsChange } from '../common/recycle.js';
+import { stampsOf } from '../../../platform/stamps.js';
 
 function present(r: repo.PairingRow): PairingT {
   return {
@@ -32,9 +33,7 @@ function present(r: repo.PairingRow): PairingT {
     cadreOrgName: r.cadre_org_name,
     startedOn: r.started_on,
     endedOn: r.ended_on,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
+    ...stampsOf(r),
   };
 }
 
@@ -52,7 +51,7 @@ export async function list(
   query: PairingListQueryT,
 ): Promise<{ items: PairingT[]; total: number }> {
   requireCapability(actor, 'residents.read');
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const { rows, total } = await repo.listPairings(
     ctx.db,
     actor,

@@ -18,6 +18,7 @@ import * as membersRepo from '../../core/members/members.repository.js';
 import * as householdsRepo from '../households/households.repository.js';
 import { chinaDay } from '../requests/requests.time.js';
 import * as repo from './visits.repository.js';
+import { stampsOf } from '../../../platform/stamps.js';
 
 export { quotas } from './visits.quotas.js';
 
@@ -72,9 +73,7 @@ async function toItems(
     promised: r.promised,
     requestId: r.request_id,
     photos: p.get(r.id) ?? 0,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
+    ...stampsOf(r),
   }));
 }
 
@@ -85,7 +84,7 @@ export async function list(
   query: VisitListQueryT,
 ): Promise<{ items: VisitT[]; total: number }> {
   requireCapability(actor, 'residents.read');
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const [lo, hi] = rangeOf(actor, underPath);
   const filter = {
     underPath,

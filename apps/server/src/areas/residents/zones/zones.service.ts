@@ -16,6 +16,7 @@ import { isPlaceOrg } from '../common/places.js';
 import * as membersRepo from '../../core/members/members.repository.js';
 import * as repo from './zones.repository.js';
 import { residentsChange } from '../common/recycle.js';
+import { stampsOf } from '../../../platform/stamps.js';
 
 /** A community organization of the scope (zones are a community grid's). */
 async function communityOrg(db: Q, actor: Actor, orgId: number): Promise<orgsRepo.OrgRow> {
@@ -38,9 +39,7 @@ async function withMembers(db: Q, rows: repo.ZoneRow[]): Promise<ZoneT[]> {
     members: assigned
       .filter((a) => a.zone_id === r.id)
       .map((a) => ({ memberId: a.id, name: a.name, orgName: a.org_name, assignedOn: a.assigned_on })),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
+    ...stampsOf(r),
   }));
 }
 
@@ -51,7 +50,7 @@ async function one(db: Q, actor: Actor, id: number, includeDeleted = false): Pro
 /** Zones of a subtree with their members. */
 export async function list(ctx: Ctx, actor: Actor, query: ZoneListQueryT): Promise<{ items: ZoneT[]; total: number }> {
   requireCapability(actor, 'residents.read');
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const { rows, total } = await repo.listZones(
     ctx.db,
     actor,
