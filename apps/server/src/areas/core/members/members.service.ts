@@ -19,10 +19,13 @@ import { MEMBER_HOLDING_TYPES } from '../orgs/orgs.rules.js';
 import { today } from '../orgs/orgs.service.js';
 import { can, type ErrorCode, type OrgType } from '@dangjian/contracts';
 import * as repo from './members.repository.js';
-import { bumpVersion } from '../../../platform/data/versions.js';
 import { restore as restoreRow, softDelete } from '../../../platform/data/scoped.js';
 import { MIN_JOIN_AGE, PROBATION_YEARS } from './members.rules.js';
 import { stampsOf } from '../../../platform/stamps.js';
+import { writeRecorder } from '../../../platform/data/record.js';
+
+/** Member writes change the roster's figures and caches. */
+const recordMember = writeRecorder('member', ['roster']);
 
 /** Full pinyin and initials of a name, lower-case without tones ('张三' → 'zhangsan', 'zs'). */
 export function nameKeys(name: string): { pinyin: string; initials: string } {
@@ -292,10 +295,8 @@ export async function create(ctx: Ctx, actor: Actor, input: MemberCreateT): Prom
       },
     ]);
     const after = present({ ...(await repo.getMember(trx, actor, id)) }, day);
-    await bumpVersion(trx, org.tenant_id, 'roster');
-    await writeAudit(ctx, trx, actor, {
+    await recordMember(ctx, trx, actor, org.tenant_id, {
       action: 'member.create',
-      entityType: 'member',
       entityId: id,
       changes: diff(null, auditable(after)),
     });
@@ -346,8 +347,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: MemberPa
     await repo.updateMember(trx, id, set);
     const after = present(await repo.getMember(trx, actor, id), day);
     const changes: Changes = diff(auditable(before), auditable(after));
-    await bumpVersion(trx, row.tenant_id, 'roster');
-    await writeAudit(ctx, trx, actor, { action: 'member.update', entityType: 'member', entityId: id, changes });
+    await recordMember(ctx, trx, actor, row.tenant_id, { action: 'member.update', entityId: id, changes });
   });
   return get(ctx, actor, id);
 }
