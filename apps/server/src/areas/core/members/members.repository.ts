@@ -206,14 +206,14 @@ export async function requireServingMember(db: Q, actor: Actor, id: number, targ
   return { id: m.id, name: m.name, org_id: m.org_id, org_path: m.org_path, tenant_id: m.tenant_id };
 }
 
+/** The live members of a county: whose ID numbers count as taken. */
+function liveOfTenant(db: Q, tenantId: number) {
+  return db.selectFrom('members').where('tenant_id', '=', tenantId).where('deleted_at', 'is', null);
+}
+
 /** Whether a live member of the tenant already has this ID-number hash (other than `exceptId`). */
 export async function idNumberTaken(db: Q, tenantId: number, hash: string, exceptId?: number): Promise<boolean> {
-  let q = db
-    .selectFrom('members')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('id_number_hash', '=', hash)
-    .where('deleted_at', 'is', null);
+  let q = liveOfTenant(db, tenantId).select('id').where('id_number_hash', '=', hash);
   if (exceptId) q = q.where('id', '!=', exceptId);
   return Boolean(await q.executeTakeFirst());
 }
@@ -229,12 +229,9 @@ export async function idHashesAmong(
   pause: () => Promise<void>,
 ): Promise<Set<string>> {
   return foundAmong(hashes, pause, async (chunk) => {
-    const rows = await db
-      .selectFrom('members')
+    const rows = await liveOfTenant(db, tenantId)
       .select('id_number_hash')
-      .where('tenant_id', '=', tenantId)
       .where('id_number_hash', 'in', chunk)
-      .where('deleted_at', 'is', null)
       .execute();
     return rows.map((r) => r.id_number_hash);
   });

@@ -2,7 +2,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
 import { scopeRange } from '../../../platform/actor.js';
-import { getOr404, type Liveness, type Q, scoped } from '../../../platform/data/scoped.js';
+import { getOr404, type Liveness, liveInSubtree, type Q, scoped } from '../../../platform/data/scoped.js';
 import type { DB, OrgsTable } from '../../../db/schema/index.js';
 import { ORG_SCOPED_TABLES } from '../../index.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
@@ -164,13 +164,8 @@ export async function subtreeCounts(
         .executeTakeFirstOrThrow()
     ).n,
   );
-  const byStatus = await db
-    .selectFrom('members')
+  const byStatus = await liveInSubtree(db, 'members', org.tenant_id, [lo, hi])
     .select(['status', (e) => e.fn.countAll<number>().as('n')])
-    .where('tenant_id', '=', org.tenant_id)
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
-    .where('deleted_at', 'is', null)
     .groupBy('status')
     .execute();
   const full = Number(byStatus.find((r) => r.status === 'full')?.n ?? 0);

@@ -1,27 +1,15 @@
 /** The queries of the overview figure: counts of organizations and members of a subtree (an index range). */
 import { sql } from 'kysely';
 import { AGE_BAND_LIMITS, type StatsOverviewT } from '@dangjian/contracts';
-import type { Q } from '../../../platform/data/scoped.js';
+import { liveInSubtree, type Q } from '../../../platform/data/scoped.js';
 import { addMonths, ELECTION_DUE_MONTHS, electionStatus } from '../orgs/orgs.rules.js';
 
 type KeyCount = { key: string; count: number }[];
 
 /** Organizations, members (by status, gender, age band …) and elections due of a subtree, counted on a day. */
 export async function overviewOf(db: Q, tenant: number, lo: string, hi: string, day: string): Promise<StatsOverviewT> {
-  const orgs = () =>
-    db
-      .selectFrom('orgs')
-      .where('tenant_id', '=', tenant)
-      .where('org_path', '>=', lo)
-      .where('org_path', '<', hi)
-      .where('deleted_at', 'is', null);
-  const members = () =>
-    db
-      .selectFrom('members')
-      .where('tenant_id', '=', tenant)
-      .where('org_path', '>=', lo)
-      .where('org_path', '<', hi)
-      .where('deleted_at', 'is', null);
+  const orgs = () => liveInSubtree(db, 'orgs', tenant, [lo, hi]);
+  const members = () => liveInSubtree(db, 'members', tenant, [lo, hi]);
   const group = async (col: 'status' | 'gender' | 'education' | 'category' | 'ethnicity'): Promise<KeyCount> =>
     (
       await members()

@@ -194,6 +194,16 @@ export async function cadresOf(
   return out;
 }
 
+/** The live residents of live households of a county: whose ID numbers count as taken. */
+function liveResidentsOfTenant(db: Q, tenantId: number) {
+  return db
+    .selectFrom('residents as r')
+    .innerJoin('households as h', 'h.id', 'r.household_id')
+    .where('r.tenant_id', '=', tenantId)
+    .where('r.deleted_at', 'is', null)
+    .where('h.deleted_at', 'is', null);
+}
+
 /**
  * Whether a live resident of another live household of the tenant has this ID-number hash
  * (`exceptResidentId` is the resident being edited; `householdId` allows none in the same household either).
@@ -204,14 +214,7 @@ export async function idNumberTaken(
   hash: string,
   exceptResidentId?: number,
 ): Promise<boolean> {
-  let q = db
-    .selectFrom('residents as r')
-    .innerJoin('households as h', 'h.id', 'r.household_id')
-    .select('r.id')
-    .where('r.tenant_id', '=', tenantId)
-    .where('r.id_number_hash', '=', hash)
-    .where('r.deleted_at', 'is', null)
-    .where('h.deleted_at', 'is', null);
+  let q = liveResidentsOfTenant(db, tenantId).select('r.id').where('r.id_number_hash', '=', hash);
   if (exceptResidentId) q = q.where('r.id', '!=', exceptResidentId);
   return Boolean(await q.executeTakeFirst());
 }
@@ -228,14 +231,9 @@ export async function idHashesAmong(
   pause: () => Promise<void>,
 ): Promise<Set<string>> {
   return foundAmong(hashes, pause, async (chunk) => {
-    const rows = await db
-      .selectFrom('residents as r')
-      .innerJoin('households as h', 'h.id', 'r.household_id')
+    const rows = await liveResidentsOfTenant(db, tenantId)
       .select('r.id_number_hash')
-      .where('r.tenant_id', '=', tenantId)
       .where('r.id_number_hash', 'in', chunk)
-      .where('r.deleted_at', 'is', null)
-      .where('h.deleted_at', 'is', null)
       .execute();
     return rows.map((r) => r.id_number_hash);
   });
