@@ -3,7 +3,7 @@ import { pinyin } from 'pinyin-pro';
 import type { MemberCreateT, MemberListQueryT, MemberPatchT, MemberT } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { diff, writeAudit, type Changes } from '../../../platform/data/audit.js';
+import { diff, type Changes } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import {
@@ -23,6 +23,7 @@ import { restore as restoreRow, softDelete } from '../../../platform/data/scoped
 import { MIN_JOIN_AGE, PROBATION_YEARS } from './members.rules.js';
 import { stampsOf } from '../../../platform/stamps.js';
 import { writeRecorder } from '../../../platform/data/record.js';
+import { revealNumbers } from '../../../platform/reveal.js';
 
 /** Member writes change the roster's figures and caches. */
 const recordMember = writeRecorder('member', ['roster']);
@@ -255,18 +256,8 @@ export async function reveal(
   requireCapability(actor, 'members.read');
   if (!can(actor.role, 'members.reveal')) throw new DomainError('members.reveal_denied');
   const row = await repo.getMember(ctx.db, actor, id);
-  const out: { idNumber?: string; phone?: string | null } = {};
-  if (fields.includes('idNumber')) out.idNumber = ctx.vault.decrypt(row.id_number_enc);
-  if (fields.includes('phone')) out.phone = row.phone_enc ? ctx.vault.decrypt(row.phone_enc) : null;
-  await ctx.db.transaction().execute((trx) =>
-    writeAudit(ctx, trx, actor, {
-      action: 'member.reveal',
-      entityType: 'member',
-      entityId: id,
-      detail: fields.join(','),
-    }),
-  );
-  return out;
+  // A member always has an ID number: it is never null here.
+  return (await revealNumbers(ctx, actor, 'member', id, row, fields)) as { idNumber?: string; phone?: string | null };
 }
 
 /** Records a new member after checking the ID, dates, phone and uniqueness. */

@@ -21,6 +21,7 @@ import { listPhotos, readPhoto, storePhoto } from '../../../platform/data/photos
 import { isPlaceOrg } from '../common/places.js';
 import { releaseExpiredClaims } from './wishes.expiry.js';
 import { recycledChange } from '../common/recycle.js';
+import { revealNumbers } from '../../../platform/reveal.js';
 import { postWish } from './wishes.post.js';
 import * as repo from './wishes.repository.js';
 import { type WishAction, wishFlow } from './wishes.workflow.js';
@@ -215,12 +216,7 @@ export async function reveal(ctx: Ctx, actor: Actor, id: number): Promise<{ phon
   requireCapability(actor, 'residents.reveal');
   const row = await repo.findWish(ctx.db, id, { includeDeleted: true });
   if (!row || !inScope(actor, row.tenant_id, row.org_path)) throw notFound();
-  const phone = row.phone_enc ? ctx.vault.decrypt(row.phone_enc) : null;
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      writeAudit(ctx, trx, actor, { action: 'wish.reveal', entityType: 'wish', entityId: id, detail: 'phone' }),
-    );
+  const { phone = null } = await revealNumbers(ctx, actor, 'wish', id, row, ['phone']);
   return { phone };
 }
 
