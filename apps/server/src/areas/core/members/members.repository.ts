@@ -3,8 +3,9 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import { AGE_BAND_LIMITS, type AgeBand } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { scopeRange } from '../../../platform/actor.js';
-import { foundAmong, paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js';
+import { paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js';
 import { batchesByPath } from '../../../platform/data/batches.js';
+import { idHashesHeld, idNumberHeld, type IdHolders } from '../../../platform/data/idNumbers.js';
 import type { MembersTable } from '../../../db/schema/index.js';
 import { likeContains, likePrefix } from '../../../db/dialect.js';
 import { notFound } from '../../../platform/errors.js';
@@ -211,30 +212,16 @@ function liveOfTenant(db: Q, tenantId: number) {
   return db.selectFrom('members').where('tenant_id', '=', tenantId).where('deleted_at', 'is', null);
 }
 
+const ID_HOLDERS: IdHolders = { rows: liveOfTenant, id: 'id', hash: 'id_number_hash' };
+
 /** Whether a live member of the tenant already has this ID-number hash (other than `exceptId`). */
-export async function idNumberTaken(db: Q, tenantId: number, hash: string, exceptId?: number): Promise<boolean> {
-  let q = liveOfTenant(db, tenantId).select('id').where('id_number_hash', '=', hash);
-  if (exceptId) q = q.where('id', '!=', exceptId);
-  return Boolean(await q.executeTakeFirst());
+export function idNumberTaken(db: Q, tenantId: number, hash: string, exceptId?: number): Promise<boolean> {
+  return idNumberHeld(db, ID_HOLDERS, tenantId, hash, exceptId);
 }
 
-/**
- * Which of `hashes` are ID numbers of live members of the county: looked up 500 at a time by the
- * (tenant_id, id_number_hash) index, pausing between lookups, rather than reading the whole county.
- */
-export async function idHashesAmong(
-  db: Q,
-  tenantId: number,
-  hashes: string[],
-  pause: () => Promise<void>,
-): Promise<Set<string>> {
-  return foundAmong(hashes, pause, async (chunk) => {
-    const rows = await liveOfTenant(db, tenantId)
-      .select('id_number_hash')
-      .where('id_number_hash', 'in', chunk)
-      .execute();
-    return rows.map((r) => r.id_number_hash);
-  });
+/** Which of `hashes` are ID numbers of live members of the county (an import's lookup). */
+export function idHashesAmong(db: Q, tenantId: number, hashes: string[], pause: () => Promise<void>) {
+  return idHashesHeld(db, ID_HOLDERS, tenantId, hashes, pause);
 }
 
 /** Live orgs of the caller's scope (where a roster's rows may be placed), by path. */

@@ -4,15 +4,8 @@ import type { Actor } from '../../../platform/actor.js';
 import type { HouseholdsTable, ResidentsTable } from '../../../db/schema/index.js';
 import { likeContains } from '../../../db/dialect.js';
 import { batchesByPath } from '../../../platform/data/batches.js';
-import {
-  foundAmong,
-  type Paging,
-  paged,
-  type Q,
-  rangeOf,
-  type ScopedQuery,
-  scoped,
-} from '../../../platform/data/scoped.js';
+import { idHashesHeld, idNumberHeld, type IdHolders } from '../../../platform/data/idNumbers.js';
+import { type Paging, paged, type Q, rangeOf, type ScopedQuery, scoped } from '../../../platform/data/scoped.js';
 import { notFound } from '../../../platform/errors.js';
 
 export type HouseholdRow = Selectable<HouseholdsTable> & { org_name: string; group_name: string | null };
@@ -204,39 +197,16 @@ function liveResidentsOfTenant(db: Q, tenantId: number) {
     .where('h.deleted_at', 'is', null);
 }
 
-/**
- * Whether a live resident of another live household of the tenant has this ID-number hash
- * (`exceptResidentId` is the resident being edited; `householdId` allows none in the same household either).
- */
-export async function idNumberTaken(
-  db: Q,
-  tenantId: number,
-  hash: string,
-  exceptResidentId?: number,
-): Promise<boolean> {
-  let q = liveResidentsOfTenant(db, tenantId).select('r.id').where('r.id_number_hash', '=', hash);
-  if (exceptResidentId) q = q.where('r.id', '!=', exceptResidentId);
-  return Boolean(await q.executeTakeFirst());
+const ID_HOLDERS: IdHolders = { rows: liveResidentsOfTenant, id: 'r.id', hash: 'r.id_number_hash' };
+
+/** Whether a live resident of a live household of the tenant has this ID-number hash (but `exceptResidentId`). */
+export function idNumberTaken(db: Q, tenantId: number, hash: string, exceptResidentId?: number): Promise<boolean> {
+  return idNumberHeld(db, ID_HOLDERS, tenantId, hash, exceptResidentId);
 }
 
-/**
- * Which of `hashes` are ID numbers of live residents of live households in the county: looked up 500
- * at a time by the (tenant_id, id_number_hash) index, pausing between lookups, rather than reading
- * the whole county (half a million residents would hold the event loop for a second).
- */
-export async function idHashesAmong(
-  db: Q,
-  tenantId: number,
-  hashes: string[],
-  pause: () => Promise<void>,
-): Promise<Set<string>> {
-  return foundAmong(hashes, pause, async (chunk) => {
-    const rows = await liveResidentsOfTenant(db, tenantId)
-      .select('r.id_number_hash')
-      .where('r.id_number_hash', 'in', chunk)
-      .execute();
-    return rows.map((r) => r.id_number_hash);
-  });
+/** Which of `hashes` are ID numbers of live residents of live households in the county (an import's lookup). */
+export function idHashesAmong(db: Q, tenantId: number, hashes: string[], pause: () => Promise<void>) {
+  return idHashesHeld(db, ID_HOLDERS, tenantId, hashes, pause);
 }
 
 /** Recounts a household's live residents into `people` (after a resident is added or removed). */
