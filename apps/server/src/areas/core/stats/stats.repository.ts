@@ -1,5 +1,5 @@
 /** The queries of the overview figure: counts of organizations and members of a subtree (an index range). */
-import { sql } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import { AGE_BAND_LIMITS, type StatsOverviewT } from '@dangjian/contracts';
 import { liveInSubtree, type Q } from '../../../platform/data/scoped.js';
 import { addMonths, ELECTION_DUE_MONTHS, electionStatus } from '../orgs/orgs.rules.js';
@@ -10,26 +10,19 @@ type KeyCount = { key: string; count: number }[];
 export async function overviewOf(db: Q, tenant: number, lo: string, hi: string, day: string): Promise<StatsOverviewT> {
   const orgs = () => liveInSubtree(db, 'orgs', tenant, [lo, hi]);
   const members = () => liveInSubtree(db, 'members', tenant, [lo, hi]);
-  const group = async (col: 'status' | 'gender' | 'education' | 'category' | 'ethnicity'): Promise<KeyCount> =>
+  // Rows per value of a column (a missing value counts as 'unknown'); the callers' types name the columns.
+  const countBy = async (base: SelectQueryBuilder<any, any, object>, col: string): Promise<KeyCount> =>
     (
-      await members()
+      await base
         .select([
           sql<string>`coalesce(${sql.ref(col)}, 'unknown')`.as('key'),
           (e) => e.fn.countAll<number>().as('count'),
         ])
-        .groupBy(col)
+        .groupBy(sql.ref(col))
         .execute()
     ).map((r) => ({ key: r.key, count: Number(r.count) }));
-  const orgGroup = async (col: 'type' | 'field'): Promise<KeyCount> =>
-    (
-      await orgs()
-        .select([
-          sql<string>`coalesce(${sql.ref(col)}, 'unknown')`.as('key'),
-          (e) => e.fn.countAll<number>().as('count'),
-        ])
-        .groupBy(col)
-        .execute()
-    ).map((r) => ({ key: r.key, count: Number(r.count) }));
+  const group = (col: 'status' | 'gender' | 'education' | 'category' | 'ethnicity') => countBy(members(), col);
+  const orgGroup = (col: 'type' | 'field') => countBy(orgs(), col);
 
   // Age bands as one CASE over birth dates: born after (today − max years) and on or before (today − min years).
   const shift = (years: number) => `${String(Number(day.slice(0, 4)) - years).padStart(4, '0')}${day.slice(4)}`;
