@@ -1,6 +1,8 @@
 /** The command line's queries: the organizations it acts on, the accounts it manages, the numbers it re-encrypts. */
 import type { Role } from '@dangjian/contracts';
 import type { Ctx } from '../platform/context.js';
+import { endUserSessions } from '../areas/core/auth/auth.repository.js';
+import { clearAttempts, insertUser, setOneTimePassword } from '../areas/core/users/users.repository.js';
 
 type Db = Ctx['db'];
 
@@ -47,29 +49,19 @@ export async function insertCliUser(
     memberId: number | null;
   },
 ): Promise<number> {
-  const now = new Date().toISOString();
-  const { id } = await db
-    .insertInto('users')
-    .values({
-      tenant_id: u.tenantId,
-      username: u.username,
-      display_name: u.displayName,
-      password_hash: u.passwordHash,
-      role: u.role,
-      org_id: u.orgId,
-      org_path: u.orgPath,
-      member_id: u.memberId,
-      status: 'active',
-      locale: 'zh-CN',
-      last_login_at: null,
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+  return insertUser(db, {
+    tenant_id: u.tenantId,
+    username: u.username,
+    display_name: u.displayName,
+    password_hash: u.passwordHash,
+    role: u.role,
+    org_id: u.orgId,
+    org_path: u.orgPath,
+    member_id: u.memberId,
+    // The column's default: the operator chose this password.
+    must_change_password: 0,
+    now: new Date().toISOString(),
+  });
 }
 
 /** Sets a new password to be replaced at the next sign-in, ends the user's sessions, clears the failed sign-ins. */
@@ -78,24 +70,14 @@ export async function resetUserPassword(db: Db, userId: number, username: string
     const now = new Date().toISOString();
     // The operator hands the password over; its holder must replace it at the next sign-in
     // (the operator never keeps it).
-    await trx
-      .updateTable('users')
-      .set({ password_hash: hash, password_changed_at: now, updated_at: now, must_change_password: 1 })
-      .where('id', '=', userId)
-      .execute();
-    await trx
-      .updateTable('sessions')
-      .set({ ended_at: now })
-      .where('user_id', '=', userId)
-      .where('ended_at', 'is', null)
-      .execute();
-    await trx.deleteFrom('login_attempts').where('username', '=', username).execute();
+    await setOneTimePassword(trx, userId, hash, now);
+    await endUserSessions(trx, userId, now);
+    await clearAttempts(trx, username);
   });
 }
 
-export async function clearLoginAttempts(db: Db, username: string): Promise<void> {
-  await db.deleteFrom('login_attempts').where('username', '=', username).execute();
-}
+/** Clears the failed sign-in counter and lock of a user name. */
+export const clearLoginAttempts = clearAttempts;
 
 /** Up to 1000 members whose numbers are not yet encrypted with the key `keyId`. */
 export function membersNotOnKey(db: Db, keyId: string) {

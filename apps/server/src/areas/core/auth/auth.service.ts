@@ -110,8 +110,25 @@ export async function login(
 export async function actorOf(ctx: Ctx, userId: number, ip: string | null): Promise<Actor | null> {
   const row = await repo.actorRow(ctx.db, userId);
   if (!row || row.status !== 'active' || row.deleted_at) return null;
+  return actorFromRow({ ...row, user_id: row.id }, ip);
+}
+
+/** The columns of an account an actor is built from (the account's id as `user_id`). */
+interface ActorColumns {
+  user_id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  tenant_id: number | null;
+  org_id: number | null;
+  org_path: string | null;
+  member_id: number | null;
+  locale: string;
+}
+
+function actorFromRow(row: ActorColumns, ip: string | null): Actor {
   return {
-    userId: row.id,
+    userId: row.user_id,
     username: row.username,
     displayName: row.display_name,
     role: row.role as Role,
@@ -155,18 +172,7 @@ export async function resolveSession(ctx: Ctx, token: string, ip: string | null)
     tokenHash,
     csrf: row.csrf_token,
     mustChangePassword: Number(row.must_change_password) === 1,
-    actor: {
-      userId: row.user_id,
-      username: row.username,
-      displayName: row.display_name,
-      role: row.role as Role,
-      tenantId: row.tenant_id,
-      orgId: row.org_id,
-      orgPath: row.org_path,
-      memberId: row.member_id,
-      locale: row.locale,
-      ip,
-    },
+    actor: actorFromRow(row, ip),
   };
 }
 

@@ -13,10 +13,11 @@ import {
 } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { writeAuditBatch, type AuditEntry } from '../../../platform/data/audit.js';
+import { writeAuditAlone, type AuditEntry } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { sm3 } from '../../../platform/crypto.js';
-import { loadExcel, xlsxBuffer } from '../../../platform/excel.js';
+import { xlsxBuffer } from '../../../platform/excel.js';
+import { addOrgSheet, newBook, orgIndex } from '../../../platform/sheets.js';
 import {
   idHashesInColumn,
   loopYielder,
@@ -61,22 +62,12 @@ function normalizeDate(s: string): string {
 /** The import template: the roster columns, an example row and a sheet of the organizations in scope. */
 export async function template(ctx: Ctx, actor: Actor): Promise<Buffer> {
   requireCapability(actor, 'members.import');
-  const wb = new (await loadExcel()).Workbook();
-  const ws = wb.addWorksheet('党员名册');
-  ws.columns = ROSTER_COLUMNS.map((c) => ({
-    header: c.required ? `${c.header}*` : c.header,
-    key: c.key,
-    width: c.width,
-  }));
-  ws.getRow(1).font = { bold: true };
+  const { wb, ws } = await newBook('党员名册', ROSTER_COLUMNS, { starRequired: true });
   ws.getCell('A1').note = '带 * 的列必填；所在党组织编号与名称至少填一项（见“组织编号”工作表）；日期格式 YYYY-MM-DD';
-  const orgs = wb.addWorksheet('组织编号');
-  orgs.columns = [
-    { header: '组织编号', key: 'id', width: 10 },
-    { header: '组织名称', key: 'name', width: 36 },
-  ];
-  const rows = await repo.orgsInScope(ctx.db, actor);
-  for (const r of rows) if (MEMBER_HOLDING_TYPES.includes(r.type as OrgType)) orgs.addRow({ id: r.id, name: r.name });
+  const holding = (await repo.orgsInScope(ctx.db, actor)).filter((r) =>
+    MEMBER_HOLDING_TYPES.includes(r.type as OrgType),
+  );
+  addOrgSheet(wb, holding);
   const lists = wb.addWorksheet('可选值');
   Object.entries(ENUM_COLUMNS).forEach(([key, map], i) => {
     const col = lists.getColumn(i + 1);
@@ -104,9 +95,7 @@ async function checkRoster(run: ImportRun): Promise<ImportReportT> {
 
   const day = today(ctx);
   const orgRows = await repo.orgsInScope(ctx.db, actor);
-  const orgById = new Map(orgRows.map((o) => [o.id, o]));
-  const orgsByName = new Map<string, typeof orgRows>();
-  for (const o of orgRows) orgsByName.set(o.name, [...(orgsByName.get(o.name) ?? []), o]);
+  const { byId: orgById, byName: orgsByName } = orgIndex(orgRows);
   // Checking 50,000 rows takes seconds of CPU: other requests are answered in between.
   const pause = loopYielder();
   // The file's ID numbers already on the roster, looked up by the file's numbers, not the county's.
@@ -233,10 +222,7 @@ export async function exportRoster(
   requireCapability(actor, 'members.export');
   const day = today(ctx);
   const filter = await toFilter(ctx, actor, query, day);
-  const wb = new (await loadExcel()).Workbook();
-  const ws = wb.addWorksheet('党员名册');
-  ws.columns = ROSTER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  ws.getRow(1).font = { bold: true };
+  const { wb, ws } = await newBook('党员名册', ROSTER_COLUMNS);
   let count = 0;
   for await (const rows of repo.iterateMembers(ctx.db, actor, filter)) {
     for (const r of rows) {
@@ -257,12 +243,7 @@ export async function exportRoster(
       });
     }
   }
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      writeAuditBatch(ctx, trx, actor, [
-        { action: 'member.export', entityType: 'member', detail: `${count} rows; filter ${JSON.stringify(query)}` },
-      ]),
-    );
+  const detail = `${count} rows; filter ${JSON.stringify(query)}`;
+  await writeAuditAlone(ctx, actor, { action: 'member.export', entityType: 'member', detail });
   return { buffer: await xlsxBuffer(wb), count };
 }

@@ -3,7 +3,9 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import { AGE_BAND_LIMITS, type AgeBand } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { scopeRange } from '../../../platform/actor.js';
-import { foundAmong, paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js';
+import { paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js';
+import { batchesByPath } from '../../../platform/data/batches.js';
+import { idHashesHeld, idNumberHeld, type IdHolders } from '../../../platform/data/idNumbers.js';
 import type { MembersTable } from '../../../db/schema/index.js';
 import { likeContains, likePrefix } from '../../../db/dialect.js';
 import { notFound } from '../../../platform/errors.js';
@@ -121,26 +123,11 @@ export async function listMembers(
 
 /** Streams every member matching a filter in batches (export). */
 export async function* iterateMembers(db: Q, actor: Actor, f: MemberFilter, batch = 2000): AsyncGenerator<MemberRow[]> {
-  let lastPath = '';
-  let lastId = 0;
-  for (;;) {
-    const rows = (await filtered(db, actor, f)
-      .innerJoin('orgs as o', 'o.id', 'm.org_id')
-      .selectAll('m')
-      .select('o.name as org_name')
-      .where((eb) =>
-        eb.or([eb('m.org_path', '>', lastPath), eb.and([eb('m.org_path', '=', lastPath), eb('m.id', '>', lastId)])]),
-      )
-      .orderBy('m.org_path')
-      .orderBy('m.id')
-      .limit(batch)
-      .execute()) as MemberRow[];
-    if (!rows.length) return;
-    yield rows;
-    lastPath = rows[rows.length - 1].org_path;
-    lastId = rows[rows.length - 1].id;
-    if (rows.length < batch) return;
-  }
+  const base = filtered(db, actor, f)
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .selectAll('m')
+    .select('o.name as org_name');
+  yield* batchesByPath<MemberRow>(base, 'm', batch);
 }
 
 /** One member by id; 404 when missing, deleted (unless asked) or outside the scope. */
@@ -220,38 +207,21 @@ export async function requireServingMember(db: Q, actor: Actor, id: number, targ
   return { id: m.id, name: m.name, org_id: m.org_id, org_path: m.org_path, tenant_id: m.tenant_id };
 }
 
-/** Whether a live member of the tenant already has this ID-number hash (other than `exceptId`). */
-export async function idNumberTaken(db: Q, tenantId: number, hash: string, exceptId?: number): Promise<boolean> {
-  let q = db
-    .selectFrom('members')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('id_number_hash', '=', hash)
-    .where('deleted_at', 'is', null);
-  if (exceptId) q = q.where('id', '!=', exceptId);
-  return Boolean(await q.executeTakeFirst());
+/** The live members of a county: whose ID numbers count as taken. */
+function liveOfTenant(db: Q, tenantId: number) {
+  return db.selectFrom('members').where('tenant_id', '=', tenantId).where('deleted_at', 'is', null);
 }
 
-/**
- * Which of `hashes` are ID numbers of live members of the county: looked up 500 at a time by the
- * (tenant_id, id_number_hash) index, pausing between lookups, rather than reading the whole county.
- */
-export async function idHashesAmong(
-  db: Q,
-  tenantId: number,
-  hashes: string[],
-  pause: () => Promise<void>,
-): Promise<Set<string>> {
-  return foundAmong(hashes, pause, async (chunk) => {
-    const rows = await db
-      .selectFrom('members')
-      .select('id_number_hash')
-      .where('tenant_id', '=', tenantId)
-      .where('id_number_hash', 'in', chunk)
-      .where('deleted_at', 'is', null)
-      .execute();
-    return rows.map((r) => r.id_number_hash);
-  });
+const ID_HOLDERS: IdHolders = { rows: liveOfTenant, id: 'id', hash: 'id_number_hash' };
+
+/** Whether a live member of the tenant already has this ID-number hash (other than `exceptId`). */
+export function idNumberTaken(db: Q, tenantId: number, hash: string, exceptId?: number): Promise<boolean> {
+  return idNumberHeld(db, ID_HOLDERS, tenantId, hash, exceptId);
+}
+
+/** Which of `hashes` are ID numbers of live members of the county (an import's lookup). */
+export function idHashesAmong(db: Q, tenantId: number, hashes: string[], pause: () => Promise<void>) {
+  return idHashesHeld(db, ID_HOLDERS, tenantId, hashes, pause);
 }
 
 /** Live orgs of the caller's scope (where a roster's rows may be placed), by path. */

@@ -3,7 +3,7 @@ import { pinyin } from 'pinyin-pro';
 import type { MemberCreateT, MemberListQueryT, MemberPatchT, MemberT } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { diff, writeAudit, type Changes } from '../../../platform/data/audit.js';
+import { diff, type Changes } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import {
@@ -19,9 +19,14 @@ import { MEMBER_HOLDING_TYPES } from '../orgs/orgs.rules.js';
 import { today } from '../orgs/orgs.service.js';
 import { can, type ErrorCode, type OrgType } from '@dangjian/contracts';
 import * as repo from './members.repository.js';
-import { bumpVersion } from '../../../platform/data/versions.js';
 import { restore as restoreRow, softDelete } from '../../../platform/data/scoped.js';
 import { MIN_JOIN_AGE, PROBATION_YEARS } from './members.rules.js';
+import { stampsOf } from '../../../platform/stamps.js';
+import { writeRecorder } from '../../../platform/data/record.js';
+import { revealNumbers } from '../../../platform/reveal.js';
+
+/** Member writes change the roster's figures and caches. */
+const recordMember = writeRecorder('member', ['roster']);
 
 /** Full pinyin and initials of a name, lower-case without tones ('张三' → 'zhangsan', 'zs'). */
 export function nameKeys(name: string): { pinyin: string; initials: string } {
@@ -66,9 +71,7 @@ export function present(row: repo.MemberRow, day: string): MemberT {
     fullMemberAt: row.full_member_at,
     status: row.status as MemberT['status'],
     partyYears: row.full_member_at && row.status === 'full' ? yearsBetween(row.full_member_at, day) : 0,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deletedAt: row.deleted_at,
+    ...stampsOf(row),
   };
 }
 
@@ -221,7 +224,7 @@ export async function toFilter(
   query: MemberListQueryT,
   day: string,
 ): Promise<repo.MemberFilter> {
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const q = query.q?.trim() || undefined;
   let idHash: string | undefined;
   let phoneHash: string | undefined;
@@ -253,18 +256,8 @@ export async function reveal(
   requireCapability(actor, 'members.read');
   if (!can(actor.role, 'members.reveal')) throw new DomainError('members.reveal_denied');
   const row = await repo.getMember(ctx.db, actor, id);
-  const out: { idNumber?: string; phone?: string | null } = {};
-  if (fields.includes('idNumber')) out.idNumber = ctx.vault.decrypt(row.id_number_enc);
-  if (fields.includes('phone')) out.phone = row.phone_enc ? ctx.vault.decrypt(row.phone_enc) : null;
-  await ctx.db.transaction().execute((trx) =>
-    writeAudit(ctx, trx, actor, {
-      action: 'member.reveal',
-      entityType: 'member',
-      entityId: id,
-      detail: fields.join(','),
-    }),
-  );
-  return out;
+  // A member always has an ID number: it is never null here.
+  return (await revealNumbers(ctx, actor, 'member', id, row, fields)) as { idNumber?: string; phone?: string | null };
 }
 
 /** Records a new member after checking the ID, dates, phone and uniqueness. */
@@ -293,10 +286,8 @@ export async function create(ctx: Ctx, actor: Actor, input: MemberCreateT): Prom
       },
     ]);
     const after = present({ ...(await repo.getMember(trx, actor, id)) }, day);
-    await bumpVersion(trx, org.tenant_id, 'roster');
-    await writeAudit(ctx, trx, actor, {
+    await recordMember(ctx, trx, actor, org.tenant_id, {
       action: 'member.create',
-      entityType: 'member',
       entityId: id,
       changes: diff(null, auditable(after)),
     });
@@ -347,8 +338,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: MemberPa
     await repo.updateMember(trx, id, set);
     const after = present(await repo.getMember(trx, actor, id), day);
     const changes: Changes = diff(auditable(before), auditable(after));
-    await bumpVersion(trx, row.tenant_id, 'roster');
-    await writeAudit(ctx, trx, actor, { action: 'member.update', entityType: 'member', entityId: id, changes });
+    await recordMember(ctx, trx, actor, row.tenant_id, { action: 'member.update', entityId: id, changes });
   });
   return get(ctx, actor, id);
 }

@@ -2,7 +2,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
 import { scopeRange } from '../../../platform/actor.js';
-import { getOr404, type Liveness, type Q, scoped } from '../../../platform/data/scoped.js';
+import { getOr404, type Liveness, liveInSubtree, type Q, scoped } from '../../../platform/data/scoped.js';
 import type { DB, OrgsTable } from '../../../db/schema/index.js';
 import { ORG_SCOPED_TABLES } from '../../index.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
@@ -28,6 +28,11 @@ export async function getOrg(
   opts: { includeDeleted?: boolean } = {},
 ): Promise<OrgRow> {
   return getOr404(db, actor, 'orgs', id, opts.includeDeleted ? 'any' : 'live');
+}
+
+/** The path of the org a list filter names (`?org=`), checked inside the caller's scope; none without a filter. */
+export async function underOrg(db: Q, actor: Actor, id: number | null | undefined): Promise<string | undefined> {
+  return id ? (await getOrg(db, actor, id)).org_path : undefined;
 }
 
 /**
@@ -159,13 +164,8 @@ export async function subtreeCounts(
         .executeTakeFirstOrThrow()
     ).n,
   );
-  const byStatus = await db
-    .selectFrom('members')
+  const byStatus = await liveInSubtree(db, 'members', org.tenant_id, [lo, hi])
     .select(['status', (e) => e.fn.countAll<number>().as('n')])
-    .where('tenant_id', '=', org.tenant_id)
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
-    .where('deleted_at', 'is', null)
     .groupBy('status')
     .execute();
   const full = Number(byStatus.find((r) => r.status === 'full')?.n ?? 0);

@@ -3,14 +3,19 @@ import { chinaToday } from '@dangjian/contracts';
 import type { OrgCreateT, OrgNodeT, OrgPatchT, OrgT, OrgType } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { diff, writeAudit } from '../../../platform/data/audit.js';
+import { diff } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { softDelete, restore as restoreRow } from '../../../platform/data/scoped.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import * as repo from './orgs.repository.js';
 import * as membersRepo from '../members/members.repository.js';
-import { bumpVersion } from '../../../platform/data/versions.js';
 import { CHILD_TYPES, electionStatus, termYears } from './orgs.rules.js';
+import { stampsOf } from '../../../platform/stamps.js';
+import { writeRecorder } from '../../../platform/data/record.js';
+
+/** Org writes change the roster's figures; a move re-paths the residents' rows too. */
+const recordOrg = writeRecorder('org', ['roster']);
+const recordOrgMove = writeRecorder('org', ['residents', 'roster']);
 
 /** Today's date (YYYY-MM-DD) by the context's clock, in China time. */
 export function today(ctx: Ctx): string {
@@ -107,9 +112,7 @@ async function present(ctx: Ctx, actor: Actor, row: repo.OrgRow): Promise<OrgT> 
     electionStatus: election.status,
     childCount: counts.childCount,
     memberCounts: { total: counts.total, full: counts.full, probationary: counts.probationary },
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deletedAt: row.deleted_at,
+    ...stampsOf(row),
   };
 }
 
@@ -175,10 +178,8 @@ export async function create(ctx: Ctx, actor: Actor, input: OrgCreateT): Promise
       },
       now,
     );
-    await bumpVersion(trx, parent.tenant_id, 'roster');
-    await writeAudit(ctx, trx, actor, {
+    await recordOrg(ctx, trx, actor, parent.tenant_id, {
       action: 'org.create',
-      entityType: 'org',
       entityId: row.id,
       changes: diff(null, auditable(row)),
     });
@@ -210,10 +211,8 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: OrgPatch
     if (patch.secretaryMemberId !== undefined) set.secretary_member_id = patch.secretaryMemberId;
     if (patch.committee !== undefined) set.committee = JSON.stringify(patch.committee);
     const after = await repo.updateOrg(trx, id, set);
-    await bumpVersion(trx, row.tenant_id, 'roster');
-    await writeAudit(ctx, trx, actor, {
+    await recordOrg(ctx, trx, actor, row.tenant_id, {
       action: 'org.update',
-      entityType: 'org',
       entityId: id,
       changes: diff(auditable(row), auditable(after)),
     });
@@ -236,11 +235,8 @@ export async function move(ctx: Ctx, actor: Actor, id: number, newParentId: numb
   await ctx.db.transaction().execute(async (trx) => {
     const move = { tenantId: row.tenant_id, id, parentId: parent.id, oldPrefix, newPrefix, depthDelta };
     await repo.moveSubtree(trx, move, ctx.clock().toISOString());
-    await bumpVersion(trx, row.tenant_id, 'residents');
-    await bumpVersion(trx, row.tenant_id, 'roster');
-    await writeAudit(ctx, trx, actor, {
+    await recordOrgMove(ctx, trx, actor, row.tenant_id, {
       action: 'org.move',
-      entityType: 'org',
       entityId: id,
       changes: {
         parentId: { before: row.parent_id, after: parent.id },

@@ -1,47 +1,28 @@
 /** The queries of the overview figure: counts of organizations and members of a subtree (an index range). */
-import { sql } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import { AGE_BAND_LIMITS, type StatsOverviewT } from '@dangjian/contracts';
-import type { Q } from '../../../platform/data/scoped.js';
+import { liveInSubtree, type Q } from '../../../platform/data/scoped.js';
 import { addMonths, ELECTION_DUE_MONTHS, electionStatus } from '../orgs/orgs.rules.js';
 
 type KeyCount = { key: string; count: number }[];
 
 /** Organizations, members (by status, gender, age band …) and elections due of a subtree, counted on a day. */
 export async function overviewOf(db: Q, tenant: number, lo: string, hi: string, day: string): Promise<StatsOverviewT> {
-  const orgs = () =>
-    db
-      .selectFrom('orgs')
-      .where('tenant_id', '=', tenant)
-      .where('org_path', '>=', lo)
-      .where('org_path', '<', hi)
-      .where('deleted_at', 'is', null);
-  const members = () =>
-    db
-      .selectFrom('members')
-      .where('tenant_id', '=', tenant)
-      .where('org_path', '>=', lo)
-      .where('org_path', '<', hi)
-      .where('deleted_at', 'is', null);
-  const group = async (col: 'status' | 'gender' | 'education' | 'category' | 'ethnicity'): Promise<KeyCount> =>
+  const orgs = () => liveInSubtree(db, 'orgs', tenant, [lo, hi]);
+  const members = () => liveInSubtree(db, 'members', tenant, [lo, hi]);
+  // Rows per value of a column (a missing value counts as 'unknown'); the callers' types name the columns.
+  const countBy = async (base: SelectQueryBuilder<any, any, object>, col: string): Promise<KeyCount> =>
     (
-      await members()
+      await base
         .select([
           sql<string>`coalesce(${sql.ref(col)}, 'unknown')`.as('key'),
           (e) => e.fn.countAll<number>().as('count'),
         ])
-        .groupBy(col)
+        .groupBy(sql.ref(col))
         .execute()
     ).map((r) => ({ key: r.key, count: Number(r.count) }));
-  const orgGroup = async (col: 'type' | 'field'): Promise<KeyCount> =>
-    (
-      await orgs()
-        .select([
-          sql<string>`coalesce(${sql.ref(col)}, 'unknown')`.as('key'),
-          (e) => e.fn.countAll<number>().as('count'),
-        ])
-        .groupBy(col)
-        .execute()
-    ).map((r) => ({ key: r.key, count: Number(r.count) }));
+  const group = (col: 'status' | 'gender' | 'education' | 'category' | 'ethnicity') => countBy(members(), col);
+  const orgGroup = (col: 'type' | 'field') => countBy(orgs(), col);
 
   // Age bands as one CASE over birth dates: born after (today − max years) and on or before (today − min years).
   const shift = (years: number) => `${String(Number(day.slice(0, 4)) - years).padStart(4, '0')}${day.slice(4)}`;

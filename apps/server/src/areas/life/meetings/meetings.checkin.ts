@@ -6,11 +6,14 @@ import { requireCapability } from '../../../platform/actor.js';
 import { writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
-import { bumpVersion } from '../../../platform/data/versions.js';
 import { chinaInstant } from '@dangjian/contracts';
 import * as checkinRepo from './meetings.checkin.repository.js';
 import * as repo from './meetings.repository.js';
 import { CHECKIN_DEFAULT_HOURS, CHECKIN_EARLY_MINUTES } from './meetings.rules.js';
+import { writeRecorder } from '../../../platform/data/record.js';
+
+/** A sign-in changes the compliance figures. */
+const recordMeeting = writeRecorder('meeting', ['meetings']);
 
 /** The sign-in link of a code, absolute so a phone camera can open it, and its QR code. */
 export async function checkinLink(
@@ -77,10 +80,8 @@ export async function checkin(ctx: Ctx, actor: Actor, code: string) {
   if (!att.checked_in_at) {
     await ctx.db.transaction().execute(async (trx) => {
       await checkinRepo.markSelfCheckin(trx, att.id, now);
-      await bumpVersion(trx, actor.tenantId!, 'meetings');
-      await writeAudit(ctx, trx, actor, {
+      await recordMeeting(ctx, trx, actor, actor.tenantId!, {
         action: 'meeting.checkin',
-        entityType: 'meeting',
         entityId: meeting.id,
         changes: { [`attendance.${actor.memberId}`]: { before: att.status, after: 'present' } },
       });

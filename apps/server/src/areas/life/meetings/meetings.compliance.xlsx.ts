@@ -2,6 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { COMPLIANCE_STATUSES, MEETING_KIND_LABELS, label } from '@dangjian/contracts';
 import type { ComplianceItem } from './meetings.compliance.js';
+import { addSheet } from '../../../platform/sheets.js';
 
 /** Fills a workbook with a compliance answer (zh or en headers). */
 export function fillCompliance(
@@ -14,16 +15,14 @@ export function fillCompliance(
   locale: 'zh-CN' | 'en',
   args: { period: string },
 ): void {
-  const ws = wb.addWorksheet(`组织生活落实情况 ${args.period}`);
-  ws.columns = [
-    { header: locale === 'en' ? 'Organization' : '党组织', key: 'org', width: 30 },
-    { header: locale === 'en' ? 'Kind' : '类型', key: 'kind', width: 16 },
-    { header: locale === 'en' ? 'Required' : '应开', key: 'required', width: 8 },
-    { header: locale === 'en' ? 'Held' : '已开', key: 'held', width: 8 },
-    { header: locale === 'en' ? 'Status' : '状态', key: 'status', width: 10 },
-    { header: locale === 'en' ? 'Due by' : '截止日期', key: 'dueBy', width: 12 },
-  ];
-  ws.getRow(1).font = { bold: true };
+  const ws = addSheet(wb, `组织生活落实情况 ${args.period}`, [
+    [locale === 'en' ? 'Organization' : '党组织', 'org', 30],
+    [locale === 'en' ? 'Kind' : '类型', 'kind', 16],
+    [locale === 'en' ? 'Required' : '应开', 'required', 8],
+    [locale === 'en' ? 'Held' : '已开', 'held', 8],
+    [locale === 'en' ? 'Status' : '状态', 'status', 10],
+    [locale === 'en' ? 'Due by' : '截止日期', 'dueBy', 12],
+  ]);
   for (const i of c.items)
     ws.addRow({
       org: i.orgName,

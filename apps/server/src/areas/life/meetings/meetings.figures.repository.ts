@@ -1,30 +1,18 @@
 /** The queries behind the meetings' figures: compliance, stats, the yearbook. */
-import type { Q } from '../../../platform/data/scoped.js';
+import { liveInSubtree, type Q } from '../../../platform/data/scoped.js';
 import { subtreeRange } from '../../../db/dialect.js';
 
 /** The live organizations under `orgPath`. */
 export function subtreeOrgs(db: Q, tenantId: number, orgPath: string) {
   const [lo, hi] = subtreeRange(orgPath);
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'type', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
-    .where('deleted_at', 'is', null)
-    .execute();
+  return liveInSubtree(db, 'orgs', tenantId, [lo, hi]).select(['id', 'name', 'type', 'org_path']).execute();
 }
 
 /** How many live members each organization under `orgPath` has. */
 export function memberCountsByOrg(db: Q, tenantId: number, orgPath: string) {
   const [lo, hi] = subtreeRange(orgPath);
-  return db
-    .selectFrom('members')
+  return liveInSubtree(db, 'members', tenantId, [lo, hi])
     .select(['org_id', (e) => e.fn.countAll<number>().as('n')])
-    .where('tenant_id', '=', tenantId)
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
-    .where('deleted_at', 'is', null)
     .groupBy('org_id')
     .execute();
 }

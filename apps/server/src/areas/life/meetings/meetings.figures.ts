@@ -34,6 +34,7 @@ import { computeCompliance, heldKey, loadSpan, type ComplianceStatus } from './m
 import { changeRules, rulesDetail } from '../../../platform/rules.js';
 import { defineFigure } from '../../../platform/figures.js';
 import { fillCompliance } from './meetings.compliance.xlsx.js';
+import { addSheet } from '../../../platform/sheets.js';
 
 /** The organization a figure is computed for, as plain data (part of the cache key). */
 type OrgRef = Pick<orgsRepo.OrgRow, 'id' | 'tenant_id' | 'org_path' | 'name'>;
@@ -240,24 +241,22 @@ export async function yearbook(
     meetings.map((m) => m.id),
   );
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(`${year}年组织生活`);
-  ws.columns = [
-    { header: '日期', key: 'heldOn', width: 12 },
-    { header: '时间', key: 'time', width: 12 },
-    { header: '类型', key: 'kind', width: 14 },
-    { header: '主题', key: 'topic', width: 32 },
-    { header: '地点', key: 'place', width: 16 },
-    { header: '主持人', key: 'host', width: 10 },
-    { header: '记录人', key: 'recorder', width: 10 },
-    { header: '应到', key: 'expected', width: 6 },
-    { header: '实到', key: 'present', width: 6 },
-    { header: '请假', key: 'leave', width: 6 },
-    { header: '缺席', key: 'absent', width: 6 },
-    { header: '会议记录', key: 'minutes', width: 60 },
-    { header: '决定事项', key: 'decisions', width: 30 },
-    { header: '录入时间', key: 'entered', width: 20 },
-  ];
-  ws.getRow(1).font = { bold: true };
+  const ws = addSheet(wb, `${year}年组织生活`, [
+    ['日期', 'heldOn', 12],
+    ['时间', 'time', 12],
+    ['类型', 'kind', 14],
+    ['主题', 'topic', 32],
+    ['地点', 'place', 16],
+    ['主持人', 'host', 10],
+    ['记录人', 'recorder', 10],
+    ['应到', 'expected', 6],
+    ['实到', 'present', 6],
+    ['请假', 'leave', 6],
+    ['缺席', 'absent', 6],
+    ['会议记录', 'minutes', 60],
+    ['决定事项', 'decisions', 30],
+    ['录入时间', 'entered', 20],
+  ]);
   for (const m of meetings) {
     const c = counts.get(m.id)!;
     ws.addRow({
@@ -277,17 +276,15 @@ export async function yearbook(
       entered: m.created_at.slice(0, 16).replace('T', ' '),
     });
   }
-  const att = wb.addWorksheet('出席情况');
-  att.columns = [
-    { header: '日期', key: 'heldOn', width: 12 },
-    { header: '类型', key: 'kind', width: 14 },
-    { header: '主题', key: 'topic', width: 32 },
-    { header: '党员', key: 'name', width: 10 },
-    { header: '出席', key: 'status', width: 8 },
-    { header: '请假事由', key: 'reason', width: 24 },
-    { header: '签到时间', key: 'checked', width: 20 },
-  ];
-  att.getRow(1).font = { bold: true };
+  const att = addSheet(wb, '出席情况', [
+    ['日期', 'heldOn', 12],
+    ['类型', 'kind', 14],
+    ['主题', 'topic', 32],
+    ['党员', 'name', 10],
+    ['出席', 'status', 8],
+    ['请假事由', 'reason', 24],
+    ['签到时间', 'checked', 20],
+  ]);
   if (meetings.length) {
     const rows = await figuresRepo.attendanceOf(
       ctx.db,

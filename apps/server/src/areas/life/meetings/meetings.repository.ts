@@ -1,7 +1,7 @@
 /** Every query on meetings, attendance, motions, reviews and photos, inside the caller's scope. */
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
-import { paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js';
+import { liveInSubtree, paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js';
 import type { MeetingAttendanceTable, MeetingMotionsTable, MeetingsTable } from '../../../db/schema/index.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
 import { notFound } from '../../../platform/errors.js';
@@ -121,13 +121,8 @@ export async function membersUnder(
   orgPath: string,
 ): Promise<{ id: number; name: string; status: string }[]> {
   const [lo, hi] = subtreeRange(orgPath);
-  return db
-    .selectFrom('members')
+  return liveInSubtree(db, 'members', tenantId, [lo, hi])
     .select(['id', 'name', 'status'])
-    .where('tenant_id', '=', tenantId)
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
-    .where('deleted_at', 'is', null)
     .orderBy('name_pinyin')
     .execute();
 }
@@ -154,15 +149,10 @@ export async function attendanceOf(db: Q, meetingId: number) {
 /** Held-meeting counts per org, kind and month over a subtree and span (compliance). */
 export async function heldByMonth(db: Q, tenantId: number, orgPath: string, from: string, to: string) {
   const [lo, hi] = subtreeRange(orgPath);
-  return db
-    .selectFrom('meetings')
+  return liveInSubtree(db, 'meetings', tenantId, [lo, hi])
     .select(['org_id', 'kind', sql<string>`substr(held_on, 1, 7)`.as('ym'), (e) => e.fn.countAll<number>().as('n')])
-    .where('tenant_id', '=', tenantId)
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
     .where('held_on', '>=', from)
     .where('held_on', '<=', to)
-    .where('deleted_at', 'is', null)
     .groupBy(['org_id', 'kind', sql`substr(held_on, 1, 7)`])
     .execute();
 }
@@ -170,17 +160,12 @@ export async function heldByMonth(db: Q, tenantId: number, orgPath: string, from
 /** Members talked with (present at a per-member kind) per org and month: each member counts once per unit. */
 export async function talkedByMonth(db: Q, tenantId: number, orgPath: string, kind: string, from: string, to: string) {
   const [lo, hi] = subtreeRange(orgPath);
-  return db
-    .selectFrom('meetings as mt')
+  return liveInSubtree(db, 'meetings', tenantId, [lo, hi], 'mt')
     .innerJoin('meeting_attendance as a', 'a.meeting_id', 'mt.id')
     .select(['mt.org_id', 'a.member_id', sql<string>`substr(mt.held_on, 1, 7)`.as('ym')])
-    .where('mt.tenant_id', '=', tenantId)
-    .where('mt.org_path', '>=', lo)
-    .where('mt.org_path', '<', hi)
     .where('mt.kind', '=', kind)
     .where('mt.held_on', '>=', from)
     .where('mt.held_on', '<=', to)
-    .where('mt.deleted_at', 'is', null)
     .where('a.status', '=', 'present')
     .distinct()
     .execute();

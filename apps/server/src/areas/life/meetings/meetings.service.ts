@@ -10,7 +10,7 @@ import type {
 import { chinaDay } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { diff, writeAudit } from '../../../platform/data/audit.js';
+import { diff } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
 import { restore as restoreRow, softDelete } from '../../../platform/data/scoped.js';
@@ -26,7 +26,10 @@ import { daysBetween } from './meetings.periods.js';
 export { chinaInstant } from '@dangjian/contracts';
 export { checkin, closeCheckin, mine, openCheckin } from './meetings.checkin.js';
 export { addPhoto, photo, removePhoto } from './meetings.photos.js';
-import { bumpVersion } from '../../../platform/data/versions.js';
+import { writeRecorder } from '../../../platform/data/record.js';
+
+/** Meeting writes change the compliance figures. */
+const recordMeeting = writeRecorder('meeting', ['meetings']);
 
 function summarize(ctx: Ctx, r: repo.MeetingRow, c: repo.AttendanceCounts): MeetingSummaryT {
   const missing: string[] = [];
@@ -61,7 +64,7 @@ function summarize(ctx: Ctx, r: repo.MeetingRow, c: repo.AttendanceCounts): Meet
 /** Meetings of a subtree, newest first, with attendance counts and completeness. */
 export async function list(ctx: Ctx, actor: Actor, query: MeetingListQueryT) {
   requireCapability(actor, 'meetings.read');
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const { rows, total } = await repo.listMeetings(
     ctx.db,
     actor,
@@ -198,10 +201,8 @@ export async function create(ctx: Ctx, actor: Actor, input: MeetingCreateT): Pro
     });
     await writeDetails(ctx, trx, id, org, kind, input, true);
     const row = await repo.meetingRow(trx, id);
-    await bumpVersion(trx, org.tenant_id, 'meetings');
-    await writeAudit(ctx, trx, actor, {
+    await recordMeeting(ctx, trx, actor, org.tenant_id, {
       action: 'meeting.create',
-      entityType: 'meeting',
       entityId: id,
       changes: diff(null, auditable(row)),
     });
@@ -271,8 +272,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: MeetingP
     if (patch.attendance) changes.attendance = { before: null, after: `${patch.attendance.length} entries` };
     if (patch.motions) changes.motions = { before: null, after: patch.motions.map((m) => m.title) };
     if (patch.reviews) changes.reviews = { before: null, after: `${patch.reviews.length} grades` };
-    await bumpVersion(trx, row.tenant_id, 'meetings');
-    await writeAudit(ctx, trx, actor, { action: 'meeting.update', entityType: 'meeting', entityId: id, changes });
+    await recordMeeting(ctx, trx, actor, row.tenant_id, { action: 'meeting.update', entityId: id, changes });
   });
   return get(ctx, actor, id);
 }

@@ -8,18 +8,17 @@ import {
   label,
   type ResidentsStats,
 } from '@dangjian/contracts';
+import { addSheet } from '../../../platform/sheets.js';
 
 /** Fills a workbook with the figures (zh or en headers). */
 export function fillResidentsStats(wb: ExcelJS.Workbook, s: ResidentsStats, locale: 'zh-CN' | 'en'): void {
   const en = locale === 'en';
   const t = (zh: string, e: string) => (en ? e : zh);
   const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
-  const sum = wb.addWorksheet(t('为民服务统计', 'Service figures'));
-  sum.columns = [
-    { header: t('指标', 'Figure'), key: 'k', width: 28 },
-    { header: t('数值', 'Value'), key: 'v', width: 16 },
-  ];
-  sum.getRow(1).font = { bold: true };
+  const sum = addSheet(wb, t('为民服务统计', 'Service figures'), [
+    [t('指标', 'Figure'), 'k', 28],
+    [t('数值', 'Value'), 'v', 16],
+  ]);
   const rows: [string, string | number][] = [
     [t('党组织', 'Organization'), s.org.name],
     [t('统计期间', 'Period'), `${s.period.from} – ${s.period.to}`],
@@ -58,26 +57,22 @@ export function fillResidentsStats(wb: ExcelJS.Workbook, s: ResidentsStats, loca
     [t('走访村（社区）', 'Villages visited'), `${s.visits.villagesVisited} / ${s.visits.villages}`],
   ];
   for (const [k, v] of rows) sum.addRow({ k, v });
-  const by = wb.addWorksheet(t('下级组织', 'Organizations'));
-  by.columns = [
-    { header: t('党组织', 'Organization'), key: 'orgName', width: 30 },
-    { header: t('受理', 'Accepted'), key: 'accepted', width: 10 },
-    { header: t('办结', 'Closed'), key: 'closed', width: 10 },
-    { header: t('超期', 'Overdue'), key: 'overdue', width: 8 },
-    { header: t('满意率', 'Satisfaction'), key: 'sat', width: 10 },
-    { header: t('微心愿', 'Wishes'), key: 'wishes', width: 8 },
-    { header: t('已实现', 'Fulfilled'), key: 'wishesDone', width: 8 },
-    { header: t('代办', 'Errands'), key: 'errands', width: 8 },
-    { header: t('联户覆盖率', 'Group coverage'), key: 'cov', width: 12 },
-  ];
-  by.getRow(1).font = { bold: true };
+  const by = addSheet(wb, t('下级组织', 'Organizations'), [
+    [t('党组织', 'Organization'), 'orgName', 30],
+    [t('受理', 'Accepted'), 'accepted', 10],
+    [t('办结', 'Closed'), 'closed', 10],
+    [t('超期', 'Overdue'), 'overdue', 8],
+    [t('满意率', 'Satisfaction'), 'sat', 10],
+    [t('微心愿', 'Wishes'), 'wishes', 8],
+    [t('已实现', 'Fulfilled'), 'wishesDone', 8],
+    [t('代办', 'Errands'), 'errands', 8],
+    [t('联户覆盖率', 'Group coverage'), 'cov', 12],
+  ]);
   for (const o of s.byOrg) by.addRow({ ...o, sat: pct(o.satisfactionRate), cov: pct(o.coverageRate) });
-  const mon = wb.addWorksheet(t('按月', 'Months'));
-  mon.columns = [
-    { header: t('月份', 'Month'), key: 'month', width: 10 },
-    { header: t('受理', 'Accepted'), key: 'accepted', width: 10 },
-    { header: t('办结', 'Closed'), key: 'closed', width: 10 },
-  ];
-  mon.getRow(1).font = { bold: true };
+  const mon = addSheet(wb, t('按月', 'Months'), [
+    [t('月份', 'Month'), 'month', 10],
+    [t('受理', 'Accepted'), 'accepted', 10],
+    [t('办结', 'Closed'), 'closed', 10],
+  ]);
   for (const m of s.monthly) mon.addRow(m);
 }

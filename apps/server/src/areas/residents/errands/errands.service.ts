@@ -20,6 +20,7 @@ import { createdStamps, phoneColumns } from '../../../platform/personal.js';
 import { recycledChange } from '../common/recycle.js';
 import * as repo from './errands.repository.js';
 import { type ErrandAction, errandFlow } from './errands.workflow.js';
+import { stampsOf } from '../../../platform/stamps.js';
 
 function isStaff(actor: Actor): boolean {
   return can(actor.role, 'residents.read');
@@ -42,9 +43,7 @@ function present(r: repo.ErrandRow): ErrandT {
     takenAt: r.taken_at,
     doneAt: r.done_at,
     result: r.result,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
+    ...stampsOf(r),
   };
 }
 

@@ -6,15 +6,19 @@
 import type { EvaluationCreateT, EvaluationListQueryT, EvaluationT } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { diff, writeAudit } from '../../../platform/data/audit.js';
+import { diff } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
-import { bumpVersion } from '../../../platform/data/versions.js';
 import { restore, type SoftChange, softDelete } from '../../../platform/data/scoped.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { ratingsClosedIn } from '../requests/requests.repository.js';
 import { addDays, chinaDayStart, evaluationPeriod } from '../requests/requests.time.js';
 import * as repo from './evaluations.repository.js';
+import { stampsOf } from '../../../platform/stamps.js';
+import { writeRecorder } from '../../../platform/data/record.js';
+
+/** Evaluation writes change the residents' figures. */
+const recordResidentsEvaluation = writeRecorder('residents_evaluation', ['residents']);
 
 function toItem(r: repo.EvaluationRow): EvaluationT {
   return {
@@ -29,9 +33,7 @@ function toItem(r: repo.EvaluationRow): EvaluationT {
     dissatisfied: r.dissatisfied,
     comments: r.comments,
     evaluatorName: r.evaluator_name,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
+    ...stampsOf(r),
   };
 }
 
@@ -42,7 +44,7 @@ export async function list(
   query: EvaluationListQueryT,
 ): Promise<{ items: EvaluationT[]; total: number }> {
   requireCapability(actor, 'residents.read');
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const { rows, total } = await repo.listEvaluations(
     ctx.db,
     actor,
@@ -92,10 +94,8 @@ export async function create(ctx: Ctx, actor: Actor, input: EvaluationCreateT): 
       updated_at: now,
       deleted_at: null,
     });
-    await bumpVersion(trx, org.tenant_id, 'residents');
-    await writeAudit(ctx, trx, actor, {
+    await recordResidentsEvaluation(ctx, trx, actor, org.tenant_id, {
       action: 'evaluation.create',
-      entityType: 'residents_evaluation',
       entityId: id,
       changes: diff(null, {
         orgId: org.id,

@@ -90,7 +90,7 @@ export async function uncovered(
   query: Pick<HouseholdListQueryT, 'org' | 'page' | 'pageSize'>,
 ): Promise<{ items: HouseholdT[]; total: number }> {
   requireCapability(actor, 'residents.read');
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const { rows, total } = await householdsRepo.listHouseholds(
     ctx.db,
     actor,

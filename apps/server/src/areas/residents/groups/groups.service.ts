@@ -12,12 +12,11 @@ import type {
 } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { diff, writeAudit } from '../../../platform/data/audit.js';
+import { diff } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { subtreeRange } from '../../../db/dialect.js';
 import { type Q, restore as restoreRow, type SoftChange, softDelete } from '../../../platform/data/scoped.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
-import { bumpVersion } from '../../../platform/data/versions.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { guardPhone } from '../../../platform/personal.js';
 import { residentsRules } from '../common/residents.rules.js';
@@ -26,6 +25,10 @@ import * as membersRepo from '../../core/members/members.repository.js';
 import { flags } from './groups.coverage.js';
 import * as repo from './groups.repository.js';
 import { residentsChange } from '../common/recycle.js';
+import { writeRecorder } from '../../../platform/data/record.js';
+
+/** Group writes change the residents' figures and the household list (its group column). */
+const recordHouseholdGroup = writeRecorder('household_group', ['residents', 'households']);
 
 export { coverage, uncovered } from './groups.coverage.js';
 
@@ -58,7 +61,7 @@ export async function list(
   query: HouseholdGroupListQueryT,
 ): Promise<{ items: HouseholdGroupT[]; total: number }> {
   requireCapability(actor, 'residents.read');
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const { rows, total } = await repo.listGroups(
     ctx.db,
     actor,
@@ -131,6 +134,11 @@ function leaderPhone(ctx: Ctx, raw: string | null | undefined) {
   };
 }
 
+/** A group as it stands now (inside a write's transaction), for the audit record. */
+async function summaryOf(trx: Q, actor: Actor, id: number, rules: ResidentsRules): Promise<HouseholdGroupT> {
+  return summary(await repo.getGroup(trx, actor, id), (await repo.countsOf(trx, [id])).get(id) ?? EMPTY, rules);
+}
+
 function auditable(g: HouseholdGroupT, householdIds: number[]) {
   return {
     orgId: g.orgId,
@@ -167,16 +175,9 @@ export async function create(ctx: Ctx, actor: Actor, input: HouseholdGroupCreate
     });
     await repo.setGroupOf(trx, input.householdIds, id, now);
     const rules = await residentsRules(trx, org.tenant_id);
-    const after = summary(
-      await repo.getGroup(trx, actor, id),
-      (await repo.countsOf(trx, [id])).get(id) ?? EMPTY,
-      rules,
-    );
-    await bumpVersion(trx, org.tenant_id, 'residents');
-    await bumpVersion(trx, org.tenant_id, 'households');
-    await writeAudit(ctx, trx, actor, {
+    const after = await summaryOf(trx, actor, id, rules);
+    await recordHouseholdGroup(ctx, trx, actor, org.tenant_id, {
       action: 'household_group.create',
-      entityType: 'household_group',
       entityId: id,
       changes: diff(
         null,
@@ -231,16 +232,9 @@ export async function update(
       now,
     );
     await repo.setGroupOf(trx, ids, id, now);
-    const after = summary(
-      await repo.getGroup(trx, actor, id),
-      (await repo.countsOf(trx, [id])).get(id) ?? EMPTY,
-      rules,
-    );
-    await bumpVersion(trx, g.tenant_id, 'residents');
-    await bumpVersion(trx, g.tenant_id, 'households');
-    await writeAudit(ctx, trx, actor, {
+    const after = await summaryOf(trx, actor, id, rules);
+    await recordHouseholdGroup(ctx, trx, actor, g.tenant_id, {
       action: 'household_group.update',
-      entityType: 'household_group',
       entityId: id,
       changes: diff(
         auditable(before, beforeIds),

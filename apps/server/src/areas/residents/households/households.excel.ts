@@ -12,11 +12,12 @@ import {
 } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { writeAuditBatch, type AuditEntry } from '../../../platform/data/audit.js';
+import { writeAuditAlone, type AuditEntry } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { sm3 } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
-import { labelKey, loadExcel, xlsxBuffer } from '../../../platform/excel.js';
+import { labelKey, xlsxBuffer } from '../../../platform/excel.js';
+import { addOrgSheet, newBook, orgIndex } from '../../../platform/sheets.js';
 import {
   idHashesInColumn,
   loopYielder,
@@ -59,18 +60,10 @@ async function villageOrgsInScope(ctx: Ctx, actor: Actor) {
 /** The import template: the columns, a note, the villages and communities in scope, and the allowed labels. */
 export async function template(ctx: Ctx, actor: Actor): Promise<Buffer> {
   requireCapability(actor, 'residents.import');
-  const wb = new (await loadExcel()).Workbook();
-  const ws = wb.addWorksheet('户籍');
-  ws.columns = COLUMNS.map((c) => ({ header: c.required ? `${c.header}*` : c.header, key: c.key, width: c.width }));
-  ws.getRow(1).font = { bold: true };
+  const { wb, ws } = await newBook('户籍', COLUMNS, { starRequired: true });
   ws.getCell('A1').note =
     '每位家庭成员一行；同一组织、地址、户主的行为一户；组织填名称或编号（见“组织编号”）；标签用“、”分隔，含脱贫户、监测户、低保户、五保户之一即为困难户';
-  const orgs = wb.addWorksheet('组织编号');
-  orgs.columns = [
-    { header: '组织编号', key: 'id', width: 10 },
-    { header: '组织名称', key: 'name', width: 36 },
-  ];
-  for (const o of await villageOrgsInScope(ctx, actor)) orgs.addRow({ id: o.id, name: o.name });
+  addOrgSheet(wb, await villageOrgsInScope(ctx, actor));
   const lists = wb.addWorksheet('可选值');
   lists.getColumn(1).width = 14;
   lists.getColumn(2).width = 14;
@@ -121,9 +114,7 @@ async function checkHouseholds(run: ImportRun): Promise<ImportReportT> {
   const colOf = columnsOf(rows, COLUMNS, 'residents.import_bad_file');
 
   const orgs = await villageOrgsInScope(ctx, actor);
-  const orgById = new Map(orgs.map((o) => [o.id, o]));
-  const orgsByName = new Map<string, typeof orgs>();
-  for (const o of orgs) orgsByName.set(o.name, [...(orgsByName.get(o.name) ?? []), o]);
+  const { byId: orgById, byName: orgsByName } = orgIndex(orgs);
   // Checking many rows takes seconds of CPU: other requests are answered in between.
   const pause = loopYielder();
   // The file's ID numbers already registered, looked up by the file's numbers, not the county's.
@@ -318,10 +309,7 @@ export async function exportHouseholds(
 ): Promise<{ buffer: Buffer; count: number }> {
   requireCapability(actor, 'residents.read');
   const filter = await toFilter(ctx, actor, query);
-  const wb = new (await loadExcel()).Workbook();
-  const ws = wb.addWorksheet('户籍');
-  ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  ws.getRow(1).font = { bold: true };
+  const { wb, ws } = await newBook('户籍', COLUMNS);
   let count = 0;
   const sep = locale === 'en' ? ', ' : '、';
   for await (const rows of repo.iterateHouseholds(ctx.db, actor, filter)) {
@@ -351,14 +339,7 @@ export async function exportHouseholds(
         });
     }
   }
-  await ctx.db.transaction().execute((trx) =>
-    writeAuditBatch(ctx, trx, actor, [
-      {
-        action: 'household.export',
-        entityType: 'household',
-        detail: `${count} households; filter ${JSON.stringify(query)}`,
-      },
-    ]),
-  );
+  const detail = `${count} households; filter ${JSON.stringify(query)}`;
+  await writeAuditAlone(ctx, actor, { action: 'household.export', entityType: 'household', detail });
   return { buffer: await xlsxBuffer(wb), count };
 }

@@ -1,6 +1,7 @@
 /** What a client sees of households and residents: guarded numbers masked, tags parsed. */
 import { type HouseholdT, POOR_TAGS, type ResidentT } from '@dangjian/contracts';
 import type * as repo from './households.repository.js';
+import { stampsOf } from '../../../platform/stamps.js';
 
 /** Whether a set of tags makes a household poor (困难户). */
 export function isPoorTags(tags: readonly string[]): boolean {
@@ -33,9 +34,7 @@ export function present(row: repo.HouseholdRow, cadres: { memberId: number; name
     groupName: row.group_name,
     cadres,
     note: row.note,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deletedAt: row.deleted_at,
+    ...stampsOf(row),
   };
 }
 

@@ -3,15 +3,9 @@ import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
 import type { HouseholdsTable, ResidentsTable } from '../../../db/schema/index.js';
 import { likeContains } from '../../../db/dialect.js';
-import {
-  foundAmong,
-  type Paging,
-  paged,
-  type Q,
-  rangeOf,
-  type ScopedQuery,
-  scoped,
-} from '../../../platform/data/scoped.js';
+import { batchesByPath } from '../../../platform/data/batches.js';
+import { idHashesHeld, idNumberHeld, type IdHolders } from '../../../platform/data/idNumbers.js';
+import { type Paging, paged, type Q, rangeOf, type ScopedQuery, scoped } from '../../../platform/data/scoped.js';
 import { notFound } from '../../../platform/errors.js';
 
 export type HouseholdRow = Selectable<HouseholdsTable> & { org_name: string; group_name: string | null };
@@ -111,23 +105,7 @@ export async function* iterateHouseholds(
   f: HouseholdFilter,
   batch = 2000,
 ): AsyncGenerator<HouseholdRow[]> {
-  let lastPath = '';
-  let lastId = 0;
-  for (;;) {
-    const rows = (await withNames(filtered(db, actor, f))
-      .where((eb) =>
-        eb.or([eb('h.org_path', '>', lastPath), eb.and([eb('h.org_path', '=', lastPath), eb('h.id', '>', lastId)])]),
-      )
-      .orderBy('h.org_path')
-      .orderBy('h.id')
-      .limit(batch)
-      .execute()) as HouseholdRow[];
-    if (!rows.length) return;
-    yield rows;
-    lastPath = rows[rows.length - 1].org_path;
-    lastId = rows[rows.length - 1].id;
-    if (rows.length < batch) return;
-  }
+  yield* batchesByPath<HouseholdRow>(withNames(filtered(db, actor, f)), 'h', batch);
 }
 
 /** One household by id; 404 when missing, deleted (unless asked) or outside the scope. */
@@ -209,51 +187,26 @@ export async function cadresOf(
   return out;
 }
 
-/**
- * Whether a live resident of another live household of the tenant has this ID-number hash
- * (`exceptResidentId` is the resident being edited; `householdId` allows none in the same household either).
- */
-export async function idNumberTaken(
-  db: Q,
-  tenantId: number,
-  hash: string,
-  exceptResidentId?: number,
-): Promise<boolean> {
-  let q = db
+/** The live residents of live households of a county: whose ID numbers count as taken. */
+function liveResidentsOfTenant(db: Q, tenantId: number) {
+  return db
     .selectFrom('residents as r')
     .innerJoin('households as h', 'h.id', 'r.household_id')
-    .select('r.id')
     .where('r.tenant_id', '=', tenantId)
-    .where('r.id_number_hash', '=', hash)
     .where('r.deleted_at', 'is', null)
     .where('h.deleted_at', 'is', null);
-  if (exceptResidentId) q = q.where('r.id', '!=', exceptResidentId);
-  return Boolean(await q.executeTakeFirst());
 }
 
-/**
- * Which of `hashes` are ID numbers of live residents of live households in the county: looked up 500
- * at a time by the (tenant_id, id_number_hash) index, pausing between lookups, rather than reading
- * the whole county (half a million residents would hold the event loop for a second).
- */
-export async function idHashesAmong(
-  db: Q,
-  tenantId: number,
-  hashes: string[],
-  pause: () => Promise<void>,
-): Promise<Set<string>> {
-  return foundAmong(hashes, pause, async (chunk) => {
-    const rows = await db
-      .selectFrom('residents as r')
-      .innerJoin('households as h', 'h.id', 'r.household_id')
-      .select('r.id_number_hash')
-      .where('r.tenant_id', '=', tenantId)
-      .where('r.id_number_hash', 'in', chunk)
-      .where('r.deleted_at', 'is', null)
-      .where('h.deleted_at', 'is', null)
-      .execute();
-    return rows.map((r) => r.id_number_hash);
-  });
+const ID_HOLDERS: IdHolders = { rows: liveResidentsOfTenant, id: 'r.id', hash: 'r.id_number_hash' };
+
+/** Whether a live resident of a live household of the tenant has this ID-number hash (but `exceptResidentId`). */
+export function idNumberTaken(db: Q, tenantId: number, hash: string, exceptResidentId?: number): Promise<boolean> {
+  return idNumberHeld(db, ID_HOLDERS, tenantId, hash, exceptResidentId);
+}
+
+/** Which of `hashes` are ID numbers of live residents of live households in the county (an import's lookup). */
+export function idHashesAmong(db: Q, tenantId: number, hashes: string[], pause: () => Promise<void>) {
+  return idHashesHeld(db, ID_HOLDERS, tenantId, hashes, pause);
 }
 
 /** Recounts a household's live residents into `people` (after a resident is added or removed). */

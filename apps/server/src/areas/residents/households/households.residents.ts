@@ -10,6 +10,7 @@ import { guardIdNumber, guardPhone } from '../../../platform/personal.js';
 import { bumpVersion } from '../../../platform/data/versions.js';
 import { presentResident } from './households.present.js';
 import * as repo from './households.repository.js';
+import { revealNumbers } from '../../../platform/reveal.js';
 
 /** Marks the data of households as changed: figures, cached totals and visits (a moved household moves them). */
 export async function bumpHouseholds(trx: Q, tenantId: number): Promise<void> {
@@ -172,16 +173,5 @@ export async function revealResident(
   requireCapability(actor, 'residents.read');
   requireCapability(actor, 'residents.reveal');
   const row = await repo.getResident(ctx.db, actor, id);
-  const out: { idNumber?: string | null; phone?: string | null } = {};
-  if (fields.includes('idNumber')) out.idNumber = row.id_number_enc ? ctx.vault.decrypt(row.id_number_enc) : null;
-  if (fields.includes('phone')) out.phone = row.phone_enc ? ctx.vault.decrypt(row.phone_enc) : null;
-  await ctx.db.transaction().execute((trx) =>
-    writeAudit(ctx, trx, actor, {
-      action: 'resident.reveal',
-      entityType: 'resident',
-      entityId: id,
-      detail: fields.join(','),
-    }),
-  );
-  return out;
+  return revealNumbers(ctx, actor, 'resident', id, row, fields);
 }

@@ -21,6 +21,7 @@ import { isPoorTags, present, presentResident } from './households.present.js';
 import * as repo from './households.repository.js';
 import { bumpHouseholds, insertResidents, taken } from './households.residents.js';
 import { residentsChange } from '../common/recycle.js';
+import { revealNumbers } from '../../../platform/reveal.js';
 
 export { isPoorTags, parseTags, present, presentResident } from './households.present.js';
 export { addResident, removeResident, revealResident, updateResident } from './households.residents.js';
@@ -52,7 +53,7 @@ export async function toFilter(
   actor: Actor,
   query: Pick<HouseholdListQueryT, 'org' | 'q' | 'tag' | 'poor' | 'grouped' | 'paired' | 'deleted'>,
 ): Promise<repo.HouseholdFilter> {
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const q = query.q?.trim() || undefined;
   let idHash: string | undefined;
   let phoneHash: string | undefined;
@@ -234,15 +235,5 @@ export async function revealHousehold(
   requireCapability(actor, 'residents.read');
   requireCapability(actor, 'residents.reveal');
   const row = await repo.getHousehold(ctx.db, actor, id);
-  const out: { phone?: string | null } = {};
-  if (fields.includes('phone')) out.phone = row.phone_enc ? ctx.vault.decrypt(row.phone_enc) : null;
-  await ctx.db.transaction().execute((trx) =>
-    writeAudit(ctx, trx, actor, {
-      action: 'household.reveal',
-      entityType: 'household',
-      entityId: id,
-      detail: fields.join(','),
-    }),
-  );
-  return out;
+  return revealNumbers(ctx, actor, 'household', id, row, fields);
 }

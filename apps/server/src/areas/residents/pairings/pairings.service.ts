@@ -5,11 +5,10 @@
 import type { PairingCreateT, PairingGapsT, PairingListQueryT, PairingT } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { diff, writeAudit } from '../../../platform/data/audit.js';
+import { diff } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { type Q, rangeOf, restore as restoreRow, type SoftChange, softDelete } from '../../../platform/data/scoped.js';
 import { DomainError } from '../../../platform/errors.js';
-import { bumpVersion } from '../../../platform/data/versions.js';
 import { gapsFigure } from './pairings.figures.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { today } from '../../core/orgs/orgs.service.js';
@@ -18,6 +17,11 @@ import * as membersRepo from '../../core/members/members.repository.js';
 import * as householdsRepo from '../households/households.repository.js';
 import * as repo from './pairings.repository.js';
 import { residentsChange } from '../common/recycle.js';
+import { stampsOf } from '../../../platform/stamps.js';
+import { writeRecorder } from '../../../platform/data/record.js';
+
+/** Pairing writes change the residents' figures and the household list (its pairing columns). */
+const recordPairing = writeRecorder('pairing', ['residents', 'households']);
 
 function present(r: repo.PairingRow): PairingT {
   return {
@@ -32,9 +36,7 @@ function present(r: repo.PairingRow): PairingT {
     cadreOrgName: r.cadre_org_name,
     startedOn: r.started_on,
     endedOn: r.ended_on,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
+    ...stampsOf(r),
   };
 }
 
@@ -52,7 +54,7 @@ export async function list(
   query: PairingListQueryT,
 ): Promise<{ items: PairingT[]; total: number }> {
   requireCapability(actor, 'residents.read');
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const { rows, total } = await repo.listPairings(
     ctx.db,
     actor,
@@ -101,11 +103,8 @@ export async function create(ctx: Ctx, actor: Actor, input: PairingCreateT): Pro
       updated_at: now,
       deleted_at: null,
     });
-    await bumpVersion(trx, h.tenant_id, 'residents');
-    await bumpVersion(trx, h.tenant_id, 'households');
-    await writeAudit(ctx, trx, actor, {
+    await recordPairing(ctx, trx, actor, h.tenant_id, {
       action: 'pairing.create',
-      entityType: 'pairing',
       entityId: id,
       changes: diff(null, { householdId: h.id, cadreMemberId: input.cadreMemberId, startedOn: input.startedOn }),
     });
@@ -123,11 +122,8 @@ export async function end(ctx: Ctx, actor: Actor, id: number, endedOn: string): 
     throw new DomainError('validation', { fields: [{ field: 'endedOn', code: 'validation' }] });
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updatePairing(trx, id, { ended_on: endedOn, updated_at: ctx.clock().toISOString() });
-    await bumpVersion(trx, row.tenant_id, 'residents');
-    await bumpVersion(trx, row.tenant_id, 'households');
-    await writeAudit(ctx, trx, actor, {
+    await recordPairing(ctx, trx, actor, row.tenant_id, {
       action: 'pairing.end',
-      entityType: 'pairing',
       entityId: id,
       changes: { endedOn: { before: row.ended_on, after: endedOn } },
     });

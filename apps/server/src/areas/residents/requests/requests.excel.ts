@@ -11,10 +11,11 @@ import {
 } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { writeAuditBatch } from '../../../platform/data/audit.js';
+import { writeAuditAlone } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
-import { loadExcel, xlsxBuffer } from '../../../platform/excel.js';
+import { xlsxBuffer } from '../../../platform/excel.js';
+import { newBook } from '../../../platform/sheets.js';
 import { list } from './requests.service.js';
 
 /** Rows one export may hold: a county's five years are 1.8 million, so a period or a subtree narrows it. */
@@ -38,29 +39,26 @@ export async function exportRequests(
   const first = await list(ctx, actor, { ...query, page: 1, pageSize: PAGE });
   if (first.total > REQUEST_EXPORT_MAX)
     throw new DomainError('residents.export_too_large', { total: first.total, max: REQUEST_EXPORT_MAX });
-  const wb = new (await loadExcel()).Workbook();
-  const ws = wb.addWorksheet(en ? 'Requests' : '民情诉求');
   const h = (zh: string, e: string) => (en ? e : zh);
-  ws.columns = [
-    { header: h('编号', 'No.'), key: 'id', width: 10 },
-    { header: h('受理时间', 'Accepted'), key: 'acceptedAt', width: 18 },
-    { header: h('受理组织', 'Accepted by'), key: 'origin', width: 22 },
-    { header: h('承办组织', 'Handled by'), key: 'org', width: 22 },
-    { header: h('来源渠道', 'Channel'), key: 'channel', width: 10 },
-    { header: h('类别', 'Category'), key: 'category', width: 12 },
-    { header: h('办理方式', 'Level'), key: 'level', width: 10 },
-    { header: h('状态', 'Status'), key: 'status', width: 10 },
-    { header: h('逾期', 'Overdue'), key: 'overdue', width: 8 },
-    { header: h('办结时限', 'Due'), key: 'dueAt', width: 18 },
-    { header: h('反映人', 'Resident'), key: 'resident', width: 12 },
-    { header: h('联系电话', 'Phone'), key: 'phone', width: 14 },
-    { header: h('诉求内容', 'Description'), key: 'description', width: 40 },
-    { header: h('责任人/部门', 'Owner / department'), key: 'owner', width: 16 },
-    { header: h('办理结果', 'Result'), key: 'result', width: 40 },
-    { header: h('办结时间', 'Closed'), key: 'closedAt', width: 18 },
-    { header: h('群众评价', 'Rating'), key: 'rating', width: 10 },
-  ];
-  ws.getRow(1).font = { bold: true };
+  const { wb, ws } = await newBook(en ? 'Requests' : '民情诉求', [
+    [h('编号', 'No.'), 'id', 10],
+    [h('受理时间', 'Accepted'), 'acceptedAt', 18],
+    [h('受理组织', 'Accepted by'), 'origin', 22],
+    [h('承办组织', 'Handled by'), 'org', 22],
+    [h('来源渠道', 'Channel'), 'channel', 10],
+    [h('类别', 'Category'), 'category', 12],
+    [h('办理方式', 'Level'), 'level', 10],
+    [h('状态', 'Status'), 'status', 10],
+    [h('逾期', 'Overdue'), 'overdue', 8],
+    [h('办结时限', 'Due'), 'dueAt', 18],
+    [h('反映人', 'Resident'), 'resident', 12],
+    [h('联系电话', 'Phone'), 'phone', 14],
+    [h('诉求内容', 'Description'), 'description', 40],
+    [h('责任人/部门', 'Owner / department'), 'owner', 16],
+    [h('办理结果', 'Result'), 'result', 40],
+    [h('办结时间', 'Closed'), 'closedAt', 18],
+    [h('群众评价', 'Rating'), 'rating', 10],
+  ]);
   let count = 0;
   let page = 1;
   let items = first.items;
@@ -91,14 +89,7 @@ export async function exportRequests(
     page++;
     items = (await list(ctx, actor, { ...query, page, pageSize: PAGE })).items;
   }
-  await ctx.db.transaction().execute((trx) =>
-    writeAuditBatch(ctx, trx, actor, [
-      {
-        action: 'request.export',
-        entityType: 'request',
-        detail: `${count} requests; filter ${JSON.stringify(query)}`,
-      },
-    ]),
-  );
+  const detail = `${count} requests; filter ${JSON.stringify(query)}`;
+  await writeAuditAlone(ctx, actor, { action: 'request.export', entityType: 'request', detail });
   return { buffer: await xlsxBuffer(wb), count };
 }

@@ -7,6 +7,7 @@ import type { Actor } from '../../../platform/actor.js';
 import { scopeRange } from '../../../platform/actor.js';
 import { notFound } from '../../../platform/errors.js';
 import { cached, readVersion } from '../../../platform/data/versions.js';
+import { liveInSubtree } from '../../../platform/data/scoped.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 export type RequestRow = Selectable<RequestsTable>;
@@ -204,13 +205,8 @@ export async function ratingsClosedIn(
   toAt: string,
 ): Promise<{ closed: number; byRating: Map<string, number> }> {
   const [lo, hi] = subtreeRange(orgPath);
-  const rows = await db
-    .selectFrom('requests')
+  const rows = await liveInSubtree(db, 'requests', tenantId, [lo, hi])
     .select(['rating', (e) => e.fn.countAll<number>().as('n')])
-    .where('tenant_id', '=', tenantId)
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
-    .where('deleted_at', 'is', null)
     .where('closed_at', '>=', fromAt)
     .where('closed_at', '<', toAt)
     .groupBy('rating')

@@ -42,6 +42,7 @@ import * as repo from './requests.repository.js';
 import { addDays, chinaDayStart, deadline } from './requests.time.js';
 import { recycledChange } from '../common/recycle.js';
 import { daysFor, type RequestAction, requestFlow } from './requests.workflow.js';
+import { stampsOf } from '../../../platform/stamps.js';
 
 export { daysFor } from './requests.workflow.js';
 
@@ -79,9 +80,7 @@ export function toItem(r: repo.RequestListRow, names: Map<number, string>, now: 
     rating: r.rating as RequestItemT['rating'],
     ratedAt: r.rated_at,
     reopened: Number(r.reopened),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
+    ...stampsOf(r),
   };
 }
 
@@ -92,7 +91,7 @@ export async function list(
   query: RequestListQueryT,
 ): Promise<{ items: RequestItemT[]; total: number }> {
   requireCapability(actor, 'residents.read');
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const now = ctx.clock().toISOString();
   let phoneHash: string | undefined;
   const q = query.q?.trim() || undefined;

@@ -37,7 +37,7 @@ export async function quotas(
 ): Promise<VisitQuotasT> {
   requireCapability(actor, 'residents.read');
   const tenantId = actor.tenantId!;
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const day = chinaDay(ctx.clock());
   const w = query.week ? isoWeekRange(query.week) : isoWeekOf(day);
   const qr = quarterRange(query.quarter ?? quarterOf(day));

@@ -11,13 +11,17 @@ import type { Ctx } from '../../../platform/context.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { rangeOf, restore, softDelete } from '../../../platform/data/scoped.js';
 import { countPhotos, listPhotos, readPhoto, storePhoto } from '../../../platform/data/photos.js';
-import { bumpVersion } from '../../../platform/data/versions.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { insertRequest } from '../requests/requests.service.js';
 import * as membersRepo from '../../core/members/members.repository.js';
 import * as householdsRepo from '../households/households.repository.js';
 import { chinaDay } from '../requests/requests.time.js';
 import * as repo from './visits.repository.js';
+import { stampsOf } from '../../../platform/stamps.js';
+import { writeRecorder } from '../../../platform/data/record.js';
+
+/** Visit writes change the residents' figures and the visit quotas. */
+const recordVisit = writeRecorder('visit', ['residents', 'visits']);
 
 export { quotas } from './visits.quotas.js';
 
@@ -72,9 +76,7 @@ async function toItems(
     promised: r.promised,
     requestId: r.request_id,
     photos: p.get(r.id) ?? 0,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
+    ...stampsOf(r),
   }));
 }
 
@@ -85,7 +87,7 @@ export async function list(
   query: VisitListQueryT,
 ): Promise<{ items: VisitT[]; total: number }> {
   requireCapability(actor, 'residents.read');
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const [lo, hi] = rangeOf(actor, underPath);
   const filter = {
     underPath,
@@ -165,11 +167,8 @@ export async function create(ctx: Ctx, actor: Actor, input: VisitCreateT) {
       updated_at: now,
       deleted_at: null,
     });
-    await bumpVersion(trx, h.tenant_id, 'residents');
-    await bumpVersion(trx, h.tenant_id, 'visits');
-    await writeAudit(ctx, trx, actor, {
+    await recordVisit(ctx, trx, actor, h.tenant_id, {
       action: 'visit.create',
-      entityType: 'visit',
       entityId: id,
       changes: diff(null, { householdId: h.id, visitorMemberId: visitor!.id, visitedOn: input.visitedOn, requestId }),
     });
@@ -194,8 +193,6 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: VisitPat
   if (patch.promised !== undefined) set.promised = patch.promised?.trim() || null;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateVisit(trx, id, { ...set, updated_at: ctx.clock().toISOString() });
-    await bumpVersion(trx, row.tenant_id, 'residents');
-    await bumpVersion(trx, row.tenant_id, 'visits');
     const before = {
       visitorMemberId: row.visitor_member_id,
       visitedOn: row.visited_on,
@@ -208,9 +205,8 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: VisitPat
       found: (set.found as string) ?? row.found,
       promised: patch.promised !== undefined ? (set.promised as string | null) : row.promised,
     };
-    await writeAudit(ctx, trx, actor, {
+    await recordVisit(ctx, trx, actor, row.tenant_id, {
       action: 'visit.update',
-      entityType: 'visit',
       entityId: id,
       changes: diff(before, after),
     });

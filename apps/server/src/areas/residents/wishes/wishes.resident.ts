@@ -2,19 +2,17 @@
  * The residents' phone pages: their own wishes (post, confirm, withdraw) and the requests recorded with their
  * phone number (rate). A resident acts as a flow actor of kind `resident`: they see and move only their own.
  */
-import { diff, writeAudit } from '../../../platform/data/audit.js';
 import type { ResidentRequestT, ResidentWishT } from '@dangjian/contracts';
 import type { Ctx } from '../../../platform/context.js';
-import { addTimeline } from '../../../platform/data/timeline.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
-import { bumpVersion } from '../../../platform/data/versions.js';
-import { act, authorOf, type FlowActor } from '../../../platform/workflow.js';
-import { createdStamps, phoneColumns } from '../../../platform/personal.js';
+import { act, type FlowActor } from '../../../platform/workflow.js';
+import { phoneColumns } from '../../../platform/personal.js';
 import { isPlaceOrg } from '../common/places.js';
 import * as requestsRepo from '../requests/requests.repository.js';
 import { rateAs } from '../requests/requests.service.js';
 import type { Resident } from '../signin/signin.service.js';
 import { releaseExpiredClaims } from './wishes.expiry.js';
+import { postWish } from './wishes.post.js';
 import * as repo from './wishes.repository.js';
 import { type WishAction, wishFlow } from './wishes.workflow.js';
 
@@ -69,55 +67,23 @@ export async function residentPost(
     const org = await repo.liveOrg(trx, body.orgId);
     if (!org) throw notFound();
     if (!isPlaceOrg(org)) throw new DomainError('residents.org_not_village');
-    const now = ctx.clock().toISOString();
-    const phone = phoneColumns(ctx, resident.phone);
-    const id = await repo.insertWish(trx, {
-      tenant_id: org.tenant_id,
-      org_id: org.id,
-      org_path: org.org_path,
-      kind: body.kind,
-      title: body.title.trim(),
-      description: body.description.trim(),
-      household_id: null,
-      resident_name: body.name?.trim() || null,
-      posted_via: 'phone',
-      status: 'open',
-      claimed_by_member_id: null,
-      claimed_at: null,
-      claim_due_at: null,
-      fulfilled_at: null,
-      fulfil_note: null,
-      confirmed_at: null,
-      ...phone,
-      ...createdStamps(null, now),
-    });
-    await addTimeline(trx, authorOf(asResident(resident)), {
-      tenantId: org.tenant_id,
-      entityType: 'wish',
-      entityId: id,
-      orgPath: org.org_path,
-      action: 'posted',
-      toState: 'open',
-      toOrgId: org.id,
-      note: '群众手机提交 posted by the resident',
-      at: now,
-    });
-    await writeAudit(ctx, trx, null, {
-      action: 'wish.create',
-      entityType: 'wish',
-      entityId: id,
-      tenantId: org.tenant_id,
-      actorName: `resident:${resident.phoneMasked}`,
-      changes: diff(null, {
-        orgId: org.id,
+    return postWish(
+      ctx,
+      trx,
+      { flow: asResident(resident), user: null, actorName: `resident:${resident.phoneMasked}` },
+      {
+        org,
         kind: body.kind,
         title: body.title,
-        phone: resident.phoneMasked,
-        postedVia: 'phone',
-      }),
-    });
-    await bumpVersion(trx, org.tenant_id, 'residents');
-    return id;
+        description: body.description,
+        householdId: null,
+        residentName: body.name?.trim() || null,
+        via: 'phone',
+        phone: phoneColumns(ctx, resident.phone),
+        note: '群众手机提交 posted by the resident',
+        audited: { phone: resident.phoneMasked },
+      },
+    );
   });
   return presentForResident((await repo.findWish(ctx.db, id))!);
 }

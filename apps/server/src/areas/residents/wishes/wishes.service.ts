@@ -7,7 +7,7 @@ import { can, type WishCreateT, type WishDetailT, type WishListQueryT, type Wish
 import { subtreeRange } from '../../../db/dialect.js';
 import type { Actor } from '../../../platform/actor.js';
 import { inScope, requireCapability, scopeRange } from '../../../platform/actor.js';
-import { diff, writeAudit } from '../../../platform/data/audit.js';
+import { writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { restore as restoreRow, softDelete, type Q } from '../../../platform/data/scoped.js';
 import { addTimeline, listTimeline } from '../../../platform/data/timeline.js';
@@ -16,11 +16,13 @@ import { bumpVersion } from '../../../platform/data/versions.js';
 import { act, allowedActions, asUser, authorOf, requireMove } from '../../../platform/workflow.js';
 import * as householdsRepo from '../households/households.repository.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
-import { createdStamps, phoneColumns, scrub } from '../../../platform/personal.js';
+import { phoneColumns, scrub } from '../../../platform/personal.js';
 import { listPhotos, readPhoto, storePhoto } from '../../../platform/data/photos.js';
 import { isPlaceOrg } from '../common/places.js';
 import { releaseExpiredClaims } from './wishes.expiry.js';
 import { recycledChange } from '../common/recycle.js';
+import { revealNumbers } from '../../../platform/reveal.js';
+import { postWish } from './wishes.post.js';
 import * as repo from './wishes.repository.js';
 import { type WishAction, wishFlow } from './wishes.workflow.js';
 
@@ -35,6 +37,7 @@ export {
   residentWishes,
   residentWithdraw,
 } from './wishes.resident.js';
+import { stampsOf } from '../../../platform/stamps.js';
 
 /** Staff see residents and whole subtrees; members (residents.claim) the county's open wishes and their claims. */
 function isStaff(actor: Actor): boolean {
@@ -61,9 +64,7 @@ function present(row: repo.WishRow, photos: number, staff: boolean): WishT {
     fulfilNote: row.fulfil_note,
     confirmedAt: row.confirmed_at,
     photos,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deletedAt: row.deleted_at,
+    ...stampsOf(row),
   };
 }
 
@@ -166,54 +167,24 @@ export async function create(ctx: Ctx, actor: Actor, body: WishCreateT): Promise
       body.householdId == null
         ? null
         : (await householdsRepo.requireHouseholdInScope(trx, actor, body.householdId, org.org_path)).id;
-    const now = ctx.clock().toISOString();
     const phone = phoneColumns(ctx, body.phone);
-    const id = await repo.insertWish(trx, {
-      tenant_id: org.tenant_id,
-      org_id: org.id,
-      org_path: org.org_path,
-      kind: body.kind,
-      title: body.title.trim(),
-      description: body.description.trim(),
-      household_id: householdId,
-      resident_name: body.residentName?.trim() || null,
-      posted_via: 'worker',
-      status: 'open',
-      claimed_by_member_id: null,
-      claimed_at: null,
-      claim_due_at: null,
-      fulfilled_at: null,
-      fulfil_note: null,
-      confirmed_at: null,
-      ...phone,
-      ...createdStamps(actor.userId || null, now),
-    });
-    await addTimeline(trx, authorOf(asUser(actor)), {
-      tenantId: org.tenant_id,
-      entityType: 'wish',
-      entityId: id,
-      orgPath: org.org_path,
-      action: 'posted',
-      toState: 'open',
-      toOrgId: org.id,
-      note: '村（社区）代录 entered by a worker',
-      at: now,
-    });
-    await writeAudit(ctx, trx, actor, {
-      action: 'wish.create',
-      entityType: 'wish',
-      entityId: id,
-      changes: diff(null, {
-        orgId: org.id,
+    return postWish(
+      ctx,
+      trx,
+      { flow: asUser(actor), user: actor },
+      {
+        org,
         kind: body.kind,
         title: body.title,
-        residentName: body.residentName ?? null,
-        phone: phone.phone_masked,
-        postedVia: 'worker',
-      }),
-    });
-    await bumpVersion(trx, org.tenant_id, 'residents');
-    return id;
+        description: body.description,
+        householdId,
+        residentName: body.residentName?.trim() || null,
+        via: 'worker',
+        phone,
+        note: '村（社区）代录 entered by a worker',
+        audited: { residentName: body.residentName ?? null, phone: phone.phone_masked },
+      },
+    );
   });
   return get(ctx, actor, id);
 }
@@ -245,12 +216,7 @@ export async function reveal(ctx: Ctx, actor: Actor, id: number): Promise<{ phon
   requireCapability(actor, 'residents.reveal');
   const row = await repo.findWish(ctx.db, id, { includeDeleted: true });
   if (!row || !inScope(actor, row.tenant_id, row.org_path)) throw notFound();
-  const phone = row.phone_enc ? ctx.vault.decrypt(row.phone_enc) : null;
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      writeAudit(ctx, trx, actor, { action: 'wish.reveal', entityType: 'wish', entityId: id, detail: 'phone' }),
-    );
+  const { phone = null } = await revealNumbers(ctx, actor, 'wish', id, row, ['phone']);
   return { phone };
 }
 

@@ -5,17 +5,21 @@
 import type { ZoneCreateT, ZoneListQueryT, ZonePatchT, ZoneT } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { diff, writeAudit } from '../../../platform/data/audit.js';
+import { diff } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { type Q, restore as restoreRow, type SoftChange, softDelete } from '../../../platform/data/scoped.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
-import { bumpVersion } from '../../../platform/data/versions.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { today } from '../../core/orgs/orgs.service.js';
 import { isPlaceOrg } from '../common/places.js';
 import * as membersRepo from '../../core/members/members.repository.js';
 import * as repo from './zones.repository.js';
 import { residentsChange } from '../common/recycle.js';
+import { stampsOf } from '../../../platform/stamps.js';
+import { writeRecorder } from '../../../platform/data/record.js';
+
+/** Zone writes change the residents' figures. */
+const recordZone = writeRecorder('zone', ['residents']);
 
 /** A community organization of the scope (zones are a community grid's). */
 async function communityOrg(db: Q, actor: Actor, orgId: number): Promise<orgsRepo.OrgRow> {
@@ -38,9 +42,7 @@ async function withMembers(db: Q, rows: repo.ZoneRow[]): Promise<ZoneT[]> {
     members: assigned
       .filter((a) => a.zone_id === r.id)
       .map((a) => ({ memberId: a.id, name: a.name, orgName: a.org_name, assignedOn: a.assigned_on })),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
+    ...stampsOf(r),
   }));
 }
 
@@ -51,7 +53,7 @@ async function one(db: Q, actor: Actor, id: number, includeDeleted = false): Pro
 /** Zones of a subtree with their members. */
 export async function list(ctx: Ctx, actor: Actor, query: ZoneListQueryT): Promise<{ items: ZoneT[]; total: number }> {
   requireCapability(actor, 'residents.read');
-  const underPath = query.org ? (await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path : undefined;
+  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const { rows, total } = await repo.listZones(
     ctx.db,
     actor,
@@ -86,10 +88,8 @@ export async function create(ctx: Ctx, actor: Actor, input: ZoneCreateT): Promis
       updated_at: now,
       deleted_at: null,
     });
-    await bumpVersion(trx, org.tenant_id, 'residents');
-    await writeAudit(ctx, trx, actor, {
+    await recordZone(ctx, trx, actor, org.tenant_id, {
       action: 'zone.create',
-      entityType: 'zone',
       entityId: id,
       changes: diff(null, auditable(await one(trx, actor, id))),
     });
@@ -113,10 +113,8 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: ZonePatc
   await ctx.db.transaction().execute(async (trx) => {
     const before = await one(trx, actor, id);
     await repo.updateZone(trx, id, { ...set, updated_at: ctx.clock().toISOString() });
-    await bumpVersion(trx, z.tenant_id, 'residents');
-    await writeAudit(ctx, trx, actor, {
+    await recordZone(ctx, trx, actor, z.tenant_id, {
       action: 'zone.update',
-      entityType: 'zone',
       entityId: id,
       changes: diff(auditable(before), auditable(await one(trx, actor, id))),
     });
@@ -151,10 +149,8 @@ export async function assign(ctx: Ctx, actor: Actor, id: number, memberId: numbe
   await ctx.db.transaction().execute(async (trx) => {
     if (await repo.assignmentOf(trx, id, memberId)) return;
     await repo.insertAssignment(trx, id, memberId, today(ctx));
-    await bumpVersion(trx, z.tenant_id, 'residents');
-    await writeAudit(ctx, trx, actor, {
+    await recordZone(ctx, trx, actor, z.tenant_id, {
       action: 'zone.assign',
-      entityType: 'zone',
       entityId: id,
       changes: { memberId: { before: null, after: memberId } },
     });
@@ -170,10 +166,8 @@ export async function unassign(ctx: Ctx, actor: Actor, id: number, memberId: num
     const existing = await repo.assignmentOf(trx, id, memberId);
     if (!existing) throw notFound();
     await repo.deleteAssignment(trx, existing.id);
-    await bumpVersion(trx, z.tenant_id, 'residents');
-    await writeAudit(ctx, trx, actor, {
+    await recordZone(ctx, trx, actor, z.tenant_id, {
       action: 'zone.unassign',
-      entityType: 'zone',
       entityId: id,
       changes: { memberId: { before: memberId, after: null } },
     });

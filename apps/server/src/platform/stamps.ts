@@ -1,0 +1,13 @@
+/** The record stamps every answer ends with, named as the API names them. */
+
+/** A stored row's creation, update and soft-delete times. */
+export interface StampedRow<C, U, D> {
+  created_at: C;
+  updated_at: U;
+  deleted_at: D;
+}
+
+/** `createdAt`, `updatedAt` and `deletedAt` of a row (spread last into an answer). */
+export function stampsOf<C, U, D>(r: StampedRow<C, U, D>): { createdAt: C; updatedAt: U; deletedAt: D } {
+  return { createdAt: r.created_at, updatedAt: r.updated_at, deletedAt: r.deleted_at };
+}
