@@ -8,7 +8,7 @@ import { useT } from '../i18n';
 import { ME_KEY, useSignIn } from '../session';
 import './mobile.css';
 import { LangButton, nextOf } from './mobileShared';
-import { PhoneInput } from '../../components/form/PhoneInput';
+import { PhoneInput } from '../../components/PhoneParts';
 
 /** Why the sign-in page was opened (`?reason=`): the note shown above the form. */
 const REASONS: Record<string, { kind: 'warn' | 'info'; code: string }> = {
