@@ -279,9 +279,14 @@ export function ListPage<T extends { id: number }>(props: ListPageProps<T>) {
               : undefined
           }
           locale={{
-            emptyText: recycle
-              ? t('回收站是空的', 'The recycle bin is empty')
-              : (props.emptyText ?? t('没有符合条件的记录', 'Nothing matches')),
+            // Before the first answer the spinner speaks: "nothing matches" would be a false statement.
+            emptyText: list.isPending ? (
+              <span aria-hidden />
+            ) : recycle ? (
+              t('回收站是空的', 'The recycle bin is empty')
+            ) : (
+              (props.emptyText ?? t('没有符合条件的记录', 'Nothing matches'))
+            ),
           }}
           onChange={(_pg, _f, sorter, extra) => {
             if (extra.action !== 'sort') return;
