@@ -95,7 +95,7 @@ describe('organizations', () => {
 });
 
 describe('accounts (security admin)', () => {
-  it('create with a one-time password, lock out and unlock, reset to a one-time password, disable and enable', async () => {
+  it('create with a one-time password, lock out, unlock, reset to a one-time password, disable, enable', async () => {
     const county = await apiLogin('demo-county');
     const branchOrg = (await county.json('GET', '/api/members?pageSize=1')).items[0].orgId;
     const { context, page, session } = await signedInContext(browser, 'demo-security');
@@ -161,7 +161,8 @@ describe('accounts (security admin)', () => {
       const confirm = async () => {
         const dlg = page.locator('.ant-modal-confirm');
         await dlg.waitFor();
-        await expect.poll(async () => (await dlg.getAttribute('class')) ?? '').not.toContain('zoom-appear'); // opening animation done
+        // The opening animation is done.
+        await expect.poll(async () => (await dlg.getAttribute('class')) ?? '').not.toContain('zoom-appear');
         await dlg.locator('.ant-btn-primary').click();
         await dlg.waitFor({ state: 'detached' });
       };

@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 describe('administrator grants (two persons) and the one-time password', () => {
-  it('county admin proposes, security admin approves, the new account sets its own password at first sign-in', async () => {
+  it('county admin proposes, security admin approves, the new account sets its password at first sign-in', async () => {
     const county = await apiLogin('demo-county');
     const root = (await county.json('GET', '/api/orgs/tree')).items[0];
     const township = (await county.json('GET', `/api/orgs/tree?parent=${root.id}`)).items.find(

@@ -38,7 +38,8 @@ describe('members', () => {
       await page.getByTestId('phone').fill('13812345678');
       await page.getByLabel('入党时间').click();
       await page.getByLabel('入党时间').fill('2015-07-01');
-      await page.getByLabel('姓名').click(); // leaving the date field commits the typed date (Enter would submit the form)
+      // Leaving the date field commits the typed date (Enter would submit the form).
+      await page.getByLabel('姓名').click();
       await expect.poll(() => page.getByText('请选择入党时间').count()).toBe(0);
       await shot(page, 'member-create-filled');
       await page.getByTestId('save-member').click();

@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import pg from 'pg';
+import type { Insertable, Kysely } from 'kysely';
+import type { DB } from '../src/db/schema/index.js';
 import { inject } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../src/config.js';
@@ -19,6 +21,7 @@ import type { App } from '../src/platform/http.js';
 import * as orgs from '../src/areas/core/orgs/orgs.service.js';
 import * as members from '../src/areas/core/members/members.service.js';
 import { makeIdNumber } from '../src/platform/idcard.js';
+import { multipart } from './files.js';
 
 /** The dialects this run tests: SQLite always, PostgreSQL when the global setup started one. */
 export function dialects(): DialectName[] {
@@ -143,37 +146,43 @@ export function testIdNumber(gender: 'male' | 'female' = 'male', birth = '1980-0
   return makeIdNumber('430521', birth, (idSeq++ * 2) % 1000, gender);
 }
 
+/** The row of a county committee at the root of a tenant, written before its id (and so its path) is known. */
+export function rootOrgRow(name: string, now: string, tenant = 0, orgPath = '/x/'): Insertable<DB['orgs']> {
+  return {
+    tenant_id: tenant,
+    parent_id: null,
+    org_path: orgPath,
+    depth: 0,
+    name,
+    type: 'committee',
+    field: null,
+    term_start: null,
+    term_end: null,
+    secretary_member_id: null,
+    committee: '[]',
+    sort_order: 0,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  };
+}
+
+/** Inserts a county committee as a tenant of its own (its id is the tenant's) and answers it with its system actor. */
+export async function insertCounty(db: Kysely<DB>, name: string, now: string): Promise<{ id: number; system: Actor }> {
+  const { id } = await db.insertInto('orgs').values(rootOrgRow(name, now)).returning('id').executeTakeFirstOrThrow();
+  await db
+    .updateTable('orgs')
+    .set({ tenant_id: id, org_path: `/${id}/` })
+    .where('id', '=', id)
+    .execute();
+  return { id, system: systemActor(id, `/${id}/`, id) };
+}
+
 /** Builds the fixture through the services, as a county admin would. */
 export async function buildFixture(env: TestEnv): Promise<Fixture> {
   const { ctx } = env;
   const now = ctx.clock().toISOString();
-  const { id: county } = await ctx.db
-    .insertInto('orgs')
-    .values({
-      tenant_id: 0,
-      parent_id: null,
-      org_path: '/x/',
-      depth: 0,
-      name: '测试县委',
-      type: 'committee',
-      field: null,
-      term_start: null,
-      term_end: null,
-      secretary_member_id: null,
-      committee: '[]',
-      sort_order: 0,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await ctx.db
-    .updateTable('orgs')
-    .set({ tenant_id: county, org_path: `/${county}/` })
-    .where('id', '=', county)
-    .execute();
-  const system = systemActor(county, `/${county}/`, county);
+  const { id: county, system } = await insertCounty(ctx.db, '测试县委', now);
   const mk = async (
     parentId: number,
     name: string,
@@ -282,6 +291,11 @@ export class Client {
   }
   delete(url: string) {
     return this.request('DELETE', url);
+  }
+  /** Uploads one file as the `file` part of a multipart body. */
+  upload(url: string, file: Buffer | ArrayBuffer, filename: string, type: string) {
+    const { body, headers } = multipart(Buffer.isBuffer(file) ? file : Buffer.from(file), filename, type);
+    return this.request('POST', url, body, { headers });
   }
 }
 

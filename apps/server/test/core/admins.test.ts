@@ -163,7 +163,7 @@ describe.each(dialects())('three administrators apart on %s', (dialect) => {
     expect((await attempt('new-sec-b1', 'Own#Secret42')).statusCode).toBe(200);
   });
 
-  it('a reset gives a one-time password, ends the sessions and forces a change; accounts set up by the operator sign in freely', async () => {
+  it('a reset: a one-time password, sessions ended, a change forced; operator-made accounts sign in freely', async () => {
     const town = await login(env.app, fx.users.townB.username);
     expect((await town.get('/api/auth/me')).json().mustChangePassword).toBe(false);
     const res = await sec.post(`/api/users/${fx.users.townB.id}/reset-password`, {});
@@ -177,7 +177,7 @@ describe.each(dialects())('three administrators apart on %s', (dialect) => {
     expect((await again.get('/api/members')).statusCode).toBe(200);
   });
 
-  it('an administrator role is granted by two persons: the county admin proposes, the security admin approves', async () => {
+  it('an administrator role takes two persons: the county admin proposes, the security admin approves', async () => {
     // The security admin cannot propose, the county admin cannot approve, other roles see nothing.
     const body = { username: 'new-town-a', displayName: '新乡镇管理员', role: 'township_admin', orgId: fx.townA };
     expect((await sec.post('/api/users/grants', body)).statusCode).toBe(403);

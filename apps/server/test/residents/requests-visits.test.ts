@@ -100,17 +100,7 @@ describe.each(dialects())(
         level: 'studied',
       });
 
-      const boundary = '----djtest';
-      const body = Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
-        ),
-        png(),
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
-      const up = await sec.request('POST', `/api/visits/${v.id}/photos`, body, {
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-      });
+      const up = await sec.upload(`/api/visits/${v.id}/photos`, png(), 'a.png', 'image/png');
       expect(up.statusCode, up.body).toBe(200);
       const got = await sec.get(up.json().url);
       expect(got.statusCode).toBe(200);
@@ -182,7 +172,7 @@ describe.each(dialects())(
       await county.delete('/api/service-rules/cadreVisitHouseholdsPerWeek');
     });
 
-    it("keeps the three evaluations to their rules and suggests the residents' counts from closed requests", async () => {
+    it("keeps the three evaluations to their rules; suggests the residents' counts from closed requests", async () => {
       const ev = (over: Record<string, unknown>) => ({
         orgId: fx.villageA1,
         kind: 'year_end_org',

@@ -10,7 +10,7 @@ import { runCli } from '../run-cli.js';
 import { dialects, login, type Fixture, type TestEnv } from '../harness.js';
 import { DAY, openWishes, Phone, signIn } from './fixtures.js';
 import { loadConfig } from '../../src/config.js';
-import { buildFixture, createEnv } from '../harness.js';
+import { buildFixture, createEnv, rootOrgRow } from '../harness.js';
 
 describe.each(dialects())('micro-wishes and errands: the resident on %s', (dialect) => {
   let env: TestEnv;
@@ -234,23 +234,7 @@ describe('the wishes job on the command line', () => {
       const past = new Date(Date.now() - DAY).toISOString();
       const { id: orgId } = await database.db
         .insertInto('orgs')
-        .values({
-          tenant_id: 1,
-          parent_id: null,
-          org_path: '/1/',
-          depth: 0,
-          name: '县委',
-          type: 'committee',
-          field: null,
-          term_start: null,
-          term_end: null,
-          secretary_member_id: null,
-          committee: '[]',
-          sort_order: 0,
-          created_at: now,
-          updated_at: now,
-          deleted_at: null,
-        })
+        .values(rootOrgRow('县委', now, 1, '/1/'))
         .returning('id')
         .executeTakeFirstOrThrow();
       await database.db
