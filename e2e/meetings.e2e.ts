@@ -73,7 +73,7 @@ async function complianceRow(page: Page, orgId: number, kind: string) {
 }
 
 describe('organizational life', () => {
-  it('a secretary records a meeting, opens sign-in; a member signs in by phone; secretary, township see it', async () => {
+  it('a secretary records a meeting, opens sign-in; a member signs in by phone; secretary, town see it', async () => {
     const township = await apiLogin('demo-township');
     const branch = await apiLogin('demo-branch');
     const memberSession = await apiLogin('demo-member');

@@ -163,7 +163,7 @@ describe.each(dialects())('three administrators apart on %s', (dialect) => {
     expect((await attempt('new-sec-b1', 'Own#Secret42')).statusCode).toBe(200);
   });
 
-  it('a reset: a one-time password, sessions ended, a change forced; operator-made accounts sign in freely', async () => {
+  it('a reset: one-time password, sessions ended, change forced; operator-made accounts sign in freely', async () => {
     const town = await login(env.app, fx.users.townB.username);
     expect((await town.get('/api/auth/me')).json().mustChangePassword).toBe(false);
     const res = await sec.post(`/api/users/${fx.users.townB.id}/reset-password`, {});

@@ -273,7 +273,7 @@ describe.each(dialects())('households, their residents and Excel on %s', (dialec
     expect(orgNames).toEqual(['东村党支部', '南村党支部']);
   });
 
-  it('imports nothing from a file with a bad row and says why; a dry run writes nothing; a good file does', async () => {
+  it('imports nothing from a file with a bad row, says why; a dry run writes nothing; a good file does', async () => {
     const before = await householdCount();
     const bad = await upload(
       await fill([

@@ -44,7 +44,7 @@ describe.each(dialects())('visits, requests and evaluations on %s', (dialect) =>
   });
   afterAll(() => env.close());
 
-  it('deadline by the rules: studied +7 days, coordinated +15, county override; on-the-spot closes with result', async () => {
+  it('deadlines by rule: studied +7 days, coordinated +15, county override; on-the-spot needs a result', async () => {
     const now = env.ctx.clock().toISOString();
     const studied = (await sec.post('/api/requests', request())).json();
     expect(studied).toMatchObject({

@@ -230,7 +230,7 @@ describe.each(dialects())('micro-wishes and errands on %s', (dialect) => {
     expect((await env.app.inject({ method: 'GET', url: '/api/wishes' })).statusCode).toBe(401);
   });
 
-  it('a member of another village claims and fulfils it, never seeing the resident; the resident confirms', async () => {
+  it('a member of another village claims, fulfils it, never seeing the resident; the resident confirms', async () => {
     const seen = await memberA2.get('/api/wishes');
     expect(seen.statusCode).toBe(200);
     expect(seen.json().total).toBe(2);
