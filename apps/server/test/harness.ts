@@ -178,6 +178,38 @@ export async function insertCounty(db: Kysely<DB>, name: string, now: string): P
   return { id, system: systemActor(id, `/${id}/`, id) };
 }
 
+/** Inserts an active account straight into the database (as the fixture and seeded data do) and answers its id. */
+export async function insertUser(
+  db: Kysely<DB>,
+  u: { tenant: number; username: string; role: string; orgId: number; orgPath: string; hash: string; now: string } & {
+    memberId?: number | null;
+    displayName?: string;
+  },
+): Promise<number> {
+  const { id } = await db
+    .insertInto('users')
+    .values({
+      tenant_id: u.tenant,
+      username: u.username,
+      display_name: u.displayName ?? u.username,
+      password_hash: u.hash,
+      role: u.role,
+      org_id: u.orgId,
+      org_path: u.orgPath,
+      member_id: u.memberId ?? null,
+      status: 'active',
+      locale: 'zh-CN',
+      last_login_at: null,
+      password_changed_at: u.now,
+      created_at: u.now,
+      updated_at: u.now,
+      deleted_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
 /** Builds the fixture through the services, as a county admin would. */
 export async function buildFixture(env: TestEnv): Promise<Fixture> {
   const { ctx } = env;
@@ -220,28 +252,8 @@ export async function buildFixture(env: TestEnv): Promise<Fixture> {
   const orgPath = async (id: number) =>
     (await ctx.db.selectFrom('orgs').select('org_path').where('id', '=', id).executeTakeFirstOrThrow()).org_path;
   const account = async (username: string, role: string, orgId: number, memberId: number | null = null) => {
-    const { id } = await ctx.db
-      .insertInto('users')
-      .values({
-        tenant_id: county,
-        username,
-        display_name: username,
-        password_hash: hash,
-        role,
-        org_id: orgId,
-        org_path: await orgPath(orgId),
-        member_id: memberId,
-        status: 'active',
-        locale: 'zh-CN',
-        last_login_at: null,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { id, username };
+    const row = { tenant: county, username, role, orgId, orgPath: await orgPath(orgId), memberId, hash, now };
+    return { id: await insertUser(ctx.db, row), username };
   };
   const users = {
     county: await account('t-county', 'county_admin', county),
@@ -306,4 +318,21 @@ export async function login(app: App, username: string, password = PASSWORD): Pr
   const cookies: Record<string, string> = {};
   for (const c of res.cookies) cookies[c.name] = c.value;
   return new Client(app, cookies);
+}
+
+/**
+ * A fresh database of a dialect with the fixture built on it and the given accounts signed in (name → username), for
+ * a `beforeAll`: `({ env, fx, county } = await openFixture(dialect, { county: 't-county' }))`.
+ */
+export async function openFixture<K extends string = never>(
+  dialect: DialectName,
+  logins: Record<K, string> = {} as Record<K, string>,
+  auth: Partial<Config['auth']> = {},
+): Promise<{ env: TestEnv; fx: Fixture } & Record<K, Client>> {
+  const env = await createEnv(dialect, auth);
+  const fx = await buildFixture(env);
+  const clients = {} as Record<K, Client>;
+  for (const [name, username] of Object.entries(logins) as [K, string][])
+    clients[name] = await login(env.app, username);
+  return { env, fx, ...clients };
 }

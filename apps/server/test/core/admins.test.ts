@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordAcceptable } from '../../src/areas/core/auth/auth.rules.js';
 import { hashPassword } from '../../src/platform/crypto.js';
 import {
-  buildFixture,
-  createEnv,
   dialects,
+  insertUser,
   login,
+  openFixture,
   PASSWORD,
   type Client,
   type Fixture,
@@ -25,32 +25,17 @@ describe.each(dialects())('three administrators apart on %s', (dialect) => {
   let county: Client;
   let otherSecurity: number;
   beforeAll(async () => {
-    env = await createEnv(dialect);
-    fx = await buildFixture(env);
-    sec = await login(env.app, fx.users.security.username);
-    county = await login(env.app, fx.users.county.username);
-    const now = env.clock.now.toISOString();
-    ({ id: otherSecurity } = await env.ctx.db
-      .insertInto('users')
-      .values({
-        tenant_id: fx.county,
-        username: 't-security-2',
-        display_name: '安全员二',
-        password_hash: await hashPassword(PASSWORD),
-        role: 'security_admin',
-        org_id: fx.county,
-        org_path: `/${fx.county}/`,
-        member_id: null,
-        status: 'active',
-        locale: 'zh-CN',
-        last_login_at: null,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow());
+    ({ env, fx, sec, county } = await openFixture(dialect, { sec: 't-security', county: 't-county' }));
+    otherSecurity = await insertUser(env.ctx.db, {
+      tenant: fx.county,
+      username: 't-security-2',
+      displayName: '安全员二',
+      hash: await hashPassword(PASSWORD),
+      role: 'security_admin',
+      orgId: fx.county,
+      orgPath: `/${fx.county}/`,
+      now: env.clock.now.toISOString(),
+    });
   });
   afterAll(() => env.close());
 

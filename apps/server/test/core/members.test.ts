@@ -1,26 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildFixture,
-  createEnv,
-  dialects,
-  login,
-  testIdNumber,
-  type Client,
-  type Fixture,
-  type TestEnv,
-} from '../harness.js';
+import { dialects, login, testIdNumber, type Client, type Fixture, type TestEnv, openFixture } from '../harness.js';
 import { XLSX_TYPE } from '../files.js';
 
 describe.each(dialects())('members on %s', (dialect) => {
-  let env: TestEnv;
-  let fx: Fixture;
-  let county: Client;
-  beforeAll(async () => {
-    env = await createEnv(dialect);
-    fx = await buildFixture(env);
-    county = await login(env.app, 't-county');
-  });
+  let env: TestEnv, fx: Fixture, county: Client;
+  beforeAll(async () => ({ env, fx, county } = await openFixture(dialect, { county: 't-county' })));
   afterAll(() => env.close());
 
   it('creates a member from the least fields, deriving birth date and status, masking the numbers', async () => {

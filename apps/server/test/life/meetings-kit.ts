@@ -1,7 +1,7 @@
 /** The shared set-up of the organizational life tests: village A1 with eight more members and a probationary one. */
 import type { DialectName } from '../../src/db/database.js';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { buildFixture, createEnv, login, testIdNumber, type Client, type Fixture, type TestEnv } from '../harness.js';
+import { testIdNumber, type Client, type Fixture, type TestEnv, openFixture } from '../harness.js';
 import { multipart, png } from '../files.js';
 
 /** A 1×1 PNG with a tEXt chunk and an eXIf chunk holding fake GPS data. */
@@ -16,17 +16,11 @@ export { multipart };
 
 /** Registers the set-up hooks of one dialect; what it makes is read through the returned getters. */
 export function meetingsEnv(dialect: DialectName) {
-  let env: TestEnv;
-  let fx: Fixture;
-  let sec: Client;
-  let county: Client;
+  let env: TestEnv, fx: Fixture, county: Client, sec: Client;
   const extra: number[] = [];
   let probationary = 0;
   beforeAll(async () => {
-    env = await createEnv(dialect);
-    fx = await buildFixture(env);
-    county = await login(env.app, 't-county');
-    sec = await login(env.app, 't-sec-a1');
+    ({ env, fx, county, sec } = await openFixture(dialect, { county: 't-county', sec: 't-sec-a1' }));
     // Village A1: 张三 plus eight full members and one probationary member.
     for (let i = 0; i < 8; i++) {
       extra.push(

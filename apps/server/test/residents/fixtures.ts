@@ -12,7 +12,9 @@ import {
   type Client,
   createEnv,
   type Fixture,
+  insertUser,
   login,
+  openFixture,
   testIdNumber,
   PASSWORD,
   type TestEnv,
@@ -130,42 +132,34 @@ export interface WishCounty {
 /** The fixture county for wishes, with a second member account (李四 of 南村) and long console sessions. */
 export async function openWishes(dialect: DialectName): Promise<WishCounty> {
   // Long console sessions: the clock jumps weeks ahead in these tests.
-  const env = await createEnv(dialect, { idleMinutes: 1_000_000, absoluteHours: 1_000_000 });
-  const fx = await buildFixture(env);
+  const { env, fx } = await openFixture(dialect, {}, { idleMinutes: 1_000_000, absoluteHours: 1_000_000 });
   // A second member account, in another village of the same township (李四 of 南村).
-  const now = env.ctx.clock().toISOString();
   const org = await env.ctx.db
     .selectFrom('orgs')
     .select('org_path')
     .where('id', '=', fx.villageA2)
     .executeTakeFirstOrThrow();
-  await env.ctx.db
-    .insertInto('users')
-    .values({
-      tenant_id: fx.county,
-      username: 't-member-a2',
-      display_name: 't-member-a2',
-      password_hash: await hashPassword(PASSWORD),
-      role: 'member',
-      org_id: fx.villageA2,
-      org_path: org.org_path,
-      member_id: fx.memberIn.villageA2,
-      status: 'active',
-      locale: 'zh-CN',
-      last_login_at: null,
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    })
-    .execute();
-  const county = await login(env.app, 't-county');
-  const sec = await login(env.app, 't-sec-a1');
-  const townA = await login(env.app, 't-town-a');
-  const townB = await login(env.app, 't-town-b');
-  const memberA1 = await login(env.app, 't-member-a1');
-  const memberA2 = await login(env.app, 't-member-a2');
-  return { env, fx, county, sec, townA, townB, memberA1, memberA2 };
+  await insertUser(env.ctx.db, {
+    tenant: fx.county,
+    username: 't-member-a2',
+    hash: await hashPassword(PASSWORD),
+    role: 'member',
+    orgId: fx.villageA2,
+    orgPath: org.org_path,
+    memberId: fx.memberIn.villageA2,
+    now: env.ctx.clock().toISOString(),
+  });
+  const as = (username: string) => login(env.app, username);
+  return {
+    env,
+    fx,
+    county: await as('t-county'),
+    sec: await as('t-sec-a1'),
+    townA: await as('t-town-a'),
+    townB: await as('t-town-b'),
+    memberA1: await as('t-member-a1'),
+    memberA2: await as('t-member-a2'),
+  };
 }
 
 /** A household inserted straight into the database (head, address and optional phone), as seeded data would be. */

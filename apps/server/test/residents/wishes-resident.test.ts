@@ -7,10 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sm3 } from '../../src/platform/crypto.js';
 import { openDatabase } from '../../src/db/database.js';
 import { runCli } from '../run-cli.js';
-import { dialects, login, type Fixture, type TestEnv } from '../harness.js';
+import { dialects, login, openFixture, rootOrgRow, type Fixture, type TestEnv } from '../harness.js';
 import { DAY, openWishes, Phone, signIn } from './fixtures.js';
 import { loadConfig } from '../../src/config.js';
-import { buildFixture, createEnv, rootOrgRow } from '../harness.js';
 
 describe.each(dialects())('micro-wishes and errands: the resident on %s', (dialect) => {
   let env: TestEnv;
@@ -163,13 +162,11 @@ describe('configuration of the SMS sender', () => {
 });
 
 describe.each(dialects())('the webhook SMS sender and the wall on %s', (dialect) => {
-  let env: TestEnv;
-  let fx: Fixture;
+  let env: TestEnv, fx: Fixture;
   let server: http.Server;
   const received: { to: string; text: string }[] = [];
   beforeAll(async () => {
-    env = await createEnv(dialect);
-    fx = await buildFixture(env);
+    ({ env, fx } = await openFixture(dialect));
     server = http.createServer((req, res) => {
       let body = '';
       req.on('data', (d) => (body += d));
