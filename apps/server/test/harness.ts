@@ -331,8 +331,12 @@ export async function openFixture<K extends string = never>(
 ): Promise<{ env: TestEnv; fx: Fixture } & Record<K, Client>> {
   const env = await createEnv(dialect, auth);
   const fx = await buildFixture(env);
+  return { env, fx, ...(await signInAll(env.app, logins)) };
+}
+
+/** Signs in each account (name → username), one after the other, and answers the clients by name. */
+export async function signInAll<K extends string>(app: App, logins: Record<K, string>): Promise<Record<K, Client>> {
   const clients = {} as Record<K, Client>;
-  for (const [name, username] of Object.entries(logins) as [K, string][])
-    clients[name] = await login(env.app, username);
-  return { env, fx, ...clients };
+  for (const [name, username] of Object.entries(logins) as [K, string][]) clients[name] = await login(app, username);
+  return clients;
 }

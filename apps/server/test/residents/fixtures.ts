@@ -15,6 +15,7 @@ import {
   insertUser,
   login,
   openFixture,
+  signInAll,
   testIdNumber,
   PASSWORD,
   type TestEnv,
@@ -31,19 +32,18 @@ export interface County {
   member: Client;
 }
 
+/** The accounts the residents' tests act as, by the name each test gives its client. */
+export const COUNTY_LOGINS = {
+  county: 't-county',
+  town: 't-town-a',
+  townB: 't-town-b',
+  sec: 't-sec-a1',
+  member: 't-member-a1',
+} as const;
+
 /** A fresh database with the fixture county, and the county, township A and B, secretary A1 and member A1 signed in. */
 export async function openCounty(dialect: DialectName, options?: Parameters<typeof createEnv>[1]): Promise<County> {
-  const env = await createEnv(dialect, options);
-  const fx = await buildFixture(env);
-  return {
-    env,
-    fx,
-    county: await login(env.app, 't-county'),
-    town: await login(env.app, 't-town-a'),
-    townB: await login(env.app, 't-town-b'),
-    sec: await login(env.app, 't-sec-a1'),
-    member: await login(env.app, 't-member-a1'),
-  };
+  return openFixture(dialect, COUNTY_LOGINS, options);
 }
 
 /** The audit rows of one entity, oldest first. */
@@ -198,14 +198,7 @@ export async function insertHousehold(env: TestEnv, tenantId: number, orgId: num
 
 /** The accounts the requests' tests act as, signed in afresh (the clock may have moved past their sessions). */
 export async function signInRequests(env: TestEnv) {
-  return {
-    county: await login(env.app, 't-county'),
-    town: await login(env.app, 't-town-a'),
-    townB: await login(env.app, 't-town-b'),
-    sec: await login(env.app, 't-sec-a1'),
-    member: await login(env.app, 't-member-a1'),
-    auditor: await login(env.app, 't-auditor'),
-  };
+  return signInAll(env.app, { ...COUNTY_LOGINS, auditor: 't-auditor' });
 }
 
 /** Five households (A1 ×3, A2, B1), a county organ and a township organ with a member each. */

@@ -8,13 +8,8 @@ const MASKED_PHONE = /^1\d{2}\*{4}\d{4}$/;
 const MASKED_ID = /^\d{6}\*{8}\d{3}[\dX]$/;
 
 describe.each(dialects())('households, their residents and Excel on %s', (dialect) => {
-  let env: TestEnv;
-  let fx: Fixture;
-  let county: Client;
-  let town: Client;
-  let townB: Client;
-  let sec: Client;
-  let member: Client;
+  let env: TestEnv, fx: Fixture;
+  let county: Client, town: Client, townB: Client, sec: Client, member: Client;
   beforeAll(async () => {
     ({ env, fx, county, town, townB, sec, member } = await openCounty(dialect));
   });

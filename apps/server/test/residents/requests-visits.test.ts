@@ -1,19 +1,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, createEnv, dialects, type Client, type Fixture, type TestEnv } from '../harness.js';
+import { dialects, openFixture, type Client, type Fixture, type TestEnv } from '../harness.js';
 
 import { DAY, seedRequests, signInRequests, tinyPng as png } from './fixtures.js';
 
 describe.each(dialects())(
   'visits, requests and evaluations: visits, quotas, evaluations and export on %s',
   (dialect) => {
-    let env: TestEnv;
-    let fx: Fixture;
-    let county: Client;
-    let town: Client;
-    let townB: Client;
-    let sec: Client;
-    let member: Client;
+    let env: TestEnv, fx: Fixture;
+    let county: Client, town: Client, townB: Client, sec: Client, member: Client;
     const hh: number[] = [];
     let townOrganMember = 0;
     let countyOrganMember = 0;
@@ -32,8 +27,7 @@ describe.each(dialects())(
     };
 
     beforeAll(async () => {
-      env = await createEnv(dialect);
-      fx = await buildFixture(env);
+      ({ env, fx } = await openFixture(dialect));
       // The clock where the requests' tests leave it: visits are dated in the week after the fixture's day.
       env.clock.advance(7 * DAY + 60_000 + 3 * 3_600_000);
       await signIn();

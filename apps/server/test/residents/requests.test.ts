@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalateOverdue } from '../../src/areas/residents/requests/requests.escalation.js';
-import { buildFixture, createEnv, dialects, type Client, type Fixture, type TestEnv } from '../harness.js';
+import { dialects, openFixture, type Client, type Fixture, type TestEnv } from '../harness.js';
 
 import { DAY, seedRequests, signInRequests } from './fixtures.js';
 
 describe.each(dialects())('visits, requests and evaluations on %s', (dialect) => {
-  let env: TestEnv;
-  let fx: Fixture;
-  let county: Client;
-  let town: Client;
-  let townB: Client;
-  let sec: Client;
-  let member: Client;
-  let auditor: Client;
+  let env: TestEnv, fx: Fixture;
+  let county: Client, town: Client, townB: Client, sec: Client, member: Client, auditor: Client;
   const hh: number[] = [];
   let countyOrgan = 0;
   const request = (over: Record<string, unknown> = {}) => ({
@@ -35,8 +29,7 @@ describe.each(dialects())('visits, requests and evaluations on %s', (dialect) =>
   };
 
   beforeAll(async () => {
-    env = await createEnv(dialect);
-    fx = await buildFixture(env);
+    ({ env, fx } = await openFixture(dialect));
     await signIn();
     const seeded = await seedRequests(env, fx, county);
     ({ countyOrgan } = seeded);
