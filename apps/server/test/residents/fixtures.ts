@@ -8,7 +8,6 @@ import { expect } from 'vitest';
 import { png } from '../files.js';
 import { hashPassword } from '../../src/platform/crypto.js';
 import {
-  buildFixture,
   type Client,
   createEnv,
   type Fixture,
