@@ -1,15 +1,10 @@
 // Organizations (create, edit, move with confirmation, delete and restore), accounts and the audit trail.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { apiLogin, baseUrl, launch, pageErrors, settle, shot, signedInContext } from './helpers';
+import { apiLogin, baseUrl, pageErrors, settle, shot, signedInContext, withBrowser } from './helpers';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+withBrowser((b) => (browser = b));
 
 describe('organizations', () => {
   it('create a branch, edit it, move it with confirmation, delete it and undo', async () => {

@@ -1,15 +1,19 @@
 // Members: create with inline ID validation, the detail drawer, scope by URL, reveal, delete and restore.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { apiLogin, baseUrl, breakCheckDigit, launch, makeIdNumber, pageErrors, shot, signedInContext } from './helpers';
+import {
+  apiLogin,
+  baseUrl,
+  breakCheckDigit,
+  makeIdNumber,
+  pageErrors,
+  shot,
+  signedInContext,
+  withBrowser,
+} from './helpers';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+withBrowser((b) => (browser = b));
 
 describe('members', () => {
   it('create: a wrong ID number is flagged as you type; a right one fills birth date and sex and saves', async () => {
