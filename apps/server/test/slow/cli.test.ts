@@ -16,6 +16,7 @@ import { makeIdNumber } from '../../src/platform/idcard.js';
 import { loadVault, verifyPassword } from '../../src/platform/crypto.js';
 
 import { runCli, type CliResult } from '../run-cli.js';
+import { rosterXlsx } from '../platform/imports-kit.js';
 const WHOLE_ID = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/;
 const WHOLE_PHONE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/;
 
@@ -37,17 +38,9 @@ function scalar(dataDir: string, query: string, ...params: unknown[]): number {
   }
 }
 
-/** An Excel roster with the template's headers. */
+/** An Excel roster with the template's headers, written to a file. */
 async function roster(file: string, rows: Record<string, string | number>[]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('党员名册');
-  ws.columns = ROSTER_COLUMNS.map((c) => ({
-    header: c.required ? `${c.header}*` : c.header,
-    key: c.key,
-    width: c.width,
-  }));
-  for (const r of rows) ws.addRow(r);
-  await wb.xlsx.writeFile(file);
+  fs.writeFileSync(file, await rosterXlsx(rows));
 }
 
 describe('the command line on SQLite', { timeout: 120_000 }, () => {
@@ -223,33 +216,14 @@ describe('the command line on SQLite', { timeout: 120_000 }, () => {
   });
 
   it('user add refuses a weak password and creates an account with a good one; user unlock clears a lock', async () => {
-    const weak = await run(
-      'user',
-      'add',
-      'op-town',
-      '--role',
-      'township_admin',
-      '--org',
-      String(township),
-      '--password',
-      '12345678',
-    );
+    /** `user add` of an account in the township (`more` options go before the password). */
+    const userAdd = (username: string, role: string, password: string, ...more: string[]) =>
+      run('user', 'add', username, '--role', role, '--org', String(township), ...more, '--password', password);
+    const weak = await userAdd('op-town', 'township_admin', '12345678');
     expect(weak.status).not.toBe(0);
     expect(weak.stderr).toContain('[auth.weak_password]');
     expect(scalar(dataDir, "select count(*) from users where username = 'op-town'")).toBe(0);
-    const good = await run(
-      'user',
-      'add',
-      'op-town',
-      '--role',
-      'township_admin',
-      '--org',
-      String(township),
-      '--name',
-      '乡镇操作员',
-      '--password',
-      'Strong#Pass9',
-    );
+    const good = await userAdd('op-town', 'township_admin', 'Strong#Pass9', '--name', '乡镇操作员');
     expect(good.status, good.stderr).toBe(0);
     expect(good.stdout).toMatch(/user op-town created \(id \d+\)/);
     const db = new SQLite(path.join(dataDir, 'dangjian.sqlite'), { readonly: true });
@@ -269,30 +243,10 @@ describe('the command line on SQLite', { timeout: 120_000 }, () => {
     });
     expect(user.password_hash).not.toContain('Strong#Pass9');
     expect(await verifyPassword('Strong#Pass9', user.password_hash)).toBe(true);
-    const dup = await run(
-      'user',
-      'add',
-      'op-town',
-      '--role',
-      'township_admin',
-      '--org',
-      String(township),
-      '--password',
-      'Strong#Pass9',
-    );
+    const dup = await userAdd('op-town', 'township_admin', 'Strong#Pass9');
     expect(dup.status).not.toBe(0);
     expect(dup.stderr).toMatch(/already exists/);
-    const badRole = await run(
-      'user',
-      'add',
-      'op-x',
-      '--role',
-      'emperor',
-      '--org',
-      String(township),
-      '--password',
-      'Strong#Pass9',
-    );
+    const badRole = await userAdd('op-x', 'emperor', 'Strong#Pass9');
     expect(badRole.status).not.toBe(0);
     expect(badRole.stderr).toMatch(/--role must be one of/);
 
