@@ -1,4 +1,4 @@
-
+// axe-core on the main pages: no serious or critical violations; a screenshot of each page.
 import { describe, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {

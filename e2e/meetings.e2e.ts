@@ -1,4 +1,5 @@
-
+// Organizational life: a secretary records a meeting and opens sign-in, a member signs in on a phone with the
+// 6-digit code, the secretary sees the self check-in, the township's compliance table changes; axe and screenshots.
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
