@@ -1,17 +1,20 @@
 // axe-core on the main pages: no serious or critical violations; a screenshot of each page.
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { REPO, apiLogin, axe, baseUrl, launch, settle, shot, signedInContext, type AxeViolation } from './helpers';
+import {
+  apiLogin,
+  axe,
+  baseUrl,
+  settle,
+  shot,
+  signedInContext,
+  type AxeViolation,
+  withBrowser,
+  expectNoAxeViolations,
+} from './helpers';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+withBrowser((b) => (browser = b));
 
 async function pagesFor(): Promise<{ user: string; name: string; path: string; mobile?: boolean }[]> {
   const county = await apiLogin('demo-county');
@@ -109,19 +112,6 @@ async function checkPages(list: typeof pagesFor, reportFile: string): Promise<vo
         await context.close();
       }
     }
-    fs.writeFileSync(path.join(REPO, 'test-artifacts', reportFile), JSON.stringify(report, null, 2));
-    const summary = Object.fromEntries(
-      Object.entries(report).map(([k, v]) => [
-        k,
-        v.map(
-          (x) =>
-            `${x.id} (${x.impact}): ${x.nodes
-              .map((n) => n.html)
-              .join(' | ')
-              .slice(0, 300)}`,
-        ),
-      ]),
-    );
-    expect(summary).toEqual({});
+    expectNoAxeViolations(report, reportFile);
   }
 }

@@ -1,15 +1,10 @@
 // Organizations (create, edit, move with confirmation, delete and restore), accounts and the audit trail.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { apiLogin, baseUrl, launch, pageErrors, settle, shot, signedInContext } from './helpers';
+import { apiLogin, baseUrl, pageErrors, settle, shot, signedInContext, withBrowser } from './helpers';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+withBrowser((b) => (browser = b));
 
 describe('organizations', () => {
   it('create a branch, edit it, move it with confirmation, delete it and undo', async () => {
@@ -95,7 +90,7 @@ describe('organizations', () => {
 });
 
 describe('accounts (security admin)', () => {
-  it('create with a one-time password, lock out and unlock, reset to a one-time password, disable and enable', async () => {
+  it('create with a one-time password, lock out, unlock, reset to a one-time password, disable, enable', async () => {
     const county = await apiLogin('demo-county');
     const branchOrg = (await county.json('GET', '/api/members?pageSize=1')).items[0].orgId;
     const { context, page, session } = await signedInContext(browser, 'demo-security');
@@ -161,7 +156,8 @@ describe('accounts (security admin)', () => {
       const confirm = async () => {
         const dlg = page.locator('.ant-modal-confirm');
         await dlg.waitFor();
-        await expect.poll(async () => (await dlg.getAttribute('class')) ?? '').not.toContain('zoom-appear'); // opening animation done
+        // The opening animation is done.
+        await expect.poll(async () => (await dlg.getAttribute('class')) ?? '').not.toContain('zoom-appear');
         await dlg.locator('.ant-btn-primary').click();
         await dlg.waitFor({ state: 'detached' });
       };

@@ -1,19 +1,14 @@
 // 三员分立 in the browser: a county admin proposes an administrator, the security admin approves it and
 // hands over a one-time password, and the new administrator must set a password of its own before anything opens.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { apiLogin, baseUrl, launch, pageErrors, settle, shot, signedInContext, watchErrors } from './helpers';
+import { apiLogin, baseUrl, pageErrors, settle, shot, signedInContext, watchErrors, withBrowser } from './helpers';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+withBrowser((b) => (browser = b));
 
 describe('administrator grants (two persons) and the one-time password', () => {
-  it('county admin proposes, security admin approves, the new account sets its own password at first sign-in', async () => {
+  it('county admin proposes, security admin approves, the new account sets its password at first sign-in', async () => {
     const county = await apiLogin('demo-county');
     const root = (await county.json('GET', '/api/orgs/tree')).items[0];
     const township = (await county.json('GET', `/api/orgs/tree?parent=${root.id}`)).items.find(

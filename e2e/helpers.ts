@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 /** The repository root. */
 export const REPO = path.resolve(import.meta.dirname, '..');
@@ -31,6 +31,27 @@ export function launch(): Promise<Browser> {
     ],
   });
 }
+
+/** Launches Chromium before the file's tests and closes it after them; `use` receives it. */
+export function withBrowser(use: (browser: Browser) => void): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+    use(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+}
+
+/** A phone's browser context: a 390×844 touch screen. */
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+};
 
 /** A signed-in API session: its cookies, and a fetch that sends them with the CSRF header. */
 export interface ApiSession {
@@ -140,6 +161,24 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
     }));
   });
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Writes the axe report of the pages under test-artifacts/ and expects it empty (listing what each page broke). */
+export function expectNoAxeViolations(report: Record<string, AxeViolation[]>, file: string): void {
+  fs.writeFileSync(path.join(REPO, 'test-artifacts', file), JSON.stringify(report, null, 2));
+  const summary = Object.fromEntries(
+    Object.entries(report).map(([k, v]) => [
+      k,
+      v.map(
+        (x) =>
+          `${x.id} (${x.impact}): ${x.nodes
+            .map((n) => n.html)
+            .join(' | ')
+            .slice(0, 300)}`,
+      ),
+    ]),
+  );
+  expect(summary).toEqual({});
 }
 
 /** Waits until no request is in flight for a moment (the page has loaded its data). */

@@ -1,5 +1,5 @@
 // The Excel import wizard: a file with one bad row is reported and imports nothing; a good file imports.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,20 +9,15 @@ import {
   type ApiSession,
   baseUrl,
   breakCheckDigit,
-  launch,
   makeIdNumber,
   pageErrors,
   shot,
   signedInContext,
+  withBrowser,
 } from './helpers';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+withBrowser((b) => (browser = b));
 
 interface Row {
   name: string;

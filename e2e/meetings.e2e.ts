@@ -1,39 +1,25 @@
 // Organizational life: a secretary records a meeting and opens sign-in, a member signs in on a phone with the
 // 6-digit code, the secretary sees the self check-in, the township's compliance table changes; axe and screenshots.
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
   PASSWORD,
-  REPO,
   apiLogin,
   axe,
   baseUrl,
-  launch,
   pageErrors,
   settle,
   shot,
   signedInContext,
   watchErrors,
   type AxeViolation,
+  withBrowser,
+  PHONE,
+  expectNoAxeViolations,
 } from './helpers';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  locale: 'zh-CN',
-};
+withBrowser((b) => (browser = b));
 
 /** Now in China (the meetings' dates and times are China time). */
 function chinaNow(offsetMinutes = 0): { date: string; time: string } {
@@ -73,7 +59,7 @@ async function complianceRow(page: Page, orgId: number, kind: string) {
 }
 
 describe('organizational life', () => {
-  it('a secretary records a meeting and opens sign-in; a member signs in on a phone; the secretary and the township see it', async () => {
+  it('a secretary records a meeting, opens sign-in; a member signs in by phone; secretary, town see it', async () => {
     const township = await apiLogin('demo-township');
     const branch = await apiLogin('demo-branch');
     const memberSession = await apiLogin('demo-member');
@@ -324,19 +310,6 @@ describe('organizational life', () => {
         await context.close();
       }
     }
-    fs.writeFileSync(path.join(REPO, 'test-artifacts/axe-meetings.json'), JSON.stringify(report, null, 2));
-    const summary = Object.fromEntries(
-      Object.entries(report).map(([k, v]) => [
-        k,
-        v.map(
-          (x) =>
-            `${x.id} (${x.impact}): ${x.nodes
-              .map((n) => n.html)
-              .join(' | ')
-              .slice(0, 300)}`,
-        ),
-      ]),
-    );
-    expect(summary).toEqual({});
+    expectNoAxeViolations(report, 'axe-meetings.json');
   });
 });

@@ -1,15 +1,19 @@
 // Members: create with inline ID validation, the detail drawer, scope by URL, reveal, delete and restore.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { apiLogin, baseUrl, breakCheckDigit, launch, makeIdNumber, pageErrors, shot, signedInContext } from './helpers';
+import {
+  apiLogin,
+  baseUrl,
+  breakCheckDigit,
+  makeIdNumber,
+  pageErrors,
+  shot,
+  signedInContext,
+  withBrowser,
+} from './helpers';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+withBrowser((b) => (browser = b));
 
 describe('members', () => {
   it('create: a wrong ID number is flagged as you type; a right one fills birth date and sex and saves', async () => {
@@ -38,7 +42,8 @@ describe('members', () => {
       await page.getByTestId('phone').fill('13812345678');
       await page.getByLabel('入党时间').click();
       await page.getByLabel('入党时间').fill('2015-07-01');
-      await page.getByLabel('姓名').click(); // leaving the date field commits the typed date (Enter would submit the form)
+      // Leaving the date field commits the typed date (Enter would submit the form).
+      await page.getByLabel('姓名').click();
       await expect.poll(() => page.getByText('请选择入党时间').count()).toBe(0);
       await shot(page, 'member-create-filled');
       await page.getByTestId('save-member').click();

@@ -1,24 +1,11 @@
 // The phone pages on a 390×844 screen: sign in, my profile, my branch; large touch targets.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import zlib from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { PASSWORD, apiLogin, baseUrl, launch, pageErrors, shot, watchErrors } from './helpers';
+import { PASSWORD, apiLogin, baseUrl, pageErrors, shot, watchErrors, withBrowser, PHONE } from './helpers';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  locale: 'zh-CN',
-};
+withBrowser((b) => (browser = b));
 
 describe('phone pages', () => {
   it('a member signs in and sees the profile and the branch', async () => {

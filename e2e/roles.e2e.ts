@@ -1,15 +1,10 @@
 // Each demo role signs in and sees its own menu and home; sign-in errors are clear.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { PASSWORD, baseUrl, launch, pageErrors, settle, shot, signedInContext, watchErrors } from './helpers';
+import { PASSWORD, baseUrl, pageErrors, settle, shot, signedInContext, watchErrors, withBrowser } from './helpers';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+withBrowser((b) => (browser = b));
 
 const CASES = [
   {

@@ -1,28 +1,26 @@
 // Serving residents end to end: a resident posts a wish on a 390 px phone, a member claims and fulfils it,
 // the resident confirms, the figures move; a backdated 研究办 request passes its deadline, is escalated and
 // shows as overdue for the township in the console.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { PASSWORD, apiLogin, baseUrl, launch, pageErrors, settle, shot, signedInContext, watchErrors } from './helpers';
+import {
+  PASSWORD,
+  apiLogin,
+  baseUrl,
+  pageErrors,
+  settle,
+  shot,
+  signedInContext,
+  watchErrors,
+  withBrowser,
+  PHONE,
+} from './helpers';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  locale: 'zh-CN',
-};
+withBrowser((b) => (browser = b));
 
 /** The last code the outbox sender wrote for a phone (masked as 138****1234 in the log). */
 async function codeFor(phone: string, after: number): Promise<string> {

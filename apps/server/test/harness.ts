@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import pg from 'pg';
+import type { Insertable, Kysely } from 'kysely';
+import type { DB } from '../src/db/schema/index.js';
 import { inject } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../src/config.js';
@@ -19,6 +21,7 @@ import type { App } from '../src/platform/http.js';
 import * as orgs from '../src/areas/core/orgs/orgs.service.js';
 import * as members from '../src/areas/core/members/members.service.js';
 import { makeIdNumber } from '../src/platform/idcard.js';
+import { multipart } from './files.js';
 
 /** The dialects this run tests: SQLite always, PostgreSQL when the global setup started one. */
 export function dialects(): DialectName[] {
@@ -143,37 +146,75 @@ export function testIdNumber(gender: 'male' | 'female' = 'male', birth = '1980-0
   return makeIdNumber('430521', birth, (idSeq++ * 2) % 1000, gender);
 }
 
-/** Builds the fixture through the services, as a county admin would. */
-export async function buildFixture(env: TestEnv): Promise<Fixture> {
-  const { ctx } = env;
-  const now = ctx.clock().toISOString();
-  const { id: county } = await ctx.db
-    .insertInto('orgs')
+/** The row of a county committee at the root of a tenant, written before its id (and so its path) is known. */
+export function rootOrgRow(name: string, now: string, tenant = 0, orgPath = '/x/'): Insertable<DB['orgs']> {
+  return {
+    tenant_id: tenant,
+    parent_id: null,
+    org_path: orgPath,
+    depth: 0,
+    name,
+    type: 'committee',
+    field: null,
+    term_start: null,
+    term_end: null,
+    secretary_member_id: null,
+    committee: '[]',
+    sort_order: 0,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  };
+}
+
+/** Inserts a county committee as a tenant of its own (its id is the tenant's) and answers it with its system actor. */
+export async function insertCounty(db: Kysely<DB>, name: string, now: string): Promise<{ id: number; system: Actor }> {
+  const { id } = await db.insertInto('orgs').values(rootOrgRow(name, now)).returning('id').executeTakeFirstOrThrow();
+  await db
+    .updateTable('orgs')
+    .set({ tenant_id: id, org_path: `/${id}/` })
+    .where('id', '=', id)
+    .execute();
+  return { id, system: systemActor(id, `/${id}/`, id) };
+}
+
+/** Inserts an active account straight into the database (as the fixture and seeded data do) and answers its id. */
+export async function insertUser(
+  db: Kysely<DB>,
+  u: { tenant: number; username: string; role: string; orgId: number; orgPath: string; hash: string; now: string } & {
+    memberId?: number | null;
+    displayName?: string;
+  },
+): Promise<number> {
+  const { id } = await db
+    .insertInto('users')
     .values({
-      tenant_id: 0,
-      parent_id: null,
-      org_path: '/x/',
-      depth: 0,
-      name: '测试县委',
-      type: 'committee',
-      field: null,
-      term_start: null,
-      term_end: null,
-      secretary_member_id: null,
-      committee: '[]',
-      sort_order: 0,
-      created_at: now,
-      updated_at: now,
+      tenant_id: u.tenant,
+      username: u.username,
+      display_name: u.displayName ?? u.username,
+      password_hash: u.hash,
+      role: u.role,
+      org_id: u.orgId,
+      org_path: u.orgPath,
+      member_id: u.memberId ?? null,
+      status: 'active',
+      locale: 'zh-CN',
+      last_login_at: null,
+      password_changed_at: u.now,
+      created_at: u.now,
+      updated_at: u.now,
       deleted_at: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await ctx.db
-    .updateTable('orgs')
-    .set({ tenant_id: county, org_path: `/${county}/` })
-    .where('id', '=', county)
-    .execute();
-  const system = systemActor(county, `/${county}/`, county);
+  return id;
+}
+
+/** Builds the fixture through the services, as a county admin would. */
+export async function buildFixture(env: TestEnv): Promise<Fixture> {
+  const { ctx } = env;
+  const now = ctx.clock().toISOString();
+  const { id: county, system } = await insertCounty(ctx.db, '测试县委', now);
   const mk = async (
     parentId: number,
     name: string,
@@ -211,28 +252,8 @@ export async function buildFixture(env: TestEnv): Promise<Fixture> {
   const orgPath = async (id: number) =>
     (await ctx.db.selectFrom('orgs').select('org_path').where('id', '=', id).executeTakeFirstOrThrow()).org_path;
   const account = async (username: string, role: string, orgId: number, memberId: number | null = null) => {
-    const { id } = await ctx.db
-      .insertInto('users')
-      .values({
-        tenant_id: county,
-        username,
-        display_name: username,
-        password_hash: hash,
-        role,
-        org_id: orgId,
-        org_path: await orgPath(orgId),
-        member_id: memberId,
-        status: 'active',
-        locale: 'zh-CN',
-        last_login_at: null,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { id, username };
+    const row = { tenant: county, username, role, orgId, orgPath: await orgPath(orgId), memberId, hash, now };
+    return { id: await insertUser(ctx.db, row), username };
   };
   const users = {
     county: await account('t-county', 'county_admin', county),
@@ -283,6 +304,11 @@ export class Client {
   delete(url: string) {
     return this.request('DELETE', url);
   }
+  /** Uploads one file as the `file` part of a multipart body. */
+  upload(url: string, file: Buffer | ArrayBuffer, filename: string, type: string) {
+    const { body, headers } = multipart(Buffer.isBuffer(file) ? file : Buffer.from(file), filename, type);
+    return this.request('POST', url, body, { headers });
+  }
 }
 
 /** Signs in through the API. */
@@ -292,4 +318,25 @@ export async function login(app: App, username: string, password = PASSWORD): Pr
   const cookies: Record<string, string> = {};
   for (const c of res.cookies) cookies[c.name] = c.value;
   return new Client(app, cookies);
+}
+
+/**
+ * A fresh database of a dialect with the fixture built on it and the given accounts signed in (name → username), for
+ * a `beforeAll`: `({ env, fx, county } = await openFixture(dialect, { county: 't-county' }))`.
+ */
+export async function openFixture<K extends string = never>(
+  dialect: DialectName,
+  logins: Record<K, string> = {} as Record<K, string>,
+  auth: Partial<Config['auth']> = {},
+): Promise<{ env: TestEnv; fx: Fixture } & Record<K, Client>> {
+  const env = await createEnv(dialect, auth);
+  const fx = await buildFixture(env);
+  return { env, fx, ...(await signInAll(env.app, logins)) };
+}
+
+/** Signs in each account (name → username), one after the other, and answers the clients by name. */
+export async function signInAll<K extends string>(app: App, logins: Record<K, string>): Promise<Record<K, Client>> {
+  const clients = {} as Record<K, Client>;
+  for (const [name, username] of Object.entries(logins) as [K, string][]) clients[name] = await login(app, username);
+  return clients;
 }

@@ -59,7 +59,8 @@ export async function startPg(): Promise<PgServer> {
     '-t',
     '60',
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off ` +
+      '-c full_page_writes=off -c max_connections=200',
     'start',
   ]);
   return {

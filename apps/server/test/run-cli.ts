@@ -1,6 +1,13 @@
-/** Runs the `dangjian` command line in a child process for tests, as an operator would. */
+/** Runs the `dangjian` command line in a child process for tests, as an operator would, on a county it can seed. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/database.js';
+import { createCtx } from '../src/platform/context.js';
+import { loadVault } from '../src/platform/crypto.js';
+import * as orgs from '../src/areas/core/orgs/orgs.service.js';
+import * as members from '../src/areas/core/members/members.service.js';
+import { insertCounty } from './harness.js';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/dangjian.mjs');
 
@@ -32,4 +39,35 @@ export function runCli(settings: Record<string, string | undefined>, args: strin
       resolve({ status, stdout, stderr });
     });
   });
+}
+
+/** What a member is created from, but for the org (the seeded village). */
+type Person = Omit<Parameters<typeof members.create>[2], 'orgId'>;
+
+/**
+ * Writes a small county through the services (audited, with the settings' key) into the database the settings name:
+ * a county, a township, a village and these people in it. Answers the county's id.
+ */
+export async function seedCounty(
+  settings: { DATA_DIR: string; DATABASE_URL?: string; DJ_SECRET_KEY?: string },
+  people: Person[],
+): Promise<number> {
+  const config = loadConfig(settings);
+  const database = openDatabase({ dataDir: settings.DATA_DIR, databaseUrl: settings.DATABASE_URL ?? null });
+  const vault = loadVault({ dataDir: settings.DATA_DIR, secretKey: settings.DJ_SECRET_KEY ?? null });
+  const ctx = createCtx(database, vault, config);
+  try {
+    const { id: county, system } = await insertCounty(ctx.db, '测试县委', new Date().toISOString());
+    const town = await orgs.create(ctx, system, {
+      parentId: county,
+      name: '东乡镇党委',
+      type: 'committee',
+      field: 'rural',
+    });
+    const village = await orgs.create(ctx, system, { parentId: town.id, name: '东村党支部', type: 'branch' });
+    for (const p of people) await members.create(ctx, system, { ...p, orgId: village.id });
+    return county;
+  } finally {
+    await database.close();
+  }
 }

@@ -4,7 +4,7 @@
  * ids of the fixture so that a 404 cannot hide a leak: their own routes answer 2xx, every business route 403.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, createEnv, dialects, login, type Client, type Fixture, type TestEnv } from '../harness.js';
+import { dialects, login, type Client, type Fixture, type TestEnv, openFixture } from '../harness.js';
 
 /** The routes each administrator is meant to read (its own work, its account, its notifications). */
 const OWN: Record<'security' | 'auditor', RegExp[]> = {
@@ -20,13 +20,11 @@ interface Param {
 }
 
 describe.each(dialects())('administrators apart from business data on %s', (dialect) => {
-  let env: TestEnv;
-  let fx: Fixture;
+  let env: TestEnv, fx: Fixture;
   let ops: { path: string; params: Param[] }[];
   const clients: Partial<Record<'security' | 'auditor', Client>> = {};
   beforeAll(async () => {
-    env = await createEnv(dialect);
-    fx = await buildFixture(env);
+    ({ env, fx } = await openFixture(dialect));
     const doc = env.app.swagger() as { paths: Record<string, { get?: { parameters?: Param[] } }> };
     ops = Object.entries(doc.paths)
       .filter(([, o]) => o.get)

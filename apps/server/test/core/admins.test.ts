@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordAcceptable } from '../../src/areas/core/auth/auth.rules.js';
 import { hashPassword } from '../../src/platform/crypto.js';
 import {
-  buildFixture,
-  createEnv,
   dialects,
+  insertUser,
   login,
+  openFixture,
   PASSWORD,
   type Client,
   type Fixture,
@@ -25,32 +25,17 @@ describe.each(dialects())('three administrators apart on %s', (dialect) => {
   let county: Client;
   let otherSecurity: number;
   beforeAll(async () => {
-    env = await createEnv(dialect);
-    fx = await buildFixture(env);
-    sec = await login(env.app, fx.users.security.username);
-    county = await login(env.app, fx.users.county.username);
-    const now = env.clock.now.toISOString();
-    ({ id: otherSecurity } = await env.ctx.db
-      .insertInto('users')
-      .values({
-        tenant_id: fx.county,
-        username: 't-security-2',
-        display_name: '安全员二',
-        password_hash: await hashPassword(PASSWORD),
-        role: 'security_admin',
-        org_id: fx.county,
-        org_path: `/${fx.county}/`,
-        member_id: null,
-        status: 'active',
-        locale: 'zh-CN',
-        last_login_at: null,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow());
+    ({ env, fx, sec, county } = await openFixture(dialect, { sec: 't-security', county: 't-county' }));
+    otherSecurity = await insertUser(env.ctx.db, {
+      tenant: fx.county,
+      username: 't-security-2',
+      displayName: '安全员二',
+      hash: await hashPassword(PASSWORD),
+      role: 'security_admin',
+      orgId: fx.county,
+      orgPath: `/${fx.county}/`,
+      now: env.clock.now.toISOString(),
+    });
   });
   afterAll(() => env.close());
 
@@ -163,7 +148,7 @@ describe.each(dialects())('three administrators apart on %s', (dialect) => {
     expect((await attempt('new-sec-b1', 'Own#Secret42')).statusCode).toBe(200);
   });
 
-  it('a reset gives a one-time password, ends the sessions and forces a change; accounts set up by the operator sign in freely', async () => {
+  it('a reset: one-time password, sessions ended, change forced; operator-made accounts sign in freely', async () => {
     const town = await login(env.app, fx.users.townB.username);
     expect((await town.get('/api/auth/me')).json().mustChangePassword).toBe(false);
     const res = await sec.post(`/api/users/${fx.users.townB.id}/reset-password`, {});
@@ -177,7 +162,7 @@ describe.each(dialects())('three administrators apart on %s', (dialect) => {
     expect((await again.get('/api/members')).statusCode).toBe(200);
   });
 
-  it('an administrator role is granted by two persons: the county admin proposes, the security admin approves', async () => {
+  it('an administrator role takes two persons: the county admin proposes, the security admin approves', async () => {
     // The security admin cannot propose, the county admin cannot approve, other roles see nothing.
     const body = { username: 'new-town-a', displayName: '新乡镇管理员', role: 'township_admin', orgId: fx.townA };
     expect((await sec.post('/api/users/grants', body)).statusCode).toBe(403);

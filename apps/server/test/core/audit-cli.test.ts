@@ -4,17 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import SQLite from 'better-sqlite3';
-import { loadConfig } from '../../src/config.js';
-import { openDatabase } from '../../src/db/database.js';
-import { createCtx } from '../../src/platform/context.js';
-import { loadVault } from '../../src/platform/crypto.js';
-import { systemActor } from '../../src/platform/actor.js';
-import * as orgs from '../../src/areas/core/orgs/orgs.service.js';
-import * as members from '../../src/areas/core/members/members.service.js';
 import { testIdNumber } from '../harness.js';
-
-import { runCli, type CliResult } from '../run-cli.js';
-/** A whole ID number (17 digits and a check character) or a whole mainland mobile number, anywhere in a text. */
+import { runCli, seedCounty, type CliResult } from '../run-cli.js';
 
 /** Runs the command line on a data folder (SQLite), the way an operator would. */
 function cli(dataDir: string, ...args: string[]): Promise<CliResult> {
@@ -29,60 +20,10 @@ describe('audit verify on the command line (SQLite)', { timeout: 60_000 }, () =>
     const m = await cli(dataDir, 'migrate');
     expect(m.status, m.stderr).toBe(0);
     // A few records written by the application itself, with the data folder's own key.
-    const config = loadConfig({ DATA_DIR: dataDir });
-    const database = openDatabase({ dataDir, databaseUrl: null });
-    const ctx = createCtx(database, loadVault({ dataDir, secretKey: null }), config);
-    const now = new Date().toISOString();
-    const { id: county } = await ctx.db
-      .insertInto('orgs')
-      .values({
-        tenant_id: 0,
-        parent_id: null,
-        org_path: '/x/',
-        depth: 0,
-        name: '测试县委',
-        type: 'committee',
-        field: null,
-        term_start: null,
-        term_end: null,
-        secretary_member_id: null,
-        committee: '[]',
-        sort_order: 0,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await ctx.db
-      .updateTable('orgs')
-      .set({ tenant_id: county, org_path: `/${county}/` })
-      .where('id', '=', county)
-      .execute();
-    const system = systemActor(county, `/${county}/`, county);
-    const town = await orgs.create(ctx, system, {
-      parentId: county,
-      name: '东乡镇党委',
-      type: 'committee',
-      field: 'rural',
-    });
-    const village = await orgs.create(ctx, system, { parentId: town.id, name: '东村党支部', type: 'branch' });
-    await members.create(ctx, system, {
-      orgId: village.id,
-      name: '张三',
-      idNumber: testIdNumber('male'),
-      gender: 'male',
-      joinedAt: '2010-07-01',
-      phone: '13900001234',
-    });
-    await members.create(ctx, system, {
-      orgId: village.id,
-      name: '李四',
-      idNumber: testIdNumber('female'),
-      gender: 'female',
-      joinedAt: '2011-07-01',
-    });
-    await database.close();
+    const county = await seedCounty({ DATA_DIR: dataDir }, [
+      { name: '张三', idNumber: testIdNumber('male'), gender: 'male', joinedAt: '2010-07-01', phone: '13900001234' },
+      { name: '李四', idNumber: testIdNumber('female'), gender: 'female', joinedAt: '2011-07-01' },
+    ]);
     for (const u of ['op-one', 'op-two', 'op-three']) {
       const r = await cli(
         dataDir,

@@ -11,6 +11,7 @@ import {
   type Client,
   type Fixture,
   type TestEnv,
+  openFixture,
 } from '../harness.js';
 
 /** A whole ID number (17 digits and a check character) or a whole mainland mobile number, anywhere in a text. */
@@ -106,13 +107,11 @@ async function auditCount(env: TestEnv): Promise<number> {
 }
 
 describe.each(dialects())('audit trail on %s', (dialect) => {
-  let env: TestEnv;
-  let fx: Fixture;
+  let env: TestEnv, fx: Fixture;
   let w: Writes;
   let auditor: Client;
   beforeAll(async () => {
-    env = await createEnv(dialect);
-    fx = await buildFixture(env);
+    ({ env, fx } = await openFixture(dialect));
     w = await makeWrites(env, fx);
     auditor = await login(env.app, 't-auditor');
   });

@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordAcceptable } from '../../src/areas/core/auth/auth.rules.js';
-import { buildFixture, createEnv, dialects, login, PASSWORD, type Fixture, type TestEnv } from '../harness.js';
+import { dialects, login, PASSWORD, type Fixture, type TestEnv, openFixture } from '../harness.js';
 
 describe.each(dialects())('auth on %s', (dialect) => {
-  let env: TestEnv;
-  let fx: Fixture;
-  beforeAll(async () => {
-    env = await createEnv(dialect);
-    fx = await buildFixture(env);
-  });
+  let env: TestEnv, fx: Fixture;
+  beforeAll(async () => ({ env, fx } = await openFixture(dialect)));
   afterAll(() => env.close());
 
   const attempt = (username: string, password: string) =>

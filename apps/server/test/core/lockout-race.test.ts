@@ -86,7 +86,7 @@ describe.each(dialects())('lockout under concurrency on %s', (dialect) => {
     expect(await row(username)).toBeUndefined();
   });
 
-  it('caps the tries of a resident sign-in code under 30 parallel wrong codes (the same fault, the same fix)', async () => {
+  it('caps the tries of a resident sign-in code under 30 parallel wrong codes (same fault, same fix)', async () => {
     const phone = '13912345670';
     const post = (url: string, payload: object) =>
       env.app.inject({ method: 'POST', url, payload, headers: { 'x-requested-with': 'dangjian' } });
@@ -139,7 +139,7 @@ describe.each(dialects())('lockout behind the per-IP limit on %s', (dialect) => 
       ),
     );
 
-  it('locks within the per-IP allowance, then the limiter answers 429; never a 500, never more than 5 counted', async () => {
+  it('locks within the per-IP allowance, then the limiter answers 429; never a 500, never over 5 counted', async () => {
     const { username } = fx.users.townB;
     const first = (await burst(15, username)).map((a) => a.statusCode);
     expect(first.filter((s) => s === 401)).toHaveLength(4);

@@ -1,25 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildFixture,
-  createEnv,
-  dialects,
-  login,
-  testIdNumber,
-  type Client,
-  type Fixture,
-  type TestEnv,
-} from '../harness.js';
+import { dialects, login, testIdNumber, type Client, type Fixture, type TestEnv, openFixture } from '../harness.js';
+import { XLSX_TYPE } from '../files.js';
 
 describe.each(dialects())('members on %s', (dialect) => {
-  let env: TestEnv;
-  let fx: Fixture;
-  let county: Client;
-  beforeAll(async () => {
-    env = await createEnv(dialect);
-    fx = await buildFixture(env);
-    county = await login(env.app, 't-county');
-  });
+  let env: TestEnv, fx: Fixture, county: Client;
+  beforeAll(async () => ({ env, fx, county } = await openFixture(dialect, { county: 't-county' })));
   afterAll(() => env.close());
 
   it('creates a member from the least fields, deriving birth date and status, masking the numbers', async () => {
@@ -53,7 +39,7 @@ describe.each(dialects())('members on %s', (dialect) => {
     expect(env.ctx.vault.decrypt(row.id_number_enc)).toBe(idNumber);
   });
 
-  it('refuses a wrong check digit, a sex or birth date that disagrees with the ID, a bad phone and impossible dates', async () => {
+  it('refuses a wrong check digit, a sex or birth date unlike the ID, a bad phone and impossible dates', async () => {
     const good = testIdNumber('male', '1985-01-02');
     const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
     const base = { orgId: fx.villageA1, name: '钱六', gender: 'male', joinedAt: '2010-01-01' };
@@ -257,19 +243,8 @@ describe.each(dialects())('members on %s', (dialect) => {
       }
       return out.xlsx.writeBuffer();
     };
-    const upload = async (buf: ArrayBuffer, dryRun: boolean) => {
-      const boundary = '----dj' + Math.random().toString(16).slice(2);
-      const body = Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="roster.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
-        ),
-        Buffer.from(buf),
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
-      return county.request('POST', `/api/members/import${dryRun ? '?dryRun=true' : ''}`, body, {
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-      });
-    };
+    const upload = async (buf: ArrayBuffer, dryRun: boolean) =>
+      county.upload(`/api/members/import${dryRun ? '?dryRun=true' : ''}`, buf, 'roster.xlsx', XLSX_TYPE);
     const count = async () =>
       Number(
         (

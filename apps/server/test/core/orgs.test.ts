@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, createEnv, dialects, login, type Client, type Fixture, type TestEnv } from '../harness.js';
+import { dialects, login, type Client, type Fixture, type TestEnv, openFixture } from '../harness.js';
 
 describe.each(dialects())('organizations on %s', (dialect) => {
-  let env: TestEnv;
-  let fx: Fixture;
-  let county: Client;
-  beforeAll(async () => {
-    env = await createEnv(dialect);
-    fx = await buildFixture(env);
-    county = await login(env.app, 't-county');
-  });
+  let env: TestEnv, fx: Fixture, county: Client;
+  beforeAll(async () => ({ env, fx, county } = await openFixture(dialect, { county: 't-county' })));
   afterAll(() => env.close());
 
   it('serves the tree level by level with member counts of each subtree', async () => {

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, type Client, createEnv, dialects, type Fixture, type TestEnv } from '../harness.js';
+import { multipart } from '../files.js';
 import { holds, type Operation, operationsOf, sample, type Target, targetsOf, urlOf } from '../permission-cases.js';
 import {
   ACTOR_KEYS,
@@ -83,10 +84,8 @@ const TINY_PNG = Buffer.from(
 
 /** A multipart body carrying one small PNG (a photo; an import refuses it as a bad file). */
 function pngUpload(): { payload: Buffer; contentType: string } {
-  const boundary = '----permissiontable';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`;
-  const payload = Buffer.concat([Buffer.from(head), TINY_PNG, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
+  const { body, contentType } = multipart(TINY_PNG, 'a.png', 'image/png', { boundary: '----permissiontable' });
+  return { payload: body, contentType };
 }
 
 const key = (op: Operation) => `${op.method} ${op.path}`;

@@ -16,7 +16,7 @@ import { MIGRATIONS } from '../../src/db/migrations/index.js';
 import { ruleSet, rulesAt } from '../../src/platform/rules.js';
 import { MEETING_RULES } from '../../src/areas/life/meetings/meetings.rules.js';
 import { RESIDENTS_RULES } from '../../src/areas/residents/common/residents.rules.js';
-import { buildFixture, createEnv, dialects, login, pgAdminQuery, type Client, type TestEnv } from '../harness.js';
+import { dialects, login, pgAdminQuery, type Client, type TestEnv, openFixture } from '../harness.js';
 
 interface KeyView {
   key: string;
@@ -30,16 +30,10 @@ interface KeyView {
 const keyOf = (body: { keys: KeyView[] }, key: string) => body.keys.find((k) => k.key === key)!;
 
 describe.each(dialects())('rules on %s', (dialect) => {
-  let env: TestEnv;
-  let county: Client;
-  let town: Client;
-  let member: Client;
+  let env: TestEnv, county: Client, town: Client, member: Client;
   beforeAll(async () => {
-    env = await createEnv(dialect);
-    await buildFixture(env);
-    county = await login(env.app, 't-county');
-    town = await login(env.app, 't-town-a');
-    member = await login(env.app, 't-member-a1');
+    const logins = { county: 't-county', town: 't-town-a', member: 't-member-a1' };
+    ({ env, county, town, member } = await openFixture(dialect, logins));
   });
   afterAll(async () => {
     await env?.close();

@@ -1,26 +1,22 @@
 /** A fuzz case of one operation: who calls, the URL, the body and the headers, valid or not. */
 import fc from 'fast-check';
+import { multipart } from '../files.js';
 import { type Case, invalidArb, type Operation, type Pools, type Role, ROLES, validArb } from './generators.js';
 
 // ---- requests from cases
 export const TINY_PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8cfc0000003010100c9fe92ef0000000049454e44ae426082',
+  '89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de' +
+    '0000000c4944415408d763f8cfc0000003010100c9fe92ef0000000049454e44ae426082',
   'hex',
 );
 
 export function multipartBody(file: Buffer, filename: string, type: string): { payload: Buffer; contentType: string } {
   const boundary = '----djfuzz' + file.length.toString(16);
-  // The file's length (chosen by fast-check) decides, so a failing case replays from its seed.
-  const complete = file.length % 2 === 0;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
-    ),
-    file,
-    // Half of the uploads end without their closing boundary (a cut connection): a 400, never a 500.
-    Buffer.from(complete ? `\r\n--${boundary}--\r\n` : ''),
-  ]);
-  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
+  // The file's length (chosen by fast-check) decides, so a failing case replays from its seed. Half of the uploads
+  // end without their closing boundary (a cut connection): a 400, never a 500.
+  const closed = file.length % 2 === 0;
+  const { body, contentType } = multipart(file, filename, type, { boundary, closed });
+  return { payload: body, contentType };
 }
 
 export function caseArb(op: Operation, pools: Pools): fc.Arbitrary<Case> {

@@ -1,67 +1,26 @@
 /** The shared set-up of the organizational life tests: village A1 with eight more members and a probationary one. */
 import type { DialectName } from '../../src/db/database.js';
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { buildFixture, createEnv, login, testIdNumber, type Client, type Fixture, type TestEnv } from '../harness.js';
+import { testIdNumber, type Client, type Fixture, type TestEnv, openFixture } from '../harness.js';
+import { multipart, png } from '../files.js';
 
 /** A 1×1 PNG with a tEXt chunk and an eXIf chunk holding fake GPS data. */
 export function pngWithMetadata(): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('tEXt', Buffer.from('Comment\0GPS 28.1234N 112.5678E secret place')),
-    chunk('eXIf', Buffer.from('MM\0*GPSLatitude 28.1234')),
-    chunk('IDAT', zlib.deflateSync(Buffer.from([0, 200, 30, 30]))),
-    chunk('IEND', Buffer.alloc(0)),
+  return png([
+    ['tEXt', 'Comment\0GPS 28.1234N 112.5678E secret place'],
+    ['eXIf', 'MM\0*GPSLatitude 28.1234'],
   ]);
 }
 
-export function multipart(file: Buffer, filename: string, type: string) {
-  const boundary = '----dj' + Math.random().toString(16).slice(2);
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\n` +
-        `Content-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
-        `Content-Type: ${type}\r\n\r\n`,
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+export { multipart };
 
 /** Registers the set-up hooks of one dialect; what it makes is read through the returned getters. */
 export function meetingsEnv(dialect: DialectName) {
-  let env: TestEnv;
-  let fx: Fixture;
-  let sec: Client;
-  let county: Client;
+  let env: TestEnv, fx: Fixture, county: Client, sec: Client;
   const extra: number[] = [];
   let probationary = 0;
   beforeAll(async () => {
-    env = await createEnv(dialect);
-    fx = await buildFixture(env);
-    county = await login(env.app, 't-county');
-    sec = await login(env.app, 't-sec-a1');
+    ({ env, fx, county, sec } = await openFixture(dialect, { county: 't-county', sec: 't-sec-a1' }));
     // Village A1: 张三 plus eight full members and one probationary member.
     for (let i = 0; i < 8; i++) {
       extra.push(

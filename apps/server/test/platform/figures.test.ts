@@ -1,15 +1,6 @@
 /** The figures kit: the catalogue lists every figure, a figure follows the versions it declares, misses are shared. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildFixture,
-  createEnv,
-  dialects,
-  login,
-  testIdNumber,
-  type Client,
-  type Fixture,
-  type TestEnv,
-} from '../harness.js';
+import { dialects, testIdNumber, type Client, type Fixture, type TestEnv, openFixture } from '../harness.js';
 import { figureCatalogue, readVersions } from '../../src/platform/figures.js';
 import { bumpVersion, type Domain } from '../../src/platform/data/versions.js';
 import { complianceFigure } from '../../src/areas/life/meetings/meetings.figures.js';
@@ -27,15 +18,9 @@ const EXPECTED = [
 ];
 
 describe.each(dialects())('figures kit on %s', (dialect) => {
-  let env: TestEnv;
-  let fx: Fixture;
-  let member: Client;
-  let county: Client;
+  let env: TestEnv, fx: Fixture, member: Client, county: Client;
   beforeAll(async () => {
-    env = await createEnv(dialect);
-    fx = await buildFixture(env);
-    member = await login(env.app, 't-member-a1');
-    county = await login(env.app, 't-county');
+    ({ env, fx, member, county } = await openFixture(dialect, { member: 't-member-a1', county: 't-county' }));
   });
   afterAll(() => env.close());
 

@@ -20,10 +20,18 @@ import {
 } from '@dangjian/contracts';
 import { loadExcel, cellText } from '../../src/platform/excel.js';
 import { makeIdNumber } from '../../src/platform/idcard.js';
-import { systemActor } from '../../src/platform/actor.js';
 import * as orgs from '../../src/areas/core/orgs/orgs.service.js';
 import * as members from '../../src/areas/core/members/members.service.js';
-import { buildFixture, createEnv, dialects, login, type Client, type Fixture, type TestEnv } from '../harness.js';
+import {
+  buildFixture,
+  createEnv,
+  dialects,
+  insertCounty,
+  login,
+  type Client,
+  type Fixture,
+  type TestEnv,
+} from '../harness.js';
 import {
   addFormats,
   FIXTURE_BREAKERS,
@@ -67,7 +75,10 @@ describe.each(dialects())('fuzzing the OpenAPI document (%s)', (dialect) => {
     return (sessions[role] = (client as unknown as { cookies: Record<string, string> }).cookies);
   };
 
-  /** Puts the fixture's accounts back as they were (a fuzzed case may have disabled, locked or demoted one) and signs in again. */
+  /**
+   * Puts the fixture's accounts back as they were (a fuzzed case may have disabled, locked or demoted one) and signs
+   * in again.
+   */
   const repairAccounts = async () => {
     for (const u of fixtureUsers)
       await env.ctx.db
@@ -137,35 +148,9 @@ describe.each(dialects())('fuzzing the OpenAPI document (%s)', (dialect) => {
     }
     // A second county: its ids are other tenants' ids for every role of the first.
     const now = env.ctx.clock().toISOString();
-    const other = await env.ctx.db
-      .insertInto('orgs')
-      .values({
-        tenant_id: 0,
-        parent_id: null,
-        org_path: '/y/',
-        depth: 0,
-        name: '邻县县委',
-        type: 'committee',
-        field: null,
-        term_start: null,
-        term_end: null,
-        secretary_member_id: null,
-        committee: '[]',
-        sort_order: 0,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await env.ctx.db
-      .updateTable('orgs')
-      .set({ tenant_id: other.id, org_path: `/${other.id}/` })
-      .where('id', '=', other.id)
-      .execute();
-    const otherSystem = systemActor(other.id, `/${other.id}/`, other.id);
+    const { id: otherId, system: otherSystem } = await insertCounty(env.ctx.db, '邻县县委', now);
     const otherVillage = await orgs.create(env.ctx, otherSystem, {
-      parentId: other.id,
+      parentId: otherId,
       name: '邻村党支部',
       type: 'branch',
       field: 'rural',
@@ -205,7 +190,7 @@ describe.each(dialects())('fuzzing the OpenAPI document (%s)', (dialect) => {
   });
   afterAll(() => env?.close());
 
-  /** Ids of every kind of record, refreshed as the fuzzing creates more (a created wish is then claimed, fulfilled, …). */
+  /** Ids of every kind of record, refreshed as the fuzzing creates more (a new wish is then claimed, fulfilled, …). */
   const refreshPools = async () => {
     const db = env.ctx.db;
     const tables = {
@@ -340,7 +325,8 @@ describe.each(dialects())('fuzzing the OpenAPI document (%s)', (dialect) => {
         if (res.statusCode < 300) neverOk.delete(key);
         if (process.env.DJ_FUZZ_TRACE && key.includes(process.env.DJ_FUZZ_TRACE))
           console.log('TRACE', c.role, c.url, c.note, res.statusCode, res.body.slice(0, 250));
-        const what = `${op.method} ${c.url} as ${c.role} (${c.note})${typeof c.payload === 'string' ? ` body ${c.payload.slice(0, 300)}` : ''}`;
+        const sent = typeof c.payload === 'string' ? ` body ${c.payload.slice(0, 300)}` : '';
+        const what = `${op.method} ${c.url} as ${c.role} (${c.note})${sent}`;
         if (res.statusCode >= 500) {
           serverErrors.push(`${res.statusCode} ${what} → ${res.body.slice(0, 200)}`);
           continue;
@@ -379,7 +365,9 @@ describe.each(dialects())('fuzzing the OpenAPI document (%s)', (dialect) => {
         }
       }
     }
-    const summary = `seed ${SEED}: ${ops.length} operations, ${cases} cases, ${serverErrors.length} answers ≥ 500, ${failures.length} other failures`;
+    const summary =
+      `seed ${SEED}: ${ops.length} operations, ${cases} cases, ` +
+      `${serverErrors.length} answers ≥ 500, ${failures.length} other failures`;
     console.log(summary);
     if (process.env.DJ_FUZZ_REPORT) {
       const report = [

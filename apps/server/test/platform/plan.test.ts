@@ -10,15 +10,13 @@ import type { DB } from '../../src/db/schema/index.js';
 import { subtreeRange } from '../../src/db/dialect.js';
 import * as membersRepo from '../../src/areas/core/members/members.repository.js';
 import * as orgsRepo from '../../src/areas/core/orgs/orgs.repository.js';
-import { buildFixture, createEnv, dialects, type Fixture, type TestEnv } from '../harness.js';
+import { dialects, type Fixture, type TestEnv, openFixture } from '../harness.js';
 
 describe.each(dialects())('subtree query plans on %s', (dialect) => {
-  let env: TestEnv;
-  let fx: Fixture;
+  let env: TestEnv, fx: Fixture;
   let townAPath: string;
   beforeAll(async () => {
-    env = await createEnv(dialect);
-    fx = await buildFixture(env);
+    ({ env, fx } = await openFixture(dialect));
     townAPath = (
       await env.ctx.db.selectFrom('orgs').select('org_path').where('id', '=', fx.townA).executeTakeFirstOrThrow()
     ).org_path;

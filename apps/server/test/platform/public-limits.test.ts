@@ -34,7 +34,7 @@ describe.each(dialects())('public limits (%s)', (dialect) => {
 
   const get = (url: string, ip: string) => env.app.inject({ method: 'GET', url, remoteAddress: ip });
 
-  it('limits every public GET route per address, a second address is still served, health is never limited', async () => {
+  it('limits every public GET route per address; a second address is still served; health never limited', async () => {
     const gets = limitedPublicRoutes(env.app).filter((r) => r.method === 'GET' && !r.url.includes(':'));
     const urls = gets.map((r) => r.url);
     expect(urls).toEqual(

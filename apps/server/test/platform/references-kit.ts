@@ -3,10 +3,18 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
 import * as orgs from '../../src/areas/core/orgs/orgs.service.js';
 import * as members from '../../src/areas/core/members/members.service.js';
-import { systemActor } from '../../src/platform/actor.js';
 import { guardPhone } from '../../src/platform/personal.js';
 import type { DialectName } from '../../src/db/database.js';
-import { buildFixture, createEnv, login, testIdNumber, type Client, type Fixture, type TestEnv } from '../harness.js';
+import {
+  buildFixture,
+  createEnv,
+  insertCounty,
+  login,
+  testIdNumber,
+  type Client,
+  type Fixture,
+  type TestEnv,
+} from '../harness.js';
 
 export type Where = 'A2' | 'B' | 'X';
 export type Kind = 'member' | 'household' | 'org';
@@ -113,33 +121,7 @@ export function referencesEnv(dialect: DialectName) {
 
     // Another county (tenant) with a village, a member and a household.
     const now = env.ctx.clock().toISOString();
-    const { id: countyX } = await env.ctx.db
-      .insertInto('orgs')
-      .values({
-        tenant_id: 0,
-        parent_id: null,
-        org_path: '/y/',
-        depth: 0,
-        name: '外县县委',
-        type: 'committee',
-        field: null,
-        term_start: null,
-        term_end: null,
-        secretary_member_id: null,
-        committee: '[]',
-        sort_order: 0,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await env.ctx.db
-      .updateTable('orgs')
-      .set({ tenant_id: countyX, org_path: `/${countyX}/` })
-      .where('id', '=', countyX)
-      .execute();
-    const sysX = systemActor(countyX, `/${countyX}/`, countyX);
+    const { id: countyX, system: sysX } = await insertCounty(env.ctx.db, '外县县委', now);
     const townX = (
       await orgs.create(env.ctx, sysX, { parentId: countyX, name: '外县镇党委', type: 'committee', field: 'rural' })
     ).id;

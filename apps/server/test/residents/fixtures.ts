@@ -2,17 +2,19 @@
 import type { DialectName } from '../../src/db/database.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import { guardPhone } from '../../src/platform/personal.js';
 import { expect } from 'vitest';
+import { png } from '../files.js';
 import { hashPassword } from '../../src/platform/crypto.js';
 import {
-  buildFixture,
   type Client,
   createEnv,
   type Fixture,
+  insertUser,
   login,
+  openFixture,
+  signInAll,
   testIdNumber,
   PASSWORD,
   type TestEnv,
@@ -29,19 +31,18 @@ export interface County {
   member: Client;
 }
 
+/** The accounts the residents' tests act as, by the name each test gives its client. */
+export const COUNTY_LOGINS = {
+  county: 't-county',
+  town: 't-town-a',
+  townB: 't-town-b',
+  sec: 't-sec-a1',
+  member: 't-member-a1',
+} as const;
+
 /** A fresh database with the fixture county, and the county, township A and B, secretary A1 and member A1 signed in. */
 export async function openCounty(dialect: DialectName, options?: Parameters<typeof createEnv>[1]): Promise<County> {
-  const env = await createEnv(dialect, options);
-  const fx = await buildFixture(env);
-  return {
-    env,
-    fx,
-    county: await login(env.app, 't-county'),
-    town: await login(env.app, 't-town-a'),
-    townB: await login(env.app, 't-town-b'),
-    sec: await login(env.app, 't-sec-a1'),
-    member: await login(env.app, 't-member-a1'),
-  };
+  return openFixture(dialect, COUNTY_LOGINS, options);
 }
 
 /** The audit rows of one entity, oldest first. */
@@ -113,32 +114,7 @@ export function codeFromLog(env: TestEnv, masked: string): string {
 }
 
 /** A valid one-pixel PNG. */
-export function tinyPng(): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0])),
-    chunk('IDAT', zlib.deflateSync(Buffer.from([0, 200, 30, 30]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+export const tinyPng = (): Buffer => png();
 
 /** The accounts the wishes' tests act as. */
 export interface WishCounty {
@@ -155,42 +131,34 @@ export interface WishCounty {
 /** The fixture county for wishes, with a second member account (李四 of 南村) and long console sessions. */
 export async function openWishes(dialect: DialectName): Promise<WishCounty> {
   // Long console sessions: the clock jumps weeks ahead in these tests.
-  const env = await createEnv(dialect, { idleMinutes: 1_000_000, absoluteHours: 1_000_000 });
-  const fx = await buildFixture(env);
+  const { env, fx } = await openFixture(dialect, {}, { idleMinutes: 1_000_000, absoluteHours: 1_000_000 });
   // A second member account, in another village of the same township (李四 of 南村).
-  const now = env.ctx.clock().toISOString();
   const org = await env.ctx.db
     .selectFrom('orgs')
     .select('org_path')
     .where('id', '=', fx.villageA2)
     .executeTakeFirstOrThrow();
-  await env.ctx.db
-    .insertInto('users')
-    .values({
-      tenant_id: fx.county,
-      username: 't-member-a2',
-      display_name: 't-member-a2',
-      password_hash: await hashPassword(PASSWORD),
-      role: 'member',
-      org_id: fx.villageA2,
-      org_path: org.org_path,
-      member_id: fx.memberIn.villageA2,
-      status: 'active',
-      locale: 'zh-CN',
-      last_login_at: null,
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    })
-    .execute();
-  const county = await login(env.app, 't-county');
-  const sec = await login(env.app, 't-sec-a1');
-  const townA = await login(env.app, 't-town-a');
-  const townB = await login(env.app, 't-town-b');
-  const memberA1 = await login(env.app, 't-member-a1');
-  const memberA2 = await login(env.app, 't-member-a2');
-  return { env, fx, county, sec, townA, townB, memberA1, memberA2 };
+  await insertUser(env.ctx.db, {
+    tenant: fx.county,
+    username: 't-member-a2',
+    hash: await hashPassword(PASSWORD),
+    role: 'member',
+    orgId: fx.villageA2,
+    orgPath: org.org_path,
+    memberId: fx.memberIn.villageA2,
+    now: env.ctx.clock().toISOString(),
+  });
+  const as = (username: string) => login(env.app, username);
+  return {
+    env,
+    fx,
+    county: await as('t-county'),
+    sec: await as('t-sec-a1'),
+    townA: await as('t-town-a'),
+    townB: await as('t-town-b'),
+    memberA1: await as('t-member-a1'),
+    memberA2: await as('t-member-a2'),
+  };
 }
 
 /** A household inserted straight into the database (head, address and optional phone), as seeded data would be. */
@@ -229,14 +197,7 @@ export async function insertHousehold(env: TestEnv, tenantId: number, orgId: num
 
 /** The accounts the requests' tests act as, signed in afresh (the clock may have moved past their sessions). */
 export async function signInRequests(env: TestEnv) {
-  return {
-    county: await login(env.app, 't-county'),
-    town: await login(env.app, 't-town-a'),
-    townB: await login(env.app, 't-town-b'),
-    sec: await login(env.app, 't-sec-a1'),
-    member: await login(env.app, 't-member-a1'),
-    auditor: await login(env.app, 't-auditor'),
-  };
+  return signInAll(env.app, { ...COUNTY_LOGINS, auditor: 't-auditor' });
 }
 
 /** Five households (A1 ×3, A2, B1), a county organ and a township organ with a member each. */

@@ -3,12 +3,8 @@ import { dialects, type Client, type Fixture, type TestEnv } from '../harness.js
 import { audits as auditRows, openCounty } from './fixtures.js';
 
 describe.each(dialects())('households: groups, coverage, pairing and zones on %s', (dialect) => {
-  let env: TestEnv;
-  let fx: Fixture;
-  let county: Client;
-  let town: Client;
-  let townB: Client;
-  let sec: Client;
+  let env: TestEnv, fx: Fixture;
+  let county: Client, town: Client, townB: Client, sec: Client;
   beforeAll(async () => {
     ({ env, fx, county, town, townB, sec } = await openCounty(dialect));
     // A poor household of village A1, for the pairing with a county cadre.

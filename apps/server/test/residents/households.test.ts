@@ -1,19 +1,15 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, login, testIdNumber, type Client, type Fixture, type TestEnv } from '../harness.js';
+import { XLSX_TYPE } from '../files.js';
 import { audits as auditRows, householdCount as countHouseholds, openCounty } from './fixtures.js';
 
 const MASKED_PHONE = /^1\d{2}\*{4}\d{4}$/;
 const MASKED_ID = /^\d{6}\*{8}\d{3}[\dX]$/;
 
 describe.each(dialects())('households, their residents and Excel on %s', (dialect) => {
-  let env: TestEnv;
-  let fx: Fixture;
-  let county: Client;
-  let town: Client;
-  let townB: Client;
-  let sec: Client;
-  let member: Client;
+  let env: TestEnv, fx: Fixture;
+  let county: Client, town: Client, townB: Client, sec: Client, member: Client;
   beforeAll(async () => {
     ({ env, fx, county, town, townB, sec, member } = await openCounty(dialect));
   });
@@ -26,7 +22,7 @@ describe.each(dialects())('households, their residents and Excel on %s', (dialec
   const headPhone = '13712345678';
   const householdPhone = '15800001111';
 
-  it('records a household with residents, masks the numbers and keeps people counted; edits, soft deletes and restores with audit rows', async () => {
+  it('records a household with residents, masked, counted; edits, soft deletes, restores with audit', async () => {
     const res = await sec.post('/api/households', {
       orgId: fx.villageA1,
       address: '东村一组12号',
@@ -253,19 +249,8 @@ describe.each(dialects())('households, their residents and Excel on %s', (dialec
     for (const r of rows) ws.addRow(r);
     return Buffer.from(await wb.xlsx.writeBuffer());
   };
-  const upload = (buf: Buffer, dryRun = false) => {
-    const boundary = '----dj' + Math.random().toString(16).slice(2);
-    const body = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="h.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
-      ),
-      buf,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return town.request('POST', `/api/households/import${dryRun ? '?dryRun=true' : ''}`, body, {
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    });
-  };
+  const upload = (buf: Buffer, dryRun = false) =>
+    town.upload(`/api/households/import${dryRun ? '?dryRun=true' : ''}`, buf, 'h.xlsx', XLSX_TYPE);
   const liuId = testIdNumber('male', '1955-01-01');
   const good = () => [
     ['南村党支部', '南村五组3号', '刘六', '户主', '刘六', liuId, '13511112222', '脱贫户、残疾'],
@@ -283,7 +268,7 @@ describe.each(dialects())('households, their residents and Excel on %s', (dialec
     expect(orgNames).toEqual(['东村党支部', '南村党支部']);
   });
 
-  it('imports nothing from a file with a bad row and reports it; a dry run writes nothing; a good file imports', async () => {
+  it('imports nothing from a file with a bad row, says why; a dry run writes nothing; a good file does', async () => {
     const before = await householdCount();
     const bad = await upload(
       await fill([

@@ -1,19 +1,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, createEnv, dialects, type Client, type Fixture, type TestEnv } from '../harness.js';
+import { dialects, openFixture, type Client, type Fixture, type TestEnv } from '../harness.js';
 
 import { DAY, seedRequests, signInRequests, tinyPng as png } from './fixtures.js';
 
 describe.each(dialects())(
   'visits, requests and evaluations: visits, quotas, evaluations and export on %s',
   (dialect) => {
-    let env: TestEnv;
-    let fx: Fixture;
-    let county: Client;
-    let town: Client;
-    let townB: Client;
-    let sec: Client;
-    let member: Client;
+    let env: TestEnv, fx: Fixture;
+    let county: Client, town: Client, townB: Client, sec: Client, member: Client;
     const hh: number[] = [];
     let townOrganMember = 0;
     let countyOrganMember = 0;
@@ -32,8 +27,7 @@ describe.each(dialects())(
     };
 
     beforeAll(async () => {
-      env = await createEnv(dialect);
-      fx = await buildFixture(env);
+      ({ env, fx } = await openFixture(dialect));
       // The clock where the requests' tests leave it: visits are dated in the week after the fixture's day.
       env.clock.advance(7 * DAY + 60_000 + 3 * 3_600_000);
       await signIn();
@@ -100,17 +94,7 @@ describe.each(dialects())(
         level: 'studied',
       });
 
-      const boundary = '----djtest';
-      const body = Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
-        ),
-        png(),
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
-      const up = await sec.request('POST', `/api/visits/${v.id}/photos`, body, {
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-      });
+      const up = await sec.upload(`/api/visits/${v.id}/photos`, png(), 'a.png', 'image/png');
       expect(up.statusCode, up.body).toBe(200);
       const got = await sec.get(up.json().url);
       expect(got.statusCode).toBe(200);
@@ -182,7 +166,7 @@ describe.each(dialects())(
       await county.delete('/api/service-rules/cadreVisitHouseholdsPerWeek');
     });
 
-    it("keeps the three evaluations to their rules and suggests the residents' counts from closed requests", async () => {
+    it("keeps the three evaluations to their rules; suggests the residents' counts from closed requests", async () => {
       const ev = (over: Record<string, unknown>) => ({
         orgId: fx.villageA1,
         kind: 'year_end_org',

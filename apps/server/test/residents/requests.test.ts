@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalateOverdue } from '../../src/areas/residents/requests/requests.escalation.js';
-import { buildFixture, createEnv, dialects, type Client, type Fixture, type TestEnv } from '../harness.js';
+import { dialects, openFixture, type Client, type Fixture, type TestEnv } from '../harness.js';
 
 import { DAY, seedRequests, signInRequests } from './fixtures.js';
 
 describe.each(dialects())('visits, requests and evaluations on %s', (dialect) => {
-  let env: TestEnv;
-  let fx: Fixture;
-  let county: Client;
-  let town: Client;
-  let townB: Client;
-  let sec: Client;
-  let member: Client;
-  let auditor: Client;
+  let env: TestEnv, fx: Fixture;
+  let county: Client, town: Client, townB: Client, sec: Client, member: Client, auditor: Client;
   const hh: number[] = [];
   let countyOrgan = 0;
   const request = (over: Record<string, unknown> = {}) => ({
@@ -35,8 +29,7 @@ describe.each(dialects())('visits, requests and evaluations on %s', (dialect) =>
   };
 
   beforeAll(async () => {
-    env = await createEnv(dialect);
-    fx = await buildFixture(env);
+    ({ env, fx } = await openFixture(dialect));
     await signIn();
     const seeded = await seedRequests(env, fx, county);
     ({ countyOrgan } = seeded);
@@ -44,7 +37,7 @@ describe.each(dialects())('visits, requests and evaluations on %s', (dialect) =>
   });
   afterAll(() => env.close());
 
-  it('sets the deadline from the rules: studied +7 days, coordinated +15, a county override for new requests; on-the-spot needs its result and closes', async () => {
+  it('deadlines by rule: studied +7 days, coordinated +15, county override; on-the-spot needs a result', async () => {
     const now = env.ctx.clock().toISOString();
     const studied = (await sec.post('/api/requests', request())).json();
     expect(studied).toMatchObject({
@@ -106,7 +99,7 @@ describe.each(dialects())('visits, requests and evaluations on %s', (dialect) =>
     expect((await sec.post(`/api/requests/${spot.id}/restore`)).json().deletedAt).toBeNull();
   });
 
-  it('flips overdue with the clock, escalates village → township once, idempotent, and the township sees it overdue', async () => {
+  it('flips overdue with the clock, escalates village → township once (idempotent); the township sees it', async () => {
     const r = (await sec.post('/api/requests', request({ description: '自来水管爆裂' }))).json();
     const onTime = (await sec.post('/api/requests', request({ description: '按时办结的诉求' }))).json();
     expect((await sec.post(`/api/requests/${onTime.id}/close`, { result: '已修复' })).statusCode).toBe(200);
@@ -174,7 +167,7 @@ describe.each(dialects())('visits, requests and evaluations on %s', (dialect) =>
     expect((await town.get('/api/requests?overdue=true')).json().total).toBe(0);
   });
 
-  it('reopens on 不满意 once with a new deadline; a second 不满意 stays closed with the rating; the rule sets the limit', async () => {
+  it('reopens on 不满意 once with a new deadline; a second 不满意 stays closed; the rule sets the limit', async () => {
     const r = (await sec.post('/api/requests', request({ description: '低保申请' }))).json();
     expect((await sec.post(`/api/requests/${r.id}/rate`, { rating: 'satisfied' })).json().error.code).toBe(
       'residents.request_not_closed',
@@ -217,7 +210,7 @@ describe.each(dialects())('visits, requests and evaluations on %s', (dialect) =>
     await county.delete('/api/service-rules/reopenLimit');
   });
 
-  it('transfers to a county department (outside the village subtree) or to a named department; views follow', async () => {
+  it('transfers to a county department (outside the village subtree) or a named department; views follow', async () => {
     const r = (await sec.post('/api/requests', request({ category: 'land', description: '山林权属争议' }))).json();
     expect((await sec.post(`/api/requests/${r.id}/transfer`, { note: '无对象' })).json().error.code).toBe(
       'residents.transfer_target',
@@ -257,7 +250,7 @@ describe.each(dialects())('visits, requests and evaluations on %s', (dialect) =>
     expect((await sec.post(`/api/requests/${r.id}/transfer`, { toOrgId: 999999, note: 'x' })).statusCode).toBe(403);
   });
 
-  it('keeps each side to its scope: the village sees its own, another township 404, a member and the auditor 403', async () => {
+  it('keeps each side to its scope: the village sees its own, other township 404, member and auditor 403', async () => {
     const a2 = (await town.post('/api/requests', request({ orgId: fx.villageA2, description: '南村的诉求' }))).json();
     expect((await sec.post('/api/requests', request({ orgId: fx.villageA2 }))).statusCode).toBe(404);
     const secItems = (await sec.get('/api/requests?pageSize=500')).json().items as {

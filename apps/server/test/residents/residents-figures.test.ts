@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, createEnv, dialects, login, type Client, type Fixture, type TestEnv } from '../harness.js';
+import { dialects, login, type Client, type Fixture, type TestEnv, openFixture } from '../harness.js';
 import { seedServiceFigures } from './figures-seed.js';
 
 /**
@@ -9,15 +9,9 @@ import { seedServiceFigures } from './figures-seed.js';
  * pairings, visits, wishes and errands; every number below is counted by hand.
  */
 describe.each(dialects())('service figures on %s', (dialect) => {
-  let env: TestEnv;
-  let fx: Fixture;
-  let county: Client;
-  let townA: Client;
+  let env: TestEnv, fx: Fixture, county: Client, townA: Client;
   beforeAll(async () => {
-    env = await createEnv(dialect);
-    fx = await buildFixture(env);
-    county = await login(env.app, 't-county');
-    townA = await login(env.app, 't-town-a');
+    ({ env, fx, county, townA } = await openFixture(dialect, { county: 't-county', townA: 't-town-a' }));
     await seedServiceFigures(env, fx);
   });
   afterAll(async () => env?.close());

@@ -7,10 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sm3 } from '../../src/platform/crypto.js';
 import { openDatabase } from '../../src/db/database.js';
 import { runCli } from '../run-cli.js';
-import { dialects, login, type Fixture, type TestEnv } from '../harness.js';
+import { dialects, login, openFixture, rootOrgRow, type Fixture, type TestEnv } from '../harness.js';
 import { DAY, openWishes, Phone, signIn } from './fixtures.js';
 import { loadConfig } from '../../src/config.js';
-import { buildFixture, createEnv } from '../harness.js';
 
 describe.each(dialects())('micro-wishes and errands: the resident on %s', (dialect) => {
   let env: TestEnv;
@@ -163,13 +162,11 @@ describe('configuration of the SMS sender', () => {
 });
 
 describe.each(dialects())('the webhook SMS sender and the wall on %s', (dialect) => {
-  let env: TestEnv;
-  let fx: Fixture;
+  let env: TestEnv, fx: Fixture;
   let server: http.Server;
   const received: { to: string; text: string }[] = [];
   beforeAll(async () => {
-    env = await createEnv(dialect);
-    fx = await buildFixture(env);
+    ({ env, fx } = await openFixture(dialect));
     server = http.createServer((req, res) => {
       let body = '';
       req.on('data', (d) => (body += d));
@@ -234,23 +231,7 @@ describe('the wishes job on the command line', () => {
       const past = new Date(Date.now() - DAY).toISOString();
       const { id: orgId } = await database.db
         .insertInto('orgs')
-        .values({
-          tenant_id: 1,
-          parent_id: null,
-          org_path: '/1/',
-          depth: 0,
-          name: '县委',
-          type: 'committee',
-          field: null,
-          term_start: null,
-          term_end: null,
-          secretary_member_id: null,
-          committee: '[]',
-          sort_order: 0,
-          created_at: now,
-          updated_at: now,
-          deleted_at: null,
-        })
+        .values(rootOrgRow('县委', now, 1, '/1/'))
         .returning('id')
         .executeTakeFirstOrThrow();
       await database.db

@@ -85,3 +85,23 @@ export async function flowKit(dialect: DialectName): Promise<FlowKit> {
     attempt,
   };
 }
+
+/**
+ * Makes a record in each state of `table` and tries every action of the flow on it (but `skip`, the one that creates
+ * a record): answers what each move gave, state by state, to compare with the table.
+ */
+export async function tryEveryMove(
+  table: Record<string, Record<string, string>>,
+  actions: Record<string, unknown>,
+  skip: string,
+  make: (state: string) => Promise<number>,
+  move: (id: number, action: string) => Promise<string>,
+): Promise<Record<string, Record<string, string>>> {
+  const actual: Record<string, Record<string, string>> = {};
+  for (const state of Object.keys(table)) {
+    const row: Record<string, string> = {};
+    actual[state] = row;
+    for (const action of Object.keys(actions)) if (action !== skip) row[action] = await move(await make(state), action);
+  }
+  return actual;
+}

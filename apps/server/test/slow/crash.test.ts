@@ -370,7 +370,8 @@ describe.each(dialects())('a server killed under write load on %s', (dialect) =>
     expect(loadMembers.length).toBe(listed.json.total);
 
     console.log(
-      `[crash/${dialect}] ${acked.length} creates and ${orgPatches} org edits acknowledged, ${inFlightAtKill} requests in flight at the kill, ${loadMembers.length} load members stored`,
+      `[crash/${dialect}] ${acked.length} creates and ${orgPatches} org edits acknowledged, ` +
+        `${inFlightAtKill} requests in flight at the kill, ${loadMembers.length} load members stored`,
     );
     t = Date.now();
     const verify = await cli(settings, 'audit', 'verify');
