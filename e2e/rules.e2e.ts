@@ -1,17 +1,12 @@
 // One rules page for every rule set: the county changes a service rule from this year on with a reason (the
 // page refuses, in Chinese, a value that breaks a bound or another rule before sending), sees where it comes
 // from, and resets it; the meetings' rules open on the same page from their old path.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseUrl, launch, pageErrors, settle, shot, signedInContext } from './helpers';
+import { baseUrl, pageErrors, settle, shot, signedInContext, withBrowser } from './helpers';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+withBrowser((b) => (browser = b));
 
 describe('the rules page', () => {
   it('changes a service rule with a reason, refuses a contradiction in Chinese, and resets it', async () => {
