@@ -1,12 +1,13 @@
 /**
- * Pieces that many list pages declare alike: the search filter, a select filter, the toolbar's "new" button and a
- * column of links.
+ * Pieces that many list pages declare alike: the search filter, a select filter, the recycle bin, the toolbar's
+ * "new" button and a column of links.
  */
 import type { ReactNode } from 'react';
 import { Button } from 'antd';
 import { Link } from 'react-router';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ListFilter } from './ListFilters';
+import type { RecycleConfig } from './recycle';
 
 type SearchFilter = ListFilter & { kind: 'search' };
 
@@ -25,8 +26,18 @@ export function selectFilter(
   label: string,
   options: { value: string; label: string }[],
   width?: number,
+  testId?: string,
 ): ListFilter {
-  return { kind: 'select', key, label, options, width };
+  return { kind: 'select', key, label, options, width, testId };
+}
+
+/** The recycle bin of a list: deleting and restoring take `capability`; `more` adds the optional settings. */
+export function recycleBin<T>(
+  capability: string,
+  name: (row: T) => string,
+  more: Omit<RecycleConfig<T>, 'capability' | 'name'> = {},
+): RecycleConfig<T> {
+  return { capability, name, ...more };
 }
 
 /** The primary "new …" button of a list's toolbar; nothing when `show` is false. */

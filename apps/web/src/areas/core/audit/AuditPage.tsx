@@ -5,6 +5,7 @@ import { ROLES } from '@dangjian/contracts';
 import type { AuditRecord } from '../../../api/types';
 import { useLabel, useT } from '../../../app/i18n';
 import { type ListColumn, ListPage } from '../../../components/list/ListPage';
+import { searchFilter, selectFilter } from '../../../components/list/listParts';
 import { AuditDetail } from './AuditDetail';
 import { ChainCheckCard, formatTime } from './auditShared';
 
@@ -26,6 +27,11 @@ export default function AuditPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const entityTypes = Object.entries(ENTITY_TYPES).map(([value, l]) => ({ value, label: t(l.zh, l.en) }));
+  const results = [
+    { value: 'true', label: t('成功', 'OK') },
+    { value: 'false', label: t('失败', 'Failed') },
+  ];
   const columns: ListColumn<AuditRecord>[] = [
     {
       title: t('时间', 'Time'),
@@ -59,29 +65,10 @@ export default function AuditPage() {
       filters={[
         { kind: 'dateRange', key: 'from', keyTo: 'to', showTime: true, label: t('时间范围', 'Time range') },
         { kind: 'search', key: 'actor', label: t('操作人', 'Actor'), width: 160 },
-        {
-          kind: 'search',
-          key: 'action',
-          label: t('操作', 'Action'),
-          placeholder: t('操作，如 member.update', 'Action, e.g. member.update'),
-        },
-        {
-          kind: 'select',
-          key: 'entityType',
-          label: t('对象类型', 'Entity type'),
-          options: Object.entries(ENTITY_TYPES).map(([value, l]) => ({ value, label: t(l.zh, l.en) })),
-        },
+        searchFilter(t('操作', 'Action'), t('操作，如 member.update', 'Action, e.g. member.update'), { key: 'action' }),
+        selectFilter('entityType', t('对象类型', 'Entity type'), entityTypes),
         { kind: 'search', key: 'entityId', label: t('对象编号', 'Entity id'), width: 140 },
-        {
-          kind: 'select',
-          key: 'success',
-          label: t('结果', 'Result'),
-          width: 110,
-          options: [
-            { value: 'true', label: t('成功', 'OK') },
-            { value: 'false', label: t('失败', 'Failed') },
-          ],
-        },
+        selectFilter('success', t('结果', 'Result'), results, 110),
       ]}
       columns={columns}
       size="small"

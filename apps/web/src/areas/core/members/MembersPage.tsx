@@ -1,12 +1,13 @@
 /** The member roster: server-side search, filters, sorting and paging; the detail drawer; recycle bin; export. */
 import { Button, Tag } from 'antd';
-import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { ImportOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { AGE_BANDS, EDUCATIONS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '@dangjian/contracts';
 import type { Member } from '../../../api/types';
 import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { type ListColumn, type ListFilter, ListPage } from '../../../components/list/ListPage';
+import { NewButton, recycleBin, searchFilter, selectFilter } from '../../../components/list/listParts';
 import { MemberDrawer } from './MemberDrawer';
 
 /** The members page (`/members`, `/members/:id` opens the drawer, `?deleted=true` is the recycle bin). */
@@ -21,20 +22,17 @@ export default function MembersPage() {
   const canWrite = hasCap(me, 'members.write');
 
   const filters: ListFilter[] = [
-    {
-      kind: 'search',
-      key: 'q',
-      label: t('搜索姓名、拼音或首字母', 'Search name, pinyin or initials'),
-      placeholder: t('姓名 / 拼音 / 首字母', 'Name / pinyin / initials'),
-      width: 240,
-      testId: 'member-search',
-    },
-    { kind: 'select', key: 'status', label: t('状态', 'Status'), width: 130, options: opts(MEMBER_STATUSES) },
-    { kind: 'select', key: 'gender', label: t('性别', 'Sex'), width: 100, options: opts(GENDERS) },
-    { kind: 'select', key: 'ageBand', label: t('年龄段', 'Age band'), width: 130, options: opts(AGE_BANDS) },
-    { kind: 'select', key: 'education', label: t('学历', 'Education'), width: 150, options: opts(EDUCATIONS) },
-    { kind: 'select', key: 'category', label: t('人员类别', 'Category'), width: 170, options: opts(MEMBER_CATEGORIES) },
-    { kind: 'select', key: 'ethnicity', label: t('民族', 'Ethnicity'), width: 120, options: opts(ETHNICITIES) },
+    searchFilter(
+      t('搜索姓名、拼音或首字母', 'Search name, pinyin or initials'),
+      t('姓名 / 拼音 / 首字母', 'Name / pinyin / initials'),
+      { width: 240, testId: 'member-search' },
+    ),
+    selectFilter('status', t('状态', 'Status'), opts(MEMBER_STATUSES), 130),
+    selectFilter('gender', t('性别', 'Sex'), opts(GENDERS), 100),
+    selectFilter('ageBand', t('年龄段', 'Age band'), opts(AGE_BANDS), 130),
+    selectFilter('education', t('学历', 'Education'), opts(EDUCATIONS), 150),
+    selectFilter('category', t('人员类别', 'Category'), opts(MEMBER_CATEGORIES), 170),
+    selectFilter('ethnicity', t('民族', 'Ethnicity'), opts(ETHNICITIES), 120),
     { kind: 'number', key: 'joinYear', label: t('入党年份', 'Year joined'), min: 1921, max: 2100 },
   ];
   const columns: ListColumn<Member>[] = [
@@ -79,22 +77,18 @@ export default function MembersPage() {
       orgScoped
       filters={filters}
       columns={columns}
-      recycle={{
-        capability: 'members.write',
-        name: (m) => m.name,
+      recycle={recycleBin('members.write', (m: Member) => m.name, {
         invalidate: ['stats'],
         back: t('返回名册', 'Back to the roster'),
         bulk: true,
-      }}
+      })}
       exportPath="/api/members/export"
       exportCapability="members.export"
       actions={
         <>
-          {canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/members/new')}>
-              {t('新增党员', 'New member')}
-            </Button>
-          ) : null}
+          <NewButton show={canWrite} onClick={() => navigate('/members/new')}>
+            {t('新增党员', 'New member')}
+          </NewButton>
           {hasCap(me, 'members.import') ? (
             <Button icon={<ImportOutlined />} onClick={() => navigate('/members/import')}>
               {t('导入', 'Import')}

@@ -1,11 +1,12 @@
 /** The organizations page: the tree on the left; the detail of the chosen one, or a filtered list, on the right. */
 import { Card, Col, Row, Tag, Typography } from 'antd';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { ORG_FIELDS, ORG_TYPES } from '@dangjian/contracts';
 import type { OrgNode } from '../../../api/types';
 import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
 import { ListPage } from '../../../components/list/ListPage';
+import { linkColumn, selectFilter } from '../../../components/list/listParts';
 import { OrgTree } from './OrgTree';
 import { OrgDetail } from './OrgDetail';
 
@@ -21,17 +22,13 @@ function OrgList() {
       fixedQuery={{ parent: org?.id }}
       size="small"
       filters={[
-        { kind: 'select', key: 'type', label: t('组织类型', 'Type'), width: 150, options: opts(ORG_TYPES) },
-        { kind: 'select', key: 'field', label: t('领域', 'Field'), width: 150, options: opts(ORG_FIELDS) },
+        selectFilter('type', t('组织类型', 'Type'), opts(ORG_TYPES), 150),
+        selectFilter('field', t('领域', 'Field'), opts(ORG_FIELDS), 150),
       ]}
       total={{ text: (n) => t(`共 ${n} 个`, `${n} in all`) }}
       emptyText={t('没有符合条件的组织', 'No organization matches')}
       columns={[
-        {
-          title: t('名称', 'Name'),
-          dataIndex: 'name',
-          render: (v: string, r) => <Link to={`/orgs/${r.id}`}>{v}</Link>,
-        },
+        linkColumn<OrgNode>(t('名称', 'Name'), 'name', (r) => `/orgs/${r.id}`),
         { title: t('上级', 'Parents'), dataIndex: 'pathNames', render: (v?: string[]) => (v ?? []).join(' / ') },
         { title: t('类型', 'Type'), dataIndex: 'type', render: (v: string) => <Tag>{lbl(ORG_TYPES, v)}</Tag> },
         { title: t('领域', 'Field'), dataIndex: 'field', render: (v: string | null) => lbl(ORG_FIELDS, v) },

@@ -1,12 +1,11 @@
 /** The meeting records (`/meetings`): paging, filters, incomplete and late flags, recycle bin, yearbook export. */
-import { Button } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { MEETING_KIND_LABELS } from '@dangjian/contracts';
 import { withQuery } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { type ListColumn, ListPage, useListUrl } from '../../../components/list/ListPage';
+import { NewButton, recycleBin, searchFilter, selectFilter } from '../../../components/list/listParts';
 import { BRANCH_TYPES, thisYear, type MeetingSummary } from './model';
 import { AttendanceCell, KindTag, RecordFlags, useOrg, YearbookExport } from './parts';
 
@@ -62,22 +61,11 @@ export default function MeetingsPage() {
       endpoint="/api/meetings"
       orgScoped
       filters={[
-        {
-          kind: 'search',
-          key: 'q',
+        searchFilter(t('搜索议题', 'Search topics'), t('议题关键词', 'Topic words'), {
           maxLength: 40,
-          label: t('搜索议题', 'Search topics'),
-          placeholder: t('议题关键词', 'Topic words'),
           testId: 'meeting-search',
-        },
-        {
-          kind: 'select',
-          key: 'kind',
-          label: t('会议类型', 'Kind'),
-          width: 170,
-          options: opts(MEETING_KIND_LABELS),
-          testId: 'kind-filter',
-        },
+        }),
+        selectFilter('kind', t('会议类型', 'Kind'), opts(MEETING_KIND_LABELS), 170, 'kind-filter'),
         { kind: 'dateRange', key: 'from', keyTo: 'to', label: t('召开日期', 'Held between') },
         {
           kind: 'check',
@@ -89,20 +77,16 @@ export default function MeetingsPage() {
       columns={columns}
       scrollX={1000}
       onRowClick={(m) => navigate(`/meetings/${m.id}`)}
-      recycle={{
-        capability: 'meetings.write',
-        name: (m) => m.topic,
+      recycle={recycleBin('meetings.write', (m: MeetingSummary) => m.topic, {
         title: t('会议记录回收站', 'Meetings recycle bin'),
         back: t('返回会议记录', 'Back to the records'),
-      }}
+      })}
       rowActionsWidth={90}
       actions={
         <>
-          {canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(newHref)} data-testid="new-meeting">
-              {t('录入会议', 'Record a meeting')}
-            </Button>
-          ) : null}
+          <NewButton show={canWrite} onClick={() => navigate(newHref)} testId="new-meeting">
+            {t('录入会议', 'Record a meeting')}
+          </NewButton>
           {isBranch ? <YearbookExport org={effectiveOrg} initialYear={initialYear} /> : null}
         </>
       }

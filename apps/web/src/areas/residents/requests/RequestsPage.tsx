@@ -1,6 +1,5 @@
 /** The requests (民情诉求, `/requests`) on ListPage: handling or accepted view, filters, overdue rows in red. */
-import { Button, Segmented } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Segmented } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import {
   REQUEST_CATEGORIES,
@@ -13,6 +12,8 @@ import { withQuery } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { type ListFilter, ListPage } from '../../../components/list/ListPage';
+import { NewButton, searchFilter, selectFilter } from '../../../components/list/listParts';
+import { residentsBin } from '../common/listParts';
 import type { RequestItem } from './requestModel';
 import { useRequestColumns } from './requestColumns';
 
@@ -25,13 +26,6 @@ export default function RequestsPage() {
   const { data: me } = useMe();
   const columns = useRequestColumns();
   const view = params.get('view') ?? 'handling';
-  const select = (key: string, label: string, options: { value: string; label: string }[]): ListFilter => ({
-    kind: 'select',
-    key,
-    label,
-    width: 120,
-    options,
-  });
 
   const filters: ListFilter[] = [
     {
@@ -51,19 +45,15 @@ export default function RequestsPage() {
         />
       ),
     },
-    {
-      kind: 'search',
-      key: 'q',
-      label: t('搜索诉求', 'Search requests'),
-      placeholder: t('内容、姓名或电话', 'Text, name or phone'),
+    searchFilter(t('搜索诉求', 'Search requests'), t('内容、姓名或电话', 'Text, name or phone'), {
       maxLength: 40,
       testId: 'request-search',
-    },
-    select('status', t('状态', 'Status'), opts(REQUEST_STATUSES)),
-    select('level', t('办理方式', 'Level'), opts(REQUEST_LEVELS)),
-    select('channel', t('渠道', 'Channel'), opts(REQUEST_CHANNELS)),
-    select('category', t('类别', 'Category'), opts(REQUEST_CATEGORIES)),
-    select('rating', t('评价', 'Rating'), opts(SATISFACTION)),
+    }),
+    selectFilter('status', t('状态', 'Status'), opts(REQUEST_STATUSES), 120),
+    selectFilter('level', t('办理方式', 'Level'), opts(REQUEST_LEVELS), 120),
+    selectFilter('channel', t('渠道', 'Channel'), opts(REQUEST_CHANNELS), 120),
+    selectFilter('category', t('类别', 'Category'), opts(REQUEST_CATEGORIES), 120),
+    selectFilter('rating', t('评价', 'Rating'), opts(SATISFACTION), 120),
     {
       kind: 'dateRange',
       key: 'from',
@@ -86,27 +76,23 @@ export default function RequestsPage() {
       scrollX={1100}
       rowClassName={(r) => (r.overdue ? 'sv-row-overdue' : '')}
       onRowClick={(r) => navigate(`/requests/${r.id}`)}
-      recycle={{
-        capability: 'residents.write',
-        name: (r) => t(`诉求 ${r.id}`, `request ${r.id}`),
-        invalidate: ['service-stats'],
-        title: t('民情诉求回收站', 'Requests recycle bin'),
-        back: t('返回诉求列表', 'Back to the requests'),
-      }}
+      recycle={residentsBin(
+        (r: RequestItem) => t(`诉求 ${r.id}`, `request ${r.id}`),
+        t('民情诉求回收站', 'Requests recycle bin'),
+        t('返回诉求列表', 'Back to the requests'),
+        ['service-stats'],
+      )}
       exportPath="/api/requests/export"
       exportLabel={t('导出', 'Export')}
-      actions={({ url }) =>
-        hasCap(me, 'residents.write') ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => navigate(withQuery('/requests/new', { org: url.query.org }))}
-            data-testid="new-request"
-          >
-            {t('受理诉求', 'Accept a request')}
-          </Button>
-        ) : null
-      }
+      actions={({ url }) => (
+        <NewButton
+          show={hasCap(me, 'residents.write')}
+          onClick={() => navigate(withQuery('/requests/new', { org: url.query.org }))}
+          testId="new-request"
+        >
+          {t('受理诉求', 'Accept a request')}
+        </NewButton>
+      )}
       total={{ testId: 'request-total', text: (n) => t(`共 ${n} 条诉求`, `${n} requests`) }}
       emptyText={t('没有符合条件的诉求', 'No request matches')}
     />
