@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { type ListColumn, type ListContext, ListPage } from '../../../components/list/ListPage';
-import { NewButton, searchFilter } from '../../../components/list/listParts';
+import { linkColumn, NewButton, searchFilter } from '../../../components/list/listParts';
 import { residentsBin } from '../common/listParts';
 import { MemberFilter } from '../common/ResidentsParts';
 import type { Visit } from '../common/model';
@@ -30,12 +30,7 @@ export default function VisitsPage() {
       width: 100,
       render: (v: string, r) => <a onClick={() => url.setFilters({ visitor: r.visitorMemberId })}>{v}</a>,
     },
-    {
-      title: t('户主', 'Household'),
-      dataIndex: 'householdHead',
-      width: 100,
-      render: (v: string, r) => <Link to={`/households/${r.householdId}`}>{v}</Link>,
-    },
+    linkColumn<Visit>(t('户主', 'Household'), 'householdHead', (r) => `/households/${r.householdId}`, 100),
     { title: t('住址', 'Address'), dataIndex: 'householdAddress', width: 180, ellipsis: true },
     { title: t('村（社区）', 'Village'), dataIndex: 'orgName', width: 150, ellipsis: true },
     { title: t('了解情况', 'Found'), dataIndex: 'found', ellipsis: { showTitle: false }, render: tip },
