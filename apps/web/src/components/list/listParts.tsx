@@ -54,3 +54,22 @@ export function NewButton(props: { show?: boolean; onClick: () => void; testId?:
 export function linkColumn<T>(title: string, dataIndex: keyof T & string, to: (row: T) => string, width?: number) {
   return { title, dataIndex, width, render: (v: ReactNode, row: T) => <Link to={to(row)}>{v}</Link> };
 }
+
+/** A column whose text opens the record `to(row)` over the list, keeping the list's query string `search`. */
+export function recordLinkColumn<T>(
+  title: string,
+  dataIndex: keyof T & string,
+  to: (row: T) => string,
+  search: string,
+  testId?: string,
+) {
+  return {
+    title,
+    dataIndex,
+    render: (v: ReactNode, row: T) => (
+      <Link to={{ pathname: to(row), search }} data-testid={testId}>
+        {v}
+      </Link>
+    ),
+  };
+}

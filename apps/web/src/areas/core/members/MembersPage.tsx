@@ -1,13 +1,19 @@
 /** The member roster: server-side search, filters, sorting and paging; the detail drawer; recycle bin; export. */
 import { Button, Tag } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { AGE_BANDS, EDUCATIONS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '@dangjian/contracts';
 import type { Member } from '../../../api/types';
 import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { type ListColumn, type ListFilter, ListPage } from '../../../components/list/ListPage';
-import { NewButton, recycleBin, searchFilter, selectFilter } from '../../../components/list/listParts';
+import {
+  NewButton,
+  recordLinkColumn,
+  recycleBin,
+  searchFilter,
+  selectFilter,
+} from '../../../components/list/listParts';
 import { MemberDrawer } from './MemberDrawer';
 
 /** The members page (`/members`, `/members/:id` opens the drawer, `?deleted=true` is the recycle bin). */
@@ -20,6 +26,7 @@ export default function MembersPage() {
   const [params] = useSearchParams();
   const { data: me } = useMe();
   const canWrite = hasCap(me, 'members.write');
+  const search = params.toString();
 
   const filters: ListFilter[] = [
     searchFilter(
@@ -37,14 +44,8 @@ export default function MembersPage() {
   ];
   const columns: ListColumn<Member>[] = [
     {
-      title: t('姓名', 'Name'),
-      dataIndex: 'name',
+      ...recordLinkColumn<Member>(t('姓名', 'Name'), 'name', (m) => `/members/${m.id}`, search, 'member-link'),
       sorter: true,
-      render: (v: string, m) => (
-        <Link to={{ pathname: `/members/${m.id}`, search: params.toString() }} data-testid="member-link">
-          {v}
-        </Link>
-      ),
     },
     { title: t('性别', 'Sex'), dataIndex: 'gender', width: 70, render: (v: string) => lbl(GENDERS, v) },
     {
@@ -100,9 +101,7 @@ export default function MembersPage() {
       total={{ testId: 'member-total', text: (n) => t(`共 ${n} 人`, `${n} in all`) }}
       emptyText={t('没有符合条件的党员', 'No member matches')}
     >
-      {id ? (
-        <MemberDrawer id={Number(id)} onClose={() => navigate({ pathname: '/members', search: params.toString() })} />
-      ) : null}
+      {id ? <MemberDrawer id={Number(id)} onClose={() => navigate({ pathname: '/members', search })} /> : null}
     </ListPage>
   );
 }

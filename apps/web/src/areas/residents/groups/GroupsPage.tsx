@@ -3,12 +3,12 @@
  */
 import { Button } from 'antd';
 import { PieChartOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { GROUP_LEADER_KINDS } from '@dangjian/contracts';
 import { useLabel, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { type ListColumn, ListPage } from '../../../components/list/ListPage';
-import { NewButton, searchFilter } from '../../../components/list/listParts';
+import { NewButton, recordLinkColumn, searchFilter } from '../../../components/list/listParts';
 import { residentsBin } from '../common/listParts';
 import { GroupDrawer, GroupFlags } from './GroupDrawer';
 import type { HouseholdGroup } from '../common/model';
@@ -23,15 +23,7 @@ export default function GroupsPage() {
   const { data: me } = useMe();
 
   const columns: ListColumn<HouseholdGroup>[] = [
-    {
-      title: t('组名', 'Group'),
-      dataIndex: 'name',
-      render: (v: string, g) => (
-        <Link to={{ pathname: `/household-groups/${g.id}`, search: params.toString() }} data-testid="group-link">
-          {v}
-        </Link>
-      ),
-    },
+    recordLinkColumn(t('组名', 'Group'), 'name', (g) => `/household-groups/${g.id}`, params.toString(), 'group-link'),
     { title: t('村（社区）', 'Village'), dataIndex: 'orgName', ellipsis: true },
     {
       title: t('联户长', 'Leader'),
