@@ -10,6 +10,7 @@ import type { ReactNode } from 'react';
 import type { ImportQueue, ImportReport } from '../api/types';
 import { useT } from '../app/i18n';
 import { usePageCrumb } from '../app/crumbs';
+import { StatusAlert } from './form/StatusAlert';
 
 /** Reads the import report out of a success answer or a 422 rejection. */
 export function reportOf(e: unknown): ImportReport | null {
@@ -159,26 +160,8 @@ export function ImportWizard(props: ImportWizardProps) {
           { title: t('完成', 'Done') },
         ]}
       />
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={error}
-          style={{ marginBottom: 16 }}
-          data-testid="import-error"
-        />
-      ) : null}
-      {busy && progress ? (
-        <Alert
-          type="info"
-          showIcon
-          role="status"
-          title={progress}
-          style={{ marginBottom: 16 }}
-          data-testid="import-progress"
-        />
-      ) : null}
+      <StatusAlert text={error} gap={16} testId="import-error" />
+      <StatusAlert text={busy ? progress : null} kind="progress" gap={16} testId="import-progress" />
       {step === 0 ? (
         <Space orientation="vertical" size={16}>
           <Typography.Paragraph>{props.intro}</Typography.Paragraph>

@@ -13,6 +13,7 @@
  *   />
  */
 import { type ReactNode, useState } from 'react';
+import { ErrorAlert } from './form/ErrorAlert';
 import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import type { Labelled } from '@dangjian/contracts';
 import { useLocale, useT } from '../app/i18n';
@@ -168,16 +169,7 @@ export function WorkflowActionBar(props: WorkflowActionBarProps) {
           }
           destroyOnHidden
         >
-          {error ? (
-            <Alert
-              type="error"
-              showIcon
-              role="alert"
-              title={error}
-              style={{ marginBottom: 12 }}
-              data-testid="move-error"
-            />
-          ) : null}
+          <ErrorAlert error={error} testId="move-error" />
           <Form form={form} layout="vertical" preserve={false}>
             {needs(open)
               .filter((n) => n !== 'note')

@@ -1,5 +1,5 @@
 /** The auditor's home: the chain check and the latest audit events, never business data. */
-import { Card, Space, Table, Tag, Typography } from 'antd';
+import { Card, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { AuditRecord } from '../../../api/types';
@@ -7,6 +7,7 @@ import { useT } from '../../../app/i18n';
 import { ChainCheckCard, formatTime } from '../audit/auditShared';
 import { ErrorResult } from '../../../components/States';
 import { listQuery } from './listQuery';
+import { HomeTable } from './HomeTable';
 
 /** The auditor's home page. */
 export default function AuditorHome() {
@@ -35,12 +36,8 @@ export default function AuditorHome() {
         {q.error ? (
           <ErrorResult error={q.error} onRetry={() => q.refetch()} />
         ) : (
-          <Table<AuditRecord>
-            size="small"
-            rowKey="id"
-            loading={q.isPending}
-            dataSource={q.data?.items ?? []}
-            pagination={false}
+          <HomeTable<AuditRecord>
+            query={q}
             columns={[
               {
                 title: t('时间', 'Time'),

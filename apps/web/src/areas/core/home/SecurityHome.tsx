@@ -1,5 +1,5 @@
 /** The security admin's home: accounts and locked users, never business data. */
-import { Button, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFeedback } from '../../../components/feedback';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { useLabel, useT } from '../../../app/i18n';
 import { formatTime } from '../audit/auditShared';
 import { ErrorResult } from '../../../components/States';
 import { listQuery } from './listQuery';
+import { HomeTable } from './HomeTable';
 
 /** The security admin's home page. */
 export default function SecurityHome() {
@@ -60,12 +61,8 @@ export default function SecurityHome() {
         ))}
       </Row>
       <Card size="small" title={t('被锁定的账号', 'Locked accounts')} data-testid="locked-users">
-        <Table<User>
-          size="small"
-          rowKey="id"
-          loading={locked.isPending}
-          dataSource={locked.data?.items ?? []}
-          pagination={false}
+        <HomeTable<User>
+          query={locked}
           locale={{ emptyText: t('当前没有被锁定的账号', 'No account is locked') }}
           columns={[
             { title: t('用户名', 'User name'), dataIndex: 'username' },

@@ -12,11 +12,9 @@ import {
 import { api } from '../../../api/client';
 import type { Member } from '../../../api/types';
 import { useEnumOptions, useT } from '../../../app/i18n';
-import { useScope } from '../../../app/scope';
-import { useMe } from '../../../app/session';
 import { usePageCrumb } from '../../../app/crumbs';
 import { DateField } from '../../../components/DateField';
-import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
+import { OrgField, useHomeOrg } from '../../../components/form/OrgField';
 import { EntityForm } from '../../../components/EntityForm';
 import { Field, keepNote } from '../../../components/form/Field';
 import { useAfterSave, useEditedRecord } from '../../../components/form/recordPage';
@@ -32,8 +30,7 @@ export default function MemberFormPage() {
   const opts = useEnumOptions();
   const navigate = useNavigate();
   const afterSave = useAfterSave();
-  const { org } = useScope();
-  const { data: me } = useMe();
+  const home = useHomeOrg();
   const [form] = Form.useForm<Values>();
   const { editing, record, gate } = useEditedRecord<Member, Values>('member', '/api/members', form, (m) => ({
     orgId: m.orgId,
@@ -88,7 +85,7 @@ export default function MemberFormPage() {
       onSaved={saved}
       onCancel={() => navigate(-1)}
       submitTestId="save-member"
-      initialValues={{ status: 'full', orgId: org?.id ?? me?.orgId ?? undefined, ethnicity: 'han' }}
+      initialValues={{ status: 'full', orgId: home.id, ethnicity: 'han' }}
       onValuesChange={(changed) => {
         if ('idNumber' in changed) {
           const info = parseIdNumber(String(changed.idNumber ?? ''));
@@ -97,14 +94,12 @@ export default function MemberFormPage() {
       }}
     >
       <Row gutter={16}>
-        <Field
+        <OrgField
           col="half"
           label={t('所在组织', 'Organization')}
-          name="orgId"
           required={t('请选择所在党组织', 'Choose the organization')}
-        >
-          <OrgTreeSelect valueLabel={record?.orgName ?? org?.name ?? me?.orgName ?? undefined} />
-        </Field>
+          current={record?.orgName}
+        />
         <Field
           col="half"
           label={t('姓名', 'Name')}

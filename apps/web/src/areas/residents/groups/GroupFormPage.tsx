@@ -9,10 +9,8 @@ import { Link, useNavigate } from 'react-router';
 import { GROUP_LEADER_KINDS } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
-import { useScope } from '../../../app/scope';
-import { useMe } from '../../../app/session';
 import { usePageCrumb } from '../../../app/crumbs';
-import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
+import { OrgField, useHomeOrg } from '../../../components/form/OrgField';
 import { EntityForm } from '../../../components/EntityForm';
 import { mobileRule } from '../../../components/form/rules';
 import { HouseholdSelect, HouseholdTags, MemberSelect, useResidentsRules } from '../common/ResidentsParts';
@@ -37,8 +35,7 @@ export default function GroupFormPage() {
   const opts = useEnumOptions();
   const navigate = useNavigate();
   const afterSave = useAfterSave();
-  const { org } = useScope();
-  const { data: me } = useMe();
+  const home = useHomeOrg();
   const [form] = Form.useForm<Values>();
   const [picked, setPicked] = useState<Picked[]>([]);
   const { editing, record, gate } = useEditedRecord<HouseholdGroupDetail, Values>(
@@ -115,24 +112,20 @@ export default function GroupFormPage() {
       onSaved={saved}
       onCancel={() => navigate(-1)}
       submitTestId="save-group"
-      initialValues={{ orgId: org?.id ?? me?.orgId ?? undefined, leaderKind: 'member' }}
+      initialValues={{ orgId: home.id, leaderKind: 'member' }}
     >
       <Row gutter={16}>
-        <Field
+        <OrgField
           col="half"
           label={t('所属村（社区）', 'Village or community')}
-          name="orgId"
           required={t('请选择村或社区', 'Choose the village or community')}
-        >
-          <OrgTreeSelect
-            valueLabel={record?.orgName ?? org?.name ?? me?.orgName ?? undefined}
-            onChange={(v) => {
-              form.setFieldValue('orgId', v);
-              // Households belong to one village: a new village starts a new pick.
-              if (v !== orgId) setPicked([]);
-            }}
-          />
-        </Field>
+          current={record?.orgName}
+          onPick={(v) => {
+            form.setFieldValue('orgId', v);
+            // Households belong to one village: a new village starts a new pick.
+            if (v !== orgId) setPicked([]);
+          }}
+        />
         <Field
           col="half"
           label={t('组名', 'Group name')}

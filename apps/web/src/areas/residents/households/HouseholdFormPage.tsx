@@ -10,11 +10,9 @@ import { useNavigate } from 'react-router';
 import { HOUSEHOLD_TAGS, RESIDENT_RELATIONS } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
-import { useScope } from '../../../app/scope';
-import { useMe } from '../../../app/session';
 import { usePageCrumb } from '../../../app/crumbs';
 import { useFeedback } from '../../../components/feedback';
-import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
+import { OrgField, useHomeOrg } from '../../../components/form/OrgField';
 import { EntityForm } from '../../../components/EntityForm';
 import { Field, keepNote } from '../../../components/form/Field';
 import { useAfterSave, useEditedRecord } from '../../../components/form/recordPage';
@@ -30,8 +28,7 @@ export default function HouseholdFormPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const afterSave = useAfterSave();
-  const { org } = useScope();
-  const { data: me } = useMe();
+  const home = useHomeOrg();
   const [form] = Form.useForm<Values>();
   // Where the last save's refusal goes among the resident rows (see save).
   const rowOfError = useRef<(field: string) => number>(() => -1);
@@ -148,7 +145,7 @@ export default function HouseholdFormPage() {
       submitTestId="save-household"
       showError={(f, e) => showResidentsError(f, e, rowOfError.current)}
       initialValues={{
-        orgId: org?.id ?? me?.orgId ?? undefined,
+        orgId: home.id,
         tags: [],
         residents: editing ? [] : [{ name: '', relation: 'head' }],
       }}
@@ -162,14 +159,12 @@ export default function HouseholdFormPage() {
       }}
     >
       <Row gutter={16}>
-        <Field
+        <OrgField
           col="half"
           label={t('所属村（社区）', 'Village or community')}
-          name="orgId"
           required={t('请选择村或社区党组织', 'Choose the village or community')}
-        >
-          <OrgTreeSelect valueLabel={record?.orgName ?? org?.name ?? me?.orgName ?? undefined} />
-        </Field>
+          current={record?.orgName}
+        />
         <Field
           col="half"
           label={t('户主姓名', 'Head of household')}

@@ -6,11 +6,12 @@ import { api } from '../../../../api/client';
 import type { ListPage } from '../../../../api/types';
 import { useLabel, useT } from '../../../../app/i18n';
 import { chinaDay, type WishItem } from '../../requests/requestModel';
-import { ProblemCard, Skeleton } from '../../../../app/mobile/parts';
+import { Skeleton } from '../../../../app/mobile/parts';
 import '../../../life/meetings/phone/meeting-pages.css';
 import '../../wishes/phone/ResidentPages.css';
 import { STATE_CLASS, errText } from './servicePhoneParts';
-import { NoteField, NoteLine, PhoneError } from '../../../../components/PhoneParts';
+import { NoteLine } from '../../../../components/PhoneParts';
+import { TaskNote, TaskProblem } from './taskParts';
 
 function FulfilForm({ w, onDone }: { w: WishItem; onDone: () => void }) {
   const t = useT();
@@ -39,8 +40,8 @@ function FulfilForm({ w, onDone }: { w: WishItem; onDone: () => void }) {
   }
   return (
     <form onSubmit={submit} noValidate>
-      <PhoneError error={error} />
-      <NoteField
+      <TaskNote
+        error={error}
         id={`m-note-${w.id}`}
         label={t('完成情况', 'How it was fulfilled')}
         rows={3}
@@ -86,13 +87,7 @@ export function MyClaims() {
     }
   }
   if (q.isPending) return <Skeleton />;
-  if (q.error)
-    return (
-      <ProblemCard
-        error={q.error}
-        empty={t('您的账号未关联党员档案', 'Your account is not linked to a member record')}
-      />
-    );
+  if (q.error) return <TaskProblem error={q.error} />;
   return (
     <>
       {msg ? (

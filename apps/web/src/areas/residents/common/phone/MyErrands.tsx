@@ -6,11 +6,12 @@ import { api } from '../../../../api/client';
 import type { ListPage } from '../../../../api/types';
 import { useLabel, useT } from '../../../../app/i18n';
 import { chinaDay, type ErrandDetail, type ErrandItem } from '../../requests/requestModel';
-import { ProblemCard, Skeleton } from '../../../../app/mobile/parts';
+import { Skeleton } from '../../../../app/mobile/parts';
 import '../../../life/meetings/phone/meeting-pages.css';
 import '../../wishes/phone/ResidentPages.css';
 import { STATE_CLASS, errText } from './servicePhoneParts';
-import { NoteField, NoteLine, PhoneError } from '../../../../components/PhoneParts';
+import { NoteLine } from '../../../../components/PhoneParts';
+import { TaskNote, TaskProblem } from './taskParts';
 
 function ErrandCard({ e, onChanged }: { e: ErrandItem; onChanged: () => void }) {
   const t = useT();
@@ -78,8 +79,8 @@ function ErrandCard({ e, onChanged }: { e: ErrandItem; onChanged: () => void }) 
           )}
           {e.status === 'in_progress' ? (
             <>
-              <PhoneError error={error} />
-              <NoteField
+              <TaskNote
+                error={error}
                 id={`m-step-${e.id}`}
                 label={t('步骤说明 / 办理结果', 'Step or result')}
                 rows={2}
@@ -110,13 +111,7 @@ export function MyErrands() {
     queryFn: ({ signal }) => api.get<ListPage<ErrandItem>>('/api/errands', { mine: 'true', pageSize: 50 }, signal),
   });
   if (q.isPending) return <Skeleton />;
-  if (q.error)
-    return (
-      <ProblemCard
-        error={q.error}
-        empty={t('您的账号未关联党员档案', 'Your account is not linked to a member record')}
-      />
-    );
+  if (q.error) return <TaskProblem error={q.error} />;
   return q.data.items.length === 0 ? (
     <div className="m-card m-empty">{t('还没有代办事项', 'No errand yet')}</div>
   ) : (
