@@ -11,3 +11,12 @@ export interface StampedRow<C, U, D> {
 export function stampsOf<C, U, D>(r: StampedRow<C, U, D>): { createdAt: C; updatedAt: U; deletedAt: D } {
   return { createdAt: r.created_at, updatedAt: r.updated_at, deletedAt: r.deleted_at };
 }
+
+/** `id`, `orgId` and `orgName` of a row of an organization (spread first into an answer). */
+export function orgRefOf(r: { id: number; org_id: number; org_name: string }): {
+  id: number;
+  orgId: number;
+  orgName: string;
+} {
+  return { id: r.id, orgId: r.org_id, orgName: r.org_name };
+}

@@ -14,7 +14,8 @@ import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { ratingsClosedIn } from '../requests/requests.repository.js';
 import { addDays, chinaDayStart, evaluationPeriod } from '../requests/requests.time.js';
 import * as repo from './evaluations.repository.js';
-import { stampsOf } from '../../../platform/stamps.js';
+import { orgRefOf, stampsOf } from '../../../platform/stamps.js';
+import { type Listed, listInSubtree } from '../../../platform/listing.js';
 import { writeRecorder } from '../../../platform/data/record.js';
 
 /** Evaluation writes change the residents' figures. */
@@ -22,9 +23,7 @@ const recordResidentsEvaluation = writeRecorder('residents_evaluation', ['reside
 
 function toItem(r: repo.EvaluationRow): EvaluationT {
   return {
-    id: r.id,
-    orgId: r.org_id,
-    orgName: r.org_name,
+    ...orgRefOf(r),
     kind: r.kind as EvaluationT['kind'],
     period: r.period,
     grade: r.grade as EvaluationT['grade'],
@@ -38,20 +37,17 @@ function toItem(r: repo.EvaluationRow): EvaluationT {
 }
 
 /** Evaluations of a subtree, newest period first. */
-export async function list(
-  ctx: Ctx,
-  actor: Actor,
-  query: EvaluationListQueryT,
-): Promise<{ items: EvaluationT[]; total: number }> {
-  requireCapability(actor, 'residents.read');
-  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
-  const { rows, total } = await repo.listEvaluations(
-    ctx.db,
+export async function list(ctx: Ctx, actor: Actor, query: EvaluationListQueryT): Promise<Listed<EvaluationT>> {
+  const { kind, period } = query;
+  return listInSubtree(
+    ctx,
     actor,
-    { underPath, kind: query.kind, period: query.period, deleted: query.deleted },
-    { page: query.page ?? 1, pageSize: query.pageSize ?? 20 },
+    query,
+    'residents.read',
+    ({ underPath, deleted }, paging) =>
+      repo.listEvaluations(ctx.db, actor, { underPath, kind, period, deleted }, paging),
+    (rows) => rows.map(toItem),
   );
-  return { items: rows.map(toItem), total };
 }
 
 /**

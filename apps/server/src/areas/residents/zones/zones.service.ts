@@ -15,7 +15,8 @@ import { isPlaceOrg } from '../common/places.js';
 import * as membersRepo from '../../core/members/members.repository.js';
 import * as repo from './zones.repository.js';
 import { residentsChange } from '../common/recycle.js';
-import { stampsOf } from '../../../platform/stamps.js';
+import { orgRefOf, stampsOf } from '../../../platform/stamps.js';
+import { type Listed, listInSubtree } from '../../../platform/listing.js';
 import { writeRecorder } from '../../../platform/data/record.js';
 
 /** Zone writes change the residents' figures. */
@@ -33,9 +34,7 @@ async function withMembers(db: Q, rows: repo.ZoneRow[]): Promise<ZoneT[]> {
   const ids = rows.map((r) => r.id);
   const assigned = await repo.membersOf(db, ids);
   return rows.map((r) => ({
-    id: r.id,
-    orgId: r.org_id,
-    orgName: r.org_name,
+    ...orgRefOf(r),
     name: r.name,
     area: r.area,
     households: Number(r.households),
@@ -51,16 +50,15 @@ async function one(db: Q, actor: Actor, id: number, includeDeleted = false): Pro
 }
 
 /** Zones of a subtree with their members. */
-export async function list(ctx: Ctx, actor: Actor, query: ZoneListQueryT): Promise<{ items: ZoneT[]; total: number }> {
-  requireCapability(actor, 'residents.read');
-  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
-  const { rows, total } = await repo.listZones(
-    ctx.db,
+export async function list(ctx: Ctx, actor: Actor, query: ZoneListQueryT): Promise<Listed<ZoneT>> {
+  return listInSubtree(
+    ctx,
     actor,
-    { underPath, q: query.q?.trim() || undefined, deleted: query.deleted },
-    { page: query.page ?? 1, pageSize: query.pageSize ?? 20 },
+    query,
+    'residents.read',
+    (f, paging) => repo.listZones(ctx.db, actor, f, paging),
+    (rows) => withMembers(ctx.db, rows),
   );
-  return { items: await withMembers(ctx.db, rows), total };
 }
 
 /** One zone with its members. */
