@@ -20,7 +20,8 @@ import { createdStamps, phoneColumns } from '../../../platform/personal.js';
 import { recycledChange } from '../common/recycle.js';
 import * as repo from './errands.repository.js';
 import { type ErrandAction, errandFlow } from './errands.workflow.js';
-import { stampsOf } from '../../../platform/stamps.js';
+import { orgRefOf, stampsOf } from '../../../platform/stamps.js';
+import { pagingOf } from '../../../platform/listing.js';
 
 function isStaff(actor: Actor): boolean {
   return can(actor.role, 'residents.read');
@@ -28,9 +29,7 @@ function isStaff(actor: Actor): boolean {
 
 function present(r: repo.ErrandRow): ErrandT {
   return {
-    id: r.id,
-    orgId: r.org_id,
-    orgName: r.org_name,
+    ...orgRefOf(r),
     memberId: r.member_id,
     memberName: r.member_name,
     householdId: r.household_id,
@@ -62,7 +61,8 @@ export async function list(
     requireCapability(actor, 'residents.claim');
     f.memberId = actor.memberId ?? -1;
   }
-  const { rows, total } = await repo.listErrands(ctx.db, f, query.page ?? 1, query.pageSize ?? 20);
+  const { page, pageSize } = pagingOf(query);
+  const { rows, total } = await repo.listErrands(ctx.db, f, page, pageSize);
   return { items: rows.map(present), total };
 }
 

@@ -2,6 +2,7 @@
 import type { GroupCoverageT, HouseholdListQueryT, HouseholdT, ResidentsRules } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
+import { listInSubtree } from '../../../platform/listing.js';
 import type { Ctx } from '../../../platform/context.js';
 import { coverageFigure } from './groups.figures.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
@@ -89,17 +90,18 @@ export async function uncovered(
   actor: Actor,
   query: Pick<HouseholdListQueryT, 'org' | 'page' | 'pageSize'>,
 ): Promise<{ items: HouseholdT[]; total: number }> {
-  requireCapability(actor, 'residents.read');
-  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
-  const { rows, total } = await householdsRepo.listHouseholds(
-    ctx.db,
+  return listInSubtree(
+    ctx,
     actor,
-    { underPath, grouped: false },
-    { page: query.page ?? 1, pageSize: query.pageSize ?? 20 },
+    query,
+    'residents.read',
+    ({ underPath }, paging) => householdsRepo.listHouseholds(ctx.db, actor, { underPath, grouped: false }, paging),
+    async (rows) => {
+      const cadres = await householdsRepo.cadresOf(
+        ctx.db,
+        rows.map((r) => r.id),
+      );
+      return rows.map((r) => presentHousehold(r, cadres.get(r.id)));
+    },
   );
-  const cadres = await householdsRepo.cadresOf(
-    ctx.db,
-    rows.map((r) => r.id),
-  );
-  return { items: rows.map((r) => presentHousehold(r, cadres.get(r.id))), total };
 }

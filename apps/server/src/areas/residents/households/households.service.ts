@@ -8,6 +8,7 @@ import type {
 } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
+import { pagingOf } from '../../../platform/listing.js';
 import { diff, writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
@@ -79,10 +80,7 @@ export async function list(
   query: HouseholdListQueryT,
 ): Promise<{ items: HouseholdT[]; total: number }> {
   requireCapability(actor, 'residents.read');
-  const { rows, total } = await repo.listHouseholds(ctx.db, actor, await toFilter(ctx, actor, query), {
-    page: query.page ?? 1,
-    pageSize: query.pageSize ?? 20,
-  });
+  const { rows, total } = await repo.listHouseholds(ctx.db, actor, await toFilter(ctx, actor, query), pagingOf(query));
   const cadres = await repo.cadresOf(
     ctx.db,
     rows.map((r) => r.id),

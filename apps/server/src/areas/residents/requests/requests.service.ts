@@ -43,6 +43,7 @@ import { addDays, chinaDayStart, deadline } from './requests.time.js';
 import { recycledChange } from '../common/recycle.js';
 import { daysFor, type RequestAction, requestFlow } from './requests.workflow.js';
 import { stampsOf } from '../../../platform/stamps.js';
+import { pagingOf } from '../../../platform/listing.js';
 
 export { daysFor } from './requests.workflow.js';
 
@@ -93,6 +94,7 @@ export async function list(
   requireCapability(actor, 'residents.read');
   const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const now = ctx.clock().toISOString();
+  const { page, pageSize } = pagingOf(query);
   let phoneHash: string | undefined;
   const q = query.q?.trim() || undefined;
   if (q && /^[\d\s+-]{11,}$/.test(q) && isValidMobile(normalizePhone(q)))
@@ -117,8 +119,8 @@ export async function list(
       toAt: query.to ? chinaDayStart(addDays(query.to, 1)) : undefined,
     },
     now,
-    query.page ?? 1,
-    query.pageSize ?? 20,
+    page,
+    pageSize,
   );
   const names = await repo.orgNames(
     ctx.db,

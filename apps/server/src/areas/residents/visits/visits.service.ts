@@ -18,6 +18,7 @@ import * as householdsRepo from '../households/households.repository.js';
 import { chinaDay } from '../requests/requests.time.js';
 import * as repo from './visits.repository.js';
 import { stampsOf } from '../../../platform/stamps.js';
+import { pagingOf } from '../../../platform/listing.js';
 import { writeRecorder } from '../../../platform/data/record.js';
 
 /** Visit writes change the residents' figures and the visit quotas. */
@@ -99,8 +100,7 @@ export async function list(
   };
   const asked = JSON.stringify({ ...query, page: undefined, pageSize: undefined, org: undefined });
   const key = `visits|${lo}|${hi}|${asked}`;
-  const paging = { page: query.page ?? 1, pageSize: query.pageSize ?? 20 };
-  const { rows, total } = await repo.listVisits(ctx.db, actor, filter, paging, key);
+  const { rows, total } = await repo.listVisits(ctx.db, actor, filter, pagingOf(query), key);
   return { items: await toItems(ctx, rows), total };
 }
 
