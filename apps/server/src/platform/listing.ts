@@ -1,4 +1,4 @@
-/** The list of an organization subtree: check the capability, resolve the subtree and the page, fetch, present. */
+/** The lists of an organization subtree: the capability checked, the subtree resolved, the page asked for. */
 import type { Capability } from '@dangjian/contracts';
 import * as orgsRepo from '../areas/core/orgs/orgs.repository.js';
 import { type Actor, requireCapability } from './actor.js';
@@ -32,21 +32,14 @@ export function pagingOf(query: { page?: number; pageSize?: number }): Paging {
   return { page: query.page ?? 1, pageSize: query.pageSize ?? 20 };
 }
 
-/**
- * Requires `can`, resolves `query.org` to the subtree (404 outside the scope), fetches the page with the
- * filter and presents its rows (all at once, so a presenter may load what the rows link to).
- */
-export async function listInSubtree<R, T>(
+/** Requires `can` and turns the query into the filter of its subtree (404 for an organization outside the scope). */
+export async function subtreeFilter(
   ctx: Ctx,
   actor: Actor,
   query: SubtreeQuery,
   can: Capability,
-  fetch: (f: SubtreeFilter, paging: Paging) => Promise<{ rows: R[]; total: number }>,
-  present: (rows: R[]) => T[] | Promise<T[]>,
-): Promise<Listed<T>> {
+): Promise<SubtreeFilter> {
   requireCapability(actor, can);
   const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
-  const f: SubtreeFilter = { underPath, q: query.q?.trim() || undefined, deleted: query.deleted };
-  const { rows, total } = await fetch(f, pagingOf(query));
-  return { items: await present(rows), total };
+  return { underPath, q: query.q?.trim() || undefined, deleted: query.deleted };
 }

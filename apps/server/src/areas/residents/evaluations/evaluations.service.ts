@@ -15,7 +15,7 @@ import { ratingsClosedIn } from '../requests/requests.repository.js';
 import { addDays, chinaDayStart, evaluationPeriod } from '../requests/requests.time.js';
 import * as repo from './evaluations.repository.js';
 import { orgRefOf, stampsOf } from '../../../platform/stamps.js';
-import { type Listed, listInSubtree } from '../../../platform/listing.js';
+import { type Listed, pagingOf, subtreeFilter } from '../../../platform/listing.js';
 import { writeRecorder } from '../../../platform/data/record.js';
 
 /** Evaluation writes change the residents' figures. */
@@ -38,16 +38,10 @@ function toItem(r: repo.EvaluationRow): EvaluationT {
 
 /** Evaluations of a subtree, newest period first. */
 export async function list(ctx: Ctx, actor: Actor, query: EvaluationListQueryT): Promise<Listed<EvaluationT>> {
-  const { kind, period } = query;
-  return listInSubtree(
-    ctx,
-    actor,
-    query,
-    'residents.read',
-    ({ underPath, deleted }, paging) =>
-      repo.listEvaluations(ctx.db, actor, { underPath, kind, period, deleted }, paging),
-    (rows) => rows.map(toItem),
-  );
+  const { underPath, deleted } = await subtreeFilter(ctx, actor, query, 'residents.read');
+  const filter = { underPath, kind: query.kind, period: query.period, deleted };
+  const { rows, total } = await repo.listEvaluations(ctx.db, actor, filter, pagingOf(query));
+  return { items: rows.map(toItem), total };
 }
 
 /**

@@ -26,7 +26,7 @@ import * as repo from './groups.repository.js';
 import { residentsChange } from '../common/recycle.js';
 import { writeRecorder } from '../../../platform/data/record.js';
 import { orgRefOf, stampsOf } from '../../../platform/stamps.js';
-import { type Listed, listInSubtree } from '../../../platform/listing.js';
+import { type Listed, pagingOf, subtreeFilter } from '../../../platform/listing.js';
 
 /** Group writes change the residents' figures and the household list (its group column). */
 const recordHouseholdGroup = writeRecorder('household_group', ['residents', 'households']);
@@ -53,18 +53,11 @@ const EMPTY: repo.Counts = { households: 0, poor: 0, people: 0 };
 
 /** Groups of a subtree with their sizes and rule flags. */
 export async function list(ctx: Ctx, actor: Actor, query: HouseholdGroupListQueryT): Promise<Listed<HouseholdGroupT>> {
-  return listInSubtree(
-    ctx,
-    actor,
-    query,
-    'residents.read',
-    (f, paging) => repo.listGroups(ctx.db, actor, f, paging),
-    async (rows) => {
-      const ids = rows.map((r) => r.id);
-      const [counts, rules] = await Promise.all([repo.countsOf(ctx.db, ids), residentsRules(ctx.db, actor.tenantId!)]);
-      return rows.map((r) => summary(r, counts.get(r.id) ?? EMPTY, rules));
-    },
-  );
+  const f = await subtreeFilter(ctx, actor, query, 'residents.read');
+  const { rows, total } = await repo.listGroups(ctx.db, actor, f, pagingOf(query));
+  const ids = rows.map((r) => r.id);
+  const [counts, rules] = await Promise.all([repo.countsOf(ctx.db, ids), residentsRules(ctx.db, actor.tenantId!)]);
+  return { items: rows.map((r) => summary(r, counts.get(r.id) ?? EMPTY, rules)), total };
 }
 
 /** One group with its households. */

@@ -13,7 +13,7 @@ import { diff, writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
 import { normalizeIdNumber, normalizePhone } from '../../../platform/idcard.js';
-import { restore as restoreRow, type SoftChange, softDelete } from '../../../platform/data/scoped.js';
+import { type Q, restore as restoreRow, type SoftChange, softDelete } from '../../../platform/data/scoped.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { guardPhone } from '../../../platform/personal.js';
 import { isPlaceOrg } from '../common/places.js';
@@ -81,11 +81,16 @@ export async function list(
 ): Promise<{ items: HouseholdT[]; total: number }> {
   requireCapability(actor, 'residents.read');
   const { rows, total } = await repo.listHouseholds(ctx.db, actor, await toFilter(ctx, actor, query), pagingOf(query));
+  return { items: await withCadres(ctx.db, rows), total };
+}
+
+/** Households as the API answers them, with the cadres paired with each. */
+export async function withCadres(db: Q, rows: repo.HouseholdRow[]): Promise<HouseholdT[]> {
   const cadres = await repo.cadresOf(
-    ctx.db,
+    db,
     rows.map((r) => r.id),
   );
-  return { items: rows.map((r) => present(r, cadres.get(r.id))), total };
+  return rows.map((r) => present(r, cadres.get(r.id)));
 }
 
 /** One household with its residents, pairings, recent visits and the number of its requests. */

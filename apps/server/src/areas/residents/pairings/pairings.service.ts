@@ -18,7 +18,7 @@ import * as householdsRepo from '../households/households.repository.js';
 import * as repo from './pairings.repository.js';
 import { residentsChange } from '../common/recycle.js';
 import { orgRefOf, stampsOf } from '../../../platform/stamps.js';
-import { type Listed, listInSubtree } from '../../../platform/listing.js';
+import { type Listed, pagingOf, subtreeFilter } from '../../../platform/listing.js';
 import { writeRecorder } from '../../../platform/data/record.js';
 
 /** Pairing writes change the residents' figures and the household list (its pairing columns). */
@@ -48,15 +48,10 @@ export async function pairingsOfHousehold(db: Q, actor: Actor, householdId: numb
 
 /** Pairings of households of a subtree (default: the caller's scope). */
 export async function list(ctx: Ctx, actor: Actor, query: PairingListQueryT): Promise<Listed<PairingT>> {
+  const f = await subtreeFilter(ctx, actor, query, 'residents.read');
   const { cadre, active } = query;
-  return listInSubtree(
-    ctx,
-    actor,
-    query,
-    'residents.read',
-    (f, paging) => repo.listPairings(ctx.db, actor, { ...f, cadre, active }, paging),
-    (rows) => rows.map(present),
-  );
+  const { rows, total } = await repo.listPairings(ctx.db, actor, { ...f, cadre, active }, pagingOf(query));
+  return { items: rows.map(present), total };
 }
 
 /** Refuses a pairing that would duplicate a live one or exceed the cadre's load (inside the writing transaction). */

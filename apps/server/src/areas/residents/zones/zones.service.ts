@@ -16,7 +16,7 @@ import * as membersRepo from '../../core/members/members.repository.js';
 import * as repo from './zones.repository.js';
 import { residentsChange } from '../common/recycle.js';
 import { orgRefOf, stampsOf } from '../../../platform/stamps.js';
-import { type Listed, listInSubtree } from '../../../platform/listing.js';
+import { type Listed, pagingOf, subtreeFilter } from '../../../platform/listing.js';
 import { writeRecorder } from '../../../platform/data/record.js';
 
 /** Zone writes change the residents' figures. */
@@ -51,14 +51,9 @@ async function one(db: Q, actor: Actor, id: number, includeDeleted = false): Pro
 
 /** Zones of a subtree with their members. */
 export async function list(ctx: Ctx, actor: Actor, query: ZoneListQueryT): Promise<Listed<ZoneT>> {
-  return listInSubtree(
-    ctx,
-    actor,
-    query,
-    'residents.read',
-    (f, paging) => repo.listZones(ctx.db, actor, f, paging),
-    (rows) => withMembers(ctx.db, rows),
-  );
+  const f = await subtreeFilter(ctx, actor, query, 'residents.read');
+  const { rows, total } = await repo.listZones(ctx.db, actor, f, pagingOf(query));
+  return { items: await withMembers(ctx.db, rows), total };
 }
 
 /** One zone with its members. */
