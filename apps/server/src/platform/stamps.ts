@@ -20,3 +20,12 @@ export function orgRefOf(r: { id: number; org_id: number; org_name: string }): {
 } {
   return { id: r.id, orgId: r.org_id, orgName: r.org_name };
 }
+
+/** The columns that place a new row in an organization: its tenant, the organization and its path. */
+export function placedIn(org: { tenant_id: number; id: number; org_path: string }): {
+  tenant_id: number;
+  org_id: number;
+  org_path: string;
+} {
+  return { tenant_id: org.tenant_id, org_id: org.id, org_path: org.org_path };
+}

@@ -14,7 +14,7 @@ import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { ratingsClosedIn } from '../requests/requests.repository.js';
 import { addDays, chinaDayStart, evaluationPeriod } from '../requests/requests.time.js';
 import * as repo from './evaluations.repository.js';
-import { orgRefOf, stampsOf } from '../../../platform/stamps.js';
+import { orgRefOf, placedIn, stampsOf } from '../../../platform/stamps.js';
 import { type Listed, pagingOf, subtreeFilter } from '../../../platform/listing.js';
 import { writeRecorder } from '../../../platform/data/record.js';
 
@@ -68,9 +68,7 @@ export async function create(ctx: Ctx, actor: Actor, input: EvaluationCreateT): 
     if (clash) throw new DomainError('residents.evaluation_exists', { id: clash.id }, 409);
     const now = ctx.clock().toISOString();
     const id = await repo.insertEvaluation(trx, {
-      tenant_id: org.tenant_id,
-      org_id: org.id,
-      org_path: org.org_path,
+      ...placedIn(org),
       kind: input.kind,
       period: input.period,
       grade: input.grade ?? null,

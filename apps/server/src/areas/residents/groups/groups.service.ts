@@ -25,7 +25,7 @@ import { flags } from './groups.coverage.js';
 import * as repo from './groups.repository.js';
 import { residentsChange } from '../common/recycle.js';
 import { writeRecorder } from '../../../platform/data/record.js';
-import { orgRefOf, stampsOf } from '../../../platform/stamps.js';
+import { orgRefOf, placedIn, stampsOf } from '../../../platform/stamps.js';
 import { type Listed, pagingOf, subtreeFilter } from '../../../platform/listing.js';
 
 /** Group writes change the residents' figures and the household list (its group column). */
@@ -142,9 +142,7 @@ export async function create(ctx: Ctx, actor: Actor, input: HouseholdGroupCreate
     await checkHouseholds(trx, actor, org, null, input.householdIds);
     const now = ctx.clock().toISOString();
     const id = await repo.insertGroup(trx, {
-      tenant_id: org.tenant_id,
-      org_id: org.id,
-      org_path: org.org_path,
+      ...placedIn(org),
       name: input.name.trim(),
       leader_kind: input.leaderKind,
       leader_name: input.leaderName.trim(),

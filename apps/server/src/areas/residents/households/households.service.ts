@@ -8,7 +8,8 @@ import type {
 } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
-import { pagingOf } from '../../../platform/listing.js';
+import { type Listed, pagingOf } from '../../../platform/listing.js';
+import { placedIn } from '../../../platform/stamps.js';
 import { diff, writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
@@ -74,11 +75,7 @@ export async function toFilter(
 }
 
 /** Households of a subtree (default: the caller's scope), filtered and paged. */
-export async function list(
-  ctx: Ctx,
-  actor: Actor,
-  query: HouseholdListQueryT,
-): Promise<{ items: HouseholdT[]; total: number }> {
+export async function list(ctx: Ctx, actor: Actor, query: HouseholdListQueryT): Promise<Listed<HouseholdT>> {
   requireCapability(actor, 'residents.read');
   const { rows, total } = await repo.listHouseholds(ctx.db, actor, await toFilter(ctx, actor, query), pagingOf(query));
   return { items: await withCadres(ctx.db, rows), total };
@@ -125,9 +122,7 @@ export async function create(ctx: Ctx, actor: Actor, input: HouseholdCreateT): P
   const now = ctx.clock().toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insertHousehold(trx, {
-      tenant_id: org.tenant_id,
-      org_id: org.id,
-      org_path: org.org_path,
+      ...placedIn(org),
       address: input.address.trim(),
       head_name: input.headName.trim(),
       tags: JSON.stringify(input.tags),

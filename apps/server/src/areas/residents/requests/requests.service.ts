@@ -42,8 +42,8 @@ import * as repo from './requests.repository.js';
 import { addDays, chinaDayStart, deadline } from './requests.time.js';
 import { recycledChange } from '../common/recycle.js';
 import { daysFor, type RequestAction, requestFlow } from './requests.workflow.js';
-import { stampsOf } from '../../../platform/stamps.js';
-import { pagingOf } from '../../../platform/listing.js';
+import { placedIn, stampsOf } from '../../../platform/stamps.js';
+import { type Listed, pagingOf } from '../../../platform/listing.js';
 
 export { daysFor } from './requests.workflow.js';
 
@@ -86,11 +86,7 @@ export function toItem(r: repo.RequestListRow, names: Map<number, string>, now: 
 }
 
 /** Requests of a subtree (handling or accepted view), newest first, with the overdue flag at the clock's now. */
-export async function list(
-  ctx: Ctx,
-  actor: Actor,
-  query: RequestListQueryT,
-): Promise<{ items: RequestItemT[]; total: number }> {
+export async function list(ctx: Ctx, actor: Actor, query: RequestListQueryT): Promise<Listed<RequestItemT>> {
   requireCapability(actor, 'residents.read');
   const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const now = ctx.clock().toISOString();
@@ -187,9 +183,7 @@ export async function insertRequest(
   const days = daysFor(rules, input.level);
   const onSpot = input.level === 'on_the_spot';
   const id = await repo.insertRequest(trx, {
-    tenant_id: org.tenant_id,
-    org_id: org.id,
-    org_path: org.org_path,
+    ...placedIn(org),
     origin_org_id: org.id,
     origin_path: org.org_path,
     household_id: input.householdId ?? null,

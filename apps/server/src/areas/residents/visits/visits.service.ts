@@ -18,7 +18,7 @@ import * as householdsRepo from '../households/households.repository.js';
 import { chinaDay } from '../requests/requests.time.js';
 import * as repo from './visits.repository.js';
 import { stampsOf } from '../../../platform/stamps.js';
-import { pagingOf } from '../../../platform/listing.js';
+import { type Listed, pagingOf } from '../../../platform/listing.js';
 import { writeRecorder } from '../../../platform/data/record.js';
 
 /** Visit writes change the residents' figures and the visit quotas. */
@@ -82,11 +82,7 @@ async function toItems(
 }
 
 /** Visits of a subtree, newest first. */
-export async function list(
-  ctx: Ctx,
-  actor: Actor,
-  query: VisitListQueryT,
-): Promise<{ items: VisitT[]; total: number }> {
+export async function list(ctx: Ctx, actor: Actor, query: VisitListQueryT): Promise<Listed<VisitT>> {
   requireCapability(actor, 'residents.read');
   const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const [lo, hi] = rangeOf(actor, underPath);

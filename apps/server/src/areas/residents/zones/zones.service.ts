@@ -15,7 +15,7 @@ import { isPlaceOrg } from '../common/places.js';
 import * as membersRepo from '../../core/members/members.repository.js';
 import * as repo from './zones.repository.js';
 import { residentsChange } from '../common/recycle.js';
-import { orgRefOf, stampsOf } from '../../../platform/stamps.js';
+import { orgRefOf, placedIn, stampsOf } from '../../../platform/stamps.js';
 import { type Listed, pagingOf, subtreeFilter } from '../../../platform/listing.js';
 import { writeRecorder } from '../../../platform/data/record.js';
 
@@ -71,9 +71,7 @@ export async function create(ctx: Ctx, actor: Actor, input: ZoneCreateT): Promis
   const id = await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock().toISOString();
     const id = await repo.insertZone(trx, {
-      tenant_id: org.tenant_id,
-      org_id: org.id,
-      org_path: org.org_path,
+      ...placedIn(org),
       name: input.name.trim(),
       area: input.area ?? null,
       households: input.households ?? 0,
