@@ -20,7 +20,8 @@ import { createdStamps, phoneColumns } from '../../../platform/personal.js';
 import { recycledChange } from '../common/recycle.js';
 import * as repo from './errands.repository.js';
 import { type ErrandAction, errandFlow } from './errands.workflow.js';
-import { stampsOf } from '../../../platform/stamps.js';
+import { orgRefOf, placedIn, stampsOf } from '../../../platform/stamps.js';
+import { type Listed, pagingOf } from '../../../platform/listing.js';
 
 function isStaff(actor: Actor): boolean {
   return can(actor.role, 'residents.read');
@@ -28,9 +29,7 @@ function isStaff(actor: Actor): boolean {
 
 function present(r: repo.ErrandRow): ErrandT {
   return {
-    id: r.id,
-    orgId: r.org_id,
-    orgName: r.org_name,
+    ...orgRefOf(r),
     memberId: r.member_id,
     memberName: r.member_name,
     householdId: r.household_id,
@@ -48,11 +47,7 @@ function present(r: repo.ErrandRow): ErrandT {
 }
 
 /** Errands: staff see their subtree (or their own with mine=true), a member only their own. */
-export async function list(
-  ctx: Ctx,
-  actor: Actor,
-  query: ErrandListQueryT,
-): Promise<{ items: ErrandT[]; total: number }> {
+export async function list(ctx: Ctx, actor: Actor, query: ErrandListQueryT): Promise<Listed<ErrandT>> {
   const f: repo.ErrandFilter = { tenantId: actor.tenantId!, status: query.status, q: query.q?.trim() || undefined };
   if (isStaff(actor)) {
     f.range = query.org ? subtreeRange((await orgsRepo.getOrg(ctx.db, actor, query.org)).org_path) : scopeRange(actor);
@@ -62,7 +57,8 @@ export async function list(
     requireCapability(actor, 'residents.claim');
     f.memberId = actor.memberId ?? -1;
   }
-  const { rows, total } = await repo.listErrands(ctx.db, f, query.page ?? 1, query.pageSize ?? 20);
+  const { page, pageSize } = pagingOf(query);
+  const { rows, total } = await repo.listErrands(ctx.db, f, page, pageSize);
   return { items: rows.map(present), total };
 }
 
@@ -134,9 +130,7 @@ export async function create(ctx: Ctx, actor: Actor, body: ErrandCreateT): Promi
     const now = ctx.clock().toISOString();
     const phone = phoneColumns(ctx, body.phone);
     const id = await repo.insertErrand(trx, {
-      tenant_id: org.tenant_id,
-      org_id: org.id,
-      org_path: org.org_path,
+      ...placedIn(org),
       member_id: memberId,
       household_id: body.householdId ?? null,
       resident_name: body.residentName.trim(),

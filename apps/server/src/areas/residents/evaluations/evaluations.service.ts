@@ -14,7 +14,8 @@ import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { ratingsClosedIn } from '../requests/requests.repository.js';
 import { addDays, chinaDayStart, evaluationPeriod } from '../requests/requests.time.js';
 import * as repo from './evaluations.repository.js';
-import { stampsOf } from '../../../platform/stamps.js';
+import { orgRefOf, placedIn, stampsOf } from '../../../platform/stamps.js';
+import { type Listed, pagingOf, subtreeFilter } from '../../../platform/listing.js';
 import { writeRecorder } from '../../../platform/data/record.js';
 
 /** Evaluation writes change the residents' figures. */
@@ -22,9 +23,7 @@ const recordResidentsEvaluation = writeRecorder('residents_evaluation', ['reside
 
 function toItem(r: repo.EvaluationRow): EvaluationT {
   return {
-    id: r.id,
-    orgId: r.org_id,
-    orgName: r.org_name,
+    ...orgRefOf(r),
     kind: r.kind as EvaluationT['kind'],
     period: r.period,
     grade: r.grade as EvaluationT['grade'],
@@ -38,19 +37,10 @@ function toItem(r: repo.EvaluationRow): EvaluationT {
 }
 
 /** Evaluations of a subtree, newest period first. */
-export async function list(
-  ctx: Ctx,
-  actor: Actor,
-  query: EvaluationListQueryT,
-): Promise<{ items: EvaluationT[]; total: number }> {
-  requireCapability(actor, 'residents.read');
-  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
-  const { rows, total } = await repo.listEvaluations(
-    ctx.db,
-    actor,
-    { underPath, kind: query.kind, period: query.period, deleted: query.deleted },
-    { page: query.page ?? 1, pageSize: query.pageSize ?? 20 },
-  );
+export async function list(ctx: Ctx, actor: Actor, query: EvaluationListQueryT): Promise<Listed<EvaluationT>> {
+  const { underPath, deleted } = await subtreeFilter(ctx, actor, query, 'residents.read');
+  const filter = { underPath, kind: query.kind, period: query.period, deleted };
+  const { rows, total } = await repo.listEvaluations(ctx.db, actor, filter, pagingOf(query));
   return { items: rows.map(toItem), total };
 }
 
@@ -78,9 +68,7 @@ export async function create(ctx: Ctx, actor: Actor, input: EvaluationCreateT): 
     if (clash) throw new DomainError('residents.evaluation_exists', { id: clash.id }, 409);
     const now = ctx.clock().toISOString();
     const id = await repo.insertEvaluation(trx, {
-      tenant_id: org.tenant_id,
-      org_id: org.id,
-      org_path: org.org_path,
+      ...placedIn(org),
       kind: input.kind,
       period: input.period,
       grade: input.grade ?? null,

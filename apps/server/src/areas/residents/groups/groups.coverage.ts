@@ -2,12 +2,13 @@
 import type { GroupCoverageT, HouseholdListQueryT, HouseholdT, ResidentsRules } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
+import { pagingOf, subtreeFilter } from '../../../platform/listing.js';
 import type { Ctx } from '../../../platform/context.js';
 import { coverageFigure } from './groups.figures.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { residentsRules } from '../common/residents.rules.js';
 import * as householdsRepo from '../households/households.repository.js';
-import { present as presentHousehold } from '../households/households.service.js';
+import { withCadres } from '../households/households.service.js';
 import * as repo from './groups.repository.js';
 
 /** Whether a group's size and poor count keep to the rules (reported, not refused: villages form groups gradually). */
@@ -89,17 +90,8 @@ export async function uncovered(
   actor: Actor,
   query: Pick<HouseholdListQueryT, 'org' | 'page' | 'pageSize'>,
 ): Promise<{ items: HouseholdT[]; total: number }> {
-  requireCapability(actor, 'residents.read');
-  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
-  const { rows, total } = await householdsRepo.listHouseholds(
-    ctx.db,
-    actor,
-    { underPath, grouped: false },
-    { page: query.page ?? 1, pageSize: query.pageSize ?? 20 },
-  );
-  const cadres = await householdsRepo.cadresOf(
-    ctx.db,
-    rows.map((r) => r.id),
-  );
-  return { items: rows.map((r) => presentHousehold(r, cadres.get(r.id))), total };
+  const { underPath } = await subtreeFilter(ctx, actor, query, 'residents.read');
+  const filter = { underPath, grouped: false };
+  const { rows, total } = await householdsRepo.listHouseholds(ctx.db, actor, filter, pagingOf(query));
+  return { items: await withCadres(ctx.db, rows), total };
 }

@@ -17,7 +17,6 @@ import type { Ctx } from '../../../platform/context.js';
 import { subtreeRange } from '../../../db/dialect.js';
 import { type Q, restore as restoreRow, type SoftChange, softDelete } from '../../../platform/data/scoped.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
-import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { guardPhone } from '../../../platform/personal.js';
 import { residentsRules } from '../common/residents.rules.js';
 import { parseTags, villageOrg } from '../households/households.service.js';
@@ -26,6 +25,8 @@ import { flags } from './groups.coverage.js';
 import * as repo from './groups.repository.js';
 import { residentsChange } from '../common/recycle.js';
 import { writeRecorder } from '../../../platform/data/record.js';
+import { orgRefOf, placedIn, stampsOf } from '../../../platform/stamps.js';
+import { type Listed, pagingOf, subtreeFilter } from '../../../platform/listing.js';
 
 /** Group writes change the residents' figures and the household list (its group column). */
 const recordHouseholdGroup = writeRecorder('household_group', ['residents', 'households']);
@@ -34,9 +35,7 @@ export { coverage, uncovered } from './groups.coverage.js';
 
 function summary(g: repo.GroupRow, c: repo.Counts, rules: ResidentsRules): HouseholdGroupT {
   return {
-    id: g.id,
-    orgId: g.org_id,
-    orgName: g.org_name,
+    ...orgRefOf(g),
     name: g.name,
     leaderKind: g.leader_kind as HouseholdGroupT['leaderKind'],
     leaderName: g.leader_name,
@@ -46,35 +45,18 @@ function summary(g: repo.GroupRow, c: repo.Counts, rules: ResidentsRules): House
     poorHouseholds: c.poor,
     people: c.people,
     ...flags(c, rules),
-    createdAt: g.created_at,
-    updatedAt: g.updated_at,
-    deletedAt: g.deleted_at,
+    ...stampsOf(g),
   };
 }
 
 const EMPTY: repo.Counts = { households: 0, poor: 0, people: 0 };
 
 /** Groups of a subtree with their sizes and rule flags. */
-export async function list(
-  ctx: Ctx,
-  actor: Actor,
-  query: HouseholdGroupListQueryT,
-): Promise<{ items: HouseholdGroupT[]; total: number }> {
-  requireCapability(actor, 'residents.read');
-  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
-  const { rows, total } = await repo.listGroups(
-    ctx.db,
-    actor,
-    { underPath, q: query.q?.trim() || undefined, deleted: query.deleted },
-    { page: query.page ?? 1, pageSize: query.pageSize ?? 20 },
-  );
-  const [counts, rules] = await Promise.all([
-    repo.countsOf(
-      ctx.db,
-      rows.map((r) => r.id),
-    ),
-    residentsRules(ctx.db, actor.tenantId!),
-  ]);
+export async function list(ctx: Ctx, actor: Actor, query: HouseholdGroupListQueryT): Promise<Listed<HouseholdGroupT>> {
+  const f = await subtreeFilter(ctx, actor, query, 'residents.read');
+  const { rows, total } = await repo.listGroups(ctx.db, actor, f, pagingOf(query));
+  const ids = rows.map((r) => r.id);
+  const [counts, rules] = await Promise.all([repo.countsOf(ctx.db, ids), residentsRules(ctx.db, actor.tenantId!)]);
   return { items: rows.map((r) => summary(r, counts.get(r.id) ?? EMPTY, rules)), total };
 }
 
@@ -160,9 +142,7 @@ export async function create(ctx: Ctx, actor: Actor, input: HouseholdGroupCreate
     await checkHouseholds(trx, actor, org, null, input.householdIds);
     const now = ctx.clock().toISOString();
     const id = await repo.insertGroup(trx, {
-      tenant_id: org.tenant_id,
-      org_id: org.id,
-      org_path: org.org_path,
+      ...placedIn(org),
       name: input.name.trim(),
       leader_kind: input.leaderKind,
       leader_name: input.leaderName.trim(),

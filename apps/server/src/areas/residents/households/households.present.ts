@@ -1,7 +1,7 @@
 /** What a client sees of households and residents: guarded numbers masked, tags parsed. */
 import { type HouseholdT, POOR_TAGS, type ResidentT } from '@dangjian/contracts';
 import type * as repo from './households.repository.js';
-import { stampsOf } from '../../../platform/stamps.js';
+import { orgRefOf, stampsOf } from '../../../platform/stamps.js';
 
 /** Whether a set of tags makes a household poor (困难户). */
 export function isPoorTags(tags: readonly string[]): boolean {
@@ -21,9 +21,7 @@ export function parseTags(raw: string): HouseholdT['tags'] {
 /** The JSON a client sees of a household: numbers masked. */
 export function present(row: repo.HouseholdRow, cadres: { memberId: number; name: string }[] = []): HouseholdT {
   return {
-    id: row.id,
-    orgId: row.org_id,
-    orgName: row.org_name,
+    ...orgRefOf(row),
     address: row.address,
     headName: row.head_name,
     phone: row.phone_masked,

@@ -8,11 +8,13 @@ import type {
 } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
+import { type Listed, pagingOf } from '../../../platform/listing.js';
+import { placedIn } from '../../../platform/stamps.js';
 import { diff, writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
 import { normalizeIdNumber, normalizePhone } from '../../../platform/idcard.js';
-import { restore as restoreRow, type SoftChange, softDelete } from '../../../platform/data/scoped.js';
+import { type Q, restore as restoreRow, type SoftChange, softDelete } from '../../../platform/data/scoped.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { guardPhone } from '../../../platform/personal.js';
 import { isPlaceOrg } from '../common/places.js';
@@ -73,21 +75,19 @@ export async function toFilter(
 }
 
 /** Households of a subtree (default: the caller's scope), filtered and paged. */
-export async function list(
-  ctx: Ctx,
-  actor: Actor,
-  query: HouseholdListQueryT,
-): Promise<{ items: HouseholdT[]; total: number }> {
+export async function list(ctx: Ctx, actor: Actor, query: HouseholdListQueryT): Promise<Listed<HouseholdT>> {
   requireCapability(actor, 'residents.read');
-  const { rows, total } = await repo.listHouseholds(ctx.db, actor, await toFilter(ctx, actor, query), {
-    page: query.page ?? 1,
-    pageSize: query.pageSize ?? 20,
-  });
+  const { rows, total } = await repo.listHouseholds(ctx.db, actor, await toFilter(ctx, actor, query), pagingOf(query));
+  return { items: await withCadres(ctx.db, rows), total };
+}
+
+/** Households as the API answers them, with the cadres paired with each. */
+export async function withCadres(db: Q, rows: repo.HouseholdRow[]): Promise<HouseholdT[]> {
   const cadres = await repo.cadresOf(
-    ctx.db,
+    db,
     rows.map((r) => r.id),
   );
-  return { items: rows.map((r) => present(r, cadres.get(r.id))), total };
+  return rows.map((r) => present(r, cadres.get(r.id)));
 }
 
 /** One household with its residents, pairings, recent visits and the number of its requests. */
@@ -122,9 +122,7 @@ export async function create(ctx: Ctx, actor: Actor, input: HouseholdCreateT): P
   const now = ctx.clock().toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insertHousehold(trx, {
-      tenant_id: org.tenant_id,
-      org_id: org.id,
-      org_path: org.org_path,
+      ...placedIn(org),
       address: input.address.trim(),
       head_name: input.headName.trim(),
       tags: JSON.stringify(input.tags),

@@ -17,7 +17,8 @@ import * as membersRepo from '../../core/members/members.repository.js';
 import * as householdsRepo from '../households/households.repository.js';
 import * as repo from './pairings.repository.js';
 import { residentsChange } from '../common/recycle.js';
-import { stampsOf } from '../../../platform/stamps.js';
+import { orgRefOf, stampsOf } from '../../../platform/stamps.js';
+import { type Listed, pagingOf, subtreeFilter } from '../../../platform/listing.js';
 import { writeRecorder } from '../../../platform/data/record.js';
 
 /** Pairing writes change the residents' figures and the household list (its pairing columns). */
@@ -25,9 +26,7 @@ const recordPairing = writeRecorder('pairing', ['residents', 'households']);
 
 function present(r: repo.PairingRow): PairingT {
   return {
-    id: r.id,
-    orgId: r.org_id,
-    orgName: r.org_name,
+    ...orgRefOf(r),
     householdId: r.household_id,
     householdHead: r.head_name,
     householdAddress: r.address,
@@ -48,19 +47,10 @@ export async function pairingsOfHousehold(db: Q, actor: Actor, householdId: numb
 }
 
 /** Pairings of households of a subtree (default: the caller's scope). */
-export async function list(
-  ctx: Ctx,
-  actor: Actor,
-  query: PairingListQueryT,
-): Promise<{ items: PairingT[]; total: number }> {
-  requireCapability(actor, 'residents.read');
-  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
-  const { rows, total } = await repo.listPairings(
-    ctx.db,
-    actor,
-    { underPath, deleted: query.deleted, cadre: query.cadre, active: query.active, q: query.q?.trim() || undefined },
-    { page: query.page ?? 1, pageSize: query.pageSize ?? 20 },
-  );
+export async function list(ctx: Ctx, actor: Actor, query: PairingListQueryT): Promise<Listed<PairingT>> {
+  const f = await subtreeFilter(ctx, actor, query, 'residents.read');
+  const { cadre, active } = query;
+  const { rows, total } = await repo.listPairings(ctx.db, actor, { ...f, cadre, active }, pagingOf(query));
   return { items: rows.map(present), total };
 }
 

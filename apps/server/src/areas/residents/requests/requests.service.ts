@@ -42,7 +42,8 @@ import * as repo from './requests.repository.js';
 import { addDays, chinaDayStart, deadline } from './requests.time.js';
 import { recycledChange } from '../common/recycle.js';
 import { daysFor, type RequestAction, requestFlow } from './requests.workflow.js';
-import { stampsOf } from '../../../platform/stamps.js';
+import { placedIn, stampsOf } from '../../../platform/stamps.js';
+import { type Listed, pagingOf } from '../../../platform/listing.js';
 
 export { daysFor } from './requests.workflow.js';
 
@@ -85,14 +86,11 @@ export function toItem(r: repo.RequestListRow, names: Map<number, string>, now: 
 }
 
 /** Requests of a subtree (handling or accepted view), newest first, with the overdue flag at the clock's now. */
-export async function list(
-  ctx: Ctx,
-  actor: Actor,
-  query: RequestListQueryT,
-): Promise<{ items: RequestItemT[]; total: number }> {
+export async function list(ctx: Ctx, actor: Actor, query: RequestListQueryT): Promise<Listed<RequestItemT>> {
   requireCapability(actor, 'residents.read');
   const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const now = ctx.clock().toISOString();
+  const { page, pageSize } = pagingOf(query);
   let phoneHash: string | undefined;
   const q = query.q?.trim() || undefined;
   if (q && /^[\d\s+-]{11,}$/.test(q) && isValidMobile(normalizePhone(q)))
@@ -117,8 +115,8 @@ export async function list(
       toAt: query.to ? chinaDayStart(addDays(query.to, 1)) : undefined,
     },
     now,
-    query.page ?? 1,
-    query.pageSize ?? 20,
+    page,
+    pageSize,
   );
   const names = await repo.orgNames(
     ctx.db,
@@ -185,9 +183,7 @@ export async function insertRequest(
   const days = daysFor(rules, input.level);
   const onSpot = input.level === 'on_the_spot';
   const id = await repo.insertRequest(trx, {
-    tenant_id: org.tenant_id,
-    org_id: org.id,
-    org_path: org.org_path,
+    ...placedIn(org),
     origin_org_id: org.id,
     origin_path: org.org_path,
     household_id: input.householdId ?? null,

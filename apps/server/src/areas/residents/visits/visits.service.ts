@@ -18,6 +18,7 @@ import * as householdsRepo from '../households/households.repository.js';
 import { chinaDay } from '../requests/requests.time.js';
 import * as repo from './visits.repository.js';
 import { stampsOf } from '../../../platform/stamps.js';
+import { type Listed, pagingOf } from '../../../platform/listing.js';
 import { writeRecorder } from '../../../platform/data/record.js';
 
 /** Visit writes change the residents' figures and the visit quotas. */
@@ -81,11 +82,7 @@ async function toItems(
 }
 
 /** Visits of a subtree, newest first. */
-export async function list(
-  ctx: Ctx,
-  actor: Actor,
-  query: VisitListQueryT,
-): Promise<{ items: VisitT[]; total: number }> {
+export async function list(ctx: Ctx, actor: Actor, query: VisitListQueryT): Promise<Listed<VisitT>> {
   requireCapability(actor, 'residents.read');
   const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
   const [lo, hi] = rangeOf(actor, underPath);
@@ -99,8 +96,7 @@ export async function list(
   };
   const asked = JSON.stringify({ ...query, page: undefined, pageSize: undefined, org: undefined });
   const key = `visits|${lo}|${hi}|${asked}`;
-  const paging = { page: query.page ?? 1, pageSize: query.pageSize ?? 20 };
-  const { rows, total } = await repo.listVisits(ctx.db, actor, filter, paging, key);
+  const { rows, total } = await repo.listVisits(ctx.db, actor, filter, pagingOf(query), key);
   return { items: await toItems(ctx, rows), total };
 }
 

@@ -37,7 +37,8 @@ export {
   residentWishes,
   residentWithdraw,
 } from './wishes.resident.js';
-import { stampsOf } from '../../../platform/stamps.js';
+import { orgRefOf, stampsOf } from '../../../platform/stamps.js';
+import { pagingOf } from '../../../platform/listing.js';
 
 /** Staff see residents and whole subtrees; members (residents.claim) the county's open wishes and their claims. */
 function isStaff(actor: Actor): boolean {
@@ -46,9 +47,7 @@ function isStaff(actor: Actor): boolean {
 
 function present(row: repo.WishRow, photos: number, staff: boolean): WishT {
   return {
-    id: row.id,
-    orgId: row.org_id,
-    orgName: row.org_name,
+    ...orgRefOf(row),
     kind: row.kind as WishT['kind'],
     title: staff ? row.title : scrub(row.title, row.resident_name),
     description: staff ? row.description : scrub(row.description, row.resident_name),
@@ -110,7 +109,8 @@ export async function list(ctx: Ctx, actor: Actor, query: WishListQueryT): Promi
     if (query.mine) f.claimedBy = actor.memberId ?? -1;
     else f.openOrClaimedBy = actor.memberId ?? -1;
   }
-  const { rows, total } = await repo.listWishes(ctx.db, f, query.page ?? 1, query.pageSize ?? 20);
+  const { page, pageSize } = pagingOf(query);
+  const { rows, total } = await repo.listWishes(ctx.db, f, page, pageSize);
   const photos = await repo.photoCounts(
     ctx.db,
     'wish',

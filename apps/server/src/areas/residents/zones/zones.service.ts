@@ -15,7 +15,8 @@ import { isPlaceOrg } from '../common/places.js';
 import * as membersRepo from '../../core/members/members.repository.js';
 import * as repo from './zones.repository.js';
 import { residentsChange } from '../common/recycle.js';
-import { stampsOf } from '../../../platform/stamps.js';
+import { orgRefOf, placedIn, stampsOf } from '../../../platform/stamps.js';
+import { type Listed, pagingOf, subtreeFilter } from '../../../platform/listing.js';
 import { writeRecorder } from '../../../platform/data/record.js';
 
 /** Zone writes change the residents' figures. */
@@ -33,9 +34,7 @@ async function withMembers(db: Q, rows: repo.ZoneRow[]): Promise<ZoneT[]> {
   const ids = rows.map((r) => r.id);
   const assigned = await repo.membersOf(db, ids);
   return rows.map((r) => ({
-    id: r.id,
-    orgId: r.org_id,
-    orgName: r.org_name,
+    ...orgRefOf(r),
     name: r.name,
     area: r.area,
     households: Number(r.households),
@@ -51,15 +50,9 @@ async function one(db: Q, actor: Actor, id: number, includeDeleted = false): Pro
 }
 
 /** Zones of a subtree with their members. */
-export async function list(ctx: Ctx, actor: Actor, query: ZoneListQueryT): Promise<{ items: ZoneT[]; total: number }> {
-  requireCapability(actor, 'residents.read');
-  const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
-  const { rows, total } = await repo.listZones(
-    ctx.db,
-    actor,
-    { underPath, q: query.q?.trim() || undefined, deleted: query.deleted },
-    { page: query.page ?? 1, pageSize: query.pageSize ?? 20 },
-  );
+export async function list(ctx: Ctx, actor: Actor, query: ZoneListQueryT): Promise<Listed<ZoneT>> {
+  const f = await subtreeFilter(ctx, actor, query, 'residents.read');
+  const { rows, total } = await repo.listZones(ctx.db, actor, f, pagingOf(query));
   return { items: await withMembers(ctx.db, rows), total };
 }
 
@@ -78,9 +71,7 @@ export async function create(ctx: Ctx, actor: Actor, input: ZoneCreateT): Promis
   const id = await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock().toISOString();
     const id = await repo.insertZone(trx, {
-      tenant_id: org.tenant_id,
-      org_id: org.id,
-      org_path: org.org_path,
+      ...placedIn(org),
       name: input.name.trim(),
       area: input.area ?? null,
       households: input.households ?? 0,
