@@ -200,6 +200,17 @@ export async function signInRequests(env: TestEnv) {
   return signInAll(env.app, { ...COUNTY_LOGINS, auditor: 't-auditor' });
 }
 
+/** The body of a new request (a reception call about a road) at `orgId`; `over` replaces or adds fields. */
+export const requestBody = (orgId: number, over: Record<string, unknown> = {}) => ({
+  orgId,
+  channel: 'reception',
+  category: 'infrastructure',
+  description: '村口道路破损，雨天积水',
+  level: 'studied',
+  residentName: '赵大',
+  ...over,
+});
+
 /** Five households (A1 ×3, A2, B1), a county organ and a township organ with a member each. */
 export async function seedRequests(env: TestEnv, fx: Fixture, county: Client) {
   const household = (orgId: number, head: string, phone?: string) =>
