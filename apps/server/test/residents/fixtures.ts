@@ -161,8 +161,18 @@ export async function openWishes(dialect: DialectName): Promise<WishCounty> {
   };
 }
 
-/** A household inserted straight into the database (head, address and optional phone), as seeded data would be. */
-export async function insertHousehold(env: TestEnv, tenantId: number, orgId: number, head: string, phone?: string) {
+/**
+ * A household inserted straight into the database (head, address and optional phone), as seeded data would be;
+ * `over` sets its tags, poverty flag or size.
+ */
+export async function insertHousehold(
+  env: TestEnv,
+  tenantId: number,
+  orgId: number,
+  head: string,
+  phone?: string,
+  over: { tags?: string; is_poor?: number; people?: number } = {},
+) {
   const now = env.ctx.clock().toISOString();
   const org = await env.ctx.db
     .selectFrom('orgs')
@@ -189,6 +199,7 @@ export async function insertHousehold(env: TestEnv, tenantId: number, orgId: num
       created_at: now,
       updated_at: now,
       deleted_at: null,
+      ...over,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
