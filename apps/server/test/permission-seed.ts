@@ -6,30 +6,11 @@
 import { expect } from 'vitest';
 import type { Fixture, TestEnv } from './harness.js';
 import { type Client, login, PASSWORD } from './harness.js';
+import { type OrgKey as FixtureOrgKey, PARENT as FIXTURE_PARENT } from './core/permission-oracle.js';
 
 /** The organizations of the table: the fixture's tree plus a community under each township (zones need one). */
-export type OrgKey =
-  | 'county'
-  | 'townA'
-  | 'townB'
-  | 'villageA1'
-  | 'villageA2'
-  | 'groupA1'
-  | 'villageB1'
-  | 'communityA'
-  | 'communityB';
-
-export const PARENT: Record<OrgKey, OrgKey | null> = {
-  county: null,
-  townA: 'county',
-  townB: 'county',
-  villageA1: 'townA',
-  villageA2: 'townA',
-  groupA1: 'villageA1',
-  villageB1: 'townB',
-  communityA: 'townA',
-  communityB: 'townB',
-};
+export type OrgKey = FixtureOrgKey | 'communityA' | 'communityB';
+export const PARENT: Record<OrgKey, OrgKey | null> = { ...FIXTURE_PARENT, communityA: 'townA', communityB: 'townB' };
 
 /** Where a record lies, seen from the actor's organization. */
 export type Relation = 'own' | 'child' | 'parent' | 'sibling' | 'other';

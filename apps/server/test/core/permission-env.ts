@@ -32,32 +32,23 @@ export function permissionEnv(dialect: DialectName) {
       .execute();
     return new Set(rows.map((r) => Number(r.id)));
   };
-  const liveOrgsUnder = async (id: number) =>
-    (
-      await db()
-        .selectFrom('orgs')
-        .select('id')
-        .where('org_path', 'like', `${await pathOf(id)}%`)
-        .where('deleted_at', 'is', null)
-        .execute()
-    )
-      .map((r) => Number(r.id))
-      .sort((x, y) => x - y);
+  /** Ids of the live rows of `table` in the org's subtree, sorted. */
+  const liveUnder = async (table: 'orgs' | 'members', id: number) => {
+    const path = await pathOf(id);
+    const rows = await db()
+      .selectFrom(table)
+      .select('id')
+      .where('org_path', 'like', `${path}%`)
+      .where('deleted_at', 'is', null)
+      .execute();
+    return rows.map((r) => Number(r.id)).sort((x, y) => x - y);
+  };
+  const liveOrgsUnder = (id: number) => liveUnder('orgs', id);
   const liveChildren = async (id: number) =>
     (await db().selectFrom('orgs').select('id').where('parent_id', '=', id).where('deleted_at', 'is', null).execute())
       .map((r) => Number(r.id))
       .sort((x, y) => x - y);
-  const liveMembersUnder = async (id: number) =>
-    (
-      await db()
-        .selectFrom('members')
-        .select('id')
-        .where('org_path', 'like', `${await pathOf(id)}%`)
-        .where('deleted_at', 'is', null)
-        .execute()
-    )
-      .map((r) => Number(r.id))
-      .sort((x, y) => x - y);
+  const liveMembersUnder = (id: number) => liveUnder('members', id);
   const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y);
 
   /** The county admin makes what a case needs. */

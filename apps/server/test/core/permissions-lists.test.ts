@@ -22,27 +22,12 @@ import {
 
 describe.each(dialects())('permissions · lists, scoped endpoints, separation on %s', (dialect) => {
   const pe = permissionEnv(dialect);
-  const {
-    as,
-    traps,
-    org,
-    db,
-    orgRow,
-    memberRow,
-    pathOf,
-    subtreeIds,
-    liveOrgsUnder,
-    liveMembersUnder,
-    sorted,
-    freshMember,
-    expectRefused,
-    expectAllInScope,
-  } = pe;
+  const { as, org, db, orgRow, memberRow, sorted, expectRefused, expectAllInScope } = pe;
 
   // The recycle-bin lists need a deleted member in every actor's subtree (in one file the table's deletes left them).
   beforeAll(async () => {
     for (const k of ['county', 'townA', 'townB', 'villageA1', 'villageA2', 'villageB1'] as const) {
-      const id = await freshMember(org(k));
+      const id = await pe.freshMember(org(k));
       const res = await as['t-county'].delete(`/api/members/${id}`);
       expect(res.statusCode, res.body).toBe(200);
     }
@@ -68,7 +53,7 @@ describe.each(dialects())('permissions · lists, scoped endpoints, separation on
         const body = res.json();
         if (list === 'members') {
           const items: { id: number; orgId: number }[] = body.items;
-          expect(sorted(items.map((i) => i.id))).toEqual(await liveMembersUnder(home));
+          expect(sorted(items.map((i) => i.id))).toEqual(await pe.liveMembersUnder(home));
           expect(body.total).toBe(items.length);
           await expectAllInScope(
             items.map((i) => i.orgId),
@@ -81,7 +66,7 @@ describe.each(dialects())('permissions · lists, scoped endpoints, separation on
           const inDb = await db()
             .selectFrom('members')
             .select('id')
-            .where('org_path', 'like', `${await pathOf(home)}%`)
+            .where('org_path', 'like', `${await pe.pathOf(home)}%`)
             .where('deleted_at', 'is not', null)
             .execute();
           expect(sorted(items.map((i) => i.id))).toEqual(sorted(inDb.map((r) => Number(r.id))));
@@ -93,17 +78,17 @@ describe.each(dialects())('permissions · lists, scoped endpoints, separation on
           );
         } else if (list === 'orgs') {
           const ids = body.items.map((i: { id: number }) => i.id);
-          expect(sorted(ids)).toEqual(await liveOrgsUnder(home));
+          expect(sorted(ids)).toEqual(await pe.liveOrgsUnder(home));
           await expectAllInScope(ids, a, 'orgs');
         } else if (list === 'tree') {
           expect(body.items.map((i: { id: number }) => i.id)).toEqual([home]);
         } else {
-          expect(body.members.total).toBe((await liveMembersUnder(home)).length);
-          expect(body.orgs.total).toBe((await liveOrgsUnder(home)).length);
+          expect(body.members.total).toBe((await pe.liveMembersUnder(home)).length);
+          expect(body.orgs.total).toBe((await pe.liveOrgsUnder(home)).length);
         }
         // No prefix trap outside the subtree may show up (the trap ids share the text of the home id).
-        const scope = await subtreeIds(home);
-        for (const t of traps) {
+        const scope = await pe.subtreeIds(home);
+        for (const t of pe.traps) {
           if (scope.has(t.orgId)) continue;
           expect(res.body).not.toContain((await orgRow(t.orgId)).name);
           expect(res.body).not.toContain((await memberRow(t.memberId)).name);
@@ -231,7 +216,7 @@ describe.each(dialects())('permissions · lists, scoped endpoints, separation on
       expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
       if (o.url(pe.fx).includes('/export')) expect(res.headers['content-type']).toContain('spreadsheetml');
       else if (o.url(pe.fx).includes('/stats/'))
-        expect(res.json().members.total).toBe((await liveMembersUnder(org(o.target))).length);
+        expect(res.json().members.total).toBe((await pe.liveMembersUnder(org(o.target))).length);
       else expect(res.json().phone).toMatch(/^1\d{10}$/);
     });
   }
@@ -263,8 +248,8 @@ describe.each(dialects())('permissions · lists, scoped endpoints, separation on
   // ---- the scoped mass check of the brief ----
   it('t-town-a · mass check: all 500-row pages of members and orgs stay in township A (no prefix trap)', async () => {
     const c = as['t-town-a'];
-    const townA = await subtreeIds(pe.fx.townA);
-    const trap = traps.find((t) => t.mimics === 'townA')!;
+    const townA = await pe.subtreeIds(pe.fx.townA);
+    const trap = pe.traps.find((t) => t.mimics === 'townA')!;
     expect(townA.has(trap.orgId)).toBe(false);
 
     const members = (await c.get('/api/members?pageSize=500')).json() as {
@@ -280,7 +265,7 @@ describe.each(dialects())('permissions · lists, scoped endpoints, separation on
         await db()
           .selectFrom('members')
           .select((e) => e.fn.countAll().as('n'))
-          .where('org_path', 'like', `${await pathOf(pe.fx.townA)}%`)
+          .where('org_path', 'like', `${await pe.pathOf(pe.fx.townA)}%`)
           .where('deleted_at', 'is', null)
           .executeTakeFirstOrThrow()
       ).n,
@@ -292,12 +277,12 @@ describe.each(dialects())('permissions · lists, scoped endpoints, separation on
     expect(orgs.total).toBe(orgs.items.length);
     expect(orgs.items.filter((o) => !townA.has(o.id))).toEqual([]);
     expect(orgs.items.map((o) => o.id)).not.toContain(trap.orgId);
-    expect(sorted(orgs.items.map((o) => o.id))).toEqual(await liveOrgsUnder(pe.fx.townA));
+    expect(sorted(orgs.items.map((o) => o.id))).toEqual(await pe.liveOrgsUnder(pe.fx.townA));
   });
 
   it('t-sec-a1 · mass check: the villageA1 look-alike org in township A is not in the secretary’s lists', async () => {
     const c = as['t-sec-a1'];
-    const trap = traps.find((t) => t.mimics === 'villageA1')!;
+    const trap = pe.traps.find((t) => t.mimics === 'villageA1')!;
     const members = (await c.get('/api/members?pageSize=500')).json() as { items: { id: number; orgId: number }[] };
     expect(members.items.length).toBeGreaterThan(0);
     expect(members.items.map((m) => m.id)).not.toContain(trap.memberId);

@@ -26,25 +26,7 @@ import {
 
 describe.each(dialects())('permissions on %s', (dialect) => {
   const pe = permissionEnv(dialect);
-  const {
-    as,
-    traps,
-    uniq,
-    org,
-    db,
-    orgRow,
-    memberRow,
-    pathOf,
-    subtreeIds,
-    liveOrgsUnder,
-    liveChildren,
-    liveMembersUnder,
-    sorted,
-    freshOrg,
-    freshMember,
-    expectRefused,
-    expectAllInScope,
-  } = pe;
+  const { as, uniq, org, db, orgRow, memberRow, sorted, expectRefused, expectAllInScope } = pe;
 
   it('the role table of the contracts grants exactly the capabilities this file expects', () => {
     for (const role of Object.keys(POLICY) as Role[]) {
@@ -54,10 +36,10 @@ describe.each(dialects())('permissions on %s', (dialect) => {
   });
 
   it('the prefix traps are in place: an org whose path starts like townA/villageA1 but is not under it', async () => {
-    expect(traps).toHaveLength(2);
-    for (const t of traps) {
-      const p = await pathOf(t.orgId);
-      const mimicPath = await pathOf(org(t.mimics));
+    expect(pe.traps).toHaveLength(2);
+    for (const t of pe.traps) {
+      const p = await pe.pathOf(t.orgId);
+      const mimicPath = await pe.pathOf(org(t.mimics));
       expect(p.startsWith(mimicPath.slice(0, -1))).toBe(true);
       expect(p.startsWith(mimicPath)).toBe(false);
     }
@@ -102,7 +84,7 @@ describe.each(dialects())('permissions on %s', (dialect) => {
             expect(res.statusCode, res.body).toBe(200);
             const { items, total } = res.json();
             const ids = items.map((i: { id: number }) => i.id);
-            expect(sorted(ids)).toEqual(await liveOrgsUnder(target));
+            expect(sorted(ids)).toEqual(await pe.liveOrgsUnder(target));
             expect(total).toBe(ids.length);
             await expectAllInScope(ids, a, 'orgs list');
             const homeName = (await orgRow(org(a.home))).name;
@@ -114,7 +96,7 @@ describe.each(dialects())('permissions on %s', (dialect) => {
             if (want.status !== 200) return expectRefused(res, want, [targetName]);
             expect(res.statusCode, res.body).toBe(200);
             const items: { id: number; parentId: number }[] = res.json().items;
-            const want_ = await liveChildren(target);
+            const want_ = await pe.liveChildren(target);
             expect(sorted(items.map((i) => i.id))).toEqual(want_);
             expect(items.every((i) => i.parentId === target)).toBe(true);
             if (want_.length)
@@ -158,7 +140,7 @@ describe.each(dialects())('permissions on %s', (dialect) => {
           }
           case 'delete': {
             const t = orgDeleteTarget(a, c.relation)!;
-            const id = t.kind === 'existing' ? org(t.org) : await freshOrg(org(t.under));
+            const id = t.kind === 'existing' ? org(t.org) : await pe.freshOrg(org(t.under));
             const name = (await orgRow(id)).name;
             const res = await client.delete(`/api/orgs/${id}`);
             const after = await orgRow(id);
@@ -190,7 +172,7 @@ describe.each(dialects())('permissions on %s', (dialect) => {
             if (want.status !== 200) return expectRefused(res, want, [targetName]);
             expect(res.statusCode, res.body).toBe(200);
             const { items, total } = res.json() as { items: { id: number; orgId: number }[]; total: number };
-            const inDb = await liveMembersUnder(target);
+            const inDb = await pe.liveMembersUnder(target);
             expect(sorted(items.map((i) => i.id))).toEqual(inDb);
             expect(total).toBe(items.length);
             if (ORG_TYPE[c.target!] === 'group') {
@@ -201,7 +183,7 @@ describe.each(dialects())('permissions on %s', (dialect) => {
                 a,
                 'members list',
               );
-              const under = await subtreeIds(target);
+              const under = await pe.subtreeIds(target);
               expect(items.filter((i) => !under.has(i.orgId))).toEqual([]);
             }
             return;
@@ -244,7 +226,7 @@ describe.each(dialects())('permissions on %s', (dialect) => {
             return;
           }
           case 'delete': {
-            const id = await freshMember(target);
+            const id = await pe.freshMember(target);
             const m = await memberRow(id);
             const res = await client.delete(`/api/members/${id}`);
             const after = await memberRow(id);

@@ -1,9 +1,8 @@
 /** The shared set-up of the references-scope tests: three counties of data and the ids each write names. */
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as orgs from '../../src/areas/core/orgs/orgs.service.js';
 import * as members from '../../src/areas/core/members/members.service.js';
-import { guardPhone } from '../../src/platform/personal.js';
 import type { DialectName } from '../../src/db/database.js';
 import {
   buildFixture,
@@ -15,6 +14,7 @@ import {
   type Fixture,
   type TestEnv,
 } from '../harness.js';
+import { insertHousehold as insertHouseholdRow } from '../residents/fixtures.js';
 
 export type Where = 'A2' | 'B' | 'X';
 export type Kind = 'member' | 'household' | 'org';
@@ -69,38 +69,9 @@ export function referencesEnv(dialect: DialectName) {
     expect(r.statusCode, r.body).toBe(200);
     return r.json();
   };
-  const insertHousehold = async (tenantId: number, orgId: number, head: string) => {
-    const now = env.ctx.clock().toISOString();
-    const org = await env.ctx.db
-      .selectFrom('orgs')
-      .select(['org_path'])
-      .where('id', '=', orgId)
-      .executeTakeFirstOrThrow();
-    const p = guardPhone(env.ctx, null);
-    const { id } = await env.ctx.db
-      .insertInto('households')
-      .values({
-        tenant_id: tenantId,
-        org_id: orgId,
-        org_path: org.org_path,
-        address: `${head}家`,
-        head_name: head,
-        tags: '["subsistence"]',
-        is_poor: 1,
-        people: 2,
-        group_id: null,
-        note: null,
-        phone_enc: p.phone_enc!,
-        phone_hash: p.phone_hash!,
-        phone_masked: p.phone_masked!,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return id;
-  };
+  /** A poor household of two on subsistence, inserted straight into the database. */
+  const insertHousehold = (tenantId: number, orgId: number, head: string) =>
+    insertHouseholdRow(env, tenantId, orgId, head, undefined, { tags: '["subsistence"]', is_poor: 1, people: 2 });
   const successes = async () =>
     Number(
       (
@@ -317,4 +288,37 @@ export function referencesEnv(dialect: DialectName) {
     freshRequest,
     removePairing,
   };
+}
+
+/** The two checks every scope case gets: ids outside the scope fail with nothing written or shown; ids in it pass. */
+export function scopeCaseTests(rs: ReturnType<typeof referencesEnv>, CASES: Case[]) {
+  const { c, ids, names, successes } = rs;
+  it.each(CASES.map((k) => [k.name, k] as const))(
+    '%s: an id outside the scope is a 404/400 with nothing written and nothing shown',
+    async (_name, k) => {
+      for (const where of k.out) {
+        const id = ids[k.kind][where];
+        const prepared = (await k.prepare?.(c[k.as])) ?? 0;
+        const before = await successes();
+        const res = await k.send(c[k.as], id, prepared);
+        expect([400, 404], `${k.name} with ${k.kind} of ${where}: ${res.statusCode} ${res.body}`).toContain(
+          res.statusCode,
+        );
+        expect(res.json().error.code).toBeTruthy();
+        expect(res.body).not.toContain(names[k.kind][where]);
+        expect(await successes(), `${k.name} with ${k.kind} of ${where} wrote something`).toBe(before);
+      }
+    },
+  );
+
+  it.each(CASES.map((k) => [k.name, k] as const))(
+    '%s: an id of the scope (or of the rule that widens it) succeeds',
+    async (_name, k) => {
+      for (const id of [k.inScope(), ...(k.widened?.() ?? [])]) {
+        const res = await k.send(c[k.as], id, (await k.prepare?.(c[k.as])) ?? 0);
+        expect(res.statusCode, `${k.name} with ${id}: ${res.body}`).toBe(200);
+        await k.undo?.(c[k.as], res);
+      }
+    },
+  );
 }

@@ -161,8 +161,18 @@ export async function openWishes(dialect: DialectName): Promise<WishCounty> {
   };
 }
 
-/** A household inserted straight into the database (head, address and optional phone), as seeded data would be. */
-export async function insertHousehold(env: TestEnv, tenantId: number, orgId: number, head: string, phone?: string) {
+/**
+ * A household inserted straight into the database (head, address and optional phone), as seeded data would be;
+ * `over` sets its tags, poverty flag or size.
+ */
+export async function insertHousehold(
+  env: TestEnv,
+  tenantId: number,
+  orgId: number,
+  head: string,
+  phone?: string,
+  over: { tags?: string; is_poor?: number; people?: number } = {},
+) {
   const now = env.ctx.clock().toISOString();
   const org = await env.ctx.db
     .selectFrom('orgs')
@@ -189,6 +199,7 @@ export async function insertHousehold(env: TestEnv, tenantId: number, orgId: num
       created_at: now,
       updated_at: now,
       deleted_at: null,
+      ...over,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -199,6 +210,17 @@ export async function insertHousehold(env: TestEnv, tenantId: number, orgId: num
 export async function signInRequests(env: TestEnv) {
   return signInAll(env.app, { ...COUNTY_LOGINS, auditor: 't-auditor' });
 }
+
+/** The body of a new request (a reception call about a road) at `orgId`; `over` replaces or adds fields. */
+export const requestBody = (orgId: number, over: Record<string, unknown> = {}) => ({
+  orgId,
+  channel: 'reception',
+  category: 'infrastructure',
+  description: '村口道路破损，雨天积水',
+  level: 'studied',
+  residentName: '赵大',
+  ...over,
+});
 
 /** Five households (A1 ×3, A2, B1), a county organ and a township organ with a member each. */
 export async function seedRequests(env: TestEnv, fx: Fixture, county: Client) {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, openFixture, type Client, type Fixture, type TestEnv } from '../harness.js';
 
-import { DAY, seedRequests, signInRequests, tinyPng as png } from './fixtures.js';
+import { DAY, requestBody, seedRequests, signInRequests, tinyPng as png } from './fixtures.js';
 
 describe.each(dialects())(
   'visits, requests and evaluations: visits, quotas, evaluations and export on %s',
@@ -12,15 +12,7 @@ describe.each(dialects())(
     const hh: number[] = [];
     let townOrganMember = 0;
     let countyOrganMember = 0;
-    const request = (over: Record<string, unknown> = {}) => ({
-      orgId: fx.villageA1,
-      channel: 'reception',
-      category: 'infrastructure',
-      description: '村口道路破损，雨天积水',
-      level: 'studied',
-      residentName: '赵大',
-      ...over,
-    });
+    const request = (over: Record<string, unknown> = {}) => requestBody(fx.villageA1, over);
 
     const signIn = async () => {
       ({ county, town, townB, sec, member } = await signInRequests(env));

@@ -2,22 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalateOverdue } from '../../src/areas/residents/requests/requests.escalation.js';
 import { dialects, openFixture, type Client, type Fixture, type TestEnv } from '../harness.js';
 
-import { DAY, seedRequests, signInRequests } from './fixtures.js';
+import { DAY, requestBody, seedRequests, signInRequests } from './fixtures.js';
 
 describe.each(dialects())('visits, requests and evaluations on %s', (dialect) => {
   let env: TestEnv, fx: Fixture;
   let county: Client, town: Client, townB: Client, sec: Client, member: Client, auditor: Client;
   const hh: number[] = [];
   let countyOrgan = 0;
-  const request = (over: Record<string, unknown> = {}) => ({
-    orgId: fx.villageA1,
-    channel: 'reception',
-    category: 'infrastructure',
-    description: '村口道路破损，雨天积水',
-    level: 'studied',
-    residentName: '赵大',
-    ...over,
-  });
+  const request = (over: Record<string, unknown> = {}) => requestBody(fx.villageA1, over);
 
   const signIn = async () => {
     ({ county, town, townB, sec, member, auditor } = await signInRequests(env));

@@ -1,6 +1,6 @@
 /** The set-up the workflow tables share: a county, actors of any role, residents by phone, and `attempt()`. */
 import type { Role } from '@dangjian/contracts';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Actor } from '../../src/platform/actor.js';
 import { DomainError } from '../../src/platform/errors.js';
 import type { FlowActor } from '../../src/platform/workflow.js';
@@ -27,6 +27,17 @@ export interface FlowKit {
     read: () => Promise<{ status: string } | undefined>,
   ): Promise<string>;
 }
+
+/** The closing columns of a record the resident of PHONE raised, stamped `now` (phone in clear not kept). */
+export const raisedByPhone = (env: TestEnv, now: string) => ({
+  phone_enc: null,
+  phone_hash: env.ctx.vault.lookupHash(PHONE),
+  phone_masked: '138****5678',
+  created_by: null,
+  created_at: now,
+  updated_at: now,
+  deleted_at: null,
+});
 
 /** Builds the kit on a fresh database of a dialect. */
 export async function flowKit(dialect: DialectName): Promise<FlowKit> {
@@ -83,6 +94,41 @@ export async function flowKit(dialect: DialectName): Promise<FlowKit> {
     resident: { kind: 'resident', phoneHash: env.ctx.vault.lookupHash(PHONE), phoneMasked: '138****5678' },
     stranger: { kind: 'resident', phoneHash: env.ctx.vault.lookupHash('13900000000'), phoneMasked: '139****0000' },
     attempt,
+  };
+}
+
+/**
+ * Registers the kit's set-up and tear-down for a dialect's describe block. Its parts are read through the answer
+ * once the set-up has run; `actor` and `attempt` may be taken out of it at once.
+ */
+export function useFlowKit(dialect: DialectName): FlowKit {
+  let kit: FlowKit | undefined;
+  beforeAll(async () => {
+    kit = await flowKit(dialect);
+  });
+  afterAll(() => kit?.env.close());
+  const built = (): FlowKit => {
+    if (!kit) throw new Error('the flow kit is read before its set-up ran');
+    return kit;
+  };
+  return {
+    get env() {
+      return built().env;
+    },
+    get fx() {
+      return built().fx;
+    },
+    get path() {
+      return built().path;
+    },
+    get resident() {
+      return built().resident;
+    },
+    get stranger() {
+      return built().stranger;
+    },
+    actor: (role, orgId, memberId) => built().actor(role, orgId, memberId),
+    attempt: (type, run, id, read) => built().attempt(type, run, id, read),
   };
 }
 

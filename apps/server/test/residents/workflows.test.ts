@@ -3,44 +3,32 @@
  * who-may-not rules; each allowed move leaves one timeline entry and one audit record, a refused one neither
  * (and the record unchanged). Runs `act()` itself on both databases (wishes: workflows-wishes.test.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act, allowedActions, asUser, type FlowActor, SYSTEM } from '../../src/platform/workflow.js';
 import * as errandsRepo from '../../src/areas/residents/errands/errands.repository.js';
 import { errandFlow } from '../../src/areas/residents/errands/errands.workflow.js';
 import * as requests from '../../src/areas/residents/requests/requests.service.js';
 import { requestFlow } from '../../src/areas/residents/requests/requests.workflow.js';
 import { dialects } from '../harness.js';
-import { type FlowKit, flowKit, OK, PHONE, tryEveryMove } from './workflow-kit.js';
+import { OK, raisedByPhone, tryEveryMove, useFlowKit } from './workflow-kit.js';
 
 describe.each(dialects())('the request and errand workflows on %s', (dialect) => {
-  let k: FlowKit;
-  let env: FlowKit['env'];
-  let fx: FlowKit['fx'];
-  let path: FlowKit['path'];
-  let actor: FlowKit['actor'];
-  let attempt: FlowKit['attempt'];
-  let resident: FlowActor;
-  let stranger: FlowActor;
-
-  beforeAll(async () => {
-    k = await flowKit(dialect);
-    ({ env, fx, path, actor, attempt, resident, stranger } = k);
-  });
-  afterAll(() => env.close());
+  const k = useFlowKit(dialect);
+  const { actor, attempt } = k;
 
   // ---------------------------------------------------------------- requests
 
   async function request(status: string, extra: Record<string, unknown> = {}) {
-    const now = env.clock.now.toISOString();
-    const org = fx.villageA1;
-    const { id } = await env.ctx.db
+    const now = k.env.clock.now.toISOString();
+    const org = k.fx.villageA1;
+    const { id } = await k.env.ctx.db
       .insertInto('requests')
       .values({
-        tenant_id: fx.county,
+        tenant_id: k.fx.county,
         org_id: org,
-        org_path: path.get(org)!,
+        org_path: k.path.get(org)!,
         origin_org_id: org,
-        origin_path: path.get(org)!,
+        origin_path: k.path.get(org)!,
         household_id: null,
         resident_name: '赵六',
         channel: 'visit',
@@ -49,7 +37,7 @@ describe.each(dialects())('the request and errand workflows on %s', (dialect) =>
         level: 'studied',
         status,
         accepted_at: now,
-        due_at: new Date(env.clock.now.getTime() - 86_400_000).toISOString(),
+        due_at: new Date(k.env.clock.now.getTime() - 86_400_000).toISOString(),
         owner_member_id: null,
         owner_name: null,
         department: null,
@@ -60,13 +48,7 @@ describe.each(dialects())('the request and errand workflows on %s', (dialect) =>
         rating: null,
         rated_at: null,
         reopened: 0,
-        phone_enc: null,
-        phone_hash: env.ctx.vault.lookupHash(PHONE),
-        phone_masked: '138****5678',
-        created_by: null,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
+        ...raisedByPhone(k.env, now),
         ...extra,
       })
       .returning('id')
@@ -74,14 +56,14 @@ describe.each(dialects())('the request and errand workflows on %s', (dialect) =>
     return id;
   }
   const readRequest = (id: number) =>
-    env.ctx.db.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
+    k.env.ctx.db.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
   const requestInput = (): Record<string, [FlowActor, Record<string, unknown>]> => ({
-    assign: [asUser(actor('branch_secretary', fx.villageA1)), { ownerName: '张三', ownerMemberId: null }],
-    progress: [asUser(actor('branch_secretary', fx.villageA1)), { note: '已联系' }],
-    transfer: [asUser(actor('branch_secretary', fx.villageA1)), { target: null, department: '民政局', note: '转' }],
-    escalate: [SYSTEM, { to: { id: fx.townA, org_path: path.get(fx.townA)! } }],
-    close: [asUser(actor('branch_secretary', fx.villageA1)), { result: '已办结' }],
-    rate: [resident, { rating: 'satisfied' }],
+    assign: [asUser(actor('branch_secretary', k.fx.villageA1)), { ownerName: '张三', ownerMemberId: null }],
+    progress: [asUser(actor('branch_secretary', k.fx.villageA1)), { note: '已联系' }],
+    transfer: [asUser(actor('branch_secretary', k.fx.villageA1)), { target: null, department: '民政局', note: '转' }],
+    escalate: [SYSTEM, { to: { id: k.fx.townA, org_path: k.path.get(k.fx.townA)! } }],
+    close: [asUser(actor('branch_secretary', k.fx.villageA1)), { result: '已办结' }],
+    rate: [k.resident, { rating: 'satisfied' }],
     reopen: [SYSTEM, {}],
   });
   async function moveRequest(id: number, action: string, who?: FlowActor, input?: Record<string, unknown>) {
@@ -89,7 +71,7 @@ describe.each(dialects())('the request and errand workflows on %s', (dialect) =>
     const r = (await readRequest(id))!;
     return attempt(
       'request',
-      () => act(env.ctx, who ?? w, requestFlow, r, action as never, input ?? i),
+      () => act(k.env.ctx, who ?? w, requestFlow, r, action as never, input ?? i),
       id,
       () => readRequest(id),
     );
@@ -132,13 +114,13 @@ describe.each(dialects())('the request and errand workflows on %s', (dialect) =>
   });
 
   it('requests: who may not, fields, deadlines and the moves listed for the action bar', async () => {
-    const sec = asUser(actor('branch_secretary', fx.villageA1));
-    const townB = asUser(actor('township_admin', fx.townB));
-    const member = asUser(actor('member', fx.villageA1, fx.memberIn.villageA1));
+    const sec = asUser(actor('branch_secretary', k.fx.villageA1));
+    const townB = asUser(actor('township_admin', k.fx.townB));
+    const member = asUser(actor('member', k.fx.villageA1, k.fx.memberIn.villageA1));
     const id = await request('open');
     expect(await moveRequest(id, 'close', townB)).toBe('forbidden'); // another township does not handle it
     expect(await moveRequest(id, 'close', member)).toBe('forbidden'); // no residents.write
-    expect(await moveRequest(id, 'close', resident)).toBe('workflow.not_allowed_actor');
+    expect(await moveRequest(id, 'close', k.resident)).toBe('workflow.not_allowed_actor');
     expect(await moveRequest(id, 'escalate', sec)).toBe('forbidden'); // the job's move
     expect(await moveRequest(id, 'close', sec, { result: '  ' })).toBe('workflow.field_required');
     expect(await moveRequest(id, 'transfer', sec, { target: null, department: null, note: 'x' })).toBe(
@@ -153,7 +135,7 @@ describe.each(dialects())('the request and errand workflows on %s', (dialect) =>
     expect(allowedActions(townB, requestFlow, (await readRequest(id))!)).toEqual([]);
     expect(await moveRequest(id, 'close')).toBe(OK);
     expect(allowedActions(sec, requestFlow, (await readRequest(id))!)).toEqual(['rate']);
-    expect(await moveRequest(id, 'rate', stranger)).toBe('not_found'); // only the resident whose phone it is
+    expect(await moveRequest(id, 'rate', k.stranger)).toBe('not_found'); // only the resident whose phone it is
     expect(await moveRequest(id, 'rate')).toBe(OK);
     expect(await moveRequest(id, 'rate')).toBe('residents.already_rated');
     expect(allowedActions(sec, requestFlow, (await readRequest(id))!)).toEqual([]);
@@ -161,16 +143,16 @@ describe.each(dialects())('the request and errand workflows on %s', (dialect) =>
     expect(await moveRequest(id, 'reopen')).toBe(OK);
     const r = (await readRequest(id))!;
     expect(r).toMatchObject({ status: 'reopened', rating: null, reopened: 1, closed_at: null });
-    expect(r.due_at).toBe(new Date(env.clock.now.getTime() + 7 * 86_400_000).toISOString());
+    expect(r.due_at).toBe(new Date(k.env.clock.now.getTime() + 7 * 86_400_000).toISOString());
     // The detail answer carries the moves and a timeline with the states.
-    const detail = await requests.get(env.ctx, actor('branch_secretary', fx.villageA1), id);
+    const detail = await requests.get(k.env.ctx, actor('branch_secretary', k.fx.villageA1), id);
     expect(detail.actions).toEqual(['assign', 'progress', 'transfer', 'close']);
     expect(detail.events.map((e) => [e.kind, e.fromState, e.toState])).toEqual([
       ['closed', 'open', 'closed'],
       ['rated', 'closed', 'closed'],
       ['reopened', 'closed', 'reopened'],
     ]);
-    const audit = await env.ctx.db
+    const audit = await k.env.ctx.db
       .selectFrom('audit_log')
       .select(['action', 'actor_name'])
       .where('entity_type', '=', 'request')
@@ -178,7 +160,7 @@ describe.each(dialects())('the request and errand workflows on %s', (dialect) =>
       .orderBy('id')
       .execute();
     expect(audit).toEqual([
-      { action: 'request.close', actor_name: 't-branch_secretary-' + fx.villageA1 },
+      { action: 'request.close', actor_name: 't-branch_secretary-' + k.fx.villageA1 },
       { action: 'request.rate', actor_name: 'resident:138****5678' },
       { action: 'request.reopen', actor_name: 'system' },
     ]);
@@ -187,12 +169,12 @@ describe.each(dialects())('the request and errand workflows on %s', (dialect) =>
   // ---------------------------------------------------------------- errands
 
   async function errand(status: string) {
-    const now = env.clock.now.toISOString();
-    return errandsRepo.insertErrand(env.ctx.db, {
-      tenant_id: fx.county,
-      org_id: fx.villageA1,
-      org_path: path.get(fx.villageA1)!,
-      member_id: fx.memberIn.villageA1,
+    const now = k.env.clock.now.toISOString();
+    return errandsRepo.insertErrand(k.env.ctx.db, {
+      tenant_id: k.fx.county,
+      org_id: k.fx.villageA1,
+      org_path: k.path.get(k.fx.villageA1)!,
+      member_id: k.fx.memberIn.villageA1,
       household_id: null,
       resident_name: '赵六',
       card_no: null,
@@ -211,19 +193,19 @@ describe.each(dialects())('the request and errand workflows on %s', (dialect) =>
       deleted_at: null,
     });
   }
-  const taker = () => asUser(actor('member', fx.villageA1, fx.memberIn.villageA1));
+  const taker = () => asUser(actor('member', k.fx.villageA1, k.fx.memberIn.villageA1));
   const ERRAND_INPUT: Record<string, Record<string, unknown>> = {
     step: { note: '已去医保局' },
     done: { result: '已缴费' },
     cancel: { reason: '家属已办' },
   };
   async function moveErrand(id: number, action: string, who?: FlowActor, input?: Record<string, unknown>) {
-    const row = (await errandsRepo.findErrand(env.ctx.db, id))!;
+    const row = (await errandsRepo.findErrand(k.env.ctx.db, id))!;
     return attempt(
       'errand',
-      () => act(env.ctx, who ?? taker(), errandFlow, row, action as never, input ?? ERRAND_INPUT[action]),
+      () => act(k.env.ctx, who ?? taker(), errandFlow, row, action as never, input ?? ERRAND_INPUT[action]),
       id,
-      () => errandsRepo.findErrand(env.ctx.db, id),
+      () => errandsRepo.findErrand(k.env.ctx.db, id),
     );
   }
   const ended = { step: 'residents.errand_state', done: 'residents.errand_state', cancel: 'residents.errand_state' };
@@ -237,19 +219,19 @@ describe.each(dialects())('the request and errand workflows on %s', (dialect) =>
     expect(await tryEveryMove(ERRAND_TABLE, errandFlow.spec.actions, 'take', errand, moveErrand)).toEqual(ERRAND_TABLE);
 
     const id = await errand('in_progress');
-    const other = asUser(actor('member', fx.villageA2, fx.memberIn.villageA2));
+    const other = asUser(actor('member', k.fx.villageA2, k.fx.memberIn.villageA2));
     expect(await moveErrand(id, 'step', other)).toBe('residents.errand_not_yours');
-    expect(await moveErrand(id, 'step', asUser(actor('township_admin', fx.townB)))).toBe('not_found');
-    expect(await moveErrand(id, 'step', asUser(actor('auditor', fx.county)))).toBe('forbidden');
+    expect(await moveErrand(id, 'step', asUser(actor('township_admin', k.fx.townB)))).toBe('not_found');
+    expect(await moveErrand(id, 'step', asUser(actor('auditor', k.fx.county)))).toBe('forbidden');
     expect(await moveErrand(id, 'done', taker(), { result: ' ' })).toBe('workflow.field_required');
-    expect(allowedActions(other, errandFlow, (await errandsRepo.findErrand(env.ctx.db, id))!)).toEqual([]);
-    expect(allowedActions(taker(), errandFlow, (await errandsRepo.findErrand(env.ctx.db, id))!)).toEqual([
+    expect(allowedActions(other, errandFlow, (await errandsRepo.findErrand(k.env.ctx.db, id))!)).toEqual([]);
+    expect(allowedActions(taker(), errandFlow, (await errandsRepo.findErrand(k.env.ctx.db, id))!)).toEqual([
       'step',
       'done',
       'cancel',
     ]);
-    expect(await moveErrand(id, 'step', asUser(actor('branch_secretary', fx.villageA1)))).toBe(OK);
+    expect(await moveErrand(id, 'step', asUser(actor('branch_secretary', k.fx.villageA1)))).toBe(OK);
     expect(await moveErrand(id, 'done')).toBe(OK);
-    expect((await errandsRepo.findErrand(env.ctx.db, id))!).toMatchObject({ status: 'done', result: '已缴费' });
+    expect((await errandsRepo.findErrand(k.env.ctx.db, id))!).toMatchObject({ status: 'done', result: '已缴费' });
   });
 });
