@@ -1,19 +1,11 @@
 /** Queries on notifications: always those of one user. */
+import type { NotificationsTable } from '../../../db/schema/index.js';
 import type { Q } from '../../../platform/data/scoped.js';
 
 export type { Q };
 
 /** A notification row to insert. */
-export interface NotificationRow {
-  user_id: number;
-  tenant_id: number | null;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  dedupe_key: string;
-  created_at: string;
-}
+export type NotificationRow = Omit<NotificationsTable, 'id' | 'read_at' | 'sent_at'>;
 
 /** Inserts a notification unless its dedupe key exists; returns whether it was new. */
 export async function insertOnce(db: Q, n: NotificationRow): Promise<boolean> {

@@ -1,5 +1,6 @@
 /** Every query on grants of administrator roles, inside the caller's scope (the granted organization's subtree). */
 import { sql } from 'kysely';
+import type { RoleGrantsTable } from '../../../db/schema/index.js';
 import type { Actor } from '../../../platform/actor.js';
 import { type Q, scopedAll } from '../../../platform/data/scoped.js';
 
@@ -75,19 +76,7 @@ export async function pendingFor(db: Q, tenantId: number, username: string): Pro
 }
 
 /** A new grant's row. */
-export interface NewGrant {
-  tenant_id: number;
-  org_id: number;
-  org_path: string;
-  user_id: number | null;
-  username: string;
-  display_name: string;
-  role: string;
-  previous_role: string | null;
-  proposed_by: number;
-  proposed_at: string;
-  note: string | null;
-}
+export type NewGrant = Omit<RoleGrantsTable, 'id' | 'status' | 'decided_by' | 'decided_at'>;
 
 /** Inserts a pending grant; returns its id. */
 export async function insertGrant(db: Q, g: NewGrant): Promise<number> {

@@ -90,21 +90,25 @@ export interface NewUser {
   now: string;
 }
 
+/** The columns every new account starts with: active, Chinese interface, password set `now`, never signed in. */
+export function newUserRow(now: string) {
+  return {
+    status: 'active',
+    locale: 'zh-CN',
+    last_login_at: null,
+    password_changed_at: now,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  } as const;
+}
+
 /** Inserts an account (active, Chinese interface); returns its id. */
 export async function insertUser(db: Q, u: NewUser): Promise<number> {
   const { now, ...rest } = u;
   const { id } = await db
     .insertInto('users')
-    .values({
-      ...rest,
-      status: 'active',
-      locale: 'zh-CN',
-      last_login_at: null,
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    })
+    .values({ ...rest, ...newUserRow(now) })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;

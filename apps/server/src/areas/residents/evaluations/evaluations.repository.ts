@@ -1,25 +1,12 @@
 /** Every query on the three evaluations, inside the caller's scope (platform/data/scoped.ts). */
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { ResidentsEvaluationsTable } from '../../../db/schema/index.js';
 import type { Actor } from '../../../platform/actor.js';
 import { type Liveness, type Paging, paged, type Q, type ScopedQuery, scoped } from '../../../platform/data/scoped.js';
 import { notFound } from '../../../platform/errors.js';
 
 /** An evaluation with the name of its organization. */
-export type EvaluationRow = {
-  id: number;
-  org_id: number;
-  kind: string;
-  period: string;
-  grade: string | null;
-  satisfied: number | null;
-  fairly_satisfied: number | null;
-  dissatisfied: number | null;
-  comments: string | null;
-  evaluator_name: string;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
+export type EvaluationRow = Omit<Selectable<ResidentsEvaluationsTable>, 'tenant_id' | 'org_path' | 'created_by'> & {
   org_name: string;
 };
 
