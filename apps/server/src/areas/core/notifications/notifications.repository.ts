@@ -1,6 +1,6 @@
 /** Queries on notifications: always those of one user. */
 import type { NotificationsTable } from '../../../db/schema/index.js';
-import type { Q } from '../../../platform/data/scoped.js';
+import { countOf, type Q } from '../../../platform/data/scoped.js';
 
 export type { Q };
 
@@ -20,18 +20,9 @@ export async function insertOnce(db: Q, n: NotificationRow): Promise<boolean> {
 /** A user's notifications, newest first, with the total and the unread count. */
 export async function listFor(db: Q, userId: number, q: { unread?: boolean; page?: number; pageSize?: number }) {
   let base = db.selectFrom('notifications').where('user_id', '=', userId);
-  const unread = Number(
-    (
-      await base
-        .where('read_at', 'is', null)
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  const unread = await countOf(base.where('read_at', 'is', null));
   if (q.unread) base = base.where('read_at', 'is', null);
-  const total = q.unread
-    ? unread
-    : Number((await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = q.unread ? unread : await countOf(base);
   const pageSize = q.pageSize ?? 20;
   const rows = await base
     .selectAll()

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { RoleGrantsTable } from '../../../db/schema/index.js';
 import type { Actor } from '../../../platform/actor.js';
-import { type Q, scopedAll } from '../../../platform/data/scoped.js';
+import { countOf, type Q, scopedAll } from '../../../platform/data/scoped.js';
 
 export type { Q };
 
@@ -36,7 +36,7 @@ const COLUMNS = [
 export async function listGrants(db: Q, actor: Actor, f: { status?: string; page?: number; pageSize?: number }) {
   let q = baseQuery(db, actor);
   if (f.status) q = q.where('g.status', '=', f.status);
-  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = await countOf(q);
   const pageSize = f.pageSize ?? 20;
   const rows = await q
     .select(COLUMNS)

@@ -5,7 +5,15 @@ import type { HouseholdsTable, ResidentsTable } from '../../../db/schema/index.j
 import { likeContains } from '../../../db/dialect.js';
 import { batchesByPath } from '../../../platform/data/batches.js';
 import { idHashesHeld, idNumberHeld, type IdHolders } from '../../../platform/data/idNumbers.js';
-import { type Paging, paged, type Q, rangeOf, type ScopedQuery, scoped } from '../../../platform/data/scoped.js';
+import {
+  countOf,
+  type Paging,
+  paged,
+  type Q,
+  rangeOf,
+  type ScopedQuery,
+  scoped,
+} from '../../../platform/data/scoped.js';
 import { notFound } from '../../../platform/errors.js';
 
 export type HouseholdRow = Selectable<HouseholdsTable> & { org_name: string; group_name: string | null };
@@ -211,15 +219,8 @@ export function idHashesAmong(db: Q, tenantId: number, hashes: string[], pause: 
 
 /** Recounts a household's live residents into `people` (after a resident is added or removed). */
 export async function recountPeople(trx: Q, householdId: number, now: string): Promise<number> {
-  const n = Number(
-    (
-      await trx
-        .selectFrom('residents')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .where('household_id', '=', householdId)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirstOrThrow()
-    ).n,
+  const n = await countOf(
+    trx.selectFrom('residents').where('household_id', '=', householdId).where('deleted_at', 'is', null),
   );
   await trx.updateTable('households').set({ people: n, updated_at: now }).where('id', '=', householdId).execute();
   return n;
@@ -278,13 +279,7 @@ export async function recentVisits(db: Q, householdId: number) {
 
 /** How many live requests a household raised. */
 export async function requestCount(db: Q, householdId: number): Promise<number> {
-  const r = await db
-    .selectFrom('requests')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .where('household_id', '=', householdId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return countOf(db.selectFrom('requests').where('household_id', '=', householdId).where('deleted_at', 'is', null));
 }
 
 /** The live organizations of the caller's scope, by path (the import keeps the villages and communities). */

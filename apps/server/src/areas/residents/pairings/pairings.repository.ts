@@ -3,7 +3,15 @@ import { type Insertable, sql, type Updateable } from 'kysely';
 import type { PairingsTable } from '../../../db/schema/index.js';
 import { likeContains } from '../../../db/dialect.js';
 import type { Actor } from '../../../platform/actor.js';
-import { type Liveness, type Paging, paged, type Q, type ScopedQuery, scoped } from '../../../platform/data/scoped.js';
+import {
+  countOf,
+  type Liveness,
+  type Paging,
+  paged,
+  type Q,
+  type ScopedQuery,
+  scoped,
+} from '../../../platform/data/scoped.js';
 import { notFound } from '../../../platform/errors.js';
 
 /** What a list may ask for. */
@@ -86,16 +94,15 @@ export async function listPairings(
 
 /** A cadre's load: live, unended pairings with live households, anywhere in the county. */
 export async function loadOf(db: Q, cadreMemberId: number): Promise<number> {
-  const r = await db
-    .selectFrom('pairings as p')
-    .innerJoin('households as h', 'h.id', 'p.household_id')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .where('p.cadre_member_id', '=', cadreMemberId)
-    .where('p.deleted_at', 'is', null)
-    .where('p.ended_on', 'is', null)
-    .where('h.deleted_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return countOf(
+    db
+      .selectFrom('pairings as p')
+      .innerJoin('households as h', 'h.id', 'p.household_id')
+      .where('p.cadre_member_id', '=', cadreMemberId)
+      .where('p.deleted_at', 'is', null)
+      .where('p.ended_on', 'is', null)
+      .where('h.deleted_at', 'is', null),
+  );
 }
 
 /** Whether a live, unended pairing of this household and cadre exists (other than `exceptId`). */
