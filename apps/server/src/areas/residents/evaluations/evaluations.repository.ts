@@ -3,7 +3,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { ResidentsEvaluationsTable } from '../../../db/schema/index.js';
 import type { Actor } from '../../../platform/actor.js';
 import { type Liveness, type Paging, paged, type Q, type ScopedQuery, scoped } from '../../../platform/data/scoped.js';
-import { notFound } from '../../../platform/errors.js';
+import { firstOr404, scopedList } from '../../../platform/data/orgReader.js';
 
 /** An evaluation with the name of its organization. */
 export type EvaluationRow = Omit<Selectable<ResidentsEvaluationsTable>, 'tenant_id' | 'org_path' | 'created_by'> & {
@@ -47,11 +47,7 @@ export async function listEvaluations(
   f: EvaluationFilter,
   paging: Paging,
 ): Promise<{ rows: EvaluationRow[]; total: number }> {
-  let q = scoped(db, actor, 'residents_evaluations', {
-    as: 'e',
-    under: f.underPath,
-    rows: f.deleted ? 'deleted' : 'live',
-  });
+  let q = scopedList(db, actor, 'residents_evaluations', 'e', f);
   if (f.kind) q = q.where('e.kind', '=', f.kind);
   if (f.period) q = q.where('e.period', '=', f.period);
   const page = await paged(
@@ -73,10 +69,7 @@ export async function listEvaluations(
 
 /** One evaluation of the caller's scope (live unless asked), else 404. */
 export async function getEvaluation(db: Q, actor: Actor, id: number, rows: Liveness = 'live'): Promise<EvaluationRow> {
-  const q = withOrg(scoped(db, actor, 'residents_evaluations', { as: 'e', rows }));
-  const r = (await q.where('e.id', '=', id).executeTakeFirst()) as EvaluationRow | undefined;
-  if (!r) throw notFound();
-  return r;
+  return firstOr404(withOrg(scoped(db, actor, 'residents_evaluations', { as: 'e', rows })).where('e.id', '=', id));
 }
 
 /** The live evaluation of an organization, kind and period, if any. */

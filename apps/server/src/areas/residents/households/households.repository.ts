@@ -15,6 +15,7 @@ import {
   scoped,
 } from '../../../platform/data/scoped.js';
 import { notFound } from '../../../platform/errors.js';
+import { firstOr404, scopedList } from '../../../platform/data/orgReader.js';
 
 export type HouseholdRow = Selectable<HouseholdsTable> & { org_name: string; group_name: string | null };
 export type ResidentRow = Selectable<ResidentsTable>;
@@ -41,7 +42,7 @@ const inLiveGroup = (col: string) =>
   sql<boolean>`exists (select 1 from household_groups g where g.id = ${sql.ref(col)} and g.deleted_at is null)`;
 
 function filtered(db: Q, actor: Actor, f: HouseholdFilter) {
-  let q = scoped(db, actor, 'households', { as: 'h', under: f.underPath, rows: f.deleted ? 'deleted' : 'live' });
+  let q = scopedList(db, actor, 'households', 'h', f);
   if (f.idHash) {
     const idHash = f.idHash;
     q = q.where('h.id', 'in', (eb) =>
@@ -124,10 +125,7 @@ export async function getHousehold(
   opts: { includeDeleted?: boolean } = {},
 ): Promise<HouseholdRow> {
   const rows = opts.includeDeleted ? 'any' : 'live';
-  const q = withNames(scoped(db, actor, 'households', { as: 'h', rows })).where('h.id', '=', id);
-  const row = (await q.executeTakeFirst()) as HouseholdRow | undefined;
-  if (!row) throw notFound();
-  return row;
+  return firstOr404(withNames(scoped(db, actor, 'households', { as: 'h', rows })).where('h.id', '=', id));
 }
 
 /**
@@ -147,14 +145,13 @@ export async function requireHouseholdInScope(
 
 /** One resident by id (its household must be live and in scope). */
 export async function getResident(db: Q, actor: Actor, id: number): Promise<ResidentRow> {
-  const row = await scoped(db, actor, 'residents', { as: 'r' })
-    .innerJoin('households as h', 'h.id', 'r.household_id')
-    .selectAll('r')
-    .where('r.id', '=', id)
-    .where('h.deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (!row) throw notFound();
-  return row;
+  return firstOr404(
+    scoped(db, actor, 'residents', { as: 'r' })
+      .innerJoin('households as h', 'h.id', 'r.household_id')
+      .selectAll('r')
+      .where('r.id', '=', id)
+      .where('h.deleted_at', 'is', null),
+  );
 }
 
 /** The live residents of households, by household. */

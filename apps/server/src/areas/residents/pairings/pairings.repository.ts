@@ -12,7 +12,7 @@ import {
   type ScopedQuery,
   scoped,
 } from '../../../platform/data/scoped.js';
-import { notFound } from '../../../platform/errors.js';
+import { firstOr404, scopedList } from '../../../platform/data/orgReader.js';
 
 /** What a list may ask for. */
 export interface PairingFilter {
@@ -66,11 +66,7 @@ export async function pairingsOfHousehold(db: Q, actor: Actor, householdId: numb
 
 /** One pairing of the caller's scope (live unless asked), else 404. */
 export async function getPairing(db: Q, actor: Actor, id: number, rows: Liveness = 'live'): Promise<PairingRow> {
-  const row = await withNames(joined(scoped(db, actor, 'pairings', { as: 'p', rows })))
-    .where('p.id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw notFound();
-  return row;
+  return firstOr404(withNames(joined(scoped(db, actor, 'pairings', { as: 'p', rows }))).where('p.id', '=', id));
 }
 
 /** One page of pairings of a subtree (by org, then id), and the total. */
@@ -80,7 +76,7 @@ export async function listPairings(
   f: PairingFilter,
   paging: Paging,
 ): Promise<{ rows: PairingRow[]; total: number }> {
-  let q = joined(scoped(db, actor, 'pairings', { as: 'p', under: f.underPath, rows: f.deleted ? 'deleted' : 'live' }));
+  let q = joined(scopedList(db, actor, 'pairings', 'p', f));
   if (!f.deleted) q = q.where('h.deleted_at', 'is', null);
   if (f.cadre) q = q.where('p.cadre_member_id', '=', f.cadre);
   if (f.active !== undefined) q = q.where('p.ended_on', f.active ? 'is' : 'is not', null);
