@@ -3,7 +3,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { ResidentsEvaluationsTable } from '../../../db/schema/index.js';
 import type { Actor } from '../../../platform/actor.js';
 import { type Liveness, type Paging, paged, type Q, type ScopedQuery, scoped } from '../../../platform/data/scoped.js';
-import { firstOr404, scopedList } from '../../../platform/data/orgReader.js';
+import { firstOr404, scopedList, type SubtreeFilter } from '../../../platform/data/orgReader.js';
 
 /** An evaluation with the name of its organization. */
 export type EvaluationRow = Omit<Selectable<ResidentsEvaluationsTable>, 'tenant_id' | 'org_path' | 'created_by'> & {
@@ -11,12 +11,9 @@ export type EvaluationRow = Omit<Selectable<ResidentsEvaluationsTable>, 'tenant_
 };
 
 /** What a list may ask for. */
-export interface EvaluationFilter {
-  /** A subtree inside the caller's scope (an org path). */
-  underPath?: string;
+export interface EvaluationFilter extends Omit<SubtreeFilter, 'q'> {
   kind?: string;
   period?: string;
-  deleted?: boolean;
 }
 
 function withOrg(q: ScopedQuery<'residents_evaluations', 'e'>) {

@@ -15,14 +15,13 @@ import {
   scoped,
 } from '../../../platform/data/scoped.js';
 import { notFound } from '../../../platform/errors.js';
-import { firstOr404, scopedList } from '../../../platform/data/orgReader.js';
+import { firstOr404, scopedList, type SubtreeFilter } from '../../../platform/data/orgReader.js';
 
 export type HouseholdRow = Selectable<HouseholdsTable> & { org_name: string; group_name: string | null };
 export type ResidentRow = Selectable<ResidentsTable>;
 
-export interface HouseholdFilter {
-  underPath?: string;
-  q?: string;
+/** What a list may ask for. */
+export interface HouseholdFilter extends SubtreeFilter {
   /** Keyed hashes to match exactly when the query is a full ID or phone number. */
   idHash?: string;
   phoneHash?: string;
@@ -30,7 +29,6 @@ export interface HouseholdFilter {
   poor?: boolean;
   grouped?: boolean;
   paired?: boolean;
-  deleted?: boolean;
 }
 
 /** A live, unended pairing of the household in `h`. */

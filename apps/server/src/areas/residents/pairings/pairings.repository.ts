@@ -12,16 +12,12 @@ import {
   type ScopedQuery,
   scoped,
 } from '../../../platform/data/scoped.js';
-import { firstOr404, scopedList } from '../../../platform/data/orgReader.js';
+import { firstOr404, scopedList, type SubtreeFilter } from '../../../platform/data/orgReader.js';
 
 /** What a list may ask for. */
-export interface PairingFilter {
-  /** A subtree inside the caller's scope (an org path). */
-  underPath?: string;
-  deleted?: boolean;
+export interface PairingFilter extends SubtreeFilter {
   cadre?: number;
   active?: boolean;
-  q?: string;
 }
 
 function joined(q: ScopedQuery<'pairings', 'p'>) {
