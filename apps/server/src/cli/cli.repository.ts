@@ -18,15 +18,8 @@ export async function hasAnyOrg(db: Db): Promise<boolean> {
   return !!(await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst());
 }
 
-/** The counties (the organizations without a parent). */
-export function rootOrgs(db: Db) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'tenant_id', 'org_path'])
-    .where('parent_id', 'is', null)
-    .where('deleted_at', 'is', null)
-    .execute();
-}
+/** The counties (the organizations without a parent): the same query the meeting reminders walk. */
+export { rootOrgs } from '../areas/life/meetings/meetings.reminders.repository.js';
 
 export function findLiveOrg(db: Db, orgId: number) {
   return db.selectFrom('orgs').selectAll().where('id', '=', orgId).where('deleted_at', 'is', null).executeTakeFirst();

@@ -10,6 +10,7 @@ import { hashPassword } from '../platform/crypto.js';
 import { writeAuditAlone } from '../platform/data/audit.js';
 import { bumpVersion } from '../platform/data/versions.js';
 import { memberColumns } from '../areas/core/members/members.service.js';
+import { newUserRow } from '../areas/core/users/users.repository.js';
 import { generateCounty, type DemoCounty } from './county.js';
 import { Random, mixSeed } from './random.js';
 import { MANIFESTS } from '../areas/index.js';
@@ -162,13 +163,7 @@ async function insertAccounts(ctx: Ctx, db: Kysely<DB>, c: LoadedCounty): Promis
     org_id: c.orgIds.get(orgKey)!,
     org_path: c.orgPaths.get(orgKey)!,
     member_id: memberKey ? c.memberIds.get(memberKey)! : null,
-    status: 'active',
-    locale: 'zh-CN',
-    last_login_at: null,
-    password_changed_at: now,
-    created_at: now,
-    updated_at: now,
-    deleted_at: null,
+    ...newUserRow(now),
   });
   await db
     .insertInto('users')

@@ -245,3 +245,9 @@ export function liveInSubtree<T extends OrgTable & SoftTable, A extends string =
     .where(`${alias}.org_path`, '<', hi)
     .where(`${alias}.deleted_at`, 'is', null) as unknown as ScopedQuery<T, A>;
 }
+
+/** How many rows a query selects (`count(*)`), as a number on both engines (PostgreSQL answers a string). */
+export async function countOf(q: SelectQueryBuilder<any, any, any>): Promise<number> {
+  const r = (await q.select((e: any) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()) as { n: number | string };
+  return Number(r.n);
+}

@@ -1,6 +1,6 @@
 /** Queries on the audit trail: the tenant's records and those of no tenant (failed sign-ins of unknown names). */
 import { likeContains } from '../../../db/dialect.js';
-import type { Q } from '../../../platform/data/scoped.js';
+import { countOf, type Q } from '../../../platform/data/scoped.js';
 
 /** Filters of the audit search. */
 export interface AuditFilter {
@@ -27,7 +27,7 @@ export async function search(db: Q, tenantId: number, f: AuditFilter) {
   if (f.entityType) q = q.where('entity_type', '=', f.entityType);
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   if (f.success !== undefined) q = q.where('success', '=', f.success ? 1 : 0);
-  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = await countOf(q);
   const pageSize = f.pageSize ?? 20;
   const rows = await q
     .selectAll()

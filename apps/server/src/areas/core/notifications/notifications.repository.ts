@@ -1,19 +1,11 @@
 /** Queries on notifications: always those of one user. */
-import type { Q } from '../../../platform/data/scoped.js';
+import type { NotificationsTable } from '../../../db/schema/index.js';
+import { countOf, type Q } from '../../../platform/data/scoped.js';
 
 export type { Q };
 
 /** A notification row to insert. */
-export interface NotificationRow {
-  user_id: number;
-  tenant_id: number | null;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  dedupe_key: string;
-  created_at: string;
-}
+export type NotificationRow = Omit<NotificationsTable, 'id' | 'read_at' | 'sent_at'>;
 
 /** Inserts a notification unless its dedupe key exists; returns whether it was new. */
 export async function insertOnce(db: Q, n: NotificationRow): Promise<boolean> {
@@ -28,18 +20,9 @@ export async function insertOnce(db: Q, n: NotificationRow): Promise<boolean> {
 /** A user's notifications, newest first, with the total and the unread count. */
 export async function listFor(db: Q, userId: number, q: { unread?: boolean; page?: number; pageSize?: number }) {
   let base = db.selectFrom('notifications').where('user_id', '=', userId);
-  const unread = Number(
-    (
-      await base
-        .where('read_at', 'is', null)
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  const unread = await countOf(base.where('read_at', 'is', null));
   if (q.unread) base = base.where('read_at', 'is', null);
-  const total = q.unread
-    ? unread
-    : Number((await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = q.unread ? unread : await countOf(base);
   const pageSize = q.pageSize ?? 20;
   const rows = await base
     .selectAll()

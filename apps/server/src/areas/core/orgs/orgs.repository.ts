@@ -2,7 +2,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
 import { scopeRange } from '../../../platform/actor.js';
-import { getOr404, type Liveness, liveInSubtree, type Q, scoped } from '../../../platform/data/scoped.js';
+import { countOf, getOr404, type Liveness, liveInSubtree, type Q, scoped } from '../../../platform/data/scoped.js';
 import type { DB, OrgsTable } from '../../../db/schema/index.js';
 import { ORG_SCOPED_TABLES } from '../../index.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
@@ -121,7 +121,7 @@ export async function search(
   if (f.q) base = base.where(likeContains('o.name', f.q));
   if (f.type) base = base.where('o.type', '=', f.type);
   if (f.field) base = base.where('o.field', '=', f.field);
-  const total = Number((await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = await countOf(base);
   const ids = (
     await base
       .select('o.id')
@@ -154,15 +154,8 @@ export async function subtreeCounts(
   org: OrgRow,
 ): Promise<{ childCount: number; total: number; full: number; probationary: number }> {
   const [lo, hi] = subtreeRange(org.org_path);
-  const childCount = Number(
-    (
-      await db
-        .selectFrom('orgs')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .where('parent_id', '=', org.id)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirstOrThrow()
-    ).n,
+  const childCount = await countOf(
+    db.selectFrom('orgs').where('parent_id', '=', org.id).where('deleted_at', 'is', null),
   );
   const byStatus = await liveInSubtree(db, 'members', org.tenant_id, [lo, hi])
     .select(['status', (e) => e.fn.countAll<number>().as('n')])

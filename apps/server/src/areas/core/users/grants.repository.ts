@@ -1,7 +1,8 @@
 /** Every query on grants of administrator roles, inside the caller's scope (the granted organization's subtree). */
 import { sql } from 'kysely';
+import type { RoleGrantsTable } from '../../../db/schema/index.js';
 import type { Actor } from '../../../platform/actor.js';
-import { type Q, scopedAll } from '../../../platform/data/scoped.js';
+import { countOf, type Q, scopedAll } from '../../../platform/data/scoped.js';
 
 export type { Q };
 
@@ -35,7 +36,7 @@ const COLUMNS = [
 export async function listGrants(db: Q, actor: Actor, f: { status?: string; page?: number; pageSize?: number }) {
   let q = baseQuery(db, actor);
   if (f.status) q = q.where('g.status', '=', f.status);
-  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = await countOf(q);
   const pageSize = f.pageSize ?? 20;
   const rows = await q
     .select(COLUMNS)
@@ -75,19 +76,7 @@ export async function pendingFor(db: Q, tenantId: number, username: string): Pro
 }
 
 /** A new grant's row. */
-export interface NewGrant {
-  tenant_id: number;
-  org_id: number;
-  org_path: string;
-  user_id: number | null;
-  username: string;
-  display_name: string;
-  role: string;
-  previous_role: string | null;
-  proposed_by: number;
-  proposed_at: string;
-  note: string | null;
-}
+export type NewGrant = Omit<RoleGrantsTable, 'id' | 'status' | 'decided_by' | 'decided_at'>;
 
 /** Inserts a pending grant; returns its id. */
 export async function insertGrant(db: Q, g: NewGrant): Promise<number> {

@@ -1,7 +1,7 @@
 /** Every query on accounts, inside the caller's scope (tenant and subtree of the account's organization). */
 import { sql } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
-import { type Q, scoped } from '../../../platform/data/scoped.js';
+import { countOf, type Q, scoped } from '../../../platform/data/scoped.js';
 import { likeContains } from '../../../db/dialect.js';
 
 export type { Q };
@@ -39,7 +39,7 @@ export async function listUsers(
   if (f.role) q = q.where('u.role', '=', f.role);
   if (f.status) q = q.where('u.status', '=', f.status);
   if (f.locked) q = q.where('a.locked_until', '>', f.now);
-  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = await countOf(q);
   const pageSize = f.pageSize ?? 20;
   const rows = await q
     .select(COLUMNS)
@@ -90,21 +90,25 @@ export interface NewUser {
   now: string;
 }
 
+/** The columns every new account starts with: active, Chinese interface, password set `now`, never signed in. */
+export function newUserRow(now: string) {
+  return {
+    status: 'active',
+    locale: 'zh-CN',
+    last_login_at: null,
+    password_changed_at: now,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  } as const;
+}
+
 /** Inserts an account (active, Chinese interface); returns its id. */
 export async function insertUser(db: Q, u: NewUser): Promise<number> {
   const { now, ...rest } = u;
   const { id } = await db
     .insertInto('users')
-    .values({
-      ...rest,
-      status: 'active',
-      locale: 'zh-CN',
-      last_login_at: null,
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    })
+    .values({ ...rest, ...newUserRow(now) })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;

@@ -1,15 +1,9 @@
 /** Queries on the photos of a meeting (one the caller already holds in scope). */
-import type { Q } from '../../../platform/data/scoped.js';
+import { countOf, type Q } from '../../../platform/data/scoped.js';
 
 /** How many live photos a meeting has. */
 export async function livePhotoCount(db: Q, meetingId: number): Promise<number> {
-  const row = await db
-    .selectFrom('meeting_photos')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .where('meeting_id', '=', meetingId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countOf(db.selectFrom('meeting_photos').where('meeting_id', '=', meetingId).where('deleted_at', 'is', null));
 }
 
 /** Inserts a photo of a meeting; returns its id. */

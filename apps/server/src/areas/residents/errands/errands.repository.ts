@@ -2,6 +2,7 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { DB, ErrandsTable } from '../../../db/schema/index.js';
 import { likeContains } from '../../../db/dialect.js';
+import { countOf } from '../../../platform/data/scoped.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -54,7 +55,7 @@ export async function listErrands(
       eb.or([likeContains('e.title', text), likeContains('e.resident_name', text), likeContains('e.card_no', text)]),
     );
   }
-  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = await countOf(q);
   if (!total) return { rows: [], total };
   const rows = (await q
     .innerJoin('orgs as o', 'o.id', 'e.org_id')

@@ -1,35 +1,19 @@
 /** Every query on the three evaluations, inside the caller's scope (platform/data/scoped.ts). */
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { ResidentsEvaluationsTable } from '../../../db/schema/index.js';
 import type { Actor } from '../../../platform/actor.js';
 import { type Liveness, type Paging, paged, type Q, type ScopedQuery, scoped } from '../../../platform/data/scoped.js';
-import { notFound } from '../../../platform/errors.js';
+import { firstOr404, scopedList, type SubtreeFilter } from '../../../platform/data/orgReader.js';
 
 /** An evaluation with the name of its organization. */
-export type EvaluationRow = {
-  id: number;
-  org_id: number;
-  kind: string;
-  period: string;
-  grade: string | null;
-  satisfied: number | null;
-  fairly_satisfied: number | null;
-  dissatisfied: number | null;
-  comments: string | null;
-  evaluator_name: string;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
+export type EvaluationRow = Omit<Selectable<ResidentsEvaluationsTable>, 'tenant_id' | 'org_path' | 'created_by'> & {
   org_name: string;
 };
 
 /** What a list may ask for. */
-export interface EvaluationFilter {
-  /** A subtree inside the caller's scope (an org path). */
-  underPath?: string;
+export interface EvaluationFilter extends Omit<SubtreeFilter, 'q'> {
   kind?: string;
   period?: string;
-  deleted?: boolean;
 }
 
 function withOrg(q: ScopedQuery<'residents_evaluations', 'e'>) {
@@ -60,11 +44,7 @@ export async function listEvaluations(
   f: EvaluationFilter,
   paging: Paging,
 ): Promise<{ rows: EvaluationRow[]; total: number }> {
-  let q = scoped(db, actor, 'residents_evaluations', {
-    as: 'e',
-    under: f.underPath,
-    rows: f.deleted ? 'deleted' : 'live',
-  });
+  let q = scopedList(db, actor, 'residents_evaluations', 'e', f);
   if (f.kind) q = q.where('e.kind', '=', f.kind);
   if (f.period) q = q.where('e.period', '=', f.period);
   const page = await paged(
@@ -86,10 +66,7 @@ export async function listEvaluations(
 
 /** One evaluation of the caller's scope (live unless asked), else 404. */
 export async function getEvaluation(db: Q, actor: Actor, id: number, rows: Liveness = 'live'): Promise<EvaluationRow> {
-  const q = withOrg(scoped(db, actor, 'residents_evaluations', { as: 'e', rows }));
-  const r = (await q.where('e.id', '=', id).executeTakeFirst()) as EvaluationRow | undefined;
-  if (!r) throw notFound();
-  return r;
+  return firstOr404(withOrg(scoped(db, actor, 'residents_evaluations', { as: 'e', rows })).where('e.id', '=', id));
 }
 
 /** The live evaluation of an organization, kind and period, if any. */

@@ -1,10 +1,9 @@
 /** Every query on household groups (联户组) and their coverage, inside the caller's scope. */
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { HouseholdGroupsTable } from '../../../db/schema/index.js';
-import { likeContains } from '../../../db/dialect.js';
 import type { Actor } from '../../../platform/actor.js';
-import { type Liveness, type Paging, paged, type Q, type ScopedQuery, scoped } from '../../../platform/data/scoped.js';
-import { notFound } from '../../../platform/errors.js';
+import { type Q, scoped } from '../../../platform/data/scoped.js';
+import { orgScopedReader, type SubtreeFilter } from '../../../platform/data/orgReader.js';
 
 /** A group with the name of its organization. */
 export type GroupRow = Selectable<HouseholdGroupsTable> & { org_name: string };
@@ -16,38 +15,13 @@ export interface Counts {
 }
 
 /** What a list may ask for. */
-export interface GroupFilter {
-  /** A subtree inside the caller's scope (an org path). */
-  underPath?: string;
-  q?: string;
-  deleted?: boolean;
-}
+export type GroupFilter = SubtreeFilter;
 
-const withOrg = (q: ScopedQuery<'household_groups', 'g'>) =>
-  q.innerJoin('orgs as o', 'o.id', 'g.org_id').selectAll('g').select('o.name as org_name');
-
+const reader = orgScopedReader('household_groups', 'g', ['g.name', 'g.leader_name']);
 /** One group of the caller's scope (live unless asked), else 404. */
-export async function getGroup(db: Q, actor: Actor, id: number, rows: Liveness = 'live'): Promise<GroupRow> {
-  const row = (await withOrg(scoped(db, actor, 'household_groups', { as: 'g', rows }))
-    .where('g.id', '=', id)
-    .executeTakeFirst()) as GroupRow | undefined;
-  if (!row) throw notFound();
-  return row;
-}
-
-/** One page of groups of a subtree (by org, then id), and the total. */
-export async function listGroups(
-  db: Q,
-  actor: Actor,
-  f: GroupFilter,
-  paging: Paging,
-): Promise<{ rows: GroupRow[]; total: number }> {
-  let q = scoped(db, actor, 'household_groups', { as: 'g', under: f.underPath, rows: f.deleted ? 'deleted' : 'live' });
-  const text = f.q;
-  if (text) q = q.where((eb) => eb.or([likeContains('g.name', text), likeContains('g.leader_name', text)]));
-  const page = await paged(db, actor.tenantId!, q, (b) => withOrg(b).orderBy('g.org_path').orderBy('g.id'), paging);
-  return page as { rows: GroupRow[]; total: number };
-}
+export const getGroup = reader.get;
+/** One page of groups of a subtree (by org, then id), and the total (a `q` text matches the name or the leader). */
+export const listGroups = reader.list;
 
 /** Live households, poor households and people of groups, by group. */
 export async function countsOf(db: Q, groupIds: number[]): Promise<Map<number, Counts>> {

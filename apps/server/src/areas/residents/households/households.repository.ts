@@ -5,15 +5,23 @@ import type { HouseholdsTable, ResidentsTable } from '../../../db/schema/index.j
 import { likeContains } from '../../../db/dialect.js';
 import { batchesByPath } from '../../../platform/data/batches.js';
 import { idHashesHeld, idNumberHeld, type IdHolders } from '../../../platform/data/idNumbers.js';
-import { type Paging, paged, type Q, rangeOf, type ScopedQuery, scoped } from '../../../platform/data/scoped.js';
+import {
+  countOf,
+  type Paging,
+  paged,
+  type Q,
+  rangeOf,
+  type ScopedQuery,
+  scoped,
+} from '../../../platform/data/scoped.js';
 import { notFound } from '../../../platform/errors.js';
+import { firstOr404, scopedList, type SubtreeFilter } from '../../../platform/data/orgReader.js';
 
 export type HouseholdRow = Selectable<HouseholdsTable> & { org_name: string; group_name: string | null };
 export type ResidentRow = Selectable<ResidentsTable>;
 
-export interface HouseholdFilter {
-  underPath?: string;
-  q?: string;
+/** What a list may ask for. */
+export interface HouseholdFilter extends SubtreeFilter {
   /** Keyed hashes to match exactly when the query is a full ID or phone number. */
   idHash?: string;
   phoneHash?: string;
@@ -21,7 +29,6 @@ export interface HouseholdFilter {
   poor?: boolean;
   grouped?: boolean;
   paired?: boolean;
-  deleted?: boolean;
 }
 
 /** A live, unended pairing of the household in `h`. */
@@ -33,7 +40,7 @@ const inLiveGroup = (col: string) =>
   sql<boolean>`exists (select 1 from household_groups g where g.id = ${sql.ref(col)} and g.deleted_at is null)`;
 
 function filtered(db: Q, actor: Actor, f: HouseholdFilter) {
-  let q = scoped(db, actor, 'households', { as: 'h', under: f.underPath, rows: f.deleted ? 'deleted' : 'live' });
+  let q = scopedList(db, actor, 'households', 'h', f);
   if (f.idHash) {
     const idHash = f.idHash;
     q = q.where('h.id', 'in', (eb) =>
@@ -116,10 +123,7 @@ export async function getHousehold(
   opts: { includeDeleted?: boolean } = {},
 ): Promise<HouseholdRow> {
   const rows = opts.includeDeleted ? 'any' : 'live';
-  const q = withNames(scoped(db, actor, 'households', { as: 'h', rows })).where('h.id', '=', id);
-  const row = (await q.executeTakeFirst()) as HouseholdRow | undefined;
-  if (!row) throw notFound();
-  return row;
+  return firstOr404(withNames(scoped(db, actor, 'households', { as: 'h', rows })).where('h.id', '=', id));
 }
 
 /**
@@ -139,14 +143,13 @@ export async function requireHouseholdInScope(
 
 /** One resident by id (its household must be live and in scope). */
 export async function getResident(db: Q, actor: Actor, id: number): Promise<ResidentRow> {
-  const row = await scoped(db, actor, 'residents', { as: 'r' })
-    .innerJoin('households as h', 'h.id', 'r.household_id')
-    .selectAll('r')
-    .where('r.id', '=', id)
-    .where('h.deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (!row) throw notFound();
-  return row;
+  return firstOr404(
+    scoped(db, actor, 'residents', { as: 'r' })
+      .innerJoin('households as h', 'h.id', 'r.household_id')
+      .selectAll('r')
+      .where('r.id', '=', id)
+      .where('h.deleted_at', 'is', null),
+  );
 }
 
 /** The live residents of households, by household. */
@@ -211,15 +214,8 @@ export function idHashesAmong(db: Q, tenantId: number, hashes: string[], pause: 
 
 /** Recounts a household's live residents into `people` (after a resident is added or removed). */
 export async function recountPeople(trx: Q, householdId: number, now: string): Promise<number> {
-  const n = Number(
-    (
-      await trx
-        .selectFrom('residents')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .where('household_id', '=', householdId)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirstOrThrow()
-    ).n,
+  const n = await countOf(
+    trx.selectFrom('residents').where('household_id', '=', householdId).where('deleted_at', 'is', null),
   );
   await trx.updateTable('households').set({ people: n, updated_at: now }).where('id', '=', householdId).execute();
   return n;
@@ -278,13 +274,7 @@ export async function recentVisits(db: Q, householdId: number) {
 
 /** How many live requests a household raised. */
 export async function requestCount(db: Q, householdId: number): Promise<number> {
-  const r = await db
-    .selectFrom('requests')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .where('household_id', '=', householdId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return countOf(db.selectFrom('requests').where('household_id', '=', householdId).where('deleted_at', 'is', null));
 }
 
 /** The live organizations of the caller's scope, by path (the import keeps the villages and communities). */

@@ -3,17 +3,21 @@ import { type Insertable, sql, type Updateable } from 'kysely';
 import type { PairingsTable } from '../../../db/schema/index.js';
 import { likeContains } from '../../../db/dialect.js';
 import type { Actor } from '../../../platform/actor.js';
-import { type Liveness, type Paging, paged, type Q, type ScopedQuery, scoped } from '../../../platform/data/scoped.js';
-import { notFound } from '../../../platform/errors.js';
+import {
+  countOf,
+  type Liveness,
+  type Paging,
+  paged,
+  type Q,
+  type ScopedQuery,
+  scoped,
+} from '../../../platform/data/scoped.js';
+import { firstOr404, scopedList, type SubtreeFilter } from '../../../platform/data/orgReader.js';
 
 /** What a list may ask for. */
-export interface PairingFilter {
-  /** A subtree inside the caller's scope (an org path). */
-  underPath?: string;
-  deleted?: boolean;
+export interface PairingFilter extends SubtreeFilter {
   cadre?: number;
   active?: boolean;
-  q?: string;
 }
 
 function joined(q: ScopedQuery<'pairings', 'p'>) {
@@ -58,11 +62,7 @@ export async function pairingsOfHousehold(db: Q, actor: Actor, householdId: numb
 
 /** One pairing of the caller's scope (live unless asked), else 404. */
 export async function getPairing(db: Q, actor: Actor, id: number, rows: Liveness = 'live'): Promise<PairingRow> {
-  const row = await withNames(joined(scoped(db, actor, 'pairings', { as: 'p', rows })))
-    .where('p.id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw notFound();
-  return row;
+  return firstOr404(withNames(joined(scoped(db, actor, 'pairings', { as: 'p', rows }))).where('p.id', '=', id));
 }
 
 /** One page of pairings of a subtree (by org, then id), and the total. */
@@ -72,7 +72,7 @@ export async function listPairings(
   f: PairingFilter,
   paging: Paging,
 ): Promise<{ rows: PairingRow[]; total: number }> {
-  let q = joined(scoped(db, actor, 'pairings', { as: 'p', under: f.underPath, rows: f.deleted ? 'deleted' : 'live' }));
+  let q = joined(scopedList(db, actor, 'pairings', 'p', f));
   if (!f.deleted) q = q.where('h.deleted_at', 'is', null);
   if (f.cadre) q = q.where('p.cadre_member_id', '=', f.cadre);
   if (f.active !== undefined) q = q.where('p.ended_on', f.active ? 'is' : 'is not', null);
@@ -86,16 +86,15 @@ export async function listPairings(
 
 /** A cadre's load: live, unended pairings with live households, anywhere in the county. */
 export async function loadOf(db: Q, cadreMemberId: number): Promise<number> {
-  const r = await db
-    .selectFrom('pairings as p')
-    .innerJoin('households as h', 'h.id', 'p.household_id')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .where('p.cadre_member_id', '=', cadreMemberId)
-    .where('p.deleted_at', 'is', null)
-    .where('p.ended_on', 'is', null)
-    .where('h.deleted_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return countOf(
+    db
+      .selectFrom('pairings as p')
+      .innerJoin('households as h', 'h.id', 'p.household_id')
+      .where('p.cadre_member_id', '=', cadreMemberId)
+      .where('p.deleted_at', 'is', null)
+      .where('p.ended_on', 'is', null)
+      .where('h.deleted_at', 'is', null),
+  );
 }
 
 /** Whether a live, unended pairing of this household and cadre exists (other than `exceptId`). */

@@ -7,7 +7,7 @@ import type { Actor } from '../../../platform/actor.js';
 import { scopeRange } from '../../../platform/actor.js';
 import { notFound } from '../../../platform/errors.js';
 import { cached, readVersion } from '../../../platform/data/versions.js';
-import { liveInSubtree } from '../../../platform/data/scoped.js';
+import { countOf, liveInSubtree } from '../../../platform/data/scoped.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 export type RequestRow = Selectable<RequestsTable>;
@@ -139,27 +139,22 @@ export async function listRequests(
     }
     return q;
   };
-  const countOf = (q: ReturnType<typeof build>) => async () =>
-    Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const totalOf = (q: ReturnType<typeof build>) => () => countOf(q);
   // Totals read the whole range; they change with service writes, roster moves and (overdue) the minute.
   const roster = await readVersion(db, tenantId, 'roster');
   const filter = JSON.stringify({ ...f, underPath: undefined });
   const key = `requests.count|${col}|${lo}|${hi}|r${roster}|${f.overdue ? now.slice(0, 16) : ''}|${filter}`;
-  const total = await cached(db, tenantId, 'residents', key, countOf(build(false)));
+  const total = await cached(db, tenantId, 'residents', key, totalOf(build(false)));
   if (!total) return { rows: [], total };
   const pageEnd = page * pageSize;
   let walkNewest = false;
   if (!onlyOpen && !f.phoneHash && total > pageEnd) {
-    const county = await cached(db, tenantId, 'residents', 'requests.count.tenant', async () =>
-      Number(
-        (
-          await db
-            .selectFrom('requests')
-            .select((e) => e.fn.countAll<number>().as('n'))
-            .where('tenant_id', '=', tenantId)
-            .executeTakeFirstOrThrow()
-        ).n,
-      ),
+    const county = await cached(
+      db,
+      tenantId,
+      'residents',
+      'requests.count.tenant',
+      async () => await countOf(db.selectFrom('requests').where('tenant_id', '=', tenantId)),
     );
     // Walking from the newest reads about pageEnd × county / total index entries; sorting reads the range's rows.
     walkNewest = (pageEnd * county) / total < total * 10;
@@ -290,7 +285,7 @@ export async function finishJobRun(db: Q, runKey: string, at: string, result: un
 /** Requests recorded with a resident's phone number (hash), newest first, with the handling org's name. */
 export async function byPhone(db: Q, phoneHash: string, page: number, pageSize: number) {
   const base = db.selectFrom('requests as r').where('r.phone_hash', '=', phoneHash).where('r.deleted_at', 'is', null);
-  const total = Number((await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = await countOf(base);
   const rows = await base
     .innerJoin('orgs as o', 'o.id', 'r.org_id')
     .select([

@@ -4,7 +4,7 @@
  */
 import type { Insertable, Selectable } from 'kysely';
 import type { MessageOutboxTable, ResidentCodesTable, ResidentSessionsTable } from '../../../db/schema/index.js';
-import type { Q } from '../../../platform/data/scoped.js';
+import { countOf, type Q } from '../../../platform/data/scoped.js';
 
 /** A stored one-time code. */
 export type CodeRow = Selectable<ResidentCodesTable>;
@@ -25,13 +25,7 @@ export async function lastCodeAt(db: Q, phoneHash: string): Promise<string | und
 
 /** How many codes a phone received since a moment. */
 export async function codesSince(db: Q, phoneHash: string, since: string): Promise<number> {
-  const r = await db
-    .selectFrom('resident_codes')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .where('phone_hash', '=', phoneHash)
-    .where('created_at', '>', since)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return countOf(db.selectFrom('resident_codes').where('phone_hash', '=', phoneHash).where('created_at', '>', since));
 }
 
 /** Ends the unused, unexpired codes of a phone at `at` (only the newest code counts). */

@@ -2,6 +2,7 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { DB, WishesTable } from '../../../db/schema/index.js';
 import { likeContains } from '../../../db/dialect.js';
+import { countOf } from '../../../platform/data/scoped.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -67,7 +68,7 @@ export async function listWishes(
     const text = f.q;
     q = q.where((eb) => eb.or([likeContains('w.title', text), likeContains('w.description', text)]));
   }
-  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = await countOf(q);
   if (!total) return { rows: [], total };
   const rows = (await q
     .innerJoin('orgs as o', 'o.id', 'w.org_id')

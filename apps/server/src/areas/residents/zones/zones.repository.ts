@@ -1,47 +1,20 @@
 /** Every query on member responsibility zones and their members, inside the caller's scope. */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { ZonesTable } from '../../../db/schema/index.js';
-import { likeContains } from '../../../db/dialect.js';
-import type { Actor } from '../../../platform/actor.js';
-import { type Liveness, type Paging, paged, type Q, type ScopedQuery, scoped } from '../../../platform/data/scoped.js';
-import { notFound } from '../../../platform/errors.js';
+import type { Q } from '../../../platform/data/scoped.js';
+import { orgScopedReader, type SubtreeFilter } from '../../../platform/data/orgReader.js';
 
 /** A zone with the name of its organization. */
 export type ZoneRow = Selectable<ZonesTable> & { org_name: string };
 
 /** What a list may ask for. */
-export interface ZoneFilter {
-  /** A subtree inside the caller's scope (an org path). */
-  underPath?: string;
-  q?: string;
-  deleted?: boolean;
-}
+export type ZoneFilter = SubtreeFilter;
 
-const withOrg = (q: ScopedQuery<'zones', 'z'>) =>
-  q.innerJoin('orgs as o', 'o.id', 'z.org_id').selectAll('z').select('o.name as org_name');
-
+const reader = orgScopedReader('zones', 'z', ['z.name', 'z.area']);
 /** One zone of the caller's scope (live unless asked), else 404. */
-export async function getZone(db: Q, actor: Actor, id: number, rows: Liveness = 'live'): Promise<ZoneRow> {
-  const row = (await withOrg(scoped(db, actor, 'zones', { as: 'z', rows }))
-    .where('z.id', '=', id)
-    .executeTakeFirst()) as ZoneRow | undefined;
-  if (!row) throw notFound();
-  return row;
-}
-
-/** One page of zones of a subtree (by org, then id), and the total. */
-export async function listZones(
-  db: Q,
-  actor: Actor,
-  f: ZoneFilter,
-  paging: Paging,
-): Promise<{ rows: ZoneRow[]; total: number }> {
-  let q = scoped(db, actor, 'zones', { as: 'z', under: f.underPath, rows: f.deleted ? 'deleted' : 'live' });
-  const text = f.q;
-  if (text) q = q.where((eb) => eb.or([likeContains('z.name', text), likeContains('z.area', text)]));
-  const page = await paged(db, actor.tenantId!, q, (b) => withOrg(b).orderBy('z.org_path').orderBy('z.id'), paging);
-  return page as { rows: ZoneRow[]; total: number };
-}
+export const getZone = reader.get;
+/** One page of zones of a subtree (by org, then id), and the total (a `q` text matches the name or the area). */
+export const listZones = reader.list;
 
 /** The members assigned to zones (live members, with their organization), in order of assignment. */
 export async function membersOf(db: Q, zoneIds: number[]) {
