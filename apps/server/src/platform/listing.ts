@@ -3,6 +3,7 @@ import type { Capability } from '@dangjian/contracts';
 import * as orgsRepo from '../areas/core/orgs/orgs.repository.js';
 import { type Actor, requireCapability } from './actor.js';
 import type { Ctx } from './context.js';
+import type { SubtreeFilter } from './data/orgReader.js';
 import type { Paging } from './data/scoped.js';
 
 /** The query parameters every subtree list takes. */
@@ -14,12 +15,6 @@ export interface SubtreeQuery {
   pageSize?: number;
 }
 
-/** The repository filter of a subtree list: the subtree's path (none: the actor's scope), the search, the bin. */
-export interface SubtreeFilter {
-  underPath: string | undefined;
-  q: string | undefined;
-  deleted: boolean | undefined;
-}
 
 /** A page of answers and the total. */
 export interface Listed<T> {
