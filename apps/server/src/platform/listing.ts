@@ -15,7 +15,6 @@ export interface SubtreeQuery {
   pageSize?: number;
 }
 
-
 /** A page of answers and the total. */
 export interface Listed<T> {
   items: T[];
