@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -90,6 +91,11 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     },
     hsts: ctx.config.auth.secureCookies,
   });
+  // Answers over 1 KB go out as br or gzip when the client asks (a county's lists are JSON that shrinks ~10:1).
+  // Downloads (xlsx, zip) are already compressed and not of a compressible type; pre-compressed web assets carry
+  // their own content-encoding and are left as they are. Compressed request bodies are not accepted (no inflating
+  // of uploads past the body limit).
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], globalDecompression: false });
   await registerLimits(app, ctx);
   await app.register(multipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 1 } });
 
