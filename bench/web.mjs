@@ -1,5 +1,6 @@
 // The web budgets: JavaScript on the first view (gzip) of the console home and of the phone pages,
-// first contentful paint of the home, and the duration of each data request the home makes.
+// first contentful paint of the home, the duration of each data request the home makes, the bytes each data
+// request of every role's home transfers, and the first view of the wall screen (/screen) in bytes transferred.
 // Uses BASE_URL when set; otherwise loads the demo county into a temporary DATA_DIR and serves it.
 // Writes bench/results/web.json with the figures, the budgets and pass/fail per budget; exits 0.
 import { spawnSync } from 'node:child_process';
@@ -20,7 +21,20 @@ export const BUDGETS = {
   mobileJsGzipKB: 250,
   homeFcpMs: 1500,
   homeRequestMs: 100,
+  /** Issue 15: every data request of every role's home, bytes on the wire (body as sent + headers). */
+  homeRequestKB: 50,
+  /** Issue 15: everything the wall screen's first view transfers at 1920×1080. */
+  wallScreenFirstViewKB: 500,
 };
+/** Each role's home: the phone home for a member, the console home for the others. */
+const HOMES = [
+  { user: 'demo-county', url: '/' },
+  { user: 'demo-township', url: '/' },
+  { user: 'demo-branch', url: '/' },
+  { user: 'demo-member', url: '/m/', phone: true },
+  { user: 'demo-auditor', url: '/' },
+  { user: 'demo-security', url: '/' },
+];
 const FCP_RUNS = Number(process.env.WEB_BENCH_FCP_RUNS) || 5;
 const REQUEST_REPEATS = 20;
 
@@ -96,6 +110,40 @@ async function firstViewJs(browser, base, cookies, url, ready, contextOpts = {})
   const gzip = scripts.reduce((s, x) => s + x.gzipBytes, 0);
   const raw = scripts.reduce((s, x) => s + x.rawBytes, 0);
   return { url, scripts, count: scripts.length, rawBytes: raw, gzipBytes: gzip, gzipKB: round(gzip / KB, 1) };
+}
+
+/**
+ * Loads `url` in a fresh context until the network is quiet and lists every request it made with the bytes it
+ * transferred (the body as sent, so compressed when compressed, plus the response headers) and its encoding.
+ * `notFound` is true when the app answered with its 404 page (a route that does not exist yet).
+ */
+async function transfers(browser, base, cookies, url, contextOpts = {}) {
+  const context = await browser.newContext(contextOpts);
+  await context.addCookies(cookies);
+  const page = await context.newPage();
+  const pending = [];
+  page.on('requestfinished', (req) =>
+    pending.push(
+      Promise.all([req.sizes(), req.response()]).then(
+        async ([sizes, res]) => ({
+          url: new URL(req.url()).pathname + new URL(req.url()).search,
+          type: req.resourceType(),
+          status: res?.status() ?? null,
+          bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+          contentEncoding: (res ? (await res.allHeaders())['content-encoding'] : null) ?? null,
+        }),
+        () => null,
+      ),
+    ),
+  );
+  await page.goto(base + url, { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => {});
+  const notFound =
+    (await page.locator('.ant-result-404').count()) > 0 || (await page.getByText('页面不存在').count()) > 0;
+  const requests = (await Promise.all(pending)).filter(Boolean);
+  await context.close();
+  const bytes = requests.reduce((s, r) => s + r.bytes, 0);
+  return { url, notFound, requests, bytes, kB: round(bytes / KB, 1) };
 }
 
 /** FCP of the home in a fresh context, and the API requests the home made (Resource Timing). */
@@ -183,6 +231,43 @@ async function main() {
     };
     write();
 
+    // 1b. Bytes transferred by each data request of every role's home (issue 15: none over 50 KB).
+    result.figures.homeTransfers = {};
+    for (const h of HOMES) {
+      const cookies = await login(base, h.user);
+      const opts = h.phone
+        ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+        : { viewport: { width: 1440, height: 900 } };
+      const t = await transfers(browser, base, cookies, h.url, opts);
+      const api = t.requests
+        .filter((r) => r.url.startsWith('/api/'))
+        .map((r) => ({ url: r.url, kB: round(r.bytes / KB, 1), contentEncoding: r.contentEncoding }))
+        .sort((a, b) => b.kB - a.kB);
+      result.figures.homeTransfers[h.user] = { url: h.url, totalKB: t.kB, api };
+      for (const r of api)
+        result.checks[`${h.user} ${r.url.split('?')[0]} kB`] = {
+          value: r.kB,
+          budget: BUDGETS.homeRequestKB,
+          pass: r.kB <= BUDGETS.homeRequestKB,
+          encoding: r.contentEncoding ?? 'none',
+        };
+    }
+    write();
+
+    // 1c. The wall screen's first view (another part of issue 15 builds /screen; skipped until it exists).
+    const wall = await transfers(browser, base, county, '/screen', { viewport: { width: 1920, height: 1080 } });
+    if (wall.notFound) {
+      result.skipped = [...(result.skipped ?? []), 'wall screen: /screen does not exist yet (the app shows 404)'];
+    } else {
+      result.figures.wallScreen = wall;
+      result.checks.wallScreenFirstViewKB = {
+        value: wall.kB,
+        budget: BUDGETS.wallScreenFirstViewKB,
+        pass: wall.kB <= BUDGETS.wallScreenFirstViewKB,
+      };
+    }
+    write();
+
     // 2. First contentful paint of the home (fresh context each run), with the home's API requests.
     const fcps = [];
     const ready = [];
@@ -261,7 +346,11 @@ async function main() {
   write();
   const lines = [`web budgets (${path.relative(REPO, OUT)}):`];
   for (const [k, c] of Object.entries(result.checks))
-    lines.push(`  ${k.padEnd(48)} ${String(c.value).padStart(8)}  budget ${c.budget}  ${c.pass ? 'ok' : 'MISS'}`);
+    lines.push(
+      `  ${k.padEnd(48)} ${String(c.value).padStart(8)}  budget ${c.budget}  ${c.pass ? 'ok' : 'MISS'}` +
+        (c.encoding ? `  (${c.encoding})` : ''),
+    );
+  for (const s of result.skipped ?? []) lines.push(`  skipped: ${s}`);
   for (const e of result.errors) lines.push(`  error: ${e.split('\n')[0]}`);
   console.log(lines.join('\n'));
 }

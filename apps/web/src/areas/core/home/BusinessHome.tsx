@@ -83,7 +83,6 @@ export function ChartCard({
             type: 'pie',
             radius: ['36%', '62%'],
             center: ['50%', '50%'],
-            label: { formatter: '{b}\n{c}' },
             data: data.map((d) => ({ name: d.name, value: d.value })),
           },
         ],
@@ -93,7 +92,6 @@ export function ChartCard({
     const cat = { type: 'category', data: data.map((d) => d.name), axisLabel: { interval: 0, hideOverlap: true } };
     const val = { type: 'value', minInterval: 1 };
     return {
-      grid: { left: horizontal ? 8 : 8, right: 16, top: 16, bottom: 8, containLabel: true },
       xAxis: horizontal ? val : cat,
       yAxis: horizontal ? { ...cat, inverse: true } : val,
       series: [

@@ -82,7 +82,6 @@ export default function ResidentsStatsPage() {
   const option = useMemo(() => {
     const m = s?.monthly ?? [];
     return {
-      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: m.map((r) => r.month) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
