@@ -87,8 +87,9 @@ function readableSeries(s: Obj, fmt: (v: number) => string): Obj {
     return {
       avoidLabelOverlap: true,
       ...s,
+      // One line per slice: two-line labels stack into each other when slices are thin (民族: 8 slices).
       label: {
-        formatter: (p: { name: string; value: number }) => `${p.name}\n${fmt(p.value)}`,
+        formatter: (p: { name: string; value: number }) => `${p.name} ${fmt(p.value)}`,
         ...label,
       },
       labelLayout: { hideOverlap: true, ...labelLayout },
