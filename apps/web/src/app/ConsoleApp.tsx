@@ -1,6 +1,6 @@
 /** The console: antd configuration, the 401 redirect and the routes behind sign-in. */
 import { Suspense, lazy, useEffect } from 'react';
-import { Card, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
@@ -25,6 +25,8 @@ const LoginPage = lazy(() => import('../areas/core/auth/LoginPage'));
 const SetPasswordCard = lazy(() =>
   import('../areas/core/auth/SetPasswordCard').then((m) => ({ default: m.SetPasswordCard })),
 );
+// antd's Card brings Tabs and Skeleton (48 KB gzip): only this rare screen needs it, so not the first view.
+const Card = lazy(() => import('antd/es/card'));
 
 /** A centred spinner for lazy pages. */
 export function PageLoading() {
@@ -43,11 +45,11 @@ function SetPasswordScreen() {
   return (
     <div className="dj-login-bg">
       <main style={{ width: '100%', display: 'flex', justifyContent: 'center' }}>
-        <Card className="dj-login-card" variant="borderless" styles={{ body: { padding: 32 } }}>
-          <Suspense fallback={<PageLoading />}>
+        <Suspense fallback={<PageLoading />}>
+          <Card className="dj-login-card" variant="borderless" styles={{ body: { padding: 32 } }}>
             <SetPasswordCard onDone={() => undefined} />
-          </Suspense>
-        </Card>
+          </Card>
+        </Suspense>
       </main>
     </div>
   );

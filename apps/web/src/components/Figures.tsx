@@ -5,10 +5,12 @@
 import type { ReactNode } from 'react';
 import { Table, type TableColumnsType, Typography } from 'antd';
 import { type UseQueryResult, keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { api } from '../api/client';
 import { useT } from '../app/i18n';
 import { ErrorResult } from './States';
+
+// The number cards live apart (no antd in them), so a home that shows only numbers loads no table code.
+export { Stat, StatGrid, type StatItem } from './Stat';
 
 type Query = Record<string, string | number | undefined>;
 
@@ -40,55 +42,6 @@ export function Loaded<T>({ q, children }: { q: UseQueryResult<T>; children: (da
   if (q.error) return <ErrorResult error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <div className="dj-spinner" role="status" aria-label={t('加载中', 'Loading')} />;
   return <>{children(q.data)}</>;
-}
-
-/** A number card, a link to its list when `href` is given. */
-export function Stat({
-  title,
-  value,
-  href,
-  testId,
-}: {
-  title: string;
-  value: number | string;
-  href?: string;
-  testId: string;
-}) {
-  const body = (
-    <>
-      <div className="dj-stat-title">{title}</div>
-      <div className="dj-stat-value">{typeof value === 'number' ? value.toLocaleString('en-US') : value}</div>
-    </>
-  );
-  return (
-    <div className={`dj-card dj-stat-card${href ? ' dj-hover' : ''}`} data-testid={testId}>
-      {href ? (
-        <Link to={href} className="dj-stat">
-          {body}
-        </Link>
-      ) : (
-        body
-      )}
-    </div>
-  );
-}
-
-export interface StatItem {
-  testId: string;
-  title: string;
-  value: number | string;
-  href?: string;
-}
-
-/** The grid of number cards. */
-export function StatGrid({ items, testId }: { items: StatItem[]; testId?: string }) {
-  return (
-    <div className="dj-grid-stats" data-testid={testId}>
-      {items.map((s) => (
-        <Stat key={s.testId} {...s} />
-      ))}
-    </div>
-  );
 }
 
 /** The paging of a short table (a tab of a figure page): 20 a page, none when it fits. */

@@ -27,7 +27,7 @@ const MeetingFigures = lazy(() => import('../../life/meetings/MeetingFigures'));
 const ResidentsStatsBlock = lazy(() => import('../../residents/common/ResidentsStatsBlock'));
 import { LazyErrorResult as ErrorResult } from '../../../components/LazyStates';
 import { hasCap, useMe } from '../../../app/session';
-import { Stat } from '../../../components/Figures';
+import { Stat } from '../../../components/Stat';
 
 type KeyCount = StatsOverview['members']['byGender'];
 
