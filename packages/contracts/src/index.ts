@@ -10,6 +10,7 @@ export * from './core/api/users.js';
 export * from './core/api/audit.js';
 export * from './core/figures.js';
 export * from './core/chinaTime.js';
+export * from './core/periods.js';
 export * from './core/rules.js';
 export * from './core/workflow.js';
 export * from './core/idcard.js';

@@ -91,7 +91,8 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
               id: o.id,
               pId: null,
               value: o.id,
-              title: o.pathNames?.length ? [...o.pathNames.slice(-2), o.name].join(' / ') : o.name,
+              // The path ends with the organization itself: grandparent / parent / it.
+              title: o.pathNames?.length ? o.pathNames.slice(-3).join(' / ') : o.name,
               isLeaf: true,
             })),
           );
