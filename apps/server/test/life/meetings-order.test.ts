@@ -6,7 +6,7 @@ import { meetingsEnv } from './meetings-kit.js';
 describe.each(dialects())('the order of the meetings list on %s', (dialect) => {
   const me = meetingsEnv(dialect);
 
-  it('lists the meetings of a day by start time, the later first like the days, not in the order of entry', async () => {
+  it('lists the meetings of a day by start time, the later first like the days, not by entry order', async () => {
     const day = '2026-06-03';
     const ids: Record<string, number> = {};
     // Entered out of order: afternoon, morning, evening; then one of the day before, late at night.
