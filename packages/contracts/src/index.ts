@@ -20,5 +20,6 @@ export * from './life/answers.js';
 export * from './residents/residents.js';
 export * from './residents/households.js';
 export * from './residents/requests.js';
+export * from './residents/titles.js';
 export * from './residents/wishes.js';
 export * from './residents/figures.js';
