@@ -115,7 +115,7 @@ function OrgSwitcher({ me }: { me: Me }) {
         ariaLabel={t('切换组织', 'Switch organization')}
         value={org?.id ?? me.orgId}
         valueLabel={org?.name ?? me.orgName ?? ''}
-        onChange={(id, name) => setOrg(id == null || id === me.orgId ? null : { id, name: name ?? `#${id}` })}
+        onChange={(id, name) => setOrg(id == null || id === me.orgId ? null : { id, name: name ?? '…' })}
       />
     </div>
   );

@@ -124,7 +124,7 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
   const value =
     props.value == null
       ? undefined
-      : { value: props.value, label: names.current.get(props.value) ?? props.valueLabel ?? `#${props.value}` };
+      : { value: props.value, label: names.current.get(props.value) ?? props.valueLabel ?? '…' };
 
   if (failed) {
     // Without read access to the tree (e.g. the security admin), the org is entered by its number.
