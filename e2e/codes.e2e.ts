@@ -142,6 +142,10 @@ describe('no leftover codes', () => {
           await page.goto(baseUrl() + e.href);
           const last = page.getByTestId('breadcrumbs').locator('[aria-current="page"]');
           await expect.poll(async () => (await last.innerText()).trim(), { timeout: 15_000 }).toBe(e.label);
+          // The page's own heading says the same name (a group may stand before it: 组织生活落实情况).
+          const h1 = page.locator('main h1').first();
+          await h1.waitFor({ timeout: 15_000 });
+          expect(await h1.innerText(), e.href).toContain(e.label);
         }
         await page.goto(`${baseUrl()}/members`);
         await page.getByTestId('breadcrumbs').locator('[aria-current="page"]').waitFor();

@@ -22,7 +22,7 @@ function OrgList() {
   const { org } = useScope();
   return (
     <ListPage<OrgNode>
-      title={t('组织列表', 'Organization list')}
+      title={t('组织架构', 'Organizations')}
       endpoint="/api/orgs"
       fixedQuery={{ parent: org?.id }}
       size="small"

@@ -59,7 +59,7 @@ export default function VisitQuotasPage() {
   return (
     <Card>
       <PageHead
-        title={t('走访要求落实情况', 'Visit quotas')}
+        title={t('走访要求落实', 'Visit quotas')}
         actions={
           <Space wrap>
             <DatePicker
