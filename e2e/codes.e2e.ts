@@ -164,6 +164,8 @@ describe('no leftover codes', () => {
       const link = page.getByTestId('home-service').locator('h2 a');
       await link.waitFor({ timeout: 30_000 });
       expect(await link.evaluate((a) => getComputedStyle(a).color)).toBe('rgb(179, 20, 31)');
+      await link.scrollIntoViewIfNeeded();
+      await shot(page, 'codes-home-service');
     } finally {
       await context.close();
     }
