@@ -22,6 +22,11 @@ describe('no leftover codes', () => {
       await settle(page);
       expect(await cadres.innerText()).toMatch(/\d{4}年第\d{1,2}周/);
       expect(await page.locator('main').innerText()).not.toMatch(PERIOD_CODE);
+      // The pickers of the quarter and the week say their periods in words too.
+      for (const v of await page
+        .locator('main .ant-picker input')
+        .evaluateAll((ins) => ins.map((i) => (i as HTMLInputElement).value)))
+        expect(v).toMatch(/^\d{4}年第/);
       await shot(page, 'codes-visit-quotas');
       await page.goto(`${baseUrl()}/evaluations`);
       await page.locator('main .ant-table').first().waitFor({ timeout: 30_000 });
@@ -49,6 +54,8 @@ describe('no leftover codes', () => {
       expect(text).not.toMatch(HASH_ID);
       expect(text).toMatch(/诉求/);
       expect(await page.getByTestId('breadcrumbs').innerText()).not.toMatch(HASH_ID);
+      // The timeline's moves say their states in words (办理中 → 已办结), not open → closed.
+      expect(await page.getByTestId('timeline').innerText()).not.toMatch(/\b(open|closed|reopened)\b/);
       await shot(page, 'codes-request-detail');
       const notes = await session.json<{ items: { title: string; body: string }[] }>(
         'GET',
@@ -144,8 +151,9 @@ describe('no leftover codes', () => {
           await expect.poll(async () => (await last.innerText()).trim(), { timeout: 15_000 }).toBe(e.label);
           // The page's own heading says the same name (a group may stand before it: 组织生活落实情况).
           const h1 = page.locator('main h1').first();
-          await h1.waitFor({ timeout: 15_000 });
-          expect(await h1.innerText(), e.href).toContain(e.label);
+          await expect
+            .poll(async () => ((await h1.count()) ? await h1.innerText() : ''), { timeout: 15_000, message: e.href })
+            .toContain(e.label);
         }
         await page.goto(`${baseUrl()}/members`);
         await page.getByTestId('breadcrumbs').locator('[aria-current="page"]').waitFor();
@@ -154,7 +162,7 @@ describe('no leftover codes', () => {
       } finally {
         await context.close();
       }
-    });
+    }, 300_000);
   }
 
   it('the 为民服务 heading on the home is in the theme red, not the browser blue', async () => {

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Row, Space } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
-import { REQUEST_CHANNELS, requestTitle } from '@dangjian/contracts';
+import { REQUEST_CHANNELS, REQUEST_STATUSES, requestTitle } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
@@ -153,7 +153,7 @@ export default function RequestDetailPage() {
       <Row gutter={16}>
         <Col xs={24} xl={14}>
           <Card title={t('办理过程', 'Timeline')}>
-            <EventTimeline events={r.events} />
+            <EventTimeline events={r.events} states={REQUEST_STATUSES} />
           </Card>
         </Col>
       </Row>

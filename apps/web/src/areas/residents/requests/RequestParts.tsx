@@ -107,12 +107,19 @@ export function useEventKind() {
 }
 
 /** The timeline of a request, wish or errand: the kit's Timeline with the residents' words. */
-export function EventTimeline({ events }: { events: ResidentsEvent[] | undefined }) {
+export function EventTimeline({
+  events,
+  states,
+}: {
+  events: ResidentsEvent[] | undefined;
+  /** The words of the record's states (a move shows 办理中 → 已办结, not open → closed). */
+  states: Record<string, Labelled>;
+}) {
   const lbl = useLabel();
   // Some notes are a bare enum key (the channel of an acceptance, the rating given): show its label.
   const noteText = (note: string) =>
     note in SATISFACTION ? lbl(SATISFACTION, note) : note in REQUEST_CHANNELS ? lbl(REQUEST_CHANNELS, note) : note;
-  return <Timeline events={events} kinds={RESIDENTS_EVENT_KINDS} note={noteText} />;
+  return <Timeline events={events} kinds={RESIDENTS_EVENT_KINDS} states={states} note={noteText} />;
 }
 
 /** A household picker over `GET /api/households?q=` (head name, address, phone). */

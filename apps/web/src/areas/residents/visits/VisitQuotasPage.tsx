@@ -67,6 +67,10 @@ export default function VisitQuotasPage() {
               allowClear={false}
               aria-label={t('季度', 'Quarter')}
               value={dayjs(qStart)}
+              // Shown in words (2026年第四季度), as every period; read-only, so nothing is parsed back from words.
+              format={(v) => period(quarterOf(v.format('YYYY-MM-DD')))}
+              inputReadOnly
+              style={{ width: 150 }}
               onChange={(v) => v && set('quarter', quarterOf(v.format('YYYY-MM-DD')))}
               disabledDate={(v) => v.isAfter(dayjs(), 'day')}
             />
@@ -75,6 +79,9 @@ export default function VisitQuotasPage() {
               allowClear={false}
               aria-label={t('周', 'Week')}
               value={dayjs(weekMonday(week))}
+              format={(v) => period(isoWeekOf(v.startOf('week').add(1, 'day').format('YYYY-MM-DD')))}
+              inputReadOnly
+              style={{ width: 150 }}
               onChange={(v) => v && set('week', isoWeekOf(v.startOf('week').add(1, 'day').format('YYYY-MM-DD')))}
               disabledDate={(v) => v.isAfter(dayjs(), 'day')}
             />
