@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestTitle } from '@dangjian/contracts';
 import { escalateOverdue } from '../../src/areas/residents/requests/requests.escalation.js';
 import { dialects, openFixture, type Client, type Fixture, type TestEnv } from '../harness.js';
 
@@ -147,6 +148,15 @@ describe.each(dialects())('visits, requests and evaluations on %s', (dialect) =>
       .where('kind', '=', 'request.escalated')
       .execute();
     expect(notes).toEqual([{ user_id: fx.users.townA.id, kind: 'request.escalated' }]);
+    // The notice names the request by what it is and links to its page, never by its database id.
+    const note = await env.ctx.db
+      .selectFrom('notifications')
+      .select(['body', 'link'])
+      .where('kind', '=', 'request.escalated')
+      .executeTakeFirstOrThrow();
+    expect(note.body).toContain(`「${requestTitle(r).zh}」`);
+    expect(note.body).not.toMatch(/#\d/);
+    expect(note.link).toBe(`/requests/${r.id}`);
 
     // Only the county (service.rules) runs the job by hand.
     expect((await town.post('/api/jobs/escalate')).statusCode).toBe(403);

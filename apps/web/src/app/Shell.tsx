@@ -1,5 +1,5 @@
 /** The console shell: side menu by capability, org switcher, breadcrumbs, language and sign-out. */
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, type CSSProperties, type ReactNode } from 'react';
 import { Button } from 'antd';
 import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -14,6 +14,7 @@ import { LazyOrgSwitcher } from '../components/LazyOrgSwitcher';
 import { NotificationBell } from '../areas/core/notifications/NotificationBell';
 import { WEB_MODULES } from '../areas';
 import { menuOf, selectedHref } from './modules';
+import { theme } from './theme';
 
 /** One entry of the side menu, in the current language. */
 export interface NavItem {
@@ -62,7 +63,7 @@ function SideNav({ items, selected }: { items: NavItem[]; selected: string | und
   );
 }
 
-function Crumbs() {
+function Crumbs({ menu }: { menu: NavItem[] }) {
   const t = useT();
   const { pathname, search } = useLocation();
   const title = useCrumbTitle();
@@ -73,13 +74,17 @@ function Crumbs() {
     stats: t('统计', 'Figures'),
   };
   for (const m of WEB_MODULES) for (const [k, l] of Object.entries(m.crumbs ?? {})) names[k] = t(l.zh, l.en);
+  // A path the menu leads to is named as the menu names it (one name for the menu, the trail and the page).
+  const menuNames = new Map(menu.filter((i) => !i.href.includes('?')).map((i) => [i.href, i.label]));
   const parts = pathname.split('/').filter(Boolean);
   const items: { href: string; text: string }[] = [{ href: '/', text: t('首页', 'Home') }];
   let href = '';
   parts.forEach((p, i) => {
     href += `/${p}`;
     const last = i === parts.length - 1;
-    items.push({ href, text: names[p] ?? (/^\d+$/.test(p) || last ? (title ?? `#${p}`) : p) });
+    const named = menuNames.get(href) ?? names[p];
+    // A record's page names itself (usePageCrumb); until it has, the trail says 详情 rather than its id.
+    items.push({ href, text: named ?? (/^\d+$/.test(p) || last ? (title ?? t('详情', 'Details')) : p) });
   });
   // A list's recycle bin is a view of the list (`?deleted=true`).
   if (parts.length === 1 && new URLSearchParams(search).get('deleted') === 'true')
@@ -110,7 +115,7 @@ function OrgSwitcher({ me }: { me: Me }) {
         ariaLabel={t('切换组织', 'Switch organization')}
         value={org?.id ?? me.orgId}
         valueLabel={org?.name ?? me.orgName ?? ''}
-        onChange={(id, name) => setOrg(id == null || id === me.orgId ? null : { id, name: name ?? `#${id}` })}
+        onChange={(id, name) => setOrg(id == null || id === me.orgId ? null : { id, name: name ?? '…' })}
       />
     </div>
   );
@@ -130,7 +135,8 @@ function ShellLayout({ me, children }: { me: Me; children: ReactNode }) {
   const other = locale === 'en' ? 'zh-CN' : 'en';
 
   return (
-    <div className="dj-shell">
+    // The theme's link colour as a CSS variable: plain links (a card's title) take it, not the browser's blue.
+    <div className="dj-shell" style={{ '--dj-link': theme.token?.colorLink } as CSSProperties}>
       <a href="#main" className="dj-skip">
         {t('跳到主要内容', 'Skip to content')}
       </a>
@@ -189,7 +195,7 @@ function ShellLayout({ me, children }: { me: Me; children: ReactNode }) {
           ) : null}
         </aside>
         <div className="dj-page">
-          <Crumbs />
+          <Crumbs menu={items} />
           <main className="dj-content" id="main" tabIndex={-1}>
             {children}
           </main>

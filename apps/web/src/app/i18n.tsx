@@ -1,6 +1,6 @@
 /** The chosen language (zh-CN by default, English second) and the label helpers. */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { label as enumLabel, type Labelled } from '@dangjian/contracts';
+import { label as enumLabel, periodLabel, type Labelled } from '@dangjian/contracts';
 import { setApiLocale, type Locale } from '../api/client';
 
 const STORAGE_KEY = 'dj_locale';
@@ -66,6 +66,18 @@ export function useT(): (zh: string, en: string) => string {
 export function useLabel(): (map: Record<string, Labelled>, value: string | null | undefined) => string {
   const { locale } = useLocale();
   return useCallback((map, value) => enumLabel(map, value, locale), [locale]);
+}
+
+/** A period key (`2026-W49`, `2026-H1`, `2026-Q4`, `2026-12`, `2026`) in words in the current locale. */
+export function usePeriod(): (period: string) => string {
+  const { locale } = useLocale();
+  return useCallback(
+    (period: string) => {
+      const l = periodLabel(period);
+      return locale === 'en' ? l.en : l.zh;
+    },
+    [locale],
+  );
 }
 
 /** Options for a Select built from an enum label map. */

@@ -91,7 +91,8 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
               id: o.id,
               pId: null,
               value: o.id,
-              title: o.pathNames?.length ? [...o.pathNames.slice(-2), o.name].join(' / ') : o.name,
+              // The path ends with the organization itself: grandparent / parent / it.
+              title: o.pathNames?.length ? o.pathNames.slice(-3).join(' / ') : o.name,
               isLeaf: true,
             })),
           );
@@ -123,7 +124,7 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
   const value =
     props.value == null
       ? undefined
-      : { value: props.value, label: names.current.get(props.value) ?? props.valueLabel ?? `#${props.value}` };
+      : { value: props.value, label: names.current.get(props.value) ?? props.valueLabel ?? '…' };
 
   if (failed) {
     // Without read access to the tree (e.g. the security admin), the org is entered by its number.

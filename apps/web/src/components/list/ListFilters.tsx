@@ -129,7 +129,7 @@ function OrgTag({ url }: { url: ListUrl }) {
   return (
     <Tag closable onClose={() => url.setFilters({ org: null })}>
       {t('组织：', 'Organization: ')}
-      {name.data?.name ?? `#${org}`}
+      {name.data?.name ?? '…'}
     </Tag>
   );
 }

@@ -169,7 +169,7 @@ export function ListPage<T extends { id: number }>(props: ListPageProps<T>) {
           <Space size={4}>
             {canEdit ? (
               <EditButton
-                name={(props.edit!.name ?? props.recycle?.name)?.(row) ?? `#${row.id}`}
+                name={(props.edit!.name ?? props.recycle?.name)?.(row) ?? t('该记录', 'this record')}
                 onEdit={() => navigate(props.edit!.path(row))}
               />
             ) : null}

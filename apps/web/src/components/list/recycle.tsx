@@ -31,7 +31,7 @@ export function useRecycle<T extends { id: number }>(endpoint: string, queryKey:
   const refresh = () => {
     for (const k of [queryKey, ...(cfg?.invalidate ?? [])]) qc.invalidateQueries({ queryKey: [k] });
   };
-  const nameOf = (row: T) => cfg?.name(row) ?? `#${row.id}`;
+  const nameOf = (row: T) => cfg?.name(row) ?? t('该记录', 'this record');
   async function restore(row: T, quiet = false) {
     try {
       await api.post(`${endpoint}/${row.id}/restore`);

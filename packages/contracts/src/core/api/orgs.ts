@@ -16,7 +16,9 @@ export const OrgNode = Type.Object({
   field: Nullable(KeyOf(ORG_FIELDS)),
   hasChildren: Type.Boolean(),
   memberCount: Type.Integer(),
-  pathNames: Type.Optional(Type.Array(Type.String())),
+  pathNames: Type.Optional(
+    Type.Array(Type.String(), { description: "names from the caller's root down to the organization itself" }),
+  ),
 });
 export type OrgNodeT = Static<typeof OrgNode>;
 export const Org = Type.Object({

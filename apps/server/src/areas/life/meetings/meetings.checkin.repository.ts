@@ -66,6 +66,7 @@ export async function meetingsOfMember(db: Q, memberId: number, limit: number) {
     .where('a.member_id', '=', memberId)
     .where('mt.deleted_at', 'is', null)
     .orderBy('mt.held_on', 'desc')
+    .orderBy('mt.start_time', 'desc')
     .limit(limit)
     .execute();
 }

@@ -1,6 +1,6 @@
 /** The compliance table as an Excel sheet: the same rows as the screen, and the rate. */
 import type ExcelJS from 'exceljs';
-import { COMPLIANCE_STATUSES, MEETING_KIND_LABELS, label } from '@dangjian/contracts';
+import { COMPLIANCE_STATUSES, MEETING_KIND_LABELS, label, periodText } from '@dangjian/contracts';
 import type { ComplianceItem } from './meetings.compliance.js';
 import { addSheet } from '../../../platform/sheets.js';
 
@@ -15,7 +15,7 @@ export function fillCompliance(
   locale: 'zh-CN' | 'en',
   args: { period: string },
 ): void {
-  const ws = addSheet(wb, `组织生活落实情况 ${args.period}`, [
+  const ws = addSheet(wb, `组织生活落实情况 ${periodText(args.period)}`, [
     [locale === 'en' ? 'Organization' : '党组织', 'org', 30],
     [locale === 'en' ? 'Kind' : '类型', 'kind', 16],
     [locale === 'en' ? 'Required' : '应开', 'required', 8],

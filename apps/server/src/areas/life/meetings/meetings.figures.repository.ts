@@ -90,7 +90,7 @@ export async function statsRows(db: Q, tenantId: number, orgPath: string, span: 
   return { byKind, perOrg, meetingsPerOrg, perMember, lectures, incomplete };
 }
 
-/** An organization's live meetings of one year, by day. */
+/** An organization's live meetings of one year, by day and start time (the yearbook's order). */
 export function meetingsOfYear(db: Q, orgId: number, year: number) {
   return db
     .selectFrom('meetings')
@@ -100,6 +100,7 @@ export function meetingsOfYear(db: Q, orgId: number, year: number) {
     .where('held_on', '<=', `${year}-12-31`)
     .where('deleted_at', 'is', null)
     .orderBy('held_on')
+    .orderBy('start_time')
     .execute();
 }
 

@@ -3,7 +3,7 @@
  * a kind still missing; members on their political birthday. Idempotent: every reminder has a
  * dedupe key, so the job may run any number of times a day.
  */
-import { MEETING_KIND_LABELS } from '@dangjian/contracts';
+import { MEETING_KIND_LABELS, periodText } from '@dangjian/contracts';
 import type { Ctx } from '../../../platform/context.js';
 import { systemActor } from '../../../platform/actor.js';
 import { sendRobot } from '../../../platform/webhook.js';
@@ -57,7 +57,8 @@ export async function runReminders(ctx: Ctx, day: string): Promise<ReminderResul
             title: beforeFixed ? `${fixed} 是${label}` : `${label}尚未召开`,
             body: beforeFixed
               ? `${item.orgName}：本月${label}定于 ${fixed} 召开，请提前做好安排并及时录入会议记录。`
-              : `${item.orgName}：本期（${unit.key}）${label}应召开 ${item.required} 次，已录入 ${item.held} 次，本期于 ${unit.to} 结束。`,
+              : `${item.orgName}：${periodText(unit.key)}${label}应召开 ${item.required} 次，` +
+                `已录入 ${item.held} 次，本期于 ${unit.to} 结束。`,
             link: `/meetings/new?org=${item.orgId}&kind=${kind}`,
             dedupeKey: `${reason}:${kind}:${unit.key}:${item.orgId}:${userId}`,
           });

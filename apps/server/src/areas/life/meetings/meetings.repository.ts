@@ -41,7 +41,7 @@ export interface MeetingFilter {
 const incompleteSql = sql<boolean>`(coalesce(mt.minutes, '') = '' or not exists
   (select 1 from meeting_attendance a where a.meeting_id = mt.id and a.status in ('present', 'leave')))`;
 
-/** A page of meetings, newest first, and the total. */
+/** A page of meetings, newest first (by date, then start time), and the total. */
 export async function listMeetings(
   db: Q,
   actor: Actor,
@@ -68,7 +68,9 @@ export async function listMeetings(
         .innerJoin('orgs as o', 'o.id', 'mt.org_id')
         .selectAll('mt')
         .select('o.name as org_name')
+        // Newest first, and within a day by the clock (two meetings of a morning and an afternoon).
         .orderBy('mt.held_on', 'desc')
+        .orderBy('mt.start_time', 'desc')
         .orderBy('mt.id', 'desc'),
     { page, pageSize },
     { domain: 'meetings', key },

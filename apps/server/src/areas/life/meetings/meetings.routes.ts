@@ -1,5 +1,5 @@
 /** Meeting routes: records, sign-in, photos, rules, compliance and figures. Thin: the services hold the rules. */
-import { chinaYear } from '@dangjian/contracts';
+import { chinaYear, periodText } from '@dangjian/contracts';
 import {
   Id,
   CheckinBody,
@@ -168,7 +168,7 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
       sendWorkbook(
         reply,
         figures.complianceXlsx(ctx, actorOf(req), req.query as never, localeOf(req)),
-        `组织生活落实情况-${req.query.period}.xlsx`,
+        `组织生活落实情况-${periodText(req.query.period)}.xlsx`,
       ),
   );
   r.get(

@@ -3,6 +3,7 @@
  * handling it, once per deadline — a request escalated after its due date is not moved again until a
  * reopening gives it a new deadline. Idempotent: running the job twice the same day moves nothing more.
  */
+import { requestTitle } from '@dangjian/contracts';
 import type { Ctx } from '../../../platform/context.js';
 import { move, SYSTEM } from '../../../platform/workflow.js';
 import { notify } from '../../core/notifications/notifications.service.js';
@@ -11,6 +12,10 @@ import { chinaDay } from './requests.time.js';
 import { requestFlow } from './requests.workflow.js';
 
 const BATCH = 500;
+
+/** A request's title in a notice: by what it is (category, resident, day), not by its id. */
+const titleOf = (d: { category: string; resident_name: string | null; accepted_at: string }) =>
+  requestTitle({ category: d.category, residentName: d.resident_name, acceptedAt: d.accepted_at }).zh;
 
 export interface EscalationResult {
   escalated: number;
@@ -50,9 +55,9 @@ export async function escalateOverdue(
               kind: 'request.escalated',
               title: '诉求逾期上报',
               body:
-                `${nameOf.get(d.org_id) ?? ''}受理的诉求已超过办理时限（${chinaDay(d.due_at!)}），` +
+                `${nameOf.get(d.org_id) ?? ''}受理的「${titleOf(d)}」已超过办理时限（${chinaDay(d.due_at!)}），` +
                 `已上报至${to.name}：${d.description.slice(0, 60)}`,
-              link: `/service/requests/${d.id}`,
+              link: `/requests/${d.id}`,
               dedupeKey: `request.escalated:${d.id}:${Number(d.escalations) + 1}:${u.id}`,
             });
             if (created) result.notified++;

@@ -129,7 +129,9 @@ export function OrgTree({ rootId, rootName, selectedId, onSelect }: Props) {
                     {o.name}
                   </a>{' '}
                   <Tag>{lbl(ORG_TYPES, o.type)}</Tag>
-                  <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.65)' }}>{(o.pathNames ?? []).join(' / ')}</div>
+                  <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.65)' }}>
+                    {(o.pathNames ?? []).slice(0, -1).join(' / ')}
+                  </div>
                 </div>
               </List.Item>
             )}

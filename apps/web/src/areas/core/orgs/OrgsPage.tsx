@@ -10,6 +10,11 @@ import { linkColumn, selectFilter } from '../../../components/list/listParts';
 import { OrgTree } from './OrgTree';
 import { OrgDetail } from './OrgDetail';
 
+/** The names above an organization within the caller's view: its path without its own name at the end. */
+function ancestorsOf(pathNames: readonly string[] | undefined): string[] {
+  return (pathNames ?? []).slice(0, -1);
+}
+
 function OrgList() {
   const t = useT();
   const lbl = useLabel();
@@ -17,7 +22,7 @@ function OrgList() {
   const { org } = useScope();
   return (
     <ListPage<OrgNode>
-      title={t('组织列表', 'Organization list')}
+      title={t('组织架构', 'Organizations')}
       endpoint="/api/orgs"
       fixedQuery={{ parent: org?.id }}
       size="small"
@@ -29,7 +34,12 @@ function OrgList() {
       emptyText={t('没有符合条件的组织', 'No organization matches')}
       columns={[
         linkColumn<OrgNode>(t('名称', 'Name'), 'name', (r) => `/orgs/${r.id}`),
-        { title: t('上级', 'Parents'), dataIndex: 'pathNames', render: (v?: string[]) => (v ?? []).join(' / ') },
+        {
+          title: t('上级', 'Parents'),
+          dataIndex: 'pathNames',
+          // The path ends with the organization itself: its parents are the names before it.
+          render: (v?: string[]) => ancestorsOf(v).join(' / '),
+        },
         { title: t('类型', 'Type'), dataIndex: 'type', render: (v: string) => <Tag>{lbl(ORG_TYPES, v)}</Tag> },
         { title: t('领域', 'Field'), dataIndex: 'field', render: (v: string | null) => lbl(ORG_FIELDS, v) },
         { title: t('党员', 'Members'), dataIndex: 'memberCount', align: 'right' },

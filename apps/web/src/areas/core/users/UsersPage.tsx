@@ -3,7 +3,7 @@
  * organization; and the grants of administrator roles (the county admin proposes, the security admin decides).
  */
 import { useState } from 'react';
-import { Card } from 'antd';
+import { Card, Typography } from 'antd';
 import { ROLES } from '@dangjian/contracts';
 import type { User } from '../../../api/types';
 import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
@@ -49,7 +49,15 @@ export default function UsersPage() {
   ];
 
   if (!canRead) {
-    return <Card>{canGrant ? <GrantsSection /> : null}</Card>;
+    // Named as its menu entry (管理员授权), like every page: the grants are all this user may do here.
+    return (
+      <Card>
+        <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+          {t('管理员授权', 'Admin grants')}
+        </Typography.Title>
+        {canGrant ? <GrantsSection /> : null}
+      </Card>
+    );
   }
   return (
     <ListPage<User>

@@ -5,13 +5,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { MEETING_KIND_LABELS } from '@dangjian/contracts';
 import { api, withQuery } from '../../../api/client';
-import { useLabel, useT } from '../../../app/i18n';
+import { useLabel, usePeriod, useT } from '../../../app/i18n';
 import { ChartCard, Stat, slices } from '../../core/home/BusinessHome';
 import { percent, thisMonth, thisYear, type ComplianceAnswer, type MeetingStatsAnswer } from './model';
 
 /** The section; `orgId` is the switcher's organization (undefined: the user's scope). */
 export default function MeetingFigures({ orgId }: { orgId: number | undefined }) {
   const t = useT();
+  const period = usePeriod();
   const lbl = useLabel();
   const month = thisMonth();
   const year = String(thisYear());
@@ -44,7 +45,7 @@ export default function MeetingFigures({ orgId }: { orgId: number | undefined })
           <div className="dj-grid-stats">
             <Stat
               testId="stat-compliance-rate"
-              title={t(`本月落实率（${month}）`, `Compliance this month (${month})`)}
+              title={t(`本月落实率（${period(month)}）`, `Compliance this month (${period(month)})`)}
               value={percent(c.data.summary.rate)}
               href="/compliance"
             />

@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import { CADENCES, COMPLIANCE_STATUSES, MEETING_KIND_LABELS } from '@dangjian/contracts';
 import { api, withQuery } from '../../../api/client';
 import type { Org } from '../../../api/types';
-import { useLabel, useT } from '../../../app/i18n';
+import { useLabel, usePeriod, useT } from '../../../app/i18n';
 import {
   chinaTime,
   periodOf,
@@ -130,6 +130,7 @@ export function useOrg(id: number | null | undefined) {
 /** A period picker: month, quarter or year, answering `YYYY-MM`, `YYYY-Qn` or `YYYY`. */
 export function PeriodPicker({ value, onChange }: { value: string; onChange: (period: string) => void }) {
   const t = useT();
+  const words = usePeriod();
   const unit: PeriodUnit = periodUnit(value) ?? 'month';
   const picked = dayjs(periodStart(periodUnit(value) ? value : thisMonth()));
   return (
@@ -149,10 +150,11 @@ export function PeriodPicker({ value, onChange }: { value: string; onChange: (pe
         allowClear={false}
         aria-label={t('周期', 'Period')}
         value={picked}
-        format={(d) => periodOf(unit, d.format('YYYY-MM-DD'))}
+        format={(d) => words(periodOf(unit, d.format('YYYY-MM-DD')))}
+        inputReadOnly
         disabledDate={(d) => d.isAfter(dayjs().endOf('year'))}
         onChange={(d) => d && onChange(periodOf(unit, d.format('YYYY-MM-DD')))}
-        style={{ width: 130 }}
+        style={{ width: 150 }}
         data-testid="period-picker"
       />
     </Space>

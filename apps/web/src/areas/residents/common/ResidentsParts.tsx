@@ -191,7 +191,7 @@ function RemoteSelect<T extends { id: number }>(props: {
     item: x,
   }));
   if (props.value != null && !options.some((o) => o.value === props.value))
-    options.unshift({ value: props.value, label: props.valueLabel ?? `#${props.value}` });
+    options.unshift({ value: props.value, label: props.valueLabel ?? '…' });
   return (
     <Select
       id={props.id}
@@ -224,7 +224,7 @@ export function OrgFilterTag({ orgId, onClose }: { orgId: string | null; onClose
   return (
     <Tag closable onClose={onClose}>
       {t('组织：', 'Organization: ')}
-      {q.data?.name ?? `#${orgId}`}
+      {q.data?.name ?? '…'}
     </Tag>
   );
 }

@@ -110,7 +110,7 @@ export default function ResidentsStatsPage() {
             params.get('org') ? (
               <Tag closable onClose={() => set({ org: null })}>
                 {t('下钻：', 'Drilled into: ')}
-                {here.data?.name ?? `#${params.get('org')}`}
+                {here.data?.name ?? '…'}
               </Tag>
             ) : null
           }

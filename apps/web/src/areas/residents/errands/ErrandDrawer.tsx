@@ -1,7 +1,7 @@
 /** The drawer of one errand (`/errands/:id`): its facts, steps, and the moves the server allows (WorkflowActionBar). */
 import { Descriptions, Drawer, Skeleton, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { ERRAND_FLOW } from '@dangjian/contracts';
+import { ERRAND_FLOW, ERRAND_STATUSES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
@@ -56,7 +56,7 @@ export function ErrandDrawer({ id, onClose, onChanged }: { id: number; onClose: 
           </Descriptions>
           <div>
             <h3 style={{ fontSize: 16 }}>{t('办理步骤', 'Steps')}</h3>
-            <EventTimeline events={e.events} />
+            <EventTimeline events={e.events} states={ERRAND_STATUSES} />
           </div>
           <WorkflowActionBar
             actions={e.actions}

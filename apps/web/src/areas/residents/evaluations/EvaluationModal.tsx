@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Alert, Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { EVALUATION_GRADES, EVALUATION_KINDS } from '@dangjian/contracts';
 import { api } from '../../../api/client';
-import { useEnumOptions, useT } from '../../../app/i18n';
+import { useEnumOptions, usePeriod, useT } from '../../../app/i18n';
 import { useMe } from '../../../app/session';
 import { FormModal } from '../../../components/FormModal';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
@@ -18,6 +18,26 @@ function defaultPeriod(kind: string): string {
   if (kind === 'monthly_review') return today.slice(0, 7);
   if (kind === 'half_year_residents') return halfYearOf(today);
   return today.slice(0, 4);
+}
+
+/**
+ * The periods one may choose, newest first: this year's and last year's months (monthly review), half-years
+ * (half-year evaluation) or years (year-end); every kind's when no kind is given (the list's filter).
+ */
+export function recentPeriods(today: string, kind?: string): string[] {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const out: string[] = [];
+  for (const y of [year, year - 1]) {
+    if (!kind || kind === 'year_end_org') out.push(String(y));
+    if (!kind || kind === 'half_year_residents') {
+      if (y < year || month > 6) out.push(`${y}-H2`);
+      out.push(`${y}-H1`);
+    }
+    if (!kind || kind === 'monthly_review')
+      for (let m = y < year ? 12 : month; m >= 1; m--) out.push(`${y}-${String(m).padStart(2, '0')}`);
+  }
+  return out;
 }
 
 const PERIOD_PATTERNS: Record<string, RegExp> = {
@@ -43,6 +63,7 @@ interface Suggest {
 export function EvaluationModal({ orgId, orgName, onClose, onSaved }: OrgDialogProps<unknown>) {
   const t = useT();
   const opts = useEnumOptions();
+  const period = usePeriod();
   const { data: me } = useMe();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
@@ -52,9 +73,7 @@ export function EvaluationModal({ orgId, orgName, onClose, onSaved }: OrgDialogP
   async function suggest() {
     const v = form.getFieldsValue();
     if (!v.orgId || !PERIOD_PATTERNS.half_year_residents.test(v.period ?? '')) {
-      setError(
-        t('请先选择组织并填写半年周期（如 2026-H1）', 'Choose the organization and a half-year (e.g. 2026-H1) first'),
-      );
+      setError(t('请先选择组织和半年评价的周期', 'Choose the organization and the half-year first'));
       return;
     }
     try {
@@ -122,11 +141,14 @@ export function EvaluationModal({ orgId, orgName, onClose, onSaved }: OrgDialogP
             {
               required: true,
               pattern: PERIOD_PATTERNS[kind],
-              message: t('月评 YYYY-MM，半年评 YYYY-H1/H2，年终评 YYYY', 'YYYY-MM, YYYY-H1/H2 or YYYY'),
+              message: t('请选择周期', 'Choose the period'),
             },
           ]}
         >
-          <Input style={{ width: 130 }} maxLength={7} />
+          <Select
+            style={{ width: 170 }}
+            options={recentPeriods(chinaToday(), kind).map((p) => ({ value: p, label: period(p) }))}
+          />
         </Form.Item>
       </Space>
       {kind === 'half_year_residents' ? (

@@ -1,18 +1,19 @@
 /** The three evaluations (三评, `/evaluations`) on ListPage: monthly review, half-year and year-end evaluations. */
 import { EVALUATION_GRADES, EVALUATION_KINDS } from '@dangjian/contracts';
-import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
+import { useEnumOptions, useLabel, usePeriod, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { type ListColumn, ListPage } from '../../../components/list/ListPage';
-import { NewButton, searchFilter, selectFilter } from '../../../components/list/listParts';
+import { NewButton, selectFilter } from '../../../components/list/listParts';
 import { residentsBin, useAddForOrg } from '../common/listParts';
-import { chinaDateTime, type EvaluationItem } from '../requests/requestModel';
-import { EvaluationModal } from './EvaluationModal';
+import { chinaDateTime, chinaToday, type EvaluationItem } from '../requests/requestModel';
+import { EvaluationModal, recentPeriods } from './EvaluationModal';
 
 /** The evaluations page. */
 export default function EvaluationsPage() {
   const t = useT();
   const lbl = useLabel();
   const opts = useEnumOptions();
+  const period = usePeriod();
   const { data: me } = useMe();
   const adding = useAddForOrg();
   const canWrite = hasCap(me, 'residents.evaluate') || hasCap(me, 'residents.write');
@@ -20,7 +21,7 @@ export default function EvaluationsPage() {
   const columns: ListColumn<EvaluationItem>[] = [
     { title: t('组织', 'Organization'), dataIndex: 'orgName', width: 200, ellipsis: true },
     { title: t('类型', 'Kind'), dataIndex: 'kind', width: 170, render: (v: string) => lbl(EVALUATION_KINDS, v) },
-    { title: t('周期', 'Period'), dataIndex: 'period', width: 100 },
+    { title: t('周期', 'Period'), dataIndex: 'period', width: 130, render: (v: string) => period(v) },
     {
       title: t('结果', 'Result'),
       key: 'result',
@@ -51,12 +52,17 @@ export default function EvaluationsPage() {
       orgScoped
       filters={[
         selectFilter('kind', t('评价类型', 'Kind'), opts(EVALUATION_KINDS), 200),
-        searchFilter(t('周期', 'Period'), t('周期，如 2026-H1', 'Period, e.g. 2026-H1'), { key: 'period', width: 200 }),
+        selectFilter(
+          'period',
+          t('周期', 'Period'),
+          recentPeriods(chinaToday()).map((p) => ({ value: p, label: period(p) })),
+          170,
+        ),
       ]}
       columns={columns}
       scrollX={1000}
       recycle={residentsBin(
-        (e) => `${e.orgName} ${e.period}`,
+        (e) => `${e.orgName} ${period(e.period)}`,
         t('三评回收站', 'Evaluations recycle bin'),
         t('返回', 'Back'),
       )}

@@ -17,7 +17,7 @@ export function CadreTag({ id, onClose }: { id: string; onClose: () => void }) {
   return (
     <Tag closable onClose={onClose}>
       {t('干部：', 'Cadre: ')}
-      {q.data?.name ?? `#${id}`}
+      {q.data?.name ?? '…'}
     </Tag>
   );
 }

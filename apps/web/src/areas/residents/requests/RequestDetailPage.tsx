@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Row, Space } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
-import { REQUEST_CATEGORIES, REQUEST_CHANNELS } from '@dangjian/contracts';
+import { REQUEST_CHANNELS, REQUEST_STATUSES, requestTitle } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
@@ -28,7 +28,8 @@ export default function RequestDetailPage() {
   const [fullPhone, setFullPhone] = useState<string | null>(null);
   const { q, changed, qc } = useRecordDetail<RequestDetail>('request', 'requests', id);
   const r = q.data;
-  usePageCrumb(r ? t(`诉求 #${r.id}`, `Request #${r.id}`) : undefined);
+  const title = r ? requestTitle(r) : null;
+  usePageCrumb(title ? t(title.zh, title.en) : undefined);
 
   const gate = detailGate(q);
   if (gate || !r) return gate;
@@ -43,11 +44,7 @@ export default function RequestDetailPage() {
       <Card>
         <DetailHead
           testId="request-title"
-          title={
-            <>
-              {t(`诉求 #${r.id}`, `Request #${r.id}`)} · {lbl(REQUEST_CATEGORIES, r.category)}
-            </>
-          }
+          title={title ? t(title.zh, title.en) : null}
           tags={
             <>
               <LevelTag level={r.level} />
@@ -156,7 +153,7 @@ export default function RequestDetailPage() {
       <Row gutter={16}>
         <Col xs={24} xl={14}>
           <Card title={t('办理过程', 'Timeline')}>
-            <EventTimeline events={r.events} />
+            <EventTimeline events={r.events} states={REQUEST_STATUSES} />
           </Card>
         </Col>
       </Row>

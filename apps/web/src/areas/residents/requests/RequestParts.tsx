@@ -20,7 +20,7 @@ import { trimmedMobileRule } from '../../../components/form/rules';
 
 export { MemberPicker } from '../../../components/form/SearchPicker';
 import { useLabel, useT } from '../../../app/i18n';
-import type { HouseholdHit, ResidentsEvent } from './requestModel';
+import { RESIDENTS_EVENT_KINDS, type HouseholdHit, type ResidentsEvent } from './requestModel';
 import './Request.css';
 
 const REQUEST_STATUS_COLORS: Record<string, string> = { open: 'processing', closed: 'success', reopened: 'warning' };
@@ -97,30 +97,8 @@ export function ErrandStatusTag({ status }: { status: string }) {
   return <EnumTag labels={ERRAND_STATUSES} colors={ERRAND_STATUS_COLORS} value={status} status />;
 }
 
-/** The words of the timeline's event kinds (requests, wishes, errands). */
-export const RESIDENTS_EVENT_KINDS: Record<string, Labelled> = {
-  accepted: { zh: '受理', en: 'Accepted' },
-  created: { zh: '登记', en: 'Recorded' },
-  posted: { zh: '提交', en: 'Posted' },
-  assigned: { zh: '指定责任人', en: 'Owner assigned' },
-  transferred: { zh: '转办', en: 'Transferred' },
-  progress: { zh: '办理进展', en: 'Progress' },
-  step: { zh: '办理步骤', en: 'Step' },
-  closed: { zh: '办结', en: 'Closed' },
-  rated: { zh: '群众评价', en: 'Rated' },
-  reopened: { zh: '重新办理', en: 'Reopened' },
-  escalated: { zh: '逾期上移', en: 'Escalated' },
-  claimed: { zh: '认领', en: 'Claimed' },
-  released: { zh: '超期释放', en: 'Released' },
-  fulfilled: { zh: '完成', en: 'Fulfilled' },
-  confirmed: { zh: '群众确认', en: 'Confirmed' },
-  withdrawn: { zh: '撤回', en: 'Withdrawn' },
-  photo: { zh: '上传照片', en: 'Photo added' },
-  done: { zh: '办结', en: 'Done' },
-  cancelled: { zh: '取消', en: 'Cancelled' },
-  deleted: { zh: '删除', en: 'Deleted' },
-  restored: { zh: '恢复', en: 'Restored' },
-};
+// The words of the timeline's kinds live in the model, so that the phone pages (no antd) use them too.
+export { RESIDENTS_EVENT_KINDS };
 
 /** The name of a timeline event kind. */
 export function useEventKind() {
@@ -129,12 +107,19 @@ export function useEventKind() {
 }
 
 /** The timeline of a request, wish or errand: the kit's Timeline with the residents' words. */
-export function EventTimeline({ events }: { events: ResidentsEvent[] | undefined }) {
+export function EventTimeline({
+  events,
+  states,
+}: {
+  events: ResidentsEvent[] | undefined;
+  /** The words of the record's states (a move shows 办理中 → 已办结, not open → closed). */
+  states: Record<string, Labelled>;
+}) {
   const lbl = useLabel();
   // Some notes are a bare enum key (the channel of an acceptance, the rating given): show its label.
   const noteText = (note: string) =>
     note in SATISFACTION ? lbl(SATISFACTION, note) : note in REQUEST_CHANNELS ? lbl(REQUEST_CHANNELS, note) : note;
-  return <Timeline events={events} kinds={RESIDENTS_EVENT_KINDS} note={noteText} />;
+  return <Timeline events={events} kinds={RESIDENTS_EVENT_KINDS} states={states} note={noteText} />;
 }
 
 /** A household picker over `GET /api/households?q=` (head name, address, phone). */

@@ -5,7 +5,7 @@
  */
 import { chinaDateTime as dateTimeInChina, chinaToday as todayInChina, halfYearOf } from '@dangjian/contracts';
 import type { Static } from '@sinclair/typebox';
-import type { RequestEvent, WishT } from '@dangjian/contracts';
+import type { Labelled, RequestEvent, WishT } from '@dangjian/contracts';
 
 /** One entry of a timeline (residents_events). */
 export type ResidentsEvent = Static<typeof RequestEvent>;
@@ -92,3 +92,28 @@ export function daysLate(iso: string | null | undefined, now = Date.now()): numb
 export function isMobile(phone: string): boolean {
   return /^1[3-9]\d{9}$/.test(phone.trim());
 }
+
+/** The words of the timeline's event kinds (requests, wishes, errands). */
+export const RESIDENTS_EVENT_KINDS: Record<string, Labelled> = {
+  accepted: { zh: '受理', en: 'Accepted' },
+  created: { zh: '登记', en: 'Recorded' },
+  posted: { zh: '提交', en: 'Posted' },
+  assigned: { zh: '指定责任人', en: 'Owner assigned' },
+  transferred: { zh: '转办', en: 'Transferred' },
+  progress: { zh: '办理进展', en: 'Progress' },
+  step: { zh: '办理步骤', en: 'Step' },
+  closed: { zh: '办结', en: 'Closed' },
+  rated: { zh: '群众评价', en: 'Rated' },
+  reopened: { zh: '重新办理', en: 'Reopened' },
+  escalated: { zh: '逾期上移', en: 'Escalated' },
+  claimed: { zh: '认领', en: 'Claimed' },
+  released: { zh: '超期释放', en: 'Released' },
+  fulfilled: { zh: '完成', en: 'Fulfilled' },
+  confirmed: { zh: '群众确认', en: 'Confirmed' },
+  withdrawn: { zh: '撤回', en: 'Withdrawn' },
+  photo: { zh: '上传照片', en: 'Photo added' },
+  done: { zh: '办结', en: 'Done' },
+  cancelled: { zh: '取消', en: 'Cancelled' },
+  deleted: { zh: '删除', en: 'Deleted' },
+  restored: { zh: '恢复', en: 'Restored' },
+};

@@ -8,7 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
-import { useT } from '../../../app/i18n';
+import { usePeriod, useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
 import { usePageCrumb } from '../../../app/crumbs';
 import { Loaded, ShortTable, StatGrid } from '../../../components/Figures';
@@ -36,6 +36,7 @@ function quotaColumn(title: string, dataIndex: string, target: number) {
 /** The quotas page; `?quarter=YYYY-Qn&week=YYYY-Www` choose the periods (default: now). */
 export default function VisitQuotasPage() {
   const t = useT();
+  const period = usePeriod();
   const { org } = useScope();
   const [params, setParams] = useSearchParams();
   usePageCrumb(t('走访要求落实', 'Visit quotas'));
@@ -58,7 +59,7 @@ export default function VisitQuotasPage() {
   return (
     <Card>
       <PageHead
-        title={t('走访要求落实情况', 'Visit quotas')}
+        title={t('走访要求落实', 'Visit quotas')}
         actions={
           <Space wrap>
             <DatePicker
@@ -66,6 +67,10 @@ export default function VisitQuotasPage() {
               allowClear={false}
               aria-label={t('季度', 'Quarter')}
               value={dayjs(qStart)}
+              // Shown in words (2026年第四季度), as every period; read-only, so nothing is parsed back from words.
+              format={(v) => period(quarterOf(v.format('YYYY-MM-DD')))}
+              inputReadOnly
+              style={{ width: 150 }}
               onChange={(v) => v && set('quarter', quarterOf(v.format('YYYY-MM-DD')))}
               disabledDate={(v) => v.isAfter(dayjs(), 'day')}
             />
@@ -74,6 +79,9 @@ export default function VisitQuotasPage() {
               allowClear={false}
               aria-label={t('周', 'Week')}
               value={dayjs(weekMonday(week))}
+              format={(v) => period(isoWeekOf(v.startOf('week').add(1, 'day').format('YYYY-MM-DD')))}
+              inputReadOnly
+              style={{ width: 150 }}
               onChange={(v) => v && set('week', isoWeekOf(v.startOf('week').add(1, 'day').format('YYYY-MM-DD')))}
               disabledDate={(v) => v.isAfter(dayjs(), 'day')}
             />
@@ -102,7 +110,7 @@ export default function VisitQuotasPage() {
               items={[
                 {
                   testId: 'q-villages',
-                  title: t(`${d.quarter} 已走访村（社区）`, `Villages visited in ${d.quarter}`),
+                  title: t(`${period(d.quarter)}已走访村（社区）`, `Villages visited in ${period(d.quarter)}`),
                   value: `${d.villagesVisited} / ${d.villages}`,
                 },
                 {
@@ -110,7 +118,11 @@ export default function VisitQuotasPage() {
                   title: t('走访不足的村', 'Villages short'),
                   value: d.villagesShort.length,
                 },
-                { testId: 'q-cadres', title: t(`${d.week} 乡镇干部`, `Township cadres, ${d.week}`), value: d.cadres },
+                {
+                  testId: 'q-cadres',
+                  title: t(`${period(d.week)}乡镇干部`, `Township cadres, ${period(d.week)}`),
+                  value: d.cadres,
+                },
                 {
                   testId: 'q-cadres-short',
                   title: t('本周未达标干部', 'Cadres short this week'),

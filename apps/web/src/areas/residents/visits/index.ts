@@ -3,7 +3,7 @@ import { EnvironmentOutlined } from '@ant-design/icons';
 import { page } from '../../../app/modules';
 import { residentsModule } from '../common/manifest';
 
-const entry = { icon: EnvironmentOutlined, label: { zh: '走访', en: 'Visits' } };
+const entry = { icon: EnvironmentOutlined, label: { zh: '走访记录', en: 'Visits' } };
 const VisitsPage = page(() => import('./VisitsPage'));
 const quotas = { zh: '走访要求落实', en: 'Quotas' };
 

@@ -4,7 +4,7 @@
  */
 import { Card, Col, Descriptions, Row, Space } from 'antd';
 import { useParams } from 'react-router';
-import { WISH_FLOW, WISH_KINDS, WISH_SOURCES } from '@dangjian/contracts';
+import { WISH_FLOW, WISH_KINDS, WISH_SOURCES, WISH_STATUSES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
@@ -118,7 +118,7 @@ export default function WishDetailPage() {
       <Row gutter={16}>
         <Col xs={24} xl={14}>
           <Card title={t('办理过程', 'Timeline')}>
-            <EventTimeline events={w.events} />
+            <EventTimeline events={w.events} states={WISH_STATUSES} />
           </Card>
         </Col>
       </Row>

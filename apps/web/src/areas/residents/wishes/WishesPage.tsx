@@ -29,7 +29,7 @@ export default function WishesPage() {
 
   return (
     <ListPage<WishItem>
-      title={t('微心愿 · 微建议', 'Micro-wishes and suggestions')}
+      title={t('微心愿', 'Micro-wishes')}
       endpoint="/api/wishes"
       orgScoped
       filters={filters}

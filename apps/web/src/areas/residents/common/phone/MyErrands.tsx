@@ -5,7 +5,7 @@ import { ERRAND_STATUSES } from '@dangjian/contracts';
 import { api } from '../../../../api/client';
 import type { ListPage } from '../../../../api/types';
 import { useLabel, useT } from '../../../../app/i18n';
-import { chinaDay, type ErrandDetail, type ErrandItem } from '../../requests/requestModel';
+import { RESIDENTS_EVENT_KINDS, chinaDay, type ErrandDetail, type ErrandItem } from '../../requests/requestModel';
 import { Skeleton } from '../../../../app/mobile/parts';
 import '../../../life/meetings/phone/meeting-pages.css';
 import '../../wishes/phone/ResidentPages.css';
@@ -70,7 +70,7 @@ function ErrandCard({ e, onChanged }: { e: ErrandItem; onChanged: () => void }) 
               {detail.data.events.map((ev) => (
                 <li key={ev.id} className="r-item">
                   <span className="m-sub">{chinaDay(ev.at)}</span>
-                  <span className="r-text">{ev.note ?? ev.kind}</span>
+                  <span className="r-text">{ev.note ?? lbl(RESIDENTS_EVENT_KINDS, ev.kind)}</span>
                 </li>
               ))}
             </ol>
