@@ -100,7 +100,7 @@ const members: ScreenPanelDef = {
         {
           key: 'education',
           title: { zh: '学历结构', en: 'By education' },
-          chart: 'ring',
+          chart: 'bar',
           items: byEnum(EDUCATIONS, o.members.byEducation),
         },
       ],
@@ -134,7 +134,7 @@ const meetings: ScreenPanelDef = {
     const [year, q] = quarter.split('-Q');
     const panel: ScreenPanelT = {
       key: 'meetings',
-      title: { zh: '组织生活（三会一课、主题党日）', en: 'Organizational life' },
+      title: { zh: '三会一课与主题党日', en: 'Meetings and theme days' },
       period: { zh: `${year}年第${q}季度`, en: `Q${q} ${year}` },
       values: [
         v('rate', { zh: '完成率', en: 'Held' }, c.summary.rate, 'rate'),

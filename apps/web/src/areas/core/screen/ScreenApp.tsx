@@ -93,7 +93,7 @@ export default function ScreenApp() {
   // Panels fill the two side columns in turn: the first on the left, the next on the right, and so on.
   const left = [first, ...rest.filter((_, i) => i % 2 === 1)].filter((p) => p !== undefined);
   const right = rest.filter((_, i) => i % 2 === 0);
-  const chartHeight = (n: number) => (n > 1 ? 200 : 300);
+  const chartHeight = (n: number) => (n > 1 ? 240 : 300);
   return (
     <main className="dj-screen" data-testid="screen" lang={locale === 'en' ? 'en' : 'zh-CN'}>
       <header className="dj-screen-head">

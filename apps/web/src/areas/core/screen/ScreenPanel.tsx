@@ -20,33 +20,39 @@ const COLOURS = ['#e8413c', '#f0a83a', '#f6d365', '#ff7a45', '#c9302c', '#ffd6a5
 
 function barOption(s: Series, locale: Locale): EChartsCoreOption {
   const rate = s.items.every((i) => i.unit === 'rate');
+  const names = s.items.map((i) => labelOf(i.label, locale));
+  // A short series (kinds, bands) lies on its side: long names read in full and the values never collide.
+  const across = s.items.length <= 9;
+  const category = {
+    type: 'category',
+    data: across ? [...names].reverse() : names,
+    axisLabel: { color: TEXT, fontSize: 15, interval: 0 },
+    axisLine: { lineStyle: { color: MUTED } },
+    axisTick: { show: false },
+  };
+  const value = {
+    type: 'value',
+    max: rate ? 1 : undefined,
+    splitNumber: 3,
+    axisLabel: { show: false },
+    splitLine: { show: false },
+  };
+  const data = s.items.map((i) => i.value);
   return {
     color: COLOURS,
     animationDuration: 600,
-    grid: { left: 8, right: 8, top: 30, bottom: 4, containLabel: true },
-    xAxis: {
-      type: 'category',
-      data: s.items.map((i) => labelOf(i.label, locale)),
-      axisLabel: { color: TEXT, fontSize: 15, interval: 0, hideOverlap: true, overflow: 'truncate', width: 90 },
-      axisLine: { lineStyle: { color: MUTED } },
-      axisTick: { show: false },
-    },
-    yAxis: {
-      type: 'value',
-      max: rate ? 1 : undefined,
-      splitNumber: 3,
-      axisLabel: { show: false },
-      splitLine: { lineStyle: { color: 'rgba(243, 220, 192, 0.12)' } },
-    },
+    grid: { left: 4, right: across ? 64 : 4, top: across ? 4 : 28, bottom: 4, containLabel: true },
+    xAxis: across ? value : category,
+    yAxis: across ? category : value,
     series: [
       {
         type: 'bar',
-        barMaxWidth: 36,
-        data: s.items.map((i) => i.value),
-        itemStyle: { borderRadius: [4, 4, 0, 0] },
+        barMaxWidth: across ? 18 : 34,
+        data: across ? [...data].reverse() : data,
+        itemStyle: { borderRadius: across ? [0, 4, 4, 0] : [4, 4, 0, 0] },
         label: {
           show: true,
-          position: 'top',
+          position: across ? 'right' : 'top',
           color: TEXT,
           fontSize: 16,
           formatter: (p: { value: number }) => formatValue(p.value, rate ? 'rate' : 'count', locale),
@@ -99,7 +105,7 @@ export function ScreenPanel({ panel, chartHeight }: { panel: ScreenPanelT; chart
       </h2>
       <dl
         className="dj-screen-values"
-        style={{ gridTemplateColumns: `repeat(${Math.min(4, panel.values.length)}, 1fr)` }}
+        style={{ gridTemplateColumns: `repeat(${panel.values.length <= 5 ? panel.values.length : 4}, 1fr)` }}
       >
         {panel.values.map((v) => (
           <div key={v.key}>

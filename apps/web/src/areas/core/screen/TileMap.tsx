@@ -55,7 +55,8 @@ export function TileMap({
         <p className="dj-screen-empty">{t('下级暂无组织', 'No organizations below')}</p>
       ) : (
         <div
-          className="dj-screen-tiles"
+          // Many tiles (the villages of a township): smaller type, names on two lines.
+          className={n > 20 ? 'dj-screen-tiles dense' : 'dj-screen-tiles'}
           style={{ gridTemplateColumns: `repeat(${cols}, 1fr)`, gridTemplateRows: `repeat(${rows}, 1fr)` }}
         >
           {map.tiles.map((tile, i) => {
