@@ -27,8 +27,8 @@ export function TileMap({
   const min = Math.min(...values, 0);
   const max = Math.max(...values, m?.unit === 'rate' ? 1 : 0);
   const n = map.tiles.length;
-  // A grid about as wide as the map is: 4 columns for 16 townships, 6 for 30 villages.
-  const cols = Math.max(1, Math.min(8, Math.ceil(Math.sqrt(n * 1.25))));
+  // A grid shaped like the map's area (a little taller than wide): 4 × 4 for 16 townships, 6 × 6 for 36 villages.
+  const cols = Math.max(1, Math.min(8, Math.ceil(Math.sqrt(n * 0.9))));
   const rows = Math.max(1, Math.ceil(n / cols));
   return (
     <section className="dj-screen-map" data-testid="screen-map" aria-label={t('地图', 'Map')}>
