@@ -24,8 +24,9 @@ export function TileMap({
   const { locale } = useLocale();
   const m = map.metrics.find((x) => x.key === metric) ?? map.metrics[0];
   const values = map.tiles.map((tile) => tile.values[m?.key ?? ''] ?? 0);
-  const min = Math.min(...values, 0);
-  const max = Math.max(...values, m?.unit === 'rate' ? 1 : 0);
+  // The colours span the values shown (the legend says which), so 56% and 97% differ at a glance.
+  const min = values.length ? Math.min(...values) : 0;
+  const max = values.length ? Math.max(...values) : 0;
   const n = map.tiles.length;
   // A grid shaped like the map's area (a little taller than wide): 4 × 4 for 16 townships, 6 × 6 for 36 villages.
   const cols = Math.max(1, Math.min(8, Math.ceil(Math.sqrt(n * 0.9))));
