@@ -10,6 +10,8 @@ import { Boot } from './components/Boot';
 
 const ConsoleApp = lazy(() => import('./app/ConsoleApp'));
 const MobileApp = lazy(() => import('./app/mobile/MobileApp'));
+// The wall screen (大屏) is its own page outside the console shell, in its own chunk.
+const ScreenApp = lazy(() => import('./areas/core/screen/ScreenApp'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -22,7 +24,7 @@ const queryClient = new QueryClient({
 });
 
 // Ask who is signed in while the rest of the app downloads (the answer decides what loads next).
-if (!/^\/(m\/)?login/.test(window.location.pathname)) {
+if (!/^\/((m\/)?login|screen)/.test(window.location.pathname)) {
   void queryClient.prefetchQuery({
     queryKey: ME_KEY,
     queryFn: () => request('GET', '/api/auth/me', { quiet401: true }),
@@ -39,6 +41,7 @@ createRoot(document.getElementById('root')!).render(
           <Suspense fallback={<Boot />}>
             <Routes>
               <Route path="/m/*" element={<MobileApp />} />
+              <Route path="/screen" element={<ScreenApp />} />
               <Route path="/*" element={<ConsoleApp />} />
             </Routes>
           </Suspense>

@@ -25,6 +25,7 @@ import { signinModule } from './residents/signin/index.js';
 import { wishesModule } from './residents/wishes/index.js';
 import { errandsModule } from './residents/errands/index.js';
 import { commonModule } from './residents/common/index.js';
+import { screenModule } from './core/screen/index.js';
 
 /** The modules, in the order their routes are registered and their demo data is loaded. */
 export const MANIFESTS: readonly ModuleManifest[] = [
@@ -50,6 +51,7 @@ export const MANIFESTS: readonly ModuleManifest[] = [
   wishesModule,
   errandsModule,
   commonModule,
+  screenModule,
 ];
 
 /** Every table an organization's move re-paths (`org_path` of its subtree), from the manifests. */

@@ -14,6 +14,7 @@ const EXPECTED = [
   'residents.pairings.gaps',
   'residents.stats',
   'residents.visits.quotas',
+  'screen.wall',
   'stats.overview',
 ];
 

@@ -1,7 +1,7 @@
 /** The console shell: side menu by capability, org switcher, breadcrumbs, language and sign-out. */
 import { useMemo, type CSSProperties, type ReactNode } from 'react';
 import { Button } from 'antd';
-import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { FundProjectionScreenOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLES } from '@dangjian/contracts';
@@ -147,6 +147,18 @@ function ShellLayout({ me, children }: { me: Me; children: ReactNode }) {
         </Link>
         {showSwitcher ? <OrgSwitcher me={me} /> : null}
         <div className="dj-header-right">
+          {hasCap(me, 'screen.read') ? (
+            // The wall screen opens in a tab of its own, for a hall's display.
+            <Button
+              icon={<FundProjectionScreenOutlined />}
+              href="/screen"
+              target="_blank"
+              rel="noopener"
+              data-testid="open-screen"
+            >
+              {t('大屏', 'Wall screen')}
+            </Button>
+          ) : null}
           <NotificationBell />
           <Button
             icon={<GlobalOutlined />}

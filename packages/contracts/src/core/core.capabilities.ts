@@ -13,6 +13,7 @@ export const CORE_CAPABILITIES = {
   'members.import': cap('导入党员名册', 'Import the roster', STAFF_ROLES),
   'members.export': cap('导出党员名册', 'Export the roster', STAFF_ROLES),
   'stats.read': cap('查看统计', 'View statistics', STAFF_ROLES),
+  'screen.read': cap('查看大屏', 'Open the wall screen', ['county_admin', 'township_admin']),
   'users.read': cap('查看账号', 'View accounts', ['security_admin']),
   'users.write': cap('管理账号', 'Manage accounts', ['security_admin']),
   'users.propose': cap('提议授予管理角色', 'Propose an admin role', ['county_admin']),
