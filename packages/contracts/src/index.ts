@@ -21,3 +21,4 @@ export * from './residents/households.js';
 export * from './residents/requests.js';
 export * from './residents/wishes.js';
 export * from './residents/figures.js';
+export * from './home.js';
