@@ -21,13 +21,13 @@ import { useScope } from '../../../app/scope';
 
 // The charts' code (ECharts) loads beside the figures: numbers and links show first.
 const Chart = lazy(() => import('../../../components/Chart').then((m) => ({ default: m.Chart })));
-// Organizational life: its own figures, loaded after the overview.
-const MeetingFigures = lazy(() => import('../../life/meetings/MeetingFigures'));
 // Serving residents: its figures, loaded after the overview too.
 const ResidentsStatsBlock = lazy(() => import('../../residents/common/ResidentsStatsBlock'));
 import { LazyErrorResult as ErrorResult } from '../../../components/LazyStates';
 import { hasCap, useMe } from '../../../app/session';
 import { Stat } from '../../../components/Figures';
+import { HomeTodo, useHome } from './HomeTodo';
+import { HomeFigures } from './HomeFigures';
 
 type KeyCount = StatsOverview['members']['byGender'];
 
@@ -146,6 +146,24 @@ export function ChartCard({
 
 export { Stat };
 
+/** A breakdown of one slice (or none), said in words: "民族 汉族 47", linking to its list. */
+function FactCard({ title, data, testId }: { title: string; data: Slice[]; testId: string }) {
+  const t = useT();
+  return (
+    <section className="dj-card" data-testid={testId} aria-label={title}>
+      <h2 className="dj-card-title">{title}</h2>
+      {data.length === 0 ? (
+        <p className="dj-empty">{t('暂无数据', 'No data')}</p>
+      ) : (
+        <p className="dj-fact">
+          {data[0].href ? <Link to={data[0].href}>{data[0].name}</Link> : data[0].name}{' '}
+          <b>{data[0].value.toLocaleString('en-US')}</b>
+        </p>
+      )}
+    </section>
+  );
+}
+
 /** The overview's breakdown charts, in their order on the page: rows, label map and the list they link to. */
 function breakdowns(s: StatsOverview, t: ReturnType<typeof useT>) {
   const row = (
@@ -194,6 +212,7 @@ export default function BusinessHome() {
   const { org } = useScope();
   const { data: me } = useMe();
   const q = useQuery(statsQuery(org?.id));
+  const home = useHome(org?.id);
   const s = q.data;
   const title = org?.name ?? me?.orgName ?? '';
   const notSet = t('未填写', 'Not recorded');
@@ -205,6 +224,7 @@ export default function BusinessHome() {
       <h1 className="dj-h1">
         {title} · {t('党建概况', 'Overview')}
       </h1>
+      <HomeTodo orgId={org?.id} />
       {!s ? (
         <div className="dj-spinner" role="status" aria-label={t('加载中', 'Loading')} />
       ) : (
@@ -225,15 +245,15 @@ export default function BusinessHome() {
             <Stat testId="stat-overdue" title={lbl(ELECTION_STATUSES, 'overdue')} value={s.elections.overdue} />
           </div>
           <div className="dj-grid-charts">
-            {breakdowns(s, t).map((b) => (
-              <ChartCard
-                key={b.testId}
-                testId={b.testId}
-                kind={b.kind}
-                title={b.title}
-                data={slices(b.rows, b.map, lbl, b.param, b.base, notSet)}
-              />
-            ))}
+            {breakdowns(s, t).map((b) => {
+              const data = slices(b.rows, b.map, lbl, b.param, b.base, notSet);
+              // One slice is a fact, not a chart (a branch is one organization of one type).
+              return data.length < 2 ? (
+                <FactCard key={b.testId} testId={b.testId.replace('chart-', 'fact-')} title={b.title} data={data} />
+              ) : (
+                <ChartCard key={b.testId} testId={b.testId} kind={b.kind} title={b.title} data={data} />
+              );
+            })}
             <ChartCard
               testId="chart-join-year"
               chipLimit={10}
@@ -287,11 +307,7 @@ export default function BusinessHome() {
               ) : null}
             </section>
           </div>
-          {hasCap(me, 'meetings.read') ? (
-            <Suspense fallback={null}>
-              <MeetingFigures orgId={org?.id} />
-            </Suspense>
-          ) : null}
+          {home.data ? <HomeFigures home={home.data} /> : null}
           {hasCap(me, 'residents.read') ? (
             <Suspense fallback={null}>
               <ResidentsStatsBlock orgId={org?.id} />
