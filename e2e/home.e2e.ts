@@ -109,7 +109,8 @@ describe('a home that says what to do', () => {
     try {
       await page.goto(`${baseUrl()}/m/`);
       const card = page.getByTestId('m-month');
-      await card.waitFor({ timeout: 20_000 });
+      // Wait for the answer, not the skeleton.
+      await page.locator('[data-testid="m-month"][aria-busy="false"]').waitFor({ timeout: 20_000 });
       expect(await card.innerText()).toMatch(/本月/);
       for (const m of thisMonth) expect(await card.locator(`[data-todo="meeting"][data-id="${m.id}"]`).count()).toBe(1);
       if (thisMonth.length === 0) expect(await card.innerText()).toContain('本月没有待办');

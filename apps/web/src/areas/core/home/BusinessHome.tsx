@@ -146,24 +146,6 @@ export function ChartCard({
 
 export { Stat };
 
-/** A breakdown of one slice (or none), said in words: "民族 汉族 47", linking to its list. */
-function FactCard({ title, data, testId }: { title: string; data: Slice[]; testId: string }) {
-  const t = useT();
-  return (
-    <section className="dj-card" data-testid={testId} aria-label={title}>
-      <h2 className="dj-card-title">{title}</h2>
-      {data.length === 0 ? (
-        <p className="dj-empty">{t('暂无数据', 'No data')}</p>
-      ) : (
-        <p className="dj-fact">
-          {data[0].href ? <Link to={data[0].href}>{data[0].name}</Link> : data[0].name}{' '}
-          <b>{data[0].value.toLocaleString('en-US')}</b>
-        </p>
-      )}
-    </section>
-  );
-}
-
 /** The overview's breakdown charts, in their order on the page: rows, label map and the list they link to. */
 function breakdowns(s: StatsOverview, t: ReturnType<typeof useT>) {
   const row = (
@@ -218,6 +200,15 @@ export default function BusinessHome() {
   const notSet = t('未填写', 'Not recorded');
   const [allElections, setAllElections] = useState(false);
 
+  // A breakdown of one slice is a fact (a number card), not a chart; a scope of one organization (a branch) says
+  // nothing by the organizations' type or field that the heading does not.
+  const all = s
+    ? breakdowns(s, t)
+        .filter((b) => !(s.orgs.total <= 1 && b.base === '/orgs'))
+        .map((b) => ({ ...b, data: slices(b.rows, b.map, lbl, b.param, b.base, notSet) }))
+    : [];
+  const charts = all.filter((b) => b.data.length >= 2);
+  const facts = all.filter((b) => b.data.length < 2);
   if (q.error) return <ErrorResult error={q.error} onRetry={() => q.refetch()} />;
   return (
     <div>
@@ -243,17 +234,20 @@ export default function BusinessHome() {
             ))}
             <Stat testId="stat-due" title={lbl(ELECTION_STATUSES, 'due')} value={s.elections.due} />
             <Stat testId="stat-overdue" title={lbl(ELECTION_STATUSES, 'overdue')} value={s.elections.overdue} />
+            {facts.map((f) => (
+              <Stat
+                key={f.testId}
+                testId={f.testId.replace('chart-', 'fact-')}
+                title={f.title}
+                value={f.data.length ? `${f.data[0].name} ${f.data[0].value.toLocaleString('en-US')}` : '—'}
+                href={f.data[0]?.href ?? undefined}
+              />
+            ))}
           </div>
           <div className="dj-grid-charts">
-            {breakdowns(s, t).map((b) => {
-              const data = slices(b.rows, b.map, lbl, b.param, b.base, notSet);
-              // One slice is a fact, not a chart (a branch is one organization of one type).
-              return data.length < 2 ? (
-                <FactCard key={b.testId} testId={b.testId.replace('chart-', 'fact-')} title={b.title} data={data} />
-              ) : (
-                <ChartCard key={b.testId} testId={b.testId} kind={b.kind} title={b.title} data={data} />
-              );
-            })}
+            {charts.map((c) => (
+              <ChartCard key={c.testId} testId={c.testId} kind={c.kind} title={c.title} data={c.data} />
+            ))}
             <ChartCard
               testId="chart-join-year"
               chipLimit={10}

@@ -105,7 +105,11 @@ export function HomeTodo({ orgId }: { orgId: number | undefined }) {
           key="meetings"
           testId="todo-meetings"
           title={t('组织生活', 'Organizational life')}
-          count={t(`${owed} 项待召开，其中 ${m.behind} 项已滞后`, `${owed} due, ${m.behind} behind`)}
+          count={
+            m.behind
+              ? t(`${owed} 项待召开，其中 ${m.behind} 项已滞后`, `${owed} due, ${m.behind} behind`)
+              : t(`${owed} 项待召开`, `${owed} due`)
+          }
         >
           {owed > m.items.length
             ? m.byKind.map((k) => (
@@ -125,7 +129,9 @@ export function HomeTodo({ orgId }: { orgId: number | undefined }) {
             : m.items.map((i) => <MeetingRow key={`${i.orgId}-${i.kind}`} i={i} many={many} />)}
           {owed > m.items.length ? (
             <li>
-              <Link to="/compliance?status=behind">{t('查看滞后的组织', 'Organizations behind')}</Link>
+              {m.behind ? (
+                <Link to="/compliance?status=behind">{t('查看滞后的组织', 'Organizations behind')}</Link>
+              ) : null}
               <Link to="/compliance">{t(`全部 ${owed} 项`, `All ${owed}`)}</Link>
             </li>
           ) : null}
@@ -167,7 +173,13 @@ export function HomeTodo({ orgId }: { orgId: number | undefined }) {
           ))}
           {r.open > r.items.length ? (
             <li>
-              <Link to="/requests?overdue=true">{t('查看全部逾期诉求', 'All overdue requests')}</Link>
+              {r.overdue ? (
+                <Link to="/requests?overdue=true">
+                  {t(`查看全部 ${r.overdue} 件逾期诉求`, `All ${r.overdue} overdue`)}
+                </Link>
+              ) : (
+                <Link to="/requests?status=open">{t(`查看全部 ${r.open} 件办理中诉求`, `All ${r.open} open`)}</Link>
+              )}
             </li>
           ) : null}
         </Group>,
@@ -230,7 +242,7 @@ export function HomeTodo({ orgId }: { orgId: number | undefined }) {
     );
   };
   return (
-    <section className="dj-card dj-todo" data-testid="home-todo" aria-label={title}>
+    <section className="dj-card dj-todo" data-testid="home-todo" aria-label={title} aria-busy={!h && !q.error}>
       <h2 className="dj-card-title">{title}</h2>
       {body()}
     </section>

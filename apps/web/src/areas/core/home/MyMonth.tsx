@@ -65,7 +65,7 @@ export function MyMonthCard({ me }: { me: Me }) {
   const staff = hasCap(me, 'stats.read') && hasCap(me, 'meetings.read');
   const empty = h && !h.meetings.length && !h.checkins.length && !h.wishes.length && !h.errands.length;
   return (
-    <section className="m-card m-month" aria-label={title} data-testid="m-month">
+    <section className="m-card m-month" aria-label={title} data-testid="m-month" aria-busy={!h && !q.error}>
       <h2>{title}</h2>
       {q.error ? (
         <p className="m-sub" role="alert">
