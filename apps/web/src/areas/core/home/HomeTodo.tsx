@@ -127,6 +127,11 @@ export function HomeTodo({ orgId }: { orgId: number | undefined }) {
                 </li>
               ))
             : m.items.map((i) => <MeetingRow key={`${i.orgId}-${i.kind}`} i={i} many={many} />)}
+          {owed > m.items.length
+            ? m.items
+                .filter((i) => i.status === 'behind')
+                .map((i) => <MeetingRow key={`${i.orgId}-${i.kind}`} i={i} many />)
+            : null}
           {owed > m.items.length ? (
             <li>
               {m.behind ? (
