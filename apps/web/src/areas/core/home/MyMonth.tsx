@@ -99,7 +99,10 @@ export function MyMonthCard({ me }: { me: Me }) {
                     <Link to="/m/meetings" className="m-month-link">
                       <span>
                         {md(m.heldOn)} {m.startTime} {m.topic}
-                        <span className="m-sub"> {lbl(MEETING_KIND_LABELS, m.kind)}</span>
+                        {/* The kind, unless the topic already starts with it (主题党日：…). */}
+                        {m.topic.startsWith(lbl(MEETING_KIND_LABELS, m.kind)) ? null : (
+                          <span className="m-sub"> {lbl(MEETING_KIND_LABELS, m.kind)}</span>
+                        )}
                       </span>
                     </Link>
                     <span className="m-state">{lbl(ATTENDANCE_STATUSES, m.status)}</span>
