@@ -110,4 +110,21 @@ describe.each(dialects())('home to-do summary on %s', (dialect) => {
     expect(body.meetings.map((m) => m.id)).toContain(held.json().id);
     expect(body.checkins).toEqual([]);
   });
+
+  it('reminds of the fixed party day and lists the theme day behind once the county fixes the 5th', async () => {
+    // National rules fix no day: no reminder.
+    expect(((await townA.get('/api/home')).json() as HomeAnswer).themeDay).toBeNull();
+    const set = await county.request('PUT', '/api/meeting-rules/2026/theme_day', {
+      rule: { every: 'month', min: 1, fixedDay: 5 },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    // On 15 June the 5th has passed: the next one is 5 July, and June's theme day is behind (the rule's deadline).
+    const home = (await sec.get('/api/home')).json() as HomeAnswer;
+    expect(home.themeDay).toEqual({ day: 5, date: '2026-07-05' });
+    expect(home.meetings!.items[0]).toMatchObject({ kind: 'theme_day', status: 'behind', rule: { fixedDay: 5 } });
+    expect(((await member.get('/api/home/mine')).json() as HomeAnswer).themeDay).toEqual({
+      day: 5,
+      date: '2026-07-05',
+    });
+  });
 });
