@@ -5,12 +5,17 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { ATTENDANCE_STATUSES, MEETING_KIND_LABELS, type HomeMineT, type HomeT } from '@dangjian/contracts';
+import {
+  ATTENDANCE_STATUSES,
+  MEETING_KIND_LABELS,
+  chinaDateTime,
+  type HomeMineT,
+  type HomeT,
+} from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import type { Me } from '../../../api/types';
 import { useLabel, useT } from '../../../app/i18n';
 import { hasCap } from '../../../app/session';
-import { chinaDateTime } from '../../../components/Timeline';
 import './my-month.css';
 
 /** Month-day of a China day or instant. */
