@@ -24,3 +24,4 @@ export * from './residents/requests.js';
 export * from './residents/titles.js';
 export * from './residents/wishes.js';
 export * from './residents/figures.js';
+export * from './home.js';

@@ -8,6 +8,7 @@ import { useLabel, useT } from '../i18n';
 import { CheckinShortcut } from '../../areas/life/meetings/phone/MeetingPages';
 import { ProblemCard, Skeleton } from './parts';
 import { ServiceShortcut } from '../../areas/residents/common/phone/MemberServicePages';
+import { MyMonthCard } from '../../areas/core/home/MyMonth';
 import './mobile.css';
 
 function Row({ k, v }: { k: string; v: ReactNode }) {
@@ -42,6 +43,7 @@ export function ProfilePage({ me }: { me: Me }) {
           {m ? <span className="m-tag">{lbl(MEMBER_STATUSES, m.status)}</span> : null}
         </div>
       </section>
+      <MyMonthCard me={me} />
       {me.memberId ? <CheckinShortcut /> : null}
       {me.memberId ? <ServiceShortcut /> : null}
       {q.isPending ? (

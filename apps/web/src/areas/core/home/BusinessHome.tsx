@@ -21,13 +21,13 @@ import { useScope } from '../../../app/scope';
 
 // The charts' code (ECharts) loads beside the figures: numbers and links show first.
 const Chart = lazy(() => import('../../../components/Chart').then((m) => ({ default: m.Chart })));
-// Organizational life: its own figures, loaded after the overview.
-const MeetingFigures = lazy(() => import('../../life/meetings/MeetingFigures'));
 // Serving residents: its figures, loaded after the overview too.
 const ResidentsStatsBlock = lazy(() => import('../../residents/common/ResidentsStatsBlock'));
 import { LazyErrorResult as ErrorResult } from '../../../components/LazyStates';
 import { hasCap, useMe } from '../../../app/session';
 import { Stat } from '../../../components/Stat';
+import { HomeTodo, useHome } from './HomeTodo';
+import { HomeFigures } from './HomeFigures';
 
 type KeyCount = StatsOverview['members']['byGender'];
 
@@ -192,17 +192,28 @@ export default function BusinessHome() {
   const { org } = useScope();
   const { data: me } = useMe();
   const q = useQuery(statsQuery(org?.id));
+  const home = useHome(org?.id);
   const s = q.data;
   const title = org?.name ?? me?.orgName ?? '';
   const notSet = t('未填写', 'Not recorded');
   const [allElections, setAllElections] = useState(false);
 
+  // A breakdown of one slice is a fact (a number card), not a chart; a scope of one organization (a branch) says
+  // nothing by the organizations' type or field that the heading does not.
+  const all = s
+    ? breakdowns(s, t)
+        .filter((b) => !(s.orgs.total <= 1 && b.base === '/orgs'))
+        .map((b) => ({ ...b, data: slices(b.rows, b.map, lbl, b.param, b.base, notSet) }))
+    : [];
+  const charts = all.filter((b) => b.data.length >= 2);
+  const facts = all.filter((b) => b.data.length < 2);
   if (q.error) return <ErrorResult error={q.error} onRetry={() => q.refetch()} />;
   return (
     <div>
       <h1 className="dj-h1">
         {title} · {t('党建概况', 'Overview')}
       </h1>
+      <HomeTodo orgId={org?.id} />
       {!s ? (
         <div className="dj-spinner" role="status" aria-label={t('加载中', 'Loading')} />
       ) : (
@@ -221,16 +232,19 @@ export default function BusinessHome() {
             ))}
             <Stat testId="stat-due" title={lbl(ELECTION_STATUSES, 'due')} value={s.elections.due} />
             <Stat testId="stat-overdue" title={lbl(ELECTION_STATUSES, 'overdue')} value={s.elections.overdue} />
+            {facts.map((f) => (
+              <Stat
+                key={f.testId}
+                testId={f.testId.replace('chart-', 'fact-')}
+                title={f.title}
+                value={f.data.length ? `${f.data[0].name} ${f.data[0].value.toLocaleString('en-US')}` : '—'}
+                href={f.data[0]?.href ?? undefined}
+              />
+            ))}
           </div>
           <div className="dj-grid-charts">
-            {breakdowns(s, t).map((b) => (
-              <ChartCard
-                key={b.testId}
-                testId={b.testId}
-                kind={b.kind}
-                title={b.title}
-                data={slices(b.rows, b.map, lbl, b.param, b.base, notSet)}
-              />
+            {charts.map((c) => (
+              <ChartCard key={c.testId} testId={c.testId} kind={c.kind} title={c.title} data={c.data} />
             ))}
             <ChartCard
               testId="chart-join-year"
@@ -285,11 +299,7 @@ export default function BusinessHome() {
               ) : null}
             </section>
           </div>
-          {hasCap(me, 'meetings.read') ? (
-            <Suspense fallback={null}>
-              <MeetingFigures orgId={org?.id} />
-            </Suspense>
-          ) : null}
+          {home.data ? <HomeFigures home={home.data} /> : null}
           {hasCap(me, 'residents.read') ? (
             <Suspense fallback={null}>
               <ResidentsStatsBlock orgId={org?.id} />

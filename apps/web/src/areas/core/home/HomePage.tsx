@@ -3,6 +3,7 @@ import { lazy } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import type { StatsOverview } from '../../../api/types';
+import type { HomeT } from '@dangjian/contracts';
 import { useMe, hasCap } from '../../../app/session';
 import { useScope } from '../../../app/scope';
 
@@ -23,6 +24,12 @@ export default function HomePage() {
     void qc.prefetchQuery({
       queryKey: ['stats', org?.id ?? null],
       queryFn: ({ signal }) => api.get<StatsOverview>('/api/stats/overview', { org: org?.id }, signal),
+      staleTime: 15_000,
+    });
+    // The to-do summary too (same key as HomeTodo's query): the home leads with it.
+    void qc.prefetchQuery({
+      queryKey: ['home', org?.id ?? null],
+      queryFn: ({ signal }) => api.get<HomeT>('/api/home', { org: org?.id }, signal),
       staleTime: 15_000,
     });
     return <BusinessHome />;
