@@ -5,7 +5,7 @@
 import type { HomeT } from '@dangjian/contracts';
 import { withQuery } from '../../../api/client';
 import { useT } from '../../../app/i18n';
-import { Stat } from '../../../components/Figures';
+import { Stat } from '../../../components/Stat';
 import { percent } from '../../life/meetings/model';
 
 /** The numbers of this month's compliance and this year's meetings of the scope. */
