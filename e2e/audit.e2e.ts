@@ -21,7 +21,9 @@ describe('audit trail in words (auditor, browser in New York)', () => {
     const branch = await apiLogin('demo-branch');
     const county = await apiLogin('demo-county');
     const m = (await county.json('GET', '/api/members?pageSize=1&sort=createdAt&order=desc')).items[0];
-    await county.json('PATCH', `/api/members/${m.id}`, { education: m.education === 'bachelor' ? 'college' : 'bachelor' });
+    await county.json('PATCH', `/api/members/${m.id}`, {
+      education: m.education === 'bachelor' ? 'college' : 'bachelor',
+    });
     const auditor = await apiLogin('demo-auditor');
     const login = (await auditor.json('GET', '/api/audit?pageSize=50')).items.find(
       (r: { action: string; actorId: number | null }) => r.action === 'auth.login' && r.actorId === branch.user.id,
@@ -39,7 +41,10 @@ describe('audit trail in words (auditor, browser in New York)', () => {
       await page.waitForURL(/q=/);
       await settle(page, 800);
       const table = page.locator('.ant-table-tbody');
-      const row = table.getByRole('row').filter({ hasText: chinaSeconds(login.at) }).first();
+      const row = table
+        .getByRole('row')
+        .filter({ hasText: chinaSeconds(login.at) })
+        .first();
       await row.waitFor({ timeout: 15_000 });
       const text = await row.innerText();
       expect(text).toContain('登录');

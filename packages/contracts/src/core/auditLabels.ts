@@ -33,6 +33,14 @@ export const AUDIT_ENTITIES: Readonly<Record<string, Labelled>> = MODULE_AUDIT_E
 /** The actor of what no person did (daily jobs, the demo load, the command line). */
 export const SYSTEM_ACTOR: Labelled = { zh: '系统', en: 'System' };
 
+/** Who an audit record's actor is, in words. */
+export const AUDIT_ACTOR_KINDS = {
+  user: { zh: '账号', en: 'Account' },
+  system: SYSTEM_ACTOR,
+  resident: { zh: '群众', en: 'Resident' },
+  anonymous: { zh: '未登录', en: 'Not signed in' },
+} as const satisfies Record<string, Labelled>;
+
 /** An action code in words; a code no module declares (an old record) reads as "other action", never the code. */
 export function auditActionLabel(code: string): Labelled {
   return AUDIT_ACTIONS[code] ?? { zh: '其他操作', en: 'Other action' };
