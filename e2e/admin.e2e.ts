@@ -181,7 +181,7 @@ describe('accounts (security admin)', () => {
 });
 
 describe('audit trail (auditor)', () => {
-  it('filters by action and shows before/after of a change', async () => {
+  it('searches by words and shows before/after of a change in words', async () => {
     // Make a change to look for.
     const county = await apiLogin('demo-county');
     const m = (await county.json('GET', '/api/members?pageSize=1&sort=createdAt&order=desc')).items[0];
