@@ -9,6 +9,7 @@ export * from './core/api/members.js';
 export * from './core/api/users.js';
 export * from './core/api/audit.js';
 export * from './core/auditLabels.js';
+export * from './core/auditValues.js';
 export * from './core/figures.js';
 export * from './core/chinaTime.js';
 export * from './core/rules.js';

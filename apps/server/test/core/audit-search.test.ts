@@ -3,6 +3,7 @@
  * system (系统) and by the actor's name; every record carries its actor's and its record's names.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditValueLabel } from '@dangjian/contracts';
 import { writeAuditAlone } from '../../src/platform/data/audit.js';
 import { type Client, dialects, type Fixture, login, openFixture, type TestEnv } from '../harness.js';
 
@@ -35,7 +36,15 @@ describe.each(dialects())('audit search by words on %s', (dialect) => {
     expect(m.statusCode).toBe(200);
     const patched = await town.patch(`/api/members/${fx.memberIn.townA}`, { education: 'bachelor' });
     expect(patched.statusCode, patched.body).toBe(200);
-    await login(env.app, 't-county');
+    const county = await login(env.app, 't-county');
+    const org = {
+      parentId: fx.townA,
+      name: '审计村党支部',
+      type: 'branch',
+      termStart: '2024-01-01',
+      termEnd: '2029-01-01',
+    };
+    expect((await county.post('/api/orgs', org)).statusCode).toBe(200);
     // A job's record: no account acts.
     await writeAuditAlone(env.ctx, null, { action: 'demo.load', actorName: 'system', detail: 'test' });
     auditor = await login(env.app, 't-auditor');
@@ -61,6 +70,16 @@ describe.each(dialects())('audit search by words on %s', (dialect) => {
     const byName = await search('秀英');
     expect(byName.total).toBeGreaterThanOrEqual(2);
     expect(byName.items.every((i) => i.actorId === fx.users.townA.id)).toBe(true);
+  });
+
+  it("one record names the records its changes point at, and its fields' values in words", async () => {
+    const created = (await search('新建组织')).items.find((i) => i.action === 'org.create')!;
+    expect(created.entityName).toBe('审计村党支部');
+    const one = (await auditor.get(`/api/audit/${created.id}`)).json();
+    expect(one.valueNames).toEqual({ [`parentId:${fx.townA}`]: '东乡镇党委' });
+    expect(one.changes.type.after).toBe('branch');
+    expect(auditValueLabel('type', 'branch')).toEqual({ zh: '党支部', en: 'Branch' });
+    expect(auditValueLabel('education', 'no such value')).toBeNull();
   });
 
   it('系统 finds the jobs, shown as the system without a name or role', async () => {

@@ -168,6 +168,13 @@ export const AUDIT_FIELDS: Readonly<Record<string, Labelled>> = {
   committee: f('委员会', 'Committee'),
   found: f('发现', 'Found'),
   request: f('诉求', 'Request'),
+  id: f('记录编号', 'Record number'),
+  isPoor: f('困难户', 'In hardship'),
+  people: f('人数', 'People'),
+  groupId: f('联户小组', 'Household group'),
+  members: f('成员', 'Members'),
+  cadres: f('结对干部', 'Cadres'),
+  mustChangePassword: f('须修改密码', 'Must change password'),
 };
 
 /** A changed field's name in words; an unnamed one reads "other field", never its path. */

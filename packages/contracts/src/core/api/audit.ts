@@ -24,6 +24,8 @@ export const AuditRecord = Type.Object({
   changes: Nullable(Type.Record(Type.String(), Type.Object({ before: Type.Unknown(), after: Type.Unknown() }))),
   success: Type.Boolean(),
   detail: Nullable(Type.String()),
+  /** In one record's answer: the names of the records its changes point at, by `<field>:<id>` (`orgId:17` → 东村党支部). */
+  valueNames: Type.Optional(Type.Record(Type.String(), Type.String())),
 });
 export type AuditRecordT = Static<typeof AuditRecord>;
 /** A day or an instant (the audit trail's bounds): `YYYY-MM-DD` or an ISO-8601 timestamp, both real. */

@@ -93,11 +93,44 @@ export async function list(ctx: Ctx, actor: Actor, f: repo.AuditFilter & { q?: s
   return { items: rows.map((r) => present(r, names)), total };
 }
 
-/** One audit record. */
+/** The record kind an id-valued field of a change points at. */
+const REF_FIELDS: Record<string, string> = {
+  orgId: 'org',
+  parentId: 'org',
+  memberId: 'member',
+  secretaryMemberId: 'member',
+  cadreMemberId: 'member',
+  visitorMemberId: 'member',
+  leaderMemberId: 'member',
+  lecturerMemberId: 'member',
+  ownerMemberId: 'member',
+  householdId: 'household',
+  groupId: 'household_group',
+};
+
+/** The names of the records a change's id-valued fields point at, by `<field>:<id>` (looked up in the county). */
+async function valueNamesOf(ctx: Ctx, actor: Actor, changes: AuditRecordT['changes']) {
+  const refs: { field: string; type: string; id: number }[] = [];
+  for (const [field, c] of Object.entries(changes ?? {}))
+    for (const v of [c.before, c.after])
+      if (REF_FIELDS[field] && typeof v === 'number') refs.push({ field, type: REF_FIELDS[field], id: v });
+  if (!refs.length) return undefined;
+  const names = await repo.entityNames(ctx.db, actor.tenantId!, refs);
+  const out: Record<string, string> = {};
+  for (const r of refs) {
+    const name = names.get(`${r.type}:${r.id}`);
+    if (name) out[`${r.field}:${r.id}`] = name;
+  }
+  return out;
+}
+
+/** One audit record, with the names of the records its changes point at. */
 export async function get(ctx: Ctx, actor: Actor, id: number): Promise<AuditRecordT> {
   const r = await repo.byId(ctx.db, id);
   if (!r || (r.tenant_id != null && r.tenant_id !== actor.tenantId)) throw notFound();
-  return present(r, await namesOf(ctx, actor, [r]));
+  const record = present(r, await namesOf(ctx, actor, [r]));
+  const valueNames = await valueNamesOf(ctx, actor, record.changes);
+  return valueNames ? { ...record, valueNames } : record;
 }
 
 /** Checks the whole chain. */

@@ -1,7 +1,14 @@
 /** One audit record in a drawer: who, when (China time), from where, what, and the fields before and after in words. */
 import { Descriptions, Drawer, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { AUDIT_FIELDS, auditActionLabel, auditFieldLabel, ERRORS, type Labelled } from '@dangjian/contracts';
+import {
+  AUDIT_FIELDS,
+  auditActionLabel,
+  auditFieldLabel,
+  auditValueLabel,
+  ERRORS,
+  type Labelled,
+} from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import type { AuditRecord } from '../../../api/types';
 import { usePageCrumb } from '../../../app/crumbs';
@@ -9,9 +16,17 @@ import { useT } from '../../../app/i18n';
 import { ErrorResult } from '../../../components/States';
 import { AuditActor, AuditEntity, formatTime } from './auditShared';
 
-/** A value before or after a change, as text; an instant in China time. */
-function show(v: unknown): string {
+/** A value before or after a change, as text: an enumeration by its label, an instant in China time. */
+function show(field: string, v: unknown, words: (l: Labelled) => string, names?: Record<string, string>): string {
   if (v === null || v === undefined || v === '') return '—';
+  // A record pointed at by its id reads by its name (an organization, a member, a household).
+  const named = names?.[`${field}:${String(v)}`];
+  if (named) return named;
+  if (typeof v === 'boolean') return v ? words({ zh: '是', en: 'Yes' }) : words({ zh: '否', en: 'No' });
+  const label = auditValueLabel(field, v);
+  if (label) return words(label);
+  if (Array.isArray(v) && v.length && v.every((x) => auditValueLabel(field, x)))
+    return v.map((x) => words(auditValueLabel(field, x)!)).join('、');
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return formatTime(v);
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
@@ -96,12 +111,20 @@ export function AuditDetail({ id, onClose }: { id: number; onClose: () => void }
               {
                 title: t('修改前', 'Before'),
                 dataIndex: 'before',
-                render: (v: unknown) => <span style={{ color: '#a8071a', wordBreak: 'break-all' }}>{show(v)}</span>,
+                render: (v: unknown, c: { field: string }) => (
+                  <span style={{ color: '#a8071a', wordBreak: 'break-all' }}>
+                    {show(c.field, v, words, r.valueNames)}
+                  </span>
+                ),
               },
               {
                 title: t('修改后', 'After'),
                 dataIndex: 'after',
-                render: (v: unknown) => <span style={{ color: '#135200', wordBreak: 'break-all' }}>{show(v)}</span>,
+                render: (v: unknown, c: { field: string }) => (
+                  <span style={{ color: '#135200', wordBreak: 'break-all' }}>
+                    {show(c.field, v, words, r.valueNames)}
+                  </span>
+                ),
               },
             ]}
           />
