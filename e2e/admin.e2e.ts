@@ -181,7 +181,7 @@ describe('accounts (security admin)', () => {
 });
 
 describe('audit trail (auditor)', () => {
-  it('filters by action and shows before/after of a change', async () => {
+  it('searches by words and shows before/after of a change in words', async () => {
     // Make a change to look for.
     const county = await apiLogin('demo-county');
     const m = (await county.json('GET', '/api/members?pageSize=1&sort=createdAt&order=desc')).items[0];
@@ -192,13 +192,14 @@ describe('audit trail (auditor)', () => {
     try {
       await page.goto(baseUrl() + '/audit');
       await page.getByTestId('chain-check').getByText('审计链完整').waitFor({ timeout: 30_000 });
-      await page.getByLabel('操作', { exact: true }).fill('member.update');
-      await page.getByLabel('操作', { exact: true }).press('Enter');
-      await page.waitForURL(/action=member.update/);
+      // Searched by the action's name, not its code; the changed field reads by its name.
+      await page.getByTestId('audit-search').locator('input').fill('修改党员信息');
+      await page.getByTestId('audit-search').locator('input').press('Enter');
+      await page.waitForURL(/q=/);
       await settle(page);
-      await page.getByRole('row').filter({ hasText: 'member.update' }).first().getByRole('link').click();
+      await page.getByRole('row').filter({ hasText: '修改党员信息' }).first().getByRole('link').first().click();
       const drawer = page.getByTestId('audit-drawer');
-      await drawer.getByTestId('audit-changes').getByText('education').waitFor();
+      await drawer.getByTestId('audit-changes').getByText('学历').waitFor();
       await shot(page, 'audit-detail');
       expect(pageErrors.get(page)).toEqual([]);
     } finally {

@@ -8,6 +8,8 @@ export * from './core/api/orgs.js';
 export * from './core/api/members.js';
 export * from './core/api/users.js';
 export * from './core/api/audit.js';
+export * from './core/auditLabels.js';
+export * from './core/auditValues.js';
 export * from './core/figures.js';
 export * from './core/screen.js';
 export * from './core/chinaTime.js';

@@ -57,9 +57,13 @@ export function capabilityLabel(capability: RouteCapability): string | Capabilit
   return typeof capability === 'string' ? capability : [...capability];
 }
 
+/** The audit actions routes declared (the check that every action the server writes has its label reads it). */
+export const ROUTE_AUDIT_ACTIONS = new Set<string>();
+
 /** Registers a route with its declared capability (and its failed-write audit action). */
 export function defineRoute<S extends FastifySchema>(app: App, spec: RouteSpec<S>): void {
   const { capability, audit, config, schema, ...rest } = spec;
+  if (audit) ROUTE_AUDIT_ACTIONS.add(audit);
   const annotated = {
     ...schema,
     'x-capability': capabilityLabel(capability),

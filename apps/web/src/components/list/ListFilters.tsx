@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Checkbox, DatePicker, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
+import { chinaDateTime, chinaInstant } from '@dangjian/contracts';
 import { api } from '../../api/client';
 import type { Org } from '../../api/types';
 import { useT } from '../../app/i18n';
@@ -23,6 +24,7 @@ export type ListFilter =
   | (FilterBase & { kind: 'search'; maxLength?: number })
   | (FilterBase & { kind: 'select'; options: { value: string; label: string }[] })
   | (FilterBase & { kind: 'number'; min?: number; max?: number })
+  /** `showTime`: instants, picked and shown in China time. */
   | (FilterBase & { kind: 'dateRange'; keyTo: string; showTime?: boolean; placeholderTo?: string })
   | (FilterBase & { kind: 'check' })
   | (FilterBase & { kind: 'custom'; render: (value: string | null, set: (v: FilterValue) => void) => ReactNode });
@@ -95,14 +97,17 @@ function FilterInput({ f, url }: { f: ListFilter; url: ListUrl }) {
     case 'dateRange': {
       const to = url.params.get(f.keyTo);
       const fmt = f.showTime ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD';
-      const out = (d: dayjs.Dayjs | null | undefined) => (d ? (f.showTime ? d.toISOString() : d.format(fmt)) : null);
+      // With a time, the picker's wall clock is China time whatever the browser's zone (the app's one clock).
+      const out = (d: dayjs.Dayjs | null | undefined) =>
+        d ? (f.showTime ? chinaInstant(d.format('YYYY-MM-DD'), d.format('HH:mm')) : d.format(fmt)) : null;
+      const shown = (v: string) => dayjs(f.showTime ? chinaDateTime(v) : v);
       return (
         <DatePicker.RangePicker
           aria-label={f.label}
           format={fmt}
           showTime={f.showTime ? { format: 'HH:mm' } : undefined}
           allowEmpty={[true, true]}
-          value={value || to ? [value ? dayjs(value) : null, to ? dayjs(to) : null] : null}
+          value={value || to ? [value ? shown(value) : null, to ? shown(to) : null] : null}
           onChange={(v) => url.setFilters({ [f.key]: out(v?.[0]), [f.keyTo]: out(v?.[1]) })}
           placeholder={
             f.placeholder ? [f.placeholder, f.placeholderTo ?? ''] : [t('开始日期', 'From'), t('结束日期', 'To')]

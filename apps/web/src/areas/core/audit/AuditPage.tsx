@@ -1,33 +1,25 @@
-/** The audit trail (auditor): filters by time, actor, action, entity; detail with before/after; the chain check. */
+/**
+ * The audit trail (auditor), in words: search by what was done or who did it (登录, 修改党员, a name), filters by
+ * time (China time), kind of record and outcome; detail with before/after; the chain check.
+ */
 import { Tag } from 'antd';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ROLES } from '@dangjian/contracts';
+import { AUDIT_ENTITIES, auditActionLabel } from '@dangjian/contracts';
 import type { AuditRecord } from '../../../api/types';
-import { useLabel, useT } from '../../../app/i18n';
+import { useT } from '../../../app/i18n';
 import { type ListColumn, ListPage } from '../../../components/list/ListPage';
 import { searchFilter, selectFilter } from '../../../components/list/listParts';
 import { AuditDetail } from './AuditDetail';
-import { ChainCheckCard, formatTime } from './auditShared';
-
-/** The kinds of records the audit trail names, with their labels. */
-const ENTITY_TYPES: Record<string, { zh: string; en: string }> = {
-  user: { zh: '账号', en: 'Account' },
-  org: { zh: '组织', en: 'Organization' },
-  member: { zh: '党员', en: 'Member' },
-  member_import: { zh: '党员导入', en: 'Member import' },
-  meeting: { zh: '组织生活', en: 'Meeting' },
-  meeting_rule: { zh: '组织生活规则', en: 'Meeting rule' },
-  rules: { zh: '规则', en: 'Rules' },
-};
+import { AuditActor, AuditEntity, ChainCheckCard, formatTime } from './auditShared';
 
 /** The audit page (`/audit`, `/audit/:id` opens a record). */
 export default function AuditPage() {
   const t = useT();
-  const lbl = useLabel();
+  const words = (l: { zh: string; en: string }) => t(l.zh, l.en);
   const { id } = useParams();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const entityTypes = Object.entries(ENTITY_TYPES).map(([value, l]) => ({ value, label: t(l.zh, l.en) }));
+  const entityTypes = Object.entries(AUDIT_ENTITIES).map(([value, l]) => ({ value, label: t(l.zh, l.en) }));
   const results = [
     { value: 'true', label: t('成功', 'OK') },
     { value: 'false', label: t('失败', 'Failed') },
@@ -41,13 +33,9 @@ export default function AuditPage() {
         <Link to={{ pathname: `/audit/${r.id}`, search: params.toString() }}>{formatTime(v)}</Link>
       ),
     },
-    { title: t('操作人', 'Actor'), dataIndex: 'actorName', render: (v: string | null) => v ?? '—' },
-    { title: t('角色', 'Role'), dataIndex: 'role', render: (v: string | null) => (v ? lbl(ROLES, v) : '—') },
-    { title: t('操作', 'Action'), dataIndex: 'action', render: (v: string) => <code>{v}</code> },
-    {
-      title: t('对象', 'Entity'),
-      render: (_, r) => (r.entityType ? `${r.entityType}${r.entityId ? ` #${r.entityId}` : ''}` : '—'),
-    },
+    { title: t('操作人', 'Actor'), dataIndex: 'actorName', render: (_, r) => <AuditActor r={r} /> },
+    { title: t('操作', 'Action'), dataIndex: 'action', render: (v: string) => words(auditActionLabel(v)) },
+    { title: t('对象', 'Record'), dataIndex: 'entityType', render: (_, r) => <AuditEntity r={r} /> },
     { title: 'IP', dataIndex: 'ip', width: 130 },
     {
       title: t('结果', 'Result'),
@@ -64,10 +52,11 @@ export default function AuditPage() {
       before={<ChainCheckCard />}
       filters={[
         { kind: 'dateRange', key: 'from', keyTo: 'to', showTime: true, label: t('时间范围', 'Time range') },
-        { kind: 'search', key: 'actor', label: t('操作人', 'Actor'), width: 160 },
-        searchFilter(t('操作', 'Action'), t('操作，如 member.update', 'Action, e.g. member.update'), { key: 'action' }),
-        selectFilter('entityType', t('对象类型', 'Entity type'), entityTypes),
-        { kind: 'search', key: 'entityId', label: t('对象编号', 'Entity id'), width: 140 },
+        searchFilter(t('搜索', 'Search'), t('操作或操作人，如 登录、修改党员、姓名', 'Action or actor, e.g. sign in'), {
+          width: 300,
+          testId: 'audit-search',
+        }),
+        selectFilter('entityType', t('对象类型', 'Record kind'), entityTypes),
         selectFilter('success', t('结果', 'Result'), results, 110),
       ]}
       columns={columns}
