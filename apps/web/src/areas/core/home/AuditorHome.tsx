@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { AuditRecord } from '../../../api/types';
 import { useT } from '../../../app/i18n';
-import { ChainCheckCard, formatTime } from '../audit/auditShared';
+import { auditActionLabel } from '@dangjian/contracts';
+import { AuditActor, AuditEntity, ChainCheckCard, formatTime } from '../audit/auditShared';
 import { ErrorResult } from '../../../components/States';
 import { listQuery } from './listQuery';
 import { HomeTable } from './HomeTable';
@@ -12,6 +13,7 @@ import { HomeTable } from './HomeTable';
 /** The auditor's home page. */
 export default function AuditorHome() {
   const t = useT();
+  const words = (l: { zh: string; en: string }) => t(l.zh, l.en);
   const q = useQuery(listQuery<AuditRecord>(['audit', 'recent'], '/api/audit', { pageSize: 15 }));
   const failed = useQuery(listQuery<AuditRecord>(['audit', 'failed'], '/api/audit', { pageSize: 1, success: false }));
   return (
@@ -45,12 +47,9 @@ export default function AuditorHome() {
                 render: (v: string, r) => <Link to={`/audit/${r.id}`}>{formatTime(v)}</Link>,
                 width: 180,
               },
-              { title: t('操作人', 'Actor'), dataIndex: 'actorName' },
-              { title: t('操作', 'Action'), dataIndex: 'action' },
-              {
-                title: t('对象', 'Entity'),
-                render: (_, r) => (r.entityType ? `${r.entityType}${r.entityId ? ` #${r.entityId}` : ''}` : ''),
-              },
+              { title: t('操作人', 'Actor'), render: (_, r) => <AuditActor r={r} /> },
+              { title: t('操作', 'Action'), dataIndex: 'action', render: (v: string) => words(auditActionLabel(v)) },
+              { title: t('对象', 'Record'), render: (_, r) => <AuditEntity r={r} /> },
               {
                 title: t('结果', 'Result'),
                 dataIndex: 'success',
