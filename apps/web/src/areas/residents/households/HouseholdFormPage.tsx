@@ -12,7 +12,8 @@ import { api } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
 import { useFeedback } from '../../../components/feedback';
-import { OrgField, useHomeOrg } from '../../../components/form/OrgField';
+import { useHomeOrg } from '../../../components/form/OrgField';
+import { VillageSelect } from '../common/VillageSelect';
 import { EntityForm } from '../../../components/EntityForm';
 import { Field, keepNote } from '../../../components/form/Field';
 import { useAfterSave, useEditedRecord } from '../../../components/form/recordPage';
@@ -159,12 +160,14 @@ export default function HouseholdFormPage() {
       }}
     >
       <Row gutter={16}>
-        <OrgField
+        <Field
           col="half"
           label={t('所属村（社区）', 'Village or community')}
-          required={t('请选择村或社区党组织', 'Choose the village or community')}
-          current={record?.orgName}
-        />
+          name="orgId"
+          required={t('请选择村（社区）', 'Choose the village or community')}
+        >
+          <VillageSelect current={record?.orgName} />
+        </Field>
         <Field
           col="half"
           label={t('户主姓名', 'Head of household')}

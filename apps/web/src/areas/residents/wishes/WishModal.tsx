@@ -4,13 +4,13 @@ import { WISH_KINDS } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { FormModal } from '../../../components/FormModal';
-import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
+import { VillageSelect } from '../common/VillageSelect';
 import type { WishItem } from '../requests/requestModel';
 import { type OrgDialogProps, ResidentFields } from '../requests/RequestParts';
 import { Field } from '../../../components/form/Field';
 
 /** The dialog that posts a wish. */
-export function WishModal({ orgId, orgName, onClose, onSaved }: OrgDialogProps<WishItem>) {
+export function WishModal({ orgId, onClose, onSaved }: OrgDialogProps<WishItem>) {
   const t = useT();
   const opts = useEnumOptions();
   const [form] = Form.useForm();
@@ -31,7 +31,7 @@ export function WishModal({ orgId, orgName, onClose, onSaved }: OrgDialogProps<W
         name="orgId"
         required={t('请选择村（社区）', 'Choose the village')}
       >
-        <OrgTreeSelect valueLabel={orgName} />
+        <VillageSelect />
       </Field>
       <Form.Item label={t('类型', 'Kind')} name="kind">
         <Radio.Group optionType="button" options={opts(WISH_KINDS)} />
