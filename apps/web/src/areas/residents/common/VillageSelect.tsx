@@ -28,16 +28,25 @@ export function useVillages() {
   });
 }
 
-/** The picker; a value that is not a village of the scope (the home org, a committee) is cleared. */
+/**
+ * Starts a new record's form in the home organization when that is a village (a county or township home leaves
+ * the field for the user to choose); `set` writes the field without validating it.
+ */
+export function useHomeVillage(homeId: number | undefined, editing: boolean, set: (id: number) => void): void {
+  const q = useVillages();
+  const village = !editing && homeId != null && q.data?.items.some((v) => v.id === homeId) ? homeId : undefined;
+  useEffect(() => {
+    if (village != null) set(village);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [village]);
+}
+
+/** The picker; a value that is not a village of the scope shows only as the record's `current` name. */
 export function VillageSelect({ value, onChange, id, current, status, disabled }: VillageSelectProps) {
   const t = useT();
   const q = useVillages();
   const items = q.data?.items;
   const known = value != null && !!items?.some((v) => v.id === value);
-  useEffect(() => {
-    // The form starts in the home organization; only a village may stay chosen.
-    if (items && value != null && !known && !current) onChange?.(null);
-  }, [items, value, known, current, onChange]);
   const options = useMemo(() => {
     const towns = new Map<string, { label: string; title: string; options: { value: number; label: string }[] }>();
     for (const v of items ?? []) {
@@ -53,7 +62,7 @@ export function VillageSelect({ value, onChange, id, current, status, disabled }
   return (
     <Select<number>
       id={id}
-      value={value ?? undefined}
+      value={known || (value != null && current) ? value : undefined}
       onChange={(v) => onChange?.(v ?? null)}
       options={options}
       showSearch={{ optionFilterProp: 'label' }}

@@ -11,7 +11,7 @@ import { api } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
 import { useHomeOrg } from '../../../components/form/OrgField';
-import { VillageSelect } from '../common/VillageSelect';
+import { VillageSelect, useHomeVillage } from '../common/VillageSelect';
 import { EntityForm } from '../../../components/EntityForm';
 import { mobileRule } from '../../../components/form/rules';
 import { HouseholdSelect, HouseholdTags, MemberSelect, useResidentsRules } from '../common/ResidentsParts';
@@ -55,6 +55,7 @@ export default function GroupFormPage() {
       };
     },
   );
+  useHomeVillage(home.id, editing != null, (id) => form.setFieldValue('orgId', id));
   const orgId = Form.useWatch('orgId', form);
   const leaderKind = Form.useWatch('leaderKind', form);
   const rules = useResidentsRules().data?.rules;
@@ -113,7 +114,7 @@ export default function GroupFormPage() {
       onSaved={saved}
       onCancel={() => navigate(-1)}
       submitTestId="save-group"
-      initialValues={{ orgId: home.id, leaderKind: 'member' }}
+      initialValues={{ leaderKind: 'member' }}
     >
       <Row gutter={16}>
         <Field

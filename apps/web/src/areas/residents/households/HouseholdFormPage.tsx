@@ -13,7 +13,7 @@ import { useEnumOptions, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
 import { useFeedback } from '../../../components/feedback';
 import { useHomeOrg } from '../../../components/form/OrgField';
-import { VillageSelect } from '../common/VillageSelect';
+import { VillageSelect, useHomeVillage } from '../common/VillageSelect';
 import { EntityForm } from '../../../components/EntityForm';
 import { Field, keepNote } from '../../../components/form/Field';
 import { useAfterSave, useEditedRecord } from '../../../components/form/recordPage';
@@ -63,6 +63,8 @@ export default function HouseholdFormPage() {
       : t('新增户', 'New household'),
   );
   if (gate) return gate;
+
+  useHomeVillage(home.id, editing != null, (id) => form.setFieldValue('orgId', id));
 
   /** Saves the household (and, when editing, its resident rows one by one); answers its id. */
   async function save(v: Values): Promise<number> {
@@ -146,7 +148,6 @@ export default function HouseholdFormPage() {
       submitTestId="save-household"
       showError={(f, e) => showResidentsError(f, e, rowOfError.current)}
       initialValues={{
-        orgId: home.id,
         tags: [],
         residents: editing ? [] : [{ name: '', relation: 'head' }],
       }}
