@@ -31,7 +31,7 @@ export function isPlaceOrg(org: PlaceOrgLike, fields: readonly string[] = PLACE_
   );
 }
 
-/** Whether an organization stands for a township or a street (乡镇、街道): a rural or community committee below the county. */
+/** Whether an organization stands for a township (乡镇、街道): a rural or community committee below the county. */
 export function isTownshipOrg(org: PlaceOrgLike): boolean {
   return org.type === 'committee' && org.depth === 1 && org.field != null && PLACE_FIELDS.includes(org.field);
 }
