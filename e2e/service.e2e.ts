@@ -89,6 +89,13 @@ describe('serving residents', () => {
       expect(await resident.getByTestId('r-phone-masked').textContent()).toContain(
         `${phone.slice(0, 3)}****${phone.slice(-4)}`,
       );
+      // A village is chosen by its township first (the member's branch is its village's organization).
+      const places = (await (await fetch(`${baseUrl()}/api/public/places`)).json()) as {
+        id: number;
+        townshipId: number;
+      }[];
+      const place = places.find((p) => p.id === member.user.orgId)!;
+      await resident.getByLabel('所在乡镇（街道）').selectOption(String(place.townshipId));
       await resident.getByLabel('所在村（社区）').selectOption(String(member.user.orgId));
       await resident.getByLabel('标题').fill(title);
       await resident.getByLabel('内容').fill('孩子上网课，家里没有电脑，旧的也可以。');

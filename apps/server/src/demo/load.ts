@@ -11,6 +11,7 @@ import { writeAuditAlone } from '../platform/data/audit.js';
 import { bumpVersion } from '../platform/data/versions.js';
 import { memberColumns } from '../areas/core/members/members.service.js';
 import { newUserRow } from '../areas/core/users/users.repository.js';
+import { defaultPlaceName, type PlaceOrgLike } from '../areas/core/orgs/orgs.places.js';
 import { generateCounty, type DemoCounty } from './county.js';
 import { Random, mixSeed } from './random.js';
 import { MANIFESTS } from '../areas/index.js';
@@ -52,8 +53,12 @@ async function insertCounty(
   const orgIds = new Map<string, number>();
   const orgPaths = new Map<string, string>();
   let tenantId = 0;
+  // The village-level organizations and township committees carry their place's name (大岭村, 城关镇).
+  const shapes = new Map<string, PlaceOrgLike>();
   for (const [i, o] of county.orgs.entries()) {
     const parentPath = o.parentKey ? orgPaths.get(o.parentKey)! : '/';
+    const shape = { type: o.type, field: o.field, depth: parentPath.split('/').filter(Boolean).length };
+    shapes.set(o.key, shape);
     const { id } = await db
       .insertInto('orgs')
       .values({
@@ -62,6 +67,7 @@ async function insertCounty(
         org_path: `${parentPath}pending/`,
         depth: parentPath.split('/').filter(Boolean).length,
         name: o.name,
+        place_name: defaultPlaceName({ ...shape, name: o.name }, o.parentKey ? shapes.get(o.parentKey)! : null),
         type: o.type,
         field: o.field,
         term_start: o.termStart,

@@ -131,7 +131,7 @@ describe.each(dialects())('households: groups, coverage, pairing and zones on %s
     expect(cov.byOrg).toEqual([
       {
         orgId: c1,
-        orgName: '北一村党支部',
+        orgName: '北一村',
         groups: 1,
         households: 3,
         householdsTotal: 4,
@@ -141,7 +141,7 @@ describe.each(dialects())('households: groups, coverage, pairing and zones on %s
       },
       {
         orgId: c2,
-        orgName: '北二村党支部',
+        orgName: '北二村',
         groups: 1,
         households: 2,
         householdsTotal: 3,
@@ -249,9 +249,7 @@ describe.each(dialects())('households: groups, coverage, pairing and zones on %s
     );
     gaps = (await county.get(`/api/pairings/gaps?org=${townC}`)).json();
     expect(gaps).toMatchObject({ poorHouseholds: 3, pairedHouseholds: 2, unpairedTotal: 1, cadres: 2 });
-    expect(gaps.unpaired).toEqual([
-      { householdId: h[1], headName: '户主2', address: '北村2号', orgName: '北一村党支部' },
-    ]);
+    expect(gaps.unpaired).toEqual([{ householdId: h[1], headName: '户主2', address: '北村2号', orgName: '北一村' }]);
     // Tighter rules: with a minimum of 2 both cadres (one household each) are under their load.
     await county.patch('/api/service-rules', { pairingLoadMin: 2, pairingLoadMax: 2 });
     gaps = (await county.get(`/api/pairings/gaps?org=${townC}`)).json();
@@ -318,7 +316,7 @@ describe.each(dialects())('households: groups, coverage, pairing and zones on %s
     expect(z.statusCode).toBe(200);
     const id = z.json().id;
     expect(z.json()).toMatchObject({
-      orgName: '东街社区党支部',
+      orgName: '东街社区',
       name: '一网格',
       area: '东街1-20号',
       households: 120,

@@ -138,12 +138,12 @@ describe.each(dialects())(
       // Villages: 东村 (7 live visits incl. the earlier one), 南村 (1, on 06-10), 西村 (none).
       expect(q.villages).toBe(3);
       expect(q.villagesVisited).toBe(2);
-      expect(q.villagesShort).toEqual([{ orgId: fx.villageB1, orgName: '西村党支部', visits: 0 }]);
+      expect(q.villagesShort).toEqual([{ orgId: fx.villageB1, orgName: '西村', visits: 0 }]);
 
       await county.patch('/api/service-rules', { villageVisitsPerQuarter: 2 });
       const t = (await town.get('/api/visits/quotas?week=2026-W25&quarter=2026-Q2')).json();
       expect(t.villages).toBe(2);
-      expect(t.villagesShort).toEqual([{ orgId: fx.villageA2, orgName: '南村党支部', visits: 1 }]);
+      expect(t.villagesShort).toEqual([{ orgId: fx.villageA2, orgName: '南村', visits: 1 }]);
       expect(t.cadres).toBe(2);
       expect(t.cadresShort.map((c: { name: string }) => c.name)).toEqual(['东乡乙']);
       const w24 = (await town.get('/api/visits/quotas?week=2026-W24&quarter=2026-Q3')).json();

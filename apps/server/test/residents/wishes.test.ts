@@ -157,7 +157,7 @@ describe.each(dialects())('micro-wishes and errands on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     const w = res.json();
     wishId = w.id;
-    expect(w).toMatchObject({ orgId: fx.villageA1, orgName: '东村党支部', status: 'open', name: '赵六' });
+    expect(w).toMatchObject({ orgId: fx.villageA1, orgName: '东村', status: 'open', name: '赵六' });
     const row = await env.ctx.db.selectFrom('wishes').selectAll().where('id', '=', wishId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       posted_via: 'phone',
@@ -213,7 +213,7 @@ describe.each(dialects())('micro-wishes and errands on %s', (dialect) => {
       'title',
     ]);
     expect(mine.description).toBe('腿脚不便，联系电话138****5678，身份证430521********0012，**');
-    expect(mine.orgName).toBe('东村党支部');
+    expect(mine.orgName).toBe('东村');
     expect(
       (await env.app.inject({ method: 'GET', url: `/api/public/wishes?county=${fx.county}&kind=suggestion` })).json()
         .total,
@@ -224,7 +224,7 @@ describe.each(dialects())('micro-wishes and errands on %s', (dialect) => {
 
     const places = (await env.app.inject({ method: 'GET', url: '/api/public/places' })).json();
     expect(places.map((p: { name: string; townshipName: string }) => `${p.townshipName}/${p.name}`).sort()).toEqual(
-      ['东乡镇党委/东村党支部', '东乡镇党委/南村党支部', '西乡镇党委/西村党支部'].sort(),
+      ['东乡镇/东村', '东乡镇/南村', '西乡镇/西村'].sort(),
     );
     // Console routes still need a session.
     expect((await env.app.inject({ method: 'GET', url: '/api/wishes' })).statusCode).toBe(401);

@@ -64,6 +64,10 @@ export const CORE_ERRORS = {
   },
   'orgs.invalid_type': { zh: '组织类型与上级组织不匹配', en: 'This organization type cannot sit under that parent' },
   'orgs.root_locked': { zh: '不能移动或删除您所在的顶级组织', en: 'You cannot move or delete the root of your scope' },
+  'orgs.place_name_not_place': {
+    zh: '只有村（社区）或乡镇党组织才有村（社区）名称',
+    en: 'Only a village, community or township organization has a place name',
+  },
   'orgs.invalid_term': { zh: '届期结束日期必须晚于开始日期', en: 'The term must end after it starts' },
   'screen.level': { zh: '大屏只显示县或乡镇', en: 'The wall screen shows a county or a township' },
   'orgs.secretary_not_member': {

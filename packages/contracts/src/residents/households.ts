@@ -277,3 +277,19 @@ export const ZoneListQuery = ListQuery({
   deleted: Type.Optional(Bool),
 });
 export type ZoneListQueryT = Static<typeof ZoneListQuery>;
+
+// ---- villages (村、社区) as places ----
+/** A village or community of the caller's scope: its place name, its party organization's, its township. */
+export const Village = Type.Object({
+  id: Type.Integer(),
+  /** The place's name (大岭村). */
+  name: Type.String(),
+  /** The village-level party organization's name (大岭村党总支). */
+  orgName: Type.String(),
+  townshipId: Nullable(Type.Integer()),
+  townshipName: Type.String(),
+});
+export type VillageT = Static<typeof Village>;
+export const VillageList = Type.Object({ items: Type.Array(Village) });
+export type VillageListT = Static<typeof VillageList>;
+export const VillageQuery = Type.Object({ org: Type.Optional(Id()) });

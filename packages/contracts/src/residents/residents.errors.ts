@@ -4,7 +4,7 @@ import type { Labelled } from '../core/enums.js';
 /** Codes of the residents area. */
 export const RESIDENTS_ERRORS = {
   'residents.org_not_village': {
-    zh: '户籍只能登记在村或社区党组织下',
+    zh: '住户只能登记在村（社区）下',
     en: 'Households belong to a village or community organization',
   },
   'residents.invalid_id_number': { zh: '居民身份证号码无效', en: "Invalid resident's ID number" },
@@ -69,7 +69,7 @@ export const RESIDENTS_ERRORS = {
     en: 'More than 50,000 records match; narrow the period or the organization before exporting',
   },
   'residents.import_bad_file': {
-    zh: '无法读取文件，请使用下载的户籍导入模板',
+    zh: '无法读取文件，请使用下载的住户导入模板',
     en: 'Cannot read the file; use the downloaded household template',
   },
   'residents.not_deleted': { zh: '该记录未被删除', en: 'This record is not deleted' },

@@ -76,7 +76,9 @@ export const PublicWishQuery = Type.Object({
 });
 export const PublicPlace = Type.Object({
   id: Type.Integer(),
+  /** The village's or community's name (大岭村), not its party organization's. */
   name: Type.String(),
+  townshipId: Type.Integer(),
   townshipName: Type.String(),
   countyId: Type.Integer(),
 });

@@ -12,6 +12,7 @@ import { freeText009 } from './009_free_text.js';
 import { areas010 } from './010_areas.js';
 import { rules011 } from './011_rules.js';
 import { timeline012 } from './012_timeline.js';
+import { places013 } from './013_places.js';
 
 export interface Migration {
   name: string;
@@ -30,4 +31,5 @@ export const MIGRATIONS: Migration[] = [
   areas010,
   rules011,
   timeline012,
+  places013,
 ];

@@ -8,6 +8,8 @@ export interface OrgsTable {
   org_path: string;
   depth: number;
   name: string;
+  /** The place's name of a village-level or township organization (大岭村), else null. */
+  place_name: string | null;
   type: string;
   field: string | null;
   term_start: string | null;

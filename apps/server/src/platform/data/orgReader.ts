@@ -2,7 +2,7 @@
  * Readers shared by the repositories of org-scoped, soft-deleted tables: the scoped query of a list filter, the
  * first row or 404, and, for a table shown with its organization's name, get-or-404 and a searchable page.
  */
-import type { Selectable, SelectQueryBuilder } from 'kysely';
+import { type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import { likeContains } from '../../db/dialect.js';
 import type { DB } from '../../db/schema/index.js';
 import type { Actor } from '../actor.js';
@@ -40,7 +40,7 @@ export type WithOrgName<T extends SoftTable> = Selectable<DB[T]> & { org_name: s
 
 /**
  * Get-or-404 and a page of a subtree (by org, then id) of `table` under alias `as`, each row with its
- * organization's name; a list's `q` text matches any of the `search` columns.
+ * organization's name (its place's, 大岭村, where it has one); a list's `q` text matches any of the `search` columns.
  */
 export function orgScopedReader<T extends SoftTable, A extends string>(table: T, as: A, search: string[]) {
   type Row = WithOrgName<T>;
@@ -49,7 +49,7 @@ export function orgScopedReader<T extends SoftTable, A extends string>(table: T,
     (q as SelectQueryBuilder<any, any, any>)
       .innerJoin('orgs as o', 'o.id', `${as}.org_id`)
       .selectAll(as)
-      .select('o.name as org_name');
+      .select(sql<string>`coalesce(o.place_name, o.name)`.as('org_name'));
   return {
     get: (db: Q, actor: Actor, id: number, rows: Liveness = 'live'): Promise<Row> =>
       firstOr404<Row>(withOrg(scoped(db, actor, table, { as, rows })).where(`${as}.id` as string, '=', id)),

@@ -27,6 +27,8 @@ export const Org = Type.Object({
   name: Type.String(),
   type: KeyOf(ORG_TYPES),
   field: Nullable(KeyOf(ORG_FIELDS)),
+  /** The place's name of a village-level or township organization (大岭村, 城关镇), else null. */
+  placeName: Nullable(Type.String()),
   path: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
   secretary: Nullable(Type.Object({ memberId: Type.Integer(), name: Type.String() })),
   committee: Type.Array(CommitteeSeat),
@@ -44,6 +46,7 @@ const OrgFields = {
   name: Type.String({ minLength: 1, maxLength: 80 }),
   type: KeyOf(ORG_TYPES),
   field: Type.Optional(Nullable(KeyOf(ORG_FIELDS))),
+  placeName: Type.Optional(Nullable(Type.String({ maxLength: 40, description: '村（社区）名称 place name' }))),
   termStart: Type.Optional(Nullable(DateString('届期开始 term start'))),
   termEnd: Type.Optional(Nullable(DateString('届期结束 term end'))),
   secretaryMemberId: Type.Optional(Nullable(Type.Integer())),

@@ -217,6 +217,11 @@ export async function typeOf(db: Q, id: number): Promise<string> {
   return (await db.selectFrom('orgs').select('type').where('id', '=', id).executeTakeFirstOrThrow()).type;
 }
 
+/** What the place rules read of an organization: its type, field and depth. */
+export async function placeShapeOf(db: Q, id: number): Promise<{ type: string; field: string | null; depth: number }> {
+  return db.selectFrom('orgs').select(['type', 'field', 'depth']).where('id', '=', id).executeTakeFirstOrThrow();
+}
+
 /** The types of an org's live children. */
 export async function childTypes(db: Q, id: number): Promise<string[]> {
   const kids = await db

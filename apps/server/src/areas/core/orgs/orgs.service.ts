@@ -11,6 +11,7 @@ import * as repo from './orgs.repository.js';
 import * as membersRepo from '../members/members.repository.js';
 import { CHILD_TYPES, electionStatus, termYears } from './orgs.rules.js';
 import { stampsOf } from '../../../platform/stamps.js';
+import { defaultPlaceName, isTownshipOrg, isVillageLevel, type PlaceOrgLike } from './orgs.places.js';
 import { writeRecorder } from '../../../platform/data/record.js';
 
 /** Org writes change the roster's figures; a move re-paths the residents' rows too. */
@@ -102,6 +103,7 @@ async function present(ctx: Ctx, actor: Actor, row: repo.OrgRow): Promise<OrgT> 
     name: row.name,
     type: row.type as OrgT['type'],
     field: row.field as OrgT['field'],
+    placeName: row.place_name,
     path: visible.map((i) => ({ id: i, name: names.get(i) ?? String(i) })),
     secretary,
     committee: JSON.parse(row.committee),
@@ -136,9 +138,26 @@ async function assertCommittee(ctx: Ctx, actor: Actor, committee: { memberId?: n
     if (seat.memberId != null) await membersRepo.requireMemberInScope(ctx.db, actor, seat.memberId);
 }
 
+/**
+ * The place name an organization keeps: the one given (blank: the default), else the default; only a
+ * village-level or township organization has one (a given name elsewhere is refused).
+ */
+function placeNameFor(
+  org: PlaceOrgLike & { name: string },
+  parent: PlaceOrgLike | null,
+  given: string | null | undefined,
+  refuse = true,
+): string | null {
+  const eligible = isVillageLevel(org, parent) || isTownshipOrg(org);
+  const name = given?.trim();
+  if (name && !eligible && refuse) throw new DomainError('orgs.place_name_not_place');
+  return eligible ? name || defaultPlaceName(org, parent) : null;
+}
+
 function auditable(row: repo.OrgRow) {
   return {
     name: row.name,
+    placeName: row.place_name,
     type: row.type,
     field: row.field,
     parentId: row.parent_id,
@@ -159,6 +178,9 @@ export async function create(ctx: Ctx, actor: Actor, input: OrgCreateT): Promise
   if (input.secretaryMemberId != null) throw new DomainError('orgs.secretary_not_member');
   await assertCommittee(ctx, actor, input.committee);
   const now = ctx.clock().toISOString();
+  const field = input.field ?? parent.field ?? null;
+  const shape = { name: input.name.trim(), type: input.type, field, depth: parent.depth + 1 };
+  const placeName = placeNameFor(shape, parent, input.placeName);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.insertOrg(
       trx,
@@ -168,8 +190,9 @@ export async function create(ctx: Ctx, actor: Actor, input: OrgCreateT): Promise
         parent_id: parent.id,
         depth: parent.depth + 1,
         name: input.name.trim(),
+        place_name: placeName,
         type: input.type,
-        field: input.field ?? parent.field ?? null,
+        field,
         term_start: input.termStart ?? null,
         term_end: input.termEnd ?? null,
         secretary_member_id: null,
@@ -210,6 +233,18 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: OrgPatch
     if (patch.termEnd !== undefined) set.term_end = patch.termEnd;
     if (patch.secretaryMemberId !== undefined) set.secretary_member_id = patch.secretaryMemberId;
     if (patch.committee !== undefined) set.committee = JSON.stringify(patch.committee);
+    // The place name follows a change of kind (a branch becoming a village's), or is edited on its own.
+    if (patch.placeName !== undefined || patch.type !== undefined || patch.field !== undefined) {
+      const shape = {
+        name: patch.name?.trim() ?? row.name,
+        type: patch.type ?? row.type,
+        field: patch.field !== undefined ? patch.field : row.field,
+        depth: row.depth,
+      };
+      const parent = row.parent_id != null ? await repo.placeShapeOf(trx, row.parent_id) : null;
+      const edited = patch.placeName !== undefined;
+      set.place_name = placeNameFor(shape, parent, edited ? patch.placeName : row.place_name, edited);
+    }
     const after = await repo.updateOrg(trx, id, set);
     await recordOrg(ctx, trx, actor, row.tenant_id, {
       action: 'org.update',
@@ -235,6 +270,10 @@ export async function move(ctx: Ctx, actor: Actor, id: number, newParentId: numb
   await ctx.db.transaction().execute(async (trx) => {
     const move = { tenantId: row.tenant_id, id, parentId: parent.id, oldPrefix, newPrefix, depthDelta };
     await repo.moveSubtree(trx, move, ctx.clock().toISOString());
+    // Moved under a village or out of one, the organization gains or loses its place's name.
+    const shape = { name: row.name, type: row.type, field: row.field, depth: parent.depth + 1 };
+    const placeName = placeNameFor(shape, parent, row.place_name, false);
+    if (placeName !== row.place_name) await repo.updateOrg(trx, id, { place_name: placeName });
     await recordOrgMove(ctx, trx, actor, row.tenant_id, {
       action: 'org.move',
       entityId: id,

@@ -116,7 +116,7 @@ export async function overdueByOrigin(
 /** The live organizations of a subtree. */
 export function orgsOf(ctx: Ctx, tenant: number, lo: string, hi: string) {
   return liveInSubtree(ctx.db, 'orgs', tenant, [lo, hi])
-    .select(['id', 'parent_id', 'name', 'org_path', 'sort_order'])
+    .select(['id', 'parent_id', 'name', 'place_name', 'field', 'org_path', 'sort_order'])
     .execute();
 }
 

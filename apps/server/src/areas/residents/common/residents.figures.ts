@@ -31,6 +31,7 @@ import { subtreeRange } from '../../../db/dialect.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import * as repo from './residents.figures.repository.js';
 import { fillResidentsStats } from './residents.figures.xlsx.js';
+import { PLACE_FIELDS } from './places.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -47,6 +48,12 @@ export function periodOf(q: { from?: string; to?: string }, now: Date): { from: 
 const rate = (n: number, d: number) => (d ? Math.round((n / d) * 10_000) / 10_000 : 0);
 const zeros = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>;
 const num = (v: unknown) => Number(v ?? 0);
+/**
+ * Whether an organization below is listed by the figures: a place (township, village) always; an organ's,
+ * enterprise's or industry chain's branch only when it holds households or did service work, never at a red 0.0%.
+ */
+const rankedByPlace = (c: { place: boolean; households: number; accepted: number; wishes: number; errands: number }) =>
+  c.place || c.households > 0 || c.accepted + c.wishes + c.errands > 0;
 
 /** The China months of a period, each as its [fromIso, toIso) slice (the first and last may be partial). */
 function monthSlices(period: { from: string; to: string }): { month: string; fromIso: string; toIso: string }[] {
@@ -133,7 +140,9 @@ async function compute(ctx: Ctx, root: Root, period: { from: string; to: string 
       c.id,
       {
         orgId: c.id,
-        orgName: c.name,
+        orgName: c.place_name ?? c.name,
+        // Organs', enterprises' and industry chains' branches hold no households: no coverage to rank them by.
+        place: c.field == null || PLACE_FIELDS.includes(c.field),
         accepted: 0,
         closed: 0,
         overdue: 0,
@@ -289,7 +298,7 @@ async function compute(ctx: Ctx, root: Root, period: { from: string; to: string 
       villagesVisited: num(visitFig.places),
       villages: hhRows.filter((r) => num(r.n) > 0).length,
     },
-    byOrg: [...perChild.values()].map((c) => ({
+    byOrg: [...perChild.values()].filter(rankedByPlace).map((c) => ({
       orgId: c.orgId,
       orgName: c.orgName,
       accepted: c.accepted,

@@ -1,10 +1,17 @@
 /** Service-work routes: the rules in force and the figures of serving residents. Thin: the services hold the rules. */
-import { RESIDENTS_RULE_DEFAULTS, ResidentsStats, ResidentsStatsQuery } from '@dangjian/contracts';
+import {
+  RESIDENTS_RULE_DEFAULTS,
+  ResidentsStats,
+  ResidentsStatsQuery,
+  VillageList,
+  VillageQuery,
+} from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
 import { actorOf, localeOf, sendXlsx, type RouteModule } from '../../../platform/http.js';
 import { routesOf } from '../../../platform/router.js';
 import * as rules from './residents.rules.js';
 import * as figures from './residents.figures.js';
+import * as places from './villages.js';
 
 const RuleValues = Type.Object(
   Object.fromEntries(Object.keys(RESIDENTS_RULE_DEFAULTS).map((k) => [k, Type.Integer()])),
@@ -40,6 +47,16 @@ export const residentsRoutes: RouteModule = (app, ctx) => {
     '/api/service-rules/:rule',
     { ...set, summary: '恢复国家默认值 Drop the county value of a rule', params: RuleKeyParams },
     (req) => rules.setRules(ctx, actorOf(req), { [req.params.rule]: null } as never),
+  );
+  r.get(
+    '/api/villages',
+    {
+      can: 'residents.read',
+      summary: '村（社区）列表 Villages and communities of the scope, by township',
+      query: VillageQuery,
+      response: VillageList,
+    },
+    (req) => places.villages(ctx, actorOf(req), req.query.org),
   );
   r.get(
     '/api/stats/service',

@@ -7,6 +7,7 @@ import type { Ctx } from '../../../platform/context.js';
 import { coverageFigure } from './groups.figures.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { residentsRules } from '../common/residents.rules.js';
+import { PLACE_FIELDS } from '../common/places.js';
 import * as householdsRepo from '../households/households.repository.js';
 import { withCadres } from '../households/households.service.js';
 import * as repo from './groups.repository.js';
@@ -76,10 +77,13 @@ export async function coverage(ctx: Ctx, actor: Actor, orgId?: number): Promise<
       poorHouseholds: poor,
       poorCovered,
       groupsOffRule: offRule,
-      byOrg: children.map((c) => {
-        const t = byChild.get(c.id)!;
-        return { orgId: c.id, orgName: c.name, ...t, coverageRate: rate(t) };
-      }),
+      // Organs', enterprises' and industry chains' branches hold no households: not ranked at 0.0%.
+      byOrg: children
+        .filter((c) => c.field == null || PLACE_FIELDS.includes(c.field) || byChild.get(c.id)!.householdsTotal > 0)
+        .map((c) => {
+          const t = byChild.get(c.id)!;
+          return { orgId: c.id, orgName: c.place_name ?? c.name, ...t, coverageRate: rate(t) };
+        }),
     };
   });
 }

@@ -93,7 +93,7 @@ export async function setGroupOf(trx: Q, householdIds: number[], groupId: number
 export async function childOrgs(db: Q, tenantId: number, parentId: number) {
   return db
     .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
+    .select(['id', 'name', 'place_name', 'field', 'org_path'])
     .where('parent_id', '=', parentId)
     .where('tenant_id', '=', tenantId)
     .where('deleted_at', 'is', null)

@@ -30,7 +30,7 @@ import {
 import { guardIdNumber, guardPhone } from '../../../platform/personal.js';
 import { maskPersonalText } from '../../../platform/personalText.js';
 import { bumpVersion } from '../../../platform/data/versions.js';
-import { isPlaceOrg } from '../common/places.js';
+import { isVillage } from '../common/places.js';
 import { isPoorTags, parseTags } from './households.present.js';
 import * as repo from './households.repository.js';
 import { toFilter } from './households.service.js';
@@ -53,16 +53,19 @@ const TAG_SEPARATOR = /[、,，;；\s]+/;
 type GuardedId = ReturnType<typeof guardIdNumber>;
 type GuardedPhone = { phone_enc: string | null; phone_hash: string | null; phone_masked: string | null };
 
+/** The villages and communities in scope, named by their place (大岭村), with their organization's name. */
 async function villageOrgsInScope(ctx: Ctx, actor: Actor) {
-  return (await repo.orgsInScope(ctx.db, actor)).filter((o) => isPlaceOrg(o));
+  return (await repo.orgsInScope(ctx.db, actor))
+    .filter((o) => isVillage(o))
+    .map((o) => ({ ...o, name: o.place_name ?? o.name, orgName: o.name }));
 }
 
 /** The import template: the columns, a note, the villages and communities in scope, and the allowed labels. */
 export async function template(ctx: Ctx, actor: Actor): Promise<Buffer> {
   requireCapability(actor, 'residents.import');
-  const { wb, ws } = await newBook('户籍', COLUMNS, { starRequired: true });
+  const { wb, ws } = await newBook('住户', COLUMNS, { starRequired: true });
   ws.getCell('A1').note =
-    '每位家庭成员一行；同一组织、地址、户主的行为一户；组织填名称或编号（见“组织编号”）；标签用“、”分隔，含脱贫户、监测户、低保户、五保户之一即为困难户';
+    '每位家庭成员一行；同一组织、地址、户主的行为一户；村（社区）填名称或编号（见“组织编号”）；标签用“、”分隔，含脱贫户、监测户、低保户、五保户之一即为困难户';
   addOrgSheet(wb, await villageOrgsInScope(ctx, actor));
   const lists = wb.addWorksheet('可选值');
   lists.getColumn(1).width = 14;
@@ -115,6 +118,8 @@ async function checkHouseholds(run: ImportRun): Promise<ImportReportT> {
 
   const orgs = await villageOrgsInScope(ctx, actor);
   const { byId: orgById, byName: orgsByName } = orgIndex(orgs);
+  // A file may still name the party organization (大岭村党总支) instead of the village (大岭村).
+  for (const o of orgs) if (o.orgName !== o.name && !orgsByName.has(o.orgName)) orgsByName.set(o.orgName, [o]);
   // Checking many rows takes seconds of CPU: other requests are answered in between.
   const pause = loopYielder();
   // The file's ID numbers already registered, looked up by the file's numbers, not the county's.
@@ -309,7 +314,7 @@ export async function exportHouseholds(
 ): Promise<{ buffer: Buffer; count: number }> {
   requireCapability(actor, 'residents.read');
   const filter = await toFilter(ctx, actor, query);
-  const { wb, ws } = await newBook('户籍', COLUMNS);
+  const { wb, ws } = await newBook('住户', COLUMNS);
   let count = 0;
   const sep = locale === 'en' ? ', ' : '、';
   for await (const rows of repo.iterateHouseholds(ctx.db, actor, filter)) {

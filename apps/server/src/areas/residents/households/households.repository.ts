@@ -15,6 +15,7 @@ import {
   scoped,
 } from '../../../platform/data/scoped.js';
 import { notFound } from '../../../platform/errors.js';
+import { placeNameOf } from '../common/places.repository.js';
 import { firstOr404, scopedList, type SubtreeFilter } from '../../../platform/data/orgReader.js';
 
 export type HouseholdRow = Selectable<HouseholdsTable> & { org_name: string; group_name: string | null };
@@ -87,7 +88,7 @@ function withNames(q: ScopedQuery<'households', 'h'>) {
     .innerJoin('orgs as o', 'o.id', 'h.org_id')
     .leftJoin('household_groups as g', (j) => j.onRef('g.id', '=', 'h.group_id').on('g.deleted_at', 'is', null))
     .selectAll('h')
-    .select(['o.name as org_name', 'g.name as group_name']);
+    .select([placeNameOf('o').as('org_name'), 'g.name as group_name']);
 }
 
 /** One page of households matching a filter (by org, then id), and the total. */
@@ -280,7 +281,7 @@ export async function requestCount(db: Q, householdId: number): Promise<number> 
 /** The live organizations of the caller's scope, by path (the import keeps the villages and communities). */
 export async function orgsInScope(db: Q, actor: Actor) {
   return scoped(db, actor, 'orgs')
-    .select(['id', 'name', 'type', 'field', 'depth', 'org_path', 'tenant_id'])
+    .select(['id', 'name', 'place_name', 'type', 'field', 'depth', 'org_path', 'tenant_id'])
     .orderBy('org_path')
     .execute();
 }

@@ -36,7 +36,7 @@ export const householdsRoutes: RouteModule = (app, ctx) => {
     write: 'residents.write',
     audit: 'household',
     item: HouseholdDetail,
-    list: { summary: '户籍查询 Households of a subtree', query: HouseholdListQuery, response: HouseholdList },
+    list: { summary: '住户查询 Households of a subtree', query: HouseholdListQuery, response: HouseholdList },
     get: '户详情 Household with residents, pairings, visits',
     create: { summary: '新增户 Create a household', body: HouseholdCreate },
     patch: { summary: '修改户 Edit a household', body: HouseholdPatch },
@@ -45,25 +45,25 @@ export const householdsRoutes: RouteModule = (app, ctx) => {
   });
   r.get(
     '/api/households/template',
-    { can: 'residents.import', summary: '户籍导入模板 Import template (xlsx)' },
-    (req, reply) => sendWorkbook(reply, excel.template(ctx, actorOf(req)), '户籍导入模板.xlsx'),
+    { can: 'residents.import', summary: '住户导入模板 Import template (xlsx)' },
+    (req, reply) => sendWorkbook(reply, excel.template(ctx, actorOf(req)), '住户导入模板.xlsx'),
   );
   r.get(
     '/api/households/export',
     {
       can: 'residents.read',
-      summary: '导出户籍（号码脱敏）Export, one row per resident (xlsx, masked)',
+      summary: '导出住户（号码脱敏）Export, one row per resident (xlsx, masked)',
       query: HouseholdListQuery,
     },
     (req, reply) =>
-      sendWorkbook(reply, excel.exportHouseholds(ctx, actorOf(req), req.query, localeOf(req)), datedXlsx('户籍')),
+      sendWorkbook(reply, excel.exportHouseholds(ctx, actorOf(req), req.query, localeOf(req)), datedXlsx('住户')),
   );
   r.post(
     '/api/households/import',
     {
       can: 'residents.import',
       audit: 'household.import',
-      summary: '导入户籍 Import (multipart file; one row per resident; all or nothing)',
+      summary: '导入住户 Import (multipart file; one row per resident; all or nothing)',
       ...importSchema,
     },
     importFile(ctx, 'residents.import_bad_file', excel.importHouseholds),

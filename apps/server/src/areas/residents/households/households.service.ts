@@ -17,7 +17,7 @@ import { normalizeIdNumber, normalizePhone } from '../../../platform/idcard.js';
 import { type Q, restore as restoreRow, type SoftChange, softDelete } from '../../../platform/data/scoped.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { guardPhone } from '../../../platform/personal.js';
-import { isPlaceOrg } from '../common/places.js';
+import { isVillage } from '../common/places.js';
 import { pairingsOfHousehold } from '../pairings/pairings.service.js';
 import { isPoorTags, present, presentResident } from './households.present.js';
 import * as repo from './households.repository.js';
@@ -28,8 +28,8 @@ import { revealNumbers } from '../../../platform/reveal.js';
 export { isPoorTags, parseTags, present, presentResident } from './households.present.js';
 export { addResident, removeResident, revealResident, updateResident } from './households.residents.js';
 
-/** Whether an organization is a village or a community one (households, groups and zones live there). */
-export const isVillageOrg = isPlaceOrg;
+/** Whether an organization is a village or a community (households and groups live there, not in a sub-branch). */
+export const isVillageOrg = isVillage;
 
 /** The village or community organization of the scope a household or group may be placed in. */
 export async function villageOrg(

@@ -13,6 +13,7 @@ import {
   scoped,
 } from '../../../platform/data/scoped.js';
 import { firstOr404, scopedList, type SubtreeFilter } from '../../../platform/data/orgReader.js';
+import { placeNameOf } from '../common/places.repository.js';
 
 /** What a list may ask for. */
 export interface PairingFilter extends SubtreeFilter {
@@ -32,7 +33,7 @@ function withNames(q: ReturnType<typeof joined>) {
   return q.select([
     'p.id',
     'p.org_id',
-    'o.name as org_name',
+    placeNameOf('o').as('org_name'),
     'p.household_id',
     'h.head_name',
     'h.address',
@@ -137,7 +138,7 @@ export async function gapsData(db: Q, actor: Actor, underPath?: string) {
     .executeTakeFirstOrThrow();
   const unpaired = await poor
     .innerJoin('orgs as o', 'o.id', 'h.org_id')
-    .select(['h.id', 'h.head_name', 'h.address', 'o.name as org_name'])
+    .select(['h.id', 'h.head_name', 'h.address', placeNameOf('o').as('org_name')])
     .where(sql<boolean>`not ${paired}`)
     .orderBy('h.org_path')
     .orderBy('h.id')

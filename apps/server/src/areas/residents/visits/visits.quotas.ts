@@ -62,7 +62,12 @@ export async function quotas(
       if (Number.isFinite(villageId)) perVillage.set(villageId, (perVillage.get(villageId) ?? 0) + Number(v.n));
     }
     const villagesShort = villages
-      .map((v) => ({ orgId: v.id, orgName: v.name, visits: perVillage.get(v.id) ?? 0, path: v.org_path }))
+      .map((v) => ({
+        orgId: v.id,
+        orgName: v.place_name ?? v.name,
+        visits: perVillage.get(v.id) ?? 0,
+        path: v.org_path,
+      }))
       .filter((v) => v.visits < rules.villageVisitsPerQuarter)
       .sort((a, b) => (a.path < b.path ? -1 : 1))
       .map(({ path: _p, ...v }) => v);

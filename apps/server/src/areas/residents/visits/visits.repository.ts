@@ -83,11 +83,12 @@ export async function namesOf(db: Q, ids: { households: number[]; members: numbe
     .where('id', 'in', ids.households)
     .execute();
   const mm = await db.selectFrom('members').select(['id', 'name']).where('id', 'in', ids.members).execute();
-  const oo = await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', ids.orgs).execute();
+  const oo = await db.selectFrom('orgs').select(['id', 'name', 'place_name']).where('id', 'in', ids.orgs).execute();
   return {
     households: new Map(hh.map((x) => [x.id, x])),
     members: new Map(mm.map((x) => [x.id, x.name])),
-    orgs: new Map(oo.map((x) => [x.id, x.name])),
+    // A visit's organization is its village: the place's name (大岭村) where it has one.
+    orgs: new Map(oo.map((x) => [x.id, x.place_name ?? x.name])),
   };
 }
 
@@ -105,7 +106,7 @@ export async function updateVisit(trx: Q, id: number, set: Updateable<VisitsTabl
 /** The live organizations of a subtree (what the quotas count over). */
 export async function orgsUnder(db: Q, actor: Actor, underPath?: string) {
   return scoped(db, actor, 'orgs', { under: underPath })
-    .select(['id', 'parent_id', 'org_path', 'depth', 'type', 'field', 'name'])
+    .select(['id', 'parent_id', 'org_path', 'depth', 'type', 'field', 'name', 'place_name'])
     .execute();
 }
 

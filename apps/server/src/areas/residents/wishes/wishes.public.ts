@@ -58,11 +58,15 @@ async function placesOf(ctx: Ctx, tenantId: number): Promise<PublicPlaceT[]> {
     fields: PLACE_FIELDS,
     minDepth: PLACE_MIN_DEPTH,
   });
-  // The township is the org right below the county on the path ('/county/township/village/').
-  const townshipOf = (p: string) => Number(p.split('/').filter(Boolean)[1] ?? p.split('/').filter(Boolean)[0]);
-  const names = await repo.orgNamesById(ctx.db, [...new Set(rows.map((r) => townshipOf(r.org_path)))]);
+  // A village's township is its parent (城关镇), named as a place; its villages by name, then id.
   return rows
-    .map((r) => ({ id: r.id, name: r.name, townshipName: names.get(townshipOf(r.org_path)) ?? '', countyId: tenantId }))
+    .map((r) => ({
+      id: r.id,
+      name: r.place_name ?? '',
+      townshipId: r.parent_id ?? tenantId,
+      townshipName: r.township_name ?? '',
+      countyId: tenantId,
+    }))
     .sort(
       (a, b) =>
         a.townshipName.localeCompare(b.townshipName, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN') || a.id - b.id,

@@ -3,6 +3,7 @@ import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { DB, WishesTable } from '../../../db/schema/index.js';
 import { likeContains } from '../../../db/dialect.js';
 import { countOf } from '../../../platform/data/scoped.js';
+import { placeNameOf } from '../common/places.repository.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -14,7 +15,7 @@ function wishSelect(db: Q) {
     .innerJoin('orgs as o', 'o.id', 'w.org_id')
     .leftJoin('members as cm', 'cm.id', 'w.claimed_by_member_id')
     .selectAll('w')
-    .select(['o.name as org_name', 'cm.name as claimer_name']);
+    .select([placeNameOf('o').as('org_name'), 'cm.name as claimer_name']);
 }
 
 /** One wish by id (any tenant; the caller checks access), deleted ones only when asked. */
@@ -74,7 +75,7 @@ export async function listWishes(
     .innerJoin('orgs as o', 'o.id', 'w.org_id')
     .leftJoin('members as cm', 'cm.id', 'w.claimed_by_member_id')
     .selectAll('w')
-    .select(['o.name as org_name', 'cm.name as claimer_name'])
+    .select([placeNameOf('o').as('org_name'), 'cm.name as claimer_name'])
     .orderBy('w.created_at', 'desc')
     .orderBy('w.id', 'desc')
     .limit(pageSize)
@@ -138,16 +139,22 @@ export async function tenants(db: Q): Promise<number[]> {
   return [...new Set(rows.map((r) => r.tenant_id))];
 }
 
-/** The live organizations of a county of some types and fields, from a depth (villages and communities). */
+/**
+ * The villages and communities of a county (live village-level organizations with a place name of some types
+ * and fields, from a depth), each with its parent's place name: the township a resident chooses first.
+ */
 export async function placeOrgs(db: Q, tenantId: number, f: { types: string[]; fields: string[]; minDepth: number }) {
   return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path', 'parent_id'])
-    .where('tenant_id', '=', tenantId)
-    .where('deleted_at', 'is', null)
-    .where('type', 'in', f.types)
-    .where('field', 'in', f.fields)
-    .where('depth', '>=', f.minDepth)
+    .selectFrom('orgs as o')
+    .leftJoin('orgs as t', 't.id', 'o.parent_id')
+    .select(['o.id', 'o.org_path', 'o.parent_id', 'o.place_name', placeNameOf('t').as('township_name')])
+    .where('o.tenant_id', '=', tenantId)
+    .where('o.deleted_at', 'is', null)
+    .where('o.place_name', 'is not', null)
+    .where('o.place_name', '<>', '')
+    .where('o.type', 'in', f.types)
+    .where('o.field', 'in', f.fields)
+    .where('o.depth', '>=', f.minDepth)
     .execute();
 }
 

@@ -7,7 +7,7 @@ import type { Ctx } from '../../../platform/context.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { act, type FlowActor } from '../../../platform/workflow.js';
 import { phoneColumns } from '../../../platform/personal.js';
-import { isPlaceOrg } from '../common/places.js';
+import { isVillage } from '../common/places.js';
 import * as requestsRepo from '../requests/requests.repository.js';
 import { rateAs } from '../requests/requests.service.js';
 import type { Resident } from '../signin/signin.service.js';
@@ -66,7 +66,7 @@ export async function residentPost(
   const id = await ctx.db.transaction().execute(async (trx) => {
     const org = await repo.liveOrg(trx, body.orgId);
     if (!org) throw notFound();
-    if (!isPlaceOrg(org)) throw new DomainError('residents.org_not_village');
+    if (!isVillage(org)) throw new DomainError('residents.org_not_village');
     return postWish(
       ctx,
       trx,

@@ -18,7 +18,7 @@ import * as householdsRepo from '../households/households.repository.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { phoneColumns, scrub } from '../../../platform/personal.js';
 import { listPhotos, readPhoto, storePhoto } from '../../../platform/data/photos.js';
-import { isPlaceOrg } from '../common/places.js';
+import { isVillage } from '../common/places.js';
 import { releaseExpiredClaims } from './wishes.expiry.js';
 import { recycledChange } from '../common/recycle.js';
 import { revealNumbers } from '../../../platform/reveal.js';
@@ -80,7 +80,7 @@ function canSee(actor: Actor, row: repo.WishRow): boolean {
 /** A live village/community org inside the actor's scope, else 404 / `residents.org_not_village`. */
 async function villageInScope(db: Q, actor: Actor, orgId: number) {
   const org = await orgsRepo.getOrg(db, actor, orgId);
-  if (!isPlaceOrg(org)) throw new DomainError('residents.org_not_village');
+  if (!isVillage(org)) throw new DomainError('residents.org_not_village');
   return org;
 }
 

@@ -193,6 +193,11 @@ export function OrgDetail({ id }: { id: number }) {
                 ))
               : '—'}
           </Descriptions.Item>
+          {o.placeName ? (
+            <Descriptions.Item label={t('村（社区）名称', 'Place name')} span={2}>
+              {o.placeName}
+            </Descriptions.Item>
+          ) : null}
           <Descriptions.Item label={t('书记', 'Secretary')}>
             {o.secretary ? (
               o.secretary.name

@@ -26,6 +26,9 @@ export default function OrgFormPage() {
   const navigate = useNavigate();
   const afterSave = useAfterSave();
   const [form] = Form.useForm<Values>();
+  // Villages, communities and townships are places: their place name (大岭村) is what residents' lists show.
+  const field = Form.useWatch('field', form);
+  const place = field === 'rural' || field === 'community';
   const {
     editing,
     query: org,
@@ -34,6 +37,7 @@ export default function OrgFormPage() {
     name: o.name,
     type: o.type,
     field: o.field,
+    placeName: o.placeName ?? undefined,
     termStart: o.termStart,
     termEnd: o.termEnd,
     secretaryMemberId: o.secretary?.memberId ?? null,
@@ -69,6 +73,7 @@ export default function OrgFormPage() {
       termEnd: v.termEnd ?? null,
       committee: (v.committee ?? []).filter((c) => c?.name && c?.position),
     };
+    if (place) body.placeName = v.placeName?.trim() || null;
     // Only a changed secretary is sent (the server re-checks that the member belongs to the org).
     const before = org.data?.secretary?.memberId ?? null;
     if (editing && (v.secretaryMemberId ?? null) !== before) body.secretaryMemberId = v.secretaryMemberId ?? null;
@@ -126,6 +131,21 @@ export default function OrgFormPage() {
         <Field col="quarter" label={t('领域', 'Field')} name="field">
           <Select allowClear options={opts(ORG_FIELDS)} />
         </Field>
+        {place ? (
+          <Field
+            col="full"
+            label={t('村（社区）名称', 'Place name')}
+            name="placeName"
+            max={40}
+            extra={t(
+              '村、社区或乡镇的地名，如“大岭村”；住户、联户组、结对等列表显示此名称。留空则由组织名称生成（下属支部不填）。',
+              'The village, community or township as a place, e.g. 大岭村; residents’ lists show it. ' +
+                'Left empty it comes from the name (sub-branches have none).',
+            )}
+          >
+            <Input placeholder={t('如：大岭村', 'e.g. 大岭村')} />
+          </Field>
+        ) : null}
         <Field col="quarter" label={t('届期开始', 'Term start')} name="termStart">
           <DateField />
         </Field>

@@ -10,7 +10,8 @@ import { GROUP_LEADER_KINDS } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
-import { OrgField, useHomeOrg } from '../../../components/form/OrgField';
+import { useHomeOrg } from '../../../components/form/OrgField';
+import { VillageSelect, useHomeVillage } from '../common/VillageSelect';
 import { EntityForm } from '../../../components/EntityForm';
 import { mobileRule } from '../../../components/form/rules';
 import { HouseholdSelect, HouseholdTags, MemberSelect, useResidentsRules } from '../common/ResidentsParts';
@@ -54,6 +55,7 @@ export default function GroupFormPage() {
       };
     },
   );
+  useHomeVillage(home.id, editing != null, (id) => form.setFieldValue('orgId', id));
   const orgId = Form.useWatch('orgId', form);
   const leaderKind = Form.useWatch('leaderKind', form);
   const rules = useResidentsRules().data?.rules;
@@ -112,20 +114,24 @@ export default function GroupFormPage() {
       onSaved={saved}
       onCancel={() => navigate(-1)}
       submitTestId="save-group"
-      initialValues={{ orgId: home.id, leaderKind: 'member' }}
+      initialValues={{ leaderKind: 'member' }}
     >
       <Row gutter={16}>
-        <OrgField
+        <Field
           col="half"
           label={t('所属村（社区）', 'Village or community')}
-          required={t('请选择村或社区', 'Choose the village or community')}
-          current={record?.orgName}
-          onPick={(v) => {
-            form.setFieldValue('orgId', v);
-            // Households belong to one village: a new village starts a new pick.
-            if (v !== orgId) setPicked([]);
-          }}
-        />
+          name="orgId"
+          required={t('请选择村（社区）', 'Choose the village or community')}
+        >
+          <VillageSelect
+            current={record?.orgName}
+            onChange={(v) => {
+              form.setFieldValue('orgId', v);
+              // Households belong to one village: a new village starts a new pick.
+              if (v !== orgId) setPicked([]);
+            }}
+          />
+        </Field>
         <Field
           col="half"
           label={t('组名', 'Group name')}

@@ -12,7 +12,8 @@ import { api } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
 import { useFeedback } from '../../../components/feedback';
-import { OrgField, useHomeOrg } from '../../../components/form/OrgField';
+import { useHomeOrg } from '../../../components/form/OrgField';
+import { VillageSelect, useHomeVillage } from '../common/VillageSelect';
 import { EntityForm } from '../../../components/EntityForm';
 import { Field, keepNote } from '../../../components/form/Field';
 import { useAfterSave, useEditedRecord } from '../../../components/form/recordPage';
@@ -62,6 +63,8 @@ export default function HouseholdFormPage() {
       : t('新增户', 'New household'),
   );
   if (gate) return gate;
+
+  useHomeVillage(home.id, editing != null, (id) => form.setFieldValue('orgId', id));
 
   /** Saves the household (and, when editing, its resident rows one by one); answers its id. */
   async function save(v: Values): Promise<number> {
@@ -145,7 +148,6 @@ export default function HouseholdFormPage() {
       submitTestId="save-household"
       showError={(f, e) => showResidentsError(f, e, rowOfError.current)}
       initialValues={{
-        orgId: home.id,
         tags: [],
         residents: editing ? [] : [{ name: '', relation: 'head' }],
       }}
@@ -159,12 +161,14 @@ export default function HouseholdFormPage() {
       }}
     >
       <Row gutter={16}>
-        <OrgField
+        <Field
           col="half"
           label={t('所属村（社区）', 'Village or community')}
-          required={t('请选择村或社区党组织', 'Choose the village or community')}
-          current={record?.orgName}
-        />
+          name="orgId"
+          required={t('请选择村（社区）', 'Choose the village or community')}
+        >
+          <VillageSelect current={record?.orgName} />
+        </Field>
         <Field
           col="half"
           label={t('户主姓名', 'Head of household')}

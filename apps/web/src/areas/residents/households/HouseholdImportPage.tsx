@@ -22,7 +22,7 @@ export default function HouseholdImportPage() {
   const t = useT();
   return (
     <ImportWizard
-      title={t('批量导入户籍', 'Import households')}
+      title={t('导入住户', 'Import households')}
       intro={t(
         '请先下载Excel模板，每行填写一名家庭成员；同一住址、同一户主的行归为一户。身份证号码会逐行校验。',
         'Download the Excel template and fill in one resident per row; rows with the same ' +
@@ -34,7 +34,7 @@ export default function HouseholdImportPage() {
       rejectedCode="residents.import_rejected"
       confirmLabel={(n) => t(`确认导入 ${n} 名居民`, `Import ${n} residents`)}
       doneTitle={(n) => t(`已导入 ${n} 名居民`, `${n} residents imported`)}
-      doneLink={<Link to="/households">{t('查看户籍列表', 'Open the households')}</Link>}
+      doneLink={<Link to="/households">{t('查看住户列表', 'Open the households')}</Link>}
       invalidate={[['households'], ['service-stats']]}
     />
   );

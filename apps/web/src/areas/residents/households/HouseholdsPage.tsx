@@ -1,4 +1,4 @@
-/** 户籍管理 (`/households`): the households on ListPage; `/households/:id` opens the detail drawer. */
+/** 住户管理 (`/households`): the households on ListPage; `/households/:id` opens the detail drawer. */
 import { Button } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -38,7 +38,7 @@ export default function HouseholdsPage() {
 
   return (
     <ListPage<Household>
-      title={t('户籍管理', 'Households')}
+      title={t('住户管理', 'Households')}
       endpoint="/api/households"
       orgScoped
       filters={filters}
@@ -46,8 +46,8 @@ export default function HouseholdsPage() {
       scrollX={1100}
       recycle={residentsBin(
         (h) => t(`${h.headName}户`, `${h.headName}'s household`),
-        t('户籍回收站', 'Households: recycle bin'),
-        t('返回户籍列表', 'Back to the households'),
+        t('住户回收站', 'Households: recycle bin'),
+        t('返回住户列表', 'Back to the households'),
         ['household', 'service-stats'],
       )}
       exportPath="/api/households/export"

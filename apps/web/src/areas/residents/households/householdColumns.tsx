@@ -1,4 +1,4 @@
-/** The columns of the households list (户籍管理): head, address, village, tags, people, phone, group, cadres. */
+/** The columns of the households list (住户管理): head, address, village, tags, people, phone, group, cadres. */
 import { Link, useSearchParams } from 'react-router';
 import { useT } from '../../../app/i18n';
 import type { ListColumn } from '../../../components/list/ListPage';

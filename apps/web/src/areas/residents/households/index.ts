@@ -1,11 +1,11 @@
-/** Households (户籍): the list with its drawer and recycle bin, the form and the import. */
+/** Households (住户): the list with its drawer and recycle bin, the form and the import. */
 import { ContactsOutlined } from '@ant-design/icons';
 import { page } from '../../../app/modules';
 import { residentsModule } from '../common/manifest';
 
 const HouseholdsPage = page(() => import('./HouseholdsPage'));
 const HouseholdFormPage = page(() => import('./HouseholdFormPage'));
-const entry = { icon: ContactsOutlined, label: { zh: '户籍管理', en: 'Households' } };
+const entry = { icon: ContactsOutlined, label: { zh: '住户管理', en: 'Households' } };
 
 /** The web manifest of households. */
 export const householdsWeb = residentsModule('households', entry, {

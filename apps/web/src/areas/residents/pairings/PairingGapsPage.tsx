@@ -94,7 +94,7 @@ export default function PairingGapsPage() {
                         <p className="dj-muted" style={{ marginTop: 0 }}>
                           {t(`仅列出前 ${g.unpaired.length} 户；`, `The first ${g.unpaired.length} only; `)}
                           <Link to="/households?poor=true&paired=false">
-                            {t('在户籍列表中查看全部', 'see all in the households list')}
+                            {t('在住户列表中查看全部', 'see all in the households list')}
                           </Link>
                         </p>
                       ) : null}

@@ -4,23 +4,25 @@ import { WISH_KINDS } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { FormModal } from '../../../components/FormModal';
-import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
+import { VillageSelect, useHomeVillage } from '../common/VillageSelect';
 import type { WishItem } from '../requests/requestModel';
 import { type OrgDialogProps, ResidentFields } from '../requests/RequestParts';
 import { Field } from '../../../components/form/Field';
 
 /** The dialog that posts a wish. */
-export function WishModal({ orgId, orgName, onClose, onSaved }: OrgDialogProps<WishItem>) {
+export function WishModal({ orgId, onClose, onSaved }: OrgDialogProps<WishItem>) {
   const t = useT();
   const opts = useEnumOptions();
   const [form] = Form.useForm();
   const org = Form.useWatch('orgId', form) as number | undefined;
+  // The list's organization is the starting village only when it is one (not a township or a branch below).
+  useHomeVillage(orgId, false, (id) => form.setFieldValue('orgId', id));
   return (
     <FormModal<WishItem>
       title={t('代群众提交心愿', 'Post a wish for a resident')}
       okText={t('提交', 'Post')}
       form={form}
-      initialValues={{ orgId, kind: 'wish' }}
+      initialValues={{ kind: 'wish' }}
       onSubmit={(body) => api.post<WishItem>('/api/wishes', body)}
       onSaved={onSaved}
       onClose={onClose}
@@ -31,7 +33,7 @@ export function WishModal({ orgId, orgName, onClose, onSaved }: OrgDialogProps<W
         name="orgId"
         required={t('请选择村（社区）', 'Choose the village')}
       >
-        <OrgTreeSelect valueLabel={orgName} />
+        <VillageSelect />
       </Field>
       <Form.Item label={t('类型', 'Kind')} name="kind">
         <Radio.Group optionType="button" options={opts(WISH_KINDS)} />

@@ -22,6 +22,7 @@ export function PostWish({ onPosted }: { onPosted: () => void }) {
     staleTime: 10 * 60_000,
   });
   const list = Array.isArray(places.data) ? places.data : (places.data?.items ?? []);
+  const [town, setTown] = useState('');
   const [orgId, setOrgId] = useState('');
   const [kind, setKind] = useState('wish');
   const [title, setTitle] = useState('');
@@ -32,6 +33,7 @@ export function PostWish({ onPosted }: { onPosted: () => void }) {
   const [busy, setBusy] = useState(false);
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (!town) return setError(t('请先选择所在乡镇（街道）', 'Choose your township first'));
     if (!orgId) return setError(t('请选择所在村（社区）', 'Choose your village or community'));
     if (!title.trim() || !description.trim()) return setError(t('请填写标题和内容', 'Write a title and a description'));
     setBusy(true);
@@ -56,8 +58,9 @@ export function PostWish({ onPosted }: { onPosted: () => void }) {
       setBusy(false);
     }
   }
-  // Villages grouped by township, in the order the server gives them.
-  const towns = [...new Set(list.map((p) => p.townshipName))];
+  // Townships first, then the villages of the chosen one, in the order the server gives them.
+  const towns = [...new Map(list.map((p) => [String(p.townshipId), p.townshipName])).entries()];
+  const villages = list.filter((p) => String(p.townshipId) === town);
   return (
     <section className="m-card">
       <h2>{t('我要许愿', 'Post a wish')}</h2>
@@ -69,19 +72,40 @@ export function PostWish({ onPosted }: { onPosted: () => void }) {
       <PhoneError error={error} />
       <form onSubmit={submit} noValidate>
         <div className="m-field">
-          <label htmlFor="r-place">{t('所在村（社区）', 'Village or community')}</label>
-          <select id="r-place" className="m-input" value={orgId} onChange={(e) => setOrgId(e.target.value)}>
+          <label htmlFor="r-town">{t('所在乡镇（街道）', 'Township or street')}</label>
+          <select
+            id="r-town"
+            className="m-input"
+            value={town}
+            onChange={(e) => {
+              setTown(e.target.value);
+              setOrgId('');
+            }}
+          >
             <option value="">{places.isPending ? t('加载中…', 'Loading…') : t('请选择', 'Choose')}</option>
-            {towns.map((town) => (
-              <optgroup key={town} label={town}>
-                {list
-                  .filter((p) => p.townshipName === town)
-                  .map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-              </optgroup>
+            {towns.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="m-field">
+          <label htmlFor="r-place">{t('所在村（社区）', 'Village or community')}</label>
+          <select
+            id="r-place"
+            className="m-input"
+            value={orgId}
+            disabled={!town}
+            onChange={(e) => setOrgId(e.target.value)}
+          >
+            <option value="">
+              {town ? t('请选择', 'Choose') : t('请先选择乡镇（街道）', 'Choose the township first')}
+            </option>
+            {villages.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
             ))}
           </select>
         </div>
