@@ -18,6 +18,9 @@ export const MEETING_KIND_LABELS = {
 } satisfies Record<string, Labelled>;
 export type MeetingKindT = keyof typeof MEETING_KIND_LABELS;
 
+/** How many days ahead a meeting may be planned (recorded before it is held, to open its sign-in). */
+export const MEETING_PLAN_AHEAD_DAYS = 60;
+
 export const ATTENDANCE_STATUSES = {
   present: { zh: '出席', en: 'Present' },
   leave: { zh: '请假', en: 'On leave' },
