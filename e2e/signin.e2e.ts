@@ -96,8 +96,8 @@ describe('sign-in that opens when it is asked to', () => {
       await page.goto(`${baseUrl()}/meetings/${id}`);
       await page.getByTestId('meeting-topic').getByText(topic).waitFor();
       const card = page.getByTestId('attendance-card');
-      await card.locator('tbody tr').first().waitFor();
-      const rows = await card.locator('tbody tr').allInnerTexts();
+      await card.locator('tbody tr.ant-table-row').first().waitFor();
+      const rows = await card.locator('tbody tr.ant-table-row').allInnerTexts();
       expect(rows.length).toBeGreaterThan(1);
       expect(rows.filter((r) => r.includes('缺席'))).toEqual([]);
       expect(rows.every((r) => r.includes('未开始'))).toBe(true);

@@ -3,6 +3,7 @@
  * PostgreSQL.
  */
 import type { Ctx } from '../../platform/context.js';
+import { demoTick } from '../progress.js';
 
 export type Row = unknown[];
 
@@ -69,11 +70,15 @@ export class Bulk {
     const sqlite = this.ctx.database.sqlite;
     if (sqlite) {
       const stmt = sqlite.prepare(`insert into ${table} (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`);
-      const CHUNK = 100_000;
+      const CHUNK = 50_000;
       const write = sqlite.transaction((chunk: Row[]) => {
         for (const r of chunk) stmt.run(r);
       });
-      for (let i = 0; i < rows.length; i += CHUNK) write(rows.slice(i, i + CHUNK));
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        write(rows.slice(i, i + CHUNK));
+        // Synchronous writes starve timers: the progress line is written from here.
+        demoTick(() => `${table} ${Math.min(i + CHUNK, rows.length)}/${rows.length} 行 rows`);
+      }
       return;
     }
     const per = Math.max(1, Math.floor(30_000 / cols.length));
@@ -81,6 +86,7 @@ export class Bulk {
       for (let i = 0; i < rows.length; i += per) {
         const values = rows.slice(i, i + per).map((r) => Object.fromEntries(cols.map((c, j) => [c, r[j]])));
         await (trx as any).insertInto(table).values(values).execute();
+        demoTick(() => `${table} ${Math.min(i + per, rows.length)}/${rows.length} 行 rows`);
       }
     });
   }
@@ -102,7 +108,10 @@ export class Bulk {
     try {
       return await fn();
     } finally {
-      for (const i of list) sqlite.exec(i.sql);
+      for (const i of list) {
+        demoTick(() => `建索引 building index ${i.name}`);
+        sqlite.exec(i.sql);
+      }
     }
   }
 
