@@ -14,7 +14,7 @@ import { newUserRow } from '../areas/core/users/users.repository.js';
 import { generateCounty, type DemoCounty } from './county.js';
 import { Random, mixSeed } from './random.js';
 import { MANIFESTS } from '../areas/index.js';
-import { DemoProgress, setDemoProgress } from './progress.js';
+import { DemoProgress, demoTick, setDemoProgress } from './progress.js';
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'Dangjian@2026';
@@ -97,6 +97,7 @@ async function insertCounty(
     await db.updateTable('orgs').set({ org_path: path, tenant_id: tenantId }).where('id', '=', id).execute();
     orgIds.set(o.key, id);
     orgPaths.set(o.key, path);
+    demoTick(() => `${i + 1}/${county.orgs.length} 个党组织 organizations`);
   }
 
   const memberIds = new Map<string, number>();
@@ -126,6 +127,7 @@ async function insertCounty(
       deleted_at: null,
     }));
     const ids = await db.insertInto('members').values(rows).returning('id').execute();
+    demoTick(() => `${i + chunk.length}/${county.members.length} 名党员 members`);
     chunk.forEach((m, j) => {
       memberIds.set(m.key, ids[j].id);
       byOrg.set(m.orgKey, [...(byOrg.get(m.orgKey) ?? []), { key: m.key, name: m.name }]);

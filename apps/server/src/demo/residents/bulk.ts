@@ -20,6 +20,20 @@ export const BIG_TABLES = [
   'errands',
 ];
 
+/** The big tables as people call them, for the progress lines of the start log. */
+const TABLE_LABELS: Record<string, string> = {
+  households: '住户 households',
+  residents: '居民 residents',
+  household_groups: '联户 groups',
+  pairings: '结对 pairings',
+  visits: '走访 visits',
+  requests: '诉求 requests',
+  timeline_events: '诉求进程 request events',
+  wishes: '微心愿 wishes',
+  errands: '代办 errands',
+};
+const tableLabel = (t: string) => TABLE_LABELS[t] ?? t;
+
 /** The first columns of an org-owned table: id, tenant, the owning organization and its path. */
 export const SCOPED_COLUMNS = ['id', 'tenant_id', 'org_id', 'org_path'];
 /** The encrypted, hashed and masked columns of a personal number. */
@@ -77,7 +91,7 @@ export class Bulk {
       for (let i = 0; i < rows.length; i += CHUNK) {
         write(rows.slice(i, i + CHUNK));
         // Synchronous writes starve timers: the progress line is written from here.
-        demoTick(() => `${table} ${Math.min(i + CHUNK, rows.length)}/${rows.length} 行 rows`);
+        demoTick(() => `${tableLabel(table)} ${Math.min(i + CHUNK, rows.length)}/${rows.length} 行 rows`);
       }
       return;
     }
@@ -86,7 +100,7 @@ export class Bulk {
       for (let i = 0; i < rows.length; i += per) {
         const values = rows.slice(i, i + per).map((r) => Object.fromEntries(cols.map((c, j) => [c, r[j]])));
         await (trx as any).insertInto(table).values(values).execute();
-        demoTick(() => `${table} ${Math.min(i + per, rows.length)}/${rows.length} 行 rows`);
+        demoTick(() => `${tableLabel(table)} ${Math.min(i + per, rows.length)}/${rows.length} 行 rows`);
       }
     });
   }
@@ -108,8 +122,8 @@ export class Bulk {
     try {
       return await fn();
     } finally {
-      for (const i of list) {
-        demoTick(() => `建索引 building index ${i.name}`);
+      for (const [n, i] of list.entries()) {
+        demoTick(() => `建索引 building indexes ${n + 1}/${list.length}`);
         sqlite.exec(i.sql);
       }
     }
