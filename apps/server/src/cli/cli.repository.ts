@@ -18,6 +18,17 @@ export async function hasAnyOrg(db: Db): Promise<boolean> {
   return !!(await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst());
 }
 
+/** Which of `usernames` are live accounts (the demo accounts the start banner lists). */
+export async function existingUsernames(db: Db, usernames: readonly string[]): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('username')
+    .where('username', 'in', [...usernames])
+    .where('deleted_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.username);
+}
+
 /** The counties (the organizations without a parent): the same query the meeting reminders walk. */
 export { rootOrgs } from '../areas/life/meetings/meetings.reminders.repository.js';
 

@@ -10,14 +10,16 @@ import type { Config } from '../config.js';
 import { loadDemo } from '../demo/load.js';
 import { systemActor } from '../platform/actor.js';
 import type { Ctx } from '../platform/context.js';
-import { hasAnyOrg, rootOrgs } from './cli.repository.js';
+import { existingUsernames, hasAnyOrg, rootOrgs } from './cli.repository.js';
+import { openUrl, startBanner } from './banner.js';
+import { DEMO_ACCOUNTS } from '../demo/load.js';
 import { open } from './shared.js';
 
 export async function serve(config: Config) {
   const started = Date.now();
   const ctx = await open(config);
   if (process.env.DJ_DEMO !== 'off' && !(await hasAnyOrg(ctx.db))) {
-    console.log('empty database: loading the demo county …');
+    console.log('数据库为空，正在载入演示县 Empty database: loading the demo county (a few minutes) …');
     await loadDemo(ctx, { log: (l) => console.log(l) });
   }
   const app = await buildApp(ctx, { logger: config.logLevel !== 'silent' });
@@ -43,8 +45,13 @@ export async function serve(config: Config) {
     new Cron('0 7 * * *', { timezone: CHINA_TIME_ZONE, protect: true }, job);
     void job();
   }
-  const ready = `${ctx.dialect}, ready in ${Date.now() - started} ms`;
-  console.log(`党建工作平台 listening on http://${config.host}:${config.port} (${ready})`);
+  const ready = `${ctx.dialect}，${((Date.now() - started) / 1000).toFixed(1)} 秒 s`;
+  const demoUsers = await existingUsernames(
+    ctx.db,
+    DEMO_ACCOUNTS.map((a) => a.username),
+  );
+  for (const line of startBanner(openUrl(config.host, config.port, config.publicUrl), demoUsers, ready))
+    console.log(line);
 }
 
 /** Computes each county's home figures once after start, so the first visitor does not wait for them. */

@@ -2,7 +2,7 @@
  * Loads the demo county (or a prefecture of ten) into an empty database; later modules add their records as
  * contributors.
  */
-import { chinaToday } from '@dangjian/contracts';
+import { chinaToday, ROLES } from '@dangjian/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema/index.js';
 import type { Ctx } from '../platform/context.js';
@@ -15,9 +15,26 @@ import { defaultPlaceName, type PlaceOrgLike } from '../areas/core/orgs/orgs.pla
 import { generateCounty, type DemoCounty } from './county.js';
 import { Random, mixSeed } from './random.js';
 import { MANIFESTS } from '../areas/index.js';
+import { DemoProgress, demoTick, setDemoProgress } from './progress.js';
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'Dangjian@2026';
+
+/** The demo accounts and their roles, for the start log (the first county only has them). */
+export const DEMO_ACCOUNTS: { username: string; role: keyof typeof ROLES }[] = [
+  { username: 'demo-county', role: 'county_admin' },
+  { username: 'demo-township', role: 'township_admin' },
+  { username: 'demo-branch', role: 'branch_secretary' },
+  { username: 'demo-member', role: 'member' },
+  { username: 'demo-auditor', role: 'auditor' },
+  { username: 'demo-security', role: 'security_admin' },
+];
+
+/** What each contributor's stage is called in the start log. */
+const STAGE_LABELS: Record<string, string> = {
+  meetings: '组织生活 meetings',
+  residents: '为民服务 service',
+};
 
 /** One county as loaded: generator output plus the database ids of its orgs and members. */
 export interface LoadedCounty {
@@ -86,6 +103,7 @@ async function insertCounty(
     await db.updateTable('orgs').set({ org_path: path, tenant_id: tenantId }).where('id', '=', id).execute();
     orgIds.set(o.key, id);
     orgPaths.set(o.key, path);
+    demoTick(() => `${i + 1}/${county.orgs.length} 个党组织 organizations`);
   }
 
   const memberIds = new Map<string, number>();
@@ -115,6 +133,7 @@ async function insertCounty(
       deleted_at: null,
     }));
     const ids = await db.insertInto('members').values(rows).returning('id').execute();
+    demoTick(() => `${i + chunk.length}/${county.members.length} 名党员 members`);
     chunk.forEach((m, j) => {
       memberIds.set(m.key, ids[j].id);
       byOrg.set(m.orgKey, [...(byOrg.get(m.orgKey) ?? []), { key: m.key, name: m.name }]);
@@ -184,12 +203,30 @@ async function insertAccounts(ctx: Ctx, db: Kysely<DB>, c: LoadedCounty): Promis
     .execute();
 }
 
+/** Seconds since `t`, for the log. */
+const secs = (t: number) => `${((Date.now() - t) / 1000).toFixed(1)} 秒 s`;
+
 /** Loads the demo into an empty database: one county, or ten for `prefecture`. Refuses a database that has data. */
 export async function loadDemo(
   ctx: Ctx,
   opts: { scale?: 'county' | 'prefecture'; seed?: number; log?: (line: string) => void } = {},
 ): Promise<LoadedCounty[]> {
-  const log = opts.log ?? (() => {});
+  const progress = new DemoProgress(opts.log ?? (() => {}));
+  const log = progress.log;
+  setDemoProgress(progress);
+  try {
+    return await loadCounties(ctx, opts, log, progress);
+  } finally {
+    setDemoProgress(null);
+  }
+}
+
+async function loadCounties(
+  ctx: Ctx,
+  opts: { scale?: 'county' | 'prefecture'; seed?: number },
+  log: (line: string) => void,
+  progress: DemoProgress,
+): Promise<LoadedCounty[]> {
   const seed = opts.seed ?? 2026;
   const existing = await ctx.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
   if (existing) throw new Error('the database already has organizations; the demo loads only into an empty database');
@@ -197,6 +234,7 @@ export async function loadDemo(
   const loaded: LoadedCounty[] = [];
   for (let index = 0; index < counties; index++) {
     const started = Date.now();
+    progress.begin(`县 county ${index + 1}/${counties}：党组织和党员 organizations and members`);
     const county = generateCounty({
       seed: mixSeed(seed, index),
       index,
@@ -210,13 +248,15 @@ export async function loadDemo(
       return c;
     });
     log(
-      `county ${index + 1}/${counties} ${county.name}: ${county.orgs.length} organizations,` +
-        ` ${county.members.length} members (${Date.now() - started} ms)`,
+      `  ${county.name}：${county.orgs.length} 个党组织 organizations，` +
+        `${county.members.length} 名党员 members（${secs(started)}）`,
     );
     for (const contributor of demoContributors()) {
       const t = Date.now();
+      const label = STAGE_LABELS[contributor.name] ?? contributor.name;
+      progress.begin(label);
       await contributor.load(ctx, c, new Random(mixSeed(seed, index, contributor.name.length)), log);
-      log(`  ${contributor.name} (${Date.now() - t} ms)`);
+      log(`  ${label} 完成 done（${secs(t)}）`);
     }
     await bumpVersion(ctx.db, c.tenantId, 'meetings');
     loaded.push(c);

@@ -37,8 +37,8 @@ beforeAll(async () => {
   env = await createEnv('sqlite', {}, new TestClock(new Date(NOW)));
   const lines: string[] = [];
   [county] = await loadDemo(env.ctx, { log: (l) => lines.push(l) });
-  const timing = lines.find((l) => /^\s+meetings \(\d+ ms\)$/.test(l));
-  meetingsMs = Number(/\((\d+) ms\)/.exec(timing ?? '')?.[1] ?? NaN);
+  const timing = lines.find((l) => /^\s+组织生活 meetings 完成 done（[\d.]+ 秒 s）$/.test(l));
+  meetingsMs = Number(/（([\d.]+) 秒 s）/.exec(timing ?? '')?.[1] ?? NaN) * 1000;
   const root = await env.ctx.db
     .selectFrom('orgs')
     .select(['id', 'org_path'])

@@ -10,11 +10,13 @@ export interface DateFieldProps {
   disabled?: boolean;
   placeholder?: string;
   maxToday?: boolean;
+  /** The last day that may be chosen (`YYYY-MM-DD`), e.g. how far ahead a meeting may be planned. */
+  maxDay?: string;
   status?: '' | 'error' | 'warning';
 }
 
 /** A date field bound to a `YYYY-MM-DD` string. */
-export function DateField({ value, onChange, id, disabled, placeholder, maxToday, status }: DateFieldProps) {
+export function DateField({ value, onChange, id, disabled, placeholder, maxToday, maxDay, status }: DateFieldProps) {
   return (
     <DatePicker
       id={id}
@@ -25,7 +27,9 @@ export function DateField({ value, onChange, id, disabled, placeholder, maxToday
       disabled={disabled}
       value={value ? dayjs(value) : null}
       onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : null)}
-      disabledDate={maxToday ? (d) => d.isAfter(dayjs(), 'day') : undefined}
+      disabledDate={
+        maxToday ? (d) => d.isAfter(dayjs(), 'day') : maxDay ? (d) => d.format('YYYY-MM-DD') > maxDay : undefined
+      }
     />
   );
 }

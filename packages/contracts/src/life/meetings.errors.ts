@@ -7,7 +7,14 @@ export const MEETINGS_ERRORS = {
     zh: '该组织不召开此类会议',
     en: 'This kind of meeting does not apply to this organization',
   },
-  'meetings.in_future': { zh: '召开日期不能晚于今天', en: 'The meeting date cannot be in the future' },
+  'meetings.in_future': {
+    zh: '召开日期最多只能提前60天安排',
+    en: 'A meeting can be planned at most 60 days ahead',
+  },
+  'meetings.checkin_too_early': {
+    zh: '会议开始前12小时内才能立即开始签到',
+    en: 'Sign-in can start early only within 12 hours of the meeting',
+  },
   'meetings.not_attendee': { zh: '该党员不是本次会议的应到人员', en: 'This member is not expected at this meeting' },
   'meetings.votes_exceed': { zh: '表决票数超过到会有表决权的正式党员人数', en: 'More votes than full members present' },
   'meetings.too_many_excellent': {
@@ -20,6 +27,10 @@ export const MEETINGS_ERRORS = {
   },
   'meetings.votes_only': { zh: '只有支部党员大会可以录入表决', en: 'Votes belong to a general meeting' },
   'meetings.checkin_invalid': { zh: '签到码无效或不在签到时间内', en: 'The sign-in code is wrong or not valid now' },
+  'meetings.checkin_not_yet': {
+    zh: '签到尚未开始，请在签到开始后再试',
+    en: 'Sign-in has not opened yet; try again when it opens',
+  },
   'meetings.checkin_not_expected': { zh: '您不是本次会议的应到人员', en: 'You are not expected at this meeting' },
   'meetings.bad_period': {
     zh: '统计周期格式应为 YYYY-MM、YYYY-Qn 或 YYYY',

@@ -18,10 +18,15 @@ export const MEETING_KIND_LABELS = {
 } satisfies Record<string, Labelled>;
 export type MeetingKindT = keyof typeof MEETING_KIND_LABELS;
 
+/** How many days ahead a meeting may be planned (recorded before it is held, to open its sign-in). */
+export const MEETING_PLAN_AHEAD_DAYS = 60;
+
 export const ATTENDANCE_STATUSES = {
   present: { zh: '出席', en: 'Present' },
   leave: { zh: '请假', en: 'On leave' },
   absent: { zh: '缺席', en: 'Absent' },
+  // Shown, never stored: a member not yet marked at a meeting that has not begun is expected, not absent.
+  expected: { zh: '未开始', en: 'Not yet held' },
 } satisfies Record<string, Labelled>;
 
 export const REVIEW_GRADES = {
@@ -105,6 +110,7 @@ export const MeetingSummary = Type.Object({
   enteredAt: Type.String(),
   lateEntry: Type.Boolean(),
   checkinOpen: Type.Boolean(),
+  upcoming: Type.Boolean({ description: 'the meeting has not begun: nobody is absent yet (未开始)' }),
   deletedAt: Nullable(Type.String()),
 });
 export type MeetingSummaryT = Static<typeof MeetingSummary>;
@@ -155,6 +161,7 @@ export const Meeting = Type.Intersect([
         validTo: Type.String(),
         qrSvg: Type.String(),
         url: Type.String(),
+        started: Type.Boolean({ description: 'the window has begun: members can sign in now' }),
       }),
     ),
     createdAt: Type.String(),
@@ -176,13 +183,18 @@ export const MeetingListQuery = Type.Object({
 export type MeetingListQueryT = Static<typeof MeetingListQuery>;
 export const MeetingList = ListOf(MeetingSummary);
 
-export const CheckinOpenBody = Body({ minutes: Type.Optional(Type.Integer({ minimum: 10, maximum: 24 * 60 })) });
+export const CheckinOpenBody = Body({
+  minutes: Type.Optional(Type.Integer({ minimum: 10, maximum: 24 * 60 })),
+  /** Start the window now, before the usual hour before the meeting (立即开始签到). */
+  now: Type.Optional(Type.Boolean()),
+});
 export const CheckinOpen = Type.Object({
   code: Type.String(),
   validFrom: Type.String(),
   validTo: Type.String(),
   qrSvg: Type.String(),
   url: Type.String(),
+  started: Type.Boolean({ description: 'the window has begun: members can sign in now' }),
 });
 export const CheckinBody = Body({ code: Type.String({ pattern: '^\\d{6}$' }) });
 export const CheckinResult = Type.Object({

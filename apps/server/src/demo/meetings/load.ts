@@ -1,5 +1,6 @@
 /** Loads the meetings demo: five years of meetings, attendance, motions and reviews of every branch. */
 import type { Ctx } from '../../platform/context.js';
+import { MEETING_KIND_LABELS } from '@dangjian/contracts';
 import type { DemoContributor, LoadedCounty } from '../load.js';
 import type { Random } from '../random.js';
 import { BRANCH_TYPES } from './plan.js';
@@ -32,11 +33,13 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
 
   const kinds = [...byKind.entries()]
     .sort((a, b) => b[1] - a[1])
-    .map(([k, n]) => `${k} ${n}`)
-    .join(', ');
+    // Kinds by their labels: the log is read by people, never as codes.
+    .map(([k, n]) => `${MEETING_KIND_LABELS[k as keyof typeof MEETING_KIND_LABELS]?.zh ?? k} ${n}`)
+    .join('，');
   log(
-    `  meetings: ${counts.meetings} (${kinds}); attendance ${counts.attendance}, motions ${counts.motions}, ` +
-      `reviews ${counts.reviews}; ${behind.size} of ${branches.length} branches behind`,
+    `  组织生活 meetings：${counts.meetings} 次（${kinds}）；出席记录 attendance ${counts.attendance}，` +
+      `表决 motions ${counts.motions}，评议 reviews ${counts.reviews}；` +
+      `${branches.length} 个支部中 ${behind.size} 个未按时落实 branches behind`,
   );
 }
 

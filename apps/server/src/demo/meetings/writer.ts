@@ -22,6 +22,7 @@ import {
 } from './plan.js';
 import { TIMES } from './texts.js';
 import type { Window } from './window.js';
+import { demoTick } from '../progress.js';
 
 /** The counts the writer keeps as it goes. */
 export interface Counts {
@@ -78,6 +79,7 @@ export async function countyStep(w: Window, trx: Transaction<DB>, counts: Counts
         .execute();
     counts.motions += motions.length;
     counts.reviews += reviews.length;
+    demoTick(() => `${counts.meetings} 次会议 meetings，${counts.attendance} 条出席 attendance`);
   };
 
   /** Adds a meeting (or drops it when it is not over yet); returns whether it was added. */

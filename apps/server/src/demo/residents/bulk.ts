@@ -3,6 +3,7 @@
  * PostgreSQL.
  */
 import type { Ctx } from '../../platform/context.js';
+import { demoTick } from '../progress.js';
 
 export type Row = unknown[];
 
@@ -18,6 +19,20 @@ export const BIG_TABLES = [
   'wishes',
   'errands',
 ];
+
+/** The big tables as people call them, for the progress lines of the start log. */
+const TABLE_LABELS: Record<string, string> = {
+  households: '住户 households',
+  residents: '居民 residents',
+  household_groups: '联户 groups',
+  pairings: '结对 pairings',
+  visits: '走访 visits',
+  requests: '诉求 requests',
+  timeline_events: '诉求进程 request events',
+  wishes: '微心愿 wishes',
+  errands: '代办 errands',
+};
+const tableLabel = (t: string) => TABLE_LABELS[t] ?? t;
 
 /** The first columns of an org-owned table: id, tenant, the owning organization and its path. */
 export const SCOPED_COLUMNS = ['id', 'tenant_id', 'org_id', 'org_path'];
@@ -69,11 +84,15 @@ export class Bulk {
     const sqlite = this.ctx.database.sqlite;
     if (sqlite) {
       const stmt = sqlite.prepare(`insert into ${table} (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`);
-      const CHUNK = 100_000;
+      const CHUNK = 50_000;
       const write = sqlite.transaction((chunk: Row[]) => {
         for (const r of chunk) stmt.run(r);
       });
-      for (let i = 0; i < rows.length; i += CHUNK) write(rows.slice(i, i + CHUNK));
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        write(rows.slice(i, i + CHUNK));
+        // Synchronous writes starve timers: the progress line is written from here.
+        demoTick(() => `${tableLabel(table)} ${Math.min(i + CHUNK, rows.length)}/${rows.length} 行 rows`);
+      }
       return;
     }
     const per = Math.max(1, Math.floor(30_000 / cols.length));
@@ -81,6 +100,7 @@ export class Bulk {
       for (let i = 0; i < rows.length; i += per) {
         const values = rows.slice(i, i + per).map((r) => Object.fromEntries(cols.map((c, j) => [c, r[j]])));
         await (trx as any).insertInto(table).values(values).execute();
+        demoTick(() => `${tableLabel(table)} ${Math.min(i + per, rows.length)}/${rows.length} 行 rows`);
       }
     });
   }
@@ -102,7 +122,10 @@ export class Bulk {
     try {
       return await fn();
     } finally {
-      for (const i of list) sqlite.exec(i.sql);
+      for (const [n, i] of list.entries()) {
+        demoTick(() => `建索引 building indexes ${n + 1}/${list.length}`);
+        sqlite.exec(i.sql);
+      }
     }
   }
 

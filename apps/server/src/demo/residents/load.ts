@@ -12,6 +12,7 @@ import { loadRequests } from './requests.js';
 import { beginResidents, loadPlaces } from './start.js';
 import { loadErrands, loadWishes } from './wishes.js';
 import { finishResidents, loadEvaluations, loadZones } from './zones.js';
+import { demoTick } from '../progress.js';
 
 export async function load(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: string) => void): Promise<void> {
   const bulk = new Bulk(ctx);
@@ -38,15 +39,23 @@ async function loadResidents(
   rng: Random,
   log: (line: string) => void,
 ): Promise<void> {
+  // Between steps, a progress line when the step before ran a few seconds without one.
+  const done = (step: string) => demoTick(() => `${step} 完成 done`);
   const s0 = await beginResidents(ctx, bulk, c, rng, log);
   const s1 = Object.assign(s0, await loadPlaces(s0));
+  done('村（社区） places');
   const s2 = Object.assign(s1, await loadHouseholds(s1));
+  done('住户 households');
   await loadGroups(s2);
+  done('联户 groups');
   const s3 = Object.assign(s2, await loadPairings(s2));
   await loadVisits(s3);
+  done('结对走访 pairings and visits');
   const s4 = Object.assign(s3, await loadRequests(s3));
+  done('诉求 requests');
   const s5 = Object.assign(s4, await loadWishes(s4));
   const s6 = Object.assign(s5, await loadErrands(s5));
+  done('微心愿 wishes and errands');
   const s7 = Object.assign(s6, await loadZones(s6));
   const s8 = Object.assign(s7, await loadEvaluations(s7));
   await finishResidents(s8);

@@ -27,6 +27,19 @@ export async function openMeetingByCode(db: Q, tenantId: number, code: string, n
     .executeTakeFirst();
 }
 
+/** Whether a live meeting of the tenant holds this code for a window that has not begun yet. */
+export async function codeWaiting(db: Q, tenantId: number, code: string, nowIso: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('meetings')
+    .select('id')
+    .where('checkin_code', '=', code)
+    .where('checkin_from', '>', nowIso)
+    .where('deleted_at', 'is', null)
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
+  return !!row;
+}
+
 /** A member's attendance row at a meeting. */
 export async function attendanceOfMember(db: Q, meetingId: number, memberId: number) {
   return db

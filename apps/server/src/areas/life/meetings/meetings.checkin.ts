@@ -6,14 +6,24 @@ import { requireCapability } from '../../../platform/actor.js';
 import { writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
-import { chinaInstant } from '@dangjian/contracts';
+import { chinaDateTime, chinaInstant } from '@dangjian/contracts';
 import * as checkinRepo from './meetings.checkin.repository.js';
 import * as repo from './meetings.repository.js';
-import { CHECKIN_DEFAULT_HOURS, CHECKIN_EARLY_MINUTES } from './meetings.rules.js';
+import { CHECKIN_DEFAULT_HOURS, CHECKIN_EARLY_MINUTES, CHECKIN_START_NOW_HOURS } from './meetings.rules.js';
 import { writeRecorder } from '../../../platform/data/record.js';
 
 /** A sign-in changes the compliance figures. */
 const recordMeeting = writeRecorder('meeting', ['meetings']);
+
+/** Whether a meeting has not begun yet: its members not marked are expected, not absent. */
+export function isUpcoming(ctx: Ctx, r: { held_on: string; start_time: string }): boolean {
+  return ctx.clock().toISOString() < chinaInstant(r.held_on, r.start_time);
+}
+
+/** The status a person reads: before the meeting begins nobody is absent (未开始). */
+export function shownStatus(upcoming: boolean, status: string): 'present' | 'leave' | 'absent' | 'expected' {
+  return (upcoming && status === 'absent' ? 'expected' : status) as 'present';
+}
 
 /** The sign-in link of a code, absolute so a phone camera can open it, and its QR code. */
 export async function checkinLink(
@@ -25,25 +35,55 @@ export async function checkinLink(
   return { url, qrSvg: await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) };
 }
 
-/** Opens sign-in: a 6-digit code and a QR code, valid for the meeting's hours (or `minutes` from now). */
-export async function openCheckin(ctx: Ctx, actor: Actor, id: number, minutes?: number, origin?: string) {
-  requireCapability(actor, 'meetings.write');
-  const row = await repo.getMeeting(ctx.db, actor, id);
-  const now = ctx.clock();
+/**
+ * The window of a sign-in. By the rules it runs from an hour before the meeting to its end; a secretary may start it
+ * at once (`startNow`) within CHECKIN_START_NOW_HOURS of the meeting, or for `minutes` from now; a meeting that is
+ * over is reopened for an hour.
+ */
+export function checkinWindow(
+  row: { held_on: string; start_time: string; end_time: string | null },
+  now: Date,
+  opts: { minutes?: number; startNow?: boolean },
+): { validFrom: string; validTo: string; early: boolean } {
   const start = chinaInstant(row.held_on, row.start_time);
   const end = row.end_time
     ? chinaInstant(row.held_on, row.end_time)
     : new Date(Date.parse(start) + CHECKIN_DEFAULT_HOURS * 3_600_000).toISOString();
-  let validFrom = new Date(Date.parse(start) - CHECKIN_EARLY_MINUTES * 60_000).toISOString();
-  let validTo = end;
-  if (minutes || validTo < now.toISOString()) {
-    validFrom = now.toISOString();
-    validTo = new Date(now.getTime() + (minutes ?? 60) * 60_000).toISOString();
+  const ruleFrom = new Date(Date.parse(start) - CHECKIN_EARLY_MINUTES * 60_000).toISOString();
+  const nowIso = now.toISOString();
+  if (opts.minutes || end < nowIso) {
+    const validTo = new Date(now.getTime() + (opts.minutes ?? 60) * 60_000).toISOString();
+    return { validFrom: nowIso, validTo, early: nowIso < ruleFrom };
   }
-  let code = '';
-  for (let i = 0; i < 20; i++) {
-    code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
-    if (!(await checkinRepo.codeTaken(ctx.db, code, now.toISOString(), id))) break;
+  if (opts.startNow && nowIso < ruleFrom) {
+    if (Date.parse(start) - now.getTime() > CHECKIN_START_NOW_HOURS * 3_600_000)
+      throw new DomainError('meetings.checkin_too_early', { hours: CHECKIN_START_NOW_HOURS });
+    return { validFrom: nowIso, validTo: end, early: true };
+  }
+  return { validFrom: ruleFrom, validTo: end, early: false };
+}
+
+/**
+ * Opens sign-in: a 6-digit code and a QR code for the window of `checkinWindow`. A code opened before its window is
+ * shown at once (to print or project) and works from the window's start; starting it now keeps the same code.
+ */
+export async function openCheckin(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  opts: { minutes?: number; now?: boolean } = {},
+  origin?: string,
+) {
+  requireCapability(actor, 'meetings.write');
+  const row = await repo.getMeeting(ctx.db, actor, id);
+  const now = ctx.clock();
+  const { validFrom, validTo, early } = checkinWindow(row, now, { minutes: opts.minutes, startNow: opts.now });
+  // Starting a waiting sign-in now keeps its code: it may already be printed or projected.
+  let code =
+    opts.now && row.checkin_code && row.checkin_to && row.checkin_to >= now.toISOString() ? row.checkin_code : '';
+  for (let i = 0; !code && i < 20; i++) {
+    const c = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+    if (i === 19 || !(await checkinRepo.codeTaken(ctx.db, c, now.toISOString(), id))) code = c;
   }
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateMeeting(trx, id, { checkin_code: code, checkin_from: validFrom, checkin_to: validTo });
@@ -51,10 +91,12 @@ export async function openCheckin(ctx: Ctx, actor: Actor, id: number, minutes?: 
       action: 'meeting.checkin_open',
       entityType: 'meeting',
       entityId: id,
-      detail: `${validFrom} – ${validTo}`,
+      // Read by people on the audit page: China time, and whether the secretary opened it before the rules' hour.
+      detail: `签到时间 ${chinaDateTime(validFrom)} – ${chinaDateTime(validTo)}${early ? '（提前开启 opened early）' : ''}`,
     });
   });
-  return { code, validFrom, validTo, ...(await checkinLink(ctx, origin, code)) };
+  const started = validFrom <= now.toISOString();
+  return { code, validFrom, validTo, started, ...(await checkinLink(ctx, origin, code)) };
 }
 
 /** Closes sign-in early. */
@@ -73,7 +115,12 @@ export async function checkin(ctx: Ctx, actor: Actor, code: string) {
   if (!actor.memberId) throw new DomainError('meetings.checkin_not_expected');
   const now = ctx.clock().toISOString();
   const meeting = await checkinRepo.openMeetingByCode(ctx.db, actor.tenantId!, code, now);
-  if (!meeting) throw new DomainError('meetings.checkin_invalid');
+  if (!meeting) {
+    // A right code too early gets its own answer: the member is told to wait, not that the code is wrong.
+    if (await checkinRepo.codeWaiting(ctx.db, actor.tenantId!, code, now))
+      throw new DomainError('meetings.checkin_not_yet');
+    throw new DomainError('meetings.checkin_invalid');
+  }
   const att = await checkinRepo.attendanceOfMember(ctx.db, meeting.id, actor.memberId);
   if (!att) throw new DomainError('meetings.checkin_not_expected');
   const checkedInAt = att.checked_in_at ?? now;
@@ -104,7 +151,7 @@ export async function mine(ctx: Ctx, actor: Actor, limit = 20) {
       startTime: r.start_time,
       place: r.place,
       orgName: r.org_name,
-      status: r.status,
+      status: shownStatus(isUpcoming(ctx, r), r.status),
       checkedInAt: r.checked_in_at,
     })),
   };

@@ -73,7 +73,9 @@ export async function writeDetails(
     ]);
     const prior = new Map(existing.map((e) => [e.member_id, e]));
     const rows = [...expected].map((memberId) => {
-      const g = given.get(memberId);
+      const given0 = given.get(memberId);
+      // 'expected' is only shown (a meeting not begun); it is stored as not marked.
+      const g = given0?.status === 'expected' ? { ...given0, status: 'absent' as const } : given0;
       const p = prior.get(memberId);
       return {
         meeting_id: meetingId,

@@ -35,12 +35,14 @@ import { changeRules, rulesDetail } from '../../../platform/rules.js';
 import { defineFigure } from '../../../platform/figures.js';
 import { fillCompliance } from './meetings.compliance.xlsx.js';
 import { addSheet } from '../../../platform/sheets.js';
+import { isUpcoming, shownStatus } from './meetings.checkin.js';
 
 /** The organization a figure is computed for, as plain data (part of the cache key). */
 type OrgRef = Pick<orgsRepo.OrgRow, 'id' | 'tenant_id' | 'org_path' | 'name'>;
 const orgRef = (o: OrgRef): OrgRef => ({ id: o.id, tenant_id: o.tenant_id, org_path: o.org_path, name: o.name });
 type ComplianceArgs = { root: OrgRef; period: string; status?: ComplianceStatus; day: string };
-type StatsArgs = { root: OrgRef; period: string };
+// The day is in the key: a meeting planned ahead enters the figures on the day it is held.
+type StatsArgs = { root: OrgRef; period: string; day: string };
 
 /** 组织生活落实情况: what the rules require of every org × kind of a subtree in a period, and what was held. */
 export const complianceFigure = defineFigure({
@@ -125,7 +127,9 @@ async function complianceUncached(ctx: Ctx, { root, period, status, day }: Compl
     const counts = await figuresRepo.memberCountsByOrg(ctx.db, root.tenant_id, root.org_path);
     for (const c of counts) memberCount.set(c.org_id, Number(c.n));
   }
-  const wide = loadSpan(span, rules);
+  const loaded = loadSpan(span, rules);
+  // A meeting planned ahead is not held yet: it does not meet a requirement before its day.
+  const wide = { from: loaded.from, to: loaded.to < day ? loaded.to : day };
   const held = new Map<string, number>();
   const add = (orgId: number, kind: MeetingKind, ym: string, n: number) => {
     const rule = rules[kind];
@@ -177,11 +181,13 @@ export async function stats(ctx: Ctx, actor: Actor, q: { org?: number; period: s
   const span = parsePeriod(q.period);
   if (!span) throw new DomainError('meetings.bad_period');
   const root = await orgsRepo.getOrg(ctx.db, actor, q.org ?? actor.orgId!);
-  return statsFigure.get(ctx, root.tenant_id, { root: orgRef(root), period: q.period });
+  return statsFigure.get(ctx, root.tenant_id, { root: orgRef(root), period: q.period, day: today(ctx) });
 }
 
-async function statsUncached(ctx: Ctx, { root, period }: StatsArgs) {
-  const span = parsePeriod(period)!;
+async function statsUncached(ctx: Ctx, { root, period, day }: StatsArgs) {
+  const whole = parsePeriod(period)!;
+  // Meetings not yet held count nowhere: none of their members is absent yet.
+  const span = { from: whole.from, to: whole.to < day ? whole.to : day };
   const { byKind, perOrg, meetingsPerOrg, perMember, lectures, incomplete } = await figuresRepo.statsRows(
     ctx.db,
     root.tenant_id,
@@ -270,7 +276,7 @@ export async function yearbook(
       expected: c.expected,
       present: c.present,
       leave: c.leave,
-      absent: c.absent,
+      absent: isUpcoming(ctx, m) ? 0 : c.absent,
       minutes: m.minutes ?? '',
       decisions: m.decisions ?? '',
       entered: m.created_at.slice(0, 16).replace('T', ' '),
@@ -298,7 +304,7 @@ export async function yearbook(
         kind: label(MEETING_KIND_LABELS, m.kind),
         topic: m.topic,
         name: r.name,
-        status: label(ATTENDANCE_STATUSES, r.status),
+        status: label(ATTENDANCE_STATUSES, shownStatus(isUpcoming(ctx, m), r.status)),
         reason: r.leave_reason ?? '',
         checked: r.checked_in_at ? chinaDateTime(r.checked_in_at) : '',
       });

@@ -102,7 +102,7 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
       body: Type.Optional(CheckinOpenBody),
       response: CheckinOpen,
     },
-    (req) => meetings.openCheckin(ctx, actorOf(req), req.params.id, req.body?.minutes, originOf(req)),
+    (req) => meetings.openCheckin(ctx, actorOf(req), req.params.id, req.body ?? {}, originOf(req)),
   );
   r.post(
     '/api/meetings/:id/checkin/close',

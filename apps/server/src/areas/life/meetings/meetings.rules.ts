@@ -4,6 +4,7 @@ import {
   FrequencyRuleSchema,
   MEETING_FREQUENCY_DEFAULTS,
   MEETING_KIND_LABELS,
+  MEETING_PLAN_AHEAD_DAYS,
   Nullable,
   RULE_SET_LABELS,
   type OrgType,
@@ -105,6 +106,10 @@ export const PHOTOS_PER_MEETING = 12;
 /** Hours before and after a meeting during which its sign-in code works. */
 export const CHECKIN_EARLY_MINUTES = 60;
 export const CHECKIN_DEFAULT_HOURS = 3;
+/** How long before a meeting a secretary may start its sign-in at once (立即开始签到): members sign in on the spot. */
+export const CHECKIN_START_NOW_HOURS = 12;
+/** How many days ahead a meeting may be planned (shared with the web form). */
+export const PLAN_AHEAD_DAYS = MEETING_PLAN_AHEAD_DAYS;
 
 /** Merges a county's overrides for a year onto the national defaults. */
 export function effectiveRules(overrides: Partial<Record<MeetingKind, FrequencyRule | null>>): FrequencyRules {

@@ -7,7 +7,7 @@ import type {
   MeetingT,
   OrgType,
 } from '@dangjian/contracts';
-import { chinaDay } from '@dangjian/contracts';
+import { addDays, chinaDay } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
 import { diff } from '../../../platform/data/audit.js';
@@ -18,9 +18,9 @@ import * as membersRepo from '../../core/members/members.repository.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { today } from '../../core/orgs/orgs.service.js';
 import * as repo from './meetings.repository.js';
-import { checkinLink } from './meetings.checkin.js';
+import { checkinLink, isUpcoming, shownStatus } from './meetings.checkin.js';
 import { writeDetails } from './meetings.details.js';
-import { KIND_APPLIES_TO, LATE_ENTRY_DAYS, type MeetingKind } from './meetings.rules.js';
+import { KIND_APPLIES_TO, LATE_ENTRY_DAYS, PLAN_AHEAD_DAYS, type MeetingKind } from './meetings.rules.js';
 import { daysBetween } from './meetings.periods.js';
 
 export { chinaInstant } from '@dangjian/contracts';
@@ -31,8 +31,14 @@ import { writeRecorder } from '../../../platform/data/record.js';
 /** Meeting writes change the compliance figures. */
 const recordMeeting = writeRecorder('meeting', ['meetings']);
 
+/** A meeting may be planned ahead (to open its sign-in), but not beyond PLAN_AHEAD_DAYS. */
+function refuseFarFuture(ctx: Ctx, heldOn: string | undefined): void {
+  if (heldOn && heldOn > addDays(today(ctx), PLAN_AHEAD_DAYS)) throw new DomainError('meetings.in_future');
+}
+
 function summarize(ctx: Ctx, r: repo.MeetingRow, c: repo.AttendanceCounts): MeetingSummaryT {
   const missing: string[] = [];
+  const upcoming = isUpcoming(ctx, r);
   if (!r.minutes?.trim()) missing.push('minutes');
   if (c.present + c.leave === 0) missing.push('attendance');
   const now = ctx.clock().toISOString();
@@ -48,7 +54,7 @@ function summarize(ctx: Ctx, r: repo.MeetingRow, c: repo.AttendanceCounts): Meet
     expected: c.expected,
     present: c.present,
     leave: c.leave,
-    absent: c.absent,
+    absent: upcoming ? 0 : c.absent,
     photoCount: c.photos,
     complete: missing.length === 0,
     missing,
@@ -57,6 +63,7 @@ function summarize(ctx: Ctx, r: repo.MeetingRow, c: repo.AttendanceCounts): Meet
     checkinOpen: Boolean(
       r.checkin_code && r.checkin_from && r.checkin_to && r.checkin_from <= now && now <= r.checkin_to,
     ),
+    upcoming,
     deletedAt: r.deleted_at,
   };
 }
@@ -104,7 +111,7 @@ export async function get(ctx: Ctx, actor: Actor, id: number, origin?: string): 
       memberId: a.member_id,
       name: a.name,
       memberStatus: a.member_status,
-      status: a.status as 'present',
+      status: shownStatus(summary.upcoming, a.status),
       leaveReason: a.leave_reason,
       checkedInAt: a.checked_in_at,
       method: a.method,
@@ -122,13 +129,15 @@ export async function get(ctx: Ctx, actor: Actor, id: number, origin?: string): 
     })),
     reviews: reviews.map((v) => ({ memberId: v.member_id, name: v.name, grade: v.grade as 'qualified' })),
     photos: photos.map((p) => ({ id: p.id, mime: p.mime, bytes: p.bytes, url: `/api/meetings/${id}/photos/${p.id}` })),
+    // An opened sign-in is shown from the moment it is opened, also before its window begins.
     checkin:
-      summary.checkinOpen && r.checkin_code
+      r.checkin_code && r.checkin_from && r.checkin_to && ctx.clock().toISOString() <= r.checkin_to
         ? {
             code: r.checkin_code,
-            validFrom: r.checkin_from!,
-            validTo: r.checkin_to!,
+            validFrom: r.checkin_from,
+            validTo: r.checkin_to,
             ...(await checkinLink(ctx, origin, r.checkin_code)),
+            started: summary.checkinOpen,
           }
         : null,
     createdAt: r.created_at,
@@ -169,7 +178,7 @@ export async function create(ctx: Ctx, actor: Actor, input: MeetingCreateT): Pro
   const kind = input.kind as MeetingKind;
   if (!KIND_APPLIES_TO[kind].includes(org.type as OrgType))
     throw new DomainError('meetings.kind_not_applicable', { kind, orgType: org.type });
-  if (input.heldOn > today(ctx)) throw new DomainError('meetings.in_future');
+  refuseFarFuture(ctx, input.heldOn);
   // A lecturer may be a leading cadre from above the org or from a county organ (`requireServingMember`).
   if (input.lecturerMemberId)
     await membersRepo.requireServingMember(ctx.db, actor, input.lecturerMemberId, org.org_path);
@@ -219,7 +228,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: MeetingP
     throw new DomainError('validation', { field: 'orgId', reason: 'a meeting stays with its organization' });
   if (patch.kind && patch.kind !== row.kind)
     throw new DomainError('validation', { field: 'kind', reason: 'the kind of a recorded meeting cannot change' });
-  if (patch.heldOn && patch.heldOn > today(ctx)) throw new DomainError('meetings.in_future');
+  refuseFarFuture(ctx, patch.heldOn);
   const org = await orgsRepo.getOrg(ctx.db, actor, row.org_id);
   if (patch.lecturerMemberId)
     await membersRepo.requireServingMember(ctx.db, actor, patch.lecturerMemberId, org.org_path);

@@ -90,11 +90,16 @@ export function AttendanceCard({
     [meeting.attendance, edits],
   );
   const counts = useMemo(() => {
-    const c = { present: 0, leave: 0, absent: 0 };
+    const c = { present: 0, leave: 0, absent: 0, expected: 0 };
     for (const r of rows) c[r.status]++;
     return c;
   }, [rows]);
   const selfCount = meeting.attendance.filter((a) => a.method === 'self').length;
+  // Before the meeting begins nobody is absent: the choice is 未开始, after it 缺席 (never both).
+  const notMarked: Status = meeting.upcoming ? 'expected' : 'absent';
+  const statusOptions = (opts(ATTENDANCE_STATUSES) as { value: Status; label: string }[]).filter(
+    (o) => o.value !== (meeting.upcoming ? 'absent' : 'expected'),
+  );
 
   function edit(r: Row, patch: Partial<Edit>) {
     setEdits((prev) => {
@@ -131,8 +136,8 @@ export function AttendanceCard({
 
   async function add(memberId: number) {
     try {
-      // Added as expected and absent: they sign in, or the secretary marks them.
-      await save({ attendance: [{ memberId, status: 'absent' }] });
+      // Added as not marked (未开始 before the meeting, 缺席 after): they sign in, or the secretary marks them.
+      await save({ attendance: [{ memberId, status: notMarked }] });
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -166,13 +171,31 @@ export function AttendanceCard({
         <span>
           {t('请假', 'On leave')} <b>{counts.leave}</b>
         </span>
-        <span>
-          {t('缺席', 'Absent')} <b>{counts.absent}</b>
-        </span>
+        {meeting.upcoming ? (
+          <span data-testid="count-expected">
+            {t('未开始', 'Not yet held')} <b>{counts.expected + counts.absent}</b>
+          </span>
+        ) : (
+          <span>
+            {t('缺席', 'Absent')} <b data-testid="count-absent">{counts.absent + counts.expected}</b>
+          </span>
+        )}
         <span>
           {t('本人签到', 'Signed in themselves')} <b data-testid="count-self">{selfCount}</b>
         </span>
       </div>
+      {meeting.upcoming ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="attendance-upcoming"
+          title={t(
+            '会议尚未开始：未签到、未请假的党员显示为“未开始”，不计缺席。',
+            'The meeting has not begun: members not signed in or on leave show as not yet held, not absent.',
+          )}
+        />
+      ) : null}
       {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
       <Table<Row>
         rowKey="memberId"
@@ -206,13 +229,17 @@ export function AttendanceCard({
                   size="small"
                   aria-label={t(`${r.name}的出席情况`, `Attendance of ${r.name}`)}
                   value={v}
-                  options={opts(ATTENDANCE_STATUSES) as { value: Status; label: string }[]}
+                  options={statusOptions}
                   onChange={(s) => edit(r, { status: s })}
                   style={{ width: 100 }}
                   data-testid={`status-${r.memberId}`}
                 />
               ) : (
-                <Tag color={v === 'present' ? 'success' : v === 'leave' ? 'warning' : 'error'}>
+                <Tag
+                  color={
+                    v === 'present' ? 'success' : v === 'leave' ? 'warning' : v === 'expected' ? 'default' : 'error'
+                  }
+                >
                   {lbl(ATTENDANCE_STATUSES, v)}
                 </Tag>
               ),

@@ -33,7 +33,10 @@ function QrImage({ svg, label }: { svg: string; label: string }) {
   return <img src={`data:image/svg+xml;utf8,${encodeURIComponent(svg)}`} alt={label} data-testid="checkin-qr" />;
 }
 
-/** Props: the meeting (refreshed every 5 s by the page), the opened sign-in (with its QR) when this tab opened it. */
+/**
+ * Props: the meeting (refreshed every 5 s by the page), the opened sign-in (with its QR) when this tab opened it.
+ * A sign-in opened before its window shows its code at once, says when it opens, and can be started now.
+ */
 export function CheckinPanel({
   meeting,
   answer,
@@ -41,6 +44,7 @@ export function CheckinPanel({
   busy,
   onHide,
   onReopen,
+  onStartNow,
   onEnd,
 }: {
   meeting: Meeting;
@@ -49,6 +53,7 @@ export function CheckinPanel({
   busy: boolean;
   onHide: () => void;
   onReopen: () => void;
+  onStartNow: () => void;
   onEnd: () => void;
 }) {
   const t = useT();
@@ -58,7 +63,8 @@ export function CheckinPanel({
   const qr = live?.qrSvg ? { qrSvg: live.qrSvg } : answer && live && answer.code === live.code ? answer : null;
   const validFrom = live?.validFrom ?? answer?.validFrom;
   const validTo = live?.validTo ?? answer?.validTo;
-  const notYet = validFrom ? Date.parse(validFrom) > Date.now() : false;
+  // The server says whether the window has begun; the page's clock only decides between two refreshes.
+  const notYet = live ? !live.started && (!validFrom || Date.parse(validFrom) > Date.now()) : false;
   const selfIns = meeting.attendance
     .filter((a) => a.method === 'self' && a.checkedInAt)
     .sort((a, b) => (a.checkedInAt! < b.checkedInAt! ? 1 : -1));
@@ -135,12 +141,34 @@ export function CheckinPanel({
               {chinaTime(validTo).slice(0, 10) === chinaTime(validFrom).slice(0, 10)
                 ? chinaClock(validTo)
                 : chinaTime(validTo)}
-              {notYet ? (
-                <div className="mt-over">
-                  {t(`签到将于 ${chinaClock(validFrom)} 开始`, `Sign-in starts at ${chinaClock(validFrom)}`)}
-                </div>
-              ) : null}
             </div>
+            {notYet ? (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ margin: '8px 0' }}
+                data-testid="checkin-not-yet"
+                title={t(
+                  `签到将于 ${chinaTime(validFrom)} 开始（会前1小时），此前签到码无效`,
+                  `Sign-in opens at ${chinaTime(validFrom)} (an hour before); the code does not work until then`,
+                )}
+                description={t(
+                  '党员已到场时，可立即开始签到；签到码不变，操作记入审计日志。',
+                  'When members are already here, start now; the code stays the same and the audit log records it.',
+                )}
+                action={
+                  <Button
+                    type="primary"
+                    size="small"
+                    onClick={onStartNow}
+                    loading={busy}
+                    data-testid="checkin-start-now"
+                  >
+                    {t('立即开始签到', 'Start now')}
+                  </Button>
+                }
+              />
+            ) : null}
             <div className="mt-live" aria-live="polite" data-testid="checkin-live">
               {present}{' '}
               <small>

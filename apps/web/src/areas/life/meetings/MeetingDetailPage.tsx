@@ -30,6 +30,8 @@ function PrintView({ m }: { m: Meeting }) {
   const t = useT();
   const lbl = useLabel();
   const by = (s: string) => m.attendance.filter((a) => a.status === s);
+  // Before the meeting nobody is absent: the paper lists those expected instead.
+  const notMarked = m.upcoming ? 'expected' : 'absent';
   const names = (s: string) =>
     by(s)
       .map((a) => (s === 'leave' && a.leaveReason ? `${a.name}（${a.leaveReason}）` : a.name))
@@ -73,7 +75,9 @@ function PrintView({ m }: { m: Meeting }) {
             <th>{t('实到人数', 'Present')}</th>
             <td>
               {m.present}
-              {t(`（请假 ${m.leave}，缺席 ${m.absent}）`, ` (${m.leave} on leave, ${m.absent} absent)`)}
+              {m.upcoming
+                ? t(`（请假 ${m.leave}，会议尚未开始）`, ` (${m.leave} on leave; not yet held)`)
+                : t(`（请假 ${m.leave}，缺席 ${m.absent}）`, ` (${m.leave} on leave, ${m.absent} absent)`)}
             </td>
           </tr>
           <tr>
@@ -85,8 +89,8 @@ function PrintView({ m }: { m: Meeting }) {
             <td colSpan={3}>{names('leave')}</td>
           </tr>
           <tr>
-            <th>{lbl(ATTENDANCE_STATUSES, 'absent')}</th>
-            <td colSpan={3}>{names('absent')}</td>
+            <th>{lbl(ATTENDANCE_STATUSES, notMarked)}</th>
+            <td colSpan={3}>{names(notMarked)}</td>
           </tr>
           <tr>
             <th>{t('会议内容', 'Minutes')}</th>
@@ -160,7 +164,7 @@ export default function MeetingDetailPage() {
     queryKey: ['meeting', id],
     queryFn: ({ signal }) => api.get<Meeting>(`/api/meetings/${id}`, undefined, signal),
     // While sign-in is open (or its panel shown) the attendance refreshes every 5 seconds.
-    refetchInterval: (query) => (panel || query.state.data?.checkinOpen ? POLL_MS : false),
+    refetchInterval: (query) => (panel || query.state.data?.checkin ? POLL_MS : false),
     refetchIntervalInBackground: true,
   });
   const m = q.data;
@@ -174,10 +178,11 @@ export default function MeetingDetailPage() {
     return next;
   }
 
-  async function openCheckin() {
+  /** Opens sign-in for its usual window, or with `now` starts it at once (立即开始签到, audited as early). */
+  async function openCheckin(now?: boolean) {
     setBusy(true);
     try {
-      const a = await api.post<CheckinOpenAnswer>(`/api/meetings/${id}/checkin/open`, {});
+      const a = await api.post<CheckinOpenAnswer>(`/api/meetings/${id}/checkin/open`, now ? { now } : {});
       writeCheckinCache(id, a);
       setAnswer(a);
       setPanel(true);
@@ -263,10 +268,10 @@ export default function MeetingDetailPage() {
                         type="primary"
                         icon={<QrcodeOutlined />}
                         loading={busy && !panel}
-                        onClick={() => (m.checkinOpen ? setPanel(true) : openCheckin())}
+                        onClick={() => (m.checkin ? setPanel(true) : openCheckin())}
                         data-testid="open-checkin"
                       >
-                        {m.checkinOpen ? t('显示签到码', 'Show sign-in') : t('开启签到', 'Open sign-in')}
+                        {m.checkin ? t('显示签到码', 'Show sign-in') : t('开启签到', 'Open sign-in')}
                       </Button>
                       <Button icon={<EditOutlined />} onClick={() => navigate(`/meetings/${id}/edit`)}>
                         {t('编辑', 'Edit')}
@@ -307,7 +312,7 @@ export default function MeetingDetailPage() {
                 )}
               />
             ) : null}
-            {!m.complete && !deleted ? (
+            {!m.complete && !deleted && !m.upcoming ? (
               <Alert
                 type="warning"
                 showIcon
@@ -333,10 +338,15 @@ export default function MeetingDetailPage() {
                 </Descriptions.Item>
               ) : null}
               <Descriptions.Item label={t('出席', 'Attendance')}>
-                {t(
-                  `应到 ${m.expected}，实到 ${m.present}，请假 ${m.leave}，缺席 ${m.absent}`,
-                  `${m.expected} expected, ${m.present} present, ${m.leave} on leave, ${m.absent} absent`,
-                )}
+                {m.upcoming
+                  ? t(
+                      `应到 ${m.expected}，已签到 ${m.present}，请假 ${m.leave}（会议尚未开始）`,
+                      `${m.expected} expected, ${m.present} signed in, ${m.leave} on leave (not yet held)`,
+                    )
+                  : t(
+                      `应到 ${m.expected}，实到 ${m.present}，请假 ${m.leave}，缺席 ${m.absent}`,
+                      `${m.expected} expected, ${m.present} present, ${m.leave} on leave, ${m.absent} absent`,
+                    )}
               </Descriptions.Item>
               <Descriptions.Item label={t('录入时间', 'Entered')}>
                 {chinaTime(m.enteredAt)}
@@ -368,7 +378,8 @@ export default function MeetingDetailPage() {
             open={panel}
             busy={busy}
             onHide={() => setPanel(false)}
-            onReopen={openCheckin}
+            onReopen={() => openCheckin()}
+            onStartNow={() => openCheckin(true)}
             onEnd={endCheckin}
           />
         ) : null}

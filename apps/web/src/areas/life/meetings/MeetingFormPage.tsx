@@ -1,11 +1,18 @@
 /**
- * Record or edit a meeting (`/meetings/new?org=&kind=`, `/meetings/:id/edit`): only the kinds the org holds, no
- * future dates, 24-hour times.
+ * Record or edit a meeting (`/meetings/new?org=&kind=`, `/meetings/:id/edit`): only the kinds the org holds, planned
+ * at most 60 days ahead (to open its sign-in), 24-hour times.
  */
 import { useEffect, useMemo } from 'react';
 import { Alert, Form, Input, Row, Select } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
-import { LECTURER_ROLES, MEETING_KIND_LABELS, type MeetingCreateT, ORG_TYPES } from '@dangjian/contracts';
+import {
+  addDays,
+  LECTURER_ROLES,
+  MEETING_KIND_LABELS,
+  MEETING_PLAN_AHEAD_DAYS as PLAN_AHEAD_DAYS,
+  type MeetingCreateT,
+  ORG_TYPES,
+} from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
@@ -212,13 +219,15 @@ export default function MeetingFormPage() {
           rules={[
             {
               validator: (_, v?: string) =>
-                !v || v <= chinaNow().date
+                !v || v <= addDays(chinaNow().date, PLAN_AHEAD_DAYS)
                   ? Promise.resolve()
-                  : Promise.reject(new Error(t('召开日期不能晚于今天', 'The date cannot be in the future'))),
+                  : Promise.reject(
+                      new Error(t('召开日期最多只能提前60天安排', 'A meeting can be planned at most 60 days ahead')),
+                    ),
             },
           ]}
         >
-          <DateField maxToday />
+          <DateField maxDay={addDays(today, PLAN_AHEAD_DAYS)} />
         </Field>
         <Field
           col="third-pair"

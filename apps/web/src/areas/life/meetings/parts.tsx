@@ -72,13 +72,21 @@ export function useMissingText() {
 export function RecordFlags({
   m,
 }: {
-  m: Pick<MeetingSummary, 'complete' | 'missing' | 'lateEntry' | 'enteredAt' | 'deletedAt' | 'checkinOpen'>;
+  m: Pick<
+    MeetingSummary,
+    'complete' | 'missing' | 'lateEntry' | 'enteredAt' | 'deletedAt' | 'checkinOpen' | 'upcoming'
+  >;
 }) {
   const t = useT();
   const missingText = useMissingText();
   return (
     <Space size={4} wrap>
-      {m.complete ? null : (
+      {m.upcoming ? (
+        <Tag style={{ marginInlineEnd: 0 }} data-testid="flag-upcoming">
+          {t('未开始', 'Not yet held')}
+        </Tag>
+      ) : null}
+      {m.complete || m.upcoming ? null : (
         <Tooltip title={missingText(m.missing)}>
           <Tag color="warning" tabIndex={0} data-testid="flag-incomplete" style={{ marginInlineEnd: 0 }}>
             {t('纪实不完整', 'Incomplete')}
