@@ -90,7 +90,9 @@ describe('forms: limits, landlines and the server errors in words', () => {
         body.residents[0].name = '名'.repeat(45);
         await route.continue({ postData: JSON.stringify(body) });
       });
-      const answer = page.waitForResponse((r) => r.url().endsWith('/api/households') && r.request().method() === 'POST');
+      const answer = page.waitForResponse(
+        (r) => r.url().endsWith('/api/households') && r.request().method() === 'POST',
+      );
       await page.getByTestId('save-household').click();
       const res = await answer;
       expect(res.status()).toBe(400);

@@ -202,11 +202,9 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
         entityId: id ?? null,
       }).catch(() => {});
     }
-    return reply
-      .code(status)
-      .send({
-        error: { code, message: said ?? errorMessage(code, locale), ...(details !== undefined ? { details } : {}) },
-      });
+    return reply.code(status).send({
+      error: { code, message: said ?? errorMessage(code, locale), ...(details !== undefined ? { details } : {}) },
+    });
   });
 
   defineRoute(app, {

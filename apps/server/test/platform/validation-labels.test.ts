@@ -66,7 +66,10 @@ describe.each(dialects())('refusals in words and landlines on %s', (dialect) => 
   });
 
   it('names an over-long resident name in words, with its path for the form', async () => {
-    const res = await sec.post('/api/households', household({ residents: [{ name: '名'.repeat(45), relation: 'head' }] }));
+    const res = await sec.post(
+      '/api/households',
+      household({ residents: [{ name: '名'.repeat(45), relation: 'head' }] }),
+    );
     expect(res.statusCode).toBe(400);
     const error = res.json().error;
     expect(error.code).toBe('validation');

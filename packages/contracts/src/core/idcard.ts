@@ -181,7 +181,11 @@ const LANDLINE = /^\(?(0(?:10|2\d|[3-9]\d{2}))\)?[-\s]?([2-9]\d{6,7})(?:(?:[-\s]
 
 /** The one stored form of a landline, `区号-号码` or `区号-号码-分机`; null when it is not one. */
 export function normalizeLandline(raw: string): string | null {
-  const s = raw.trim().replace(/[－—–]/g, '-').replace(/（/g, '(').replace(/）/g, ')');
+  const s = raw
+    .trim()
+    .replace(/[－—–]/g, '-')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')');
   const m = LANDLINE.exec(s);
   return m ? `${m[1]}-${m[2]}${m[3] ? `-${m[3]}` : ''}` : null;
 }
@@ -207,7 +211,8 @@ export function maskIdNumber(id: string): string {
 export function maskPhone(phone: string): string {
   // A landline keeps its area code (where it is) and the last four digits of the number.
   const landline = /^(0\d{2,3})-(\d{7,8})(-\d+)?$/.exec(phone.trim());
-  if (landline) return `${landline[1]}-${'*'.repeat(landline[2]!.length - 4)}${landline[2]!.slice(-4)}${landline[3] ?? ''}`;
+  if (landline)
+    return `${landline[1]}-${'*'.repeat(landline[2]!.length - 4)}${landline[2]!.slice(-4)}${landline[3] ?? ''}`;
   const s = normalizePhone(phone);
   if (s.length <= 7) return '*'.repeat(s.length);
   return s.slice(0, 3) + '*'.repeat(s.length - 7) + s.slice(-4);

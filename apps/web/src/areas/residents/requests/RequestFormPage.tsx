@@ -163,7 +163,7 @@ export default function RequestFormPage() {
             <Field col="half" label={t('姓名（可不填）', 'Name (optional)')} name="residentName">
               <Input maxLength={40} />
             </Field>
-            <ResidentPhoneField col="half" label={t('联系电话（可不填）', 'Phone (optional)')} />
+            <ResidentPhoneField col="half" label={t('联系电话（可不填）', 'Phone (optional)')} landline />
           </>
         ) : (
           <Field
