@@ -4,7 +4,7 @@
  * landline where one is normal) holds on the server as in the contracts the web imports.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactPhone, FIELD_LABELS, LABEL_KEYWORD, maskPhone, normalizeLandline } from '@dangjian/contracts';
+import { contactPhone, excerpt, FIELD_LABELS, LABEL_KEYWORD, maskPhone, normalizeLandline } from '@dangjian/contracts';
 import { dialects, type Client, type Fixture, type TestEnv } from '../harness.js';
 import { openCounty, requestBody } from '../residents/fixtures.js';
 
@@ -45,6 +45,15 @@ describe('the phone rule (contracts, shared with the web)', () => {
     expect(maskPhone('0571-88889999')).toBe('0571-****9999');
     expect(maskPhone('010-6512345')).toBe('010-***2345');
     expect(maskPhone('13812345678')).toBe('138****5678');
+  });
+});
+
+describe('a summary says when it is cut', () => {
+  it('marks a shortened text with an ellipsis and leaves a short one whole', () => {
+    expect(excerpt('村口道路破损', 60)).toBe('村口道路破损');
+    const long = '路'.repeat(70);
+    expect(excerpt(long, 60)).toBe(`${'路'.repeat(59)}…`);
+    expect([...excerpt(long, 60)]).toHaveLength(60);
   });
 });
 

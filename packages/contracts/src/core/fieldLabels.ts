@@ -158,3 +158,9 @@ export const FIELD_LABELS: Record<string, Labelled> = {
   year: { zh: '年度', en: 'Year' },
   yes: { zh: '赞成票数', en: 'Votes for' },
 };
+
+/** A text shortened for a summary (a notification, a timeline line), marked "…" when cut: never cut without a word. */
+export function excerpt(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
