@@ -33,7 +33,8 @@ describe('forms: limits, landlines and the server errors in words', () => {
       await input.fill(long);
       // Not cut: every character is still in the field, and the limit is shown beside the count.
       expect(await input.inputValue()).toBe(long);
-      const item = dialog.locator('.ant-form-item').filter({ has: input });
+      // `has` is matched inside each item: the label's locator from the page, not from the dialog.
+      const item = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('标题') });
       await expect.poll(() => item.innerText()).toContain('70 / 60');
       await expect.poll(() => item.innerText()).toMatch(/标题最多\s*60\s*个字/);
       await shot(page, 'forms-wish-title-over');
@@ -68,6 +69,8 @@ describe('forms: limits, landlines and the server errors in words', () => {
       expect(saved.headName).toBe(head);
       // Stored as a landline (masked, area code kept), not squeezed into a mobile number.
       expect(saved.phone).toMatch(/^0571-/);
+      // The household's page shows the landline masked, its area code kept.
+      await page.getByTestId('household-phone').filter({ hasText: '0571-****9999' }).waitFor();
       await shot(page, 'forms-household-landline');
       expect(pageErrors.get(page)).toEqual([]);
     } finally {

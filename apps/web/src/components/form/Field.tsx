@@ -67,7 +67,8 @@ export function Field({ col, required, whitespace, max: given, what, rules, chil
     max && counted
       ? cloneElement(children as ReactElement<Record<string, unknown>>, {
           maxLength: undefined,
-          count: { show: true, max, strategy: textLength },
+          // A cell without a label (a table's) is narrow: its count shows once the text nears the limit.
+          count: { show: item.label === undefined && what ? nearLimit(max) : true, max, strategy: textLength },
         })
       : children;
   const field = (
@@ -77,6 +78,11 @@ export function Field({ col, required, whitespace, max: given, what, rules, chil
   );
   if (!col) return field;
   return <Col {...(typeof col === 'string' ? CELLS[col] : col)}>{field}</Col>;
+}
+
+/** The count shown from four fifths of the limit on (nothing before). */
+function nearLimit(max: number) {
+  return ({ count }: { count: number }) => (count >= Math.floor(max * 0.8) ? `${count} / ${max}` : null);
 }
 
 /** The rule of a text's limit, said with the field's name and how long the text is. */
