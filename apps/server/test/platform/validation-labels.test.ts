@@ -3,6 +3,8 @@
  * field's path for the form; every field of every route has a name in words; the one phone rule (a mobile, or a
  * landline where one is normal) holds on the server as in the contracts the web imports.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactPhone, excerpt, FIELD_LABELS, LABEL_KEYWORD, maskPhone, normalizeLandline } from '@dangjian/contracts';
 import { dialects, type Client, type Fixture, type TestEnv } from '../harness.js';
@@ -45,6 +47,37 @@ describe('the phone rule (contracts, shared with the web)', () => {
     expect(maskPhone('0571-88889999')).toBe('0571-****9999');
     expect(maskPhone('010-6512345')).toBe('010-***2345');
     expect(maskPhone('13812345678')).toBe('138****5678');
+  });
+});
+
+describe('no text box of the web cuts what is typed or pasted', () => {
+  // A box's own maxLength cuts silently; a form's Field counts its `max` instead. These few keep one: short codes
+  // typed digit by digit (a sign-in code, a mobile to send it to, a period like 2026-05), a search box, and the
+  // workflow bar's note, whose maxLength its Field turns into a counted limit.
+  const ALLOWED = new Set([
+    'areas/residents/wishes/phone/ResidentSignIn.tsx:11',
+    'areas/residents/wishes/phone/ResidentSignIn.tsx:6',
+    'areas/life/meetings/phone/MeetingPages.tsx:6',
+    'areas/residents/evaluations/EvaluationModal.tsx:7',
+    'components/list/ListFilters.tsx:f.maxLength',
+    'components/WorkflowActionBar.tsx:2000',
+  ]);
+  const root = path.resolve(import.meta.dirname, '../../../web/src');
+
+  it('has no maxLength on a text box but the few short codes', () => {
+    const found: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) walk(full);
+        else if (e.name.endsWith('.tsx'))
+          for (const m of fs.readFileSync(full, 'utf8').matchAll(/maxLength=\{([^}]+)\}/g))
+            found.push(`${path.relative(root, full).split(path.sep).join('/')}:${m[1]}`);
+      }
+    };
+    walk(root);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((f) => !ALLOWED.has(f))).toEqual([]);
   });
 });
 

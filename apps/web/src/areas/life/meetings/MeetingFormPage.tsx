@@ -241,10 +241,10 @@ export default function MeetingFormPage() {
           <Input />
         </Field>
         <Field col="third-pair" label={t('主持人', 'Host')} name="hostName" max={40}>
-          <Input maxLength={40} />
+          <Input />
         </Field>
         <Field col="third-pair" label={t('记录人', 'Recorder')} name="recorderName" max={40}>
-          <Input maxLength={40} />
+          <Input />
         </Field>
         {kind === 'party_lecture' ? (
           <>

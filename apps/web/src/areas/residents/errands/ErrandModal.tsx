@@ -29,8 +29,14 @@ export function ErrandModal({ orgId, orgName, onClose, onSaved }: OrgDialogProps
       <Field label={t('所属组织', 'Organization')} name="orgId" required={t('请选择组织', 'Choose the organization')}>
         <OrgTreeSelect valueLabel={orgName} />
       </Field>
-      <Field label={t('代办事项', 'Errand')} name="title" required={t('请填写代办事项', 'Name the errand')} whitespace>
-        <Input maxLength={80} placeholder={t('如：代办医保报销', 'e.g. file a medical insurance claim')} />
+      <Field
+        label={t('代办事项', 'Errand')}
+        name="title"
+        required={t('请填写代办事项', 'Name the errand')}
+        whitespace
+        max={80}
+      >
+        <Input placeholder={t('如：代办医保报销', 'e.g. file a medical insurance claim')} />
       </Field>
       <Field label={t('说明', 'Details')} name="description" max={1000}>
         <Input.TextArea rows={2} />

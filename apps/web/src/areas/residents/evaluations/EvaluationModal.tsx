@@ -167,8 +167,9 @@ export function EvaluationModal({ orgId, orgName, onClose, onSaved }: OrgDialogP
         name="evaluatorName"
         required={t('请填写评价人', 'Name the evaluator')}
         whitespace
+        max={40}
       >
-        <Input maxLength={40} />
+        <Input />
       </Field>
     </FormModal>
   );

@@ -74,8 +74,8 @@ function TransferModal({
       <Field label={t('或转至部门', 'Or to a department')} name="department" max={60}>
         <Input placeholder={t('如：县自然资源局', 'e.g. the county land bureau')} />
       </Field>
-      <Field label={t('说明', 'Note')} name="note" required={t('请填写说明', 'Write a note')} whitespace>
-        <Input.TextArea rows={3} maxLength={2000} />
+      <Field label={t('说明', 'Note')} name="note" required={t('请填写说明', 'Write a note')} whitespace max={2000}>
+        <Input.TextArea rows={3} />
       </Field>
     </FormModal>
   );

@@ -208,8 +208,9 @@ export function ResidentFields(props: {
           name="residentName"
           required={props.nameRequired}
           whitespace={!!props.nameRequired}
+          max={40}
         >
-          <Input maxLength={40} />
+          <Input />
         </Field>
         <ResidentPhoneField label={t('联系电话', 'Phone')} />
         {props.children}

@@ -39,8 +39,14 @@ export function WishModal({ orgId, orgName, onClose, onSaved }: OrgDialogProps<W
       <Field label={t('标题', 'Title')} name="title" required={t('请填写标题', 'Write a title')} whitespace max={60}>
         <Input />
       </Field>
-      <Field label={t('内容', 'Description')} name="description" required={t('请填写内容', 'Describe it')} whitespace>
-        <Input.TextArea rows={3} maxLength={1000} />
+      <Field
+        label={t('内容', 'Description')}
+        name="description"
+        required={t('请填写内容', 'Describe it')}
+        whitespace
+        max={1000}
+      >
+        <Input.TextArea rows={3} />
       </Field>
       <ResidentFields form={form} org={org} nameLabel={t('群众姓名', 'Resident name')} />
     </FormModal>
