@@ -9,12 +9,13 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { errorMessage } from '@dangjian/contracts';
+import { errorMessage, LABEL_KEYWORD } from '@dangjian/contracts';
 import type { Ctx } from './platform/context.js';
 import { DomainError } from './platform/errors.js';
 import { writeAuditAlone } from './platform/data/audit.js';
 import { closeImportWorkers } from './platform/imports.js';
 import { actorOf, hasNul, localeOf, MAX_INT, type App } from './platform/http.js';
+import { type AjvError, describeValidation } from './platform/validation.js';
 import { registerLimits } from './platform/limits.js';
 import { defineRoute, requireDeclaredCapabilities, requireRouteCapability } from './platform/routes.js';
 import { maskBodyBySchema, maskPersonalDeep, VERBATIM_KEYWORD } from './platform/personalText.js';
@@ -42,7 +43,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
         removeAdditional: false,
         allErrors: true,
         strictNumbers: false,
-        keywords: [VERBATIM_KEYWORD],
+        keywords: [VERBATIM_KEYWORD, LABEL_KEYWORD],
       },
     },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
@@ -149,8 +150,10 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     let status = 500;
     let code = 'internal';
     let details: unknown;
+    let said: string | undefined;
     const e = err as {
       validation?: unknown;
+      validationContext?: string;
       statusCode?: number;
       code?: string;
       error?: { code?: string; details?: unknown };
@@ -162,7 +165,13 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     } else if (e.validation) {
       status = 400;
       code = 'validation';
-      details = e.validation;
+      // Said in words, field by field (platform/validation.ts): never a schema path in what a person reads.
+      const part = (e.validationContext ?? 'body') as 'body' | 'querystring' | 'params' | 'headers';
+      const value = part === 'querystring' ? req.query : part === 'params' ? req.params : req.body;
+      const schema = (req.routeOptions.schema as Record<string, unknown> | undefined)?.[part];
+      const words = describeValidation(e.validation as AjvError[], schema, value, locale);
+      said = words.message;
+      details = { part, fields: words.fields };
     } else if (e.statusCode === 429) {
       status = 429;
       code = 'rate_limited';
@@ -199,9 +208,9 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
         entityId: id ?? null,
       }).catch(() => {});
     }
-    return reply
-      .code(status)
-      .send({ error: { code, message: errorMessage(code, locale), ...(details !== undefined ? { details } : {}) } });
+    return reply.code(status).send({
+      error: { code, message: said ?? errorMessage(code, locale), ...(details !== undefined ? { details } : {}) },
+    });
   });
 
   defineRoute(app, {

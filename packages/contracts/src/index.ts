@@ -17,6 +17,7 @@ export * from './core/periods.js';
 export * from './core/rules.js';
 export * from './core/workflow.js';
 export * from './core/idcard.js';
+export * from './core/fieldLabels.js';
 export * from './core/answers.js';
 export * from './life/meetings.js';
 export * from './life/answers.js';

@@ -2,12 +2,14 @@
 export {
   type IdInfo,
   checkIdNumber,
+  contactPhone,
   idCheckDigit,
   isValidMobile,
   makeIdNumber,
   maskIdNumber,
   maskPhone,
   normalizeIdNumber,
+  normalizeLandline,
   normalizePhone,
   parseIdNumber,
 } from '@dangjian/contracts';

@@ -4,20 +4,36 @@
  */
 import type { Ctx } from './context.js';
 import { DomainError } from './errors.js';
-import { isValidMobile, maskIdNumber, maskPhone, normalizeIdNumber, normalizePhone, parseIdNumber } from './idcard.js';
+import { contactPhone, maskIdNumber, maskPhone, normalizeIdNumber, parseIdNumber } from './idcard.js';
 import { maskPersonalText } from './personalText.js';
 
-/** The stored columns of a phone number: `{prefix}_enc`, `_hash`, `_masked` (all null for none). */
-export function guardPhone(ctx: Ctx, raw: string | null | undefined, prefix = 'phone'): Record<string, string | null> {
+/**
+ * The stored columns of a phone number: `{prefix}_enc`, `_hash`, `_masked` (all null for none). A mobile, or with
+ * `landline` (a household's or a request's contact, where a landline is normal) a landline too (the contracts' rule).
+ */
+export function guardPhone(
+  ctx: Ctx,
+  raw: string | null | undefined,
+  prefix = 'phone',
+  opts: { landline?: boolean } = {},
+): Record<string, string | null> {
   if (raw == null || raw.trim() === '')
     return { [`${prefix}_enc`]: null, [`${prefix}_hash`]: null, [`${prefix}_masked`]: null };
-  const phone = normalizePhone(raw);
-  if (!isValidMobile(phone)) throw new DomainError('residents.invalid_phone');
+  const phone = contactPhone(raw, opts.landline === true);
+  if (!phone)
+    throw new DomainError(opts.landline ? 'residents.invalid_contact_phone' : 'residents.invalid_phone', {
+      field: prefix === 'phone' ? 'phone' : camel(prefix),
+    });
   return {
     [`${prefix}_enc`]: ctx.vault.encrypt(phone),
     [`${prefix}_hash`]: ctx.vault.lookupHash(phone),
     [`${prefix}_masked`]: maskPhone(phone),
   };
+}
+
+/** The field of a column prefix (`leader_phone` → `leaderPhone`), for the form to show the refusal on. */
+function camel(prefix: string): string {
+  return prefix.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 }
 
 /** The three phone columns of a new row (`phone_enc`, `phone_hash`, `phone_masked`), checked; all null for none. */

@@ -48,10 +48,10 @@ function fill(o: Op, name?: string, value?: string): string {
   });
 }
 
-/** The validation error of an answer names the field (AJV's instancePath, e.g. `/page`). */
+/** The validation error of an answer names the field: in `details.fields` (with AJV's instancePath, e.g. `/page`). */
 function namesField(body: { error?: { details?: unknown } }, field: string): boolean {
-  const d = body.error?.details;
-  return Array.isArray(d) && d.some((e: { instancePath?: string }) => e.instancePath === `/${field}`);
+  const d = body.error?.details as { fields?: { field?: string; instancePath?: string }[] } | undefined;
+  return !!d?.fields?.some((e) => e.field === field && e.instancePath === `/${field}`);
 }
 
 /** The JSON of an answer, or `{}` for a file (an export answering 200). */

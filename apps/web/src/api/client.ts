@@ -117,7 +117,9 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
           : res.status === 401
             ? 'auth.required'
             : 'internal');
-    const apiError = new ApiError(res.status, code, messageOf(code, err?.message), err?.details, data);
+    // A validation refusal is said by the server in words, field by field (in the language asked for).
+    const message = code === 'validation' && err?.message ? err.message : messageOf(code, err?.message);
+    const apiError = new ApiError(res.status, code, message, err?.details, data);
     if (res.status === 401 && !opts.quiet401 && unauthorizedHandler) unauthorizedHandler(code);
     throw apiError;
   }

@@ -18,6 +18,7 @@ import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space } from 'a
 import type { Labelled } from '@dangjian/contracts';
 import { useLocale, useT } from '../app/i18n';
 import { showFieldError } from './formErrors';
+import { Field } from './form/Field';
 
 /** What the bar needs of a move. */
 export interface WorkflowMove {
@@ -123,14 +124,16 @@ export function WorkflowActionBar(props: WorkflowActionBarProps) {
       <Input.TextArea rows={3} maxLength={2000} />
     );
     return (
-      <Form.Item
+      // A Field: a text's limit is counted and said in words, never cut.
+      <Field
         key={name}
         name={name}
         label={label}
-        rules={required ? [{ required: true, whitespace: true, message: t(`请填写${label}`, `Enter ${label}`) }] : []}
+        required={required ? t(`请填写${label}`, `Enter ${label}`) : undefined}
+        whitespace={required}
       >
         {control}
-      </Form.Item>
+      </Field>
     );
   }
 

@@ -173,6 +173,33 @@ export function isValidMobile(phone: string): boolean {
   return MOBILE_PATTERN.test(normalizePhone(phone));
 }
 
+/**
+ * A mainland landline (座机): an area code (010, 02x or a 4-digit 0xxx, optionally in brackets), a 7–8 digit number
+ * that starts 2–9, and an optional extension (-123, 转123). Written 0571-88889999 in the examples people know.
+ */
+const LANDLINE = /^\(?(0(?:10|2\d|[3-9]\d{2}))\)?[-\s]?([2-9]\d{6,7})(?:(?:[-\s]|转|ext\.?|#)\s*(\d{1,6}))?$/i;
+
+/** The one stored form of a landline, `区号-号码` or `区号-号码-分机`; null when it is not one. */
+export function normalizeLandline(raw: string): string | null {
+  const s = raw
+    .trim()
+    .replace(/[－—–]/g, '-')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')');
+  const m = LANDLINE.exec(s);
+  return m ? `${m[1]}-${m[2]}${m[3] ? `-${m[3]}` : ''}` : null;
+}
+
+/**
+ * The one phone rule of server and web: the stored form of a contact number — a mobile, or, where a landline is
+ * normal (`landline`: a household's contact, a request's contact), a landline too; null when it is neither.
+ */
+export function contactPhone(raw: string, landline: boolean): string | null {
+  const mobile = normalizePhone(raw);
+  if (MOBILE_PATTERN.test(mobile)) return mobile;
+  return landline ? normalizeLandline(raw) : null;
+}
+
 /** Masks an ID number for lists and exports (keeps first 6 and last 4): a screen or a sheet never shows a whole one. */
 export function maskIdNumber(id: string): string {
   const s = normalizeIdNumber(id);
@@ -182,6 +209,10 @@ export function maskIdNumber(id: string): string {
 
 /** Masks a phone number (keeps first 3 and last 4): enough to recognise one's own, not to call a stranger. */
 export function maskPhone(phone: string): string {
+  // A landline keeps its area code (where it is) and the last four digits of the number.
+  const landline = /^(0\d{2,3})-(\d{7,8})(-\d+)?$/.exec(phone.trim());
+  if (landline)
+    return `${landline[1]}-${'*'.repeat(landline[2]!.length - 4)}${landline[2]!.slice(-4)}${landline[3] ?? ''}`;
   const s = normalizePhone(phone);
   if (s.length <= 7) return '*'.repeat(s.length);
   return s.slice(0, 3) + '*'.repeat(s.length - 7) + s.slice(-4);

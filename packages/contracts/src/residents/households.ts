@@ -16,6 +16,7 @@ import {
   OrgRecord,
 } from '../core/schemas.js';
 import { GROUP_LEADER_KINDS, HOUSEHOLD_TAGS, RESIDENT_RELATIONS } from './residents.js';
+import { labelled } from '../core/fieldLabels.js';
 
 const Phone = Type.String({ maxLength: 20, ...VERBATIM });
 const IdNumber = Type.String({ minLength: 15, maxLength: 18, ...VERBATIM });
@@ -83,7 +84,7 @@ const ResidentFields = {
   name: Type.String({ minLength: 1, maxLength: 40 }),
   relation: KeyOf(RESIDENT_RELATIONS),
   idNumber: Type.Optional(Nullable(IdNumber)),
-  phone: Type.Optional(Nullable(Phone)),
+  phone: Type.Optional(Nullable(Type.String({ maxLength: 20, ...VERBATIM, ...labelled('手机号码', 'Mobile') }))),
 };
 export const ResidentCreate = Type.Object(ResidentFields, { additionalProperties: false });
 export type ResidentCreateT = Static<typeof ResidentCreate>;
@@ -165,7 +166,7 @@ export type HouseholdGroupDetailT = Static<typeof HouseholdGroupDetail>;
 
 const GroupFields = {
   orgId: Type.Integer(),
-  name: Type.String({ minLength: 1, maxLength: 80 }),
+  name: Type.String({ minLength: 1, maxLength: 80, ...labelled('联户组名称', 'Group name') }),
   leaderKind: KeyOf(GROUP_LEADER_KINDS),
   leaderName: Type.String({ minLength: 1, maxLength: 40 }),
   leaderMemberId: Type.Optional(Nullable(Type.Integer())),
@@ -264,7 +265,7 @@ export const Zone = Type.Object({
 export type ZoneT = Static<typeof Zone>;
 const ZoneFields = {
   orgId: Type.Integer(),
-  name: Type.String({ minLength: 1, maxLength: 80 }),
+  name: Type.String({ minLength: 1, maxLength: 80, ...labelled('责任区名称', 'Zone name') }),
   area: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   households: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
 };

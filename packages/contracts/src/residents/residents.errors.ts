@@ -13,6 +13,10 @@ export const RESIDENTS_ERRORS = {
     en: 'This ID number is already registered in another household',
   },
   'residents.invalid_phone': { zh: '手机号码格式不正确', en: 'Invalid mobile phone number' },
+  'residents.invalid_contact_phone': {
+    zh: '联系电话应为手机号码或座机号码（区号-号码，如 0571-88889999）',
+    en: 'The phone must be a mobile or a landline (area code-number, e.g. 0571-88889999)',
+  },
   'residents.household_not_empty': { zh: '该户还有家庭成员，不能删除', en: 'The household still has residents' },
   'residents.group_size': { zh: '联户组户数超出规定范围', en: 'The group has more households than the rule allows' },
   'residents.household_in_group': { zh: '该户已加入其他联户组', en: 'The household already belongs to another group' },

@@ -1,5 +1,5 @@
-/** Field rules shared by the forms: the ID number (GB 11643, the contracts' check) and the mobile number. */
-import { checkIdNumber, MOBILE_PATTERN } from '@dangjian/contracts';
+/** Field rules shared by the forms: the ID number (GB 11643, the contracts' check) and the phone numbers. */
+import { checkIdNumber, contactPhone } from '@dangjian/contracts';
 import { useT } from '../../app/i18n';
 
 /**
@@ -34,16 +34,22 @@ export function useIdNumberRule(long = false) {
   };
 }
 
-/** The rule of an optional mobile number field (11 digits starting 13–19); `message` says it is wrong. */
+/**
+ * The rule of an optional mobile number field (11 digits starting 13–19, written with spaces, dashes or +86 as
+ * the server accepts it); `message` says it is wrong.
+ */
 export function mobileRule(message: string) {
-  return { pattern: MOBILE_PATTERN, message };
+  return phoneRule(message, false);
 }
 
-/** The rule of an optional mobile number typed with spaces around it (trimmed before the check). */
-export function trimmedMobileRule(message: string) {
+/**
+ * The rule of an optional phone field, the server's own (the contracts' `contactPhone`): a mobile, or with
+ * `landline` (a household's or a request's contact) a landline such as 0571-88889999 too; `message` says it is wrong.
+ */
+export function phoneRule(message: string, landline: boolean) {
   return {
     validator: (_: unknown, v: string | undefined) =>
-      !v || MOBILE_PATTERN.test(v.trim()) ? Promise.resolve() : Promise.reject(new Error(message)),
+      !v?.trim() || contactPhone(v, landline) ? Promise.resolve() : Promise.reject(new Error(message)),
   };
 }
 

@@ -2,6 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ORG_FIELDS, ORG_TYPES, ELECTION_STATUSES } from '../enums.js';
 import { KeyOf, DateString, Nullable, Id, Paging, Body, Stamps } from '../schemas.js';
+import { labelled } from '../fieldLabels.js';
 
 export const CommitteeSeat = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 40 }),
@@ -43,7 +44,7 @@ export const Org = Type.Object({
 });
 export type OrgT = Static<typeof Org>;
 const OrgFields = {
-  name: Type.String({ minLength: 1, maxLength: 80 }),
+  name: Type.String({ minLength: 1, maxLength: 80, ...labelled('组织名称', 'Organization name') }),
   type: KeyOf(ORG_TYPES),
   field: Type.Optional(Nullable(KeyOf(ORG_FIELDS))),
   placeName: Type.Optional(Nullable(Type.String({ maxLength: 40, description: '村（社区）名称 place name' }))),

@@ -2,7 +2,7 @@
  * The errand flow (ERRAND_FLOW in the contracts) on the server: staff with residents.write move the errands
  * of their subtree; a member only the ones they took (another's answers `residents.errand_not_yours`).
  */
-import { can, ERRAND_FLOW } from '@dangjian/contracts';
+import { can, ERRAND_FLOW, excerpt } from '@dangjian/contracts';
 import { inScope } from '../../../platform/actor.js';
 import { defineFlow, type FlowActor } from '../../../platform/workflow.js';
 import type { ErrandRow } from './errands.repository.js';
@@ -32,7 +32,7 @@ export const errandFlow = defineFlow<ErrandRow, ErrandAction>({
   moves: {
     step: {
       ...theTaker,
-      effect: (_r, i: { note: string }) => ({ note: i.note.trim(), detail: i.note.trim().slice(0, 200) }),
+      effect: (_r, i: { note: string }) => ({ note: i.note.trim(), detail: excerpt(i.note.trim(), 200) }),
     },
     done: {
       ...theTaker,

@@ -13,7 +13,7 @@ import { placedIn } from '../../../platform/stamps.js';
 import { diff, writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError } from '../../../platform/errors.js';
-import { normalizeIdNumber, normalizePhone } from '../../../platform/idcard.js';
+import { normalizeIdNumber, normalizeLandline, normalizePhone } from '../../../platform/idcard.js';
 import { type Q, restore as restoreRow, type SoftChange, softDelete } from '../../../platform/data/scoped.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { guardPhone } from '../../../platform/personal.js';
@@ -61,6 +61,7 @@ export async function toFilter(
   let phoneHash: string | undefined;
   if (q && /^\d{17}[\dXx]$/.test(q)) idHash = ctx.vault.lookupHash(normalizeIdNumber(q));
   else if (q && /^1\d{10}$/.test(q)) phoneHash = ctx.vault.lookupHash(normalizePhone(q));
+  else if (q && normalizeLandline(q)) phoneHash = ctx.vault.lookupHash(normalizeLandline(q) as string);
   return {
     underPath,
     q,
@@ -114,7 +115,7 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<Household
 export async function create(ctx: Ctx, actor: Actor, input: HouseholdCreateT): Promise<HouseholdDetailT> {
   requireCapability(actor, 'residents.write');
   const org = await villageOrg(ctx.db, actor, input.orgId);
-  const phone = guardPhone(ctx, input.phone, 'phone') as {
+  const phone = guardPhone(ctx, input.phone, 'phone', { landline: true }) as {
     phone_enc: string | null;
     phone_hash: string | null;
     phone_masked: string | null;
@@ -171,7 +172,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: Househol
   if (patch.tags !== undefined)
     Object.assign(set, { tags: JSON.stringify(patch.tags), is_poor: isPoorTags(patch.tags) ? 1 : 0 });
   if (patch.phone !== undefined) {
-    const phone = guardPhone(ctx, patch.phone, 'phone');
+    const phone = guardPhone(ctx, patch.phone, 'phone', { landline: true });
     // Keep the old ciphertext when the number did not change.
     if (phone.phone_hash !== row.phone_hash) Object.assign(set, phone);
   }

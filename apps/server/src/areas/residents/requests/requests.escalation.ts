@@ -3,7 +3,7 @@
  * handling it, once per deadline — a request escalated after its due date is not moved again until a
  * reopening gives it a new deadline. Idempotent: running the job twice the same day moves nothing more.
  */
-import { requestTitle } from '@dangjian/contracts';
+import { excerpt, requestTitle } from '@dangjian/contracts';
 import type { Ctx } from '../../../platform/context.js';
 import { move, SYSTEM } from '../../../platform/workflow.js';
 import { notify } from '../../core/notifications/notifications.service.js';
@@ -56,7 +56,7 @@ export async function escalateOverdue(
               title: '诉求逾期上报',
               body:
                 `${nameOf.get(d.org_id) ?? ''}受理的「${titleOf(d)}」已超过办理时限（${chinaDay(d.due_at!)}），` +
-                `已上报至${to.name}：${d.description.slice(0, 60)}`,
+                `已上报至${to.name}：${excerpt(d.description, 60)}`,
               link: `/requests/${d.id}`,
               dedupeKey: `request.escalated:${d.id}:${Number(d.escalations) + 1}:${u.id}`,
             });

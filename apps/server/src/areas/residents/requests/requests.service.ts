@@ -242,7 +242,8 @@ export async function create(ctx: Ctx, actor: Actor, input: RequestCreateT): Pro
   requireCapability(actor, 'residents.write');
   const org = await orgsRepo.getOrg(ctx.db, actor, input.orgId);
   let residentName = input.residentName ?? null;
-  let phone = guardPhone(ctx, input.phone);
+  // A request's contact may be a landline (an office, a shop), as a household's may.
+  let phone = guardPhone(ctx, input.phone, 'phone', { landline: true });
   if (input.householdId != null) {
     const h = await householdsRepo.requireHouseholdInScope(ctx.db, actor, input.householdId);
     residentName ??= h.head_name;

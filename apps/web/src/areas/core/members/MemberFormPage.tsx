@@ -122,13 +122,7 @@ export default function MemberFormPage() {
           validateFirst
           rules={[{ required: !editing, message: t('请输入身份证号码', 'Enter the ID number') }, idRule]}
         >
-          <Input
-            maxLength={18}
-            autoComplete="off"
-            inputMode="text"
-            style={{ fontFamily: 'monospace' }}
-            data-testid="id-number"
-          />
+          <Input autoComplete="off" inputMode="text" style={{ fontFamily: 'monospace' }} data-testid="id-number" />
         </Field>
         <Field
           col="quarter"
@@ -157,7 +151,7 @@ export default function MemberFormPage() {
             ),
           ]}
         >
-          <Input maxLength={11} inputMode="numeric" autoComplete="off" data-testid="phone" />
+          <Input inputMode="numeric" autoComplete="off" data-testid="phone" />
         </Field>
         <Field col="quarter" label={t('民族', 'Ethnicity')} name="ethnicity">
           <Select allowClear options={opts(ETHNICITIES)} />

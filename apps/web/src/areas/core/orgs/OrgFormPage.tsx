@@ -196,6 +196,7 @@ export default function OrgFormPage() {
                   name={[f.name, 'position']}
                   label={t(`职务 ${i + 1}`, `Position ${i + 1}`)}
                   required={t('请输入职务', 'Enter the position')}
+                  max={40}
                 >
                   <Input placeholder={t('如：组织委员', 'e.g. organization member')} />
                 </Field>
@@ -203,6 +204,7 @@ export default function OrgFormPage() {
                   name={[f.name, 'name']}
                   label={t(`姓名 ${i + 1}`, `Name ${i + 1}`)}
                   required={t('请输入姓名', 'Enter the name')}
+                  max={40}
                 >
                   <Input />
                 </Field>

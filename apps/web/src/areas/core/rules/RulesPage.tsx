@@ -120,7 +120,7 @@ function RuleEditor(props: { view: RuleSetViewT; row: RuleKeyViewT; onClose: () 
         <Input.TextArea
           id="rule-reason"
           rows={2}
-          maxLength={500}
+          count={{ show: true, max: 500 }}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           data-testid="rule-reason"

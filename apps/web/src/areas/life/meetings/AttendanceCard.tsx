@@ -251,7 +251,7 @@ export function AttendanceCard({
               r.status !== 'leave' ? null : editable ? (
                 <Input
                   size="small"
-                  maxLength={200}
+                  count={{ show: true, max: 200 }}
                   aria-label={t(`${r.name}的请假事由`, `Leave reason of ${r.name}`)}
                   placeholder={t('如：外出务工', 'e.g. working away')}
                   value={v ?? ''}

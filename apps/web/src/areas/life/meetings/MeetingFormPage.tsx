@@ -207,9 +207,9 @@ export default function MeetingFormPage() {
           name="topic"
           required={t('请输入会议议题', 'Enter the topic')}
           whitespace
-          rules={[{ max: 200, message: t('议题不超过200字', 'At most 200 characters') }]}
+          max={200}
         >
-          <Input maxLength={200} showCount autoComplete="off" data-testid="topic" />
+          <Input autoComplete="off" data-testid="topic" />
         </Field>
         <Field
           col="third"
@@ -247,13 +247,13 @@ export default function MeetingFormPage() {
           <TimeField allowClear />
         </Field>
         <Field col="third" label={t('地点', 'Place')} name="place" max={200}>
-          <Input maxLength={200} />
+          <Input />
         </Field>
         <Field col="third-pair" label={t('主持人', 'Host')} name="hostName" max={40}>
-          <Input maxLength={40} />
+          <Input />
         </Field>
         <Field col="third-pair" label={t('记录人', 'Recorder')} name="recorderName" max={40}>
-          <Input maxLength={40} />
+          <Input />
         </Field>
         {kind === 'party_lecture' ? (
           <>
@@ -277,10 +277,10 @@ export default function MeetingFormPage() {
           max={20000}
           extra={t('没有会议记录的会议将标为「纪实不完整」', 'A meeting without minutes is flagged as incomplete')}
         >
-          <Input.TextArea rows={6} maxLength={20000} showCount data-testid="minutes" />
+          <Input.TextArea rows={6} data-testid="minutes" />
         </Field>
         <Field col="full" label={t('决定事项', 'Decisions')} name="decisions" max={5000}>
-          <Input.TextArea rows={3} maxLength={5000} showCount />
+          <Input.TextArea rows={3} />
         </Field>
       </Row>
       {!editing ? (

@@ -111,7 +111,7 @@ export function MotionsCard({ meeting, canWrite, save }: { meeting: Meeting; can
               editable ? (
                 <Input
                   size="small"
-                  maxLength={200}
+                  count={{ show: true, max: 200 }}
                   aria-label={t('表决事项名称', 'Motion title')}
                   value={v}
                   onChange={(e) => change(d.key, { title: e.target.value })}

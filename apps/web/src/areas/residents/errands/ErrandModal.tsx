@@ -29,12 +29,18 @@ export function ErrandModal({ orgId, orgName, onClose, onSaved }: OrgDialogProps
       <Field label={t('所属组织', 'Organization')} name="orgId" required={t('请选择组织', 'Choose the organization')}>
         <OrgTreeSelect valueLabel={orgName} />
       </Field>
-      <Field label={t('代办事项', 'Errand')} name="title" required={t('请填写代办事项', 'Name the errand')} whitespace>
-        <Input maxLength={80} placeholder={t('如：代办医保报销', 'e.g. file a medical insurance claim')} />
+      <Field
+        label={t('代办事项', 'Errand')}
+        name="title"
+        required={t('请填写代办事项', 'Name the errand')}
+        whitespace
+        max={80}
+      >
+        <Input placeholder={t('如：代办医保报销', 'e.g. file a medical insurance claim')} />
       </Field>
-      <Form.Item label={t('说明', 'Details')} name="description">
-        <Input.TextArea rows={2} maxLength={1000} />
-      </Form.Item>
+      <Field label={t('说明', 'Details')} name="description" max={1000}>
+        <Input.TextArea rows={2} />
+      </Field>
       <ResidentFields
         form={form}
         org={org}
@@ -42,9 +48,9 @@ export function ErrandModal({ orgId, orgName, onClose, onSaved }: OrgDialogProps
         nameRequired={t('请填写群众姓名', 'Name the resident')}
         fillName
       >
-        <Form.Item label={t('红色暖心卡号', 'Warm-heart card no.')} name="cardNo">
-          <Input maxLength={30} />
-        </Form.Item>
+        <Field label={t('红色暖心卡号', 'Warm-heart card no.')} name="cardNo" max={30}>
+          <Input />
+        </Field>
       </ResidentFields>
       {hasCap(me, 'residents.write') ? (
         <Form.Item label={t('承办党员（默认本人）', 'Member (defaults to you)')} name="memberId">

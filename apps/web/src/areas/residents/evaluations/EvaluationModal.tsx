@@ -172,24 +172,26 @@ export function EvaluationModal({ orgId, orgName, onClose, onSaved }: OrgDialogP
           <Select options={opts(EVALUATION_GRADES)} style={{ width: 160 }} />
         </Field>
       ) : null}
-      <Form.Item
+      <Field
         label={kind === 'monthly_review' ? t('点评意见', 'Review comments') : t('评价意见', 'Comments')}
         name="comments"
+        max={2000}
         rules={
           kind === 'monthly_review'
             ? [{ required: true, whitespace: true, message: t('请填写点评意见', 'Write the comments') }]
             : []
         }
       >
-        <Input.TextArea rows={3} maxLength={2000} />
-      </Form.Item>
+        <Input.TextArea rows={3} />
+      </Field>
       <Field
         label={t('评价人', 'Evaluator')}
         name="evaluatorName"
         required={t('请填写评价人', 'Name the evaluator')}
         whitespace
+        max={40}
       >
-        <Input maxLength={40} />
+        <Input />
       </Field>
     </FormModal>
   );

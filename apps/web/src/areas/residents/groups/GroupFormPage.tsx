@@ -181,7 +181,7 @@ export default function GroupFormPage() {
           rules={[mobileRule(t('手机号码格式不正确', 'Invalid mobile number'))]}
           extra={keepNote(t, record?.leaderPhone)}
         >
-          <Input maxLength={11} inputMode="numeric" />
+          <Input inputMode="numeric" />
         </Field>
       </Row>
       <Typography.Title level={2} style={{ fontSize: 16 }}>

@@ -75,7 +75,7 @@ export function HouseholdDrawer({ id, onClose }: { id: number; onClose: () => vo
                     size="small"
                     type="text"
                     icon={<EyeOutlined />}
-                    aria-label={t('查看户主完整手机号', "Show the head's full phone number")}
+                    aria-label={t('查看完整联系电话', 'Show the full contact phone')}
                     onClick={() => reveal('household', `/api/households/${id}/reveal`, ['phone'], h.headName)}
                   />
                 </Tooltip>

@@ -17,7 +17,7 @@ import { VillageSelect, useHomeVillage } from '../common/VillageSelect';
 import { EntityForm } from '../../../components/EntityForm';
 import { Field, keepNote } from '../../../components/form/Field';
 import { useAfterSave, useEditedRecord } from '../../../components/form/recordPage';
-import { mobileRule, useIdNumberRule } from '../../../components/form/rules';
+import { mobileRule, phoneRule, useIdNumberRule } from '../../../components/form/rules';
 import type { HouseholdDetail } from '../common/model';
 import { type ResidentRow, type Values, showResidentsError } from './householdFormParts';
 
@@ -34,7 +34,12 @@ export default function HouseholdFormPage() {
   // Where the last save's refusal goes among the resident rows (see save).
   const rowOfError = useRef<(field: string) => number>(() => -1);
   const idRule = useIdNumberRule();
-  const phoneRule = mobileRule(t('手机号码格式不正确', 'Invalid mobile number'));
+  const mobile = mobileRule(t('手机号码格式不正确', 'Invalid mobile number'));
+  // The household's contact may be a landline (区号-号码), the residents' own numbers are mobiles.
+  const contact = phoneRule(
+    t('请输入手机号码或座机号码（区号-号码，如 0571-88889999）', 'A mobile, or a landline such as 0571-88889999'),
+    true,
+  );
   const { editing, record, gate } = useEditedRecord<HouseholdDetail, Values>(
     'household',
     '/api/households',
@@ -193,10 +198,10 @@ export default function HouseholdFormPage() {
           col="half"
           label={t('联系电话', 'Phone')}
           name="phone"
-          rules={[phoneRule]}
+          rules={[contact]}
           extra={keepNote(t, record?.phone)}
         >
-          <Input maxLength={11} inputMode="numeric" autoComplete="off" />
+          <Input inputMode="tel" autoComplete="off" placeholder={t('手机或座机', 'Mobile or landline')} />
         </Field>
         <Field
           col="half"
@@ -237,6 +242,7 @@ export default function HouseholdFormPage() {
                       required={t('请输入姓名', 'Enter the name')}
                       whitespace
                       max={40}
+                      what={t('姓名', 'Name')}
                       style={{ margin: 0 }}
                     >
                       <Input
@@ -264,7 +270,6 @@ export default function HouseholdFormPage() {
                   render: (_, f) => (
                     <Form.Item name={[f.name, 'idNumber']} rules={[idRule]} validateFirst style={{ margin: 0 }}>
                       <Input
-                        maxLength={18}
                         autoComplete="off"
                         style={{ fontFamily: 'monospace' }}
                         aria-label={t(`第 ${f.name + 1} 人身份证号码`, `Resident ${f.name + 1}: ID number`)}
@@ -281,9 +286,8 @@ export default function HouseholdFormPage() {
                   title: t('手机号码', 'Phone'),
                   width: 170,
                   render: (_, f) => (
-                    <Form.Item name={[f.name, 'phone']} rules={[phoneRule]} style={{ margin: 0 }}>
+                    <Form.Item name={[f.name, 'phone']} rules={[mobile]} style={{ margin: 0 }}>
                       <Input
-                        maxLength={11}
                         inputMode="numeric"
                         autoComplete="off"
                         aria-label={t(`第 ${f.name + 1} 人手机号码`, `Resident ${f.name + 1}: phone`)}

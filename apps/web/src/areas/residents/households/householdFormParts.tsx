@@ -29,6 +29,7 @@ export interface Values {
 export const FIELD_OF_CODE: Record<string, string> = {
   'residents.org_not_village': 'orgId',
   'residents.invalid_phone': 'phone',
+  'residents.invalid_contact_phone': 'phone',
   'residents.invalid_id_number': 'idNumber',
   'residents.id_number_taken': 'idNumber',
 };
@@ -39,10 +40,13 @@ export const FIELD_OF_CODE: Record<string, string> = {
  */
 export function showResidentsError(form: FormInstance, e: unknown, rowOf: (field: string) => number): boolean {
   if (!(e instanceof ApiError)) return false;
+  // A validation refusal carries each field's own path (a resident's row included).
+  if (e.code === 'validation') return showFieldError(form, e);
   const d = (e.details ?? {}) as { fields?: { field: string }[]; field?: string };
   const field = d.fields?.[0]?.field ?? d.field ?? FIELD_OF_CODE[e.code];
   if (!field) return showFieldError(form, e);
-  if (field === 'orgId' || (field === 'phone' && form.getFieldValue('phone'))) {
+  // The household's contact is the one number that may be a landline: its refusal has its own code.
+  if (field === 'orgId' || (field === 'phone' && e.code === 'residents.invalid_contact_phone')) {
     form.setFields([{ name: field, errors: [e.message] }]);
     form.scrollToField(field);
     return true;

@@ -147,8 +147,9 @@ export default function RequestFormPage() {
           name="description"
           required={t('请填写诉求内容', 'Describe the request')}
           whitespace
+          max={2000}
         >
-          <Input.TextArea rows={3} maxLength={2000} showCount />
+          <Input.TextArea rows={3} showCount />
         </Field>
         <Field col="full" label={t('反映人', 'Resident')} name="who">
           <Radio.Group
@@ -160,10 +161,10 @@ export default function RequestFormPage() {
         </Field>
         {who === 'anonymous' ? (
           <>
-            <Field col="half" label={t('姓名（可不填）', 'Name (optional)')} name="residentName">
-              <Input maxLength={40} />
+            <Field col="half" label={t('姓名（可不填）', 'Name (optional)')} name="residentName" max={40}>
+              <Input />
             </Field>
-            <ResidentPhoneField col="half" label={t('联系电话（可不填）', 'Phone (optional)')} />
+            <ResidentPhoneField col="half" label={t('联系电话（可不填）', 'Phone (optional)')} landline />
           </>
         ) : (
           <Field
@@ -185,8 +186,8 @@ export default function RequestFormPage() {
             }
           />
         </Field>
-        <Field col="half" label={t('责任人姓名', 'Owner name')} name="ownerName">
-          <Input maxLength={40} />
+        <Field col="half" label={t('责任人姓名', 'Owner name')} name="ownerName" max={40}>
+          <Input />
         </Field>
         {level === 'on_the_spot' ? (
           <Field
@@ -196,8 +197,9 @@ export default function RequestFormPage() {
             extra={t('当场办结的诉求须填写结果', 'A request closed on the spot needs its result')}
             required={t('当场办须填写办理结果', 'An on-the-spot request needs its result')}
             whitespace
+            max={2000}
           >
-            <Input.TextArea rows={2} maxLength={2000} />
+            <Input.TextArea rows={2} />
           </Field>
         ) : null}
       </Row>

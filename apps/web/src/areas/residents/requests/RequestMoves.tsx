@@ -40,7 +40,7 @@ function OwnerName({
           if (name) onChange?.(name);
         }}
       />
-      <Input maxLength={40} value={value} onChange={(e) => onChange?.(e.target.value)} />
+      <Input count={{ show: true, max: 40 }} value={value} onChange={(e) => onChange?.(e.target.value)} />
     </Space>
   );
 }
@@ -71,11 +71,11 @@ function TransferModal({
       <Form.Item label={t('转至组织', 'To organization')} name="toOrgId">
         <OrgTreeSelect />
       </Form.Item>
-      <Form.Item label={t('或转至部门', 'Or to a department')} name="department">
-        <Input maxLength={60} placeholder={t('如：县自然资源局', 'e.g. the county land bureau')} />
-      </Form.Item>
-      <Field label={t('说明', 'Note')} name="note" required={t('请填写说明', 'Write a note')} whitespace>
-        <Input.TextArea rows={3} maxLength={2000} />
+      <Field label={t('或转至部门', 'Or to a department')} name="department" max={60}>
+        <Input placeholder={t('如：县自然资源局', 'e.g. the county land bureau')} />
+      </Field>
+      <Field label={t('说明', 'Note')} name="note" required={t('请填写说明', 'Write a note')} whitespace max={2000}>
+        <Input.TextArea rows={3} />
       </Field>
     </FormModal>
   );

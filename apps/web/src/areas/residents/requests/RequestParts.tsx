@@ -16,7 +16,7 @@ import {
 import { Timeline } from '../../../components/Timeline';
 import { type PickerProps, SearchPicker } from '../../../components/form/SearchPicker';
 import { Field, type FieldProps } from '../../../components/form/Field';
-import { trimmedMobileRule } from '../../../components/form/rules';
+import { phoneRule } from '../../../components/form/rules';
 
 export { MemberPicker } from '../../../components/form/SearchPicker';
 import { useLabel, useT } from '../../../app/i18n';
@@ -146,12 +146,21 @@ export interface OrgDialogProps<R> {
   onSaved: (saved: R) => void;
 }
 
-/** The optional mobile number of a resident (`phone`), checked as typed. */
-export function ResidentPhoneField(props: Omit<FieldProps, 'name' | 'rules'>) {
+/**
+ * The optional phone of a resident (`phone`), checked as typed by the server's rule: a mobile, or with `landline`
+ * (a request's contact) a landline such as 0571-88889999 too.
+ */
+export function ResidentPhoneField({
+  landline = false,
+  ...props
+}: Omit<FieldProps, 'name' | 'rules'> & { landline?: boolean }) {
   const t = useT();
+  const message = landline
+    ? t('请输入手机号码或座机号码（区号-号码，如 0571-88889999）', 'A mobile, or a landline such as 0571-88889999')
+    : t('手机号码格式不正确', 'Invalid mobile number');
   return (
-    <Field {...props} name="phone" rules={[trimmedMobileRule(t('手机号码格式不正确', 'Invalid mobile number'))]}>
-      <Input maxLength={11} inputMode="numeric" />
+    <Field {...props} name="phone" rules={[phoneRule(message, landline)]}>
+      <Input inputMode="tel" />
     </Field>
   );
 }
@@ -184,8 +193,9 @@ export function ResidentFields(props: {
           name="residentName"
           required={props.nameRequired}
           whitespace={!!props.nameRequired}
+          max={40}
         >
-          <Input maxLength={40} />
+          <Input />
         </Field>
         <ResidentPhoneField label={t('联系电话', 'Phone')} />
         {props.children}

@@ -38,11 +38,17 @@ export function WishModal({ orgId, onClose, onSaved }: OrgDialogProps<WishItem>)
       <Form.Item label={t('类型', 'Kind')} name="kind">
         <Radio.Group optionType="button" options={opts(WISH_KINDS)} />
       </Form.Item>
-      <Field label={t('标题', 'Title')} name="title" required={t('请填写标题', 'Write a title')} whitespace>
-        <Input maxLength={60} />
+      <Field label={t('标题', 'Title')} name="title" required={t('请填写标题', 'Write a title')} whitespace max={60}>
+        <Input />
       </Field>
-      <Field label={t('内容', 'Description')} name="description" required={t('请填写内容', 'Describe it')} whitespace>
-        <Input.TextArea rows={3} maxLength={1000} showCount />
+      <Field
+        label={t('内容', 'Description')}
+        name="description"
+        required={t('请填写内容', 'Describe it')}
+        whitespace
+        max={1000}
+      >
+        <Input.TextArea rows={3} />
       </Field>
       <ResidentFields form={form} org={org} nameLabel={t('群众姓名', 'Resident name')} />
     </FormModal>

@@ -118,7 +118,7 @@ export function PostWish({ onPosted }: { onPosted: () => void }) {
             </label>
           ))}
         </fieldset>
-        <PhoneInput id="r-title" label={t('标题', 'Title')} maxLength={60} value={title} onChange={setTitle} />
+        <PhoneInput id="r-title" label={t('标题', 'Title')} max={60} value={title} onChange={setTitle} />
         <NoteField id="r-desc" label={t('内容', 'Description')} rows={4} value={description} onChange={setDescription}>
           <div className="m-sub" style={{ fontSize: 14 }}>
             {t(
@@ -130,7 +130,7 @@ export function PostWish({ onPosted }: { onPosted: () => void }) {
         <PhoneInput
           id="r-name"
           label={t('称呼（可不填）', 'Your name (optional)')}
-          maxLength={40}
+          max={40}
           value={name}
           onChange={setName}
         />
