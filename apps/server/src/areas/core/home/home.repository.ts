@@ -1,4 +1,4 @@
-/** Queries of the home's to-do summary: meetings whose sign-in is open now, in a subtree or for one member. */
+/** Queries of the home's to-do summary: meetings whose sign-in is open now in a subtree. */
 import type { Q } from '../../../platform/data/scoped.js';
 
 /** At most this many open sign-ins are listed (a county rarely has more at one moment). */
@@ -19,58 +19,5 @@ export async function openCheckinsIn(db: Q, tenantId: number, lo: string, hi: st
     .where('mt.checkin_to', '>=', nowIso)
     .orderBy('mt.checkin_to')
     .limit(CHECKIN_LIMIT)
-    .execute();
-}
-
-/** Live meetings a member is listed at whose sign-in window holds `nowIso`, with the member's own sign-in. */
-export async function openCheckinsOfMember(db: Q, memberId: number, nowIso: string) {
-  return db
-    .selectFrom('meeting_attendance as a')
-    .innerJoin('meetings as mt', 'mt.id', 'a.meeting_id')
-    .innerJoin('orgs as o', 'o.id', 'mt.org_id')
-    .select([
-      'mt.id',
-      'mt.kind',
-      'mt.topic',
-      'mt.held_on',
-      'mt.start_time',
-      'mt.checkin_to',
-      'o.name as org_name',
-      'a.checked_in_at',
-    ])
-    .where('a.member_id', '=', memberId)
-    .where('mt.deleted_at', 'is', null)
-    .where('mt.checkin_code', 'is not', null)
-    .where('mt.checkin_from', '<=', nowIso)
-    .where('mt.checkin_to', '>=', nowIso)
-    .orderBy('mt.checkin_to')
-    .limit(CHECKIN_LIMIT)
-    .execute();
-}
-
-/** Live meetings a member is listed at, held within [from, to] (days), earliest first. */
-export async function meetingsOfMemberIn(db: Q, memberId: number, from: string, to: string) {
-  return db
-    .selectFrom('meeting_attendance as a')
-    .innerJoin('meetings as mt', 'mt.id', 'a.meeting_id')
-    .innerJoin('orgs as o', 'o.id', 'mt.org_id')
-    .select([
-      'mt.id',
-      'mt.kind',
-      'mt.topic',
-      'mt.held_on',
-      'mt.start_time',
-      'mt.place',
-      'o.name as org_name',
-      'a.status',
-      'a.checked_in_at',
-    ])
-    .where('a.member_id', '=', memberId)
-    .where('mt.deleted_at', 'is', null)
-    .where('mt.held_on', '>=', from)
-    .where('mt.held_on', '<=', to)
-    .orderBy('mt.held_on')
-    .orderBy('mt.start_time')
-    .limit(50)
     .execute();
 }

@@ -26,6 +26,8 @@ import * as requests from '../../residents/requests/requests.service.js';
 import * as wishes from '../../residents/wishes/wishes.service.js';
 import * as errands from '../../residents/errands/errands.service.js';
 import * as repo from './home.repository.js';
+import * as checkinRepo from '../../life/meetings/meetings.checkin.repository.js';
+import { myMeeting } from '../../life/meetings/meetings.checkin.js';
 
 type Section<K extends keyof HomeT> = NonNullable<HomeT[K]>;
 
@@ -83,15 +85,7 @@ async function meetingsSection(
     ...c.summary,
     byKind,
     items: urgent,
-    checkins: open.map((m) => ({
-      id: m.id,
-      orgName: m.org_name,
-      kind: m.kind as MeetingKind,
-      topic: m.topic,
-      heldOn: m.held_on,
-      startTime: m.start_time,
-      until: m.checkin_to!,
-    })),
+    checkins: open.map(openCheckin),
     year: {
       meetings: year.meetings,
       attendanceRate: year.attendance.rate,
@@ -182,6 +176,27 @@ export async function summary(ctx: Ctx, actor: Actor, orgId?: number): Promise<H
   };
 }
 
+/** A meeting whose sign-in is open now, as the home lists it (until when). */
+function openCheckin(m: {
+  id: number;
+  org_name: string;
+  kind: string;
+  topic: string;
+  held_on: string;
+  start_time: string;
+  checkin_to: string | null;
+}) {
+  return {
+    id: m.id,
+    orgName: m.org_name,
+    kind: m.kind as MeetingKind,
+    topic: m.topic,
+    heldOn: m.held_on,
+    startTime: m.start_time,
+    until: m.checkin_to!,
+  };
+}
+
 /** What is asked of the signed-in member this month: meetings, open sign-ins, claimed wishes and errands. */
 export async function mine(ctx: Ctx, actor: Actor): Promise<HomeMineT> {
   requireCapability(actor, 'self.party');
@@ -192,8 +207,8 @@ export async function mine(ctx: Ctx, actor: Actor): Promise<HomeMineT> {
   const base = { today: day, period, themeDay: nextThemeDay(rules, day) };
   if (!memberId) return { ...base, meetings: [], checkins: [], wishes: [], errands: [] };
   const last = fixedDayOf(period, 31);
-  const meetings = await repo.meetingsOfMemberIn(ctx.db, memberId, `${period}-01`, last);
-  const open = await repo.openCheckinsOfMember(ctx.db, memberId, ctx.clock().toISOString());
+  const meetings = await checkinRepo.meetingsOfMember(ctx.db, memberId, 50, { from: `${period}-01`, to: last });
+  const open = await checkinRepo.meetingsOfMember(ctx.db, memberId, 10, { openAt: ctx.clock().toISOString() });
   const claims = can(actor.role, 'residents.claim');
   const claimed = claims ? await wishes.mine(ctx, actor, 1, HOME_LIST_LIMIT) : { items: [] };
   const taken = claims
@@ -201,27 +216,8 @@ export async function mine(ctx: Ctx, actor: Actor): Promise<HomeMineT> {
     : { items: [] };
   return {
     ...base,
-    meetings: meetings.map((m) => ({
-      id: m.id,
-      kind: m.kind as MeetingKind,
-      topic: m.topic,
-      heldOn: m.held_on,
-      startTime: m.start_time,
-      place: m.place,
-      orgName: m.org_name,
-      status: m.status,
-      checkedInAt: m.checked_in_at,
-    })),
-    checkins: open.map((m) => ({
-      id: m.id,
-      orgName: m.org_name,
-      kind: m.kind as MeetingKind,
-      topic: m.topic,
-      heldOn: m.held_on,
-      startTime: m.start_time,
-      until: m.checkin_to!,
-      checkedIn: m.checked_in_at != null,
-    })),
+    meetings: meetings.map((m) => myMeeting(ctx, m)),
+    checkins: open.map((m) => ({ ...openCheckin(m), checkedIn: m.checked_in_at != null })),
     // A claimed wish is the member's to fulfil by its claim deadline; fulfilled ones wait on staff.
     wishes: claimed.items.filter((w) => w.status === 'claimed').map(wishItem),
     errands: taken.items.map(errandItem),

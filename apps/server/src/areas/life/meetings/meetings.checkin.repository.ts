@@ -59,9 +59,19 @@ export async function markSelfCheckin(db: Q, attendanceId: number, nowIso: strin
     .execute();
 }
 
-/** Live meetings a member is listed at, newest first. */
-export async function meetingsOfMember(db: Q, memberId: number, limit: number) {
-  return db
+/** Which of a member's meetings: held within [from, to] (days), and/or with a sign-in window holding `openAt`. */
+export interface MemberMeetingsFilter {
+  from?: string;
+  to?: string;
+  openAt?: string;
+}
+
+/**
+ * Live meetings a member is listed at, newest first (the phone's list); narrowed by `filter`, earliest first (what
+ * is asked of the member this month, the sign-ins open to the member now).
+ */
+export async function meetingsOfMember(db: Q, memberId: number, limit: number, filter?: MemberMeetingsFilter) {
+  let q = db
     .selectFrom('meeting_attendance as a')
     .innerJoin('meetings as mt', 'mt.id', 'a.meeting_id')
     .innerJoin('orgs as o', 'o.id', 'mt.org_id')
@@ -72,14 +82,21 @@ export async function meetingsOfMember(db: Q, memberId: number, limit: number) {
       'mt.held_on',
       'mt.start_time',
       'mt.place',
+      'mt.checkin_to',
       'o.name as org_name',
       'a.status',
       'a.checked_in_at',
     ])
     .where('a.member_id', '=', memberId)
-    .where('mt.deleted_at', 'is', null)
-    .orderBy('mt.held_on', 'desc')
-    .orderBy('mt.start_time', 'desc')
-    .limit(limit)
-    .execute();
+    .where('mt.deleted_at', 'is', null);
+  if (filter?.from) q = q.where('mt.held_on', '>=', filter.from);
+  if (filter?.to) q = q.where('mt.held_on', '<=', filter.to);
+  if (filter?.openAt) {
+    q = q
+      .where('mt.checkin_code', 'is not', null)
+      .where('mt.checkin_from', '<=', filter.openAt)
+      .where('mt.checkin_to', '>=', filter.openAt);
+  }
+  const order = filter ? 'asc' : 'desc';
+  return q.orderBy('mt.held_on', order).orderBy('mt.start_time', order).limit(limit).execute();
 }

@@ -9,7 +9,12 @@ import { DomainError } from '../../../platform/errors.js';
 import { chinaDateTime, chinaInstant } from '@dangjian/contracts';
 import * as checkinRepo from './meetings.checkin.repository.js';
 import * as repo from './meetings.repository.js';
-import { CHECKIN_DEFAULT_HOURS, CHECKIN_EARLY_MINUTES, CHECKIN_START_NOW_HOURS } from './meetings.rules.js';
+import {
+  CHECKIN_DEFAULT_HOURS,
+  CHECKIN_EARLY_MINUTES,
+  CHECKIN_START_NOW_HOURS,
+  type MeetingKind,
+} from './meetings.rules.js';
 import { writeRecorder } from '../../../platform/data/record.js';
 
 /** A sign-in changes the compliance figures. */
@@ -142,17 +147,20 @@ export async function mine(ctx: Ctx, actor: Actor, limit = 20) {
   requireCapability(actor, 'self.party');
   if (!actor.memberId) return { items: [] };
   const rows = await checkinRepo.meetingsOfMember(ctx.db, actor.memberId, limit);
+  return { items: rows.map((r) => myMeeting(ctx, r)) };
+}
+
+/** A meeting of the member's own list: a meeting not yet held shows the member as expected, never absent. */
+export function myMeeting(ctx: Ctx, r: Awaited<ReturnType<typeof checkinRepo.meetingsOfMember>>[number]) {
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      topic: r.topic,
-      heldOn: r.held_on,
-      startTime: r.start_time,
-      place: r.place,
-      orgName: r.org_name,
-      status: shownStatus(isUpcoming(ctx, r), r.status),
-      checkedInAt: r.checked_in_at,
-    })),
+    id: r.id,
+    kind: r.kind as MeetingKind,
+    topic: r.topic,
+    heldOn: r.held_on,
+    startTime: r.start_time,
+    place: r.place,
+    orgName: r.org_name,
+    status: shownStatus(isUpcoming(ctx, r), r.status),
+    checkedInAt: r.checked_in_at,
   };
 }

@@ -7,17 +7,16 @@ import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import {
-  CADENCES,
   chinaDateTime,
   MEETING_KIND_LABELS,
   REQUEST_CATEGORIES,
   WISH_STATUSES,
-  type FrequencyRuleT,
   type HomeMeetingDueT,
   type HomeT,
 } from '@dangjian/contracts';
 import { api, withQuery } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
+import { useRuleText } from '../../life/meetings/ruleText';
 import './home.css';
 
 /** The query of the home summary of a scope (undefined: the caller's own). */
@@ -32,24 +31,6 @@ export function homeQuery(orgId: number | undefined) {
 /** The summary of the scope, shared by the to-do list and the figures below it. */
 export function useHome(orgId: number | undefined) {
   return useQuery(homeQuery(orgId));
-}
-
-/**
- * A rule in words, worded as the meetings pages' `useRuleText` (meetings/parts.tsx), which is not imported here: that
- * module brings the date pickers into the home's first view.
- */
-function useRuleText() {
-  const t = useT();
-  const lbl = useLabel();
-  return (rule: FrequencyRuleT) => {
-    const every = lbl(CADENCES, rule.every);
-    const base = rule.perMember
-      ? t(`${every}每名党员至少 ${rule.min} 次`, `${every}, at least ${rule.min} per member`)
-      : t(`${every}至少 ${rule.min} 次`, `${every}, at least ${rule.min}`);
-    return rule.fixedDay
-      ? `${base}${t(`，固定在每月 ${rule.fixedDay} 日`, `, on day ${rule.fixedDay} of the month`)}`
-      : base;
-  };
 }
 
 /** Month and day of a date or instant in China time ('12-31'). */

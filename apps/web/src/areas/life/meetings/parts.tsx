@@ -4,7 +4,7 @@ import { Button, DatePicker, Segmented, Select, Space, Tag, Tooltip } from 'antd
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { CADENCES, COMPLIANCE_STATUSES, MEETING_KIND_LABELS } from '@dangjian/contracts';
+import { COMPLIANCE_STATUSES, MEETING_KIND_LABELS } from '@dangjian/contracts';
 import { api, withQuery } from '../../../api/client';
 import type { Org } from '../../../api/types';
 import { useLabel, usePeriod, useT } from '../../../app/i18n';
@@ -15,7 +15,6 @@ import {
   periodUnit,
   thisMonth,
   thisYear,
-  type FrequencyRule,
   type MeetingSummary,
   type PeriodUnit,
   type RulesAnswer,
@@ -169,21 +168,7 @@ export function PeriodPicker({ value, onChange }: { value: string; onChange: (pe
   );
 }
 
-/** Words for a rule, e.g. 每季度至少 1 次. */
-export function useRuleText() {
-  const t = useT();
-  const lbl = useLabel();
-  return (rule: FrequencyRule | null | undefined) => {
-    if (!rule) return t('本年度不作要求', 'Not required this year');
-    const every = lbl(CADENCES, rule.every);
-    const base = rule.perMember
-      ? t(`${every}每名党员至少 ${rule.min} 次`, `${every}, at least ${rule.min} per member`)
-      : t(`${every}至少 ${rule.min} 次`, `${every}, at least ${rule.min}`);
-    return rule.fixedDay
-      ? `${base}${t(`，固定在每月 ${rule.fixedDay} 日`, `, on day ${rule.fixedDay} of the month`)}`
-      : base;
-  };
-}
+export { useRuleText } from './ruleText';
 
 /** A year picker and the link to a branch's yearbook of meeting records (`GET /api/meetings/yearbook`). */
 export function YearbookExport({ org, initialYear }: { org: number | null; initialYear: number }) {
