@@ -1,5 +1,5 @@
 // Charts that read and answers that travel small: on the county home and the county's service figures no two labels
-// of a chart overlap, big numbers read in 万, a lone chart fills its row, and API answers arrive compressed.
+// of a chart overlap, big numbers read in 万, every row of charts is filled, and API answers arrive compressed.
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
 import { baseUrl, pageErrors, settle, shot, signedInContext, withBrowser } from './helpers';
@@ -72,14 +72,14 @@ async function chartsDrawn(page: Page, scope: string, least: number): Promise<vo
 }
 
 describe('charts that read', () => {
-  it('county home: labels apart, 万 for big numbers, the lone chart fills its row, answers compressed', async () => {
+  it('county home: labels apart, 万 for big numbers, every row of charts filled, answers compressed', async () => {
     const { context, page } = await signedInContext(browser, 'demo-county');
     const answers: Response[] = [];
     page.on('response', (r) => answers.push(r));
     try {
       await page.goto(baseUrl() + '/');
       await page.getByTestId('stat-members').waitFor({ timeout: 30_000 });
-      await page.getByTestId('chart-meetings-by-kind').waitFor({ timeout: 30_000 });
+      await page.getByTestId('chart-join-year').waitFor({ timeout: 30_000 });
       const scope = 'section.dj-card[data-testid^="chart-"]';
       await chartsDrawn(page, scope, 5);
       const labels = await chartLabels(page, scope);
@@ -93,10 +93,18 @@ describe('charts that read', () => {
       const all = Object.values(labels).flat();
       expect(all.some((x) => /^\d+(\.\d)?万$/.test(x.text))).toBe(true);
 
-      // The one chart of organizational life spans its row (not a third of it).
-      const row = await page.getByTestId('meeting-figures').locator('.dj-grid-charts').boundingBox();
-      const card = await page.getByTestId('chart-meetings-by-kind').boundingBox();
-      expect(card!.width).toBeGreaterThan(row!.width * 0.9);
+      // Every row of charts is filled: the last chart of a short row (历年入党人数) spans what is left of it.
+      const grid = page.locator('.dj-grid-charts').first();
+      const gridBox = (await grid.boundingBox())!;
+      const rows = new Map<number, { left: number; right: number }>();
+      for (const card of await grid.locator(':scope > *').all()) {
+        const b = (await card.boundingBox())!;
+        const top = Math.round(b.y);
+        const r = rows.get(top) ?? { left: b.x, right: b.x + b.width };
+        rows.set(top, { left: Math.min(r.left, b.x), right: Math.max(r.right, b.x + b.width) });
+      }
+      expect(rows.size).toBeGreaterThan(1);
+      for (const r of rows.values()) expect(r.right - r.left).toBeGreaterThan(gridBox.width * 0.9);
       await shot(page, 'charts-county-home');
 
       // API answers over 1 KB travel as br or gzip; the pre-compressed scripts too.
