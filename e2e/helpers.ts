@@ -208,3 +208,28 @@ export function breakCheckDigit(id: string): string {
   const wrong = last === '0' ? '1' : last === 'X' ? '0' : String((Number(last) + 1) % 10);
   return id.slice(0, 17) + wrong;
 }
+
+/** The last code the outbox sender wrote for a phone (masked as 138****1234 in the log). */
+export async function outboxCode(phone: string, after: number): Promise<string> {
+  const dir = inject('dataDir');
+  if (!dir) throw new Error('no DATA_DIR: set E2E_DATA_DIR with E2E_BASE_URL');
+  const log = path.join(dir, 'outbox.log');
+  const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+  for (let i = 0; i < 50; i++) {
+    if (fs.existsSync(log)) {
+      const lines = fs
+        .readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes(masked) && Date.parse(l.split('\t')[0]) >= after - 1000);
+      const m = lines
+        .at(-1)
+        ?.split('\t')
+        .slice(2)
+        .join(' ')
+        .match(/(?<!\d)(\d{6})(?!\d)/);
+      if (m) return m[1];
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no code for ${masked} in ${log}`);
+}

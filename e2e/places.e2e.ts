@@ -2,11 +2,18 @@
 // the household form offers villages only, organs' branches are not ranked at 0.0% coverage, and the menu
 // says 住户 (not the police's 户籍).
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { inject } from 'vitest';
-import { PHONE, baseUrl, pageErrors, settle, shot, signedInContext, watchErrors, withBrowser } from './helpers';
+import {
+  PHONE,
+  baseUrl,
+  pageErrors,
+  settle,
+  shot,
+  signedInContext,
+  watchErrors,
+  withBrowser,
+  outboxCode,
+} from './helpers';
 
 let browser: Browser;
 withBrowser((b) => (browser = b));
@@ -15,30 +22,6 @@ withBrowser((b) => (browser = b));
 const PARTY_ORG = /党(总)?支部|党委|县委|工委/;
 /** The branches with no households: organs, institutions, enterprises, social organizations, industry chains. */
 const NO_HOUSEHOLDS = /机关工委|教育工委|国资委|两新工委|产业链/;
-
-/** The last code the outbox sender wrote for a phone (masked as 138****1234 in the log). */
-async function codeFor(phone: string, after: number): Promise<string> {
-  const dir = inject('dataDir');
-  if (!dir) throw new Error('no DATA_DIR: set E2E_DATA_DIR with E2E_BASE_URL');
-  const log = path.join(dir, 'outbox.log');
-  const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-  for (let i = 0; i < 50; i++) {
-    if (fs.existsSync(log)) {
-      const m = fs
-        .readFileSync(log, 'utf8')
-        .split('\n')
-        .filter((l) => l.includes(masked) && Date.parse(l.split('\t')[0]) >= after - 1000)
-        .at(-1)
-        ?.split('\t')
-        .slice(2)
-        .join(' ')
-        .match(/(?<!\d)(\d{6})(?!\d)/);
-      if (m) return m[1];
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no code for ${masked} in ${log}`);
-}
 
 /** The texts of one column of the first table on the page, by its header. */
 async function columnTexts(page: Page, header: string): Promise<string[]> {
@@ -61,7 +44,7 @@ describe('places are places', () => {
       await page.getByLabel('手机号码').fill(phone);
       const asked = Date.now();
       await page.getByTestId('r-send-code').click();
-      await page.getByLabel('验证码').fill(await codeFor(phone, asked));
+      await page.getByLabel('验证码').fill(await outboxCode(phone, asked));
       await page.getByTestId('r-verify').click();
       await page.getByTestId('r-phone-masked').waitFor();
 

@@ -2,10 +2,7 @@
 // the resident confirms, the figures move; a backdated 研究办 request passes its deadline, is escalated and
 // shows as overdue for the township in the console.
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { inject } from 'vitest';
 import {
   PASSWORD,
   apiLogin,
@@ -17,35 +14,11 @@ import {
   watchErrors,
   withBrowser,
   PHONE,
+  outboxCode,
 } from './helpers';
 
 let browser: Browser;
 withBrowser((b) => (browser = b));
-
-/** The last code the outbox sender wrote for a phone (masked as 138****1234 in the log). */
-async function codeFor(phone: string, after: number): Promise<string> {
-  const dir = inject('dataDir');
-  if (!dir) throw new Error('no DATA_DIR: set E2E_DATA_DIR with E2E_BASE_URL');
-  const log = path.join(dir, 'outbox.log');
-  const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-  for (let i = 0; i < 50; i++) {
-    if (fs.existsSync(log)) {
-      const lines = fs
-        .readFileSync(log, 'utf8')
-        .split('\n')
-        .filter((l) => l.includes(masked) && Date.parse(l.split('\t')[0]) >= after - 1000);
-      const m = lines
-        .at(-1)
-        ?.split('\t')
-        .slice(2)
-        .join(' ')
-        .match(/(?<!\d)(\d{6})(?!\d)/);
-      if (m) return m[1];
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no code for ${masked} in ${log}`);
-}
 
 async function noOverflow(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -81,7 +54,7 @@ describe('serving residents', () => {
       await resident.getByLabel('手机号码').fill(phone);
       const asked = Date.now();
       await resident.getByTestId('r-send-code').click();
-      const code = await codeFor(phone, asked);
+      const code = await outboxCode(phone, asked);
       await resident.getByLabel('验证码').fill(code);
       await shot(resident, 'svc-m-resident-code');
       await resident.getByTestId('r-verify').click();
