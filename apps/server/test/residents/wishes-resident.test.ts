@@ -69,10 +69,19 @@ describe.each(dialects())('micro-wishes and errands: the resident on %s', (diale
       updated_at: now,
       deleted_at: null,
     };
-    const { id } = await env.ctx.db.insertInto('requests').values(base).returning('id').executeTakeFirstOrThrow();
+    const { id } = await env.ctx.db
+      .insertInto('requests')
+      .values({ ...base, request_no: '2026-90001' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const other = await env.ctx.db
       .insertInto('requests')
-      .values({ ...base, phone_hash: env.ctx.vault.lookupHash('13911112222'), phone_masked: '139****2222' })
+      .values({
+        ...base,
+        request_no: '2026-90002',
+        phone_hash: env.ctx.vault.lookupHash('13911112222'),
+        phone_masked: '139****2222',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const list = (await resident.req('GET', '/api/public/resident/requests')).json();
