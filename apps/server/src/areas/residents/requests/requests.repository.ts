@@ -266,11 +266,15 @@ export async function nextRequestNo(db: Q, tenantId: number, year: number): Prom
   return formatRequestNo(year, Number(row.last_no));
 }
 
-/** Inserts a request with the next acceptance number of its tenant and China year; answers its id. */
-export async function insertRequest(db: Q, row: Omit<Insertable<RequestsTable>, 'request_no'>): Promise<number> {
+/** Inserts a request with the next acceptance number of its tenant and China year; answers its id and number. */
+export async function insertRequest(
+  db: Q,
+  row: Omit<Insertable<RequestsTable>, 'request_no'>,
+): Promise<{ id: number; requestNo: string }> {
   const requestNo = await nextRequestNo(db, row.tenant_id, chinaYear(row.accepted_at));
   const values = { ...row, request_no: requestNo };
-  return (await db.insertInto('requests').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  const { id } = await db.insertInto('requests').values(values).returning('id').executeTakeFirstOrThrow();
+  return { id, requestNo };
 }
 
 /** The live roots' tenants (every county, or one). */

@@ -198,7 +198,7 @@ export async function insertRequest(
   if (now > created) throw new DomainError('residents.in_future');
   const days = daysFor(rules, input.level);
   const onSpot = input.level === 'on_the_spot';
-  const id = await repo.insertRequest(trx, {
+  const { id, requestNo } = await repo.insertRequest(trx, {
     ...placedIn(org),
     origin_org_id: org.id,
     origin_path: org.org_path,
@@ -241,6 +241,7 @@ export async function insertRequest(
     entityType: 'request',
     entityId: id,
     changes: {
+      requestNo: { before: null, after: requestNo },
       orgId: { before: null, after: org.id },
       channel: { before: null, after: input.channel },
       category: { before: null, after: input.category },

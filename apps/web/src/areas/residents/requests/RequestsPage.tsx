@@ -45,7 +45,7 @@ export default function RequestsPage() {
         />
       ),
     },
-    searchFilter(t('搜索诉求', 'Search requests'), t('内容、姓名或电话', 'Text, name or phone'), {
+    searchFilter(t('搜索诉求', 'Search requests'), t('内容、姓名、电话或受理编号', 'Text, name, phone or number'), {
       maxLength: 40,
       testId: 'request-search',
     }),
