@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import { nextRequestNo } from '../../src/areas/residents/requests/requests.repository.js';
 import { requestNumbers014 } from '../../src/db/migrations/014_request_numbers.js';
 import { dialects, insertCounty, type Client, type Fixture, type TestEnv } from '../harness.js';
-import { openCounty, requestBody } from './fixtures.js';
+import { openCounty, requestBody, signInRequests } from './fixtures.js';
 
 describe.each(dialects())('request numbers on %s', (dialect) => {
   let env: TestEnv, fx: Fixture, sec: Client, county: Client;
@@ -58,6 +58,18 @@ describe.each(dialects())('request numbers on %s', (dialect) => {
       expect(found.items[0]).toMatchObject({ id: r.id, requestNo: r.requestNo });
     }
     expect((await county.get('/api/requests?q=2019-00001')).json().total).toBe(0);
+  });
+
+  it('the audit trail names a request by its title and records its number', async () => {
+    const r = await create({ category: 'land', residentName: '钱六' });
+    const { auditor } = await signInRequests(env);
+    const res = await auditor.get('/api/audit?pageSize=100');
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { id: number; action: string; entityId: string; entityName: string }[];
+    const made = items.find((i) => i.action === 'request.create' && i.entityId === String(r.id))!;
+    expect(made.entityName).toBe(`${r.requestNo} · 土地山林 · 钱六`);
+    const one = (await auditor.get(`/api/audit/${made.id}`)).json();
+    expect(one.changes.requestNo).toEqual({ before: null, after: r.requestNo });
   });
 
   it('migration 014 numbers the requests already there by acceptance, and new ones continue', async () => {
