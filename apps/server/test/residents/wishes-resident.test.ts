@@ -86,6 +86,8 @@ describe.each(dialects())('micro-wishes and errands: the resident on %s', (diale
       .executeTakeFirstOrThrow();
     const list = (await resident.req('GET', '/api/public/resident/requests')).json();
     expect(list.items.map((r: { id: number }) => r.id)).toEqual([id]);
+    // The resident sees the number to quote when asking after it.
+    expect(list.items[0].requestNo).toBe('2026-90001');
     expect(
       (await resident.req('POST', `/api/public/resident/requests/${other.id}/rate`, { rating: 'satisfied' }))
         .statusCode,

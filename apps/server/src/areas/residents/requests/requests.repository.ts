@@ -331,6 +331,7 @@ export async function byPhone(db: Q, phoneHash: string, page: number, pageSize: 
     .innerJoin('orgs as o', 'o.id', 'r.org_id')
     .select([
       'r.id',
+      'r.request_no',
       'o.name as org_name',
       'r.category',
       'r.description',
