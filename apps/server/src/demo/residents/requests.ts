@@ -117,10 +117,14 @@ export async function loadRequests(s: Begin & Places & Households) {
   let overdue = 0;
   let escalatedOpen = 0;
   let closedCount = 0;
-  // Acceptance numbers: sequential per China year in the order of the days (the generator walks them in order).
+  // Acceptance numbers: sequential per China year in the order of acceptance (the days in order; each day's rows
+  // are renumbered by their time once the day is drawn).
   const lastNo = new Map<number, number>();
+  const NO = 4;
+  const AT = NO + 10;
   for (let d = 0; d < perDay.length; d++) {
     const day = firstDay + d;
+    const dayStart = buf.length;
     for (let k = 0; k < perDay[d]!; k++) {
       const id = rid++;
       const p = places[placeTable.pick(qr)]!;
@@ -266,6 +270,10 @@ export async function loadRequests(s: Begin & Places & Households) {
         if (rating) event(id, orgPath, 'rated', ratedAt!, null, null, null, rating);
       }
     }
+    const dayRows = buf.slice(dayStart);
+    const numbers = dayRows.map((r) => r[NO] as string).sort((a, b) => Number(a.slice(5)) - Number(b.slice(5)));
+    dayRows.sort((a, b) => ((a[AT] as string) < (b[AT] as string) ? -1 : 1));
+    dayRows.forEach((r, i) => (r[NO] = numbers[i]!));
     if (buf.length >= 50_000) {
       await bulk.insert('requests', reqCols, buf);
       buf = [];
