@@ -52,7 +52,8 @@ describe('no leftover codes', () => {
       await settle(page);
       const text = await title.innerText();
       expect(text).not.toMatch(HASH_ID);
-      expect(text).toMatch(/诉求/);
+      // Titled number · category · household (2026-00123 · 生产生活 · 王建国户), issue 15's request numbers.
+      expect(text).toMatch(/^\d{4}-\d{5,} · \S/);
       expect(await page.getByTestId('breadcrumbs').innerText()).not.toMatch(HASH_ID);
       // The timeline's moves say their states in words (办理中 → 已办结), not open → closed.
       expect(await page.getByTestId('timeline').innerText()).not.toMatch(/\b(open|closed|reopened)\b/);

@@ -55,10 +55,12 @@ export const HomeCheckin = Type.Object({
 
 export const HomeRequest = Type.Object({
   id: Type.Integer(),
+  requestNo: Type.String({ description: '受理编号 acceptance number' }),
   orgId: Type.Integer(),
   orgName: Type.String(),
   category: KeyOf(REQUEST_CATEGORIES),
   status: KeyOf(REQUEST_STATUSES),
+  householdHead: Nullable(Type.String()),
   residentName: Nullable(Type.String()),
   dueAt: Nullable(Type.String()),
   overdue: Type.Boolean(),

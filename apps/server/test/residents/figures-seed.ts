@@ -109,6 +109,8 @@ export async function seedServiceFigures(env: TestEnv, fx: Fixture): Promise<voi
       visit(h2, fx.villageA1, P.a1, '2025-11-01'),
     ])
     .execute();
+  // Rows written past the service need their own unique acceptance numbers.
+  let seq = 0;
   const req = (o: {
     org: number;
     path: string;
@@ -124,6 +126,7 @@ export async function seedServiceFigures(env: TestEnv, fx: Fixture): Promise<voi
     deleted?: boolean;
     escalations?: number;
   }) => ({
+    request_no: `seed-${(seq += 1)}`,
     tenant_id: t,
     org_id: o.org,
     org_path: o.path,

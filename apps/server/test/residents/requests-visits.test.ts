@@ -260,6 +260,8 @@ describe.each(dialects())(
       const ws = wb.worksheets[0]!;
       expect(ws.name).toBe('Requests');
       expect(ws.rowCount).toBe(2);
+      expect(ws.getRow(1).getCell(1).value).toBe('Acceptance no.');
+      expect(ws.getRow(2).getCell(1).value).toBe(listed.items[0].requestNo);
       expect(ws.getRow(2).getCell(13).value).toBe('导出用诉求');
       expect(String(ws.getRow(2).getCell(12).value)).toBe('139****5678');
       expect(x.rawPayload.includes(Buffer.from(phone))).toBe(false);

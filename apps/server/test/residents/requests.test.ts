@@ -155,6 +155,7 @@ describe.each(dialects())('visits, requests and evaluations on %s', (dialect) =>
       .where('kind', '=', 'request.escalated')
       .executeTakeFirstOrThrow();
     expect(note.body).toContain(`「${requestTitle(r).zh}」`);
+    expect(note.body).toContain(r.requestNo);
     expect(note.body).not.toMatch(/#\d/);
     expect(note.link).toBe(`/requests/${r.id}`);
 

@@ -26,6 +26,7 @@ describe.each(dialects())('migration 012 (one timeline) on %s', (dialect) => {
     const { id: requestId } = await db
       .insertInto('requests')
       .values({
+        request_no: '2026-00001',
         tenant_id: fx.county,
         org_id: fx.townA,
         org_path: await path(fx.townA),

@@ -69,14 +69,25 @@ describe.each(dialects())('micro-wishes and errands: the resident on %s', (diale
       updated_at: now,
       deleted_at: null,
     };
-    const { id } = await env.ctx.db.insertInto('requests').values(base).returning('id').executeTakeFirstOrThrow();
+    const { id } = await env.ctx.db
+      .insertInto('requests')
+      .values({ ...base, request_no: '2026-90001' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const other = await env.ctx.db
       .insertInto('requests')
-      .values({ ...base, phone_hash: env.ctx.vault.lookupHash('13911112222'), phone_masked: '139****2222' })
+      .values({
+        ...base,
+        request_no: '2026-90002',
+        phone_hash: env.ctx.vault.lookupHash('13911112222'),
+        phone_masked: '139****2222',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const list = (await resident.req('GET', '/api/public/resident/requests')).json();
     expect(list.items.map((r: { id: number }) => r.id)).toEqual([id]);
+    // The resident sees the number to quote when asking after it.
+    expect(list.items[0].requestNo).toBe('2026-90001');
     expect(
       (await resident.req('POST', `/api/public/resident/requests/${other.id}/rate`, { rating: 'satisfied' }))
         .statusCode,

@@ -18,12 +18,14 @@ describe.each(dialects())('the request and errand workflows on %s', (dialect) =>
 
   // ---------------------------------------------------------------- requests
 
+  let requestSeq = 0;
   async function request(status: string, extra: Record<string, unknown> = {}) {
     const now = k.env.clock.now.toISOString();
     const org = k.fx.villageA1;
     const { id } = await k.env.ctx.db
       .insertInto('requests')
       .values({
+        request_no: `2026-${String((requestSeq += 1)).padStart(5, '0')}`,
         tenant_id: k.fx.county,
         org_id: org,
         org_path: k.path.get(org)!,

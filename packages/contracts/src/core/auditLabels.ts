@@ -144,6 +144,7 @@ export const AUDIT_FIELDS: Readonly<Record<string, Labelled>> = {
   visitorMemberId: f('走访人', 'Visitor'),
   visitedOn: f('走访日期', 'Visited on'),
   requestId: f('关联诉求', 'Request'),
+  requestNo: f('受理编号', 'Acceptance number'),
   note: f('备注', 'Note'),
   description: f('内容', 'Description'),
   channel: f('受理渠道', 'Channel'),

@@ -126,6 +126,7 @@ export const FIELD_LABELS: Record<string, Labelled> = {
   recorderName: { zh: '记录人', en: 'Recorder' },
   relation: { zh: '与户主关系', en: 'Relation' },
   request: { zh: '转为诉求', en: 'Request' },
+  requestNo: { zh: '受理编号', en: 'Acceptance number' },
   residentName: { zh: '群众姓名', en: 'Resident name' },
   residents: { zh: '家庭成员', en: 'Residents' },
   result: { zh: '办理结果', en: 'Result' },

@@ -111,9 +111,11 @@ export type VisitQuotasT = Static<typeof VisitQuotas>;
 // ---- requests ----
 export const RequestItem = Type.Object({
   ...OrgRecord,
+  requestNo: Type.String({ description: '受理编号 acceptance number YYYY-NNNNN, unique per county and year' }),
   originOrgId: Type.Integer(),
   originOrgName: Type.String(),
   householdId: Nullable(Type.Integer()),
+  householdHead: Nullable(Type.String({ description: "the household's head, when a household is named" })),
   residentName: Nullable(Type.String({ description: 'null = anonymous' })),
   phone: Nullable(Type.String({ description: 'masked unless revealed' })),
   channel: KeyOf(REQUEST_CHANNELS),

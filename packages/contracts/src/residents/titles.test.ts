@@ -1,21 +1,33 @@
-/** A request's title: its category, the resident (or 匿名) and the China day it was accepted; never its id. */
+/** A request's title: its acceptance number, category and household (or resident, or 匿名); never its id. */
 import { describe, expect, it } from 'vitest';
 import { requestTitle } from './titles.js';
 
 describe('requestTitle', () => {
-  it('names the category, the resident and the day of acceptance in China time', () => {
-    // 2026-12-02T17:30Z is 01:30 on 3 December in China.
+  it('names the number, the category and the household by its head', () => {
     expect(
-      requestTitle({ category: 'livelihood', residentName: '张三', acceptedAt: '2026-12-02T17:30:00.000Z' }),
+      requestTitle({
+        requestNo: '2026-00123',
+        category: 'livelihood',
+        householdHead: '王建国',
+        residentName: '王小明',
+      }),
     ).toEqual({
-      zh: '生产生活诉求 · 张三 · 2026年12月3日受理',
-      en: 'Daily life and work request · 张三 · accepted 2026-12-03',
+      zh: '2026-00123 · 生产生活 · 王建国户',
+      en: '2026-00123 · Daily life and work · 王建国 household',
     });
   });
 
-  it('says 匿名 for an anonymous resident', () => {
-    const t = requestTitle({ category: 'infrastructure', residentName: null, acceptedAt: '2026-01-05T02:00:00.000Z' });
-    expect(t.zh).toBe('道路水电诉求 · 匿名 · 2026年1月5日受理');
-    expect(t.en).toContain('Anonymous');
+  it('names the resident when no household is named, and says 匿名 for nobody', () => {
+    expect(requestTitle({ requestNo: '2026-00007', category: 'land', residentName: '张三' }).zh).toMatch(
+      /^2026-00007 · .+ · 张三$/,
+    );
+    const t = requestTitle({
+      requestNo: '2026-00008',
+      category: 'infrastructure',
+      householdHead: null,
+      residentName: null,
+    });
+    expect(t.zh).toBe('2026-00008 · 道路水电 · 匿名');
+    expect(t.en).toBe('2026-00008 · Roads, water, power · Anonymous');
   });
 });

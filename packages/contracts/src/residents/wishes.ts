@@ -123,6 +123,7 @@ export const ResidentWishCreate = Body({
 export type ResidentWishCreateT = Static<typeof ResidentWishCreate>;
 export const ResidentRequest = Type.Object({
   id: Type.Integer(),
+  requestNo: Type.String({ description: '受理编号, the number a resident quotes when asking after it' }),
   orgName: Type.String(),
   category: Type.String(),
   description: Type.String(),

@@ -13,6 +13,7 @@ import { areas010 } from './010_areas.js';
 import { rules011 } from './011_rules.js';
 import { timeline012 } from './012_timeline.js';
 import { places013 } from './013_places.js';
+import { requestNumbers014 } from './014_request_numbers.js';
 
 export interface Migration {
   name: string;
@@ -32,4 +33,5 @@ export const MIGRATIONS: Migration[] = [
   rules011,
   timeline012,
   places013,
+  requestNumbers014,
 ];

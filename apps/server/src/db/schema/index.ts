@@ -39,6 +39,7 @@ import type {
   ResidentsPhotosTable,
   ResidentCodesTable,
   ResidentSessionsTable,
+  RequestNumbersTable,
 } from './residents.js';
 
 export type * from './core.js';
@@ -69,6 +70,7 @@ export interface DB {
   pairings: PairingsTable;
   visits: VisitsTable;
   requests: RequestsTable;
+  request_numbers: RequestNumbersTable;
   residents_evaluations: ResidentsEvaluationsTable;
   wishes: WishesTable;
   errands: ErrandsTable;

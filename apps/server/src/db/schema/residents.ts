@@ -64,6 +64,8 @@ export interface VisitsTable extends Scoped, Stamped {
 
 /** Residents' requests (民情诉求): org_* handle it now, origin_* accepted it. */
 export interface RequestsTable extends Scoped, Stamped {
+  /** The acceptance number (受理编号) `YYYY-NNNNN`, unique per tenant, sequential per China year. */
+  request_no: string;
   origin_org_id: number;
   origin_path: string;
   household_id: number | null;
@@ -186,4 +188,11 @@ export interface ResidentSessionsTable {
   created_at: string;
   expires_at: string;
   ended_at: string | null;
+}
+
+/** The last acceptance number given per tenant and China year (see migration 014). */
+export interface RequestNumbersTable {
+  tenant_id: number;
+  year: number;
+  last_no: number;
 }

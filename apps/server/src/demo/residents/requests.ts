@@ -51,6 +51,7 @@ export async function loadRequests(s: Begin & Places & Households) {
   const coordMs = RESIDENTS_RULE_DEFAULTS.coordinatedDays * DAY_MS;
   const reqCols = [
     ...SCOPED_COLUMNS,
+    'request_no',
     'origin_org_id',
     'origin_path',
     'household_id',
@@ -116,8 +117,14 @@ export async function loadRequests(s: Begin & Places & Households) {
   let overdue = 0;
   let escalatedOpen = 0;
   let closedCount = 0;
+  // Acceptance numbers: sequential per China year in the order of acceptance (the days in order; each day's rows
+  // are renumbered by their time once the day is drawn).
+  const lastNo = new Map<number, number>();
+  const NO = 4;
+  const AT = NO + 10;
   for (let d = 0; d < perDay.length; d++) {
     const day = firstDay + d;
+    const dayStart = buf.length;
     for (let k = 0; k < perDay[d]!; k++) {
       const id = rid++;
       const p = places[placeTable.pick(qr)]!;
@@ -128,6 +135,9 @@ export async function loadRequests(s: Begin & Places & Households) {
       const accepted =
         day * DAY_MS - CST_MS + (qr.chance(0.9) ? qr.int(8 * 60 + 30, 18 * 60) : qr.int(7 * 60, 21 * 60)) * 60_000;
       if (accepted > now) continue;
+      const year = new Date(accepted + CST_MS).getUTCFullYear();
+      const no = (lastNo.get(year) ?? 0) + 1;
+      lastNo.set(year, no);
       const hh =
         channel !== 'online' && channel !== 'hotline' && qr.chance(0.72)
           ? households[qr.int(p.hhFrom, p.hhTo - 1)]!
@@ -221,6 +231,7 @@ export async function loadRequests(s: Begin & Places & Households) {
         tenant,
         orgId,
         orgPath,
+        `${year}-${String(no).padStart(5, '0')}`,
         p.id,
         p.path,
         hh?.id ?? null,
@@ -259,6 +270,10 @@ export async function loadRequests(s: Begin & Places & Households) {
         if (rating) event(id, orgPath, 'rated', ratedAt!, null, null, null, rating);
       }
     }
+    const dayRows = buf.slice(dayStart);
+    const numbers = dayRows.map((r) => r[NO] as string).sort((a, b) => Number(a.slice(5)) - Number(b.slice(5)));
+    dayRows.sort((a, b) => ((a[AT] as string) < (b[AT] as string) ? -1 : 1));
+    dayRows.forEach((r, i) => (r[NO] = numbers[i]!));
     if (buf.length >= 50_000) {
       await bulk.insert('requests', reqCols, buf);
       buf = [];
@@ -266,6 +281,12 @@ export async function loadRequests(s: Begin & Places & Households) {
   }
   await bulk.insert('requests', reqCols, buf);
   buf = [];
+  // The counters the service's next numbers continue from.
+  await bulk.insert(
+    'request_numbers',
+    ['tenant_id', 'year', 'last_no'],
+    [...lastNo].map(([year, n]) => [tenant, year, n]),
+  );
   await bulk.insert(
     'timeline_events',
     [

@@ -148,13 +148,19 @@ const NAMERS: Record<string, Namer> = {
       .execute(),
 };
 
-/** A request is named by who raised it; its category is a label the service words. */
+/** A request is named by its number, category and household (its category is a label the service words). */
 export async function requestNames(db: Q, tenantId: number, ids: number[]) {
   if (!ids.length) return [];
   return db
     .selectFrom('requests')
     .leftJoin('households', 'households.id', 'requests.household_id')
-    .select(['requests.id', 'requests.category', 'requests.resident_name', 'households.head_name'])
+    .select([
+      'requests.id',
+      'requests.request_no',
+      'requests.category',
+      'requests.resident_name',
+      'households.head_name',
+    ])
     .where('requests.tenant_id', '=', tenantId)
     .where('requests.id', 'in', ids)
     .execute();

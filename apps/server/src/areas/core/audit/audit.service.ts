@@ -3,7 +3,7 @@ import {
   type AuditRecordT,
   auditActionsMatching,
   auditEntitiesMatching,
-  REQUEST_CATEGORIES,
+  requestTitle,
   SYSTEM_ACTOR,
 } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
@@ -61,15 +61,17 @@ async function namesOf(ctx: Ctx, actor: Actor, rows: Row[]): Promise<Names> {
     r.entity_type && r.entity_id && /^\d+$/.test(r.entity_id) ? [{ type: r.entity_type, id: Number(r.entity_id) }] : [],
   );
   const entities = await repo.entityNames(ctx.db, tenantId, refs);
-  // A request is named by its category and who raised it (it has no title of its own).
+  // A request is named by its title: number, category and household (2026-00123 · 生产生活 · 王建国户).
   const zh = !actor.locale.startsWith('en');
   const requests = refs.filter((r) => r.type === 'request').map((r) => r.id);
   for (const q of await repo.requestNames(ctx.db, tenantId, [...new Set(requests)])) {
-    const category = REQUEST_CATEGORIES[q.category as keyof typeof REQUEST_CATEGORIES];
-    const who = q.resident_name ?? q.head_name;
-    const what = category ? (zh ? `${category.zh}诉求` : `${category.en} request`) : null;
-    const name = what && who ? (zh ? `${what}（${who}）` : `${what} (${who})`) : (what ?? who);
-    if (name) entities.set(`request:${q.id}`, name);
+    const title = requestTitle({
+      requestNo: q.request_no,
+      category: q.category,
+      householdHead: q.head_name,
+      residentName: q.resident_name,
+    });
+    entities.set(`request:${q.id}`, zh ? title.zh : title.en);
   }
   return { accounts, entities };
 }

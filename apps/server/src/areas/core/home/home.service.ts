@@ -108,10 +108,12 @@ async function requestsSection(ctx: Ctx, actor: Actor, orgId: number): Promise<S
     .slice(0, HOME_LIST_LIMIT)
     .map((r) => ({
       id: r.id,
+      requestNo: r.requestNo,
       orgId: r.orgId,
       orgName: r.orgName,
       category: r.category,
       status: r.status,
+      householdHead: r.householdHead,
       residentName: r.residentName,
       dueAt: r.dueAt,
       overdue: r.overdue,

@@ -13,9 +13,14 @@ import { requestFlow } from './requests.workflow.js';
 
 const BATCH = 500;
 
-/** A request's title in a notice: by what it is (category, resident, day), not by its id. */
-const titleOf = (d: { category: string; resident_name: string | null; accepted_at: string }) =>
-  requestTitle({ category: d.category, residentName: d.resident_name, acceptedAt: d.accepted_at }).zh;
+/** A request's title in a notice: by what it is (number, category, household), not by its id. */
+const titleOf = (d: repo.RequestRow, heads: Map<number, string>) =>
+  requestTitle({
+    requestNo: d.request_no,
+    category: d.category,
+    householdHead: d.household_id == null ? null : heads.get(d.household_id),
+    residentName: d.resident_name,
+  }).zh;
 
 export interface EscalationResult {
   escalated: number;
@@ -43,6 +48,10 @@ export async function escalateOverdue(
       const nameOf = new Map(orgs.map((o) => [o.id, o.name]));
       const moving = due.filter((d) => parentOf.get(d.org_id));
       if (!moving.length) continue; // already at the county: nowhere higher to go
+      const heads = await repo.householdHeads(
+        ctx.db,
+        moving.map((d) => d.household_id),
+      );
       // One transaction per batch: each request's move (status row, timeline, audit, versions) and its notices.
       await ctx.db.transaction().execute(async (trx) => {
         for (const d of moving) {
@@ -55,7 +64,7 @@ export async function escalateOverdue(
               kind: 'request.escalated',
               title: '诉求逾期上报',
               body:
-                `${nameOf.get(d.org_id) ?? ''}受理的「${titleOf(d)}」已超过办理时限（${chinaDay(d.due_at!)}），` +
+                `${nameOf.get(d.org_id) ?? ''}受理的「${titleOf(d, heads)}」已超过办理时限（${chinaDay(d.due_at!)}），` +
                 `已上报至${to.name}：${excerpt(d.description, 60)}`,
               link: `/requests/${d.id}`,
               dedupeKey: `request.escalated:${d.id}:${Number(d.escalations) + 1}:${u.id}`,

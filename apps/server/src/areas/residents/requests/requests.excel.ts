@@ -41,7 +41,7 @@ export async function exportRequests(
     throw new DomainError('residents.export_too_large', { total: first.total, max: REQUEST_EXPORT_MAX });
   const h = (zh: string, e: string) => (en ? e : zh);
   const { wb, ws } = await newBook(en ? 'Requests' : '民情诉求', [
-    [h('编号', 'No.'), 'id', 10],
+    [h('受理编号', 'Acceptance no.'), 'requestNo', 13],
     [h('受理时间', 'Accepted'), 'acceptedAt', 18],
     [h('受理组织', 'Accepted by'), 'origin', 22],
     [h('承办组织', 'Handled by'), 'org', 22],
@@ -66,7 +66,7 @@ export async function exportRequests(
     for (const r of items) {
       count++;
       ws.addRow({
-        id: r.id,
+        requestNo: r.requestNo,
         acceptedAt: chinaTime(r.acceptedAt),
         origin: r.originOrgName,
         org: r.orgName,

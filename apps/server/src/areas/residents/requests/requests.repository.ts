@@ -1,4 +1,5 @@
 /** Every query on requests, inside the caller's scope: by the organization handling it or the one that accepted it. */
+import { chinaYear } from '@dangjian/contracts';
 import { type Insertable, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB, RequestsTable } from '../../../db/schema/index.js';
 import type { DialectName } from '../../../db/database.js';
@@ -15,6 +16,7 @@ export type RequestRow = Selectable<RequestsTable>;
 /** The columns a list or a card shows (never the encrypted phone). */
 export const REQUEST_COLUMNS = [
   'r.id',
+  'r.request_no',
   'r.tenant_id',
   'r.org_id',
   'r.org_path',
@@ -76,6 +78,8 @@ export interface RequestFilter {
   view?: 'handling' | 'accepted';
   q?: string;
   phoneHash?: string;
+  /** An acceptance number searched for (the unique index answers it). */
+  requestNo?: string;
   status?: string;
   overdue?: boolean;
   level?: string;
@@ -133,6 +137,7 @@ export async function listRequests(
     if (f.fromAt) q = q.where('r.accepted_at', '>=', f.fromAt);
     if (f.toAt) q = q.where('r.accepted_at', '<', f.toAt);
     if (f.phoneHash) q = q.where('r.phone_hash', '=', f.phoneHash);
+    else if (f.requestNo) q = q.where('r.tenant_id', '=', tenantId).where('r.request_no', '=', f.requestNo);
     else if (f.q) {
       const text = f.q;
       q = q.where((e) => e.or([likeContains('r.description', text), likeContains('r.resident_name', text)]));
@@ -148,7 +153,7 @@ export async function listRequests(
   if (!total) return { rows: [], total };
   const pageEnd = page * pageSize;
   let walkNewest = false;
-  if (!onlyOpen && !f.phoneHash && total > pageEnd) {
+  if (!onlyOpen && !f.phoneHash && !f.requestNo && total > pageEnd) {
     const county = await cached(
       db,
       tenantId,
@@ -191,6 +196,14 @@ export async function orgNames(db: Q, ids: number[]): Promise<Map<number, string
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** The heads of some households (the page's requests'), by household id. */
+export async function householdHeads(db: Q, ids: (number | null)[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids.filter((i): i is number => i != null))];
+  if (!unique.length) return new Map();
+  const rows = await db.selectFrom('households').select(['id', 'head_name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.head_name]));
+}
+
 /** Ratings of the requests handled in a subtree and closed in [fromAt, toAt). */
 export async function ratingsClosedIn(
   db: Q,
@@ -231,9 +244,37 @@ export async function dueForEscalation(db: Q, tenantId: number, now: string, lim
     .execute();
 }
 
-/** Inserts a request; answers its id. */
-export async function insertRequest(db: Q, row: Insertable<RequestsTable>): Promise<number> {
-  return (await db.insertInto('requests').values(row).returning('id').executeTakeFirstOrThrow()).id;
+/** The acceptance number `YYYY-NNNNN` of the n-th request of a year (at least five digits). */
+export function formatRequestNo(year: number, n: number): string {
+  return `${year}-${String(n).padStart(5, '0')}`;
+}
+
+/**
+ * The next acceptance number of a tenant and China year, inside the caller's transaction: one atomic upsert of
+ * the year's counter, so parallel inserts never take the same number (PostgreSQL locks the counter's row until
+ * the transaction ends; SQLite writes one at a time), and a rolled-back insert gives its number back.
+ */
+export async function nextRequestNo(db: Q, tenantId: number, year: number): Promise<string> {
+  const row = await db
+    .insertInto('request_numbers')
+    .values({ tenant_id: tenantId, year, last_no: 1 })
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'year']).doUpdateSet({ last_no: sql<number>`request_numbers.last_no + 1` }),
+    )
+    .returning('last_no')
+    .executeTakeFirstOrThrow();
+  return formatRequestNo(year, Number(row.last_no));
+}
+
+/** Inserts a request with the next acceptance number of its tenant and China year; answers its id and number. */
+export async function insertRequest(
+  db: Q,
+  row: Omit<Insertable<RequestsTable>, 'request_no'>,
+): Promise<{ id: number; requestNo: string }> {
+  const requestNo = await nextRequestNo(db, row.tenant_id, chinaYear(row.accepted_at));
+  const values = { ...row, request_no: requestNo };
+  const { id } = await db.insertInto('requests').values(values).returning('id').executeTakeFirstOrThrow();
+  return { id, requestNo };
 }
 
 /** The live roots' tenants (every county, or one). */
@@ -290,6 +331,7 @@ export async function byPhone(db: Q, phoneHash: string, page: number, pageSize: 
     .innerJoin('orgs as o', 'o.id', 'r.org_id')
     .select([
       'r.id',
+      'r.request_no',
       'o.name as org_name',
       'r.category',
       'r.description',

@@ -53,14 +53,21 @@ export function isOverdue(r: { closed_at: string | null; due_at: string | null }
 }
 
 /** The API item of a row. */
-export function toItem(r: repo.RequestListRow, names: Map<number, string>, now: string): RequestItemT {
+export function toItem(
+  r: repo.RequestListRow,
+  names: Map<number, string>,
+  now: string,
+  heads: Map<number, string> = new Map(),
+): RequestItemT {
   return {
     id: r.id,
+    requestNo: r.request_no,
     orgId: r.org_id,
     orgName: names.get(r.org_id) ?? '',
     originOrgId: r.origin_org_id,
     originOrgName: names.get(r.origin_org_id) ?? '',
     householdId: r.household_id,
+    householdHead: r.household_id == null ? null : (heads.get(r.household_id) ?? null),
     residentName: r.resident_name,
     phone: r.phone_masked,
     channel: r.channel as RequestItemT['channel'],
@@ -95,6 +102,9 @@ export async function list(ctx: Ctx, actor: Actor, query: RequestListQueryT): Pr
   const q = query.q?.trim() || undefined;
   if (q && /^[\d\s+-]{11,}$/.test(q) && isValidMobile(normalizePhone(q)))
     phoneHash = ctx.vault.lookupHash(normalizePhone(q));
+  // An acceptance number (2026-00123, or 2026-123 typed short) finds that one request.
+  const no = q?.match(/^(\d{4})\s*[-－]\s*0*(\d{1,9})$/);
+  const requestNo = no ? repo.formatRequestNo(Number(no[1]), Number(no[2])) : undefined;
   const { rows, total } = await repo.listRequests(
     ctx.db,
     ctx.dialect,
@@ -104,6 +114,7 @@ export async function list(ctx: Ctx, actor: Actor, query: RequestListQueryT): Pr
       view: query.view,
       q,
       phoneHash,
+      requestNo,
       status: query.status,
       overdue: query.overdue,
       level: query.level,
@@ -122,7 +133,11 @@ export async function list(ctx: Ctx, actor: Actor, query: RequestListQueryT): Pr
     ctx.db,
     rows.flatMap((r) => [r.org_id, r.origin_org_id]),
   );
-  return { items: rows.map((r) => toItem(r, names, now)), total };
+  const heads = await repo.householdHeads(
+    ctx.db,
+    rows.map((r) => r.household_id),
+  );
+  return { items: rows.map((r) => toItem(r, names, now, heads)), total };
 }
 
 /** One request with its timeline. */
@@ -130,8 +145,9 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<RequestDe
   requireCapability(actor, 'residents.read');
   const r = await repo.getRequest(ctx.db, actor, id, { includeDeleted: true });
   const names = await repo.orgNames(ctx.db, [r.org_id, r.origin_org_id]);
+  const heads = await repo.householdHeads(ctx.db, [r.household_id]);
   return {
-    ...toItem(r, names, ctx.clock().toISOString()),
+    ...toItem(r, names, ctx.clock().toISOString(), heads),
     events: await listTimeline(ctx.db, 'request', id),
     actions: r.deleted_at ? [] : allowedActions(asUser(actor), requestFlow, r),
   };
@@ -182,7 +198,7 @@ export async function insertRequest(
   if (now > created) throw new DomainError('residents.in_future');
   const days = daysFor(rules, input.level);
   const onSpot = input.level === 'on_the_spot';
-  const id = await repo.insertRequest(trx, {
+  const { id, requestNo } = await repo.insertRequest(trx, {
     ...placedIn(org),
     origin_org_id: org.id,
     origin_path: org.org_path,
@@ -225,6 +241,7 @@ export async function insertRequest(
     entityType: 'request',
     entityId: id,
     changes: {
+      requestNo: { before: null, after: requestNo },
       orgId: { before: null, after: org.id },
       channel: { before: null, after: input.channel },
       category: { before: null, after: input.category },

@@ -117,6 +117,7 @@ export async function residentRequests(
   return {
     items: rows.map((r) => ({
       id: r.id,
+      requestNo: r.request_no,
       orgName: r.org_name,
       category: r.category,
       description: r.description,

@@ -9,7 +9,7 @@ import { Link } from 'react-router';
 import {
   chinaDateTime,
   MEETING_KIND_LABELS,
-  REQUEST_CATEGORIES,
+  requestTitle,
   WISH_STATUSES,
   type HomeMeetingDueT,
   type HomeT,
@@ -169,8 +169,7 @@ export function HomeTodo({ orgId }: { orgId: number | undefined }) {
           {r.items.map((i) => (
             <li key={i.id} data-todo="request">
               <Link to={`/requests/${i.id}`}>
-                {lbl(REQUEST_CATEGORIES, i.category)}
-                {i.residentName ? ` · ${i.residentName}` : ''} · {i.orgName}
+                {t(requestTitle(i).zh, requestTitle(i).en)} · {i.orgName}
               </Link>
               <span className="dj-muted">{i.dueAt ? t(`${md(i.dueAt)} 前办结`, `due ${md(i.dueAt)}`) : ''}</span>
               {i.overdue ? <span className="dj-badge dj-badge-error">{t('已逾期', 'Overdue')}</span> : null}

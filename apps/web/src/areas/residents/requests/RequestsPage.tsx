@@ -45,7 +45,7 @@ export default function RequestsPage() {
         />
       ),
     },
-    searchFilter(t('搜索诉求', 'Search requests'), t('内容、姓名或电话', 'Text, name or phone'), {
+    searchFilter(t('搜索诉求', 'Search requests'), t('编号、内容、姓名或电话', 'Number, text, name or phone'), {
       maxLength: 40,
       testId: 'request-search',
     }),

@@ -1,4 +1,4 @@
-/** The columns of the requests list (民情诉求): accepted, text, level, status, due date, handler, rating. */
+/** The columns of the requests list (民情诉求): number, accepted, text, level, status, due date, handler, rating. */
 import { Tag } from 'antd';
 import { Link } from 'react-router';
 import { REQUEST_CATEGORIES, REQUEST_CHANNELS } from '@dangjian/contracts';
@@ -12,6 +12,16 @@ export function useRequestColumns(): ListColumn<RequestItem>[] {
   const t = useT();
   const lbl = useLabel();
   return [
+    {
+      title: t('受理编号', 'No.'),
+      dataIndex: 'requestNo',
+      width: 110,
+      render: (v: string) => (
+        <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }} data-testid="request-no">
+          {v}
+        </span>
+      ),
+    },
     {
       title: t('受理时间', 'Accepted'),
       dataIndex: 'acceptedAt',
@@ -30,7 +40,9 @@ export function useRequestColumns(): ListColumn<RequestItem>[] {
           </Link>
           <div className="dj-muted" style={{ fontSize: 13 }}>
             {lbl(REQUEST_CATEGORIES, r.category)} · {lbl(REQUEST_CHANNELS, r.channel)} ·{' '}
-            {r.residentName ?? t('匿名', 'Anonymous')}
+            {r.householdHead ? t(`${r.householdHead}户`, `${r.householdHead} household`) : null}
+            {r.householdHead && r.residentName && r.residentName !== r.householdHead ? ` · ${r.residentName}` : null}
+            {r.householdHead ? null : (r.residentName ?? t('匿名', 'Anonymous'))}
           </div>
         </div>
       ),

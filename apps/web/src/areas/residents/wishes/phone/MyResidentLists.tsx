@@ -108,7 +108,7 @@ export function MyRequests() {
         <li key={r.id} className="r-item" data-testid="r-my-request">
           <div className="m-meeting-top">
             <span className="m-sub">
-              {lbl(REQUEST_CATEGORIES, r.category)} · {chinaDay(r.acceptedAt)}
+              {r.requestNo} · {lbl(REQUEST_CATEGORIES, r.category)} · {chinaDay(r.acceptedAt)}
             </span>
             <span className={`m-state ${STATE_CLASS[r.status] ?? ''}`}>{lbl(REQUEST_STATUSES, r.status)}</span>
           </div>
