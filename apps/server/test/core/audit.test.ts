@@ -231,6 +231,7 @@ describe.each(dialects())('audit trail on %s', (dialect) => {
         expect(v.ok).toBe(false);
         expect(v.firstBroken.id).toBe(mid);
         expect(v.firstBroken.reason).toMatch(/content/);
+        expect(v.firstBroken.kind).toBe('content');
         expect(v.checked).toBe(mid - 1);
       } finally {
         await e.close();
@@ -249,6 +250,7 @@ describe.each(dialects())('audit trail on %s', (dialect) => {
         const v = (await a.get('/api/audit/verify')).json();
         expect(v).toMatchObject({ ok: false, firstBroken: { id: mid + 1 } });
         expect(v.firstBroken.reason).toMatch(/link/);
+        expect(v.firstBroken.kind).toBe('link');
       } finally {
         await e.close();
       }
@@ -264,6 +266,7 @@ describe.each(dialects())('audit trail on %s', (dialect) => {
         expect(v.ok).toBe(false);
         expect(v.firstBroken.id).toBe(mid);
         expect(v.firstBroken.reason).toMatch(/missing/);
+        expect(v.firstBroken.kind).toBe('missing');
         expect(v.checked).toBe(mid - 1);
       } finally {
         await e.close();
@@ -280,6 +283,7 @@ describe.each(dialects())('audit trail on %s', (dialect) => {
         expect(v.checked).toBe(n - 3);
         expect(v.firstBroken.id).toBe(n - 2);
         expect(v.firstBroken.reason).toMatch(/removed/);
+        expect(v.firstBroken.kind).toBe('removed');
         expect(v.firstBroken.reason).toContain(`expects ${n}`);
       } finally {
         await e.close();

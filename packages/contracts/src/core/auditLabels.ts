@@ -41,6 +41,14 @@ export const AUDIT_ACTOR_KINDS = {
   anonymous: { zh: '未登录', en: 'Not signed in' },
 } as const satisfies Record<string, Labelled>;
 
+/** How the audit chain can be broken, in words (the chain check's first break). */
+export const AUDIT_CHAIN_BREAKS = {
+  missing: { zh: '记录缺失', en: 'a record is missing' },
+  link: { zh: '与上一条记录的链接断开', en: 'the link to the previous record is broken' },
+  content: { zh: '记录内容被修改', en: 'the record was changed' },
+  removed: { zh: '末尾的记录被删除', en: 'records at the end were removed' },
+} as const satisfies Record<string, Labelled>;
+
 /** An action code in words; a code no module declares (an old record) reads as "other action", never the code. */
 export function auditActionLabel(code: string): Labelled {
   return AUDIT_ACTIONS[code] ?? { zh: '其他操作', en: 'Other action' };

@@ -95,9 +95,9 @@ export async function loadGroups(s: Begin & Places & Households) {
   );
   const grouped = groupOf.reduce((a, g) => a + (g ? 1 : 0), 0);
   log(
-    `  service: ${households.length} households, ${resRows.length} residents ` +
-      `(${households.filter((h) => h.poor).length} poor), ${grpRows.length} groups covering ${grouped} ` +
-      `households (${lap()})`,
+    `  为民服务 service：${households.length} 户 households，${resRows.length} 名群众 residents` +
+      `（困难户 poor ${households.filter((h) => h.poor).length}），${grpRows.length} 个联户组 groups 覆盖 covering ` +
+      `${grouped} 户 households（${lap()}）`,
   );
   hhRows.length = 0;
   resRows.length = 0;
@@ -234,6 +234,9 @@ export async function loadVisits(s: Begin & Places & Households & Pairings) {
     ],
     visitRows,
   );
-  log(`  service: ${pairRows.length} pairings with ${cadres.length} cadres, ${visitRows.length} visits (${lap()})`);
+  log(
+    `  为民服务 service：${pairRows.length} 对结对 pairings，${cadres.length} 名干部 cadres，` +
+      `${visitRows.length} 次走访 visits（${lap()}）`,
+  );
   visitRows.length = 0;
 }

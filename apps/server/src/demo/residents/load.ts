@@ -22,10 +22,7 @@ export async function load(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: s
     await bulk.withoutIndexes(BIG_TABLES, () => loadResidents(ctx, bulk, c, rng, log));
     // Fresh statistics so that the planner picks the scope and period indexes on the big tables.
     if (ctx.database.sqlite) ctx.database.sqlite.exec('pragma analysis_limit = 1000; analyze');
-    log(
-      `  service: indexes built and analysed (${((Date.now() - t) / 1000).toFixed(1)} s since the start of ` +
-        `the service data)`,
-    );
+    log(`  为民服务 service：索引已建立 indexes built and analysed（${((Date.now() - t) / 1000).toFixed(1)} 秒 s）`);
   } finally {
     bulk.fast(false);
   }

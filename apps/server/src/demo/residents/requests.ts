@@ -307,9 +307,9 @@ export async function loadRequests(s: Begin & Places & Households) {
     eventRows,
   );
   log(
-    `  service: ${rid - reqId0} requests (${closedCount} closed, ${open} open, ${overdue} overdue,` +
-      ` ${escalatedOpen} escalated and open), ${eventRows.length} timeline events of recent and open ` +
-      `requests (${lap()})`,
+    `  为民服务 service：${rid - reqId0} 件诉求 requests（已办结 closed ${closedCount}，办理中 open ${open}，` +
+      `逾期 overdue ${overdue}，已上报 escalated ${escalatedOpen}），${eventRows.length} 条办理记录 timeline events` +
+      `（${lap()}）`,
   );
   eventRows.length = 0;
   return { placeTable, townshipIds };

@@ -34,8 +34,8 @@ export async function beginResidents(ctx: Ctx, bulk: Bulk, c: LoadedCounty, rng:
   const lap = () => {
     const u = process.cpuUsage(cpu0);
     return (
-      `${((Date.now() - t0) / 1000).toFixed(1)} s, cpu ${((u.user + u.system) / 1e6).toFixed(1)} s of ` +
-      `which writing ${(bulk.writeMs / 1000).toFixed(1)} s`
+      `${((Date.now() - t0) / 1000).toFixed(1)} 秒 s，处理器 cpu ${((u.user + u.system) / 1e6).toFixed(1)} 秒 s，` +
+      `其中写入 writing ${(bulk.writeMs / 1000).toFixed(1)} 秒 s`
     );
   };
   return { ctx, bulk, c, rng, log, scale, tenant, now, today, todayDay, stamp, lap };

@@ -156,12 +156,12 @@ export async function finishResidents(s: Begin & Wishes & Errands & Zones & Eval
     zmRows,
     evalRows,
   } = s;
-  log(`  service: rows written (${lap()})`);
+  log(`  为民服务 service：已写入 rows written（${lap()}）`);
   await bulk.fixSequences([...BIG_TABLES, 'zones', 'zone_members', 'residents_evaluations']);
   await bumpVersion(ctx.db, tenant, 'residents');
   log(
-    `  service: ${wishTotal} wishes (${nConfirmed} confirmed, ${nFulfilled} awaiting confirmation, ${nOpen} ` +
-      `open), ${errandTotal} errands (${nDone} done), ${zoneRows.length} zones with ${zmRows.length} ` +
-      `members, ${evalRows.length} evaluations; scale ${scale} (${lap()})`,
+    `  为民服务 service：${wishTotal} 个微心愿 wishes（已确认 confirmed ${nConfirmed}，待确认 awaiting ${nFulfilled}，` +
+      `待认领 open ${nOpen}），${errandTotal} 件代办 errands（已办 done ${nDone}），${zoneRows.length} 个责任区 zones` +
+      `（${zmRows.length} 名党员 members），${evalRows.length} 次三评 evaluations；比例 scale ${scale}（${lap()}）`,
   );
 }

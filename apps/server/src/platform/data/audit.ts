@@ -72,7 +72,7 @@ export async function writeAuditAlone(ctx: Ctx, actor: Actor | null, entry: Audi
 export interface VerifyResult {
   ok: boolean;
   checked: number;
-  firstBroken: { id: number; reason: string } | null;
+  firstBroken: { id: number; kind: 'missing' | 'link' | 'content' | 'removed'; reason: string } | null;
 }
 
 /** Walks the chain in id order and reports the first record that was changed, removed or inserted. */
@@ -92,11 +92,19 @@ export async function verifyAudit(ctx: Ctx, onProgress?: (checked: number) => vo
       .execute();
     for (const r of rows) {
       if (r.id !== expectedId)
-        return { ok: false, checked, firstBroken: { id: expectedId, reason: `record ${expectedId} is missing` } };
+        return {
+          ok: false,
+          checked,
+          firstBroken: { id: expectedId, kind: 'missing', reason: `record ${expectedId} is missing` },
+        };
       if (r.prev_hash !== prev)
-        return { ok: false, checked, firstBroken: { id: r.id, reason: 'link to the previous record is broken' } };
+        return {
+          ok: false,
+          checked,
+          firstBroken: { id: r.id, kind: 'link', reason: 'link to the previous record is broken' },
+        };
       if (auditHash(r as Row) !== r.hash)
-        return { ok: false, checked, firstBroken: { id: r.id, reason: 'record content was changed' } };
+        return { ok: false, checked, firstBroken: { id: r.id, kind: 'content', reason: 'record content was changed' } };
       prev = r.hash;
       expectedId++;
       checked++;
@@ -112,6 +120,7 @@ export async function verifyAudit(ctx: Ctx, onProgress?: (checked: number) => vo
       checked,
       firstBroken: {
         id: checked + 1,
+        kind: 'removed',
         reason: `records after ${checked} were removed (the head expects ${head.count})`,
       },
     };

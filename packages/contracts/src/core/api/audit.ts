@@ -1,7 +1,7 @@
 /** Schemas of the audit trail and the home figures. */
 import { Type, type Static } from '@sinclair/typebox';
 import { ELECTION_STATUSES } from '../enums.js';
-import { AUDIT_ACTOR_KINDS } from '../auditLabels.js';
+import { AUDIT_ACTOR_KINDS, AUDIT_CHAIN_BREAKS } from '../auditLabels.js';
 import { KeyOf, DateString, Nullable, Id, Paging } from '../schemas.js';
 
 export const AuditRecord = Type.Object({
@@ -46,7 +46,7 @@ export const AuditQuery = Type.Object({
 export const AuditVerify = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer(),
-  firstBroken: Nullable(Type.Object({ id: Type.Integer(), reason: Type.String() })),
+  firstBroken: Nullable(Type.Object({ id: Type.Integer(), kind: KeyOf(AUDIT_CHAIN_BREAKS), reason: Type.String() })),
 });
 
 // ---- stats ----

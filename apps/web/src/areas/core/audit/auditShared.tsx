@@ -6,7 +6,7 @@ import { Alert, Button, Card, Skeleton, Tag, Typography } from 'antd';
 import { SafetyOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { AUDIT_ACTOR_KINDS, auditEntityLabel, CHINA_OFFSET_MS, ROLES } from '@dangjian/contracts';
+import { AUDIT_ACTOR_KINDS, AUDIT_CHAIN_BREAKS, auditEntityLabel, CHINA_OFFSET_MS, ROLES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import type { AuditRecord, AuditVerifyResult } from '../../../api/types';
 import { useLabel, useT } from '../../../app/i18n';
@@ -110,17 +110,19 @@ export function ChainCheckCard() {
           type="error"
           showIcon
           title={t('审计链校验失败：记录可能被篡改', 'The chain is broken: records may have been tampered with')}
-          description={
-            q.data.firstBroken
-              ? t(
-                  `第一处断裂：记录 #${q.data.firstBroken.id}（${q.data.firstBroken.reason}），已校验 ${q.data.checked} 条`,
-                  `First break at record #${q.data.firstBroken.id} (${q.data.firstBroken.reason}); ` +
-                    `${q.data.checked} checked`,
-                )
-              : undefined
-          }
+          description={q.data.firstBroken ? <FirstBreak at={q.data.firstBroken} checked={q.data.checked} /> : undefined}
         />
       )}
     </Card>
+  );
+}
+
+/** Where the chain first breaks and how, in words. */
+function FirstBreak({ at, checked }: { at: NonNullable<AuditVerifyResult['firstBroken']>; checked: number }) {
+  const t = useT();
+  const how = useLabel()(AUDIT_CHAIN_BREAKS, at.kind);
+  return t(
+    `第一处断裂：第 ${at.id} 条记录（${how}），已校验 ${checked} 条`,
+    `First break at record ${at.id} (${how}); ${checked} checked`,
   );
 }

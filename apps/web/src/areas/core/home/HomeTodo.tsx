@@ -235,10 +235,15 @@ export function HomeTodo({ orgId }: { orgId: number | undefined }) {
       <>
         {h.themeDay ? (
           <p className="dj-todo-reminder" data-testid="todo-theme-day">
-            {t(
-              `主题党日：每月 ${h.themeDay.day} 日，下一次 ${h.themeDay.date}`,
-              `Party day: day ${h.themeDay.day} of each month, next on ${h.themeDay.date}`,
-            )}
+            {h.themeDay.date === h.today
+              ? t(
+                  `主题党日：每月 ${h.themeDay.day} 日，就是今天`,
+                  `Party day: day ${h.themeDay.day} of each month, today`,
+                )
+              : t(
+                  `主题党日：每月 ${h.themeDay.day} 日，下一次 ${h.themeDay.date}`,
+                  `Party day: day ${h.themeDay.day} of each month, next on ${h.themeDay.date}`,
+                )}
           </p>
         ) : null}
         {groups.length ? groups : <p className="dj-empty">{t('本月没有待办', 'Nothing to do this month')}</p>}

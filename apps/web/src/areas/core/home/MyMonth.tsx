@@ -82,10 +82,12 @@ export function MyMonthCard({ me }: { me: Me }) {
         <>
           {h.themeDay ? (
             <p className="m-sub" data-testid="m-theme-day">
-              {t(
-                `主题党日：每月 ${h.themeDay.day} 日（下一次 ${md(h.themeDay.date)}）`,
-                `Party day: day ${h.themeDay.day} (next ${md(h.themeDay.date)})`,
-              )}
+              {h.themeDay.date === h.today
+                ? t(`主题党日：每月 ${h.themeDay.day} 日（今天）`, `Party day: day ${h.themeDay.day} (today)`)
+                : t(
+                    `主题党日：每月 ${h.themeDay.day} 日（下一次 ${md(h.themeDay.date)}）`,
+                    `Party day: day ${h.themeDay.day} (next ${md(h.themeDay.date)})`,
+                  )}
             </p>
           ) : null}
           {h.checkins
