@@ -27,4 +27,8 @@ export * from './residents/requests.js';
 export * from './residents/titles.js';
 export * from './residents/wishes.js';
 export * from './residents/figures.js';
+export * from './people/development.js';
+export * from './people/transfers.js';
+export * from './people/dues.js';
+export * from './people/mobility.js';
 export * from './home.js';

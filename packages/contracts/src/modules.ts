@@ -13,19 +13,59 @@ import { MEETINGS_ERRORS } from './life/meetings.errors.js';
 import { RESIDENTS_AUDIT_ACTIONS, RESIDENTS_AUDIT_ENTITIES } from './residents/residents.audit.js';
 import { RESIDENTS_CAPABILITIES } from './residents/residents.capabilities.js';
 import { RESIDENTS_ERRORS } from './residents/residents.errors.js';
+import { DEVELOPMENT_AUDIT_ACTIONS, DEVELOPMENT_AUDIT_ENTITIES } from './people/development.audit.js';
+import { DEVELOPMENT_CAPABILITIES } from './people/development.capabilities.js';
+import { DEVELOPMENT_ERRORS } from './people/development.errors.js';
+import { TRANSFERS_AUDIT_ACTIONS, TRANSFERS_AUDIT_ENTITIES } from './people/transfers.audit.js';
+import { TRANSFERS_CAPABILITIES } from './people/transfers.capabilities.js';
+import { TRANSFERS_ERRORS } from './people/transfers.errors.js';
+import { DUES_AUDIT_ACTIONS, DUES_AUDIT_ENTITIES } from './people/dues.audit.js';
+import { DUES_CAPABILITIES } from './people/dues.capabilities.js';
+import { DUES_ERRORS } from './people/dues.errors.js';
+import { MOBILITY_AUDIT_ACTIONS, MOBILITY_AUDIT_ENTITIES } from './people/mobility.audit.js';
+import { MOBILITY_CAPABILITIES } from './people/mobility.capabilities.js';
+import { MOBILITY_ERRORS } from './people/mobility.errors.js';
 
 /** Every capability of every module. */
-export const MODULE_CAPABILITIES = { ...CORE_CAPABILITIES, ...MEETINGS_CAPABILITIES, ...RESIDENTS_CAPABILITIES };
+export const MODULE_CAPABILITIES = {
+  ...CORE_CAPABILITIES,
+  ...MEETINGS_CAPABILITIES,
+  ...RESIDENTS_CAPABILITIES,
+  ...DEVELOPMENT_CAPABILITIES,
+  ...TRANSFERS_CAPABILITIES,
+  ...DUES_CAPABILITIES,
+  ...MOBILITY_CAPABILITIES,
+};
 
 /** Every error code of every module. */
-export const MODULE_ERRORS = { ...CORE_ERRORS, ...MEETINGS_ERRORS, ...RESIDENTS_ERRORS };
+export const MODULE_ERRORS = {
+  ...CORE_ERRORS,
+  ...MEETINGS_ERRORS,
+  ...RESIDENTS_ERRORS,
+  ...DEVELOPMENT_ERRORS,
+  ...TRANSFERS_ERRORS,
+  ...DUES_ERRORS,
+  ...MOBILITY_ERRORS,
+};
 
 /** Every audit action code of every module, in words (zh/en). */
-export const MODULE_AUDIT_ACTIONS = { ...CORE_AUDIT_ACTIONS, ...MEETINGS_AUDIT_ACTIONS, ...RESIDENTS_AUDIT_ACTIONS };
+export const MODULE_AUDIT_ACTIONS = {
+  ...CORE_AUDIT_ACTIONS,
+  ...MEETINGS_AUDIT_ACTIONS,
+  ...RESIDENTS_AUDIT_ACTIONS,
+  ...DEVELOPMENT_AUDIT_ACTIONS,
+  ...TRANSFERS_AUDIT_ACTIONS,
+  ...DUES_AUDIT_ACTIONS,
+  ...MOBILITY_AUDIT_ACTIONS,
+};
 
 /** Every audit entity type of every module, in words (zh/en). */
 export const MODULE_AUDIT_ENTITIES = {
   ...CORE_AUDIT_ENTITIES,
   ...MEETINGS_AUDIT_ENTITIES,
   ...RESIDENTS_AUDIT_ENTITIES,
+  ...DEVELOPMENT_AUDIT_ENTITIES,
+  ...TRANSFERS_AUDIT_ENTITIES,
+  ...DUES_AUDIT_ENTITIES,
+  ...MOBILITY_AUDIT_ENTITIES,
 };

@@ -14,6 +14,10 @@ import { rules011 } from './011_rules.js';
 import { timeline012 } from './012_timeline.js';
 import { places013 } from './013_places.js';
 import { requestNumbers014 } from './014_request_numbers.js';
+import { development015 } from './015_development.js';
+import { transfers016 } from './016_transfers.js';
+import { dues017 } from './017_dues.js';
+import { mobility018 } from './018_mobility.js';
 
 export interface Migration {
   name: string;
@@ -34,4 +38,8 @@ export const MIGRATIONS: Migration[] = [
   timeline012,
   places013,
   requestNumbers014,
+  development015,
+  transfers016,
+  dues017,
+  mobility018,
 ];

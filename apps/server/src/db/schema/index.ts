@@ -41,13 +41,22 @@ import type {
   ResidentSessionsTable,
   RequestNumbersTable,
 } from './residents.js';
+import type { DevelopmentTables } from './development.js';
+import type { TransfersTables } from './transfers.js';
+import type { DuesTables } from './dues.js';
+import type { MobilityTables } from './mobility.js';
 
 export type * from './core.js';
 export type * from './life.js';
 export type * from './platform.js';
 export type * from './residents.js';
+export type * from './development.js';
+export type * from './transfers.js';
+export type * from './dues.js';
+export type * from './mobility.js';
 
-export interface DB {
+/** Every table: the core's, life's and residents' here, each people module's from its own file. */
+export interface DB extends DevelopmentTables, TransfersTables, DuesTables, MobilityTables {
   orgs: OrgsTable;
   members: MembersTable;
   users: UsersTable;

@@ -17,6 +17,10 @@ export type Domain =
   | 'residents'
   | 'households'
   | 'visits'
+  | 'development'
+  | 'transfers'
+  | 'dues'
+  | 'mobility'
   | `requests:${string}`
   | `rules:${string}`;
 
