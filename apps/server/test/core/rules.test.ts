@@ -48,7 +48,7 @@ describe.each(dialects())('rules on %s', (dialect) => {
       ]),
     );
     const mine = (await member.get('/api/rules')).json();
-    expect(mine.items.map((s: { name: string }) => s.name)).toEqual(['meetings']);
+    expect(mine.items.map((s: { name: string }) => s.name)).toEqual(['meetings', 'meeting_timing']);
     expect(mine.items[0].canEdit).toBe(false);
     // The auditor reads no business data, rules included (三员分立).
     expect((await (await login(env.app, 't-auditor')).get('/api/rules')).statusCode).toBe(403);

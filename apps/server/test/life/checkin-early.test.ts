@@ -94,4 +94,46 @@ describe.each(dialects())('early sign-in on %s', (dialect) => {
     expect(far.json().error.code).toBe('meetings.in_future');
     expect((await me.sec.post('/api/meetings', lecture({ heldOn: '2026-08-14' }))).statusCode).toBe(200);
   });
+
+  it("follows the county's time limits: planning ahead and starting sign-in early are rules, not constants", async () => {
+    const view = (await me.county.get('/api/rules/meeting_timing?year=2026')).json();
+    expect(view.keys.map((k: { key: string; value: number }) => [k.key, k.value])).toEqual([
+      ['planAheadDays', 60],
+      ['checkinStartNowHours', 12],
+    ]);
+    // A branch secretary reads them (its form shows the limit) but may not change them.
+    expect((await me.sec.get('/api/rules/meeting_timing')).statusCode).toBe(200);
+    const denied = await me.sec.patch('/api/rules/meeting_timing', {
+      year: 2026,
+      values: { planAheadDays: 90 },
+      reason: '试',
+    });
+    expect(denied.statusCode).toBe(403);
+    const set = await me.county.patch('/api/rules/meeting_timing', {
+      year: 2026,
+      values: { planAheadDays: 30, checkinStartNowHours: 48 },
+      reason: '本县会议至多提前一个月安排，签到可提前两天开启',
+    });
+    expect(set.statusCode).toBe(200);
+    try {
+      const far = await me.sec.post('/api/meetings', lecture({ heldOn: '2026-07-16' }));
+      expect(far.json().error).toMatchObject({ code: 'meetings.in_future', details: { planAheadDays: 30 } });
+      expect((await me.sec.post('/api/meetings', lecture({ heldOn: '2026-07-15' }))).statusCode).toBe(200);
+      // A meeting a day and a half away may now start its sign-in at once (12 hours would refuse it).
+      const soon = (await me.sec.post('/api/meetings', lecture({ heldOn: '2026-06-16', startTime: '22:00' }))).json();
+      const started = await me.sec.post(`/api/meetings/${soon.id}/checkin/open`, { now: true });
+      expect(started.statusCode).toBe(200);
+      expect(started.json().started).toBe(true);
+      const bad = await me.county.patch('/api/rules/meeting_timing', {
+        year: 2026,
+        values: { planAheadDays: 0 },
+        reason: '试',
+      });
+      expect(bad.statusCode).toBe(400);
+    } finally {
+      for (const key of ['planAheadDays', 'checkinStartNowHours'])
+        await me.county.delete(`/api/rules/meeting_timing/${key}?year=2026&reason=${encodeURIComponent('恢复')}`);
+    }
+    expect((await me.sec.post('/api/meetings', lecture({ heldOn: '2026-08-14' }))).statusCode).toBe(200);
+  });
 });

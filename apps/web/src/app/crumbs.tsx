@@ -20,10 +20,11 @@ export function useCrumbTitle(): string | null {
 }
 
 /** Names the current page in the breadcrumb trail while it is shown. */
-export function usePageCrumb(title: string | null | undefined): void {
+export function usePageCrumb(title: string | null | undefined, enabled = true): void {
   const { setTitle } = useContext(CrumbContext);
   useEffect(() => {
+    if (!enabled) return;
     setTitle(title ?? null);
     return () => setTitle(null);
-  }, [title, setTitle]);
+  }, [title, setTitle, enabled]);
 }

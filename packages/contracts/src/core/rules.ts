@@ -9,6 +9,7 @@ import { Nullable, Body } from './schemas.js';
 /** The rule sets of the platform, with their names. */
 export const RULE_SET_LABELS = {
   meetings: { zh: '组织生活制度要求', en: 'Organizational life: the rules' },
+  meeting_timing: { zh: '组织生活时限', en: 'Organizational life: time limits' },
   residents: { zh: '为民服务规则', en: 'Service rules' },
 } satisfies Record<string, Labelled>;
 export type RuleSetName = keyof typeof RULE_SET_LABELS;

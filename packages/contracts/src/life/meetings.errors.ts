@@ -8,12 +8,12 @@ export const MEETINGS_ERRORS = {
     en: 'This kind of meeting does not apply to this organization',
   },
   'meetings.in_future': {
-    zh: '召开日期最多只能提前60天安排',
-    en: 'A meeting can be planned at most 60 days ahead',
+    zh: '召开日期超出了可提前安排的天数（见组织生活时限）',
+    en: 'A meeting cannot be planned that far ahead (see the time limits)',
   },
   'meetings.checkin_too_early': {
-    zh: '会议开始前12小时内才能立即开始签到',
-    en: 'Sign-in can start early only within 12 hours of the meeting',
+    zh: '离会议开始还早，尚不能立即开始签到（见组织生活时限）',
+    en: 'The meeting is too far off to start sign-in now (see the time limits)',
   },
   'meetings.not_attendee': { zh: '该党员不是本次会议的应到人员', en: 'This member is not expected at this meeting' },
   'meetings.votes_exceed': { zh: '表决票数超过到会有表决权的正式党员人数', en: 'More votes than full members present' },

@@ -18,8 +18,24 @@ export const MEETING_KIND_LABELS = {
 } satisfies Record<string, Labelled>;
 export type MeetingKindT = keyof typeof MEETING_KIND_LABELS;
 
-/** How many days ahead a meeting may be planned (recorded before it is held, to open its sign-in). */
-export const MEETING_PLAN_AHEAD_DAYS = 60;
+/**
+ * The time limits of organizational life (rule set `meeting_timing`), national defaults a county may change per year:
+ * how many days ahead a meeting may be planned (recorded before it is held, to open its sign-in), and how many hours
+ * before a meeting its secretary may start sign-in at once (立即开始签到).
+ */
+export const MEETING_TIMING_DEFAULTS = { planAheadDays: 60, checkinStartNowHours: 12 };
+export type MeetingTimingRules = typeof MEETING_TIMING_DEFAULTS;
+
+/** The words and bounds of each time limit. */
+export const MEETING_TIMING_KEYS = {
+  planAheadDays: { zh: '最多提前安排天数', en: 'Days a meeting may be planned ahead', min: 1, max: 366 },
+  checkinStartNowHours: {
+    zh: '会前可立即开始签到的小时数',
+    en: 'Hours before a meeting sign-in may start',
+    min: 1,
+    max: 72,
+  },
+} satisfies Record<keyof MeetingTimingRules, Labelled & { min: number; max: number }>;
 
 export const ATTENDANCE_STATUSES = {
   present: { zh: '出席', en: 'Present' },

@@ -9,12 +9,7 @@ import { DomainError } from '../../../platform/errors.js';
 import { chinaDateTime, chinaInstant } from '@dangjian/contracts';
 import * as checkinRepo from './meetings.checkin.repository.js';
 import * as repo from './meetings.repository.js';
-import {
-  CHECKIN_DEFAULT_HOURS,
-  CHECKIN_EARLY_MINUTES,
-  CHECKIN_START_NOW_HOURS,
-  type MeetingKind,
-} from './meetings.rules.js';
+import { CHECKIN_DEFAULT_HOURS, CHECKIN_EARLY_MINUTES, meetingTiming, type MeetingKind } from './meetings.rules.js';
 import { writeRecorder } from '../../../platform/data/record.js';
 
 /** A sign-in changes the compliance figures. */
@@ -41,14 +36,14 @@ export async function checkinLink(
 }
 
 /**
- * The window of a sign-in. By the rules it runs from an hour before the meeting to its end; a secretary may start it
- * at once (`startNow`) within CHECKIN_START_NOW_HOURS of the meeting, or for `minutes` from now; a meeting that is
- * over is reopened for an hour.
+ * The window of a sign-in. By the rules it runs from an hour before the meeting to its end; a secretary may start
+ * it at once (`startNow`) within the county's `checkinStartNowHours` of the meeting, or for `minutes` from now; a
+ * meeting that is over is reopened for an hour.
  */
 export function checkinWindow(
   row: { held_on: string; start_time: string; end_time: string | null },
   now: Date,
-  opts: { minutes?: number; startNow?: boolean },
+  opts: { minutes?: number; startNow?: boolean; startNowHours: number },
 ): { validFrom: string; validTo: string; early: boolean } {
   const start = chinaInstant(row.held_on, row.start_time);
   const end = row.end_time
@@ -61,8 +56,8 @@ export function checkinWindow(
     return { validFrom: nowIso, validTo, early: nowIso < ruleFrom };
   }
   if (opts.startNow && nowIso < ruleFrom) {
-    if (Date.parse(start) - now.getTime() > CHECKIN_START_NOW_HOURS * 3_600_000)
-      throw new DomainError('meetings.checkin_too_early', { hours: CHECKIN_START_NOW_HOURS });
+    if (Date.parse(start) - now.getTime() > opts.startNowHours * 3_600_000)
+      throw new DomainError('meetings.checkin_too_early', { hours: opts.startNowHours });
     return { validFrom: nowIso, validTo: end, early: true };
   }
   return { validFrom: ruleFrom, validTo: end, early: false };
@@ -82,7 +77,12 @@ export async function openCheckin(
   requireCapability(actor, 'meetings.write');
   const row = await repo.getMeeting(ctx.db, actor, id);
   const now = ctx.clock();
-  const { validFrom, validTo, early } = checkinWindow(row, now, { minutes: opts.minutes, startNow: opts.now });
+  const { checkinStartNowHours } = await meetingTiming(ctx.db, actor.tenantId!, now);
+  const { validFrom, validTo, early } = checkinWindow(row, now, {
+    minutes: opts.minutes,
+    startNow: opts.now,
+    startNowHours: checkinStartNowHours,
+  });
   // Starting a waiting sign-in now keeps its code: it may already be printed or projected.
   let code =
     opts.now && row.checkin_code && row.checkin_to && row.checkin_to >= now.toISOString() ? row.checkin_code : '';

@@ -4,12 +4,15 @@ import {
   FrequencyRuleSchema,
   MEETING_FREQUENCY_DEFAULTS,
   MEETING_KIND_LABELS,
-  MEETING_PLAN_AHEAD_DAYS,
+  MEETING_TIMING_DEFAULTS,
+  MEETING_TIMING_KEYS,
+  type MeetingTimingRules,
   Nullable,
   RULE_SET_LABELS,
   type OrgType,
 } from '@dangjian/contracts';
-import { defineRuleSet, type RuleSetDef } from '../../../platform/rules.js';
+import { Type } from '@sinclair/typebox';
+import { chinaYear, defineRuleSet, rulesAt, type RuleSetDef, type RulesDb } from '../../../platform/rules.js';
 
 export const MEETING_KINDS = [
   'general_meeting', // 支部党员大会
@@ -106,10 +109,31 @@ export const PHOTOS_PER_MEETING = 12;
 /** Hours before and after a meeting during which its sign-in code works. */
 export const CHECKIN_EARLY_MINUTES = 60;
 export const CHECKIN_DEFAULT_HOURS = 3;
-/** How long before a meeting a secretary may start its sign-in at once (立即开始签到): members sign in on the spot. */
-export const CHECKIN_START_NOW_HOURS = 12;
-/** How many days ahead a meeting may be planned (shared with the web form). */
-export const PLAN_AHEAD_DAYS = MEETING_PLAN_AHEAD_DAYS;
+
+/**
+ * The `meeting_timing` rule set: how far ahead a meeting may be planned and how long before it sign-in may start at
+ * once (national defaults in the contracts; a county changes them per year on the meeting rules page).
+ */
+export const MEETING_TIMING_RULES = defineRuleSet<MeetingTimingRules>({
+  name: 'meeting_timing',
+  label: RULE_SET_LABELS.meeting_timing,
+  keys: Object.fromEntries(
+    Object.entries(MEETING_TIMING_KEYS).map(([k, { zh, en, min, max }]) => [
+      k,
+      { label: { zh, en }, schema: Type.Integer({ minimum: min, maximum: max }) },
+    ]),
+  ) as unknown as RuleSetDef<MeetingTimingRules>['keys'],
+  defaults: { ...MEETING_TIMING_DEFAULTS },
+  read: 'self.party',
+  write: 'meetings.rules',
+  // Reminders and the home's "upcoming" read the meetings; a new limit changes what may be recorded, not a figure.
+  affects: ['meetings'],
+});
+
+/** The time limits in force for a tenant at a moment (China year). */
+export function meetingTiming(db: RulesDb, tenantId: number, at: Date): Promise<MeetingTimingRules> {
+  return rulesAt<MeetingTimingRules>(db, MEETING_TIMING_RULES.name, tenantId, chinaYear(at));
+}
 
 /** Merges a county's overrides for a year onto the national defaults. */
 export function effectiveRules(overrides: Partial<Record<MeetingKind, FrequencyRule | null>>): FrequencyRules {

@@ -20,7 +20,7 @@ import { today } from '../../core/orgs/orgs.service.js';
 import * as repo from './meetings.repository.js';
 import { checkinLink, isUpcoming, shownStatus } from './meetings.checkin.js';
 import { writeDetails } from './meetings.details.js';
-import { KIND_APPLIES_TO, LATE_ENTRY_DAYS, PLAN_AHEAD_DAYS, type MeetingKind } from './meetings.rules.js';
+import { KIND_APPLIES_TO, LATE_ENTRY_DAYS, meetingTiming, type MeetingKind } from './meetings.rules.js';
 import { daysBetween } from './meetings.periods.js';
 
 export { chinaInstant } from '@dangjian/contracts';
@@ -31,9 +31,11 @@ import { writeRecorder } from '../../../platform/data/record.js';
 /** Meeting writes change the compliance figures. */
 const recordMeeting = writeRecorder('meeting', ['meetings']);
 
-/** A meeting may be planned ahead (to open its sign-in), but not beyond PLAN_AHEAD_DAYS. */
-function refuseFarFuture(ctx: Ctx, heldOn: string | undefined): void {
-  if (heldOn && heldOn > addDays(today(ctx), PLAN_AHEAD_DAYS)) throw new DomainError('meetings.in_future');
+/** A meeting may be planned ahead (to open its sign-in), but not beyond the county's `planAheadDays`. */
+async function refuseFarFuture(ctx: Ctx, actor: Actor, heldOn: string | undefined): Promise<void> {
+  if (!heldOn) return;
+  const { planAheadDays } = await meetingTiming(ctx.db, actor.tenantId!, ctx.clock());
+  if (heldOn > addDays(today(ctx), planAheadDays)) throw new DomainError('meetings.in_future', { planAheadDays });
 }
 
 function summarize(ctx: Ctx, r: repo.MeetingRow, c: repo.AttendanceCounts): MeetingSummaryT {
@@ -178,7 +180,7 @@ export async function create(ctx: Ctx, actor: Actor, input: MeetingCreateT): Pro
   const kind = input.kind as MeetingKind;
   if (!KIND_APPLIES_TO[kind].includes(org.type as OrgType))
     throw new DomainError('meetings.kind_not_applicable', { kind, orgType: org.type });
-  refuseFarFuture(ctx, input.heldOn);
+  await refuseFarFuture(ctx, actor, input.heldOn);
   // A lecturer may be a leading cadre from above the org or from a county organ (`requireServingMember`).
   if (input.lecturerMemberId)
     await membersRepo.requireServingMember(ctx.db, actor, input.lecturerMemberId, org.org_path);
@@ -228,7 +230,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, patch: MeetingP
     throw new DomainError('validation', { field: 'orgId', reason: 'a meeting stays with its organization' });
   if (patch.kind && patch.kind !== row.kind)
     throw new DomainError('validation', { field: 'kind', reason: 'the kind of a recorded meeting cannot change' });
-  refuseFarFuture(ctx, patch.heldOn);
+  await refuseFarFuture(ctx, actor, patch.heldOn);
   const org = await orgsRepo.getOrg(ctx.db, actor, row.org_id);
   if (patch.lecturerMemberId)
     await membersRepo.requireServingMember(ctx.db, actor, patch.lecturerMemberId, org.org_path);

@@ -137,8 +137,8 @@ function RuleEditor(props: { view: RuleSetViewT; row: RuleKeyViewT; onClose: () 
   );
 }
 
-/** The rules page of a set (from the route, or fixed by the old paths). */
-export default function RulesPage({ set: fixed }: { set?: string }) {
+/** The rules page of a set (from the route, or fixed by the old paths); `crumb` false for a second set below. */
+export default function RulesPage({ set: fixed, crumb = true }: { set?: string; crumb?: boolean }) {
   const t = useT();
   const qc = useQueryClient();
   const { message, modal } = useFeedback();
@@ -151,7 +151,7 @@ export default function RulesPage({ set: fixed }: { set?: string }) {
     queryFn: ({ signal }) => api.get<RuleSetViewT>(`/api/rules/${set}`, { year }, signal),
   });
   const view = q.data;
-  usePageCrumb(view ? t(view.label.zh, view.label.en) : null);
+  usePageCrumb(view ? t(view.label.zh, view.label.en) : null, crumb);
   const [editing, setEditing] = useState<RuleKeyViewT | null>(null);
   // Every figure may follow the rules: refetch what is cached.
   const refresh = () => qc.invalidateQueries();

@@ -5,14 +5,7 @@
 import { useEffect, useMemo } from 'react';
 import { Alert, Form, Input, Row, Select } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
-import {
-  addDays,
-  LECTURER_ROLES,
-  MEETING_KIND_LABELS,
-  MEETING_PLAN_AHEAD_DAYS as PLAN_AHEAD_DAYS,
-  type MeetingCreateT,
-  ORG_TYPES,
-} from '@dangjian/contracts';
+import { addDays, LECTURER_ROLES, MEETING_KIND_LABELS, type MeetingCreateT, ORG_TYPES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
@@ -24,7 +17,7 @@ import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { EntityForm } from '../../../components/EntityForm';
 import { useAfterSave, useEditedRecord } from '../../../components/form/recordPage';
 import { chinaNow, type Meeting } from './model';
-import { useOrg, useRules, useRuleText } from './parts';
+import { useOrg, useRules, useRuleText, useTiming } from './parts';
 import { MemberPicker } from '../../../components/form/SearchPicker';
 import { Field } from '../../../components/form/Field';
 import { laterThan } from '../../../components/form/rules';
@@ -62,6 +55,7 @@ export default function MeetingFormPage() {
   usePageCrumb(editing ? record?.topic : t('录入会议', 'Record a meeting'));
 
   const today = chinaNow().date;
+  const { planAheadDays } = useTiming();
   const prefillOrg = Number(params.get('org')) || scopeOrg?.id || me?.orgId || undefined;
   const prefillKind =
     params.get('kind') && params.get('kind')! in MEETING_KIND_LABELS
@@ -219,15 +213,20 @@ export default function MeetingFormPage() {
           rules={[
             {
               validator: (_, v?: string) =>
-                !v || v <= addDays(chinaNow().date, PLAN_AHEAD_DAYS)
+                !v || v <= addDays(chinaNow().date, planAheadDays)
                   ? Promise.resolve()
                   : Promise.reject(
-                      new Error(t('召开日期最多只能提前60天安排', 'A meeting can be planned at most 60 days ahead')),
+                      new Error(
+                        t(
+                          `召开日期最多只能提前${planAheadDays}天安排`,
+                          `A meeting can be planned at most ${planAheadDays} days ahead`,
+                        ),
+                      ),
                     ),
             },
           ]}
         >
-          <DateField maxDay={addDays(today, PLAN_AHEAD_DAYS)} />
+          <DateField maxDay={addDays(today, planAheadDays)} />
         </Field>
         <Field
           col="third-pair"

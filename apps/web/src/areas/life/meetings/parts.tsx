@@ -4,7 +4,13 @@ import { Button, DatePicker, Segmented, Select, Space, Tag, Tooltip } from 'antd
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { COMPLIANCE_STATUSES, MEETING_KIND_LABELS } from '@dangjian/contracts';
+import {
+  COMPLIANCE_STATUSES,
+  MEETING_KIND_LABELS,
+  MEETING_TIMING_DEFAULTS,
+  type MeetingTimingRules,
+  type RuleSetViewT,
+} from '@dangjian/contracts';
 import { api, withQuery } from '../../../api/client';
 import type { Org } from '../../../api/types';
 import { useLabel, usePeriod, useT } from '../../../app/i18n';
@@ -122,6 +128,18 @@ export function useRules(year: number) {
     queryFn: ({ signal }) => api.get<RulesAnswer>('/api/meeting-rules', { year }, signal),
     staleTime: 5 * 60_000,
   });
+}
+
+/** The county's time limits of organizational life this year (`meeting_timing`), the defaults until they load. */
+export function useTiming(): MeetingTimingRules {
+  const year = thisYear();
+  const q = useQuery({
+    queryKey: ['rules', 'meeting_timing', year],
+    queryFn: ({ signal }) => api.get<RuleSetViewT>('/api/rules/meeting_timing', { year }, signal),
+    staleTime: 5 * 60_000,
+  });
+  const values = Object.fromEntries((q.data?.keys ?? []).map((k) => [k.key, k.value]));
+  return { ...MEETING_TIMING_DEFAULTS, ...values };
 }
 
 /** An organization (`GET /api/orgs/:id`): its type, parent and name. */
