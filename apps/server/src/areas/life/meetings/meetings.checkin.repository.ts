@@ -13,6 +13,33 @@ export async function codeTaken(db: Q, code: string, nowIso: string, exceptId: n
   return !!clash;
 }
 
+/**
+ * Sets a meeting's sign-in window and answers the code in force: a code still valid at `nowIso` is kept, else
+ * `code`. One statement, so concurrent opens agree on one code (PostgreSQL re-evaluates it on the row it waited for).
+ */
+export async function setCheckinWindow(
+  db: Q,
+  id: number,
+  window: { code: string; from: string; to: string; nowIso: string },
+): Promise<string> {
+  const row = await db
+    .updateTable('meetings')
+    .set((eb) => ({
+      checkin_code: eb
+        .case()
+        .when(eb.and([eb('checkin_code', 'is not', null), eb('checkin_to', '>=', window.nowIso)]))
+        .then(eb.ref('checkin_code'))
+        .else(window.code)
+        .end(),
+      checkin_from: window.from,
+      checkin_to: window.to,
+    }))
+    .where('id', '=', id)
+    .returning('checkin_code')
+    .executeTakeFirstOrThrow();
+  return row.checkin_code ?? window.code;
+}
+
 /** The live meeting of the tenant whose sign-in with this code is open now. */
 export async function openMeetingByCode(db: Q, tenantId: number, code: string, nowIso: string) {
   return db

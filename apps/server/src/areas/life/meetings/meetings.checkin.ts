@@ -83,15 +83,17 @@ export async function openCheckin(
     startNow: opts.now,
     startNowHours: checkinStartNowHours,
   });
-  // Starting a waiting sign-in now keeps its code: it may already be printed or projected.
-  let code =
-    opts.now && row.checkin_code && row.checkin_to && row.checkin_to >= now.toISOString() ? row.checkin_code : '';
-  for (let i = 0; !code && i < 20; i++) {
+  // A code still valid is kept (it may be printed, projected or already in members' hands): opening again, starting
+  // it now or many taps at once all answer that one code.
+  const nowIso = now.toISOString();
+  const live = row.checkin_code && row.checkin_to && row.checkin_to >= nowIso ? row.checkin_code : '';
+  let fresh = live;
+  for (let i = 0; !fresh && i < 20; i++) {
     const c = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
-    if (i === 19 || !(await checkinRepo.codeTaken(ctx.db, c, now.toISOString(), id))) code = c;
+    if (i === 19 || !(await checkinRepo.codeTaken(ctx.db, c, nowIso, id))) fresh = c;
   }
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateMeeting(trx, id, { checkin_code: code, checkin_from: validFrom, checkin_to: validTo });
+  const code = await ctx.db.transaction().execute(async (trx) => {
+    const inForce = await checkinRepo.setCheckinWindow(trx, id, { code: fresh, from: validFrom, to: validTo, nowIso });
     await writeAudit(ctx, trx, actor, {
       action: 'meeting.checkin_open',
       entityType: 'meeting',
@@ -99,6 +101,7 @@ export async function openCheckin(
       // Read by people on the audit page: China time, and whether the secretary opened it before the rules' hour.
       detail: `签到时间 ${chinaDateTime(validFrom)} – ${chinaDateTime(validTo)}${early ? '（提前开启 opened early）' : ''}`,
     });
+    return inForce;
   });
   const started = validFrom <= now.toISOString();
   return { code, validFrom, validTo, started, ...(await checkinLink(ctx, origin, code)) };
