@@ -1,5 +1,6 @@
 // Small helpers shared by the benchmark scripts: child processes with a time bound, free ports,
 // HTTP with cookies (127.0.0.1 only), percentiles and /proc memory readings.
+import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -279,6 +280,39 @@ export function trackCpu(pid, everyMs = 50) {
       const v = procCpuMs(pid);
       if (v != null) last = v;
       return last;
+    },
+  };
+}
+
+/** GETs the paths under load for a few seconds (16 connections, 8 s) and answers the latency percentiles. */
+export async function loadPaths(port, cookie, title, paths, LOAD = { connections: 16, durationSeconds: 8 }) {
+  const latencies = [];
+  const statuses = {};
+  const instance = autocannon({
+    url: `http://${HOST}:${port}`,
+    connections: LOAD.connections,
+    duration: LOAD.durationSeconds,
+    headers: { cookie, accept: 'application/json' },
+    requests: paths.map((p) => ({ method: 'GET', path: p })),
+  });
+  instance.on('response', (_c, status, _b, ms) => {
+    latencies.push(ms);
+    statuses[status] = (statuses[status] ?? 0) + 1;
+  });
+  const r = await withTimeout(instance, (LOAD.durationSeconds + 20) * 1000, `load ${title}`);
+  latencies.sort((a, b) => a - b);
+  return {
+    title,
+    paths,
+    requests: latencies.length,
+    statuses,
+    non2xx: r.non2xx,
+    reqPerSec: round(latencies.length / LOAD.durationSeconds, 1),
+    latencyMs: {
+      p50: round(percentile(latencies, 50), 2),
+      p95: round(percentile(latencies, 95), 2),
+      p99: round(percentile(latencies, 99), 2),
+      max: round(latencies.at(-1), 2),
     },
   };
 }

@@ -123,7 +123,7 @@ writeJson(serverFile, serverJson);
 phase = 'service';
 console.log('— service (bench/service.mjs) —');
 const svc = await runNode([path.join(REPO, 'bench/service.mjs')], { timeoutMs: SERVICE_TIMEOUT_MS, echo: true });
-const serviceFile = path.join(RESULTS, 'residents.json');
+const serviceFile = path.join(RESULTS, 'service.json');
 let service = { exitCode: svc.code, seconds: Math.round(svc.ms / 100) / 10, timedOut: svc.timedOut };
 if (fs.existsSync(serviceFile) && fs.statSync(serviceFile).mtimeMs >= started) {
   try {
@@ -139,6 +139,22 @@ if (fs.existsSync(serviceFile) && fs.statSync(serviceFile).mtimeMs >= started) {
   }
 }
 serverJson.service = service;
+writeJson(serverFile, serverJson);
+
+// The people bench (development and dues lists, the dues figures): its own child and results file.
+phase = 'people';
+console.log('— people (bench/people.mjs) —');
+const ppl = await runNode([path.join(REPO, 'bench/people.mjs')], { timeoutMs: SERVICE_TIMEOUT_MS, echo: true });
+const peopleFile = path.join(RESULTS, 'people.json');
+let people = { exitCode: ppl.code, seconds: Math.round(ppl.ms / 100) / 10, timedOut: ppl.timedOut };
+if (fs.existsSync(peopleFile) && fs.statSync(peopleFile).mtimeMs >= started) {
+  try {
+    people = { ...people, checks: JSON.parse(fs.readFileSync(peopleFile, 'utf8')).checks };
+  } catch (err) {
+    people.readError = err.message;
+  }
+}
+serverJson.people = people;
 writeJson(serverFile, serverJson);
 
 // Summary --------------------------------------------------------------------------------------
@@ -190,6 +206,9 @@ lines.push(
 );
 for (const [k, c] of Object.entries(service.checks ?? {}))
   lines.push(`    ${k.padEnd(30)} ${c.value} ms (target ${c.target})${mark(c)}`);
+lines.push(`  people: ${people.seconds} s${people.timedOut ? ' (timed out)' : ''}`);
+for (const [k, c] of Object.entries(people.checks ?? {}))
+  lines.push(`    ${k.padEnd(40)} ${c.value} ms (target ${c.target})${mark(c)}`);
 const missed = Object.entries(server.checks)
   .filter(([, c]) => !c.pass)
   .map(([k]) => k);

@@ -5,56 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import {
-  HOST,
-  REPO,
-  apiClient,
-  freePort,
-  percentile,
-  round,
-  runCli,
-  spawnServer,
-  stopServer,
-  waitHealthy,
-  withTimeout,
-} from './lib.mjs';
+import { REPO, apiClient, freePort, loadPaths, round, runCli, spawnServer, stopServer, waitHealthy } from './lib.mjs';
 
 export const RESIDENTS_TARGETS = { requestListP95Ms: 50, figuresCountyP95Ms: 200 };
-const LOAD = { connections: 16, durationSeconds: 8 };
-
-async function load(port, cookie, title, paths) {
-  const latencies = [];
-  const statuses = {};
-  const instance = autocannon({
-    url: `http://${HOST}:${port}`,
-    connections: LOAD.connections,
-    duration: LOAD.durationSeconds,
-    headers: { cookie, accept: 'application/json' },
-    requests: paths.map((p) => ({ method: 'GET', path: p })),
-  });
-  instance.on('response', (_c, status, _b, ms) => {
-    latencies.push(ms);
-    statuses[status] = (statuses[status] ?? 0) + 1;
-  });
-  const r = await withTimeout(instance, (LOAD.durationSeconds + 20) * 1000, `load ${title}`);
-  latencies.sort((a, b) => a - b);
-  return {
-    title,
-    paths,
-    requests: latencies.length,
-    statuses,
-    non2xx: r.non2xx,
-    reqPerSec: round(latencies.length / LOAD.durationSeconds, 1),
-    latencyMs: {
-      p50: round(percentile(latencies, 50), 2),
-      p95: round(percentile(latencies, 95), 2),
-      p99: round(percentile(latencies, 99), 2),
-      max: round(latencies.at(-1), 2),
-    },
-  };
-}
-
 /** Runs the service bench; never throws (failures land in `errors`). */
 export async function runServiceBench({ log = console.log } = {}) {
   const result = {
@@ -187,7 +140,7 @@ export async function runServiceBench({ log = console.log } = {}) {
     for (const r of routes) {
       // The first call computes the total (cached under the data version until the next service write): reported apart.
       const first = await cold(r.paths[0]);
-      const x = { first, ...(await load(port, api.cookieHeader(), r.title, r.paths)) };
+      const x = { first, ...(await loadPaths(port, api.cookieHeader(), r.title, r.paths)) };
       result.figures.load[r.key] = x;
       result.checks[`${r.key}.p95Ms`] = {
         ...check(x.latencyMs.p95, RESIDENTS_TARGETS[r.target]),
