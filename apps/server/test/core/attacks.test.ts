@@ -57,7 +57,10 @@ describe.each(dialects())('attacks on the home, the screen, the villages and sig
     const inB = new Set([fx.townB, fx.villageB1]);
     for (const url of ['/api/home', '/api/villages']) {
       const ids = orgIdsOf((await townA.get(url)).json());
-      expect([...ids].filter((id) => inB.has(id)), url).toEqual([]);
+      expect(
+        [...ids].filter((id) => inB.has(id)),
+        url,
+      ).toEqual([]);
     }
   });
 
