@@ -95,7 +95,7 @@ describe.each(dialects())('early sign-in on %s', (dialect) => {
     expect((await me.sec.post('/api/meetings', lecture({ heldOn: '2026-08-14' }))).statusCode).toBe(200);
   });
 
-  it("follows the county's time limits: planning ahead and starting sign-in early are rules, not constants", async () => {
+  it("follows the county's time limits: planning ahead and early sign-in are rules, not constants", async () => {
     const view = (await me.county.get('/api/rules/meeting_timing?year=2026')).json();
     expect(view.keys.map((k: { key: string; value: number }) => [k.key, k.value])).toEqual([
       ['planAheadDays', 60],
