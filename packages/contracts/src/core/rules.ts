@@ -10,6 +10,7 @@ import { Nullable, Body } from './schemas.js';
 export const RULE_SET_LABELS = {
   meetings: { zh: '组织生活制度要求', en: 'Organizational life: the rules' },
   residents: { zh: '为民服务规则', en: 'Service rules' },
+  development: { zh: '发展党员时限规则', en: 'Member development: the time rules' },
 } satisfies Record<string, Labelled>;
 export type RuleSetName = keyof typeof RULE_SET_LABELS;
 
