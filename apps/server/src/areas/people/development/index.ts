@@ -2,6 +2,7 @@
 import type { ModuleManifest } from '../../../platform/manifest.js';
 import { developmentRoutes } from './development.routes.js';
 import { remindDeadlines } from './development.reminders.js';
+import { developmentContributor } from '../../../demo/development/load.js';
 
 export const developmentModule: ModuleManifest = {
   name: 'development',
@@ -10,5 +11,6 @@ export const developmentModule: ModuleManifest = {
   orgScopedTables: ['development_candidates'],
   versionDomains: ['development'],
   capabilities: ['development.read', 'development.write', 'development.approve', 'development.rules'],
+  demo: developmentContributor,
   jobs: [{ name: 'development reminders', run: (ctx, { now }) => remindDeadlines(ctx, now) }],
 };
