@@ -22,7 +22,7 @@ export const development015: Migration = {
       guarded('phone'),
       required('text', 'birth_date'),
       optional('text', 'ethnicity', 'education', 'category'),
-      required('text', 'stage', 'stage_since', 'applied_on'),
+      required('text', 'status', 'stage_since', 'applied_on'),
       optional('text', 'activist_on', 'target_on', 'admitted_on', 'probation_end'),
       withDefault('extended_months', 'integer', 0),
       optional('text', 'converted_on', 'closed_on', 'close_reason'),
@@ -39,7 +39,7 @@ export const development015: Migration = {
     await createIndex(db, 'development_candidates_scope', 'development_candidates', ['tenant_id', 'org_path']);
     await createIndex(db, 'development_candidates_stage', 'development_candidates', [
       'tenant_id',
-      'stage',
+      'status',
       'next_due_on',
     ]);
     await createIndex(db, 'development_candidates_id_hash', 'development_candidates', ['tenant_id', 'id_number_hash']);

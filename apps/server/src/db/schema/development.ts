@@ -5,7 +5,8 @@ import type { Scoped, Stamped } from './platform.js';
 /**
  * A candidate on the path to membership (申请人 → 积极分子 → 发展对象 → 预备党员 → 正式党员). The key dates of the
  * stages are kept on the row; `next_*` is the step it answers next (recomputed on every write) so that the overdue
- * filter and the list read one table. `contacts` and `introducers` are JSON arrays of `{ memberId, name }`.
+ * filter and the list read one table. `status` is the stage (DEVELOPMENT_STAGES: the workflow kit's state column).
+ * `contacts` and `introducers` are JSON arrays of `{ memberId, name }`.
  */
 export interface DevelopmentCandidatesTable extends Scoped, Stamped {
   name: string;
@@ -20,7 +21,7 @@ export interface DevelopmentCandidatesTable extends Scoped, Stamped {
   ethnicity: string | null;
   education: string | null;
   category: string | null;
-  stage: string;
+  status: string;
   stage_since: string;
   applied_on: string;
   activist_on: string | null;
