@@ -5,6 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, dialects, type Fixture, openFixture, type TestEnv } from '../harness.js';
+import { splitQuota } from '../../src/demo/developmentPlans.js';
+
+describe('the demo splits a quota by largest remainders', () => {
+  it('adds up exactly and follows the weights', () => {
+    expect(splitQuota(10, [1, 1, 1])).toEqual([4, 3, 3]);
+    expect(splitQuota(300, [50, 30, 20])).toEqual([150, 90, 60]);
+    expect(splitQuota(5, [0, 0])).toEqual([0, 0]);
+    expect(splitQuota(7, [3, 0, 1]).reduce((a, b) => a + b, 0)).toBe(7);
+  });
+});
 
 describe.each(dialects())('development plans on %s', (dialect) => {
   let env: TestEnv;
@@ -55,7 +65,7 @@ describe.each(dialects())('development plans on %s', (dialect) => {
         ethnicity: null,
         education: null,
         category: null,
-        stage: day ? 'probationary' : 'target',
+        status: day ? 'probationary' : 'target',
         stage_since: day ?? '2025-06-01',
         applied_on: '2023-01-10',
         activist_on: '2023-06-01',
@@ -172,9 +182,10 @@ describe.each(dialects())('development plans on %s', (dialect) => {
 
     const f = (await county.get('/api/development/plans/figures?year=2026')).json();
     expect(f.quarter).toBe(2);
-    expect(f.total).toMatchObject({ quota: 20, allocated: 15, admitted: 6, outsidePlan: 1, expected: 10 });
+    expect(f.total).toMatchObject({ quota: 20, allocated: 15, admitted: 6, outsidePlan: 1, expected: 10, targets: 1 });
     const a = f.byOrg.find((r: { orgId: number }) => r.orgId === fx.townA);
     expect(a).toMatchObject({ quota: 10, admitted: 4, remaining: 6, expected: 5, outsidePlan: 1, status: 'behind' });
+    expect(a.targets).toBe(1);
     const b = f.byOrg.find((r: { orgId: number }) => r.orgId === fx.townB);
     expect(b).toMatchObject({ quota: 5, allocated: 1, admitted: 2, status: 'behind' });
     expect(f.monthly.find((m: { month: string }) => m.month === '2026-05').admitted).toBe(2);

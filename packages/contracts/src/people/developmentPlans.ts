@@ -120,6 +120,8 @@ export const PlanFigureRow = Type.Object({
   /** What it should have admitted by the end of the elapsed quarters (quota × quarter / 4). */
   expected: Type.Integer(),
   outsidePlan: Type.Integer(),
+  /** Development targets (发展对象) in the subtree now: the pipeline the quota is filled from. */
+  targets: Type.Integer(),
   status: KeyOf(PLAN_STATUSES),
 });
 export type PlanFigureRowT = Static<typeof PlanFigureRow>;

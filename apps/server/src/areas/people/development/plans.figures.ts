@@ -94,10 +94,11 @@ async function argsOf(ctx: Ctx, actor: Actor, q: { org?: number; year?: number }
 async function loadPlan(ctx: Ctx, root: OrgRef, year: number, upTo: string) {
   const tenant = root.tenant_id;
   const range = subtreeRange(root.org_path);
-  const [orgs, plans, admitted] = await Promise.all([
+  const [orgs, plans, admitted, targets] = await Promise.all([
     repo.orgsInRange(ctx.db, tenant, range),
     repo.plansInRange(ctx.db, tenant, WHOLE, year),
     repo.admissions(ctx.db, tenant, range, `${year}-01-01`, upTo),
+    repo.targetPaths(ctx.db, tenant, range),
   ]);
   const quota = new Map(plans.map((p) => [p.org_id, p.quota]));
   const orgById = new Map(orgs.map((o) => [o.id, o]));
@@ -119,7 +120,7 @@ async function loadPlan(ctx: Ctx, root: OrgRef, year: number, upTo: string) {
   };
   const allocated = (orgId: number) =>
     plans.filter((p) => parentOf.get(p.org_id) === orgId).reduce((s, p) => s + p.quota, 0);
-  return { orgs, orgById, quota, admitted, outside, allocated };
+  return { orgs, orgById, quota, admitted, targets, outside, allocated };
 }
 
 type Loaded = Awaited<ReturnType<typeof loadPlan>>;
@@ -145,6 +146,7 @@ function rowOf(l: Loaded, org: { id: number; name: string; org_path: string }, q
     remaining: quota === null ? 0 : Math.max(quota - admitted, 0),
     expected,
     outsidePlan: inside.filter((a) => l.outside(a.org_path)).length,
+    targets: l.targets.filter((c) => c.org_path >= lo && c.org_path < hi).length,
     status,
   };
 }
@@ -176,6 +178,7 @@ function fillPlan(wb: ExcelJS.Workbook, f: PlanFiguresT, locale: 'zh-CN' | 'en')
     [en ? 'Remaining' : '剩余', 'remaining', 10],
     [en ? 'Due by now' : '应完成', 'expected', 10],
     [en ? 'Outside the plan' : '计划外', 'outsidePlan', 10],
+    [en ? 'Targets now' : '现有发展对象', 'targets', 12],
     [en ? 'Status' : '状态', 'status', 14],
   ]);
   const add = (r: PlanFigureRowT) =>

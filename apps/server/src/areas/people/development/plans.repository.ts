@@ -275,3 +275,16 @@ export async function stepsWithMaterials(
     .where('s.done_on', '<=', to)
     .execute();
 }
+
+/** The paths of the development targets (发展对象) of a tenant's subtree [lo, hi) now. */
+export async function targetPaths(db: Q, tenantId: number, [lo, hi]: [string, string]) {
+  return db
+    .selectFrom('development_candidates')
+    .select('org_path')
+    .where('tenant_id', '=', tenantId)
+    .where('org_path', '>=', lo)
+    .where('org_path', '<', hi)
+    .where('deleted_at', 'is', null)
+    .where('status', '=', 'target')
+    .execute();
+}

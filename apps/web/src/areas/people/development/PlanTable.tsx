@@ -96,6 +96,7 @@ export function PlanTable({ f, year, onDrill }: { f: PlanFiguresT; year: number;
           { testId: 'plan-remaining', title: t('剩余计划', 'Remaining'), value: total.remaining },
           { testId: 'plan-expected', title: t('本季度末应完成', 'Due by this quarter'), value: total.expected },
           { testId: 'plan-outside', title: t('计划外发展', 'Outside the plan'), value: total.outsidePlan },
+          { testId: 'plan-targets', title: t('现有发展对象', 'Development targets now'), value: total.targets },
         ]}
       />
       {rootEditable ? (
@@ -143,6 +144,7 @@ export function PlanTable({ f, year, onDrill }: { f: PlanFiguresT; year: number;
           { title: t('应完成', 'Due by now'), dataIndex: 'expected', width: 90 },
           { title: t('剩余', 'Remaining'), dataIndex: 'remaining', width: 80 },
           { title: t('计划外', 'Outside'), dataIndex: 'outsidePlan', width: 80 },
+          { title: t('现有发展对象', 'Targets now'), dataIndex: 'targets', width: 110 },
           {
             title: t('状态', 'Status'),
             dataIndex: 'status',
