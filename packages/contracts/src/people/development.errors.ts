@@ -76,5 +76,12 @@ export const DEVELOPMENT_ERRORS = {
     zh: '该身份证号已有正在进行的发展记录或已是党员',
     en: 'This ID number is already a candidate or a member',
   },
+  'development.too_young': { zh: '申请入党须年满十八周岁', en: 'An applicant must be at least 18 years old' },
+  'development.invalid_id_number': { zh: '身份证号码无效', en: 'The ID number is not valid' },
+  'development.invalid_phone': { zh: '手机号码无效', en: 'The mobile number is not valid' },
+  'development.org_not_branch': {
+    zh: '入党申请须由党支部（党总支）受理',
+    en: 'An application belongs to a branch or general branch',
+  },
   'development.not_a_candidate': { zh: '您没有发展党员记录', en: 'You have no development record' },
 } as const satisfies Record<string, Labelled>;

@@ -10,7 +10,7 @@ export const DEVELOPMENT_RULE_DEFAULTS = {
   talkWithinDays: 30,
   /** At least a year as activist before becoming a development target. */
   activistMinMonths: 12,
-  /** The activist's quarterly review (每季度考察一次): due this many months after the last. */
+  /** Quarterly reviews (每季度考察一次) of activists and probationary members: due this many months after the last. */
   reviewEveryMonths: 3,
   /** Intensive training (集中培训): at least 3 days or 24 class hours (学时). */
   trainingMinDays: 3,

@@ -83,6 +83,8 @@ export interface RuleSpan {
  */
 export interface StepTiming {
   from: DevelopmentStepKey | 'probation_end';
+  /** The step counted from when `from` has no record yet (a repeated step counts from its own last record). */
+  fallback?: DevelopmentStepKey;
   /** The step opens on the day it counts from (no earlier), when no `min` span is set. */
   notBefore?: boolean;
   min?: RuleSpan;
@@ -195,7 +197,7 @@ export const DEVELOPMENT_STEPS: Record<DevelopmentStepKey, StepDef> = {
     stage: 'activist',
     by: 'branch',
     after: ['contacts_assigned'],
-    timing: [],
+    timing: [{ from: 'activist_review', fallback: 'activist_decision', max: span('reviewEveryMonths', 'months') }],
     repeats: true,
     materials: ['review_record', 'thought_report'],
   }),
@@ -313,7 +315,7 @@ export const DEVELOPMENT_STEPS: Record<DevelopmentStepKey, StepDef> = {
     stage: 'probationary',
     by: 'branch',
     after: ['approval'],
-    timing: [],
+    timing: [{ from: 'probation_review', fallback: 'approval', max: span('reviewEveryMonths', 'months') }],
     repeats: true,
     materials: ['review_record', 'thought_report'],
   }),
@@ -321,7 +323,7 @@ export const DEVELOPMENT_STEPS: Record<DevelopmentStepKey, StepDef> = {
     stage: 'probationary',
     by: 'branch',
     after: ['oath'],
-    timing: [],
+    timing: [{ from: 'probation_end', max: span('conversionVoteWithinDays', 'days') }],
     materials: ['conversion_application'],
   }),
   conversion_vote: step(24, '支部大会讨论转正', "The general meeting's conversion vote", {

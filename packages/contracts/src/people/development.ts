@@ -298,3 +298,26 @@ export const DEVELOPMENT_FLOW = defineFlowSpec({
   },
 });
 export type DevelopmentAction = keyof typeof DEVELOPMENT_FLOW.actions;
+
+/** The query of the pipeline figure: a subtree (default the caller's) and a year. */
+export const DevelopmentPipelineQuery = Type.Object({
+  org: Type.Optional(Id()),
+  year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+});
+export type DevelopmentPipelineQueryT = Static<typeof DevelopmentPipelineQuery>;
+const PipelineCounts = {
+  applicants: Type.Integer({ description: 'applications received in the year' }),
+  activists: Type.Integer({ description: 'made activists in the year' }),
+  targets: Type.Integer({ description: 'made development targets in the year' }),
+  admitted: Type.Integer({ description: 'admitted as probationary members in the year' }),
+  converted: Type.Integer({ description: 'converted to full members in the year' }),
+};
+/** 发展党员进度 (`development.pipeline`): each stage's entries in a year, per child organization and in all. */
+export const DevelopmentPipeline = Type.Object({
+  year: Type.Integer(),
+  orgId: Type.Integer(),
+  orgName: Type.String(),
+  rows: Type.Array(Type.Object({ orgId: Type.Integer(), orgName: Type.String(), ...PipelineCounts })),
+  total: Type.Object(PipelineCounts),
+});
+export type DevelopmentPipelineT = Static<typeof DevelopmentPipeline>;

@@ -1,4 +1,4 @@
-/** The development module's tables (area people, issue 11): candidates, their recorded steps, reminders sent. */
+/** The development module's tables (area people, issue 11): candidates and their recorded steps. */
 import {
   createIndex,
   createTable,
@@ -64,15 +64,5 @@ export const development015: Migration = {
     ]);
     await createIndex(db, 'development_steps_candidate', 'development_steps', ['candidate_id', 'step_no']);
     await createIndex(db, 'development_steps_done', 'development_steps', ['tenant_id', 'step', 'done_on']);
-
-    await createTable(db, dialect, 'development_reminders', [
-      id,
-      required('integer', 'tenant_id'),
-      ref('candidate_id', 'development_candidates.id'),
-      required('text', 'step', 'due_on', 'sent_at'),
-    ]);
-    await createIndex(db, 'development_reminders_once', 'development_reminders', ['candidate_id', 'step', 'due_on'], {
-      unique: true,
-    });
   },
 };

@@ -1,4 +1,4 @@
-/** Table types of the development module (area people): candidates, their recorded steps, the reminders sent. */
+/** Table types of the development module (area people): candidates and their recorded steps. */
 import type { Generated } from 'kysely';
 import type { Scoped, Stamped } from './platform.js';
 
@@ -66,19 +66,8 @@ export interface DevelopmentStepsTable {
   created_at: string;
 }
 
-/** A deadline reminder sent once (candidate, step, due day): the daily job's memory, so it never sends twice. */
-export interface DevelopmentRemindersTable {
-  id: Generated<number>;
-  tenant_id: number;
-  candidate_id: number;
-  step: string;
-  due_on: string;
-  sent_at: string;
-}
-
 /** The development module's tables, by name. */
 export interface DevelopmentTables {
   development_candidates: DevelopmentCandidatesTable;
   development_steps: DevelopmentStepsTable;
-  development_reminders: DevelopmentRemindersTable;
 }
