@@ -48,7 +48,8 @@ export type Entity =
   | 'requests'
   | 'evaluations'
   | 'wishes'
-  | 'errands';
+  | 'errands'
+  | 'transfers';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -110,6 +111,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'evaluations',
         'wishes',
         'errands',
+        'transfers',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -232,6 +234,11 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
       }),
     );
   }
+  // A transfer of each organization's member to a unit outside the platform (the owning side alone sees it).
+  for (const [key, id] of Object.entries(member) as [OrgKey, number][])
+    records.transfers[key] = await ok(
+      county.post('/api/transfers', { memberId: id, toOrgName: `${marker(key)}外省接收单位`, duesPaidTo: '2026-05' }),
+    );
   return { org, member, household, records };
 }
 

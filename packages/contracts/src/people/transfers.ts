@@ -46,6 +46,8 @@ export const LETTER_DEFAULT_DAYS = 30;
 
 const Month = (zh: string, en: string) =>
   Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM', ...labelled(zh, en) });
+const Day = (zh: string, en: string) =>
+  Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', examples: ['2026-06-15'], ...labelled(zh, en) });
 const DuesPaidTo = () => Month('党费交至', 'Dues paid to');
 const OrgName = (zh: string, en: string) => Type.String({ minLength: 1, maxLength: 80, ...labelled(zh, en) });
 
@@ -125,24 +127,30 @@ export const TransferRegister = Body({
   idNumber: Type.String({ minLength: 15, maxLength: 18, ...VERBATIM }),
   phone: Type.Optional(Nullable(Type.String({ maxLength: 20, ...VERBATIM }))),
   joinedAt: DateString('入党日期'),
-  memberStatus: Type.Optional(KeyOf(MEMBER_STATUSES)),
+  memberStatus: Type.Optional(
+    Type.Union(
+      [Type.Literal('full'), Type.Literal('probationary')],
+      labelled('正式或预备党员', 'Full or probationary'),
+    ),
+  ),
   fromOrgName: OrgName('转出党组织', 'Sending organization'),
   letterNo: Type.String({ minLength: 1, maxLength: 40, ...labelled('介绍信编号', 'Letter number') }),
-  issuedOn: DateString('开具日期'),
-  validUntil: DateString('有效期至'),
-  duesPaidTo: DuesPaidTo(),
+  issuedOn: Day('开具日期', 'Issued on'),
+  validUntil: Day('有效期至', 'Valid until'),
+  // Required: optional in the schema only so that a missing month is refused on its field, in words.
+  duesPaidTo: Type.Optional(Nullable(DuesPaidTo())),
 });
 export type TransferRegisterT = Static<typeof TransferRegister>;
 
 export const TransferApprove = Body({
-  validUntil: Type.Optional(Nullable(DateString('有效期至'))),
+  validUntil: Type.Optional(Nullable(Day('有效期至', 'Valid until'))),
   duesPaidTo: Type.Optional(Nullable(DuesPaidTo())),
 });
 export type TransferApproveT = Static<typeof TransferApprove>;
 export const TransferReason = Body({ reason: Type.String({ minLength: 1, maxLength: 500 }) });
 export const TransferNote = Body({ note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) });
 export const TransferReceipt = Body({
-  receiptOn: DateString('回执日期'),
+  receiptOn: Day('回执日期', 'Return slip dated'),
   note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
 });
 export type TransferReceiptT = Static<typeof TransferReceipt>;

@@ -192,6 +192,7 @@ export async function register(ctx: Ctx, actor: Actor, input: TransferRegisterT)
     today,
   );
   if (!value) throw new DomainError(errors[0]!.code, { fields: errors });
+  if (!input.duesPaidTo) throw fieldError('workflow.field_required', 'duesPaidTo');
   checkDuesMonth(input.duesPaidTo, today);
   checkValidity(input.issuedOn, input.validUntil, today);
   const hash = ctx.vault.lookupHash(value.idNumber);

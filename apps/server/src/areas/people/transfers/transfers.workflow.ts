@@ -30,8 +30,9 @@ export function sideOf(who: FlowActor, r: TransferRow): 'out' | 'in' | 'both' | 
 const seen = (who: FlowActor, r: TransferRow): Visibility => (sideOf(who, r) ? 'ok' : 'hidden');
 const owning = (who: FlowActor, r: TransferRow): Visibility =>
   onOwningSide(who, r) ? 'ok' : sideOf(who, r) ? 'forbidden' : 'hidden';
+// A letter to outside has no receiving side in the platform: its owner is told the move does not apply to it.
 const receiving = (who: FlowActor, r: TransferRow): Visibility =>
-  onReceivingSide(who, r) ? 'ok' : sideOf(who, r) ? 'forbidden' : 'hidden';
+  r.kind === 'outgoing' ? owning(who, r) : onReceivingSide(who, r) ? 'ok' : sideOf(who, r) ? 'forbidden' : 'hidden';
 const notIncoming = (r: TransferRow) => (r.kind === 'incoming' ? 'transfers.wrong_kind' : null);
 const notOutgoing = (r: TransferRow) => (r.kind === 'outgoing' ? 'transfers.wrong_kind' : null);
 
