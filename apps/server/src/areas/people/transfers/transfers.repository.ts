@@ -10,7 +10,7 @@ import type { DB } from '../../../db/schema/index.js';
 import type { TransfersTable } from '../../../db/schema/transfers.js';
 import type { Actor } from '../../../platform/actor.js';
 import { notFound } from '../../../platform/errors.js';
-import { countOf, type Liveness, type Paging, paged, type Q, rangeOf } from '../../../platform/data/scoped.js';
+import { countOf, type Liveness, type Paging, paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js';
 
 export type TransferRow = Selectable<TransfersTable>;
 export type { Q };
@@ -230,4 +230,48 @@ export async function leaveRoster(db: Q, memberId: number, now: string): Promise
 /** Leaves vacant the secretary seats a member held (it no longer belongs to that organization). */
 export async function clearSecretarySeats(db: Q, memberId: number): Promise<void> {
   await db.updateTable('orgs').set({ secretary_member_id: null }).where('secretary_member_id', '=', memberId).execute();
+}
+
+/** Live members of the caller's scope by ID-number hash (an import's outgoing rows), with their organization's name. */
+export async function membersByIdHash(db: Q, actor: Actor, hashes: string[]) {
+  if (!hashes.length) return [];
+  const out = [];
+  for (let i = 0; i < hashes.length; i += 500)
+    out.push(
+      ...(await scoped(db, actor, 'members', { as: 'm' })
+        .innerJoin('orgs as o', 'o.id', 'm.org_id')
+        .select(['m.id', 'm.org_id', 'm.org_path', 'm.id_number_hash', 'o.name as org_name'])
+        .where('m.id_number_hash', 'in', hashes.slice(i, i + 500))
+        .execute()),
+    );
+  return out;
+}
+
+/** Which of these letter numbers the county already has on a live transfer (an import refuses them). */
+export async function lettersAmong(db: Q, tenantId: number, letters: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < letters.length; i += 500) {
+    const rows = await db
+      .selectFrom('transfers')
+      .select('letter_no')
+      .where('tenant_id', '=', tenantId)
+      .where('deleted_at', 'is', null)
+      .where('letter_no', 'in', letters.slice(i, i + 500))
+      .execute();
+    for (const r of rows) if (r.letter_no) found.add(r.letter_no);
+  }
+  return found;
+}
+
+/** Members of a list that have a transfer under way (an import's outgoing rows). */
+export async function membersWithOpenTransfer(db: Q, memberIds: number[]): Promise<Set<number>> {
+  if (!memberIds.length) return new Set();
+  const rows = await db
+    .selectFrom('transfers')
+    .select('member_id')
+    .where('member_id', 'in', memberIds)
+    .where('status', 'in', [...OPEN_STATUSES])
+    .where('deleted_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.member_id!));
 }
