@@ -111,7 +111,8 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<TransferD
   const who = asUser(actor);
   const side = sideOf(who, r) ?? 'in';
   let events = await listTimeline(ctx.db, 'transfer', id);
-  if (side === 'in' && r.kind !== 'incoming') events = events.map((e) => (RECEIVING_NOTES.has(e.kind) ? e : { ...e, note: null }));
+  if (side === 'in' && r.kind !== 'incoming')
+    events = events.map((e) => (RECEIVING_NOTES.has(e.kind) ? e : { ...e, note: null }));
   const actions = r.deleted_at ? [] : allowedActions(who, transferFlow, r);
   return { ...present(r, side, todayOf(ctx)), events, actions };
 }
