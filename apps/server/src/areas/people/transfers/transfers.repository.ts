@@ -275,3 +275,47 @@ export async function membersWithOpenTransfer(db: Q, memberIds: number[]): Promi
     .execute();
   return new Set(rows.map((r) => r.member_id!));
 }
+
+/** What the transfers figure reads of one transfer. */
+export interface FlowRow {
+  org_path: string;
+  to_path: string | null;
+  kind: string;
+  status: string;
+  issued_on: string | null;
+  accepted_on: string | null;
+  valid_until: string | null;
+}
+
+/**
+ * The live transfers touching a subtree [lo, hi) on either side that a period from `from` can count: those
+ * received since then and those still under way (a county's transfers are hundreds a year: counted in memory).
+ */
+export async function flowRows(db: Q, tenantId: number, [lo, hi]: [string, string], from: string): Promise<FlowRow[]> {
+  return db
+    .selectFrom('transfers as t')
+    .select(['t.org_path', 't.to_path', 't.kind', 't.status', 't.issued_on', 't.accepted_on', 't.valid_until'])
+    .where('t.tenant_id', '=', tenantId)
+    .where('t.deleted_at', 'is', null)
+    .where((e) =>
+      e.or([
+        e.and([e('t.org_path', '>=', lo), e('t.org_path', '<', hi)]),
+        e.and([e('t.to_path', '>=', lo), e('t.to_path', '<', hi)]),
+      ]),
+    )
+    .where((e) => e.or([e('t.status', 'in', ['applied', 'issued']), e('t.accepted_on', '>=', from)]))
+    .execute();
+}
+
+/** The live organizations right below one (the figure's rows), in their order. */
+export function childOrgs(db: Q, tenantId: number, parentId: number) {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'org_path'])
+    .where('tenant_id', '=', tenantId)
+    .where('parent_id', '=', parentId)
+    .where('deleted_at', 'is', null)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}

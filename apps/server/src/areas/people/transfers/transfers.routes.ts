@@ -4,6 +4,8 @@ import {
   TransferApprove,
   TransferCreate,
   TransferDetail,
+  TransferFlow,
+  TransferFlowQuery,
   TransferLetter,
   TransferList,
   TransferListQuery,
@@ -18,6 +20,7 @@ import { crudRoutes } from '../../../platform/crud.js';
 import { actorOf, localeOf, type RouteModule } from '../../../platform/http.js';
 import { datedXlsx, importFile, importSchema, routesOf, sendWorkbook } from '../../../platform/router.js';
 import * as excel from './transfers.excel.js';
+import * as figures from './transfers.figures.js';
 import * as letters from './transfers.letter.js';
 import * as moves from './transfers.moves.js';
 import * as transfers from './transfers.service.js';
@@ -141,5 +144,25 @@ export const transfersRoutes: RouteModule = (app, ctx) => {
     '/api/transfers/:id/withdraw',
     { ...act, audit: 'transfer.withdraw', summary: '撤回 Withdraw', body: TransferNote },
     (req) => moves.withdraw(ctx, actorOf(req), req.params.id, req.body.note ?? null),
+  );
+  r.get(
+    '/api/stats/transfers',
+    {
+      can: 'transfers.read',
+      summary: '组织关系转接情况（转入、转出、办理中、逾期）Transfers in, out, under way, overdue',
+      query: TransferFlowQuery,
+      response: TransferFlow,
+    },
+    (req) => figures.flow(ctx, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/stats/transfers/export',
+    { can: 'transfers.read', summary: '组织关系转接情况导出 As Excel', query: TransferFlowQuery },
+    (req, reply) =>
+      sendWorkbook(
+        reply,
+        figures.flowXlsx(ctx, actorOf(req), req.query, localeOf(req)),
+        `组织关系转接情况-${req.query.period}.xlsx`,
+      ),
   );
 };
