@@ -319,3 +319,36 @@ export function childOrgs(db: Q, tenantId: number, parentId: number) {
     .orderBy('id')
     .execute();
 }
+
+/**
+ * Members a demo may transfer: of branches, without an account and holding no secretary seat (the demo's
+ * accounts and each branch's secretary stay where the other modules' demo data expects them).
+ */
+export function demoCandidates(db: Q, tenantId: number, limit: number) {
+  return db
+    .selectFrom('members as m')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .select(['m.id', 'm.org_id', 'm.org_path', 'o.name as org_name'])
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.deleted_at', 'is', null)
+    .where('o.type', '=', 'branch')
+    .where((e) => e.not(e.exists(e.selectFrom('users as u').select('u.id').whereRef('u.member_id', '=', 'm.id'))))
+    .where((e) =>
+      e.not(e.exists(e.selectFrom('orgs as s').select('s.id').whereRef('s.secretary_member_id', '=', 'm.id'))),
+    )
+    .orderBy('m.id')
+    .limit(limit)
+    .execute();
+}
+
+/** The live branches of a tenant (a demo's receiving organizations). */
+export function branchesOf(db: Q, tenantId: number) {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'org_path', 'tenant_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('type', '=', 'branch')
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
+}
