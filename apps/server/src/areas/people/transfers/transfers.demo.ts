@@ -106,7 +106,7 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
     let row: repo.NewTransfer;
     if (p.kind === 'incoming') {
       const gender = rng.chance(0.5) ? 'male' : 'female';
-      const birth = `${rng.int(1975, 2000)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+      const birth = rng.date('1975-01-01', '2000-12-31');
       const idNumber = makeIdNumber('330106', birth, 100 + i, gender);
       const org = rng.pick(branches);
       const [outName] = rng.pick(OUTSIDE);
