@@ -215,6 +215,8 @@ export const TRANSFER_FLOW = defineFlowSpec({
       from: ['applied'],
       to: 'issued',
       by: ['transfers.approve'],
+      // Asked by the action bar; the server fills a default validity and the applied month when left out.
+      required: ['validUntil', 'duesPaidTo'],
     }),
     reject: moveSpec('不予批准', 'Refuse', 'rejected', {
       from: ['applied'],
