@@ -7,6 +7,7 @@ const l = (zh: string, en: string): Labelled => ({ zh, en });
 export const DUES_AUDIT_ACTIONS = {
   'dues_rule.create': l('新增党费收缴标准版本', 'Add a version of the dues rules'),
   'dues_profile.set': l('设置党员党费类别与基数', "Set a member's dues category and base"),
+  'dues_bill.export': l('导出党费账单', 'Export dues bills'),
   'dues_bill.generate': l('生成党费账单', 'Generate dues bills'),
   'dues_payment.create': l('登记党费缴纳', 'Record a dues payment'),
   'dues_payment.delete': l('删除党费缴纳记录', 'Delete a dues payment'),

@@ -4,16 +4,21 @@ import { labelled } from '../core/fieldLabels.js';
 import { Body, ListOf, Nullable } from '../core/schemas.js';
 /** A month `YYYY-MM` (a bill's month, a rule's first month). */
 export const MonthString = (description?: string) =>
-  Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description, examples: ['2026-03'] });
+  Type.String({
+    pattern: '^\\d{4}-(0[1-9]|1[0-2])$',
+    description,
+    examples: ['2026-03'],
+    ...labelled('月份', 'Month'),
+  });
 /** An amount in 元, at most two decimals (checked by the server), never negative. */
-export const Yuan = (max = 10_000_000, description?: string) =>
-  Type.Number({ minimum: 0, maximum: max, description: description ?? '元, two decimals' });
+export const Yuan = (max = 10_000_000, description?: string, zh = '金额（元）', en = 'Amount (元)') =>
+  Type.Number({ minimum: 0, maximum: max, description: description ?? '元, two decimals', ...labelled(zh, en) });
 
 // ---- rules ----
 /** One bracket of a rate scale: income up to `upTo` 元 inclusive (null: no upper bound) pays `percent` of all of it. */
 export const DuesBracket = Type.Object(
   {
-    upTo: Nullable(Yuan(10_000_000, '元 inclusive; null for the last bracket')),
+    upTo: Nullable(Yuan(10_000_000, '元 inclusive; null for the last bracket', '档次上限（元）', 'Up to (元)')),
     percent: Type.Number({ minimum: 0, maximum: 10, ...labelled('比例（%）', 'Rate (%)') }),
   },
   { additionalProperties: false },
@@ -31,24 +36,26 @@ export const DuesFixedScale = Type.Object(
   {
     kind: Type.Literal('fixed', labelled('计算方式', 'Kind')),
     amount: Yuan(1000),
-    min: Yuan(1000, '元, the least a branch may set'),
-    max: Yuan(1000, '元, the most a branch may set'),
+    min: Yuan(1000, '元, the least a branch may set', '最低金额（元）', 'Least (元)'),
+    max: Yuan(1000, '元, the most a branch may set', '最高金额（元）', 'Most (元)'),
   },
   { additionalProperties: false },
 );
 export const DuesScale = Type.Union([DuesRateScale, DuesFixedScale]);
+/** A category's scale in a rule body, named in words for a refusal. */
+const scaleOf = (zh: string, en: string) => Type.Union([DuesRateScale, DuesFixedScale], labelled(zh, en));
 export type DuesScaleT = Static<typeof DuesScale>;
 /** The scales of every category in one rule version. */
 export const DuesScales = Type.Object(
   {
-    employed: DuesScale,
-    retired: DuesScale,
-    farmer: DuesScale,
-    student: DuesScale,
-    unemployed: DuesScale,
-    subsistence: DuesScale,
+    employed: scaleOf('在职党员标准', 'Employed'),
+    retired: scaleOf('离退休党员标准', 'Retired'),
+    farmer: scaleOf('农民党员标准', 'Farmer'),
+    student: scaleOf('学生党员标准', 'Student'),
+    unemployed: scaleOf('下岗失业党员标准', 'Unemployed'),
+    subsistence: scaleOf('享受低保党员标准', 'On subsistence allowance'),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, ...labelled('党费标准', 'Scales') },
 );
 export type DuesScalesT = Static<typeof DuesScales>;
 
@@ -97,7 +104,11 @@ export const DuesRule = Type.Object({
 export type DuesRuleT = Static<typeof DuesRule>;
 export const DuesRuleList = ListOf(DuesRule);
 export const DuesRuleCreate = Body({
-  validFrom: MonthString('the first month it applies to; not a month already billed'),
+  validFrom: Type.String({
+    pattern: '^\\d{4}-(0[1-9]|1[0-2])$',
+    description: 'the first month it applies to; not a month already billed',
+    ...labelled('起始月份', 'First month'),
+  }),
   scales: DuesScales,
   note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
 });

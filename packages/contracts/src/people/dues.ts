@@ -108,12 +108,14 @@ export const DuesProfile = Type.Object({
   memberName: Type.String(),
   orgId: Type.Integer(),
   orgName: Type.String(),
-  category: Nullable(KeyOf(DUES_CATEGORIES, 'null: not set yet (billed as a farmer)')),
+  category: Nullable(KeyOf(DUES_CATEGORIES, 'null: not set, and none follows from the member record')),
+  categorySet: Type.Boolean({ description: 'false: the category follows from the member record' }),
   monthlyIncome: Nullable(Type.Number({ description: '元 after tax; personal' })),
   fixedAmount: Nullable(Type.Number({ description: "元, a fixed category's amount chosen by the branch" })),
   exempt: Type.Boolean(),
   exemptReason: Nullable(Type.String()),
-  monthlyDues: Type.Number({ description: '元, what this month’s bill is (or would be)' }),
+  monthlyDues: Nullable(Type.Number({ description: '元, this month’s dues; null when the profile is incomplete' })),
+  arrearsReason: Nullable(Type.String()),
   updatedAt: Nullable(Type.String()),
 });
 export type DuesProfileT = Static<typeof DuesProfile>;
@@ -174,6 +176,7 @@ export const DuesGenerated = Type.Object({
   month: Type.String(),
   created: Type.Integer(),
   existing: Type.Integer(),
+  missingProfile: Type.Integer({ description: 'members not billed: no category, or no income for a rate category' }),
 });
 
 // ---- payments ----
@@ -212,7 +215,12 @@ export type DuesPaymentQueryT = Static<typeof DuesPaymentQuery>;
 export const DuesPaymentCreate = Body({
   memberId: Id(),
   billIds: Type.Array(Id(), { minItems: 1, maxItems: 36, uniqueItems: true, ...labelled('账单', 'Bills') }),
-  paidOn: DateString('not in the future'),
+  paidOn: Type.String({
+    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+    format: 'date',
+    description: 'not in the future',
+    ...labelled('缴纳日期', 'Paid on'),
+  }),
   amount: Type.Number({ minimum: 0.01, maximum: 1_000_000, ...labelled('缴纳金额（元）', 'Amount (元)') }),
   method: KeyOf(DUES_PAYMENT_METHODS),
   reference: Type.Optional(Nullable(Type.String({ maxLength: 60, ...VERBATIM, ...labelled('交易单号', 'Reference') }))),

@@ -37,7 +37,8 @@ export const dues017: Migration = {
       id,
       required('integer', 'tenant_id'),
       ref('member_id', 'members.id'),
-      required('text', 'category'),
+      // category null: a row holding only an arrears reason (the category then follows from the member record).
+      optional('text', 'category'),
       optional('integer', 'income_fen', 'fixed_fen'),
       withDefault('exempt', 'integer', 0),
       optional('text', 'exempt_reason', 'arrears_reason', 'arrears_reason_at'),
@@ -59,7 +60,16 @@ export const dues017: Migration = {
     await createIndex(db, 'dues_bills_member_month', 'dues_bills', ['tenant_id', 'member_id', 'month'], {
       unique: true,
     });
-    await createIndex(db, 'dues_bills_scope', 'dues_bills', ['tenant_id', 'org_path', 'month']);
+    // The figures read only this index (covering): a county's year is one range scan, no table lookups.
+    await createIndex(db, 'dues_bills_scope', 'dues_bills', [
+      'tenant_id',
+      'org_path',
+      'month',
+      'org_id',
+      'status',
+      'amount_fen',
+      'paid_fen',
+    ]);
     await createIndex(db, 'dues_bills_month', 'dues_bills', ['tenant_id', 'month', 'status']);
 
     await createTable(db, dialect, 'dues_payments', [

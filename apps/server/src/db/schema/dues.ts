@@ -20,7 +20,7 @@ export interface DuesProfilesTable {
   id: Generated<number>;
   tenant_id: number;
   member_id: number;
-  category: string;
+  category: string | null;
   income_fen: number | null;
   fixed_fen: number | null;
   exempt: Generated<number>;
