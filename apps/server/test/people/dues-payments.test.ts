@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDuesJob } from '../../src/areas/people/dues/dues.flags.js';
 import { type Client, dialects, type Fixture, type TestEnv } from '../harness.js';
-import { addMember, billsOf, generate, openDues, setProfile } from './dues-kit.js';
+import { addMember, billsOf, generate, type KitBill, openDues, setProfile } from './dues-kit.js';
 
-type Bill = { id: number; month: string; amount: number; paid: number; status: string; orgId: number };
+type Bill = KitBill;
 
 describe.each(dialects())('party dues: payments, review, flags and figures on %s', (dialect) => {
   let env: TestEnv;
