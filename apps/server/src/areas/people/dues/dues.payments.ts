@@ -266,9 +266,9 @@ export async function review(
 ): Promise<DuesPaymentDetailT> {
   requireCapability(actor, 'dues.review');
   const text = note?.trim() || null;
-  if (decision === 'refuse' && !text) throw new DomainError('workflow.field_required', { field: 'note' });
   await ctx.db.transaction().execute(async (trx) => {
     const row = await getOr404(trx, actor, 'dues_payments', id);
+    if (decision === 'refuse' && !text) throw new DomainError('workflow.field_required', { field: 'note' });
     if (row.status !== 'pending') throw new DomainError('workflow.move_refused', { from: row.status });
     const now = ctx.clock().toISOString();
     const to = decision === 'approve' ? 'approved' : 'refused';
