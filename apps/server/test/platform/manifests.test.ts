@@ -44,11 +44,13 @@ describe('module manifests', () => {
 
   it('the demo runs the contributors of the manifests in list order, and the server their daily jobs', () => {
     expect(demoContributors().map((c) => c.name)).toEqual(['meetings', 'residents', 'development']);
+    expect(demoContributors().map((c) => c.name)).toEqual(['meetings', 'residents', 'dues']);
     expect(dailyJobs().map((j) => j.name)).toEqual([
       'reminders',
       'escalations',
       'wish claim release',
       'development reminders',
+      'dues bills and six-month flags',
     ]);
   });
 });
