@@ -10,6 +10,7 @@ import { overviewFigure } from '../../src/areas/core/stats/stats.service.js';
 const EXPECTED = [
   'meetings.compliance',
   'meetings.stats',
+  'mobility.states',
   'residents.groups.coverage',
   'residents.pairings.gaps',
   'residents.stats',
