@@ -243,6 +243,8 @@ describe.each(dialects())('members away and out of contact on %s', (dialect) => 
     expect((await townB.get(`/api/mobility/states?org=${fx.townA}`)).statusCode).toBe(404);
     const xlsx = await county.get(`/api/mobility/states/export?org=${fx.townA}`);
     expect(xlsx.statusCode).toBe(200);
-    expect((await county.get('/api/figures')).json().items.map((f: { key: string }) => f.key)).toContain('mobility.states');
+    expect((await county.get('/api/figures')).json().items.map((f: { key: string }) => f.key)).toContain(
+      'mobility.states',
+    );
   });
 });
