@@ -195,7 +195,7 @@ describe.each(dialects())('members away and out of contact on %s', (dialect) => 
     expect(found.total).toBe(1);
     const byName = (await county.get(`/api/mobility?q=${encodeURIComponent(`流动${seq}`)}`)).json();
     expect(byName.items.map((r: { id: number }) => r.id)).toContain(id);
-    expect((await county.get(`/api/mobility?org=${fx.villageA1}&member=${m}`)).json().total).toBe(0);
+    expect((await county.get(`/api/mobility?org=${fx.villageA1}&memberId=${m}`)).json().total).toBe(0);
     const open = (await county.get('/api/mobility?open=true&pageSize=500')).json();
     expect(open.items.every((r: { status: string }) => r.status !== 'returned')).toBe(true);
     const xlsx = await county.get('/api/mobility/export?q=宁波');

@@ -20,6 +20,7 @@ import { requestsWeb } from './residents/requests';
 import { visitsWeb } from './residents/visits';
 import { wishesWeb } from './residents/wishes';
 import { zonesWeb } from './residents/zones';
+import { mobilityWeb } from './people/mobility';
 
 /** The modules in menu order within each menu position. */
 export const WEB_MODULES: readonly WebModule[] = [
@@ -40,4 +41,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   errandsWeb,
   zonesWeb,
   commonWeb,
+  mobilityWeb,
 ];

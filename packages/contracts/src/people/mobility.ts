@@ -76,7 +76,7 @@ export const MobilityList = ListOf(MobilityRecord);
 export const MobilityListQuery = ListQuery({
   status: Type.Optional(KeyOf(MOBILITY_STATUSES)),
   open: Type.Optional(Type.Boolean({ description: 'only records still open (away or out of contact)', ...L.open })),
-  member: Type.Optional(memberRef(L.member)),
+  memberId: Type.Optional(memberRef(L.member)),
   deleted: Type.Optional(Type.Boolean()),
 });
 export type MobilityListQueryT = Static<typeof MobilityListQuery>;
@@ -162,3 +162,13 @@ export const MOBILITY_FLOW = defineFlowSpec({
     }),
   },
 });
+
+/** The words of a record's timeline entries (the moves' events, and deleted / restored). */
+export const MOBILITY_EVENT_KINDS = {
+  departed: { zh: '登记外出', en: 'Left' },
+  lost: { zh: '失去联系', en: 'Lost contact' },
+  regained: { zh: '恢复联系', en: 'Contact regained' },
+  returned: { zh: '返回', en: 'Back' },
+  deleted: { zh: '删除', en: 'Deleted' },
+  restored: { zh: '恢复', en: 'Restored' },
+} as const satisfies Record<string, Labelled>;

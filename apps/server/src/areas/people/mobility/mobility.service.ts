@@ -60,7 +60,7 @@ export async function list(ctx: Ctx, actor: Actor, query: MobilityListQueryT): P
     q: query.q?.trim() || undefined,
     status: query.status,
     open: query.open || undefined,
-    memberId: query.member,
+    memberId: query.memberId,
     deleted: query.deleted || undefined,
   };
   const { rows, total } = await repo.listRecords(ctx.db, actor, f, pagingOf(query));
