@@ -107,16 +107,17 @@ export default function MobilityFormPage() {
           col="half"
           label={t('外出地点', 'Where to')}
           name="destination"
+          max={60}
           required={state === 'flowing' ? t('请填写外出地点', 'Enter where the member has gone') : undefined}
           whitespace
         >
-          <Input maxLength={60} placeholder={t('如：广东省深圳市', 'e.g. Shenzhen, Guangdong')} />
+          <Input placeholder={t('如：广东省深圳市', 'e.g. Shenzhen, Guangdong')} />
         </Field>
-        <Field col="half" label={t('所在单位', 'Workplace')} name="unit">
-          <Input maxLength={60} />
+        <Field col="half" label={t('所在单位', 'Workplace')} name="unit" max={60}>
+          <Input />
         </Field>
-        <Field col="half" label={t('流入地党组织', 'Party organization there')} name="flowOrgName">
-          <Input maxLength={60} placeholder={t('已报到的流入地党组织（如有）', 'Where the member reported, if any')} />
+        <Field col="half" label={t('流入地党组织', 'Party organization there')} name="flowOrgName" max={60}>
+          <Input placeholder={t('已报到的流入地党组织（如有）', 'Where the member reported, if any')} />
         </Field>
         <Field
           col="half"
@@ -129,8 +130,8 @@ export default function MobilityFormPage() {
         <Field col="half" label={t('预计返回日期', 'Expected back')} name="expectedReturn">
           <DateField />
         </Field>
-        <Field col="full" label={t('备注', 'Note')} name="note">
-          <Input.TextArea rows={3} maxLength={500} />
+        <Field col="full" label={t('备注', 'Note')} name="note" max={500}>
+          <Input.TextArea rows={3} />
         </Field>
       </Row>
     </EntityForm>
