@@ -9,6 +9,8 @@ import { CheckinShortcut } from '../../areas/life/meetings/phone/MeetingPages';
 import { ProblemCard, Skeleton } from './parts';
 import { ServiceShortcut } from '../../areas/residents/common/phone/MemberServicePages';
 import { MyMonthCard } from '../../areas/core/home/MyMonth';
+import { DuesShortcut } from '../../areas/people/dues/phone/MyDues';
+import { hasCap } from '../session';
 import './mobile.css';
 
 function Row({ k, v }: { k: string; v: ReactNode }) {
@@ -46,6 +48,7 @@ export function ProfilePage({ me }: { me: Me }) {
       <MyMonthCard me={me} />
       {me.memberId ? <CheckinShortcut /> : null}
       {me.memberId ? <ServiceShortcut /> : null}
+      {me.memberId && hasCap(me, 'dues.own') ? <DuesShortcut /> : null}
       {q.isPending ? (
         <Skeleton />
       ) : q.error ? (
