@@ -28,6 +28,7 @@ import { errandsModule } from './residents/errands/index.js';
 import { commonModule } from './residents/common/index.js';
 import { screenModule } from './core/screen/index.js';
 import { mobilityModule } from './people/mobility/index.js';
+import { duesModule } from './people/dues/index.js';
 
 /** The modules, in the order their routes are registered and their demo data is loaded. */
 export const MANIFESTS: readonly ModuleManifest[] = [
@@ -56,6 +57,7 @@ export const MANIFESTS: readonly ModuleManifest[] = [
   commonModule,
   screenModule,
   mobilityModule,
+  duesModule,
 ];
 
 /** Every table an organization's move re-paths (`org_path` of its subtree), from the manifests. */

@@ -18,7 +18,7 @@ import {
   Stamps,
   VERBATIM,
 } from '../core/schemas.js';
-import { defineFlowSpec, moveSpec } from '../core/workflow.js';
+import { defineFlowSpec, moveSpec, TimelineEvent } from '../core/workflow.js';
 import { MonthString } from './dues.rules.js';
 
 export * from './dues.rules.js';
@@ -201,6 +201,9 @@ export const DuesPayment = Type.Object({
   ...Stamps,
 });
 export type DuesPaymentT = Static<typeof DuesPayment>;
+/** A payment with its timeline (recorded, approved or refused, deleted, restored). */
+export const DuesPaymentDetail = Type.Composite([DuesPayment, Type.Object({ events: Type.Array(TimelineEvent) })]);
+export type DuesPaymentDetailT = Static<typeof DuesPaymentDetail>;
 export const DuesPaymentList = ListOf(DuesPayment);
 export const DuesPaymentQuery = ListQuery({
   status: Type.Optional(KeyOf(DUES_PAYMENT_STATUSES)),
