@@ -29,6 +29,7 @@ import { commonModule } from './residents/common/index.js';
 import { screenModule } from './core/screen/index.js';
 import { developmentModule } from './people/development/index.js';
 import { transfersModule } from './people/transfers/index.js';
+import { mobilityModule } from './people/mobility/index.js';
 import { duesModule } from './people/dues/index.js';
 
 /** The modules, in the order their routes are registered and their demo data is loaded. */
@@ -59,6 +60,7 @@ export const MANIFESTS: readonly ModuleManifest[] = [
   screenModule,
   developmentModule,
   transfersModule,
+  mobilityModule,
   duesModule,
 ];
 

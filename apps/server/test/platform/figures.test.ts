@@ -13,6 +13,7 @@ const EXPECTED = [
   'dues.collection',
   'meetings.compliance',
   'meetings.stats',
+  'mobility.states',
   'residents.groups.coverage',
   'residents.pairings.gaps',
   'residents.stats',

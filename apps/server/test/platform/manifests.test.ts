@@ -52,6 +52,8 @@ describe('module manifests', () => {
       'development reminders',
       'dues bills and six-month flags',
     ]);
+    expect(demoContributors().map((c) => c.name)).toEqual(['meetings', 'residents', 'mobility']);
+    expect(dailyJobs().map((j) => j.name)).toEqual(['reminders', 'escalations', 'wish claim release']);
   });
 });
 

@@ -22,6 +22,8 @@ import { wishesWeb } from './residents/wishes';
 import { zonesWeb } from './residents/zones';
 import { developmentWeb } from './people/development';
 import { transfersWeb } from './people/transfers';
+import { mobilityWeb } from './people/mobility';
+import { duesWeb } from './people/dues';
 
 /** The modules in menu order within each menu position. */
 export const WEB_MODULES: readonly WebModule[] = [
@@ -44,4 +46,6 @@ export const WEB_MODULES: readonly WebModule[] = [
   zonesWeb,
   commonWeb,
   transfersWeb,
+  mobilityWeb,
+  duesWeb,
 ];

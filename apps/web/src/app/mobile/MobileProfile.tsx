@@ -10,6 +10,8 @@ import { ProblemCard, Skeleton } from './parts';
 import { ServiceShortcut } from '../../areas/residents/common/phone/MemberServicePages';
 import { MyMonthCard } from '../../areas/core/home/MyMonth';
 import { DevelopmentShortcut } from '../../areas/people/development/phone/MyDevelopment';
+import { DuesShortcut } from '../../areas/people/dues/phone/MyDues';
+import { hasCap } from '../session';
 import './mobile.css';
 
 function Row({ k, v }: { k: string; v: ReactNode }) {
@@ -48,6 +50,7 @@ export function ProfilePage({ me }: { me: Me }) {
       {me.memberId ? <CheckinShortcut /> : null}
       {me.memberId ? <ServiceShortcut /> : null}
       {me.memberId ? <DevelopmentShortcut /> : null}
+      {me.memberId && hasCap(me, 'dues.own') ? <DuesShortcut /> : null}
       {q.isPending ? (
         <Skeleton />
       ) : q.error ? (
