@@ -279,6 +279,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         method: 'cash',
         note: `${marker(key)}党费`,
       }),
+    );
   }
   return { org, member, household, records };
 }
