@@ -51,3 +51,26 @@ export const DEVELOPMENT_RULE_LABELS: Record<DevelopmentRuleKey, Labelled> = {
   conversionVoteWithinDays: { zh: '预备期满后讨论转正时限（天）', en: 'Days after probation to vote on conversion' },
   warnDays: { zh: '到期前提醒（天）', en: 'Days of warning before a deadline' },
 };
+
+/** The words of the development routes' fields (bodies and queries), gathered into the shared FIELD_LABELS. */
+export const DEVELOPMENT_FIELD_LABELS: Record<string, Labelled> = {
+  appliedOn: { zh: '递交申请日期', en: 'Applied on' },
+  contactIds: { zh: '培养联系人', en: 'Contacts' },
+  date: { zh: '日期', en: 'Date' },
+  entitled: { zh: '应到会有表决权的正式党员数', en: 'Full members with a vote' },
+  introducerIds: { zh: '入党介绍人', en: 'Introducers' },
+  materials: { zh: '材料清单', en: 'Materials' },
+  meetingId: { zh: '党员大会', en: 'General meeting' },
+  months: { zh: '月数', en: 'Months' },
+  outsidePlan: { zh: '计划外发展', en: 'Outside the plan' },
+  overrideReason: { zh: '超时限办理的理由', en: 'Reason for a late step' },
+  planYear: { zh: '计划年度', en: 'Plan year' },
+  presentVoting: { zh: '实到有表决权的正式党员数', en: 'Full members with a vote present' },
+  stage: { zh: '发展阶段', en: 'Stage' },
+  step: { zh: '发展步骤', en: 'Step' },
+  talkerMemberId: { zh: '谈话人', en: 'Talker' },
+  talkerName: { zh: '谈话人', en: 'Talker' },
+  trainingDays: { zh: '培训天数', en: 'Training days' },
+  trainingHours: { zh: '培训学时', en: 'Class hours' },
+  vote: { zh: '表决情况', en: 'Vote' },
+};
