@@ -181,20 +181,23 @@ describe.each(dialects())('development plans on %s', (dialect) => {
     await admitted(fx.villageB1, '2026-05-02');
 
     const f = (await county.get('/api/development/plans/figures?year=2026')).json();
-    expect(f.quarter).toBe(2);
-    expect(f.total).toMatchObject({ quota: 20, allocated: 15, admitted: 6, outsidePlan: 1, expected: 10, targets: 1 });
+    // On 15 June only the first quarter is complete: a quarter of each quota is due.
+    expect(f.total).toMatchObject({ quota: 20, allocated: 15, admitted: 6, outsidePlan: 1, expected: 5, targets: 1 });
     const a = f.byOrg.find((r: { orgId: number }) => r.orgId === fx.townA);
-    expect(a).toMatchObject({ quota: 10, admitted: 4, remaining: 6, expected: 5, outsidePlan: 1, status: 'behind' });
+    expect(f.quarter).toBe(1);
+    expect(a).toMatchObject({ quota: 10, admitted: 4, remaining: 6, expected: 3, outsidePlan: 1, status: 'on_track' });
     expect(a.targets).toBe(1);
     const b = f.byOrg.find((r: { orgId: number }) => r.orgId === fx.townB);
-    expect(b).toMatchObject({ quota: 5, allocated: 1, admitted: 2, status: 'behind' });
+    expect(b).toMatchObject({ quota: 5, allocated: 1, admitted: 2, expected: 2, status: 'on_track' });
     expect(f.monthly.find((m: { month: string }) => m.month === '2026-05').admitted).toBe(2);
+    const bRows = (await county.get(`/api/development/plans/figures?year=2026&org=${fx.townB}`)).json().byOrg;
+    expect(bRows.find((r: { orgId: number }) => r.orgId === fx.villageB1)).toMatchObject({ quota: 1, status: 'over' });
 
     const mine = (await townA.get('/api/development/plans/figures?year=2026')).json();
     expect(mine.byOrg.find((r: { orgId: number }) => r.orgId === fx.villageA1)).toMatchObject({
       quota: 6,
       admitted: 3,
-      expected: 3,
+      expected: 2,
       status: 'on_track',
     });
     expect(mine.byOrg.find((r: { orgId: number }) => r.orgId === fx.villageA2)).toMatchObject({
