@@ -134,7 +134,8 @@ function rowOf(l: Loaded, org: { id: number; name: string; org_path: string }, q
   const [lo, hi] = subtreeRange(org.org_path);
   const inside = l.admitted.filter((a) => a.org_path >= lo && a.org_path < hi);
   const admitted = inside.length;
-  const expected = quota === null ? 0 : Math.ceil((quota * quarter) / 4);
+  // Whole persons due: a branch with a quota of 1 is not behind before the year's last quarter.
+  const expected = quota === null ? 0 : Math.floor((quota * quarter) / 4);
   let status: PlanFigureRowT['status'] = 'on_track';
   if (quota === null) status = 'no_plan';
   else if (admitted > quota) status = 'over';
