@@ -19,6 +19,7 @@ import { ConfirmDelete } from '../../../components/form/ConfirmDelete';
 import { detailGate, DetailHead, useRecordDetail } from '../../residents/common/DetailParts';
 import { type CandidateDetail, DEVELOPMENT_KEYS, NextStepCell, StageTag } from './candidateModel';
 import { StepTimeline } from './StepTimeline';
+import { MaterialsCard } from './MaterialsCard';
 
 const EVENT_KINDS = Object.fromEntries(
   Object.values(DEVELOPMENT_FLOW.actions).map((a) => [a.event, a.label]),
@@ -134,9 +135,12 @@ export default function CandidateDetailPage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card title={t('办理记录', 'History')}>
-            <Timeline events={c.events} kinds={EVENT_KINDS} states={DEVELOPMENT_STAGES} />
-          </Card>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <MaterialsCard c={c} canWrite={writer} onChanged={changed} />
+            <Card title={t('办理记录', 'History')}>
+              <Timeline events={c.events} kinds={EVENT_KINDS} states={DEVELOPMENT_STAGES} />
+            </Card>
+          </Space>
         </Col>
       </Row>
     </Space>
