@@ -28,6 +28,8 @@ async function moveBy(page: Page, move: string, fill?: () => Promise<void>): Pro
   const ok = page.locator('.ant-modal').getByRole('button', { name: '确定' });
   if (await ok.isVisible({ timeout: 3_000 }).catch(() => false)) {
     await fill?.();
+    await settle(page);
+    await shot(page, `transfers-move-${move}`);
     await ok.click();
   }
 }
@@ -100,6 +102,7 @@ describe('transfers of membership', () => {
       await b.page.goto(`${baseUrl()}/transfers/${id}`);
       await b.page.getByTestId('move-approve').waitFor({ timeout: 30_000 });
       await moveBy(b.page, 'approve', async () => {
+        await b.page.locator('#validUntil').click();
         await b.page.locator('#validUntil').fill(chinaDay(30));
         await b.page.locator('#validUntil').press('Enter');
         await b.page.locator('#duesPaidTo').fill(chinaDay().slice(0, 7));
