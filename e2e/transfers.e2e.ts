@@ -25,7 +25,8 @@ async function pick(page: Page, id: string, text: string, option: string): Promi
 /** Makes a move of the action bar, answering its dialog when it has one. */
 async function moveBy(page: Page, move: string, fill?: () => Promise<void>): Promise<void> {
   await page.getByTestId(`move-${move}`).click();
-  const ok = page.locator('.ant-modal').getByRole('button', { name: '确定' });
+  // antd spaces a two-character label (确 定): the dialog's primary button is the one.
+  const ok = page.locator('.ant-modal .ant-btn-primary');
   if (await ok.isVisible({ timeout: 3_000 }).catch(() => false)) {
     await fill?.();
     await settle(page);
