@@ -25,9 +25,12 @@ async function pick(page: Page, id: string, text: string, option: string): Promi
 /** Makes a move of the action bar, answering its dialog when it has one. */
 async function moveBy(page: Page, move: string, fill?: () => Promise<void>): Promise<void> {
   await page.getByTestId(`move-${move}`).click();
-  const ok = page.locator('.ant-modal').getByRole('button', { name: '确定' });
+  // antd spaces a two-character label (确 定): the dialog's primary button is the one.
+  const ok = page.locator('.ant-modal .ant-btn-primary');
   if (await ok.isVisible({ timeout: 3_000 }).catch(() => false)) {
     await fill?.();
+    await settle(page);
+    await shot(page, `transfers-move-${move}`);
     await ok.click();
   }
 }
@@ -100,6 +103,7 @@ describe('transfers of membership', () => {
       await b.page.goto(`${baseUrl()}/transfers/${id}`);
       await b.page.getByTestId('move-approve').waitFor({ timeout: 30_000 });
       await moveBy(b.page, 'approve', async () => {
+        await b.page.locator('#validUntil').click();
         await b.page.locator('#validUntil').fill(chinaDay(30));
         await b.page.locator('#validUntil').press('Enter');
         await b.page.locator('#duesPaidTo').fill(chinaDay().slice(0, 7));

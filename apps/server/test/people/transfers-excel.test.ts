@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_TYPE } from '../files.js';
 import { dialects, testIdNumber } from '../harness.js';
 import { openTransfers, type TransferCounty } from './transfers-fixture.js';
+import * as orgs from '../../src/areas/core/orgs/orgs.service.js';
 
 const HEADERS = TRANSFER_SHEET_COLUMNS.map((c) => c.zh);
 
@@ -185,5 +186,17 @@ describe.each(dialects())('transfers in Excel on %s', (dialect) => {
     );
     const found = (await t.county.get(`/api/members?q=${newcomer}`)).json();
     expect(found.items[0]).toMatchObject({ name: '钱七', orgId: fx.villageA1 });
+  });
+
+  it("follows the receiving organization when it moves (to_path re-pathed with the org's subtree)", async () => {
+    const { env, fx } = t;
+    await orgs.move(env.ctx, fx.system, fx.villageA1, fx.townB);
+    const path = async (id: number) =>
+      (await env.ctx.db.selectFrom('orgs').select('org_path').where('id', '=', id).executeTakeFirstOrThrow()).org_path;
+    const rows = await env.ctx.db.selectFrom('transfers').select(['to_path', 'to_org_id']).execute();
+    const moved = rows.filter((r) => r.to_org_id === fx.villageA1);
+    expect(moved.length).toBeGreaterThan(0);
+    for (const r of moved) expect(r.to_path).toBe(await path(fx.villageA1));
+    expect((await t.townB.get('/api/transfers?direction=in')).json().total).toBe(moved.length);
   });
 });

@@ -226,6 +226,8 @@ describe.each(dialects())('transfers of membership on %s', (dialect) => {
     ]);
     expect((await flow(fx.townB, '2026-06')).total).toEqual({ in: 2, out: 0, pending: 0, overdue: 0 });
     expect((await flow(fx.townB, '2026-05')).total).toEqual({ in: 0, out: 0, pending: 0, overdue: 0 });
+    expect((await flow(fx.townB, '2026-Q2')).total).toEqual({ in: 2, out: 0, pending: 0, overdue: 0 });
+    expect((await flow(fx.townB, '2026-H2')).total).toEqual({ in: 0, out: 0, pending: 0, overdue: 0 });
     // For the county a move between two of its townships neither enters nor leaves it.
     const c = await flow(fx.county, '2026');
     expect(c.total).toEqual({ in: 1, out: 1, pending: 0, overdue: 0 });

@@ -261,12 +261,12 @@ export type TransferAction = keyof typeof TRANSFER_FLOW.actions;
 export const TransferTargets = ListOf(Type.Object({ id: Type.Integer(), name: Type.String() }));
 export const TransferTargetsQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 40 })) });
 
-/** The period of the transfers figure: a year `YYYY` or a month `YYYY-MM`. */
+/** The period of the transfers figure: a year `YYYY`, a half `YYYY-H1`, a quarter `YYYY-Q2` or a month `YYYY-MM`. */
 export const TransferFlowQuery = Type.Object({
   org: Type.Optional(Id()),
   period: Type.String({
-    pattern: '^\\d{4}(-(0[1-9]|1[0-2]))?$',
-    description: 'YYYY or YYYY-MM',
+    pattern: '^\\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$',
+    description: 'YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM',
     ...labelled('统计期间', 'Period'),
   }),
 });

@@ -1,9 +1,16 @@
 /**
- * 组织关系转接情况 (`transfers.flow`): for a subtree and a year or month, the transfers received into it from
+ * 组织关系转接情况 (`transfers.flow`): for a subtree and a year, half, quarter or month, the transfers received into it from
  * outside it, those that left it (received elsewhere, or the return slip of a letter to outside), and those under
  * way and overdue today — for the subtree and each organization right below it, with its Excel export.
  */
-import { monthRange, type TransferFlowQueryT, TransferFlowQuery, type TransferFlowT } from '@dangjian/contracts';
+import {
+  halfYearRange,
+  monthRange,
+  quarterRange,
+  type TransferFlowQueryT,
+  TransferFlowQuery,
+  type TransferFlowT,
+} from '@dangjian/contracts';
 import { subtreeRange } from '../../../db/dialect.js';
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
@@ -18,9 +25,11 @@ type Root = { id: number; tenant_id: number; org_path: string; name: string };
 type FlowArgs = { root: Root; period: string; day: string };
 type Counts = TransferFlowT['total'];
 
-/** The first and last day of a period `YYYY` or `YYYY-MM`. */
+/** The first and last day of a period `YYYY`, `YYYY-Hn`, `YYYY-Qn` or `YYYY-MM`. */
 export function periodSpan(period: string): { from: string; to: string } {
   if (period.length === 4) return { from: `${period}-01-01`, to: `${period}-12-31` };
+  if (period[5] === 'Q') return quarterRange(period);
+  if (period[5] === 'H') return halfYearRange(period);
   return monthRange(period);
 }
 

@@ -2,7 +2,8 @@
  * A transfer in full (`/transfers/:id`): the person and the letter, its timeline, the moves the server allows this
  * user now (the action bar), the letter to print for the sending side, delete and restore of a mistaken record.
  */
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Input, Row, Space, Tag } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Input, Row, Space, Tag } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import { TRANSFER_FLOW, TRANSFER_KINDS, TRANSFER_SIDES, TRANSFER_STATUSES } from '@dangjian/contracts';
@@ -15,16 +16,12 @@ import { WorkflowActionBar } from '../../../components/WorkflowActionBar';
 import { DeleteRestoreButton, DetailHead, detailGate, useRecordDetail } from '../../residents/common/DetailParts';
 import { movePath, TRANSFER_EVENT_KINDS, type TransferDetail } from './transferModel';
 
-/** A date picked as `YYYY-MM-DD` (or a month as `YYYY-MM`) in a move's dialog. */
+/** A date picked as `YYYY-MM-DD` (or a month typed as `YYYY-MM`) in a move's dialog. */
 function DayInput(props: { value?: string; onChange?: (v: string | null) => void; month?: boolean; id?: string }) {
   return props.month ? (
     <Input id={props.id} placeholder="2026-05" value={props.value} onChange={(e) => props.onChange?.(e.target.value)} />
   ) : (
-    <DatePicker
-      id={props.id}
-      style={{ width: '100%' }}
-      onChange={(d) => props.onChange?.(d ? d.format('YYYY-MM-DD') : null)}
-    />
+    <DateField id={props.id} value={props.value} onChange={props.onChange} />
   );
 }
 

@@ -33,7 +33,8 @@ export default function TransferLetterPage() {
   if (!l) return null;
   const ethnicity = l.ethnicity ? `，${lbl(ETHNICITIES, l.ethnicity)}` : '';
   const age = l.age != null ? `，${l.age}岁` : '';
-  const status = `${lbl(MEMBER_STATUSES, l.memberStatus)}党员`;
+  // The statuses read 正式党员 / 预备党员 already.
+  const status = lbl(MEMBER_STATUSES, l.memberStatus);
   const who = `${l.name}同志（${lbl(GENDERS, l.gender)}${age}${ethnicity}，${status}，身份证号码 ${l.idNumber}）`;
   return (
     <div className="tr-letter-page">
