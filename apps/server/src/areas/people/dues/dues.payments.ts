@@ -84,17 +84,18 @@ export async function listPayments(ctx: Ctx, actor: Actor, q: DuesPaymentQueryT)
     to: q.to,
     deleted: q.deleted,
   };
-  const { rows, total } = await payRepo.listPayments(ctx.db, actor, f, pagingOf(q));
+  const { rows, total } = await payRepo.listPayments(ctx.db, actor, f, pagingOf(q), ctx.dialect === 'sqlite');
   return { items: await presentAll(ctx, actor, rows), total };
 }
 
 /** One payment of the caller's subtree (also deleted) with its timeline. */
 export async function getPayment(ctx: Ctx, actor: Actor, id: number): Promise<DuesPaymentDetailT> {
   requireCapability(actor, 'dues.read');
-  const live = await payRepo.listPayments(ctx.db, actor, { id }, { page: 1, pageSize: 1 });
+  const sqlite = ctx.dialect === 'sqlite';
+  const live = await payRepo.listPayments(ctx.db, actor, { id }, { page: 1, pageSize: 1 }, sqlite);
   const rows = live.rows.length
     ? live.rows
-    : (await payRepo.listPayments(ctx.db, actor, { id, deleted: true }, { page: 1, pageSize: 1 })).rows;
+    : (await payRepo.listPayments(ctx.db, actor, { id, deleted: true }, { page: 1, pageSize: 1 }, sqlite)).rows;
   if (!rows.length) throw notFound();
   const [p] = await presentAll(ctx, actor, rows);
   return { ...p!, events: await listTimeline(ctx.db, 'dues_payment', id) };
