@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalculatorOutlined,
+  TransactionOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { menuEntry, page, routesOf, type WebModule } from '../../../app/modules';
@@ -18,6 +19,7 @@ export const duesWeb: WebModule = {
   module: 'dues',
   menu: [
     menuEntry('/dues', AccountBookOutlined, label, under('dues.read')),
+    menuEntry('/dues/payments', TransactionOutlined, { zh: '缴纳记录', en: 'Payments' }, under('dues.read')),
     menuEntry(
       '/dues/payments?status=pending',
       AuditOutlined,
