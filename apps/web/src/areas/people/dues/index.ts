@@ -38,12 +38,11 @@ export const duesWeb: WebModule = {
     'dues/rules': page(() => import('./RulesPage')),
     'dues/figures': page(() => import('./FiguresPage')),
   }),
+  // Only its own segments (`new` and `rules` keep the console's shared names).
   crumbs: {
     dues: label,
     payments: { zh: '缴纳记录', en: 'Payments' },
-    new: { zh: '登记缴纳', en: 'Record' },
     flags: { zh: '半年未缴', en: 'Six months unpaid' },
-    rules: { zh: '党费标准', en: 'Rules' },
     figures: { zh: '统计', en: 'Figures' },
   },
 };
