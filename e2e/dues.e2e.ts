@@ -45,7 +45,7 @@ describe('party dues', () => {
       await shot(page, 'dues-bills');
       await page.getByTestId('record-payment').first().click();
       await page.waitForURL(/\/dues\/payments\/new/);
-      await page.getByTestId('payment-bills').getByRole('checkbox').first().waitFor();
+      await page.getByTestId('payment-bills').getByText('待缴').first().waitFor();
       await settle(page);
       await shot(page, 'dues-payment-form');
       await page.getByTestId('save-payment').click();

@@ -39,6 +39,7 @@ export default function FiguresPage() {
   const option = useMemo(() => {
     const m = s?.byMonth ?? [];
     return {
+      legend: { top: 0 },
       xAxis: { type: 'category', data: m.map((r) => r.month ?? '') },
       yAxis: { type: 'value' },
       series: [

@@ -14,7 +14,7 @@ import {
   type DuesPaymentT,
 } from '@dangjian/contracts';
 import { api } from '../../../api/client';
-import type { ListAnswer } from '../../../api/types';
+import type { ListAnswer, Member } from '../../../api/types';
 import { useEnumOptions, useLocale, useT } from '../../../app/i18n';
 import { DateField } from '../../../components/DateField';
 import { EntityForm } from '../../../components/EntityForm';
@@ -43,6 +43,13 @@ export default function PaymentFormPage() {
       api.get<ListAnswer<DuesBillT>>('/api/dues/bills', { memberId, unpaid: true, pageSize: 36 }, signal),
     enabled: !!memberId,
   });
+  // The picker names a member given by the address (from a bill's row) before any search finds it.
+  const given = Number(params.get('member')) || undefined;
+  const named = useQuery({
+    queryKey: ['member', given],
+    queryFn: ({ signal }) => api.get<Member>(`/api/members/${given}`, undefined, signal),
+    enabled: !!given,
+  });
   const open = bills.data?.items ?? [];
   const chosen = open.filter((b) => billIds.includes(b.id));
   const owed = Math.round(chosen.reduce((s, b) => s + b.outstanding, 0) * 100) / 100;
@@ -57,7 +64,7 @@ export default function PaymentFormPage() {
       title={t('登记党费缴纳', 'Record a dues payment')}
       form={form}
       initialValues={{
-        memberId: Number(params.get('member')) || undefined,
+        memberId: given,
         billIds: prefillBills,
         paidOn: chinaToday(),
         method: 'cash',
@@ -96,7 +103,9 @@ export default function PaymentFormPage() {
     >
       <Row gutter={16}>
         <Field col="half" label={t('党员', 'Member')} name="memberId" required={t('请选择党员', 'Choose the member')}>
-          <MemberPicker />
+          <MemberPicker
+            initialLabel={memberId === given && named.data ? `${named.data.name}（${named.data.orgName}）` : null}
+          />
         </Field>
         <Field col="half" label={t('缴纳日期', 'Paid on')} name="paidOn" required={t('请选择日期', 'Choose the day')}>
           <DateField maxToday />

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalculatorOutlined,
+  TransactionOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { menuEntry, page, routesOf, type WebModule } from '../../../app/modules';
@@ -18,6 +19,7 @@ export const duesWeb: WebModule = {
   module: 'dues',
   menu: [
     menuEntry('/dues', AccountBookOutlined, label, under('dues.read')),
+    menuEntry('/dues/payments', TransactionOutlined, { zh: '缴纳记录', en: 'Payments' }, under('dues.read')),
     menuEntry(
       '/dues/payments?status=pending',
       AuditOutlined,
@@ -36,12 +38,11 @@ export const duesWeb: WebModule = {
     'dues/rules': page(() => import('./RulesPage')),
     'dues/figures': page(() => import('./FiguresPage')),
   }),
+  // Only its own segments (`new` and `rules` keep the console's shared names).
   crumbs: {
     dues: label,
     payments: { zh: '缴纳记录', en: 'Payments' },
-    new: { zh: '登记缴纳', en: 'Record' },
     flags: { zh: '半年未缴', en: 'Six months unpaid' },
-    rules: { zh: '党费标准', en: 'Rules' },
     figures: { zh: '统计', en: 'Figures' },
   },
 };

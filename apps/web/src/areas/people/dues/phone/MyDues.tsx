@@ -73,30 +73,22 @@ export function MyDuesPage() {
                 <span className="m-meeting-topic">{monthText(b.month, locale)}</span>
                 <span className={`m-state ${STATE_CLASS[b.status] ?? ''}`}>{lbl(DUES_BILL_STATUSES, b.status)}</span>
               </div>
-              <dl className="m-dl">
-                <div className="m-row">
-                  <dt>{t('应缴', 'Due')}</dt>
-                  <dd>{t(`${yuan(b.amount)} 元`, `${yuan(b.amount)} 元`)}</dd>
+              <div className="m-sub" data-testid="m-dues-amounts">
+                {t(
+                  `应缴 ${yuan(b.amount)} 元 · 已缴 ${yuan(b.paid)} 元`,
+                  `Due ${yuan(b.amount)} 元 · paid ${yuan(b.paid)} 元`,
+                )}
+              </div>
+              {b.outstanding > 0 ? (
+                <div style={{ color: '#a8071a', fontWeight: 600 }}>
+                  {t(`待缴 ${yuan(b.outstanding)} 元`, `${yuan(b.outstanding)} 元 owed`)}
                 </div>
-                <div className="m-row">
-                  <dt>{t('已缴', 'Paid')}</dt>
-                  <dd>{t(`${yuan(b.paid)} 元`, `${yuan(b.paid)} 元`)}</dd>
+              ) : null}
+              {b.pending > 0 ? (
+                <div className="m-sub">
+                  {t(`补交 ${yuan(b.pending)} 元待审核`, `Back payment of ${yuan(b.pending)} 元 in review`)}
                 </div>
-                {b.outstanding > 0 ? (
-                  <div className="m-row">
-                    <dt>{t('待缴', 'Owed')}</dt>
-                    <dd style={{ color: '#a8071a', fontWeight: 600 }}>
-                      {t(`${yuan(b.outstanding)} 元`, `${yuan(b.outstanding)} 元`)}
-                    </dd>
-                  </div>
-                ) : null}
-                {b.pending > 0 ? (
-                  <div className="m-row">
-                    <dt>{t('补交待审核', 'Back payment in review')}</dt>
-                    <dd>{t(`${yuan(b.pending)} 元`, `${yuan(b.pending)} 元`)}</dd>
-                  </div>
-                ) : null}
-              </dl>
+              ) : null}
             </li>
           ))}
         </ol>
