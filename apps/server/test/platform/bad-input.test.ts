@@ -200,9 +200,11 @@ describe.each(dialects())('bad input answers 4xx with a code, never 5xx, on %s',
   it('multipart: upload routes are declared multipart; an unterminated body on each is a 400 with a code', async () => {
     const uploads = ops.filter((o) => o.op.requestBody?.content['multipart/form-data']);
     expect(uploads.map((o) => o.path).sort()).toEqual([
+      '/api/development/{id}/files',
       '/api/households/import',
       '/api/meetings/{id}/photos',
       '/api/members/import',
+      '/api/transfers/import',
       '/api/visits/{id}/photos',
       '/api/wishes/{id}/photos',
     ]);
