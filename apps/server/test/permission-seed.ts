@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import type { Fixture, TestEnv } from './harness.js';
-import { type Client, login, PASSWORD } from './harness.js';
+import { type Client, login, PASSWORD, testIdNumber } from './harness.js';
 import { type OrgKey as FixtureOrgKey, PARENT as FIXTURE_PARENT } from './core/permission-oracle.js';
 
 /** The organizations of the table: the fixture's tree plus a community under each township (zones need one). */
@@ -48,7 +48,8 @@ export type Entity =
   | 'requests'
   | 'evaluations'
   | 'wishes'
-  | 'errands';
+  | 'errands'
+  | 'development';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -110,6 +111,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'evaluations',
         'wishes',
         'errands',
+        'development',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -210,6 +212,14 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
       records.errands[place] = await ok(
         taker.post('/api/errands', { orgId: org[place], title: `${m}代办`, residentName: `户主${n}` }),
       );
+    records.development[place] = await ok(
+      county.post('/api/development', {
+        orgId: org[place],
+        name: `申请人${m}`,
+        idNumber: testIdNumber('male', '2001-03-04'),
+        appliedOn: '2026-06-01',
+      }),
+    );
     if (place.startsWith('community'))
       records.zones[place] = await ok(
         county.post('/api/zones', { orgId: org[place], name: `${m}网格`, households: 5 }),

@@ -27,6 +27,7 @@ import { wishesModule } from './residents/wishes/index.js';
 import { errandsModule } from './residents/errands/index.js';
 import { commonModule } from './residents/common/index.js';
 import { screenModule } from './core/screen/index.js';
+import { developmentModule } from './people/development/index.js';
 
 /** The modules, in the order their routes are registered and their demo data is loaded. */
 export const MANIFESTS: readonly ModuleManifest[] = [
@@ -54,6 +55,7 @@ export const MANIFESTS: readonly ModuleManifest[] = [
   errandsModule,
   commonModule,
   screenModule,
+  developmentModule,
 ];
 
 /** Every table an organization's move re-paths (`org_path` of its subtree), from the manifests. */

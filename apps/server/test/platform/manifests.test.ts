@@ -44,7 +44,12 @@ describe('module manifests', () => {
 
   it('the demo runs the contributors of the manifests in list order, and the server their daily jobs', () => {
     expect(demoContributors().map((c) => c.name)).toEqual(['meetings', 'residents']);
-    expect(dailyJobs().map((j) => j.name)).toEqual(['reminders', 'escalations', 'wish claim release']);
+    expect(dailyJobs().map((j) => j.name)).toEqual([
+      'reminders',
+      'escalations',
+      'wish claim release',
+      'development reminders',
+    ]);
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import type { Labelled } from './enums.js';
 import { RESIDENTS_RULE_LABELS } from '../residents/residents.js';
+import { DEVELOPMENT_FIELD_LABELS } from '../people/development.rules.js';
 
 /** The schema keyword of a property's own name in words (an annotation; the server's Ajv knows it). */
 export const LABEL_KEYWORD = 'x-label';
@@ -19,6 +20,8 @@ export function labelled(zh: string, en: string): { [LABEL_KEYWORD]: Labelled } 
 export const FIELD_LABELS: Record<string, Labelled> = {
   // The service rules' own words (the rules page's labels).
   ...RESIDENTS_RULE_LABELS,
+  // The development module's fields.
+  ...DEVELOPMENT_FIELD_LABELS,
   abstain: { zh: '弃权票数', en: 'Abstentions' },
   acceptedAt: { zh: '受理时间', en: 'Accepted at' },
   action: { zh: '操作', en: 'Action' },

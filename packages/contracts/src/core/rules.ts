@@ -11,6 +11,7 @@ export const RULE_SET_LABELS = {
   meetings: { zh: '组织生活制度要求', en: 'Organizational life: the rules' },
   meeting_timing: { zh: '组织生活时限', en: 'Organizational life: time limits' },
   residents: { zh: '为民服务规则', en: 'Service rules' },
+  development: { zh: '发展党员时限规则', en: 'Member development: the time rules' },
 } satisfies Record<string, Labelled>;
 export type RuleSetName = keyof typeof RULE_SET_LABELS;
 

@@ -1,0 +1,14 @@
+/** Module manifest: member development (发展党员) — candidates, the 25 steps, their time rules and figures. */
+import type { ModuleManifest } from '../../../platform/manifest.js';
+import { developmentRoutes } from './development.routes.js';
+import { remindDeadlines } from './development.reminders.js';
+
+export const developmentModule: ModuleManifest = {
+  name: 'development',
+  area: 'people',
+  routes: [developmentRoutes],
+  orgScopedTables: ['development_candidates'],
+  versionDomains: ['development'],
+  capabilities: ['development.read', 'development.write', 'development.approve', 'development.rules'],
+  jobs: [{ name: 'development reminders', run: (ctx, { now }) => remindDeadlines(ctx, now) }],
+};
