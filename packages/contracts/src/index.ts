@@ -31,4 +31,5 @@ export * from './people/development.js';
 export * from './people/transfers.js';
 export * from './people/dues.js';
 export * from './people/mobility.js';
+export * from './people/developmentPlans.js';
 export * from './home.js';

@@ -25,6 +25,12 @@ import { DUES_ERRORS } from './people/dues.errors.js';
 import { MOBILITY_AUDIT_ACTIONS, MOBILITY_AUDIT_ENTITIES } from './people/mobility.audit.js';
 import { MOBILITY_CAPABILITIES } from './people/mobility.capabilities.js';
 import { MOBILITY_ERRORS } from './people/mobility.errors.js';
+import {
+  DEVELOPMENT_PLANS_AUDIT_ACTIONS,
+  DEVELOPMENT_PLANS_AUDIT_ENTITIES,
+  DEVELOPMENT_PLANS_CAPABILITIES,
+  DEVELOPMENT_PLANS_ERRORS,
+} from './people/developmentPlans.js';
 
 /** Every capability of every module. */
 export const MODULE_CAPABILITIES = {
@@ -35,6 +41,7 @@ export const MODULE_CAPABILITIES = {
   ...TRANSFERS_CAPABILITIES,
   ...DUES_CAPABILITIES,
   ...MOBILITY_CAPABILITIES,
+  ...DEVELOPMENT_PLANS_CAPABILITIES,
 };
 
 /** Every error code of every module. */
@@ -46,6 +53,7 @@ export const MODULE_ERRORS = {
   ...TRANSFERS_ERRORS,
   ...DUES_ERRORS,
   ...MOBILITY_ERRORS,
+  ...DEVELOPMENT_PLANS_ERRORS,
 };
 
 /** Every audit action code of every module, in words (zh/en). */
@@ -57,6 +65,7 @@ export const MODULE_AUDIT_ACTIONS = {
   ...TRANSFERS_AUDIT_ACTIONS,
   ...DUES_AUDIT_ACTIONS,
   ...MOBILITY_AUDIT_ACTIONS,
+  ...DEVELOPMENT_PLANS_AUDIT_ACTIONS,
 };
 
 /** Every audit entity type of every module, in words (zh/en). */
@@ -68,4 +77,5 @@ export const MODULE_AUDIT_ENTITIES = {
   ...TRANSFERS_AUDIT_ENTITIES,
   ...DUES_AUDIT_ENTITIES,
   ...MOBILITY_AUDIT_ENTITIES,
+  ...DEVELOPMENT_PLANS_AUDIT_ENTITIES,
 };

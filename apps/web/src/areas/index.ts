@@ -20,12 +20,14 @@ import { requestsWeb } from './residents/requests';
 import { visitsWeb } from './residents/visits';
 import { wishesWeb } from './residents/wishes';
 import { zonesWeb } from './residents/zones';
+import { developmentWeb } from './people/development';
 
 /** The modules in menu order within each menu position. */
 export const WEB_MODULES: readonly WebModule[] = [
   homeWeb,
   orgsWeb,
   membersWeb,
+  developmentWeb,
   auditWeb,
   usersWeb,
   rulesWeb,

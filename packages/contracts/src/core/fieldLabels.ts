@@ -153,6 +153,7 @@ export const FIELD_LABELS: Record<string, Labelled> = {
   toOrgId: { zh: '转交组织', en: 'Hand over to' },
   topic: { zh: '会议议题', en: 'Topic' },
   type: { zh: '类型', en: 'Type' },
+  undone: { zh: '含已撤销', en: 'Include undone' },
   unread: { zh: '未读', en: 'Unread' },
   username: { zh: '用户名', en: 'Username' },
   values: { zh: '规则取值', en: 'Values' },

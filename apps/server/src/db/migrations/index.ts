@@ -18,6 +18,7 @@ import { development015 } from './015_development.js';
 import { transfers016 } from './016_transfers.js';
 import { dues017 } from './017_dues.js';
 import { mobility018 } from './018_mobility.js';
+import { developmentPlans019 } from './019_development_plans.js';
 
 export interface Migration {
   name: string;
@@ -42,4 +43,5 @@ export const MIGRATIONS: Migration[] = [
   transfers016,
   dues017,
   mobility018,
+  developmentPlans019,
 ];

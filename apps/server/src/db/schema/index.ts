@@ -45,6 +45,7 @@ import type { DevelopmentTables } from './development.js';
 import type { TransfersTables } from './transfers.js';
 import type { DuesTables } from './dues.js';
 import type { MobilityTables } from './mobility.js';
+import type { DevelopmentPlansTables } from './developmentPlans.js';
 
 export type * from './core.js';
 export type * from './life.js';
@@ -54,9 +55,10 @@ export type * from './development.js';
 export type * from './transfers.js';
 export type * from './dues.js';
 export type * from './mobility.js';
+export type * from './developmentPlans.js';
 
 /** Every table: the core's, life's and residents' here, each people module's from its own file. */
-export interface DB extends DevelopmentTables, TransfersTables, DuesTables, MobilityTables {
+export interface DB extends DevelopmentTables, TransfersTables, DuesTables, MobilityTables, DevelopmentPlansTables {
   orgs: OrgsTable;
   members: MembersTable;
   users: UsersTable;

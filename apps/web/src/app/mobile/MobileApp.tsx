@@ -22,6 +22,7 @@ import { LangButton, loginUrl } from './mobileShared';
 import { LoginPage } from './MobileLogin';
 import { BranchPage, ProfilePage } from './MobileProfile';
 import { phoneIcon } from '../../components/PhoneParts';
+import { MyDevelopmentPage } from '../../areas/people/development/phone/MyDevelopment';
 
 const ICON_ME = phoneIcon('M12 12a5 5 0 1 0 0-10 5 5 0 0 0 0 10zm0 2c-4.4 0-8 2.2-8 5v3h16v-3c0-2.8-3.6-5-8-5z');
 const ICON_BRANCH = phoneIcon(
@@ -62,6 +63,7 @@ function Frame({ me, children }: { me: Me; children: ReactNode }) {
     '/m/messages': t('我的消息', 'My messages'),
     '/m/branch': t('我的支部', 'My branch'),
     '/m/service': t('为民服务', 'Serving residents'),
+    '/m/development': t('我的入党进程', 'My way into the Party'),
   };
   return (
     <div className="m-app">
@@ -102,7 +104,7 @@ function Frame({ me, children }: { me: Me; children: ReactNode }) {
   );
 }
 
-type Page = 'profile' | 'branch' | 'checkin' | 'meetings' | 'messages' | 'service';
+type Page = 'profile' | 'branch' | 'checkin' | 'meetings' | 'messages' | 'service' | 'development';
 
 function Signed({ page }: { page: Page }) {
   const me = useMe({ quiet401: true });
@@ -140,6 +142,7 @@ function Signed({ page }: { page: Page }) {
     meetings: <MyMeetingsPage />,
     messages: <MessagesPage />,
     service: <MemberServicePage />,
+    development: <MyDevelopmentPage />,
   };
   return <Frame me={me.data}>{pages[page]}</Frame>;
 }
@@ -164,6 +167,7 @@ export default function MobileApp() {
       <Route path="meetings" element={<Signed page="meetings" />} />
       <Route path="messages" element={<Signed page="messages" />} />
       <Route path="service" element={<Signed page="service" />} />
+      <Route path="development" element={<Signed page="development" />} />
       <Route path="wishes" element={<PublicWallPage />} />
       <Route path="resident" element={<ResidentPage />} />
       <Route index element={<Signed page="profile" />} />

@@ -2,13 +2,16 @@
 import type { ModuleManifest } from '../../../platform/manifest.js';
 import { developmentRoutes } from './development.routes.js';
 import { remindDeadlines } from './development.reminders.js';
+import { plansRoutes } from './plans.routes.js';
+import { withDemoPlans } from '../../../demo/developmentPlans.js';
 
 export const developmentModule: ModuleManifest = {
   name: 'development',
   area: 'people',
-  routes: [developmentRoutes],
-  orgScopedTables: ['development_candidates'],
+  routes: [developmentRoutes, plansRoutes],
+  orgScopedTables: ['development_candidates', 'development_plans', 'development_marks'],
   versionDomains: ['development'],
-  capabilities: ['development.read', 'development.write', 'development.approve', 'development.rules'],
+  capabilities: ['development.read', 'development.write', 'development.approve', 'development.rules', 'development.plan'],
+  demo: withDemoPlans(),
   jobs: [{ name: 'development reminders', run: (ctx, { now }) => remindDeadlines(ctx, now) }],
 };
