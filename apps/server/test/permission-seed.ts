@@ -49,7 +49,8 @@ export type Entity =
   | 'evaluations'
   | 'wishes'
   | 'errands'
-  | 'development';
+  | 'development'
+  | 'transfers';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -112,6 +113,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'wishes',
         'errands',
         'development',
+        'transfers',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -242,6 +244,11 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
       }),
     );
   }
+  // A transfer of each organization's member to a unit outside the platform (the owning side alone sees it).
+  for (const [key, id] of Object.entries(member) as [OrgKey, number][])
+    records.transfers[key] = await ok(
+      county.post('/api/transfers', { memberId: id, toOrgName: `${marker(key)}外省接收单位`, duesPaidTo: '2026-05' }),
+    );
   return { org, member, household, records };
 }
 

@@ -28,6 +28,7 @@ import { errandsModule } from './residents/errands/index.js';
 import { commonModule } from './residents/common/index.js';
 import { screenModule } from './core/screen/index.js';
 import { developmentModule } from './people/development/index.js';
+import { transfersModule } from './people/transfers/index.js';
 
 /** The modules, in the order their routes are registered and their demo data is loaded. */
 export const MANIFESTS: readonly ModuleManifest[] = [
@@ -56,6 +57,7 @@ export const MANIFESTS: readonly ModuleManifest[] = [
   commonModule,
   screenModule,
   developmentModule,
+  transfersModule,
 ];
 
 /** Every table an organization's move re-paths (`org_path` of its subtree), from the manifests. */

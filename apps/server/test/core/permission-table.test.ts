@@ -51,6 +51,12 @@ const WIDER: { route: RegExp; actors: ActorKey[]; shows: boolean; why: string }[
     why: 'a member may take an errand for a resident anywhere in the county (红色暖心卡代办)',
   },
   {
+    route: /^GET \/api\/transfers\/targets$/,
+    actors: ['county', 'townA', 'secA1'],
+    shows: true,
+    why: "a transfer may go to any organization of the county: the form's picker lists their names (组织关系转接)",
+  },
+  {
     route: /^GET \/api\/errands$/,
     actors: ['memberA1'],
     shows: false,
@@ -60,6 +66,7 @@ const WIDER: { route: RegExp; actors: ActorKey[]; shows: boolean; why: string }[
 
 /** Deletes from the leaves up: a household's residents before it, an organization's records before it. */
 const DELETE_ORDER = [
+  'transfers',
   'residents',
   'visits',
   'pairings',

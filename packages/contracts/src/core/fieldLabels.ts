@@ -45,6 +45,7 @@ export const FIELD_LABELS: Record<string, Labelled> = {
   deleted: { zh: '回收站', en: 'Recycle bin' },
   department: { zh: '部门', en: 'Department' },
   description: { zh: '内容', en: 'Description' },
+  direction: { zh: '转接方向', en: 'Direction' },
   displayName: { zh: '显示名称', en: 'Display name' },
   dissatisfied: { zh: '不满意票数', en: 'Dissatisfied' },
   dryRun: { zh: '仅检查', en: 'Check only' },

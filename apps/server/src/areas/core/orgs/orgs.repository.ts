@@ -257,6 +257,9 @@ export async function moveSubtree(
   // A request keeps the path of the organization that accepted it as well.
   await sql`update requests set origin_path = ${newPrefix} || substr(origin_path, ${oldPrefix.length + 1})
     where tenant_id = ${tenantId} and origin_path >= ${lo} and origin_path < ${hi}`.execute(trx);
+  // A transfer keeps the path of its receiving organization as well.
+  await sql`update transfers set to_path = ${newPrefix} || substr(to_path, ${oldPrefix.length + 1})
+    where tenant_id = ${tenantId} and to_path >= ${lo} and to_path < ${hi}`.execute(trx);
   const [newLo, newHi] = subtreeRange(newPrefix);
   await sql`update orgs set depth = depth + ${m.depthDelta}
     where tenant_id = ${tenantId} and org_path >= ${newLo} and org_path < ${newHi}`.execute(trx);
