@@ -29,6 +29,7 @@ import { commonModule } from './residents/common/index.js';
 import { screenModule } from './core/screen/index.js';
 import { developmentModule } from './people/development/index.js';
 import { transfersModule } from './people/transfers/index.js';
+import { duesModule } from './people/dues/index.js';
 
 /** The modules, in the order their routes are registered and their demo data is loaded. */
 export const MANIFESTS: readonly ModuleManifest[] = [
@@ -58,6 +59,7 @@ export const MANIFESTS: readonly ModuleManifest[] = [
   screenModule,
   developmentModule,
   transfersModule,
+  duesModule,
 ];
 
 /** Every table an organization's move re-paths (`org_path` of its subtree), from the manifests. */
