@@ -50,7 +50,8 @@ export type Entity =
   | 'wishes'
   | 'errands'
   | 'development'
-  | 'transfers';
+  | 'transfers'
+  | 'mobility';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -114,6 +115,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'errands',
         'development',
         'transfers',
+        'mobility',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -227,6 +229,15 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         county.post('/api/zones', { orgId: org[place], name: `${m}网格`, households: 5 }),
       );
   }
+  for (const [key, memberId] of Object.entries(member) as [OrgKey, number][])
+    records.mobility[key] = await ok(
+      county.post('/api/mobility', {
+        memberId,
+        state: 'flowing',
+        since: '2026-06-01',
+        destination: `${marker(key)}深圳`,
+      }),
+    );
   for (const [key, id] of Object.entries(org) as [OrgKey, number][]) {
     records.meetings[key] = await ok(
       county.post('/api/meetings', {

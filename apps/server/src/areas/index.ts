@@ -30,6 +30,7 @@ import { screenModule } from './core/screen/index.js';
 import { developmentModule } from './people/development/index.js';
 import { transfersModule } from './people/transfers/index.js';
 import { duesModule } from './people/dues/index.js';
+import { mobilityModule } from './people/mobility/index.js';
 
 /** The modules, in the order their routes are registered and their demo data is loaded. */
 export const MANIFESTS: readonly ModuleManifest[] = [
@@ -60,6 +61,7 @@ export const MANIFESTS: readonly ModuleManifest[] = [
   developmentModule,
   transfersModule,
   duesModule,
+  mobilityModule,
 ];
 
 /** Every table an organization's move re-paths (`org_path` of its subtree), from the manifests. */

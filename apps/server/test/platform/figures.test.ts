@@ -12,6 +12,7 @@ const EXPECTED = [
   'development.plan',
   'meetings.compliance',
   'meetings.stats',
+  'mobility.states',
   'residents.groups.coverage',
   'residents.pairings.gaps',
   'residents.stats',

@@ -43,12 +43,13 @@ describe('module manifests', () => {
   });
 
   it('the demo runs the contributors of the manifests in list order, and the server their daily jobs', () => {
-    expect(demoContributors().map((c) => c.name)).toEqual(['meetings', 'residents']);
+    expect(demoContributors().map((c) => c.name)).toEqual(['meetings', 'residents', 'development', 'dues', 'mobility']);
     expect(dailyJobs().map((j) => j.name)).toEqual([
       'reminders',
       'escalations',
       'wish claim release',
       'development reminders',
+      'dues bills and six-month flags',
     ]);
   });
 });

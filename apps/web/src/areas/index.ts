@@ -21,6 +21,7 @@ import { visitsWeb } from './residents/visits';
 import { wishesWeb } from './residents/wishes';
 import { zonesWeb } from './residents/zones';
 import { developmentWeb } from './people/development';
+import { mobilityWeb } from './people/mobility';
 
 /** The modules in menu order within each menu position. */
 export const WEB_MODULES: readonly WebModule[] = [
@@ -42,4 +43,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   errandsWeb,
   zonesWeb,
   commonWeb,
+  mobilityWeb,
 ];

@@ -106,6 +106,7 @@ export const FIELD_LABELS: Record<string, Labelled> = {
   note: { zh: '备注', en: 'Note' },
   now: { zh: '立即开始', en: 'Start now' },
   oldPassword: { zh: '原密码', en: 'Current password' },
+  open: { zh: '仅未结束', en: 'Still open' },
   order: { zh: '排序方向', en: 'Order' },
   org: { zh: '组织', en: 'Organization' },
   orgId: { zh: '所属组织', en: 'Organization' },

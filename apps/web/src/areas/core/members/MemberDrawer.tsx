@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Alert, Button, Descriptions, Tag, Typography } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { EDUCATIONS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import type { Member, MemberRevealed } from '../../../api/types';
@@ -69,6 +70,11 @@ export function MemberDrawer({ id, onClose }: { id: number; onClose: () => void 
               {t(`${m.partyYears} 年`, `${m.partyYears} years`)}
             </Descriptions.Item>
           </Descriptions>
+          {hasCap(me, 'mobility.read') ? (
+            <Link to={`/mobility/members/${id}`} data-testid="member-mobility-link">
+              {t('外出流动和失联记录', 'Away and out of contact')}
+            </Link>
+          ) : null}
           {hasCap(me, 'members.reveal') && !revealed ? (
             <div>
               <Button icon={<EyeOutlined />} onClick={reveal} data-testid="reveal">
