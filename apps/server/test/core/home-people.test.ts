@@ -105,7 +105,7 @@ describe.each(dialects())('people on the homes on %s', (dialect) => {
     return res.json() as HomeT;
   };
 
-  it("counts a township's candidates, overdue and due-soon steps as the development list does, never another's", async () => {
+  it("counts a township's candidates and overdue and due-soon steps as its lists do, never another's", async () => {
     const a = (await home(k.townA)).development!;
     expect(a).toMatchObject({ applicant: 3, activist: 0, target: 0, probationary: 1, warnDays: 7 });
     const ids = a.items.map((i) => i.id);

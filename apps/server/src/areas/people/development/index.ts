@@ -11,7 +11,13 @@ export const developmentModule: ModuleManifest = {
   routes: [developmentRoutes, plansRoutes],
   orgScopedTables: ['development_candidates', 'development_plans', 'development_marks'],
   versionDomains: ['development'],
-  capabilities: ['development.read', 'development.write', 'development.approve', 'development.rules', 'development.plan'],
+  capabilities: [
+    'development.read',
+    'development.write',
+    'development.approve',
+    'development.rules',
+    'development.plan',
+  ],
   demo: withDemoPlans(),
   jobs: [{ name: 'development reminders', run: (ctx, { now }) => remindDeadlines(ctx, now) }],
 };

@@ -82,7 +82,7 @@ export default function CandidateFormPage() {
       <Row gutter={16}>
         <OrgField col="half" label={t('所在党组织', 'Organization')} required={t('请选择党组织', 'Choose one')} />
         <Field col="half" label={t('姓名', 'Name')} name="name" required={t('请输入姓名', 'Enter the name')} whitespace>
-          <Input maxLength={40} data-testid="candidate-name" />
+          <Input data-testid="candidate-name" />
         </Field>
         <Field
           col="half"

@@ -181,7 +181,7 @@ export default function StepFormPage() {
             required={t('请填写谈话人', 'Enter')}
             whitespace
           >
-            <Input maxLength={40} />
+            <Input />
           </Field>
         ) : null}
         {needs.includes('contacts') ? (
