@@ -186,6 +186,24 @@ describe.each(dialects())('people on the homes on %s', (dialect) => {
     expect(own.dues).toBeNull();
   });
 
+  it("puts this month's dues and this year's development on the county's wall screen, per township", async () => {
+    const s = (await k.county.get('/api/screen')).json();
+    const panel = (key: string) => s.panels.find((p: { key: string }) => p.key === key);
+    const value = (key: string, v: string) => panel(key).values.find((x: { key: string }) => x.key === v).value;
+    expect(value('dues', 'rate')).toBe(0.2222);
+    expect([value('dues', 'due'), value('dues', 'paid'), value('dues', 'unpaid')]).toEqual([45, 10, 2]);
+    const tile = (id: number) => s.map.tiles.find((t: { orgId: number }) => t.orgId === id).values;
+    expect(tile(k.fx.townA)).toMatchObject({ duesRate: 0.3333, admitted: 0 });
+    expect(tile(k.fx.townB)).toMatchObject({ duesRate: 0, admitted: 0 });
+    // Admitted in 2025, on probation now: nobody admitted this year yet, no development target.
+    expect([value('development', 'admitted'), value('development', 'targets')]).toEqual([0, 0]);
+    expect(
+      panel('development')
+        .series[0].items.map((i: { key: string }) => i.key)
+        .at(-1),
+    ).toBe('2026-10');
+  });
+
   it('answers null for a section whose module the role may not read, and the rest as before', async () => {
     const caps = ROLE_CAPABILITIES.township_admin as Capability[];
     const at = caps.indexOf('dues.read');
