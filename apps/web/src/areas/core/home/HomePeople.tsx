@@ -190,8 +190,8 @@ function DuesCard({ d }: { d: NonNullable<HomeT['dues']> }) {
           value: d.rate == null ? '—' : percent(d.rate),
           href: withQuery('/dues/figures', { period: d.month }),
         },
-        { key: 'due', title: t('应缴（元）', 'Due'), value: yuan(d.due), href: withQuery('/dues', { month: d.month }) },
-        { key: 'paid', title: t('实缴（元）', 'Paid'), value: yuan(d.paid) },
+        { key: 'due', title: t('本月应缴', 'Due'), value: yuan(d.due), href: withQuery('/dues', { month: d.month }) },
+        { key: 'paid', title: t('本月实缴', 'Paid'), value: yuan(d.paid) },
         {
           key: 'unpaid',
           title: t('本月未缴清', 'Not settled'),
@@ -254,6 +254,56 @@ function MobilityCard({ m }: { m: NonNullable<HomeT['mobility']> }) {
       }
     />
   );
+}
+
+/**
+ * The people area's lines of "本月待办": what waits on the scope now (steps overdue, letters to accept, applications
+ * to approve, members six months unpaid), each a link to its filtered list; empty when nothing waits.
+ */
+export function usePeopleTodo(home: HomeT): ReactNode[] {
+  const t = useT();
+  const out: ReactNode[] = [];
+  const line = (key: string, href: string, text: string, late = false) =>
+    out.push(
+      <li key={key} data-todo={`people-${key}`}>
+        <Link to={href}>{text}</Link>
+        {late ? <span className="dj-badge dj-badge-error">{t('已逾期', 'Overdue')}</span> : null}
+      </li>,
+    );
+  const { development: d, transfers: x, dues } = home;
+  if (d?.overdue)
+    line(
+      'development',
+      '/development/overdue',
+      t(`${d.overdue} 名发展对象步骤逾期`, `${d.overdue} candidates late`),
+      true,
+    );
+  if (x?.incoming)
+    line(
+      'incoming',
+      withQuery('/transfers', { direction: 'in', status: 'issued' }),
+      t(`${x.incoming} 份组织关系介绍信待接收`, `${x.incoming} transfer letters to accept`),
+    );
+  if (x?.overdue)
+    line(
+      'transfers-overdue',
+      '/transfers?overdue=true',
+      t(`${x.overdue} 份介绍信逾期未接收`, `${x.overdue} letters overdue`),
+      true,
+    );
+  if (x?.awaitingApproval)
+    line(
+      'approve',
+      withQuery('/transfers', { direction: 'out', status: 'applied' }),
+      t(`${x.awaitingApproval} 份转接申请待审批`, `${x.awaitingApproval} transfers to approve`),
+    );
+  if (dues?.flagged)
+    line(
+      'dues',
+      '/dues/flags',
+      t(`${dues.flagged} 名党员连续六个月未缴党费`, `${dues.flagged} members six months unpaid`),
+    );
+  return out;
 }
 
 /** The people area's section of a business home; nothing when the role reads none of its modules. */

@@ -31,8 +31,10 @@ function MyDues({ d }: { d: NonNullable<HomeMineT['dues']> }) {
       <ul className="m-month-list">
         <li data-todo="dues-bill">
           <span>
-            {t(`${monthZh(d.month)}应缴`, `Due for ${d.month}`)}
-            {b ? <span className="m-sub"> {t(`已缴 ${yuan(b.paid)}`, `paid ${yuan(b.paid)}`)}</span> : null}
+            {t(`${Number(d.month.slice(5))}月党费`, `Dues for ${d.month}`)}
+            {b && b.paid > 0 && b.outstanding > 0 ? (
+              <span className="m-sub"> {t(`已缴 ${yuan(b.paid)}`, `paid ${yuan(b.paid)}`)}</span>
+            ) : null}
           </span>
           {b ? (
             <span className={`m-state ${b.outstanding > 0 ? 'warn' : ''}`}>
