@@ -41,7 +41,7 @@ async function step(
 
 async function pickStep(page: Page, label: RegExp) {
   await page.getByTestId('step-select').click();
-  await page.getByRole('option', { name: label }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
 }
 
 async function tickAll(page: Page) {
@@ -58,41 +58,43 @@ describe('member development', () => {
     const members = await branch.json<{ items: { id: number }[] }>('GET', `/api/members?org=${orgId}&pageSize=5`);
     expect(members.items.length).toBeGreaterThanOrEqual(2);
 
-    // An applicant of two years ago, made an activist 22 months ago, with contacts and a review since.
+    // An applicant of fourteen months ago, made an activist thirteen months ago, with contacts and reviews since.
     const name = `韩晓${String.fromCharCode(0x4e00 + (Date.now() % 500))}`;
     const c = await branch.json<{ id: number }>('POST', '/api/development', {
       orgId,
       name,
       idNumber: makeIdNumber('19990412', true),
-      appliedOn: day(-730),
+      appliedOn: day(-420),
     });
-    await step(branch, c.id, { step: 'application', date: day(-730), materials: ['application_letter'] }).catch(
+    await step(branch, c.id, { step: 'application', date: day(-420), materials: ['application_letter'] }).catch(
       () => undefined,
     );
-    await step(branch, c.id, { step: 'talk', date: day(-715), talkerName: '支部书记', materials: ['talk_record'] });
+    await step(branch, c.id, { step: 'talk', date: day(-410), talkerName: '支部书记', materials: ['talk_record'] });
     await step(branch, c.id, {
       step: 'activist_recommendation',
-      date: day(-690),
+      date: day(-400),
       materials: ['recommendation_record'],
     });
     const activist = await step(branch, c.id, {
       step: 'activist_decision',
-      date: day(-670),
+      date: day(-395),
       materials: ['committee_minutes', 'activist_registration'],
     });
     expect(activist.stage).toBe('activist');
-    await step(branch, c.id, { step: 'activist_filing', date: day(-665), materials: ['filing_report'] });
+    await step(branch, c.id, { step: 'activist_filing', date: day(-393), materials: ['filing_report'] });
     await step(branch, c.id, {
       step: 'contacts_assigned',
-      date: day(-660),
+      date: day(-392),
       contactIds: members.items.slice(0, 2).map((m) => m.id),
       materials: [],
     });
-    await step(branch, c.id, {
-      step: 'activist_review',
-      date: day(-570),
-      materials: ['review_record', 'thought_report'],
-    });
+    // The quarterly reviews (每季度考察), each within three months of the one before.
+    for (const at of [-315, -235, -155, -75])
+      await step(branch, c.id, {
+        step: 'activist_review',
+        date: day(at),
+        materials: ['review_record', 'thought_report'],
+      });
 
     const { context, page } = await signedInContext(browser, 'demo-branch');
     try {
@@ -129,7 +131,7 @@ describe('member development', () => {
       await shot(page, 'dev-detail-target');
 
       await page.goto(`${baseUrl()}/development/overdue`);
-      await page.getByTestId('overdue-total').waitFor();
+      await page.getByRole('heading', { name: /发展时限提醒/ }).waitFor();
       await settle(page);
       await shot(page, 'dev-overdue');
       expect(pageErrors.get(page)).toEqual([]);

@@ -181,20 +181,23 @@ describe.each(dialects())('development plans on %s', (dialect) => {
     await admitted(fx.villageB1, '2026-05-02');
 
     const f = (await county.get('/api/development/plans/figures?year=2026')).json();
-    expect(f.quarter).toBe(2);
-    expect(f.total).toMatchObject({ quota: 20, allocated: 15, admitted: 6, outsidePlan: 1, expected: 10, targets: 1 });
+    // On 15 June only the first quarter is complete: a quarter of each quota is due.
+    expect(f.total).toMatchObject({ quota: 20, allocated: 15, admitted: 6, outsidePlan: 1, expected: 5, targets: 1 });
     const a = f.byOrg.find((r: { orgId: number }) => r.orgId === fx.townA);
-    expect(a).toMatchObject({ quota: 10, admitted: 4, remaining: 6, expected: 5, outsidePlan: 1, status: 'behind' });
+    expect(f.quarter).toBe(1);
+    expect(a).toMatchObject({ quota: 10, admitted: 4, remaining: 6, expected: 2, outsidePlan: 1, status: 'on_track' });
     expect(a.targets).toBe(1);
     const b = f.byOrg.find((r: { orgId: number }) => r.orgId === fx.townB);
-    expect(b).toMatchObject({ quota: 5, allocated: 1, admitted: 2, status: 'behind' });
+    expect(b).toMatchObject({ quota: 5, allocated: 1, admitted: 2, expected: 1, status: 'on_track' });
     expect(f.monthly.find((m: { month: string }) => m.month === '2026-05').admitted).toBe(2);
+    const bRows = (await county.get(`/api/development/plans/figures?year=2026&org=${fx.townB}`)).json().byOrg;
+    expect(bRows.find((r: { orgId: number }) => r.orgId === fx.villageB1)).toMatchObject({ quota: 1, status: 'over' });
 
     const mine = (await townA.get('/api/development/plans/figures?year=2026')).json();
     expect(mine.byOrg.find((r: { orgId: number }) => r.orgId === fx.villageA1)).toMatchObject({
       quota: 6,
       admitted: 3,
-      expected: 3,
+      expected: 1,
       status: 'on_track',
     });
     expect(mine.byOrg.find((r: { orgId: number }) => r.orgId === fx.villageA2)).toMatchObject({
@@ -212,12 +215,14 @@ describe.each(dialects())('development plans on %s', (dialect) => {
   it('lists who is behind, over, outside the plan or missing files for a quarter', async () => {
     const q1 = (await county.get('/api/development/plans/supervision?year=2026&quarter=1')).json();
     const by = (id: number) => q1.items.find((i: { orgId: number }) => i.orgId === id);
-    // By 31 March: townA admitted 2 of the 3 due (10 × 1/4), villageB1 1 of its 1 — on plan; files missing in A1.
-    expect(by(fx.townA)).toMatchObject({ kinds: ['behind'], admitted: 2, expected: 3 });
+    // By 31 March: townA admitted 2 of the 2 whole persons due (10 × 1/4), villageB1 its 1 early; files missing in A1.
+    expect(by(fx.townA)).toBeUndefined();
     expect(by(fx.villageA1)).toMatchObject({ kinds: ['files_missing'], filesMissing: 1 });
     expect(by(fx.villageB1)).toBeUndefined();
     const q2 = (await county.get('/api/development/plans/supervision?year=2026&quarter=2')).json();
     const by2 = (id: number) => q2.items.find((i: { orgId: number }) => i.orgId === id);
+    // By 30 June: townA 4 of the 5 due, villageB1 2 of its 1, villageA2 developing without a quota.
+    expect(by2(fx.townA)).toMatchObject({ kinds: ['behind'], admitted: 4, expected: 5 });
     expect(by2(fx.villageB1).kinds).toEqual(['over']);
     expect(by2(fx.villageA2)).toMatchObject({ kinds: ['outside'], outsidePlan: 1 });
     // A township sees only its own subtree.

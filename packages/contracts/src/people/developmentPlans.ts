@@ -117,7 +117,7 @@ export const PlanFigureRow = Type.Object({
   allocated: Type.Integer(),
   admitted: Type.Integer(),
   remaining: Type.Integer(),
-  /** What it should have admitted by the end of the elapsed quarters (quota × quarter / 4). */
+  /** What it should have admitted by the end of the completed quarters (quota × quarter / 4). */
   expected: Type.Integer(),
   outsidePlan: Type.Integer(),
   /** Development targets (发展对象) in the subtree now: the pipeline the quota is filled from. */
@@ -128,7 +128,7 @@ export type PlanFigureRowT = Static<typeof PlanFigureRow>;
 export const PlanFigures = Type.Object({
   org: Type.Object({ id: Type.Integer(), name: Type.String() }),
   year: Type.Integer(),
-  /** Quarters elapsed of the year (4 for a past year). */
+  /** Quarters of the year completed (4 for a past year): `expected` is quota × quarter / 4. */
   quarter: Type.Integer(),
   total: PlanFigureRow,
   byOrg: Type.Array(PlanFigureRow),

@@ -174,8 +174,9 @@ export async function recordStep(
   requireAnyCapability(actor, 'development.write', 'development.approve');
   const step = b.step as DevelopmentStepKey;
   const def = DEVELOPMENT_STEPS[step];
-  if (step === 'application') throw new DomainError('development.already_done', { step });
+  // Read first: a candidate outside the scope is not found, whatever the body says.
   const r = await repo.getCandidate(ctx.db, actor, id);
+  if (step === 'application') throw new DomainError('development.already_done', { step });
   const action = MOVE_OF[step] ?? 'record_step';
   checkMove(asUser(actor), developmentFlow, r, action, null);
   if (def.by === 'committee' && !can(actor.role, 'development.approve'))

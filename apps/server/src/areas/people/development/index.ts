@@ -2,6 +2,7 @@
 import type { ModuleManifest } from '../../../platform/manifest.js';
 import { developmentRoutes } from './development.routes.js';
 import { remindDeadlines } from './development.reminders.js';
+import { developmentContributor } from '../../../demo/development/load.js';
 import { plansRoutes } from './plans.routes.js';
 import { withDemoPlans } from '../../../demo/developmentPlans.js';
 
@@ -18,6 +19,6 @@ export const developmentModule: ModuleManifest = {
     'development.rules',
     'development.plan',
   ],
-  demo: withDemoPlans(),
+  demo: withDemoPlans(developmentContributor),
   jobs: [{ name: 'development reminders', run: (ctx, { now }) => remindDeadlines(ctx, now) }],
 };

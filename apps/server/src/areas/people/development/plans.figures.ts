@@ -44,12 +44,15 @@ export const planFigure = defineFigure({
   excel: { route: 'GET /api/development/plans/figures/export', fill: fillPlan },
 });
 
-/** Quarters elapsed of `year` on `today`: all four of a past year, none of a year to come. */
+/**
+ * Quarters of `year` completed by `today`: all four of a past year, none of a year to come. The running figures
+ * judge progress at the last quarter's end (as the quarterly supervision does), not mid-quarter.
+ */
 export function quartersElapsed(year: number, today: string): number {
   const now = Number(today.slice(0, 4));
   if (year < now) return 4;
   if (year > now) return 0;
-  return Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+  return Math.floor((Number(today.slice(5, 7)) - 1) / 3);
 }
 
 /** The last day of a quarter of a year. */
@@ -86,7 +89,7 @@ async function argsOf(ctx: Ctx, actor: Actor, q: { org?: number; year?: number }
   const ref: OrgRef = { id: root.id, tenant_id: root.tenant_id, org_path: root.org_path, name: root.name };
   const quarter = quartersElapsed(year, today);
   // The day is in the key (through upTo) only while the year runs: a past year's figures never move with the clock.
-  const upTo = quarter === 4 || quarter === 0 ? `${year}-12-31` : today;
+  const upTo = year < Number(today.slice(0, 4)) ? `${year}-12-31` : today;
   return { root, args: { root: ref, year, quarter, upTo } satisfies PlanArgs };
 }
 
@@ -131,7 +134,8 @@ function rowOf(l: Loaded, org: { id: number; name: string; org_path: string }, q
   const [lo, hi] = subtreeRange(org.org_path);
   const inside = l.admitted.filter((a) => a.org_path >= lo && a.org_path < hi);
   const admitted = inside.length;
-  const expected = quota === null ? 0 : Math.ceil((quota * quarter) / 4);
+  // Whole persons due: a branch with a quota of 1 is not behind before the year's last quarter.
+  const expected = quota === null ? 0 : Math.floor((quota * quarter) / 4);
   let status: PlanFigureRowT['status'] = 'on_track';
   if (quota === null) status = 'no_plan';
   else if (admitted > quota) status = 'over';

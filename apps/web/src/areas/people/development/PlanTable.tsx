@@ -85,6 +85,7 @@ export function PlanTable({ f, year, onDrill }: { f: PlanFiguresT; year: number;
   );
 
   const total = f.total;
+  const quarter = f.quarter;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <StatGrid
@@ -94,7 +95,7 @@ export function PlanTable({ f, year, onDrill }: { f: PlanFiguresT; year: number;
           { testId: 'plan-allocated', title: t('已分解到下级', 'Split below'), value: total.allocated },
           { testId: 'plan-admitted', title: t(`${year}年已发展`, `Admitted in ${year}`), value: total.admitted },
           { testId: 'plan-remaining', title: t('剩余计划', 'Remaining'), value: total.remaining },
-          { testId: 'plan-expected', title: t('本季度末应完成', 'Due by this quarter'), value: total.expected },
+          { testId: 'plan-expected', title: t(`前${quarter}季度应完成`, `Due by Q${quarter}`), value: total.expected },
           { testId: 'plan-outside', title: t('计划外发展', 'Outside the plan'), value: total.outsidePlan },
           { testId: 'plan-targets', title: t('现有发展对象', 'Development targets now'), value: total.targets },
         ]}

@@ -90,7 +90,7 @@ export default function StepFormPage() {
   const { q, qc } = useRecordDetail<CandidateDetail>('development-candidate', 'development', id);
   const timing = useTimingText();
   const step = Form.useWatch('step', form) as DevelopmentStepKey | undefined;
-  usePageCrumb(t('记录步骤', 'Record a step'));
+  usePageCrumb(q.data?.name);
   const gate = detailGate(q);
   const c = q.data;
   if (gate || !c) return gate;

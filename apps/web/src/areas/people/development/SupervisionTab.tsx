@@ -15,11 +15,11 @@ import { chinaYearNow, PLAN_KEYS, type MarkT, type SupervisionRow, type Supervis
 
 const KIND_COLOR: Record<string, string> = { behind: 'orange', over: 'red', outside: 'magenta', files_missing: 'gold' };
 
-/** Which quarter to show first: the current one of this year, the last of a past year. */
+/** Which quarter to show first: the last one completed this year (the first in January), the last of a past year. */
 function defaultQuarter(year: number): number {
   if (year < chinaYearNow()) return 4;
   if (year > chinaYearNow()) return 1;
-  return Math.floor(new Date().getMonth() / 3) + 1;
+  return Math.max(1, Math.floor(new Date().getMonth() / 3));
 }
 
 /** The supervision list of a quarter, with the marks. */
