@@ -198,4 +198,32 @@ describe.each(dialects())('the development time rules on %s', (dialect) => {
     });
     expect(again.json().error.code).toBe('development.already_extended');
   });
+  it('a county override of a rule for a year moves the deadline (the generic rules routes)', async () => {
+    const set = (await k.county.get('/api/rules/development?year=2026')).json();
+    expect(set.keys.find((x: { key: string }) => x.key === 'talkWithinDays')).toMatchObject({ value: 30, default: 30 });
+    const bad = await k.county.patch('/api/rules/development', {
+      year: 2026,
+      values: { approvalWithinMonths: 7 },
+      reason: '试行',
+    });
+    expect(bad.json().error.code).toBe('rules.order');
+    expect(
+      (await k.sec.patch('/api/rules/development', { year: 2026, values: { talkWithinDays: 20 }, reason: '县委规定' }))
+        .statusCode,
+    ).toBe(403);
+    const ok = await k.county.patch('/api/rules/development', {
+      year: 2026,
+      values: { talkWithinDays: 20 },
+      reason: '县委规定',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const c = await apply(k, '2026-09-01', '何县规');
+    expect(c.next).toMatchObject({ step: 'talk', dueOn: '2026-09-21' });
+    expect((await record(k, c.id, 'talk', '2026-09-22')).json().error).toMatchObject({
+      code: 'development.too_late',
+      details: { dueOn: '2026-09-21' },
+    });
+    expect((await record(k, c.id, 'talk', '2026-09-21')).statusCode).toBe(200);
+    await k.county.patch('/api/rules/development', { year: 2026, values: { talkWithinDays: 30 }, reason: '恢复' });
+  });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remindDeadlines } from '../../src/areas/people/development/development.reminders.js';
 import { hashPassword } from '../../src/platform/crypto.js';
 import { dialects, insertUser, login, PASSWORD, testIdNumber } from '../harness.js';
+import { tinyPng } from '../residents/fixtures.js';
 import { apply, type DevKit, devKit, record, TO_TARGET, TO_VOTE, walk } from './development-kit.js';
 
 describe.each(dialects())('member development on %s', (dialect) => {
@@ -197,5 +198,33 @@ describe.each(dialects())('member development on %s', (dialect) => {
       talkerName: '张三',
     });
     expect(after.json().error.code).toBe('development.closed');
+  });
+  it('files scans of the materials under their step, reads and removes them, in the scope only', async () => {
+    const c = await apply(k, '2026-10-02', '段材料');
+    const up = await k.sec.upload(
+      `/api/development/${c.id}/files?step=application&material=application_letter`,
+      tinyPng(),
+      'a.png',
+      'image/png',
+    );
+    expect(up.statusCode, up.body).toBe(200);
+    expect(up.json()).toMatchObject({ step: 'application', material: 'application_letter', mime: 'image/png' });
+    const text = await k.sec.upload(
+      `/api/development/${c.id}/files`,
+      Buffer.from('not an image'),
+      'a.txt',
+      'text/plain',
+    );
+    expect(text.statusCode).toBe(400);
+    const detail = (await k.sec.get(`/api/development/${c.id}`)).json();
+    expect(detail.files.map((f: { id: number }) => f.id)).toEqual([up.json().id]);
+    const read = await k.townA.get(up.json().url);
+    expect(read.statusCode).toBe(200);
+    expect(read.headers['content-type']).toBe('image/png');
+    expect((await k.townB.get(up.json().url)).statusCode).toBe(404);
+    expect((await k.townB.delete(up.json().url)).statusCode).toBe(404);
+    expect((await k.sec.delete(up.json().url)).statusCode).toBe(200);
+    expect((await k.sec.get(`/api/development/${c.id}`)).json().files).toEqual([]);
+    expect((await k.sec.get(up.json().url)).statusCode).toBe(404);
   });
 });

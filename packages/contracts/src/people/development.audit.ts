@@ -14,6 +14,8 @@ export const DEVELOPMENT_AUDIT_ACTIONS = {
   'development_candidate.extend': l('延长预备期', 'Extend probation'),
   'development_candidate.refuse': l('不予发展', 'Refuse a candidate'),
   'development_candidate.lapse': l('中止发展', 'Lapse a candidacy'),
+  'development_candidate.file_add': l('上传入党材料', 'Upload a material'),
+  'development_candidate.file_remove': l('删除入党材料', 'Remove a material'),
   'development_candidate.export': l('导出发展党员', 'Export candidates'),
   'development_candidate.remind': l('发展党员到期提醒', 'Development deadline reminders'),
 } as const satisfies Record<string, Labelled>;

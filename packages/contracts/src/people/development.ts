@@ -121,11 +121,30 @@ export const DevelopmentStepOption = Type.Object({
   canRecord: Type.Boolean(),
 });
 
+/** A scan of a material (JPEG/PNG, EXIF stripped), filed under a step and a material of the checklist. */
+export const DevelopmentFile = Type.Object({
+  id: Type.Integer(),
+  step: Nullable(KeyOf(DEVELOPMENT_STEP_LABELS)),
+  material: Nullable(KeyOf(DEVELOPMENT_MATERIALS)),
+  mime: Type.String(),
+  bytes: Type.Integer(),
+  url: Type.String(),
+  createdAt: Type.String(),
+});
+export type DevelopmentFileT = Static<typeof DevelopmentFile>;
+/** Where an uploaded scan is filed (query of the upload). */
+export const DevelopmentFileQuery = Type.Object({
+  step: Type.Optional(KeyOf(DEVELOPMENT_STEP_LABELS)),
+  material: Type.Optional(KeyOf(DEVELOPMENT_MATERIALS)),
+});
+export const DevelopmentFileParams = Type.Object({ id: Id(), fileId: Id() });
+
 /** A candidate with its steps, timeline and the moves the caller may make now. */
 export const DevelopmentDetail = Type.Composite([
   DevelopmentCandidate,
   Type.Object({
     steps: Type.Array(DevelopmentStepRecord),
+    files: Type.Array(DevelopmentFile, { description: 'scans of the materials' }),
     available: Type.Array(DevelopmentStepOption, { description: 'the steps that may come next, in order' }),
     events: Type.Array(TimelineEvent),
     actions: AllowedActions,

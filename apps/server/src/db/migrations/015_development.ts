@@ -1,4 +1,4 @@
-/** The development module's tables (area people, issue 11): candidates and their recorded steps. */
+/** The development module's tables (area people, issue 11): candidates, their recorded steps and the scans of their materials. */
 import {
   createIndex,
   createTable,
@@ -64,5 +64,18 @@ export const development015: Migration = {
     ]);
     await createIndex(db, 'development_steps_candidate', 'development_steps', ['candidate_id', 'step_no']);
     await createIndex(db, 'development_steps_done', 'development_steps', ['tenant_id', 'step', 'done_on']);
+
+    await createTable(db, dialect, 'development_files', [
+      id,
+      required('integer', 'tenant_id'),
+      ref('candidate_id', 'development_candidates.id'),
+      optional('text', 'step', 'material'),
+      required('text', 'file_hash', 'mime'),
+      required('integer', 'bytes'),
+      optional('integer', 'created_by'),
+      required('text', 'created_at'),
+      optional('text', 'deleted_at'),
+    ]);
+    await createIndex(db, 'development_files_candidate', 'development_files', ['candidate_id']);
   },
 };

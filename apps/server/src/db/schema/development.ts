@@ -1,4 +1,4 @@
-/** Table types of the development module (area people): candidates and their recorded steps. */
+/** Table types of the development module (area people): candidates, their steps, the scans of their materials. */
 import type { Generated } from 'kysely';
 import type { Scoped, Stamped } from './platform.js';
 
@@ -66,8 +66,24 @@ export interface DevelopmentStepsTable {
   created_at: string;
 }
 
+/** A scan of a material of a candidate's file (入党材料), stored content-addressed; `step` and `material` optional. */
+export interface DevelopmentFilesTable {
+  id: Generated<number>;
+  tenant_id: number;
+  candidate_id: number;
+  step: string | null;
+  material: string | null;
+  file_hash: string;
+  mime: string;
+  bytes: number;
+  created_by: number | null;
+  created_at: string;
+  deleted_at: string | null;
+}
+
 /** The development module's tables, by name. */
 export interface DevelopmentTables {
   development_candidates: DevelopmentCandidatesTable;
   development_steps: DevelopmentStepsTable;
+  development_files: DevelopmentFilesTable;
 }

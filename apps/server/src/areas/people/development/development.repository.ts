@@ -1,7 +1,11 @@
 /** Every query of member development, on the caller's scope (`scoped`): candidates and their steps. */
 import { type Insertable, type Selectable, sql } from 'kysely';
 import { likeContains } from '../../../db/dialect.js';
-import type { DevelopmentCandidatesTable, DevelopmentStepsTable } from '../../../db/schema/development.js';
+import type {
+  DevelopmentCandidatesTable,
+  DevelopmentFilesTable,
+  DevelopmentStepsTable,
+} from '../../../db/schema/development.js';
 import type { Actor } from '../../../platform/actor.js';
 import {
   getOr404,
@@ -217,4 +221,36 @@ export async function pipelineCounts(db: Q, tenantId: number, range: [string, st
     admitted: Number(r.admitted ?? 0),
     converted: Number(r.converted ?? 0),
   }));
+}
+
+/** The live scans of a candidate's materials, in upload order. */
+export async function filesOf(db: Q, candidateId: number) {
+  return db
+    .selectFrom('development_files')
+    .select(['id', 'step', 'material', 'mime', 'bytes', 'created_at'])
+    .where('candidate_id', '=', candidateId)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
+}
+
+/** One live scan of a candidate (undefined if none). */
+export async function fileOf(db: Q, candidateId: number, fileId: number) {
+  return db
+    .selectFrom('development_files')
+    .select(['id', 'file_hash', 'mime'])
+    .where('id', '=', fileId)
+    .where('candidate_id', '=', candidateId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Records a stored scan; answers its id. */
+export async function insertFile(db: Q, row: Omit<Insertable<DevelopmentFilesTable>, 'id'>): Promise<number> {
+  return (await db.insertInto('development_files').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Removes a scan from the file (soft). */
+export async function removeFile(db: Q, fileId: number, at: string): Promise<void> {
+  await db.updateTable('development_files').set({ deleted_at: at }).where('id', '=', fileId).execute();
 }

@@ -12,11 +12,18 @@ import {
   DevelopmentPipelineQuery,
   DevelopmentRemindResult,
   DevelopmentStepCreate,
+  DevelopmentFile,
+  DevelopmentFileParams,
+  DevelopmentFileQuery,
   IdParams,
+  MultipartFile,
+  Ok,
 } from '@dangjian/contracts';
 import { crudRoutes } from '../../../platform/crud.js';
 import { actorOf, localeOf, type RouteModule } from '../../../platform/http.js';
-import { datedXlsx, routesOf, sendWorkbook } from '../../../platform/router.js';
+import { datedXlsx, ok, routesOf, sendWorkbook } from '../../../platform/router.js';
+import { DomainError } from '../../../platform/errors.js';
+import * as files from './development.files.js';
 import { exportCandidates } from './development.excel.js';
 import { pipeline, pipelineXlsx } from './development.figures.js';
 import { remindDeadlines } from './development.reminders.js';
@@ -127,6 +134,47 @@ export const developmentRoutes: RouteModule = (app, ctx) => {
       body: DevelopmentClose,
     },
     (req) => steps.close(ctx, actorOf(req), req.params.id, 'lapse', req.body),
+  );
+  r.post(
+    '/api/development/:id/files',
+    {
+      can: 'development.write',
+      audit: 'development_candidate.file_add',
+      summary: '上传入党材料扫描件（JPEG/PNG，去除EXIF）Upload a scan of a material',
+      params: IdParams,
+      query: DevelopmentFileQuery,
+      body: MultipartFile,
+      response: DevelopmentFile,
+    },
+    async (req) => {
+      if (!req.isMultipart()) throw new DomainError('files.bad_type');
+      const file = await req.file();
+      if (!file) throw new DomainError('files.bad_type');
+      return files.addFile(ctx, actorOf(req), req.params.id, await file.toBuffer(), req.query);
+    },
+  );
+  r.get(
+    '/api/development/:id/files/:fileId',
+    { can: 'development.read', summary: '入党材料扫描件 A scan of a material', params: DevelopmentFileParams },
+    async (req, reply) => {
+      const f = await files.readFile(ctx, actorOf(req), req.params.id, req.params.fileId);
+      return reply
+        .type(f.mime)
+        .header('cache-control', 'private, max-age=86400')
+        .header('x-content-type-options', 'nosniff')
+        .send(f.body);
+    },
+  );
+  r.delete(
+    '/api/development/:id/files/:fileId',
+    {
+      can: 'development.write',
+      audit: 'development_candidate.file_remove',
+      summary: '删除入党材料扫描件 Remove a scan',
+      params: DevelopmentFileParams,
+      response: Ok,
+    },
+    (req) => ok(files.removeFile(ctx, actorOf(req), req.params.id, req.params.fileId)),
   );
   r.post(
     '/api/jobs/development-reminders',

@@ -36,6 +36,7 @@ import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { MEMBER_HOLDING_TYPES } from '../../core/orgs/orgs.rules.js';
 import * as repo from './development.repository.js';
 import { developmentRules } from './development.rules.js';
+import { toFile } from './development.files.js';
 import { timed, toItem, toStep } from './development.present.js';
 import { availableSteps, nextStepOf, type TimedCandidate, windowOf } from './development.time.js';
 import { developmentFlow } from './development.workflow.js';
@@ -108,6 +109,7 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<Developme
   return {
     ...toItem(r, names.get(r.org_id) ?? '', today, rules.warnDays),
     steps: steps.map(toStep),
+    files: (await repo.filesOf(ctx.db, id)).map((f) => toFile(id, f)),
     available: live
       ? availableSteps(c).map((k) => {
           const w = windowOf(k, c, rules);
