@@ -34,6 +34,7 @@ export const DEMO_ACCOUNTS: { username: string; role: keyof typeof ROLES }[] = [
 const STAGE_LABELS: Record<string, string> = {
   meetings: '组织生活 meetings',
   residents: '为民服务 service',
+  transfers: '组织关系转接 transfers',
 };
 
 /** One county as loaded: generator output plus the database ids of its orgs and members. */

@@ -40,7 +40,7 @@ export interface SheetRow {
 
 /** What an import is doing now. */
 export type ImportState = 'waiting' | 'reading' | 'checking' | 'writing';
-export type ImportKind = 'members' | 'households';
+export type ImportKind = 'members' | 'households' | 'transfers';
 
 /** One import in a county's queue, as `GET /api/imports/current` shows it. */
 export interface ImportJob {

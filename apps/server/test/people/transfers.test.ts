@@ -214,6 +214,28 @@ describe.each(dialects())('transfers of membership on %s', (dialect) => {
     expect((await townA.post(`/api/transfers/${tr.id}/restore`)).json().status).toBe('applied');
   });
 
+  it('counts transfers in, out, under way and overdue for any subtree and period (transfers.flow)', async () => {
+    const { fx, county, townB } = t;
+    const flow = async (org: number, period: string) =>
+      (await county.get(`/api/stats/transfers?org=${org}&period=${period}`)).json();
+    const a = await flow(fx.townA, '2026');
+    expect(a.total).toEqual({ in: 0, out: 2, pending: 1, overdue: 0 });
+    expect(a.rows.map((r: { orgName: string; out: number }) => [r.orgName, r.out])).toEqual([
+      ['东村党支部', 1],
+      ['南村党支部', 0],
+    ]);
+    expect((await flow(fx.townB, '2026-06')).total).toEqual({ in: 2, out: 0, pending: 0, overdue: 0 });
+    expect((await flow(fx.townB, '2026-05')).total).toEqual({ in: 0, out: 0, pending: 0, overdue: 0 });
+    // For the county a move between two of its townships neither enters nor leaves it.
+    const c = await flow(fx.county, '2026');
+    expect(c.total).toEqual({ in: 1, out: 1, pending: 0, overdue: 0 });
+    expect(c.rows.map((r: { orgName: string }) => r.orgName)).toEqual(['东乡镇党委', '西乡镇党委', '东山镇党委']);
+    expect((await townB.get(`/api/stats/transfers?org=${fx.townA}&period=2026`)).statusCode).toBe(404);
+    const xlsx = await county.get(`/api/stats/transfers/export?period=2026`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheet');
+  });
+
   it('is overdue past the letter validity and can no longer be received', async () => {
     const { env, fx, townB } = t;
     // Sessions lapse while the clock runs days ahead: each look after it signs in again.

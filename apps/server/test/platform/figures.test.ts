@@ -19,6 +19,7 @@ const EXPECTED = [
   'residents.visits.quotas',
   'screen.wall',
   'stats.overview',
+  'transfers.flow',
 ];
 
 describe.each(dialects())('figures kit on %s', (dialect) => {

@@ -22,6 +22,7 @@ import { wishesWeb } from './residents/wishes';
 import { zonesWeb } from './residents/zones';
 import { developmentWeb } from './people/development';
 import { mobilityWeb } from './people/mobility';
+import { transfersWeb } from './people/transfers';
 
 /** The modules in menu order within each menu position. */
 export const WEB_MODULES: readonly WebModule[] = [
@@ -44,4 +45,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   zonesWeb,
   commonWeb,
   mobilityWeb,
+  transfersWeb,
 ];

@@ -39,4 +39,20 @@ export const TRANSFERS_ERRORS = {
     zh: '介绍信已超过有效期，不能接收；请转出方撤回后重新办理',
     en: 'The letter is past its validity: the sender withdraws it and applies again',
   },
+  'transfers.letter_taken': {
+    zh: '该介绍信编号已登记，不能重复导入',
+    en: 'A transfer with this letter number is already recorded',
+  },
+  'transfers.import_bad_file': {
+    zh: '无法读取文件，请使用下载的组织关系转接导入模板（全国党员管理信息系统列格式）',
+    en: 'Cannot read the file; use the downloaded transfers template (the national system columns)',
+  },
+  'transfers.import_rejected': {
+    zh: '导入文件有错误，未导入任何数据',
+    en: 'The file has errors; nothing was imported',
+  },
+  'transfers.import_internal': {
+    zh: '系统内转接请在平台中申请办理，不能导入',
+    en: 'Transfers within the platform are applied for here, not imported',
+  },
 } as const satisfies Record<string, Labelled>;

@@ -215,6 +215,8 @@ export const TRANSFER_FLOW = defineFlowSpec({
       from: ['applied'],
       to: 'issued',
       by: ['transfers.approve'],
+      // Asked by the action bar; the server fills a default validity and the applied month when left out.
+      required: ['validUntil', 'duesPaidTo'],
     }),
     reject: moveSpec('不予批准', 'Refuse', 'rejected', {
       from: ['applied'],
@@ -258,3 +260,31 @@ export type TransferAction = keyof typeof TRANSFER_FLOW.actions;
 /** Organizations of the county that may receive a member, by name (the create form's picker). */
 export const TransferTargets = ListOf(Type.Object({ id: Type.Integer(), name: Type.String() }));
 export const TransferTargetsQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 40 })) });
+
+/** The period of the transfers figure: a year `YYYY` or a month `YYYY-MM`. */
+export const TransferFlowQuery = Type.Object({
+  org: Type.Optional(Id()),
+  period: Type.String({
+    pattern: '^\\d{4}(-(0[1-9]|1[0-2]))?$',
+    description: 'YYYY or YYYY-MM',
+    ...labelled('统计期间', 'Period'),
+  }),
+});
+export type TransferFlowQueryT = Static<typeof TransferFlowQuery>;
+const FlowCounts = {
+  in: Type.Integer({ description: 'received into the subtree in the period (from outside it)' }),
+  out: Type.Integer({ description: 'received elsewhere from the subtree in the period' }),
+  pending: Type.Integer({ description: 'under way now: applied or letter issued, not yet received' }),
+  overdue: Type.Integer({ description: 'letters past their validity, not yet received, now' }),
+};
+/** 组织关系转接情况: transfers in, out, pending and overdue of a subtree, and of each organization below it. */
+export const TransferFlow = Type.Object({
+  period: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  orgId: Type.Integer(),
+  orgName: Type.String(),
+  total: Type.Object(FlowCounts),
+  rows: Type.Array(Type.Object({ orgId: Type.Integer(), orgName: Type.String(), ...FlowCounts })),
+});
+export type TransferFlowT = Static<typeof TransferFlow>;

@@ -72,7 +72,7 @@ export const ImportQueue = Type.Object({
   items: Type.Array(
     Type.Object({
       id: Type.Integer(),
-      kind: Type.Union([Type.Literal('members'), Type.Literal('households')]),
+      kind: Type.Union([Type.Literal('members'), Type.Literal('households'), Type.Literal('transfers')]),
       dryRun: Type.Boolean(),
       state: Type.Union([
         Type.Literal('waiting'),

@@ -1,5 +1,6 @@
 /** Module manifest: transfers of membership (组织关系转接) within, out of and into the platform. */
 import type { ModuleManifest } from '../../../platform/manifest.js';
+import { transfersContributor } from './transfers.demo.js';
 import { transfersRoutes } from './transfers.routes.js';
 
 export const transfersModule: ModuleManifest = {
@@ -9,4 +10,5 @@ export const transfersModule: ModuleManifest = {
   orgScopedTables: ['transfers'],
   versionDomains: ['transfers'],
   capabilities: ['transfers.read', 'transfers.write', 'transfers.approve'],
+  demo: transfersContributor,
 };

@@ -10,7 +10,7 @@ import type { DB } from '../../../db/schema/index.js';
 import type { TransfersTable } from '../../../db/schema/transfers.js';
 import type { Actor } from '../../../platform/actor.js';
 import { notFound } from '../../../platform/errors.js';
-import { countOf, type Liveness, type Paging, paged, type Q, rangeOf } from '../../../platform/data/scoped.js';
+import { countOf, type Liveness, type Paging, paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js';
 
 export type TransferRow = Selectable<TransfersTable>;
 export type { Q };
@@ -230,4 +230,125 @@ export async function leaveRoster(db: Q, memberId: number, now: string): Promise
 /** Leaves vacant the secretary seats a member held (it no longer belongs to that organization). */
 export async function clearSecretarySeats(db: Q, memberId: number): Promise<void> {
   await db.updateTable('orgs').set({ secretary_member_id: null }).where('secretary_member_id', '=', memberId).execute();
+}
+
+/** Live members of the caller's scope by ID-number hash (an import's outgoing rows), with their organization's name. */
+export async function membersByIdHash(db: Q, actor: Actor, hashes: string[]) {
+  if (!hashes.length) return [];
+  const out = [];
+  for (let i = 0; i < hashes.length; i += 500)
+    out.push(
+      ...(await scoped(db, actor, 'members', { as: 'm' })
+        .innerJoin('orgs as o', 'o.id', 'm.org_id')
+        .select(['m.id', 'm.org_id', 'm.org_path', 'm.id_number_hash', 'o.name as org_name'])
+        .where('m.id_number_hash', 'in', hashes.slice(i, i + 500))
+        .execute()),
+    );
+  return out;
+}
+
+/** Which of these letter numbers the county already has on a live transfer (an import refuses them). */
+export async function lettersAmong(db: Q, tenantId: number, letters: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < letters.length; i += 500) {
+    const rows = await db
+      .selectFrom('transfers')
+      .select('letter_no')
+      .where('tenant_id', '=', tenantId)
+      .where('deleted_at', 'is', null)
+      .where('letter_no', 'in', letters.slice(i, i + 500))
+      .execute();
+    for (const r of rows) if (r.letter_no) found.add(r.letter_no);
+  }
+  return found;
+}
+
+/** Members of a list that have a transfer under way (an import's outgoing rows). */
+export async function membersWithOpenTransfer(db: Q, memberIds: number[]): Promise<Set<number>> {
+  if (!memberIds.length) return new Set();
+  const rows = await db
+    .selectFrom('transfers')
+    .select('member_id')
+    .where('member_id', 'in', memberIds)
+    .where('status', 'in', [...OPEN_STATUSES])
+    .where('deleted_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.member_id!));
+}
+
+/** What the transfers figure reads of one transfer. */
+export interface FlowRow {
+  org_path: string;
+  to_path: string | null;
+  kind: string;
+  status: string;
+  issued_on: string | null;
+  accepted_on: string | null;
+  valid_until: string | null;
+}
+
+/**
+ * The live transfers touching a subtree [lo, hi) on either side that a period from `from` can count: those
+ * received since then and those still under way (a county's transfers are hundreds a year: counted in memory).
+ */
+export async function flowRows(db: Q, tenantId: number, [lo, hi]: [string, string], from: string): Promise<FlowRow[]> {
+  return db
+    .selectFrom('transfers as t')
+    .select(['t.org_path', 't.to_path', 't.kind', 't.status', 't.issued_on', 't.accepted_on', 't.valid_until'])
+    .where('t.tenant_id', '=', tenantId)
+    .where('t.deleted_at', 'is', null)
+    .where((e) =>
+      e.or([
+        e.and([e('t.org_path', '>=', lo), e('t.org_path', '<', hi)]),
+        e.and([e('t.to_path', '>=', lo), e('t.to_path', '<', hi)]),
+      ]),
+    )
+    .where((e) => e.or([e('t.status', 'in', ['applied', 'issued']), e('t.accepted_on', '>=', from)]))
+    .execute();
+}
+
+/** The live organizations right below one (the figure's rows), in their order. */
+export function childOrgs(db: Q, tenantId: number, parentId: number) {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'org_path'])
+    .where('tenant_id', '=', tenantId)
+    .where('parent_id', '=', parentId)
+    .where('deleted_at', 'is', null)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Members a demo may transfer: of branches, without an account and holding no secretary seat (the demo's
+ * accounts and each branch's secretary stay where the other modules' demo data expects them).
+ */
+export function demoCandidates(db: Q, tenantId: number, limit: number) {
+  return db
+    .selectFrom('members as m')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .select(['m.id', 'm.org_id', 'm.org_path', 'o.name as org_name'])
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.deleted_at', 'is', null)
+    .where('o.type', '=', 'branch')
+    .where((e) => e.not(e.exists(e.selectFrom('users as u').select('u.id').whereRef('u.member_id', '=', 'm.id'))))
+    .where((e) =>
+      e.not(e.exists(e.selectFrom('orgs as s').select('s.id').whereRef('s.secretary_member_id', '=', 'm.id'))),
+    )
+    .orderBy('m.id')
+    .limit(limit)
+    .execute();
+}
+
+/** The live branches of a tenant (a demo's receiving organizations). */
+export function branchesOf(db: Q, tenantId: number) {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'org_path', 'tenant_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('type', '=', 'branch')
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
 }

@@ -4,6 +4,8 @@ import {
   TransferApprove,
   TransferCreate,
   TransferDetail,
+  TransferFlow,
+  TransferFlowQuery,
   TransferLetter,
   TransferList,
   TransferListQuery,
@@ -15,8 +17,10 @@ import {
   TransferTargetsQuery,
 } from '@dangjian/contracts';
 import { crudRoutes } from '../../../platform/crud.js';
-import { actorOf, type RouteModule } from '../../../platform/http.js';
-import { routesOf } from '../../../platform/router.js';
+import { actorOf, localeOf, type RouteModule } from '../../../platform/http.js';
+import { datedXlsx, importFile, importSchema, routesOf, sendWorkbook } from '../../../platform/router.js';
+import * as excel from './transfers.excel.js';
+import * as figures from './transfers.figures.js';
 import * as letters from './transfers.letter.js';
 import * as moves from './transfers.moves.js';
 import * as transfers from './transfers.service.js';
@@ -32,6 +36,35 @@ export const transfersRoutes: RouteModule = (app, ctx) => {
       response: TransferTargets,
     },
     (req) => letters.targets(ctx, actorOf(req), req.query.q),
+  );
+  r.get(
+    '/api/transfers/export',
+    {
+      can: 'transfers.read',
+      summary: '导出组织关系转接（全国党员管理信息系统列格式，身份证号脱敏）Export in the national columns',
+      query: TransferListQuery,
+    },
+    (req, reply) =>
+      sendWorkbook(
+        reply,
+        excel.exportTransfers(ctx, actorOf(req), req.query, localeOf(req)),
+        datedXlsx('组织关系转接'),
+      ),
+  );
+  r.get(
+    '/api/transfers/template',
+    { can: 'transfers.write', summary: '组织关系转接导入模板 Import template (xlsx)' },
+    (req, reply) => sendWorkbook(reply, excel.template(ctx, actorOf(req)), '组织关系转接导入模板.xlsx'),
+  );
+  r.post(
+    '/api/transfers/import',
+    {
+      can: 'transfers.write',
+      audit: 'transfer.import',
+      summary: '导入组织关系转接（转入、转出；全部无误才导入）Import letters in and out (all or nothing)',
+      ...importSchema,
+    },
+    importFile(ctx, 'transfers.import_bad_file', excel.importTransfers),
   );
   crudRoutes(r, ctx, transfers, {
     url: '/api/transfers',
@@ -111,5 +144,25 @@ export const transfersRoutes: RouteModule = (app, ctx) => {
     '/api/transfers/:id/withdraw',
     { ...act, audit: 'transfer.withdraw', summary: '撤回 Withdraw', body: TransferNote },
     (req) => moves.withdraw(ctx, actorOf(req), req.params.id, req.body.note ?? null),
+  );
+  r.get(
+    '/api/stats/transfers',
+    {
+      can: 'transfers.read',
+      summary: '组织关系转接情况（转入、转出、办理中、逾期）Transfers in, out, under way, overdue',
+      query: TransferFlowQuery,
+      response: TransferFlow,
+    },
+    (req) => figures.flow(ctx, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/stats/transfers/export',
+    { can: 'transfers.read', summary: '组织关系转接情况导出 As Excel', query: TransferFlowQuery },
+    (req, reply) =>
+      sendWorkbook(
+        reply,
+        figures.flowXlsx(ctx, actorOf(req), req.query, localeOf(req)),
+        `组织关系转接情况-${req.query.period}.xlsx`,
+      ),
   );
 };

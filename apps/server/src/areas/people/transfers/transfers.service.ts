@@ -45,7 +45,8 @@ export function isOverdue(r: { status: string; valid_until: string | null }, tod
  * nor the sending side's reason.
  */
 export function present(r: repo.TransferRow, side: 'out' | 'in' | 'both', today: string): TransferItemT {
-  const full = side !== 'in';
+  // A letter from outside is the receiving side's own record: it sees all of it.
+  const full = side !== 'in' || r.kind === 'incoming';
   return {
     id: r.id,
     kind: r.kind as TransferItemT['kind'],
@@ -110,7 +111,8 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<TransferD
   const who = asUser(actor);
   const side = sideOf(who, r) ?? 'in';
   let events = await listTimeline(ctx.db, 'transfer', id);
-  if (side === 'in') events = events.map((e) => (RECEIVING_NOTES.has(e.kind) ? e : { ...e, note: null }));
+  if (side === 'in' && r.kind !== 'incoming')
+    events = events.map((e) => (RECEIVING_NOTES.has(e.kind) ? e : { ...e, note: null }));
   const actions = r.deleted_at ? [] : allowedActions(who, transferFlow, r);
   return { ...present(r, side, todayOf(ctx)), events, actions };
 }
