@@ -177,6 +177,7 @@ export function sample(s: Schema, name: string, target: Target | null, seeded: S
   if (/idNumber/i.test(name)) return testIdNumber();
   if (/phone/i.test(name)) return '13900001111';
   if (/period/i.test(name)) return '2026-05';
+  if (/^(month|validFrom)$/i.test(name)) return '2026-05';
   if (/password/i.test(name)) return 'Xk#29fLq!m-Table';
   if (/username/i.test(name)) return `pt${Math.floor(Math.random() * 1e9)}`;
   if (s.pattern) return null;

@@ -51,7 +51,8 @@ export type Entity =
   | 'errands'
   | 'development'
   | 'transfers'
-  | 'mobility';
+  | 'mobility'
+  | 'payments';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -116,6 +117,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'development',
         'transfers',
         'mobility',
+        'payments',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -260,6 +262,25 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
     records.transfers[key] = await ok(
       county.post('/api/transfers', { memberId: id, toOrgName: `${marker(key)}外省接收单位`, duesPaidTo: '2026-05' }),
     );
+  // Party dues: a farmer's profile and June's bill for every member, and a payment of it carrying the marker.
+  for (const id of Object.values(member)) {
+    const p = await county.request('PUT', `/api/dues/profiles/${id}`, { category: 'farmer' });
+    expect(p.statusCode, p.body).toBe(200);
+  }
+  expect((await county.post('/api/dues/bills/generate', { orgId: fx.county, month: '2026-06' })).statusCode).toBe(200);
+  for (const [key, memberId] of Object.entries(member) as [OrgKey, number][]) {
+    const bill = (await county.get(`/api/dues/bills?memberId=${memberId}`)).json().items[0];
+    records.payments[key] = await ok(
+      county.post('/api/dues/payments', {
+        memberId,
+        billIds: [bill.id],
+        paidOn: '2026-06-10',
+        amount: 0.5,
+        method: 'cash',
+        note: `${marker(key)}党费`,
+      }),
+    );
+  }
   return { org, member, household, records };
 }
 

@@ -35,6 +35,7 @@ const STAGE_LABELS: Record<string, string> = {
   meetings: '组织生活 meetings',
   residents: '为民服务 service',
   transfers: '组织关系转接 transfers',
+  dues: '党费 dues',
 };
 
 /** One county as loaded: generator output plus the database ids of its orgs and members. */

@@ -35,13 +35,22 @@ export async function generate(c: Client, orgId: number, ...months: string[]) {
   return out;
 }
 
+/** A bill as the tests read it. */
+export interface KitBill {
+  id: number;
+  month: string;
+  amount: number;
+  paid: number;
+  status: string;
+  ruleVersion: number;
+  orgId: number;
+}
+
 /** The bills of a member, oldest first. */
 export async function billsOf(c: Client, memberId: number) {
   const res = await c.get(`/api/dues/bills?memberId=${memberId}&pageSize=100`);
   expect(res.statusCode, res.body).toBe(200);
-  return (res.json().items as { id: number; month: string; amount: number; status: string; ruleVersion: number }[])
-    .slice()
-    .sort((a, b) => (a.month < b.month ? -1 : 1));
+  return (res.json().items as KitBill[]).slice().sort((a, b) => (a.month < b.month ? -1 : 1));
 }
 
 /** Adds a member to an organization, joined on a day (system actor). */

@@ -10,6 +10,7 @@ import { overviewFigure } from '../../src/areas/core/stats/stats.service.js';
 const EXPECTED = [
   'development.pipeline',
   'development.plan',
+  'dues.collection',
   'meetings.compliance',
   'meetings.stats',
   'mobility.states',

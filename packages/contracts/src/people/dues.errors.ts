@@ -60,5 +60,8 @@ export const DUES_ERRORS = {
     zh: '当前账号未关联党员档案',
     en: 'This account is not linked to a member record',
   },
-  'dues.bad_period': { zh: '统计周期格式应为 YYYY-MM 或 YYYY', en: 'The period must be YYYY-MM or YYYY' },
+  'dues.bad_period': {
+    zh: '统计周期格式应为 YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY',
+    en: 'The period must be YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY',
+  },
 } as const satisfies Record<string, Labelled>;

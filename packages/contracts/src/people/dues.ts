@@ -302,7 +302,7 @@ export const DuesCollectionRow = Type.Object({
 });
 export type DuesCollectionRowT = Static<typeof DuesCollectionRow>;
 export const DuesCollection = Type.Object({
-  period: Type.String({ description: 'YYYY-MM or YYYY' }),
+  period: Type.String({ description: 'YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY' }),
   total: DuesCollectionRow,
   byOrg: Type.Array(DuesCollectionRow),
   byMonth: Type.Array(DuesCollectionRow),
@@ -310,6 +310,9 @@ export const DuesCollection = Type.Object({
 export type DuesCollectionT = Static<typeof DuesCollection>;
 export const DuesCollectionQuery = Type.Object({
   org: Type.Optional(Id()),
-  period: Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2]))?$', description: 'YYYY-MM or YYYY' }),
+  period: Type.String({
+    pattern: '^\\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$',
+    description: 'YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY',
+  }),
 });
 export type DuesCollectionQueryT = Static<typeof DuesCollectionQuery>;

@@ -70,7 +70,9 @@ export const dues017: Migration = {
       'amount_fen',
       'paid_fen',
     ]);
-    await createIndex(db, 'dues_bills_month', 'dues_bills', ['tenant_id', 'month', 'status']);
+    // The list walks it from the newest month (org_path in it filters without reading the rows).
+    await createIndex(db, 'dues_bills_month', 'dues_bills', ['tenant_id', 'month', 'org_path']);
+    await createIndex(db, 'dues_bills_version', 'dues_bills', ['tenant_id', 'rule_version']);
 
     await createTable(db, dialect, 'dues_payments', [
       scopedKeys,
@@ -85,6 +87,7 @@ export const dues017: Migration = {
       stamps,
     ]);
     await createIndex(db, 'dues_payments_scope', 'dues_payments', ['tenant_id', 'org_path', 'paid_on']);
+    await createIndex(db, 'dues_payments_day', 'dues_payments', ['tenant_id', 'paid_on', 'org_path']);
     await createIndex(db, 'dues_payments_member', 'dues_payments', ['member_id', 'paid_on']);
     await createIndex(db, 'dues_payments_status', 'dues_payments', ['tenant_id', 'status']);
 

@@ -25,12 +25,17 @@ import * as payRepo from './dues.payments.repository.js';
 type OrgRef = { id: number; tenant_id: number; org_path: string; name: string };
 type Args = { root: OrgRef; period: string };
 
-/** The months of a period `YYYY-MM` or `YYYY`, or null when it is neither. */
+/** The months of a period `YYYY-MM`, `YYYY-Qn`, `YYYY-Hn` or `YYYY`, or null when it is none of them. */
 export function monthsOfPeriod(period: string): string[] | null {
+  const span = (y: string, first: number, n: number) =>
+    Array.from({ length: n }, (_, i) => `${y}-${String(first + i).padStart(2, '0')}`);
   if (/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return [period];
-  if (/^\d{4}$/.test(period))
-    return Array.from({ length: 12 }, (_, i) => `${period}-${String(i + 1).padStart(2, '0')}`);
-  return null;
+  const m = /^(\d{4})(?:-([QH])([1-4]))?$/.exec(period);
+  if (!m) return null;
+  if (!m[2]) return span(m[1]!, 1, 12);
+  const k = Number(m[3]);
+  if (m[2] === 'Q') return span(m[1]!, (k - 1) * 3 + 1, 3);
+  return k <= 2 ? span(m[1]!, (k - 1) * 6 + 1, 6) : null;
 }
 
 interface Sums {
@@ -134,8 +139,8 @@ export const collectionFigure = defineFigure({
 
 async function argsOf(ctx: Ctx, actor: Actor, q: DuesCollectionQueryT): Promise<Args> {
   requireCapability(actor, 'dues.read');
-  if (!monthsOfPeriod(q.period)) throw new DomainError('dues.bad_period', { field: 'period' });
   const o = await orgsRepo.getOrg(ctx.db, actor, q.org ?? actor.orgId!);
+  if (!monthsOfPeriod(q.period)) throw new DomainError('dues.bad_period', { field: 'period' });
   return { root: { id: o.id, tenant_id: o.tenant_id, org_path: o.org_path, name: o.name }, period: q.period };
 }
 

@@ -1,9 +1,10 @@
 /** Queries on dues payments and the bills each pays, the six-month flag, the figures and the daily job's reads. */
-import { type Insertable, type Selectable, sql } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import { likeContains } from '../../../db/dialect.js';
-import type { DuesPaymentsTable } from '../../../db/schema/index.js';
+import type { DB, DuesPaymentsTable } from '../../../db/schema/index.js';
 import type { Actor } from '../../../platform/actor.js';
-import { paged, type Paging, type Q, scoped } from '../../../platform/data/scoped.js';
+import { countOf, type Paging, type Q, rangeOf, scoped, type ScopedQuery } from '../../../platform/data/scoped.js';
+import { cached } from '../../../platform/data/versions.js';
 
 export type PaymentRow = Selectable<DuesPaymentsTable> & {
   org_name: string;
@@ -80,8 +81,9 @@ export interface PaymentFilter {
   id?: number;
 }
 
-function paymentBase(db: Q, actor: Actor, f: PaymentFilter) {
-  let q = scoped(db, actor, 'dues_payments', { as: 'p', under: f.under, rows: f.deleted ? 'deleted' : 'live' });
+type PaymentQuery = ScopedQuery<'dues_payments', 'p'>;
+
+function paymentFilters(q: PaymentQuery, f: PaymentFilter): PaymentQuery {
   if (f.id) q = q.where('p.id', '=', f.id);
   if (f.status) q = q.where('p.status', '=', f.status);
   if (f.method) q = q.where('p.method', '=', f.method);
@@ -107,35 +109,59 @@ function paymentBase(db: Q, actor: Actor, f: PaymentFilter) {
   return q;
 }
 
-/** A page of payments of the caller's subtree, latest first, and the total. */
+/**
+ * A page of payments of the caller's subtree, latest first, and the total (cached on the dues version); a large
+ * subtree walks the day index from the newest on SQLite instead of sorting its whole range (see listBills).
+ */
 export async function listPayments(
-  db: Q,
+  db: Kysely<DB>,
   actor: Actor,
   f: PaymentFilter,
   paging: Paging,
+  sqlite: boolean,
 ): Promise<{ rows: PaymentRow[]; total: number }> {
-  return paged(
-    db,
-    actor.tenantId!,
-    paymentBase(db, actor, f),
-    (b) =>
-      b
-        .innerJoin('orgs as o', 'o.id', 'p.org_id')
-        .innerJoin('members as m', 'm.id', 'p.member_id')
-        .leftJoin('users as ru', 'ru.id', 'p.recorded_by')
-        .leftJoin('users as vu', 'vu.id', 'p.reviewed_by')
-        .selectAll('p')
-        .select([
-          'o.name as org_name',
-          'm.name as member_name',
-          'ru.display_name as recorded_by_name',
-          'vu.display_name as reviewed_by_name',
-        ])
-        .orderBy('p.paid_on', 'desc')
-        .orderBy('p.id', 'desc'),
-    paging,
-    { domain: 'dues', key: `payments|${JSON.stringify([actor.orgPath, f])}` },
-  ) as Promise<{ rows: PaymentRow[]; total: number }>;
+  const [lo, hi] = rangeOf(actor, f.under);
+  const tenantId = actor.tenantId!;
+  const rows = f.deleted ? 'deleted' : 'live';
+  const scopedBase = paymentFilters(scoped(db, actor, 'dues_payments', { as: 'p', under: f.under, rows }), f);
+  const total = f.id
+    ? await countOf(scopedBase)
+    : await cached(db, tenantId, 'dues', `payments|${JSON.stringify([lo, f])}`, () => countOf(scopedBase));
+  if (!total) return { rows: [], total };
+  const pageEnd = paging.page * paging.pageSize;
+  const county = await cached(db, tenantId, 'dues', 'payments|tenant', () =>
+    countOf(db.selectFrom('dues_payments').where('tenant_id', '=', tenantId)),
+  );
+  const walk = sqlite && !f.id && total > pageEnd && (pageEnd * county) / total < total * 10;
+  const base = walk
+    ? paymentFilters(
+        db
+          .selectFrom('dues_payments as p')
+          .where('p.tenant_id', '=', tenantId)
+          .where(sql<boolean>`+p.org_path >= ${lo} and +p.org_path < ${hi}`)
+          .where('p.deleted_at', f.deleted ? 'is not' : 'is', null) as PaymentQuery,
+        f,
+      )
+    : scopedBase;
+  const page = await base
+    .innerJoin('orgs as o', 'o.id', 'p.org_id')
+    .innerJoin('members as m', 'm.id', 'p.member_id')
+    .leftJoin('users as ru', 'ru.id', 'p.recorded_by')
+    .leftJoin('users as vu', 'vu.id', 'p.reviewed_by')
+    .selectAll('p')
+    .select([
+      'o.name as org_name',
+      'm.name as member_name',
+      'ru.display_name as recorded_by_name',
+      'vu.display_name as reviewed_by_name',
+    ])
+    .orderBy('p.paid_on', 'desc')
+    .orderBy('p.org_path', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize)
+    .execute();
+  return { rows: page as PaymentRow[], total };
 }
 
 /** Sets a payment's review. */
@@ -246,12 +272,11 @@ export async function setArrearsReason(
 }
 
 // ---- figures ----
-/** Sums of a subtree's bills by organization and month (one range over the covering index). */
+/** Sums of a subtree's bills by organization path and month (one range over the covering index, in its order). */
 export async function collection(db: Q, tenantId: number, [lo, hi]: [string, string], from: string, to: string) {
   const rows = await db
     .selectFrom('dues_bills')
     .select([
-      'org_id',
       'org_path',
       'month',
       (e) => e.fn.countAll<number>().as('bills'),
@@ -264,10 +289,11 @@ export async function collection(db: Q, tenantId: number, [lo, hi]: [string, str
     .where('org_path', '<', hi)
     .where('month', '>=', from)
     .where('month', '<=', to)
-    .groupBy(['org_id', 'org_path', 'month'])
+    // In the index's order (no sort); an organization's id is the last step of its path.
+    .groupBy(['org_path', 'month'])
     .execute();
   return rows.map((r) => ({
-    org_id: r.org_id,
+    org_id: Number(r.org_path.split('/').at(-2)),
     org_path: r.org_path,
     month: r.month,
     bills: Number(r.bills),

@@ -84,17 +84,18 @@ export async function listPayments(ctx: Ctx, actor: Actor, q: DuesPaymentQueryT)
     to: q.to,
     deleted: q.deleted,
   };
-  const { rows, total } = await payRepo.listPayments(ctx.db, actor, f, pagingOf(q));
+  const { rows, total } = await payRepo.listPayments(ctx.db, actor, f, pagingOf(q), ctx.dialect === 'sqlite');
   return { items: await presentAll(ctx, actor, rows), total };
 }
 
 /** One payment of the caller's subtree (also deleted) with its timeline. */
 export async function getPayment(ctx: Ctx, actor: Actor, id: number): Promise<DuesPaymentDetailT> {
   requireCapability(actor, 'dues.read');
-  const live = await payRepo.listPayments(ctx.db, actor, { id }, { page: 1, pageSize: 1 });
+  const sqlite = ctx.dialect === 'sqlite';
+  const live = await payRepo.listPayments(ctx.db, actor, { id }, { page: 1, pageSize: 1 }, sqlite);
   const rows = live.rows.length
     ? live.rows
-    : (await payRepo.listPayments(ctx.db, actor, { id, deleted: true }, { page: 1, pageSize: 1 })).rows;
+    : (await payRepo.listPayments(ctx.db, actor, { id, deleted: true }, { page: 1, pageSize: 1 }, sqlite)).rows;
   if (!rows.length) throw notFound();
   const [p] = await presentAll(ctx, actor, rows);
   return { ...p!, events: await listTimeline(ctx.db, 'dues_payment', id) };
@@ -266,9 +267,9 @@ export async function review(
 ): Promise<DuesPaymentDetailT> {
   requireCapability(actor, 'dues.review');
   const text = note?.trim() || null;
-  if (decision === 'refuse' && !text) throw new DomainError('workflow.field_required', { field: 'note' });
   await ctx.db.transaction().execute(async (trx) => {
     const row = await getOr404(trx, actor, 'dues_payments', id);
+    if (decision === 'refuse' && !text) throw new DomainError('workflow.field_required', { field: 'note' });
     if (row.status !== 'pending') throw new DomainError('workflow.move_refused', { from: row.status });
     const now = ctx.clock().toISOString();
     const to = decision === 'approve' ? 'approved' : 'refused';

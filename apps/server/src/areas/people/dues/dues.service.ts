@@ -259,7 +259,7 @@ export async function listBills(ctx: Ctx, actor: Actor, q: DuesBillQueryT): Prom
     memberId: q.memberId,
     unpaid: q.unpaid,
   };
-  const { rows, total } = await repo.listBills(ctx.db, actor, f, pagingOf(q));
+  const { rows, total } = await repo.listBills(ctx.db, actor, f, pagingOf(q), ctx.dialect === 'sqlite');
   return { items: rows.map(presentBill), total };
 }
 

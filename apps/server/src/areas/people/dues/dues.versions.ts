@@ -14,7 +14,7 @@ import {
 import { type Actor, requireCapability } from '../../../platform/actor.js';
 import type { Ctx } from '../../../platform/context.js';
 import { writeAudit } from '../../../platform/data/audit.js';
-import { bumpVersion } from '../../../platform/data/versions.js';
+import { bumpVersion, cached } from '../../../platform/data/versions.js';
 import { DomainError } from '../../../platform/errors.js';
 import {
   checkScales,
@@ -53,7 +53,10 @@ export async function versionsOf(db: repo.Q, tenantId: number): Promise<RuleVers
 export async function listRules(ctx: Ctx, actor: Actor): Promise<{ items: DuesRuleT[]; total: number }> {
   requireCapability(actor, 'dues.read');
   const versions = await versionsOf(ctx.db, actor.tenantId!);
-  const used = await repo.billsByVersion(ctx.db, actor.tenantId!);
+  const used = await cached(ctx.db, actor.tenantId!, 'dues', 'rules|bills', async () => [
+    ...(await repo.billsByVersion(ctx.db, actor.tenantId!)),
+  ]);
+  const byVersion = new Map(used);
   const items = versions.map((v, i) => {
     const next = versions[i + 1];
     return {
@@ -63,7 +66,7 @@ export async function listRules(ctx: Ctx, actor: Actor): Promise<{ items: DuesRu
       scales: v.scales,
       note: v.note,
       national: v.version === 1,
-      bills: used.get(v.version) ?? 0,
+      bills: byVersion.get(v.version) ?? 0,
       createdAt: v.createdAt,
       createdByName: v.createdByName,
     };
