@@ -79,6 +79,13 @@ describe.each(dialects())('members away and out of contact on %s', (dialect) => 
     expect(back.json()).toMatchObject({ status: 'returned', returnedOn: '2026-06-10', actions: [] });
     expect((await sec.get(`/api/members/${m}/mobility`)).json()).toMatchObject({ state: 'local', current: null });
     expect((await depart(m, { since: '2026-06-12', destination: '杭州' })).statusCode).toBe(200);
+    // The roster filters by the state now: away, and not local.
+    const ids = async (state: string) =>
+      (await sec.get(`/api/members?mobility=${state}&pageSize=500`)).json().items.map((x: { id: number }) => x.id);
+    expect(await ids('flowing')).toContain(m);
+    expect(await ids('local')).not.toContain(m);
+    expect(await ids('local')).toContain(fx.memberIn.villageA1);
+    expect(await ids('out_of_contact')).not.toContain(m);
     expect((await sec.get(`/api/members/${m}/mobility`)).json().records).toHaveLength(2);
   });
 

@@ -23,6 +23,7 @@ import { zonesWeb } from './residents/zones';
 import { developmentWeb } from './people/development';
 import { mobilityWeb } from './people/mobility';
 import { transfersWeb } from './people/transfers';
+import { duesWeb } from './people/dues';
 
 /** The modules in menu order within each menu position. */
 export const WEB_MODULES: readonly WebModule[] = [
@@ -46,4 +47,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   commonWeb,
   mobilityWeb,
   transfersWeb,
+  duesWeb,
 ];

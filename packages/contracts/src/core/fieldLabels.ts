@@ -97,6 +97,7 @@ export const FIELD_LABELS: Record<string, Labelled> = {
   min: { zh: '最少', en: 'At least' },
   mine: { zh: '我的', en: 'Mine' },
   minutes: { zh: '会议记录', en: 'Minutes' },
+  mobility: { zh: '流动状态', en: 'Away or local' },
   month: { zh: '月份', en: 'Month' },
   monthlyIncome: { zh: '月收入（元）', en: 'Monthly income (元)' },
   motions: { zh: '表决事项', en: 'Motions' },

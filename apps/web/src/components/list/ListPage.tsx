@@ -125,6 +125,8 @@ export interface ListPageProps<T extends { id: number }> {
   children?: ReactNode;
   /** Do not ask the API (e.g. the user may not read the list). */
   disabled?: boolean;
+  /** The field that keys a row when the rows have no `id` of their own (e.g. `memberId`). */
+  rowKey?: string;
 }
 
 /** The generic list page: see the usage at the top of this file. */
@@ -265,7 +267,7 @@ export function ListPage<T extends { id: number }>(props: ListPageProps<T>) {
         <ErrorResult error={list.error} onRetry={() => list.refetch()} />
       ) : (
         <Table<T>
-          rowKey="id"
+          rowKey={props.rowKey ?? 'id'}
           size={props.size ?? 'middle'}
           loading={list.isFetching}
           dataSource={rows}

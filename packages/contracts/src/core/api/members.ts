@@ -2,6 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AGE_BANDS, EDUCATIONS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../enums.js';
 import { KeyOf, DateString, Nullable, VERBATIM, Stamps, ListQuery, OrgRecord } from '../schemas.js';
+import { MOBILITY_STATES } from '../../people/mobility.js';
 
 export const Member = Type.Object({
   ...OrgRecord,
@@ -47,6 +48,7 @@ export const MemberListQuery = ListQuery({
   category: Type.Optional(KeyOf(MEMBER_CATEGORIES)),
   ethnicity: Type.Optional(KeyOf(ETHNICITIES)),
   joinYear: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2200 })),
+  mobility: Type.Optional(KeyOf(MOBILITY_STATES)),
   deleted: Type.Optional(Type.Boolean()),
   sort: Type.Optional(
     Type.Union([Type.Literal('name'), Type.Literal('joinedAt'), Type.Literal('birthDate'), Type.Literal('createdAt')]),

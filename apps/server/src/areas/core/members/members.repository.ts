@@ -9,6 +9,7 @@ import { idHashesHeld, idNumberHeld, type IdHolders } from '../../../platform/da
 import type { MembersTable } from '../../../db/schema/index.js';
 import { likeContains, likePrefix } from '../../../db/dialect.js';
 import { notFound } from '../../../platform/errors.js';
+import { mobilityStateIs } from '../../people/mobility/mobility.repository.js';
 
 export type MemberRow = Selectable<MembersTable> & { org_name: string };
 export type { Q };
@@ -26,6 +27,8 @@ export interface MemberFilter {
   category?: string;
   ethnicity?: string;
   joinYear?: number;
+  /** The member's mobility state now (local, away, out of contact). */
+  mobility?: string;
   deleted?: boolean;
   today: string;
 }
@@ -85,6 +88,7 @@ function filtered(db: Q, actor: Actor, f: MemberFilter) {
   if (f.education) q = q.where('m.education', '=', f.education);
   if (f.category) q = q.where('m.category', '=', f.category);
   if (f.ethnicity) q = q.where('m.ethnicity', '=', f.ethnicity);
+  if (f.mobility) q = q.where(mobilityStateIs(f.mobility));
   if (f.joinYear)
     q = q.where('m.joined_at', '>=', `${f.joinYear}-01-01`).where('m.joined_at', '<=', `${f.joinYear}-12-31`);
   if (f.ageBand) {

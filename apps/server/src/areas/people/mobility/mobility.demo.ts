@@ -15,7 +15,7 @@ const FLOW_ORG = (city: string) => `${city}市流动党员党支部`;
 const NOTES = ['每月通过微信联系', '按时线上参加支部学习', '已向流入地党组织报到', '春节期间返乡', null];
 
 /** Shares of the live members: away now, out of contact now, away and back within three years. */
-const SHARE = { flowing: 0.03, lost: 0.003, returned: 0.015 };
+const SHARE = { flowing: 0.03, lost: 0.001, returned: 0.015 };
 
 export const mobilityDemo: DemoContributor = {
   name: 'mobility',
@@ -54,11 +54,11 @@ export const mobilityDemo: DemoContributor = {
       else if (status === 'out_of_contact') {
         lostOn = addDays(since, r.int(30, Math.max(31, Math.min(600, -1 + daysSince(since, today)))));
         if (lostOn > today) lostOn = today;
-        steps.push({ kind: 'lost', on: lostOn, note: `${lostOn} 起失去联系 lost contact；电话停机，微信未回复` });
+        steps.push({ kind: 'lost', on: lostOn, note: `${lostOn}；电话停机，微信未回复` });
       } else if (status === 'returned') {
         returnedOn = addDays(since, r.int(60, Math.max(61, daysSince(since, today) - 1)));
         if (returnedOn > today) returnedOn = today;
-        steps.push({ kind: 'returned', on: returnedOn, note: `${returnedOn} 返回 back；返乡创业` });
+        steps.push({ kind: 'returned', on: returnedOn, note: `${returnedOn}；返乡创业` });
       }
       rows.push({
         tenant_id: c.tenantId,

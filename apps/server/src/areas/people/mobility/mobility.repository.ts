@@ -1,9 +1,9 @@
 /** Every query on the records of members away (流动党员) and out of contact (失联), inside the caller's scope. */
-import type { Insertable, Selectable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Selectable } from 'kysely';
 import { MOBILITY_OPEN } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
-import type { MemberMobilityTable } from '../../../db/schema/index.js';
+import type { DB, MemberMobilityTable, MembersTable } from '../../../db/schema/index.js';
 import { liveInSubtree, paged, type Paging, type Q, scoped } from '../../../platform/data/scoped.js';
 
 export type { Q };
@@ -192,4 +192,21 @@ export async function orgOf(db: Q, tenantId: number, id: number) {
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * The members-list condition on a member's state now (alias `m`): away or out of contact by its open record,
+ * local by having none. The index on (member_id, status) answers it per member.
+ */
+export function mobilityStateIs(state: string) {
+  return (eb: ExpressionBuilder<DB & { m: MembersTable }, 'm'>) => {
+    const open = eb
+      .selectFrom('member_mobility as ms')
+      .select('ms.id')
+      .whereRef('ms.member_id', '=', 'm.id')
+      .where('ms.deleted_at', 'is', null);
+    return state === 'local'
+      ? eb.not(eb.exists(open.where('ms.status', 'in', [...MOBILITY_OPEN])))
+      : eb.exists(open.where('ms.status', '=', state));
+  };
 }

@@ -50,7 +50,7 @@ export const mobilityFlow = defineFlow<MobilityRow, MobilityAction>({
         const on = dayOf(i, now);
         return {
           set: { lost_on: on },
-          note: [`${on} 起失去联系 lost contact`, clean(i.note)].filter(Boolean).join('；'),
+          note: [on, clean(i.note)].filter(Boolean).join('；'),
           changes: { lostOn: { before: r.lost_on, after: on } },
         };
       },
@@ -62,7 +62,7 @@ export const mobilityFlow = defineFlow<MobilityRow, MobilityAction>({
         const where = clean(i.destination);
         return {
           set: { lost_on: null, ...(where ? { destination: where } : {}) },
-          note: [`${on} 恢复联系 contact regained`, where, clean(i.note)].filter(Boolean).join('；'),
+          note: [on, where, clean(i.note)].filter(Boolean).join('；'),
           changes: {
             lostOn: { before: r.lost_on, after: null },
             ...(where ? { destination: { before: r.destination, after: where } } : {}),
@@ -76,7 +76,7 @@ export const mobilityFlow = defineFlow<MobilityRow, MobilityAction>({
         const on = dayOf(i, now);
         return {
           set: { returned_on: on },
-          note: [`${on} 返回 back`, clean(i.note)].filter(Boolean).join('；'),
+          note: [on, clean(i.note)].filter(Boolean).join('；'),
           changes: { returnedOn: { before: r.returned_on, after: on } },
         };
       },

@@ -2,7 +2,15 @@
 import { Button, Tag } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { AGE_BANDS, EDUCATIONS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '@dangjian/contracts';
+import {
+  AGE_BANDS,
+  EDUCATIONS,
+  ETHNICITIES,
+  GENDERS,
+  MEMBER_CATEGORIES,
+  MEMBER_STATUSES,
+  MOBILITY_STATES,
+} from '@dangjian/contracts';
 import type { Member } from '../../../api/types';
 import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
@@ -37,6 +45,7 @@ export default function MembersPage() {
     selectFilter('status', t('状态', 'Status'), opts(MEMBER_STATUSES), 130),
     selectFilter('gender', t('性别', 'Sex'), opts(GENDERS), 100),
     selectFilter('ageBand', t('年龄段', 'Age band'), opts(AGE_BANDS), 130),
+    selectFilter('mobility', t('流动状态', 'Away or local'), opts(MOBILITY_STATES), 130),
     selectFilter('education', t('学历', 'Education'), opts(EDUCATIONS), 150),
     selectFilter('category', t('人员类别', 'Category'), opts(MEMBER_CATEGORIES), 170),
     selectFilter('ethnicity', t('民族', 'Ethnicity'), opts(ETHNICITIES), 120),

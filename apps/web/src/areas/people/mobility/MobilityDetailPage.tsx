@@ -10,11 +10,10 @@ import { api } from '../../../api/client';
 import { useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
 import { hasCap, useMe } from '../../../app/session';
-import { DateField } from '../../../components/DateField';
 import { useFeedback } from '../../../components/feedback';
 import { WorkflowActionBar } from '../../../components/WorkflowActionBar';
 import { DetailHead, detailGate, useRecordDetail } from '../../residents/common/DetailParts';
-import { DeleteOrRestore, type MobilityDetail, MobilityTag, MobilityTimeline } from './parts';
+import { DeleteOrRestore, type MobilityDetail, MobilityTag, MobilityTimeline, MoveDayField } from './parts';
 
 /** The moves as the bar offers them: each asks its day (the server takes today when none is sent). */
 const MOVES = Object.fromEntries(
@@ -59,7 +58,7 @@ export default function MobilityDetailPage() {
                 moves={MOVES}
                 primary={['return']}
                 danger={['lose_contact']}
-                fields={{ on: { label: { zh: '日期', en: 'Day' }, render: () => <DateField maxToday /> } }}
+                fields={{ on: { label: { zh: '日期', en: 'Day' }, render: () => <MoveDayField /> } }}
                 run={(move, input) => api.post(`/api/mobility/${id}/${PATH[move]}`, { on: chinaToday(), ...input })}
                 onDone={() => {
                   message.success(t('已登记', 'Recorded'));

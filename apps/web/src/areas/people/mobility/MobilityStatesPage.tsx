@@ -61,7 +61,7 @@ export default function MobilityStatesPage() {
                     rowKey="orgId"
                     size="small"
                     dataSource={s.byOrg}
-                    pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                    pagination={{ pageSize: 50, hideOnSinglePage: true }}
                     locale={{ emptyText: t('没有下级组织', 'No organization below') }}
                     data-testid="states-by-org"
                     columns={[

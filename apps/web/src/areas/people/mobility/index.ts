@@ -21,11 +21,6 @@ export const mobilityWeb: WebModule = {
     'mobility/:id': page(() => import('./MobilityDetailPage')),
     'mobility/:id/edit': FormPage,
   }),
-  crumbs: {
-    mobility: label,
-    new: { zh: '登记', en: 'New' },
-    states: { zh: '统计', en: 'Figures' },
-    members: { zh: '党员', en: 'Member' },
-    edit: { zh: '修改', en: 'Edit' },
-  },
+  // Only its own segments: `new`, `edit` and `members` keep the console's shared names.
+  crumbs: { mobility: label, states: { zh: '统计', en: 'Figures' } },
 };

@@ -1,7 +1,9 @@
 /** Pieces the mobility pages share: the state tag, the timeline with its words, the menu group. */
+import { useEffect } from 'react';
 import { Button, Tag } from 'antd';
 import { UndoOutlined } from '@ant-design/icons';
 import {
+  chinaToday,
   MOBILITY_EVENT_KINDS,
   MOBILITY_STATES,
   MOBILITY_STATUSES,
@@ -13,6 +15,7 @@ import { useLabel, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { useFeedback } from '../../../components/feedback';
 import { ConfirmDelete } from '../../../components/form/ConfirmDelete';
+import { DateField } from '../../../components/DateField';
 import { Timeline } from '../../../components/Timeline';
 
 export type MobilityItem = MobilityRecordT;
@@ -71,4 +74,14 @@ export function DeleteOrRestore({ id, deleted, onChanged }: { id: number; delete
       onConfirm={() => run(() => api.del(`/api/mobility/${id}`), t('已移入回收站', 'Moved to the recycle bin'))}
     />
   );
+}
+
+/** A move's day: today unless changed (a move is usually recorded on its day). */
+export function MoveDayField(props: { value?: string | null; onChange?: (v: string | null) => void; id?: string }) {
+  const { value, onChange } = props;
+  useEffect(() => {
+    if (!value) onChange?.(chinaToday());
+    // Only when the dialog opens empty.
+  }, []);
+  return <DateField {...props} maxToday />;
 }
