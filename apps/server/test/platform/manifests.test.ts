@@ -43,7 +43,14 @@ describe('module manifests', () => {
   });
 
   it('the demo runs the contributors of the manifests in list order, and the server their daily jobs', () => {
-    expect(demoContributors().map((c) => c.name)).toEqual(['meetings', 'residents', 'development', 'dues', 'mobility']);
+    expect(demoContributors().map((c) => c.name)).toEqual([
+      'meetings',
+      'residents',
+      'development',
+      'transfers',
+      'dues',
+      'mobility',
+    ]);
     expect(dailyJobs().map((j) => j.name)).toEqual([
       'reminders',
       'escalations',
