@@ -1,8 +1,9 @@
 // The people area on the homes: the branch home's dues and development cards with their links, the member's phone
 // home with its own bill; screenshots of both.
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { PHONE, apiLogin, baseUrl, pageErrors, settle, shot, signedInContext, withBrowser } from './helpers';
+import { PHONE, SHOTS, apiLogin, baseUrl, pageErrors, settle, shot, signedInContext, withBrowser } from './helpers';
 
 let browser: Browser;
 withBrowser((b) => (browser = b));
@@ -60,6 +61,8 @@ describe('the people area on the homes', () => {
       expect(await page.getByTestId('m-dues-link').getAttribute('href')).toBe('/m/dues');
       await settle(page);
       await shot(page, 'home-people-member');
+      // The card itself as the member sees it (the full page puts the fixed tab bar over it).
+      await card.screenshot({ path: path.join(SHOTS, 'home-people-member-dues.png') });
       expect(pageErrors.get(page)).toEqual([]);
     } finally {
       await context.close();
