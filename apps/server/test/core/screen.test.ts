@@ -18,7 +18,7 @@ const ALLOWED_KEYS = new Set([
   ...['org', 'id', 'name', 'level', 'choices', 'asOf', 'map', 'metrics', 'tiles', 'orgId', 'values', 'panels'],
   ...['key', 'label', 'zh', 'en', 'unit', 'value', 'title', 'period', 'series', 'chart', 'items'],
   // The tiles' metrics.
-  ...['members', 'compliance', 'requests', 'closedShare', 'wishesDone'],
+  ...['members', 'compliance', 'requests', 'closedShare', 'wishesDone', 'admitted', 'duesRate'],
 ]);
 
 describe.each(dialects())('wall screen on %s', (dialect) => {
@@ -58,7 +58,13 @@ describe.each(dialects())('wall screen on %s', (dialect) => {
     // townA: its own member, two villages' and the township organ's; townB: its own and its village's.
     expect(tile(s, fx.townA)).toMatchObject({ members: 4, requests: 2 });
     expect(tile(s, fx.townB)).toMatchObject({ members: 2, requests: 0 });
-    expect(s.panels.map((p: { key: string }) => p.key)).toEqual(['meetings', 'service', 'members']);
+    expect(s.panels.map((p: { key: string }) => p.key)).toEqual([
+      'meetings',
+      'service',
+      'members',
+      'development',
+      'dues',
+    ]);
     const service = s.panels.find((p: { key: string }) => p.key === 'service');
     expect(service.values.find((v: { key: string }) => v.key === 'accepted').value).toBe(2);
     const members = s.panels.find((p: { key: string }) => p.key === 'members');

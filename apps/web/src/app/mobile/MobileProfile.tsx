@@ -9,9 +9,7 @@ import { CheckinShortcut } from '../../areas/life/meetings/phone/MeetingPages';
 import { ProblemCard, Skeleton } from './parts';
 import { ServiceShortcut } from '../../areas/residents/common/phone/MemberServicePages';
 import { MyMonthCard } from '../../areas/core/home/MyMonth';
-import { DevelopmentShortcut } from '../../areas/people/development/phone/MyDevelopment';
-import { DuesShortcut } from '../../areas/people/dues/phone/MyDues';
-import { hasCap } from '../session';
+import { MyPeopleCards } from '../../areas/core/home/MyPeople';
 import './mobile.css';
 
 function Row({ k, v }: { k: string; v: ReactNode }) {
@@ -49,8 +47,7 @@ export function ProfilePage({ me }: { me: Me }) {
       <MyMonthCard me={me} />
       {me.memberId ? <CheckinShortcut /> : null}
       {me.memberId ? <ServiceShortcut /> : null}
-      {me.memberId ? <DevelopmentShortcut /> : null}
-      {me.memberId && hasCap(me, 'dues.own') ? <DuesShortcut /> : null}
+      {me.memberId ? <MyPeopleCards /> : null}
       {q.isPending ? (
         <Skeleton />
       ) : q.error ? (

@@ -1,5 +1,7 @@
-/** Queries of the home's to-do summary: meetings whose sign-in is open now in a subtree. */
-import type { Q } from '../../../platform/data/scoped.js';
+/** Queries of the home's to-do summary: meetings whose sign-in is open now, candidates by stage in a subtree. */
+import { sql } from 'kysely';
+import type { Actor } from '../../../platform/actor.js';
+import { type Q, scoped } from '../../../platform/data/scoped.js';
 
 /** At most this many open sign-ins are listed (a county rarely has more at one moment). */
 const CHECKIN_LIMIT = 10;
@@ -20,4 +22,18 @@ export async function openCheckinsIn(db: Q, tenantId: number, lo: string, hi: st
     .orderBy('mt.checkin_to')
     .limit(CHECKIN_LIMIT)
     .execute();
+}
+
+/**
+ * Candidates of a subtree on each stage now, and how many of them have their next step due between `today` and
+ * `warnUntil` while it is already open (the development list's "due soon", counted without listing them).
+ */
+export async function developmentCounts(db: Q, actor: Actor, under: string, today: string, warnUntil: string) {
+  const soon = sql<number>`sum(case when c.next_due_on >= ${today} and c.next_due_on <= ${warnUntil}
+    and (c.next_opens_on is null or c.next_opens_on <= ${today}) then 1 else 0 end)`;
+  const rows = await scoped(db, actor, 'development_candidates', { as: 'c', under })
+    .select(['c.status', sql<number>`count(*)`.as('n'), soon.as('soon')])
+    .groupBy('c.status')
+    .execute();
+  return rows.map((r) => ({ stage: r.status as string, n: Number(r.n), soon: Number(r.soon ?? 0) }));
 }

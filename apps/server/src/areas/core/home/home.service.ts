@@ -1,8 +1,8 @@
 /**
  * The home's to-do summary. Each section reuses its module's own rules and scoped reads — compliance from the
  * meetings' rules (`meetings.compliance.ts` through the cached compliance figure), requests' deadlines from the
- * requests' workflow, wishes and errands from their services — and keeps only counts and the first few rows, so a
- * county's home never downloads a county's lists.
+ * requests' workflow, wishes and errands from their services, the people area from `home.people.ts` — and keeps
+ * only counts and the first few rows, so a county's home never downloads a county's lists.
  */
 import {
   HOME_LIST_LIMIT,
@@ -28,6 +28,7 @@ import * as errands from '../../residents/errands/errands.service.js';
 import * as repo from './home.repository.js';
 import * as checkinRepo from '../../life/meetings/meetings.checkin.repository.js';
 import { myMeeting } from '../../life/meetings/meetings.checkin.js';
+import { myPeople, peopleSections } from './home.people.js';
 
 type Section<K extends keyof HomeT> = NonNullable<HomeT[K]>;
 
@@ -175,6 +176,7 @@ export async function summary(ctx: Ctx, actor: Actor, orgId?: number): Promise<H
     requests: residents ? await requestsSection(ctx, actor, org.id) : null,
     wishes: residents ? await wishesSection(ctx, actor, org.id) : null,
     errands: residents ? await errandsSection(ctx, actor, org.id) : null,
+    ...(await peopleSections(ctx, actor, org)),
   };
 }
 
@@ -199,7 +201,7 @@ function openCheckin(m: {
   };
 }
 
-/** What is asked of the signed-in member this month: meetings, open sign-ins, claimed wishes and errands. */
+/** What is asked of the signed-in member this month: meetings, sign-ins, wishes, errands, dues and development. */
 export async function mine(ctx: Ctx, actor: Actor): Promise<HomeMineT> {
   requireCapability(actor, 'self.party');
   const day = chinaToday(ctx);
@@ -207,7 +209,7 @@ export async function mine(ctx: Ctx, actor: Actor): Promise<HomeMineT> {
   const { rules } = await meetingFigures.rulesFor(ctx, actor.tenantId!, Number(day.slice(0, 4)));
   const memberId = actor.memberId;
   const base = { today: day, period, themeDay: nextThemeDay(rules, day) };
-  if (!memberId) return { ...base, meetings: [], checkins: [], wishes: [], errands: [] };
+  if (!memberId) return { ...base, meetings: [], checkins: [], wishes: [], errands: [], dues: null, development: null };
   const last = fixedDayOf(period, 31);
   const meetings = await checkinRepo.meetingsOfMember(ctx.db, memberId, 50, { from: `${period}-01`, to: last });
   const open = await checkinRepo.meetingsOfMember(ctx.db, memberId, 10, { openAt: ctx.clock().toISOString() });
@@ -223,5 +225,6 @@ export async function mine(ctx: Ctx, actor: Actor): Promise<HomeMineT> {
     // A claimed wish is the member's to fulfil by its claim deadline; fulfilled ones wait on staff.
     wishes: claimed.items.filter((w) => w.status === 'claimed').map(wishItem),
     errands: taken.items.map(errandItem),
+    ...(await myPeople(ctx, actor)),
   };
 }

@@ -20,6 +20,7 @@ import { overviewFigure } from '../stats/stats.service.js';
 import { complianceFigure } from '../../life/meetings/meetings.figures.js';
 import { residentsStatsFigure } from '../../residents/common/residents.figures.js';
 import * as repo from './screen.repository.js';
+import { developmentPanel, duesPanel } from './screen.people.js';
 
 /** What every panel is built from: the organization on the screen, its tiles and the time (plain data). */
 export interface ScreenSource {
@@ -228,4 +229,4 @@ const service: ScreenPanelDef = {
 };
 
 /** Every panel of the screen, in the order it shows them; a module that lands adds its own here. */
-export const SCREEN_PANELS: readonly ScreenPanelDef[] = [meetings, service, members];
+export const SCREEN_PANELS: readonly ScreenPanelDef[] = [meetings, service, members, developmentPanel, duesPanel];

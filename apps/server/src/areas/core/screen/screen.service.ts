@@ -23,7 +23,7 @@ export const screenFigure = defineFigure({
   name: { zh: '大屏', en: 'Wall screen' },
   params: ScreenQuery,
   route: 'GET /api/screen',
-  depends: ['roster', 'meetings', 'residents', 'households', 'visits'],
+  depends: ['roster', 'meetings', 'residents', 'households', 'visits', 'development', 'dues'],
   compute: (ctx: Ctx, args: WallArgs) => wallUncached(ctx, args),
 });
 

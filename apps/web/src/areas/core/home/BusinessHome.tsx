@@ -28,6 +28,7 @@ import { hasCap, useMe } from '../../../app/session';
 import { Stat } from '../../../components/Stat';
 import { HomeTodo, useHome } from './HomeTodo';
 import { HomeFigures } from './HomeFigures';
+import { HomePeople } from './HomePeople';
 
 type KeyCount = StatsOverview['members']['byGender'];
 
@@ -300,6 +301,7 @@ export default function BusinessHome() {
             </section>
           </div>
           {home.data ? <HomeFigures home={home.data} /> : null}
+          {home.data ? <HomePeople home={home.data} /> : null}
           {hasCap(me, 'residents.read') ? (
             <Suspense fallback={null}>
               <ResidentsStatsBlock orgId={org?.id} />

@@ -17,6 +17,7 @@ import {
 import { api, withQuery } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
 import { useRuleText } from '../../life/meetings/ruleText';
+import { usePeopleTodo } from './HomePeople';
 import './home.css';
 
 /** The query of the home summary of a scope (undefined: the caller's own). */
@@ -84,6 +85,9 @@ function MeetingRow({ i, many }: { i: HomeMeetingDueT; many: boolean }) {
   );
 }
 
+/** No summary yet: the people lines read nothing from it. */
+const EMPTY = { development: null, transfers: null, dues: null } as unknown as HomeT;
+
 /** The to-do list of the scope; "本月没有待办" when nothing waits. */
 export function HomeTodo({ orgId }: { orgId: number | undefined }) {
   const t = useT();
@@ -91,6 +95,7 @@ export function HomeTodo({ orgId }: { orgId: number | undefined }) {
   const ruleText = useRuleText();
   const q = useHome(orgId);
   const h = q.data;
+  const people = usePeopleTodo(h ?? EMPTY);
   const title = t('本月待办', 'To do this month');
   const body = (): ReactNode => {
     if (q.error) return <p role="alert">{(q.error as Error).message}</p>;
@@ -228,6 +233,13 @@ export function HomeTodo({ orgId }: { orgId: number | undefined }) {
               <span className="dj-muted">{t(`${md(i.takenAt)} 接办`, `taken ${md(i.takenAt)}`)}</span>
             </li>
           ))}
+        </Group>,
+      );
+    }
+    if (people.length) {
+      groups.push(
+        <Group key="people" testId="todo-people" title={t('党员管理', 'Members')} count={people.length}>
+          {people}
         </Group>,
       );
     }
