@@ -23,7 +23,6 @@ import { zonesWeb } from './residents/zones';
 import { developmentWeb } from './people/development';
 import { transfersWeb } from './people/transfers';
 import { mobilityWeb } from './people/mobility';
-import { transfersWeb } from './people/transfers';
 import { duesWeb } from './people/dues';
 
 /** The modules in menu order within each menu position. */
@@ -48,6 +47,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   commonWeb,
   transfersWeb,
   mobilityWeb,
-  transfersWeb,
   duesWeb,
 ];
