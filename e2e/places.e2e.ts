@@ -49,6 +49,8 @@ describe('places are places', () => {
       await page.getByTestId('r-phone-masked').waitFor();
 
       const town = page.getByLabel('所在乡镇（街道）');
+      // The townships arrive after the sign-in answer: wait for them rather than read an empty list.
+      await expect.poll(() => town.locator('option').count(), { timeout: 15_000 }).toBeGreaterThan(4);
       const towns = (await town.locator('option').allInnerTexts()).filter((o) => o !== '请选择');
       expect(towns.length).toBeGreaterThan(3);
       for (const name of towns) expect(name).not.toMatch(PARTY_ORG);

@@ -23,7 +23,7 @@ export default function TransferImportPage() {
   const t = useT();
   return (
     <ImportWizard
-      title={t('导入组织关系转接', 'Import transfers')}
+      title={t('转接导入', 'Import transfers')}
       intro={t(
         '使用全国党员管理信息系统“组织关系转接”的列格式：每行一封介绍信，转接类型填“转入”（从系统外转入本县）或“转出”（本县党员转出到系统外）。全部无误才导入。',
         'The national system’s columns: one letter per row, kind “转入” (into the county) or “转出” (out of it). ' +
