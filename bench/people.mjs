@@ -93,10 +93,12 @@ export async function runPeopleBench({ log = console.log } = {}) {
       else if ('month' in props) query.set('month', month);
       else if ('period' in props) query.set('period', year);
       const q = query.toString();
+      // The catalogue names a route with its method ("GET /api/…").
+      const url = f.route.replace(/^[A-Z]+\s+/, '');
       routes.push({
         key: `figure:${f.key}`,
         title: `${f.key}: whole county (cached by version)`,
-        paths: [`${f.route}${q ? `?${q}` : ''}`],
+        paths: [`${url}${q ? `?${q}` : ''}`],
         target: 'duesFiguresCountyP95Ms',
       });
     }

@@ -41,7 +41,7 @@ export default function PlansPage() {
       <FigureHeading
         title={
           <>
-            {t('发展党员计划', 'Development plan')}
+            {t('发展计划', 'Development plan')}
             <span className="dj-muted" style={{ fontSize: 15, fontWeight: 400 }}>
               {' '}
               · {here.data?.name ?? q.data?.org.name ?? ''}

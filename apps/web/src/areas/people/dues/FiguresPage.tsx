@@ -72,7 +72,7 @@ export default function FiguresPage() {
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card>
         <FigureHeading
-          title={t('党费收缴情况', 'Dues collection')}
+          title={t('党费统计', 'Dues figures')}
           actions={
             <Space style={{ marginLeft: 'auto' }} wrap>
               <Select

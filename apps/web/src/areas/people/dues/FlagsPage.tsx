@@ -45,7 +45,7 @@ export default function FlagsPage() {
   ];
   return (
     <ListPage<Flag>
-      title={t('连续六个月未交纳党费', 'Six months without paying dues')}
+      title={t('半年未缴党费', 'Six months unpaid')}
       endpoint="/api/dues/flags"
       queryKey="dues-flags"
       rowKey="memberId"

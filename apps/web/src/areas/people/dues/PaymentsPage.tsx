@@ -65,7 +65,7 @@ export default function PaymentsPage() {
   const approve = (p: DuesPaymentT) => api.post(`/api/dues/payments/${p.id}/approve`, {});
   return (
     <ListPage<DuesPaymentT>
-      title={reviewing ? t('党费补交审核', 'Back payments to review') : t('党费缴纳记录', 'Dues payments')}
+      title={reviewing ? t('补交审核', 'Back payments') : t('党费缴纳记录', 'Dues payments')}
       endpoint="/api/dues/payments"
       queryKey="dues-payments"
       orgScoped

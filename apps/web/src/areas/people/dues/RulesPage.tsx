@@ -65,7 +65,7 @@ export default function RulesPage() {
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
         <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
-          {t('党费收缴标准', 'Dues rules')}
+          {t('党费标准', 'Dues rules')}
         </Typography.Title>
         {hasCap(me, 'dues.rules') ? (
           <Button
