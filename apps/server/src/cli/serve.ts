@@ -23,7 +23,10 @@ export async function serve(config: Config) {
     await loadDemo(ctx, { log: (l) => console.log(l) });
   }
   const app = await buildApp(ctx, { logger: config.logLevel !== 'silent' });
+  // A stop asked for while the server is still starting ends the start quietly (the supervisor's SIGTERM).
+  let closing = false;
   const close = async () => {
+    closing = true;
     await app.close();
     await ctx.database.close();
     process.exit(0);
@@ -49,7 +52,11 @@ export async function serve(config: Config) {
   const demoUsers = await existingUsernames(
     ctx.db,
     DEMO_ACCOUNTS.map((a) => a.username),
-  );
+  ).catch((err) => {
+    if (closing) return null;
+    throw err;
+  });
+  if (!demoUsers) return;
   for (const line of startBanner(openUrl(config.host, config.port, config.publicUrl), demoUsers, ready))
     console.log(line);
 }
