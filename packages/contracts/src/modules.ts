@@ -32,6 +32,24 @@ import {
   DEVELOPMENT_PLANS_ERRORS,
 } from './people/developmentPlans.js';
 
+import { TASKS_AUDIT_ACTIONS, TASKS_AUDIT_ENTITIES } from './supervision/tasks.audit.js';
+import { TASKS_CAPABILITIES } from './supervision/tasks.capabilities.js';
+import { TASKS_ERRORS } from './supervision/tasks.errors.js';
+import { INSPECTIONS_AUDIT_ACTIONS, INSPECTIONS_AUDIT_ENTITIES } from './supervision/inspections.audit.js';
+import { INSPECTIONS_CAPABILITIES } from './supervision/inspections.capabilities.js';
+import { INSPECTIONS_ERRORS } from './supervision/inspections.errors.js';
+import { PROBLEMS_AUDIT_ACTIONS, PROBLEMS_AUDIT_ENTITIES } from './supervision/problems.audit.js';
+import { PROBLEMS_CAPABILITIES } from './supervision/problems.capabilities.js';
+import { PROBLEMS_ERRORS } from './supervision/problems.errors.js';
+import { WEAK_ORGS_AUDIT_ACTIONS, WEAK_ORGS_AUDIT_ENTITIES } from './supervision/weakOrgs.audit.js';
+import { WEAK_ORGS_CAPABILITIES } from './supervision/weakOrgs.capabilities.js';
+import { WEAK_ORGS_ERRORS } from './supervision/weakOrgs.errors.js';
+import { ACCOUNTABILITY_AUDIT_ACTIONS, ACCOUNTABILITY_AUDIT_ENTITIES } from './supervision/accountability.audit.js';
+import { ACCOUNTABILITY_CAPABILITIES } from './supervision/accountability.capabilities.js';
+import { ACCOUNTABILITY_ERRORS } from './supervision/accountability.errors.js';
+import { BULLETINS_AUDIT_ACTIONS, BULLETINS_AUDIT_ENTITIES } from './supervision/bulletins.audit.js';
+import { BULLETINS_CAPABILITIES } from './supervision/bulletins.capabilities.js';
+import { BULLETINS_ERRORS } from './supervision/bulletins.errors.js';
 /** Every capability of every module. */
 export const MODULE_CAPABILITIES = {
   ...CORE_CAPABILITIES,
@@ -42,6 +60,12 @@ export const MODULE_CAPABILITIES = {
   ...DUES_CAPABILITIES,
   ...MOBILITY_CAPABILITIES,
   ...DEVELOPMENT_PLANS_CAPABILITIES,
+  ...TASKS_CAPABILITIES,
+  ...INSPECTIONS_CAPABILITIES,
+  ...PROBLEMS_CAPABILITIES,
+  ...WEAK_ORGS_CAPABILITIES,
+  ...ACCOUNTABILITY_CAPABILITIES,
+  ...BULLETINS_CAPABILITIES,
 };
 
 /** Every error code of every module. */
@@ -54,6 +78,12 @@ export const MODULE_ERRORS = {
   ...DUES_ERRORS,
   ...MOBILITY_ERRORS,
   ...DEVELOPMENT_PLANS_ERRORS,
+  ...TASKS_ERRORS,
+  ...INSPECTIONS_ERRORS,
+  ...PROBLEMS_ERRORS,
+  ...WEAK_ORGS_ERRORS,
+  ...ACCOUNTABILITY_ERRORS,
+  ...BULLETINS_ERRORS,
 };
 
 /** Every audit action code of every module, in words (zh/en). */
@@ -66,6 +96,12 @@ export const MODULE_AUDIT_ACTIONS = {
   ...DUES_AUDIT_ACTIONS,
   ...MOBILITY_AUDIT_ACTIONS,
   ...DEVELOPMENT_PLANS_AUDIT_ACTIONS,
+  ...TASKS_AUDIT_ACTIONS,
+  ...INSPECTIONS_AUDIT_ACTIONS,
+  ...PROBLEMS_AUDIT_ACTIONS,
+  ...WEAK_ORGS_AUDIT_ACTIONS,
+  ...ACCOUNTABILITY_AUDIT_ACTIONS,
+  ...BULLETINS_AUDIT_ACTIONS,
 };
 
 /** Every audit entity type of every module, in words (zh/en). */
@@ -78,4 +114,10 @@ export const MODULE_AUDIT_ENTITIES = {
   ...DUES_AUDIT_ENTITIES,
   ...MOBILITY_AUDIT_ENTITIES,
   ...DEVELOPMENT_PLANS_AUDIT_ENTITIES,
+  ...TASKS_AUDIT_ENTITIES,
+  ...INSPECTIONS_AUDIT_ENTITIES,
+  ...PROBLEMS_AUDIT_ENTITIES,
+  ...WEAK_ORGS_AUDIT_ENTITIES,
+  ...ACCOUNTABILITY_AUDIT_ENTITIES,
+  ...BULLETINS_AUDIT_ENTITIES,
 };

@@ -31,6 +31,12 @@ import { developmentModule } from './people/development/index.js';
 import { transfersModule } from './people/transfers/index.js';
 import { mobilityModule } from './people/mobility/index.js';
 import { duesModule } from './people/dues/index.js';
+import { tasksModule } from './supervision/tasks/index.js';
+import { inspectionsModule } from './supervision/inspections/index.js';
+import { problemsModule } from './supervision/problems/index.js';
+import { weakOrgsModule } from './supervision/weakOrgs/index.js';
+import { accountabilityModule } from './supervision/accountability/index.js';
+import { bulletinsModule } from './supervision/bulletins/index.js';
 
 /** The modules, in the order their routes are registered and their demo data is loaded. */
 export const MANIFESTS: readonly ModuleManifest[] = [
@@ -62,6 +68,12 @@ export const MANIFESTS: readonly ModuleManifest[] = [
   transfersModule,
   mobilityModule,
   duesModule,
+  tasksModule,
+  inspectionsModule,
+  problemsModule,
+  weakOrgsModule,
+  accountabilityModule,
+  bulletinsModule,
 ];
 
 /** Every table an organization's move re-paths (`org_path` of its subtree), from the manifests. */

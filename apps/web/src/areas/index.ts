@@ -24,6 +24,12 @@ import { developmentWeb } from './people/development';
 import { transfersWeb } from './people/transfers';
 import { mobilityWeb } from './people/mobility';
 import { duesWeb } from './people/dues';
+import { tasksWeb } from './supervision/tasks';
+import { inspectionsWeb } from './supervision/inspections';
+import { problemsWeb } from './supervision/problems';
+import { weakOrgsWeb } from './supervision/weakOrgs';
+import { accountabilityWeb } from './supervision/accountability';
+import { bulletinsWeb } from './supervision/bulletins';
 
 /** The modules in menu order within each menu position. */
 export const WEB_MODULES: readonly WebModule[] = [
@@ -48,4 +54,10 @@ export const WEB_MODULES: readonly WebModule[] = [
   transfersWeb,
   mobilityWeb,
   duesWeb,
+  tasksWeb,
+  inspectionsWeb,
+  problemsWeb,
+  weakOrgsWeb,
+  accountabilityWeb,
+  bulletinsWeb,
 ];

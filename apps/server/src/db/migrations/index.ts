@@ -19,6 +19,12 @@ import { transfers016 } from './016_transfers.js';
 import { dues017 } from './017_dues.js';
 import { mobility018 } from './018_mobility.js';
 import { developmentPlans019 } from './019_development_plans.js';
+import { tasks020 } from './020_tasks.js';
+import { inspections021 } from './021_inspections.js';
+import { problems022 } from './022_problems.js';
+import { weakOrgs023 } from './023_weak_orgs.js';
+import { accountability024 } from './024_accountability.js';
+import { bulletins025 } from './025_bulletins.js';
 
 export interface Migration {
   name: string;
@@ -44,4 +50,10 @@ export const MIGRATIONS: Migration[] = [
   dues017,
   mobility018,
   developmentPlans019,
+  tasks020,
+  inspections021,
+  problems022,
+  weakOrgs023,
+  accountability024,
+  bulletins025,
 ];

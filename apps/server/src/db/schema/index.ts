@@ -46,6 +46,12 @@ import type { TransfersTables } from './transfers.js';
 import type { DuesTables } from './dues.js';
 import type { MobilityTables } from './mobility.js';
 import type { DevelopmentPlansTables } from './developmentPlans.js';
+import type { TasksTables } from './tasks.js';
+import type { InspectionsTables } from './inspections.js';
+import type { ProblemsTables } from './problems.js';
+import type { WeakOrgsTables } from './weakOrgs.js';
+import type { AccountabilityTables } from './accountability.js';
+import type { BulletinsTables } from './bulletins.js';
 
 export type * from './core.js';
 export type * from './life.js';
@@ -55,10 +61,27 @@ export type * from './development.js';
 export type * from './transfers.js';
 export type * from './dues.js';
 export type * from './mobility.js';
+export type * from './tasks.js';
+export type * from './inspections.js';
+export type * from './problems.js';
+export type * from './weakOrgs.js';
+export type * from './accountability.js';
+export type * from './bulletins.js';
 export type * from './developmentPlans.js';
 
 /** Every table: the core's, life's and residents' here, each people module's from its own file. */
-export interface DB extends DevelopmentTables, TransfersTables, DuesTables, MobilityTables, DevelopmentPlansTables {
+export interface DB
+  extends DevelopmentTables,
+    TransfersTables,
+    DuesTables,
+    MobilityTables,
+    DevelopmentPlansTables,
+    TasksTables,
+    InspectionsTables,
+    ProblemsTables,
+    WeakOrgsTables,
+    AccountabilityTables,
+    BulletinsTables {
   orgs: OrgsTable;
   members: MembersTable;
   users: UsersTable;

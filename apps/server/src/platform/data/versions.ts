@@ -21,6 +21,12 @@ export type Domain =
   | 'transfers'
   | 'dues'
   | 'mobility'
+  | 'tasks'
+  | 'inspections'
+  | 'problems'
+  | 'weakOrgs'
+  | 'accountability'
+  | 'bulletins'
   | `requests:${string}`
   | `rules:${string}`;
 
