@@ -185,6 +185,12 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
       status = 413;
       code = 'validation';
       details = { reason: 'too large' };
+    } else if (isDatabaseGone(err)) {
+      // The database ended or refused the connection (restart, failover, terminated backend): the pool reconnects
+      // by itself, so the client is told to come back shortly rather than that something broke.
+      status = 503;
+      code = 'database_unavailable';
+      req.log.warn({ err }, 'database unavailable');
     } else if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       status = e.statusCode;
       code = status === 404 ? 'not_found' : 'validation';
@@ -193,6 +199,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
       req.log.error({ err }, 'unhandled error');
       if (!opts.logger) console.error(err);
     }
+    if (status === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', '5');
     // Every 429 says when to come back, whichever limit refused it.
     if (status === 429 && !reply.hasHeader('retry-after')) {
       const after = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
@@ -306,4 +313,19 @@ function isBadMultipart(err: Error): boolean {
   const code = (err as { code?: string }).code;
   if (code && MULTIPART_CODES.has(code)) return true;
   return MULTIPART_MESSAGES.test(err.message);
+}
+
+/**
+ * PostgreSQL's codes for a connection the server ended or cannot take (admin shutdown, crash shutdown, cannot connect
+ * now, and class 08: connection exceptions), and the socket errors of a connection that is gone.
+ */
+const DATABASE_GONE_CODES = /^(57P0[1-3]|08\d\d\d|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)$/;
+
+/** Whether an error says the database connection was lost or refused, rather than that a query was wrong. */
+function isDatabaseGone(err: Error): boolean {
+  const code = (err as { code?: string }).code;
+  if (code && DATABASE_GONE_CODES.test(code)) return true;
+  return /^(Connection terminated|terminating connection|Client has encountered a connection error|the database system is (starting up|shutting down))/i.test(
+    err.message,
+  );
 }

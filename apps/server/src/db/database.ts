@@ -26,6 +26,12 @@ pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 export function openDatabase(opts: { dataDir: string; databaseUrl: string | null; poolSize?: number }): Database {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle client whose connection the server ends (restart, failover, pg_terminate_backend) emits 'error' on
+    // the pool; unheard, it kills the process. The pool drops that client and the next query opens a new one.
+    pool.on('error', (err) => console.warn(`database: an idle connection was closed (${err.message})`));
+    // A client checked out between two statements (inside a transaction) emits it on itself instead: its statement
+    // fails (503 to the caller) and the pool discards it on release, so the event only needs hearing.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', file: null, sqlite: null, close: () => db.destroy() };
   }

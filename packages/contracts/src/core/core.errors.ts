@@ -15,6 +15,10 @@ export const CORE_ERRORS = {
   },
   'workflow.not_allowed_actor': { zh: '您不能进行此步操作', en: 'You may not make this move' },
   'workflow.field_required': { zh: '此步操作须填写必填项', en: 'This move needs a required field' },
+  database_unavailable: {
+    zh: '数据库暂时无法连接，请稍后重试',
+    en: 'The database is briefly unavailable, please try again shortly',
+  },
   rate_limited: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
   'auth.required': { zh: '请先登录', en: 'Please sign in' },
   'auth.session_expired': { zh: '登录已过期，请重新登录', en: 'Your session has expired, please sign in again' },
