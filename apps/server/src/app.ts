@@ -321,11 +321,15 @@ function isBadMultipart(err: Error): boolean {
  */
 const DATABASE_GONE_CODES = /^(57P0[1-3]|08\d\d\d|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)$/;
 
+const DATABASE_GONE_MESSAGES = new RegExp(
+  '^(Connection terminated|terminating connection|Client has encountered a connection error|' +
+    'the database system is (starting up|shutting down))',
+  'i',
+);
+
 /** Whether an error says the database connection was lost or refused, rather than that a query was wrong. */
 function isDatabaseGone(err: Error): boolean {
   const code = (err as { code?: string }).code;
   if (code && DATABASE_GONE_CODES.test(code)) return true;
-  return /^(Connection terminated|terminating connection|Client has encountered a connection error|the database system is (starting up|shutting down))/i.test(
-    err.message,
-  );
+  return DATABASE_GONE_MESSAGES.test(err.message);
 }
