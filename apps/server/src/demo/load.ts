@@ -31,11 +31,20 @@ export const DEMO_ACCOUNTS: { username: string; role: keyof typeof ROLES }[] = [
 ];
 
 /** What each contributor's stage is called in the start log. */
-const STAGE_LABELS: Record<string, string> = {
+export const STAGE_LABELS: Record<string, string> = {
   meetings: '组织生活 meetings',
   residents: '为民服务 service',
   transfers: '组织关系转接 transfers',
   dues: '党费 dues',
+  development: '发展党员 development',
+  mobility: '流动党员 members away',
+  tasks: '任务督办 tasks',
+  inspections: '督查检查 inspections',
+  problems: '问题整改 problems',
+  weakOrgs: '软弱涣散整顿 weak organizations',
+  accountability: '问责 accountability',
+  bulletins: '通报简报 bulletins',
+  overview: '督查总览 overview',
 };
 
 /** One county as loaded: generator output plus the database ids of its orgs and members. */
@@ -255,7 +264,7 @@ async function loadCounties(
     );
     for (const contributor of demoContributors()) {
       const t = Date.now();
-      const label = STAGE_LABELS[contributor.name] ?? contributor.name;
+      const label = STAGE_LABELS[contributor.name] ?? '其他数据 other records';
       progress.begin(label);
       await contributor.load(ctx, c, new Random(mixSeed(seed, index, contributor.name.length)), log);
       log(`  ${label} 完成 done（${secs(t)}）`);

@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPABILITIES, CAPABILITY_LABELS } from '@dangjian/contracts';
 import { dailyJobs, MANIFESTS, ORG_SCOPED_TABLES } from '../../src/areas/index.js';
-import { demoContributors } from '../../src/demo/load.js';
+import { demoContributors, STAGE_LABELS } from '../../src/demo/load.js';
 import { createEnv, type TestEnv } from '../harness.js';
 
 const AREAS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/areas');
@@ -51,6 +51,8 @@ describe('module manifests', () => {
       'mobility',
       'dues',
     ]);
+    // The start log names each stage in words.
+    for (const c of demoContributors()) expect(STAGE_LABELS[c.name], c.name).toMatch(/^\p{Script=Han}/u);
     expect(dailyJobs().map((j) => j.name)).toEqual([
       'reminders',
       'escalations',

@@ -31,8 +31,13 @@ const TABLE_LABELS: Record<string, string> = {
   timeline_events: '诉求进程 request events',
   wishes: '微心愿 wishes',
   errands: '代办 errands',
+  dues_profiles: '党费档案 dues profiles',
+  dues_bills: '党费账单 dues bills',
+  dues_payments: '党费缴纳 dues payments',
+  dues_payment_bills: '缴纳明细 payment lines',
 };
-const tableLabel = (t: string) => TABLE_LABELS[t] ?? t;
+// A table without a label is named by its rows rather than by its code: a start log is read by people.
+const tableLabel = (t: string) => TABLE_LABELS[t] ?? '记录 records';
 
 /** The first columns of an org-owned table: id, tenant, the owning organization and its path. */
 export const SCOPED_COLUMNS = ['id', 'tenant_id', 'org_id', 'org_path'];

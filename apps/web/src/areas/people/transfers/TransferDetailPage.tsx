@@ -92,6 +92,7 @@ export default function TransferDetailPage() {
               {r.side !== 'in' || r.kind === 'incoming' ? (
                 <DeleteRestoreButton
                   path={`/api/transfers/${id}`}
+                  capability="transfers.write"
                   deleted={deleted}
                   confirm={t('删除这条误录的转接？', 'Delete this mistaken transfer?')}
                   description={t('可在回收站恢复', 'It can be restored from the recycle bin')}

@@ -48,6 +48,7 @@ export function DeleteRestoreButton({
   description,
   testIds,
   onChanged,
+  capability = 'residents.write',
 }: {
   /** The record's path, `/api/requests/3`. */
   path: string;
@@ -56,11 +57,13 @@ export function DeleteRestoreButton({
   description?: string;
   testIds?: { delete: string; restore: string };
   onChanged: () => void;
+  /** The capability that lets its holder delete and restore this kind of record. */
+  capability?: string;
 }) {
   const t = useT();
   const { message } = useFeedback();
   const { data: me } = useMe();
-  if (!hasCap(me, 'residents.write')) return null;
+  if (!hasCap(me, capability)) return null;
   async function act(run: () => Promise<unknown>, done: string) {
     try {
       await run();
