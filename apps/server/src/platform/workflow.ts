@@ -9,7 +9,7 @@ import { can, type Capability, type ErrorCode, type FlowSpec } from '@dangjian/c
 import type { Actor } from './actor.js';
 import { type Changes, writeAudit } from './data/audit.js';
 import type { Ctx } from './context.js';
-import { type Q, updateFlowRecord } from './data/workflow.repository.js';
+import { type FlowTable, type Q, updateFlowRecord } from './data/workflow.repository.js';
 import { addTimeline, type TimelineAuthor } from './data/timeline.js';
 import { DomainError, notFound } from './errors.js';
 import { bumpVersion, type Domain } from './data/versions.js';
@@ -79,7 +79,7 @@ export interface MoveRules<R, I, Rules> {
 /** A flow: the spec from the contracts and, per move, its server rules. */
 export interface Flow<R extends FlowRecord, A extends string, Rules = unknown> {
   spec: FlowSpec<string, A>;
-  table: 'requests' | 'wishes' | 'errands' | 'development_candidates' | 'transfers' | 'member_mobility';
+  table: FlowTable;
   /** Who sees a record at all (a move may narrow it). */
   scope: (who: FlowActor, r: R) => Visibility;
   /** Data versions a move changes. */

@@ -5,10 +5,18 @@ import type { DB } from '../../db/schema/index.js';
 /** A database handle or an open transaction. */
 export type Q = Kysely<DB> | Transaction<DB>;
 
+/**
+ * The tables a flow can move: every table with an id, a tenant, a state and a last change — read from the schema, so
+ * a new module's flow needs no edit here.
+ */
+export type FlowTable = {
+  [K in keyof DB]: DB[K] extends { id: unknown; tenant_id: unknown; status: unknown; updated_at: unknown } ? K : never;
+}[keyof DB];
+
 /** Sets columns of a record while it is still in `fromState`; false when a concurrent move got there first. */
 export async function updateFlowRecord(
   db: Q,
-  table: 'requests' | 'wishes' | 'errands' | 'development_candidates' | 'transfers' | 'member_mobility',
+  table: FlowTable,
   id: number,
   fromState: string,
   set: Record<string, unknown>,
