@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemsFigure } from '../../src/areas/supervision/problems/problems.figures.js';
-import { dialects } from '../harness.js';
+import { dialects, testIdNumber } from '../harness.js';
 import { dayOf, openProblems, type ProblemsCounty, record } from './problems-kit.js';
 
 describe.each(dialects())('problems on %s', (dialect) => {
@@ -56,6 +56,10 @@ describe.each(dialects())('problems on %s', (dialect) => {
     const dup = [...cats, { key: 'organization', zh: '重复', en: 'Dup', active: true }];
     expect((await county.request('PUT', '/api/problems/categories', { items: dup })).json().error.code).toBe(
       'problems.category_duplicate',
+    );
+    const badKey = [...cats, { key: '安全', zh: '安全', en: 'Safety', active: true }];
+    expect((await county.request('PUT', '/api/problems/categories', { items: badKey })).json().error.code).toBe(
+      'problems.bad_category_key',
     );
   });
 
@@ -227,5 +231,36 @@ describe.each(dialects())('problems on %s', (dialect) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['按组织', '按类别', '按状态']);
+  });
+
+  it('a problem from an overdue development step: once, linked back; a step not overdue refused', async () => {
+    const { secA1, fx } = t;
+    const apply = async (appliedOn: string, name: string) => {
+      const res = await secA1.post('/api/development', {
+        orgId: fx.villageA1,
+        name,
+        idNumber: testIdNumber('male', '2000-02-03'),
+        appliedOn,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().id as number;
+    };
+    const late = await apply('2026-03-01', '钱申请');
+    const fresh = await apply('2026-06-10', '孙申请');
+    const p = await secA1.post('/api/problems/from-development', { candidateId: late });
+    expect(p.statusCode, p.body).toBe(200);
+    expect(p.json()).toMatchObject({
+      source: 'development',
+      sourceRef: `development:${late}`,
+      orgId: fx.villageA1,
+      status: 'found',
+      sourceLink: { label: '发展党员', path: `/people/development/${late}` },
+    });
+    expect(p.json().title).toContain('钱申请');
+    const twice = await secA1.post('/api/problems/from-development', { candidateId: late });
+    expect(twice.json().error.code).toBe('problems.already_open');
+    const notYet = await secA1.post('/api/problems/from-development', { candidateId: fresh });
+    expect(notYet.json().error.code).toBe('problems.not_overdue');
+    expect((await t.secA2.post('/api/problems/from-development', { candidateId: late })).statusCode).toBe(404);
   });
 });

@@ -57,7 +57,8 @@ export const PROBLEM_DEFAULT_CATEGORIES = [
 
 /** A category as the county lists it: a key, its name in words, and whether it is still offered. */
 export const ProblemCategory = Type.Object({
-  key: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', description: 'a-z, 0-9, _', ...labelled('类别代码', 'Code') }),
+  // The code's form (a-z, 0-9, _) is checked by the server, which refuses it in words.
+  key: Type.String({ minLength: 1, maxLength: 40, description: 'a-z, 0-9, _', ...labelled('类别代码', 'Code') }),
   zh: Type.String({ minLength: 1, maxLength: 20, ...labelled('中文名称', 'Name (Chinese)') }),
   en: Type.String({ minLength: 1, maxLength: 60, ...labelled('英文名称', 'Name (English)') }),
   active: Type.Boolean({ ...labelled('是否启用', 'Active') }),
@@ -312,7 +313,7 @@ export type ProblemListsQueryT = Static<typeof ProblemListsQuery>;
 
 /** A problem opened from an overdue development step (source `development`). */
 export const ProblemFromDevelopment = Body({
-  candidateId: Id('the development candidate whose step is overdue'),
+  candidateId: RefId('发展对象', 'Candidate'),
   category: Type.Optional(CategoryKey()),
 });
 
