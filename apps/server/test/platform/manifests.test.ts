@@ -50,6 +50,7 @@ describe('module manifests', () => {
       'transfers',
       'mobility',
       'dues',
+      'problems',
     ]);
     // The start log names each stage in words.
     for (const c of demoContributors()) expect(STAGE_LABELS[c.name], c.name).toMatch(/^\p{Script=Han}/u);
@@ -59,6 +60,7 @@ describe('module manifests', () => {
       'wish claim release',
       'development reminders',
       'dues bills and six-month flags',
+      'problem reminders',
     ]);
   });
 });
