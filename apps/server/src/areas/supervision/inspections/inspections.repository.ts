@@ -4,7 +4,7 @@
  * side sees an announced inspection, or an unannounced one once completed, and of it only its own visits. Both
  * come from the caller's range (`rangeOf`, the check `scoped()` makes), so a third township sees nothing.
  */
-import type { Insertable, Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import type { Insertable, Kysely, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
 import { likeContains } from '../../../db/dialect.js';
 import type { DB } from '../../../db/schema/index.js';
 import type {
@@ -20,6 +20,10 @@ export type InspectionRow = Selectable<InspectionsTable>;
 export type VisitRow = Selectable<InspectionVisitsTable> & { org_name: string };
 export type FindingRow = Selectable<InspectionFindingsTable> & { org_name: string };
 export type { Q };
+/** A change of an inspection's columns. */
+export type InspectionChange = Updateable<InspectionsTable>;
+/** A change of a visit's columns. */
+export type VisitChange = Updateable<InspectionVisitsTable>;
 
 type AnyQ = SelectQueryBuilder<any, any, any>;
 
@@ -55,7 +59,9 @@ function visible(db: Q, actor: Actor, under: string | undefined, rows: Liveness)
   const [lo, hi] = rangeOf(actor, under);
   let q = (db as Kysely<DB>).selectFrom('inspections as i').where('i.tenant_id', '=', actor.tenantId!) as AnyQ;
   if (rows !== 'any') q = q.where('i.deleted_at', rows === 'deleted' ? 'is not' : 'is', null);
-  return q.where((e: any) => e.or([e.and([e('i.org_path', '>=', lo), e('i.org_path', '<', hi)]), visitedIn(e, lo, hi)]));
+  return q.where((e: any) =>
+    e.or([e.and([e('i.org_path', '>=', lo), e('i.org_path', '<', hi)]), visitedIn(e, lo, hi)]),
+  );
 }
 
 /** One inspection either side of which lies in the caller's scope (as the visited side may see it); 404 otherwise. */
@@ -235,7 +241,7 @@ export async function insertInspection(db: Q, row: Insertable<InspectionsTable>)
 }
 
 /** Changes an inspection's columns. */
-export async function updateInspection(db: Q, id: number, set: Partial<InspectionsTable>): Promise<void> {
+export async function updateInspection(db: Q, id: number, set: InspectionChange): Promise<void> {
   await db.updateTable('inspections').set(set).where('id', '=', id).execute();
 }
 
@@ -246,7 +252,7 @@ export async function insertVisits(db: Q, rows: Insertable<InspectionVisitsTable
 }
 
 /** Changes a visit's columns. */
-export async function updateVisit(db: Q, id: number, set: Partial<InspectionVisitsTable>): Promise<void> {
+export async function updateVisit(db: Q, id: number, set: VisitChange): Promise<void> {
   await db.updateTable('inspection_visits').set(set).where('id', '=', id).execute();
 }
 
@@ -275,6 +281,112 @@ export async function orgsByIds(db: Q, tenantId: number, ids: number[]) {
 /** Which of some account ids belong to a tenant. */
 export async function usersOfTenant(db: Q, tenantId: number, ids: number[]): Promise<Set<number>> {
   if (!ids.length) return new Set();
-  const rows = await db.selectFrom('users').select('id').where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
   return new Set(rows.map((r) => r.id));
+}
+
+/** The states of some problems by id (a finding shows where its problem stands). */
+export async function problemStates(db: Q, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('problems')
+    .select(['id', 'status'])
+    .where('id', 'in', ids)
+    .where('deleted_at', 'is', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.status]));
+}
+
+/** The stored file of a live photo. */
+export async function photoFile(db: Q, photoId: number): Promise<{ file_hash: string; mime: string }> {
+  const p = await db
+    .selectFrom('residents_photos')
+    .select(['file_hash', 'mime'])
+    .where('id', '=', photoId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!p) throw notFound();
+  return p;
+}
+
+/** A live organization of a tenant with its path (a figure's root), or undefined. */
+export function orgOfTenant(db: Q, tenantId: number, id: number) {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'tenant_id', 'name', 'org_path'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** The live organizations right below one, in their order. */
+export function childOrgs(db: Q, tenantId: number, parentId: number) {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'org_path'])
+    .where('tenant_id', '=', tenantId)
+    .where('parent_id', '=', parentId)
+    .where('deleted_at', 'is', null)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}
+
+/** Visits dated in a span to organizations of a subtree, of live inspections that may be seen, with their kind. */
+export function visitsInSpan(db: Q, tenantId: number, [lo, hi]: [string, string], from: string, to: string) {
+  return (
+    db
+      .selectFrom('inspection_visits as v')
+      .innerJoin('inspections as i', 'i.id', 'v.inspection_id')
+      .select(['v.id', 'v.org_id', 'v.org_path', 'v.inspection_id', 'i.kind'])
+      .where('v.tenant_id', '=', tenantId)
+      .where('v.org_path', '>=', lo)
+      .where('v.org_path', '<', hi)
+      .where('v.deleted_at', 'is', null)
+      .where('v.visited_on', '>=', from)
+      .where('v.visited_on', '<=', to)
+      .where('i.deleted_at', 'is', null)
+      .where('i.status', '!=', 'cancelled')
+      // An unannounced inspection counts once completed: a figure of the visited subtree must not announce it.
+      .where((e) => e.or([e('i.unannounced', '=', 0), e('i.status', '=', 'completed')]))
+      .execute()
+  );
+}
+
+/** The live findings of some visits with the state of the problem each opened. */
+export async function findingStates(db: Q, visitIds: number[]) {
+  const out: { visit_id: number; problem_id: number | null; problem_status: string | null }[] = [];
+  for (let i = 0; i < visitIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('inspection_findings as f')
+      .leftJoin('problems as p', (j) => j.onRef('p.id', '=', 'f.problem_id').on('p.deleted_at', 'is', null))
+      .select(['f.visit_id', 'f.problem_id', 'p.status as problem_status'])
+      .where('f.visit_id', 'in', visitIds.slice(i, i + 500))
+      .where('f.deleted_at', 'is', null)
+      .execute();
+    out.push(...rows);
+  }
+  return out;
+}
+
+/** How many live inspections, not cancelled, a subtree issued starting in a span. */
+export async function issuedInSpan(db: Q, tenantId: number, [lo, hi]: [string, string], from: string, to: string) {
+  const r = await db
+    .selectFrom('inspections')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('org_path', '>=', lo)
+    .where('org_path', '<', hi)
+    .where('deleted_at', 'is', null)
+    .where('status', '!=', 'cancelled')
+    .where('starts_on', '>=', from)
+    .where('starts_on', '<=', to)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }

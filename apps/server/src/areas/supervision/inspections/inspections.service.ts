@@ -150,7 +150,12 @@ async function checkTeam(ctx: Ctx, tenantId: number, team: InspectionTeamMemberT
   const ids = team.map((m) => m.userId).filter((x): x is number => x != null);
   const known = await repo.usersOfTenant(ctx.db, tenantId, ids);
   if (ids.some((x) => !known.has(x))) throw fieldError('inspections.team_user', 'team');
-  return team.map((m) => ({ name: m.name.trim(), title: m.title.trim(), userId: m.userId ?? null, leader: !!m.leader }));
+  return team.map((m) => ({
+    name: m.name.trim(),
+    title: m.title.trim(),
+    userId: m.userId ?? null,
+    leader: !!m.leader,
+  }));
 }
 
 /** Refuses an end before the start, or a span longer than a year. */
@@ -241,7 +246,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, input: Inspecti
   const startsOn = input.startsOn ?? r.starts_on;
   const endsOn = input.endsOn ?? r.ends_on;
   checkDates(startsOn, endsOn);
-  const set: Partial<repo.InspectionRow> = { starts_on: startsOn, ends_on: endsOn };
+  const set: repo.InspectionChange = { starts_on: startsOn, ends_on: endsOn };
   if (input.title !== undefined) set.title = input.title.trim();
   if (input.unannounced !== undefined) set.unannounced = input.unannounced ? 1 : 0;
   if (input.team !== undefined) set.team = JSON.stringify(await checkTeam(ctx, r.tenant_id, input.team));
