@@ -23,7 +23,7 @@ describe.each(dialects())('the inspections and accountability demo on %s', (dial
   });
   afterAll(() => env.close());
 
-  it('plans the year: four quarterly and a half-year by the county, unannounced by townships, observations', async () => {
+  it('plans four quarterly and a half-year by the county, unannounced by townships, observations', async () => {
     const rows = await env.ctx.db.selectFrom('inspections').select(['kind', 'status', 'org_id', 'ends_on']).execute();
     const kinds = (k: string) => rows.filter((r) => r.kind === k);
     expect(kinds('quarterly')).toHaveLength(4);
