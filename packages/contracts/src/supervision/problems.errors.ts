@@ -39,6 +39,10 @@ export const PROBLEMS_ERRORS = {
     zh: '已有问题使用该类别，不能删除，可改为停用',
     en: 'Problems use this category: deactivate it instead of removing it',
   },
+  'problems.bad_category_key': {
+    zh: '类别代码只能由小写字母、数字和下划线组成，且以字母开头',
+    en: 'A category code is lower-case letters, digits and _, starting with a letter',
+  },
   'problems.category_duplicate': {
     zh: '类别代码或名称重复',
     en: 'Two categories share a code or a name',
@@ -46,6 +50,14 @@ export const PROBLEMS_ERRORS = {
   'problems.not_overdue': {
     zh: '该发展步骤未逾期，不能据此登记问题',
     en: 'That development step is not overdue',
+  },
+  'problems.closed': {
+    zh: '问题已验收销号，不能再修改；回头看发现反弹可重新整改',
+    en: 'The problem is closed; a follow-up may reopen it',
+  },
+  'problems.not_assigned': {
+    zh: '问题尚未交办，没有交办单',
+    en: 'The problem has not been assigned: there is no notice yet',
   },
   'problems.already_open': {
     zh: '该来源已有未销号的问题',
