@@ -8,7 +8,7 @@ import { Form, Input, Radio, Row, Select } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ACCOUNTABILITY_KINDS, ACCOUNTABILITY_TARGETS, chinaToday } from '@dangjian/contracts';
-import { api, request } from '../../../api/client';
+import { api } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
 import { DateField } from '../../../components/DateField';
@@ -105,7 +105,7 @@ function AccountabilityForm({ record }: { record: AccountabilityItem | null }) {
           decidedOn: v.decidedOn,
         };
         return record
-          ? request<AccountabilityItem>('PUT', `/api/accountability/${record.id}`, { body })
+          ? api.patch<AccountabilityItem>(`/api/accountability/${record.id}`, body)
           : api.post<AccountabilityItem>('/api/accountability', { ...body, targetKind: v.targetKind });
       }}
       onSaved={(r) => {

@@ -5,7 +5,7 @@
  * check that holds or reopens it. Who claimed the fix cannot verify it: the page says so in words.
  */
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PROBLEM_FLOW, PROBLEM_SOURCES, PROBLEM_STATUSES } from '@dangjian/contracts';
 import { api, messageOf } from '../../../api/client';
@@ -21,7 +21,7 @@ import { MeasuresCard } from './MeasuresCard';
 import { EvidenceCard } from './EvidenceCard';
 import { RecycleButton } from './parts';
 import {
-  movePath,
+  moveCall,
   PROBLEM_EVENT_KINDS,
   type ProblemDetail,
   STATUS_COLORS,
@@ -87,7 +87,7 @@ export default function ProblemDetailPage() {
                   'problems.due_before_found': 'dueOn',
                   'problems.member_outside': 'responsibleName',
                 }}
-                run={(move, input) => api.post(`/api/problems/${id}/${movePath(move)}`, input)}
+                run={(move, input) => api.post(...moveCall(id, move, input))}
                 onDone={(_m, next) => {
                   if (next && typeof next === 'object' && 'id' in next) qc.setQueryData(['problem', id], next);
                   message.success(t('已保存', 'Saved'));
@@ -101,6 +101,15 @@ export default function ProblemDetailPage() {
                   data-testid="print-notice"
                 >
                   {t('打印交办单', 'Print the notice')}
+                </Button>
+              ) : null}
+              {hasCap(me, 'accountability.write') && !deleted ? (
+                <Button
+                  icon={<SafetyCertificateOutlined />}
+                  onClick={() => navigate(`/accountability/new?problem=${id}`)}
+                  data-testid="hold-to-account"
+                >
+                  {t('登记问责', 'Record accountability')}
                 </Button>
               ) : null}
               <RecycleButton

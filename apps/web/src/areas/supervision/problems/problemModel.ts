@@ -61,3 +61,21 @@ export function sourcePagePath(path: string | null | undefined): string | null {
   if (!path) return null;
   return path.replace(/^\/(supervision|people|residents|life|core)(?=\/)/, '');
 }
+
+/** The field of a move's body that holds its text, for the moves whose body has no `note` of its own. */
+const TEXT_OF: Record<string, string> = { claim: 'claimNote', reject: 'reason', followUp: 'result', reopen: 'result' };
+
+/**
+ * A move's call on the API: its path and body. The follow-up check is one route (`holds` or reopens); a note
+ * written on a move whose body has no note goes after that move's own text, so that nothing written is lost.
+ */
+export function moveCall(id: number, move: string, input: Record<string, unknown>): [string, Record<string, unknown>] {
+  const { note, ...rest } = input;
+  const field = TEXT_OF[move];
+  const body = field
+    ? { ...rest, ...(note ? { [field]: `${String(rest[field] ?? '')}\n${String(note)}`.trim() } : {}) }
+    : input;
+  if (move === 'followUp' || move === 'reopen')
+    return [`/api/problems/${id}/follow-up`, { ...body, holds: move === 'followUp' }];
+  return [`/api/problems/${id}/${movePath(move)}`, body];
+}
