@@ -70,7 +70,7 @@ describe('problems and rectification', () => {
       await a.page.locator('#orgId').click();
       await a.page.locator('#orgId').fill(branchOrg.name);
       await a.page.locator('.ant-select-tree-title', { hasText: branchOrg.name }).first().click();
-      await a.page.getByTestId('problem-category').click();
+      await a.page.locator('#category').click();
       await a.page.locator('.ant-select-item-option', { hasText: '组织建设' }).click();
       await a.page.getByTestId('problem-title-input').fill(title);
       await a.page.locator('#description').fill('2026年第三季度支委会记录缺两次，党课无签到。');
