@@ -5,7 +5,7 @@
  * check that holds or reopens it. Who claimed the fix cannot verify it: the page says so in words.
  */
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag } from 'antd';
-import { PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { EditOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PROBLEM_FLOW, PROBLEM_SOURCES, PROBLEM_STATUSES } from '@dangjian/contracts';
 import { api, messageOf } from '../../../api/client';
@@ -94,6 +94,11 @@ export default function ProblemDetailPage() {
                   changed();
                 }}
               />
+              {canWrite ? (
+                <Button icon={<EditOutlined />} onClick={() => navigate(`/problems/${id}/edit`)}>
+                  {t('修改', 'Edit')}
+                </Button>
+              ) : null}
               {r.noticeNo ? (
                 <Button
                   icon={<PrinterOutlined />}

@@ -1,11 +1,12 @@
 /**
  * Record a problem by hand (`/problems/new`): one found in a self-inspection (自查自纠), a resident's complaint
  * (群众投诉) or another way, for an organization of the caller's subtree, in one of the county's categories.
- * Problems from inspections, star ratings, development steps and tasks come from their own modules.
+ * Problems from inspections, star ratings, development steps and tasks come from their own modules. The same form
+ * corrects a problem (`/problems/:id/edit`): its category, title, description, when and by whom it was found.
  */
 import { Form, Input, Radio, Row, Select } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useParams } from 'react-router';
 import { chinaToday, PROBLEM_MANUAL_SOURCES, PROBLEM_SOURCES } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
@@ -13,6 +14,8 @@ import { usePageCrumb } from '../../../app/crumbs';
 import { DateField } from '../../../components/DateField';
 import { EntityForm } from '../../../components/EntityForm';
 import { Field } from '../../../components/form/Field';
+import { LoadingCard } from '../../../components/form/recordPage';
+import { ErrorResult } from '../../../components/States';
 import { OrgField, useHomeOrg } from '../../../components/form/OrgField';
 import { type ProblemDetail, useCategories } from './problemModel';
 
@@ -27,8 +30,20 @@ interface Values {
   dueOn?: string | null;
 }
 
-/** The form of a new problem. */
+/** The form page: a new problem, or the correction of one. */
 export default function ProblemFormPage() {
+  const id = Number(useParams().id) || null;
+  const q = useQuery({
+    queryKey: ['problem', id],
+    queryFn: ({ signal }) => api.get<ProblemDetail>(`/api/problems/${id}`, undefined, signal),
+    enabled: !!id,
+  });
+  if (id && q.isPending) return <LoadingCard />;
+  if (id && (q.error || !q.data)) return <ErrorResult error={q.error} onRetry={() => q.refetch()} />;
+  return <ProblemForm record={q.data ?? null} />;
+}
+
+function ProblemForm({ record }: { record: ProblemDetail | null }) {
   const t = useT();
   const lbl = useLabel();
   const navigate = useNavigate();
@@ -36,11 +51,11 @@ export default function ProblemFormPage() {
   const home = useHomeOrg();
   const categories = useCategories();
   const [form] = Form.useForm<Values>();
-  usePageCrumb(t('登记问题', 'Record a problem'));
+  usePageCrumb(record ? t('修改', 'Edit') : t('登记问题', 'Record a problem'));
   const text = (s?: string) => (s?.trim() ? s.trim() : null);
   return (
     <EntityForm<Values, ProblemDetail>
-      title={t('登记问题', 'Record a problem')}
+      title={record ? t('修改问题', 'Correct the problem') : t('登记问题', 'Record a problem')}
       intro={
         <p className="dj-muted">
           {t(
@@ -51,21 +66,40 @@ export default function ProblemFormPage() {
         </p>
       }
       form={form}
-      initialValues={{ orgId: home.id, source: 'self_inspection', foundOn: chinaToday() }}
+      initialValues={
+        record
+          ? {
+              category: record.category,
+              title: record.title,
+              description: record.description ?? undefined,
+              foundOn: record.foundOn,
+              foundBy: record.foundBy ?? undefined,
+            }
+          : { orgId: home.id, source: 'self_inspection', foundOn: chinaToday() }
+      }
       onSubmit={(v) =>
-        api.post<ProblemDetail>('/api/problems', {
-          orgId: v.orgId,
-          source: v.source,
-          category: v.category,
-          title: v.title.trim(),
-          description: text(v.description),
-          foundOn: v.foundOn ?? null,
-          foundBy: text(v.foundBy),
-          dueOn: v.dueOn ?? null,
-        })
+        record
+          ? api.patch<ProblemDetail>(`/api/problems/${record.id}`, {
+              category: v.category,
+              title: v.title.trim(),
+              description: text(v.description),
+              ...(v.foundOn ? { foundOn: v.foundOn } : {}),
+              foundBy: text(v.foundBy),
+            })
+          : api.post<ProblemDetail>('/api/problems', {
+              orgId: v.orgId,
+              source: v.source,
+              category: v.category,
+              title: v.title.trim(),
+              description: text(v.description),
+              foundOn: v.foundOn ?? null,
+              foundBy: text(v.foundBy),
+              dueOn: v.dueOn ?? null,
+            })
       }
       onSaved={(r) => {
         qc.invalidateQueries({ queryKey: ['problems'] });
+        qc.invalidateQueries({ queryKey: ['problem', r.id] });
         navigate(`/problems/${r.id}`);
       }}
       fieldOfCode={{
@@ -75,21 +109,25 @@ export default function ProblemFormPage() {
         'problems.found_in_future': 'foundOn',
         'problems.source_manual': 'source',
       }}
-      submitLabel={t('登记', 'Record')}
+      submitLabel={record ? t('保存', 'Save') : t('登记', 'Record')}
       submitTestId="save-problem"
     >
       <Row gutter={16}>
-        <OrgField
-          col="half"
-          label={t('责任组织', 'Responsible organization')}
-          required={t('请选择责任组织', 'Choose the organization')}
-        />
-        <Field col="half" label={t('问题来源', 'Source')} name="source" required>
-          <Radio.Group
-            optionType="button"
-            options={PROBLEM_MANUAL_SOURCES.map((s) => ({ value: s, label: lbl(PROBLEM_SOURCES, s) }))}
-          />
-        </Field>
+        {record ? null : (
+          <>
+            <OrgField
+              col="half"
+              label={t('责任组织', 'Responsible organization')}
+              required={t('请选择责任组织', 'Choose the organization')}
+            />
+            <Field col="half" label={t('问题来源', 'Source')} name="source" required>
+              <Radio.Group
+                optionType="button"
+                options={PROBLEM_MANUAL_SOURCES.map((s) => ({ value: s, label: lbl(PROBLEM_SOURCES, s) }))}
+              />
+            </Field>
+          </>
+        )}
         <Field
           col="half"
           label={t('问题类别', 'Category')}
@@ -117,9 +155,11 @@ export default function ProblemFormPage() {
         <Field col="third" label={t('发现人', 'Found by')} name="foundBy" max={40}>
           <Input />
         </Field>
-        <Field col="third" label={t('整改期限（可在交办时定）', 'Due (may be set on assigning)')} name="dueOn">
-          <DateField />
-        </Field>
+        {record ? null : (
+          <Field col="third" label={t('整改期限（可在交办时定）', 'Due (may be set on assigning)')} name="dueOn">
+            <DateField />
+          </Field>
+        )}
       </Row>
     </EntityForm>
   );

@@ -20,6 +20,7 @@ export const problemsWeb: WebModule = {
     problems: page(() => import('./ProblemsPage')),
     'problems/new': page(() => import('./ProblemFormPage')),
     'problems/:id': page(() => import('./ProblemDetailPage')),
+    'problems/:id/edit': page(() => import('./ProblemFormPage')),
     'problems/:id/notice': page(() => import('./ProblemNoticePage')),
   }),
   crumbs: {
