@@ -47,6 +47,14 @@ export const PROBLEMS_ERRORS = {
     zh: '该发展步骤未逾期，不能据此登记问题',
     en: 'That development step is not overdue',
   },
+  'problems.closed': {
+    zh: '问题已验收销号，不能再修改；回头看发现反弹可重新整改',
+    en: 'The problem is closed; a follow-up may reopen it',
+  },
+  'problems.not_assigned': {
+    zh: '问题尚未交办，没有交办单',
+    en: 'The problem has not been assigned: there is no notice yet',
+  },
   'problems.already_open': {
     zh: '该来源已有未销号的问题',
     en: 'An open problem already comes from that record',

@@ -269,3 +269,16 @@ export function orgRow(db: Q, tenantId: number, id: number) {
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
 }
+
+/** Removes a live photo of a problem (soft); false when there is none of that id. */
+export async function removePhotoRow(db: Q, problemId: number, photoId: number, now: string): Promise<boolean> {
+  const res = await db
+    .updateTable('residents_photos')
+    .set({ deleted_at: now })
+    .where('id', '=', photoId)
+    .where('entity_type', '=', 'problem')
+    .where('entity_id', '=', problemId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
