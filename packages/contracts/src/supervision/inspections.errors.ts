@@ -59,10 +59,6 @@ export const INSPECTIONS_ERRORS = {
     zh: '照片不存在或不属于该检查单位，请重新上传',
     en: 'A photo is not one uploaded to this visit; upload it again',
   },
-  'inspections.category_unknown': {
-    zh: '问题类别不存在',
-    en: 'Unknown problem category',
-  },
   'inspections.visited_readonly': {
     zh: '被检查单位只能查看本单位的检查结果',
     en: 'A visited organization only sees its own results',

@@ -327,15 +327,8 @@ export const INSPECTION_FLOW = defineFlowSpec({
 });
 export type InspectionAction = keyof typeof INSPECTION_FLOW.actions;
 
-/** The moves a route may name (`POST /api/inspections/:id/:action`). */
+/** The moves of the flow, each its route (`POST /api/inspections/:id/start` …). */
 export const INSPECTION_MOVES = ['start', 'complete', 'reopen', 'cancel'] as const;
-export const InspectionMoveParams = Type.Object({
-  id: Id(),
-  action: Type.Union(
-    INSPECTION_MOVES.map((m) => Type.Literal(m)),
-    labelled('操作', 'Action'),
-  ),
-});
 
 /** The figure's parameters: a subtree (the caller's own by default) and a span of days. */
 export const InspectionsSummaryQuery = Type.Object({
