@@ -100,7 +100,7 @@ export default function AccountabilityDetailPage() {
             <Upload
               accept="image/jpeg,image/png"
               name="file"
-              action={`/api/accountability/${id}/files`}
+              action={`/api/accountability/${id}/photos`}
               headers={{
                 'x-csrf-token': readCookie('dj_csrf') ?? '',
                 'Accept-Language': locale,
