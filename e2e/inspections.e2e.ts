@@ -65,8 +65,14 @@ describe('inspections', () => {
       await p.page.goto(`${baseUrl()}/m/inspect?inspection=${id}`);
       await p.page.getByTestId('m-visit').waitFor({ timeout: 30_000 });
       await p.page.getByTestId('m-visit').selectOption({ label: branchOrg.name });
-      await p.page.getByRole('group', { name: '三会一课落实' }).getByRole('button', { name: '达标' }).click();
-      await p.page.getByRole('group', { name: '阵地建设' }).getByRole('button', { name: '不达标' }).click();
+      await p.page
+        .getByRole('group', { name: '三会一课落实' })
+        .getByRole('button', { name: '达标', exact: true })
+        .click();
+      await p.page
+        .getByRole('group', { name: '阵地建设' })
+        .getByRole('button', { name: '不达标', exact: true })
+        .click();
       await p.page.getByTestId('m-save-results').click();
       await p.page.getByText('检查结果已保存').waitFor({ timeout: 30_000 });
       await p.page.locator('#m-topic').selectOption({ label: '阵地建设' });
@@ -118,7 +124,7 @@ describe('inspections', () => {
     }
     problemId = finding!.problemId!;
     problemTitle = problem.title;
-  });
+  }, 300_000);
 
   it('the county records an interview for the problem; a branch secretary has no accountability entry', async () => {
     expect(problemId).toBeGreaterThan(0);
@@ -163,5 +169,5 @@ describe('inspections', () => {
     } finally {
       await b.context.close();
     }
-  });
+  }, 300_000);
 });
