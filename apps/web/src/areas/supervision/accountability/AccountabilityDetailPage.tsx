@@ -94,7 +94,7 @@ export default function AccountabilityDetailPage() {
         </Descriptions>
       </Card>
       <Card title={t(`文书（${r.files.length}）`, `Files (${r.files.length})`)}>
-        <PhotoStrip photos={r.files} alt={t('问责文书', 'File')} />
+        <PhotoStrip photos={r.files} alt={t('问责文书', 'File')} empty={t('没有文书', 'No files')} />
         {canWrite && r.files.length < ACCOUNTABILITY_FILES_MAX ? (
           <div style={{ marginTop: 12 }}>
             <Upload
