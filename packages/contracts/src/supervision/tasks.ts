@@ -246,9 +246,9 @@ export const TaskInboxQuery = Type.Object({
 });
 export type TaskInboxQueryT = Static<typeof TaskInboxQuery>;
 
-/** A new task (a draft): the issuing organization is the caller's own unless named (inside its scope). */
+/** A new task (a draft) of an issuing organization of the caller's scope (its own, or one below it). */
 export const TaskCreate = Body({
-  orgId: Type.Optional(Id()),
+  orgId: { ...Id(), ...labelled('下发单位', 'Issued by') },
   kind: KeyOf(TASK_KINDS),
   title: Title(),
   content: Type.Optional(Nullable(Content())),

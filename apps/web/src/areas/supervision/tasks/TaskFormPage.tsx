@@ -22,10 +22,12 @@ import { usePageCrumb } from '../../../app/crumbs';
 import { DateField } from '../../../components/DateField';
 import { EntityForm } from '../../../components/EntityForm';
 import { Field } from '../../../components/form/Field';
+import { OrgField, useHomeOrg } from '../../../components/form/OrgField';
 import { detailGate } from '../../residents/common/DetailParts';
 import type { TaskDetail } from './taskModel';
 
 interface Values extends TaskTargetSpecT {
+  orgId?: number;
   kind: string;
   title: string;
   content?: string;
@@ -63,6 +65,7 @@ export default function TaskFormPage() {
     queryFn: ({ signal }) => api.get<TaskDetail>(`/api/tasks/${id}`, undefined, signal),
     enabled: !!id,
   });
+  const home = useHomeOrg();
   const towns = useOrgOptions('committee', mode === 'township');
   const all = useOrgOptions(undefined, mode === 'list');
   usePageCrumb(id ? t('修改任务', 'Change the task') : t('拟定任务', 'New task'));
@@ -82,7 +85,7 @@ export default function TaskFormPage() {
         meetingKind: r.checkParams?.meetingKind,
         minCount: r.checkParams?.minCount,
       }
-    : { kind: 'biweekly', completion: 'evidence', mode: 'field', level: 'branch' };
+    : { orgId: home.id, kind: 'biweekly', completion: 'evidence', mode: 'field', level: 'branch' };
   const pick = (q: typeof towns) => (q.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
   return (
     <EntityForm<Values, TaskDetail>
@@ -114,7 +117,9 @@ export default function TaskFormPage() {
             ...(v.mode === 'township' ? { townshipId: v.townshipId } : {}),
           },
         };
-        return id ? api.patch<TaskDetail>(`/api/tasks/${id}`, body) : api.post<TaskDetail>('/api/tasks', body);
+        return id
+          ? api.patch<TaskDetail>(`/api/tasks/${id}`, body)
+          : api.post<TaskDetail>('/api/tasks', { ...body, orgId: v.orgId });
       }}
       onSaved={(saved) => {
         qc.invalidateQueries({ queryKey: ['tasks'] });
@@ -133,6 +138,9 @@ export default function TaskFormPage() {
       submitTestId="save-task"
     >
       <Row gutter={16}>
+        {id ? null : (
+          <OrgField col="half" label={t('下发单位', 'Issued by')} required={t('请选择下发单位', 'Choose the issuer')} />
+        )}
         <Field col="half" label={t('任务类型', 'Kind')} name="kind" required>
           <Radio.Group optionType="button" options={opts(TASK_KINDS)} />
         </Field>
