@@ -55,7 +55,8 @@ export type Entity =
   | 'mobility'
   | 'problems'
   | 'inspections'
-  | 'accountability';
+  | 'accountability'
+  | 'tasks';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -124,6 +125,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'problems',
         'inspections',
         'accountability',
+        'tasks',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -318,6 +320,17 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         targetOrgId: id,
         reason: `${marker(key)}提醒`,
         decidedOn: '2026-06-01',
+  // A draft task of the county and of each township to the branches below it (a branch issues none).
+  for (const key of ['county', 'townA', 'townB'] as const)
+    records.tasks[key] = await ok(
+      county.post('/api/tasks', {
+        orgId: org[key],
+        kind: 'special',
+        title: `${marker(key)}专项任务`,
+        startOn: '2026-06-01',
+        dueOn: '2026-06-30',
+        completion: 'evidence',
+        targets: { mode: 'field', level: 'branch' },
       }),
     );
   return { org, member, household, records };

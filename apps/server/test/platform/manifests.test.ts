@@ -51,6 +51,7 @@ describe('module manifests', () => {
       'mobility',
       'dues',
       'problems',
+      'tasks',
     ]);
     // The start log names each stage in words.
     for (const c of demoContributors()) expect(STAGE_LABELS[c.name], c.name).toMatch(/^\p{Script=Han}/u);
@@ -61,6 +62,7 @@ describe('module manifests', () => {
       'development reminders',
       'dues bills and six-month flags',
       'problem reminders',
+      'tasks checks and reminders',
     ]);
   });
 });
