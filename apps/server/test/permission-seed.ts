@@ -52,7 +52,8 @@ export type Entity =
   | 'development'
   | 'transfers'
   | 'payments'
-  | 'mobility';
+  | 'mobility'
+  | 'weak-orgs';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -118,6 +119,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'transfers',
         'payments',
         'mobility',
+        'weak-orgs',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -281,6 +283,17 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
       }),
     );
   }
+  // A weak organization's file of each village and community (the county flags grassroots organizations only).
+  for (const key of PLACES)
+    records['weak-orgs'][key] = await ok(
+      county.post('/api/weak-orgs', {
+        orgId: org[key],
+        reasons: ['other'],
+        reasonText: `${marker(key)}班子软弱`,
+        leaderName: '包抓领导',
+        leaderPost: '县委常委',
+      }),
+    );
   return { org, member, household, records };
 }
 

@@ -21,6 +21,7 @@ const EXPECTED = [
   'screen.wall',
   'stats.overview',
   'transfers.flow',
+  'weakOrgs.summary',
 ];
 
 describe.each(dialects())('figures kit on %s', (dialect) => {
