@@ -213,7 +213,7 @@ export const WeakOrgListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 40 })),
   status: Type.Optional(KeyOf(WEAK_ORG_STATUSES)),
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100, ...labelled('年度', 'Year') })),
-  township: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647, ...labelled('所属乡镇', 'Township') })),
+  township: Type.Optional(Id()),
   reason: Type.Optional(KeyOf(WEAK_ORG_REASONS)),
   deleted: Type.Optional(Type.Boolean()),
   ...Paging,
