@@ -50,6 +50,8 @@ describe('module manifests', () => {
       'transfers',
       'mobility',
       'dues',
+      'problems',
+      'weakOrgs',
     ]);
     expect(dailyJobs().map((j) => j.name)).toEqual([
       'reminders',
@@ -57,6 +59,7 @@ describe('module manifests', () => {
       'wish claim release',
       'development reminders',
       'dues bills and six-month flags',
+      'problem reminders',
     ]);
   });
 });
