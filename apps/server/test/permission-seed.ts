@@ -56,7 +56,8 @@ export type Entity =
   | 'problems'
   | 'inspections'
   | 'accountability'
-  | 'tasks';
+  | 'tasks'
+  | 'weak-orgs';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -126,6 +127,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'inspections',
         'accountability',
         'tasks',
+        'weak-orgs',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -331,6 +333,15 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         dueOn: '2026-06-30',
         completion: 'evidence',
         targets: { mode: 'field', level: 'branch' },
+  // A weak organization's file of each village and community (the county flags grassroots organizations only).
+  for (const key of PLACES)
+    records['weak-orgs'][key] = await ok(
+      county.post('/api/weak-orgs', {
+        orgId: org[key],
+        reasons: ['other'],
+        reasonText: `${marker(key)}班子软弱`,
+        leaderName: '包抓领导',
+        leaderPost: '县委常委',
       }),
     );
   return { org, member, household, records };

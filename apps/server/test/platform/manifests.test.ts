@@ -52,6 +52,7 @@ describe('module manifests', () => {
       'dues',
       'problems',
       'tasks',
+      'weakOrgs',
     ]);
     // The start log names each stage in words.
     for (const c of demoContributors()) expect(STAGE_LABELS[c.name], c.name).toMatch(/^\p{Script=Han}/u);
