@@ -322,6 +322,8 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         targetOrgId: id,
         reason: `${marker(key)}提醒`,
         decidedOn: '2026-06-01',
+      }),
+    );
   // A draft task of the county and of each township to the branches below it (a branch issues none).
   for (const key of ['county', 'townA', 'townB'] as const)
     records.tasks[key] = await ok(
@@ -333,6 +335,8 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         dueOn: '2026-06-30',
         completion: 'evidence',
         targets: { mode: 'field', level: 'branch' },
+      }),
+    );
   // A weak organization's file of each village and community (the county flags grassroots organizations only).
   for (const key of PLACES)
     records['weak-orgs'][key] = await ok(

@@ -84,7 +84,8 @@ function Crumbs({ menu }: { menu: NavItem[] }) {
     const last = i === parts.length - 1;
     // A menu entry that is a view of a list (`/dues/payments?status=pending`) names that view.
     const view = last && search ? menu.find((m) => m.href === `${href}${search}`)?.label : undefined;
-    const named = view ?? menuNames.get(href) ?? names[p];
+    // A module names a segment under its own path (`development/new`) or a segment anywhere (`letter`).
+    const named = view ?? menuNames.get(href) ?? names[href.slice(1)] ?? names[p];
     // A record's page names itself (usePageCrumb); until it has, the trail says 详情 rather than its id.
     items.push({ href, text: named ?? (/^\d+$/.test(p) || last ? (title ?? t('详情', 'Details')) : p) });
   });

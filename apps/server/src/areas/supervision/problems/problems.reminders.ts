@@ -42,7 +42,7 @@ export async function remindProblems(
           body: late
             ? `${d.org_name}「${d.title}」${no}应于 ${d.due_on} 前整改到位，已逾期，请督促整改。`
             : `「${d.title}」${no}应于 ${d.due_on} 前整改到位。`,
-          link: `/supervision/problems/${d.id}`,
+          link: `/problems/${d.id}`,
           dedupeKey: `problem:${d.id}:${late ? 'overdue' : 'warn'}:${d.due_on}:${s.id}`,
         });
         if (!sent) continue;

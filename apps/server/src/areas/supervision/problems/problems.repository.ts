@@ -282,3 +282,30 @@ export async function removePhotoRow(db: Q, problemId: number, photoId: number, 
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
+
+/**
+ * The record a problem's source row belongs to, for the link back: an inspection finding's inspection, a task
+ * target's task. Null when the row is gone.
+ */
+export async function sourceParentId(
+  db: Q,
+  tenantId: number,
+  kind: 'inspection_finding' | 'task_target',
+  id: number,
+): Promise<number | null> {
+  const row =
+    kind === 'inspection_finding'
+      ? await db
+          .selectFrom('inspection_findings')
+          .select('inspection_id as parent')
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', id)
+          .executeTakeFirst()
+      : await db
+          .selectFrom('task_targets')
+          .select('task_id as parent')
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', id)
+          .executeTakeFirst();
+  return row?.parent ?? null;
+}

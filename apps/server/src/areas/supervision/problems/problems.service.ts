@@ -105,23 +105,34 @@ export async function list(ctx: Ctx, actor: Actor, query: ProblemListQueryT): Pr
   return { items: rows.map((r) => present(r, names, photos.get(r.id) ?? 0, today)), total };
 }
 
-/** Where a problem's source record lives in the web app, by the kind named in its `source_ref`. */
+/** Where a problem's source record lives in the console (its routes), by the kind named in its `source_ref`. */
 const SOURCE_PAGES: Record<string, { label: string; path: (id: string) => string | null }> = {
-  inspection_finding: { label: '督查发现问题', path: () => null },
-  inspection: { label: '督查检查', path: (id) => `/supervision/inspections/${id}` },
-  weak_org: { label: '软弱涣散党组织', path: (id) => `/supervision/weak-orgs/${id}` },
-  task_target: { label: '任务', path: () => null },
-  task: { label: '任务', path: (id) => `/supervision/tasks/${id}` },
-  development: { label: '发展党员', path: (id) => `/people/development/${id}` },
-  request: { label: '民情诉求', path: (id) => `/residents/requests/${id}` },
+  inspection_finding: { label: '督查发现问题', path: (id) => `/inspections/${id}` },
+  inspection: { label: '督查检查', path: (id) => `/inspections/${id}` },
+  weak_org: { label: '软弱涣散党组织', path: (id) => `/weak-orgs/${id}` },
+  task_target: { label: '任务', path: (id) => `/tasks/${id}` },
+  task: { label: '任务', path: (id) => `/tasks/${id}` },
+  development: { label: '发展党员', path: (id) => `/development/${id}` },
+  request: { label: '民情诉求', path: (id) => `/requests/${id}` },
 };
 
-/** The link back to a problem's source record (`kind:id`), when it names one. */
-export function sourceLinkOf(ref: string | null): ProblemDetailT['sourceLink'] {
+/**
+ * The link back to a problem's source record (`kind:id`), when it names one. A finding or a task's target has no
+ * page of its own: the link leads to its inspection or task.
+ */
+export async function sourceLinkOf(
+  ctx: Ctx,
+  tenantId: number,
+  ref: string | null,
+): Promise<ProblemDetailT['sourceLink']> {
   if (!ref) return null;
   const [kind, id] = ref.split(':');
   const page = kind ? SOURCE_PAGES[kind] : undefined;
   if (!page || !id) return { label: ref, path: null };
+  if (kind === 'inspection_finding' || kind === 'task_target') {
+    const parent = await repo.sourceParentId(ctx.db, tenantId, kind, Number(id));
+    return { label: page.label, path: parent === null ? null : page.path(String(parent)) };
+  }
   return { label: page.label, path: page.path(id) };
 }
 
@@ -141,7 +152,7 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<ProblemDe
     claimNote: r.claim_note,
     rejectReason: r.reject_reason,
     followUpResult: r.follow_up_result,
-    sourceLink: sourceLinkOf(r.source_ref),
+    sourceLink: await sourceLinkOf(ctx, r.tenant_id, r.source_ref),
     measures: measures.map(presentMeasure),
     photoList: photos.map((p) => ({
       id: p.id,

@@ -27,7 +27,7 @@ export const developmentWeb: WebModule = {
     development: { zh: '发展党员', en: 'Member development' },
     overdue: { zh: '发展时限提醒', en: 'Development deadlines' },
     plans: { zh: '发展计划', en: 'Development plan' },
-    new: { zh: '入党申请', en: 'New application' },
+    'development/new': { zh: '入党申请', en: 'New application' },
     step: { zh: '记录步骤', en: 'Record a step' },
   },
 };

@@ -199,7 +199,6 @@ function TeamRows({ value = [], onChange }: { value?: TeamRow[]; onChange?: (v: 
             aria-label={t(`第${i + 1}位组员姓名`, `Name of member ${i + 1}`)}
             placeholder={t('姓名', 'Name')}
             value={r.name}
-            maxLength={40}
             onChange={(e) => set(i, { name: e.target.value })}
             style={{ width: 140 }}
           />
@@ -207,7 +206,6 @@ function TeamRows({ value = [], onChange }: { value?: TeamRow[]; onChange?: (v: 
             aria-label={t(`第${i + 1}位组员职务`, `Title of member ${i + 1}`)}
             placeholder={t('职务', 'Title')}
             value={r.title}
-            maxLength={60}
             onChange={(e) => set(i, { title: e.target.value })}
             style={{ width: 220 }}
           />

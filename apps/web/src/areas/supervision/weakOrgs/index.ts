@@ -15,5 +15,5 @@ export const weakOrgsWeb: WebModule = {
     'weak-orgs/new': page(() => import('./WeakOrgFormPage')),
     'weak-orgs/:id': page(() => import('./WeakOrgDetailPage')),
   }),
-  crumbs: { 'weak-orgs': label, new: { zh: '确定软弱涣散党组织', en: 'Flag an organization' } },
+  crumbs: { 'weak-orgs': label, 'weak-orgs/new': { zh: '确定软弱涣散党组织', en: 'Flag an organization' } },
 };
