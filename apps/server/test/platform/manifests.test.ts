@@ -50,6 +50,7 @@ describe('module manifests', () => {
       'transfers',
       'mobility',
       'dues',
+      'bulletins',
     ]);
     expect(dailyJobs().map((j) => j.name)).toEqual([
       'reminders',
