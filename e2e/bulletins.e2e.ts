@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { apiLogin, pageErrors, SHOTS, settle, shot, signedInContext, withBrowser } from './helpers';
+import { apiLogin, baseUrl, pageErrors, SHOTS, settle, shot, signedInContext, withBrowser } from './helpers';
 
 let browser: Browser;
 withBrowser((b) => (browser = b));
@@ -14,7 +14,7 @@ describe('bulletins', () => {
   it('the county generates a quarterly bulletin, previews it, issues it and downloads its PDF', async () => {
     const { context, page } = await signedInContext(browser, 'demo-county');
     try {
-      await page.goto('/bulletins');
+      await page.goto(`${baseUrl()}/bulletins`);
       await page.getByRole('heading', { name: '通报简报' }).waitFor({ timeout: 60_000 });
       await page.getByTestId('bulletin-total').waitFor({ timeout: 60_000 });
       // The demo's four issued quarterly bulletins are there.

@@ -141,6 +141,10 @@ describe.each(dialects())('bulletins on %s', (dialect) => {
     expect((await sec.get(`/api/bulletins/${draft.id}`)).statusCode).toBe(200);
     expect((await townB.get(`/api/bulletins/${draft.id}`)).statusCode).toBe(404);
     expect((await sec.get('/api/bulletins')).json().items.map((i: any) => i.id)).toContain(draft.id);
+    // Filtered by the organization above it covers, the branch lists that organization's issued bulletins only.
+    const above = (await sec.get(`/api/bulletins?org=${fx.townA}`)).json();
+    expect(above.items.map((i: any) => i.id)).toEqual([draft.id]);
+    expect((await sec.get(`/api/bulletins?org=${fx.townB}`)).statusCode).toBe(404);
   });
 
   it('numbers parallel issues sequentially per issuing organization and year, without gaps or duplicates', async () => {
