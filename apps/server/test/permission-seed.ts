@@ -53,7 +53,8 @@ export type Entity =
   | 'transfers'
   | 'payments'
   | 'mobility'
-  | 'bulletins';
+  | 'bulletins'
+  | 'tasks';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -120,6 +121,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'payments',
         'mobility',
         'bulletins',
+        'tasks',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -296,6 +298,19 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
     );
     records.bulletins[key] = await ok(by.post(`/api/bulletins/${b}/issue`));
   }
+  // A draft task of the county and of each township to the branches below it (a branch issues none).
+  for (const key of ['county', 'townA', 'townB'] as const)
+    records.tasks[key] = await ok(
+      county.post('/api/tasks', {
+        orgId: org[key],
+        kind: 'special',
+        title: `${marker(key)}专项任务`,
+        startOn: '2026-06-01',
+        dueOn: '2026-06-30',
+        completion: 'evidence',
+        targets: { mode: 'field', level: 'branch' },
+      }),
+    );
   return { org, member, household, records };
 }
 

@@ -50,6 +50,7 @@ describe('module manifests', () => {
       'transfers',
       'mobility',
       'dues',
+      'tasks',
       'bulletins',
     ]);
     expect(dailyJobs().map((j) => j.name)).toEqual([
@@ -58,6 +59,7 @@ describe('module manifests', () => {
       'wish claim release',
       'development reminders',
       'dues bills and six-month flags',
+      'tasks checks and reminders',
     ]);
   });
 });
