@@ -54,7 +54,8 @@ export type Entity =
   | 'payments'
   | 'mobility'
   | 'bulletins'
-  | 'tasks';
+  | 'tasks'
+  | 'problems';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -122,6 +123,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'mobility',
         'bulletins',
         'tasks',
+        'problems',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -265,6 +267,16 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
   for (const [key, id] of Object.entries(member) as [OrgKey, number][])
     records.transfers[key] = await ok(
       county.post('/api/transfers', { memberId: id, toOrgName: `${marker(key)}外省接收单位`, duesPaidTo: '2026-05' }),
+    );
+  // A self-inspection problem of each organization (问题整改).
+  for (const [key, id] of Object.entries(org) as [OrgKey, number][])
+    records.problems[key] = await ok(
+      county.post('/api/problems', {
+        orgId: id,
+        source: 'self_inspection',
+        category: 'organization',
+        title: `${marker(key)}三会一课记录不全`,
+      }),
     );
   // Party dues: a farmer's profile and June's bill for every member, and a payment of it carrying the marker.
   for (const id of Object.values(member)) {

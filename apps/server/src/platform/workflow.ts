@@ -86,6 +86,7 @@ export interface Flow<R extends FlowRecord, A extends string, Rules = unknown> {
     | 'development_candidates'
     | 'transfers'
     | 'member_mobility'
+    | 'problems'
     | 'tasks'
     | 'task_targets';
   /** Who sees a record at all (a move may narrow it). */

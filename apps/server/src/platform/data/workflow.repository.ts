@@ -15,6 +15,7 @@ export async function updateFlowRecord(
     | 'development_candidates'
     | 'transfers'
     | 'member_mobility'
+    | 'problems'
     | 'tasks'
     | 'task_targets',
   id: number,
