@@ -55,7 +55,9 @@ export type Entity =
   | 'mobility'
   | 'bulletins'
   | 'tasks'
-  | 'problems';
+  | 'problems'
+  | 'inspections'
+  | 'accountability';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -124,6 +126,8 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'bulletins',
         'tasks',
         'problems',
+        'inspections',
+        'accountability',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -321,6 +325,27 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         dueOn: '2026-06-30',
         completion: 'evidence',
         targets: { mode: 'field', level: 'branch' },
+  // Inspections issued by the county and each township (no visits: the visited side's view is inspections.test.ts).
+  for (const key of ['county', 'townA', 'townB'] as const)
+    records.inspections[key] = await ok(
+      county.post('/api/inspections', {
+        orgId: org[key],
+        kind: 'quarterly',
+        title: `${marker(key)}季度督查`,
+        startsOn: '2026-06-01',
+        endsOn: '2026-06-30',
+        team: [{ name: '督查组长', title: '组长', leader: true }],
+      }),
+    );
+  // An accountability record against each organization (county and townships read them).
+  for (const [key, id] of Object.entries(org) as [OrgKey, number][])
+    records.accountability[key] = await ok(
+      county.post('/api/accountability', {
+        kind: 'reminder',
+        targetKind: 'org',
+        targetOrgId: id,
+        reason: `${marker(key)}提醒`,
+        decidedOn: '2026-06-01',
       }),
     );
   return { org, member, household, records };
