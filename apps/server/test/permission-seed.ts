@@ -57,7 +57,8 @@ export type Entity =
   | 'tasks'
   | 'problems'
   | 'inspections'
-  | 'accountability';
+  | 'accountability'
+  | 'weak-orgs';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -128,6 +129,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'problems',
         'inspections',
         'accountability',
+        'weak-orgs',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -346,6 +348,15 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         targetOrgId: id,
         reason: `${marker(key)}提醒`,
         decidedOn: '2026-06-01',
+  // A weak organization's file of each village and community (the county flags grassroots organizations only).
+  for (const key of PLACES)
+    records['weak-orgs'][key] = await ok(
+      county.post('/api/weak-orgs', {
+        orgId: org[key],
+        reasons: ['other'],
+        reasonText: `${marker(key)}班子软弱`,
+        leaderName: '包抓领导',
+        leaderPost: '县委常委',
       }),
     );
   return { org, member, household, records };
