@@ -39,7 +39,7 @@ describe('bulletins', () => {
       await shot(page, 'bulletins-preview-draft');
 
       await page.getByTestId('issue-bulletin').click();
-      await page.getByTestId('confirm-issue').click();
+      await page.getByTestId('confirm-issue').click({ force: true });
       await page.getByText('已印发', { exact: true }).first().waitFor({ timeout: 60_000 });
       const number = await page.getByTestId('bulletin-number').innerText();
       expect(number).toMatch(/^\d{4}年第\d+期$/);

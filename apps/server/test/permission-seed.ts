@@ -327,6 +327,8 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         dueOn: '2026-06-30',
         completion: 'evidence',
         targets: { mode: 'field', level: 'branch' },
+      }),
+    );
   // Inspections issued by the county and each township (no visits: the visited side's view is inspections.test.ts).
   for (const key of ['county', 'townA', 'townB'] as const)
     records.inspections[key] = await ok(
@@ -348,6 +350,8 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         targetOrgId: id,
         reason: `${marker(key)}提醒`,
         decidedOn: '2026-06-01',
+      }),
+    );
   // A weak organization's file of each village and community (the county flags grassroots organizations only).
   for (const key of PLACES)
     records['weak-orgs'][key] = await ok(

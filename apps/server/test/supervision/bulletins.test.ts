@@ -60,6 +60,18 @@ describe.each(dialects())('bulletins on %s', (dialect) => {
     expect(figureOf(b, 'dues', 'arrears').value).toBe(dues.total.arrears);
     const plan = (await county.get(`/api/development/plans/figures?org=${fx.county}&year=2026`)).json();
     expect(figureOf(b, 'development', 'admitted').value).toBe(plan.total.admitted);
+    // The supervision modules' figures too: the problems' and the tasks' numbers are theirs.
+    const range = `org=${fx.county}&from=2026-04-01&to=2026-06-30`;
+    const problems = (await county.get(`/api/stats/problems?${range}`)).json();
+    expect(sectionOf(b, 'problems').available).toBe(true);
+    expect(figureOf(b, 'problems', 'found').value).toBe(problems.found);
+    expect(figureOf(b, 'problems', 'overdue').value).toBe(problems.overdue);
+    expect(figureOf(b, 'problems', 'overdue').trace.figure).toBe('problems.summary');
+    const tasks = (await county.get(`/api/stats/tasks?${range}`)).json();
+    expect(figureOf(b, 'tasks', 'targets').value).toBe(tasks.targets);
+    expect(figureOf(b, 'tasks', 'overdue').value).toBe(tasks.overdue);
+    // Accountability is counted, never named.
+    expect(sectionOf(b, 'accountability').available).toBe(true);
     // Every number carries its figure, arguments, versions and the list it counts.
     const rate = figureOf(b, 'meetings', 'rate');
     expect(rate.trace).toMatchObject({ figure: 'meetings.compliance', args: { period: '2026-Q2' } });
