@@ -48,14 +48,16 @@ describe('bulletins', () => {
 
       // The PDF and the Excel through the page's session (the buttons' links).
       const pdfHref = await page.getByTestId('download-pdf').getAttribute('href');
-      const pdf = await context.request.get(pdfHref!, { timeout: 120_000 });
+      const pdf = await context.request.get(`${baseUrl()}${pdfHref}`, { timeout: 120_000 });
       expect(pdf.status()).toBe(200);
       expect(pdf.headers()['content-type']).toBe('application/pdf');
       const body = await pdf.body();
       expect(body.subarray(0, 5).toString()).toBe('%PDF-');
       fs.mkdirSync(SHOTS, { recursive: true });
       fs.writeFileSync(path.join(SHOTS, 'bulletins-issued.pdf'), body);
-      const xlsx = await context.request.get((await page.getByTestId('download-xlsx').getAttribute('href'))!);
+      const xlsx = await context.request.get(
+        `${baseUrl()}${await page.getByTestId('download-xlsx').getAttribute('href')}`,
+      );
       expect(xlsx.status()).toBe(200);
 
       // The branch below reads the issued bulletin that covers it.
