@@ -39,11 +39,12 @@ describe('weak and lax organizations', () => {
     const county = await apiLogin('demo-county');
     const open = await county.json<{ items: { orgId: number }[] }>('GET', '/api/weak-orgs?pageSize=500');
     const taken = new Set(open.items.map((i) => i.orgId));
-    const villages = await county.json<{ items: { id: number; name: string; type: string; path: unknown[] }[] }>(
+    const villages = await county.json<{ items: { id: number; name: string; pathNames?: string[] }[] }>(
       'GET',
       '/api/orgs?q=村&type=branch&pageSize=100',
     );
-    const village = villages.items.find((o) => !taken.has(o.id) && o.path.length >= 2)!;
+    // A village below a township (county › township › village) without an open file.
+    const village = villages.items.find((o) => !taken.has(o.id) && (o.pathNames?.length ?? 0) >= 3)!;
     expect(village).toBeDefined();
 
     const { context, page } = await signedInContext(browser, 'demo-county');
