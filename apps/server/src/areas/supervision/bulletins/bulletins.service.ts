@@ -126,8 +126,9 @@ async function detail(ctx: Ctx, actor: Actor, r: repo.BulletinRow): Promise<Bull
 /** Generates a draft for an organization of the caller's subtree and a period. */
 export async function create(ctx: Ctx, actor: Actor, body: BulletinCreateT): Promise<BulletinDetailT> {
   requireCapability(actor, 'bulletins.write');
-  const period = resolvePeriod(body);
+  // The organization first: one outside the caller's subtree is a 404 whatever the period says.
   const org = await orgsRepo.getOrg(ctx.db, actor, body.orgId);
+  const period = resolvePeriod(body);
   const issuer = await orgsRepo.getOrg(ctx.db, actor, actor.orgId!);
   const root: OrgRef = { id: org.id, tenant_id: org.tenant_id, org_path: org.org_path, name: org.name };
   const content = await computeContent(ctx, root, period);
