@@ -57,6 +57,11 @@ export type Entity =
   | 'inspections'
   | 'accountability'
   | 'tasks'
+  | 'bulletins'
+  | 'tasks'
+  | 'problems'
+  | 'inspections'
+  | 'accountability'
   | 'weak-orgs';
 
 export interface Seeded {
@@ -127,6 +132,11 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'inspections',
         'accountability',
         'tasks',
+        'bulletins',
+        'tasks',
+        'problems',
+        'inspections',
+        'accountability',
         'weak-orgs',
       ] as Entity[]
     ).map((e) => [e, {}]),
@@ -301,6 +311,32 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
       }),
     );
   }
+  // An issued bulletin covering each organization, by the county for itself and by each township for its subtree
+  // (a branch cannot generate one); issued, so the branch below reads it too.
+  const issuers = {
+    A: await login(env.app, fx.users.townA.username),
+    B: await login(env.app, fx.users.townB.username),
+  };
+  for (const [key, id] of Object.entries(org) as [OrgKey, number][]) {
+    const by = key === 'county' ? county : isUnder(key, 'townA') ? issuers.A : issuers.B;
+    const b = await ok(
+      by.post('/api/bulletins', { orgId: id, kind: 'briefing', period: '2026-05', title: `${marker(key)}工作简报` }),
+    );
+    records.bulletins[key] = await ok(by.post(`/api/bulletins/${b}/issue`));
+  }
+  // A draft task of the county and of each township to the branches below it (a branch issues none).
+  for (const key of ['county', 'townA', 'townB'] as const)
+    records.tasks[key] = await ok(
+      county.post('/api/tasks', {
+        orgId: org[key],
+        kind: 'special',
+        title: `${marker(key)}专项任务`,
+        startOn: '2026-06-01',
+        dueOn: '2026-06-30',
+        completion: 'evidence',
+        targets: { mode: 'field', level: 'branch' },
+      }),
+    );
   // Inspections issued by the county and each township (no visits: the visited side's view is inspections.test.ts).
   for (const key of ['county', 'townA', 'townB'] as const)
     records.inspections[key] = await ok(

@@ -53,6 +53,10 @@ describe('module manifests', () => {
       'problems',
       'tasks',
       'weakOrgs',
+      'tasks',
+      'problems',
+      'weakOrgs',
+      'bulletins',
     ]);
     // The start log names each stage in words.
     for (const c of demoContributors()) expect(STAGE_LABELS[c.name], c.name).toMatch(/^\p{Script=Han}/u);
@@ -64,6 +68,8 @@ describe('module manifests', () => {
       'dues bills and six-month flags',
       'problem reminders',
       'tasks checks and reminders',
+      'tasks checks and reminders',
+      'problem reminders',
     ]);
   });
 });
