@@ -35,6 +35,7 @@ export * from './people/developmentPlans.js';
 export * from './supervision/tasks.js';
 export * from './supervision/inspections.js';
 export * from './supervision/problems.js';
+export * from './supervision/problems.figures.js';
 export * from './supervision/weakOrgs.js';
 export * from './supervision/accountability.js';
 export * from './supervision/bulletins.js';

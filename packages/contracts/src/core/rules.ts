@@ -12,6 +12,7 @@ export const RULE_SET_LABELS = {
   meeting_timing: { zh: '组织生活时限', en: 'Organizational life: time limits' },
   residents: { zh: '为民服务规则', en: 'Service rules' },
   development: { zh: '发展党员时限规则', en: 'Member development: the time rules' },
+  problems: { zh: '问题整改时限规则', en: 'Problems: deadlines and follow-up' },
 } satisfies Record<string, Labelled>;
 export type RuleSetName = keyof typeof RULE_SET_LABELS;
 
