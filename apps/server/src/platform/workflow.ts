@@ -79,7 +79,16 @@ export interface MoveRules<R, I, Rules> {
 /** A flow: the spec from the contracts and, per move, its server rules. */
 export interface Flow<R extends FlowRecord, A extends string, Rules = unknown> {
   spec: FlowSpec<string, A>;
-  table: 'requests' | 'wishes' | 'errands' | 'development_candidates' | 'transfers' | 'member_mobility' | 'problems';
+  table:
+    | 'requests'
+    | 'wishes'
+    | 'errands'
+    | 'development_candidates'
+    | 'transfers'
+    | 'member_mobility'
+    | 'problems'
+    | 'tasks'
+    | 'task_targets';
   /** Who sees a record at all (a move may narrow it). */
   scope: (who: FlowActor, r: R) => Visibility;
   /** Data versions a move changes. */

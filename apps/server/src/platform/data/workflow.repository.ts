@@ -8,7 +8,16 @@ export type Q = Kysely<DB> | Transaction<DB>;
 /** Sets columns of a record while it is still in `fromState`; false when a concurrent move got there first. */
 export async function updateFlowRecord(
   db: Q,
-  table: 'requests' | 'wishes' | 'errands' | 'development_candidates' | 'transfers' | 'member_mobility' | 'problems',
+  table:
+    | 'requests'
+    | 'wishes'
+    | 'errands'
+    | 'development_candidates'
+    | 'transfers'
+    | 'member_mobility'
+    | 'problems'
+    | 'tasks'
+    | 'task_targets',
   id: number,
   fromState: string,
   set: Record<string, unknown>,

@@ -297,3 +297,23 @@ export async function updateMeeting(db: Q, id: number, set: Record<string, unkno
 export async function meetingRow(db: Q, id: number) {
   return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
+
+/** Live meetings of a kind held by each of some organizations (itself, not below it) between two days, by org id. */
+export async function heldByOrgs(db: Q, tenantId: number, orgIds: number[], kind: string, from: string, to: string) {
+  const out = new Map<number, number>();
+  for (let i = 0; i < orgIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('meetings')
+      .select(['org_id', (e) => e.fn.countAll<number>().as('n')])
+      .where('tenant_id', '=', tenantId)
+      .where('org_id', 'in', orgIds.slice(i, i + 500))
+      .where('kind', '=', kind)
+      .where('held_on', '>=', from)
+      .where('held_on', '<=', to)
+      .where('deleted_at', 'is', null)
+      .groupBy('org_id')
+      .execute();
+    for (const r of rows) out.set(r.org_id, Number(r.n));
+  }
+  return out;
+}
