@@ -88,7 +88,8 @@ export interface Flow<R extends FlowRecord, A extends string, Rules = unknown> {
     | 'member_mobility'
     | 'problems'
     | 'tasks'
-    | 'task_targets';
+    | 'task_targets'
+    | 'inspections';
   /** Who sees a record at all (a move may narrow it). */
   scope: (who: FlowActor, r: R) => Visibility;
   /** Data versions a move changes. */

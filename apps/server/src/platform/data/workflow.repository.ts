@@ -17,7 +17,8 @@ export async function updateFlowRecord(
     | 'member_mobility'
     | 'problems'
     | 'tasks'
-    | 'task_targets',
+    | 'task_targets'
+    | 'inspections',
   id: number,
   fromState: string,
   set: Record<string, unknown>,
