@@ -89,7 +89,8 @@ export interface Flow<R extends FlowRecord, A extends string, Rules = unknown> {
     | 'problems'
     | 'tasks'
     | 'task_targets'
-    | 'inspections';
+    | 'inspections'
+  table: 'requests' | 'wishes' | 'errands' | 'development_candidates' | 'transfers' | 'member_mobility' | 'weak_orgs';
   /** Who sees a record at all (a move may narrow it). */
   scope: (who: FlowActor, r: R) => Visibility;
   /** Data versions a move changes. */

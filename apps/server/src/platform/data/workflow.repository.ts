@@ -18,7 +18,8 @@ export async function updateFlowRecord(
     | 'problems'
     | 'tasks'
     | 'task_targets'
-    | 'inspections',
+    | 'inspections'
+  table: 'requests' | 'wishes' | 'errands' | 'development_candidates' | 'transfers' | 'member_mobility' | 'weak_orgs',
   id: number,
   fromState: string,
   set: Record<string, unknown>,
