@@ -90,7 +90,7 @@ export interface Flow<R extends FlowRecord, A extends string, Rules = unknown> {
     | 'tasks'
     | 'task_targets'
     | 'inspections'
-  table: 'requests' | 'wishes' | 'errands' | 'development_candidates' | 'transfers' | 'member_mobility' | 'weak_orgs';
+    | 'weak_orgs';
   /** Who sees a record at all (a move may narrow it). */
   scope: (who: FlowActor, r: R) => Visibility;
   /** Data versions a move changes. */

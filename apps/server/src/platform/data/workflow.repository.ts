@@ -19,7 +19,7 @@ export async function updateFlowRecord(
     | 'tasks'
     | 'task_targets'
     | 'inspections'
-  table: 'requests' | 'wishes' | 'errands' | 'development_candidates' | 'transfers' | 'member_mobility' | 'weak_orgs',
+    | 'weak_orgs',
   id: number,
   fromState: string,
   set: Record<string, unknown>,
