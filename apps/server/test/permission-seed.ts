@@ -52,7 +52,8 @@ export type Entity =
   | 'development'
   | 'transfers'
   | 'payments'
-  | 'mobility';
+  | 'mobility'
+  | 'tasks';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -118,6 +119,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'transfers',
         'payments',
         'mobility',
+        'tasks',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -281,6 +283,19 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
       }),
     );
   }
+  // A draft task of the county and of each township to the branches below it (a branch issues none).
+  for (const key of ['county', 'townA', 'townB'] as const)
+    records.tasks[key] = await ok(
+      county.post('/api/tasks', {
+        orgId: org[key],
+        kind: 'special',
+        title: `${marker(key)}专项任务`,
+        startOn: '2026-06-01',
+        dueOn: '2026-06-30',
+        completion: 'evidence',
+        targets: { mode: 'field', level: 'branch' },
+      }),
+    );
   return { org, member, household, records };
 }
 

@@ -50,6 +50,7 @@ describe('module manifests', () => {
       'transfers',
       'mobility',
       'dues',
+      'tasks',
     ]);
     expect(dailyJobs().map((j) => j.name)).toEqual([
       'reminders',
@@ -57,6 +58,7 @@ describe('module manifests', () => {
       'wish claim release',
       'development reminders',
       'dues bills and six-month flags',
+      'tasks checks and reminders',
     ]);
   });
 });

@@ -31,7 +31,7 @@ describe.each(dialects())('task alerts on %s', (dialect) => {
   let taskId = 0;
   beforeAll(async () => {
     k = await tasksKit(dialect);
-    const t = await issued(k.county, { title: '逐级预警', startOn: '2026-06-15', dueOn: '2026-07-15' });
+    const t = await issued(k.county, k.fx.county, { title: '逐级预警', startOn: '2026-06-15', dueOn: '2026-07-15' });
     taskId = t.id;
     // villageA2's target is done: it is never alerted.
     const a2 = targetOf(t, k.fx.villageA2);
@@ -93,7 +93,7 @@ describe.each(dialects())('task alerts on %s', (dialect) => {
   });
 
   it('checks record tasks in the same run', async () => {
-    const t = await issued(k.county, {
+    const t = await issued(k.county, k.fx.county, {
       title: '主题党日核验',
       completion: 'record',
       checkKey: 'meeting_held',

@@ -29,9 +29,10 @@ export async function tasksKit(dialect: DialectName): Promise<TasksKit> {
   return { env, fx, ...clients };
 }
 
-/** Drafts a task through the API as `by` and answers it (200 expected). */
-export async function draft(by: Client, body: Record<string, unknown>): Promise<TaskDetailT> {
+/** Drafts a task of `orgId` through the API as `by` and answers it (200 expected). */
+export async function draft(by: Client, orgId: number, body: Record<string, unknown>): Promise<TaskDetailT> {
   const res = await by.post('/api/tasks', {
+    orgId,
     kind: 'biweekly',
     title: '双周计划：学习贯彻全会精神',
     startOn: '2026-06-01',
@@ -44,9 +45,9 @@ export async function draft(by: Client, body: Record<string, unknown>): Promise<
   return res.json();
 }
 
-/** Drafts and issues a task as `by`; answers it issued. */
-export async function issued(by: Client, body: Record<string, unknown> = {}): Promise<TaskDetailT> {
-  const t = await draft(by, body);
+/** Drafts and issues a task of `orgId` as `by`; answers it issued. */
+export async function issued(by: Client, orgId: number, body: Record<string, unknown> = {}): Promise<TaskDetailT> {
+  const t = await draft(by, orgId, body);
   const res = await by.post(`/api/tasks/${t.id}/issue`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json();

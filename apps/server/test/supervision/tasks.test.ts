@@ -16,11 +16,11 @@ describe.each(dialects())('tasks on %s', (dialect) => {
   afterAll(() => k?.env.close());
 
   it('chooses targets below the issuer: by field, by township, by list', async () => {
-    const all = await draft(k.county, {});
+    const all = await draft(k.county, k.fx.county, {});
     expect(all.targetList.map((g) => g.orgId).sort()).toEqual([k.fx.villageA1, k.fx.villageA2, k.fx.villageB1].sort());
-    const town = await draft(k.county, { targets: { mode: 'township', townshipId: k.fx.townA } });
+    const town = await draft(k.county, k.fx.county, { targets: { mode: 'township', townshipId: k.fx.townA } });
     expect(town.targetList.map((g) => g.orgId).sort()).toEqual([k.fx.villageA1, k.fx.villageA2].sort());
-    const list = await draft(k.townA, { targets: { mode: 'list', orgIds: [k.fx.villageA2] } });
+    const list = await draft(k.townA, k.fx.townA, { targets: { mode: 'list', orgIds: [k.fx.villageA2] } });
     expect(list.targetList.map((g) => g.orgId)).toEqual([k.fx.villageA2]);
     expect(list.orgId).toBe(k.fx.townA);
     expect(list.status).toBe('draft');
@@ -28,6 +28,7 @@ describe.each(dialects())('tasks on %s', (dialect) => {
 
   it('refuses a target outside the issuer’s subtree, and a branch issuing at all', async () => {
     const base = {
+      orgId: k.fx.townA,
       kind: 'special',
       title: '越界',
       startOn: '2026-06-01',
@@ -57,7 +58,7 @@ describe.each(dialects())('tasks on %s', (dialect) => {
   });
 
   it('shows a task to its receivers only once issued, each its own target', async () => {
-    const t = await draft(k.county, { title: '未下发' });
+    const t = await draft(k.county, k.fx.county, { title: '未下发' });
     expect((await k.sec.get(`/api/tasks/${t.id}`)).statusCode).toBe(404);
     const res = await k.county.post(`/api/tasks/${t.id}/issue`);
     expect(res.statusCode, res.body).toBe(200);
@@ -75,7 +76,7 @@ describe.each(dialects())('tasks on %s', (dialect) => {
   });
 
   it('lets a branch report for itself, not for a sibling; the issuer returns, the branch reports again', async () => {
-    const t = await issued(k.county, { title: '报送与退回' });
+    const t = await issued(k.county, k.fx.county, { title: '报送与退回' });
     const mine = targetOf(t, k.fx.villageA1);
     const sibling = targetOf(t, k.fx.villageA2);
     const url = (g: { id: number }, move: string) => `/api/tasks/${t.id}/targets/${g.id}/${move}`;
@@ -105,7 +106,7 @@ describe.each(dialects())('tasks on %s', (dialect) => {
   });
 
   it('rolls progress up the tree: county → townships → branches, and the figure agrees', async () => {
-    const t = await issued(k.county, { title: '汇总', dueOn: '2026-06-10', startOn: '2026-06-01' });
+    const t = await issued(k.county, k.fx.county, { title: '汇总', dueOn: '2026-06-10', startOn: '2026-06-01' });
     const url = (org: number, move: string) => `/api/tasks/${t.id}/targets/${targetOf(t, org).id}/${move}`;
     await k.sec.post(url(k.fx.villageA1, 'report'), { text: '完成' });
     await k.county.post(url(k.fx.villageA1, 'accept'), {});
@@ -141,7 +142,7 @@ describe.each(dialects())('tasks on %s', (dialect) => {
   });
 
   it('completes a record-checked target by itself once the meeting is recorded', async () => {
-    const t = await issued(k.county, {
+    const t = await issued(k.county, k.fx.county, {
       kind: 'monthly_prompt',
       title: '月提示：按时召开主题党日',
       completion: 'record',
@@ -168,7 +169,7 @@ describe.each(dialects())('tasks on %s', (dialect) => {
   });
 
   it('deletes and restores a task with its targets; withdrawing hides it from receivers', async () => {
-    const t = await issued(k.county, { title: '撤回' });
+    const t = await issued(k.county, k.fx.county, { title: '撤回' });
     expect((await k.county.post(`/api/tasks/${t.id}/withdraw`, {})).statusCode).toBe(400);
     const w = await k.county.post(`/api/tasks/${t.id}/withdraw`, { reason: '重复下发' });
     expect(w.json().status).toBe('withdrawn');

@@ -153,6 +153,7 @@ export const FIELD_LABELS: Record<string, Labelled> = {
   success: { zh: '结果', en: 'Outcome' },
   tag: { zh: '标签', en: 'Tag' },
   tags: { zh: '户类标签', en: 'Tags' },
+  targetId: { zh: '承办党组织', en: 'Receiving organization' },
   termEnd: { zh: '届期结束', en: 'Term end' },
   termStart: { zh: '届期开始', en: 'Term start' },
   title: { zh: '标题', en: 'Title' },

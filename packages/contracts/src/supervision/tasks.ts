@@ -107,7 +107,7 @@ export type TaskCheckKey = keyof typeof TASK_CHECKS;
 /** A record check's parameters (those of its catalogue entry). */
 export const TaskCheckParams = Type.Object(
   {
-    meetingKind: Type.Optional(KeyOf(MEETING_KIND_LABELS)),
+    meetingKind: Type.Optional({ ...KeyOf(MEETING_KIND_LABELS), ...labelled('会议类型', 'Kind of meeting') }),
     minCount: Type.Optional(Type.Integer({ minimum: 1, maximum: 31, ...labelled('至少召开次数', 'At least') })),
   },
   { additionalProperties: false, ...labelled('核验条件', 'Check parameters') },
@@ -117,10 +117,10 @@ export type TaskCheckParamsT = Static<typeof TaskCheckParams>;
 /** How the targets of a task are chosen. */
 export const TaskTargetSpec = Type.Object(
   {
-    mode: KeyOf(TARGET_MODES),
+    mode: { ...KeyOf(TARGET_MODES), ...labelled('选择方式', 'Chosen by') },
     field: Type.Optional(Nullable(KeyOf(ORG_FIELDS))),
     level: Type.Optional(KeyOf(TARGET_LEVELS)),
-    townshipId: Type.Optional(Nullable(Id())),
+    townshipId: Type.Optional(Nullable({ ...Id(), ...labelled('乡镇（街道）', 'Township') })),
     orgIds: Type.Optional(
       Type.Array(Id(), { maxItems: 2000, uniqueItems: true, ...labelled('指定党组织', 'Organizations') }),
     ),
@@ -240,22 +240,22 @@ export const TaskInboxQuery = Type.Object({
   org: Type.Optional(Id()),
   q: Type.Optional(Type.String({ maxLength: 40 })),
   kind: Type.Optional(KeyOf(TASK_KINDS)),
-  state: Type.Optional(KeyOf(TARGET_STATES)),
+  status: Type.Optional(KeyOf(TARGET_STATES)),
   overdue: Type.Optional(Type.Boolean()),
   ...Paging,
 });
 export type TaskInboxQueryT = Static<typeof TaskInboxQuery>;
 
-/** A new task (a draft): the issuing organization is the caller's own unless named (inside its scope). */
+/** A new task (a draft) of an issuing organization of the caller's scope (its own, or one below it). */
 export const TaskCreate = Body({
-  orgId: Type.Optional(Id()),
+  orgId: { ...Id(), ...labelled('下发单位', 'Issued by') },
   kind: KeyOf(TASK_KINDS),
   title: Title(),
   content: Type.Optional(Nullable(Content())),
   startOn: StartOn(),
   dueOn: DueOn(),
-  completion: KeyOf(TASK_COMPLETIONS),
-  checkKey: Type.Optional(Nullable(KeyOf(TASK_CHECKS))),
+  completion: { ...KeyOf(TASK_COMPLETIONS), ...labelled('完成方式', 'Counts as done') },
+  checkKey: Type.Optional(Nullable({ ...KeyOf(TASK_CHECKS), ...labelled('核验项目', 'Record check') })),
   checkParams: Type.Optional(Nullable(TaskCheckParams)),
   targets: TaskTargetSpec,
 });

@@ -115,7 +115,7 @@ export async function inbox(ctx: Ctx, actor: Actor, query: TaskInboxQueryT): Pro
   requireCapability(actor, 'tasks.read');
   const today = todayOf(ctx);
   const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
-  const f = { underPath, q: query.q?.trim() || undefined, kind: query.kind, state: query.state, today };
+  const f = { underPath, q: query.q?.trim() || undefined, kind: query.kind, state: query.status, today };
   const load = () => repo.inbox(ctx.db, actor, { ...f, overdue: query.overdue }, pagingOf(query));
   let page = await load();
   // Targets checked from the records on this page are checked now: a meeting just recorded shows done.

@@ -7,7 +7,7 @@ import type { Insertable, Kysely, Selectable, SelectQueryBuilder } from 'kysely'
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
 import type { DB } from '../../../db/schema/index.js';
 import type { TasksTable, TaskTargetsTable } from '../../../db/schema/tasks.js';
-import type { Actor } from '../../../platform/actor.js';
+import { type Actor, scopeRange } from '../../../platform/actor.js';
 import { notFound } from '../../../platform/errors.js';
 import { type Liveness, type Paging, paged, type Q, scoped } from '../../../platform/data/scoped.js';
 
@@ -189,9 +189,12 @@ export interface InboxFilter {
   today: string;
 }
 
-/** A page of the targets in the caller's subtree whose task is issued or closed, soonest due first. */
+/** A page of the targets in the caller's subtree of tasks issued from above it (issued or closed), latest due first. */
 export async function inbox(db: Q, actor: Actor, f: InboxFilter, paging: Paging) {
+  const [lo, hi] = scopeRange(actor);
   let q = scoped(db, actor, 'task_targets', { as: 'g', under: f.underPath })
+    // Tasks issued from above the caller's subtree: those it issued itself are on its own list.
+    .where((e) => e.or([e('g.issuer_path', '<', lo), e('g.issuer_path', '>=', hi)]))
     .innerJoin('tasks as t', 't.id', 'g.task_id')
     .where('t.status', 'in', VISIBLE_TO_RECEIVERS)
     .where('t.deleted_at', 'is', null) as AnyQ;

@@ -177,9 +177,9 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<TaskDetai
   return { ...present(t, countTargets(targets, today), today), targetList: items, events, actions };
 }
 
-/** The issuing organization of a body: the caller's own unless named (inside its scope, else 404). */
-async function issuerOf(ctx: Ctx, actor: Actor, orgId: number | undefined): Promise<Issuer> {
-  const o = await orgsRepo.getOrg(ctx.db, actor, orgId ?? actor.orgId!);
+/** The issuing organization of a body, inside the caller's scope (else 404). */
+async function issuerOf(ctx: Ctx, actor: Actor, orgId: number): Promise<Issuer> {
+  const o = await orgsRepo.getOrg(ctx.db, actor, orgId);
   return { id: o.id, tenant_id: o.tenant_id, org_path: o.org_path, name: o.name };
 }
 
