@@ -10,7 +10,8 @@ export const ACCOUNTABILITY_AUDIT_ACTIONS = {
   'accountability.delete': l('删除问责记录（可恢复）', 'Delete an accountability record'),
   'accountability.restore': l('恢复问责记录', 'Restore an accountability record'),
   'accountability.export': l('导出问责记录', 'Export accountability records'),
-  'accountability.file_add': l('上传问责文书', 'Upload an accountability document'),
+  'accountability.photo_add': l('上传问责文书（扫描件）', 'Upload an accountability document'),
+  'accountability.photo_remove': l('删除问责文书（扫描件）', 'Remove an accountability document'),
 } as const satisfies Record<string, Labelled>;
 
 /** Entity types of the accountability module's audit records. */

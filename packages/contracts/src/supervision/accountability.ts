@@ -127,8 +127,6 @@ export const AccountabilityUpdate = Body({
 });
 export type AccountabilityUpdateT = Static<typeof AccountabilityUpdate>;
 
-export const AccountabilityFileParams = Type.Object({ id: Id(), fileId: Id() });
-
 /** The figure's parameters: a subtree (the caller's own by default) and a span of days. */
 export const AccountabilitySummaryQuery = Type.Object({
   org: Type.Optional(Id()),

@@ -1,8 +1,12 @@
 /** Module manifest: accountability (问责). */
 import type { ModuleManifest } from '../../../platform/manifest.js';
+import { accountabilityRoutes } from './accountability.routes.js';
 
 export const accountabilityModule: ModuleManifest = {
   name: 'accountability',
   area: 'supervision',
-  routes: [],
+  routes: [accountabilityRoutes],
+  orgScopedTables: ['accountability_records'],
+  versionDomains: ['accountability'],
+  capabilities: ['accountability.read', 'accountability.write'],
 };

@@ -1,0 +1,180 @@
+/**
+ * Every query on accountability records (问责). A record lies under the organization it counts under; every read
+ * goes through `scoped()` on that path, so a township sees its subtree and nothing of a sibling's.
+ */
+import type { Insertable, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
+import { likeContains } from '../../../db/dialect.js';
+import type { AccountabilityRecordsTable } from '../../../db/schema/accountability.js';
+import type { Actor } from '../../../platform/actor.js';
+import { notFound } from '../../../platform/errors.js';
+import { type Liveness, type Paging, paged, type Q, scoped } from '../../../platform/data/scoped.js';
+
+export type RecordRow = Selectable<AccountabilityRecordsTable>;
+/** A row with the names it is shown with. */
+export type NamedRow = RecordRow & {
+  org_name: string;
+  target_org_name: string | null;
+  decided_by_name: string | null;
+  inspection_title: string | null;
+};
+export type RecordChange = Updateable<AccountabilityRecordsTable>;
+export type { Q };
+
+/** What a list asks for. */
+export interface RecordFilter {
+  underPath?: string;
+  kind?: string;
+  target?: string;
+  problemId?: number;
+  inspectionId?: number;
+  q?: string;
+  from?: string;
+  to?: string;
+  deleted?: boolean;
+}
+
+type AnyQ = SelectQueryBuilder<any, any, any>;
+
+function filtered(db: Q, actor: Actor, f: RecordFilter): AnyQ {
+  let q = scoped(db, actor, 'accountability_records', {
+    as: 'a',
+    under: f.underPath,
+    rows: f.deleted ? 'deleted' : 'live',
+  }) as AnyQ;
+  if (f.kind) q = q.where('a.kind', '=', f.kind);
+  if (f.target) q = q.where('a.target_kind', '=', f.target);
+  if (f.problemId) q = q.where('a.problem_id', '=', f.problemId);
+  if (f.inspectionId) q = q.where('a.inspection_id', '=', f.inspectionId);
+  if (f.q) {
+    const text = f.q;
+    q = q.where((e: any) => e.or([likeContains('a.reason', text), likeContains('a.person_name', text)]));
+  }
+  if (f.from) q = q.where('a.decided_on', '>=', f.from);
+  if (f.to) q = q.where('a.decided_on', '<=', f.to);
+  return q;
+}
+
+/** The names a record is shown with: its organizations' and its inspection's. */
+function named(q: AnyQ): AnyQ {
+  return q
+    .innerJoin('orgs as o', 'o.id', 'a.org_id')
+    .leftJoin('orgs as t', 't.id', 'a.target_org_id')
+    .leftJoin('orgs as d', 'd.id', 'a.decided_by_org_id')
+    .leftJoin('inspections as i', 'i.id', 'a.inspection_id')
+    .selectAll('a')
+    .select([
+      'o.name as org_name',
+      't.name as target_org_name',
+      'd.name as decided_by_name',
+      'i.title as inspection_title',
+    ]);
+}
+
+/** A page of records, latest decision first. */
+export function listRecords(db: Q, actor: Actor, f: RecordFilter, paging: Paging) {
+  return paged(
+    db,
+    actor.tenantId!,
+    filtered(db, actor, f),
+    (b) => named(b).orderBy('a.decided_on', 'desc').orderBy('a.id', 'desc') as SelectQueryBuilder<any, any, NamedRow>,
+    paging,
+  );
+}
+
+/** Every record a filter selects, a batch at a time (the Excel export). */
+export async function* iterateRecords(db: Q, actor: Actor, f: RecordFilter, batch = 1000) {
+  let after = 0;
+  for (;;) {
+    const rows = (await named(filtered(db, actor, f))
+      .where('a.id', '>', after)
+      .orderBy('a.id')
+      .limit(batch)
+      .execute()) as NamedRow[];
+    if (!rows.length) return;
+    yield rows;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+/** One record of the caller's scope with its names, or 404. */
+export async function getRecord(db: Q, actor: Actor, id: number, rows: Liveness = 'live'): Promise<NamedRow> {
+  const q = scoped(db, actor, 'accountability_records', { as: 'a', rows }) as AnyQ;
+  const row = (await named(q).where('a.id', '=', id).executeTakeFirst()) as NamedRow | undefined;
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Inserts a record; answers its id. */
+export async function insertRecord(db: Q, row: Insertable<AccountabilityRecordsTable>): Promise<number> {
+  return (await db.insertInto('accountability_records').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Changes a record's columns. */
+export async function updateRecord(db: Q, id: number, set: RecordChange): Promise<void> {
+  await db.updateTable('accountability_records').set(set).where('id', '=', id).execute();
+}
+
+/** A live organization of a tenant with its path and name. */
+export function orgOfTenant(db: Q, tenantId: number, id: number) {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'org_path', 'parent_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Whether a live problem lies in the caller's scope. */
+export async function problemInScope(db: Q, actor: Actor, id: number): Promise<boolean> {
+  return !!(await scoped(db, actor, 'problems').select('problems.id').where('problems.id', '=', id).executeTakeFirst());
+}
+
+/** Whether a live development mark (约谈 list) lies in the caller's scope. */
+export async function markInScope(db: Q, actor: Actor, id: number): Promise<boolean> {
+  const row = await scoped(db, actor, 'development_marks')
+    .select('development_marks.id')
+    .where('development_marks.id', '=', id)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** The live photos (scanned documents) of some records, by record id. */
+export async function filesOf(db: Q, ids: number[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('residents_photos')
+    .select(['id', 'entity_id', 'mime', 'bytes'])
+    .where('entity_type', '=', 'accountability_record')
+    .where('entity_id', 'in', ids)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
+}
+
+/** Records in a subtree decided in a span (the figure): kind, target and path. */
+export function recordsInSpan(db: Q, tenantId: number, [lo, hi]: [string, string], from: string, to: string) {
+  return db
+    .selectFrom('accountability_records')
+    .select(['kind', 'target_kind', 'org_path'])
+    .where('tenant_id', '=', tenantId)
+    .where('org_path', '>=', lo)
+    .where('org_path', '<', hi)
+    .where('deleted_at', 'is', null)
+    .where('decided_on', '>=', from)
+    .where('decided_on', '<=', to)
+    .execute();
+}
+
+/** The live organizations right below one, in their order. */
+export function childOrgs(db: Q, tenantId: number, parentId: number) {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'org_path'])
+    .where('tenant_id', '=', tenantId)
+    .where('parent_id', '=', parentId)
+    .where('deleted_at', 'is', null)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}
