@@ -53,7 +53,8 @@ export type Entity =
   | 'transfers'
   | 'payments'
   | 'mobility'
-  | 'tasks';
+  | 'tasks'
+  | 'weak-orgs';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -120,6 +121,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'payments',
         'mobility',
         'tasks',
+        'weak-orgs',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -294,6 +296,17 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         dueOn: '2026-06-30',
         completion: 'evidence',
         targets: { mode: 'field', level: 'branch' },
+      }),
+    );
+  // A weak organization's file of each village and community (the county flags grassroots organizations only).
+  for (const key of PLACES)
+    records['weak-orgs'][key] = await ok(
+      county.post('/api/weak-orgs', {
+        orgId: org[key],
+        reasons: ['other'],
+        reasonText: `${marker(key)}班子软弱`,
+        leaderName: '包抓领导',
+        leaderPost: '县委常委',
       }),
     );
   return { org, member, household, records };

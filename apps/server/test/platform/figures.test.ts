@@ -22,6 +22,7 @@ const EXPECTED = [
   'stats.overview',
   'tasks.summary',
   'transfers.flow',
+  'weakOrgs.summary',
 ];
 
 describe.each(dialects())('figures kit on %s', (dialect) => {

@@ -160,6 +160,7 @@ export const FIELD_LABELS: Record<string, Labelled> = {
   to: { zh: '截止日期', en: 'To' },
   toOrgId: { zh: '转交组织', en: 'Hand over to' },
   topic: { zh: '会议议题', en: 'Topic' },
+  township: { zh: '所属乡镇', en: 'Township' },
   type: { zh: '类型', en: 'Type' },
   undone: { zh: '含已撤销', en: 'Include undone' },
   unpaid: { zh: '未缴清', en: 'Not settled' },

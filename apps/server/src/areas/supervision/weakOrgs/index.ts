@@ -1,5 +1,6 @@
 /** Module manifest: weak and lax organizations (软弱涣散): files, check-ups, acceptances, the figure. */
 import type { ModuleManifest } from '../../../platform/manifest.js';
+import { weakOrgsContributor } from './weakOrgs.demo.js';
 import { weakOrgsRoutes } from './weakOrgs.routes.js';
 
 export const weakOrgsModule: ModuleManifest = {
@@ -9,4 +10,5 @@ export const weakOrgsModule: ModuleManifest = {
   orgScopedTables: ['weak_orgs', 'weak_org_checkups', 'weak_org_acceptances'],
   versionDomains: ['weakOrgs'],
   capabilities: ['weakOrgs.read', 'weakOrgs.flag', 'weakOrgs.write', 'weakOrgs.accept'],
+  demo: weakOrgsContributor,
 };

@@ -232,3 +232,24 @@ export async function failedAcceptances(db: Q, tenantId: number, range: [string,
     .executeTakeFirstOrThrow();
   return Number((r as { n: number | string }).n);
 }
+
+/** The demo's candidates: village and community organizations of a county, the demo branch's first. */
+export async function demoVillages(db: Q, tenantId: number) {
+  const branch = await db
+    .selectFrom('users')
+    .select('org_id')
+    .where('tenant_id', '=', tenantId)
+    .where('username', '=', 'demo-branch')
+    .executeTakeFirst();
+  const rows = await db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'org_path'])
+    .where('tenant_id', '=', tenantId)
+    .where('depth', '>=', 2)
+    .where('type', 'in', ['branch', 'general_branch'])
+    .where('field', 'in', ['rural', 'community'])
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return { rows, branchOrgId: branch?.org_id ?? null };
+}
