@@ -54,7 +54,8 @@ export type Entity =
   | 'payments'
   | 'mobility'
   | 'tasks'
-  | 'weak-orgs';
+  | 'weak-orgs'
+  | 'bulletins';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -122,6 +123,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'mobility',
         'tasks',
         'weak-orgs',
+        'bulletins',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -309,6 +311,19 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         leaderPost: '县委常委',
       }),
     );
+  // An issued bulletin covering each organization, by the county for itself and by each township for its subtree
+  // (a branch cannot generate one); issued, so the branch below reads it too.
+  const issuers = {
+    A: await login(env.app, fx.users.townA.username),
+    B: await login(env.app, fx.users.townB.username),
+  };
+  for (const [key, id] of Object.entries(org) as [OrgKey, number][]) {
+    const by = key === 'county' ? county : isUnder(key, 'townA') ? issuers.A : issuers.B;
+    const b = await ok(
+      by.post('/api/bulletins', { orgId: id, kind: 'briefing', period: '2026-05', title: `${marker(key)}工作简报` }),
+    );
+    records.bulletins[key] = await ok(by.post(`/api/bulletins/${b}/issue`));
+  }
   return { org, member, household, records };
 }
 

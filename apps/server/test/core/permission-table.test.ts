@@ -57,6 +57,12 @@ const WIDER: { route: RegExp; actors: ActorKey[]; shows: boolean; why: string }[
     why: "a transfer may go to any organization of the county: the form's picker lists their names (组织关系转接)",
   },
   {
+    route: /^GET \/api\/bulletins(\/\{id\}(\/(pdf|xlsx))?)?$/,
+    actors: ['county', 'townA', 'secA1'],
+    shows: true,
+    why: 'a bulletin issued above covers the organizations below: they read it (通报下发到所覆盖的党组织)',
+  },
+  {
     route: /^GET \/api\/errands$/,
     actors: ['memberA1'],
     shows: false,

@@ -51,6 +51,7 @@ describe('module manifests', () => {
       'mobility',
       'dues',
       'tasks',
+      'bulletins',
     ]);
     expect(dailyJobs().map((j) => j.name)).toEqual([
       'reminders',
