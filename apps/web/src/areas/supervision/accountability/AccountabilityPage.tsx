@@ -77,7 +77,7 @@ export default function AccountabilityPage() {
             ),
         },
         { title: t('决定单位', 'Decided by'), dataIndex: 'decidedByName', width: 170 },
-        { title: t('问责日期', 'Decided on'), dataIndex: 'decidedOn', width: 110, sorter: true },
+        { title: t('问责日期', 'Decided on'), dataIndex: 'decidedOn', width: 110 },
       ]}
       scrollX={1300}
       onRowClick={(r) => navigate(`/accountability/${r.id}`)}

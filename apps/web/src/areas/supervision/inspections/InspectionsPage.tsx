@@ -50,7 +50,6 @@ export default function InspectionsPage() {
           title: t('督查日期', 'Dates'),
           dataIndex: 'startsOn',
           width: 200,
-          sorter: true,
           render: (_: unknown, r) => (r.startsOn === r.endsOn ? r.startsOn : `${r.startsOn} 至 ${r.endsOn}`),
         },
         { title: t('检查单位', 'Visited'), dataIndex: 'visits', width: 90, render: count },

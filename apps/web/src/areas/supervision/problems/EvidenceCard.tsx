@@ -3,7 +3,7 @@
  * with the CSRF header while the problem is open (the server strips the camera's location), shown as thumbnails.
  */
 import { useState } from 'react';
-import { Card, Upload } from 'antd';
+import { Button, Card, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { messageOf, readCookie } from '../../../api/client';
@@ -72,9 +72,9 @@ export function EvidenceCard({
               }
             }}
           >
-            <button type="button" className="ant-btn ant-btn-default" data-testid="upload-evidence">
-              <PlusOutlined aria-hidden /> {t('上传照片', 'Upload photos')}
-            </button>
+            <Button icon={<PlusOutlined />} data-testid="upload-evidence">
+              {t('上传照片', 'Upload photos')}
+            </Button>
           </Upload>
           <p className="dj-muted" style={{ margin: '8px 0 0', fontSize: 13 }}>
             {t(

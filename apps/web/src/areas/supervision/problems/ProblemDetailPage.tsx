@@ -7,7 +7,7 @@
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag } from 'antd';
 import { EditOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PROBLEM_FLOW, PROBLEM_SOURCES, PROBLEM_STATUSES } from '@dangjian/contracts';
+import { PROBLEM_FLOW, PROBLEM_OPEN_STATUSES, PROBLEM_SOURCES, PROBLEM_STATUSES } from '@dangjian/contracts';
 import { api, messageOf } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
@@ -94,7 +94,7 @@ export default function ProblemDetailPage() {
                   changed();
                 }}
               />
-              {canWrite ? (
+              {canWrite && (PROBLEM_OPEN_STATUSES as readonly string[]).includes(r.status) ? (
                 <Button icon={<EditOutlined />} onClick={() => navigate(`/problems/${id}/edit`)}>
                   {t('修改', 'Edit')}
                 </Button>
@@ -146,7 +146,7 @@ export default function ProblemDetailPage() {
             data-testid="verify-barred"
             title={
               hasCap(me, 'problems.verify')
-                ? messageOf('problems.verifier_is_fixer')
+                ? t('不能由您验收：', 'Not yours to verify: ') + messageOf('problems.verifier_is_fixer')
                 : t(
                     '已报整改完成，待乡镇（街道）或县级验收销号；报整改完成的人不能自己验收。',
                     'The fix is claimed and awaits verification by the township or the county; ' +
@@ -193,16 +193,18 @@ export default function ProblemDetailPage() {
                 ? t(`应于 ${r.followUpDue} 前回头看`, `Due by ${r.followUpDue}`)
                 : '—'}
           </Descriptions.Item>
-          <Descriptions.Item label={t('问题描述', 'Description')} span={3}>
+        </Descriptions>
+        <Descriptions bordered size="small" column={1} style={{ marginTop: 12 }}>
+          <Descriptions.Item label={t('问题描述', 'Description')}>
             <span style={{ whiteSpace: 'pre-wrap' }}>{d(r.description)}</span>
           </Descriptions.Item>
           {r.claimNote ? (
-            <Descriptions.Item label={t('整改情况', 'What was done')} span={3}>
+            <Descriptions.Item label={t('整改情况', 'What was done')}>
               <span style={{ whiteSpace: 'pre-wrap' }}>{r.claimNote}</span>
             </Descriptions.Item>
           ) : null}
           {r.followUpResult ? (
-            <Descriptions.Item label={t('回头看情况', 'Follow-up findings')} span={3}>
+            <Descriptions.Item label={t('回头看情况', 'Follow-up findings')}>
               <span style={{ whiteSpace: 'pre-wrap' }}>{r.followUpResult}</span>
             </Descriptions.Item>
           ) : null}

@@ -24,9 +24,10 @@ export default function ProblemNoticePage() {
     queryKey: ['problem-notice', id],
     queryFn: ({ signal }) => api.get<ProblemNotice>(`/api/problems/${id}/notice`, undefined, signal),
   });
-  usePageCrumb(t('整改交办单', 'Rectification notice'));
-  if (q.error) return <ErrorResult error={q.error} onRetry={() => q.refetch()} />;
   const n = q.data;
+  // The crumbs read 问题整改 / the problem / 交办单.
+  usePageCrumb(n?.title);
+  if (q.error) return <ErrorResult error={q.error} onRetry={() => q.refetch()} />;
   if (!n) return null;
   return (
     <div className="pb-notice-page">

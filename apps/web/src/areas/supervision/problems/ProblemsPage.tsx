@@ -62,7 +62,6 @@ export default function ProblemsPage() {
           title: t('整改时限', 'Due'),
           dataIndex: 'dueOn',
           width: 110,
-          sorter: true,
           render: (v: string | null, r) => <span className={r.overdue ? 'pb-overdue' : undefined}>{v ?? '—'}</span>,
         },
         {
@@ -76,7 +75,7 @@ export default function ProblemsPage() {
             </Space>
           ),
         },
-        { title: t('发现日期', 'Found on'), dataIndex: 'foundOn', width: 110, sorter: true },
+        { title: t('发现日期', 'Found on'), dataIndex: 'foundOn', width: 110 },
       ]}
       scrollX={1300}
       rowClassName={(r) => (r.overdue ? 'pb-row-overdue' : '')}
