@@ -16,13 +16,13 @@ import { Card, type Num } from './HomePeople';
 export function supervisionLinks(orgId: number | undefined) {
   const org = orgId;
   return {
-    tasksOverdue: withQuery('/tasks', { org, overdue: 'true' }),
+    tasksOverdue: withQuery('/tasks/inbox', { org, overdue: 'true' }),
     tasksToReport: withQuery('/tasks/inbox', { status: 'pending' }),
     problemsOpen: withQuery('/problems', { org }),
     problemsOverdue: withQuery('/problems', { org, overdue: 'true' }),
     problemsAwaiting: withQuery('/problems', { org, status: 'claimed' }),
     problemsToRectify: withQuery('/problems', { org, status: 'assigned' }),
-    weakRectifying: withQuery('/weak-orgs', { org, open: 'true' }),
+    weakRectifying: withQuery('/weak-orgs', { org, status: 'rectifying' }),
   };
 }
 

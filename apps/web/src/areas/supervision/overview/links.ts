@@ -24,7 +24,7 @@ export function overviewLinks({ org, from, to }: Scope): Partial<Record<keyof Ov
     accountability: withQuery('/accountability', period),
     tasksIssued: withQuery('/tasks', period),
     tasksCompleted: withQuery('/tasks', period),
-    tasksOverdue: withQuery('/tasks', { org, overdue: 'true' }),
+    tasksOverdue: withQuery('/tasks/inbox', { org, overdue: 'true' }),
     weakFlagged: withQuery('/weak-orgs', { org }),
     weakReleased: withQuery('/weak-orgs', { org, status: 'released' }),
   };
