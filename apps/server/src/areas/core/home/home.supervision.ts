@@ -106,7 +106,10 @@ export async function supervisionSection(ctx: Ctx, actor: Actor, org: Org): Prom
     problemsToRectify: p?.problemsToRectify ?? 0,
     weakRectifying: w?.weakRectifying ?? 0,
     weakCheckupsDue: w?.weakCheckupsDue ?? 0,
-    // Late first: overdue tasks and problems, then the weak organizations' files.
-    items: [...(t?.items ?? []), ...(p?.items ?? []), ...(w?.items ?? [])].slice(0, HOME_LIST_LIMIT),
+    // Late first — overdue problems and tasks, a few of each so neither hides the other — then the weak files.
+    items: [...(p?.items ?? []).slice(0, 4), ...(t?.items ?? []).slice(0, 4), ...(w?.items ?? [])].slice(
+      0,
+      HOME_LIST_LIMIT,
+    ),
   };
 }

@@ -72,8 +72,8 @@ export const COUNT_COLUMNS: readonly [string, string, keyof OverviewCountsT][] =
   ['处分', 'Punished', 'punished'],
   ['问责合计', 'Accountability', 'accountability'],
   ['下发任务', 'Tasks issued', 'tasksIssued'],
-  ['任务完成', 'Targets done', 'tasksCompleted'],
-  ['任务逾期', 'Targets overdue', 'tasksOverdue'],
+  ['任务完成（单位次）', 'Targets done', 'tasksCompleted'],
+  ['任务逾期（单位次）', 'Targets overdue', 'tasksOverdue'],
   ['软弱涣散排查', 'Weak flagged', 'weakFlagged'],
   ['软弱涣散销号', 'Weak released', 'weakReleased'],
 ];

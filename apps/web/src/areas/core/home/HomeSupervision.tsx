@@ -115,6 +115,7 @@ function useBranchNums(s: HomeSupervisionT, orgId: number | undefined): Num[] {
  */
 export function useSupervisionTodo(home: HomeT): ReactNode[] {
   const t = useT();
+  const { data: me } = useMe();
   const s = home.supervision;
   if (!s) return [];
   const l = supervisionLinks(home.orgId);
@@ -126,14 +127,31 @@ export function useSupervisionTodo(home: HomeT): ReactNode[] {
         {late ? <span className="dj-badge dj-badge-error">{t('已逾期', 'Overdue')}</span> : null}
       </li>,
     );
-  if (s.tasksToReport)
-    line('report', l.tasksToReport, t(`${s.tasksToReport} 项任务待上报`, `${s.tasksToReport} tasks to report`));
-  if (s.problemsToRectify)
-    line(
-      'rectify',
-      l.problemsToRectify,
-      t(`${s.problemsToRectify} 个问题待整改`, `${s.problemsToRectify} problems to rectify`),
-    );
+  // The county and the townships verify fixes and chase what is late below them; a branch reports and rectifies.
+  if (me && hasCap(me, 'overview.read')) {
+    if (s.problemsAwaiting)
+      line(
+        'verify',
+        l.problemsAwaiting,
+        t(`${s.problemsAwaiting} 个问题已报整改完成，待验收`, `${s.problemsAwaiting} fixes to verify`),
+      );
+    if (s.tasksOverdue)
+      line(
+        'tasks-overdue',
+        l.tasksOverdue,
+        t(`${s.tasksOverdue} 项任务逾期未完成`, `${s.tasksOverdue} tasks late`),
+        true,
+      );
+  } else {
+    if (s.tasksToReport)
+      line('report', l.tasksToReport, t(`${s.tasksToReport} 项任务待上报`, `${s.tasksToReport} tasks to report`));
+    if (s.problemsToRectify)
+      line(
+        'rectify',
+        l.problemsToRectify,
+        t(`${s.problemsToRectify} 个问题待整改`, `${s.problemsToRectify} problems to rectify`),
+      );
+  }
   if (s.problemsOverdue)
     line(
       'problems-overdue',

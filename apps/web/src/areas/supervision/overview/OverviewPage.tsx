@@ -30,8 +30,8 @@ const CARDS: readonly [string, string, Key][] = [
   ['通报批评个人', 'Persons criticised', 'personsCriticised'],
   ['给予处分', 'Persons punished', 'punished'],
   ['下发任务', 'Tasks issued', 'tasksIssued'],
-  ['任务完成', 'Task targets done', 'tasksCompleted'],
-  ['任务逾期', 'Task targets overdue', 'tasksOverdue'],
+  ['任务完成（单位次）', 'Task targets done', 'tasksCompleted'],
+  ['任务逾期（单位次）', 'Task targets overdue', 'tasksOverdue'],
   ['软弱涣散排查', 'Weak organizations flagged', 'weakFlagged'],
   ['软弱涣散销号', 'Weak organizations released', 'weakReleased'],
 ];
