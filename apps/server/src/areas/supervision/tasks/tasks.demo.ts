@@ -4,7 +4,7 @@
  * tasks from each township to its branches. Most targets done on time, some late, some reported and awaiting
  * acceptance, some sent back, some overdue now; two drafts. Deterministic from the county's seed; bulk inserts.
  */
-import { addDays, chinaToday, TARGET_LEVEL_TYPES } from '@dangjian/contracts';
+import { addDays, addMonths, chinaToday, monthRange, TARGET_LEVEL_TYPES } from '@dangjian/contracts';
 import type { DemoContributor, LoadedCounty } from '../../../demo/load.js';
 import type { Random } from '../../../demo/random.js';
 import type { Ctx } from '../../../platform/context.js';
@@ -92,7 +92,10 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
         )
       : new Map<number, number>();
     const rows = to.map((o) => {
-      const s = state(rng, t, o, today, slow.has(o.id), held);
+      // A draft's receivers are chosen; nobody has seen it yet.
+      const s: ReturnType<typeof state> = t.draft
+        ? { status: 'pending' }
+        : state(rng, t, o, today, slow.has(o.id), held);
       return {
         tenant_id: c.tenantId,
         org_id: o.id,
@@ -116,8 +119,8 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
         deleted_at: null,
       };
     });
-    if (!t.draft) await repo.insertTargets(db, rows);
-    targets += t.draft ? 0 : rows.length;
+    await repo.insertTargets(db, rows);
+    targets += rows.length;
     const entry = (action: string, from: string | null, to_: string, at: string) =>
       events.push({
         author: { id: null, name: '系统' },
@@ -145,14 +148,11 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
       branches,
     );
   }
-  for (let m = 0; m < 12; m++) {
-    const start = addDays(first, m * 30 + 2);
-    const due = addDays(start, 27);
-    await add(
-      root,
-      { kind: 'monthly_prompt', title: `月提示：${PROMPTS[m % 2]}`, start, due, record: m % 3 !== 2 },
-      branches,
-    );
+  // Monthly prompts follow the calendar month (a theme day falls in each), the last one this month.
+  for (let m = 11; m >= 0; m--) {
+    const { from: start, to: due } = monthRange(addMonths(`${today.slice(0, 7)}-01`, -m).slice(0, 7));
+    const title = `月提示：${PROMPTS[m % 2]}`;
+    await add(root, { kind: 'monthly_prompt', title, start, due, record: m % 3 !== 2 }, branches);
   }
   for (const [k, town] of towns.entries()) {
     const own = branches.filter((b) => b.org_path.startsWith(town.org_path));

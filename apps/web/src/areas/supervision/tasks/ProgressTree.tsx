@@ -1,39 +1,30 @@
 /**
  * The roll-up of a task down the tree (`/api/tasks/:id/progress`): a row per organization below, with its targets,
- * done, reported, overdue and rate; a row with organizations below it opens onto them (loaded when opened).
+ * done, reported, overdue and rate; a row with organizations below it opens onto their rows (loaded when opened).
  */
 import { Progress, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { api } from '../../../api/client';
 import { useT } from '../../../app/i18n';
 import type { TaskProgress } from './taskModel';
 
-type Row = TaskProgress['rows'][number] & { children?: Row[] };
+type Row = TaskProgress['rows'][number];
 
-/** The progress tree of a task, from the caller's starting organization. */
-export function ProgressTree({ taskId, version }: { taskId: number; version: string }) {
+/** The progress of a task below an organization (the caller's starting one at the top), opening level by level. */
+export function ProgressTree({ taskId, org, version }: { taskId: number; org?: number; version: string }) {
   const t = useT();
-  const top = useQuery({
-    queryKey: ['task', taskId, 'progress', version],
-    queryFn: ({ signal }) => api.get<TaskProgress>(`/api/tasks/${taskId}/progress`, undefined, signal),
+  const q = useQuery({
+    queryKey: ['task', taskId, 'progress', org ?? 'top', version],
+    queryFn: ({ signal }) => api.get<TaskProgress>(`/api/tasks/${taskId}/progress`, { org }, signal),
   });
-  const [below, setBelow] = useState<Record<number, Row[]>>({});
-  const withKids = (rows: Row[]): Row[] =>
-    rows.map((r) => ({ ...r, children: r.hasChildren ? withKids(below[r.orgId] ?? []) : undefined }));
-  async function open(r: Row) {
-    if (below[r.orgId]) return;
-    const p = await api.get<TaskProgress>(`/api/tasks/${taskId}/progress`, { org: r.orgId });
-    setBelow((b) => ({ ...b, [r.orgId]: p.rows }));
-  }
-  const total = top.data?.total;
+  const total = q.data?.total;
   return (
     <>
-      {total ? (
+      {total && org == null ? (
         <p data-testid="progress-total">
           {t(
-            `${top.data?.orgName}：下发 ${total.targets}，完成 ${total.done}，待审核 ${total.reported}，逾期 ${total.overdue}`,
-            `${top.data?.orgName}: ${total.targets} targets, ${total.done} done, ${total.reported} to accept, ` +
+            `${q.data?.orgName}：下发 ${total.targets}，完成 ${total.done}，待审核 ${total.reported}，逾期 ${total.overdue}`,
+            `${q.data?.orgName}: ${total.targets} targets, ${total.done} done, ${total.reported} to accept, ` +
               `${total.overdue} overdue`,
           )}
         </p>
@@ -41,10 +32,13 @@ export function ProgressTree({ taskId, version }: { taskId: number; version: str
       <Table<Row>
         size="small"
         rowKey="orgId"
-        loading={top.isPending}
+        loading={q.isPending}
         pagination={false}
-        dataSource={withKids(top.data?.rows ?? [])}
-        expandable={{ onExpand: (expanded, r) => (expanded ? void open(r) : undefined) }}
+        dataSource={q.data?.rows ?? []}
+        expandable={{
+          rowExpandable: (r) => r.hasChildren,
+          expandedRowRender: (r) => <ProgressTree taskId={taskId} org={r.orgId} version={version} />,
+        }}
         locale={{ emptyText: t('下级没有承办的党组织', 'No organization below holds this task') }}
         columns={[
           { title: t('党组织', 'Organization'), dataIndex: 'orgName' },

@@ -29,6 +29,9 @@ import { ReportModal } from './ReportModal';
 import { STATE_COLORS, TASK_EVENT_KINDS, type TaskDetail, type TaskTarget } from './taskModel';
 import './Task.css';
 
+/** Reports awaiting acceptance first: what the issuer has to act on. */
+const ORDER: Record<string, number> = { reported: 0, returned: 1, pending: 2, done: 3 };
+
 const REASON = { reason: { label: { zh: '理由', en: 'Reason' }, input: 'textarea' as const } };
 
 /** The task detail page. */
@@ -129,7 +132,7 @@ export default function TaskDetailPage() {
         <Table<TaskTarget>
           size="small"
           rowKey="id"
-          dataSource={r.targetList}
+          dataSource={[...r.targetList].sort((x, y) => ORDER[x.state] - ORDER[y.state])}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           rowClassName={(g) => (g.overdue ? 'task-row-overdue' : '')}
           scroll={{ x: 900 }}

@@ -34,21 +34,21 @@ export default function TaskInboxPage() {
       orgScoped
       filters={filters}
       columns={[
-        { title: t('任务名称', 'Title'), dataIndex: 'title', width: 260 },
+        { title: t('任务名称', 'Title'), dataIndex: 'title', width: 220 },
         { title: t('类型', 'Kind'), dataIndex: 'kind', width: 100, render: (_: unknown, r) => lbl(TASK_KINDS, r.kind) },
-        { title: t('承办党组织', 'Organization'), dataIndex: 'orgName', width: 150 },
-        { title: t('下发单位', 'Issued by'), dataIndex: 'issuerName', width: 140 },
+        { title: t('承办党组织', 'Organization'), dataIndex: 'orgName', width: 140 },
+        { title: t('下发单位', 'Issued by'), dataIndex: 'issuerName', width: 130 },
         { title: t('截止日期', 'Due'), dataIndex: 'dueOn', width: 110 },
         {
           title: t('完成方式', 'Counts as done'),
           dataIndex: 'completion',
-          width: 150,
+          width: 130,
           render: (_: unknown, r) => lbl(TASK_COMPLETIONS, r.completion),
         },
         {
           title: t('完成情况', 'State'),
           dataIndex: 'state',
-          width: 190,
+          width: 170,
           render: (_: unknown, r) => (
             <Space size={4}>
               <Tag color={STATE_COLORS[r.state]} data-testid="target-state">
@@ -61,7 +61,7 @@ export default function TaskInboxPage() {
         {
           title: t('操作', 'Actions'),
           dataIndex: 'actions',
-          width: 120,
+          width: 90,
           render: (_: unknown, r) =>
             r.actions.includes('report') ? (
               <Button
@@ -78,7 +78,7 @@ export default function TaskInboxPage() {
             ) : null,
         },
       ]}
-      scrollX={1250}
+      scrollX={1080}
       rowClassName={(r) => (r.overdue ? 'task-row-overdue' : '')}
       onRowClick={(r) => navigate(`/tasks/${r.taskId}`)}
       total={{ testId: 'inbox-total', text: (n) => t(`共 ${n} 项任务`, `${n} tasks`) }}
