@@ -55,7 +55,8 @@ export type Entity =
   | 'mobility'
   | 'tasks'
   | 'weak-orgs'
-  | 'bulletins';
+  | 'bulletins'
+  | 'problems';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -124,6 +125,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'tasks',
         'weak-orgs',
         'bulletins',
+        'problems',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -267,6 +269,16 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
   for (const [key, id] of Object.entries(member) as [OrgKey, number][])
     records.transfers[key] = await ok(
       county.post('/api/transfers', { memberId: id, toOrgName: `${marker(key)}外省接收单位`, duesPaidTo: '2026-05' }),
+    );
+  // A self-inspection problem of each organization (问题整改).
+  for (const [key, id] of Object.entries(org) as [OrgKey, number][])
+    records.problems[key] = await ok(
+      county.post('/api/problems', {
+        orgId: id,
+        source: 'self_inspection',
+        category: 'organization',
+        title: `${marker(key)}三会一课记录不全`,
+      }),
     );
   // Party dues: a farmer's profile and June's bill for every member, and a payment of it carrying the marker.
   for (const id of Object.values(member)) {

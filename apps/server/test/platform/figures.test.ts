@@ -14,6 +14,7 @@ const EXPECTED = [
   'meetings.compliance',
   'meetings.stats',
   'mobility.states',
+  'problems.summary',
   'residents.groups.coverage',
   'residents.pairings.gaps',
   'residents.stats',

@@ -51,6 +51,7 @@ describe('module manifests', () => {
       'mobility',
       'dues',
       'tasks',
+      'problems',
       'bulletins',
     ]);
     expect(dailyJobs().map((j) => j.name)).toEqual([
@@ -60,6 +61,7 @@ describe('module manifests', () => {
       'development reminders',
       'dues bills and six-month flags',
       'tasks checks and reminders',
+      'problem reminders',
     ]);
   });
 });

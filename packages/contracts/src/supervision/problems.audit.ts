@@ -6,6 +6,7 @@ const l = (zh: string, en: string): Labelled => ({ zh, en });
 /** Audit actions of the problems module. */
 export const PROBLEMS_AUDIT_ACTIONS = {
   'problem.open': l('登记问题', 'Record a problem'),
+  'problem.create': l('登记问题', 'Record a problem'),
   'problem.update': l('修改问题', 'Change a problem'),
   'problem.assign': l('交办问题（交办单）', 'Assign a problem (notice)'),
   'problem.start': l('开始整改', 'Start the rectification'),

@@ -39,6 +39,10 @@ export const PROBLEMS_ERRORS = {
     zh: '已有问题使用该类别，不能删除，可改为停用',
     en: 'Problems use this category: deactivate it instead of removing it',
   },
+  'problems.bad_category_key': {
+    zh: '类别代码只能由小写字母、数字和下划线组成，且以字母开头',
+    en: 'A category code is lower-case letters, digits and _, starting with a letter',
+  },
   'problems.category_duplicate': {
     zh: '类别代码或名称重复',
     en: 'Two categories share a code or a name',

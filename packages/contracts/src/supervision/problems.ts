@@ -7,12 +7,17 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { Labelled } from '../core/enums.js';
 import { labelled } from '../core/fieldLabels.js';
-import { Body, DateString, Id, KeyOf, ListOf, Nullable, Paging, Stamps } from '../core/schemas.js';
+import { Body, DateString, Id, KeyOf, ListOf, MAX_ID, Nullable, Paging, Stamps } from '../core/schemas.js';
 import { AllowedActions, defineFlowSpec, moveSpec, TimelineEvent } from '../core/workflow.js';
 
 export const PROBLEMS_MODULE = 'problems' as const;
 
 const l = (zh: string, en: string): Labelled => ({ zh, en });
+/** A calendar date named in words (the refusal says which date). */
+const Day = (zh: string, en: string) =>
+  Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', examples: ['2026-06-15'], ...labelled(zh, en) });
+/** A row id named in words. */
+const RefId = (zh: string, en: string) => Type.Integer({ minimum: 1, maximum: MAX_ID, ...labelled(zh, en) });
 
 /** Where a problem came from; `source_ref` names the record (`inspection_finding:12`, `weak_org:3` …). */
 export const PROBLEM_SOURCES = {
@@ -52,7 +57,8 @@ export const PROBLEM_DEFAULT_CATEGORIES = [
 
 /** A category as the county lists it: a key, its name in words, and whether it is still offered. */
 export const ProblemCategory = Type.Object({
-  key: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', description: 'a-z, 0-9, _', ...labelled('类别代码', 'Code') }),
+  // The code's form (a-z, 0-9, _) is checked by the server, which refuses it in words.
+  key: Type.String({ minLength: 1, maxLength: 40, description: 'a-z, 0-9, _', ...labelled('类别代码', 'Code') }),
   zh: Type.String({ minLength: 1, maxLength: 20, ...labelled('中文名称', 'Name (Chinese)') }),
   en: Type.String({ minLength: 1, maxLength: 60, ...labelled('英文名称', 'Name (English)') }),
   active: Type.Boolean({ ...labelled('是否启用', 'Active') }),
@@ -182,7 +188,12 @@ export const ProblemListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 40 })),
   status: Type.Optional(KeyOf(PROBLEM_STATUSES)),
   category: Type.Optional(CategoryKey()),
-  source: Type.Optional(KeyOf(PROBLEM_SOURCES)),
+  source: Type.Optional(
+    Type.Union(
+      Object.keys(PROBLEM_SOURCES).map((k) => Type.Literal(k as ProblemSource)),
+      labelled('问题来源', 'Source'),
+    ),
+  ),
   overdue: Type.Optional(Type.Boolean()),
   from: Type.Optional(DateString('found on or after')),
   to: Type.Optional(DateString('found on or before')),
@@ -201,9 +212,9 @@ export const ProblemCreate = Body({
   category: CategoryKey(),
   title: Title(),
   description: Type.Optional(Nullable(Description())),
-  foundOn: Type.Optional(Nullable(DateString('发现日期'))),
+  foundOn: Type.Optional(Nullable(Day('发现日期', 'Found on'))),
   foundBy: Type.Optional(Nullable(Type.String({ maxLength: 40, ...labelled('发现人', 'Found by') }))),
-  dueOn: Type.Optional(Nullable(DateString('整改期限'))),
+  dueOn: Type.Optional(Nullable(Day('整改期限', 'Due on'))),
 });
 export type ProblemCreateT = Static<typeof ProblemCreate>;
 export const ProblemPatch = Type.Partial(
@@ -211,7 +222,7 @@ export const ProblemPatch = Type.Partial(
     category: CategoryKey(),
     title: Title(),
     description: Nullable(Description()),
-    foundOn: DateString('发现日期'),
+    foundOn: Day('发现日期', 'Found on'),
     foundBy: Nullable(Type.String({ maxLength: 40, ...labelled('发现人', 'Found by') })),
   }),
   { additionalProperties: false, minProperties: 1 },
@@ -220,9 +231,9 @@ export type ProblemPatchT = Static<typeof ProblemPatch>;
 
 /** The notice (交办单): due date and responsible person; the number is given by the server. */
 export const ProblemAssign = Body({
-  dueOn: Type.Optional(Nullable(DateString('整改期限'))),
+  dueOn: Type.Optional(Nullable(Day('整改期限', 'Due on'))),
   responsibleName: Person(),
-  responsibleMemberId: Type.Optional(Nullable(Id())),
+  responsibleMemberId: Type.Optional(Nullable(RefId('整改责任人', 'Responsible person'))),
   note: Type.Optional(Nullable(Type.String({ maxLength: 500, ...labelled('交办意见', 'Instructions') }))),
 });
 export type ProblemAssignT = Static<typeof ProblemAssign>;
@@ -239,37 +250,37 @@ export const ProblemVerify = Body({
 });
 export const ProblemReject = Body({
   reason: Type.String({ minLength: 1, maxLength: 1000, ...labelled('验收不通过原因', 'Why it fails') }),
-  dueOn: Type.Optional(Nullable(DateString('整改期限'))),
+  dueOn: Type.Optional(Nullable(Day('整改期限', 'Due on'))),
 });
 export type ProblemRejectT = Static<typeof ProblemReject>;
 /** The follow-up check (回头看): it holds (stays closed) or reopens the problem with a new due date. */
 export const ProblemFollowUp = Body({
   holds: Type.Boolean({ ...labelled('整改成效是否巩固', 'Does the fix hold') }),
   result: Type.String({ minLength: 1, maxLength: 1000, ...labelled('回头看情况', 'Follow-up findings') }),
-  dueOn: Type.Optional(Nullable(DateString('整改期限'))),
+  dueOn: Type.Optional(Nullable(Day('整改期限', 'Due on'))),
 });
 export type ProblemFollowUpT = Static<typeof ProblemFollowUp>;
 
 export const MeasureCreate = Body({
   content: Type.String({ minLength: 1, maxLength: 1000, ...labelled('整改措施', 'Measure') }),
   ownerName: Type.String({ minLength: 1, maxLength: 40, ...labelled('措施责任人', 'Owner') }),
-  ownerMemberId: Type.Optional(Nullable(Id())),
-  dueOn: Type.Optional(Nullable(DateString('完成时限'))),
-  doneOn: Type.Optional(Nullable(DateString('完成日期'))),
+  ownerMemberId: Type.Optional(Nullable(RefId('措施责任人', 'Owner'))),
+  dueOn: Type.Optional(Nullable(Day('完成时限', 'Due on'))),
+  doneOn: Type.Optional(Nullable(Day('完成日期', 'Done on'))),
 });
 export type MeasureCreateT = Static<typeof MeasureCreate>;
 export const MeasurePatch = Type.Partial(
   Type.Object({
     content: Type.String({ minLength: 1, maxLength: 1000, ...labelled('整改措施', 'Measure') }),
     ownerName: Type.String({ minLength: 1, maxLength: 40, ...labelled('措施责任人', 'Owner') }),
-    ownerMemberId: Nullable(Id()),
-    dueOn: Nullable(DateString('完成时限')),
-    doneOn: Nullable(DateString('完成日期')),
+    ownerMemberId: Nullable(RefId('措施责任人', 'Owner')),
+    dueOn: Nullable(Day('完成时限', 'Due on')),
+    doneOn: Nullable(Day('完成日期', 'Done on')),
   }),
   { additionalProperties: false, minProperties: 1 },
 );
 export type MeasurePatchT = Static<typeof MeasurePatch>;
-export const MeasureParams = Type.Object({ id: Id(), measureId: Id() });
+export const MeasureParams = Type.Object({ id: Id(), measureId: RefId('整改措施', 'Measure') });
 
 /** The printable notice (交办单) of an assigned problem: what the web prints on an A4 page. */
 export const ProblemNotice = Type.Object({
@@ -302,7 +313,7 @@ export type ProblemListsQueryT = Static<typeof ProblemListsQuery>;
 
 /** A problem opened from an overdue development step (source `development`). */
 export const ProblemFromDevelopment = Body({
-  candidateId: Id('the development candidate whose step is overdue'),
+  candidateId: RefId('发展对象', 'Candidate'),
   category: Type.Optional(CategoryKey()),
 });
 

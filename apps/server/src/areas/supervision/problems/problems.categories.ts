@@ -49,6 +49,7 @@ export async function putCategories(
   requireCapability(actor, 'problems.rules');
   const tenantId = actor.tenantId!;
   const items = input.items.map((c) => ({ key: c.key, zh: c.zh.trim(), en: c.en.trim(), active: c.active }));
+  if (items.some((c) => !/^[a-z][a-z0-9_]{0,39}$/.test(c.key))) throw fieldError('problems.bad_category_key', 'items');
   const keys = new Set(items.map((c) => c.key));
   const names = new Set(items.map((c) => c.zh));
   if (keys.size !== items.length || names.size !== items.length || items.some((c) => !c.zh || !c.en))

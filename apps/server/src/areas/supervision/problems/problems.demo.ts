@@ -71,7 +71,7 @@ const PLANS: Plan[] = [
   { status: 'assigned', overdue: true },
   { status: 'assigned', overdue: true },
   { status: 'assigned', overdue: true },
-  ...Array.from({ length: 7 }, () => ({ status: 'found' })),
+  ...Array.from({ length: 8 }, () => ({ status: 'found' })),
 ];
 /** The notices (交办通知) issued this year, each covering several problems. */
 const NOTICES = 11;
@@ -93,6 +93,18 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   const noticeDays = Array.from({ length: NOTICES }, (_, i) =>
     addDays(yearStart, Math.round(((i + 0.5) * span) / NOTICES)),
   );
+  // A notice at least `ago` days back (closed ones), or one of the last 40 days (100 for the overdue).
+  const noticeOf = (ago: number, plan: Plan, i: number): number => {
+    const ks = noticeDays.map((day, k) => ({ day, k }));
+    if (ago < 0) {
+      const e = ks.filter((x) => x.day <= addDays(today, ago));
+      return e.length ? e[i % e.length]!.k : 0;
+    }
+    const lo = addDays(today, plan.overdue ? -100 : -40);
+    const hi = plan.overdue ? addDays(today, -30) : today;
+    const e = ks.filter((x) => x.day >= lo && x.day <= hi);
+    return e.length ? rng.pick(e).k : NOTICES - 1;
+  };
   const rows: repo.NewProblem[] = [];
   const steps: { plan: Plan; days: Record<string, string> }[] = [];
   for (const [i, plan] of PLANS.entries()) {
@@ -102,19 +114,16 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
     const secretary = org.secretary ?? personName(rng, rng.chance(0.7) ? 'male' : 'female', 1975);
     const late = plan.status === 'closed' || plan.followed;
     // Closed ones were found early in the year; those under way more recently; found ones this month.
-    const found =
-      plan.status === 'found'
-        ? addDays(today, -rng.int(1, 12))
-        : late
-          ? addDays(yearStart, rng.int(-120, Math.max(0, span - 160)))
-          : addDays(today, -rng.int(plan.overdue ? 60 : 20, plan.overdue ? 100 : 45));
+    // The notice that covers it: closed ones an earlier one (followed-up ones early enough for the follow-up),
+    // those under way a recent one; it was found a few days to weeks before.
+    const k = plan.status === 'found' ? -1 : noticeOf(late ? (plan.followed ? -120 : -45) : 0, plan, i);
+    const assigned = k < 0 ? null : noticeDays[k]! > today ? today : noticeDays[k]!;
+    const found = assigned ? addDays(assigned, -rng.int(3, 20)) : addDays(today, -rng.int(1, 12));
     const d: Record<string, string> = { found };
-    // The first notice after it was found covers it; one found after the last notice gets its own day.
-    const n = noticeDays.findIndex((x) => x > found && x <= today);
-    if (plan.status !== 'found') {
-      d.assigned = n >= 0 ? noticeDays[n]! : addDays(found, 2) > today ? today : addDays(found, 2);
-      d.due = plan.overdue ? addDays(today, -rng.int(3, 20)) : addDays(d.assigned, rng.int(30, 60));
-      if (plan.started) d.started = addDays(d.assigned, rng.int(1, 5));
+    if (assigned) {
+      d.assigned = assigned;
+      d.due = addDays(assigned, plan.overdue ? rng.int(15, 25) : rng.int(45, 70));
+      if (plan.started) d.started = addDays(assigned, rng.int(1, 5));
     }
     if (late || plan.status === 'claimed') {
       const recent = addDays(today, -rng.int(1, 6));
@@ -145,7 +154,7 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
       responsible_name: d.assigned ? secretary : null,
       responsible_member_id: null,
       status: plan.status,
-      notice_no: d.assigned ? noticeNoOf(year, n >= 0 ? n + 1 : NOTICES) : null,
+      notice_no: d.assigned ? noticeNoOf(year, k + 1) : null,
       notice_note: d.assigned ? '请按期整改到位，整改情况及佐证材料报县委组织部。' : null,
       assigned_on: d.assigned ?? null,
       assigned_by: null,

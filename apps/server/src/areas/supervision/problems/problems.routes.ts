@@ -12,6 +12,7 @@ import {
   ProblemCreate,
   ProblemDetail,
   ProblemFollowUp,
+  ProblemFromDevelopment,
   ProblemList,
   ProblemListQuery,
   ProblemListsQuery,
@@ -35,6 +36,7 @@ import * as measures from './problems.measures.js';
 import * as moves from './problems.moves.js';
 import { notice } from './problems.notice.js';
 import * as photos from './problems.photos.js';
+import { fromDevelopment } from './problems.sources.js';
 import * as problems from './problems.service.js';
 
 export const problemsRoutes: RouteModule = (app, ctx) => {
@@ -84,6 +86,17 @@ export const problemsRoutes: RouteModule = (app, ctx) => {
     remove: '删除误录的问题（可恢复）Soft delete',
     restore: '恢复问题 Restore',
   });
+  r.post(
+    '/api/problems/from-development',
+    {
+      can: 'problems.write',
+      audit: 'problem.open',
+      summary: '由逾期的发展党员步骤登记问题 Open a problem from an overdue development step',
+      body: ProblemFromDevelopment,
+      response: ProblemDetail,
+    },
+    (req) => fromDevelopment(ctx, actorOf(req), req.body),
+  );
   r.get(
     '/api/problems/:id/notice',
     {

@@ -24,7 +24,6 @@ import { countPhotos, listPhotos } from '../../../platform/data/photos.js';
 import { restore as restoreRow, softDelete } from '../../../platform/data/scoped.js';
 import { addTimeline, listTimeline } from '../../../platform/data/timeline.js';
 import { bumpVersion } from '../../../platform/data/versions.js';
-import { DomainError } from '../../../platform/errors.js';
 import { type Listed, pagingOf } from '../../../platform/listing.js';
 import { stampsOf } from '../../../platform/stamps.js';
 import { allowedActions, asUser, authorOf, requireMove } from '../../../platform/workflow.js';
@@ -249,7 +248,7 @@ export async function update(ctx: Ctx, actor: Actor, id: number, input: ProblemP
   requireCapability(actor, 'problems.write');
   await ctx.db.transaction().execute(async (trx) => {
     const r = await repo.getProblem(trx, actor, id);
-    if (r.status === 'closed') throw new DomainError('workflow.move_refused', { from: r.status, action: 'update' });
+    if (r.status === 'closed') throw fieldError('problems.closed', 'status', 409);
     if (input.category !== undefined) await checkCategory(trx, r.tenant_id, input.category);
     const foundOn = input.foundOn ?? r.found_on;
     checkDates(todayOf(ctx), foundOn, r.due_on);
