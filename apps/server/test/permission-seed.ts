@@ -56,7 +56,9 @@ export type Entity =
   | 'tasks'
   | 'weak-orgs'
   | 'bulletins'
-  | 'problems';
+  | 'problems'
+  | 'inspections'
+  | 'accountability';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -126,6 +128,8 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'weak-orgs',
         'bulletins',
         'problems',
+        'inspections',
+        'accountability',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -336,6 +340,29 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
     );
     records.bulletins[key] = await ok(by.post(`/api/bulletins/${b}/issue`));
   }
+  // Inspections issued by the county and each township (no visits: the visited side's view is inspections.test.ts).
+  for (const key of ['county', 'townA', 'townB'] as const)
+    records.inspections[key] = await ok(
+      county.post('/api/inspections', {
+        orgId: org[key],
+        kind: 'quarterly',
+        title: `${marker(key)}季度督查`,
+        startsOn: '2026-06-01',
+        endsOn: '2026-06-30',
+        team: [{ name: '督查组长', title: '组长', leader: true }],
+      }),
+    );
+  // An accountability record against each organization (county and townships read them).
+  for (const [key, id] of Object.entries(org) as [OrgKey, number][])
+    records.accountability[key] = await ok(
+      county.post('/api/accountability', {
+        kind: 'reminder',
+        targetKind: 'org',
+        targetOrgId: id,
+        reason: `${marker(key)}提醒`,
+        decidedOn: '2026-06-01',
+      }),
+    );
   return { org, member, household, records };
 }
 

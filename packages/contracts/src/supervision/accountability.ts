@@ -7,11 +7,23 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { Labelled } from '../core/enums.js';
 import { labelled } from '../core/fieldLabels.js';
-import { Body, DateString, Id, KeyOf, ListOf, Nullable, Paging, Stamps } from '../core/schemas.js';
+import { Body, Id, KeyOf, ListOf, MAX_ID, Nullable, Paging, Stamps } from '../core/schemas.js';
 
 export const ACCOUNTABILITY_MODULE = 'accountability' as const;
 
 const l = (zh: string, en: string): Labelled => ({ zh, en });
+/** A calendar date named in words. */
+const Day = (zh: string, en: string) =>
+  Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', examples: ['2026-06-15'], ...labelled(zh, en) });
+/** A record id named in words. */
+const Ref = (zh: string, en: string) => Type.Integer({ minimum: 1, maximum: MAX_ID, ...labelled(zh, en) });
+/** An enum named in words. */
+function Named<T extends Record<string, Labelled>>(map: T, zh: string, en: string) {
+  return Type.Union(
+    Object.keys(map).map((k) => Type.Literal(k)),
+    labelled(zh, en),
+  ) as unknown as ReturnType<typeof KeyOf<T>>;
+}
 
 /** Kinds of accountability, lightest first. */
 export const ACCOUNTABILITY_KINDS = {
@@ -81,11 +93,11 @@ export const AccountabilityListQuery = Type.Object({
   org: Type.Optional(Id()),
   q: Type.Optional(Type.String({ maxLength: 40 })),
   kind: Type.Optional(KeyOf(ACCOUNTABILITY_KINDS)),
-  target: Type.Optional(KeyOf(ACCOUNTABILITY_TARGETS)),
-  problemId: Type.Optional(Id('records linked to this problem')),
-  inspectionId: Type.Optional(Id('records linked to this inspection')),
-  from: Type.Optional(DateString('decided on or after')),
-  to: Type.Optional(DateString('decided on or before')),
+  target: Type.Optional(Named(ACCOUNTABILITY_TARGETS, '问责对象', 'Target')),
+  problemId: Type.Optional(Ref('关联整改问题', 'Problem')),
+  inspectionId: Type.Optional(Ref('关联督查检查', 'Inspection')),
+  from: Type.Optional(Day('开始日期', 'From')),
+  to: Type.Optional(Day('截止日期', 'To')),
   deleted: Type.Optional(Type.Boolean()),
   ...Paging,
 });
@@ -93,15 +105,15 @@ export type AccountabilityListQueryT = Static<typeof AccountabilityListQuery>;
 
 const Fields = {
   subKind: Type.Optional(Nullable(Type.String({ maxLength: 40, ...labelled('处分种类', 'Kind of punishment') }))),
-  targetOrgId: Type.Optional(Nullable(Id())),
+  targetOrgId: Type.Optional(Nullable(Ref('被问责单位', 'Organization held to account'))),
   memberId: Type.Optional(Nullable(Id())),
   personName: Type.Optional(Nullable(Type.String({ maxLength: 40, ...labelled('被问责人姓名', 'Name') }))),
   personPost: Type.Optional(Nullable(Type.String({ maxLength: 60, ...labelled('职务', 'Post') }))),
   orgId: Type.Optional(Nullable(Id())),
-  problemId: Type.Optional(Nullable(Id())),
-  markId: Type.Optional(Nullable(Id())),
-  inspectionId: Type.Optional(Nullable(Id())),
-  decidedByOrgId: Type.Optional(Nullable(Id())),
+  problemId: Type.Optional(Nullable(Ref('关联整改问题', 'Problem'))),
+  markId: Type.Optional(Nullable(Ref('关联发展党员督查标记', 'Development mark'))),
+  inspectionId: Type.Optional(Nullable(Ref('关联督查检查', 'Inspection'))),
+  decidedByOrgId: Type.Optional(Nullable(Ref('问责单位', 'Decided by'))),
 };
 
 /**
@@ -111,9 +123,9 @@ const Fields = {
  */
 export const AccountabilityCreate = Body({
   kind: KeyOf(ACCOUNTABILITY_KINDS),
-  targetKind: KeyOf(ACCOUNTABILITY_TARGETS),
+  targetKind: Named(ACCOUNTABILITY_TARGETS, '问责对象', 'Target'),
   reason: Type.String({ minLength: 1, maxLength: 1000, ...labelled('问责事由', 'Reason') }),
-  decidedOn: DateString('问责日期'),
+  decidedOn: Day('问责日期', 'Decided on'),
   ...Fields,
 });
 export type AccountabilityCreateT = Static<typeof AccountabilityCreate>;
@@ -122,7 +134,7 @@ export type AccountabilityCreateT = Static<typeof AccountabilityCreate>;
 export const AccountabilityUpdate = Body({
   kind: Type.Optional(KeyOf(ACCOUNTABILITY_KINDS)),
   reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, ...labelled('问责事由', 'Reason') })),
-  decidedOn: Type.Optional(DateString('问责日期')),
+  decidedOn: Type.Optional(Day('问责日期', 'Decided on')),
   ...Fields,
 });
 export type AccountabilityUpdateT = Static<typeof AccountabilityUpdate>;
@@ -130,8 +142,8 @@ export type AccountabilityUpdateT = Static<typeof AccountabilityUpdate>;
 /** The figure's parameters: a subtree (the caller's own by default) and a span of days. */
 export const AccountabilitySummaryQuery = Type.Object({
   org: Type.Optional(Id()),
-  from: DateString('统计开始日期'),
-  to: DateString('统计截止日期'),
+  from: Day('统计开始日期', 'From'),
+  to: Day('统计截止日期', 'To'),
 });
 export type AccountabilitySummaryQueryT = Static<typeof AccountabilitySummaryQuery>;
 const Counts = {

@@ -6,7 +6,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { Labelled } from '../core/enums.js';
 import { labelled } from '../core/fieldLabels.js';
-import { Body, DateString, Id, KeyOf, ListOf, Nullable, Paging, Stamps } from '../core/schemas.js';
+import { Body, DateString, Id, KeyOf, ListOf, MAX_ID, Nullable, Paging, Stamps } from '../core/schemas.js';
 import { AllowedActions, defineFlowSpec, moveSpec, TimelineEvent } from '../core/workflow.js';
 
 export const INSPECTIONS_MODULE = 'inspections' as const;
@@ -92,13 +92,16 @@ export const INSPECTION_TEAM_MAX = 20;
 export const INSPECTION_VISITS_MAX = 300;
 
 const Topic = () => KeyOf(INSPECTION_TOPICS);
+/** A calendar date named in words (the refusal says which date). */
+const Day = (zh: string, en: string) =>
+  Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', examples: ['2026-06-15'], ...labelled(zh, en) });
 
 /** One person of the team: a name and a title, the account if any, and whether the person leads it. */
 export const InspectionTeamMember = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 40, ...labelled('组员姓名', 'Name') }),
     title: Type.String({ maxLength: 60, ...labelled('职务', 'Title') }),
-    userId: Type.Optional(Nullable(Id())),
+    userId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: MAX_ID, ...labelled('组员账号', 'Account') }))),
     leader: Type.Optional(Type.Boolean(labelled('组长', 'Leader'))),
   },
   { additionalProperties: false },
@@ -209,8 +212,8 @@ export const InspectionCreate = Body({
   kind: KeyOf(INSPECTION_KINDS),
   unannounced: Type.Optional(Type.Boolean(labelled('暗访（完成前被检查单位不可见）', 'Unannounced'))),
   title: Title(),
-  startsOn: DateString('开始日期'),
-  endsOn: DateString('结束日期'),
+  startsOn: Day('开始日期', 'Starts on'),
+  endsOn: Day('结束日期', 'Ends on'),
   team: Type.Array(InspectionTeamMember, {
     minItems: 1,
     maxItems: INSPECTION_TEAM_MAX,
@@ -232,8 +235,8 @@ export type InspectionCreateT = Static<typeof InspectionCreate>;
 export const InspectionUpdate = Body({
   unannounced: Type.Optional(Type.Boolean(labelled('暗访（完成前被检查单位不可见）', 'Unannounced'))),
   title: Type.Optional(Title()),
-  startsOn: Type.Optional(DateString('开始日期')),
-  endsOn: Type.Optional(DateString('结束日期')),
+  startsOn: Type.Optional(Day('开始日期', 'Starts on')),
+  endsOn: Type.Optional(Day('结束日期', 'Ends on')),
   team: Type.Optional(
     Type.Array(InspectionTeamMember, { minItems: 1, maxItems: INSPECTION_TEAM_MAX, ...labelled('督查组成员', 'Team') }),
   ),
@@ -252,14 +255,14 @@ export type InspectionMoveT = Static<typeof InspectionMove>;
 /** An organization added to the visits (it must lie under the issuer). */
 export const InspectionVisitCreate = Body({
   orgId: Id(),
-  visitedOn: Type.Optional(Nullable(DateString('检查日期'))),
+  visitedOn: Type.Optional(Nullable(Day('检查日期', 'Visited on'))),
   note: Type.Optional(Nullable(Note())),
 });
 export type InspectionVisitCreateT = Static<typeof InspectionVisitCreate>;
 
 /** The record of a visit: its date, checklist results, optional score and note (the phone form sends it whole). */
 export const InspectionVisitUpdate = Body({
-  visitedOn: Type.Optional(Nullable(DateString('检查日期'))),
+  visitedOn: Type.Optional(Nullable(Day('检查日期', 'Visited on'))),
   score: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 100, ...labelled('得分', 'Score') }))),
   results: Type.Optional(Type.Array(InspectionCheck, { maxItems: 12, ...labelled('检查结果', 'Checklist results') })),
   note: Type.Optional(Nullable(Note())),
@@ -273,8 +276,11 @@ export type InspectionVisitUpdateT = Static<typeof InspectionVisitUpdate>;
 export const InspectionFindingCreate = Body({
   text: Type.String({ minLength: 1, maxLength: 1000, ...labelled('发现问题', 'Finding') }),
   category: Type.String({ minLength: 1, maxLength: 40, ...labelled('问题类别', 'Category') }),
-  severity: KeyOf(INSPECTION_SEVERITIES),
-  dueOn: Type.Optional(Nullable(DateString('整改期限'))),
+  severity: Type.Union(
+    Object.keys(INSPECTION_SEVERITIES).map((k) => Type.Literal(k)),
+    labelled('严重程度', 'Severity'),
+  ) as unknown as ReturnType<typeof KeyOf<typeof INSPECTION_SEVERITIES>>,
+  dueOn: Type.Optional(Nullable(Day('整改期限', 'Due on'))),
   photoIds: Type.Optional(
     Type.Array(Id(), { maxItems: INSPECTION_PHOTOS_MAX, uniqueItems: true, ...labelled('照片', 'Photos') }),
   ),
@@ -282,8 +288,8 @@ export const InspectionFindingCreate = Body({
 export type InspectionFindingCreateT = Static<typeof InspectionFindingCreate>;
 
 export const InspectionParams = Type.Object({ id: Id() });
-export const InspectionVisitParams = Type.Object({ id: Id(), visitId: Id() });
-export const InspectionPhotoParams = Type.Object({ id: Id(), visitId: Id(), photoId: Id() });
+const VisitId = () => Type.Integer({ minimum: 1, maximum: MAX_ID, ...labelled('检查单位记录', 'Visit') });
+export const InspectionVisitParams = Type.Object({ id: Id(), visitId: VisitId() });
 /** A photo uploaded to a visit, not yet attached to a finding. */
 export const InspectionVisitPhoto = InspectionPhoto;
 
@@ -333,8 +339,8 @@ export const INSPECTION_MOVES = ['start', 'complete', 'reopen', 'cancel'] as con
 /** The figure's parameters: a subtree (the caller's own by default) and a span of days. */
 export const InspectionsSummaryQuery = Type.Object({
   org: Type.Optional(Id()),
-  from: DateString('统计开始日期'),
-  to: DateString('统计截止日期'),
+  from: Day('统计开始日期', 'From'),
+  to: Day('统计截止日期', 'To'),
 });
 export type InspectionsSummaryQueryT = Static<typeof InspectionsSummaryQuery>;
 const SummaryCounts = {

@@ -178,3 +178,69 @@ export function childOrgs(db: Q, tenantId: number, parentId: number) {
     .orderBy('id')
     .execute();
 }
+
+/** The county committee at the root of a tenant. */
+export function demoRoot(db: Q, tenantId: number) {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'org_path'])
+    .where('tenant_id', '=', tenantId)
+    .where('depth', '=', 0)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** The demo's branches with their parents and secretaries (member id and name). */
+export function demoBranches(db: Q, tenantId: number) {
+  return db
+    .selectFrom('orgs as o')
+    .innerJoin('orgs as up', 'up.id', 'o.parent_id')
+    .leftJoin('members as m', 'm.id', 'o.secretary_member_id')
+    .select([
+      'o.id',
+      'o.org_path',
+      'o.parent_id',
+      'up.org_path as parent_path',
+      'm.id as member_id',
+      'm.name as secretary',
+    ])
+    .where('o.tenant_id', '=', tenantId)
+    .where('o.type', '=', 'branch')
+    .where('o.deleted_at', 'is', null)
+    .orderBy('o.id')
+    .execute();
+}
+
+/** The demo's problems that went wrong (overdue or reopened) or came from an inspection, with their organization. */
+export function demoProblems(db: Q, tenantId: number, today: string) {
+  return db
+    .selectFrom('problems')
+    .select(['id', 'org_id', 'org_path', 'found_on', 'source'])
+    .where('tenant_id', '=', tenantId)
+    .where('deleted_at', 'is', null)
+    .where((e) => e.or([e('due_on', '<', today), e('reopened', '=', 1), e('source', '=', 'inspection')]))
+    .orderBy('id')
+    .execute();
+}
+
+/** The demo's development marks still standing (their secretaries are called in: 约谈). */
+export function demoMarks(db: Q, tenantId: number) {
+  return db
+    .selectFrom('development_marks')
+    .select(['id', 'org_id', 'org_path', 'secretary_member_id', 'secretary_name', 'created_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('deleted_at', 'is', null)
+    .where('undone_at', 'is', null)
+    .orderBy('id')
+    .execute();
+}
+
+/** Inserts records in bulk; answers how many. */
+export async function insertRecords(db: Q, rows: Insertable<AccountabilityRecordsTable>[]): Promise<number> {
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('accountability_records')
+      .values(rows.slice(i, i + 200))
+      .execute();
+  return rows.length;
+}

@@ -137,27 +137,27 @@ async function resolve(
   f: Fields,
   decidedOn: string,
 ): Promise<Resolved> {
+  // Every organization and member named is checked against the scope first: outside it is 404, whatever else.
+  const targetOrg = f.targetOrgId ? await orgsRepo.getOrg(ctx.db, actor, f.targetOrgId) : null;
+  const member = f.memberId ? await membersRepo.requireMemberInScope(ctx.db, actor, f.memberId) : null;
+  const namedOrg = f.orgId ? await orgsRepo.getOrg(ctx.db, actor, f.orgId) : null;
   if (decidedOn > chinaToday(ctx.clock())) throw fieldError('accountability.future_date', 'decidedOn');
   const subKind = f.subKind?.trim() || null;
   if (kind === 'punishment' && !subKind) throw fieldError('accountability.sub_kind_required', 'subKind');
   if (kind !== 'punishment' && subKind) throw fieldError('accountability.sub_kind_only_punishment', 'subKind');
   const personName = f.personName?.trim() || null;
   let counted: { id: number; org_path: string };
-  let memberName: string | null = null;
   if (targetKind === 'org') {
-    if (f.memberId || personName) throw fieldError('accountability.target_mixed', 'memberId');
-    if (!f.targetOrgId) throw fieldError('accountability.target_required', 'targetOrgId');
-    counted = await orgsRepo.getOrg(ctx.db, actor, f.targetOrgId);
+    if (member || personName) throw fieldError('accountability.target_mixed', 'memberId');
+    if (!targetOrg) throw fieldError('accountability.target_required', 'targetOrgId');
+    counted = targetOrg;
   } else {
-    if (f.targetOrgId) throw fieldError('accountability.target_mixed', 'targetOrgId');
-    if (f.memberId) {
-      const m = await membersRepo.requireMemberInScope(ctx.db, actor, f.memberId);
-      counted = { id: m.org_id, org_path: m.org_path };
-      memberName = m.name;
-    } else {
+    if (targetOrg) throw fieldError('accountability.target_mixed', 'targetOrgId');
+    if (member) counted = { id: member.org_id, org_path: member.org_path };
+    else {
       if (!personName) throw fieldError('accountability.target_required', 'personName');
-      if (!f.orgId) throw fieldError('accountability.org_required', 'orgId');
-      counted = await orgsRepo.getOrg(ctx.db, actor, f.orgId);
+      if (!namedOrg) throw fieldError('accountability.org_required', 'orgId');
+      counted = namedOrg;
     }
   }
   const links = [f.problemId, f.markId, f.inspectionId].filter((x) => x != null);
@@ -179,8 +179,8 @@ async function resolve(
     org_id: counted.id,
     org_path: counted.org_path,
     target_org_id: targetKind === 'org' ? counted.id : null,
-    member_id: targetKind === 'person' ? (f.memberId ?? null) : null,
-    person_name: targetKind === 'person' ? (memberName ?? personName) : null,
+    member_id: targetKind === 'person' ? (member?.id ?? null) : null,
+    person_name: targetKind === 'person' ? (member?.name ?? personName) : null,
     person_post: targetKind === 'person' ? f.personPost?.trim() || null : null,
     sub_kind: subKind,
     problem_id: f.problemId ?? null,

@@ -1,5 +1,6 @@
 /** Module manifest: accountability (问责). */
 import type { ModuleManifest } from '../../../platform/manifest.js';
+import { accountabilityContributor } from './accountability.demo.js';
 import { accountabilityRoutes } from './accountability.routes.js';
 
 export const accountabilityModule: ModuleManifest = {
@@ -9,4 +10,5 @@ export const accountabilityModule: ModuleManifest = {
   orgScopedTables: ['accountability_records'],
   versionDomains: ['accountability'],
   capabilities: ['accountability.read', 'accountability.write'],
+  demo: accountabilityContributor,
 };

@@ -19,7 +19,7 @@ import { DomainError, notFound } from '../../../platform/errors.js';
 import { defineFigure, type Locale } from '../../../platform/figures.js';
 import { addSheet } from '../../../platform/sheets.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
-import * as repo from './inspections.repository.js';
+import * as reports from './inspections.reports.repository.js';
 
 /** The figure's arguments: the root organization and the span (what bulletins pass). */
 export interface SummaryArgs {
@@ -61,12 +61,12 @@ export const inspectionsFigure = defineFigure({
   route: 'GET /api/inspections/summary',
   depends: ['inspections', 'problems', 'roster'],
   compute: async (ctx: Ctx, { orgId, from, to }: SummaryArgs, tenantId: number): Promise<InspectionsSummaryT> => {
-    const root = await repo.orgOfTenant(ctx.db, tenantId, orgId);
+    const root = await reports.orgOfTenant(ctx.db, tenantId, orgId);
     if (!root) throw notFound();
     const range = subtreeRange(root.org_path);
-    const visits = await repo.visitsInSpan(ctx.db, tenantId, range, from, to);
+    const visits = await reports.visitsInSpan(ctx.db, tenantId, range, from, to);
     const findings = new Map<number, FindingFact[]>();
-    for (const f of await repo.findingStates(
+    for (const f of await reports.findingStates(
       ctx.db,
       visits.map((v) => v.id),
     )) {
@@ -74,13 +74,13 @@ export const inspectionsFigure = defineFigure({
       list.push(f);
       findings.set(f.visit_id, list);
     }
-    const children = await repo.childOrgs(ctx.db, tenantId, root.id);
+    const children = await reports.childOrgs(ctx.db, tenantId, root.id);
     return {
       orgId: root.id,
       orgName: root.name,
       from,
       to,
-      issued: await repo.issuedInSpan(ctx.db, tenantId, range, from, to),
+      issued: await reports.issuedInSpan(ctx.db, tenantId, range, from, to),
       total: countOf(visits, findings),
       byKind: (Object.keys(INSPECTION_KINDS) as InspectionKind[]).map((kind) => ({
         kind,
