@@ -52,6 +52,7 @@ describe('module manifests', () => {
       'dues',
       'tasks',
       'problems',
+      'weakOrgs',
       'bulletins',
     ]);
     expect(dailyJobs().map((j) => j.name)).toEqual([

@@ -205,6 +205,18 @@ describe.each(dialects())('weak organizations on %s', (dialect) => {
     expect((await county.post(`/api/weak-orgs/${a2}/restore`, {})).json().status).toBe('extended');
   });
 
+  it('a finding of a check-up opens a problem linked back to the file', async () => {
+    const res = await townA.post(`/api/weak-orgs/${a2}/checkups`, checkupBody('2026-05', true));
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().checkups.at(-1).items as { topic: string; problemId: number | null }[];
+    expect(items.filter((i) => i.problemId).map((i) => i.topic)).toEqual(['economy']);
+    const problem = (await townA.get(`/api/problems/${items[3]!.problemId}`)).json();
+    expect(problem).toMatchObject({ source: 'inspection', sourceRef: `weak_org:${a2}`, category: 'key_work' });
+    expect(problem.title).toContain('南村党支部');
+    // The branch sees the problem of its own organization, not the sibling's.
+    expect((await secA1.get(`/api/problems/${items[3]!.problemId}`)).statusCode).toBe(404);
+  });
+
   it('the figure: flagged, in rectification, released, by reason and per township', async () => {
     const f = (await county.get('/api/stats/weak-orgs?from=2026-01-01&to=2026-12-31')).json();
     expect(f).toMatchObject({ flagged: 2, inRectification: 1, released: 1, failedAcceptances: 2 });

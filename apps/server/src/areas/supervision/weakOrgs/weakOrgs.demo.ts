@@ -8,6 +8,7 @@
 import {
   addDays,
   addMonths,
+  CHECKUP_RATINGS,
   CHECKUP_TOPICS,
   type CheckupRating,
   type CheckupTopic,
@@ -183,6 +184,9 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
     for (let m = addMonths(flagged, 1).slice(0, 7); m <= end.slice(0, 7); m = addMonths(`${m}-01`, 1).slice(0, 7))
       months.push(m);
     for (const [n, month] of months.entries()) {
+      // On a day of the month, never after today (this month's check-up is done by now).
+      const dayOf = `${month}-${String(rng.int(10, 25))}`;
+      const day = dayOf > today ? today : dayOf;
       const items = TOPICS.map((topic) => {
         const r = rating(rng, n, months.length);
         return { topic, rating: r, findings: r === 'good' ? null : rng.pick(FINDINGS[topic]), problemId: null };
@@ -196,11 +200,12 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
         checked_by: leader,
         items: JSON.stringify(items),
         created_by: null,
-        created_at: at(`${month}-${String(rng.int(10, 25))}`, 3),
+        created_at: at(day, 3),
         updated_at: now,
         deleted_at: null,
       });
-      ev('checkup', null, null, `${month}-${String(rng.int(10, 25))}`, `${month}（${leader}）`);
+      const words = items.map((i) => `${CHECKUP_TOPICS[i.topic].zh}${CHECKUP_RATINGS[i.rating].zh}`).join('，');
+      ev('checkup', null, null, day, `${month}（${leader}）：${words}`);
     }
     const accept = (day: string, score: number, size: number, bad: number, passed: boolean) => {
       acceptances.push({

@@ -26,6 +26,7 @@ import { act, asUser, authorOf, checkMove, move, requireMove } from '../../../pl
 import * as repo from './weakOrgs.repository.js';
 import { weakOrgsRules } from './weakOrgs.rules.js';
 import { fieldError, flowRow, get, todayOf } from './weakOrgs.service.js';
+import { openProblems } from './weakOrgs.problems.js';
 import { weakOrgFlow } from './weakOrgs.workflow.js';
 
 /** Makes a plain move (capability 403 first, then the file in scope or 404); answers the file as it is now. */
@@ -71,7 +72,7 @@ export async function addCheckup(ctx: Ctx, actor: Actor, id: number, input: Chec
     throw fieldError('weakOrgs.checkup_month', 'month');
   await ctx.db.transaction().execute(async (trx) => {
     if (await repo.checkupTaken(trx, id, input.month)) throw fieldError('weakOrgs.checkup_taken', 'month', 409);
-    const problemIds: (number | null)[] = [];
+    const problemIds = await openProblems(ctx, trx, actor, r, input);
     const items = input.items.map((i, n) => ({
       topic: i.topic,
       rating: i.rating,

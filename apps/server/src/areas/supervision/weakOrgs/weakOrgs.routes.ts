@@ -29,19 +29,31 @@ export const weakOrgsRoutes: RouteModule = (app, ctx) => {
     (req, reply) =>
       sendWorkbook(reply, excel.exportFiles(ctx, actorOf(req), req.query, localeOf(req)), datedXlsx('软弱涣散党组织')),
   );
+  // Flagging, deleting and restoring a file are the county's (weakOrgs.flag); the plan is also the township's.
   crudRoutes(r, ctx, files, {
     url: '/api/weak-orgs',
     read: 'weakOrgs.read',
-    write: 'weakOrgs.write',
+    write: 'weakOrgs.flag',
     audit: 'weak_org',
     item: WeakOrgDetail,
     list: { summary: '软弱涣散党组织整顿档案 Weak organizations', query: WeakOrgListQuery, response: WeakOrgList },
     get: '整顿档案：原因、包抓、方案、体检、验收与过程 A file with its history',
     create: { summary: '确定软弱涣散党组织（县委）Flag an organization (county)', body: WeakOrgCreate },
-    patch: { summary: '修改整顿方案、原因或包抓领导 Change the plan, reasons or leader', body: WeakOrgUpdate },
     remove: '删除误录的整顿档案（可恢复）Soft delete',
     restore: '恢复整顿档案 Restore',
   });
+  r.patch(
+    '/api/weak-orgs/:id',
+    {
+      can: 'weakOrgs.write',
+      audit: 'weak_org.update',
+      summary: '修改整顿方案（原因、包抓领导由县委修改）Change the plan; the reasons and leader by the county',
+      params: IdParams,
+      body: WeakOrgUpdate,
+      response: WeakOrgDetail,
+    },
+    (req) => files.update(ctx, actorOf(req), req.params.id, req.body),
+  );
   const act = { can: 'weakOrgs.write', params: IdParams, response: WeakOrgDetail } as const;
   r.post(
     '/api/weak-orgs/:id/start',

@@ -80,7 +80,6 @@ export default function WeakOrgDetailPage() {
                 primary={['start', 'submit', 'release']}
                 danger={['extend']}
                 fields={{ reason: { label: { zh: '延期原因', en: 'Reason' }, input: 'textarea' } }}
-                fieldOfCode={{ 'weakOrgs.plan_required': 'note' }}
                 run={(move, input) => api.post(`/api/weak-orgs/${id}/${move}`, input)}
                 onDone={(_m, next) => {
                   if (next) qc.setQueryData(['weak-org', id], next);
