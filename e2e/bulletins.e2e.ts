@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { apiLogin, pageErrors, SHOTS, settle, shot, signedInContext, withBrowser } from './helpers';
+import { apiLogin, baseUrl, pageErrors, SHOTS, settle, shot, signedInContext, withBrowser } from './helpers';
 
 let browser: Browser;
 withBrowser((b) => (browser = b));
@@ -14,7 +14,7 @@ describe('bulletins', () => {
   it('the county generates a quarterly bulletin, previews it, issues it and downloads its PDF', async () => {
     const { context, page } = await signedInContext(browser, 'demo-county');
     try {
-      await page.goto('/bulletins');
+      await page.goto(`${baseUrl()}/bulletins`);
       await page.getByRole('heading', { name: '通报简报' }).waitFor({ timeout: 60_000 });
       await page.getByTestId('bulletin-total').waitFor({ timeout: 60_000 });
       // The demo's four issued quarterly bulletins are there.
@@ -39,7 +39,7 @@ describe('bulletins', () => {
       await shot(page, 'bulletins-preview-draft');
 
       await page.getByTestId('issue-bulletin').click();
-      await page.getByTestId('confirm-issue').click();
+      await page.getByTestId('confirm-issue').click({ force: true });
       await page.getByText('已印发', { exact: true }).first().waitFor({ timeout: 60_000 });
       const number = await page.getByTestId('bulletin-number').innerText();
       expect(number).toMatch(/^\d{4}年第\d+期$/);
@@ -48,14 +48,16 @@ describe('bulletins', () => {
 
       // The PDF and the Excel through the page's session (the buttons' links).
       const pdfHref = await page.getByTestId('download-pdf').getAttribute('href');
-      const pdf = await context.request.get(pdfHref!, { timeout: 120_000 });
+      const pdf = await context.request.get(`${baseUrl()}${pdfHref}`, { timeout: 120_000 });
       expect(pdf.status()).toBe(200);
       expect(pdf.headers()['content-type']).toBe('application/pdf');
       const body = await pdf.body();
       expect(body.subarray(0, 5).toString()).toBe('%PDF-');
       fs.mkdirSync(SHOTS, { recursive: true });
       fs.writeFileSync(path.join(SHOTS, 'bulletins-issued.pdf'), body);
-      const xlsx = await context.request.get((await page.getByTestId('download-xlsx').getAttribute('href'))!);
+      const xlsx = await context.request.get(
+        `${baseUrl()}${await page.getByTestId('download-xlsx').getAttribute('href')}`,
+      );
       expect(xlsx.status()).toBe(200);
 
       // The branch below reads the issued bulletin that covers it.

@@ -53,12 +53,12 @@ export type Entity =
   | 'transfers'
   | 'payments'
   | 'mobility'
-  | 'tasks'
-  | 'weak-orgs'
   | 'bulletins'
+  | 'tasks'
   | 'problems'
   | 'inspections'
-  | 'accountability';
+  | 'accountability'
+  | 'weak-orgs';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -124,12 +124,12 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'transfers',
         'payments',
         'mobility',
-        'tasks',
-        'weak-orgs',
         'bulletins',
+        'tasks',
         'problems',
         'inspections',
         'accountability',
+        'weak-orgs',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -303,30 +303,6 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
       }),
     );
   }
-  // A draft task of the county and of each township to the branches below it (a branch issues none).
-  for (const key of ['county', 'townA', 'townB'] as const)
-    records.tasks[key] = await ok(
-      county.post('/api/tasks', {
-        orgId: org[key],
-        kind: 'special',
-        title: `${marker(key)}专项任务`,
-        startOn: '2026-06-01',
-        dueOn: '2026-06-30',
-        completion: 'evidence',
-        targets: { mode: 'field', level: 'branch' },
-      }),
-    );
-  // A weak organization's file of each village and community (the county flags grassroots organizations only).
-  for (const key of PLACES)
-    records['weak-orgs'][key] = await ok(
-      county.post('/api/weak-orgs', {
-        orgId: org[key],
-        reasons: ['other'],
-        reasonText: `${marker(key)}班子软弱`,
-        leaderName: '包抓领导',
-        leaderPost: '县委常委',
-      }),
-    );
   // An issued bulletin covering each organization, by the county for itself and by each township for its subtree
   // (a branch cannot generate one); issued, so the branch below reads it too.
   const issuers = {
@@ -340,6 +316,19 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
     );
     records.bulletins[key] = await ok(by.post(`/api/bulletins/${b}/issue`));
   }
+  // A draft task of the county and of each township to the branches below it (a branch issues none).
+  for (const key of ['county', 'townA', 'townB'] as const)
+    records.tasks[key] = await ok(
+      county.post('/api/tasks', {
+        orgId: org[key],
+        kind: 'special',
+        title: `${marker(key)}专项任务`,
+        startOn: '2026-06-01',
+        dueOn: '2026-06-30',
+        completion: 'evidence',
+        targets: { mode: 'field', level: 'branch' },
+      }),
+    );
   // Inspections issued by the county and each township (no visits: the visited side's view is inspections.test.ts).
   for (const key of ['county', 'townA', 'townB'] as const)
     records.inspections[key] = await ok(
@@ -361,6 +350,17 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         targetOrgId: id,
         reason: `${marker(key)}提醒`,
         decidedOn: '2026-06-01',
+      }),
+    );
+  // A weak organization's file of each village and community (the county flags grassroots organizations only).
+  for (const key of PLACES)
+    records['weak-orgs'][key] = await ok(
+      county.post('/api/weak-orgs', {
+        orgId: org[key],
+        reasons: ['other'],
+        reasonText: `${marker(key)}班子软弱`,
+        leaderName: '包抓领导',
+        leaderPost: '县委常委',
       }),
     );
   return { org, member, household, records };

@@ -60,6 +60,18 @@ describe.each(dialects())('bulletins on %s', (dialect) => {
     expect(figureOf(b, 'dues', 'arrears').value).toBe(dues.total.arrears);
     const plan = (await county.get(`/api/development/plans/figures?org=${fx.county}&year=2026`)).json();
     expect(figureOf(b, 'development', 'admitted').value).toBe(plan.total.admitted);
+    // The supervision modules' figures too: the problems' and the tasks' numbers are theirs.
+    const range = `org=${fx.county}&from=2026-04-01&to=2026-06-30`;
+    const problems = (await county.get(`/api/stats/problems?${range}`)).json();
+    expect(sectionOf(b, 'problems').available).toBe(true);
+    expect(figureOf(b, 'problems', 'found').value).toBe(problems.found);
+    expect(figureOf(b, 'problems', 'overdue').value).toBe(problems.overdue);
+    expect(figureOf(b, 'problems', 'overdue').trace.figure).toBe('problems.summary');
+    const tasks = (await county.get(`/api/stats/tasks?${range}`)).json();
+    expect(figureOf(b, 'tasks', 'targets').value).toBe(tasks.targets);
+    expect(figureOf(b, 'tasks', 'overdue').value).toBe(tasks.overdue);
+    // Accountability is counted, never named.
+    expect(sectionOf(b, 'accountability').available).toBe(true);
     // Every number carries its figure, arguments, versions and the list it counts.
     const rate = figureOf(b, 'meetings', 'rate');
     expect(rate.trace).toMatchObject({ figure: 'meetings.compliance', args: { period: '2026-Q2' } });
@@ -141,6 +153,10 @@ describe.each(dialects())('bulletins on %s', (dialect) => {
     expect((await sec.get(`/api/bulletins/${draft.id}`)).statusCode).toBe(200);
     expect((await townB.get(`/api/bulletins/${draft.id}`)).statusCode).toBe(404);
     expect((await sec.get('/api/bulletins')).json().items.map((i: any) => i.id)).toContain(draft.id);
+    // Filtered by the organization above it covers, the branch lists that organization's issued bulletins only.
+    const above = (await sec.get(`/api/bulletins?org=${fx.townA}`)).json();
+    expect(above.items.map((i: any) => i.id)).toEqual([draft.id]);
+    expect((await sec.get(`/api/bulletins?org=${fx.townB}`)).statusCode).toBe(404);
   });
 
   it('numbers parallel issues sequentially per issuing organization and year, without gaps or duplicates', async () => {

@@ -18,6 +18,8 @@ export type { Q };
 /** What a list asks for. */
 export interface BulletinFilter {
   underPath?: string;
+  /** An organization above the caller's: its own issued bulletins (they cover the caller). */
+  abovePath?: string;
   kind?: string;
   status?: string;
   year?: number;
@@ -84,6 +86,7 @@ export async function listBulletins(
   paging: Paging,
 ): Promise<{ rows: BulletinRow[]; total: number }> {
   let q = visible(db, actor, writer, f.underPath, f.deleted ? 'deleted' : 'live');
+  if (f.abovePath) q = q.where('b.org_path', '=', f.abovePath).where('b.status', '!=', 'draft');
   if (f.kind) q = q.where('b.kind', '=', f.kind);
   if (f.status) q = q.where('b.status', '=', f.status);
   if (f.year) q = q.where('b.period_from', '>=', `${f.year}-01-01`).where('b.period_from', '<=', `${f.year}-12-31`);
@@ -156,6 +159,19 @@ export async function subtreeOrgs(db: Q, tenantId: number, [lo, hi]: [string, st
     .where('deleted_at', 'is', null)
     .orderBy('org_path')
     .execute();
+}
+
+/** The path of a live organization of the tenant strictly above the caller's (a list's `org` filter), or null. */
+export async function pathAbove(db: Q, actor: Actor, id: number): Promise<string | null> {
+  const o = await db
+    .selectFrom('orgs')
+    .select('org_path')
+    .where('id', '=', id)
+    .where('tenant_id', '=', actor.tenantId!)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!o || !actor.orgPath || o.org_path === actor.orgPath || !actor.orgPath.startsWith(o.org_path)) return null;
+  return o.org_path;
 }
 
 /** Names of organizations by id. */

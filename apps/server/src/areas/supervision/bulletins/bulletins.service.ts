@@ -79,9 +79,12 @@ function actionsOf(actor: Actor, r: repo.BulletinRow): BulletinAction[] {
 /** Bulletins the caller may read, newest period first. */
 export async function list(ctx: Ctx, actor: Actor, q: BulletinListQueryT): Promise<Listed<BulletinItemT>> {
   requireCapability(actor, 'bulletins.read');
-  const underPath = await orgsRepo.underOrg(ctx.db, actor, q.org);
+  // An organization above the caller's names its issued bulletins (they cover the caller); else the subtree's.
+  const abovePath = q.org ? await repo.pathAbove(ctx.db, actor, q.org) : null;
+  const underPath = abovePath ? undefined : await orgsRepo.underOrg(ctx.db, actor, q.org);
   const f: repo.BulletinFilter = {
     underPath,
+    abovePath: abovePath ?? undefined,
     kind: q.kind,
     status: q.status,
     year: q.year,
