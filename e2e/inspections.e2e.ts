@@ -1,6 +1,7 @@
 // Inspections (督查检查, issue 13): the county plans a quarterly inspection of a branch on the form and starts it;
 // on a phone (390 px) its team marks the branch's checklist and records a finding with a photo from the camera;
-// the finding's problem is on the problem board, and the finding links to it.
+// the finding's problem is on the problem board, and the finding links to it. The county records an interview
+// (约谈) for that problem; a branch secretary sees no accountability.
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { png } from '../apps/server/test/files';
@@ -8,6 +9,10 @@ import { apiLogin, baseUrl, PHONE, pageErrors, settle, shot, signedInContext, wi
 
 let browser: Browser;
 withBrowser((b) => (browser = b));
+/** The problem the first test's finding opened, and the branch it concerns (for the second test). */
+let problemId = 0;
+let problemTitle = '';
+let branchName = '';
 
 interface Detail {
   id: number;
@@ -21,6 +26,7 @@ describe('inspections', () => {
     const branch = await apiLogin('demo-branch');
     const branchOrg = await county.json<{ id: number; name: string }>('GET', `/api/orgs/${branch.user.orgId}`);
     const title = `e2e 第四季度党建督查 ${Date.now() % 100000}`;
+    branchName = branchOrg.name;
 
     // The county plans it on the form and starts it.
     const a = await signedInContext(browser, 'demo-county');
@@ -59,8 +65,14 @@ describe('inspections', () => {
       await p.page.goto(`${baseUrl()}/m/inspect?inspection=${id}`);
       await p.page.getByTestId('m-visit').waitFor({ timeout: 30_000 });
       await p.page.getByTestId('m-visit').selectOption({ label: branchOrg.name });
-      await p.page.getByRole('group', { name: '三会一课落实' }).getByRole('button', { name: '达标' }).click();
-      await p.page.getByRole('group', { name: '阵地建设' }).getByRole('button', { name: '不达标' }).click();
+      await p.page
+        .getByRole('group', { name: '三会一课落实' })
+        .getByRole('button', { name: '达标', exact: true })
+        .click();
+      await p.page
+        .getByRole('group', { name: '阵地建设' })
+        .getByRole('button', { name: '不达标', exact: true })
+        .click();
       await p.page.getByTestId('m-save-results').click();
       await p.page.getByText('检查结果已保存').waitFor({ timeout: 30_000 });
       await p.page.locator('#m-topic').selectOption({ label: '阵地建设' });
@@ -110,5 +122,52 @@ describe('inspections', () => {
     } finally {
       await c.context.close();
     }
-  });
+    problemId = finding!.problemId!;
+    problemTitle = problem.title;
+  }, 300_000);
+
+  it('the county records an interview for the problem; a branch secretary has no accountability entry', async () => {
+    expect(problemId).toBeGreaterThan(0);
+    const a = await signedInContext(browser, 'demo-county');
+    try {
+      await a.page.goto(`${baseUrl()}/problems/${problemId}`);
+      await a.page.getByTestId('hold-to-account').click();
+      await a.page.getByTestId('save-accountability').waitFor({ timeout: 30_000 });
+      await a.page.locator('#kind').click();
+      await a.page.locator('.ant-select-item-option', { hasText: '约谈' }).click();
+      await a.page.locator('#targetKind').getByText('个人').click();
+      await a.page.locator('#who').getByText('填写姓名').click();
+      await a.page.locator('#personName').fill('赵某某');
+      await a.page.locator('#personPost').fill('村党支部书记');
+      await a.page.locator('#orgId').click();
+      await a.page.locator('#orgId').fill(branchName);
+      await a.page.locator('.ant-select-tree-title', { hasText: branchName }).first().click();
+      await a.page.getByTestId('accountability-reason').fill('督查发现阵地建设不达标，约谈支部书记限期整改。');
+      await settle(a.page);
+      await shot(a.page, 'accountability-form');
+      await a.page.getByTestId('save-accountability').click();
+      await a.page.getByTestId('accountability-title').waitFor({ timeout: 30_000 });
+      expect(await a.page.getByTestId('accountability-title').innerText()).toBe('约谈：赵某某（村党支部书记）');
+      await settle(a.page);
+      await shot(a.page, 'accountability-detail');
+      await a.page.goto(`${baseUrl()}/accountability?kind=interview`);
+      await a.page.getByText('赵某某').first().waitFor({ timeout: 30_000 });
+      await settle(a.page);
+      await shot(a.page, 'accountability-list');
+      expect(pageErrors.get(a.page)).toEqual([]);
+    } finally {
+      await a.context.close();
+    }
+    const b = await signedInContext(browser, 'demo-branch');
+    try {
+      await b.page.goto(`${baseUrl()}/problems/${problemId}`);
+      await b.page.getByTestId('problem-title').waitFor({ timeout: 30_000 });
+      expect(await b.page.getByTestId('main-menu').getByText('问题整改').count()).toBe(1);
+      expect(await b.page.getByTestId('main-menu').getByText('问责记录').count()).toBe(0);
+      expect(await b.page.getByTestId('hold-to-account').count()).toBe(0);
+      expect(problemTitle).toBeTruthy();
+    } finally {
+      await b.context.close();
+    }
+  }, 300_000);
 });

@@ -181,5 +181,5 @@ describe('problems and rectification', () => {
     } finally {
       await d.context.close();
     }
-  });
+  }, 300_000);
 });

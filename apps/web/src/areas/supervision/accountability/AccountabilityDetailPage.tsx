@@ -94,13 +94,13 @@ export default function AccountabilityDetailPage() {
         </Descriptions>
       </Card>
       <Card title={t(`文书（${r.files.length}）`, `Files (${r.files.length})`)}>
-        <PhotoStrip photos={r.files} alt={t('问责文书', 'File')} />
+        <PhotoStrip photos={r.files} alt={t('问责文书', 'File')} empty={t('没有文书', 'No files')} />
         {canWrite && r.files.length < ACCOUNTABILITY_FILES_MAX ? (
           <div style={{ marginTop: 12 }}>
             <Upload
               accept="image/jpeg,image/png"
               name="file"
-              action={`/api/accountability/${id}/files`}
+              action={`/api/accountability/${id}/photos`}
               headers={{
                 'x-csrf-token': readCookie('dj_csrf') ?? '',
                 'Accept-Language': locale,

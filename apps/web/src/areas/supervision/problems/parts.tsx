@@ -59,9 +59,18 @@ export function RecycleButton({
 }
 
 /** Photos as thumbnails that open large; a line in words when there are none. */
-export function PhotoStrip({ photos, alt }: { photos: readonly { id: number; url: string }[]; alt: string }) {
+export function PhotoStrip({
+  photos,
+  alt,
+  empty,
+}: {
+  photos: readonly { id: number; url: string }[];
+  alt: string;
+  /** The line when there is none (没有照片 unless said). */
+  empty?: string;
+}) {
   const t = useT();
-  if (!photos.length) return <span className="dj-muted">{t('没有照片', 'No photos')}</span>;
+  if (!photos.length) return <span className="dj-muted">{empty ?? t('没有照片', 'No photos')}</span>;
   return (
     <Image.PreviewGroup>
       <Space wrap size={8} data-testid="photos">

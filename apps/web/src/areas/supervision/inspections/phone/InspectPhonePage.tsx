@@ -232,13 +232,14 @@ function FindingCard({
         photoIds.push((await api.post<{ id: number }>(`${base}/photos`, fd)).id);
       }
       const head = topic ? `【${lbl(INSPECTION_TOPICS, topic)}】` : '';
-      const saved = await api.post<FindingItem>(`${base}/findings`, {
+      const saved = await api.post<VisitItem>(`${base}/findings`, {
         text: head + text.trim(),
         category,
         severity,
         photoIds,
       });
-      setDone(saved);
+      // The answer is the visit: the newest of its findings is this one.
+      setDone(saved.findings.reduce<FindingItem | null>((a, f) => (!a || f.id > a.id ? f : a), null));
       setText('');
       setFiles([]);
       setTopic('');
