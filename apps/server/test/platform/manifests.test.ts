@@ -51,8 +51,10 @@ describe('module manifests', () => {
       'mobility',
       'dues',
       'tasks',
+      'inspections',
       'problems',
       'weakOrgs',
+      'accountability',
       'bulletins',
     ]);
     expect(dailyJobs().map((j) => j.name)).toEqual([
