@@ -157,6 +157,22 @@ if (fs.existsSync(peopleFile) && fs.statSync(peopleFile).mtimeMs >= started) {
 serverJson.people = people;
 writeJson(serverFile, serverJson);
 
+// The supervision bench (a county-wide bulletin, the problem list): its own child and results file.
+phase = 'supervision';
+console.log('— supervision (bench/supervision.mjs) —');
+const sup = await runNode([path.join(REPO, 'bench/supervision.mjs')], { timeoutMs: SERVICE_TIMEOUT_MS, echo: true });
+const supervisionFile = path.join(RESULTS, 'supervision.json');
+let supervision = { exitCode: sup.code, seconds: Math.round(sup.ms / 100) / 10, timedOut: sup.timedOut };
+if (fs.existsSync(supervisionFile) && fs.statSync(supervisionFile).mtimeMs >= started) {
+  try {
+    supervision = { ...supervision, checks: JSON.parse(fs.readFileSync(supervisionFile, 'utf8')).checks };
+  } catch (err) {
+    supervision.readError = err.message;
+  }
+}
+serverJson.supervision = supervision;
+writeJson(serverFile, serverJson);
+
 // Summary --------------------------------------------------------------------------------------
 const f = server.figures;
 const L = f.load?.runs ?? {};
@@ -209,6 +225,9 @@ for (const [k, c] of Object.entries(service.checks ?? {}))
 lines.push(`  people: ${people.seconds} s${people.timedOut ? ' (timed out)' : ''}`);
 for (const [k, c] of Object.entries(people.checks ?? {}))
   lines.push(`    ${k.padEnd(40)} ${c.value} ms (target ${c.target})${mark(c)}`);
+lines.push(`  supervision: ${supervision.seconds} s${supervision.timedOut ? ' (timed out)' : ''}`);
+for (const [k, c] of Object.entries(supervision.checks ?? {}))
+  lines.push(`    ${k.padEnd(40)} ${c.value} ${k.endsWith('seconds') ? 's' : 'ms'} (target ${c.target})${mark(c)}`);
 const missed = Object.entries(server.checks)
   .filter(([, c]) => !c.pass)
   .map(([k]) => k);

@@ -15,6 +15,7 @@ import {
 import { DEVELOPMENT_STAGES, DEVELOPMENT_STEP_LABELS, NextStep } from './people/development.js';
 import { TRANSFER_KINDS, TRANSFER_SIDES, TRANSFER_STATUSES } from './people/transfers.js';
 import { DUES_BILL_STATUSES } from './people/dues.js';
+import { HomeSupervision } from './supervision/overview.js';
 
 /** At most this many rows of each to-do list travel to the home; the counts say how many there are. */
 export const HOME_LIST_LIMIT = 10;
@@ -235,6 +236,7 @@ export const Home = Type.Object({
   transfers: Nullable(HomeTransfers),
   dues: Nullable(HomeDues),
   mobility: Nullable(HomeMobility),
+  supervision: Nullable(HomeSupervision),
 });
 export type HomeT = Static<typeof Home>;
 

@@ -39,4 +39,5 @@ export * from './supervision/problems.figures.js';
 export * from './supervision/weakOrgs.js';
 export * from './supervision/accountability.js';
 export * from './supervision/bulletins.js';
+export * from './supervision/overview.js';
 export * from './home.js';

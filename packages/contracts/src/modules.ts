@@ -50,6 +50,7 @@ import { ACCOUNTABILITY_ERRORS } from './supervision/accountability.errors.js';
 import { BULLETINS_AUDIT_ACTIONS, BULLETINS_AUDIT_ENTITIES } from './supervision/bulletins.audit.js';
 import { BULLETINS_CAPABILITIES } from './supervision/bulletins.capabilities.js';
 import { BULLETINS_ERRORS } from './supervision/bulletins.errors.js';
+import { OVERVIEW_CAPABILITIES, OVERVIEW_ERRORS } from './supervision/overview.js';
 /** Every capability of every module. */
 export const MODULE_CAPABILITIES = {
   ...CORE_CAPABILITIES,
@@ -66,6 +67,7 @@ export const MODULE_CAPABILITIES = {
   ...WEAK_ORGS_CAPABILITIES,
   ...ACCOUNTABILITY_CAPABILITIES,
   ...BULLETINS_CAPABILITIES,
+  ...OVERVIEW_CAPABILITIES,
 };
 
 /** Every error code of every module. */
@@ -84,6 +86,7 @@ export const MODULE_ERRORS = {
   ...WEAK_ORGS_ERRORS,
   ...ACCOUNTABILITY_ERRORS,
   ...BULLETINS_ERRORS,
+  ...OVERVIEW_ERRORS,
 };
 
 /** Every audit action code of every module, in words (zh/en). */

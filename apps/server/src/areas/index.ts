@@ -37,6 +37,7 @@ import { problemsModule } from './supervision/problems/index.js';
 import { weakOrgsModule } from './supervision/weakOrgs/index.js';
 import { accountabilityModule } from './supervision/accountability/index.js';
 import { bulletinsModule } from './supervision/bulletins/index.js';
+import { overviewModule } from './supervision/overview/index.js';
 
 /** The modules, in the order their routes are registered and their demo data is loaded. */
 export const MANIFESTS: readonly ModuleManifest[] = [
@@ -74,6 +75,7 @@ export const MANIFESTS: readonly ModuleManifest[] = [
   weakOrgsModule,
   accountabilityModule,
   bulletinsModule,
+  overviewModule,
 ];
 
 /** Every table an organization's move re-paths (`org_path` of its subtree), from the manifests. */

@@ -23,6 +23,7 @@ const EXPECTED = [
   'residents.visits.quotas',
   'screen.wall',
   'stats.overview',
+  'supervision.overview',
   'tasks.summary',
   'transfers.flow',
   'weakOrgs.summary',

@@ -54,8 +54,10 @@ describe('module manifests', () => {
       'tasks',
       'weakOrgs',
       'tasks',
+      'inspections',
       'problems',
       'weakOrgs',
+      'accountability',
       'bulletins',
     ]);
     // The start log names each stage in words.

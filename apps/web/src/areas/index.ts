@@ -30,6 +30,7 @@ import { problemsWeb } from './supervision/problems';
 import { weakOrgsWeb } from './supervision/weakOrgs';
 import { accountabilityWeb } from './supervision/accountability';
 import { bulletinsWeb } from './supervision/bulletins';
+import { overviewWeb } from './supervision/overview';
 
 /** The modules in menu order within each menu position. */
 export const WEB_MODULES: readonly WebModule[] = [
@@ -60,4 +61,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   weakOrgsWeb,
   accountabilityWeb,
   bulletinsWeb,
+  overviewWeb,
 ];

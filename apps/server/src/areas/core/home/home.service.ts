@@ -29,6 +29,7 @@ import * as repo from './home.repository.js';
 import * as checkinRepo from '../../life/meetings/meetings.checkin.repository.js';
 import { myMeeting } from '../../life/meetings/meetings.checkin.js';
 import { myPeople, peopleSections } from './home.people.js';
+import { supervisionSection } from './home.supervision.js';
 
 type Section<K extends keyof HomeT> = NonNullable<HomeT[K]>;
 
@@ -177,6 +178,7 @@ export async function summary(ctx: Ctx, actor: Actor, orgId?: number): Promise<H
     wishes: residents ? await wishesSection(ctx, actor, org.id) : null,
     errands: residents ? await errandsSection(ctx, actor, org.id) : null,
     ...(await peopleSections(ctx, actor, org)),
+    supervision: await supervisionSection(ctx, actor, org),
   };
 }
 

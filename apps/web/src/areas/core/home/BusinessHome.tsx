@@ -29,6 +29,7 @@ import { Stat } from '../../../components/Stat';
 import { HomeTodo, useHome } from './HomeTodo';
 import { HomeFigures } from './HomeFigures';
 import { HomePeople } from './HomePeople';
+import { HomeSupervision } from './HomeSupervision';
 
 type KeyCount = StatsOverview['members']['byGender'];
 
@@ -302,6 +303,7 @@ export default function BusinessHome() {
           </div>
           {home.data ? <HomeFigures home={home.data} /> : null}
           {home.data ? <HomePeople home={home.data} /> : null}
+          {home.data ? <HomeSupervision home={home.data} /> : null}
           {hasCap(me, 'residents.read') ? (
             <Suspense fallback={null}>
               <ResidentsStatsBlock orgId={org?.id} />

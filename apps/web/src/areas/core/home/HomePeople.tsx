@@ -11,7 +11,7 @@ import { useLabel, useT } from '../../../app/i18n';
 import { percent } from '../../life/meetings/model';
 import './home-people.css';
 
-interface Num {
+export interface Num {
   key: string;
   title: string;
   value: number | string;
@@ -21,7 +21,7 @@ interface Num {
 }
 
 /** A row of numbers, each a link to its list. */
-function Nums({ items }: { items: Num[] }) {
+export function Nums({ items }: { items: Num[] }) {
   return (
     <div className="dj-people-nums">
       {items.map((n) => {
@@ -48,7 +48,7 @@ function Nums({ items }: { items: Num[] }) {
 }
 
 /** One module's card: its numbers, then its rows or an empty state in words. */
-function Card({
+export function Card({
   title,
   testId,
   nums,

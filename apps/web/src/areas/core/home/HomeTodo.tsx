@@ -18,6 +18,7 @@ import { api, withQuery } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
 import { useRuleText } from '../../life/meetings/ruleText';
 import { usePeopleTodo } from './HomePeople';
+import { useSupervisionTodo } from './HomeSupervision';
 import './home.css';
 
 /** The query of the home summary of a scope (undefined: the caller's own). */
@@ -86,7 +87,7 @@ function MeetingRow({ i, many }: { i: HomeMeetingDueT; many: boolean }) {
 }
 
 /** No summary yet: the people lines read nothing from it. */
-const EMPTY = { development: null, transfers: null, dues: null } as unknown as HomeT;
+const EMPTY = { development: null, transfers: null, dues: null, supervision: null } as unknown as HomeT;
 
 /** The to-do list of the scope; "本月没有待办" when nothing waits. */
 export function HomeTodo({ orgId }: { orgId: number | undefined }) {
@@ -96,6 +97,7 @@ export function HomeTodo({ orgId }: { orgId: number | undefined }) {
   const q = useHome(orgId);
   const h = q.data;
   const people = usePeopleTodo(h ?? EMPTY);
+  const supervision = useSupervisionTodo(h ?? EMPTY);
   const title = t('本月待办', 'To do this month');
   const body = (): ReactNode => {
     if (q.error) return <p role="alert">{(q.error as Error).message}</p>;
@@ -240,6 +242,18 @@ export function HomeTodo({ orgId }: { orgId: number | undefined }) {
       groups.push(
         <Group key="people" testId="todo-people" title={t('党员管理', 'Members')} count={people.length}>
           {people}
+        </Group>,
+      );
+    }
+    if (supervision.length) {
+      groups.push(
+        <Group
+          key="supervision"
+          testId="todo-supervision"
+          title={t('督查整改', 'Supervision')}
+          count={supervision.length}
+        >
+          {supervision}
         </Group>,
       );
     }
