@@ -53,10 +53,6 @@ export type Entity =
   | 'transfers'
   | 'payments'
   | 'mobility'
-  | 'problems'
-  | 'inspections'
-  | 'accountability'
-  | 'tasks'
   | 'bulletins'
   | 'tasks'
   | 'problems'
@@ -128,10 +124,6 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'transfers',
         'payments',
         'mobility',
-        'problems',
-        'inspections',
-        'accountability',
-        'tasks',
         'bulletins',
         'tasks',
         'problems',
@@ -358,19 +350,6 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         targetOrgId: id,
         reason: `${marker(key)}提醒`,
         decidedOn: '2026-06-01',
-      }),
-    );
-  // A draft task of the county and of each township to the branches below it (a branch issues none).
-  for (const key of ['county', 'townA', 'townB'] as const)
-    records.tasks[key] = await ok(
-      county.post('/api/tasks', {
-        orgId: org[key],
-        kind: 'special',
-        title: `${marker(key)}专项任务`,
-        startOn: '2026-06-01',
-        dueOn: '2026-06-30',
-        completion: 'evidence',
-        targets: { mode: 'field', level: 'branch' },
       }),
     );
   // A weak organization's file of each village and community (the county flags grassroots organizations only).

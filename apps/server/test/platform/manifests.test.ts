@@ -50,9 +50,6 @@ describe('module manifests', () => {
       'transfers',
       'mobility',
       'dues',
-      'problems',
-      'tasks',
-      'weakOrgs',
       'tasks',
       'inspections',
       'problems',
@@ -68,8 +65,6 @@ describe('module manifests', () => {
       'wish claim release',
       'development reminders',
       'dues bills and six-month flags',
-      'problem reminders',
-      'tasks checks and reminders',
       'tasks checks and reminders',
       'problem reminders',
     ]);

@@ -187,7 +187,7 @@ export default function BulletinDetailPage() {
         </p>
         <Input.TextArea
           rows={3}
-          maxLength={500}
+          count={{ show: true, max: 500 }}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           data-testid="withdraw-reason"

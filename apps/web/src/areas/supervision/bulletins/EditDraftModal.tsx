@@ -56,12 +56,12 @@ export function EditDraftModal(props: {
     >
       <Form layout="vertical">
         <Form.Item label={t('标题', 'Title')} required>
-          <Input value={title} maxLength={80} onChange={(e) => setTitle(e.target.value)} />
+          <Input value={title} count={{ show: true, max: 80 }} onChange={(e) => setTitle(e.target.value)} />
         </Form.Item>
         <Form.Item label={t('导语', 'Foreword')}>
           <Input.TextArea
             rows={3}
-            maxLength={4000}
+            count={{ show: true, max: 4000 }}
             value={foreword}
             onChange={(e) => setForeword(e.target.value)}
             data-testid="foreword"
@@ -70,7 +70,7 @@ export function EditDraftModal(props: {
         <Form.Item label={t('结语与工作要求', 'Conclusion')}>
           <Input.TextArea
             rows={3}
-            maxLength={4000}
+            count={{ show: true, max: 4000 }}
             value={conclusion}
             onChange={(e) => setConclusion(e.target.value)}
           />
