@@ -38,7 +38,7 @@ export interface WebModule {
   module: string;
   menu?: WebMenuEntry[];
   routes?: WebRoute[];
-  /** Names of its path segments in the breadcrumbs: a segment anywhere (`letter`) or under a path (`development/new`). */
+  /** Names of path segments in the breadcrumbs: a segment anywhere (`letter`) or under a path (`development/new`). */
   crumbs?: Record<string, Labelled>;
 }
 
