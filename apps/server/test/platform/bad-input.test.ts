@@ -200,10 +200,14 @@ describe.each(dialects())('bad input answers 4xx with a code, never 5xx, on %s',
   it('multipart: upload routes are declared multipart; an unterminated body on each is a 400 with a code', async () => {
     const uploads = ops.filter((o) => o.op.requestBody?.content['multipart/form-data']);
     expect(uploads.map((o) => o.path).sort()).toEqual([
+      '/api/accountability/{id}/photos',
       '/api/development/{id}/files',
       '/api/households/import',
+      '/api/inspections/{id}/visits/{visitId}/photos',
       '/api/meetings/{id}/photos',
       '/api/members/import',
+      '/api/problems/{id}/photos',
+      '/api/tasks/{id}/targets/{targetId}/photos',
       '/api/transfers/import',
       '/api/visits/{id}/photos',
       '/api/wishes/{id}/photos',

@@ -254,7 +254,7 @@ describe.each(dialects())('problems on %s', (dialect) => {
       sourceRef: `development:${late}`,
       orgId: fx.villageA1,
       status: 'found',
-      sourceLink: { label: '发展党员', path: `/people/development/${late}` },
+      sourceLink: { label: '发展党员', path: `/development/${late}` },
     });
     expect(p.json().title).toContain('钱申请');
     const twice = await secA1.post('/api/problems/from-development', { candidateId: late });
