@@ -49,8 +49,11 @@ describe('tasks down the tree', () => {
       await shot(a.page, 'tasks-form');
       await a.page.locator('#dueOn').press('Enter');
       const saved = a.page.getByTestId('task-title');
-      if (!(await saved.isVisible({ timeout: 5_000 }).catch(() => false)))
-        await a.page.getByTestId('save-task').click();
+      // Enter sends the form in most runs; when it only closed the picker, the button sends it. A save still on its
+      // way leaves the page (the button detaches), so the click gives up quietly rather than waiting for it.
+      await saved.waitFor({ timeout: 8_000 }).catch(async () => {
+        await a.page.getByTestId('save-task').click({ timeout: 5_000 }).catch(() => {});
+      });
       await saved.waitFor({ timeout: 30_000 });
       id = Number(a.page.url().split('/').pop());
       expect(await a.page.getByTestId('task-status').innerText()).toBe('草稿');
