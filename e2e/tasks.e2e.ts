@@ -52,7 +52,10 @@ describe('tasks down the tree', () => {
       // Enter sends the form in most runs; when it only closed the picker, the button sends it. A save still on its
       // way leaves the page (the button detaches), so the click gives up quietly rather than waiting for it.
       await saved.waitFor({ timeout: 8_000 }).catch(async () => {
-        await a.page.getByTestId('save-task').click({ timeout: 5_000 }).catch(() => {});
+        await a.page
+          .getByTestId('save-task')
+          .click({ timeout: 5_000 })
+          .catch(() => {});
       });
       await saved.waitFor({ timeout: 30_000 });
       id = Number(a.page.url().split('/').pop());
