@@ -50,6 +50,24 @@ import { ACCOUNTABILITY_ERRORS } from './supervision/accountability.errors.js';
 import { BULLETINS_AUDIT_ACTIONS, BULLETINS_AUDIT_ENTITIES } from './supervision/bulletins.audit.js';
 import { BULLETINS_CAPABILITIES } from './supervision/bulletins.capabilities.js';
 import { BULLETINS_ERRORS } from './supervision/bulletins.errors.js';
+import { RATINGS_AUDIT_ACTIONS, RATINGS_AUDIT_ENTITIES } from './assessment/ratings.audit.js';
+import { RATINGS_CAPABILITIES } from './assessment/ratings.capabilities.js';
+import { RATINGS_ERRORS } from './assessment/ratings.errors.js';
+import { POINTS_AUDIT_ACTIONS, POINTS_AUDIT_ENTITIES } from './assessment/points.audit.js';
+import { POINTS_CAPABILITIES } from './assessment/points.capabilities.js';
+import { POINTS_ERRORS } from './assessment/points.errors.js';
+import { PLEDGES_AUDIT_ACTIONS, PLEDGES_AUDIT_ENTITIES } from './assessment/pledges.audit.js';
+import { PLEDGES_CAPABILITIES } from './assessment/pledges.capabilities.js';
+import { PLEDGES_ERRORS } from './assessment/pledges.errors.js';
+import { REPORTS_AUDIT_ACTIONS, REPORTS_AUDIT_ENTITIES } from './assessment/reports.audit.js';
+import { REPORTS_CAPABILITIES } from './assessment/reports.capabilities.js';
+import { REPORTS_ERRORS } from './assessment/reports.errors.js';
+import { SELECTIONS_AUDIT_ACTIONS, SELECTIONS_AUDIT_ENTITIES } from './assessment/selections.audit.js';
+import { SELECTIONS_CAPABILITIES } from './assessment/selections.capabilities.js';
+import { SELECTIONS_ERRORS } from './assessment/selections.errors.js';
+import { RETRAINING_AUDIT_ACTIONS, RETRAINING_AUDIT_ENTITIES } from './assessment/retraining.audit.js';
+import { RETRAINING_CAPABILITIES } from './assessment/retraining.capabilities.js';
+import { RETRAINING_ERRORS } from './assessment/retraining.errors.js';
 import { OVERVIEW_CAPABILITIES, OVERVIEW_ERRORS } from './supervision/overview.js';
 /** Every capability of every module. */
 export const MODULE_CAPABILITIES = {
@@ -67,6 +85,12 @@ export const MODULE_CAPABILITIES = {
   ...WEAK_ORGS_CAPABILITIES,
   ...ACCOUNTABILITY_CAPABILITIES,
   ...BULLETINS_CAPABILITIES,
+  ...RATINGS_CAPABILITIES,
+  ...POINTS_CAPABILITIES,
+  ...PLEDGES_CAPABILITIES,
+  ...REPORTS_CAPABILITIES,
+  ...SELECTIONS_CAPABILITIES,
+  ...RETRAINING_CAPABILITIES,
   ...OVERVIEW_CAPABILITIES,
 };
 
@@ -86,6 +110,12 @@ export const MODULE_ERRORS = {
   ...WEAK_ORGS_ERRORS,
   ...ACCOUNTABILITY_ERRORS,
   ...BULLETINS_ERRORS,
+  ...RATINGS_ERRORS,
+  ...POINTS_ERRORS,
+  ...PLEDGES_ERRORS,
+  ...REPORTS_ERRORS,
+  ...SELECTIONS_ERRORS,
+  ...RETRAINING_ERRORS,
   ...OVERVIEW_ERRORS,
 };
 
@@ -105,6 +135,12 @@ export const MODULE_AUDIT_ACTIONS = {
   ...WEAK_ORGS_AUDIT_ACTIONS,
   ...ACCOUNTABILITY_AUDIT_ACTIONS,
   ...BULLETINS_AUDIT_ACTIONS,
+  ...RATINGS_AUDIT_ACTIONS,
+  ...POINTS_AUDIT_ACTIONS,
+  ...PLEDGES_AUDIT_ACTIONS,
+  ...REPORTS_AUDIT_ACTIONS,
+  ...SELECTIONS_AUDIT_ACTIONS,
+  ...RETRAINING_AUDIT_ACTIONS,
 };
 
 /** Every audit entity type of every module, in words (zh/en). */
@@ -123,4 +159,10 @@ export const MODULE_AUDIT_ENTITIES = {
   ...WEAK_ORGS_AUDIT_ENTITIES,
   ...ACCOUNTABILITY_AUDIT_ENTITIES,
   ...BULLETINS_AUDIT_ENTITIES,
+  ...RATINGS_AUDIT_ENTITIES,
+  ...POINTS_AUDIT_ENTITIES,
+  ...PLEDGES_AUDIT_ENTITIES,
+  ...REPORTS_AUDIT_ENTITIES,
+  ...SELECTIONS_AUDIT_ENTITIES,
+  ...RETRAINING_AUDIT_ENTITIES,
 };

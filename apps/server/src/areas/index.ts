@@ -37,6 +37,13 @@ import { problemsModule } from './supervision/problems/index.js';
 import { weakOrgsModule } from './supervision/weakOrgs/index.js';
 import { accountabilityModule } from './supervision/accountability/index.js';
 import { bulletinsModule } from './supervision/bulletins/index.js';
+import { ratingsModule } from './assessment/ratings/index.js';
+import { pointsModule } from './assessment/points/index.js';
+import { pledgesModule } from './assessment/pledges/index.js';
+import { reportsModule } from './assessment/reports/index.js';
+import { selectionsModule } from './assessment/selections/index.js';
+import { retrainingModule } from './assessment/retraining/index.js';
+import { boardModule } from './assessment/board/index.js';
 import { overviewModule } from './supervision/overview/index.js';
 
 /** The modules, in the order their routes are registered and their demo data is loaded. */
@@ -75,6 +82,13 @@ export const MANIFESTS: readonly ModuleManifest[] = [
   weakOrgsModule,
   accountabilityModule,
   bulletinsModule,
+  ratingsModule,
+  pointsModule,
+  pledgesModule,
+  reportsModule,
+  selectionsModule,
+  retrainingModule,
+  boardModule,
   overviewModule,
 ];
 

@@ -45,6 +45,13 @@ export const STAGE_LABELS: Record<string, string> = {
   accountability: '问责 accountability',
   bulletins: '通报简报 bulletins',
   overview: '督查总览 overview',
+  ratings: '星级评定 star ratings',
+  points: '党员积分 member points',
+  pledges: '承诺践诺 pledges',
+  reports: '书记述职 annual reports',
+  selections: '评选表彰 selections',
+  retraining: '淬火整训 retraining',
+  board: '公开晾晒 public board',
 };
 
 /** One county as loaded: generator output plus the database ids of its orgs and members. */

@@ -30,6 +30,13 @@ import { problemsWeb } from './supervision/problems';
 import { weakOrgsWeb } from './supervision/weakOrgs';
 import { accountabilityWeb } from './supervision/accountability';
 import { bulletinsWeb } from './supervision/bulletins';
+import { ratingsWeb } from './assessment/ratings';
+import { pointsWeb } from './assessment/points';
+import { pledgesWeb } from './assessment/pledges';
+import { reportsWeb } from './assessment/reports';
+import { selectionsWeb } from './assessment/selections';
+import { retrainingWeb } from './assessment/retraining';
+import { boardWeb } from './assessment/board';
 import { overviewWeb } from './supervision/overview';
 
 /** The modules in menu order within each menu position. */
@@ -61,5 +68,12 @@ export const WEB_MODULES: readonly WebModule[] = [
   weakOrgsWeb,
   accountabilityWeb,
   bulletinsWeb,
+  ratingsWeb,
+  pointsWeb,
+  pledgesWeb,
+  reportsWeb,
+  selectionsWeb,
+  retrainingWeb,
+  boardWeb,
   overviewWeb,
 ];

@@ -25,6 +25,12 @@ import { problems022 } from './022_problems.js';
 import { weakOrgs023 } from './023_weak_orgs.js';
 import { accountability024 } from './024_accountability.js';
 import { bulletins025 } from './025_bulletins.js';
+import { ratings026 } from './026_ratings.js';
+import { points027 } from './027_points.js';
+import { pledges028 } from './028_pledges.js';
+import { reports029 } from './029_reports.js';
+import { selections030 } from './030_selections.js';
+import { retraining031 } from './031_retraining.js';
 
 export interface Migration {
   name: string;
@@ -56,4 +62,10 @@ export const MIGRATIONS: Migration[] = [
   weakOrgs023,
   accountability024,
   bulletins025,
+  ratings026,
+  points027,
+  pledges028,
+  reports029,
+  selections030,
+  retraining031,
 ];

@@ -52,6 +52,12 @@ import type { ProblemsTables } from './problems.js';
 import type { WeakOrgsTables } from './weakOrgs.js';
 import type { AccountabilityTables } from './accountability.js';
 import type { BulletinsTables } from './bulletins.js';
+import type { RatingsTables } from './ratings.js';
+import type { PointsTables } from './points.js';
+import type { PledgesTables } from './pledges.js';
+import type { ReportsTables } from './reports.js';
+import type { SelectionsTables } from './selections.js';
+import type { RetrainingTables } from './retraining.js';
 
 export type * from './core.js';
 export type * from './life.js';
@@ -67,6 +73,12 @@ export type * from './problems.js';
 export type * from './weakOrgs.js';
 export type * from './accountability.js';
 export type * from './bulletins.js';
+export type * from './ratings.js';
+export type * from './points.js';
+export type * from './pledges.js';
+export type * from './reports.js';
+export type * from './selections.js';
+export type * from './retraining.js';
 export type * from './developmentPlans.js';
 
 /** Every table: the core's, life's and residents' here, each people module's from its own file. */
@@ -81,7 +93,13 @@ export interface DB
     ProblemsTables,
     WeakOrgsTables,
     AccountabilityTables,
-    BulletinsTables {
+    BulletinsTables,
+    RatingsTables,
+    PointsTables,
+    PledgesTables,
+    ReportsTables,
+    SelectionsTables,
+    RetrainingTables {
   orgs: OrgsTable;
   members: MembersTable;
   users: UsersTable;

@@ -27,6 +27,12 @@ export type Domain =
   | 'weakOrgs'
   | 'accountability'
   | 'bulletins'
+  | 'ratings'
+  | 'points'
+  | 'pledges'
+  | 'reports'
+  | 'selections'
+  | 'retraining'
   | `requests:${string}`
   | `rules:${string}`;
 
