@@ -16,6 +16,7 @@ import { DEVELOPMENT_STAGES, DEVELOPMENT_STEP_LABELS, NextStep } from './people/
 import { TRANSFER_KINDS, TRANSFER_SIDES, TRANSFER_STATUSES } from './people/transfers.js';
 import { DUES_BILL_STATUSES } from './people/dues.js';
 import { HomeSupervision } from './supervision/overview.js';
+import { HomeAssessment, HomeMyAssessment } from './assessment/overview.js';
 
 /** At most this many rows of each to-do list travel to the home; the counts say how many there are. */
 export const HOME_LIST_LIMIT = 10;
@@ -237,6 +238,7 @@ export const Home = Type.Object({
   dues: Nullable(HomeDues),
   mobility: Nullable(HomeMobility),
   supervision: Nullable(HomeSupervision),
+  assessment: Nullable(HomeAssessment),
 });
 export type HomeT = Static<typeof Home>;
 
@@ -266,5 +268,7 @@ export const HomeMine = Type.Object({
   dues: Nullable(HomeMyDues),
   /** Null unless the member is still on its way in (applicant to probationary). */
   development: Nullable(HomeMyDevelopment),
+  /** Null for an account that is no member. */
+  assessment: Nullable(HomeMyAssessment),
 });
 export type HomeMineT = Static<typeof HomeMine>;

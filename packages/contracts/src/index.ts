@@ -46,5 +46,6 @@ export * from './assessment/reports.js';
 export * from './assessment/selections.js';
 export * from './assessment/retraining.js';
 export * from './assessment/board.js';
+export * from './assessment/overview.js';
 export * from './supervision/overview.js';
 export * from './home.js';

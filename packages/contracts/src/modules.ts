@@ -69,6 +69,7 @@ import { RETRAINING_AUDIT_ACTIONS, RETRAINING_AUDIT_ENTITIES } from './assessmen
 import { RETRAINING_CAPABILITIES } from './assessment/retraining.capabilities.js';
 import { RETRAINING_ERRORS } from './assessment/retraining.errors.js';
 import { OVERVIEW_CAPABILITIES, OVERVIEW_ERRORS } from './supervision/overview.js';
+import { ASSESSMENT_OVERVIEW_CAPABILITIES, ASSESSMENT_OVERVIEW_ERRORS } from './assessment/overview.js';
 /** Every capability of every module. */
 export const MODULE_CAPABILITIES = {
   ...CORE_CAPABILITIES,
@@ -92,6 +93,7 @@ export const MODULE_CAPABILITIES = {
   ...SELECTIONS_CAPABILITIES,
   ...RETRAINING_CAPABILITIES,
   ...OVERVIEW_CAPABILITIES,
+  ...ASSESSMENT_OVERVIEW_CAPABILITIES,
 };
 
 /** Every error code of every module. */
@@ -117,6 +119,7 @@ export const MODULE_ERRORS = {
   ...SELECTIONS_ERRORS,
   ...RETRAINING_ERRORS,
   ...OVERVIEW_ERRORS,
+  ...ASSESSMENT_OVERVIEW_ERRORS,
 };
 
 /** Every audit action code of every module, in words (zh/en). */

@@ -45,6 +45,7 @@ import { selectionsModule } from './assessment/selections/index.js';
 import { retrainingModule } from './assessment/retraining/index.js';
 import { boardModule } from './assessment/board/index.js';
 import { overviewModule } from './supervision/overview/index.js';
+import { assessmentOverviewModule } from './assessment/overview/index.js';
 
 /** The modules, in the order their routes are registered and their demo data is loaded. */
 export const MANIFESTS: readonly ModuleManifest[] = [
@@ -90,6 +91,7 @@ export const MANIFESTS: readonly ModuleManifest[] = [
   retrainingModule,
   boardModule,
   overviewModule,
+  assessmentOverviewModule,
 ];
 
 /** Every table an organization's move re-paths (`org_path` of its subtree), from the manifests. */

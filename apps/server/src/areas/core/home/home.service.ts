@@ -30,6 +30,7 @@ import * as checkinRepo from '../../life/meetings/meetings.checkin.repository.js
 import { myMeeting } from '../../life/meetings/meetings.checkin.js';
 import { myPeople, peopleSections } from './home.people.js';
 import { supervisionSection } from './home.supervision.js';
+import { assessmentSection, myAssessment } from './home.assessment.js';
 
 type Section<K extends keyof HomeT> = NonNullable<HomeT[K]>;
 
@@ -179,6 +180,7 @@ export async function summary(ctx: Ctx, actor: Actor, orgId?: number): Promise<H
     errands: residents ? await errandsSection(ctx, actor, org.id) : null,
     ...(await peopleSections(ctx, actor, org)),
     supervision: await supervisionSection(ctx, actor, org),
+    assessment: await assessmentSection(ctx, actor, org),
   };
 }
 
@@ -211,7 +213,17 @@ export async function mine(ctx: Ctx, actor: Actor): Promise<HomeMineT> {
   const { rules } = await meetingFigures.rulesFor(ctx, actor.tenantId!, Number(day.slice(0, 4)));
   const memberId = actor.memberId;
   const base = { today: day, period, themeDay: nextThemeDay(rules, day) };
-  if (!memberId) return { ...base, meetings: [], checkins: [], wishes: [], errands: [], dues: null, development: null };
+  if (!memberId)
+    return {
+      ...base,
+      meetings: [],
+      checkins: [],
+      wishes: [],
+      errands: [],
+      dues: null,
+      development: null,
+      assessment: null,
+    };
   const last = fixedDayOf(period, 31);
   const meetings = await checkinRepo.meetingsOfMember(ctx.db, memberId, 50, { from: `${period}-01`, to: last });
   const open = await checkinRepo.meetingsOfMember(ctx.db, memberId, 10, { openAt: ctx.clock().toISOString() });
@@ -228,5 +240,6 @@ export async function mine(ctx: Ctx, actor: Actor): Promise<HomeMineT> {
     wishes: claimed.items.filter((w) => w.status === 'claimed').map(wishItem),
     errands: taken.items.map(errandItem),
     ...(await myPeople(ctx, actor)),
+    assessment: await myAssessment(ctx, actor),
   };
 }

