@@ -38,6 +38,7 @@ import { selectionsWeb } from './assessment/selections';
 import { retrainingWeb } from './assessment/retraining';
 import { boardWeb } from './assessment/board';
 import { overviewWeb } from './supervision/overview';
+import { assessmentOverviewWeb } from './assessment/overview';
 
 /** The modules in menu order within each menu position. */
 export const WEB_MODULES: readonly WebModule[] = [
@@ -76,4 +77,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   retrainingWeb,
   boardWeb,
   overviewWeb,
+  assessmentOverviewWeb,
 ];

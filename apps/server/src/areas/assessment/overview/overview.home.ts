@@ -15,7 +15,12 @@ export async function manualPointsAwaiting(_ctx: Ctx, _actor: Actor, _org: Org):
 }
 
 /** The organization's own star rating of the year, with the indicators it has left to score itself. */
-export async function myRating(_ctx: Ctx, _actor: Actor, _org: Org, _year: number): Promise<HomeAssessmentT['myRating']> {
+export async function myRating(
+  _ctx: Ctx,
+  _actor: Actor,
+  _org: Org,
+  _year: number,
+): Promise<HomeAssessmentT['myRating']> {
   return null;
 }
 

@@ -30,6 +30,7 @@ import { HomeTodo, useHome } from './HomeTodo';
 import { HomeFigures } from './HomeFigures';
 import { HomePeople } from './HomePeople';
 import { HomeSupervision } from './HomeSupervision';
+import { HomeAssessment } from './HomeAssessment';
 
 type KeyCount = StatsOverview['members']['byGender'];
 
@@ -304,6 +305,7 @@ export default function BusinessHome() {
           {home.data ? <HomeFigures home={home.data} /> : null}
           {home.data ? <HomePeople home={home.data} /> : null}
           {home.data ? <HomeSupervision home={home.data} /> : null}
+          {home.data ? <HomeAssessment home={home.data} /> : null}
           {hasCap(me, 'residents.read') ? (
             <Suspense fallback={null}>
               <ResidentsStatsBlock orgId={org?.id} />

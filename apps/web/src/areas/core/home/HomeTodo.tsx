@@ -19,6 +19,7 @@ import { useLabel, useT } from '../../../app/i18n';
 import { useRuleText } from '../../life/meetings/ruleText';
 import { usePeopleTodo } from './HomePeople';
 import { useSupervisionTodo } from './HomeSupervision';
+import { useAssessmentTodo } from './HomeAssessment';
 import './home.css';
 
 /** The query of the home summary of a scope (undefined: the caller's own). */
@@ -87,7 +88,13 @@ function MeetingRow({ i, many }: { i: HomeMeetingDueT; many: boolean }) {
 }
 
 /** No summary yet: the people lines read nothing from it. */
-const EMPTY = { development: null, transfers: null, dues: null, supervision: null } as unknown as HomeT;
+const EMPTY = {
+  development: null,
+  transfers: null,
+  dues: null,
+  supervision: null,
+  assessment: null,
+} as unknown as HomeT;
 
 /** The to-do list of the scope; "本月没有待办" when nothing waits. */
 export function HomeTodo({ orgId }: { orgId: number | undefined }) {
@@ -98,6 +105,7 @@ export function HomeTodo({ orgId }: { orgId: number | undefined }) {
   const h = q.data;
   const people = usePeopleTodo(h ?? EMPTY);
   const supervision = useSupervisionTodo(h ?? EMPTY);
+  const assessment = useAssessmentTodo(h ?? EMPTY);
   const title = t('本月待办', 'To do this month');
   const body = (): ReactNode => {
     if (q.error) return <p role="alert">{(q.error as Error).message}</p>;
@@ -254,6 +262,13 @@ export function HomeTodo({ orgId }: { orgId: number | undefined }) {
           count={supervision.length}
         >
           {supervision}
+        </Group>,
+      );
+    }
+    if (assessment.length) {
+      groups.push(
+        <Group key="assessment" testId="todo-assessment" title={t('考核激励', 'Assessment')} count={assessment.length}>
+          {assessment}
         </Group>,
       );
     }

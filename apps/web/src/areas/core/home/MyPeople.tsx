@@ -14,6 +14,7 @@ import {
 } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
+import { MyAssessment } from './MyAssessment';
 import './my-month.css';
 
 const yuan = (n: number) => `¥${n.toFixed(2)}`;
@@ -111,6 +112,7 @@ export function MyPeopleCards() {
     <>
       {h.dues ? <MyDues d={h.dues} /> : null}
       {h.development ? <MyProgress c={h.development} /> : null}
+      {h.assessment ? <MyAssessment a={h.assessment} /> : null}
     </>
   );
 }
