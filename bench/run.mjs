@@ -173,6 +173,22 @@ if (fs.existsSync(supervisionFile) && fs.statSync(supervisionFile).mtimeMs >= st
 serverJson.supervision = supervision;
 writeJson(serverFile, serverJson);
 
+// The assessment bench (stars for every branch, the public board, the points ledger): its own child and results file.
+phase = 'assessment';
+console.log('— assessment (bench/assessment.mjs) —');
+const asm = await runNode([path.join(REPO, 'bench/assessment.mjs')], { timeoutMs: SERVICE_TIMEOUT_MS, echo: true });
+const assessmentFile = path.join(RESULTS, 'assessment.json');
+let assessment = { exitCode: asm.code, seconds: Math.round(asm.ms / 100) / 10, timedOut: asm.timedOut };
+if (fs.existsSync(assessmentFile) && fs.statSync(assessmentFile).mtimeMs >= started) {
+  try {
+    assessment = { ...assessment, checks: JSON.parse(fs.readFileSync(assessmentFile, 'utf8')).checks };
+  } catch (err) {
+    assessment.readError = err.message;
+  }
+}
+serverJson.assessment = assessment;
+writeJson(serverFile, serverJson);
+
 // Summary --------------------------------------------------------------------------------------
 const f = server.figures;
 const L = f.load?.runs ?? {};
@@ -227,6 +243,9 @@ for (const [k, c] of Object.entries(people.checks ?? {}))
   lines.push(`    ${k.padEnd(40)} ${c.value} ms (target ${c.target})${mark(c)}`);
 lines.push(`  supervision: ${supervision.seconds} s${supervision.timedOut ? ' (timed out)' : ''}`);
 for (const [k, c] of Object.entries(supervision.checks ?? {}))
+  lines.push(`    ${k.padEnd(40)} ${c.value} ${k.endsWith('seconds') ? 's' : 'ms'} (target ${c.target})${mark(c)}`);
+lines.push(`  assessment: ${assessment.seconds} s${assessment.timedOut ? ' (timed out)' : ''}`);
+for (const [k, c] of Object.entries(assessment.checks ?? {}))
   lines.push(`    ${k.padEnd(40)} ${c.value} ${k.endsWith('seconds') ? 's' : 'ms'} (target ${c.target})${mark(c)}`);
 const missed = Object.entries(server.checks)
   .filter(([, c]) => !c.pass)
