@@ -5,6 +5,8 @@
  */
 import type { AssessmentCountsT, AssessmentTargetT, StarsCountT } from '@dangjian/contracts';
 import type { Ctx } from '../../../platform/context.js';
+import { pledgesFigure } from '../pledges/pledges.figures.js';
+import { retrainingFigure } from '../retraining/retraining.figures.js';
 
 /** A subtree and a year, as every figure of the area takes them. */
 export type Span = { orgId: number; year: number };
@@ -41,6 +43,22 @@ export const NO_COUNTS: AssessmentCountsT = {
 };
 
 /** The figures of one subtree in a year, read from the modules' figures. */
-export async function subtreeOf(_ctx: Ctx, _tenantId: number, _span: Span): Promise<SubtreeFigures> {
-  return { counts: { ...NO_COUNTS }, starsByLevel: [], target: null };
+export async function subtreeOf(ctx: Ctx, tenantId: number, span: Span): Promise<SubtreeFigures> {
+  const p = (await pledgesFigure.get(ctx, tenantId, span)).total;
+  const c = await retrainingFigure.get(ctx, tenantId, span);
+  return {
+    counts: {
+      ...NO_COUNTS,
+      pledgesMade: p.made,
+      pledgesFulfilled: p.fulfilled,
+      pledgesEvaluated: p.evaluated,
+      problemsSolved: p.problemsSolved,
+      cadresSuspended: c.suspended,
+      cadresInRetraining: c.inRetraining,
+      cadresReinstated: c.reinstated,
+      cadresRemoved: c.removed,
+    },
+    starsByLevel: [],
+    target: null,
+  };
 }

@@ -5,14 +5,13 @@
  * never from clicks.
  */
 import { Link } from 'react-router';
-import type { HomeMineT } from '@dangjian/contracts';
-import { useT } from '../../../app/i18n';
-import { usePledgeStatus } from './assessmentLabels';
+import { type HomeMineT, PLEDGE_STATUSES } from '@dangjian/contracts';
+import { useLabel, useT } from '../../../app/i18n';
 
 /** My points and my pledges; nothing for an account that is no member. */
 export function MyAssessment({ a }: { a: NonNullable<HomeMineT['assessment']> }) {
   const t = useT();
-  const status = usePledgeStatus();
+  const lbl = useLabel();
   const title = t('我的积分与承诺', 'My points and pledges');
   return (
     <section className="m-card m-month" aria-label={title} data-testid="m-my-assessment">
@@ -41,7 +40,7 @@ export function MyAssessment({ a }: { a: NonNullable<HomeMineT['assessment']> })
               {p.title}
               {p.dueOn ? <span className="m-sub"> {t(`${p.dueOn} 前`, `by ${p.dueOn}`)}</span> : null}
             </span>
-            <span className="m-state">{status(p.status)}</span>
+            <span className="m-state">{lbl(PLEDGE_STATUSES, p.status)}</span>
           </li>
         ))}
       </ul>
