@@ -16,6 +16,8 @@ export const POINTS_AUDIT_ACTIONS = {
   'point.answer': l('答复积分异议', 'Answer a dispute'),
   'point.publish': l('公示月度积分', 'Publish a month'),
   'point.export': l('导出积分台账', 'Export the ledger'),
+  'point.delete': l('删除误录的加减分（可恢复）', 'Delete a manual entry'),
+  'point.restore': l('恢复加减分', 'Restore a manual entry'),
 } as const satisfies Record<string, Labelled>;
 
 /** Entity types of the points module's audit records. */
