@@ -41,7 +41,11 @@ describe.each(dialects())('the pledge flow on %s', (dialect) => {
   const k = useFlowKit(dialect);
   let seq = 0;
 
-  async function pledge(status: string, kind: 'member' | 'org' = 'member', fulfilledOn = '2026-05-01'): Promise<number> {
+  async function pledge(
+    status: string,
+    kind: 'member' | 'org' = 'member',
+    fulfilledOn = '2026-05-01',
+  ): Promise<number> {
     const now = k.env.clock.now.toISOString();
     const [id] = await repo.insertPledges(k.env.ctx.db, [
       {
