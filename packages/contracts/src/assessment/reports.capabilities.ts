@@ -10,7 +10,10 @@ export const REPORTS_CAPABILITIES = {
     'branch_secretary',
   ]),
   // The higher committee opens the round, grades, enters the residents' ballots, closes and publishes.
-  'reports.grade': cap('组织述职评议、评定等次', 'Run the rounds and grade the reports', ['county_admin', 'township_admin']),
+  'reports.grade': cap('组织述职评议、评定等次', 'Run the rounds and grade the reports', [
+    'county_admin',
+    'township_admin',
+  ]),
   // A member registered on a round's panel grades on its sheet.
   'reports.panel': cap('参加述职评议（党员代表）', 'Grade on a panel', PARTY_ROLES),
 } as const satisfies Record<string, CapabilityDef>;

@@ -297,7 +297,11 @@ export const REPORT_FLOW = defineFlowSpec({
   label: l('书记述职', 'Annual report of a secretary'),
   states: REPORT_STATUSES,
   actions: {
-    submit: moveSpec('提交述职报告', 'Submit', 'submitted', { from: ['draft'], to: 'submitted', by: ['reports.write'] }),
+    submit: moveSpec('提交述职报告', 'Submit', 'submitted', {
+      from: ['draft'],
+      to: 'submitted',
+      by: ['reports.write'],
+    }),
     return: moveSpec('退回修改', 'Return for changes', 'returned', {
       from: ['submitted'],
       to: 'draft',

@@ -3,7 +3,10 @@ import type { Labelled } from '../core/enums.js';
 
 /** Codes of the selections module. */
 export const SELECTIONS_ERRORS = {
-  'selections.not_committee': { zh: '只能由县委或乡镇党委组织评选', en: 'Only a county or township committee runs one' },
+  'selections.not_committee': {
+    zh: '只能由县委或乡镇党委组织评选',
+    en: 'Only a county or township committee runs one',
+  },
   'selections.bad_windows': {
     zh: '推荐期应在投票期之前，且开始日期不晚于截止日期',
     en: 'Nominations come before the vote, each window starting before it ends',

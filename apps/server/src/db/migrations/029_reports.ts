@@ -6,7 +6,16 @@
  * the report's path, one per panelist and report. Residents' paper ballots are counts on the report; the score
  * is kept in tenths so the thresholds compare exactly on both engines.
  */
-import { createIndex, createTable, optional, ref, required, scopedKeys, stamps, withDefault } from '../migration-kit.js';
+import {
+  createIndex,
+  createTable,
+  optional,
+  ref,
+  required,
+  scopedKeys,
+  stamps,
+  withDefault,
+} from '../migration-kit.js';
 import type { Migration } from './index.js';
 
 export const reports029: Migration = {

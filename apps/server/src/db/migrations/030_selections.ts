@@ -4,7 +4,16 @@
  * voter's organization's path, one per account and selection (a unique index: no second ballot, ever), its
  * choices JSON text. Winners are marked on their nominations with the reason when they differ from the count.
  */
-import { createIndex, createTable, optional, ref, required, scopedKeys, stamps, withDefault } from '../migration-kit.js';
+import {
+  createIndex,
+  createTable,
+  optional,
+  ref,
+  required,
+  scopedKeys,
+  stamps,
+  withDefault,
+} from '../migration-kit.js';
 import type { Migration } from './index.js';
 
 export const selections030: Migration = {
