@@ -58,7 +58,8 @@ export type Entity =
   | 'problems'
   | 'inspections'
   | 'accountability'
-  | 'weak-orgs';
+  | 'weak-orgs'
+  | 'retraining';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -130,6 +131,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'inspections',
         'accountability',
         'weak-orgs',
+        'retraining',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -363,6 +365,17 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         leaderPost: '县委常委',
       }),
     );
+  // A retraining file of a cadre of each village and community that has a member (the county suspends).
+  for (const key of PLACES)
+    if (member[key])
+      records.retraining[key] = await ok(
+        county.post('/api/retraining', {
+          memberId: member[key],
+          post: 'director',
+          reasons: ['inaction'],
+          evidence: `${marker(key)}不作为`,
+        }),
+      );
   return { org, member, household, records };
 }
 

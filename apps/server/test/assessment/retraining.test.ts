@@ -93,8 +93,7 @@ describe.each(dialects())('retraining of cadres on %s', (dialect) => {
     const test = { testedOn: '2026-05-20', score: 72, assessment: '认真学习，深刻反思' };
     const short = await townA.post(`/api/retraining/${id}/test`, test);
     expect(short.json().error.code).toBe('retraining.hours_short');
-    for (const day of ['2026-03-24', '2026-03-31'])
-      await townA.post(`/api/retraining/${id}/classes`, CLASS(day, 8));
+    for (const day of ['2026-03-24', '2026-03-31']) await townA.post(`/api/retraining/${id}/classes`, CLASS(day, 8));
     const file = (await townA.get(`/api/retraining/${id}`)).json();
     expect(file).toMatchObject({ hoursAttended: 24, classesAttended: 3, classesMissed: 1 });
     const failed = (await townA.post(`/api/retraining/${id}/test`, { ...test, score: 59.5 })).json();
@@ -133,8 +132,9 @@ describe.each(dialects())('retraining of cadres on %s', (dialect) => {
     const b = (await townA.post('/api/retraining', suspendBody(fx.memberIn.villageA2, { post: 'secretary' }))).json();
     const noReason = await townA.post(`/api/retraining/${b.id}/remove`, { decidedBy: '东乡镇党委', reason: '' });
     expect(noReason.statusCode).toBe(400);
-    const removed = (await county.post(`/api/retraining/${b.id}/remove`, { decidedBy: '县委组织部', reason: '劝退' }))
-      .json();
+    const removed = (
+      await county.post(`/api/retraining/${b.id}/remove`, { decidedBy: '县委组织部', reason: '劝退' })
+    ).json();
     expect(removed).toMatchObject({ status: 'removed', decidedBy: '县委组织部' });
     expect((await townA.delete(`/api/retraining/${b.id}`)).statusCode).toBe(200);
     expect((await townA.get('/api/retraining')).json().total).toBe(1);

@@ -22,6 +22,7 @@ const EXPECTED = [
   'residents.pairings.gaps',
   'residents.stats',
   'residents.visits.quotas',
+  'retraining.summary',
   'screen.wall',
   'stats.overview',
   'supervision.overview',

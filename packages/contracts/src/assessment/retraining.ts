@@ -241,13 +241,13 @@ export const RETRAINING_FLOW = defineFlowSpec({
       from: ['tested'],
       to: 'reinstated',
       by: ['retraining.write'],
-      required: ['reason'],
+      required: ['decidedBy', 'reason'],
     }),
     remove: moveSpec('组织调整（免职、劝退）', 'Remove', 'removed', {
       from: ['suspended', 'training', 'tested'],
       to: 'removed',
       by: ['retraining.write'],
-      required: ['reason'],
+      required: ['decidedBy', 'reason'],
     }),
   },
 });

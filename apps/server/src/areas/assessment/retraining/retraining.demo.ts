@@ -33,7 +33,14 @@ const EVIDENCE: Record<SuspensionReason, string> = {
   other: '',
 };
 const REASONS = (Object.keys(EVIDENCE) as SuspensionReason[]).filter((r) => r !== 'other');
-const POSTS: CadrePost[] = ['secretary', 'deputy_secretary', 'committee', 'director', 'deputy_director', 'village_member'];
+const POSTS: CadrePost[] = [
+  'secretary',
+  'deputy_secretary',
+  'committee',
+  'director',
+  'deputy_director',
+  'village_member',
+];
 
 type Plan = 'suspended' | 'training' | 'tested' | 'reinstated' | 'removed';
 /** Where the 26 stand now: the oldest decided, the newest still suspended. */
@@ -170,7 +177,13 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
     if (tested)
       ev('tested', 'training', 'tested', testedOn, `${testedOn} 测试 ${score / 10} 分：${passed ? '合格' : '不合格'}`);
     if (decided)
-      ev(plan, tested ? 'tested' : 'training', plan, decidedOn, `${byName}会议：${plan === 'reinstated' ? '复职' : '组织调整'}`);
+      ev(
+        plan,
+        tested ? 'tested' : 'training',
+        plan,
+        decidedOn,
+        `${byName}会议：${plan === 'reinstated' ? '复职' : '组织调整'}`,
+      );
   }
   await repo.insertClasses(db, classes);
   await addTimelineBatch(db, events);

@@ -129,11 +129,6 @@ export async function summary(ctx: Ctx, actor: Actor, q: RetrainingSummaryQueryT
 }
 
 /** The figure as an Excel workbook. */
-export async function summaryXlsx(
-  ctx: Ctx,
-  actor: Actor,
-  q: RetrainingSummaryQueryT,
-  locale: Locale,
-): Promise<Buffer> {
+export async function summaryXlsx(ctx: Ctx, actor: Actor, q: RetrainingSummaryQueryT, locale: Locale): Promise<Buffer> {
   return retrainingFigure.xlsx(ctx, actor.tenantId!, await argsOf(ctx, actor, q), locale);
 }

@@ -64,8 +64,7 @@ export async function addClass(
   requireCapability(actor, 'retraining.write');
   const r = await repo.getFile(ctx.db, actor, id);
   if (r.status !== 'training') throw new DomainError('retraining.wrong_state', undefined, 409);
-  if (input.heldOn < r.suspended_on || input.heldOn > todayOf(ctx))
-    throw fieldError('retraining.date_range', 'heldOn');
+  if (input.heldOn < r.suspended_on || input.heldOn > todayOf(ctx)) throw fieldError('retraining.date_range', 'heldOn');
   await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock().toISOString();
     const [classId] = await repo.insertClasses(trx, [
@@ -106,7 +105,12 @@ export async function addClass(
 }
 
 /** Records the test and the written assessment; the verdict by the pass mark of the file's year. */
-export async function recordTest(ctx: Ctx, actor: Actor, id: number, input: RetrainingTestT): Promise<RetrainingDetailT> {
+export async function recordTest(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  input: RetrainingTestT,
+): Promise<RetrainingDetailT> {
   const who = asUser(actor);
   requireMove(who, retrainingFlow, 'test');
   const r = await repo.getFile(ctx.db, actor, id);

@@ -145,11 +145,13 @@ export async function insertClasses(db: Q, rows: Omit<Insertable<RetrainingClass
   // In batches: SQLite binds at most a few thousand parameters per statement.
   for (let i = 0; i < rows.length; i += 500)
     ids.push(
-      ...(await db
-        .insertInto('retraining_classes')
-        .values(rows.slice(i, i + 500))
-        .returning('id')
-        .execute()).map((r) => r.id),
+      ...(
+        await db
+          .insertInto('retraining_classes')
+          .values(rows.slice(i, i + 500))
+          .returning('id')
+          .execute()
+      ).map((r) => r.id),
     );
   return ids;
 }

@@ -194,12 +194,7 @@ export async function create(ctx: Ctx, actor: Actor, input: RetrainingCreateT): 
 }
 
 /** Changes the post, reasons and evidence of an open file. */
-export async function update(
-  ctx: Ctx,
-  actor: Actor,
-  id: number,
-  input: RetrainingUpdateT,
-): Promise<RetrainingDetailT> {
+export async function update(ctx: Ctx, actor: Actor, id: number, input: RetrainingUpdateT): Promise<RetrainingDetailT> {
   requireCapability(actor, 'retraining.write');
   const r = await repo.getFile(ctx.db, actor, id);
   if (!(repo.OPEN as readonly string[]).includes(r.status)) throw new DomainError('retraining.closed', undefined, 409);

@@ -1,0 +1,59 @@
+/**
+ * What the public board reads of the other assessment modules, by the functions their briefs agreed:
+ * `publishedStarsOf` (ratings), `rankingOf` (points) and `publishedPledgesOf` (pledges). Each answers full names
+ * where it has them: the board masks them itself. Until a module's branch is merged its source answers nothing,
+ * so the board shows that part empty rather than failing.
+ */
+import type { Q } from '../../../platform/data/scoped.js';
+
+/** A published or final star rating of an organization. */
+export interface StarRow {
+  orgId: number;
+  orgName: string;
+  stars: number;
+  status: string;
+}
+/** A member's points in a branch's ranking (the name in full: the board masks it). */
+export interface RankRow {
+  memberId: number;
+  name: string;
+  points: number;
+}
+/** A published pledge (the member's name in full, null for an organization's pledge). */
+export interface PledgeRow {
+  id: number;
+  orgName: string;
+  memberName: string | null;
+  title: string;
+  status: string;
+  fulfilledOn: string | null;
+}
+
+/** The board's sources. */
+export interface BoardSources {
+  publishedStarsOf(db: Q, tenantId: number, orgPath: string, year: number): Promise<StarRow[]>;
+  rankingOf(db: Q, tenantId: number, orgId: number, year: number): Promise<RankRow[]>;
+  publishedPledgesOf(db: Q, tenantId: number, orgPath: string, year: number, limit: number): Promise<PledgeRow[]>;
+}
+
+const DEFAULTS: BoardSources = {
+  publishedStarsOf: async () => [],
+  rankingOf: async () => [],
+  publishedPledgesOf: async () => [],
+};
+
+let current: BoardSources = DEFAULTS;
+
+/** The sources the board reads now. */
+export function boardSources(): BoardSources {
+  return current;
+}
+
+/** Replaces some sources (a test standing in for a module); answers a function that puts the previous back. */
+export function useBoardSources(some: Partial<BoardSources>): () => void {
+  const before = current;
+  current = { ...current, ...some };
+  return () => {
+    current = before;
+  };
+}
