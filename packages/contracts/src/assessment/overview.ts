@@ -123,7 +123,7 @@ export const HomeAssessment = Type.Object({
   cadresInRetraining: Count('cadres suspended or in retraining now'),
   manualPointsAwaiting: Count('manual points waiting for approval'),
   myRating: Nullable(HomeMyRating),
-  pointsToPublish: Count("the branch's point entries of past months not yet published"),
+  pointsToPublish: Count("the branch's point entries of last month while that month is not published"),
   pledgesToReview: Count('pledges waiting for review or for their fulfilment to be accepted'),
 });
 export type HomeAssessmentT = Static<typeof HomeAssessment>;

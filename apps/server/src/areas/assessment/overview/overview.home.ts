@@ -3,10 +3,20 @@
  * a branch's rating of the year and what it has left to score, points to publish, pledges to review, and a member's
  * own points and pledges. Each is its module's own list total under the filter the home's link opens.
  */
-import { can, type HomeAssessmentT, type HomeMyAssessmentT, type PledgeStatus } from '@dangjian/contracts';
+import {
+  addMonths,
+  can,
+  chinaToday,
+  type HomeAssessmentT,
+  type HomeMyAssessmentT,
+  type PledgeStatus,
+  type PointStatus,
+} from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import type { Ctx } from '../../../platform/context.js';
+import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import * as pledges from '../pledges/pledges.service.js';
+import * as points from '../points/points.service.js';
 
 type Org = { id: number; org_path: string; tenant_id: number };
 const one = { page: 1, pageSize: 1 };
@@ -15,9 +25,18 @@ const DONE: readonly PledgeStatus[] = ['fulfilled', 'evaluated'];
 /** The member's phone home lists this many of its open pledges. */
 const MY_PLEDGES_SHOWN = 5;
 
-/** Manual point entries of the subtree waiting for an approval (the branch's or the township's). */
-export async function manualPointsAwaiting(_ctx: Ctx, _actor: Actor, _org: Org): Promise<number> {
-  return 0;
+/**
+ * Manual point entries of the subtree waiting for the caller's approval: the township's and the county's
+ * (`branch_approved`), or a branch's (`submitted`).
+ */
+export async function manualPointsAwaiting(ctx: Ctx, actor: Actor, org: Org): Promise<number> {
+  const status: PointStatus | null = can(actor.role, 'points.approve')
+    ? 'branch_approved'
+    : can(actor.role, 'points.write')
+      ? 'submitted'
+      : null;
+  if (!status) return 0;
+  return (await points.list(ctx, actor, { ...one, org: org.id, event: 'manual', status })).total;
 }
 
 /** The organization's own star rating of the year, with the indicators it has left to score itself. */
@@ -30,9 +49,15 @@ export async function myRating(
   return null;
 }
 
-/** Point entries of the organization's past months not yet published (公示). */
-export async function pointsToPublish(_ctx: Ctx, _actor: Actor, _org: Org): Promise<number> {
-  return 0;
+/** A branch's point entries of last month while that month is not published (公示) yet. */
+export async function pointsToPublish(ctx: Ctx, actor: Actor, org: Org): Promise<number> {
+  if (!can(actor.role, 'points.write')) return 0;
+  // Months are published by a branch: a county's or a township's home has none of its own.
+  const o = await orgsRepo.getOrg(ctx.db, actor, org.id);
+  if (o.depth < 2) return 0;
+  const month = addMonths(`${chinaToday(ctx.clock()).slice(0, 7)}-01`, -1).slice(0, 7);
+  if ((await points.monthState(ctx, actor, org.id, month)).published) return 0;
+  return (await points.list(ctx, actor, { ...one, org: org.id, month })).total;
 }
 
 /** Pledges of the subtree waiting on its staff: submitted for review (审诺), or fulfilment reported to accept. */
@@ -48,10 +73,12 @@ export async function mine(ctx: Ctx, actor: Actor, year: number): Promise<HomeMy
     ? await pledges.list(ctx, actor, { mine: true, year, page: 1, pageSize: 200 })
     : { items: [], total: 0 };
   const open = own.items.filter((p) => !DONE.includes(p.status));
+  const my = can(actor.role, 'points.read') ? await points.mine(ctx, actor, year) : null;
+  const month = chinaToday(ctx.clock()).slice(0, 7);
   return {
     year,
-    points: 0,
-    pointsThisMonth: 0,
+    points: my?.total ?? 0,
+    pointsThisMonth: my?.months.find((m) => m.month === month)?.points ?? 0,
     pledges: own.total,
     pledgesOpen: open.length,
     items: open.slice(0, MY_PLEDGES_SHOWN).map((p) => ({ id: p.id, title: p.title, status: p.status, dueOn: p.dueOn })),

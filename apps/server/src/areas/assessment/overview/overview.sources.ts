@@ -6,7 +6,10 @@
 import type { AssessmentCountsT, AssessmentTargetT, StarsCountT } from '@dangjian/contracts';
 import type { Ctx } from '../../../platform/context.js';
 import { pledgesFigure } from '../pledges/pledges.figures.js';
+import { pointsFigure } from '../points/points.figures.js';
+import { reportsFigure } from '../reports/reports.figures.js';
 import { retrainingFigure } from '../retraining/retraining.figures.js';
+import { selectionsFigure } from '../selections/selections.figures.js';
 
 /** A subtree and a year, as every figure of the area takes them. */
 export type Span = { orgId: number; year: number };
@@ -46,13 +49,23 @@ export const NO_COUNTS: AssessmentCountsT = {
 export async function subtreeOf(ctx: Ctx, tenantId: number, span: Span): Promise<SubtreeFigures> {
   const p = (await pledgesFigure.get(ctx, tenantId, span)).total;
   const c = await retrainingFigure.get(ctx, tenantId, span);
+  const pt = await pointsFigure.get(ctx, tenantId, span);
+  const r = await reportsFigure.get(ctx, tenantId, span);
+  const s = await selectionsFigure.get(ctx, tenantId, span);
   return {
     counts: {
       ...NO_COUNTS,
+      pointsMembers: pt.membersWithPoints,
+      pointsTotal: pt.total,
+      pointsAverage: pt.average,
       pledgesMade: p.made,
       pledgesFulfilled: p.fulfilled,
       pledgesEvaluated: p.evaluated,
       problemsSolved: p.problemsSolved,
+      reportsDue: r.due,
+      reportsGraded: r.graded,
+      selections: s.selections,
+      winners: s.winners,
       cadresSuspended: c.suspended,
       cadresInRetraining: c.inRetraining,
       cadresReinstated: c.reinstated,

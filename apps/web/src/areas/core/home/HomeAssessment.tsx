@@ -7,7 +7,7 @@
  */
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { HomeAssessmentT, HomeT } from '@dangjian/contracts';
+import { addMonths, chinaToday, type HomeAssessmentT, type HomeT } from '@dangjian/contracts';
 import { withQuery } from '../../../api/client';
 import { useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
@@ -25,7 +25,7 @@ export function assessmentLinks(orgId: number | undefined, year: number) {
     pledgesToReview: withQuery('/pledges', { org, status: 'submitted' }),
     retraining: withQuery('/retraining', { org }),
     manualPoints: '/points/review',
-    pointsToPublish: withQuery('/points', { org, status: 'draft' }),
+    pointsToPublish: withQuery('/points', { org, month: addMonths(`${chinaToday().slice(0, 7)}-01`, -1).slice(0, 7) }),
     overview: withQuery('/assessment/overview', { org, year }),
   };
 }
