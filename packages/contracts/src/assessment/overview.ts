@@ -38,7 +38,7 @@ const Share = (description: string) => Type.Number({ minimum: 0, maximum: 1, des
 
 /** The figures of one subtree in the year, each read from its module's figure. */
 export const AssessmentCounts = Type.Object({
-  rated: Count('organizations with a published or final star rating (星级评定)'),
+  rated: Count('organizations rated in the year: results scored, published or final (星级评定)'),
   atLeast3: Count('of those, rated 3 stars or more'),
   atLeast3Share: Share('the share of rated organizations at 3 stars or more'),
   commended: Count('organizations commended (≥ 4 stars)'),
@@ -104,7 +104,8 @@ export const HomeMyRating = Type.Object({
   id: Type.Integer(),
   year: Type.Integer(),
   status: Type.String({ description: "the result's state" }),
-  stars: Nullable(Type.Integer()),
+  stars: Nullable(Type.Integer({ description: 'its stars once published' })),
+  lastYearStars: Nullable(Type.Integer({ description: "last year's stars, published or final" })),
   toScore: Count('indicators the branch still has to score itself'),
 });
 

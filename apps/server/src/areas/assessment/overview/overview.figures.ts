@@ -37,7 +37,7 @@ export const assessmentOverviewFigure = defineFigure({
 
 async function computeOverview(ctx: Ctx, { root, year }: OverviewArgs): Promise<AssessmentOverviewT> {
   const tenantId = root.tenant_id;
-  const whole = await subtreeOf(ctx, tenantId, { orgId: root.id, year });
+  const whole = await subtreeOf(ctx, tenantId, { orgId: root.id, year }, true);
   const children = await childOrgs(ctx.db, tenantId, root.id);
   const rows: AssessmentOverviewT['rows'] = [];
   // One child at a time: each reads its modules' cached figures, and the machine serves others meanwhile.

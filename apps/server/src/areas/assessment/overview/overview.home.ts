@@ -17,6 +17,7 @@ import type { Ctx } from '../../../platform/context.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import * as pledges from '../pledges/pledges.service.js';
 import * as points from '../points/points.service.js';
+import * as ratings from '../ratings/ratings.service.js';
 
 type Org = { id: number; org_path: string; tenant_id: number };
 const one = { page: 1, pageSize: 1 };
@@ -39,14 +40,36 @@ export async function manualPointsAwaiting(ctx: Ctx, actor: Actor, org: Org): Pr
   return (await points.list(ctx, actor, { ...one, org: org.id, event: 'manual', status })).total;
 }
 
-/** The organization's own star rating of the year, with the indicators it has left to score itself. */
-export async function myRating(
-  _ctx: Ctx,
-  _actor: Actor,
-  _org: Org,
-  _year: number,
-): Promise<HomeAssessmentT['myRating']> {
-  return null;
+/** Results whose stars are out (公示 and final). */
+const OUT: readonly string[] = ['published', 'final'];
+
+/**
+ * A branch's own star rating of the year (its secretary's home): its state, its stars once published, last year's
+ * stars, and the self-scored indicators it has not scored yet while it is to self-score.
+ */
+export async function myRating(ctx: Ctx, actor: Actor, org: Org, year: number): Promise<HomeAssessmentT['myRating']> {
+  if (!can(actor.role, 'ratings.self')) return null;
+  const of = async (y: number) =>
+    (await ratings.list(ctx, actor, { org: org.id, year: y, subject: 'org', page: 1, pageSize: 20 })).items.find(
+      (r) => r.orgId === org.id,
+    ) ?? null;
+  const now = await of(year);
+  const last = await of(year - 1);
+  const r = now ?? last;
+  if (!r) return null;
+  let toScore = 0;
+  if (now?.status === 'draft') {
+    const sheet = await ratings.get(ctx, actor, now.id);
+    toScore = sheet.scores.filter((s) => s.fill === 'self' && s.selfScore == null).length;
+  }
+  return {
+    id: r.id,
+    year: r.year,
+    status: r.status,
+    stars: now && OUT.includes(now.status) ? now.stars : null,
+    lastYearStars: last && OUT.includes(last.status) ? last.stars : null,
+    toScore,
+  };
 }
 
 /** A branch's point entries of last month while that month is not published (公示) yet. */

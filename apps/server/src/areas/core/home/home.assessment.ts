@@ -9,7 +9,7 @@
 import { chinaToday, type HomeAssessmentT, type HomeMyAssessmentT, ROLE_CAPABILITIES } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import type { Ctx } from '../../../platform/context.js';
-import { subtreeOf } from '../../assessment/overview/overview.sources.js';
+import { ratingsFinal, subtreeOf } from '../../assessment/overview/overview.sources.js';
 import * as parts from '../../assessment/overview/overview.home.js';
 
 type Org = { id: number; org_path: string; tenant_id: number };
@@ -20,10 +20,11 @@ export async function assessmentSection(ctx: Ctx, actor: Actor, org: Org): Promi
   const held = ROLE_CAPABILITIES[actor.role] as readonly string[];
   if (!held.some((c) => /^(ratings|points|pledges)\./.test(c))) return null;
   const year = Number(chinaToday(ctx.clock()).slice(0, 4));
-  const now = await subtreeOf(ctx, org.tenant_id, { orgId: org.id, year });
-  // The stars of this year once some are published; until then last year's, which are final.
-  const stars = now.counts.rated ? now : await subtreeOf(ctx, org.tenant_id, { orgId: org.id, year: year - 1 });
-  const ratingYear = now.counts.rated ? year : year - 1;
+  // The stars of this year once its ratings are final; until then last year's.
+  const now = await subtreeOf(ctx, org.tenant_id, { orgId: org.id, year }, true);
+  const final = await ratingsFinal(ctx, org.tenant_id, org.id, year);
+  const ratingYear = final ? year : year - 1;
+  const stars = final ? now : await subtreeOf(ctx, org.tenant_id, { orgId: org.id, year: ratingYear }, true);
   return {
     year,
     starsByLevel: stars.starsByLevel,

@@ -102,14 +102,23 @@ function supervisorNums(s: HomeAssessmentT, orgId: number | undefined, t: (zh: s
 function branchNums(s: HomeAssessmentT, orgId: number | undefined, t: (zh: string, en: string) => string): Num[] {
   const l = assessmentLinks(orgId, s.year);
   const r = s.myRating;
+  // This year's stars once published, else last year's.
+  const stars = r?.stars ?? r?.lastYearStars ?? null;
+  const starsYear = r?.stars != null ? r.year : s.year - 1;
   return [
     {
       key: 'myStars',
-      title: t(`本支部星级（${r?.year ?? s.year}）`, `Our stars (${r?.year ?? s.year})`),
-      value: r?.stars != null ? starsText(r.stars) : t('未评定', 'Not rated'),
-      href: l.myRating,
+      title: t(`本支部星级（${starsYear}）`, `Our stars (${starsYear})`),
+      value: stars != null ? starsText(stars) : t('未评定', 'Not rated'),
+      href: r ? `/ratings/${r.id}` : l.myRating,
     },
-    { key: 'toScore', title: t('待自评指标', 'Items to score'), value: r?.toScore ?? 0, href: l.myRating, alert: true },
+    {
+      key: 'toScore',
+      title: t('待自评指标', 'Items to score'),
+      value: r?.toScore ?? 0,
+      href: r ? `/ratings/${r.id}` : l.myRating,
+      alert: true,
+    },
     {
       key: 'pointsToPublish',
       title: t('积分待公示', 'Points to publish'),
