@@ -52,8 +52,14 @@ const TABLE: readonly Key[] = [
 ];
 const COLUMN_TITLES: Partial<Record<Key, [string, string]>> = { atLeast3Share: ['三星及以上占比', 'Share ≥ 3 stars'] };
 
-const shown = (key: Key, v: number) =>
-  key === 'atLeast3Share' ? percent(v) : key === 'pointsAverage' ? v.toFixed(1) : v.toLocaleString('en-US');
+const shown = (key: Key, v: number, rated = 1) =>
+  key === 'atLeast3Share'
+    ? rated
+      ? percent(v)
+      : '—'
+    : key === 'pointsAverage'
+      ? v.toFixed(1)
+      : v.toLocaleString('en-US');
 
 /** The overview page; `?org=` drills into an organization of the table, `?year=` is the year. */
 export default function AssessmentOverviewPage() {
@@ -208,7 +214,7 @@ export default function AssessmentOverviewPage() {
                     align: 'right' as const,
                     width: 104,
                     sorter: (a: AssessmentCountsT, b: AssessmentCountsT) => a[key] - b[key],
-                    render: (v: number) => shown(key, v),
+                    render: (v: number, r: AssessmentCountsT) => shown(key, v, r.rated),
                   })),
                 ]}
               />

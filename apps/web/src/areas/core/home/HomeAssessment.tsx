@@ -7,9 +7,9 @@
  */
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { addMonths, chinaToday, type HomeAssessmentT, type HomeT } from '@dangjian/contracts';
+import { addMonths, chinaToday, type HomeAssessmentT, type HomeT, RATING_STATUSES } from '@dangjian/contracts';
 import { withQuery } from '../../../api/client';
-import { useT } from '../../../app/i18n';
+import { useLabel, useT } from '../../../app/i18n';
 import { hasCap, useMe } from '../../../app/session';
 import { percent } from '../../life/meetings/model';
 import { Card, type Num } from './HomePeople';
@@ -56,6 +56,20 @@ function StarsLine({ s }: { s: HomeAssessmentT }) {
           )}
         </span>
       ) : null}
+    </li>
+  );
+}
+
+/** A branch's rating of the year in words: its state, a link to its sheet. */
+function MyRatingLine({ r }: { r: NonNullable<HomeAssessmentT['myRating']> }) {
+  const t = useT();
+  const lbl = useLabel();
+  return (
+    <li data-todo="assessment-my-rating">
+      <Link to={`/ratings/${r.id}`}>{t(`${r.year} 年星级评定`, `Star rating ${r.year}`)}</Link>
+      <span className={r.status === 'draft' ? 'dj-badge dj-badge-warn' : 'dj-badge'}>
+        {lbl(RATING_STATUSES, r.status)}
+      </span>
     </li>
   );
 }
@@ -183,7 +197,13 @@ export function HomeAssessment({ home }: { home: HomeT }) {
   // The county and the townships watch what is below them; a branch sees its own stars and to-do.
   const supervisor = !!me && hasCap(me, 'assessmentOverview.read');
   const title = t('考核激励', 'Assessment');
-  const rows = supervisor ? [<StarsLine key="stars" s={s} />] : [];
+  const rows = supervisor
+    ? s.rated
+      ? [<StarsLine key="stars" s={s} />]
+      : []
+    : s.myRating
+      ? [<MyRatingLine key="mine" r={s.myRating} />]
+      : [];
   return (
     <section aria-label={title} data-testid="assessment-figures">
       <h2 className="dj-h1 dj-section-title">{title}</h2>
@@ -192,8 +212,10 @@ export function HomeAssessment({ home }: { home: HomeT }) {
           title={supervisor ? t('考核激励情况', 'Assessment below') : t('考核激励待办', 'Assessment to-do')}
           testId="home-assessment"
           nums={supervisor ? supervisorNums(s, home.orgId, t) : branchNums(s, home.orgId, t)}
-          rows={s.rated || !supervisor ? rows : []}
-          empty={t('本年度尚无已公示的星级评定', 'No star rating published yet')}
+          rows={rows}
+          empty={
+            supervisor ? t('尚无星级评定结果', 'No star rating yet') : t('本支部尚未参加星级评定', 'Not rated yet')
+          }
           more={
             supervisor ? (
               <Link className="dj-people-more" to={assessmentLinks(home.orgId, s.year).overview}>

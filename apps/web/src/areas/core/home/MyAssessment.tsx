@@ -44,12 +44,14 @@ export function MyAssessment({ a }: { a: NonNullable<HomeMineT['assessment']> })
           </li>
         ))}
       </ul>
-      <Link className="m-link" to="/m/points" data-testid="m-points-link">
-        {t('查看我的积分', 'See my points')}
-      </Link>{' '}
-      <Link className="m-link" to="/m/pledges" data-testid="m-pledges-link">
-        {t('查看我的承诺', 'See my pledges')}
-      </Link>
+      <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
+        <Link className="m-link" to="/m/points" data-testid="m-points-link">
+          {t('查看我的积分', 'See my points')}
+        </Link>
+        <Link className="m-link" to="/m/pledges" data-testid="m-pledges-link">
+          {t('查看我的承诺', 'See my pledges')}
+        </Link>
+      </div>
     </section>
   );
 }
