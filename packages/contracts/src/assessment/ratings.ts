@@ -513,6 +513,7 @@ export const RatingTarget = Type.Object({
 });
 export type RatingTargetT = Static<typeof RatingTarget>;
 export const RatingTargetList = Type.Object({ items: Type.Array(RatingTarget) });
+export type RatingTargetListT = Static<typeof RatingTargetList>;
 export const RatingTargetSet = Body({
   family: Code('方案系列', 'Scheme family'),
   minStars: Type.Integer({ minimum: 1, maximum: 10, ...labelled('目标星级（不低于）', 'Stars at least') }),
@@ -586,3 +587,4 @@ export const CadreAssessmentsSummary = Type.Object({
 });
 export type CadreAssessmentsSummaryT = Static<typeof CadreAssessmentsSummary>;
 export * from './ratings.templates.js';
+export * from './ratings.scoring.js';
