@@ -62,8 +62,8 @@ describe('ratings: a scheme, a branch scored, its stars published', () => {
       await page.locator('.ant-modal').getByRole('button', { name: '复制到本年度' }).click();
       await page.waitForURL(/\/ratings\/schemes\/\d+$/, { timeout: 30_000 });
       schemeId = Number(page.url().split('/').pop());
-      await page.getByTestId('scheme-total').waitFor();
-      expect(await page.getByTestId('scheme-total').textContent()).toContain('100');
+      await page.getByTestId('scheme-sum').waitFor();
+      expect(await page.getByTestId('scheme-sum').textContent()).toContain('100');
       await settle(page);
       await shot(page, 'ratings-scheme-editor');
       await page.getByTestId('publish-scheme').click();
@@ -169,5 +169,5 @@ describe('ratings: a scheme, a branch scored, its stars published', () => {
       await settle(page);
       await shot(page, 'ratings-results');
     });
-  });
+  }, 300_000);
 });
