@@ -53,9 +53,10 @@ export async function selfScore(ctx: Ctx, actor: Actor, id: number, input: Ratin
   const r = await flowRow(ctx, actor, id);
   checkMove(who, ratingFlow, r, 'selfScore', {});
   const self = checkEntries(r, input.scores, entered(r.self_scores), 'self');
+  // Read before the transaction: SQLite has one connection, which the transaction holds.
+  const values = await valuesFor(ctx, [r]);
+  const s = scoreOf({ ...r, self_scores: JSON.stringify(self) }, values.get(r.id) ?? {});
   await ctx.db.transaction().execute(async (trx) => {
-    const values = await valuesFor(ctx, [r]);
-    const s = scoreOf({ ...r, self_scores: JSON.stringify(self) }, values.get(r.id) ?? {});
     await repo.updateRating(trx, id, { self_scores: JSON.stringify(self), ...storedOf(s) });
     await move(ctx, trx, who, ratingFlow, r, 'selfScore', { note: input.note ?? null });
   });

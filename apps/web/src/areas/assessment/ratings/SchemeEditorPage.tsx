@@ -259,7 +259,7 @@ function SchemeForm({ s, onChanged }: { s?: Scheme; onChanged?: () => void }) {
         ) : null}
         <Col xs={24} md={mode !== 'items' ? 6 : 12}>
           <Form.Item label={t('合计分值', 'Total')}>
-            <b data-testid="scheme-total">
+            <b data-testid="scheme-sum">
               {t(`${count} 项指标，共 ${total} 分`, `${count} indicators, ${total} points`)}
             </b>
           </Form.Item>

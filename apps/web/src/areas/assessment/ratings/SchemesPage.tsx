@@ -4,7 +4,7 @@
  * it is published), and the recycle bin of drafts made by mistake.
  */
 import { useState } from 'react';
-import { Button, Form, InputNumber, Radio, Space, Tag, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Radio, Space, Tag, Typography } from 'antd';
 import { CopyOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -15,6 +15,7 @@ import { hasCap, useMe } from '../../../app/session';
 import { type ListFilter, ListPage } from '../../../components/list/ListPage';
 import { NewButton, recycleBin, searchFilter, selectFilter } from '../../../components/list/listParts';
 import { FormModal } from '../../../components/FormModal';
+import { Field } from '../../../components/form/Field';
 import { chinaYear, type Scheme, type SchemeItem, type TemplateItem, yearOptions } from './ratingModel';
 
 /** The rating schemes list. */
@@ -162,6 +163,9 @@ function TemplateModal({ onClose, onSaved }: { onClose: () => void; onSaved: (s:
           </Space>
         </Radio.Group>
       </Form.Item>
+      <Field name="name" label={t('方案名称（可不填，默认为模板名称）', 'Name (the template’s when blank)')} max={100}>
+        <Input data-testid="template-name" />
+      </Field>
       <Form.Item
         name="year"
         label={t('年度', 'Year')}
