@@ -304,7 +304,12 @@ export const MyPoints = Type.Object({
   rank: Nullable(Type.Integer()),
   branchSize: Type.Integer(),
   months: Type.Array(
-    Type.Object({ month: Type.String(), points: Type.Integer(), published: Type.Boolean(), entries: Type.Array(PointEntry) }),
+    Type.Object({
+      month: Type.String(),
+      points: Type.Integer(),
+      published: Type.Boolean(),
+      entries: Type.Array(PointEntry),
+    }),
   ),
 });
 export type MyPointsT = Static<typeof MyPoints>;
@@ -323,7 +328,9 @@ export const PointsSummary = Type.Object({
   membersWithPoints: Type.Integer(),
   total: Type.Integer(),
   average: Type.Number({ description: 'total / members with points, 1 decimal' }),
-  distribution: Type.Array(Type.Object({ from: Type.Integer(), to: Nullable(Type.Integer()), members: Type.Integer() })),
+  distribution: Type.Array(
+    Type.Object({ from: Type.Integer(), to: Nullable(Type.Integer()), members: Type.Integer() }),
+  ),
   byEvent: Type.Array(Type.Object({ event: KeyOf(POINT_EVENTS), points: Type.Integer(), entries: Type.Integer() })),
 });
 export type PointsSummaryT = Static<typeof PointsSummary>;

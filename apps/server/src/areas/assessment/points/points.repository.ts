@@ -226,7 +226,8 @@ export function orgOfTenant(db: Q, tenantId: number, id: number) {
 /** The SQL CASE capping a sum `col` of an event by a cap map (0 or missing: no cap). */
 function capped(col: string, caps: Record<string, number>) {
   const whens = HARVESTED_EVENTS.filter((e) => (caps[e] ?? 0) > 0).map(
-    (e) => sql`WHEN event = ${sql.lit(e)} AND ${sql.ref(col)} > ${sql.lit(Math.trunc(caps[e]!))} THEN ${sql.lit(Math.trunc(caps[e]!))}`,
+    (e) =>
+      sql`WHEN event = ${sql.lit(e)} AND ${sql.ref(col)} > ${sql.lit(Math.trunc(caps[e]!))} THEN ${sql.lit(Math.trunc(caps[e]!))}`,
   );
   if (!whens.length) return sql.ref(col);
   return sql`CASE ${sql.join(whens, sql` `)} ELSE ${sql.ref(col)} END`;
@@ -306,7 +307,12 @@ export async function ranking(
     sum.set(t.member_id, s);
   }
   const rows = members
-    .map((m) => ({ memberId: m.id, name: m.name, orgName: m.org_name, ...(sum.get(m.id) ?? { points: 0, entries: 0 }) }))
+    .map((m) => ({
+      memberId: m.id,
+      name: m.name,
+      orgName: m.org_name,
+      ...(sum.get(m.id) ?? { points: 0, entries: 0 }),
+    }))
     .sort((a, b) => b.points - a.points || a.name.localeCompare(b.name, 'zh-CN') || a.memberId - b.memberId);
   let rank = 0;
   let last: number | null = null;

@@ -48,7 +48,12 @@ export const pointsRoutes: RouteModule = (app, ctx) => {
   );
   r.get(
     '/api/points/months',
-    { can: 'points.read', summary: '月度积分公示状态 A month’s state', query: PointMonthQuery, response: PointMonthState },
+    {
+      can: 'points.read',
+      summary: '月度积分公示状态 A month’s state',
+      query: PointMonthQuery,
+      response: PointMonthState,
+    },
     (req) => points.monthState(ctx, actorOf(req), req.query.org, req.query.month),
   );
   r.post(
@@ -73,18 +78,23 @@ export const pointsRoutes: RouteModule = (app, ctx) => {
     },
     (req) => points.harvestNow(ctx, actorOf(req), req.query),
   );
-  crudRoutes(r, ctx, { ...points, create: points.createManual }, {
-    url: '/api/points',
-    read: 'points.read',
-    write: 'points.write',
-    audit: 'point',
-    item: PointDetail,
-    list: { summary: '积分台账 The ledger', query: PointListQuery, response: PointList },
-    get: '积分记录及过程 An entry with its history',
-    create: { summary: '录入加减分（须附佐证）A manual entry with evidence', body: PointManualCreate },
-    remove: '删除误录的加减分（可恢复）Soft delete',
-    restore: '恢复加减分 Restore',
-  });
+  crudRoutes(
+    r,
+    ctx,
+    { ...points, create: points.createManual },
+    {
+      url: '/api/points',
+      read: 'points.read',
+      write: 'points.write',
+      audit: 'point',
+      item: PointDetail,
+      list: { summary: '积分台账 The ledger', query: PointListQuery, response: PointList },
+      get: '积分记录及过程 An entry with its history',
+      create: { summary: '录入加减分（须附佐证）A manual entry with evidence', body: PointManualCreate },
+      remove: '删除误录的加减分（可恢复）Soft delete',
+      restore: '恢复加减分 Restore',
+    },
+  );
   const act = { can: 'points.write', params: IdParams, response: PointDetail } as const;
   r.post(
     '/api/points/:id/branch-approve',
@@ -93,7 +103,13 @@ export const pointsRoutes: RouteModule = (app, ctx) => {
   );
   r.post(
     '/api/points/:id/approve',
-    { ...act, can: 'points.approve', audit: 'point.approve', summary: '乡镇审核通过 Township approves', body: PointNote },
+    {
+      ...act,
+      can: 'points.approve',
+      audit: 'point.approve',
+      summary: '乡镇审核通过 Township approves',
+      body: PointNote,
+    },
     (req) => points.approve(ctx, actorOf(req), req.params.id, req.body.note ?? null),
   );
   r.post(

@@ -152,7 +152,8 @@ export async function createManual(ctx: Ctx, actor: Actor, input: PointManualCre
   if (Math.abs(input.points) > rules.manualMax) throw fieldError('points.too_many', 'points');
   const points = input.kind === 'deduction' ? -Math.abs(input.points) : input.points;
   const month = input.occurredOn.slice(0, 7);
-  if (await repo.isPublished(ctx.db, member.org_id, month)) throw fieldError('points.month_published', 'occurredOn', 409);
+  if (await repo.isPublished(ctx.db, member.org_id, month))
+    throw fieldError('points.month_published', 'occurredOn', 409);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock().toISOString();
     const [id] = await repo.insertEntries(trx, [
@@ -236,7 +237,8 @@ export async function dispute(ctx: Ctx, actor: Actor, id: number, reason: string
   const r = await flowRow(ctx, actor, id);
   if (r.member_id !== actor.memberId) throw new DomainError('points.not_yours', undefined, 403);
   if (r.published) throw new DomainError('points.month_published', undefined, 409);
-  if (r.reverses_id != null || (await repo.reversalOf(ctx.db, id))) throw new DomainError('points.reversal', undefined, 409);
+  if (r.reverses_id != null || (await repo.reversalOf(ctx.db, id)))
+    throw new DomainError('points.reversal', undefined, 409);
   if (r.status !== 'approved') throw new DomainError('points.wrong_state', undefined, 409);
   const text = reason.trim();
   if (!text) throw fieldError('points.reason_required', 'reason');
@@ -474,16 +476,9 @@ export async function mine(ctx: Ctx, actor: Actor, year = chinaYear(todayOf(ctx)
     return { year, memberId: null, total: 0, rank: null, branchSize: 0, months: [] };
   const member = await repo.memberInScope(ctx.db, actor, memberId);
   const rules = await pointsRules(ctx.db, actor.tenantId!, year);
-  const rows = member
-    ? await repo.ranking(ctx.db, actor.tenantId!, subtreeRange(actor.orgPath), year, rules)
-    : [];
+  const rows = member ? await repo.ranking(ctx.db, actor.tenantId!, subtreeRange(actor.orgPath), year, rules) : [];
   const me = rows.find((r) => r.memberId === memberId);
-  const { rows: ledger } = await repo.listLedger(
-    ctx.db,
-    actor,
-    { memberId, year },
-    { page: 1, pageSize: 500 },
-  );
+  const { rows: ledger } = await repo.listLedger(ctx.db, actor, { memberId, year }, { page: 1, pageSize: 500 });
   const entries = await rowsOf(ctx, ledger);
   const months = new Map<string, PointEntryT[]>();
   for (const e of entries) months.set(e.month, [...(months.get(e.month) ?? []), e]);
