@@ -58,7 +58,8 @@ export type Entity =
   | 'problems'
   | 'inspections'
   | 'accountability'
-  | 'weak-orgs';
+  | 'weak-orgs'
+  | 'points';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -130,6 +131,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'inspections',
         'accountability',
         'weak-orgs',
+        'points',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -361,6 +363,18 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         reasonText: `${marker(key)}班子软弱`,
         leaderName: '包抓领导',
         leaderPost: '县委常委',
+      }),
+    );
+  // A manual points entry of a member of each organization that has one (the ledger lies on the member's path).
+  for (const [key, memberId] of Object.entries(member) as [OrgKey, number][])
+    records.points[key] = await ok(
+      county.post('/api/points', {
+        memberId,
+        kind: 'volunteer',
+        points: 2,
+        occurredOn: '2026-06-01',
+        note: `${marker(key)}志愿服务`,
+        evidence: '签到表',
       }),
     );
   return { org, member, household, records };
