@@ -198,9 +198,8 @@ export async function seedEvents(env: TestEnv, memberId: number, day = '2026-06-
   }
   await ensurePledges(env);
   const pledge = nextPledge++;
-  await sql`INSERT INTO pledges (id, tenant_id, org_id, org_path, member_id, kind, year, status, fulfilled_on, deleted_at)
-    VALUES (${pledge}, ${m.tenant_id}, ${m.org_id}, ${m.org_path}, ${memberId}, 'member', 2026, 'fulfilled', ${day}, NULL)`.execute(
-    db,
-  );
+  await sql`INSERT INTO pledges (id, tenant_id, org_id, org_path, member_id, kind, year, status, fulfilled_on,
+      deleted_at) VALUES (${pledge}, ${m.tenant_id}, ${m.org_id}, ${m.org_path}, ${memberId}, 'member', 2026,
+      'fulfilled', ${day}, NULL)`.execute(db);
   return { meeting: meeting.id, wish: wish.id, errand: errand.id, visit: visit.id, bill: bill.id, pledge };
 }

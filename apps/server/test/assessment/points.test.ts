@@ -168,7 +168,7 @@ describe.each(dialects())('points on %s', (dialect) => {
     expect((await secA1.delete(`/api/points/${e.id}`)).statusCode).toBe(409);
   });
 
-  it('a member sees its own ledger, disputes before publication; the answer reverses; publication freezes', async () => {
+  it('a member sees its own ledger, disputes before publication; answers reverse; publishing freezes', async () => {
     const mine = (await member.get('/api/points?month=2026-06')).json();
     expect(mine.items.every((e: { memberId: number }) => e.memberId === fx.memberIn.villageA1)).toBe(true);
     const other = (await secA1.get(`/api/points?member=${fx.memberIn.villageA2}`)).json();

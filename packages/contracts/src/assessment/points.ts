@@ -44,7 +44,8 @@ export type HarvestedEvent = (typeof HARVESTED_EVENTS)[number];
  */
 const FINGERTIPS = l(
   '属于“指尖上的形式主义”：2026年整治规定禁止以登录、点击、浏览、点赞、转发、学习时长、打卡等计分排名',
-  'Formalism at the fingertips: the 2026 rules forbid scoring by log-ins, clicks, views, likes, shares, study time or check-ins',
+  'Formalism at the fingertips: the 2026 rules forbid scoring by log-ins, clicks, views, likes, shares, ' +
+    'study time or check-ins',
 );
 export const FORBIDDEN_POINT_EVENTS = {
   login: { label: l('登录', 'Log-in'), reason: FINGERTIPS },

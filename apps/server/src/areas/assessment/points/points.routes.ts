@@ -26,6 +26,8 @@ import { actorOf, localeOf, type RouteModule } from '../../../platform/http.js';
 import { datedXlsx, routesOf, sendWorkbook } from '../../../platform/router.js';
 import * as excel from './points.excel.js';
 import * as figures from './points.figures.js';
+import * as disputes from './points.disputes.js';
+import * as harvests from './points.harvestJob.js';
 import * as points from './points.service.js';
 
 export const pointsRoutes: RouteModule = (app, ctx) => {
@@ -54,7 +56,7 @@ export const pointsRoutes: RouteModule = (app, ctx) => {
       query: PointMonthQuery,
       response: PointMonthState,
     },
-    (req) => points.monthState(ctx, actorOf(req), req.query.org, req.query.month),
+    (req) => disputes.monthState(ctx, actorOf(req), req.query.org, req.query.month),
   );
   r.post(
     '/api/points/months',
@@ -65,7 +67,7 @@ export const pointsRoutes: RouteModule = (app, ctx) => {
       body: PointPublish,
       response: PointMonthState,
     },
-    (req) => points.publish(ctx, actorOf(req), req.body.orgId, req.body.month),
+    (req) => disputes.publish(ctx, actorOf(req), req.body.orgId, req.body.month),
   );
   r.post(
     '/api/points/harvest',
@@ -76,7 +78,7 @@ export const pointsRoutes: RouteModule = (app, ctx) => {
       query: PointHarvestQuery,
       response: PointHarvestResult,
     },
-    (req) => points.harvestNow(ctx, actorOf(req), req.query),
+    (req) => harvests.harvestNow(ctx, actorOf(req), req.query),
   );
   crudRoutes(
     r,
@@ -126,12 +128,12 @@ export const pointsRoutes: RouteModule = (app, ctx) => {
       summary: '对本人积分提出异议（公示前）Dispute',
       body: PointDisputeCreate,
     },
-    (req) => points.dispute(ctx, actorOf(req), req.params.id, req.body.reason),
+    (req) => disputes.dispute(ctx, actorOf(req), req.params.id, req.body.reason),
   );
   r.post(
     '/api/points/:id/answer',
     { ...act, audit: 'point.answer', summary: '答复积分异议 Answer a dispute', body: PointDisputeAnswer },
-    (req) => points.answer(ctx, actorOf(req), req.params.id, req.body),
+    (req) => disputes.answer(ctx, actorOf(req), req.params.id, req.body),
   );
   r.get(
     '/api/stats/points',

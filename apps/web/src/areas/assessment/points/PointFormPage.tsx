@@ -41,7 +41,8 @@ export default function PointFormPage() {
         <p className="dj-muted">
           {t(
             '加减分须附佐证材料，经支部和乡镇（街道）党委审核后计入积分。不得以登录、点击、浏览、点赞、转发、学习时长等计分。',
-            'A manual entry needs its evidence and counts once the branch and the township approve it. Nothing is scored by log-ins, clicks, views, likes, shares or study time.',
+            'A manual entry needs its evidence and counts once the branch and the township approve it. ' +
+              'Nothing is scored by log-ins, clicks, views, likes, shares or study time.',
           )}
         </p>
       }

@@ -113,7 +113,8 @@ export default function RankingPage() {
         <p className="dj-muted">
           {t(
             '积分按规则中的每月、每年上限计算；只计参加组织生活、践诺、服务群众等实绩，不计登录、点击、浏览、学习时长。',
-            'Counted within the monthly and yearly caps of the rules; only work done counts, never log-ins, clicks, views or study time.',
+            'Counted within the monthly and yearly caps of the rules; ' +
+              'only work done counts, never log-ins, clicks, views or study time.',
           )}
         </p>
       </Card>
