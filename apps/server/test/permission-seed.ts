@@ -59,7 +59,8 @@ export type Entity =
   | 'inspections'
   | 'accountability'
   | 'weak-orgs'
-  | 'retraining';
+  | 'retraining'
+  | 'points';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -132,6 +133,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'accountability',
         'weak-orgs',
         'retraining',
+        'points',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -376,6 +378,18 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
           evidence: `${marker(key)}不作为`,
         }),
       );
+  // A manual points entry of a member of each organization that has one (the ledger lies on the member's path).
+  for (const [key, memberId] of Object.entries(member) as [OrgKey, number][])
+    records.points[key] = await ok(
+      county.post('/api/points', {
+        memberId,
+        kind: 'volunteer',
+        points: 2,
+        occurredOn: '2026-06-01',
+        note: `${marker(key)}志愿服务`,
+        evidence: '签到表',
+      }),
+    );
   return { org, member, household, records };
 }
 

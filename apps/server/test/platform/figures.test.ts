@@ -17,6 +17,7 @@ const EXPECTED = [
   'meetings.compliance',
   'meetings.stats',
   'mobility.states',
+  'points.summary',
   'problems.summary',
   'residents.groups.coverage',
   'residents.pairings.gaps',

@@ -8,7 +8,11 @@ export const POINTS_CAPABILITIES = {
   // A member disputes an entry of its own before the month is published.
   'points.dispute': cap('对本人积分提出异议', 'Dispute an entry of one’s own points', ['member']),
   // The branch records manual entries, answers disputes and publishes its months.
-  'points.write': cap('录入加减分、答复异议、公示月度积分', 'Record manual points, answer disputes, publish', STAFF_ROLES),
+  'points.write': cap(
+    '录入加减分、答复异议、公示月度积分',
+    'Record manual points, answer disputes, publish',
+    STAFF_ROLES,
+  ),
   // The township (and county) approve manual entries after the branch and harvest on demand.
   'points.approve': cap('审核加减分、汇集积分', 'Approve manual points, harvest from records', [
     'county_admin',

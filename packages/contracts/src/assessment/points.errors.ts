@@ -23,7 +23,10 @@ export const POINTS_ERRORS = {
   'points.not_yours': { zh: '只能对本人的积分提出异议', en: 'Only one’s own entries can be disputed' },
   'points.dispute_open': { zh: '该积分已有待答复的异议', en: 'This entry already has an open dispute' },
   'points.not_member': { zh: '所选党员不在本组织范围内', en: 'The member is not in scope' },
-  'points.disputes_open': { zh: '该月尚有待答复的异议，请先答复再公示', en: 'Answer the open disputes before publishing' },
+  'points.disputes_open': {
+    zh: '该月尚有待答复的异议，请先答复再公示',
+    en: 'Answer the open disputes before publishing',
+  },
   'points.reason_required': { zh: '请填写理由', en: 'Give a reason' },
   'points.not_branch': { zh: '请选择一个党支部', en: 'Choose a branch' },
   'points.reversal': { zh: '冲正记录不能再冲正或异议', en: 'A reversing entry cannot be disputed or reversed' },

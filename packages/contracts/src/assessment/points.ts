@@ -44,7 +44,8 @@ export type HarvestedEvent = (typeof HARVESTED_EVENTS)[number];
  */
 const FINGERTIPS = l(
   '属于“指尖上的形式主义”：2026年整治规定禁止以登录、点击、浏览、点赞、转发、学习时长、打卡等计分排名',
-  'Formalism at the fingertips: the 2026 rules forbid scoring by log-ins, clicks, views, likes, shares, study time or check-ins',
+  'Formalism at the fingertips: the 2026 rules forbid scoring by log-ins, clicks, views, likes, shares, ' +
+    'study time or check-ins',
 );
 export const FORBIDDEN_POINT_EVENTS = {
   login: { label: l('登录', 'Log-in'), reason: FINGERTIPS },
@@ -304,7 +305,12 @@ export const MyPoints = Type.Object({
   rank: Nullable(Type.Integer()),
   branchSize: Type.Integer(),
   months: Type.Array(
-    Type.Object({ month: Type.String(), points: Type.Integer(), published: Type.Boolean(), entries: Type.Array(PointEntry) }),
+    Type.Object({
+      month: Type.String(),
+      points: Type.Integer(),
+      published: Type.Boolean(),
+      entries: Type.Array(PointEntry),
+    }),
   ),
 });
 export type MyPointsT = Static<typeof MyPoints>;
@@ -323,7 +329,9 @@ export const PointsSummary = Type.Object({
   membersWithPoints: Type.Integer(),
   total: Type.Integer(),
   average: Type.Number({ description: 'total / members with points, 1 decimal' }),
-  distribution: Type.Array(Type.Object({ from: Type.Integer(), to: Nullable(Type.Integer()), members: Type.Integer() })),
+  distribution: Type.Array(
+    Type.Object({ from: Type.Integer(), to: Nullable(Type.Integer()), members: Type.Integer() }),
+  ),
   byEvent: Type.Array(Type.Object({ event: KeyOf(POINT_EVENTS), points: Type.Integer(), entries: Type.Integer() })),
 });
 export type PointsSummaryT = Static<typeof PointsSummary>;

@@ -24,6 +24,7 @@ import { BranchPage, ProfilePage } from './MobileProfile';
 import { phoneIcon } from '../../components/PhoneParts';
 import { MyDevelopmentPage } from '../../areas/people/development/phone/MyDevelopment';
 import { MyDuesPage } from '../../areas/people/dues/phone/MyDues';
+import { MyPointsPage } from '../../areas/assessment/points/phone/MyPoints';
 import { InspectPhonePage } from '../../areas/supervision/inspections/phone/InspectPhonePage';
 
 const ICON_ME = phoneIcon('M12 12a5 5 0 1 0 0-10 5 5 0 0 0 0 10zm0 2c-4.4 0-8 2.2-8 5v3h16v-3c0-2.8-3.6-5-8-5z');
@@ -67,6 +68,7 @@ function Frame({ me, children }: { me: Me; children: ReactNode }) {
     '/m/service': t('为民服务', 'Serving residents'),
     '/m/development': t('我的入党进程', 'My way into the Party'),
     '/m/dues': t('我的党费', 'My dues'),
+    '/m/points': t('我的积分', 'My points'),
     '/m/inspect': t('督查记录', 'Inspection record'),
   };
   return (
@@ -108,7 +110,17 @@ function Frame({ me, children }: { me: Me; children: ReactNode }) {
   );
 }
 
-type Page = 'profile' | 'branch' | 'checkin' | 'meetings' | 'messages' | 'service' | 'development' | 'dues' | 'inspect';
+type Page =
+  | 'profile'
+  | 'branch'
+  | 'checkin'
+  | 'meetings'
+  | 'messages'
+  | 'service'
+  | 'development'
+  | 'dues'
+  | 'inspect'
+  | 'points';
 
 function Signed({ page }: { page: Page }) {
   const me = useMe({ quiet401: true });
@@ -148,6 +160,7 @@ function Signed({ page }: { page: Page }) {
     service: <MemberServicePage />,
     development: <MyDevelopmentPage />,
     dues: <MyDuesPage />,
+    points: <MyPointsPage />,
     inspect: <InspectPhonePage />,
   };
   return <Frame me={me.data}>{pages[page]}</Frame>;
@@ -175,6 +188,7 @@ export default function MobileApp() {
       <Route path="service" element={<Signed page="service" />} />
       <Route path="development" element={<Signed page="development" />} />
       <Route path="dues" element={<Signed page="dues" />} />
+      <Route path="points" element={<Signed page="points" />} />
       <Route path="inspect" element={<Signed page="inspect" />} />
       <Route path="wishes" element={<PublicWallPage />} />
       <Route path="resident" element={<ResidentPage />} />

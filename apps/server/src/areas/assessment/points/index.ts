@@ -3,7 +3,7 @@ import type { ModuleManifest } from '../../../platform/manifest.js';
 import { pointsContributor } from './points.demo.js';
 import { pointsRoutes } from './points.routes.js';
 import './points.rules.js';
-import { harvestJob } from './points.service.js';
+import { harvestJob } from './points.harvestJob.js';
 
 export const pointsModule: ModuleManifest = {
   name: 'points',

@@ -38,14 +38,7 @@ async function load(ctx: Ctx, county: LoadedCounty, rng: Random, log: (line: str
     added += (await harvest(ctx.db, { tenantId: county.tenantId, range, from, to, today, now }, rules)).added;
   }
   // A few members of different branches for the manual entries.
-  const members = await ctx.db
-    .selectFrom('members')
-    .select(['id', 'org_id', 'org_path', 'tenant_id'])
-    .where('tenant_id', '=', county.tenantId)
-    .where('deleted_at', 'is', null)
-    .orderBy('id')
-    .limit(400)
-    .execute();
+  const members = await repo.someMembers(ctx.db, county.tenantId, 400);
   const picked = members.filter((_, i) => i % 37 === 0).slice(0, 10);
   const rows = picked.map((m, i) => {
     const t = MANUAL[i % MANUAL.length]!;
@@ -77,14 +70,7 @@ async function load(ctx: Ctx, county: LoadedCounty, rng: Random, log: (line: str
   });
   await repo.insertEntries(ctx.db, rows);
   // One open dispute of a harvested entry of this month.
-  const e = await ctx.db
-    .selectFrom('point_entries')
-    .selectAll()
-    .where('tenant_id', '=', county.tenantId)
-    .where('event', '=', 'meeting_attended')
-    .where('month', '=', today.slice(0, 7))
-    .orderBy('id')
-    .executeTakeFirst();
+  const e = await repo.firstEntryOf(ctx.db, county.tenantId, 'meeting_attended', today.slice(0, 7));
   if (e)
     await repo.insertDispute(ctx.db, {
       tenant_id: e.tenant_id,

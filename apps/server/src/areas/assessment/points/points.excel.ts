@@ -1,11 +1,5 @@
 /** The ledger as Excel: the same filters as the list, one row per entry (a member exports its own). */
-import {
-  label,
-  MANUAL_KINDS,
-  POINT_EVENTS,
-  POINT_STATUSES,
-  type PointListQueryT,
-} from '@dangjian/contracts';
+import { label, MANUAL_KINDS, POINT_EVENTS, POINT_STATUSES, type PointListQueryT } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import { writeAuditAlone } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
@@ -43,7 +37,9 @@ export async function exportLedger(
         member: r.memberName,
         org: r.orgName,
         occurredOn: r.occurredOn,
-        event: r.kind ? `${label(POINT_EVENTS, r.event, locale)}·${label(MANUAL_KINDS, r.kind, locale)}` : label(POINT_EVENTS, r.event, locale),
+        event: r.kind
+          ? `${label(POINT_EVENTS, r.event, locale)}·${label(MANUAL_KINDS, r.kind, locale)}`
+          : label(POINT_EVENTS, r.event, locale),
         points: r.points,
         status: label(POINT_STATUSES, r.status, locale),
         note: r.note ?? '',

@@ -91,7 +91,10 @@ export const pointsFigure = defineFigure({
       ws.addRow({ item: en ? 'Total points' : '积分总数', value: r.total });
       ws.addRow({ item: en ? 'Average' : '人均积分', value: r.average });
       for (const d of r.distribution)
-        ws.addRow({ item: `${d.from}${d.to == null ? '+' : `–${d.to - 1}`} ${en ? 'points' : '分'}`, value: d.members });
+        ws.addRow({
+          item: `${d.from}${d.to == null ? '+' : `–${d.to - 1}`} ${en ? 'points' : '分'}`,
+          value: d.members,
+        });
       for (const e of r.byEvent) ws.addRow({ item: label(POINT_EVENTS, e.event, locale), value: e.points });
     },
   },

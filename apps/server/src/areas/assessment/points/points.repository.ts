@@ -225,9 +225,10 @@ export function orgOfTenant(db: Q, tenantId: number, id: number) {
 
 /** The SQL CASE capping a sum `col` of an event by a cap map (0 or missing: no cap). */
 function capped(col: string, caps: Record<string, number>) {
-  const whens = HARVESTED_EVENTS.filter((e) => (caps[e] ?? 0) > 0).map(
-    (e) => sql`WHEN event = ${sql.lit(e)} AND ${sql.ref(col)} > ${sql.lit(Math.trunc(caps[e]!))} THEN ${sql.lit(Math.trunc(caps[e]!))}`,
-  );
+  const whens = HARVESTED_EVENTS.filter((e) => (caps[e] ?? 0) > 0).map((e) => {
+    const cap = sql.lit(Math.trunc(caps[e]!));
+    return sql`WHEN event = ${sql.lit(e)} AND ${sql.ref(col)} > ${cap} THEN ${cap}`;
+  });
   if (!whens.length) return sql.ref(col);
   return sql`CASE ${sql.join(whens, sql` `)} ELSE ${sql.ref(col)} END`;
 }
@@ -306,7 +307,12 @@ export async function ranking(
     sum.set(t.member_id, s);
   }
   const rows = members
-    .map((m) => ({ memberId: m.id, name: m.name, orgName: m.org_name, ...(sum.get(m.id) ?? { points: 0, entries: 0 }) }))
+    .map((m) => ({
+      memberId: m.id,
+      name: m.name,
+      orgName: m.org_name,
+      ...(sum.get(m.id) ?? { points: 0, entries: 0 }),
+    }))
     .sort((a, b) => b.points - a.points || a.name.localeCompare(b.name, 'zh-CN') || a.memberId - b.memberId);
   let rank = 0;
   let last: number | null = null;
@@ -334,4 +340,38 @@ export async function rankingOf(
   const rules = await pointsRules(db, tenantId, year);
   const rows = await ranking(db, tenantId, subtreeRange(org.org_path), year, rules);
   return rows.map((r) => ({ memberId: r.memberId, name: r.name, points: r.points }));
+}
+
+/** The root organization (county) of every tenant: the daily job's round. */
+export function countyRoots(db: Q) {
+  return db
+    .selectFrom('orgs')
+    .select(['tenant_id', 'org_path'])
+    .where('parent_id', 'is', null)
+    .where('deleted_at', 'is', null)
+    .execute();
+}
+
+/** Some live members of a tenant, by id (the demo's manual entries). */
+export function someMembers(db: Q, tenantId: number, limit: number) {
+  return db
+    .selectFrom('members')
+    .select(['id', 'org_id', 'org_path', 'tenant_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** The first entry of an event in a month of a tenant (the demo's dispute). */
+export function firstEntryOf(db: Q, tenantId: number, event: string, month: string) {
+  return db
+    .selectFrom('point_entries')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('event', '=', event)
+    .where('month', '=', month)
+    .orderBy('id')
+    .executeTakeFirst();
 }

@@ -26,6 +26,8 @@ import { actorOf, localeOf, type RouteModule } from '../../../platform/http.js';
 import { datedXlsx, routesOf, sendWorkbook } from '../../../platform/router.js';
 import * as excel from './points.excel.js';
 import * as figures from './points.figures.js';
+import * as disputes from './points.disputes.js';
+import * as harvests from './points.harvestJob.js';
 import * as points from './points.service.js';
 
 export const pointsRoutes: RouteModule = (app, ctx) => {
@@ -48,8 +50,13 @@ export const pointsRoutes: RouteModule = (app, ctx) => {
   );
   r.get(
     '/api/points/months',
-    { can: 'points.read', summary: '月度积分公示状态 A month’s state', query: PointMonthQuery, response: PointMonthState },
-    (req) => points.monthState(ctx, actorOf(req), req.query.org, req.query.month),
+    {
+      can: 'points.read',
+      summary: '月度积分公示状态 A month’s state',
+      query: PointMonthQuery,
+      response: PointMonthState,
+    },
+    (req) => disputes.monthState(ctx, actorOf(req), req.query.org, req.query.month),
   );
   r.post(
     '/api/points/months',
@@ -60,7 +67,7 @@ export const pointsRoutes: RouteModule = (app, ctx) => {
       body: PointPublish,
       response: PointMonthState,
     },
-    (req) => points.publish(ctx, actorOf(req), req.body.orgId, req.body.month),
+    (req) => disputes.publish(ctx, actorOf(req), req.body.orgId, req.body.month),
   );
   r.post(
     '/api/points/harvest',
@@ -71,20 +78,25 @@ export const pointsRoutes: RouteModule = (app, ctx) => {
       query: PointHarvestQuery,
       response: PointHarvestResult,
     },
-    (req) => points.harvestNow(ctx, actorOf(req), req.query),
+    (req) => harvests.harvestNow(ctx, actorOf(req), req.query),
   );
-  crudRoutes(r, ctx, { ...points, create: points.createManual }, {
-    url: '/api/points',
-    read: 'points.read',
-    write: 'points.write',
-    audit: 'point',
-    item: PointDetail,
-    list: { summary: '积分台账 The ledger', query: PointListQuery, response: PointList },
-    get: '积分记录及过程 An entry with its history',
-    create: { summary: '录入加减分（须附佐证）A manual entry with evidence', body: PointManualCreate },
-    remove: '删除误录的加减分（可恢复）Soft delete',
-    restore: '恢复加减分 Restore',
-  });
+  crudRoutes(
+    r,
+    ctx,
+    { ...points, create: points.createManual },
+    {
+      url: '/api/points',
+      read: 'points.read',
+      write: 'points.write',
+      audit: 'point',
+      item: PointDetail,
+      list: { summary: '积分台账 The ledger', query: PointListQuery, response: PointList },
+      get: '积分记录及过程 An entry with its history',
+      create: { summary: '录入加减分（须附佐证）A manual entry with evidence', body: PointManualCreate },
+      remove: '删除误录的加减分（可恢复）Soft delete',
+      restore: '恢复加减分 Restore',
+    },
+  );
   const act = { can: 'points.write', params: IdParams, response: PointDetail } as const;
   r.post(
     '/api/points/:id/branch-approve',
@@ -93,7 +105,13 @@ export const pointsRoutes: RouteModule = (app, ctx) => {
   );
   r.post(
     '/api/points/:id/approve',
-    { ...act, can: 'points.approve', audit: 'point.approve', summary: '乡镇审核通过 Township approves', body: PointNote },
+    {
+      ...act,
+      can: 'points.approve',
+      audit: 'point.approve',
+      summary: '乡镇审核通过 Township approves',
+      body: PointNote,
+    },
     (req) => points.approve(ctx, actorOf(req), req.params.id, req.body.note ?? null),
   );
   r.post(
@@ -110,12 +128,12 @@ export const pointsRoutes: RouteModule = (app, ctx) => {
       summary: '对本人积分提出异议（公示前）Dispute',
       body: PointDisputeCreate,
     },
-    (req) => points.dispute(ctx, actorOf(req), req.params.id, req.body.reason),
+    (req) => disputes.dispute(ctx, actorOf(req), req.params.id, req.body.reason),
   );
   r.post(
     '/api/points/:id/answer',
     { ...act, audit: 'point.answer', summary: '答复积分异议 Answer a dispute', body: PointDisputeAnswer },
-    (req) => points.answer(ctx, actorOf(req), req.params.id, req.body),
+    (req) => disputes.answer(ctx, actorOf(req), req.params.id, req.body),
   );
   r.get(
     '/api/stats/points',

@@ -11,18 +11,15 @@ import {
   type ErrorCode,
   type MyPointsT,
   type PointDetailT,
-  type PointDisputeAnswerT,
   type PointEntryT,
-  type PointHarvestResultT,
   type PointListQueryT,
   type PointManualCreateT,
-  type PointMonthStateT,
   type PointRankingQueryT,
   type PointRankingRowT,
 } from '@dangjian/contracts';
 import { subtreeRange } from '../../../db/dialect.js';
 import { type Actor, requireCapability, scopeRange } from '../../../platform/actor.js';
-import { writeAudit, writeAuditAlone } from '../../../platform/data/audit.js';
+import { writeAudit } from '../../../platform/data/audit.js';
 import type { Ctx } from '../../../platform/context.js';
 import { restore as restoreRow, softDelete } from '../../../platform/data/scoped.js';
 import { addTimeline, listTimeline } from '../../../platform/data/timeline.js';
@@ -31,16 +28,15 @@ import { DomainError } from '../../../platform/errors.js';
 import { type Listed, pagingOf } from '../../../platform/listing.js';
 import { act, allowedActions, asUser, authorOf, requireMove } from '../../../platform/workflow.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
-import { harvest, type HarvestSpan } from './points.harvest.js';
 import * as repo from './points.repository.js';
 import { pointsRules } from './points.rules.js';
 import { type FlowRow, pointFlow } from './points.workflow.js';
 
 /** Today in China by the context's clock. */
-const todayOf = (ctx: Ctx) => chinaToday(ctx.clock());
+export const todayOf = (ctx: Ctx) => chinaToday(ctx.clock());
 
 /** A refusal placed on one field of the form. */
-function fieldError(code: ErrorCode, field: string, status?: number): DomainError {
+export function fieldError(code: ErrorCode, field: string, status?: number): DomainError {
   return new DomainError(code, { fields: [{ field, code }] }, status);
 }
 
@@ -112,7 +108,7 @@ export async function list(ctx: Ctx, actor: Actor, query: PointListQueryT): Prom
 }
 
 /** An entry's row for the flow (404 outside the scope, and for a member another member's entry). */
-async function flowRow(ctx: Ctx, actor: Actor, id: number): Promise<FlowRow> {
+export async function flowRow(ctx: Ctx, actor: Actor, id: number): Promise<FlowRow> {
   const r = await repo.getEntry(ctx.db, actor, id);
   if (actor.role === 'member' && r.member_id !== actor.memberId) throw new DomainError('not_found');
   return { ...r, published: await repo.isPublished(ctx.db, r.org_id, r.month) };
@@ -152,7 +148,8 @@ export async function createManual(ctx: Ctx, actor: Actor, input: PointManualCre
   if (Math.abs(input.points) > rules.manualMax) throw fieldError('points.too_many', 'points');
   const points = input.kind === 'deduction' ? -Math.abs(input.points) : input.points;
   const month = input.occurredOn.slice(0, 7);
-  if (await repo.isPublished(ctx.db, member.org_id, month)) throw fieldError('points.month_published', 'occurredOn', 409);
+  if (await repo.isPublished(ctx.db, member.org_id, month))
+    throw fieldError('points.month_published', 'occurredOn', 409);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock().toISOString();
     const [id] = await repo.insertEntries(trx, [
@@ -230,230 +227,6 @@ export function reject(ctx: Ctx, actor: Actor, id: number, reason: string) {
   return run(ctx, actor, id, 'reject', { reason });
 }
 
-/** A member disputes an entry of its own before its month is published. */
-export async function dispute(ctx: Ctx, actor: Actor, id: number, reason: string): Promise<PointDetailT> {
-  requireCapability(actor, 'points.dispute');
-  const r = await flowRow(ctx, actor, id);
-  if (r.member_id !== actor.memberId) throw new DomainError('points.not_yours', undefined, 403);
-  if (r.published) throw new DomainError('points.month_published', undefined, 409);
-  if (r.reverses_id != null || (await repo.reversalOf(ctx.db, id))) throw new DomainError('points.reversal', undefined, 409);
-  if (r.status !== 'approved') throw new DomainError('points.wrong_state', undefined, 409);
-  const text = reason.trim();
-  if (!text) throw fieldError('points.reason_required', 'reason');
-  await ctx.db.transaction().execute(async (trx) => {
-    const existing = await repo.disputesOf(trx, [id]);
-    if (existing.length) throw new DomainError('points.dispute_open', undefined, 409);
-    const now = ctx.clock().toISOString();
-    const did = await repo.insertDispute(trx, {
-      tenant_id: r.tenant_id,
-      org_id: r.org_id,
-      org_path: r.org_path,
-      entry_id: id,
-      member_id: r.member_id,
-      status: 'open',
-      reason: text,
-      answer: null,
-      answered_at: null,
-      answered_by: null,
-      reversal_id: null,
-      created_by: actor.userId || null,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    });
-    await addTimeline(trx, authorOf(asUser(actor)), {
-      tenantId: r.tenant_id,
-      entityType: 'point_entry',
-      entityId: id,
-      orgPath: r.org_path,
-      action: 'disputed',
-      note: text,
-      at: now,
-    });
-    await writeAudit(ctx, trx, actor, {
-      action: 'point.dispute',
-      entityType: 'point_dispute',
-      entityId: did,
-      changes: { reason: { before: null, after: text } },
-    });
-    await bumpVersion(trx, r.tenant_id, 'points');
-  });
-  return get(ctx, actor, id);
-}
-
-/** The secretary answers an entry's open dispute: upheld leaves a reversing entry, rejected keeps the reason. */
-export async function answer(ctx: Ctx, actor: Actor, id: number, input: PointDisputeAnswerT): Promise<PointDetailT> {
-  requireCapability(actor, 'points.write');
-  const r = await flowRow(ctx, actor, id);
-  if (r.published) throw new DomainError('points.month_published', undefined, 409);
-  const d = (await repo.disputesOf(ctx.db, [id])).find((x) => x.status === 'open');
-  if (!d) throw new DomainError('points.wrong_state', undefined, 409);
-  const text = input.answer.trim();
-  if (!text) throw fieldError('points.reason_required', 'answer');
-  await ctx.db.transaction().execute(async (trx) => {
-    const now = ctx.clock().toISOString();
-    let reversalId: number | null = null;
-    if (input.upheld) {
-      [reversalId] = (await repo.insertEntries(trx, [
-        {
-          tenant_id: r.tenant_id,
-          org_id: r.org_id,
-          org_path: r.org_path,
-          member_id: r.member_id,
-          event: r.event,
-          kind: r.kind,
-          points: -r.points,
-          occurred_on: r.occurred_on,
-          month: r.month,
-          year: r.year,
-          source_ref: `${r.source_ref}:rev`,
-          reverses_id: r.id,
-          note: `异议成立，冲正：${text}`,
-          evidence: null,
-          status: 'approved',
-          reject_reason: null,
-          created_by: actor.userId || null,
-          created_at: now,
-          updated_at: now,
-          deleted_at: null,
-        },
-      ])) as [number];
-      await writeAudit(ctx, trx, actor, {
-        action: 'point.reverse',
-        entityType: 'point_entry',
-        entityId: reversalId,
-        changes: { reversesId: { before: null, after: r.id }, points: { before: null, after: -r.points } },
-      });
-    }
-    const status = input.upheld ? 'upheld' : 'rejected';
-    const ok = await repo.answerDispute(trx, d.id, {
-      status,
-      answer: text,
-      answered_at: now,
-      answered_by: actor.userId || null,
-      reversal_id: reversalId,
-    });
-    if (!ok) throw new DomainError('points.wrong_state', undefined, 409);
-    await addTimeline(trx, authorOf(asUser(actor)), {
-      tenantId: r.tenant_id,
-      entityType: 'point_entry',
-      entityId: id,
-      orgPath: r.org_path,
-      action: input.upheld ? 'dispute_upheld' : 'dispute_rejected',
-      note: text,
-      at: now,
-    });
-    await writeAudit(ctx, trx, actor, {
-      action: 'point.answer',
-      entityType: 'point_dispute',
-      entityId: d.id,
-      changes: { status: { before: 'open', after: status }, answer: { before: null, after: text } },
-    });
-    await bumpVersion(trx, r.tenant_id, 'points');
-  });
-  return get(ctx, actor, id);
-}
-
-/** The state of an organization's month: published or not, and its open disputes. */
-export async function monthState(ctx: Ctx, actor: Actor, orgId: number, month: string): Promise<PointMonthStateT> {
-  requireCapability(actor, 'points.read');
-  const org = await orgsRepo.getOrg(ctx.db, actor, orgId);
-  const row = await repo.monthRow(ctx.db, org.id, month);
-  return {
-    orgId: org.id,
-    month,
-    published: Boolean(row),
-    publishedAt: row?.published_at ?? null,
-    openDisputes: await repo.openDisputes(ctx.db, org.id, month),
-  };
-}
-
-/** A branch publishes a month of its points (公示): refused while a dispute is open; frozen from then on. */
-export async function publish(ctx: Ctx, actor: Actor, orgId: number, month: string): Promise<PointMonthStateT> {
-  requireCapability(actor, 'points.write');
-  const org = await orgsRepo.getOrg(ctx.db, actor, orgId);
-  if (org.depth < 2) throw fieldError('points.not_branch', 'orgId');
-  if (month > todayOf(ctx).slice(0, 7)) throw fieldError('points.month_future', 'month');
-  await ctx.db.transaction().execute(async (trx) => {
-    if (await repo.monthRow(trx, org.id, month)) throw fieldError('points.month_published', 'month', 409);
-    if (await repo.openDisputes(trx, org.id, month)) throw fieldError('points.disputes_open', 'month', 409);
-    const now = ctx.clock().toISOString();
-    await repo.insertMonth(trx, {
-      tenant_id: org.tenant_id,
-      org_id: org.id,
-      org_path: org.org_path,
-      month,
-      at: now,
-      by: actor.userId || null,
-    });
-    await writeAudit(ctx, trx, actor, {
-      action: 'point.publish',
-      entityType: 'point_month',
-      entityId: `${org.id}/${month}`,
-      changes: { published: { before: false, after: true } },
-    });
-    await bumpVersion(trx, org.tenant_id, 'points');
-  });
-  return monthState(ctx, actor, orgId, month);
-}
-
-/** Harvests a span of a tenant's subtree (outside a transaction: each reader is one statement). */
-async function harvestSpan(ctx: Ctx, tenantId: number, range: [string, string], from: string, to: string) {
-  const now = ctx.clock().toISOString();
-  const span: HarvestSpan = { tenantId, range, from, to, today: todayOf(ctx), now };
-  const rules = await pointsRules(ctx.db, tenantId, Number(from.slice(0, 4)));
-  const res = await harvest(ctx.db, span, rules);
-  if (res.added || res.reversed) await bumpVersion(ctx.db, tenantId, 'points');
-  return res;
-}
-
-/** The first and last day of a month `YYYY-MM`. */
-function monthSpan(month: string): [string, string] {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return [`${month}-01`, `${month}-${String(last).padStart(2, '0')}`];
-}
-
-/** Harvests a subtree for a month (default: this year up to today) on demand (township or county). */
-export async function harvestNow(
-  ctx: Ctx,
-  actor: Actor,
-  query: { org?: number; month?: string },
-): Promise<PointHarvestResultT> {
-  requireCapability(actor, 'points.approve');
-  const path = await orgsRepo.underOrg(ctx.db, actor, query.org);
-  const range = path ? subtreeRange(path) : scopeRange(actor);
-  const today = todayOf(ctx);
-  if (query.month && query.month > today.slice(0, 7)) throw fieldError('points.month_future', 'month');
-  const [from, to] = query.month ? monthSpan(query.month) : [`${today.slice(0, 4)}-01-01`, today];
-  const res = await harvestSpan(ctx, actor.tenantId!, range, from, to);
-  await writeAuditAlone(ctx, actor, {
-    action: 'point.harvest',
-    entityType: 'point_entry',
-    detail: `${from}..${to} org ${query.org ?? actor.orgId}: +${res.added}, reversed ${res.reversed}`,
-  });
-  return { month: query.month ?? null, ...res };
-}
-
-/** The daily job: every county, this year up to today (in early January also the last year's December). */
-export async function harvestJob(ctx: Ctx, at: { today: string }): Promise<void> {
-  const tenants = await ctx.db
-    .selectFrom('orgs')
-    .select(['tenant_id', 'org_path'])
-    .where('parent_id', 'is', null)
-    .where('deleted_at', 'is', null)
-    .execute();
-  const year = at.today.slice(0, 4);
-  for (const t of tenants) {
-    const range = subtreeRange(t.org_path);
-    if (at.today.slice(5, 7) === '01') {
-      const prev = String(Number(year) - 1);
-      await harvestSpan(ctx, t.tenant_id, range, `${prev}-12-01`, `${prev}-12-31`);
-    }
-    await harvestSpan(ctx, t.tenant_id, range, `${year}-01-01`, at.today);
-  }
-}
-
 /** The ranking of a subtree's members (a branch by default: the caller's) for a year or a month. */
 export async function ranking(ctx: Ctx, actor: Actor, query: PointRankingQueryT): Promise<Listed<PointRankingRowT>> {
   requireCapability(actor, 'points.read');
@@ -474,16 +247,9 @@ export async function mine(ctx: Ctx, actor: Actor, year = chinaYear(todayOf(ctx)
     return { year, memberId: null, total: 0, rank: null, branchSize: 0, months: [] };
   const member = await repo.memberInScope(ctx.db, actor, memberId);
   const rules = await pointsRules(ctx.db, actor.tenantId!, year);
-  const rows = member
-    ? await repo.ranking(ctx.db, actor.tenantId!, subtreeRange(actor.orgPath), year, rules)
-    : [];
+  const rows = member ? await repo.ranking(ctx.db, actor.tenantId!, subtreeRange(actor.orgPath), year, rules) : [];
   const me = rows.find((r) => r.memberId === memberId);
-  const { rows: ledger } = await repo.listLedger(
-    ctx.db,
-    actor,
-    { memberId, year },
-    { page: 1, pageSize: 500 },
-  );
+  const { rows: ledger } = await repo.listLedger(ctx.db, actor, { memberId, year }, { page: 1, pageSize: 500 });
   const entries = await rowsOf(ctx, ledger);
   const months = new Map<string, PointEntryT[]>();
   for (const e of entries) months.set(e.month, [...(months.get(e.month) ?? []), e]);
