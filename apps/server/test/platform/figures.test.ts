@@ -16,6 +16,7 @@ const EXPECTED = [
   'meetings.compliance',
   'meetings.stats',
   'mobility.states',
+  'pledges.summary',
   'problems.summary',
   'residents.groups.coverage',
   'residents.pairings.gaps',

@@ -25,6 +25,8 @@ import { phoneIcon } from '../../components/PhoneParts';
 import { MyDevelopmentPage } from '../../areas/people/development/phone/MyDevelopment';
 import { MyDuesPage } from '../../areas/people/dues/phone/MyDues';
 import { InspectPhonePage } from '../../areas/supervision/inspections/phone/InspectPhonePage';
+import { MyPledgesPage } from '../../areas/assessment/pledges/phone/MyPledgesPage';
+import { PublicPledgePage } from '../../areas/assessment/pledges/phone/PublicPledgePage';
 
 const ICON_ME = phoneIcon('M12 12a5 5 0 1 0 0-10 5 5 0 0 0 0 10zm0 2c-4.4 0-8 2.2-8 5v3h16v-3c0-2.8-3.6-5-8-5z');
 const ICON_BRANCH = phoneIcon(
@@ -68,6 +70,7 @@ function Frame({ me, children }: { me: Me; children: ReactNode }) {
     '/m/development': t('我的入党进程', 'My way into the Party'),
     '/m/dues': t('我的党费', 'My dues'),
     '/m/inspect': t('督查记录', 'Inspection record'),
+    '/m/pledges': t('我的承诺', 'My pledges'),
   };
   return (
     <div className="m-app">
@@ -108,7 +111,17 @@ function Frame({ me, children }: { me: Me; children: ReactNode }) {
   );
 }
 
-type Page = 'profile' | 'branch' | 'checkin' | 'meetings' | 'messages' | 'service' | 'development' | 'dues' | 'inspect';
+type Page =
+  | 'profile'
+  | 'branch'
+  | 'checkin'
+  | 'meetings'
+  | 'messages'
+  | 'service'
+  | 'development'
+  | 'dues'
+  | 'inspect'
+  | 'pledges';
 
 function Signed({ page }: { page: Page }) {
   const me = useMe({ quiet401: true });
@@ -149,6 +162,7 @@ function Signed({ page }: { page: Page }) {
     development: <MyDevelopmentPage />,
     dues: <MyDuesPage />,
     inspect: <InspectPhonePage />,
+    pledges: <MyPledgesPage />,
   };
   return <Frame me={me.data}>{pages[page]}</Frame>;
 }
@@ -176,6 +190,8 @@ export default function MobileApp() {
       <Route path="development" element={<Signed page="development" />} />
       <Route path="dues" element={<Signed page="dues" />} />
       <Route path="inspect" element={<Signed page="inspect" />} />
+      <Route path="pledges" element={<Signed page="pledges" />} />
+      <Route path="pledge/:token" element={<PublicPledgePage />} />
       <Route path="wishes" element={<PublicWallPage />} />
       <Route path="resident" element={<ResidentPage />} />
       <Route index element={<Signed page="profile" />} />

@@ -70,29 +70,7 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   const year = Number(today.slice(0, 4));
   const start = `${year}-01-10`;
   const now = ctx.clock().toISOString();
-  const members = await db
-    .selectFrom('members')
-    .select(['id', 'org_id', 'org_path'])
-    .where('tenant_id', '=', c.tenantId)
-    .where('deleted_at', 'is', null)
-    .orderBy('id')
-    .execute();
-  const villages = await db
-    .selectFrom('orgs')
-    .select(['id', 'org_path'])
-    .where('tenant_id', '=', c.tenantId)
-    .where('depth', '>=', 2)
-    .where('type', 'in', ['branch', 'general_branch'])
-    .where('field', 'in', ['rural', 'community'])
-    .where('deleted_at', 'is', null)
-    .orderBy('id')
-    .execute();
-  const branch = await db
-    .selectFrom('users')
-    .select('org_id')
-    .where('tenant_id', '=', c.tenantId)
-    .where('username', '=', 'demo-branch')
-    .executeTakeFirst();
+  const { members, villages, branch } = await repo.demoPeople(db, c.tenantId);
   const rows: repo.NewPledge[] = [];
   const add = (
     o: { tenant: number; orgId: number; path: string },
