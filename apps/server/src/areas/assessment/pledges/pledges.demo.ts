@@ -42,6 +42,8 @@ const ORG_PLEDGES = [
 ];
 const COMMENTS = ['说到做到，群众满意', '实实在在为群众办事', '进度再快一些更好', '服务热情，效果明显', null, null];
 const CHUNK = 400;
+const min = (a: string, b: string) => (a < b ? a : b);
+const max = (a: string, b: string) => (a > b ? a : b);
 
 /** How a demo pledge ends the year. */
 function statusOf(rng: Random): PledgeStatus {
@@ -68,7 +70,7 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   const db = ctx.db;
   const today = chinaToday(ctx.clock());
   const year = Number(today.slice(0, 4));
-  const start = `${year}-01-10`;
+  const start = min(`${year}-01-10`, today);
   const now = ctx.clock().toISOString();
   const { members, villages, branch } = await repo.demoPeople(db, c.tenantId);
   const rows: repo.NewPledge[] = [];
@@ -79,10 +81,12 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
     category: PledgeCategory,
   ) => {
     const status = statusOf(rng);
-    const made = rng.date(start, addDays(start, 40));
+    // Every day lies between the year's first days and today, whenever in the year the demo is loaded.
+    const made = rng.date(start, min(addDays(start, 40), today));
     const due = rng.date(`${year}-06-30`, `${year}-12-31`);
     const done = ['fulfilled', 'evaluated'].includes(status);
-    const fulfilledOn = done ? rng.date(addDays(made, 60), addDays(today, status === 'fulfilled' ? 0 : -31)) : null;
+    const latest = status === 'fulfilled' ? today : max(made, addDays(today, -31));
+    const fulfilledOn = done ? rng.date(min(addDays(made, 60), latest), latest) : null;
     const problems = memberId == null ? rng.int(1, 6) : rng.chance(0.2) ? 1 : 0;
     rows.push({
       tenant_id: o.tenant,
@@ -97,7 +101,7 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
       content: `${title}。按季度报告进展，接受党员群众监督。`,
       due_on: due,
       problems_solved: done || status === 'reported' ? problems : 0,
-      fulfilled_on: fulfilledOn && fulfilledOn > today ? today : fulfilledOn,
+      fulfilled_on: fulfilledOn,
       fulfilment: done || status === 'reported' ? `已完成：${title}` : null,
       problems_text: done && problems ? `解决群众反映的问题${problems}个` : null,
       return_reason: null,
