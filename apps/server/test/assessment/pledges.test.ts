@@ -278,7 +278,7 @@ describe.each(dialects())('pledges on %s', (dialect) => {
     expect((await secA1.get('/api/pledges?kind=org')).json().total).toBe(1);
     expect((await secA1.get('/api/pledges?category=post&year=2026')).json().total).toBe(1);
     expect((await secA1.get('/api/pledges?q=赵六')).json().total).toBe(1);
-    expect((await secA1.get(`/api/pledges?member=${fx.memberIn.villageA1}`)).json().total).toBe(2);
+    expect((await secA1.get(`/api/pledges?memberId=${fx.memberIn.villageA1}`)).json().total).toBe(2);
     expect((await townB.get('/api/pledges')).json().total).toBe(0);
     expect((await townB.get(`/api/pledges?org=${fx.villageA1}`)).statusCode).toBe(404);
     // Soft delete and restore of a draft; a published pledge is not deleted.

@@ -8,7 +8,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { Labelled } from '../core/enums.js';
 import { labelled } from '../core/fieldLabels.js';
-import { Body, Id, KeyOf, ListOf, MAX_ID, Nullable, Paging, Stamps } from '../core/schemas.js';
+import { Body, Id, KeyOf, ListOf, Nullable, Paging, Stamps } from '../core/schemas.js';
 import { AllowedActions, defineFlowSpec, moveSpec, TimelineEvent } from '../core/workflow.js';
 
 export const PLEDGES_MODULE = 'pledges' as const;
@@ -161,7 +161,7 @@ export const PledgeListQuery = Type.Object({
   kind: Type.Optional(KeyOf(PLEDGE_KINDS)),
   status: Type.Optional(KeyOf(PLEDGE_STATUSES)),
   category: Type.Optional(KeyOf(PLEDGE_CATEGORIES)),
-  member: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, ...labelled('党员', 'Member') })),
+  memberId: Type.Optional(Id()),
   mine: Type.Optional(Type.Boolean(labelled('只看我的', 'Mine only'))),
   deleted: Type.Optional(Type.Boolean()),
   ...Paging,
