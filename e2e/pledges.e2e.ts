@@ -66,7 +66,7 @@ async function memberPhone() {
 }
 
 describe('pledges', () => {
-  it('a member pledges on the phone, the branch approves and publishes, it is fulfilled, accepted and evaluated', async () => {
+  it('a member pledges on the phone, the branch approves and publishes, fulfilled, accepted, evaluated', async () => {
     const title = `为村里留守老人代购药品${Date.now() % 10000}`;
     // 定诺 on the phone.
     let { context, page } = await memberPhone();

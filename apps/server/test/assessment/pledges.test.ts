@@ -267,7 +267,7 @@ describe.each(dialects())('pledges on %s', (dialect) => {
     expect((await member.get(`/api/pledges/${orgId}`)).statusCode).toBe(200);
   });
 
-  it('lists: a member sees its own and the published; filters; another township sees none; export, figure', async () => {
+  it('lists: a member sees its own and the published; filters; another township none; export, figure', async () => {
     const mine = await member.post('/api/pledges', draft({ title: '带头参加公益劳动', category: 'post' }));
     const otherDraft = await peer.post('/api/pledges', draft({ title: '赵六的草稿' }));
     expect(otherDraft.statusCode).toBe(200);
