@@ -60,7 +60,8 @@ export type Entity =
   | 'accountability'
   | 'weak-orgs'
   | 'retraining'
-  | 'points';
+  | 'points'
+  | 'pledges';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -134,6 +135,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'weak-orgs',
         'retraining',
         'points',
+        'pledges',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -390,6 +392,14 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         evidence: '签到表',
       }),
     );
+  // A pledge of each organization: its member's where it has one, else the organization's own (为民办实事).
+  const pledge = { year: 2026, category: 'service', content: '承诺内容', dueOn: '2026-12-31' };
+  for (const [key, id] of Object.entries(org) as [OrgKey, number][])
+    if (key !== 'groupA1') {
+      const who = member[key] ? { kind: 'member', memberId: member[key] } : { kind: 'org' };
+      const body = { ...pledge, ...who, orgId: id, title: `${marker(key)}承诺` };
+      records.pledges[key] = await ok(county.post('/api/pledges', body));
+    }
   return { org, member, household, records };
 }
 

@@ -108,7 +108,7 @@ describe.each(dialects())('the pledge flow on %s', (dialect) => {
     expect(await attempt(townA(), await pledge('submitted'), 'return', undefined)).toBe(OK);
   });
 
-  it('who may not act: another member, the branch on its own organization, another township, a member reviewing', async () => {
+  it('who may not: another member, the branch on its own pledge, another township, a reviewing member', async () => {
     const other = asUser(k.actor('member', k.fx.villageA1, 999_999));
     const secA1 = asUser(k.actor('branch_secretary', k.fx.villageA1));
     const townB = asUser(k.actor('township_admin', k.fx.townB));

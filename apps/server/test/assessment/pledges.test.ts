@@ -267,7 +267,7 @@ describe.each(dialects())('pledges on %s', (dialect) => {
     expect((await member.get(`/api/pledges/${orgId}`)).statusCode).toBe(200);
   });
 
-  it('lists: members their own and published ones; filters; another township sees nothing; export and figure', async () => {
+  it('lists: a member sees its own and the published; filters; another township none; export, figure', async () => {
     const mine = await member.post('/api/pledges', draft({ title: '带头参加公益劳动', category: 'post' }));
     const otherDraft = await peer.post('/api/pledges', draft({ title: '赵六的草稿' }));
     expect(otherDraft.statusCode).toBe(200);
@@ -278,7 +278,7 @@ describe.each(dialects())('pledges on %s', (dialect) => {
     expect((await secA1.get('/api/pledges?kind=org')).json().total).toBe(1);
     expect((await secA1.get('/api/pledges?category=post&year=2026')).json().total).toBe(1);
     expect((await secA1.get('/api/pledges?q=赵六')).json().total).toBe(1);
-    expect((await secA1.get(`/api/pledges?member=${fx.memberIn.villageA1}`)).json().total).toBe(2);
+    expect((await secA1.get(`/api/pledges?memberId=${fx.memberIn.villageA1}`)).json().total).toBe(2);
     expect((await townB.get('/api/pledges')).json().total).toBe(0);
     expect((await townB.get(`/api/pledges?org=${fx.villageA1}`)).statusCode).toBe(404);
     // Soft delete and restore of a draft; a published pledge is not deleted.

@@ -18,6 +18,7 @@ const EXPECTED = [
   'meetings.stats',
   'mobility.states',
   'points.summary',
+  'pledges.summary',
   'problems.summary',
   'residents.groups.coverage',
   'residents.pairings.gaps',

@@ -56,6 +56,7 @@ describe('module manifests', () => {
       'weakOrgs',
       'accountability',
       'bulletins',
+      'pledges',
     ]);
     // The start log names each stage in words.
     for (const c of demoContributors()) expect(STAGE_LABELS[c.name], c.name).toMatch(/^\p{Script=Han}/u);

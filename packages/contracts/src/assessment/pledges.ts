@@ -161,8 +161,8 @@ export const PledgeListQuery = Type.Object({
   kind: Type.Optional(KeyOf(PLEDGE_KINDS)),
   status: Type.Optional(KeyOf(PLEDGE_STATUSES)),
   category: Type.Optional(KeyOf(PLEDGE_CATEGORIES)),
-  member: Type.Optional(Id()),
-  mine: Type.Optional(Type.Boolean()),
+  memberId: Type.Optional(Id()),
+  mine: Type.Optional(Type.Boolean(labelled('只看我的', 'Mine only'))),
   deleted: Type.Optional(Type.Boolean()),
   ...Paging,
 });
@@ -223,7 +223,7 @@ export const PublicPledgeEvaluate = Body({
 });
 export type PublicPledgeEvaluateT = Static<typeof PublicPledgeEvaluate>;
 export const PledgeTokenParams = Type.Object({
-  token: Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
+  token: Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', ...labelled('评诺链接', 'Link') }),
 });
 /** A pledge as the public evaluation page shows it: names masked, no id of a person. */
 export const PublicPledge = Type.Object({

@@ -169,6 +169,7 @@ export const FIELD_LABELS: Record<string, Labelled> = {
   termStart: { zh: '届期开始', en: 'Term start' },
   title: { zh: '标题', en: 'Title' },
   to: { zh: '截止日期', en: 'To' },
+  token: { zh: '链接码', en: 'Link code' },
   toOrgId: { zh: '转交组织', en: 'Hand over to' },
   topic: { zh: '会议议题', en: 'Topic' },
   township: { zh: '所属乡镇', en: 'Township' },

@@ -26,6 +26,8 @@ import { MyDevelopmentPage } from '../../areas/people/development/phone/MyDevelo
 import { MyDuesPage } from '../../areas/people/dues/phone/MyDues';
 import { MyPointsPage } from '../../areas/assessment/points/phone/MyPoints';
 import { InspectPhonePage } from '../../areas/supervision/inspections/phone/InspectPhonePage';
+import { MyPledgesPage } from '../../areas/assessment/pledges/phone/MyPledgesPage';
+import { PublicPledgePage } from '../../areas/assessment/pledges/phone/PublicPledgePage';
 
 const ICON_ME = phoneIcon('M12 12a5 5 0 1 0 0-10 5 5 0 0 0 0 10zm0 2c-4.4 0-8 2.2-8 5v3h16v-3c0-2.8-3.6-5-8-5z');
 const ICON_BRANCH = phoneIcon(
@@ -70,6 +72,7 @@ function Frame({ me, children }: { me: Me; children: ReactNode }) {
     '/m/dues': t('我的党费', 'My dues'),
     '/m/points': t('我的积分', 'My points'),
     '/m/inspect': t('督查记录', 'Inspection record'),
+    '/m/pledges': t('我的承诺', 'My pledges'),
   };
   return (
     <div className="m-app">
@@ -120,7 +123,8 @@ type Page =
   | 'development'
   | 'dues'
   | 'inspect'
-  | 'points';
+  | 'points'
+  | 'pledges';
 
 function Signed({ page }: { page: Page }) {
   const me = useMe({ quiet401: true });
@@ -162,6 +166,7 @@ function Signed({ page }: { page: Page }) {
     dues: <MyDuesPage />,
     points: <MyPointsPage />,
     inspect: <InspectPhonePage />,
+    pledges: <MyPledgesPage />,
   };
   return <Frame me={me.data}>{pages[page]}</Frame>;
 }
@@ -190,6 +195,8 @@ export default function MobileApp() {
       <Route path="dues" element={<Signed page="dues" />} />
       <Route path="points" element={<Signed page="points" />} />
       <Route path="inspect" element={<Signed page="inspect" />} />
+      <Route path="pledges" element={<Signed page="pledges" />} />
+      <Route path="pledge/:token" element={<PublicPledgePage />} />
       <Route path="wishes" element={<PublicWallPage />} />
       <Route path="resident" element={<ResidentPage />} />
       <Route index element={<Signed page="profile" />} />

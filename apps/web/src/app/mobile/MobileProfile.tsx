@@ -8,6 +8,7 @@ import { useLabel, useT } from '../i18n';
 import { CheckinShortcut } from '../../areas/life/meetings/phone/MeetingPages';
 import { ProblemCard, Skeleton } from './parts';
 import { ServiceShortcut } from '../../areas/residents/common/phone/MemberServicePages';
+import { PledgesShortcut } from '../../areas/assessment/pledges/phone/MyPledgesPage';
 import { MyMonthCard } from '../../areas/core/home/MyMonth';
 import { MyPeopleCards } from '../../areas/core/home/MyPeople';
 import './mobile.css';
@@ -47,6 +48,7 @@ export function ProfilePage({ me }: { me: Me }) {
       <MyMonthCard me={me} />
       {me.memberId ? <CheckinShortcut /> : null}
       {me.memberId ? <ServiceShortcut /> : null}
+      {me.memberId ? <PledgesShortcut /> : null}
       {me.memberId ? <MyPeopleCards /> : null}
       {q.isPending ? (
         <Skeleton />

@@ -41,7 +41,10 @@ const ORG_PLEDGES = [
   '为困难群众办理医保参保',
 ];
 const COMMENTS = ['说到做到，群众满意', '实实在在为群众办事', '进度再快一些更好', '服务热情，效果明显', null, null];
-const CHUNK = 400;
+/** Rows per insert: within SQLite's 32766 and PostgreSQL's 65535 bound parameters. */
+const CHUNK = 1000;
+const min = (a: string, b: string) => (a < b ? a : b);
+const max = (a: string, b: string) => (a > b ? a : b);
 
 /** How a demo pledge ends the year. */
 function statusOf(rng: Random): PledgeStatus {
@@ -68,31 +71,9 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   const db = ctx.db;
   const today = chinaToday(ctx.clock());
   const year = Number(today.slice(0, 4));
-  const start = `${year}-01-10`;
+  const start = min(`${year}-01-10`, today);
   const now = ctx.clock().toISOString();
-  const members = await db
-    .selectFrom('members')
-    .select(['id', 'org_id', 'org_path'])
-    .where('tenant_id', '=', c.tenantId)
-    .where('deleted_at', 'is', null)
-    .orderBy('id')
-    .execute();
-  const villages = await db
-    .selectFrom('orgs')
-    .select(['id', 'org_path'])
-    .where('tenant_id', '=', c.tenantId)
-    .where('depth', '>=', 2)
-    .where('type', 'in', ['branch', 'general_branch'])
-    .where('field', 'in', ['rural', 'community'])
-    .where('deleted_at', 'is', null)
-    .orderBy('id')
-    .execute();
-  const branch = await db
-    .selectFrom('users')
-    .select('org_id')
-    .where('tenant_id', '=', c.tenantId)
-    .where('username', '=', 'demo-branch')
-    .executeTakeFirst();
+  const { members, villages, branch } = await repo.demoPeople(db, c.tenantId);
   const rows: repo.NewPledge[] = [];
   const add = (
     o: { tenant: number; orgId: number; path: string },
@@ -101,10 +82,12 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
     category: PledgeCategory,
   ) => {
     const status = statusOf(rng);
-    const made = rng.date(start, addDays(start, 40));
+    // Every day lies between the year's first days and today, whenever in the year the demo is loaded.
+    const made = rng.date(start, min(addDays(start, 40), today));
     const due = rng.date(`${year}-06-30`, `${year}-12-31`);
     const done = ['fulfilled', 'evaluated'].includes(status);
-    const fulfilledOn = done ? rng.date(addDays(made, 60), addDays(today, status === 'fulfilled' ? 0 : -31)) : null;
+    const latest = status === 'fulfilled' ? today : max(made, addDays(today, -31));
+    const fulfilledOn = done ? rng.date(min(addDays(made, 60), latest), latest) : null;
     const problems = memberId == null ? rng.int(1, 6) : rng.chance(0.2) ? 1 : 0;
     rows.push({
       tenant_id: o.tenant,
@@ -119,7 +102,7 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
       content: `${title}。按季度报告进展，接受党员群众监督。`,
       due_on: due,
       problems_solved: done || status === 'reported' ? problems : 0,
-      fulfilled_on: fulfilledOn && fulfilledOn > today ? today : fulfilledOn,
+      fulfilled_on: fulfilledOn,
       fulfilment: done || status === 'reported' ? `已完成：${title}` : null,
       problems_text: done && problems ? `解决群众反映的问题${problems}个` : null,
       return_reason: null,
@@ -134,11 +117,12 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   };
   const cats = Object.keys(MEMBER_PLEDGES) as (keyof typeof MEMBER_PLEDGES)[];
   for (const m of members) {
-    if (rng.chance(0.12)) continue;
+    // About 1.08 pledges per member, as seed 004 counts (1.08万 pledges of 1万 members).
+    if (rng.chance(0.2)) continue;
     const n = rng.weighted<number>([
-      [1, 50],
-      [2, 35],
-      [3, 15],
+      [1, 70],
+      [2, 25],
+      [3, 5],
     ]);
     for (const cat of rng.sample(cats, n))
       add({ tenant: c.tenantId, orgId: m.org_id, path: m.org_path }, m.id, rng.pick(MEMBER_PLEDGES[cat]), cat);
@@ -174,8 +158,8 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
     if (r.status === 'fulfilled' || r.status === 'evaluated') {
       const peers = (byOrg.get(r.org_id) ?? []).filter((x) => x !== r.member_id);
       const voters = [
-        ...rng.sample(peers, rng.int(1, 3)).map((m) => ({ who: 'member', key: `m:${m}` })),
-        ...Array.from({ length: rng.int(0, 3) }, (_, k) => ({ who: 'resident', key: `r:demo${id}x${k}` })),
+        ...rng.sample(peers, rng.int(1, 2)).map((m) => ({ who: 'member', key: `m:${m}` })),
+        ...Array.from({ length: rng.int(0, 1) }, (_, k) => ({ who: 'resident', key: `r:demo${id}x${k}` })),
       ];
       for (const v of voters)
         evaluations.push({
@@ -212,8 +196,9 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
       if (r.status !== 'draft') e('submitted', 'submitted', r.created_at);
     }
   });
-  for (let i = 0; i < evaluations.length; i += CHUNK) await repo.insertEvaluations(db, evaluations.slice(i, i + CHUNK));
-  for (let i = 0; i < progress.length; i += CHUNK) await repo.insertProgress(db, progress.slice(i, i + CHUNK));
+  for (let i = 0; i < evaluations.length; i += 2 * CHUNK)
+    await repo.insertEvaluations(db, evaluations.slice(i, i + 2 * CHUNK));
+  for (let i = 0; i < progress.length; i += 2 * CHUNK) await repo.insertProgress(db, progress.slice(i, i + 2 * CHUNK));
   for (let i = 0; i < events.length; i += CHUNK) await addTimelineBatch(db, events.slice(i, i + CHUNK));
   await bumpVersion(db, c.tenantId, 'pledges');
   log(`  ${rows.length} pledges, ${evaluations.length} evaluations`);

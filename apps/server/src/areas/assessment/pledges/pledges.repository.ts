@@ -294,3 +294,31 @@ export async function publishedPledgesOf(
     fulfilledOn: r.fulfilled_on,
   }));
 }
+
+/** The demo's people: the live members of a county, its villages and communities, and the demo branch. */
+export async function demoPeople(db: Q, tenantId: number) {
+  const members = await db
+    .selectFrom('members')
+    .select(['id', 'org_id', 'org_path'])
+    .where('tenant_id', '=', tenantId)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  const villages = await db
+    .selectFrom('orgs')
+    .select(['id', 'org_path'])
+    .where('tenant_id', '=', tenantId)
+    .where('depth', '>=', 2)
+    .where('type', 'in', ['branch', 'general_branch'])
+    .where('field', 'in', ['rural', 'community'])
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  const branch = await db
+    .selectFrom('users')
+    .select('org_id')
+    .where('tenant_id', '=', tenantId)
+    .where('username', '=', 'demo-branch')
+    .executeTakeFirst();
+  return { members, villages, branch };
+}

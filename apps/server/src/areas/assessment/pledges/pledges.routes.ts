@@ -1,4 +1,4 @@
-/** Routes of pledges (承诺践诺, `/api/pledges`) and the residents' public evaluation link. Thin: the services hold the rules. */
+/** Routes of pledges (承诺践诺, `/api/pledges`) and the residents' public evaluation link; the services hold the rules. */
 import {
   IdParams,
   PledgeCreate,

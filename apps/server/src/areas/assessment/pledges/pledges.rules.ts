@@ -23,7 +23,7 @@ export const PLEDGES_RULES = defineRuleSet<PledgesRules>({
     },
   },
   defaults: { ...PLEDGES_RULE_DEFAULTS },
-  read: 'pledges.read',
+  read: 'pledges.review',
   write: 'pledges.review',
   // The window and the limit are read when a move is made; no figure follows them.
   affects: [],

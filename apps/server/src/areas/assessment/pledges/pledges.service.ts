@@ -61,7 +61,7 @@ async function rowsOf(ctx: Ctx, rows: repo.PledgeRow[]): Promise<PledgeItemT[]> 
 /** Pledges the caller may see, newest year first (`mine`: the caller's own as a member). */
 export async function list(ctx: Ctx, actor: Actor, query: PledgeListQueryT): Promise<Listed<PledgeItemT>> {
   requireCapability(actor, 'pledges.read');
-  const memberId = query.mine ? (actor.memberId ?? -1) : query.member;
+  const memberId = query.mine ? (actor.memberId ?? -1) : query.memberId;
   const filter: repo.PledgeFilter = {
     underPath: await orgsRepo.underOrg(ctx.db, actor, query.org),
     q: query.q?.trim() || undefined,
