@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Button, Card, Select, Space, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 import { REPORT_GRADE_KEYS, REPORT_GRADES } from '@dangjian/contracts';
 import { api, withQuery } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
@@ -22,7 +23,9 @@ export default function ResultsPage() {
   const t = useT();
   const lbl = useLabel();
   usePageCrumb(t('述职评议结果', 'Results'));
-  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
+  const [params] = useSearchParams();
+  // Last year's results by default (this year's round is still open); `?year=` opens another.
+  const [year, setYear] = useState(params.get('year') ?? String(new Date().getFullYear() - 1));
   const [org, setOrg] = useState<number | null>(null);
   const query = { year, org: org ?? undefined };
   const q = useQuery({
