@@ -61,7 +61,11 @@ export type Entity =
   | 'weak-orgs'
   | 'retraining'
   | 'points'
-  | 'pledges';
+  | 'pledges'
+  | 'rounds'
+  | 'reports'
+  | 'selections'
+  | 'nominations';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -136,6 +140,10 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'retraining',
         'points',
         'pledges',
+        'rounds',
+        'reports',
+        'selections',
+        'nominations',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -400,6 +408,76 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
       const body = { ...pledge, ...who, orgId: id, title: `${marker(key)}承诺` };
       records.pledges[key] = await ok(county.post('/api/pledges', body));
     }
+  // Reports: a round of the county (for the townships) and of each township (for its villages and communities),
+  // each report due carrying its organization's marker; selections of the county and each township, and a
+  // nomination on each organization with a member (inserted as its organization's, in the county's selection).
+  for (const key of ['county', 'townA', 'townB'] as const)
+    records.rounds[key] = await ok(
+      county.post('/api/reports/rounds', {
+        orgId: org[key],
+        year: 2026,
+        title: `${marker(key)}述职评议`,
+        deadline: '2026-12-31',
+      }),
+    );
+  const due = await env.ctx.db.selectFrom('reports').select(['id', 'org_id']).execute();
+  for (const [key, id] of Object.entries(org) as [OrgKey, number][]) {
+    const r = due.find((d) => d.org_id === id);
+    if (!r) continue;
+    records.reports[key] = r.id;
+    await env.ctx.db
+      .updateTable('reports')
+      .set({ content: `${marker(key)}述职报告` })
+      .where('id', '=', r.id)
+      .execute();
+  }
+  for (const key of ['county', 'townA', 'townB'] as const)
+    records.selections[key] = await ok(
+      county.post('/api/selections', {
+        orgId: org[key],
+        year: 2026,
+        title: `${marker(key)}十佳评选`,
+        kind: 'village_cadres',
+        places: 10,
+        nominateFrom: '2026-06-01',
+        nominateTo: '2026-06-30',
+        voteFrom: '2026-07-01',
+        voteTo: '2026-07-10',
+        quotaPerOrg: 3,
+        maxChoices: 10,
+      }),
+    );
+  for (const [key, memberId] of Object.entries(member) as [OrgKey, number][]) {
+    const o = await env.ctx.db
+      .selectFrom('orgs')
+      .select('org_path')
+      .where('id', '=', org[key])
+      .executeTakeFirstOrThrow();
+    const now = env.ctx.clock().toISOString();
+    const [n] = await env.ctx.db
+      .insertInto('selection_nominations')
+      .values({
+        tenant_id: fx.county,
+        org_id: org[key],
+        org_path: o.org_path,
+        selection_id: records.selections.county!,
+        member_id: memberId,
+        member_name: `${marker(key)}人选`,
+        deeds: `${marker(key)}事迹`,
+        status: 'pending',
+        category: null,
+        evidence: null,
+        review_reason: null,
+        winner_reason: null,
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+      })
+      .returning('id')
+      .execute();
+    records.nominations[key] = n!.id;
+  }
   return { org, member, household, records };
 }
 

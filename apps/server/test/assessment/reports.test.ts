@@ -117,17 +117,21 @@ describe.each(dialects())('annual reports on %s', (dialect) => {
   });
 
   it('a panel member grades on its sheet; one who is not on the panel cannot', async () => {
-    const sheet = await memberA1.get(`/api/reports/${a1}`);
-    expect(sheet.json()).toMatchObject({ canPanelGrade: true, myGrade: null, actions: [] });
+    expect((await memberA1.get(`/api/reports/${a1}`)).statusCode).toBe(403);
+    const sheet = (await memberA1.get(`/api/reports/rounds/${roundId}/sheet`)).json();
+    expect(sheet.items.map((r: { id: number; myGrade: null }) => [r.id, r.myGrade])).toEqual([[a1, null]]);
+    expect(sheet.items[0].content).toContain('三会一课');
     const g = await memberA1.post(`/api/reports/${a1}/panel-grade`, { grade: 'fair_good' });
-    expect(g.json()).toMatchObject({ myGrade: 'fair_good', panelGraded: 1 });
+    expect(g.json().items[0]).toMatchObject({ myGrade: 'fair_good', panelGraded: 1 });
     await memberA1.post(`/api/reports/${a1}/panel-grade`, { grade: 'good' });
-    expect((await memberA1.get(`/api/reports/${a1}`)).json()).toMatchObject({ myGrade: 'good', panelGraded: 1 });
+    expect((await townA.get(`/api/reports/${a1}`)).json()).toMatchObject({ panelGraded: 1, members: { good: 1 } });
     // Not submitted yet: not in grading.
     expect((await memberA1.post(`/api/reports/${a2}/panel-grade`, { grade: 'good' })).json().error.code).toBe(
       'reports.not_grading',
     );
     expect((await secA1.post(`/api/reports/${a1}/panel-grade`, { grade: 'good' })).statusCode).toBe(403);
+    expect((await secA1.get(`/api/reports/rounds/${roundId}/sheet`)).json().error.code).toBe('reports.not_panelist');
+    expect((await townB.get(`/api/reports/rounds/${roundId}/sheet`)).statusCode).toBe(404);
   });
 
   it('the committee grades with the residents’ ballots; closing combines them by the rule; publish', async () => {

@@ -65,6 +65,20 @@ const WIDER: { route: RegExp; actors: ActorKey[]; shows: boolean; why: string; r
     why: 'a bulletin issued above covers the organizations below: they read it (通报下发到所覆盖的党组织)',
   },
   {
+    route: /^GET \/api\/reports\/rounds(\/\{id\}(\/sheet)?)?$/,
+    actors: ['townA', 'secA1', 'memberA1'],
+    shows: true,
+    relations: ['parent'],
+    why: 'a reporting round opened above is seen by the secretaries it asks to report and its panel (述职评议由上级组织)',
+  },
+  {
+    route: /^(GET \/api\/selections(\/\{id\}(\/ballot)?)?|POST \/api\/selections\/\{id\}\/(ballot|nominations))$/,
+    actors: ['townA', 'secA1', 'memberA1'],
+    shows: true,
+    relations: ['parent'],
+    why: 'a selection announced above is seen, nominated to and voted in from below (评选由上级组织，下级推荐、投票)',
+  },
+  {
     route: /^GET \/api\/errands$/,
     actors: ['memberA1'],
     shows: false,

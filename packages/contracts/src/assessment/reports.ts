@@ -278,6 +278,18 @@ export const ReportGradeBody = Body({
 });
 export type ReportGradeBodyT = Static<typeof ReportGradeBody>;
 
+/** A panel member's grading sheet: the round and its submitted reports with the member's own grades. */
+export const RoundSheet = Type.Object({
+  round: RoundItem,
+  items: Type.Array(
+    Type.Composite([
+      ReportItem,
+      Type.Object({ content: Type.String(), myGrade: Nullable(KeyOf(REPORT_GRADES)) }),
+    ]),
+  ),
+});
+export type RoundSheetT = Static<typeof RoundSheet>;
+
 /** A panel member's grade. */
 export const PanelGradeBody = Body({ grade: KeyOf(REPORT_GRADES, '评议等次') });
 

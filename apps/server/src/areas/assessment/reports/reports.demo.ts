@@ -77,6 +77,13 @@ async function load(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: string) 
     .where('tenant_id', '=', c.tenantId)
     .where('username', '=', 'demo-member')
     .executeTakeFirst();
+  // The demo branch's report of this year stays a draft: its secretary is the one to write it.
+  const demoBranch = await db
+    .selectFrom('users')
+    .select('org_id')
+    .where('tenant_id', '=', c.tenantId)
+    .where('username', '=', 'demo-branch')
+    .executeTakeFirst();
   const events: { author: { id: null; name: string }; entry: TimelineEntry }[] = [];
   const grades: Parameters<typeof repo.insertGrades>[1] = [];
   let graded = 0;
@@ -142,7 +149,7 @@ async function load(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: string) 
       const panelists = await repo.panelOf(db, roundId!);
       const rows = orgs.map((o) => {
         const r = newReport(o, roundId!, y, c.tenantId, now);
-        const submitted = last || rng.chance(0.4);
+        const submitted = last || (rng.chance(0.4) && o.id !== demoBranch?.org_id);
         if (!submitted) return { r, base: null as ReportGrade | null };
         r.content = reportText(rng, o.name, y);
         r.status = 'submitted';

@@ -332,6 +332,17 @@ export async function gradeOf(db: Q, reportId: number, panelistId: number) {
     .executeTakeFirst();
 }
 
+/** A panelist's grades by report id. */
+export async function gradesOfPanelist(db: Q, panelistId: number): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom('report_grades')
+    .select(['report_id', 'grade'])
+    .where('panelist_id', '=', panelistId)
+    .where('deleted_at', 'is', null)
+    .execute();
+  return new Map(rows.map((r) => [r.report_id, r.grade]));
+}
+
 /** Inserts panel grades. */
 export async function insertGrades(db: Q, rows: Omit<Insertable<ReportGradesTable>, 'id'>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500)

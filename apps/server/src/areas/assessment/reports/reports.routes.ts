@@ -15,6 +15,7 @@ import {
   RoundDetail,
   RoundList,
   RoundListQuery,
+  RoundSheet,
 } from '@dangjian/contracts';
 import { actorOf, localeOf, type RouteModule } from '../../../platform/http.js';
 import { routesOf, sendWorkbook } from '../../../platform/router.js';
@@ -53,6 +54,16 @@ export const reportsRoutes: RouteModule = (app, ctx) => {
       response: RoundDetail,
     },
     (req) => reports.getRound(ctx, actorOf(req), req.params.id),
+  );
+  r.get(
+    '/api/reports/rounds/:id/sheet',
+    {
+      can: 'reports.panel',
+      summary: '评议表（党员代表）A panel member’s grading sheet',
+      params: IdParams,
+      response: RoundSheet,
+    },
+    (req) => reports.sheet(ctx, actorOf(req), req.params.id),
   );
   r.post(
     '/api/reports/rounds/:id/close',
@@ -93,7 +104,7 @@ export const reportsRoutes: RouteModule = (app, ctx) => {
   r.get(
     '/api/reports/:id',
     {
-      can: 'reports.panel',
+      can: 'reports.read',
       summary: '述职报告与评议 A report with its grading',
       params: IdParams,
       response: ReportDetail,
@@ -137,11 +148,12 @@ export const reportsRoutes: RouteModule = (app, ctx) => {
   r.post(
     '/api/reports/:id/panel-grade',
     {
-      ...move,
       can: 'reports.panel',
       audit: 'report.panel_grade',
       summary: '党员代表评议 A panel grade',
+      params: IdParams,
       body: PanelGradeBody,
+      response: RoundSheet,
     },
     (req) => reports.panelGrade(ctx, actorOf(req), req.params.id, req.body.grade),
   );

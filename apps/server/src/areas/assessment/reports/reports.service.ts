@@ -27,6 +27,7 @@ import {
   type RoundDetailT,
   type RoundItemT,
   type RoundListQueryT,
+  type RoundSheetT,
 } from '@dangjian/contracts';
 import type { Insertable } from 'kysely';
 import type { ReportsTable } from '../../../db/schema/reports.js';
@@ -333,26 +334,15 @@ async function flowRow(ctx: Ctx, actor: Actor, id: number): Promise<FlowRow> {
   return { ...r, round_org_path: round.org_path };
 }
 
-/**
- * A report as the caller sees it: in its scope, or as a panel member of its round (the sheet reaches the reports
- * of the round the member was registered for, and no other).
- */
+/** A report of the caller's subtree with its grading, timeline and the moves the caller may make. */
 export async function get(ctx: Ctx, actor: Actor, id: number): Promise<ReportDetailT> {
-  requireCapability(actor, 'reports.panel');
-  let row: FlowRow | null = null;
-  if (roleCan(actor.role, 'reports.read')) row = await flowRow(ctx, actor, id).catch(() => null);
-  let seat: Awaited<ReturnType<typeof repo.panelSeat>>;
-  if (!row) {
-    const r = await repo.reportById(ctx.db, actor.tenantId!, id);
-    seat = r ? await repo.panelSeat(ctx.db, r.round_id, actor.memberId) : undefined;
-    if (!r || !seat) throw notFound();
-    const round = await ctx.db
-      .selectFrom('report_rounds')
-      .select('org_path')
-      .where('id', '=', r.round_id)
-      .executeTakeFirstOrThrow();
-    row = { ...r, round_org_path: round.org_path };
-  } else seat = await repo.panelSeat(ctx.db, row.round_id, actor.memberId);
+  requireCapability(actor, 'reports.read');
+  return detailOf(ctx, actor, await flowRow(ctx, actor, id));
+}
+
+async function detailOf(ctx: Ctx, actor: Actor, row: FlowRow): Promise<ReportDetailT> {
+  const id = row.id;
+  const seat = await repo.panelSeat(ctx.db, row.round_id, actor.memberId);
   const [item] = await presentReports(ctx, row.tenant_id, [row]);
   const panel = await repo.panelCounts(ctx.db, [id]);
   const mine = seat ? await repo.gradeOf(ctx.db, id, seat.id) : undefined;
@@ -373,6 +363,29 @@ export async function get(ctx: Ctx, actor: Actor, id: number): Promise<ReportDet
     canWrite: row.status === 'draft' && roleCan(actor.role, 'reports.write') && actor.orgId === row.org_id,
     canGrade: row.status === 'submitted' && organizer,
     canPanelGrade: row.status === 'submitted' && seat != null,
+  };
+}
+
+/**
+ * A panel member's grading sheet: the submitted (and graded) reports of a round it sits on, with its own grades.
+ * The sheet reaches the reports of that round only, wherever they lie under the organizer (WIDENING by the seat).
+ */
+export async function sheet(ctx: Ctx, actor: Actor, roundId: number): Promise<RoundSheetT> {
+  requireCapability(actor, 'reports.panel');
+  const round = await repo.getRound(ctx.db, actor, roundId);
+  const seat = await repo.panelSeat(ctx.db, roundId, actor.memberId);
+  if (!seat) throw new DomainError('reports.not_panelist', undefined, 403);
+  const rows = (await repo.reportsOfRound(ctx.db, roundId)).filter((r) => r.status !== 'draft');
+  const items = await presentReports(ctx, round.tenant_id, rows);
+  const grades = await repo.gradesOfPanelist(ctx.db, seat.id);
+  const [r] = await presentRounds(ctx, actor, [round]);
+  return {
+    round: r!,
+    items: items.map((it, i) => ({
+      ...it,
+      content: rows[i]!.content ?? '',
+      myGrade: (grades.get(it.id) as ReportGrade | undefined) ?? null,
+    })),
   };
 }
 
@@ -464,7 +477,7 @@ export async function committeeGrade(
 }
 
 /** A panel member grades a report of its round (again while the report is in grading: the last grade counts). */
-export async function panelGrade(ctx: Ctx, actor: Actor, id: number, grade: ReportGrade): Promise<ReportDetailT> {
+export async function panelGrade(ctx: Ctx, actor: Actor, id: number, grade: ReportGrade): Promise<RoundSheetT> {
   requireCapability(actor, 'reports.panel');
   const r = await repo.reportById(ctx.db, actor.tenantId!, id);
   const seat = r ? await repo.panelSeat(ctx.db, r.round_id, actor.memberId) : undefined;
@@ -502,7 +515,7 @@ export async function panelGrade(ctx: Ctx, actor: Actor, id: number, grade: Repo
     });
     await bumpVersion(trx, r.tenant_id, 'reports');
   });
-  return get(ctx, actor, id);
+  return sheet(ctx, actor, r.round_id);
 }
 
 /** The result of a report under the rule of its year: its score and final grade, or null without any grade. */
