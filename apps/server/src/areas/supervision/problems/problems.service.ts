@@ -110,6 +110,7 @@ const SOURCE_PAGES: Record<string, { label: string; path: (id: string) => string
   inspection_finding: { label: '督查发现问题', path: (id) => `/inspections/${id}` },
   inspection: { label: '督查检查', path: (id) => `/inspections/${id}` },
   weak_org: { label: '软弱涣散党组织', path: (id) => `/weak-orgs/${id}` },
+  rating: { label: '星级评定', path: (id) => `/ratings/${id}` },
   task_target: { label: '任务', path: (id) => `/tasks/${id}` },
   task: { label: '任务', path: (id) => `/tasks/${id}` },
   development: { label: '发展党员', path: (id) => `/development/${id}` },
