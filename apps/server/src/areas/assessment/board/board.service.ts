@@ -6,13 +6,13 @@
  * of the person's own name. Cached per county, organization and year under the versions of the data it reads.
  */
 import {
-  BOARD_PLEDGE_STATES,
-  BOARD_RATING_STATES,
   chinaYear,
   type Labelled,
   maskName,
+  PLEDGE_STATUSES,
   type PublicBoardQueryT,
   type PublicBoardT,
+  RATING_STATUSES,
   WISH_STATUSES,
 } from '@dangjian/contracts';
 import type { Ctx } from '../../../platform/context.js';
@@ -98,7 +98,7 @@ async function compute(
     stars: {
       items: [...stars]
         .sort((a, z) => z.stars - a.stars || a.orgName.localeCompare(z.orgName, 'zh-CN'))
-        .map((s) => ({ ...s, statusLabel: wordOf(BOARD_RATING_STATES, s.status) })),
+        .map((s) => ({ ...s, statusLabel: wordOf(RATING_STATUSES, s.status) })),
       byLevel: [...levels.entries()].sort((a, z) => z[0] - a[0]).map(([n, count]) => ({ stars: n, count })),
       atLeast3: stars.length ? stars.filter((s) => s.stars >= 3).length / stars.length : null,
     },
@@ -111,7 +111,7 @@ async function compute(
         memberName: p.memberName == null ? null : maskName(p.memberName),
         title: scrub(p.title, p.memberName),
         status: p.status,
-        statusLabel: wordOf(BOARD_PLEDGE_STATES, p.status),
+        statusLabel: wordOf(PLEDGE_STATUSES, p.status),
         fulfilledOn: p.fulfilledOn,
       })),
     },
