@@ -46,6 +46,8 @@ export const PublicBoard = Type.Object({
   org: Type.Object({ id: Type.Integer(), name: Type.String() }),
   year: Type.Integer(),
   stars: Type.Object({
+    /** The year of the ratings shown: the board's year, else the year before when none is published yet. */
+    year: Type.Integer(),
     items: Type.Array(
       Type.Object({
         orgId: Type.Integer(),

@@ -68,13 +68,17 @@ async function compute(
   const src = boardSources();
   const db = ctx.db;
   const t = root.tenant_id;
-  const [stars, branches, pledges, counts, wishes] = await Promise.all([
+  const [thisYear, branches, pledges, counts, wishes] = await Promise.all([
     src.publishedStarsOf(db, t, root.org_path, year),
     repo.branchesOf(db, t, root.org_path, MAX_BRANCHES),
     src.publishedPledgesOf(db, t, root.org_path, year, 1000),
     repo.wishCounts(db, t, root.org_path, year),
     repo.recentWishes(db, t, root.org_path, year, WISHES),
   ]);
+  // Ratings are published after the year they rate: until this year's are, the board shows last year's.
+  const lastYear = thisYear.length ? [] : await src.publishedStarsOf(db, t, root.org_path, year - 1);
+  const stars = thisYear.length ? thisYear : lastYear;
+  const starsYear = thisYear.length || !lastYear.length ? year : year - 1;
   const rankings = [];
   for (const b of branches) {
     const rows = await src.rankingOf(db, t, b.id, year);
@@ -96,6 +100,7 @@ async function compute(
     org: { id: root.id, name: root.name },
     year,
     stars: {
+      year: starsYear,
       items: [...stars]
         .sort((a, z) => z.stars - a.stars || a.orgName.localeCompare(z.orgName, 'zh-CN'))
         .map((s) => ({ ...s, statusLabel: wordOf(RATING_STATUSES, s.status) })),

@@ -44,7 +44,7 @@ function StarsPart({ b }: { b: PublicBoardT }) {
   const { locale } = useLocale();
   const s = b.stars;
   return (
-    <Section title={t('星级评定', 'Star ratings')} testId="board-stars">
+    <Section title={t(`${s.year} 年度星级评定`, `Star ratings ${s.year}`)} testId="board-stars">
       {s.items.length ? (
         <>
           <p className="dj-board-sum">
