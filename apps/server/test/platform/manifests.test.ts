@@ -56,6 +56,10 @@ describe('module manifests', () => {
       'weakOrgs',
       'accountability',
       'bulletins',
+      'ratings',
+      'points',
+      'pledges',
+      'retraining',
     ]);
     // The start log names each stage in words.
     for (const c of demoContributors()) expect(STAGE_LABELS[c.name], c.name).toMatch(/^\p{Script=Han}/u);
