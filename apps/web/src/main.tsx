@@ -12,6 +12,8 @@ const ConsoleApp = lazy(() => import('./app/ConsoleApp'));
 const MobileApp = lazy(() => import('./app/mobile/MobileApp'));
 // The wall screen (大屏) is its own page outside the console shell, in its own chunk.
 const ScreenApp = lazy(() => import('./areas/core/screen/ScreenApp'));
+// The public board (公开晾晒): anyone, without signing in.
+const BoardApp = lazy(() => import('./areas/assessment/board/BoardApp'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -24,7 +26,7 @@ const queryClient = new QueryClient({
 });
 
 // Ask who is signed in while the rest of the app downloads (the answer decides what loads next).
-if (!/^\/((m\/)?login|screen)/.test(window.location.pathname)) {
+if (!/^\/((m\/)?login|screen|board)/.test(window.location.pathname)) {
   void queryClient.prefetchQuery({
     queryKey: ME_KEY,
     queryFn: () => request('GET', '/api/auth/me', { quiet401: true }),
@@ -42,6 +44,7 @@ createRoot(document.getElementById('root')!).render(
             <Routes>
               <Route path="/m/*" element={<MobileApp />} />
               <Route path="/screen" element={<ScreenApp />} />
+              <Route path="/board" element={<BoardApp />} />
               <Route path="/*" element={<ConsoleApp />} />
             </Routes>
           </Suspense>

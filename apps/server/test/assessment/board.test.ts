@@ -209,4 +209,12 @@ describe.each(dialects())('the public board on %s', (dialect) => {
     const next = (await anon(url)).json();
     expect(next.rankings[0].entries[0].points).toBe(105);
   });
+
+  it('reads the ratings, points and pledges modules themselves (nothing rated or pledged in the fixture)', async () => {
+    restore();
+    const res = await anon(`/api/public/board?org=${fx.townA}&year=2025`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().stars.items).toEqual([]);
+    expect(res.json().pledges.items).toEqual([]);
+  });
 });

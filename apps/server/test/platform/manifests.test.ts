@@ -57,6 +57,9 @@ describe('module manifests', () => {
       'accountability',
       'bulletins',
       'pledges',
+      'ratings',
+      'points',
+      'retraining',
     ]);
     // The start log names each stage in words.
     for (const c of demoContributors()) expect(STAGE_LABELS[c.name], c.name).toMatch(/^\p{Script=Han}/u);

@@ -5,14 +5,11 @@
  * number, a phone, an address or a full name.
  */
 import { type Static, Type } from '@sinclair/typebox';
-import type { Labelled } from '../core/enums.js';
 import { labelled } from '../core/fieldLabels.js';
 import { Id, KeyOf, Nullable } from '../core/schemas.js';
 import { WISH_KINDS, WISH_STATUSES } from '../residents/residents.js';
 
 export const BOARD_MODULE = 'board' as const;
-
-const l = (zh: string, en: string): Labelled => ({ zh, en });
 
 /** Two-character surnames (复姓): the masking keeps both characters. */
 const COMPOUND_SURNAMES = new Set(
@@ -34,20 +31,6 @@ export function maskName(name: string | null | undefined): string {
   return chars.slice(0, keep).join('') + '*'.repeat(Math.max(1, chars.length - keep));
 }
 
-/** The states of a rating the board shows. */
-export const BOARD_RATING_STATES = {
-  published: l('公示中', 'Published for objections'),
-  final: l('已确定', 'Final'),
-} as const satisfies Record<string, Labelled>;
-
-/** Words of the pledge states the board may show (the pledges module's own labels win where it has them). */
-export const BOARD_PLEDGE_STATES = {
-  published: l('已公开承诺', 'Published'),
-  fulfilling: l('践诺中', 'Under way'),
-  fulfilled: l('已践诺', 'Fulfilled'),
-  evaluated: l('已评诺', 'Evaluated'),
-} as const satisfies Record<string, Labelled>;
-
 /** The board's query: a county (tenant) or an organization's subtree, and the year. */
 export const PublicBoardQuery = Type.Object({
   org: Type.Optional(Id('an organization: the board of its subtree (its county)')),
@@ -63,6 +46,8 @@ export const PublicBoard = Type.Object({
   org: Type.Object({ id: Type.Integer(), name: Type.String() }),
   year: Type.Integer(),
   stars: Type.Object({
+    /** The year of the ratings shown: the board's year, else the year before when none is published yet. */
+    year: Type.Integer(),
     items: Type.Array(
       Type.Object({
         orgId: Type.Integer(),

@@ -76,6 +76,13 @@ export const RETRAINING_RULE_LABELS: Record<RetrainingRuleKey, Labelled> = {
 };
 export const RETRAINING_RULE_SET_LABEL = l('淬火整训标准', 'Retraining of cadres: the rule');
 
+/** A choice among an enum's keys, with its name in words (the form's label of a refusal). */
+const Choice = <T extends Record<string, unknown>>(map: T, zh: string, en: string) =>
+  Type.Union(
+    Object.keys(map).map((k) => Type.Literal(k)),
+    labelled(zh, en),
+  ) as unknown as ReturnType<typeof KeyOf<T>>;
+
 const Day = (zh: string, en: string) =>
   Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', examples: ['2026-06-15'], ...labelled(zh, en) });
 const Words = (max: number, zh: string, en: string) => Type.String({ maxLength: max, ...labelled(zh, en) });
@@ -151,7 +158,7 @@ export const RetrainingListQuery = Type.Object({
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100, ...labelled('年度', 'Year') })),
   township: Type.Optional(Id()),
   reason: Type.Optional(KeyOf(SUSPENSION_REASONS)),
-  post: Type.Optional(KeyOf(CADRE_POSTS)),
+  post: Type.Optional(Choice(CADRE_POSTS, '职务', 'Post')),
   overdue: Type.Optional(Type.Boolean()),
   deleted: Type.Optional(Type.Boolean()),
   ...Paging,
@@ -167,7 +174,7 @@ const Reasons = Type.Array(KeyOf(SUSPENSION_REASONS), {
 /** The township or county suspends a cadre (a member of a village organization) with reasons and evidence. */
 export const RetrainingCreate = Body({
   memberId: Type.Integer({ minimum: 1, maximum: 2_147_483_647, ...labelled('村干部', 'Cadre') }),
-  post: KeyOf(CADRE_POSTS),
+  post: Choice(CADRE_POSTS, '职务', 'Post'),
   postText: Type.Optional(Nullable(Words(40, '职务说明', 'Post in words'))),
   reasons: Reasons,
   reasonText: Type.Optional(Nullable(Words(500, '具体表现', 'In words'))),
@@ -178,7 +185,7 @@ export type RetrainingCreateT = Static<typeof RetrainingCreate>;
 
 /** Changes the post, reasons and evidence of an open file. */
 export const RetrainingUpdate = Body({
-  post: Type.Optional(KeyOf(CADRE_POSTS)),
+  post: Type.Optional(Choice(CADRE_POSTS, '职务', 'Post')),
   postText: Type.Optional(Nullable(Words(40, '职务说明', 'Post in words'))),
   reasons: Type.Optional(Reasons),
   reasonText: Type.Optional(Nullable(Words(500, '具体表现', 'In words'))),

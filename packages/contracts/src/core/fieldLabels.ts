@@ -133,6 +133,7 @@ export const FIELD_LABELS: Record<string, Labelled> = {
   placeName: { zh: '村（社区）名称', en: 'Village or community name' },
   poor: { zh: '困难户', en: 'Poor households' },
   position: { zh: '职务', en: 'Position' },
+  post: { zh: '职务', en: 'Post' },
   problemId: { zh: '整改问题', en: 'Problem' },
   promised: { zh: '承诺事项', en: 'Promised' },
   q: { zh: '搜索内容', en: 'Search' },

@@ -6,13 +6,13 @@
  * of the person's own name. Cached per county, organization and year under the versions of the data it reads.
  */
 import {
-  BOARD_PLEDGE_STATES,
-  BOARD_RATING_STATES,
   chinaYear,
   type Labelled,
   maskName,
+  PLEDGE_STATUSES,
   type PublicBoardQueryT,
   type PublicBoardT,
+  RATING_STATUSES,
   WISH_STATUSES,
 } from '@dangjian/contracts';
 import type { Ctx } from '../../../platform/context.js';
@@ -68,13 +68,17 @@ async function compute(
   const src = boardSources();
   const db = ctx.db;
   const t = root.tenant_id;
-  const [stars, branches, pledges, counts, wishes] = await Promise.all([
+  const [thisYear, branches, pledges, counts, wishes] = await Promise.all([
     src.publishedStarsOf(db, t, root.org_path, year),
     repo.branchesOf(db, t, root.org_path, MAX_BRANCHES),
     src.publishedPledgesOf(db, t, root.org_path, year, 1000),
     repo.wishCounts(db, t, root.org_path, year),
     repo.recentWishes(db, t, root.org_path, year, WISHES),
   ]);
+  // Ratings are published after the year they rate: until this year's are, the board shows last year's.
+  const lastYear = thisYear.length ? [] : await src.publishedStarsOf(db, t, root.org_path, year - 1);
+  const stars = thisYear.length ? thisYear : lastYear;
+  const starsYear = thisYear.length || !lastYear.length ? year : year - 1;
   const rankings = [];
   for (const b of branches) {
     const rows = await src.rankingOf(db, t, b.id, year);
@@ -96,9 +100,10 @@ async function compute(
     org: { id: root.id, name: root.name },
     year,
     stars: {
+      year: starsYear,
       items: [...stars]
         .sort((a, z) => z.stars - a.stars || a.orgName.localeCompare(z.orgName, 'zh-CN'))
-        .map((s) => ({ ...s, statusLabel: wordOf(BOARD_RATING_STATES, s.status) })),
+        .map((s) => ({ ...s, statusLabel: wordOf(RATING_STATUSES, s.status) })),
       byLevel: [...levels.entries()].sort((a, z) => z[0] - a[0]).map(([n, count]) => ({ stars: n, count })),
       atLeast3: stars.length ? stars.filter((s) => s.stars >= 3).length / stars.length : null,
     },
@@ -111,7 +116,7 @@ async function compute(
         memberName: p.memberName == null ? null : maskName(p.memberName),
         title: scrub(p.title, p.memberName),
         status: p.status,
-        statusLabel: wordOf(BOARD_PLEDGE_STATES, p.status),
+        statusLabel: wordOf(PLEDGE_STATUSES, p.status),
         fulfilledOn: p.fulfilledOn,
       })),
     },

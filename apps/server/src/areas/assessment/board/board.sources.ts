@@ -1,10 +1,12 @@
 /**
  * What the public board reads of the other assessment modules, by the functions their briefs agreed:
  * `publishedStarsOf` (ratings), `rankingOf` (points) and `publishedPledgesOf` (pledges). Each answers full names
- * where it has them: the board masks them itself. Until a module's branch is merged its source answers nothing,
- * so the board shows that part empty rather than failing.
+ * where they have them: the board masks them itself. A test may stand in for one (`useBoardSources`).
  */
 import type { Q } from '../../../platform/data/scoped.js';
+import { publishedPledgesOf } from '../pledges/pledges.repository.js';
+import { rankingOf } from '../points/points.repository.js';
+import { publishedStarsOf } from '../ratings/ratings.repository.js';
 
 /** A published or final star rating of an organization. */
 export interface StarRow {
@@ -36,11 +38,7 @@ export interface BoardSources {
   publishedPledgesOf(db: Q, tenantId: number, orgPath: string, year: number, limit: number): Promise<PledgeRow[]>;
 }
 
-const DEFAULTS: BoardSources = {
-  publishedStarsOf: async () => [],
-  rankingOf: async () => [],
-  publishedPledgesOf: async () => [],
-};
+const DEFAULTS: BoardSources = { publishedStarsOf, rankingOf, publishedPledgesOf };
 
 let current: BoardSources = DEFAULTS;
 

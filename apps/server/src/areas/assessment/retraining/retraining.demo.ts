@@ -61,24 +61,27 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   const { orgs, branchOrgId } = await repo.demoCadres(db, c.tenantId);
   if (orgs.length < PLANS.length) return;
   const own = orgs.find((o) => o.id === branchOrgId);
-  const picked = [
+  // Twice as many villages as cadres are drawn: a village without a full member is passed over.
+  const drawn = [
     ...(own ? [own] : []),
     ...rng.sample(
       orgs.filter((o) => o.id !== branchOrgId),
-      PLANS.length - (own ? 1 : 0),
+      Math.min(orgs.length - (own ? 1 : 0), PLANS.length * 2),
     ),
   ];
   const members = await repo.membersOfOrgs(
     db,
     c.tenantId,
-    picked.map((o) => o.id),
+    drawn.map((o) => o.id),
   );
+  const picked = drawn.filter((o) => members.some((m) => m.org_id === o.id)).slice(0, PLANS.length);
   const now = ctx.clock().toISOString();
   const events: { author: { id: null; name: string }; entry: TimelineEntry }[] = [];
   const counts: Record<Plan, number> = { suspended: 0, training: 0, tested: 0, reinstated: 0, removed: 0 };
   const classes: Parameters<typeof repo.insertClasses>[1] = [];
   for (const [i, plan] of PLANS.entries()) {
-    const org = picked[i % picked.length]!;
+    const org = picked[i];
+    if (!org) break;
     const ofOrg = members.filter((m) => m.org_id === org.id);
     if (!ofOrg.length) continue;
     const m = ofOrg[rng.int(0, Math.min(ofOrg.length, 5) - 1)]!;
