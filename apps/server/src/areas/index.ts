@@ -84,8 +84,9 @@ export const MANIFESTS: readonly ModuleManifest[] = [
   accountabilityModule,
   bulletinsModule,
   ratingsModule,
-  pointsModule,
+  // Pledges before points: the points' demo harvests the fulfilled pledges.
   pledgesModule,
+  pointsModule,
   reportsModule,
   selectionsModule,
   retrainingModule,

@@ -56,9 +56,11 @@ describe('module manifests', () => {
       'weakOrgs',
       'accountability',
       'bulletins',
-      'pledges',
       'ratings',
+      'pledges',
       'points',
+      'reports',
+      'selections',
       'retraining',
     ]);
     // The start log names each stage in words.
@@ -71,6 +73,8 @@ describe('module manifests', () => {
       'dues bills and six-month flags',
       'tasks checks and reminders',
       'problem reminders',
+      'ratings final after the objection window',
+      'points harvest',
     ]);
   });
 });

@@ -16,6 +16,7 @@ import type { Actor } from '../../../platform/actor.js';
 import type { Ctx } from '../../../platform/context.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import * as pledges from '../pledges/pledges.service.js';
+import { monthState } from '../points/points.disputes.js';
 import * as points from '../points/points.service.js';
 import * as ratings from '../ratings/ratings.service.js';
 
@@ -79,7 +80,7 @@ export async function pointsToPublish(ctx: Ctx, actor: Actor, org: Org): Promise
   const o = await orgsRepo.getOrg(ctx.db, actor, org.id);
   if (o.depth < 2) return 0;
   const month = addMonths(`${chinaToday(ctx.clock()).slice(0, 7)}-01`, -1).slice(0, 7);
-  if ((await points.monthState(ctx, actor, org.id, month)).published) return 0;
+  if ((await monthState(ctx, actor, org.id, month)).published) return 0;
   return (await points.list(ctx, actor, { ...one, org: org.id, month })).total;
 }
 
