@@ -3,6 +3,7 @@
  * can hold it, created through the API as the county admin would, each carrying a marker of its organization
  * so that a leak shows in any answer.
  */
+import { seedRatings } from './assessment/ratings-seed.js';
 import { expect } from 'vitest';
 import type { Fixture, TestEnv } from './harness.js';
 import { type Client, login, PASSWORD, testIdNumber } from './harness.js';
@@ -65,7 +66,9 @@ export type Entity =
   | 'rounds'
   | 'reports'
   | 'selections'
-  | 'nominations';
+  | 'nominations'
+  | 'schemes'
+  | 'ratings';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -144,6 +147,8 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'reports',
         'selections',
         'nominations',
+        'schemes',
+        'ratings',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -478,6 +483,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
       .execute();
     records.nominations[key] = n!.id;
   }
+  await seedRatings(county, org, records);
   return { org, member, household, records };
 }
 

@@ -79,6 +79,13 @@ const WIDER: { route: RegExp; actors: ActorKey[]; shows: boolean; why: string; r
     why: 'a selection announced above is seen, nominated to and voted in from below (评选由上级组织，下级推荐、投票)',
   },
   {
+    route: /^GET \/api\/ratings\/schemes\/\{id\}$/,
+    actors: ['townA', 'secA1', 'memberA1'],
+    shows: true,
+    relations: ['parent'],
+    why: "the county's rating scheme is read by the organizations it rates (考评方案由县委制定、下发)",
+  },
+  {
     route: /^GET \/api\/errands$/,
     actors: ['memberA1'],
     shows: false,
