@@ -3,6 +3,7 @@
  * can hold it, created through the API as the county admin would, each carrying a marker of its organization
  * so that a leak shows in any answer.
  */
+import { seedRatings } from './assessment/ratings-seed.js';
 import { expect } from 'vitest';
 import type { Fixture, TestEnv } from './harness.js';
 import { type Client, login, PASSWORD, testIdNumber } from './harness.js';
@@ -58,7 +59,9 @@ export type Entity =
   | 'problems'
   | 'inspections'
   | 'accountability'
-  | 'weak-orgs';
+  | 'weak-orgs'
+  | 'schemes'
+  | 'ratings';
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -130,6 +133,8 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         'inspections',
         'accountability',
         'weak-orgs',
+        'schemes',
+        'ratings',
       ] as Entity[]
     ).map((e) => [e, {}]),
   ) as Seeded['records'];
@@ -363,6 +368,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         leaderPost: '县委常委',
       }),
     );
+  await seedRatings(county, org, records);
   return { org, member, household, records };
 }
 

@@ -65,6 +65,13 @@ const WIDER: { route: RegExp; actors: ActorKey[]; shows: boolean; why: string; r
     why: 'a bulletin issued above covers the organizations below: they read it (通报下发到所覆盖的党组织)',
   },
   {
+    route: /^GET \/api\/ratings\/schemes\/\{id\}$/,
+    actors: ['townA', 'secA1', 'memberA1'],
+    shows: true,
+    relations: ['parent'],
+    why: "the county's rating scheme is read by the organizations it rates (考评方案由县委制定、下发)",
+  },
+  {
     route: /^GET \/api\/errands$/,
     actors: ['memberA1'],
     shows: false,

@@ -9,6 +9,7 @@ import { overviewFigure } from '../../src/areas/core/stats/stats.service.js';
 /** Every figure the app computes today; a new figure is added here and to the catalogue together. */
 const EXPECTED = [
   'accountability.summary',
+  'cadreAssessments.summary',
   'development.pipeline',
   'development.plan',
   'dues.collection',
@@ -17,6 +18,8 @@ const EXPECTED = [
   'meetings.stats',
   'mobility.states',
   'problems.summary',
+  'ratings.summary',
+  'ratings.target',
   'residents.groups.coverage',
   'residents.pairings.gaps',
   'residents.stats',

@@ -7,12 +7,12 @@ import {
   CADRE_GRADE_OF_LEVEL,
   type CadreGrade,
   type IndicatorGroupT,
-  type IndicatorScoreT,
   type RatingMode,
   type RatingSource,
   type ScoreMappingT,
   type StarThresholdT,
-} from './ratings.js';
+} from './ratings.base.js';
+import type { IndicatorScoreT } from './ratings.results.js';
 
 /** What a result scores against: its copy of the scheme. */
 export interface RatingSnapshot {

@@ -11,7 +11,7 @@ import type {
   RatingSubject,
   ScoreMappingT,
   StarThresholdT,
-} from './ratings.js';
+} from './ratings.base.js';
 
 /** A template: its name, what it rates and how, its indicator tree and thresholds. */
 export interface RatingTemplate {

@@ -340,7 +340,8 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   await bumpVersion(db, c.tenantId, 'ratings');
   const atLeast3 = lastRows.filter((r) => (r.stars ?? 0) >= 3).length;
   log(
-    `  星级评定 star ratings：${last}年 ${lastRows.length} 个支部（三星及以上 ${atLeast3}，提醒整改 ${reminded}），${year}年评定中 ${thisRows.length}，村干部5+1考核 ${cadres.length} / ${lastRows.length} branches rated last year, ${thisRows.length} this year`,
+    `  星级评定 star ratings：${last}年 ${lastRows.length} 个支部（三星及以上 ${atLeast3}，提醒整改 ${reminded}），` +
+      `${year}年评定中 ${thisRows.length}，村干部5+1考核 ${cadres.length} / ${lastRows.length} rated last year`,
   );
 }
 

@@ -38,11 +38,12 @@ export function fieldError(code: ErrorCode, field: string, status?: number): Dom
 /** Refuses a tree with a repeated code, or a record indicator without its measure and mapping. */
 export function checkTree(groups: IndicatorGroupT[]): IndicatorGroupT[] {
   const codes = new Set<string>();
+  const CODE = /^[A-Za-z0-9_.-]+$/;
   for (const g of groups) {
-    if (codes.has(g.key)) throw fieldError('ratings.bad_tree', 'groups');
+    if (codes.has(g.key) || !CODE.test(g.key)) throw fieldError('ratings.bad_tree', 'groups');
     codes.add(g.key);
     for (const i of g.items) {
-      if (codes.has(i.key)) throw fieldError('ratings.bad_tree', 'groups');
+      if (codes.has(i.key) || !CODE.test(i.key)) throw fieldError('ratings.bad_tree', 'groups');
       codes.add(i.key);
       if (i.fill === 'record' && (!i.source || !i.mapping)) throw fieldError('ratings.bad_tree', 'groups');
       if (i.passScore != null && i.passScore > i.maxScore) throw fieldError('ratings.bad_tree', 'groups');
@@ -199,6 +200,7 @@ async function insert(
 /** The county defines a scheme for a year (a draft). */
 export async function create(ctx: Ctx, actor: Actor, input: RatingSchemeCreateT): Promise<RatingSchemeT> {
   requireCapability(actor, 'ratings.schemes');
+  if (input.family != null && !/^[A-Za-z0-9_.-]+$/.test(input.family)) throw fieldError('validation', 'family');
   const maxStars = input.maxStars ?? defaultMax(input.mode);
   const family = input.family ?? `custom_${input.year}_${Date.now().toString(36)}`;
   const id = await insert(

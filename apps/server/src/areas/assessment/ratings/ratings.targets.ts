@@ -22,6 +22,7 @@ export async function list(ctx: Ctx, actor: Actor): Promise<RatingTargetListT> {
 export async function set(ctx: Ctx, actor: Actor, input: RatingTargetSetT): Promise<RatingTargetT> {
   requireCapability(actor, 'ratings.schemes');
   if (input.byYear < input.startYear) throw fieldError('ratings.bad_target', 'byYear');
+  if (!/^[A-Za-z0-9_.-]+$/.test(input.family)) throw fieldError('validation', 'family');
   const org = await orgsRepo.getOrg(ctx.db, actor, actor.orgId!);
   const row = {
     min_stars: input.minStars,
