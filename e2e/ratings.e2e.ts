@@ -100,7 +100,9 @@ describe('ratings: a scheme, a branch scored, its stars published', () => {
       await settle(page);
       await shot(page, 'ratings-sheet-self');
       await page.getByTestId('submit-scores').click();
-      await expect.poll(async () => page.getByTestId('rating-status').textContent()).toBe('已自评');
+      await expect
+        .poll(async () => page.getByTestId('rating-status').textContent(), { timeout: 30_000 })
+        .toBe('已自评');
     });
     const selfScored = await township.json<Rating>('GET', `/api/ratings/${id}`);
     expect(selfScored.status).toBe('self_scored');
@@ -121,13 +123,17 @@ describe('ratings: a scheme, a branch scored, its stars published', () => {
       await settle(page);
       await shot(page, 'ratings-sheet-assessor');
       await page.getByTestId('submit-scores').click();
-      await expect.poll(async () => page.getByTestId('rating-status').textContent()).toBe('已考评');
+      await expect
+        .poll(async () => page.getByTestId('rating-status').textContent(), { timeout: 30_000 })
+        .toBe('已考评');
       const scored = await township.json<Rating>('GET', `/api/ratings/${id}`);
       expect(scored.total).toBe(liveTotal);
       expect(scored.stars).toBe(liveStars);
       expect(scored.scores.find((s) => s.key === 'g1.1')).toMatchObject({ selfScore: 10, assessorScore: 8 });
       await page.getByTestId('move-publish').click();
-      await expect.poll(async () => page.getByTestId('rating-status').textContent()).toBe('公示中');
+      await expect
+        .poll(async () => page.getByTestId('rating-status').textContent(), { timeout: 30_000 })
+        .toBe('公示中');
       await settle(page);
       await shot(page, 'ratings-sheet-published');
     });

@@ -70,6 +70,7 @@ export const FIELD_LABELS: Record<string, Labelled> = {
   fairlySatisfied: { zh: '基本满意票数', en: 'Fairly satisfied' },
   field: { zh: '领域', en: 'Field' },
   fields: { zh: '查看的号码', en: 'Numbers to show' },
+  family: { zh: '方案系列', en: 'Scheme family' },
   file: { zh: '文件', en: 'File' },
   fill: { zh: '填报方式', en: 'Filled by' },
   fixedDay: { zh: '固定主题党日', en: 'Fixed party day' },

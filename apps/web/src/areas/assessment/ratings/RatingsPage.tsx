@@ -224,7 +224,8 @@ function ComputeModal({ subject, onClose }: { subject: RatingSubject; onClose: (
         <div className="dj-muted">
           {t(
             '为所选范围内每个党支部启动（如尚未启动）并按平台记录计算自动取数指标，已考评的得分不变。',
-            'Starts a result for every branch below (where missing) and computes the indicators filled from the records; scores entered stay.',
+            'Starts a result for every branch below (where missing) and computes the indicators filled from the ' +
+              'records; scores entered stay.',
           )}
         </div>
       </Form>
