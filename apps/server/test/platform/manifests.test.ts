@@ -56,6 +56,7 @@ describe('module manifests', () => {
       'weakOrgs',
       'accountability',
       'bulletins',
+      'points',
     ]);
     // The start log names each stage in words.
     for (const c of demoContributors()) expect(STAGE_LABELS[c.name], c.name).toMatch(/^\p{Script=Han}/u);
@@ -67,6 +68,7 @@ describe('module manifests', () => {
       'dues bills and six-month flags',
       'tasks checks and reminders',
       'problem reminders',
+      'points harvest',
     ]);
   });
 });
