@@ -219,13 +219,18 @@ export type PointDetailT = Static<typeof PointDetail>;
 
 export const PointListQuery = Type.Object({
   org: Type.Optional(Id()),
-  member: Type.Optional(Id()),
+  member: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647, ...labelled('党员', 'Member') })),
   year: Type.Optional(Year()),
   month: Type.Optional(Month('月份', 'Month')),
-  event: Type.Optional(KeyOf(POINT_EVENTS)),
+  event: Type.Optional(
+    Type.Union(
+      Object.keys(POINT_EVENTS).map((k) => Type.Literal(k)),
+      labelled('积分事项', 'Event'),
+    ) as unknown as ReturnType<typeof KeyOf<typeof POINT_EVENTS>>,
+  ),
   status: Type.Optional(KeyOf(POINT_STATUSES)),
   /** Only entries with an open dispute. */
-  disputed: Type.Optional(Type.Boolean()),
+  disputed: Type.Optional(Type.Boolean(labelled('有待答复的异议', 'With an open dispute'))),
   q: Type.Optional(Type.String({ maxLength: 40 })),
   ...Paging,
 });

@@ -171,6 +171,10 @@ export const FIELD_LABELS: Record<string, Labelled> = {
   startTime: { zh: '开始时间', en: 'Start time' },
   status: { zh: '状态', en: 'Status' },
   subject: { zh: '考评对象', en: 'Subject' },
+  // Points (积分制) list filters.
+  member: { zh: '党员', en: 'Member' },
+  event: { zh: '积分事项', en: 'Event' },
+  disputed: { zh: '有待答复的异议', en: 'With an open dispute' },
   success: { zh: '结果', en: 'Outcome' },
   tag: { zh: '标签', en: 'Tag' },
   tags: { zh: '户类标签', en: 'Tags' },

@@ -14,6 +14,7 @@ export async function harvest(
   db: Q,
   span: HarvestSpan,
   rules: PointsRules,
+  opts: { reverse?: boolean } = {},
 ): Promise<{ added: number; reversed: number; byEvent: { event: HarvestedEvent; added: number }[] }> {
   const byEvent: { event: HarvestedEvent; added: number }[] = [];
   let reversed = 0;
@@ -23,7 +24,8 @@ export async function harvest(
       continue;
     }
     byEvent.push({ event, added: await harvestEvent(db, event, span, rules) });
-    reversed += await reverseGone(db, event, span, rules);
+    // A fresh load (the demo) has nothing gone to reverse: it skips the scan.
+    if (opts.reverse !== false) reversed += await reverseGone(db, event, span, rules);
   }
   return { added: byEvent.reduce((n, e) => n + e.added, 0), reversed, byEvent };
 }

@@ -52,16 +52,17 @@ export async function harvestNow(
   return { month: query.month ?? null, ...res };
 }
 
-/** The daily job: every county, this year up to today (in early January also the last year's December). */
+/**
+ * The daily job: every county, last month and this month up to today (records come in late by days or weeks, not
+ * months; the year is harvested on demand). Each month is its own span: a span lies within one year's rules.
+ */
 export async function harvestJob(ctx: Ctx, at: { today: string }): Promise<void> {
   const tenants = await repo.countyRoots(ctx.db);
-  const year = at.today.slice(0, 4);
+  const [y, m] = at.today.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
   for (const t of tenants) {
     const range = subtreeRange(t.org_path);
-    if (at.today.slice(5, 7) === '01') {
-      const prev = String(Number(year) - 1);
-      await harvestSpan(ctx, t.tenant_id, range, `${prev}-12-01`, `${prev}-12-31`);
-    }
-    await harvestSpan(ctx, t.tenant_id, range, `${year}-01-01`, at.today);
+    await harvestSpan(ctx, t.tenant_id, range, ...monthSpan(last));
+    await harvestSpan(ctx, t.tenant_id, range, `${at.today.slice(0, 7)}-01`, at.today);
   }
 }
