@@ -8,6 +8,7 @@ import { addDays, chinaToday, type PledgeCategory, type PledgeStatus } from '@da
 import type { DemoContributor, LoadedCounty } from '../../../demo/load.js';
 import type { Random } from '../../../demo/random.js';
 import type { Ctx } from '../../../platform/context.js';
+import { randomToken } from '../../../platform/crypto.js';
 import { addTimelineBatch, type TimelineEntry } from '../../../platform/data/timeline.js';
 import { bumpVersion } from '../../../platform/data/versions.js';
 import * as repo from './pledges.repository.js';
@@ -106,9 +107,8 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
       fulfilment: done || status === 'reported' ? `已完成：${title}` : null,
       problems_text: done && problems ? `解决群众反映的问题${problems}个` : null,
       return_reason: null,
-      public_token: ['published', 'reported', 'fulfilled', 'evaluated'].includes(status)
-        ? `demo${c.tenantId}x${rows.length}x${rng.int(100000, 999999)}pledge`
-        : null,
+      // A random link per public pledge, as a publication gives it (the rest of the demo is seeded).
+      public_token: ['published', 'reported', 'fulfilled', 'evaluated'].includes(status) ? randomToken(18) : null,
       created_by: null,
       created_at: `${made}T02:00:00.000Z`,
       updated_at: now,

@@ -257,8 +257,10 @@ export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> 
 /** Restores a deleted pledge (its maker). */
 export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<PledgeDetailT> {
   requireCapability(actor, 'pledges.make');
-  const r = await repo.getPledge(ctx.db, actor, id, 'deleted');
+  const r = await repo.getPledge(ctx.db, actor, id, 'any');
   if (!isMaker(actor, r)) throw new DomainError('pledges.not_yours', undefined, 403);
+  // Restoring a live pledge changes nothing (as the other modules' restores).
+  if (!r.deleted_at) return get(ctx, actor, id);
   await restoreRow(ctx, actor, 'pledges', id, CHANGE('pledge.restore'));
   return get(ctx, actor, id);
 }
