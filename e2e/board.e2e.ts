@@ -3,7 +3,7 @@
 // page scrolling. No ID number, phone or full name on the page or in its JSON; an unknown organization says so.
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { apiLogin, baseUrl, PHONE, pageErrors, settle, shot, watchErrors, withBrowser } from './helpers';
+import { apiLogin, baseUrl, PHONE, pageErrors, settle, watchErrors, withBrowser } from './helpers';
 
 let browser: Browser;
 withBrowser((b) => (browser = b));
@@ -58,7 +58,7 @@ describe('the public board', () => {
       const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
       expect(wide).toBe(false);
       await settle(page, 500);
-      await shot(page, 'board-phone');
+      await page.screenshot({ path: `${process.cwd()}/test-artifacts/screenshots/board-phone.png` });
       expect(pageErrors.get(page)).toEqual([]);
     } finally {
       await context.close();

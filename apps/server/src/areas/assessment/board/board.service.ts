@@ -71,7 +71,7 @@ async function compute(
   const [thisYear, branches, pledges, counts, wishes] = await Promise.all([
     src.publishedStarsOf(db, t, root.org_path, year),
     repo.branchesOf(db, t, root.org_path, MAX_BRANCHES),
-    src.publishedPledgesOf(db, t, root.org_path, year, 1000),
+    src.publishedPledgesOf(db, t, root.org_path, year, 20_000),
     repo.wishCounts(db, t, root.org_path, year),
     repo.recentWishes(db, t, root.org_path, year, WISHES),
   ]);
@@ -105,7 +105,10 @@ async function compute(
         .sort((a, z) => z.stars - a.stars || a.orgName.localeCompare(z.orgName, 'zh-CN'))
         .map((s) => ({ ...s, statusLabel: wordOf(RATING_STATUSES, s.status) })),
       byLevel: [...levels.entries()].sort((a, z) => z[0] - a[0]).map(([n, count]) => ({ stars: n, count })),
-      atLeast3: stars.length ? stars.filter((s) => s.stars >= 3).length / stars.length : null,
+      // Rounded to a thousandth: a share, not a long string of digits.
+      atLeast3: stars.length
+        ? Math.round((stars.filter((s) => s.stars >= 3).length / stars.length) * 1000) / 1000
+        : null,
     },
     rankings,
     pledges: {

@@ -192,9 +192,9 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   await addTimelineBatch(db, events);
   await bumpVersion(db, c.tenantId, 'retraining');
   const n = Object.values(counts).reduce((s, x) => s + x, 0);
-  log(
-    `  淬火整训 retraining：${n} 名村干部（复职 ${counts.reinstated}，调整 ${counts.removed}，整训中 ${counts.training + counts.tested}，待整训 ${counts.suspended}）`,
-  );
+  const open = counts.training + counts.tested;
+  const words = `复职 ${counts.reinstated}，调整 ${counts.removed}，整训中 ${open}，待整训 ${counts.suspended}`;
+  log(`  淬火整训 retraining：${n} 名村干部（${words}）`);
 }
 
 /** The retraining demo, run after the organizations and members exist. */

@@ -13,6 +13,8 @@ import { useLabel, useLocale, useT } from '../../../app/i18n';
 import './board.css';
 
 const REFRESH_MS = 300_000;
+/** Organizations listed by their stars (the best first); the rest are counted. */
+const SHOWN = 40;
 
 /** Stars as characters, read out as a number. */
 function StarLine({ n, of = 5 }: { n: number; of?: number }) {
@@ -58,7 +60,7 @@ function StarsPart({ b }: { b: PublicBoardT }) {
             ) : null}
           </p>
           <ul className="dj-board-list">
-            {s.items.map((i) => (
+            {s.items.slice(0, SHOWN).map((i) => (
               <li key={i.orgId}>
                 <span className="name">{i.orgName}</span>
                 <StarLine n={i.stars} />
@@ -66,6 +68,11 @@ function StarsPart({ b }: { b: PublicBoardT }) {
               </li>
             ))}
           </ul>
+          {s.items.length > SHOWN ? (
+            <p className="dj-board-empty">
+              {t(`另有 ${s.items.length - SHOWN} 个党组织`, `${s.items.length - SHOWN} more organizations`)}
+            </p>
+          ) : null}
         </>
       ) : (
         <Empty text={t('本年度星级评定结果尚未公示', 'No rating published for this year yet')} />
