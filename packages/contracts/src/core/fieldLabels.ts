@@ -23,14 +23,7 @@ export const FIELD_LABELS: Record<string, Labelled> = {
   // The development module's fields.
   ...DEVELOPMENT_FIELD_LABELS,
   abstain: { zh: '弃权票数', en: 'Abstentions' },
-  // The ratings module's fields (星级评定).
-  family: { zh: '方案系列', en: 'Scheme family' },
-  fill: { zh: '取数方式', en: 'How filled' },
-  mode: { zh: '评星方式', en: 'Rating mode' },
-  outcome: { zh: '结果运用', en: 'Outcome' },
-  scheme: { zh: '考评方案', en: 'Scheme' },
-  stars: { zh: '星级', en: 'Stars' },
-  subject: { zh: '考评对象', en: 'Subject' },
+  // The ratings module's template (the other ratings fields are in the list below).
   template: { zh: '方案模板', en: 'Template' },
   acceptedAt: { zh: '受理时间', en: 'Accepted at' },
   action: { zh: '操作', en: 'Action' },
