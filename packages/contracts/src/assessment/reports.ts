@@ -282,10 +282,7 @@ export type ReportGradeBodyT = Static<typeof ReportGradeBody>;
 export const RoundSheet = Type.Object({
   round: RoundItem,
   items: Type.Array(
-    Type.Composite([
-      ReportItem,
-      Type.Object({ content: Type.String(), myGrade: Nullable(KeyOf(REPORT_GRADES)) }),
-    ]),
+    Type.Composite([ReportItem, Type.Object({ content: Type.String(), myGrade: Nullable(KeyOf(REPORT_GRADES)) })]),
   ),
 });
 export type RoundSheetT = Static<typeof RoundSheet>;

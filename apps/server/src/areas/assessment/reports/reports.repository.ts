@@ -279,8 +279,11 @@ export async function reportsOfRound(db: Q, roundId: number): Promise<ReportRow[
     .execute()) as ReportRow[];
 }
 
+/** A report row to insert (the service adds what it carries beyond the table). */
+export type ReportInsert = Omit<Insertable<ReportsTable>, 'id'>;
+
 /** Inserts reports; answers their ids. */
-export async function insertReports(db: Q, rows: Omit<Insertable<ReportsTable>, 'id'>[]): Promise<number[]> {
+export async function insertReports(db: Q, rows: ReportInsert[]): Promise<number[]> {
   if (!rows.length) return [];
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += 500)

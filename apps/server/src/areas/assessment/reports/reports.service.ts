@@ -29,8 +29,6 @@ import {
   type RoundListQueryT,
   type RoundSheetT,
 } from '@dangjian/contracts';
-import type { Insertable } from 'kysely';
-import type { ReportsTable } from '../../../db/schema/reports.js';
 import { type Actor, inScope, requireCapability } from '../../../platform/actor.js';
 import type { Ctx } from '../../../platform/context.js';
 import { writeAudit } from '../../../platform/data/audit.js';
@@ -199,7 +197,7 @@ export function secretaryName(o: { secretary_name?: string | null; committee: st
 }
 
 /** A report row to insert, the residents' counts included. */
-export type NewReport = Omit<Insertable<ReportsTable>, 'id'> & {
+export type NewReport = repo.ReportInsert & {
   residents_good: number;
   residents_fair_good: number;
   residents_average: number;

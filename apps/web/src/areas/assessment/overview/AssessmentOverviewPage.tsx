@@ -171,7 +171,7 @@ export default function AssessmentOverviewPage() {
                       <p className="dj-muted">
                         {t(
                           `目标：${o.target.byYear} 年前 ${percent(o.target.share)} 的组织达到 ${o.target.minStars} 星及以上`,
-                          `Target: ${percent(o.target.share)} of organizations at ≥ ${o.target.minStars} stars by ${o.target.byYear}`,
+                          `Target: ${percent(o.target.share)} at ≥ ${o.target.minStars} stars by ${o.target.byYear}`,
                         )}
                       </p>
                     </>
