@@ -1,7 +1,7 @@
 /**
  * The overview's readings of the other assessment modules: each figure comes from its module's own figure
  * (`ratings.summary` of organizations, `ratings.target`, `points.summary`, `pledges.summary`, `reports.summary`,
- * `selections.summary`, * `retraining.summary`), so the overview answers exactly what each module's page answers.
+ * `selections.summary`, `retraining.summary`), so the overview answers exactly what each module's page answers.
  */
 import type { AssessmentCountsT, AssessmentTargetT, StarsCountT } from '@dangjian/contracts';
 import type { Ctx } from '../../../platform/context.js';
