@@ -3,6 +3,7 @@
  * can hold it, created through the API as the county admin would, each carrying a marker of its organization
  * so that a leak shows in any answer.
  */
+import { seedAssessment } from './assessment/assessment-seed.js';
 import { seedRatings } from './assessment/ratings-seed.js';
 import { expect } from 'vitest';
 import type { Fixture, TestEnv } from './harness.js';
@@ -35,40 +36,42 @@ export function relationOf(home: OrgKey, target: OrgKey): Relation {
 export const marker = (org: OrgKey) => `标记${org}`;
 
 /** The kinds of record a route's `:id` can name, by the first segment of its path. */
-export type Entity =
-  | 'orgs'
-  | 'members'
-  | 'users'
-  | 'meetings'
-  | 'households'
-  | 'residents'
-  | 'household-groups'
-  | 'pairings'
-  | 'zones'
-  | 'visits'
-  | 'requests'
-  | 'evaluations'
-  | 'wishes'
-  | 'errands'
-  | 'development'
-  | 'transfers'
-  | 'payments'
-  | 'mobility'
-  | 'bulletins'
-  | 'tasks'
-  | 'problems'
-  | 'inspections'
-  | 'accountability'
-  | 'weak-orgs'
-  | 'retraining'
-  | 'points'
-  | 'pledges'
-  | 'rounds'
-  | 'reports'
-  | 'selections'
-  | 'nominations'
-  | 'schemes'
-  | 'ratings';
+const ENTITIES = [
+  'orgs',
+  'members',
+  'users',
+  'meetings',
+  'households',
+  'residents',
+  'household-groups',
+  'pairings',
+  'zones',
+  'visits',
+  'requests',
+  'evaluations',
+  'wishes',
+  'errands',
+  'development',
+  'transfers',
+  'payments',
+  'mobility',
+  'bulletins',
+  'tasks',
+  'problems',
+  'inspections',
+  'accountability',
+  'weak-orgs',
+  'retraining',
+  'points',
+  'pledges',
+  'rounds',
+  'reports',
+  'selections',
+  'nominations',
+  'schemes',
+  'ratings',
+] as const;
+export type Entity = (typeof ENTITIES)[number];
 
 export interface Seeded {
   org: Record<OrgKey, number>;
@@ -79,7 +82,7 @@ export interface Seeded {
   records: Record<Entity, Partial<Record<OrgKey, number>>>;
 }
 
-const PLACES: OrgKey[] = ['villageA1', 'villageA2', 'villageB1', 'communityA', 'communityB'];
+export const PLACES: OrgKey[] = ['villageA1', 'villageA2', 'villageB1', 'communityA', 'communityB'];
 
 /** Creates one record of each kind in each organization that can hold it; returns their ids. */
 export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
@@ -113,45 +116,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
     communityB: await community(fx.townB, `西街社区党支部${marker('communityB')}`),
   };
   const member: Partial<Record<OrgKey, number>> = { ...fx.memberIn };
-  const records = Object.fromEntries(
-    (
-      [
-        'orgs',
-        'members',
-        'users',
-        'meetings',
-        'households',
-        'residents',
-        'household-groups',
-        'pairings',
-        'zones',
-        'visits',
-        'requests',
-        'evaluations',
-        'wishes',
-        'errands',
-        'development',
-        'transfers',
-        'payments',
-        'mobility',
-        'bulletins',
-        'tasks',
-        'problems',
-        'inspections',
-        'accountability',
-        'weak-orgs',
-        'retraining',
-        'points',
-        'pledges',
-        'rounds',
-        'reports',
-        'selections',
-        'nominations',
-        'schemes',
-        'ratings',
-      ] as Entity[]
-    ).map((e) => [e, {}]),
-  ) as Seeded['records'];
+  const records = Object.fromEntries(ENTITIES.map((e) => [e, {}])) as Seeded['records'];
   records.orgs = { ...org };
   records.members = { ...member };
   // Accounts to act on (not the actors'), one member account per organization with a member; each sets its
@@ -382,107 +347,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
         leaderPost: '县委常委',
       }),
     );
-  // A retraining file of a cadre of each village and community that has a member (the county suspends).
-  for (const key of PLACES)
-    if (member[key])
-      records.retraining[key] = await ok(
-        county.post('/api/retraining', {
-          memberId: member[key],
-          post: 'director',
-          reasons: ['inaction'],
-          evidence: `${marker(key)}不作为`,
-        }),
-      );
-  // A manual points entry of a member of each organization that has one (the ledger lies on the member's path).
-  for (const [key, memberId] of Object.entries(member) as [OrgKey, number][])
-    records.points[key] = await ok(
-      county.post('/api/points', {
-        memberId,
-        kind: 'volunteer',
-        points: 2,
-        occurredOn: '2026-06-01',
-        note: `${marker(key)}志愿服务`,
-        evidence: '签到表',
-      }),
-    );
-  // A pledge of each organization: its member's where it has one, else the organization's own (为民办实事).
-  const pledge = { year: 2026, category: 'service', content: '承诺内容', dueOn: '2026-12-31' };
-  for (const [key, id] of Object.entries(org) as [OrgKey, number][])
-    if (key !== 'groupA1') {
-      const who = member[key] ? { kind: 'member', memberId: member[key] } : { kind: 'org' };
-      const body = { ...pledge, ...who, orgId: id, title: `${marker(key)}承诺` };
-      records.pledges[key] = await ok(county.post('/api/pledges', body));
-    }
-  // Reports: a round of the county (for the townships) and of each township (for its villages and communities),
-  // each report due carrying its organization's marker; selections of the county and each township, and a
-  // nomination on each organization with a member (inserted as its organization's, in the county's selection).
-  for (const key of ['county', 'townA', 'townB'] as const)
-    records.rounds[key] = await ok(
-      county.post('/api/reports/rounds', {
-        orgId: org[key],
-        year: 2026,
-        title: `${marker(key)}述职评议`,
-        deadline: '2026-12-31',
-      }),
-    );
-  const due = await env.ctx.db.selectFrom('reports').select(['id', 'org_id']).execute();
-  for (const [key, id] of Object.entries(org) as [OrgKey, number][]) {
-    const r = due.find((d) => d.org_id === id);
-    if (!r) continue;
-    records.reports[key] = r.id;
-    await env.ctx.db
-      .updateTable('reports')
-      .set({ content: `${marker(key)}述职报告` })
-      .where('id', '=', r.id)
-      .execute();
-  }
-  for (const key of ['county', 'townA', 'townB'] as const)
-    records.selections[key] = await ok(
-      county.post('/api/selections', {
-        orgId: org[key],
-        year: 2026,
-        title: `${marker(key)}十佳评选`,
-        kind: 'village_cadres',
-        places: 10,
-        nominateFrom: '2026-06-01',
-        nominateTo: '2026-06-30',
-        voteFrom: '2026-07-01',
-        voteTo: '2026-07-10',
-        quotaPerOrg: 3,
-        maxChoices: 10,
-      }),
-    );
-  for (const [key, memberId] of Object.entries(member) as [OrgKey, number][]) {
-    const o = await env.ctx.db
-      .selectFrom('orgs')
-      .select('org_path')
-      .where('id', '=', org[key])
-      .executeTakeFirstOrThrow();
-    const now = env.ctx.clock().toISOString();
-    const [n] = await env.ctx.db
-      .insertInto('selection_nominations')
-      .values({
-        tenant_id: fx.county,
-        org_id: org[key],
-        org_path: o.org_path,
-        selection_id: records.selections.county!,
-        member_id: memberId,
-        member_name: `${marker(key)}人选`,
-        deeds: `${marker(key)}事迹`,
-        status: 'pending',
-        category: null,
-        evidence: null,
-        review_reason: null,
-        winner_reason: null,
-        created_by: null,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .execute();
-    records.nominations[key] = n!.id;
-  }
+  await seedAssessment(env, fx, county, org, member, records);
   await seedRatings(county, org, records);
   return { org, member, household, records };
 }
