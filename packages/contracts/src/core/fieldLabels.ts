@@ -42,6 +42,8 @@ export const FIELD_LABELS: Record<string, Labelled> = {
   channel: { zh: '受理渠道', en: 'Channel' },
   code: { zh: '验证码', en: 'Code' },
   comments: { zh: '评议意见', en: 'Comments' },
+  // Secretaries' annual reports (述职评议): the committee's grade in a body, the round in a list's query.
+  committeeGrade: { zh: '上级党委评价', en: "The committee's grade" },
   committee: { zh: '委员会成员', en: 'Committee' },
   county: { zh: '县', en: 'County' },
   decisions: { zh: '会议决定', en: 'Decisions' },
@@ -158,6 +160,7 @@ export const FIELD_LABELS: Record<string, Labelled> = {
   secretaryMemberId: { zh: '书记', en: 'Secretary' },
   set: { zh: '规则集', en: 'Rule set' },
   sort: { zh: '排序', en: 'Sort' },
+  round: { zh: '述职评议', en: 'Reporting round' },
   source: { zh: '来源', en: 'Source' },
   stars: { zh: '星级', en: 'Stars' },
   startedOn: { zh: '开始日期', en: 'Started on' },
