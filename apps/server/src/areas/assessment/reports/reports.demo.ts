@@ -253,7 +253,8 @@ async function load(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: string) 
   await addTimelineBatch(db, events);
   await bumpVersion(db, c.tenantId, 'reports');
   log(
-    `  书记述职 annual reports：上年已评定 ${graded}（好 ${perGrade.good}，较好 ${perGrade.fair_good}，一般 ${perGrade.average}，差 ${perGrade.poor}），本年待提交 ${open} graded ${graded}, drafts ${open}`,
+    `  书记述职 annual reports：上年已评定 ${graded}（好 ${perGrade.good}，较好 ${perGrade.fair_good}，` +
+      `一般 ${perGrade.average}，差 ${perGrade.poor}），本年待提交 ${open} graded ${graded}, drafts ${open}`,
   );
 }
 

@@ -534,7 +534,8 @@ export async function grade(ctx: Ctx, actor: Actor, id: number): Promise<ReportD
   const members = countsOf((await repo.panelCounts(ctx.db, [id])).get(id));
   const result = await resultOf(ctx, r, members);
   const words = result
-    ? `综合得分 ${result.score}，评定为“${REPORT_GRADES[result.grade].zh}”（党员代表 ${total(members)} 票，群众 ${total(residentsOf(r))} 票）`
+    ? `综合得分 ${result.score}，评定为“${REPORT_GRADES[result.grade].zh}”` +
+      `（党员代表 ${total(members)} 票，群众 ${total(residentsOf(r))} 票）`
     : '';
   await act(ctx, who, reportFlow, r, 'grade', {
     today: todayOf(ctx),

@@ -204,7 +204,8 @@ async function load(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: string) 
   await addTimelineBatch(db, events);
   await bumpVersion(db, c.tenantId, 'selections');
   log(
-    `  评选表彰 selections：上年十佳村干部 推荐 ${noms.length}、选票 ${ballots.length}、当选 ${winners.length}；本年十杰百优 推荐 ${cur.length} nominations ${noms.length}, ballots ${ballots.length}`,
+    `  评选表彰 selections：上年十佳村干部 推荐 ${noms.length}、选票 ${ballots.length}、当选 ${winners.length}；` +
+      `本年十杰百优 推荐 ${cur.length} nominations ${noms.length}, ballots ${ballots.length}`,
   );
 }
 

@@ -36,7 +36,9 @@ export default function RoundFormPage() {
         <p className="dj-muted">
           {t(
             '乡镇党委组织村（社区）党组织书记述职，县委组织乡镇党委书记述职。评议由上级党委评价、党员代表评议和群众代表评议（纸质选票由组织单位录入）按权重综合评定。',
-            'A township runs the round of its village secretaries, the county that of the township secretaries. The committee, a panel of members and residents (paper ballots entered by the organizer) grade; the weights combine them.',
+            'A township runs the round of its village secretaries, the county that of the township secretaries. ' +
+              'The committee, a panel of members and residents (paper ballots entered by the organizer) grade; ' +
+              'the weights combine them.',
           )}
         </p>
       }

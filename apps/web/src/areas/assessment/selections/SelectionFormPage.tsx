@@ -44,7 +44,8 @@ export default function SelectionFormPage() {
         <p className="dj-muted">
           {t(
             '下级组织在推荐期内按名额推荐，审核通过的人选进入投票；每个账号只能投一次票，计票结果仅组织单位可见；当选人经公示后公布。',
-            'Organizations below nominate within their quota; accepted candidates go to the vote, one ballot per account, the count seen by the organizer only; the winners are publicized, then published.',
+            'Organizations below nominate within their quota; accepted candidates go to the vote, one ballot per ' +
+              'account, the count seen by the organizer only; the winners are publicized, then published.',
           )}
         </p>
       }
