@@ -48,7 +48,14 @@ describe.each(dialects())('rules on %s', (dialect) => {
       ]),
     );
     const mine = (await member.get('/api/rules')).json();
-    expect(mine.items.map((s: { name: string }) => s.name)).toEqual(['meetings', 'meeting_timing']);
+    // A member reads how its meetings, its points, its stars and a cadre's retraining are judged, never edits them.
+    expect(mine.items.map((s: { name: string }) => s.name)).toEqual([
+      'meetings',
+      'meeting_timing',
+      'points',
+      'ratings',
+      'retraining',
+    ]);
     expect(mine.items[0].canEdit).toBe(false);
     // The auditor reads no business data, rules included (三员分立).
     expect((await (await login(env.app, 't-auditor')).get('/api/rules')).statusCode).toBe(403);
