@@ -67,9 +67,12 @@ export async function board(ctx: Ctx, q: PublicBoardQueryT): Promise<PublicBoard
  * routes' hook would do on each request), cached by the versions of its data.
  */
 export async function boardJson(ctx: Ctx, q: PublicBoardQueryT): Promise<string> {
-  const root = await rootOf(ctx, q);
   const year = q.year ?? chinaYear(ctx.clock());
-  const versions = await repo.versionsOf(ctx.db, root.tenant_id, BOARD_DOMAINS);
+  // The board of an organization (a wall screen's URL): the organization and the versions in one read.
+  const both = q.org != null ? await repo.liveOrgWithVersions(ctx.db, q.org, BOARD_DOMAINS) : null;
+  if (q.org != null && (!both || (q.county != null && both.org.tenant_id !== q.county))) throw notFound();
+  const root = both?.org ?? (await rootOf(ctx, q));
+  const versions = both?.versions ?? (await repo.versionsOf(ctx.db, root.tenant_id, BOARD_DOMAINS));
   return memo(ctx.db, `board-json|${root.tenant_id}|${root.id}|${year}|${versions}`, async () =>
     JSON.stringify(maskPersonalDeep(await compute(ctx, root, year))),
   );
