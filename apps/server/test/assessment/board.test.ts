@@ -98,6 +98,8 @@ describe.each(dialects())('the public board on %s', (dialect) => {
               fulfilledOn: '2026-05-01',
             }))
           : [],
+      publishedPledgeCountsOf: async (_db, tenantId) =>
+        tenantId === fx.county ? { total: people.length, fulfilled: people.length } : { total: 0, fulfilled: 0 },
     });
     const now = env.clock.now.toISOString();
     await env.ctx.db
@@ -147,6 +149,7 @@ describe.each(dialects())('the public board on %s', (dialect) => {
     expect(b.org).toEqual({ id: fx.county, name: '测试县委' });
     expect(b.stars.items.map((s: { stars: number }) => s.stars)).toEqual([4, 3, 2]);
     expect(b.stars.atLeast3).toBeCloseTo(2 / 3);
+    expect(b.stars.rated).toBe(3);
     expect(b.stars.items[0].statusLabel.zh).toBe('已确定');
     const east = b.rankings.find((r: { orgId: number }) => r.orgId === fx.villageA1);
     expect(east.entries.map((e: { name: string }) => e.name)).toEqual(['欧阳**', '张*']);
@@ -216,5 +219,6 @@ describe.each(dialects())('the public board on %s', (dialect) => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().stars.items).toEqual([]);
     expect(res.json().pledges.items).toEqual([]);
+    expect(res.json().pledges).toMatchObject({ total: 0, fulfilled: 0 });
   });
 });

@@ -48,6 +48,8 @@ export const PublicBoard = Type.Object({
   stars: Type.Object({
     /** The year of the ratings shown: the board's year, else the year before when none is published yet. */
     year: Type.Integer(),
+    /** The organizations rated (published or final); `items` lists the best of them, the rest are counted here. */
+    rated: Type.Integer(),
     items: Type.Array(
       Type.Object({
         orgId: Type.Integer(),

@@ -118,7 +118,16 @@ export const HomeAssessment = Type.Object({
   ratingYear: Type.Integer({ description: 'the year the stars are of (last year until this year is published)' }),
   target: Nullable(AssessmentTarget),
   reportsDue: Count("secretaries' annual reports due this year"),
+  reportsSubmitted: Count("of those, submitted (this year's progress while its round is open)"),
   reportsGraded: Count('of those, graded'),
+  /** The latest round whose results are published (this year's once published, else an earlier year's). */
+  reportsResult: Nullable(
+    Type.Object({
+      year: Type.Integer(),
+      due: Count('reports due in that year'),
+      graded: Count('of those, graded'),
+    }),
+  ),
   pledgesMade: Count('pledges made this year'),
   pledgesFulfilled: Count('pledges fulfilled this year'),
   cadresInRetraining: Count('cadres suspended or in retraining now'),

@@ -18,6 +18,35 @@ export async function liveOrg(db: Q, id: number) {
     .executeTakeFirst();
 }
 
+/**
+ * A live organization by id with the versions of `domains` in its county, in one read (the board's cache key costs a
+ * single query per request); the versions as `versionsOf` writes them.
+ */
+export async function liveOrgWithVersions(db: Q, id: number, domains: readonly Domain[]) {
+  const row = (await db
+    .selectFrom('orgs as o')
+    .select(['o.id', 'o.tenant_id', 'o.name', 'o.org_path', 'o.depth'])
+    .select((eb) =>
+      domains.map((d, i) =>
+        eb
+          .selectFrom('data_versions as v')
+          .select('v.version')
+          .whereRef('v.tenant_id', '=', 'o.tenant_id')
+          .where('v.domain', '=', d)
+          .as(`v${i}`),
+      ),
+    )
+    .where('o.id', '=', id)
+    .where('o.deleted_at', 'is', null)
+    .executeTakeFirst()) as
+    | ({ id: number; tenant_id: number; name: string; org_path: string; depth: number } & Record<string, unknown>)
+    | undefined;
+  if (!row) return undefined;
+  const versions = domains.map((d, i) => `${d}:${Number(row[`v${i}`] ?? 0)}`).join(',');
+  const { id: orgId, tenant_id, name, org_path, depth } = row;
+  return { org: { id: orgId, tenant_id, name, org_path, depth }, versions };
+}
+
 /** The root organization of a county (tenant). */
 export async function countyRoot(db: Q, tenantId: number) {
   return db

@@ -1,5 +1,5 @@
 /** The public board's route (`/api/public/board`): no session; rate-limited as every public route. */
-import { PublicBoard, PublicBoardQuery } from '@dangjian/contracts';
+import { PublicBoard, PublicBoardQuery, type PublicBoardT } from '@dangjian/contracts';
 import type { RouteModule } from '../../../platform/http.js';
 import { routesOf } from '../../../platform/router.js';
 import * as service from './board.service.js';
@@ -14,6 +14,12 @@ export const boardRoutes: RouteModule = (app, ctx) => {
       query: PublicBoardQuery,
       response: PublicBoard,
     },
-    (req) => service.board(ctx, req.query),
+    // The cached JSON text as it is: Fastify neither serializes a string again nor runs the public routes'
+    // masking hook on it (the text was masked once, when it was built).
+    async (req, reply) => {
+      const text = await service.boardJson(ctx, req.query);
+      // The text is a PublicBoardT's JSON; the reply's type names the object it was serialized from.
+      return reply.type('application/json; charset=utf-8').send(text as unknown as PublicBoardT);
+    },
   );
 };

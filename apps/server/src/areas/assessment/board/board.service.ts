@@ -3,7 +3,9 @@
  * ranking of each branch, the pledges and the micro-wishes, read without signing in. Which county: the one of the
  * organization named, else the county named, else the only one; an unknown or deleted organization is a 404 and
  * nothing of another county is ever read. Names are masked (maskName), free text scrubbed of personal numbers and
- * of the person's own name. Cached per county, organization and year under the versions of the data it reads.
+ * of the person's own name. Cached per county, organization and year under the versions of the data it reads — as
+ * the JSON text itself, masked and serialized once: a county's board is read by every wall screen and phone, and
+ * walking and serializing it on each request cost more than the rest of the request.
  */
 import {
   chinaYear,
@@ -19,6 +21,7 @@ import type { Ctx } from '../../../platform/context.js';
 import type { Domain } from '../../../platform/data/versions.js';
 import { notFound } from '../../../platform/errors.js';
 import { memo } from '../../../platform/memo.js';
+import { maskPersonalDeep } from '../../../platform/personalText.js';
 import { scrub } from '../../../platform/personal.js';
 import * as repo from './board.repository.js';
 import { boardSources } from './board.sources.js';
@@ -28,6 +31,8 @@ export const BOARD_DOMAINS: readonly Domain[] = ['ratings', 'points', 'pledges',
 /** Branches with a ranking on one board, and members shown in each. */
 const MAX_BRANCHES = 60;
 const TOP = 10;
+/** Organizations listed by their stars (the best first); the rest are only counted (`stars.rated`). */
+const STARS_SHOWN = 40;
 const PLEDGES = 30;
 const WISHES = 12;
 
@@ -52,12 +57,25 @@ async function rootOf(ctx: Ctx, q: PublicBoardQueryT) {
   return root;
 }
 
-/** The board of a subtree and year (cached by the versions of its data). */
+/** The board of a subtree and year. */
 export async function board(ctx: Ctx, q: PublicBoardQueryT): Promise<PublicBoardT> {
-  const root = await rootOf(ctx, q);
+  return JSON.parse(await boardJson(ctx, q)) as PublicBoardT;
+}
+
+/**
+ * The board of a subtree and year as its JSON text, every string masked of whole personal numbers (what the public
+ * routes' hook would do on each request), cached by the versions of its data.
+ */
+export async function boardJson(ctx: Ctx, q: PublicBoardQueryT): Promise<string> {
   const year = q.year ?? chinaYear(ctx.clock());
-  const versions = await repo.versionsOf(ctx.db, root.tenant_id, BOARD_DOMAINS);
-  return memo(ctx.db, `board|${root.tenant_id}|${root.id}|${year}|${versions}`, () => compute(ctx, root, year));
+  // The board of an organization (a wall screen's URL): the organization and the versions in one read.
+  const both = q.org != null ? await repo.liveOrgWithVersions(ctx.db, q.org, BOARD_DOMAINS) : null;
+  if (q.org != null && (!both || (q.county != null && both.org.tenant_id !== q.county))) throw notFound();
+  const root = both?.org ?? (await rootOf(ctx, q));
+  const versions = both?.versions ?? (await repo.versionsOf(ctx.db, root.tenant_id, BOARD_DOMAINS));
+  return memo(ctx.db, `board-json|${root.tenant_id}|${root.id}|${year}|${versions}`, async () =>
+    JSON.stringify(maskPersonalDeep(await compute(ctx, root, year))),
+  );
 }
 
 async function compute(
@@ -68,10 +86,12 @@ async function compute(
   const src = boardSources();
   const db = ctx.db;
   const t = root.tenant_id;
-  const [thisYear, branches, pledges, counts, wishes] = await Promise.all([
+  // The pledges are counted in SQL: only the newest few are shown.
+  const [thisYear, branches, pledges, pledgeCounts, counts, wishes] = await Promise.all([
     src.publishedStarsOf(db, t, root.org_path, year),
     repo.branchesOf(db, t, root.org_path, MAX_BRANCHES),
-    src.publishedPledgesOf(db, t, root.org_path, year, 20_000),
+    src.publishedPledgesOf(db, t, root.org_path, year, PLEDGES),
+    src.publishedPledgeCountsOf(db, t, root.org_path, year),
     repo.wishCounts(db, t, root.org_path, year),
     repo.recentWishes(db, t, root.org_path, year, WISHES),
   ]);
@@ -94,7 +114,6 @@ async function compute(
   }
   const levels = new Map<number, number>();
   for (const s of stars) levels.set(s.stars, (levels.get(s.stars) ?? 0) + 1);
-  const fulfilled = pledges.filter((p) => p.status === 'fulfilled' || p.status === 'evaluated').length;
   const byStatus = new Map(counts.map((c) => [c.status, c.count]));
   return {
     org: { id: root.id, name: root.name },
@@ -103,7 +122,9 @@ async function compute(
       year: starsYear,
       items: [...stars]
         .sort((a, z) => z.stars - a.stars || a.orgName.localeCompare(z.orgName, 'zh-CN'))
+        .slice(0, STARS_SHOWN)
         .map((s) => ({ ...s, statusLabel: wordOf(RATING_STATUSES, s.status) })),
+      rated: stars.length,
       byLevel: [...levels.entries()].sort((a, z) => z[0] - a[0]).map(([n, count]) => ({ stars: n, count })),
       // Rounded to a thousandth: a share, not a long string of digits.
       atLeast3: stars.length
@@ -112,9 +133,9 @@ async function compute(
     },
     rankings,
     pledges: {
-      total: pledges.length,
-      fulfilled,
-      items: pledges.slice(0, PLEDGES).map((p) => ({
+      total: pledgeCounts.total,
+      fulfilled: pledgeCounts.fulfilled,
+      items: pledges.map((p) => ({
         orgName: p.orgName,
         memberName: p.memberName == null ? null : maskName(p.memberName),
         title: scrub(p.title, p.memberName),

@@ -1,10 +1,11 @@
 /**
  * What the public board reads of the other assessment modules, by the functions their briefs agreed:
- * `publishedStarsOf` (ratings), `rankingOf` (points) and `publishedPledgesOf` (pledges). Each answers full names
- * where they have them: the board masks them itself. A test may stand in for one (`useBoardSources`).
+ * `publishedStarsOf` (ratings), `rankingOf` (points), `publishedPledgesOf` and `publishedPledgeCountsOf`
+ * (pledges). Each answers full names where they have them: the board masks them itself. A test may stand in for
+ * one (`useBoardSources`).
  */
 import type { Q } from '../../../platform/data/scoped.js';
-import { publishedPledgesOf } from '../pledges/pledges.repository.js';
+import { publishedPledgeCountsOf, publishedPledgesOf } from '../pledges/pledges.repository.js';
 import { rankingOf } from '../points/points.repository.js';
 import { publishedStarsOf } from '../ratings/ratings.repository.js';
 
@@ -36,9 +37,15 @@ export interface BoardSources {
   publishedStarsOf(db: Q, tenantId: number, orgPath: string, year: number): Promise<StarRow[]>;
   rankingOf(db: Q, tenantId: number, orgId: number, year: number): Promise<RankRow[]>;
   publishedPledgesOf(db: Q, tenantId: number, orgPath: string, year: number, limit: number): Promise<PledgeRow[]>;
+  publishedPledgeCountsOf(
+    db: Q,
+    tenantId: number,
+    orgPath: string,
+    year: number,
+  ): Promise<{ total: number; fulfilled: number }>;
 }
 
-const DEFAULTS: BoardSources = { publishedStarsOf, rankingOf, publishedPledgesOf };
+const DEFAULTS: BoardSources = { publishedStarsOf, rankingOf, publishedPledgesOf, publishedPledgeCountsOf };
 
 let current: BoardSources = DEFAULTS;
 

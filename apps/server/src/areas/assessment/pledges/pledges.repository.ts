@@ -295,6 +295,35 @@ export async function publishedPledgesOf(
   }));
 }
 
+/** The public board's counts: published (and later) pledges of a subtree and year, and those fulfilled or evaluated. */
+export async function publishedPledgeCountsOf(
+  db: Q,
+  tenantId: number,
+  orgPath: string,
+  year: number,
+): Promise<{ total: number; fulfilled: number }> {
+  const [lo, hi] = subtreeRange(orgPath);
+  const rows = await db
+    .selectFrom('pledges as p')
+    .select(['p.status', (e) => e.fn.countAll<number>().as('n')])
+    .where('p.tenant_id', '=', tenantId)
+    .where('p.org_path', '>=', lo)
+    .where('p.org_path', '<', hi)
+    .where('p.deleted_at', 'is', null)
+    .where('p.year', '=', year)
+    .where('p.status', 'in', [...PLEDGE_PUBLIC_STATUSES])
+    .groupBy('p.status')
+    .execute();
+  let total = 0;
+  let fulfilled = 0;
+  for (const r of rows) {
+    const n = Number(r.n);
+    total += n;
+    if (r.status === 'fulfilled' || r.status === 'evaluated') fulfilled += n;
+  }
+  return { total, fulfilled };
+}
+
 /** The demo's people: the live members of a county, its villages and communities, and the demo branch. */
 export async function demoPeople(db: Q, tenantId: number) {
   const members = await db

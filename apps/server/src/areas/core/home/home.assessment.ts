@@ -9,8 +9,11 @@
 import { chinaToday, type HomeAssessmentT, type HomeMyAssessmentT, ROLE_CAPABILITIES } from '@dangjian/contracts';
 import type { Actor } from '../../../platform/actor.js';
 import type { Ctx } from '../../../platform/context.js';
+import { subtreeRange } from '../../../db/dialect.js';
 import { ratingsFinal, subtreeOf } from '../../assessment/overview/overview.sources.js';
 import * as parts from '../../assessment/overview/overview.home.js';
+import { reportsFigure } from '../../assessment/reports/reports.figures.js';
+import { latestPublishedReportsYear } from './home.repository.js';
 
 type Org = { id: number; org_path: string; tenant_id: number };
 
@@ -25,6 +28,16 @@ export async function assessmentSection(ctx: Ctx, actor: Actor, org: Org): Promi
   const final = await ratingsFinal(ctx, org.tenant_id, org.id, year);
   const ratingYear = final ? year : year - 1;
   const stars = final ? now : await subtreeOf(ctx, org.tenant_id, { orgId: org.id, year: ratingYear }, true);
+  // 述职: this year's round is under way until its results are published, so its graded count says little; the
+  // home shows the latest published results (with their year) and this year's progress apart.
+  const reportsNow = await reportsFigure.get(ctx, org.tenant_id, { orgId: org.id, year });
+  const resultYear = await latestPublishedReportsYear(ctx.db, org.tenant_id, subtreeRange(org.org_path), year);
+  const result =
+    resultYear == null
+      ? null
+      : resultYear === year
+        ? reportsNow
+        : await reportsFigure.get(ctx, org.tenant_id, { orgId: org.id, year: resultYear });
   return {
     year,
     starsByLevel: stars.starsByLevel,
@@ -32,8 +45,10 @@ export async function assessmentSection(ctx: Ctx, actor: Actor, org: Org): Promi
     atLeast3Share: stars.counts.atLeast3Share,
     ratingYear,
     target: stars.target,
-    reportsDue: now.counts.reportsDue,
-    reportsGraded: now.counts.reportsGraded,
+    reportsDue: reportsNow.due,
+    reportsSubmitted: reportsNow.submitted,
+    reportsGraded: reportsNow.graded,
+    reportsResult: result && resultYear != null ? { year: resultYear, due: result.due, graded: result.graded } : null,
     pledgesMade: now.counts.pledgesMade,
     pledgesFulfilled: now.counts.pledgesFulfilled,
     cadresInRetraining: now.counts.cadresInRetraining,

@@ -1,7 +1,7 @@
 /** Queries of the home's to-do summary: meetings whose sign-in is open now, candidates by stage in a subtree. */
 import { sql } from 'kysely';
 import type { Actor } from '../../../platform/actor.js';
-import { type Q, scoped } from '../../../platform/data/scoped.js';
+import { liveInSubtree, type Q, scoped } from '../../../platform/data/scoped.js';
 
 /** At most this many open sign-ins are listed (a county rarely has more at one moment). */
 const CHECKIN_LIMIT = 10;
@@ -36,4 +36,14 @@ export async function developmentCounts(db: Q, actor: Actor, under: string, toda
     .groupBy('c.status')
     .execute();
   return rows.map((r) => ({ stage: r.status as string, n: Number(r.n), soon: Number(r.soon ?? 0) }));
+}
+
+/** The latest year, up to `upTo`, in which a 述职 report of the subtree has its results published; null if none. */
+export async function latestPublishedReportsYear(db: Q, tenantId: number, range: [string, string], upTo: number) {
+  const row = await liveInSubtree(db, 'reports', tenantId, range, 'p')
+    .select((e) => e.fn.max<number>('p.year').as('year'))
+    .where('p.status', '=', 'published')
+    .where('p.year', '<=', upTo)
+    .executeTakeFirst();
+  return row?.year == null ? null : Number(row.year);
 }

@@ -68,9 +68,12 @@ function StarsPart({ b }: { b: PublicBoardT }) {
               </li>
             ))}
           </ul>
-          {s.items.length > SHOWN ? (
+          {s.rated > Math.min(SHOWN, s.items.length) ? (
             <p className="dj-board-empty">
-              {t(`另有 ${s.items.length - SHOWN} 个党组织`, `${s.items.length - SHOWN} more organizations`)}
+              {t(
+                `另有 ${s.rated - Math.min(SHOWN, s.items.length)} 个党组织`,
+                `${s.rated - Math.min(SHOWN, s.items.length)} more organizations`,
+              )}
             </p>
           ) : null}
         </>

@@ -84,10 +84,19 @@ function supervisorNums(s: HomeAssessmentT, orgId: number | undefined, t: (zh: s
       value: s.rated ? percent(s.atLeast3Share) : '—',
       href: withQuery('/ratings', { org: orgId, year: s.ratingYear }),
     },
+    // The latest published 述职 results with their year; this year's round apart, by what is submitted so far.
     {
       key: 'reportsGraded',
-      title: t('述职已评议', 'Reports graded'),
-      value: `${s.reportsGraded}/${s.reportsDue}`,
+      title: s.reportsResult
+        ? t(`述职已评议（${s.reportsResult.year}）`, `Reports graded (${s.reportsResult.year})`)
+        : t('述职已评议', 'Reports graded'),
+      value: s.reportsResult ? `${s.reportsResult.graded}/${s.reportsResult.due}` : '—',
+      href: s.reportsResult ? withQuery('/reports', { org: orgId, year: s.reportsResult.year }) : l.reports,
+    },
+    {
+      key: 'reportsSubmitted',
+      title: t(`${s.year} 年述职已提交`, `Reports submitted ${s.year}`),
+      value: `${s.reportsSubmitted}/${s.reportsDue}`,
       href: l.reports,
     },
     {
