@@ -4,10 +4,13 @@
 // votes on a phone, the county reads the count and names the winner, who shows as publicized.
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiLogin, PHONE, pageErrors, settle, shot, signedInContext, withBrowser } from './helpers';
+import { apiLogin, baseUrl, PHONE, pageErrors, settle, shot, signedInContext, withBrowser } from './helpers';
 
 let browser: Browser;
 withBrowser((b) => (browser = b));
+
+/** How long a page may take on a loaded machine (expect.poll gives up after one second by default). */
+const WAIT = { timeout: 15_000 };
 
 /** Today and a day some days on, in China time. */
 const chinaDay = (plus = 0) => new Date(Date.now() + 8 * 3_600_000 + plus * 86_400_000).toISOString().slice(0, 10);
@@ -40,10 +43,10 @@ describe('annual reports and selections', () => {
     const before = await township.json<{ graded: number; good: number }>('GET', `/api/reports/results?year=${year}`);
 
     await as('demo-branch', async (page) => {
-      await page.goto(`/reports/${report.id}`);
+      await page.goto(`${baseUrl()}/reports/${report.id}`);
       await page.getByTestId('report-content').fill(TEXT);
       await page.getByTestId('move-submit').click();
-      await expect.poll(() => page.getByTestId('report-status').textContent()).toContain('已提交');
+      await expect.poll(() => page.getByTestId('report-status').textContent(), WAIT).toContain('已提交');
       await shot(page, 'reports-submitted');
     });
 
@@ -54,14 +57,14 @@ describe('annual reports and selections', () => {
       residentsFairGood: 5,
     });
     await as('demo-township', async (page) => {
-      await page.goto(`/reports/${report.id}`);
+      await page.goto(`${baseUrl()}/reports/${report.id}`);
       await page.getByTestId('move-grade').click();
-      await expect.poll(() => page.getByTestId('report-grade').textContent()).toContain('好');
+      await expect.poll(() => page.getByTestId('report-grade').textContent(), WAIT).toContain('好');
       await page.getByTestId('move-publish').click();
-      await expect.poll(() => page.getByTestId('report-status').textContent()).toContain('已公布');
-      await page.goto(`/reports/results?year=${year}`);
+      await expect.poll(() => page.getByTestId('report-status').textContent(), WAIT).toContain('已公布');
+      await page.goto(`${baseUrl()}/reports/results?year=${year}`);
       await settle(page);
-      await expect.poll(() => page.getByTestId('results-table').textContent()).toContain(report.orgName);
+      await expect.poll(() => page.getByTestId('results-table').textContent(), WAIT).toContain(report.orgName);
       await shot(page, 'reports-results');
     });
     const after = await township.json<{ graded: number; good: number }>('GET', `/api/reports/results?year=${year}`);
@@ -98,21 +101,23 @@ describe('annual reports and selections', () => {
     await as(
       'demo-member',
       async (page) => {
-        await page.goto(`/selections/${s.id}/ballot`);
+        await page.goto(`${baseUrl()}/selections/${s.id}/ballot`);
         await page.getByTestId(`candidate-${nom.id}`).locator('input[type=checkbox]').check();
         await page.getByTestId('cast-ballot').click();
-        await expect.poll(() => page.getByText('您已于').count()).toBeGreaterThan(0);
+        await expect.poll(() => page.getByText('您已于').count(), WAIT).toBeGreaterThan(0);
         await shot(page, 'selection-ballot-phone');
       },
       true,
     );
 
+    const counted = await county.fetch('GET', `/api/selections/${s.id}/count`);
+    expect(await counted.text()).toContain('"ballots":1');
     await as('demo-county', async (page) => {
-      await page.goto(`/selections/${s.id}`);
-      await expect.poll(() => page.getByTestId('count-card').textContent()).toContain('已投 1 票');
+      await page.goto(`${baseUrl()}/selections/${s.id}`);
+      await expect.poll(() => page.getByTestId('count-card').textContent(), WAIT).toContain('已投 1 票');
       await page.getByTestId('publicize').click();
-      await expect.poll(() => page.getByTestId('selection-status').textContent()).toContain('公示中');
-      await expect.poll(() => page.getByTestId('winner-list').textContent()).toContain(nom.memberName);
+      await expect.poll(() => page.getByTestId('selection-status').textContent(), WAIT).toContain('公示中');
+      await expect.poll(() => page.getByTestId('winner-list').textContent(), WAIT).toContain(nom.memberName);
       await shot(page, 'selection-winners');
     });
     const early = await county.fetch('POST', `/api/selections/${s.id}/publish`, {});

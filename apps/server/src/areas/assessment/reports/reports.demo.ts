@@ -11,8 +11,10 @@ import type { Random } from '../../../demo/random.js';
 import type { Ctx } from '../../../platform/context.js';
 import { addTimelineBatch, type TimelineEntry } from '../../../platform/data/timeline.js';
 import { bumpVersion } from '../../../platform/data/versions.js';
+import * as demoRepo from './reports.demo.repository.js';
+import * as panelRepo from './reports.panel.repository.js';
 import * as repo from './reports.repository.js';
-import { newReport } from './reports.service.js';
+import { newReport } from './reports.rounds.js';
 
 const WORK = [
   '带领班子成员落实“三会一课”制度，全年召开支部党员大会4次、支委会12次',
@@ -62,30 +64,12 @@ async function load(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: string) 
   const now = ctx.clock().toISOString();
   const county = await repo.orgOfTenant(db, c.tenantId, c.tenantId);
   if (!county) return;
-  const towns = await db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path', 'depth'])
-    .where('tenant_id', '=', c.tenantId)
-    .where('depth', '=', 1)
-    .where('type', '=', 'committee')
-    .where('deleted_at', 'is', null)
-    .orderBy('id')
-    .execute();
-  const demoMember = await db
-    .selectFrom('users')
-    .select('member_id')
-    .where('tenant_id', '=', c.tenantId)
-    .where('username', '=', 'demo-member')
-    .executeTakeFirst();
+  const towns = await demoRepo.townships(db, c.tenantId);
+  const demoMember = await demoRepo.demoUser(db, c.tenantId, 'demo-member');
   // The demo branch's report of this year stays a draft: its secretary is the one to write it.
-  const demoBranch = await db
-    .selectFrom('users')
-    .select('org_id')
-    .where('tenant_id', '=', c.tenantId)
-    .where('username', '=', 'demo-branch')
-    .executeTakeFirst();
+  const demoBranch = await demoRepo.demoUser(db, c.tenantId, 'demo-branch');
   const events: { author: { id: null; name: string }; entry: TimelineEntry }[] = [];
-  const grades: Parameters<typeof repo.insertGrades>[1] = [];
+  const grades: Parameters<typeof panelRepo.insertGrades>[1] = [];
   let graded = 0;
   let open = 0;
   const perGrade: Record<ReportGrade, number> = { good: 0, fair_good: 0, average: 0, poor: 0 };
@@ -93,17 +77,7 @@ async function load(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: string) 
   for (const org of organizers) {
     const orgs = await repo.reportingOrgs(db, c.tenantId, org);
     if (!orgs.length) continue;
-    const [lo, hi] = [org.org_path, `${org.org_path}\uffff`];
-    const pool = await db
-      .selectFrom('members')
-      .select(['id', 'name'])
-      .where('tenant_id', '=', c.tenantId)
-      .where('org_path', '>=', lo)
-      .where('org_path', '<', hi)
-      .where('deleted_at', 'is', null)
-      .orderBy('id')
-      .limit(200)
-      .execute();
+    const pool = await demoRepo.membersUnder(db, c.tenantId, org.org_path, 200);
     for (const y of [year - 1, year]) {
       const last = y < year;
       const [roundId] = await repo.insertRounds(db, [
@@ -124,15 +98,11 @@ async function load(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: string) 
       ]);
       const seats = rng.sample(pool, Math.min(5, pool.length));
       if (!last && demoMember?.member_id && org.depth === 1) {
-        const m = await db
-          .selectFrom('members')
-          .select(['id', 'name', 'org_path'])
-          .where('id', '=', demoMember.member_id)
-          .executeTakeFirst();
+        const m = await demoRepo.memberById(db, demoMember.member_id);
         if (m && m.org_path.startsWith(org.org_path) && !seats.some((s) => s.id === m.id))
           seats.splice(0, 1, { id: m.id, name: m.name });
       }
-      await repo.insertPanelists(
+      await panelRepo.insertPanelists(
         db,
         seats.map((m) => ({
           tenant_id: c.tenantId,
@@ -146,7 +116,7 @@ async function load(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: string) 
           deleted_at: null,
         })),
       );
-      const panelists = await repo.panelOf(db, roundId!);
+      const panelists = await panelRepo.panelOf(db, roundId!);
       const rows = orgs.map((o) => {
         const r = newReport(o, roundId!, y, c.tenantId, now);
         const submitted = last || (rng.chance(0.4) && o.id !== demoBranch?.org_id);
@@ -249,7 +219,7 @@ async function load(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: string) 
       }
     }
   }
-  await repo.insertGrades(db, grades);
+  await panelRepo.insertGrades(db, grades);
   await addTimelineBatch(db, events);
   await bumpVersion(db, c.tenantId, 'reports');
   log(

@@ -20,6 +20,8 @@ import {
 import { actorOf, localeOf, type RouteModule } from '../../../platform/http.js';
 import { routesOf, sendWorkbook } from '../../../platform/router.js';
 import * as figures from './reports.figures.js';
+import * as grading from './reports.grading.js';
+import * as rounds from './reports.rounds.js';
 import * as reports from './reports.service.js';
 
 export const reportsRoutes: RouteModule = (app, ctx) => {
@@ -32,7 +34,7 @@ export const reportsRoutes: RouteModule = (app, ctx) => {
       query: RoundListQuery,
       response: RoundList,
     },
-    (req) => reports.listRounds(ctx, actorOf(req), req.query),
+    (req) => rounds.listRounds(ctx, actorOf(req), req.query),
   );
   r.post(
     '/api/reports/rounds',
@@ -43,7 +45,7 @@ export const reportsRoutes: RouteModule = (app, ctx) => {
       body: RoundCreate,
       response: RoundDetail,
     },
-    (req) => reports.createRound(ctx, actorOf(req), req.body),
+    (req) => rounds.createRound(ctx, actorOf(req), req.body),
   );
   r.get(
     '/api/reports/rounds/:id',
@@ -53,7 +55,7 @@ export const reportsRoutes: RouteModule = (app, ctx) => {
       params: IdParams,
       response: RoundDetail,
     },
-    (req) => reports.getRound(ctx, actorOf(req), req.params.id),
+    (req) => rounds.getRound(ctx, actorOf(req), req.params.id),
   );
   r.get(
     '/api/reports/rounds/:id/sheet',
@@ -63,7 +65,7 @@ export const reportsRoutes: RouteModule = (app, ctx) => {
       params: IdParams,
       response: RoundSheet,
     },
-    (req) => reports.sheet(ctx, actorOf(req), req.params.id),
+    (req) => grading.sheet(ctx, actorOf(req), req.params.id),
   );
   r.post(
     '/api/reports/rounds/:id/close',
@@ -74,7 +76,7 @@ export const reportsRoutes: RouteModule = (app, ctx) => {
       params: IdParams,
       response: RoundDetail,
     },
-    (req) => reports.closeRound(ctx, actorOf(req), req.params.id),
+    (req) => rounds.closeRound(ctx, actorOf(req), req.params.id),
   );
   r.get(
     '/api/reports/results',
@@ -143,7 +145,7 @@ export const reportsRoutes: RouteModule = (app, ctx) => {
       summary: '录入上级党委评价及群众评议票 The committee’s grade and residents’ ballots',
       body: ReportGradeBody,
     },
-    (req) => reports.committeeGrade(ctx, actorOf(req), req.params.id, req.body),
+    (req) => grading.committeeGrade(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/reports/:id/panel-grade',
@@ -155,7 +157,7 @@ export const reportsRoutes: RouteModule = (app, ctx) => {
       body: PanelGradeBody,
       response: RoundSheet,
     },
-    (req) => reports.panelGrade(ctx, actorOf(req), req.params.id, req.body.grade),
+    (req) => grading.panelGrade(ctx, actorOf(req), req.params.id, req.body.grade),
   );
   r.post(
     '/api/reports/:id/grade',
@@ -166,7 +168,7 @@ export const reportsRoutes: RouteModule = (app, ctx) => {
       summary: '结束评议、综合评定等次 Close the grading',
       body: ReportNote,
     },
-    (req) => reports.grade(ctx, actorOf(req), req.params.id),
+    (req) => grading.grade(ctx, actorOf(req), req.params.id),
   );
   r.post(
     '/api/reports/:id/publish',
@@ -182,6 +184,6 @@ export const reportsRoutes: RouteModule = (app, ctx) => {
       summary: '约谈评定为“差”的书记 Follow-up talk',
       body: ReportFollowup,
     },
-    (req) => reports.followup(ctx, actorOf(req), req.params.id, req.body),
+    (req) => grading.followup(ctx, actorOf(req), req.params.id, req.body),
   );
 };

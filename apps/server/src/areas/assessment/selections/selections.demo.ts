@@ -10,6 +10,7 @@ import type { Random } from '../../../demo/random.js';
 import type { Ctx } from '../../../platform/context.js';
 import { addTimelineBatch, type TimelineEntry } from '../../../platform/data/timeline.js';
 import { bumpVersion } from '../../../platform/data/versions.js';
+import * as demoRepo from './selections.demo.repository.js';
 import * as repo from './selections.repository.js';
 
 const DEEDS = [
@@ -29,27 +30,10 @@ async function load(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: string) 
   const county = await repo.orgOfTenant(db, c.tenantId, c.tenantId);
   if (!county) return;
   // Village secretaries by township: the nominees of 十佳村干部.
-  const secretaries = await db
-    .selectFrom('orgs as o')
-    .innerJoin('members as m', 'm.id', 'o.secretary_member_id')
-    .innerJoin('orgs as t', 't.id', 'o.parent_id')
-    .select(['m.id', 'm.name', 'm.org_id', 't.id as town_id', 't.org_path as town_path'])
-    .where('o.tenant_id', '=', c.tenantId)
-    .where('o.depth', '=', 2)
-    .where('o.deleted_at', 'is', null)
-    .where('m.deleted_at', 'is', null)
-    .orderBy('o.id')
-    .execute();
+  const secretaries = await demoRepo.villageSecretaries(db, c.tenantId);
   const byTown = new Map<number, typeof secretaries>();
   for (const s of secretaries) byTown.set(s.town_id, [...(byTown.get(s.town_id) ?? []), s]);
-  const voters = await db
-    .selectFrom('users')
-    .select(['id', 'org_id', 'org_path'])
-    .where('tenant_id', '=', c.tenantId)
-    .where('status', '=', 'active')
-    .where('role', 'in', ['county_admin', 'township_admin', 'branch_secretary', 'member'])
-    .where('deleted_at', 'is', null)
-    .execute();
+  const voters = await demoRepo.voters(db, c.tenantId);
   const events: { author: { id: null; name: string }; entry: TimelineEntry }[] = [];
   const ev = (
     id: number,

@@ -197,6 +197,11 @@ export async function setWinners(db: Q, selectionId: number, winners: Map<number
       .execute();
 }
 
+/** The organizer's reason for winners named off the count (null when the count's top N won). */
+export async function setWinnerReason(db: Q, selectionId: number, reason: string | null): Promise<void> {
+  await db.updateTable('selections').set({ winner_reason: reason }).where('id', '=', selectionId).execute();
+}
+
 /** A member of a subtree, live (the nominee). */
 export async function memberIn(db: Q, tenantId: number, path: string, id: number) {
   const [lo, hi] = subtreeRange(path);

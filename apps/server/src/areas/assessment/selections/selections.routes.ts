@@ -20,6 +20,7 @@ import { actorOf, type RouteModule } from '../../../platform/http.js';
 import { routesOf } from '../../../platform/router.js';
 import * as figures from './selections.figures.js';
 import * as selections from './selections.service.js';
+import * as voting from './selections.voting.js';
 
 export const selectionsRoutes: RouteModule = (app, ctx) => {
   const r = routesOf(app, { tags: ['selections'] });
@@ -67,12 +68,12 @@ export const selectionsRoutes: RouteModule = (app, ctx) => {
       summary: '结束推荐、开始投票 Open the vote',
       body: SelectionNote,
     },
-    (req) => selections.openVote(ctx, actorOf(req), req.params.id),
+    (req) => voting.openVote(ctx, actorOf(req), req.params.id),
   );
   r.get(
     '/api/selections/:id/ballot',
     { can: 'selections.vote', summary: '选票 The ballot paper', params: IdParams, response: Ballot },
-    (req) => selections.ballot(ctx, actorOf(req), req.params.id),
+    (req) => voting.ballot(ctx, actorOf(req), req.params.id),
   );
   r.post(
     '/api/selections/:id/ballot',
@@ -84,7 +85,7 @@ export const selectionsRoutes: RouteModule = (app, ctx) => {
       body: BallotCast,
       response: Ballot,
     },
-    (req) => selections.vote(ctx, actorOf(req), req.params.id, req.body),
+    (req) => voting.vote(ctx, actorOf(req), req.params.id, req.body),
   );
   r.get(
     '/api/selections/:id/count',
@@ -94,7 +95,7 @@ export const selectionsRoutes: RouteModule = (app, ctx) => {
       params: IdParams,
       response: SelectionCount,
     },
-    (req) => selections.count(ctx, actorOf(req), req.params.id),
+    (req) => voting.count(ctx, actorOf(req), req.params.id),
   );
   r.post(
     '/api/selections/:id/publicize',
@@ -105,7 +106,7 @@ export const selectionsRoutes: RouteModule = (app, ctx) => {
       summary: '确定当选人并公示 Name the winners and publicize',
       body: WinnersBody,
     },
-    (req) => selections.publicize(ctx, actorOf(req), req.params.id, req.body),
+    (req) => voting.publicize(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/selections/:id/publish',
@@ -116,7 +117,7 @@ export const selectionsRoutes: RouteModule = (app, ctx) => {
       summary: '公示期满，公布结果 Publish',
       body: SelectionNote,
     },
-    (req) => selections.publish(ctx, actorOf(req), req.params.id),
+    (req) => voting.publish(ctx, actorOf(req), req.params.id),
   );
   r.get(
     '/api/stats/selections',

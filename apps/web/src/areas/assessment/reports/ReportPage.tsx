@@ -71,7 +71,9 @@ export default function ReportPage() {
                 </Button>
               ) : null}
               <WorkflowActionBar
-                actions={r.actions}
+                // A draft's own secretary may submit what it is writing: the server's list leaves the move out
+                // while the saved draft is too short, but the text on screen is saved before it is submitted.
+                actions={r.canWrite && !r.actions.includes('submit') ? [...r.actions, 'submit'] : r.actions}
                 moves={REPORT_FLOW.actions}
                 primary={['submit', 'grade', 'publish']}
                 danger={['return']}
