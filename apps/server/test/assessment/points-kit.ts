@@ -18,7 +18,8 @@ export async function ensurePledges(env: TestEnv): Promise<void> {
   } catch {
     await sql`CREATE TABLE pledges (id INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL, org_id INTEGER NOT NULL,
       org_path TEXT NOT NULL, member_id INTEGER, kind TEXT NOT NULL, year INTEGER NOT NULL, status TEXT NOT NULL,
-      fulfilled_on TEXT, deleted_at TEXT)`.execute(env.ctx.db);
+      category TEXT, title TEXT, content TEXT, due_on TEXT, fulfilled_on TEXT, created_at TEXT, updated_at TEXT,
+      deleted_at TEXT)`.execute(env.ctx.db);
   }
 }
 
@@ -198,8 +199,9 @@ export async function seedEvents(env: TestEnv, memberId: number, day = '2026-06-
   }
   await ensurePledges(env);
   const pledge = nextPledge++;
-  await sql`INSERT INTO pledges (id, tenant_id, org_id, org_path, member_id, kind, year, status, fulfilled_on,
-      deleted_at) VALUES (${pledge}, ${m.tenant_id}, ${m.org_id}, ${m.org_path}, ${memberId}, 'member', 2026,
-      'fulfilled', ${day}, NULL)`.execute(db);
+  await sql`INSERT INTO pledges (id, tenant_id, org_id, org_path, member_id, kind, year, status, category, title,
+      content, due_on, fulfilled_on, created_at, updated_at, deleted_at) VALUES (${pledge}, ${m.tenant_id},
+      ${m.org_id}, ${m.org_path}, ${memberId}, 'member', 2026, 'fulfilled', 'post', '岗位承诺', '按时完成', ${day},
+      ${day}, ${now}, ${now}, NULL)`.execute(db);
   return { meeting: meeting.id, wish: wish.id, errand: errand.id, visit: visit.id, bill: bill.id, pledge };
 }

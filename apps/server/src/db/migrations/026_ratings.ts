@@ -52,6 +52,15 @@ export const ratings026: Migration = {
     await createIndex(db, 'ratings_scope', 'ratings', ['tenant_id', 'org_path']);
     await createIndex(db, 'ratings_scheme', 'ratings', ['scheme_id', 'org_id']);
     await createIndex(db, 'ratings_year', 'ratings', ['tenant_id', 'year', 'status']);
+    // The record measure `services_done` (requests closed in a year, by handling path) reads this index alone: the
+    // scope index would fetch every request of the county (millions) to test its status and closing day.
+    await createIndex(db, 'requests_closed_by_path', 'requests', [
+      'tenant_id',
+      'status',
+      'closed_at',
+      'org_path',
+      'deleted_at',
+    ]);
     await createTable(db, dialect, 'rating_objections', [
       scopedKeys,
       ref('rating_id', 'ratings.id'),

@@ -26,6 +26,12 @@ export const points027: Migration = {
     });
     await createIndex(db, 'point_entries_scope', 'point_entries', ['tenant_id', 'org_path', 'year', 'month']);
     await createIndex(db, 'point_entries_member', 'point_entries', ['member_id', 'year']);
+    // The ledger list, newest first: walked in order and stopped at the page's end (org_path checked in the index).
+    await createIndex(db, 'point_entries_recent', 'point_entries', ['tenant_id', 'occurred_on', 'id', 'org_path'], {
+      whereNull: 'deleted_at',
+    });
+    // Whether an entry is reversed (the list's flag, the harvest's reversal of gone sources): one probe per entry.
+    await createIndex(db, 'point_entries_reverses', 'point_entries', ['reverses_id']);
     await createTable(db, dialect, 'point_months', [
       scopedKeys,
       required('text', 'month', 'published_at'),

@@ -1,5 +1,5 @@
 /**
- * Every query of the points module: the ledger on `scoped(db, actor, 'point_entries')`, published months,
+ * Every query of the points module: the ledger list (`points.ledger.repository.ts`), entries, published months,
  * disputes, and the totals with the caps of the rules applied (per event and month, then per event and year),
  * computed in SQL so a county's ranking is one query. `rankingOf` is the board's export.
  */
@@ -8,88 +8,12 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import { subtreeRange } from '../../../db/dialect.js';
 import type { PointDisputesTable, PointEntriesTable } from '../../../db/schema/points.js';
 import type { Actor } from '../../../platform/actor.js';
-import { getOr404, type Paging, paged, type Q, scoped } from '../../../platform/data/scoped.js';
+import { getOr404, type Q, scoped } from '../../../platform/data/scoped.js';
 import { pointsRules } from './points.rules.js';
 
 export type EntryRow = Selectable<PointEntriesTable>;
 export type DisputeRow = Selectable<PointDisputesTable>;
-/** A ledger row as lists read it: with its member's and organization's names and its month's state. */
-export type LedgerRow = EntryRow & { member_name: string; org_name: string; published: number; reversed: number };
-
-/** What a list may filter by. */
-export interface LedgerFilter {
-  underPath?: string;
-  memberId?: number;
-  year?: number;
-  month?: string;
-  event?: string;
-  status?: string;
-  disputed?: boolean;
-  q?: string;
-  ids?: number[];
-}
-
-/** The ledger rows of the caller's scope, the newest first. */
-export async function listLedger(db: Q, actor: Actor, f: LedgerFilter, paging: Paging) {
-  let base = scoped(db, actor, 'point_entries', { as: 'e', under: f.underPath })
-    .innerJoin('members as m', 'm.id', 'e.member_id')
-    .innerJoin('orgs as o', 'o.id', 'e.org_id');
-  if (f.memberId != null) base = base.where('e.member_id', '=', f.memberId);
-  if (f.year != null) base = base.where('e.year', '=', f.year);
-  if (f.month) base = base.where('e.month', '=', f.month);
-  if (f.event) base = base.where('e.event', '=', f.event);
-  if (f.status) base = base.where('e.status', '=', f.status);
-  if (f.ids) base = base.where('e.id', 'in', f.ids.length ? f.ids : [-1]);
-  if (f.q) base = base.where((eb) => eb.or([eb('m.name', 'like', `%${f.q}%`), eb('e.note', 'like', `%${f.q}%`)]));
-  if (f.disputed)
-    base = base.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('point_disputes as d')
-          .select('d.id')
-          .whereRef('d.entry_id', '=', 'e.id')
-          .where('d.status', '=', 'open')
-          .where('d.deleted_at', 'is', null),
-      ),
-    );
-  return paged(
-    db,
-    actor.tenantId!,
-    base,
-    (b) =>
-      b
-        .selectAll('e')
-        .select(['m.name as member_name', 'o.name as org_name'])
-        .select((eb) => [
-          eb
-            .case()
-            .when(
-              eb.exists(
-                eb
-                  .selectFrom('point_months as pm')
-                  .select('pm.id')
-                  .whereRef('pm.org_id', '=', 'e.org_id')
-                  .whereRef('pm.month', '=', 'e.month')
-                  .where('pm.deleted_at', 'is', null),
-              ),
-            )
-            .then(1)
-            .else(0)
-            .end()
-            .as('published'),
-          eb
-            .case()
-            .when(eb.exists(eb.selectFrom('point_entries as r').select('r.id').whereRef('r.reverses_id', '=', 'e.id')))
-            .then(1)
-            .else(0)
-            .end()
-            .as('reversed'),
-        ])
-        .orderBy('e.occurred_on', 'desc')
-        .orderBy('e.id', 'desc'),
-    paging,
-  ) as Promise<{ rows: LedgerRow[]; total: number }>;
-}
+export * from './points.ledger.repository.js';
 
 /** One entry of the caller's scope, or 404. */
 export function getEntry(db: Q, actor: Actor, id: number): Promise<EntryRow> {

@@ -103,7 +103,13 @@ async function rowsOf(ctx: Ctx, rows: repo.LedgerRow[]): Promise<PointEntryT[]> 
 /** The ledger of the caller's scope (a member: its own), the newest first. */
 export async function list(ctx: Ctx, actor: Actor, query: PointListQueryT): Promise<Listed<PointEntryT>> {
   requireCapability(actor, 'points.read');
-  const { rows, total } = await repo.listLedger(ctx.db, actor, await filterOf(ctx, actor, query), pagingOf(query));
+  const { rows, total } = await repo.listLedger(
+    ctx.db,
+    actor,
+    await filterOf(ctx, actor, query),
+    pagingOf(query),
+    ctx.dialect,
+  );
   return { items: await rowsOf(ctx, rows), total };
 }
 
@@ -118,7 +124,7 @@ export async function flowRow(ctx: Ctx, actor: Actor, id: number): Promise<FlowR
 export async function get(ctx: Ctx, actor: Actor, id: number): Promise<PointDetailT> {
   requireCapability(actor, 'points.read');
   const r = await flowRow(ctx, actor, id);
-  const { rows } = await repo.listLedger(ctx.db, actor, { ids: [id] }, { page: 1, pageSize: 1 });
+  const { rows } = await repo.listLedger(ctx.db, actor, { ids: [id] }, { page: 1, pageSize: 1 }, ctx.dialect);
   const [item] = await rowsOf(ctx, rows);
   const events = await listTimeline(ctx.db, 'point_entry', id);
   const openDispute = item!.dispute?.status === 'open';
@@ -249,7 +255,13 @@ export async function mine(ctx: Ctx, actor: Actor, year = chinaYear(todayOf(ctx)
   const rules = await pointsRules(ctx.db, actor.tenantId!, year);
   const rows = member ? await repo.ranking(ctx.db, actor.tenantId!, subtreeRange(actor.orgPath), year, rules) : [];
   const me = rows.find((r) => r.memberId === memberId);
-  const { rows: ledger } = await repo.listLedger(ctx.db, actor, { memberId, year }, { page: 1, pageSize: 500 });
+  const { rows: ledger } = await repo.listLedger(
+    ctx.db,
+    actor,
+    { memberId, year },
+    { page: 1, pageSize: 500 },
+    ctx.dialect,
+  );
   const entries = await rowsOf(ctx, ledger);
   const months = new Map<string, PointEntryT[]>();
   for (const e of entries) months.set(e.month, [...(months.get(e.month) ?? []), e]);

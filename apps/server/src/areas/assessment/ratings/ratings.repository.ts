@@ -393,6 +393,7 @@ export async function jobRow(db: Q, id: number) {
     .then((r) => normalize(r as RatingRow));
 }
 
+export * from './ratings.compute.repository.js';
 export * from './ratings.figures.repository.js';
 export * from './ratings.objections.repository.js';
 export * from './ratings.records.repository.js';

@@ -267,7 +267,7 @@ function newRow(
 /**
  * Starts the missing results of every rated organization of a subtree under an org scheme and computes the stars of
  * all its results not yet published, in one go: one query per record measure for the whole subtree, one insert for
- * the new results, one update per result in one transaction.
+ * the new results, the moved totals written in chunks of 200, in one transaction.
  */
 export async function compute(
   ctx: Ctx,
@@ -327,18 +327,16 @@ export async function compute(
     byStars.set(sc.stars, (byStars.get(sc.stars) ?? 0) + 1);
     return { id: r.id, set: storedOf(sc), before: r };
   });
+  // Only what moved is written, in chunks.
+  const moved = updates.filter(
+    ({ before: b, set }) =>
+      b.total_tenths !== set.total_tenths ||
+      b.stars !== set.stars ||
+      b.self_total_tenths !== set.self_total_tenths ||
+      b.grade !== set.grade,
+  );
   await ctx.db.transaction().execute(async (trx) => {
-    for (const u of updates) {
-      const b = u.before;
-      // Only what moved is written.
-      if (
-        b.total_tenths === u.set.total_tenths &&
-        b.stars === u.set.stars &&
-        b.self_total_tenths === u.set.self_total_tenths
-      )
-        continue;
-      await repo.updateRating(trx, u.id, u.set);
-    }
+    await repo.updateScores(trx, moved);
     await writeAudit(ctx, trx, actor, {
       action: 'rating.compute',
       entityType: 'rating_scheme',
