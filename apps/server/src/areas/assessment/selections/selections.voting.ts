@@ -129,6 +129,8 @@ export async function publicize(ctx: Ctx, actor: Actor, id: number, input: Winne
   const who = asUser(actor);
   requireMove(who, selectionFlow, 'publicize');
   const r = await flowRow(ctx, actor, id);
+  // Seen from below is not run from below: only the organizer names winners, before any check of the names.
+  if (!isOrganizer(actor, r)) throw new DomainError('selections.not_organizer', undefined, 403);
   if (input.nominationIds.length > r.places) throw fieldError('selections.too_many_winners', 'nominationIds');
   const t = await tally(ctx, id);
   const byId = new Map(t.rows.map((x) => [x.n.id, x]));
