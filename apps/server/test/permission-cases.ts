@@ -152,9 +152,10 @@ export function sample(s: Schema, name: string, target: Target | null, seeded: S
     if (!props.length && (s.minProperties ?? 0) > 0) return { sample: 1 };
     // A patch with no required field still needs one property.
     if (!req.size && (s.minProperties ?? 0) > 0 && props.length) req.add(props[0]!);
-    // A member named beside the organization (an errand's member, a lecturer) is taken from it too.
+    // A member named beside the organization (an errand's member, a lecturer) is taken from it too, and an optional
+    // organization is named all the same: a route that defaults to the caller's own must still refuse another's.
     for (const k of props)
-      if (req.has(k) || (/memberId$/i.test(k) && props.includes('orgId')))
+      if (req.has(k) || k === 'orgId' || (/memberId$/i.test(k) && props.includes('orgId')))
         out[k] = sample(s.properties[k], k, target, seeded);
     return out;
   }

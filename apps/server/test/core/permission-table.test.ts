@@ -104,6 +104,11 @@ const NAMES_OTHERS: { route: RegExp; actors: ActorKey[]; why: string }[] = [
     actors: ['townA', 'secA1'],
     why: "a bulletin's sections name the organizations of the whole subtree it covers",
   },
+  {
+    route: /^GET \/api\/reports(\/\{id\})?$/,
+    actors: ['townA', 'secA1'],
+    why: 'a report names the round that asks for it, opened by the committee above (述职评议由上级党组织组织)',
+  },
 ];
 const namesOthers = (op: Operation, actor: ActorKey) =>
   NAMES_OTHERS.some((n) => n.route.test(key(op)) && n.actors.includes(actor));
