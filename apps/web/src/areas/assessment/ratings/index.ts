@@ -62,6 +62,8 @@ export const ratingsWeb: WebModule = {
   }),
   crumbs: {
     ratings: label,
+    'ratings/mine': { zh: '我的星级', en: 'Our stars' },
+    'ratings/cadres': { zh: '干部考核', en: 'Cadre assessments' },
     'ratings/schemes': { zh: '考评方案', en: 'Rating schemes' },
     'ratings/schemes/new': { zh: '新建方案', en: 'New scheme' },
   },
