@@ -6,21 +6,12 @@ import { api } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { Field } from '../../../components/form/Field';
 import { FormModal } from '../../../components/FormModal';
-import type { PledgeDetail } from './pledgeModel';
+import { type PledgeDetail, uploadPhotos } from './pledgeModel';
 
 interface DialogProps {
   pledge: PledgeDetail;
   onSaved: (next: PledgeDetail) => void;
   onClose: () => void;
-}
-
-/** Uploads photos of a pledge one by one (JPEG/PNG; the server strips their EXIF). */
-export async function uploadPhotos(id: number, files: File[]): Promise<void> {
-  for (const f of files) {
-    const fd = new FormData();
-    fd.append('file', f);
-    await api.post(`/api/pledges/${id}/photos`, fd);
-  }
 }
 
 /** A progress entry (践诺进展) with photos of the evidence. */

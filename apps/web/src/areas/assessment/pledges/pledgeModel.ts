@@ -1,5 +1,6 @@
 /** Pledges on the client: the answer types from the contracts, the timeline's words and the tag colours. */
 import { type Labelled, PLEDGE_EVENTS, PLEDGE_FLOW } from '@dangjian/contracts';
+import { api } from '../../../api/client';
 
 export type {
   PledgeItemT as PledgeItem,
@@ -29,4 +30,13 @@ export const STATUS_COLOR: Record<string, string | undefined> = {
 export function satisfiedShare(r: { satisfied: number; fair: number; dissatisfied: number }): number | null {
   const n = r.satisfied + r.fair + r.dissatisfied;
   return n ? Math.round(((r.satisfied + r.fair) / n) * 100) : null;
+}
+
+/** Uploads photos of a pledge one by one (JPEG/PNG; the server strips their EXIF). */
+export async function uploadPhotos(id: number, files: File[]): Promise<void> {
+  for (const f of files) {
+    const fd = new FormData();
+    fd.append('file', f);
+    await api.post(`/api/pledges/${id}/photos`, fd);
+  }
 }

@@ -17,8 +17,7 @@ import {
 import { api, ApiError } from '../../../../api/client';
 import { useEnumOptions, useLabel, useT } from '../../../../app/i18n';
 import { NoteField, PhoneError, PhoneInput, PhoneListCard } from '../../../../components/PhoneParts';
-import { uploadPhotos } from '../PledgeDialogs';
-import type { PledgeDetail, PledgeItem } from '../pledgeModel';
+import { type PledgeDetail, type PledgeItem, uploadPhotos } from '../pledgeModel';
 import '../../../life/meetings/phone/meeting-pages.css';
 import './pledges-phone.css';
 
