@@ -1,4 +1,4 @@
-/** 承诺管理 (`/pledges`) on ListPage: members' and organizations' pledges with their state and evaluations. */
+/** 承诺践诺 (`/pledges`) on ListPage: members' and organizations' pledges with their state and evaluations. */
 import { Tag } from 'antd';
 import { useNavigate } from 'react-router';
 import { PLEDGE_CATEGORIES, PLEDGE_KINDS, PLEDGE_STATUSES } from '@dangjian/contracts';
@@ -31,7 +31,7 @@ export default function PledgesPage() {
   ];
   return (
     <ListPage<PledgeItem>
-      title={t('承诺管理', 'Pledges')}
+      title={t('承诺践诺', 'Pledges')}
       endpoint="/api/pledges"
       orgScoped
       filters={filters}
