@@ -102,7 +102,7 @@ describe('pledges', () => {
     try {
       const p = desk.page;
       await p.goto(`${baseUrl()}/pledges`);
-      await p.getByRole('heading', { name: '承诺管理' }).waitFor();
+      await p.getByRole('heading', { name: '承诺践诺' }).waitFor();
       await p.getByTestId('pledge-total').waitFor();
       await settle(p);
       await shot(p, 'pledges-list');
