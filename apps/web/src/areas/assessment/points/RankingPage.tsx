@@ -3,7 +3,7 @@
  * of a year or a month (the caps of the rules applied), with the distribution of the year's totals.
  */
 import { useState } from 'react';
-import { Card, Col, Empty, Row, Select, Space, Statistic, Table } from 'antd';
+import { Card, Col, Empty, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import {
   chinaToday,
@@ -46,7 +46,10 @@ export default function RankingPage() {
   const f = fig.data;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Card title={t('积分排行', 'Points ranking')}>
+      <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+        {t('积分排行', 'Points ranking')}
+      </Typography.Title>
+      <Card title={t('排名', 'Ranking')}>
         <Space wrap style={{ marginBottom: 16 }}>
           <OrgTreeSelect
             value={org}
