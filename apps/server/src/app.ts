@@ -1,7 +1,7 @@
 /** Builds the Fastify app: external plugins, then the platform's hooks, then the routes of every module manifest. */
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -34,6 +34,14 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
       : false,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // The router's own refusals (a path segment over 100 characters, a malformed escape) in the platform's shape:
+    // such a segment names nothing that exists, so it is the same 404 as any unknown id.
+    frameworkErrors: (error, req, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const code = tooLong ? 'not_found' : 'validation';
+      const body = { error: { code, message: errorMessage(code, localeOf(req)) } };
+      return (reply as unknown as FastifyReply).code(tooLong ? 404 : 400).send(body);
+    },
     // x-verbatim: the contracts' VERBATIM marker, read by the free-text guard below (an annotation to Ajv).
     // strictNumbers off: with it on, AJV coerces 'Infinity' and '1e309' to Infinity and then skips every
     // bound as "not a finite number", so `page=Infinity` passed; off, the bounds below refuse them.
