@@ -68,6 +68,33 @@ import { SELECTIONS_ERRORS } from './assessment/selections.errors.js';
 import { RETRAINING_AUDIT_ACTIONS, RETRAINING_AUDIT_ENTITIES } from './assessment/retraining.audit.js';
 import { RETRAINING_CAPABILITIES } from './assessment/retraining.capabilities.js';
 import { RETRAINING_ERRORS } from './assessment/retraining.errors.js';
+import { CADRES_AUDIT_ACTIONS, CADRES_AUDIT_ENTITIES } from './people/cadres.audit.js';
+import { CADRES_CAPABILITIES } from './people/cadres.capabilities.js';
+import { CADRES_ERRORS } from './people/cadres.errors.js';
+import { DISPATCHES_AUDIT_ACTIONS, DISPATCHES_AUDIT_ENTITIES } from './people/dispatches.audit.js';
+import { DISPATCHES_CAPABILITIES } from './people/dispatches.capabilities.js';
+import { DISPATCHES_ERRORS } from './people/dispatches.errors.js';
+import { CONTACT_POINTS_AUDIT_ACTIONS, CONTACT_POINTS_AUDIT_ENTITIES } from './people/contactPoints.audit.js';
+import { CONTACT_POINTS_CAPABILITIES } from './people/contactPoints.capabilities.js';
+import { CONTACT_POINTS_ERRORS } from './people/contactPoints.errors.js';
+import { POSTS_AUDIT_ACTIONS, POSTS_AUDIT_ENTITIES } from './people/posts.audit.js';
+import { POSTS_CAPABILITIES } from './people/posts.capabilities.js';
+import { POSTS_ERRORS } from './people/posts.errors.js';
+import { LEARNING_AUDIT_ACTIONS, LEARNING_AUDIT_ENTITIES } from './life/learning.audit.js';
+import { LEARNING_CAPABILITIES } from './life/learning.capabilities.js';
+import { LEARNING_ERRORS } from './life/learning.errors.js';
+import { TRAINING_AUDIT_ACTIONS, TRAINING_AUDIT_ENTITIES } from './life/training.audit.js';
+import { TRAINING_CAPABILITIES } from './life/training.capabilities.js';
+import { TRAINING_ERRORS } from './life/training.errors.js';
+import { INCOMES_AUDIT_ACTIONS, INCOMES_AUDIT_ENTITIES } from './economy/incomes.audit.js';
+import { INCOMES_CAPABILITIES } from './economy/incomes.capabilities.js';
+import { INCOMES_ERRORS } from './economy/incomes.errors.js';
+import { PROJECTS_AUDIT_ACTIONS, PROJECTS_AUDIT_ENTITIES } from './economy/projects.audit.js';
+import { PROJECTS_CAPABILITIES } from './economy/projects.capabilities.js';
+import { PROJECTS_ERRORS } from './economy/projects.errors.js';
+import { FUNDS_AUDIT_ACTIONS, FUNDS_AUDIT_ENTITIES } from './economy/funds.audit.js';
+import { FUNDS_CAPABILITIES } from './economy/funds.capabilities.js';
+import { FUNDS_ERRORS } from './economy/funds.errors.js';
 import { OVERVIEW_CAPABILITIES, OVERVIEW_ERRORS } from './supervision/overview.js';
 import { ASSESSMENT_OVERVIEW_CAPABILITIES, ASSESSMENT_OVERVIEW_ERRORS } from './assessment/overview.js';
 /** Every capability of every module. */
@@ -92,6 +119,15 @@ export const MODULE_CAPABILITIES = {
   ...REPORTS_CAPABILITIES,
   ...SELECTIONS_CAPABILITIES,
   ...RETRAINING_CAPABILITIES,
+  ...CADRES_CAPABILITIES,
+  ...DISPATCHES_CAPABILITIES,
+  ...CONTACT_POINTS_CAPABILITIES,
+  ...POSTS_CAPABILITIES,
+  ...LEARNING_CAPABILITIES,
+  ...TRAINING_CAPABILITIES,
+  ...INCOMES_CAPABILITIES,
+  ...PROJECTS_CAPABILITIES,
+  ...FUNDS_CAPABILITIES,
   ...OVERVIEW_CAPABILITIES,
   ...ASSESSMENT_OVERVIEW_CAPABILITIES,
 };
@@ -118,6 +154,15 @@ export const MODULE_ERRORS = {
   ...REPORTS_ERRORS,
   ...SELECTIONS_ERRORS,
   ...RETRAINING_ERRORS,
+  ...CADRES_ERRORS,
+  ...DISPATCHES_ERRORS,
+  ...CONTACT_POINTS_ERRORS,
+  ...POSTS_ERRORS,
+  ...LEARNING_ERRORS,
+  ...TRAINING_ERRORS,
+  ...INCOMES_ERRORS,
+  ...PROJECTS_ERRORS,
+  ...FUNDS_ERRORS,
   ...OVERVIEW_ERRORS,
   ...ASSESSMENT_OVERVIEW_ERRORS,
 };
@@ -144,6 +189,15 @@ export const MODULE_AUDIT_ACTIONS = {
   ...REPORTS_AUDIT_ACTIONS,
   ...SELECTIONS_AUDIT_ACTIONS,
   ...RETRAINING_AUDIT_ACTIONS,
+  ...CADRES_AUDIT_ACTIONS,
+  ...DISPATCHES_AUDIT_ACTIONS,
+  ...CONTACT_POINTS_AUDIT_ACTIONS,
+  ...POSTS_AUDIT_ACTIONS,
+  ...LEARNING_AUDIT_ACTIONS,
+  ...TRAINING_AUDIT_ACTIONS,
+  ...INCOMES_AUDIT_ACTIONS,
+  ...PROJECTS_AUDIT_ACTIONS,
+  ...FUNDS_AUDIT_ACTIONS,
 };
 
 /** Every audit entity type of every module, in words (zh/en). */
@@ -168,4 +222,13 @@ export const MODULE_AUDIT_ENTITIES = {
   ...REPORTS_AUDIT_ENTITIES,
   ...SELECTIONS_AUDIT_ENTITIES,
   ...RETRAINING_AUDIT_ENTITIES,
+  ...CADRES_AUDIT_ENTITIES,
+  ...DISPATCHES_AUDIT_ENTITIES,
+  ...CONTACT_POINTS_AUDIT_ENTITIES,
+  ...POSTS_AUDIT_ENTITIES,
+  ...LEARNING_AUDIT_ENTITIES,
+  ...TRAINING_AUDIT_ENTITIES,
+  ...INCOMES_AUDIT_ENTITIES,
+  ...PROJECTS_AUDIT_ENTITIES,
+  ...FUNDS_AUDIT_ENTITIES,
 };

@@ -43,6 +43,15 @@ import { pledgesModule } from './assessment/pledges/index.js';
 import { reportsModule } from './assessment/reports/index.js';
 import { selectionsModule } from './assessment/selections/index.js';
 import { retrainingModule } from './assessment/retraining/index.js';
+import { cadresModule } from './people/cadres/index.js';
+import { dispatchesModule } from './people/dispatches/index.js';
+import { contactPointsModule } from './people/contactPoints/index.js';
+import { postsModule } from './people/posts/index.js';
+import { learningModule } from './life/learning/index.js';
+import { trainingModule } from './life/training/index.js';
+import { incomesModule } from './economy/incomes/index.js';
+import { projectsModule } from './economy/projects/index.js';
+import { fundsModule } from './economy/funds/index.js';
 import { boardModule } from './assessment/board/index.js';
 import { overviewModule } from './supervision/overview/index.js';
 import { assessmentOverviewModule } from './assessment/overview/index.js';
@@ -93,6 +102,15 @@ export const MANIFESTS: readonly ModuleManifest[] = [
   boardModule,
   overviewModule,
   assessmentOverviewModule,
+  cadresModule,
+  dispatchesModule,
+  contactPointsModule,
+  postsModule,
+  learningModule,
+  trainingModule,
+  incomesModule,
+  projectsModule,
+  fundsModule,
 ];
 
 /** Every table an organization's move re-paths (`org_path` of its subtree), from the manifests. */

@@ -52,6 +52,15 @@ export const STAGE_LABELS: Record<string, string> = {
   selections: '评选表彰 selections',
   retraining: '淬火整训 retraining',
   board: '公开晾晒 public board',
+  cadres: '村两委 two committees',
+  dispatches: '驻村派驻 dispatched cadres',
+  contactPoints: '领导联系点 contact points',
+  posts: '设岗定责 posts',
+  learning: '夜学清单 learning lists',
+  training: '轮训学时 training',
+  incomes: '集体经济 collective income',
+  projects: '党支部+ projects',
+  funds: '经费保障 funds',
 };
 
 /** One county as loaded: generator output plus the database ids of its orgs and members. */

@@ -10,7 +10,7 @@ const me = (role: Role) => ({ role, capabilities: [...ROLE_CAPABILITIES[role]] }
 describe('web manifests', () => {
   it('name the same areas as the server, with unique modules and paths', () => {
     for (const m of WEB_MODULES)
-      expect(['core', 'life', 'residents', 'people', 'supervision', 'assessment']).toContain(m.area);
+      expect(['core', 'life', 'residents', 'people', 'supervision', 'assessment', 'economy']).toContain(m.area);
     const names = WEB_MODULES.map((m) => `${m.area}/${m.module}`);
     expect(new Set(names).size).toBe(names.length);
     const paths = WEB_MODULES.flatMap((m) => (m.routes ?? []).map((r) => r.path));

@@ -8,7 +8,7 @@ import type { Me } from '../api/types';
 import { hasCap } from './session';
 
 /** The areas, named as on the server and in the contracts. */
-export type AreaName = 'core' | 'life' | 'residents' | 'people' | 'supervision' | 'assessment';
+export type AreaName = 'core' | 'life' | 'residents' | 'people' | 'supervision' | 'assessment' | 'economy';
 
 /** One entry of the side menu. */
 export interface WebMenuEntry {

@@ -36,6 +36,15 @@ import { pledgesWeb } from './assessment/pledges';
 import { reportsWeb } from './assessment/reports';
 import { selectionsWeb } from './assessment/selections';
 import { retrainingWeb } from './assessment/retraining';
+import { cadresWeb } from './people/cadres';
+import { dispatchesWeb } from './people/dispatches';
+import { contactPointsWeb } from './people/contactPoints';
+import { postsWeb } from './people/posts';
+import { learningWeb } from './life/learning';
+import { trainingWeb } from './life/training';
+import { incomesWeb } from './economy/incomes';
+import { projectsWeb } from './economy/projects';
+import { fundsWeb } from './economy/funds';
 import { boardWeb } from './assessment/board';
 import { overviewWeb } from './supervision/overview';
 import { assessmentOverviewWeb } from './assessment/overview';
@@ -78,4 +87,13 @@ export const WEB_MODULES: readonly WebModule[] = [
   boardWeb,
   overviewWeb,
   assessmentOverviewWeb,
+  cadresWeb,
+  dispatchesWeb,
+  contactPointsWeb,
+  postsWeb,
+  learningWeb,
+  trainingWeb,
+  incomesWeb,
+  projectsWeb,
+  fundsWeb,
 ];

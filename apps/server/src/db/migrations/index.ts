@@ -31,6 +31,15 @@ import { pledges028 } from './028_pledges.js';
 import { reports029 } from './029_reports.js';
 import { selections030 } from './030_selections.js';
 import { retraining031 } from './031_retraining.js';
+import { cadres032 } from './032_cadres.js';
+import { dispatches033 } from './033_dispatches.js';
+import { contactPoints034 } from './034_contact_points.js';
+import { posts035 } from './035_posts.js';
+import { learning036 } from './036_learning.js';
+import { training037 } from './037_training.js';
+import { incomes038 } from './038_incomes.js';
+import { projects039 } from './039_projects.js';
+import { funds040 } from './040_funds.js';
 
 export interface Migration {
   name: string;
@@ -68,4 +77,13 @@ export const MIGRATIONS: Migration[] = [
   reports029,
   selections030,
   retraining031,
+  cadres032,
+  dispatches033,
+  contactPoints034,
+  posts035,
+  learning036,
+  training037,
+  incomes038,
+  projects039,
+  funds040,
 ];

@@ -58,6 +58,15 @@ import type { PledgesTables } from './pledges.js';
 import type { ReportsTables } from './reports.js';
 import type { SelectionsTables } from './selections.js';
 import type { RetrainingTables } from './retraining.js';
+import type { CadresTables } from './cadres.js';
+import type { DispatchesTables } from './dispatches.js';
+import type { ContactPointsTables } from './contactPoints.js';
+import type { PostsTables } from './posts.js';
+import type { LearningTables } from './learning.js';
+import type { TrainingTables } from './training.js';
+import type { IncomesTables } from './incomes.js';
+import type { ProjectsTables } from './projects.js';
+import type { FundsTables } from './funds.js';
 
 export type * from './core.js';
 export type * from './life.js';
@@ -79,6 +88,15 @@ export type * from './pledges.js';
 export type * from './reports.js';
 export type * from './selections.js';
 export type * from './retraining.js';
+export type * from './cadres.js';
+export type * from './dispatches.js';
+export type * from './contactPoints.js';
+export type * from './posts.js';
+export type * from './learning.js';
+export type * from './training.js';
+export type * from './incomes.js';
+export type * from './projects.js';
+export type * from './funds.js';
 export type * from './developmentPlans.js';
 
 /** Every table: the core's, life's and residents' here, each people module's from its own file. */
@@ -99,7 +117,16 @@ export interface DB
     PledgesTables,
     ReportsTables,
     SelectionsTables,
-    RetrainingTables {
+    RetrainingTables,
+    CadresTables,
+    DispatchesTables,
+    ContactPointsTables,
+    PostsTables,
+    LearningTables,
+    TrainingTables,
+    IncomesTables,
+    ProjectsTables,
+    FundsTables {
   orgs: OrgsTable;
   members: MembersTable;
   users: UsersTable;

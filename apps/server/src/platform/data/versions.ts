@@ -33,6 +33,15 @@ export type Domain =
   | 'reports'
   | 'selections'
   | 'retraining'
+  | 'cadres'
+  | 'dispatches'
+  | 'contactPoints'
+  | 'posts'
+  | 'learning'
+  | 'training'
+  | 'incomes'
+  | 'projects'
+  | 'funds'
   | `requests:${string}`
   | `rules:${string}`;
 

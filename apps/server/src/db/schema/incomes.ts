@@ -1,0 +1,4 @@
+/** Table types of the incomes module (area economy). */
+
+/** The incomes module's tables, by name. */
+export type IncomesTables = Record<never, never>;

@@ -1,0 +1,5 @@
+/** The capabilities of the funds module (area economy). */
+import type { CapabilityDef } from '../core/enums.js';
+
+/** Its capabilities: what each lets its holder do (zh/en) and the roles that hold it. */
+export const FUNDS_CAPABILITIES = {} as const satisfies Record<string, CapabilityDef>;

@@ -1,0 +1,5 @@
+/** The capabilities of the cadres module (area people). */
+import type { CapabilityDef } from '../core/enums.js';
+
+/** Its capabilities: what each lets its holder do (zh/en) and the roles that hold it. */
+export const CADRES_CAPABILITIES = {} as const satisfies Record<string, CapabilityDef>;
