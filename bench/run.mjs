@@ -189,6 +189,25 @@ if (fs.existsSync(assessmentFile) && fs.statSync(assessmentFile).mtimeMs >= star
 serverJson.assessment = assessment;
 writeJson(serverFile, serverJson);
 
+// The cadres and economy bench (election analytics, economy figures, training hours): its own child and results file.
+phase = 'cadres-economy';
+console.log('— cadres and economy (bench/cadres-economy.mjs) —');
+const cde = await runNode([path.join(REPO, 'bench/cadres-economy.mjs')], {
+  timeoutMs: SERVICE_TIMEOUT_MS,
+  echo: true,
+});
+const cadresEconomyFile = path.join(RESULTS, 'cadres-economy.json');
+let cadresEconomy = { exitCode: cde.code, seconds: Math.round(cde.ms / 100) / 10, timedOut: cde.timedOut };
+if (fs.existsSync(cadresEconomyFile) && fs.statSync(cadresEconomyFile).mtimeMs >= started) {
+  try {
+    cadresEconomy = { ...cadresEconomy, checks: JSON.parse(fs.readFileSync(cadresEconomyFile, 'utf8')).checks };
+  } catch (err) {
+    cadresEconomy.readError = err.message;
+  }
+}
+serverJson.cadresEconomy = cadresEconomy;
+writeJson(serverFile, serverJson);
+
 // Summary --------------------------------------------------------------------------------------
 const f = server.figures;
 const L = f.load?.runs ?? {};
@@ -246,6 +265,9 @@ for (const [k, c] of Object.entries(supervision.checks ?? {}))
   lines.push(`    ${k.padEnd(40)} ${c.value} ${k.endsWith('seconds') ? 's' : 'ms'} (target ${c.target})${mark(c)}`);
 lines.push(`  assessment: ${assessment.seconds} s${assessment.timedOut ? ' (timed out)' : ''}`);
 for (const [k, c] of Object.entries(assessment.checks ?? {}))
+  lines.push(`    ${k.padEnd(40)} ${c.value} ${k.endsWith('seconds') ? 's' : 'ms'} (target ${c.target})${mark(c)}`);
+lines.push(`  cadres and economy: ${cadresEconomy.seconds} s${cadresEconomy.timedOut ? ' (timed out)' : ''}`);
+for (const [k, c] of Object.entries(cadresEconomy.checks ?? {}))
   lines.push(`    ${k.padEnd(40)} ${c.value} ${k.endsWith('seconds') ? 's' : 'ms'} (target ${c.target})${mark(c)}`);
 const missed = Object.entries(server.checks)
   .filter(([, c]) => !c.pass)

@@ -17,6 +17,7 @@ import { TRANSFER_KINDS, TRANSFER_SIDES, TRANSFER_STATUSES } from './people/tran
 import { DUES_BILL_STATUSES } from './people/dues.js';
 import { HomeSupervision } from './supervision/overview.js';
 import { HomeAssessment, HomeMyAssessment } from './assessment/overview.js';
+import { HomeEconomy, HomeMyLearning } from './home.economy.js';
 
 /** At most this many rows of each to-do list travel to the home; the counts say how many there are. */
 export const HOME_LIST_LIMIT = 10;
@@ -239,6 +240,8 @@ export const Home = Type.Object({
   mobility: Nullable(HomeMobility),
   supervision: Nullable(HomeSupervision),
   assessment: Nullable(HomeAssessment),
+  /** Cadres, learning and training, the village economy (issue 14). */
+  economy: Nullable(HomeEconomy),
 });
 export type HomeT = Static<typeof Home>;
 
@@ -270,5 +273,7 @@ export const HomeMine = Type.Object({
   development: Nullable(HomeMyDevelopment),
   /** Null for an account that is no member. */
   assessment: Nullable(HomeMyAssessment),
+  /** My training hours and this month's learning items; null for an account that is no member. */
+  learning: Nullable(HomeMyLearning),
 });
 export type HomeMineT = Static<typeof HomeMine>;

@@ -58,3 +58,4 @@ export * from './assessment/board.js';
 export * from './assessment/overview.js';
 export * from './supervision/overview.js';
 export * from './home.js';
+export * from './home.economy.js';

@@ -31,6 +31,7 @@ import { myMeeting } from '../../life/meetings/meetings.checkin.js';
 import { myPeople, peopleSections } from './home.people.js';
 import { supervisionSection } from './home.supervision.js';
 import { assessmentSection, myAssessment } from './home.assessment.js';
+import { economySection, myLearning } from './home.economy.js';
 
 type Section<K extends keyof HomeT> = NonNullable<HomeT[K]>;
 
@@ -181,6 +182,7 @@ export async function summary(ctx: Ctx, actor: Actor, orgId?: number): Promise<H
     ...(await peopleSections(ctx, actor, org)),
     supervision: await supervisionSection(ctx, actor, org),
     assessment: await assessmentSection(ctx, actor, org),
+    economy: await economySection(ctx, actor, org),
   };
 }
 
@@ -223,6 +225,7 @@ export async function mine(ctx: Ctx, actor: Actor): Promise<HomeMineT> {
       dues: null,
       development: null,
       assessment: null,
+      learning: null,
     };
   const last = fixedDayOf(period, 31);
   const meetings = await checkinRepo.meetingsOfMember(ctx.db, memberId, 50, { from: `${period}-01`, to: last });
@@ -241,5 +244,6 @@ export async function mine(ctx: Ctx, actor: Actor): Promise<HomeMineT> {
     errands: taken.items.map(errandItem),
     ...(await myPeople(ctx, actor)),
     assessment: await myAssessment(ctx, actor),
+    learning: await myLearning(ctx, actor),
   };
 }

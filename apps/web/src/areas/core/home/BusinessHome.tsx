@@ -31,6 +31,7 @@ import { HomeFigures } from './HomeFigures';
 import { HomePeople } from './HomePeople';
 import { HomeSupervision } from './HomeSupervision';
 import { HomeAssessment } from './HomeAssessment';
+import { HomeEconomy } from './HomeEconomy';
 
 type KeyCount = StatsOverview['members']['byGender'];
 
@@ -306,6 +307,7 @@ export default function BusinessHome() {
           {home.data ? <HomePeople home={home.data} /> : null}
           {home.data ? <HomeSupervision home={home.data} /> : null}
           {home.data ? <HomeAssessment home={home.data} /> : null}
+          {home.data ? <HomeEconomy home={home.data} /> : null}
           {hasCap(me, 'residents.read') ? (
             <Suspense fallback={null}>
               <ResidentsStatsBlock orgId={org?.id} />

@@ -15,6 +15,7 @@ import {
 import { api } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
 import { MyAssessment } from './MyAssessment';
+import { MyLearning } from './MyLearning';
 import './my-month.css';
 
 const yuan = (n: number) => `¥${n.toFixed(2)}`;
@@ -113,6 +114,7 @@ export function MyPeopleCards() {
       {h.dues ? <MyDues d={h.dues} /> : null}
       {h.development ? <MyProgress c={h.development} /> : null}
       {h.assessment ? <MyAssessment a={h.assessment} /> : null}
+      {h.learning ? <MyLearning l={h.learning} /> : null}
     </>
   );
 }
