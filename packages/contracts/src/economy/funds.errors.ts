@@ -2,4 +2,6 @@
 import type { Labelled } from '../core/enums.js';
 
 /** Codes of the funds module. */
-export const FUNDS_ERRORS = {} as const satisfies Record<string, Labelled>;
+export const FUNDS_ERRORS = {
+  'funds.not_village': { zh: '经费记录只能录入到村', en: 'Funds are recorded for a village' },
+} as const satisfies Record<string, Labelled>;
