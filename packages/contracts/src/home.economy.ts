@@ -6,27 +6,27 @@
  * number is its module's own answer (incomes' classes, the election analytics, the hours, the learning progress).
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { DateString, Nullable } from './core/schemas.js';
+import { DateString, KeyOf, Nullable } from './core/schemas.js';
+import { INCOME_CLASSES, type IncomeClass } from './economy/incomes.js';
 
 /** At most this many villages whose class changed travel to the home; `up` and `down` say how many there are. */
 export const HOME_CLASS_CHANGES_LIMIT = 10;
 
-/** The income classes of the rule set `incomes`, richest first (codes agreed with the incomes module). */
-export const HOME_INCOME_CLASSES = ['revitalized', 'prosperous', 'comfortable', 'weak'] as const;
-export type HomeIncomeClass = (typeof HOME_INCOME_CLASSES)[number];
+/** The income classes of the rule set `incomes` (the incomes module's codes). */
+export type HomeIncomeClass = IncomeClass;
 
 const Count = (description?: string) => Type.Integer({ minimum: 0, description });
 const Share = (description: string) => Nullable(Type.Number({ minimum: 0, maximum: 1, description }));
 const Fen = (description: string) => Type.Integer({ description: `${description}, fen` });
-const IncomeClass = Type.Union(HOME_INCOME_CLASSES.map((k) => Type.Literal(k)));
+const IncomeClassKey = KeyOf(INCOME_CLASSES);
 
 /** A village whose income class this year differs from last year's. */
 export const HomeClassChange = Type.Object({
   orgId: Type.Integer(),
   orgName: Type.String(),
   parentName: Nullable(Type.String({ description: 'its township' })),
-  from: Nullable(IncomeClass),
-  to: IncomeClass,
+  from: Nullable(IncomeClassKey),
+  to: IncomeClassKey,
   direction: Type.Union([Type.Literal('up'), Type.Literal('down')]),
   totalFen: Fen("this year's accepted income"),
   lastTotalFen: Nullable(Fen("last year's accepted income")),
@@ -92,8 +92,8 @@ export type HomeLearningT = Static<typeof HomeLearning>;
 /** A village's own economy and learning: its class this year and last, its entries' states, this month's items. */
 export const HomeVillage = Type.Object({
   year: Type.Integer(),
-  class: Nullable(IncomeClass),
-  lastClass: Nullable(IncomeClass),
+  class: Nullable(IncomeClassKey),
+  lastClass: Nullable(IncomeClassKey),
   totalFen: Fen("this year's accepted income"),
   lastTotalFen: Nullable(Fen("last year's accepted income")),
   entries: Type.Object({ submitted: Count(), accepted: Count(), returned: Count() }),

@@ -7,7 +7,14 @@
  */
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { HomeClassChangeT, HomeEconomyT, HomeIncomeClass, HomeT } from '@dangjian/contracts';
+import {
+  type HomeClassChangeT,
+  type HomeEconomyT,
+  type HomeIncomeClass,
+  type HomeT,
+  INCOME_CLASS_ORDER,
+  INCOME_CLASSES,
+} from '@dangjian/contracts';
 import { withQuery } from '../../../api/client';
 import { useT } from '../../../app/i18n';
 import { percent } from '../../life/meetings/model';
@@ -15,13 +22,8 @@ import { Card, type Num } from './HomePeople';
 
 type T = (zh: string, en: string) => string;
 
-/** The classes of the rule set `incomes` in words (振兴 ≥ 200万, 富裕 ≥ 100万, 小康 ≥ 50万, below them 薄弱). */
-export const CLASS_WORDS: Record<HomeIncomeClass, { zh: string; en: string }> = {
-  revitalized: { zh: '振兴村', en: 'Revitalized' },
-  prosperous: { zh: '富裕村', en: 'Prosperous' },
-  comfortable: { zh: '小康村', en: 'Comfortable' },
-  weak: { zh: '薄弱村', en: 'Weak' },
-};
+/** A class in words (振兴村, 富裕村 …), the incomes module's labels. */
+const classWord = (k: HomeIncomeClass, t: T) => t(INCOME_CLASSES[k].zh, INCOME_CLASSES[k].en);
 
 /** Fen as 万元 with two decimals ("52.30 万元"). */
 export function wan(fen: number | null, t: T): string {
@@ -47,7 +49,7 @@ export function economyLinks(orgId: number | undefined, year: number) {
 
 /** "小康村 → 富裕村 ↑ 120.00 万元（去年 80.00 万元）" of one village. */
 function ChangeRow({ c, t }: { c: HomeClassChangeT; t: T }) {
-  const word = (k: HomeIncomeClass | null) => (k ? t(CLASS_WORDS[k].zh, CLASS_WORDS[k].en) : '—');
+  const word = (k: HomeIncomeClass | null) => (k ? classWord(k, t) : '—');
   const up = c.direction === 'up';
   return (
     <li data-todo="class-change" data-org={c.orgId} data-direction={c.direction}>
@@ -71,9 +73,9 @@ function incomeNums(e: HomeEconomyT, orgId: number, t: T): Num[] {
   const i = e.incomes!;
   const l = economyLinks(orgId, i.year);
   return [
-    ...(['revitalized', 'prosperous', 'comfortable', 'weak'] as const).map((k) => ({
+    ...INCOME_CLASS_ORDER.map((k) => ({
       key: `class-${k}`,
-      title: t(CLASS_WORDS[k].zh, CLASS_WORDS[k].en),
+      title: classWord(k, t),
       value: i.byClass[k],
       href: l.classOf(k),
     })),
@@ -151,7 +153,7 @@ const share = (s: number | null) => (s == null ? '—' : percent(s));
 function VillageCard({ e, orgId, t }: { e: HomeEconomyT; orgId: number; t: T }) {
   const v = e.village!;
   const l = economyLinks(orgId, v.year);
-  const word = (k: HomeIncomeClass | null) => (k ? t(CLASS_WORDS[k].zh, CLASS_WORDS[k].en) : t('未评定', 'None'));
+  const word = (k: HomeIncomeClass | null) => (k ? classWord(k, t) : t('未评定', 'None'));
   const rows: ReactNode[] = v.learning.map((i) => (
     <li key={i.id} data-todo="learning-item">
       <Link to={`/learning/${i.id}`}>{i.title}</Link>
