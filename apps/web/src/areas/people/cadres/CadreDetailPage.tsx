@@ -20,12 +20,7 @@ import { useLabel, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
 import { useFeedback } from '../../../components/feedback';
 import { chinaDateTime } from '../../../components/Timeline';
-import {
-  DeleteRestoreButton,
-  DetailHead,
-  detailGate,
-  useRecordDetail,
-} from '../../residents/common/DetailParts';
+import { DeleteRestoreButton, DetailHead, detailGate, useRecordDetail } from '../../residents/common/DetailParts';
 import { EndPostDialog, PostDialog } from './CadreDialogs';
 import { type CadreDetail, type CadrePost, isOneShoulder, postColor, shortPost } from './cadreModel';
 
@@ -235,10 +230,7 @@ export default function CadreDetailPage() {
                                     cancelText={t('取消', 'Cancel')}
                                     okButtonProps={{ danger: true }}
                                     onConfirm={() =>
-                                      postAct(
-                                        () => api.del(`/api/cadres/${id}/posts/${p.id}`),
-                                        t('已删除', 'Deleted'),
-                                      )
+                                      postAct(() => api.del(`/api/cadres/${id}/posts/${p.id}`), t('已删除', 'Deleted'))
                                     }
                                   >
                                     <Button size="small" danger>

@@ -58,9 +58,7 @@ export function PostDialog({ cadre, onSaved, onClose }: DialogProps) {
           <Select options={posts} data-testid="post-post" />
         </Field>
         <Field col="half" label={t('届次', 'Term')} name="term" required>
-          <Select
-            options={termOptions(latestTerm()).map((y) => ({ value: y, label: t(`${y}年换届`, `${y} term`) }))}
-          />
+          <Select options={termOptions(latestTerm()).map((y) => ({ value: y, label: t(`${y}年换届`, `${y} term`) }))} />
         </Field>
         <Field col="half" label={t('任职日期', 'Started on')} name="startedOn" required>
           <DateField maxToday />

@@ -70,9 +70,7 @@ export default function CadreFormPage() {
       onSubmit={(v) => {
         const body = {
           memberId: v.memberId ?? null,
-          ...(linked
-            ? {}
-            : { name: v.name?.trim(), gender: v.gender, birthDate: v.birthDate }),
+          ...(linked ? {} : { name: v.name?.trim(), gender: v.gender, birthDate: v.birthDate }),
           education: v.education ?? null,
           kinds: v.kinds ?? [],
           // Unchanged when left blank on an edit (the phone is never sent back to the page).

@@ -66,7 +66,13 @@ export default function ElectionsPage() {
   const q = useFigureQuery<ElectionAnalytics>('elections', '/api/elections/analytics', query);
   const set = (next: { org?: number; term?: number }) => {
     const p = { org: next.org ?? org, term: next.term ?? term };
-    setParams(Object.fromEntries(Object.entries(p).filter(([, v]) => v).map(([k, v]) => [k, String(v)])));
+    setParams(
+      Object.fromEntries(
+        Object.entries(p)
+          .filter(([, v]) => v)
+          .map(([k, v]) => [k, String(v)]),
+      ),
+    );
   };
   const a = q.data;
   const flag = (key: Flag['key']) => a?.flags.find((f) => f.key === key);
@@ -79,16 +85,38 @@ export default function ElectionsPage() {
       xAxis: { type: 'category', data: rows.map((r) => r.orgName) },
       yAxis: { type: 'value', max: 100 },
       series: [
-        { type: 'bar', name: t('一肩挑', 'One shoulder'), barMaxWidth: 14, data: rows.map((r) => share(r.oneShoulderShare)) },
+        {
+          type: 'bar',
+          name: t('一肩挑', 'One shoulder'),
+          barMaxWidth: 14,
+          data: rows.map((r) => share(r.oneShoulderShare)),
+        },
         { type: 'bar', name: t('交叉任职', 'Cross'), barMaxWidth: 14, data: rows.map((r) => share(r.crossShare)) },
-        { type: 'bar', name: t('四类人员', 'Four kinds'), barMaxWidth: 14, data: rows.map((r) => share(r.anyKindShare)) },
-        { type: 'bar', name: t('高中及以上', 'High school+'), barMaxWidth: 14, data: rows.map((r) => share(r.highSchoolUpShare)) },
+        {
+          type: 'bar',
+          name: t('四类人员', 'Four kinds'),
+          barMaxWidth: 14,
+          data: rows.map((r) => share(r.anyKindShare)),
+        },
+        {
+          type: 'bar',
+          name: t('高中及以上', 'High school+'),
+          barMaxWidth: 14,
+          data: rows.map((r) => share(r.highSchoolUpShare)),
+        },
       ],
     };
   }, [a, t]);
   const age = (v: number | null) => (v == null ? '—' : t(`${v.toFixed(1)} 岁`, `${v.toFixed(1)}`));
   const change = (v: number | null) =>
-    v == null ? null : v === 0 ? t('与上届持平', 'As the last term') : t(`较上届${v < 0 ? '下降' : '上升'} ${Math.abs(v).toFixed(1)} 岁`, `${v > 0 ? '+' : ''}${v.toFixed(1)} on the last term`);
+    v == null
+      ? null
+      : v === 0
+        ? t('与上届持平', 'As the last term')
+        : t(
+            `较上届${v < 0 ? '下降' : '上升'} ${Math.abs(v).toFixed(1)} 岁`,
+            `${v > 0 ? '+' : ''}${v.toFixed(1)} on the last term`,
+          );
   const shareCol = (title: string, key: keyof ElectionRow, count: keyof ElectionRow, width = 110) => ({
     title,
     dataIndex: key,
@@ -106,7 +134,11 @@ export default function ElectionsPage() {
       <Card>
         <FigureHeading
           title={t('换届分析', 'Election analytics')}
-          extra={a ? <span className="dj-muted">{t(`${a.orgName} · ${a.term}年换届`, `${a.orgName} · ${a.term}`)}</span> : null}
+          extra={
+            a ? (
+              <span className="dj-muted">{t(`${a.orgName} · ${a.term}年换届`, `${a.orgName} · ${a.term}`)}</span>
+            ) : null
+          }
           actions={
             <Space style={{ marginLeft: 'auto' }} wrap>
               <OrgTreeSelect
@@ -158,10 +190,7 @@ export default function ElectionsPage() {
                   testId="stat-age"
                   title={t('平均年龄', 'Average age')}
                   value={age(d.averageAge)}
-                  sub={
-                    change(d.ageChange) ??
-                    t('无上届数据可比', 'No previous term to compare')
-                  }
+                  sub={change(d.ageChange) ?? t('无上届数据可比', 'No previous term to compare')}
                   flag={flag('averageAgeMax')}
                 />
                 <Figure
@@ -236,7 +265,9 @@ export default function ElectionsPage() {
                   height={300}
                   option={option}
                   label={a.rows
-                    .map((r) => `${r.orgName}: ${pct(r.oneShoulderShare)} / ${pct(r.crossShare)} / ${pct(r.anyKindShare)}`)
+                    .map(
+                      (r) => `${r.orgName}: ${pct(r.oneShoulderShare)} / ${pct(r.crossShare)} / ${pct(r.anyKindShare)}`,
+                    )
                     .join('; ')}
                 />
               </Suspense>
