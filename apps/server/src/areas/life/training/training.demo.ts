@@ -86,7 +86,11 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
     const sessions = p.kind === 'rotation' ? rng.int(3, 4) : 4;
     const endOn = addDays(p.startOn, sessions - 1);
     const future = p.startOn > addDays(today, -2);
-    const status = future ? rng.pick(['draft', 'submitted', 'submitted', 'returned'] as const) : endOn < addDays(today, -10) ? 'finished' : 'approved';
+    const status = future
+      ? rng.pick(['draft', 'submitted', 'submitted', 'returned'] as const)
+      : endOn < addDays(today, -10)
+        ? 'finished'
+        : 'approved';
     return { p, sessions, endOn, status };
   });
   const ids = await repo.insertClasses(
@@ -210,7 +214,8 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
         });
       }
     }
-    if (finished) ev(i, 'finished', 'approved', 'finished', addDays(r.endOn, 3), '按计划完成全部课程，结业考核总体合格');
+    if (finished)
+      ev(i, 'finished', 'approved', 'finished', addDays(r.endOn, 3), '按计划完成全部课程，结业考核总体合格');
   });
   await repo.insertRows(db, 'training_attendees', attendees);
   await repo.insertRows(db, 'training_attendance', attendance);

@@ -105,7 +105,9 @@ export async function hours(ctx: Ctx, actor: Actor, q: TrainingHoursQueryT): Pro
   const { rows, rules } = await hoursOfSubtree(ctx, actor.tenantId!, root.org_path, year);
   const children = await repo.childOrgs(ctx.db, actor.tenantId!, root.id);
   const text = q.q?.trim();
-  const picked = rows.filter((r) => (!q.short || r.short) && (!text || r.name.includes(text) || r.orgName.includes(text)));
+  const picked = rows.filter(
+    (r) => (!q.short || r.short) && (!text || r.name.includes(text) || r.orgName.includes(text)),
+  );
   const { page, pageSize } = pagingOf(q);
   const inside = (path: string) => {
     const [lo, hi] = subtreeRange(path);

@@ -44,7 +44,9 @@ const COLUMNS = (q: AnyQ) => q.selectAll('c').select(['o.name as org_name']);
 /** One class of the caller's scope (404 otherwise). */
 export async function getClass(db: Q, actor: Actor, id: number, rows: Liveness = 'live'): Promise<ClassRow> {
   await getOr404(db, actor, 'training_classes', id, rows);
-  return (await COLUMNS(base(db, actor, undefined, 'any')).where('c.id', '=', id).executeTakeFirstOrThrow()) as ClassRow;
+  return (await COLUMNS(base(db, actor, undefined, 'any'))
+    .where('c.id', '=', id)
+    .executeTakeFirstOrThrow()) as ClassRow;
 }
 
 function filtered(db: Q, actor: Actor, f: ClassFilter): AnyQ {
@@ -73,9 +75,13 @@ export async function insertClasses(db: Q, rows: Omit<Insertable<TrainingClasses
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += 200)
     ids.push(
-      ...(await db.insertInto('training_classes').values(rows.slice(i, i + 200)).returning('id').execute()).map(
-        (r) => r.id,
-      ),
+      ...(
+        await db
+          .insertInto('training_classes')
+          .values(rows.slice(i, i + 200))
+          .returning('id')
+          .execute()
+      ).map((r) => r.id),
     );
   return ids;
 }

@@ -360,7 +360,12 @@ export async function setAttendance(
     actor,
     r,
     'training.attendance',
-    { attendance: { before: null, after: { sessionId, present: present.size, absent: attendees.length - present.size } } },
+    {
+      attendance: {
+        before: null,
+        after: { sessionId, present: present.size, absent: attendees.length - present.size },
+      },
+    },
     async (trx, now) =>
       repo.replaceAttendance(
         trx,
