@@ -3,6 +3,7 @@
  * can hold it, created through the API as the county admin would, each carrying a marker of its organization
  * so that a leak shows in any answer.
  */
+import { seedTraining } from './life/training-seed.js';
 import { seedAssessment } from './assessment/assessment-seed.js';
 import { seedRatings } from './assessment/ratings-seed.js';
 import { expect } from 'vitest';
@@ -70,6 +71,7 @@ const ENTITIES = [
   'nominations',
   'schemes',
   'ratings',
+  'classes',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -349,6 +351,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
     );
   await seedAssessment(env, fx, county, org, member, records);
   await seedRatings(county, org, records);
+  await seedTraining(county, org, records);
   return { org, member, household, records };
 }
 

@@ -34,6 +34,7 @@ const EXPECTED = [
   'stats.overview',
   'supervision.overview',
   'tasks.summary',
+  'training.summary',
   'transfers.flow',
   'weakOrgs.summary',
 ];
