@@ -10,7 +10,8 @@ import { Button, Card, Select, Space, Table, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { CADRE_EDUCATIONS, CADRE_KINDS } from '@dangjian/contracts';
-import { withQuery } from '../../../api/client';
+import { useQuery } from '@tanstack/react-query';
+import { api, withQuery } from '../../../api/client';
 import { useLabel, useT } from '../../../app/i18n';
 import { useScope } from '../../../app/scope';
 import { useMe } from '../../../app/session';
@@ -74,6 +75,14 @@ export default function ElectionsPage() {
       ),
     );
   };
+  const known = useQuery({
+    queryKey: ['elections-terms'],
+    queryFn: ({ signal }) => api.get<{ items: number[] }>('/api/elections/terms', undefined, signal),
+  });
+  // The terms with posts, and the latest election's even before its posts are entered.
+  const terms = [...new Set([latestTerm(), term, ...(known.data?.items ?? termOptions(latestTerm()))])].sort(
+    (x, y) => y - x,
+  );
   const a = q.data;
   const flag = (key: Flag['key']) => a?.flags.find((f) => f.key === key);
   const option = useMemo(() => {
@@ -154,7 +163,7 @@ export default function ElectionsPage() {
                 style={{ width: 130 }}
                 aria-label={t('届次', 'Term')}
                 data-testid="elections-term"
-                options={termOptions(latestTerm()).map((y) => ({ value: y, label: t(`${y}年换届`, `${y} term`) }))}
+                options={terms.map((y) => ({ value: y, label: t(`${y}年换届`, `${y} term`) }))}
                 onChange={(v) => set({ term: v })}
               />
               <Button
