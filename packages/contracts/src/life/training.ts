@@ -233,7 +233,10 @@ export type TrainingAttendeesT = Static<typeof TrainingAttendees>;
 /** The attendance of one session: the attendees present (the others absent). */
 export const TrainingAttendance = Body({ present: MemberIds('出勤学员', 'Present') });
 export type TrainingAttendanceT = Static<typeof TrainingAttendance>;
-export const TrainingSessionParams = Type.Object({ id: Id(), sessionId: Id() });
+export const TrainingSessionParams = Type.Object({
+  id: Id(),
+  sessionId: Type.Integer({ minimum: 1, maximum: 2_147_483_647, ...labelled('课程', 'Session') }),
+});
 
 /** The attendees' results (合格/不合格). */
 export const TrainingResults = Body({
@@ -292,7 +295,7 @@ export const TrainingHoursQuery = Type.Object({
   org: Type.Optional(Id()),
   year: Type.Optional(Year()),
   q: Type.Optional(Type.String({ maxLength: 40 })),
-  short: Type.Optional(Type.Boolean()),
+  short: Type.Optional(Type.Boolean(labelled('只看学时不足', 'Short only'))),
   ...Paging,
 });
 export type TrainingHoursQueryT = Static<typeof TrainingHoursQuery>;

@@ -28,6 +28,7 @@ import { MyPointsPage } from '../../areas/assessment/points/phone/MyPoints';
 import { InspectPhonePage } from '../../areas/supervision/inspections/phone/InspectPhonePage';
 import { MyPledgesPage } from '../../areas/assessment/pledges/phone/MyPledgesPage';
 import { PublicPledgePage } from '../../areas/assessment/pledges/phone/PublicPledgePage';
+import { MyTrainingPage } from '../../areas/life/training/phone/MyTraining';
 
 const ICON_ME = phoneIcon('M12 12a5 5 0 1 0 0-10 5 5 0 0 0 0 10zm0 2c-4.4 0-8 2.2-8 5v3h16v-3c0-2.8-3.6-5-8-5z');
 const ICON_BRANCH = phoneIcon(
@@ -124,7 +125,8 @@ type Page =
   | 'dues'
   | 'inspect'
   | 'points'
-  | 'pledges';
+  | 'pledges'
+  | 'training';
 
 function Signed({ page }: { page: Page }) {
   const me = useMe({ quiet401: true });
@@ -167,6 +169,7 @@ function Signed({ page }: { page: Page }) {
     points: <MyPointsPage />,
     inspect: <InspectPhonePage />,
     pledges: <MyPledgesPage />,
+    training: <MyTrainingPage />,
   };
   return <Frame me={me.data}>{pages[page]}</Frame>;
 }
@@ -196,6 +199,7 @@ export default function MobileApp() {
       <Route path="points" element={<Signed page="points" />} />
       <Route path="inspect" element={<Signed page="inspect" />} />
       <Route path="pledges" element={<Signed page="pledges" />} />
+      <Route path="training" element={<Signed page="training" />} />
       <Route path="pledge/:token" element={<PublicPledgePage />} />
       <Route path="wishes" element={<PublicWallPage />} />
       <Route path="resident" element={<ResidentPage />} />

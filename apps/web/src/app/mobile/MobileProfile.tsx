@@ -9,6 +9,7 @@ import { CheckinShortcut } from '../../areas/life/meetings/phone/MeetingPages';
 import { ProblemCard, Skeleton } from './parts';
 import { ServiceShortcut } from '../../areas/residents/common/phone/MemberServicePages';
 import { PledgesShortcut } from '../../areas/assessment/pledges/phone/MyPledgesPage';
+import { TrainingShortcut } from '../../areas/life/training/phone/MyTraining';
 import { MyMonthCard } from '../../areas/core/home/MyMonth';
 import { MyPeopleCards } from '../../areas/core/home/MyPeople';
 import './mobile.css';
@@ -49,6 +50,7 @@ export function ProfilePage({ me }: { me: Me }) {
       {me.memberId ? <CheckinShortcut /> : null}
       {me.memberId ? <ServiceShortcut /> : null}
       {me.memberId ? <PledgesShortcut /> : null}
+      {me.memberId ? <TrainingShortcut /> : null}
       {me.memberId ? <MyPeopleCards /> : null}
       {q.isPending ? (
         <Skeleton />
