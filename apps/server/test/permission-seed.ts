@@ -6,6 +6,7 @@
 import { seedTraining } from './life/training-seed.js';
 import { seedAssessment } from './assessment/assessment-seed.js';
 import { seedRatings } from './assessment/ratings-seed.js';
+import { seedProjects } from './economy/projects-seed.js';
 import { expect } from 'vitest';
 import type { Fixture, TestEnv } from './harness.js';
 import { type Client, login, PASSWORD, testIdNumber } from './harness.js';
@@ -72,6 +73,7 @@ const ENTITIES = [
   'schemes',
   'ratings',
   'classes',
+  'projects',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -352,6 +354,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
   await seedAssessment(env, fx, county, org, member, records);
   await seedRatings(county, org, records);
   await seedTraining(county, org, records);
+  await seedProjects(county, org, records);
   return { org, member, household, records };
 }
 

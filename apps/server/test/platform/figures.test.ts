@@ -14,6 +14,7 @@ const EXPECTED = [
   'development.pipeline',
   'development.plan',
   'dues.collection',
+  'economy.projects',
   'inspections.summary',
   'meetings.compliance',
   'meetings.stats',
