@@ -28,11 +28,31 @@ export const cadres032: Migration = {
       // committee: 'party' (党组织委员会) | 'villagers' (村民委员会); post: 'secretary' | 'deputy_secretary' |
       // 'member' (party) or 'director' | 'deputy_director' | 'member' (villagers); term: the election year ('2021').
       required('text', 'committee', 'post', 'term', 'started_on'),
-      optional('text', 'ended_on', 'end_reason'),
+      optional('text', 'ended_on', 'end_reason', 'end_note'),
       optional('integer', 'created_by'),
       stamps,
     ]);
     await createIndex(db, 'cadre_posts_scope', 'cadre_posts', ['tenant_id', 'org_path', 'term']);
     await createIndex(db, 'cadre_posts_cadre', 'cadre_posts', ['cadre_id', 'term']);
+    // A new party secretary's filing with the county (备案): filed → acknowledged | returned (→ filed again).
+    await createTable(db, dialect, 'cadre_filings', [
+      scopedKeys,
+      ref('cadre_id', 'cadres.id'),
+      required('text', 'term', 'appointed_on', 'filed_on', 'status'),
+      optional('text', 'acknowledged_on', 'return_reason', 'note'),
+      optional('integer', 'created_by'),
+      stamps,
+    ]);
+    await createIndex(db, 'cadre_filings_scope', 'cadre_filings', ['tenant_id', 'org_path']);
+    // A candidate's joint review before appointment (联审): the units asked and their opinions as JSON text.
+    await createTable(db, dialect, 'cadre_reviews', [
+      scopedKeys,
+      ref('cadre_id', 'cadres.id'),
+      required('text', 'term', 'committee', 'post', 'status', 'units', 'opinions'),
+      optional('text', 'note'),
+      optional('integer', 'created_by'),
+      stamps,
+    ]);
+    await createIndex(db, 'cadre_reviews_scope', 'cadre_reviews', ['tenant_id', 'org_path']);
   },
 };

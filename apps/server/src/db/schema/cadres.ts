@@ -36,6 +36,47 @@ export interface CadrePostsTable {
   started_on: string;
   ended_on: string | null;
   end_reason: string | null;
+  end_note: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+/** A new party secretary's filing with the county (备案). */
+export interface CadreFilingsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  org_id: number;
+  org_path: string;
+  cadre_id: number;
+  term: string;
+  appointed_on: string;
+  filed_on: string;
+  status: string;
+  acknowledged_on: string | null;
+  return_reason: string | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+/** A candidate's joint review (联审); `units` a JSON array of codes, `opinions` a JSON object by unit. */
+export interface CadreReviewsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  org_id: number;
+  org_path: string;
+  cadre_id: number;
+  term: string;
+  committee: string;
+  post: string;
+  status: string;
+  units: string;
+  opinions: string;
+  note: string | null;
   created_by: number | null;
   created_at: string;
   updated_at: string;
@@ -46,4 +87,6 @@ export interface CadrePostsTable {
 export interface CadresTables {
   cadres: CadresTable;
   cadre_posts: CadrePostsTable;
+  cadre_filings: CadreFilingsTable;
+  cadre_reviews: CadreReviewsTable;
 }

@@ -3,9 +3,16 @@
  * joint review (村两委, 换届).
  */
 import type { ModuleManifest } from '../../../platform/manifest.js';
+import { cadresContributor } from './cadres.demo.js';
+import { cadresRoutes } from './cadres.routes.js';
+import './cadres.rules.js';
 
 export const cadresModule: ModuleManifest = {
   name: 'cadres',
   area: 'people',
-  routes: [],
+  routes: [cadresRoutes],
+  orgScopedTables: ['cadres', 'cadre_posts', 'cadre_filings', 'cadre_reviews'],
+  versionDomains: ['cadres'],
+  capabilities: ['cadres.read', 'cadres.write', 'cadres.file', 'cadres.acknowledge', 'cadres.review'],
+  demo: cadresContributor,
 };
