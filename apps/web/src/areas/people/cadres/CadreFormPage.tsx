@@ -49,7 +49,8 @@ export default function CadreFormPage() {
   const title = editing
     ? t(`编辑${record?.name ?? ''}`, `Edit ${record?.name ?? ''}`)
     : t('新增村两委成员', 'New committee person');
-  usePageCrumb(editing ? t('编辑', 'Edit') : t('新增村两委成员', 'New committee person'));
+  // The record's segment is named by the person (`/cadres/5/edit`: 村两委成员 › 张三 › 编辑).
+  usePageCrumb(editing ? record?.name : undefined, !!editing);
   if (gate) return gate;
   const linked = !!memberId;
   const text = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
