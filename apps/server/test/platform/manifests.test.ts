@@ -62,6 +62,7 @@ describe('module manifests', () => {
       'reports',
       'selections',
       'retraining',
+      'training',
     ]);
     // The start log names each stage in words.
     for (const c of demoContributors()) expect(STAGE_LABELS[c.name], c.name).toMatch(/^\p{Script=Han}/u);
