@@ -4,7 +4,11 @@ import type { Client } from '../harness.js';
 import { marker, type OrgKey, PLACES, type Seeded } from '../permission-seed.js';
 
 /** Seeds a project of each place (the county records it), carrying its organization's marker. */
-export async function seedProjects(county: Client, org: Record<OrgKey, number>, records: Seeded['records']): Promise<void> {
+export async function seedProjects(
+  county: Client,
+  org: Record<OrgKey, number>,
+  records: Seeded['records'],
+): Promise<void> {
   for (const key of PLACES) {
     const res = await county.post('/api/economy/projects', {
       orgId: org[key],

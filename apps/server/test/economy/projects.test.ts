@@ -56,7 +56,10 @@ describe.each(dialects())('industry projects on %s', (dialect) => {
   it('the township records projects of its villages; another township’s village is not found', async () => {
     expect((await secA1.post('/api/economy/projects', project(fx.villageA1))).statusCode).toBe(403);
     expect((await townA.post('/api/economy/projects', project(fx.villageB1))).statusCode).toBe(404);
-    const partnerB = await townA.post('/api/economy/projects', project(fx.villageA1, { partnerOrgIds: [fx.villageB1] }));
+    const partnerB = await townA.post(
+      '/api/economy/projects',
+      project(fx.villageA1, { partnerOrgIds: [fx.villageB1] }),
+    );
     expect(partnerB.statusCode).toBe(404);
     const town = await townA.post('/api/economy/projects', project(fx.townA));
     expect(town.json().error.code).toBe('projects.not_village');
@@ -123,7 +126,11 @@ describe.each(dialects())('industry projects on %s', (dialect) => {
     const y2024 = { funds: [{ source: 'red_fund', amountFen: 3 * WAN }], leveragedFen: 10 * WAN, households: 80 };
     const detail = (await townA.post(url, year(2024, y2024))).json();
     expect(detail.years.map((y: { year: number }) => y.year)).toEqual([2024, 2025]);
-    expect(detail).toMatchObject({ givenFen: 18 * WAN, leveragedFen: 40 * WAN, latest: { year: 2025, givenFen: 15 * WAN } });
+    expect(detail).toMatchObject({
+      givenFen: 18 * WAN,
+      leveragedFen: 40 * WAN,
+      latest: { year: 2025, givenFen: 15 * WAN },
+    });
     const p2 = year(2025, {
       funds: [{ source: 'red_fund', amountFen: 2 * WAN }],
       leveragedFen: 8 * WAN,

@@ -16,10 +16,30 @@ import * as repo from './projects.repository.js';
 const PROJECTS = 110;
 /** Industries with the names of their projects and cooperatives (the county's own products). */
 const KINDS: { industry: ProjectIndustry; weight: number; names: string[]; coop: string }[] = [
-  { industry: 'planting', weight: 34, names: ['白茶种植基地', '粽叶种植基地', '猕猴桃种植园', '蜜柚种植基地', '中药材种植基地', '高山烟叶基地'], coop: '种植专业合作社' },
-  { industry: 'breeding', weight: 22, names: ['生猪养殖场', '桑植黄牛养殖场', '中蜂养殖基地', '稻田养鱼基地', '土鸡养殖场'], coop: '养殖专业合作社' },
-  { industry: 'processing', weight: 14, names: ['粽叶加工厂', '茶叶加工厂', '腊味加工坊', '农产品初加工车间'], coop: '农产品加工合作社' },
-  { industry: 'tourism', weight: 12, names: ['白族文化民宿', '乡村旅游接待中心', '红色研学基地', '农家乐集群'], coop: '乡村旅游合作社' },
+  {
+    industry: 'planting',
+    weight: 34,
+    names: ['白茶种植基地', '粽叶种植基地', '猕猴桃种植园', '蜜柚种植基地', '中药材种植基地', '高山烟叶基地'],
+    coop: '种植专业合作社',
+  },
+  {
+    industry: 'breeding',
+    weight: 22,
+    names: ['生猪养殖场', '桑植黄牛养殖场', '中蜂养殖基地', '稻田养鱼基地', '土鸡养殖场'],
+    coop: '养殖专业合作社',
+  },
+  {
+    industry: 'processing',
+    weight: 14,
+    names: ['粽叶加工厂', '茶叶加工厂', '腊味加工坊', '农产品初加工车间'],
+    coop: '农产品加工合作社',
+  },
+  {
+    industry: 'tourism',
+    weight: 12,
+    names: ['白族文化民宿', '乡村旅游接待中心', '红色研学基地', '农家乐集群'],
+    coop: '乡村旅游合作社',
+  },
   { industry: 'ecommerce', weight: 9, names: ['农特产品电商服务站', '直播带货中心'], coop: '电商专业合作社' },
   { industry: 'photovoltaic', weight: 9, names: ['村级光伏电站'], coop: '光伏合作社' },
 ];
@@ -166,9 +186,8 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   await addTimelineBatch(db, events);
   await bumpVersion(db, c.tenantId, 'projects');
   const coops = plans.reduce((s, p) => s + p.coops, 0);
-  log(
-    `  党支部+产业项目 projects：${plans.length} 个，合作社 ${coops} 个，红色基金 ${(red / WAN).toFixed(0)} 万元，撬动社会资金 ${(leveraged / WAN).toFixed(0)} 万元`,
-  );
+  const money = `红色基金 ${(red / WAN).toFixed(0)} 万元，撬动社会资金 ${(leveraged / WAN).toFixed(0)} 万元`;
+  log(`  党支部+产业项目 projects：${plans.length} 个，合作社 ${coops} 个，${money}`);
 }
 
 /** The projects demo, run after the organizations exist. */

@@ -112,9 +112,11 @@ export const projectsFigure = defineFigure({
       householdsMonitored: sum(ofYear, 'households_monitored'),
       collectiveIncomeFen: sum(ofYear, 'collective_income_fen'),
       cumulative: { givenFen: sum(years, 'given_fen'), redFundFen: redFund, leveragedFen: sum(years, 'leveraged_fen') },
-      byModel: tally(Object.keys(PROJECT_MODELS) as (keyof typeof PROJECT_MODELS)[], (p) => jsonArray(p.models), live).map(
-        ([model, n]) => ({ model, projects: n }),
-      ),
+      byModel: tally(
+        Object.keys(PROJECT_MODELS) as (keyof typeof PROJECT_MODELS)[],
+        (p) => jsonArray(p.models),
+        live,
+      ).map(([model, n]) => ({ model, projects: n })),
       byIndustry: tally(
         Object.keys(PROJECT_INDUSTRIES) as (keyof typeof PROJECT_INDUSTRIES)[],
         (p) => [p.industry],
@@ -163,7 +165,10 @@ function fillFigures(wb: import('exceljs').Workbook, f: ProjectFiguresT, locale:
     [en ? 'Funds (10k yuan)' : '金额（万元）', 'amount', 14],
   ]);
   for (const r of f.bySource)
-    rs.addRow({ source: en ? PROJECT_FUND_SOURCES[r.source].en : PROJECT_FUND_SOURCES[r.source].zh, amount: wan(r.fen) });
+    rs.addRow({
+      source: en ? PROJECT_FUND_SOURCES[r.source].en : PROJECT_FUND_SOURCES[r.source].zh,
+      amount: wan(r.fen),
+    });
   rs.addRow({ source: en ? 'Leverage ratio' : '撬动比', amount: f.leverageRatio ?? '' });
 }
 

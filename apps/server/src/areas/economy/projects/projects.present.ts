@@ -38,10 +38,7 @@ export function presentYear(y: YearRow): ProjectYearT {
 }
 
 /** A project as a list row, with its partners' names, the funds over all years and the latest year. */
-export function presentProject(
-  r: ProjectRow,
-  extra: { years: YearRow[]; names: Map<number, string> },
-): ProjectItemT {
+export function presentProject(r: ProjectRow, extra: { years: YearRow[]; names: Map<number, string> }): ProjectItemT {
   const years = extra.years.map(presentYear);
   const township = townshipIdOf(r.org_path);
   return {

@@ -45,7 +45,9 @@ const COLUMNS = (q: AnyQ) => q.selectAll('p').select(['o.name as org_name']);
 /** One project of the caller's scope (404 otherwise). */
 export async function getProject(db: Q, actor: Actor, id: number, rows: Liveness = 'live'): Promise<ProjectRow> {
   await getOr404(db, actor, 'projects', id, rows);
-  return (await COLUMNS(base(db, actor, undefined, 'any')).where('p.id', '=', id).executeTakeFirstOrThrow()) as ProjectRow;
+  return (await COLUMNS(base(db, actor, undefined, 'any'))
+    .where('p.id', '=', id)
+    .executeTakeFirstOrThrow()) as ProjectRow;
 }
 
 function filtered(db: Q, actor: Actor, f: ProjectFilter): AnyQ {
