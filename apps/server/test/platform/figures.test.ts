@@ -11,6 +11,8 @@ const EXPECTED = [
   'accountability.summary',
   'assessment.overview',
   'cadreAssessments.summary',
+  'cadres.committees',
+  'cadres.filings',
   'development.pipeline',
   'development.plan',
   'dues.collection',
