@@ -1,5 +1,6 @@
 // The people bench (issue 11) on the demo county (SQLite): the development and dues lists (p95 < 50 ms) and the
-// dues figures for the whole county (p95 < 200 ms; the first, uncached call reported apart). The figures' routes
+// dues figures for the whole county (p95 < 200 ms; the first, uncached call reported apart); the election analytics
+// of the whole county (its first, uncached call < 200 ms). The figures' routes
 // are read from the figures catalogue (`GET /api/figures`), so the bench follows the modules' own declarations.
 // Writes bench/results/people.json. Run alone with `node bench/people.mjs`, or through `npm run bench`.
 import fs from 'node:fs';
@@ -7,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO, apiClient, freePort, loadPaths, round, runCli, spawnServer, stopServer, waitHealthy } from './lib.mjs';
 
-export const PEOPLE_TARGETS = { listP95Ms: 50, duesFiguresCountyP95Ms: 200 };
+export const PEOPLE_TARGETS = { listP95Ms: 50, duesFiguresCountyP95Ms: 200, electionsCountyMs: 200 };
 
 /** Runs the people bench; never throws (failures land in `errors`). */
 export async function runPeopleBench({ log = console.log } = {}) {
@@ -115,6 +116,24 @@ export async function runPeopleBench({ log = console.log } = {}) {
       log(
         `   ${r.title}: first ${first.ms} ms (HTTP ${first.status}), ${x.reqPerSec} req/s, ` +
           `p50 ${x.latencyMs.p50} ms, p95 ${x.latencyMs.p95} ms${x.non2xx ? `, ${x.non2xx} non-2xx` : ''}`,
+      );
+    }
+    // The election analytics of the whole county for the latest term (issue 14): the first call computes every
+    // measure from the posts of the term and the previous one (uncached, the figure to watch); later ones are cached.
+    const term = (await api.getJson('/api/elections/terms')).items?.[0];
+    if (!term) result.errors.push({ message: 'no term with posts in GET /api/elections/terms' });
+    else {
+      const url = `/api/elections/analytics?org=${root.id}&term=${term}`;
+      const first = await cold(url);
+      const x = { first, ...(await loadPaths(port, api.cookieHeader(), 'election analytics: county', [url])) };
+      result.figures.load.electionsCounty = x;
+      result.checks['electionsCounty.firstMs'] = check(
+        first.status === 200 ? first.ms : null,
+        PEOPLE_TARGETS.electionsCountyMs,
+      );
+      result.checks['electionsCounty.p95Ms'] = check(x.latencyMs.p95, PEOPLE_TARGETS.electionsCountyMs);
+      log(
+        `   election analytics (county, term ${term}): first ${first.ms} ms (HTTP ${first.status}), p95 ${x.latencyMs.p95} ms`,
       );
     }
   } catch (err) {

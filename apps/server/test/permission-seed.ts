@@ -7,6 +7,7 @@ import { seedTraining } from './life/training-seed.js';
 import { seedAssessment } from './assessment/assessment-seed.js';
 import { seedRatings } from './assessment/ratings-seed.js';
 import { seedProjects } from './economy/projects-seed.js';
+import { seedCadres } from './people/cadres-seed.js';
 import { expect } from 'vitest';
 import type { Fixture, TestEnv } from './harness.js';
 import { type Client, login, PASSWORD, testIdNumber } from './harness.js';
@@ -74,6 +75,9 @@ const ENTITIES = [
   'ratings',
   'classes',
   'projects',
+  'cadres',
+  'filings',
+  'reviews',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -355,6 +359,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
   await seedRatings(county, org, records);
   await seedTraining(county, org, records);
   await seedProjects(county, org, records);
+  await seedCadres(county, org, records);
   return { org, member, household, records };
 }
 
