@@ -97,7 +97,7 @@ describe.each(dialects())('dispatches on %s', (dialect) => {
 
   it('records days present per month and counts them in the figure of the township', async () => {
     const put = (month: string, days: number) =>
-      townA.request('PUT', `/api/dispatches/${firstId}/presence`, { month, days, note: '正常在岗' });
+      townA.post(`/api/dispatches/${firstId}/presence`, { month, days, note: '正常在岗' });
     expect((await put('2026-04', 20)).statusCode).toBe(200);
     expect((await put('2026-05', 22)).statusCode).toBe(200);
     expect((await put('2026-05', 24)).json().presence[0]).toMatchObject({ month: '2026-05', days: 24 });

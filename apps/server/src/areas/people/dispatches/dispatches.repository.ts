@@ -22,6 +22,7 @@ export interface DispatchFilter {
   status?: string;
   unitLevel?: string;
   teamId?: number;
+  teamRole?: string;
   q?: string;
   deleted?: boolean;
 }
@@ -33,6 +34,7 @@ function filtered(db: Q, actor: Actor, f: DispatchFilter): AnyQ {
   if (f.kind) q = q.where('d.kind', '=', f.kind);
   if (f.status) q = q.where('d.status', '=', f.status);
   if (f.unitLevel) q = q.where('d.unit_level', '=', f.unitLevel);
+  if (f.teamRole) q = q.where('d.team_role', '=', f.teamRole);
   if (f.teamId) q = q.where((e: any) => e.or([e('d.team_id', '=', f.teamId), e('d.id', '=', f.teamId)]));
   if (f.q) {
     const text = f.q;

@@ -81,6 +81,7 @@ export function toFilter(query: DispatchListQueryT, underPath: string | undefine
     status: query.status,
     unitLevel: query.unitLevel,
     teamId: query.teamId,
+    teamRole: query.teamRole,
     q: query.q?.trim() || undefined,
     deleted: query.deleted,
   };
