@@ -57,7 +57,12 @@ describe.each(dialects())('contact points on %s', (dialect) => {
     expect(again.statusCode).toBe(409);
     const early = await county.post(`/api/contact-points/${pointId}/visits`, { visitedOn: '2025-12-01', content: 'x' });
     expect(early.json().error.code).toBe('contactPoints.before_since');
-    const dup = await county.post('/api/contact-points', { leaderId, orgId: fx.villageA1, kind: 'guide', since: '2026-01-05' });
+    const dup = await county.post('/api/contact-points', {
+      leaderId,
+      orgId: fx.villageA1,
+      kind: 'guide',
+      since: '2026-01-05',
+    });
     expect(dup.statusCode).toBe(409);
   });
 

@@ -137,7 +137,13 @@ describe.each(dialects())('dispatches on %s', (dialect) => {
       .where('entity_type', '=', 'dispatch')
       .execute();
     const names = actions.map((a) => a.action);
-    for (const a of ['dispatches.create', 'dispatches.rotate', 'dispatches.presence', 'dispatches.delete', 'dispatches.restore'])
+    for (const a of [
+      'dispatches.create',
+      'dispatches.rotate',
+      'dispatches.presence',
+      'dispatches.delete',
+      'dispatches.restore',
+    ])
       expect(names).toContain(a);
   });
 });

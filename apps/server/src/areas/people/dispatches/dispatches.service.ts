@@ -335,8 +335,10 @@ const CHANGE = (action: string, deleting: boolean) => ({
   entityType: ENTITY,
   domains: ['dispatches' as const],
   stampUpdatedAt: true,
-  before: async (trx: import('kysely').Transaction<import('../../../db/schema/index.js').DB>, row: Record<string, unknown>) =>
-    repo.markOrgs(trx, row.id as number, deleting ? new Date().toISOString() : null),
+  before: async (
+    trx: import('kysely').Transaction<import('../../../db/schema/index.js').DB>,
+    row: Record<string, unknown>,
+  ) => repo.markOrgs(trx, row.id as number, deleting ? new Date().toISOString() : null),
 });
 
 /** Soft-deletes a dispatch recorded by mistake (recoverable, audited). */

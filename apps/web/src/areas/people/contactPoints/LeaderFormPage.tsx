@@ -57,7 +57,10 @@ export default function LeaderFormPage() {
           <Input data-testid="leader-name" />
         </Field>
         <Field col="third" label={t('职务', 'Post')} name="post" required whitespace max={80}>
-          <Input data-testid="leader-post" placeholder={t('如：县委常委、组织部长', 'E.g. standing committee member')} />
+          <Input
+            data-testid="leader-post"
+            placeholder={t('如：县委常委、组织部长', 'E.g. standing committee member')}
+          />
         </Field>
         <Field col="third" label={t('排序', 'Order')} name="sortOrder">
           <InputNumber min={0} max={999} precision={0} />

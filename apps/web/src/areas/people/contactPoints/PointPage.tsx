@@ -40,7 +40,11 @@ function VisitForm({ id, onSaved }: { id: number; onSaved: () => void }) {
             .split('\n')
             .map((s) => s.trim())
             .filter(Boolean);
-          await api.post(`/api/contact-points/${id}/visits`, { visitedOn: v.visitedOn, content: v.content.trim(), issues });
+          await api.post(`/api/contact-points/${id}/visits`, {
+            visitedOn: v.visitedOn,
+            content: v.content.trim(),
+            issues,
+          });
           message.success(t('已登记走访', 'Visit recorded'));
           form.resetFields(['content', 'issues']);
           onSaved();

@@ -37,7 +37,11 @@ function PresenceForm({ r, onSaved }: { r: DispatchDetailT; onSaved: () => void 
       initialValues={{ month }}
       onFinish={async (v) => {
         try {
-          await api.post(`/api/dispatches/${r.id}/presence`, { month: v.month, days: v.days, note: v.note?.trim() || null });
+          await api.post(`/api/dispatches/${r.id}/presence`, {
+            month: v.month,
+            days: v.days,
+            note: v.note?.trim() || null,
+          });
           message.success(t('已登记', 'Recorded'));
           form.resetFields(['days', 'note']);
           onSaved();
@@ -48,10 +52,18 @@ function PresenceForm({ r, onSaved }: { r: DispatchDetailT; onSaved: () => void 
       }}
       style={{ rowGap: 8 }}
     >
-      <Form.Item label={t('月份', 'Month')} name="month" rules={[{ required: true, pattern: /^\d{4}-(0[1-9]|1[0-2])$/, message: t('格式如 2026-06', 'Like 2026-06') }]}>
+      <Form.Item
+        label={t('月份', 'Month')}
+        name="month"
+        rules={[{ required: true, pattern: /^\d{4}-(0[1-9]|1[0-2])$/, message: t('格式如 2026-06', 'Like 2026-06') }]}
+      >
         <Input style={{ width: 110 }} placeholder="2026-06" data-testid="presence-month" />
       </Form.Item>
-      <Form.Item label={t('在村天数', 'Days present')} name="days" rules={[{ required: true, message: t('请填写天数', 'Enter the days') }]}>
+      <Form.Item
+        label={t('在村天数', 'Days present')}
+        name="days"
+        rules={[{ required: true, message: t('请填写天数', 'Enter the days') }]}
+      >
         <InputNumber min={0} max={31} precision={0} style={{ width: 90 }} data-testid="presence-days" />
       </Form.Item>
       <Form.Item label={t('说明', 'Note')} name="note">
@@ -117,14 +129,20 @@ export default function DispatchDetailPage() {
             {r.teamRole ? ` · ${lbl(DISPATCH_TEAM_ROLES, r.teamRole)}` : ''}
           </Descriptions.Item>
           <Descriptions.Item label={t('所属工作队', 'Team')}>
-            {r.teamId ? <Link to={`/dispatches/${r.teamId}`}>{t(`${r.teamName}工作队`, `${r.teamName}'s team`)}</Link> : '—'}
+            {r.teamId ? (
+              <Link to={`/dispatches/${r.teamId}`}>{t(`${r.teamName}工作队`, `${r.teamName}'s team`)}</Link>
+            ) : (
+              '—'
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('派出单位', 'Sending unit')}>
             {r.sendingUnit}（{lbl(DISPATCH_UNIT_LEVELS, r.unitLevel)}）
           </Descriptions.Item>
           <Descriptions.Item label={t('原单位职务', 'Post')}>{r.post ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('手机号', 'Phone')}>{r.phone ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('派驻村（社区）', 'Sent to')}>{r.orgs.map((o) => o.name).join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('派驻村（社区）', 'Sent to')}>
+            {r.orgs.map((o) => o.name).join('、')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('派驻期', 'Term')}>
             {r.startedOn} ~ {r.endedOn ?? r.endsOn ?? t('至今', 'now')}
           </Descriptions.Item>
@@ -143,7 +161,9 @@ export default function DispatchDetailPage() {
             message={
               <span>
                 {t('第一书记工作经费由经费模块登记：', 'Work funds are kept by the funds module: ')}
-                <Link to={r.fundsPath}>{t('查看本村第一书记工作经费', 'the village’s first-secretary work funds')}</Link>
+                <Link to={r.fundsPath}>
+                  {t('查看本村第一书记工作经费', 'the village’s first-secretary work funds')}
+                </Link>
               </span>
             }
           />
@@ -199,7 +219,12 @@ export default function DispatchDetailPage() {
                 render: (v: string, h) => (h.id === r.id ? <b>{v}</b> : <Link to={`/dispatches/${h.id}`}>{v}</Link>),
               },
               { title: t('派驻日期', 'Started on'), dataIndex: 'startedOn', width: 120 },
-              { title: t('离岗日期', 'Ended on'), dataIndex: 'endedOn', width: 120, render: (v: string | null) => v ?? '—' },
+              {
+                title: t('离岗日期', 'Ended on'),
+                dataIndex: 'endedOn',
+                width: 120,
+                render: (v: string | null) => v ?? '—',
+              },
               {
                 title: t('状态', 'Status'),
                 dataIndex: 'status',

@@ -176,7 +176,10 @@ function DispatchForm({ record }: { record: DispatchDetailT | null }) {
             <Select
               showSearch
               optionFilterProp="label"
-              options={(teams.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.personName}（${d.orgName}）` }))}
+              options={(teams.data?.items ?? []).map((d) => ({
+                value: d.id,
+                label: `${d.personName}（${d.orgName}）`,
+              }))}
               placeholder={t('选择工作队队长', 'Choose the team leader')}
               notFoundContent={t('没有在岗的工作队', 'No team on duty')}
             />
@@ -187,7 +190,11 @@ function DispatchForm({ record }: { record: DispatchDetailT | null }) {
         </Field>
         <Field
           col="third"
-          label={record?.phone ? t(`手机号（现为 ${record.phone}，不改可不填）`, 'Phone (leave empty to keep)') : t('手机号', 'Phone')}
+          label={
+            record?.phone
+              ? t(`手机号（现为 ${record.phone}，不改可不填）`, 'Phone (leave empty to keep)')
+              : t('手机号', 'Phone')
+          }
           name="phone"
           max={20}
         >
@@ -197,7 +204,10 @@ function DispatchForm({ record }: { record: DispatchDetailT | null }) {
           <Input />
         </Field>
         <Field col="half" label={t('派出单位', 'Sending unit')} name="sendingUnit" required whitespace max={80}>
-          <Input data-testid="dispatch-unit" placeholder={t('如：县农业农村局', 'E.g. the county agriculture bureau')} />
+          <Input
+            data-testid="dispatch-unit"
+            placeholder={t('如：县农业农村局', 'E.g. the county agriculture bureau')}
+          />
         </Field>
         <Field col="third" label={t('派出单位层级', 'Unit level')} name="unitLevel" required>
           <Select options={opts(DISPATCH_UNIT_LEVELS)} />

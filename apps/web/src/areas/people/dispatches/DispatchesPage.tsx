@@ -20,7 +20,12 @@ import { hasCap, useMe } from '../../../app/session';
 import { type ListFilter, ListPage } from '../../../components/list/ListPage';
 import { NewButton, recycleBin, searchFilter, selectFilter } from '../../../components/list/listParts';
 
-const STATUS_COLORS: Record<string, string> = { on_duty: 'green', rotated: 'blue', expired: 'default', recalled: 'red' };
+const STATUS_COLORS: Record<string, string> = {
+  on_duty: 'green',
+  rotated: 'blue',
+  expired: 'default',
+  recalled: 'red',
+};
 
 /** The year's figure by kind: people, teams, villages covered, average days present. */
 function SummaryCards() {
