@@ -4,6 +4,7 @@
  * so that a leak shows in any answer.
  */
 import { seedAssessment } from './assessment/assessment-seed.js';
+import { seedDispatches } from './people/dispatches-seed.js';
 import { seedRatings } from './assessment/ratings-seed.js';
 import { expect } from 'vitest';
 import type { Fixture, TestEnv } from './harness.js';
@@ -70,6 +71,8 @@ const ENTITIES = [
   'nominations',
   'schemes',
   'ratings',
+  'dispatches',
+  'contact-points',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -349,6 +352,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
     );
   await seedAssessment(env, fx, county, org, member, records);
   await seedRatings(county, org, records);
+  await seedDispatches(county, org, records);
   return { org, member, household, records };
 }
 
