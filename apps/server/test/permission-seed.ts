@@ -5,6 +5,7 @@
  */
 import { seedTraining } from './life/training-seed.js';
 import { seedAssessment } from './assessment/assessment-seed.js';
+import { seedDispatches } from './people/dispatches-seed.js';
 import { seedRatings } from './assessment/ratings-seed.js';
 import { seedProjects } from './economy/projects-seed.js';
 import { seedCadres } from './people/cadres-seed.js';
@@ -78,6 +79,8 @@ const ENTITIES = [
   'cadres',
   'filings',
   'reviews',
+  'dispatches',
+  'contact-points',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -360,6 +363,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
   await seedTraining(county, org, records);
   await seedProjects(county, org, records);
   await seedCadres(county, org, records);
+  await seedDispatches(county, org, records);
   return { org, member, household, records };
 }
 

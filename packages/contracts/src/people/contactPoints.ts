@@ -83,7 +83,10 @@ export const ContactVisit = Type.Object({
 export type ContactVisitT = Static<typeof ContactVisit>;
 
 /** A contact point with its visits, latest first. */
-export const ContactPointDetail = Type.Composite([ContactPointItem, Type.Object({ visitList: Type.Array(ContactVisit) })]);
+export const ContactPointDetail = Type.Composite([
+  ContactPointItem,
+  Type.Object({ visitList: Type.Array(ContactVisit) }),
+]);
 export type ContactPointDetailT = Static<typeof ContactPointDetail>;
 
 export const ContactPointListQuery = Type.Object({

@@ -14,7 +14,10 @@ export const DISPATCHES_ERRORS = {
     zh: '轮换只能接替同一类型、仍在岗的派驻',
     en: 'A rotation replaces an on-duty dispatch of the same kind',
   },
-  'dispatches.org_not_place': { zh: '派驻对象应为村（社区）等基层党组织', en: 'Dispatches go to grassroots organizations' },
+  'dispatches.org_not_place': {
+    zh: '派驻对象应为村（社区）等基层党组织',
+    en: 'Dispatches go to grassroots organizations',
+  },
   'dispatches.phone': { zh: '手机号格式不正确', en: 'Not a valid mobile number' },
   'dispatches.month_outside': {
     zh: '该月不在派驻期内，或晚于本月',

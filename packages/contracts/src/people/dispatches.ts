@@ -133,6 +133,7 @@ export const DispatchListQuery = Type.Object({
   status: Type.Optional(Named(DISPATCH_STATUSES, '在岗状态', 'Status')),
   unitLevel: Type.Optional(Named(DISPATCH_UNIT_LEVELS, '派出单位层级', 'Unit level')),
   teamId: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, ...labelled('工作队', 'Work team') })),
+  teamRole: Type.Optional(Named(DISPATCH_TEAM_ROLES, '队内职务', 'Place in the team')),
   deleted: Type.Optional(Type.Boolean()),
   ...Paging,
 });

@@ -116,10 +116,11 @@ export function listPoints(db: Q, actor: Actor, f: PointFilter, paging: Paging) 
     actor.tenantId!,
     pointsOf(db, actor, f),
     (b) =>
-      namedPoints(b)
-        .orderBy('l.sort_order')
-        .orderBy('p.leader_id')
-        .orderBy('p.id') as SelectQueryBuilder<any, any, PointRow>,
+      namedPoints(b).orderBy('l.sort_order').orderBy('p.leader_id').orderBy('p.id') as SelectQueryBuilder<
+        any,
+        any,
+        PointRow
+      >,
     paging,
   );
 }

@@ -66,7 +66,11 @@ export const contactPointsRoutes: RouteModule = (app, ctx) => {
       write: 'contactPoints.write',
       audit: 'contactPoints.leader',
       item: ContactLeaderItem,
-      list: { summary: '县级领导及其联系点 Leaders and their points', query: ContactLeaderListQuery, response: ContactLeaderList },
+      list: {
+        summary: '县级领导及其联系点 Leaders and their points',
+        query: ContactLeaderListQuery,
+        response: ContactLeaderList,
+      },
       get: '县级领导 A leader',
       create: { summary: '登记县级领导 Record a leader', body: ContactLeaderCreate },
       patch: { summary: '修改县级领导 Change a leader', body: ContactLeaderUpdate },

@@ -81,7 +81,13 @@ async function presentLeaders(ctx: Ctx, actor: Actor, rows: repo.LeaderRow[]): P
       post: r.post,
       userId: r.user_id,
       sortOrder: r.sort_order,
-      points: mine.map((p) => ({ id: p.id, orgId: p.orgId, orgName: p.orgName, kind: p.kind, openIssues: p.openIssues })),
+      points: mine.map((p) => ({
+        id: p.id,
+        orgId: p.orgId,
+        orgName: p.orgName,
+        kind: p.kind,
+        openIssues: p.openIssues,
+      })),
       visits: mine.reduce((a, p) => a + p.visits, 0),
       openIssues: mine.reduce((a, p) => a + p.openIssues, 0),
       ...stampsOf(r),
@@ -290,7 +296,12 @@ export async function create(ctx: Ctx, actor: Actor, input: ContactPointCreateT)
 }
 
 /** Changes a point's kind, date or note. */
-export async function update(ctx: Ctx, actor: Actor, id: number, input: ContactPointUpdateT): Promise<ContactPointDetailT> {
+export async function update(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  input: ContactPointUpdateT,
+): Promise<ContactPointDetailT> {
   requireCapability(actor, 'contactPoints.write');
   const r = await repo.getPoint(ctx.db, actor, id);
   const set: Record<string, unknown> = {};
@@ -332,7 +343,12 @@ export async function restore(ctx: Ctx, actor: Actor, id: number): Promise<Conta
 }
 
 /** Records a visit to a point with the issues it found (each open). */
-export async function visit(ctx: Ctx, actor: Actor, id: number, input: ContactVisitCreateT): Promise<ContactPointDetailT> {
+export async function visit(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  input: ContactVisitCreateT,
+): Promise<ContactPointDetailT> {
   requireCapability(actor, 'contactPoints.write');
   const p = await repo.getPoint(ctx.db, actor, id);
   if (input.visitedOn > chinaToday(ctx.clock())) throw fieldError('contactPoints.future_date', 'visitedOn');

@@ -79,37 +79,52 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   const instructors = rng
     .shuffle([...places])
     .slice(0, Math.ceil(places.length / 3))
-    .map((p) => base('instructor', p, started(), [`${rng.pick(['县委组织部', '县直机关工委', '乡镇党委'])}`, 'county']));
+    .map((p) =>
+      base('instructor', p, started(), [`${rng.pick(['县委组织部', '县直机关工委', '乡镇党委'])}`, 'county']),
+    );
   const envoyPlaces = rng.shuffle([...places]).slice(0, Math.ceil(places.length / 8));
   const envoys = envoyPlaces.map((p) => ({
-    ...base('science_envoy', p, started(), [rng.pick(ENVOY_UNITS), rng.chance(0.3) ? 'province' : 'city'] as [string, string]),
+    ...base('science_envoy', p, started(), [rng.pick(ENVOY_UNITS), rng.chance(0.3) ? 'province' : 'city'] as [
+      string,
+      string,
+    ]),
     post: '农艺师',
   }));
   const firstRows = [...first, ...leaders, ...instructors, ...envoys];
-  for (const r of first)
-    if (rotating.has(r.org_id)) Object.assign(r, { status: 'rotated', ended_on: `${year}-03-31` });
+  for (const r of first) if (rotating.has(r.org_id)) Object.assign(r, { status: 'rotated', ended_on: `${year}-03-31` });
   const firstIds = await repo.insertDispatches(db, firstRows);
   const idOf = new Map(firstRows.map((r, i) => [r, firstIds[i]!]));
   // The second wave: the rotated secretaries' successors and the teams' members.
   const second: Row[] = [];
   for (const r of first)
     if (r.status === 'rotated')
-      second.push({ ...base('first_secretary', places.find((p) => p.id === r.org_id)!, `${year}-04-01`, unit()), replaces_id: idOf.get(r)! });
+      second.push({
+        ...base('first_secretary', places.find((p) => p.id === r.org_id)!, `${year}-04-01`, unit()),
+        replaces_id: idOf.get(r)!,
+      });
   for (const l of leaders)
     for (let i = rng.int(2, 4); i > 0; i--)
       second.push({
-        ...base('work_team', places.find((p) => p.id === l.org_id)!, l.started_on, [l.sending_unit, l.unit_level] as [string, string]),
+        ...base('work_team', places.find((p) => p.id === l.org_id)!, l.started_on, [l.sending_unit, l.unit_level] as [
+          string,
+          string,
+        ]),
         team_role: 'member',
         team_id: idOf.get(l)!,
       });
   const secondIds = await repo.insertDispatches(db, second);
-  const all = [...firstRows.map((r, i) => ({ r, id: firstIds[i]! })), ...second.map((r, i) => ({ r, id: secondIds[i]! }))];
+  const all = [
+    ...firstRows.map((r, i) => ({ r, id: firstIds[i]! })),
+    ...second.map((r, i) => ({ r, id: secondIds[i]! })),
+  ];
   // Organizations served: the own place, and one or two more of the same township for an envoy.
   const orgRows: Parameters<typeof repo.insertOrgs>[1] = [];
   for (const { r, id } of all) {
     const served = [r.org_id];
     if (r.kind === 'science_envoy') {
-      const near = places.filter((p) => p.parent_id === places.find((x) => x.id === r.org_id)?.parent_id && p.id !== r.org_id);
+      const near = places.filter(
+        (p) => p.parent_id === places.find((x) => x.id === r.org_id)?.parent_id && p.id !== r.org_id,
+      );
       served.push(...rng.sample(near, Math.min(near.length, rng.int(1, 2))).map((p) => p.id));
     }
     for (const orgId of served) {

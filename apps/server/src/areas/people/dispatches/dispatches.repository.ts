@@ -22,6 +22,7 @@ export interface DispatchFilter {
   status?: string;
   unitLevel?: string;
   teamId?: number;
+  teamRole?: string;
   q?: string;
   deleted?: boolean;
 }
@@ -29,10 +30,15 @@ export interface DispatchFilter {
 type AnyQ = SelectQueryBuilder<any, any, any>;
 
 function filtered(db: Q, actor: Actor, f: DispatchFilter): AnyQ {
-  let q = scoped(db, actor, 'dispatches', { as: 'd', under: f.underPath, rows: f.deleted ? 'deleted' : 'live' }) as AnyQ;
+  let q = scoped(db, actor, 'dispatches', {
+    as: 'd',
+    under: f.underPath,
+    rows: f.deleted ? 'deleted' : 'live',
+  }) as AnyQ;
   if (f.kind) q = q.where('d.kind', '=', f.kind);
   if (f.status) q = q.where('d.status', '=', f.status);
   if (f.unitLevel) q = q.where('d.unit_level', '=', f.unitLevel);
+  if (f.teamRole) q = q.where('d.team_role', '=', f.teamRole);
   if (f.teamId) q = q.where((e: any) => e.or([e('d.team_id', '=', f.teamId), e('d.id', '=', f.teamId)]));
   if (f.q) {
     const text = f.q;
@@ -225,7 +231,13 @@ export async function upsertPresence(
   if (existing)
     await db
       .updateTable('dispatch_presence')
-      .set({ days: row.days, note: row.note, recorded_by: row.recorded_by, updated_at: row.updated_at, deleted_at: null })
+      .set({
+        days: row.days,
+        note: row.note,
+        recorded_by: row.recorded_by,
+        updated_at: row.updated_at,
+        deleted_at: null,
+      })
       .where('id', '=', existing.id)
       .execute();
   else await db.insertInto('dispatch_presence').values(row).execute();

@@ -62,7 +62,7 @@ export const dispatchesRoutes: RouteModule = (app, ctx) => {
     remove: '删除派驻记录（可恢复）Soft delete',
     restore: '恢复派驻记录 Restore',
   });
-  r.put(
+  r.post(
     '/api/dispatches/:id/presence',
     {
       can: 'dispatches.write',

@@ -81,6 +81,7 @@ export function toFilter(query: DispatchListQueryT, underPath: string | undefine
     status: query.status,
     unitLevel: query.unitLevel,
     teamId: query.teamId,
+    teamRole: query.teamRole,
     q: query.q?.trim() || undefined,
     deleted: query.deleted,
   };
@@ -334,8 +335,10 @@ const CHANGE = (action: string, deleting: boolean) => ({
   entityType: ENTITY,
   domains: ['dispatches' as const],
   stampUpdatedAt: true,
-  before: async (trx: import('kysely').Transaction<import('../../../db/schema/index.js').DB>, row: Record<string, unknown>) =>
-    repo.markOrgs(trx, row.id as number, deleting ? new Date().toISOString() : null),
+  before: async (
+    trx: import('kysely').Transaction<import('../../../db/schema/index.js').DB>,
+    row: Record<string, unknown>,
+  ) => repo.markOrgs(trx, row.id as number, deleting ? new Date().toISOString() : null),
 });
 
 /** Soft-deletes a dispatch recorded by mistake (recoverable, audited). */
