@@ -28,6 +28,7 @@ import { MyPointsPage } from '../../areas/assessment/points/phone/MyPoints';
 import { InspectPhonePage } from '../../areas/supervision/inspections/phone/InspectPhonePage';
 import { MyPledgesPage } from '../../areas/assessment/pledges/phone/MyPledgesPage';
 import { PublicPledgePage } from '../../areas/assessment/pledges/phone/PublicPledgePage';
+import { MyLearningPage } from '../../areas/life/learning/phone/MyLearningPage';
 
 const ICON_ME = phoneIcon('M12 12a5 5 0 1 0 0-10 5 5 0 0 0 0 10zm0 2c-4.4 0-8 2.2-8 5v3h16v-3c0-2.8-3.6-5-8-5z');
 const ICON_BRANCH = phoneIcon(
@@ -73,6 +74,7 @@ function Frame({ me, children }: { me: Me; children: ReactNode }) {
     '/m/points': t('我的积分', 'My points'),
     '/m/inspect': t('督查记录', 'Inspection record'),
     '/m/pledges': t('我的承诺', 'My pledges'),
+    '/m/learning': t('学习清单', 'Learning'),
   };
   return (
     <div className="m-app">
@@ -124,7 +126,8 @@ type Page =
   | 'dues'
   | 'inspect'
   | 'points'
-  | 'pledges';
+  | 'pledges'
+  | 'learning';
 
 function Signed({ page }: { page: Page }) {
   const me = useMe({ quiet401: true });
@@ -167,6 +170,7 @@ function Signed({ page }: { page: Page }) {
     points: <MyPointsPage />,
     inspect: <InspectPhonePage />,
     pledges: <MyPledgesPage />,
+    learning: <MyLearningPage />,
   };
   return <Frame me={me.data}>{pages[page]}</Frame>;
 }
@@ -196,6 +200,7 @@ export default function MobileApp() {
       <Route path="points" element={<Signed page="points" />} />
       <Route path="inspect" element={<Signed page="inspect" />} />
       <Route path="pledges" element={<Signed page="pledges" />} />
+      <Route path="learning" element={<Signed page="learning" />} />
       <Route path="pledge/:token" element={<PublicPledgePage />} />
       <Route path="wishes" element={<PublicWallPage />} />
       <Route path="resident" element={<ResidentPage />} />
