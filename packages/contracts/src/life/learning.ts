@@ -146,7 +146,10 @@ export const LearningHoldCreate = Body({
   note: Type.Optional(Nullable(Words(500, '学习情况', 'Note'))),
 });
 export type LearningHoldCreateT = Static<typeof LearningHoldCreate>;
-export const LearningHoldParams = Type.Object({ id: Id(), holdId: Id() });
+export const LearningHoldParams = Type.Object({
+  id: Id(),
+  holdId: Type.Integer({ minimum: 1, maximum: 2_147_483_647, ...labelled('落实登记', 'Holding') }),
+});
 
 /** Meetings of the caller's branch an item may be held at (the item's month, already held). */
 export const LearningMeetingOption = Type.Object({

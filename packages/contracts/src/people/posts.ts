@@ -112,7 +112,10 @@ export const PostEnd = Body({
 });
 export type PostEndT = Static<typeof PostEnd>;
 
-export const PostHolderParams = Type.Object({ id: Id(), holderId: Id() });
+export const PostHolderParams = Type.Object({
+  id: Id(),
+  holderId: Type.Integer({ minimum: 1, maximum: 2_147_483_647, ...labelled('上岗记录', 'Holding') }),
+});
 
 /** Coverage (岗位覆盖) of a subtree: its query and answer. */
 export const PostCoverageQuery = Type.Object({

@@ -29,6 +29,7 @@ import { InspectPhonePage } from '../../areas/supervision/inspections/phone/Insp
 import { MyPledgesPage } from '../../areas/assessment/pledges/phone/MyPledgesPage';
 import { PublicPledgePage } from '../../areas/assessment/pledges/phone/PublicPledgePage';
 import { MyTrainingPage } from '../../areas/life/training/phone/MyTraining';
+import { MyLearningPage } from '../../areas/life/learning/phone/MyLearningPage';
 
 const ICON_ME = phoneIcon('M12 12a5 5 0 1 0 0-10 5 5 0 0 0 0 10zm0 2c-4.4 0-8 2.2-8 5v3h16v-3c0-2.8-3.6-5-8-5z');
 const ICON_BRANCH = phoneIcon(
@@ -74,6 +75,8 @@ function Frame({ me, children }: { me: Me; children: ReactNode }) {
     '/m/points': t('我的积分', 'My points'),
     '/m/inspect': t('督查记录', 'Inspection record'),
     '/m/pledges': t('我的承诺', 'My pledges'),
+    '/m/learning': t('学习清单', 'Learning'),
+    '/m/training': t('我的学时', 'My training hours'),
   };
   return (
     <div className="m-app">
@@ -126,7 +129,8 @@ type Page =
   | 'inspect'
   | 'points'
   | 'pledges'
-  | 'training';
+  | 'training'
+  | 'learning';
 
 function Signed({ page }: { page: Page }) {
   const me = useMe({ quiet401: true });
@@ -170,6 +174,7 @@ function Signed({ page }: { page: Page }) {
     inspect: <InspectPhonePage />,
     pledges: <MyPledgesPage />,
     training: <MyTrainingPage />,
+    learning: <MyLearningPage />,
   };
   return <Frame me={me.data}>{pages[page]}</Frame>;
 }
@@ -200,6 +205,7 @@ export default function MobileApp() {
       <Route path="inspect" element={<Signed page="inspect" />} />
       <Route path="pledges" element={<Signed page="pledges" />} />
       <Route path="training" element={<Signed page="training" />} />
+      <Route path="learning" element={<Signed page="learning" />} />
       <Route path="pledge/:token" element={<PublicPledgePage />} />
       <Route path="wishes" element={<PublicWallPage />} />
       <Route path="resident" element={<ResidentPage />} />
