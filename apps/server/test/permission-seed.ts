@@ -5,6 +5,7 @@
  */
 import { seedAssessment } from './assessment/assessment-seed.js';
 import { seedRatings } from './assessment/ratings-seed.js';
+import { seedEconomy } from './economy/economy-seed.js';
 import { expect } from 'vitest';
 import type { Fixture, TestEnv } from './harness.js';
 import { type Client, login, PASSWORD, testIdNumber } from './harness.js';
@@ -70,6 +71,8 @@ const ENTITIES = [
   'nominations',
   'schemes',
   'ratings',
+  'incomes',
+  'funds',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -349,6 +352,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
     );
   await seedAssessment(env, fx, county, org, member, records);
   await seedRatings(county, org, records);
+  await seedEconomy(county, org, records);
   return { org, member, household, records };
 }
 

@@ -14,6 +14,8 @@ const EXPECTED = [
   'development.pipeline',
   'development.plan',
   'dues.collection',
+  'economy.funds',
+  'economy.incomes',
   'inspections.summary',
   'meetings.compliance',
   'meetings.stats',
