@@ -9,6 +9,7 @@ import { seedDispatches } from './people/dispatches-seed.js';
 import { seedRatings } from './assessment/ratings-seed.js';
 import { seedProjects } from './economy/projects-seed.js';
 import { seedCadres } from './people/cadres-seed.js';
+import { seedEconomy } from './economy/economy-seed.js';
 import { expect } from 'vitest';
 import type { Fixture, TestEnv } from './harness.js';
 import { type Client, login, PASSWORD, testIdNumber } from './harness.js';
@@ -81,6 +82,8 @@ const ENTITIES = [
   'reviews',
   'dispatches',
   'contact-points',
+  'incomes',
+  'funds',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -364,6 +367,7 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
   await seedProjects(county, org, records);
   await seedCadres(county, org, records);
   await seedDispatches(county, org, records);
+  await seedEconomy(county, org, records);
   return { org, member, household, records };
 }
 

@@ -109,7 +109,9 @@ function fillSummary(wb: import('exceljs').Workbook, f: FundsSummaryT, locale: L
   const ws = addSheet(wb, en ? 'Funds' : '基层经费保障', [
     [en ? 'Township' : '乡镇', 'township', 16],
     [en ? 'Village' : '村', 'village', 16],
-    ...kinds.map((k) => [`${label(FUND_KINDS, k, locale)}${en ? ' (10k yuan)' : '（万元）'}`, k, 16] as [string, string, number]),
+    ...kinds.map(
+      (k) => [`${label(FUND_KINDS, k, locale)}${en ? ' (10k yuan)' : '（万元）'}`, k, 16] as [string, string, number],
+    ),
     [en ? 'Below the standard' : '低于标准', 'below', 30],
   ]);
   const add = (township: string, village: string, t: FundKindTotalsT, below: string) =>

@@ -42,9 +42,17 @@ const COLUMNS = (q: AnyQ) =>
     ]);
 
 /** One record the caller may see (404 otherwise, a pay record too for a caller who does not read pay). */
-export async function getFund(db: Q, actor: Actor, id: number, pay: boolean, rows: Liveness = 'live'): Promise<FundRow> {
+export async function getFund(
+  db: Q,
+  actor: Actor,
+  id: number,
+  pay: boolean,
+  rows: Liveness = 'live',
+): Promise<FundRow> {
   await getOr404(db, actor, 'fund_records', id, rows);
-  const r = await COLUMNS(base(db, actor, undefined, rows, pay)).where('f.id', '=', id).executeTakeFirst();
+  const r = await COLUMNS(base(db, actor, undefined, rows, pay))
+    .where('f.id', '=', id)
+    .executeTakeFirst();
   if (!r) await getOr404(db, actor, 'fund_records', -1);
   return r as FundRow;
 }

@@ -1,5 +1,13 @@
 /** Routes of grassroots funds and pay (`/api/economy/funds`): records, the standards summary and exports. */
-import { FundCreate, FundItem, FundList, FundListQuery, FundsSummary, FundsSummaryQuery, FundUpdate } from '@dangjian/contracts';
+import {
+  FundCreate,
+  FundItem,
+  FundList,
+  FundListQuery,
+  FundsSummary,
+  FundsSummaryQuery,
+  FundUpdate,
+} from '@dangjian/contracts';
 import { crudRoutes } from '../../../platform/crud.js';
 import { actorOf, localeOf, type RouteModule } from '../../../platform/http.js';
 import { datedXlsx, routesOf, sendWorkbook } from '../../../platform/router.js';

@@ -89,7 +89,9 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   for (let i = 0; i < rows.length; i += 400) await insertIncomes(ctx.db, rows.slice(i, i + 400));
   await bumpVersion(ctx.db, c.tenantId, 'incomes');
   const sum = latest.reduce((s, x) => s + x, 0);
-  log(`  集体经济 incomes：${villages.length} 个村三年收入 ${rows.length} 条，${year}年合计 ${Math.round(sum / WAN)} 万元`);
+  log(
+    `  集体经济 incomes：${villages.length} 个村三年收入 ${rows.length} 条，${year}年合计 ${Math.round(sum / WAN)} 万元`,
+  );
 }
 
 /** The collective income demo, run after the organizations exist. */

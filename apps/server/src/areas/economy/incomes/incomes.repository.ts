@@ -44,7 +44,9 @@ const COLUMNS = (q: AnyQ) =>
 /** One entry the caller may see (404 otherwise). */
 export async function getIncome(db: Q, actor: Actor, id: number, rows: Liveness = 'live'): Promise<IncomeRow> {
   await getOr404(db, actor, 'income_entries', id, rows);
-  return (await COLUMNS(base(db, actor, undefined, rows)).where('i.id', '=', id).executeTakeFirstOrThrow()) as IncomeRow;
+  return (await COLUMNS(base(db, actor, undefined, rows))
+    .where('i.id', '=', id)
+    .executeTakeFirstOrThrow()) as IncomeRow;
 }
 
 function filtered(db: Q, actor: Actor, f: IncomeFilter): AnyQ {

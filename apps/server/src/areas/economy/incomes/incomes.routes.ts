@@ -26,7 +26,11 @@ export const incomesRoutes: RouteModule = (app, ctx) => {
     `${URL}/export`,
     { can: 'incomes.read', summary: '导出村集体经济收入 Entries as Excel', query: IncomeListQuery },
     (req, reply) =>
-      sendWorkbook(reply, excel.exportIncomes(ctx, actorOf(req), req.query, localeOf(req)), datedXlsx('村集体经济收入')),
+      sendWorkbook(
+        reply,
+        excel.exportIncomes(ctx, actorOf(req), req.query, localeOf(req)),
+        datedXlsx('村集体经济收入'),
+      ),
   );
   r.get(
     `${URL}/classes`,

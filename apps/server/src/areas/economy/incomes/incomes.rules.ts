@@ -2,7 +2,12 @@
  * The `incomes` rule set: the class thresholds of a village's yearly collective income in fen (振兴 200万, 富裕
  * 100万, 小康 50万 元 by default, seed 004), editable on the one rules page from a year on.
  */
-import { INCOMES_RULE_DEFAULTS, INCOMES_RULE_LABELS, INCOMES_RULE_SET_LABEL, type IncomesRules } from '@dangjian/contracts';
+import {
+  INCOMES_RULE_DEFAULTS,
+  INCOMES_RULE_LABELS,
+  INCOMES_RULE_SET_LABEL,
+  type IncomesRules,
+} from '@dangjian/contracts';
 import { Type } from '@sinclair/typebox';
 import { chinaYear, defineRuleSet, rulesAt, type RulesDb } from '../../../platform/rules.js';
 
