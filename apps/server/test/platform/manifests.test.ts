@@ -62,7 +62,15 @@ describe('module manifests', () => {
       'reports',
       'selections',
       'retraining',
+      'cadres',
+      'dispatches',
+      'contactPoints',
+      'posts',
+      'learning',
       'training',
+      'incomes',
+      'projects',
+      'funds',
     ]);
     // The start log names each stage in words.
     for (const c of demoContributors()) expect(STAGE_LABELS[c.name], c.name).toMatch(/^\p{Script=Han}/u);
