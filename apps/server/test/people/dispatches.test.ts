@@ -115,7 +115,7 @@ describe.each(dialects())('dispatches on %s', (dialect) => {
     expect((await townA.get('/api/dispatches/export?kind=first_secretary')).statusCode).toBe(200);
   });
 
-  it('rotates: the new dispatch replaces the old, which ends the day before; delete and restore are audited', async () => {
+  it('rotates: the new dispatch replaces the old, which ends the day before; delete, restore audited', async () => {
     const next = await townA.post('/api/dispatches', {
       ...base,
       kind: 'first_secretary',

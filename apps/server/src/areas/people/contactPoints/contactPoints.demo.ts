@@ -145,7 +145,8 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   await repo.insertIssues(db, issues);
   await bumpVersion(db, c.tenantId, 'contactPoints');
   log(
-    `  联系点 contact points：县级领导 ${leaderIds.length}，联系党组织 ${pointRows.length}（包抓 ${pointRows.filter((p) => p.weak_org_id).length}），走访 ${visits.length}，问题 ${issues.length}`,
+    `  联系点 contact points：县级领导 ${leaderIds.length}，联系党组织 ${pointRows.length}` +
+      `（包抓 ${pointRows.filter((p) => p.weak_org_id).length}），走访 ${visits.length}，问题 ${issues.length}`,
   );
 }
 

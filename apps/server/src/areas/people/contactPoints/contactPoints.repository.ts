@@ -358,3 +358,8 @@ export async function demoOrgs(db: Q, tenantId: number) {
   ]);
   return { root, weak, places };
 }
+
+/** An account of a tenant (a leader's own, optional). */
+export function userOfTenant(db: Q, tenantId: number, id: number) {
+  return db.selectFrom('users').select('id').where('id', '=', id).where('tenant_id', '=', tenantId).executeTakeFirst();
+}

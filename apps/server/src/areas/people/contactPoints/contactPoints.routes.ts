@@ -23,6 +23,7 @@ import { crudRoutes } from '../../../platform/crud.js';
 import { actorOf, localeOf, type RouteModule } from '../../../platform/http.js';
 import { routesOf, sendWorkbook } from '../../../platform/router.js';
 import * as figures from './contactPoints.figures.js';
+import * as leaders from './contactPoints.leaders.js';
 import * as points from './contactPoints.service.js';
 
 const IssueParams = Type.Object({ id: Id(), issueId: Type.Integer({ minimum: 1, ...labelled('问题', 'Issue') }) });
@@ -53,12 +54,12 @@ export const contactPointsRoutes: RouteModule = (app, ctx) => {
     r,
     ctx,
     {
-      list: points.listLeaders,
-      get: points.getLeader,
-      create: points.createLeader,
-      update: points.updateLeader,
-      remove: points.removeLeader,
-      restore: points.restoreLeader,
+      list: leaders.listLeaders,
+      get: leaders.getLeader,
+      create: leaders.createLeader,
+      update: leaders.updateLeader,
+      remove: leaders.removeLeader,
+      restore: leaders.restoreLeader,
     },
     {
       url: '/api/contact-points/leaders',

@@ -160,7 +160,9 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   await repo.insertPresence(db, presence);
   await bumpVersion(db, c.tenantId, 'dispatches');
   log(
-    `  派驻 dispatches：第一书记 ${first.length}（轮换 ${rotating.size}），工作队 ${leaders.length}（队员 ${second.length - rotating.size}），指导员 ${instructors.length}，科技特派员 ${envoys.length}；在村天数 ${presence.length} 条`,
+    `  派驻 dispatches：第一书记 ${first.length}（轮换 ${rotating.size}），工作队 ${leaders.length}` +
+      `（队员 ${second.length - rotating.size}），指导员 ${instructors.length}，科技特派员 ${envoys.length}；` +
+      `在村天数 ${presence.length} 条`,
   );
 }
 
