@@ -15,7 +15,7 @@ describe.each(dialects())('learning lists on %s', (dialect) => {
   let townA: Client;
   let townB: Client;
   let secA1: Client;
-  let ids: number[] = [];
+  const ids: number[] = [];
   let meetingId: number;
 
   beforeAll(async () => {
@@ -25,8 +25,9 @@ describe.each(dialects())('learning lists on %s', (dialect) => {
       secA1: 't-sec-a1',
     }));
     const now = env.ctx.clock().toISOString();
-    const path = (await env.ctx.db.selectFrom('orgs').select('org_path').where('id', '=', fx.villageA1).executeTakeFirstOrThrow())
-      .org_path;
+    const path = (
+      await env.ctx.db.selectFrom('orgs').select('org_path').where('id', '=', fx.villageA1).executeTakeFirstOrThrow()
+    ).org_path;
     meetingId = (
       await env.ctx.db
         .insertInto('meetings')
@@ -59,7 +60,14 @@ describe.each(dialects())('learning lists on %s', (dialect) => {
     ).id;
     await env.ctx.db
       .insertInto('meeting_attendance')
-      .values({ meeting_id: meetingId, member_id: fx.memberIn.villageA1, status: 'present', leave_reason: null, checked_in_at: null, method: null })
+      .values({
+        meeting_id: meetingId,
+        member_id: fx.memberIn.villageA1,
+        status: 'present',
+        leave_reason: null,
+        checked_in_at: null,
+        method: null,
+      })
       .execute();
   });
   afterAll(() => env.close());
@@ -83,7 +91,12 @@ describe.each(dialects())('learning lists on %s', (dialect) => {
     expect(options).toEqual([expect.objectContaining({ id: meetingId, present: 1 })]);
     const res = await secA1.post(`/api/learning/${ids[0]}/holds`, { mode: 'meeting', meetingId });
     expect(res.statusCode).toBe(200);
-    expect(res.json().ownHold).toMatchObject({ mode: 'meeting', meetingTopic: '五月党课', attended: 1, heldOn: '2026-05-20' });
+    expect(res.json().ownHold).toMatchObject({
+      mode: 'meeting',
+      meetingTopic: '五月党课',
+      attended: 1,
+      heldOn: '2026-05-20',
+    });
     const twice = await secA1.post(`/api/learning/${ids[0]}/holds`, { mode: 'meeting', meetingId });
     expect(twice.json().error.code).toBe('learning.already_held');
     const stranger = await secA1.post(`/api/learning/${ids[1]}/holds`, {
@@ -112,7 +125,11 @@ describe.each(dialects())('learning lists on %s', (dialect) => {
     const june = await townA.post('/api/learning', { ...item('六月学习'), month: 6 });
     const member = await login(env.app, 't-member-a1');
     const mine = (await member.get('/api/learning/mine')).json();
-    expect(mine).toMatchObject({ month: 6, orgName: '东村党支部', items: [{ id: june.json().id, held: false, attended: false }] });
+    expect(mine).toMatchObject({
+      month: 6,
+      orgName: '东村党支部',
+      items: [{ id: june.json().id, held: false, attended: false }],
+    });
   });
 
   it('a holding recorded by mistake is withdrawn and restored', async () => {

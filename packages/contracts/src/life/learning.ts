@@ -133,7 +133,9 @@ export type LearningUpdateT = Static<typeof LearningUpdate>;
 /** A branch holds an item: by a meeting of that month already recorded, or by a study session. */
 export const LearningHoldCreate = Body({
   mode: Choice(LEARNING_HOLD_MODES, '落实方式', 'How'),
-  meetingId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2_147_483_647, ...labelled('会议', 'Meeting') }))),
+  meetingId: Type.Optional(
+    Nullable(Type.Integer({ minimum: 1, maximum: 2_147_483_647, ...labelled('会议', 'Meeting') })),
+  ),
   heldOn: Type.Optional(Nullable(Day('学习日期', 'Held on'))),
   place: Type.Optional(Nullable(Words(60, '学习地点', 'Place'))),
   attendeeIds: Type.Optional(

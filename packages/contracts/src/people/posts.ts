@@ -33,7 +33,6 @@ const Choice = <T extends Record<string, unknown>>(map: T, zh: string, en: strin
   ) as unknown as ReturnType<typeof KeyOf<T>>;
 const Day = (zh: string, en: string) =>
   Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', examples: ['2026-06-15'], ...labelled(zh, en) });
-const Words = (max: number, zh: string, en: string) => Type.String({ maxLength: max, ...labelled(zh, en) });
 const Words1 = (max: number, zh: string, en: string) =>
   Type.String({ minLength: 1, maxLength: max, ...labelled(zh, en) });
 

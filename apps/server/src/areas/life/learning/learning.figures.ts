@@ -3,7 +3,12 @@
  * branches they apply to, the share held and the attendance share (members present at the holdings / members of the
  * branches that held); per item, per organization right below the root, and the branches behind after the month.
  */
-import { chinaToday, LearningProgressQuery, type LearningProgressQueryT, type LearningProgressT } from '@dangjian/contracts';
+import {
+  chinaToday,
+  LearningProgressQuery,
+  type LearningProgressQueryT,
+  type LearningProgressT,
+} from '@dangjian/contracts';
 import { subtreeRange } from '../../../db/dialect.js';
 import { type Actor, requireCapability } from '../../../platform/actor.js';
 import type { Ctx } from '../../../platform/context.js';
@@ -33,7 +38,11 @@ export const progressFigure = defineFigure({
   params: LearningProgressQuery,
   route: 'GET /api/learning/progress',
   depends: ['learning', 'meetings', 'roster'],
-  compute: async (ctx: Ctx, { orgId, year, month, today }: ProgressArgs, tenantId: number): Promise<LearningProgressT> => {
+  compute: async (
+    ctx: Ctx,
+    { orgId, year, month, today }: ProgressArgs,
+    tenantId: number,
+  ): Promise<LearningProgressT> => {
     const root = await repo.orgOfTenant(ctx.db, tenantId, orgId);
     if (!root) throw notFound();
     const [items, orgs, children, members] = await Promise.all([
@@ -82,7 +91,15 @@ export const progressFigure = defineFigure({
       items: items.map((i) => {
         const ps = pairs.filter((p) => p.i.id === i.id);
         const held = ps.filter((p) => heldSet.has(`${i.id}:${p.o.id}`)).length;
-        return { id: i.id, month: i.month, topic: i.topic, setterName: i.org_name, due: ps.length, held, heldShare: share(held, ps.length) };
+        return {
+          id: i.id,
+          month: i.month,
+          topic: i.topic,
+          setterName: i.org_name,
+          due: ps.length,
+          held,
+          heldShare: share(held, ps.length),
+        };
       }),
       rows: children.map((o) => ({ orgId: o.id, orgName: o.name, ...count(subtreeRange(o.org_path)) })),
       behind,

@@ -47,7 +47,9 @@ const COLUMNS = (q: AnyQ) => q.selectAll('i').select('o.name as org_name');
 
 /** One item the caller sees (404 otherwise). */
 export async function getItem(db: Q, actor: Actor, id: number, rows: 'live' | 'any' = 'live'): Promise<ItemRow> {
-  const r = await COLUMNS(visible(db, actor, rows)).where('i.id', '=', id).executeTakeFirst();
+  const r = await COLUMNS(visible(db, actor, rows))
+    .where('i.id', '=', id)
+    .executeTakeFirst();
   if (!r) throw notFound();
   return r as ItemRow;
 }
@@ -69,7 +71,9 @@ export async function listItems(db: Q, actor: Actor, f: ItemFilter, paging: Pagi
   if (f.orgPath) {
     const [lo, hi] = subtreeRange(f.orgPath);
     const above = [...ancestorsOf(f.orgPath), f.orgPath];
-    q = q.where((e: any) => e.or([e.and([e('i.org_path', '>=', lo), e('i.org_path', '<', hi)]), e('i.org_path', 'in', above)]));
+    q = q.where((e: any) =>
+      e.or([e.and([e('i.org_path', '>=', lo), e('i.org_path', '<', hi)]), e('i.org_path', 'in', above)]),
+    );
   }
   if (f.year) q = q.where('i.year', '=', f.year);
   if (f.month) q = q.where('i.month', '=', f.month);
@@ -97,7 +101,15 @@ export async function countForMonth(db: Q, orgId: number, year: number, month: n
 export async function insertItems(db: Q, rows: Omit<Insertable<LearningItemsTable>, 'id'>[]): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += 300)
-    ids.push(...(await db.insertInto('learning_items').values(rows.slice(i, i + 300)).returning('id').execute()).map((r) => r.id));
+    ids.push(
+      ...(
+        await db
+          .insertInto('learning_items')
+          .values(rows.slice(i, i + 300))
+          .returning('id')
+          .execute()
+      ).map((r) => r.id),
+    );
   return ids;
 }
 
@@ -105,13 +117,25 @@ export async function insertItems(db: Q, rows: Omit<Insertable<LearningItemsTabl
 export async function insertHolds(db: Q, rows: Omit<Insertable<LearningHoldsTable>, 'id'>[]): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += 300)
-    ids.push(...(await db.insertInto('learning_holds').values(rows.slice(i, i + 300)).returning('id').execute()).map((r) => r.id));
+    ids.push(
+      ...(
+        await db
+          .insertInto('learning_holds')
+          .values(rows.slice(i, i + 300))
+          .returning('id')
+          .execute()
+      ).map((r) => r.id),
+    );
   return ids;
 }
 
 /** Inserts session attendees. */
 export async function insertAttendance(db: Q, rows: { hold_id: number; member_id: number }[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('learning_attendance').values(rows.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('learning_attendance')
+      .values(rows.slice(i, i + 1000))
+      .execute();
 }
 
 /** Changes columns of an item. */
@@ -161,7 +185,8 @@ export async function presentAt(db: Q, holds: { id: number; meeting_id: number |
       .where('a.meeting_id', 'in', meetings.slice(i, i + 500))
       .where('a.status', '=', 'present')
       .execute();
-    for (const r of rows) byMeeting.set(r.meeting_id, [...(byMeeting.get(r.meeting_id) ?? []), { id: r.id, name: r.name }]);
+    for (const r of rows)
+      byMeeting.set(r.meeting_id, [...(byMeeting.get(r.meeting_id) ?? []), { id: r.id, name: r.name }]);
   }
   for (let i = 0; i < sessions.length; i += 500) {
     const rows = await db
@@ -201,7 +226,10 @@ export async function itemsFor(db: Q, tenantId: number, path: string, year: numb
     .where('i.deleted_at', 'is', null)
     .where('i.year', '=', year)
     .where((e) =>
-      e.or([e.and([e('i.org_path', '>=', lo), e('i.org_path', '<', hi)]), e('i.org_path', 'in', [...ancestorsOf(path), path])]),
+      e.or([
+        e.and([e('i.org_path', '>=', lo), e('i.org_path', '<', hi)]),
+        e('i.org_path', 'in', [...ancestorsOf(path), path]),
+      ]),
     );
   if (month) q = q.where('i.month', '=', month);
   return q.orderBy('i.month').orderBy('i.org_path').orderBy('i.id').execute();
@@ -234,7 +262,10 @@ export async function meetingsOfMonth(db: Q, orgId: number, year: number, month:
 export async function rosterAmong(db: Q, tenantId: number, path: string, ids: number[]): Promise<number[]> {
   if (!ids.length) return [];
   return (
-    await liveInSubtree(db, 'members', tenantId, subtreeRange(path), 'm').select('m.id').where('m.id', 'in', ids).execute()
+    await liveInSubtree(db, 'members', tenantId, subtreeRange(path), 'm')
+      .select('m.id')
+      .where('m.id', 'in', ids)
+      .execute()
   ).map((r) => r.id);
 }
 
@@ -264,5 +295,10 @@ export async function childOrgs(db: Q, tenantId: number, parentId: number) {
 
 /** A member's organization (its path) and whether it is live. */
 export async function memberOrg(db: Q, memberId: number) {
-  return db.selectFrom('members').select(['id', 'org_id', 'org_path', 'tenant_id']).where('id', '=', memberId).where('deleted_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('members')
+    .select(['id', 'org_id', 'org_path', 'tenant_id'])
+    .where('id', '=', memberId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }

@@ -321,7 +321,9 @@ export async function hold(ctx: Ctx, actor: Actor, id: number, input: LearningHo
 async function ownHold(ctx: Ctx, actor: Actor, id: number, holdId: number, rows: 'live' | 'any') {
   requireCapability(actor, 'learning.hold');
   await repo.getItem(ctx.db, actor, id, 'any');
-  const [h] = (await repo.holdsOf(ctx.db, actor.tenantId!, [id], scopeRange(actor), rows)).filter((x) => x.id === holdId);
+  const [h] = (await repo.holdsOf(ctx.db, actor.tenantId!, [id], scopeRange(actor), rows)).filter(
+    (x) => x.id === holdId,
+  );
   if (!h || h.org_id !== actor.orgId) throw notFound();
   return h;
 }

@@ -56,7 +56,8 @@ export const coverageFigure = defineFigure({
       repo.postsByKind(ctx.db, tenantId, root.org_path, on),
       repo.childOrgs(ctx.db, tenantId, root.id),
     ]);
-    const n = (list: { kind: string; n: number | string }[], k: string) => Number(list.find((x) => x.kind === k)?.n ?? 0);
+    const n = (list: { kind: string; n: number | string }[], k: string) =>
+      Number(list.find((x) => x.kind === k)?.n ?? 0);
     return {
       orgId: root.id,
       orgName: root.name,
@@ -84,7 +85,12 @@ function fill(wb: import('exceljs').Workbook, f: PostCoverageT, locale: Locale):
   ]);
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   for (const r of f.rows) ws.addRow({ ...r, pct: pct(r.share) });
-  ws.addRow({ orgName: `${f.orgName}（${en ? 'total' : '合计'}）`, members: f.members, covered: f.covered, pct: pct(f.share) });
+  ws.addRow({
+    orgName: `${f.orgName}（${en ? 'total' : '合计'}）`,
+    members: f.members,
+    covered: f.covered,
+    pct: pct(f.share),
+  });
 }
 
 async function argsOf(ctx: Ctx, actor: Actor, q: PostCoverageQueryT): Promise<CoverageArgs> {

@@ -6,7 +6,15 @@ import type { Insertable, Selectable, SelectQueryBuilder } from 'kysely';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
 import type { MemberPostHoldersTable, MemberPostsTable } from '../../../db/schema/posts.js';
 import type { Actor } from '../../../platform/actor.js';
-import { getOr404, type Liveness, liveInSubtree, type Paging, paged, type Q, scoped } from '../../../platform/data/scoped.js';
+import {
+  getOr404,
+  type Liveness,
+  liveInSubtree,
+  type Paging,
+  paged,
+  type Q,
+  scoped,
+} from '../../../platform/data/scoped.js';
 
 export type PostRow = Selectable<MemberPostsTable> & { org_name: string };
 export type HolderRow = Selectable<MemberPostHoldersTable> & { member_name: string };
@@ -21,14 +29,20 @@ export interface PostFilter {
 }
 
 function base(db: Q, actor: Actor, under: string | undefined, rows: Liveness): AnyQ {
-  return (scoped(db, actor, 'member_posts', { as: 'p', under, rows }) as AnyQ).innerJoin('orgs as o', 'o.id', 'p.org_id');
+  return (scoped(db, actor, 'member_posts', { as: 'p', under, rows }) as AnyQ).innerJoin(
+    'orgs as o',
+    'o.id',
+    'p.org_id',
+  );
 }
 const COLUMNS = (q: AnyQ) => q.selectAll('p').select('o.name as org_name');
 
 /** One post of the caller's scope (404 otherwise). */
 export async function getPost(db: Q, actor: Actor, id: number, rows: Liveness = 'live'): Promise<PostRow> {
   await getOr404(db, actor, 'member_posts', id, rows);
-  return (await COLUMNS(base(db, actor, undefined, 'any')).where('p.id', '=', id).executeTakeFirstOrThrow()) as PostRow;
+  return (await COLUMNS(base(db, actor, undefined, 'any'))
+    .where('p.id', '=', id)
+    .executeTakeFirstOrThrow()) as PostRow;
 }
 
 /** A page of posts, by organization then name. */
@@ -53,7 +67,8 @@ export async function holdersOf(db: Q, postIds: number[], on?: string): Promise<
     .select('m.name as member_name')
     .where('h.post_id', 'in', postIds)
     .where('h.deleted_at', 'is', null);
-  if (on) q = q.where('h.started_on', '<=', on).where((e) => e.or([e('h.ended_on', 'is', null), e('h.ended_on', '>', on)]));
+  if (on)
+    q = q.where('h.started_on', '<=', on).where((e) => e.or([e('h.ended_on', 'is', null), e('h.ended_on', '>', on)]));
   return q.orderBy('h.started_on').orderBy('h.id').execute() as Promise<HolderRow[]>;
 }
 
@@ -72,7 +87,15 @@ export async function getHolder(db: Q, postId: number, holderId: number) {
 export async function insertPosts(db: Q, rows: Omit<Insertable<MemberPostsTable>, 'id'>[]): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += 300)
-    ids.push(...(await db.insertInto('member_posts').values(rows.slice(i, i + 300)).returning('id').execute()).map((r) => r.id));
+    ids.push(
+      ...(
+        await db
+          .insertInto('member_posts')
+          .values(rows.slice(i, i + 300))
+          .returning('id')
+          .execute()
+      ).map((r) => r.id),
+    );
   return ids;
 }
 
@@ -81,7 +104,13 @@ export async function insertHolders(db: Q, rows: Omit<Insertable<MemberPostHolde
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += 300)
     ids.push(
-      ...(await db.insertInto('member_post_holders').values(rows.slice(i, i + 300)).returning('id').execute()).map((r) => r.id),
+      ...(
+        await db
+          .insertInto('member_post_holders')
+          .values(rows.slice(i, i + 300))
+          .returning('id')
+          .execute()
+      ).map((r) => r.id),
     );
   return ids;
 }
@@ -101,7 +130,9 @@ export async function memberInScope(db: Q, actor: Actor, memberId: number) {
   return (scoped(db, actor, 'members', { as: 'm' }) as AnyQ)
     .select(['m.id', 'm.name', 'm.org_id', 'm.org_path', 'm.tenant_id'])
     .where('m.id', '=', memberId)
-    .executeTakeFirst() as Promise<{ id: number; name: string; org_id: number; org_path: string; tenant_id: number } | undefined>;
+    .executeTakeFirst() as Promise<
+    { id: number; name: string; org_id: number; org_path: string; tenant_id: number } | undefined
+  >;
 }
 
 /** Members flowing out now (流出), whom coverage leaves out. */
@@ -154,7 +185,14 @@ export async function postsByKind(db: Q, tenantId: number, path: string, on: str
 }
 
 /** A page of members of a subtree without a post today (live, not flowing out). */
-export async function uncovered(db: Q, actor: Actor, under: string | undefined, on: string, q: string | undefined, paging: Paging) {
+export async function uncovered(
+  db: Q,
+  actor: Actor,
+  under: string | undefined,
+  on: string,
+  q: string | undefined,
+  paging: Paging,
+) {
   const tenantId = actor.tenantId!;
   let b = (scoped(db, actor, 'members', { as: 'm', under }) as AnyQ)
     .innerJoin('orgs as o', 'o.id', 'm.org_id')
@@ -165,7 +203,11 @@ export async function uncovered(db: Q, actor: Actor, under: string | undefined, 
     db,
     tenantId,
     b,
-    (x) => x.select(['m.id as memberId', 'm.name', 'm.org_id as orgId', 'o.name as orgName']).orderBy('m.org_path').orderBy('m.id'),
+    (x) =>
+      x
+        .select(['m.id as memberId', 'm.name', 'm.org_id as orgId', 'o.name as orgName'])
+        .orderBy('m.org_path')
+        .orderBy('m.id'),
     paging,
   ) as Promise<{ rows: { memberId: number; name: string; orgId: number; orgName: string }[]; total: number }>;
 }

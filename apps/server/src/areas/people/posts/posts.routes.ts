@@ -36,7 +36,11 @@ export const postsRoutes: RouteModule = (app, ctx) => {
     '/api/posts/coverage/export',
     { can: 'posts.read', summary: '岗位覆盖情况导出 As Excel', query: PostCoverageQuery },
     (req, reply) =>
-      sendWorkbook(reply, figures.coverageXlsx(ctx, actorOf(req), req.query, localeOf(req)), '党员设岗定责覆盖情况.xlsx'),
+      sendWorkbook(
+        reply,
+        figures.coverageXlsx(ctx, actorOf(req), req.query, localeOf(req)),
+        '党员设岗定责覆盖情况.xlsx',
+      ),
   );
   r.get(
     '/api/posts/uncovered',

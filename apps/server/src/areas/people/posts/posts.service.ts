@@ -167,7 +167,8 @@ const CHANGE = (action: string) => ({ action, entityType: 'post', domains: ['pos
 /** Soft-deletes a post set by mistake, once no member holds it. */
 export async function remove(ctx: Ctx, actor: Actor, id: number): Promise<void> {
   await ownPost(ctx, actor, id);
-  if ((await repo.holdersOf(ctx.db, [id], todayOf(ctx))).length) throw new DomainError('posts.has_holders', undefined, 409);
+  if ((await repo.holdersOf(ctx.db, [id], todayOf(ctx))).length)
+    throw new DomainError('posts.has_holders', undefined, 409);
   await softDelete(ctx, actor, 'member_posts', id, CHANGE('post.delete'));
 }
 
@@ -251,6 +252,13 @@ export async function end(ctx: Ctx, actor: Actor, id: number, holderId: number, 
 export async function uncovered(ctx: Ctx, actor: Actor, query: UncoveredQueryT): Promise<Listed<UncoveredMemberT>> {
   requireCapability(actor, 'posts.read');
   const under = await orgsRepo.underOrg(ctx.db, actor, query.org);
-  const { rows, total } = await repo.uncovered(ctx.db, actor, under, todayOf(ctx), query.q?.trim() || undefined, pagingOf(query));
+  const { rows, total } = await repo.uncovered(
+    ctx.db,
+    actor,
+    under,
+    todayOf(ctx),
+    query.q?.trim() || undefined,
+    pagingOf(query),
+  );
   return { items: rows, total };
 }

@@ -3,12 +3,7 @@ import { useState } from 'react';
 import { Button, Card, DatePicker, Descriptions, Form, Input, Radio, Select, Table, Tag } from 'antd';
 import { useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  LEARNING_HOLD_MODES,
-  LEARNING_KINDS,
-  type LearningDetailT,
-  type LearningHoldT,
-} from '@dangjian/contracts';
+import { LEARNING_HOLD_MODES, LEARNING_KINDS, type LearningDetailT, type LearningHoldT } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
 import { useMe } from '../../../app/session';
@@ -34,7 +29,12 @@ export default function LearningDetailPage() {
             title={it.topic}
             actions={
               it.canHold ? (
-                <Button type="primary" onClick={() => setHolding(true)} data-testid="learning-hold" style={{ marginLeft: 'auto' }}>
+                <Button
+                  type="primary"
+                  onClick={() => setHolding(true)}
+                  data-testid="learning-hold"
+                  style={{ marginLeft: 'auto' }}
+                >
                   {t('登记本支部落实', 'Record how we held it')}
                 </Button>
               ) : null
@@ -42,7 +42,9 @@ export default function LearningDetailPage() {
           />
           <Card>
             <Descriptions column={2} size="small">
-              <Descriptions.Item label={t('月份', 'Month')}>{`${it.year}-${String(it.month).padStart(2, '0')}`}</Descriptions.Item>
+              <Descriptions.Item
+                label={t('月份', 'Month')}
+              >{`${it.year}-${String(it.month).padStart(2, '0')}`}</Descriptions.Item>
               <Descriptions.Item label={t('学习类别', 'Kind')}>{lbl(LEARNING_KINDS, it.kind)}</Descriptions.Item>
               <Descriptions.Item label={t('制定单位', 'Set by')}>{it.orgName}</Descriptions.Item>
               <Descriptions.Item label={t('材料链接', 'Link')}>{it.link ?? '—'}</Descriptions.Item>
@@ -51,7 +53,10 @@ export default function LearningDetailPage() {
               </Descriptions.Item>
             </Descriptions>
           </Card>
-          <Card title={t(`各支部落实情况（${it.holds.length}）`, `Held by branches (${it.holds.length})`)} style={{ marginTop: 16 }}>
+          <Card
+            title={t(`各支部落实情况（${it.holds.length}）`, `Held by branches (${it.holds.length})`)}
+            style={{ marginTop: 16 }}
+          >
             <Table<LearningHoldT>
               rowKey="id"
               size="small"
@@ -60,7 +65,11 @@ export default function LearningDetailPage() {
               locale={{ emptyText: t('还没有支部落实', 'No branch has held it yet') }}
               columns={[
                 { title: t('党组织', 'Organization'), dataIndex: 'orgName' },
-                { title: t('落实方式', 'How'), dataIndex: 'mode', render: (_: unknown, h) => <Tag>{lbl(LEARNING_HOLD_MODES, h.mode)}</Tag> },
+                {
+                  title: t('落实方式', 'How'),
+                  dataIndex: 'mode',
+                  render: (_: unknown, h) => <Tag>{lbl(LEARNING_HOLD_MODES, h.mode)}</Tag>,
+                },
                 { title: t('日期', 'Held on'), dataIndex: 'heldOn', width: 110 },
                 { title: t('关联会议', 'Meeting'), dataIndex: 'meetingTopic', render: (v) => v ?? '—' },
                 { title: t('参学人数', 'Present'), dataIndex: 'attended', width: 90 },
@@ -128,7 +137,10 @@ function HoldModal(props: { item: LearningDetailT; onClose: () => void; onSaved:
             notFoundContent={t('本支部该月还没有已召开的会议', 'No meeting of that month yet')}
             options={(meetings.data?.items ?? []).map((m) => ({
               value: m.id,
-              label: t(`${m.heldOn} ${m.topic}（出席 ${m.present} 人）`, `${m.heldOn} ${m.topic} (${m.present} present)`),
+              label: t(
+                `${m.heldOn} ${m.topic}（出席 ${m.present} 人）`,
+                `${m.heldOn} ${m.topic} (${m.present} present)`,
+              ),
             }))}
           />
         </Form.Item>
@@ -156,4 +168,3 @@ function HoldModal(props: { item: LearningDetailT; onClose: () => void; onSaved:
     </FormModal>
   );
 }
-

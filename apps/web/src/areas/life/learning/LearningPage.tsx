@@ -30,14 +30,34 @@ export default function LearningPage() {
         orgScoped
         filters={[
           searchFilter(t('搜索', 'Search'), t('学习主题', 'Topic'), { maxLength: 40 }),
-          selectFilter('year', t('年度', 'Year'), YEARS.map((y) => ({ value: y, label: y })), 100),
-          selectFilter('month', t('月份', 'Month'), MONTHS.map((m) => ({ value: m, label: t(`${m}月`, m) })), 100),
+          selectFilter(
+            'year',
+            t('年度', 'Year'),
+            YEARS.map((y) => ({ value: y, label: y })),
+            100,
+          ),
+          selectFilter(
+            'month',
+            t('月份', 'Month'),
+            MONTHS.map((m) => ({ value: m, label: t(`${m}月`, m) })),
+            100,
+          ),
           selectFilter('kind', t('学习类别', 'Kind'), opts(LEARNING_KINDS), 140),
         ]}
         columns={[
-          { title: t('月份', 'Month'), dataIndex: 'month', width: 100, render: (_: unknown, r) => `${r.year}-${String(r.month).padStart(2, '0')}` },
+          {
+            title: t('月份', 'Month'),
+            dataIndex: 'month',
+            width: 100,
+            render: (_: unknown, r) => `${r.year}-${String(r.month).padStart(2, '0')}`,
+          },
           { title: t('学习主题', 'Topic'), dataIndex: 'topic', width: 260 },
-          { title: t('学习类别', 'Kind'), dataIndex: 'kind', width: 110, render: (_: unknown, r) => lbl(LEARNING_KINDS, r.kind) },
+          {
+            title: t('学习类别', 'Kind'),
+            dataIndex: 'kind',
+            width: 110,
+            render: (_: unknown, r) => lbl(LEARNING_KINDS, r.kind),
+          },
           { title: t('制定单位', 'Set by'), dataIndex: 'orgName', width: 160 },
           ...(hasCap(me, 'learning.hold')
             ? [

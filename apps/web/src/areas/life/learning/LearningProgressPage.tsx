@@ -29,7 +29,10 @@ export default function LearningProgressPage() {
               value={year}
               onChange={setYear}
               aria-label={t('年度', 'Year')}
-              options={[0, 1, 2].map((i) => ({ value: thisYear - i, label: t(`${thisYear - i}年`, String(thisYear - i)) }))}
+              options={[0, 1, 2].map((i) => ({
+                value: thisYear - i,
+                label: t(`${thisYear - i}年`, String(thisYear - i)),
+              }))}
             />
             <Select
               value={month}
@@ -43,7 +46,12 @@ export default function LearningProgressPage() {
           </>
         }
         actions={
-          <Button icon={<DownloadOutlined />} href={withQuery('/api/learning/progress/export', query)} download style={{ marginLeft: 'auto' }}>
+          <Button
+            icon={<DownloadOutlined />}
+            href={withQuery('/api/learning/progress/export', query)}
+            download
+            style={{ marginLeft: 'auto' }}
+          >
             {t('导出 Excel', 'Export to Excel')}
           </Button>
         }
@@ -69,10 +77,19 @@ export default function LearningProgressPage() {
                 pagination={{ pageSize: 12 }}
                 locale={{ emptyText: t('该期间没有学习清单', 'No item in this period') }}
                 columns={[
-                  { title: t('月份', 'Month'), dataIndex: 'month', width: 80, render: (m: number) => t(`${m}月`, String(m)) },
+                  {
+                    title: t('月份', 'Month'),
+                    dataIndex: 'month',
+                    width: 80,
+                    render: (m: number) => t(`${m}月`, String(m)),
+                  },
                   { title: t('学习主题', 'Topic'), dataIndex: 'topic' },
                   { title: t('制定单位', 'Set by'), dataIndex: 'setterName', width: 160 },
-                  { title: t('已落实/应落实', 'Held / due'), width: 130, render: (_: unknown, r) => `${r.held} / ${r.due}` },
+                  {
+                    title: t('已落实/应落实', 'Held / due'),
+                    width: 130,
+                    render: (_: unknown, r) => `${r.held} / ${r.due}`,
+                  },
                   { title: t('落实率', 'Share'), dataIndex: 'heldShare', width: 90, render: (v: number) => pct(v) },
                 ]}
               />
@@ -93,7 +110,10 @@ export default function LearningProgressPage() {
                 ]}
               />
             </Card>
-            <Card title={t(`逾期未落实（${p.behind.length}）`, `Behind (${p.behind.length})`)} style={{ marginTop: 16 }}>
+            <Card
+              title={t(`逾期未落实（${p.behind.length}）`, `Behind (${p.behind.length})`)}
+              style={{ marginTop: 16 }}
+            >
               <Table
                 rowKey={(r) => `${r.orgId}-${r.itemId}`}
                 size="small"
@@ -102,7 +122,12 @@ export default function LearningProgressPage() {
                 locale={{ emptyText: t('没有逾期未落实的支部', 'No branch behind') }}
                 columns={[
                   { title: t('党组织', 'Organization'), dataIndex: 'orgName' },
-                  { title: t('月份', 'Month'), dataIndex: 'month', width: 80, render: (m: number) => t(`${m}月`, String(m)) },
+                  {
+                    title: t('月份', 'Month'),
+                    dataIndex: 'month',
+                    width: 80,
+                    render: (m: number) => t(`${m}月`, String(m)),
+                  },
                   { title: t('学习主题', 'Topic'), dataIndex: 'topic' },
                 ]}
               />

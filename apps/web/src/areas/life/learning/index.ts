@@ -10,7 +10,11 @@ export const learningWeb: WebModule = {
   area: 'life',
   module: 'learning',
   menu: [
-    menuEntry('/learning', ReadOutlined, label, { group: LEARNING_GROUP, capability: 'learning.read', order: LEARNING_ORDER }),
+    menuEntry('/learning', ReadOutlined, label, {
+      group: LEARNING_GROUP,
+      capability: 'learning.read',
+      order: LEARNING_ORDER,
+    }),
   ],
   routes: routesOf({
     learning: page(() => import('./LearningPage')),

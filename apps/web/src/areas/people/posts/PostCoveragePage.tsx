@@ -23,7 +23,8 @@ export default function PostCoveragePage() {
   const q = useFigureQuery<PostCoverageT>('posts-coverage', '/api/posts/coverage', query);
   const without = useQuery({
     queryKey: ['posts-uncovered', 'page', org],
-    queryFn: ({ signal }) => api.get<{ items: UncoveredMemberT[]; total: number }>('/api/posts/uncovered', { org, pageSize: 100 }, signal),
+    queryFn: ({ signal }) =>
+      api.get<{ items: UncoveredMemberT[]; total: number }>('/api/posts/uncovered', { org, pageSize: 100 }, signal),
   });
   const [giving, setGiving] = useState<UncoveredMemberT | null>(null);
   return (
@@ -31,7 +32,12 @@ export default function PostCoveragePage() {
       <FigureHeading
         title={t('岗位覆盖情况', 'Coverage')}
         actions={
-          <Button icon={<DownloadOutlined />} href={withQuery('/api/posts/coverage/export', query)} download style={{ marginLeft: 'auto' }}>
+          <Button
+            icon={<DownloadOutlined />}
+            href={withQuery('/api/posts/coverage/export', query)}
+            download
+            style={{ marginLeft: 'auto' }}
+          >
             {t('导出 Excel', 'Export to Excel')}
           </Button>
         }
@@ -66,7 +72,10 @@ export default function PostCoveragePage() {
           </>
         )}
       </Loaded>
-      <Card title={t(`未上岗党员（${without.data?.total ?? 0} 人）`, `Without a post (${without.data?.total ?? 0})`)} style={{ marginTop: 16 }}>
+      <Card
+        title={t(`未上岗党员（${without.data?.total ?? 0} 人）`, `Without a post (${without.data?.total ?? 0})`)}
+        style={{ marginTop: 16 }}
+      >
         <Table<UncoveredMemberT>
           rowKey="memberId"
           size="small"
@@ -111,12 +120,15 @@ function GiveModal(props: { member: UncoveredMemberT; onClose: () => void; onSav
   const t = useT();
   const posts = useQuery({
     queryKey: ['posts-of', props.member.orgId],
-    queryFn: ({ signal }) => api.get<{ items: PostItemT[] }>('/api/posts', { org: props.member.orgId, pageSize: 100 }, signal),
+    queryFn: ({ signal }) =>
+      api.get<{ items: PostItemT[] }>('/api/posts', { org: props.member.orgId, pageSize: 100 }, signal),
   });
   return (
     <FormModal<PostDetailT>
       title={t(`安排${props.member.name}上岗`, `Give ${props.member.name} a post`)}
-      onSubmit={(body) => api.post<PostDetailT>(`/api/posts/${body.postId}/holders`, { memberId: props.member.memberId })}
+      onSubmit={(body) =>
+        api.post<PostDetailT>(`/api/posts/${body.postId}/holders`, { memberId: props.member.memberId })
+      }
       onSaved={props.onSaved}
       onClose={props.onClose}
     >

@@ -15,7 +15,10 @@ export default function PostDetailPage() {
   const lbl = useLabel();
   const id = Number(useParams().id);
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['post', id], queryFn: ({ signal }) => api.get<PostDetailT>(`/api/posts/${id}`, {}, signal) });
+  const q = useQuery({
+    queryKey: ['post', id],
+    queryFn: ({ signal }) => api.get<PostDetailT>(`/api/posts/${id}`, {}, signal),
+  });
   const [assigning, setAssigning] = useState(false);
   const [ending, setEnding] = useState<PostHolderT | null>(null);
   const saved = (p: PostDetailT) => {
@@ -31,7 +34,12 @@ export default function PostDetailPage() {
             title={p.name}
             actions={
               p.canEdit ? (
-                <Button type="primary" onClick={() => setAssigning(true)} data-testid="post-assign" style={{ marginLeft: 'auto' }}>
+                <Button
+                  type="primary"
+                  onClick={() => setAssigning(true)}
+                  data-testid="post-assign"
+                  style={{ marginLeft: 'auto' }}
+                >
                   {t('安排党员上岗', 'Give a member the post')}
                 </Button>
               ) : null
@@ -92,7 +100,11 @@ export default function PostDetailPage() {
 }
 
 /** Gives a member without a post (of the post's organization) this post. */
-export function AssignModal(props: { post: { id: number; orgId: number }; onSaved: (p: PostDetailT) => void; onClose: () => void }) {
+export function AssignModal(props: {
+  post: { id: number; orgId: number };
+  onSaved: (p: PostDetailT) => void;
+  onClose: () => void;
+}) {
   const t = useT();
   const members = useQuery({
     queryKey: ['posts-uncovered', props.post.orgId],

@@ -30,7 +30,12 @@ export default function PostsPage() {
         ]}
         columns={[
           { title: t('岗位名称', 'Post'), dataIndex: 'name', width: 160 },
-          { title: t('岗位类别', 'Kind'), dataIndex: 'kind', width: 120, render: (_: unknown, r) => lbl(POST_KINDS, r.kind) },
+          {
+            title: t('岗位类别', 'Kind'),
+            dataIndex: 'kind',
+            width: 120,
+            render: (_: unknown, r) => lbl(POST_KINDS, r.kind),
+          },
           { title: t('党组织', 'Organization'), dataIndex: 'orgName', width: 180 },
           {
             title: t('在岗党员', 'Holders'),
@@ -38,7 +43,12 @@ export default function PostsPage() {
             width: 220,
             render: (_: unknown, r) => (r.holderNames.length ? r.holderNames.join('、') : t('暂无', 'None')),
           },
-          { title: t('设岗人数', 'Capacity'), dataIndex: 'capacity', width: 90, render: (v: number | null) => v ?? '—' },
+          {
+            title: t('设岗人数', 'Capacity'),
+            dataIndex: 'capacity',
+            width: 90,
+            render: (v: number | null) => v ?? '—',
+          },
         ]}
         scrollX={900}
         onRowClick={(r) => navigate(`/posts/${r.id}`)}

@@ -9,7 +9,9 @@ const label = { zh: '设岗定责', en: 'Posts for members' };
 export const postsWeb: WebModule = {
   area: 'people',
   module: 'posts',
-  menu: [menuEntry('/posts', SafetyCertificateOutlined, label, { group: PEOPLE_GROUP, capability: 'posts.read', order: 25 })],
+  menu: [
+    menuEntry('/posts', SafetyCertificateOutlined, label, { group: PEOPLE_GROUP, capability: 'posts.read', order: 25 }),
+  ],
   routes: routesOf({
     posts: page(() => import('./PostsPage')),
     'posts/coverage': page(() => import('./PostCoveragePage')),

@@ -22,7 +22,11 @@ export function MyLearningPage() {
   return (
     <PhoneListCard
       id="m-learning"
-      title={d ? t(`${d.orgName} ${d.month}月学习清单`, `${d.orgName}: items of month ${d.month}`) : t('本月学习清单', 'This month')}
+      title={
+        d
+          ? t(`${d.orgName} ${d.month}月学习清单`, `${d.orgName}: items of month ${d.month}`)
+          : t('本月学习清单', 'This month')
+      }
       error={error}
       pending={q.isPending}
       empty={d && !d.items.length ? t('本月还没有学习清单', 'No item this month yet') : null}
@@ -38,7 +42,9 @@ export function MyLearningPage() {
             </a>
           ) : null}
           <p className="m-sub">
-            {i.held ? t(`支部已学习（${i.heldOn}）`, `Held by the branch (${i.heldOn})`) : t('支部尚未学习', 'Not held yet')}
+            {i.held
+              ? t(`支部已学习（${i.heldOn}）`, `Held by the branch (${i.heldOn})`)
+              : t('支部尚未学习', 'Not held yet')}
             {i.held ? (i.attended ? t('，我已参加', ', I attended') : t('，我未参加', ', I did not attend')) : ''}
           </p>
         </li>
