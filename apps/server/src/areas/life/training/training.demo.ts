@@ -81,6 +81,10 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
       startOn: addDays(first, rng.int(0, span)),
     });
   }
+  // The demo member's township has a rotation class already held, so the member's page shows class hours.
+  const home = members.find((m) => m.id === demoMember);
+  const own = plans.find((p) => p.kind === 'rotation' && home?.org_path.startsWith(p.org.org_path));
+  if (own && own.startOn > addDays(today, -30)) own.startOn = addDays(today, -30);
   const now = ctx.clock().toISOString();
   const rows = plans.map((p) => {
     const sessions = p.kind === 'rotation' ? rng.int(3, 4) : 4;

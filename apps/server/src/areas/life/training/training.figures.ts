@@ -26,7 +26,7 @@ export const trainingFigure = defineFigure({
   name: { zh: '教育培训情况（培训班、人次、学时、达标率）', en: 'Training: classes, person-times, hours, reached' },
   params: TrainingSummaryQuery,
   route: 'GET /api/stats/training',
-  depends: ['training', 'meetings', 'roster', 'cadres'],
+  depends: ['training', 'meetings', 'roster', 'cadres', 'rules:training'],
   compute: async (ctx: Ctx, { orgId, year }: SummaryArgs, tenantId: number): Promise<TrainingSummaryT> => {
     const root = await repo.orgOfTenant(ctx.db, tenantId, orgId);
     const range = subtreeRange(root.org_path);

@@ -17,7 +17,9 @@ import { subtreeRange } from '../../../db/dialect.js';
 import { type Actor, requireCapability } from '../../../platform/actor.js';
 import type { Ctx } from '../../../platform/context.js';
 import { notFound } from '../../../platform/errors.js';
+import { readVersions } from '../../../platform/data/dataVersions.js';
 import { pagingOf } from '../../../platform/listing.js';
+import { memo } from '../../../platform/memo.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import * as repo from './training.repository.js';
 import { trainingRules } from './training.rules.js';
@@ -31,8 +33,27 @@ export function countedKinds(rules: TrainingRules): Map<string, number> {
   return out;
 }
 
-/** Every member's hours of a subtree and year, in roster order. */
+/** The data the hours read: a write to any of them recomputes the hours of a subtree. */
+const DEPENDS = ['training', 'meetings', 'roster', 'cadres', 'rules:training'] as const;
+
+/**
+ * Every member's hours of a subtree and year, in roster order; a whole subtree's answer is kept until a write to the
+ * data it reads (paging and filtering the list do not recompute it).
+ */
 export async function hoursOfSubtree(
+  ctx: Ctx,
+  tenantId: number,
+  path: string,
+  year: number,
+  memberId?: number,
+): Promise<{ rows: Counted[]; rules: TrainingRules }> {
+  if (memberId !== undefined) return computeHours(ctx, tenantId, path, year, memberId);
+  const versions = await readVersions(ctx.db, tenantId, [...DEPENDS]);
+  const key = `${tenantId}|training.hours|${versions.join('.')}|${path}|${year}`;
+  return memo(ctx.db, key, () => computeHours(ctx, tenantId, path, year));
+}
+
+async function computeHours(
   ctx: Ctx,
   tenantId: number,
   path: string,
