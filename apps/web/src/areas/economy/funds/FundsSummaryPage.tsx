@@ -102,10 +102,16 @@ export default function FundsSummaryPage() {
                 ]}
               />
               <p className="dj-muted">
+                {t('标准：', 'Standards: ')}
                 {t(
-                  `标准：运转经费每村每年不低于 ${wan(f.floors.operating)} 万元，服务群众专项经费不低于 ${wan(f.floors.service)} 万元${f.floors.secretary_pay != null ? `，村党组织书记报酬不低于 ${wan(f.floors.secretary_pay)} 万元` : ''}（可在规则设置中调整）。`,
-                  `Standards: operating funds ≥ ${wan(f.floors.operating)}, service funds ≥ ${wan(f.floors.service)} (10k yuan) a village a year (set on the rules page).`,
+                  `运转经费每村每年不低于 ${wan(f.floors.operating)} 万元，`,
+                  `operating ≥ ${wan(f.floors.operating)}, `,
                 )}
+                {t(`服务群众专项经费不低于 ${wan(f.floors.service)} 万元`, `service ≥ ${wan(f.floors.service)}`)}
+                {f.floors.secretary_pay != null
+                  ? t(`，书记报酬不低于 ${wan(f.floors.secretary_pay)} 万元`, `, pay ≥ ${wan(f.floors.secretary_pay)}`)
+                  : null}
+                {t('（可在规则设置中调整）。', ' (10k yuan a village a year; set on the rules page).')}
               </p>
               <Table
                 rowKey="orgId"

@@ -113,10 +113,20 @@ export default function IncomeClassesPage() {
               ]}
             />
             <p className="dj-muted">
+              {t('分类标准：', 'Classes: ')}
               {t(
-                `分类标准：振兴村 ≥ ${wan(o.thresholds.revitalizedFen)} 万元，富裕村 ≥ ${wan(o.thresholds.prosperousFen)} 万元，小康村 ≥ ${wan(o.thresholds.comfortableFen)} 万元，以下为薄弱村；只计乡镇审核通过的收入。`,
-                `Classes: revitalized ≥ ${wan(o.thresholds.revitalizedFen)}, prosperous ≥ ${wan(o.thresholds.prosperousFen)}, comfortable ≥ ${wan(o.thresholds.comfortableFen)} (10k yuan); accepted entries only.`,
+                `振兴村 ≥ ${wan(o.thresholds.revitalizedFen)} 万元，`,
+                `revitalized ≥ ${wan(o.thresholds.revitalizedFen)}, `,
               )}
+              {t(
+                `富裕村 ≥ ${wan(o.thresholds.prosperousFen)} 万元，`,
+                `prosperous ≥ ${wan(o.thresholds.prosperousFen)}, `,
+              )}
+              {t(
+                `小康村 ≥ ${wan(o.thresholds.comfortableFen)} 万元，`,
+                `comfortable ≥ ${wan(o.thresholds.comfortableFen)} `,
+              )}
+              {t('以下为薄弱村；只计乡镇审核通过的收入。', '(10k yuan); accepted entries only.')}
             </p>
             {o.children.some((c) => c.rollup.villages) ? (
               <>
