@@ -70,7 +70,7 @@ function tally<K extends string>(keys: readonly K[], codesOf: (p: ProjectRow) =>
 /** 党支部+产业项目 of a subtree and year. */
 export const projectsFigure = defineFigure({
   key: 'economy.projects',
-  name: { zh: '党支部+产业项目', en: '"Party branch +" industry projects: funds, leverage, households' },
+  name: { zh: '党支部+产业项目', en: 'Industry projects ("Party branch +"): funds, leverage, households' },
   params: ProjectFiguresQuery,
   route: 'GET /api/economy/projects/figures',
   depends: ['projects', 'roster'],
