@@ -41,9 +41,10 @@ describe("the village economy on the township's home", () => {
     try {
       // The township accepts the entry on its page (the review move of the flow).
       await page.goto(`${baseUrl()}/economy/incomes/${entry.id}`);
-      await page.getByRole('button', { name: '审核通过' }).first().click();
-      const confirm = page.getByRole('dialog').getByRole('button', { name: /审核通过|确\s*定/ });
-      if (await confirm.count()) await confirm.first().click();
+      await page.getByTestId('move-accept').click();
+      const ok = page.locator('.ant-modal .ant-btn-primary');
+      if (await ok.isVisible({ timeout: 3_000 }).catch(() => false)) await ok.click();
+      await page.getByTestId('income-status').filter({ hasText: '已审核' }).waitFor();
       await expect
         .poll(async () => (await api.json<IncomeDetailT>('GET', `/api/economy/incomes/${entry.id}`)).status, {
           timeout: 15_000,
