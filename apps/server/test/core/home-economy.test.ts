@@ -58,7 +58,7 @@ describe.each(dialects())('the economy on the homes on %s', (dialect) => {
   });
   afterAll(() => env.close());
 
-  it("a village's income accepted by the township moves its class on the township's and the county's homes", async () => {
+  it("a village's accepted income moves its class on the township's and the county's homes", async () => {
     const home0 = (await townA.get('/api/home')).json() as HomeT;
     const inc0 = home0.economy!.incomes!;
     const year = inc0.year;

@@ -1,7 +1,8 @@
 /**
  * The member's training hours and this month's learning items on the phone home (`/m/`), from `GET /api/home/mine`:
- * my hours this year against my requirement (counted from attendance, never from study time or clicks), linking to
- * `/m/training`; this month's items of my branch, whether it held each and whether I attended, linking to `/m/learning`.
+ * my hours this year against my requirement (counted from attendance, never from study time or clicks), linking
+ * to `/m/training`; this month's items of my branch, whether it held each and whether I attended, linking to
+ * `/m/learning`.
  */
 import { Link } from 'react-router';
 import type { HomeMineT } from '@dangjian/contracts';
