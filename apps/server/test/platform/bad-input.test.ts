@@ -208,6 +208,7 @@ describe.each(dialects())('bad input answers 4xx with a code, never 5xx, on %s',
     expect(uploads.map((o) => o.path).sort()).toEqual([
       '/api/accountability/{id}/photos',
       '/api/development/{id}/files',
+      '/api/economy/incomes/{id}/photos',
       '/api/households/import',
       '/api/inspections/{id}/visits/{visitId}/photos',
       '/api/meetings/{id}/photos',
