@@ -13,6 +13,7 @@ import type { Random } from '../../../demo/random.js';
 import type { Ctx } from '../../../platform/context.js';
 import { addTimelineBatch, type TimelineEntry } from '../../../platform/data/timeline.js';
 import { bumpVersion } from '../../../platform/data/versions.js';
+import * as flowsRepo from './cadres.flows.repository.js';
 import * as repo from './cadres.repository.js';
 
 const KINDS: CadreKind[] = ['rich_leader', 'returnee', 'local_graduate', 'veteran'];
@@ -46,24 +47,10 @@ const ageAt = (birth: string, day: string) =>
 async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string) => void): Promise<void> {
   const rng = rng0.fork(1401);
   const db = ctx.db;
-  const villages = await db
-    .selectFrom('orgs')
-    .select(['id', 'org_path', 'name'])
-    .where('tenant_id', '=', c.tenantId)
-    .where('depth', '=', 2)
-    .where('field', 'in', ['rural', 'community'])
-    .where('deleted_at', 'is', null)
-    .orderBy('id')
-    .execute();
+  const villages = await repo.demoVillages(db, c.tenantId);
   if (!villages.length) return;
   // Roster members of each village's subtree (a general branch's branches too), by age.
-  const members = await db
-    .selectFrom('members as m')
-    .select(['m.id', 'm.org_path', 'm.name', 'm.gender', 'm.birth_date'])
-    .where('m.tenant_id', '=', c.tenantId)
-    .where('m.status', '=', 'full')
-    .where('m.deleted_at', 'is', null)
-    .execute();
+  const members = await repo.demoMembers(db, c.tenantId);
   const byVillage = new Map<number, typeof members>();
   const villageOfPath = (path: string) => Number(path.split('/').filter(Boolean)[2]);
   for (const m of members) {
@@ -277,7 +264,7 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
       },
     };
   });
-  const filingIds = await repo.insertFilings(
+  const filingIds = await flowsRepo.insertFilings(
     db,
     filingRows.map((f) => f.row),
   );
@@ -328,7 +315,7 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
       },
     };
   });
-  const reviewIds = await repo.insertReviews(
+  const reviewIds = await flowsRepo.insertReviews(
     db,
     reviewRows.map((r) => r.row),
   );
@@ -354,7 +341,8 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   await addTimelineBatch(db, events);
   await bumpVersion(db, c.tenantId, 'cadres');
   log(
-    `  村两委 cadres：${villages.length} 个村（社区），${people.length} 人，${posts.length} 条任职；备案 ${filingRows.length}，联审 ${reviewRows.length}`,
+    `  村两委 cadres：${villages.length} 个村（社区），${people.length} 人，${posts.length} 条任职；` +
+      `备案 ${filingRows.length}，联审 ${reviewRows.length}`,
   );
 }
 

@@ -28,6 +28,7 @@ import { notFound } from '../../../platform/errors.js';
 import { defineFigure, type Locale } from '../../../platform/figures.js';
 import { addSheet } from '../../../platform/sheets.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
+import * as flowsRepo from './cadres.flows.repository.js';
 import * as repo from './cadres.repository.js';
 import { electionsRules } from './cadres.rules.js';
 import { ageOn, jsonArray } from './cadres.service.js';
@@ -339,7 +340,13 @@ export const filingsFigure = defineFigure({
   compute: async (ctx: Ctx, { orgId, year }: FilingsArgs, tenantId: number): Promise<CadreFilingsSummaryT> => {
     const root = await repo.orgOfTenant(ctx.db, tenantId, orgId);
     if (!root) throw notFound();
-    const rows = await repo.filingsIn(ctx.db, tenantId, subtreeRange(root.org_path), `${year}-01-01`, `${year}-12-31`);
+    const rows = await flowsRepo.filingsIn(
+      ctx.db,
+      tenantId,
+      subtreeRange(root.org_path),
+      `${year}-01-01`,
+      `${year}-12-31`,
+    );
     const count = (s: string) => rows.filter((r) => r.status === s).length;
     return {
       orgId: root.id,
