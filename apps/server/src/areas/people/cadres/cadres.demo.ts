@@ -56,7 +56,9 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   for (const m of members) {
     const v = villageOfPath(m.org_path);
     if (!Number.isFinite(v)) continue;
-    byVillage.set(v, [...(byVillage.get(v) ?? []), m]);
+    const list = byVillage.get(v);
+    if (list) list.push(m);
+    else byVillage.set(v, [m]);
   }
   const people: Person[] = [];
   let key = 0;
@@ -130,19 +132,19 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
     const stay = was.filter((p) => ageAt(p.birth, s21) < 46 && rng.chance(0.8));
     const party26Size = rng.int(3, 5);
     const party26: Person[] = stay.filter((p) => p.memberId != null).slice(0, Math.ceil(party26Size * 0.4));
-    while (party26.length < party26Size) party26.push(newPerson(v, s26, [27, 46], true, 0.88, 0.12));
+    while (party26.length < party26Size) party26.push(newPerson(v, s26, [31, 50], true, 0.8, 0.14));
     // The secretary: the youngest of the party committee.
     party26.sort((a, b) => (a.birth < b.birth ? 1 : -1));
     const party26Posts = ['secretary', ...(rng.chance(0.5) ? ['deputy_secretary'] : [])];
     party26.forEach((p, i) =>
       p.posts.push({ committee: 'party', post: party26Posts[i] ?? 'member', term: '2026', started: s26, ended: null }),
     );
-    const vill26: Person[] = [rng.chance(0.88) ? party26[0]! : newPerson(v, s26, [28, 46], false, 0.8, 0.12)];
+    const vill26: Person[] = [rng.chance(0.88) ? party26[0]! : newPerson(v, s26, [31, 50], false, 0.75, 0.14)];
     const vill26Size = rng.int(3, 5);
     for (let i = 1; i < vill26Size; i++) {
       const fromParty = party26.filter((p) => !vill26.includes(p));
       vill26.push(
-        fromParty.length && rng.chance(0.85) ? rng.pick(fromParty) : newPerson(v, s26, [28, 46], false, 0.8, 0.12),
+        fromParty.length && rng.chance(0.85) ? rng.pick(fromParty) : newPerson(v, s26, [31, 50], false, 0.75, 0.14),
       );
     }
     vill26.forEach((p, i) =>

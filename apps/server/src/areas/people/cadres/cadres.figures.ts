@@ -217,7 +217,10 @@ export const committeesFigure = defineFigure({
       const out = new Map<number, PostRow[]>();
       for (const r of list) {
         const hit = childRanges.find((x) => inside(r.org_path, x.range));
-        if (hit) out.set(hit.c.id, [...(out.get(hit.c.id) ?? []), r]);
+        if (!hit) continue;
+        const list = out.get(hit.c.id);
+        if (list) list.push(r);
+        else out.set(hit.c.id, [r]);
       }
       return out;
     };
