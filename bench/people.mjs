@@ -133,7 +133,8 @@ export async function runPeopleBench({ log = console.log } = {}) {
       );
       result.checks['electionsCounty.p95Ms'] = check(x.latencyMs.p95, PEOPLE_TARGETS.electionsCountyMs);
       log(
-        `   election analytics (county, term ${term}): first ${first.ms} ms (HTTP ${first.status}), p95 ${x.latencyMs.p95} ms`,
+        `   election analytics (county, term ${term}): first ${first.ms} ms (HTTP ${first.status}), ` +
+          `p95 ${x.latencyMs.p95} ms`,
       );
     }
   } catch (err) {

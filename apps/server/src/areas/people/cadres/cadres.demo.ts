@@ -13,6 +13,7 @@ import type { Random } from '../../../demo/random.js';
 import type { Ctx } from '../../../platform/context.js';
 import { addTimelineBatch, type TimelineEntry } from '../../../platform/data/timeline.js';
 import { bumpVersion } from '../../../platform/data/versions.js';
+import * as flowsRepo from './cadres.flows.repository.js';
 import * as repo from './cadres.repository.js';
 
 const KINDS: CadreKind[] = ['rich_leader', 'returnee', 'local_graduate', 'veteran'];
@@ -46,30 +47,18 @@ const ageAt = (birth: string, day: string) =>
 async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string) => void): Promise<void> {
   const rng = rng0.fork(1401);
   const db = ctx.db;
-  const villages = await db
-    .selectFrom('orgs')
-    .select(['id', 'org_path', 'name'])
-    .where('tenant_id', '=', c.tenantId)
-    .where('depth', '=', 2)
-    .where('field', 'in', ['rural', 'community'])
-    .where('deleted_at', 'is', null)
-    .orderBy('id')
-    .execute();
+  const villages = await repo.demoVillages(db, c.tenantId);
   if (!villages.length) return;
   // Roster members of each village's subtree (a general branch's branches too), by age.
-  const members = await db
-    .selectFrom('members as m')
-    .select(['m.id', 'm.org_path', 'm.name', 'm.gender', 'm.birth_date'])
-    .where('m.tenant_id', '=', c.tenantId)
-    .where('m.status', '=', 'full')
-    .where('m.deleted_at', 'is', null)
-    .execute();
+  const members = await repo.demoMembers(db, c.tenantId);
   const byVillage = new Map<number, typeof members>();
   const villageOfPath = (path: string) => Number(path.split('/').filter(Boolean)[2]);
   for (const m of members) {
     const v = villageOfPath(m.org_path);
     if (!Number.isFinite(v)) continue;
-    byVillage.set(v, [...(byVillage.get(v) ?? []), m]);
+    const list = byVillage.get(v);
+    if (list) list.push(m);
+    else byVillage.set(v, [m]);
   }
   const people: Person[] = [];
   let key = 0;
@@ -143,19 +132,19 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
     const stay = was.filter((p) => ageAt(p.birth, s21) < 46 && rng.chance(0.8));
     const party26Size = rng.int(3, 5);
     const party26: Person[] = stay.filter((p) => p.memberId != null).slice(0, Math.ceil(party26Size * 0.4));
-    while (party26.length < party26Size) party26.push(newPerson(v, s26, [27, 46], true, 0.88, 0.12));
+    while (party26.length < party26Size) party26.push(newPerson(v, s26, [31, 50], true, 0.8, 0.14));
     // The secretary: the youngest of the party committee.
     party26.sort((a, b) => (a.birth < b.birth ? 1 : -1));
     const party26Posts = ['secretary', ...(rng.chance(0.5) ? ['deputy_secretary'] : [])];
     party26.forEach((p, i) =>
       p.posts.push({ committee: 'party', post: party26Posts[i] ?? 'member', term: '2026', started: s26, ended: null }),
     );
-    const vill26: Person[] = [rng.chance(0.88) ? party26[0]! : newPerson(v, s26, [28, 46], false, 0.8, 0.12)];
+    const vill26: Person[] = [rng.chance(0.88) ? party26[0]! : newPerson(v, s26, [31, 50], false, 0.75, 0.14)];
     const vill26Size = rng.int(3, 5);
     for (let i = 1; i < vill26Size; i++) {
       const fromParty = party26.filter((p) => !vill26.includes(p));
       vill26.push(
-        fromParty.length && rng.chance(0.85) ? rng.pick(fromParty) : newPerson(v, s26, [28, 46], false, 0.8, 0.12),
+        fromParty.length && rng.chance(0.85) ? rng.pick(fromParty) : newPerson(v, s26, [31, 50], false, 0.75, 0.14),
       );
     }
     vill26.forEach((p, i) =>
@@ -277,7 +266,7 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
       },
     };
   });
-  const filingIds = await repo.insertFilings(
+  const filingIds = await flowsRepo.insertFilings(
     db,
     filingRows.map((f) => f.row),
   );
@@ -328,7 +317,7 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
       },
     };
   });
-  const reviewIds = await repo.insertReviews(
+  const reviewIds = await flowsRepo.insertReviews(
     db,
     reviewRows.map((r) => r.row),
   );
@@ -354,7 +343,8 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   await addTimelineBatch(db, events);
   await bumpVersion(db, c.tenantId, 'cadres');
   log(
-    `  村两委 cadres：${villages.length} 个村（社区），${people.length} 人，${posts.length} 条任职；备案 ${filingRows.length}，联审 ${reviewRows.length}`,
+    `  村两委 cadres：${villages.length} 个村（社区），${people.length} 人，${posts.length} 条任职；` +
+      `备案 ${filingRows.length}，联审 ${reviewRows.length}`,
   );
 }
 

@@ -28,6 +28,7 @@ import { notFound } from '../../../platform/errors.js';
 import { defineFigure, type Locale } from '../../../platform/figures.js';
 import { addSheet } from '../../../platform/sheets.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
+import * as flowsRepo from './cadres.flows.repository.js';
 import * as repo from './cadres.repository.js';
 import { electionsRules } from './cadres.rules.js';
 import { ageOn, jsonArray } from './cadres.service.js';
@@ -216,7 +217,10 @@ export const committeesFigure = defineFigure({
       const out = new Map<number, PostRow[]>();
       for (const r of list) {
         const hit = childRanges.find((x) => inside(r.org_path, x.range));
-        if (hit) out.set(hit.c.id, [...(out.get(hit.c.id) ?? []), r]);
+        if (!hit) continue;
+        const list = out.get(hit.c.id);
+        if (list) list.push(r);
+        else out.set(hit.c.id, [r]);
       }
       return out;
     };
@@ -339,7 +343,13 @@ export const filingsFigure = defineFigure({
   compute: async (ctx: Ctx, { orgId, year }: FilingsArgs, tenantId: number): Promise<CadreFilingsSummaryT> => {
     const root = await repo.orgOfTenant(ctx.db, tenantId, orgId);
     if (!root) throw notFound();
-    const rows = await repo.filingsIn(ctx.db, tenantId, subtreeRange(root.org_path), `${year}-01-01`, `${year}-12-31`);
+    const rows = await flowsRepo.filingsIn(
+      ctx.db,
+      tenantId,
+      subtreeRange(root.org_path),
+      `${year}-01-01`,
+      `${year}-12-31`,
+    );
     const count = (s: string) => rows.filter((r) => r.status === s).length;
     return {
       orgId: root.id,

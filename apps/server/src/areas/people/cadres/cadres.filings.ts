@@ -29,11 +29,12 @@ import { stampsOf } from '../../../platform/stamps.js';
 import { act, allowedActions, asUser, authorOf, requireMove } from '../../../platform/workflow.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import { filingFlow, opinionsOf, reviewFlow } from './cadres.flows.js';
-import * as repo from './cadres.repository.js';
+import * as repo from './cadres.flows.repository.js';
+import * as people from './cadres.repository.js';
 import { fieldError, todayOf, townshipIdOf } from './cadres.service.js';
 
 async function townships(ctx: Ctx, tenantId: number, paths: string[]) {
-  return repo.orgNames(
+  return people.orgNames(
     ctx.db,
     tenantId,
     paths.map(townshipIdOf).filter((x): x is number => x != null),
@@ -95,9 +96,9 @@ export async function getFiling(ctx: Ctx, actor: Actor, id: number): Promise<Cad
 export async function createFiling(ctx: Ctx, actor: Actor, input: CadreFilingCreateT): Promise<CadreFilingDetailT> {
   const who = asUser(actor);
   requireMove(who, filingFlow, 'file');
-  const c = await repo.getCadre(ctx.db, actor, input.cadreId);
+  const c = await people.getCadre(ctx.db, actor, input.cadreId);
   const term = String(input.term);
-  const posts = await repo.postsInTerm(ctx.db, c.id, term, 'party');
+  const posts = await people.postsInTerm(ctx.db, c.id, term, 'party');
   if (!posts.some((p) => p.post === 'secretary')) throw fieldError('cadres.not_secretary', 'cadreId');
   const id = await ctx.db.transaction().execute(async (trx) => {
     if (await repo.filingOf(trx, c.id, term)) throw fieldError('cadres.already_filed', 'cadreId', 409);
@@ -255,7 +256,7 @@ export async function getReview(ctx: Ctx, actor: Actor, id: number): Promise<Cad
 export async function createReview(ctx: Ctx, actor: Actor, input: CadreReviewCreateT): Promise<CadreReviewDetailT> {
   const who = asUser(actor);
   requireMove(who, reviewFlow, 'open');
-  const c = await repo.getCadre(ctx.db, actor, input.cadreId);
+  const c = await people.getCadre(ctx.db, actor, input.cadreId);
   if (!COMMITTEE_POSTS[input.committee].includes(input.post)) throw fieldError('cadres.post_mismatch', 'post');
   const term = String(input.term);
   const units = input.units ?? (Object.keys(REVIEW_UNITS) as ReviewUnit[]);

@@ -15,7 +15,7 @@ import {
 } from '@dangjian/contracts';
 import { inScope } from '../../../platform/actor.js';
 import { defineFlow, type FlowActor, type Visibility } from '../../../platform/workflow.js';
-import type { FilingRow, ReviewRow } from './cadres.repository.js';
+import type { FilingRow, ReviewRow } from './cadres.flows.repository.js';
 
 const seen = (who: FlowActor, r: { tenant_id: number; org_path: string }): Visibility =>
   who.kind === 'user' && inScope(who.actor, r.tenant_id, r.org_path) ? 'ok' : 'hidden';

@@ -36,6 +36,7 @@ import { datedXlsx, ok, routesOf, sendWorkbook } from '../../../platform/router.
 import * as excel from './cadres.excel.js';
 import * as filings from './cadres.filings.js';
 import * as figures from './cadres.figures.js';
+import * as posts from './cadres.posts.js';
 import * as cadres from './cadres.service.js';
 
 export const cadresRoutes: RouteModule = (app, ctx) => {
@@ -170,7 +171,7 @@ export const cadresRoutes: RouteModule = (app, ctx) => {
       params: IdParams,
       body: CadrePostCreate,
     },
-    (req) => cadres.addPost(ctx, actorOf(req), req.params.id, req.body),
+    (req) => posts.addPost(ctx, actorOf(req), req.params.id, req.body),
   );
   r.patch(
     '/api/cadres/:id/posts/:postId',
@@ -181,7 +182,7 @@ export const cadresRoutes: RouteModule = (app, ctx) => {
       params: CadrePostParams,
       body: CadrePostUpdate,
     },
-    (req) => cadres.updatePost(ctx, actorOf(req), req.params.id, req.params.postId, req.body),
+    (req) => posts.updatePost(ctx, actorOf(req), req.params.id, req.params.postId, req.body),
   );
   r.delete(
     '/api/cadres/:id/posts/:postId',
@@ -192,12 +193,12 @@ export const cadresRoutes: RouteModule = (app, ctx) => {
       params: CadrePostParams,
       response: Ok,
     },
-    (req) => ok(cadres.removePost(ctx, actorOf(req), req.params.id, req.params.postId)),
+    (req) => ok(posts.removePost(ctx, actorOf(req), req.params.id, req.params.postId)),
   );
   r.post(
     '/api/cadres/:id/posts/:postId/restore',
     { ...post, audit: 'cadre_post.restore', summary: '恢复任职 Restore a post', params: CadrePostParams },
-    (req) => cadres.restorePost(ctx, actorOf(req), req.params.id, req.params.postId),
+    (req) => posts.restorePost(ctx, actorOf(req), req.params.id, req.params.postId),
   );
 
   // Election analytics (换届分析).
