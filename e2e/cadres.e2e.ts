@@ -85,7 +85,7 @@ describe('cadres', () => {
     } finally {
       await phone.context.close();
     }
-  });
+  }, 300_000);
 
   it('the county acknowledges a filing and a unit stops a candidate, its reason shown in red', async () => {
     const { context, page, session } = await signedInContext(browser, 'demo-county');
@@ -145,5 +145,5 @@ describe('cadres', () => {
     } finally {
       await context.close();
     }
-  });
+  }, 300_000);
 });

@@ -89,8 +89,6 @@ export default function ElectionsPage() {
     const rows = a?.rows ?? [];
     const share = (v: number | null) => (v == null ? 0 : Math.round(v * 1000) / 10);
     return {
-      legend: { top: 0 },
-      grid: { top: 32 },
       xAxis: { type: 'category', data: rows.map((r) => r.orgName) },
       yAxis: { type: 'value', max: 100 },
       series: [
@@ -269,17 +267,37 @@ export default function ElectionsPage() {
           </Card>
           <Card title={t('下级组织对比', 'By organization below')}>
             {a.rows.length > 1 ? (
-              <Suspense fallback={<div className="dj-chart-placeholder" aria-hidden />}>
-                <Chart
-                  height={300}
-                  option={option}
-                  label={a.rows
-                    .map(
-                      (r) => `${r.orgName}: ${pct(r.oneShoulderShare)} / ${pct(r.crossShare)} / ${pct(r.anyKindShare)}`,
-                    )
-                    .join('; ')}
-                />
-              </Suspense>
+              <>
+                {/* The chart draws no legend (the shared Chart loads no legend component): the palette's first four. */}
+                <Space size={16} wrap className="dj-muted" data-testid="elections-legend">
+                  {[
+                    ['#b3141f', t('一肩挑', 'One shoulder')],
+                    ['#d4880f', t('交叉任职', 'Cross')],
+                    ['#1f6fb2', t('四类人员', 'Four kinds')],
+                    ['#389e0d', t('高中及以上', 'High school+')],
+                  ].map(([color, name]) => (
+                    <span key={name}>
+                      <span
+                        aria-hidden
+                        style={{ display: 'inline-block', width: 10, height: 10, background: color, marginRight: 4 }}
+                      />
+                      {name}（%）
+                    </span>
+                  ))}
+                </Space>
+                <Suspense fallback={<div className="dj-chart-placeholder" aria-hidden />}>
+                  <Chart
+                    height={300}
+                    option={option}
+                    label={a.rows
+                      .map(
+                        (r) =>
+                          `${r.orgName}: ${pct(r.oneShoulderShare)} / ${pct(r.crossShare)} / ${pct(r.anyKindShare)}`,
+                      )
+                      .join('; ')}
+                  />
+                </Suspense>
+              </>
             ) : null}
             <Table<ElectionRow>
               size="small"
