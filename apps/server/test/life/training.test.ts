@@ -135,7 +135,7 @@ describe.each(dialects())('training on %s', (dialect) => {
     ]);
   });
 
-  it('attendance of held sessions; hours from attendance and counted meetings, each once; 56 for a committee member', async () => {
+  it('attendance of held sessions; hours from attendance and counted meetings; 56 for a committee member', async () => {
     const url = (s: number) => `/api/training/classes/${id}/sessions/${s}/attendance`;
     expect((await put(townA, url(sessions[2]!), { present: [fx.memberIn.villageA1] })).json().error.code).toBe(
       'training.session_future',

@@ -12,6 +12,7 @@ import type { Random } from '../../../demo/random.js';
 import type { Ctx } from '../../../platform/context.js';
 import { addTimelineBatch, type TimelineEntry } from '../../../platform/data/timeline.js';
 import { bumpVersion } from '../../../platform/data/versions.js';
+import * as hoursRepo from './training.hours.repository.js';
 import * as repo from './training.repository.js';
 
 const TOPICS = [
@@ -40,27 +41,11 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   const db = ctx.db;
   const today = chinaToday(ctx.clock());
   const year = Number(today.slice(0, 4));
-  const orgs = await db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path', 'depth'])
-    .where('tenant_id', '=', c.tenantId)
-    .where('depth', '<=', 1)
-    .where('deleted_at', 'is', null)
-    .orderBy('depth')
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
+  const { orgs, demoMember } = await repo.demoPlaces(db, c.tenantId);
   const county = orgs.find((o) => o.depth === 0);
   const towns = orgs.filter((o) => o.depth === 1 && o.name.match(/[乡镇]|街道/));
   if (!county || !towns.length) return;
-  const members = await repo.membersOfSubtree(db, c.tenantId, subtreeRange(county.org_path));
-  const demo = await db
-    .selectFrom('users')
-    .select(['member_id', 'org_id'])
-    .where('tenant_id', '=', c.tenantId)
-    .where('username', 'in', ['demo-member', 'demo-branch'])
-    .execute();
-  const demoMember = demo.find((u) => u.member_id)?.member_id ?? null;
+  const members = await hoursRepo.membersOfSubtree(db, c.tenantId, subtreeRange(county.org_path));
   const under = (path: string) => members.filter((m) => m.org_path.startsWith(path));
 
   type Plan = { org: (typeof orgs)[number]; kind: TrainingKind; title: string; target: string; startOn: string };

@@ -21,6 +21,7 @@ import { readVersions } from '../../../platform/data/dataVersions.js';
 import { pagingOf } from '../../../platform/listing.js';
 import { memo } from '../../../platform/memo.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
+import * as hoursRepo from './training.hours.repository.js';
 import * as repo from './training.repository.js';
 import { trainingRules } from './training.rules.js';
 import { todayOf } from './training.service.js';
@@ -66,11 +67,11 @@ async function computeHours(
   const rules = await trainingRules(ctx.db, tenantId, year);
   const kinds = countedKinds(rules);
   const [members, classes, meetings, committee, rotated] = await Promise.all([
-    repo.membersOfSubtree(ctx.db, tenantId, range, memberId),
-    repo.classHours(ctx.db, tenantId, range, from, to),
-    repo.meetingsAttended(ctx.db, tenantId, range, from, to, [...kinds.keys()]),
-    repo.committeeMembers(ctx.db, tenantId, range),
-    repo.rotatedMembers(ctx.db, tenantId, range, from, to),
+    hoursRepo.membersOfSubtree(ctx.db, tenantId, range, memberId),
+    hoursRepo.classHours(ctx.db, tenantId, range, from, to),
+    hoursRepo.meetingsAttended(ctx.db, tenantId, range, from, to, [...kinds.keys()]),
+    hoursRepo.committeeMembers(ctx.db, tenantId, range),
+    hoursRepo.rotatedMembers(ctx.db, tenantId, range, from, to),
   ]);
   const meetingTenths = new Map<number, number>();
   for (const m of meetings)
@@ -162,7 +163,7 @@ export async function mine(ctx: Ctx, actor: Actor, q: { year?: number }): Promis
   const kinds = countedKinds(rules);
   const [classes, meetings] = await Promise.all([
     repo.myClasses(ctx.db, me.memberId, from, to),
-    repo.meetingsAttended(ctx.db, actor.tenantId!, subtreeRange(actor.orgPath), from, to, [...kinds.keys()]),
+    hoursRepo.meetingsAttended(ctx.db, actor.tenantId!, subtreeRange(actor.orgPath), from, to, [...kinds.keys()]),
   ]);
   return {
     year,

@@ -27,6 +27,7 @@ import { datedXlsx, routesOf, sendWorkbook } from '../../../platform/router.js';
 import * as excel from './training.excel.js';
 import * as figures from './training.figures.js';
 import * as hours from './training.hours.js';
+import * as people from './training.people.js';
 import * as classes from './training.service.js';
 
 export const trainingRoutes: RouteModule = (app, ctx) => {
@@ -59,7 +60,7 @@ export const trainingRoutes: RouteModule = (app, ctx) => {
   r.put(
     '/api/training/classes/:id/attendees',
     { ...write, audit: 'training.attendees', summary: '调整参训学员 Set the attendees', body: TrainingAttendees },
-    (req) => classes.setAttendees(ctx, actorOf(req), req.params.id, req.body),
+    (req) => people.setAttendees(ctx, actorOf(req), req.params.id, req.body),
   );
   r.put(
     '/api/training/classes/:id/sessions/:sessionId/attendance',
@@ -71,12 +72,12 @@ export const trainingRoutes: RouteModule = (app, ctx) => {
       summary: '记录一节课程的出勤 Record attendance of a session',
       body: TrainingAttendance,
     },
-    (req) => classes.setAttendance(ctx, actorOf(req), req.params.id, req.params.sessionId, req.body),
+    (req) => people.setAttendance(ctx, actorOf(req), req.params.id, req.params.sessionId, req.body),
   );
   r.put(
     '/api/training/classes/:id/results',
     { ...write, audit: 'training.results', summary: '录入结业考核结果 Record the results', body: TrainingResults },
-    (req) => classes.setResults(ctx, actorOf(req), req.params.id, req.body),
+    (req) => people.setResults(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/training/classes/:id/submit',

@@ -70,9 +70,11 @@ export default function TrainingClassFormPage() {
         record ? null : (
           <p className="dj-muted">
             {t(
-              '县委组织部或乡镇党委举办培训班：保存后编排课程计划、确定参训学员，提交县委组织部审核通过后开班，按节记录出勤，结业时录入考核结果。学时只按出勤记录计算。',
-              'The county or a township organizes a class: plan the sessions and attendees, submit the plan for review, ' +
-                'record attendance per session once approved, and the results at the end. Hours come from attendance only.',
+              '县委组织部或乡镇党委举办培训班：保存后编排课程计划、确定参训学员，提交县委组织部审核通过后开班，' +
+                '按节记录出勤，结业时录入考核结果。学时只按出勤记录计算。',
+              'The county or a township organizes a class: plan the sessions and attendees, submit the plan for ' +
+                'review, record attendance per session once approved, and the results at the end. ' +
+                'Hours come from attendance only.',
             )}
           </p>
         )

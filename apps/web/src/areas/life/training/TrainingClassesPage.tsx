@@ -1,4 +1,4 @@
-/** Training classes (`/training/classes`) on ListPage: title, organizer, kind, state, dates, attendees, person-times. */
+/** Training classes (`/training/classes`) on ListPage: title, organizer, kind, state, dates, attendees. */
 import { Tag } from 'antd';
 import { useNavigate } from 'react-router';
 import { TRAINING_KINDS, TRAINING_STATUSES } from '@dangjian/contracts';

@@ -73,8 +73,11 @@ export default function TrainingHoursPage() {
         <p className="dj-muted">
           {d
             ? t(
-                `学时只按出勤记录计算：培训班出勤课时，加上制度规定计入的组织生活（每次会议只计一次）。党员每年应修 ${d.rules.memberHours} 学时，书记和支部委员 ${d.rules.committeeHours} 学时。`,
-                `Hours come from attendance only: class sessions attended plus counted meetings (each once). Members need ${d.rules.memberHours} h a year, secretaries and committee members ${d.rules.committeeHours} h.`,
+                '学时只按出勤记录计算：培训班出勤课时，加上制度规定计入的组织生活（每次会议只计一次）。' +
+                  `党员每年应修 ${d.rules.memberHours} 学时，书记和支部委员 ${d.rules.committeeHours} 学时。`,
+                'Hours come from attendance only: class sessions attended plus counted meetings (each once). ' +
+                  `Members need ${d.rules.memberHours} h a year, secretaries and committee members ` +
+                  `${d.rules.committeeHours} h.`,
               )
             : null}
         </p>
