@@ -39,7 +39,7 @@ describe.each(dialects())('administrators apart from business data on %s', (dial
     const s = p.schema ?? {};
     const enumValues = s.enum ?? s.anyOf?.flatMap((a) => a.enum ?? []);
     if (enumValues?.length) return enumValues[0]!;
-    if (p.name === 'period' || p.name === 'year') return '2026';
+    if (p.name === 'period' || p.name === 'year' || p.name === 'term') return '2026';
     // A figure of a date range (the supervision figures) requires one: a valid range, so only the capability refuses.
     if (p.name === 'from') return '2026-01-01';
     if (p.name === 'to') return '2026-12-31';
