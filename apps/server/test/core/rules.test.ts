@@ -48,11 +48,13 @@ describe.each(dialects())('rules on %s', (dialect) => {
       ]),
     );
     const mine = (await member.get('/api/rules')).json();
-    // A member reads how its meetings, its points, its stars and a cadre's retraining are judged, never edits them.
+    // A member reads how its meetings, its points, its learning lists, its stars and a cadre's retraining are judged,
+    // never edits them.
     expect(mine.items.map((s: { name: string }) => s.name)).toEqual([
       'meetings',
       'meeting_timing',
       'points',
+      'learning',
       'ratings',
       'retraining',
     ]);

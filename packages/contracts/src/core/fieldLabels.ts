@@ -207,6 +207,15 @@ export const FIELD_LABELS: Record<string, Labelled> = {
   withReason: { zh: '含已说明原因', en: 'Include explained' },
   year: { zh: '年度', en: 'Year' },
   yes: { zh: '赞成票数', en: 'Votes for' },
+  // Query and path fields of issue 14's routes (cadres, dispatches, contact points, posts, learning).
+  holdId: { zh: '落实登记', en: 'Holding' },
+  holderId: { zh: '上岗记录', en: 'Holding of a post' },
+  issueId: { zh: '问题', en: 'Issue' },
+  leaderId: { zh: '县级领导', en: 'County leader' },
+  openIssues: { zh: '有未解决问题', en: 'With open issues' },
+  teamId: { zh: '驻村工作队', en: 'Work team' },
+  teamRole: { zh: '队内职务', en: 'Role in the team' },
+  unitLevel: { zh: '派出单位层级', en: 'Level of the sending unit' },
 };
 
 /** A text shortened for a summary (a notification, a timeline line), marked "…" when cut: never cut without a word. */

@@ -9,6 +9,11 @@ export const CONTACT_POINTS_AUDIT_ACTIONS = {
   'contactPoints.leader_update': l('修改县级领导', 'Change a county leader'),
   'contactPoints.leader_delete': l('删除县级领导（可恢复）', 'Delete a county leader'),
   'contactPoints.leader_restore': l('恢复县级领导', 'Restore a county leader'),
+  // The leaders' routes' own request records (the route's \`audit\` prefix), beside the changes above.
+  'contactPoints.leader.create': l('登记县级领导', 'Record a county leader'),
+  'contactPoints.leader.update': l('修改县级领导', 'Change a county leader'),
+  'contactPoints.leader.delete': l('删除县级领导（可恢复）', 'Delete a county leader'),
+  'contactPoints.leader.restore': l('恢复县级领导', 'Restore a county leader'),
   'contactPoints.create': l('确定联系点', 'Add a contact point'),
   'contactPoints.update': l('修改联系点', 'Change a contact point'),
   'contactPoints.delete': l('删除联系点（可恢复）', 'Delete a contact point'),

@@ -8,7 +8,7 @@ import type { DemoContributor, LoadedCounty } from '../../../demo/load.js';
 import type { Random } from '../../../demo/random.js';
 import type { Ctx } from '../../../platform/context.js';
 import { bumpVersion } from '../../../platform/data/versions.js';
-import { villagesUnder } from '../common/villages.repository.js';
+import { villagesUnder } from '../incomes/villages.repository.js';
 import { insertFunds, type NewFund } from './funds.repository.js';
 
 const YUAN = 100;

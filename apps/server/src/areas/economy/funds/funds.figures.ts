@@ -20,7 +20,7 @@ import { loadExcel, xlsxBuffer } from '../../../platform/excel.js';
 import { defineFigure, type Locale } from '../../../platform/figures.js';
 import { addSheet } from '../../../platform/sheets.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
-import { villagesUnder } from '../common/villages.repository.js';
+import { villagesUnder } from '../incomes/villages.repository.js';
 import { orgOf } from '../incomes/incomes.repository.js';
 import { totalsOf } from './funds.repository.js';
 import { fundsRules } from './funds.rules.js';

@@ -19,7 +19,7 @@ import { bumpVersion } from '../../../platform/data/versions.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { type Listed, pagingOf } from '../../../platform/listing.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
-import { isEconomyVillage } from '../common/villages.repository.js';
+import { isEconomyVillage } from '../incomes/villages.repository.js';
 import { orgOf } from '../incomes/incomes.repository.js';
 import * as repo from './funds.repository.js';
 

@@ -9,7 +9,7 @@ import type { DemoContributor, LoadedCounty } from '../../../demo/load.js';
 import type { Random } from '../../../demo/random.js';
 import type { Ctx } from '../../../platform/context.js';
 import { bumpVersion } from '../../../platform/data/versions.js';
-import { villagesUnder } from '../common/villages.repository.js';
+import { villagesUnder } from './villages.repository.js';
 import { insertIncomes, type NewIncome } from './incomes.repository.js';
 
 const SOURCES = Object.keys(INCOME_SOURCES) as IncomeSource[];

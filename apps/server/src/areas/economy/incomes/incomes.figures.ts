@@ -22,7 +22,7 @@ import { notFound } from '../../../platform/errors.js';
 import { defineFigure, type Locale } from '../../../platform/figures.js';
 import { addSheet } from '../../../platform/sheets.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
-import { childrenOf } from '../common/villages.repository.js';
+import { childrenOf } from './villages.repository.js';
 import { incomeClassesOf, orgOf, type VillageIncomeClass } from './incomes.repository.js';
 import { incomesRules } from './incomes.rules.js';
 

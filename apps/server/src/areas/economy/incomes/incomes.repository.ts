@@ -9,7 +9,7 @@ import { likeContains, subtreeRange } from '../../../db/dialect.js';
 import type { IncomeEntriesTable } from '../../../db/schema/incomes.js';
 import type { Actor } from '../../../platform/actor.js';
 import { getOr404, type Liveness, type Paging, paged, type Q, scoped } from '../../../platform/data/scoped.js';
-import { villagesUnder } from '../common/villages.repository.js';
+import { villagesUnder } from './villages.repository.js';
 import { incomesRules } from './incomes.rules.js';
 
 export type IncomeRow = Selectable<IncomeEntriesTable> & { org_name: string; township_name: string | null };

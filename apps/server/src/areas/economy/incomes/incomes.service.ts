@@ -23,7 +23,7 @@ import { DomainError, notFound } from '../../../platform/errors.js';
 import { type Listed, pagingOf } from '../../../platform/listing.js';
 import { allowedActions, asUser, authorOf, requireMove } from '../../../platform/workflow.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
-import { isEconomyVillage } from '../common/villages.repository.js';
+import { isEconomyVillage } from './villages.repository.js';
 import * as repo from './incomes.repository.js';
 import { type FlowRow, incomeFlow } from './incomes.workflow.js';
 
