@@ -30,7 +30,7 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   const db = ctx.db;
   const today = chinaToday(ctx.clock());
   const now = ctx.clock().toISOString();
-  const root = await db.selectFrom('orgs').select(['id', 'org_path']).where('id', '=', c.tenantId).executeTakeFirst();
+  const root = await repo.orgOfTenant(db, c.tenantId, c.tenantId);
   if (!root) return;
   let y = Number(today.slice(0, 4));
   let m = Number(today.slice(5, 7));
@@ -66,14 +66,8 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   const ids = await repo.insertItems(db, items);
   const branches = await repo.holdingOrgs(db, c.tenantId, root.org_path);
   const members = await repo.membersIn(db, c.tenantId, root.org_path);
-  const meetings = await db
-    .selectFrom('meetings')
-    .select(['id', 'org_id', 'held_on'])
-    .where('tenant_id', '=', c.tenantId)
-    .where('deleted_at', 'is', null)
-    .where('held_on', '>=', `${months[0]![0]}-${String(months[0]![1]).padStart(2, '0')}-01`)
-    .where('held_on', '<=', today)
-    .execute();
+  const from = `${months[0]![0]}-${String(months[0]![1]).padStart(2, '0')}-01`;
+  const meetings = await repo.demoMeetingsBetween(db, c.tenantId, from, today);
   const meetingsOf = new Map<string, number[]>();
   for (const mt of meetings) {
     const key = `${mt.org_id}:${mt.held_on.slice(0, 7)}`;

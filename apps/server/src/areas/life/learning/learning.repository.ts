@@ -302,3 +302,15 @@ export async function memberOrg(db: Q, memberId: number) {
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
 }
+
+/** The demo's live meetings of a county held between two days (the meetings a branch may link). */
+export async function demoMeetingsBetween(db: Q, tenantId: number, from: string, to: string) {
+  return db
+    .selectFrom('meetings')
+    .select(['id', 'org_id', 'held_on'])
+    .where('tenant_id', '=', tenantId)
+    .where('deleted_at', 'is', null)
+    .where('held_on', '>=', from)
+    .where('held_on', '<=', to)
+    .execute();
+}

@@ -11,8 +11,6 @@ import {
   type LearningCreateT,
   type LearningDetailT,
   type LearningHoldCreateT,
-  type LearningHoldMode,
-  type LearningHoldT,
   type LearningItemT,
   type LearningKind,
   type LearningListQueryT,
@@ -29,6 +27,7 @@ import { DomainError, notFound } from '../../../platform/errors.js';
 import { type Listed, pagingOf } from '../../../platform/listing.js';
 import * as orgsRepo from '../../core/orgs/orgs.repository.js';
 import * as repo from './learning.repository.js';
+import { presentHold } from './learning.present.js';
 import { learningRules } from './learning.rules.js';
 
 /** Today in China by the context's clock. */
@@ -41,25 +40,6 @@ export function fieldError(code: ErrorCode, field: string, status?: number): Dom
 
 const monthStart = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-01`;
 const monthEnd = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-31`;
-
-/** A holding as the API shows it. */
-function presentHold(h: repo.HoldRow, present: { id: number; name: string }[]): LearningHoldT {
-  return {
-    id: h.id,
-    itemId: h.item_id,
-    orgId: h.org_id,
-    orgName: h.org_name,
-    mode: h.mode as LearningHoldMode,
-    meetingId: h.meeting_id,
-    meetingTopic: h.meeting_topic,
-    heldOn: h.held_on,
-    place: h.place,
-    note: h.note,
-    attended: present.length,
-    attendeeNames: present.map((p) => p.name),
-    deletedAt: h.deleted_at,
-  };
-}
 
 /** Whether an organization is a branch strictly below an item's setter. */
 const applies = (item: { org_path: string }, org: { org_path: string; type: string }) =>

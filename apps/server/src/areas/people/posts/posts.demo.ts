@@ -25,19 +25,8 @@ async function load(ctx: Ctx, c: LoadedCounty, rng0: Random, log: (line: string)
   const db = ctx.db;
   const today = chinaToday(ctx.clock());
   const now = ctx.clock().toISOString();
-  const orgs = await db
-    .selectFrom('orgs')
-    .select(['id', 'org_path'])
-    .where('tenant_id', '=', c.tenantId)
-    .where('type', 'in', ['branch', 'general_branch', 'joint_branch'])
-    .where('deleted_at', 'is', null)
-    .execute();
-  const members = await db
-    .selectFrom('members')
-    .select(['id', 'org_path'])
-    .where('tenant_id', '=', c.tenantId)
-    .where('deleted_at', 'is', null)
-    .execute();
+  const orgs = await repo.demoBranches(db, c.tenantId);
+  const members = await repo.demoMembers(db, c.tenantId);
   const byOrg = new Map<number, number[]>();
   // A member of a party group under a branch belongs to the branch's posts.
   const pathOf = new Map(orgs.map((o) => [o.org_path, o.id]));

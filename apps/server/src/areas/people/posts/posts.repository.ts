@@ -235,3 +235,24 @@ export async function childOrgs(db: Q, tenantId: number, parentId: number) {
     .orderBy('id')
     .execute();
 }
+
+/** The demo's branches of a county (the organizations that define posts). */
+export async function demoBranches(db: Q, tenantId: number) {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'org_path'])
+    .where('tenant_id', '=', tenantId)
+    .where('type', 'in', ['branch', 'general_branch', 'joint_branch'])
+    .where('deleted_at', 'is', null)
+    .execute();
+}
+
+/** The demo's live members of a county with their organizations' paths. */
+export async function demoMembers(db: Q, tenantId: number) {
+  return db
+    .selectFrom('members')
+    .select(['id', 'org_path'])
+    .where('tenant_id', '=', tenantId)
+    .where('deleted_at', 'is', null)
+    .execute();
+}
