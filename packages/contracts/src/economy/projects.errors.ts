@@ -21,6 +21,10 @@ export const PROJECTS_ERRORS = {
     zh: '脱贫户与监测户之和不能超过联结农户数',
     en: 'Households lifted out of poverty and monitored cannot exceed those linked',
   },
+  'projects.amount_too_large': {
+    zh: '一年的投入资金合计不能超过2000万元',
+    en: 'The funds given in a year total at most 20 million yuan',
+  },
   'projects.duplicate_source': {
     zh: '同一资金来源只能填写一次',
     en: 'Each source of funds appears once',

@@ -7,6 +7,7 @@ import {
   can as roleCan,
   chinaYear,
   type ErrorCode,
+  PROJECT_MAX_FEN,
   type ProjectCreateT,
   type ProjectDetailT,
   type ProjectItemT,
@@ -247,6 +248,9 @@ export async function putYear(ctx: Ctx, actor: Actor, id: number, input: Project
   if (input.householdsPoor + input.householdsMonitored > input.households)
     throw fieldError('projects.households_exceed', 'householdsPoor');
   const funds = input.funds.filter((f) => f.amountFen > 0);
+  // Every money column is a 32-bit integer: the year's total must fit as each amount does.
+  if (funds.reduce((s, f) => s + f.amountFen, 0) > PROJECT_MAX_FEN)
+    throw fieldError('projects.amount_too_large', 'funds');
   const values = {
     funds: JSON.stringify(funds),
     given_fen: funds.reduce((s, f) => s + f.amountFen, 0),
