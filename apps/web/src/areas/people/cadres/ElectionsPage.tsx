@@ -268,7 +268,8 @@ export default function ElectionsPage() {
           <Card title={t('下级组织对比', 'By organization below')}>
             {a.rows.length > 1 ? (
               <>
-                {/* The chart draws no legend (the shared Chart loads no legend component): the palette's first four. */}
+                {/* The chart draws no legend (the shared Chart loads no legend component): */}
+                {/* the palette's first four. */}
                 <Space size={16} wrap className="dj-muted" data-testid="elections-legend">
                   {[
                     ['#b3141f', t('一肩挑', 'One shoulder')],

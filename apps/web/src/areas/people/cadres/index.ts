@@ -10,7 +10,8 @@ const label = { zh: '村两委成员', en: 'Village committees' };
 const elections = { zh: '换届分析', en: 'Election analytics' };
 const filings = { zh: '书记备案', en: "Secretaries' filings" };
 const reviews = { zh: '任前联审', en: 'Joint reviews' };
-// One order for the four: they keep their order here, before the dispatched cadres and contact points (the modules' order).
+// One order for the four: they keep their order here, before the dispatched cadres and contact points
+// (the modules' order).
 const under = { group, capability: 'cadres.read', order: CADRES_ORDER };
 
 /** The web manifest of cadres. */
