@@ -43,6 +43,7 @@ describe.each(dialects())('administrators apart from business data on %s', (dial
     // A figure of a date range (the supervision figures) requires one: a valid range, so only the capability refuses.
     if (p.name === 'from') return '2026-01-01';
     if (p.name === 'to') return '2026-12-31';
+    if (p.name === 'month') return '2026-01';
     if (p.name === 'org') return String(fx.county);
     if (s.type === 'integer' || s.type === 'number') {
       if (p.name !== 'id') return '1';

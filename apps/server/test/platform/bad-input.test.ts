@@ -14,6 +14,8 @@ type Schema = {
   oneOf?: Schema[];
   properties?: Record<string, Schema>;
   nullable?: boolean;
+  minimum?: number;
+  maximum?: number;
 };
 type Parameter = { in: 'query' | 'path' | 'header'; name: string; schema: Schema; required?: boolean };
 type Operation = { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } };
@@ -176,6 +178,10 @@ describe.each(dialects())('bad input answers 4xx with a code, never 5xx, on %s',
         if (ints.length) operations++;
         for (const p of ints) {
           for (const v of ID_VALUES) {
+            // A small count, not an id (`stars` 0–10): a value inside its declared range is no bad input.
+            const n = Number(v);
+            const { minimum = -(2 ** 31), maximum = 2 ** 31 - 1 } = p.schema;
+            if (maximum - minimum <= 1000 && Number.isInteger(n) && n >= minimum && n <= maximum) continue;
             cases++;
             const url = p.in === 'path' ? fill(o, p.name, v) : `${fill(o)}?${p.name}=${encodeURIComponent(v)}`;
             const res = await send(clients[who]!, o.method, url);
