@@ -1,6 +1,6 @@
 /**
- * An upload cannot take the server down: a zip bomb posted twice in parallel is refused with 4xx while
- * the server's RSS stays under 600 MB and /api/health keeps answering within 100 ms; lying headers are
+ * An upload cannot take the server down: a zip bomb posted twice in parallel is refused with 4xx while what an
+ * import adds to the server's RSS stays under 300 MB and /api/health keeps answering within 100 ms; lying headers are
  * caught while reading; not-a-zip and too many entries are refused; an out-of-memory ends only the
  * reading worker; good rosters still import, one at a time per county, with the queue visible.
  * Real HTTP on 127.0.0.1, so that parallel requests really run in parallel.
@@ -28,6 +28,10 @@ import { MB, rosterXlsx, goodRows, bombSheet, withSheet, inflatedBytes } from '.
  * the figures are printed; the 100 ms bound of the issue is held where it is asked, during the bomb.
  */
 const WORKING_BUDGET_MS = 1_000;
+
+// The whole test process (every module's code, both databases' pools) peaked at 638 MB on an idle machine with the
+// assessment area, so the old 600 MB bound failed on that alone; what an import adds is bounded apart (300 MB).
+const RSS_CEILING_MB = 900;
 
 async function healthBudget(base: string): Promise<{ budgetMs: number; idleMaxMs: number; load: number }> {
   const stop = watch(base);
@@ -127,7 +131,7 @@ describe.each(dialects())('bounded imports on %s', (dialect) => {
     return { status: r.status, json: await r.json(), ms: performance.now() - t };
   }
 
-  it('refuses a 1.5 MB bomb of 480 MB posted twice in parallel: 4xx, RSS under 600 MB, health within 100 ms', {
+  it('refuses a 1.5 MB bomb of 480 MB posted twice in parallel: 4xx, RSS up by under 300 MB, health within 100 ms', {
     timeout: 90_000,
   }, async () => {
     const bomb = await withSheet(bombSheet(480), MB);
@@ -159,6 +163,7 @@ describe.each(dialects())('bounded imports on %s', (dialect) => {
     }
     expect(seen.failures).toBe(0);
     expect(seen.growthMb).toBeLessThan(300);
+    expect(seen.maxRssMb).toBeLessThan(RSS_CEILING_MB);
     expect(seen.maxHealthMs).toBeLessThan(budget.budgetMs);
     // The refusal leaves a trace in the audit log.
     const refused = await env.ctx.db
@@ -195,6 +200,7 @@ describe.each(dialects())('bounded imports on %s', (dialect) => {
       expect(a.json.error).toMatchObject({ code: 'import.archive_rejected', details: { reason: 'size_mismatch' } });
     }
     expect(seen.growthMb).toBeLessThan(300);
+    expect(seen.maxRssMb).toBeLessThan(RSS_CEILING_MB);
     expect(seen.maxHealthMs).toBeLessThan(Math.max(budget.budgetMs, WORKING_BUDGET_MS));
   });
 
@@ -256,6 +262,7 @@ describe.each(dialects())('bounded imports on %s', (dialect) => {
       // A worker collecting garbage at its limit takes a core; on an overloaded machine that costs the server more.
       expect(seen.maxHealthMs).toBeLessThan(budget.budgetMs === 100 ? WORKING_BUDGET_MS : 2_000);
       expect(seen.growthMb).toBeLessThan(300);
+      expect(seen.maxRssMb).toBeLessThan(RSS_CEILING_MB);
       expect(a.status).toBe(413);
       expect(a.json.error).toMatchObject({ code: 'import.too_large', details: { reason: 'memory' } });
       expect(seen.failures).toBe(0);
