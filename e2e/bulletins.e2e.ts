@@ -39,7 +39,11 @@ describe('bulletins', () => {
       await shot(page, 'bulletins-preview-draft');
 
       await page.getByTestId('issue-bulletin').click();
-      await page.getByTestId('confirm-issue').click({ force: true });
+      // The confirmation pops up with a zoom: a click during it can land outside the viewport, so wait, then press.
+      const confirm = page.getByTestId('confirm-issue');
+      await confirm.waitFor();
+      await page.waitForTimeout(400);
+      await confirm.dispatchEvent('click');
       await page.getByText('已印发', { exact: true }).first().waitFor({ timeout: 60_000 });
       const number = await page.getByTestId('bulletin-number').innerText();
       expect(number).toMatch(/^\d{4}年第\d+期$/);

@@ -208,6 +208,12 @@ describe('organizational life', () => {
       // The behind quick filter leaves only rows that are behind.
       await tw2.page.getByTestId('filter-behind').click();
       await tw2.page.waitForURL(/status=behind/);
+      // The URL moves before the table answers: wait for the filtered rows, not just the address.
+      await tw2.page.waitForFunction(() =>
+        [...document.querySelectorAll('[data-testid="compliance-table"] [data-status]')].every(
+          (e) => e.getAttribute('data-status') === 'behind',
+        ),
+      );
       const statuses = await tw2.page
         .locator('[data-testid="compliance-table"] [data-status]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));

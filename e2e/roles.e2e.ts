@@ -101,7 +101,11 @@ describe('org switcher', () => {
       await page.goto(baseUrl() + '/');
       await page.getByTestId('stat-members').waitFor();
       await page.getByTestId('org-switcher').click();
-      await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: town.name }).first().click();
+      // The tree drops down with an animation: a click during it can miss the option.
+      const option = page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: town.name }).first();
+      await option.waitFor();
+      await page.waitForTimeout(400);
+      await option.click();
       await page.getByRole('heading', { name: new RegExp(town.name) }).waitFor();
       await expect
         .poll(async () =>

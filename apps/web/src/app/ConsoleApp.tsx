@@ -9,7 +9,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { useQueryClient } from '@tanstack/react-query';
 import { onUnauthorized } from '../api/client';
 import { useLocale } from './i18n';
-import { theme } from './theme';
+import { consoleTheme } from './theme';
 import { ME_KEY, useMe } from './session';
 import { ApiError } from '../api/client';
 import { Shell } from './Shell';
@@ -107,12 +107,15 @@ function UnauthorizedRedirect() {
   return null;
 }
 
+// Read once at start: a change of the system setting applies on the next load.
+const THEME = consoleTheme();
+
 /** The console application (everything outside `/m/`). */
 export default function ConsoleApp() {
   const { locale } = useLocale();
   dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
       <UnauthorizedRedirect />
       <FeedbackMount />
       <Suspense fallback={<PageLoading />}>

@@ -37,3 +37,9 @@ export const theme: ThemeConfig = {
     Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerPadding: '0 16px' },
   },
 };
+
+/** The console theme, without animations when the person asked the system for reduced motion. */
+export function consoleTheme(): ThemeConfig {
+  const reduce = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  return reduce ? { ...theme, token: { ...theme.token, motion: false } } : theme;
+}

@@ -1,6 +1,7 @@
 /** A DatePicker whose value is a `YYYY-MM-DD` string, as the API speaks. */
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
+import { chinaToday } from '@dangjian/contracts';
 
 /** Props of the date field. */
 export interface DateFieldProps {
@@ -28,7 +29,12 @@ export function DateField({ value, onChange, id, disabled, placeholder, maxToday
       value={value ? dayjs(value) : null}
       onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : null)}
       disabledDate={
-        maxToday ? (d) => d.isAfter(dayjs(), 'day') : maxDay ? (d) => d.format('YYYY-MM-DD') > maxDay : undefined
+        // "Today" is China's, as the server checks it: after 16:00 UTC a browser elsewhere is still on yesterday.
+        maxToday
+          ? (d) => d.format('YYYY-MM-DD') > chinaToday()
+          : maxDay
+            ? (d) => d.format('YYYY-MM-DD') > maxDay
+            : undefined
       }
     />
   );

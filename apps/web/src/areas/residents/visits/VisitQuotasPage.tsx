@@ -72,7 +72,7 @@ export default function VisitQuotasPage() {
               inputReadOnly
               style={{ width: 150 }}
               onChange={(v) => v && set('quarter', quarterOf(v.format('YYYY-MM-DD')))}
-              disabledDate={(v) => v.isAfter(dayjs(), 'day')}
+              disabledDate={(v) => v.format('YYYY-MM-DD') > chinaToday()}
             />
             <DatePicker
               picker="week"
@@ -83,7 +83,7 @@ export default function VisitQuotasPage() {
               inputReadOnly
               style={{ width: 150 }}
               onChange={(v) => v && set('week', isoWeekOf(v.startOf('week').add(1, 'day').format('YYYY-MM-DD')))}
-              disabledDate={(v) => v.isAfter(dayjs(), 'day')}
+              disabledDate={(v) => v.format('YYYY-MM-DD') > chinaToday()}
             />
             <Link to="/visits">{t('走访记录', 'Visits')}</Link>
           </Space>
