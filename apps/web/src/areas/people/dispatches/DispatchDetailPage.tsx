@@ -67,7 +67,7 @@ function PresenceForm({ r, onSaved }: { r: DispatchDetailT; onSaved: () => void 
         <InputNumber min={0} max={31} precision={0} style={{ width: 90 }} data-testid="presence-days" />
       </Form.Item>
       <Form.Item label={t('说明', 'Note')} name="note">
-        <Input count={{ show: true, max: 200 }} style={{ width: 240 }} />
+        <Input count={{ show: true, max: 200 }} style={{ width: 240 }} data-testid="presence-note" />
       </Form.Item>
       <Button type="primary" htmlType="submit" data-testid="save-presence">
         {t('登记', 'Record')}
@@ -146,7 +146,9 @@ export default function DispatchDetailPage() {
           <Descriptions.Item label={t('派驻期', 'Term')}>
             {r.startedOn} ~ {r.endedOn ?? r.endsOn ?? t('至今', 'now')}
           </Descriptions.Item>
-          <Descriptions.Item label={t('今年在村天数', 'Days present this year')}>{r.daysThisYear}</Descriptions.Item>
+          <Descriptions.Item label={t('今年在村天数', 'Days present this year')}>
+            <span data-testid="dispatch-days-year">{r.daysThisYear}</span>
+          </Descriptions.Item>
           {r.note ? (
             <Descriptions.Item label={t('备注', 'Note')} span={2}>
               {r.note}
@@ -161,7 +163,7 @@ export default function DispatchDetailPage() {
             message={
               <span>
                 {t('第一书记工作经费由经费模块登记：', 'Work funds are kept by the funds module: ')}
-                <Link to={r.fundsPath}>
+                <Link to={r.fundsPath} data-testid="dispatch-funds-link">
                   {t('查看本村第一书记工作经费', 'the village’s first-secretary work funds')}
                 </Link>
               </span>
@@ -169,7 +171,10 @@ export default function DispatchDetailPage() {
           />
         ) : null}
       </Card>
-      <Card title={t('在村天数（按月，乡镇登记）', 'Days present by month (entered by the township)')}>
+      <Card
+        title={t('在村天数（按月，乡镇登记）', 'Days present by month (entered by the township)')}
+        data-testid="dispatch-presence"
+      >
         {canWrite ? (
           <div style={{ marginBottom: 12 }}>
             <PresenceForm r={r} onSaved={changed} />

@@ -15,7 +15,7 @@ import {
   type DispatchDetailT,
   type DispatchItemT,
 } from '@dangjian/contracts';
-import { api } from '../../../api/client';
+import { api, messageOf } from '../../../api/client';
 import { useEnumOptions, useT } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/crumbs';
 import { DateField } from '../../../components/DateField';
@@ -84,6 +84,18 @@ function DispatchForm({ record }: { record: DispatchDetailT | null }) {
   const kind = Form.useWatch('kind', form) ?? record?.kind;
   const teamRole = Form.useWatch('teamRole', form) ?? record?.teamRole;
   const text = (s?: string) => (s?.trim() ? s.trim() : null);
+  // An end before the start is refused here as the server refuses it (dispatches.dates), and the message goes as
+  // soon as either date is put right (a refusal the server placed on a field without rules stayed until the save).
+  const notBeforeStart = [
+    {
+      validator: (_: unknown, v?: string | null) => {
+        const start = form.getFieldValue('startedOn') as string | undefined;
+        return !v || !start || v >= start
+          ? Promise.resolve()
+          : Promise.reject(new Error(messageOf('dispatches.dates')));
+      },
+    },
+  ];
   if (replaces && !record && replaced.isPending) return <LoadingCard />;
   const from = replaced.data;
   const initial: Partial<Values> = record
@@ -224,7 +236,13 @@ function DispatchForm({ record }: { record: DispatchDetailT | null }) {
         <Field col="third" label={t('派驻日期', 'Started on')} name="startedOn" required>
           <DateField />
         </Field>
-        <Field col="third" label={t('期满日期', 'Ends on')} name="endsOn">
+        <Field
+          col="third"
+          label={t('期满日期', 'Ends on')}
+          name="endsOn"
+          dependencies={['startedOn']}
+          rules={notBeforeStart}
+        >
           <DateField />
         </Field>
         {record ? (
@@ -232,7 +250,13 @@ function DispatchForm({ record }: { record: DispatchDetailT | null }) {
             <Field col="third" label={t('状态', 'Status')} name="status">
               <Select options={opts(DISPATCH_STATUSES)} />
             </Field>
-            <Field col="third" label={t('离岗日期', 'Ended on')} name="endedOn">
+            <Field
+              col="third"
+              label={t('离岗日期', 'Ended on')}
+              name="endedOn"
+              dependencies={['startedOn']}
+              rules={notBeforeStart}
+            >
               <DateField maxToday />
             </Field>
           </>

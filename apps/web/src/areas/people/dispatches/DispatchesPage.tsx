@@ -5,7 +5,7 @@
  */
 import { Card, Col, Row, Statistic, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import {
   chinaToday,
   DISPATCH_KINDS,
@@ -16,6 +16,7 @@ import {
 } from '@dangjian/contracts';
 import { api } from '../../../api/client';
 import { useEnumOptions, useLabel, useT } from '../../../app/i18n';
+import { useScope } from '../../../app/scope';
 import { hasCap, useMe } from '../../../app/session';
 import { type ListFilter, ListPage } from '../../../components/list/ListPage';
 import { NewButton, recycleBin, searchFilter, selectFilter } from '../../../components/list/listParts';
@@ -27,21 +28,27 @@ const STATUS_COLORS: Record<string, string> = {
   recalled: 'red',
 };
 
-/** The year's figure by kind: people, teams, villages covered, average days present. */
+/**
+ * The year's figure by kind: people, teams, villages covered, average days present — of the organization the list
+ * is narrowed to (`?org=` or the header's switcher), as the list below.
+ */
 function SummaryCards() {
   const t = useT();
   const lbl = useLabel();
   const year = Number(chinaToday().slice(0, 4));
+  const [params] = useSearchParams();
+  const { org: scoped } = useScope();
+  const org = Number(params.get('org')) || scoped?.id || undefined;
   const q = useQuery({
-    queryKey: ['dispatches', 'summary', year],
-    queryFn: ({ signal }) => api.get<DispatchSummaryT>('/api/dispatches/summary', { year }, signal),
+    queryKey: ['dispatches', 'summary', year, org ?? null],
+    queryFn: ({ signal }) => api.get<DispatchSummaryT>('/api/dispatches/summary', { year, org }, signal),
   });
   if (!q.data) return null;
   return (
-    <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+    <Row gutter={[12, 12]} style={{ marginBottom: 12 }} data-testid="dispatch-summary">
       {q.data.byKind.map((k) => (
         <Col key={k.kind} xs={12} md={6}>
-          <Card size="small">
+          <Card size="small" data-testid={`dispatch-summary-${k.kind}`}>
             <Statistic
               title={`${lbl(DISPATCH_KINDS, k.kind)}（${year}）`}
               value={k.kind === 'work_team' ? k.teams : k.people}
@@ -68,7 +75,10 @@ export default function DispatchesPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const filters: ListFilter[] = [
-    searchFilter(t('搜索', 'Search'), t('姓名或派出单位', 'Name or unit'), { maxLength: 40 }),
+    searchFilter(t('搜索', 'Search'), t('姓名或派出单位', 'Name or unit'), {
+      maxLength: 40,
+      testId: 'dispatch-search',
+    }),
     selectFilter('kind', t('派驻类型', 'Kind'), opts(DISPATCH_KINDS), 130, 'dispatch-kind-filter'),
     selectFilter('status', t('状态', 'Status'), opts(DISPATCH_STATUSES), 110),
     selectFilter('unitLevel', t('派出单位层级', 'Unit level'), opts(DISPATCH_UNIT_LEVELS), 120),
