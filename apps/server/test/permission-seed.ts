@@ -6,6 +6,8 @@
 import { seedTraining } from './life/training-seed.js';
 import { seedAssessment } from './assessment/assessment-seed.js';
 import { seedDispatches } from './people/dispatches-seed.js';
+import { seedPosts } from './people/posts-seed.js';
+import { seedLearning } from './life/learning-seed.js';
 import { seedRatings } from './assessment/ratings-seed.js';
 import { seedProjects } from './economy/projects-seed.js';
 import { seedCadres } from './people/cadres-seed.js';
@@ -84,6 +86,8 @@ const ENTITIES = [
   'contact-points',
   'incomes',
   'funds',
+  'posts',
+  'learning',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -367,6 +371,8 @@ export async function seedRecords(env: TestEnv, fx: Fixture): Promise<Seeded> {
   await seedProjects(county, org, records);
   await seedCadres(county, org, records);
   await seedDispatches(county, org, records);
+  await seedPosts(env, fx, org, records);
+  await seedLearning(env, fx, records);
   await seedEconomy(county, org, records);
   return { org, member, household, records };
 }

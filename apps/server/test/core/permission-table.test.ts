@@ -32,7 +32,15 @@ const NOT_DRIVEN: { route: RegExp; why: string }[] = [
  * Routes whose scope is wider than the caller's subtree by design, for the roles named (the WIDENING notes in
  * the services). `shows`: records outside the subtree may appear in the answer.
  */
-const WIDER: { route: RegExp; actors: ActorKey[]; shows: boolean; why: string; relations?: Relation[] }[] = [
+const WIDER: {
+  route: RegExp;
+  actors: ActorKey[];
+  shows: boolean;
+  why: string;
+  relations?: Relation[];
+  /** false: the answer shows those records, but the caller reaches no more (its `org` filter stays in its subtree). */
+  reaches?: false;
+}[] = [
   {
     route: /^GET \/api\/wishes(\/\{id\})?$/,
     actors: ['memberA1'],
@@ -84,6 +92,21 @@ const WIDER: { route: RegExp; actors: ActorKey[]; shows: boolean; why: string; r
     shows: true,
     relations: ['parent'],
     why: "the county's rating scheme is read by the organizations it rates (考评方案由县委制定、下发)",
+  },
+  {
+    route: /^(GET \/api\/learning\/\{id\}(\/meetings)?|(POST|DELETE) \/api\/learning\/\{id\}\/holds(\/.*)?)$/,
+    actors: ['townA', 'secA1', 'memberA1'],
+    shows: true,
+    relations: ['parent'],
+    why: 'a learning item set above applies to the branches below: they read and hold it (夜学清单由县、乡镇制定)',
+  },
+  {
+    route: /^GET \/api\/(learning(\/(mine|progress))?|home(\/mine)?)$/,
+    actors: ['townA', 'secA1', 'memberA1'],
+    shows: true,
+    relations: ['parent'],
+    reaches: false,
+    why: 'the lists and homes below show the learning items set above, for the branches to hold (本月学习清单)',
   },
   {
     route: /^GET \/api\/errands$/,
@@ -146,12 +169,14 @@ function pngUpload(): { payload: Buffer; contentType: string } {
 
 const key = (op: Operation) => `${op.method} ${op.path}`;
 const isIn = (t: Target | null) => !t || t.relation === 'own' || t.relation === 'child';
-// An entry naming `relations` widens only towards records of organizations in those relations to the actor's.
-const widerFor = (op: Operation, actor: ActorKey, toward?: OrgKey) =>
+// An entry naming `relations` widens only towards records of organizations in those relations to the actor's;
+// `reaching` asks whether the caller may aim the route there, not only see such records in the answer.
+const widerFor = (op: Operation, actor: ActorKey, toward?: OrgKey, reaching = false) =>
   WIDER.find(
     (w) =>
       w.route.test(key(op)) &&
       w.actors.includes(actor) &&
+      !(reaching && w.reaches === false) &&
       (!w.relations || (toward !== undefined && w.relations.includes(relationOf(ACTOR_ORG[actor], toward)))),
   );
 
@@ -196,7 +221,7 @@ describe.each(dialects())('the generated permission table (%s)', (dialect) => {
       const plan: { actor: ActorKey; target: Target | null; refused: boolean }[] = [];
       for (const actor of ACTOR_KEYS)
         for (const target of targetsOf(op, actor, seeded)) {
-          const refused = !holds(actor, op.capability) || (!isIn(target) && !widerFor(op, actor, target?.org));
+          const refused = !holds(actor, op.capability) || (!isIn(target) && !widerFor(op, actor, target?.org, true));
           plan.push({ actor, target, refused });
         }
       plan.sort((a, b) => Number(b.refused) - Number(a.refused));

@@ -19,6 +19,10 @@ export const LEARNING_ERRORS = {
     en: 'The day lies between the start of the month and today',
   },
   'learning.not_roster': { zh: '参学党员须是本支部党员', en: 'Attendees are members of your branch' },
+  'learning.not_own': {
+    zh: '只能修改本级制定的学习清单条目',
+    en: 'Only the organization that set an item changes it',
+  },
   'learning.has_holds': {
     zh: '已有支部落实该条目，不能删除',
     en: 'Branches have held this item: it cannot be deleted',

@@ -169,7 +169,8 @@ export async function create(ctx: Ctx, actor: Actor, input: LearningCreateT): Pr
 async function ownItem(ctx: Ctx, actor: Actor, id: number, rows: 'live' | 'any' = 'live') {
   requireCapability(actor, 'learning.write');
   const r = await repo.getItem(ctx.db, actor, id, rows);
-  if (r.org_id !== actor.orgId) throw notFound();
+  // The county reads a township's list but does not rewrite it: a rule of the list, not a record out of reach.
+  if (r.org_id !== actor.orgId) throw new DomainError('learning.not_own', undefined, 403);
   return r;
 }
 
