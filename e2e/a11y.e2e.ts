@@ -82,11 +82,57 @@ async function servicePages(): Promise<{ user: string; name: string; path: strin
   ];
 }
 
+/** The pages of issue 14: cadres, dispatches, contact points, posts, learning, training and the village economy. */
+async function cadresEconomyPages(): Promise<{ user: string; name: string; path: string; mobile?: boolean }[]> {
+  const county = await apiLogin('demo-county');
+  const first = async (url: string): Promise<{ id: number }> =>
+    (await county.json('GET', url)).items[0] as { id: number };
+  const cadre = await first('/api/cadres?pageSize=1');
+  const dispatch = await first('/api/dispatches?pageSize=1');
+  const klass = await first('/api/training/classes?pageSize=1');
+  return [
+    ...[
+      'cadres',
+      `cadres/${cadre.id}`,
+      'elections',
+      'cadres/filings',
+      'cadres/reviews',
+      'dispatches',
+      `dispatches/${dispatch.id}`,
+      'dispatches/new',
+      'contact-points',
+      'posts',
+      'learning',
+      'training/classes',
+      `training/classes/${klass.id}`,
+      'training/hours',
+      'economy/incomes/classes',
+      'economy/incomes',
+      'economy/incomes/new',
+      'economy/projects',
+      'economy/projects/figures',
+      'economy/funds',
+      'economy/funds/summary',
+    ].map((p) => ({
+      user: 'demo-county',
+      name: `ce-${p.replace(/\//g, '-')}`,
+      path: `/${p}`,
+    })),
+    { user: 'demo-member', name: 'm-learning', path: '/m/learning', mobile: true },
+    { user: 'demo-member', name: 'm-training', path: '/m/training', mobile: true },
+  ];
+}
+
 describe('accessibility (axe-core)', () => {
   it('main pages have no serious or critical violations', () => checkPages(pagesFor, 'axe.json'), 420_000);
   it(
     'the pages of serving residents have no serious or critical violations',
     () => checkPages(servicePages, 'axe-service.json'),
+    420_000,
+  );
+  it(
+    'the pages of cadres, learning and the village economy have no serious or critical violations',
+    () => checkPages(cadresEconomyPages, 'axe-cadres-economy.json'),
     420_000,
   );
 });

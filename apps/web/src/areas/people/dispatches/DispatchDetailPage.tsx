@@ -163,7 +163,7 @@ export default function DispatchDetailPage() {
             message={
               <span>
                 {t('第一书记工作经费由经费模块登记：', 'Work funds are kept by the funds module: ')}
-                <Link to={r.fundsPath} data-testid="dispatch-funds-link">
+                <Link to={r.fundsPath} style={{ textDecoration: 'underline' }} data-testid="dispatch-funds-link">
                   {t('查看本村第一书记工作经费', 'the village’s first-secretary work funds')}
                 </Link>
               </span>
