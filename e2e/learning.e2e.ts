@@ -40,11 +40,13 @@ describe('learning lists and posts', () => {
       await p.goto(`${baseUrl()}/learning`);
       await p.getByRole('heading', { name: '学习清单' }).waitFor();
       await p.getByTestId('new-learning').click();
-      await p.getByLabel('年度').fill(String(year));
-      await p.getByLabel('月份').fill(String(month));
-      await p.getByLabel('学习主题').fill(topic);
+      // The form is a dialog over the list, whose filters carry the same labels (年度, 月份).
+      const dialog = p.getByRole('dialog');
+      await dialog.getByLabel('年度').fill(String(year));
+      await dialog.getByLabel('月份').fill(String(month));
+      await dialog.getByLabel('学习主题').fill(topic);
       await firstOption(p, 'learning-kind');
-      await p.getByLabel('学习材料').fill('逐条学习，结合本村实际讨论');
+      await dialog.getByLabel('学习材料').fill('逐条学习，结合本村实际讨论');
       await ok(p);
       await p.waitForURL(/\/learning\/\d+$/);
       id = Number(new URL(p.url()).pathname.split('/').at(-1));

@@ -84,9 +84,9 @@ describe('industry projects', () => {
       expect(after.households).toBe(before.households + 120);
       expect(after.householdIncomeFen).toBe(before.householdIncomeFen + 24_000_000);
       await expect.poll(() => page.getByTestId('stat-given').innerText()).toContain(wan(after.givenFen));
-      expect(await page.getByTestId('stat-projects').innerText()).toContain(String(after.projects));
+      expect(await page.getByTestId('stat-projects').innerText()).toContain(after.projects.toLocaleString('zh-CN'));
       expect(await page.getByTestId('stat-leveraged').innerText()).toContain(wan(after.leveragedFen));
-      expect(await page.getByTestId('stat-households').innerText()).toContain(String(after.households));
+      expect(await page.getByTestId('stat-households').innerText()).toContain(after.households.toLocaleString('zh-CN'));
       await settle(page, 800);
       await shot(page, 'projects-figures');
       expect(pageErrors.get(page)).toEqual([]);

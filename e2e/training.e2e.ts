@@ -27,6 +27,14 @@ async function as(username: string, use: (page: Page) => Promise<void>, phone = 
 
 type Mine = { hours: number; required: number; short: boolean };
 
+/** Presses 确定 in the move's dialog (its note is optional). */
+async function confirmMove(page: Page): Promise<void> {
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
+}
+
 describe('training classes and hours', () => {
   it('a township class reviewed and attended; the member’s hours move and the short list changes', async () => {
     const year = Number(chinaDay().slice(0, 4));
@@ -57,11 +65,13 @@ describe('training classes and hours', () => {
     await as('demo-township', async (page) => {
       await page.goto(`${baseUrl()}/training/classes/${c.id}`);
       await page.getByTestId('move-submit').click();
+      await confirmMove(page);
       await expect.poll(() => page.getByTestId('training-status').textContent(), WAIT).toContain('计划待审核');
     });
     await as('demo-county', async (page) => {
       await page.goto(`${baseUrl()}/training/classes/${c.id}`);
       await page.getByTestId('move-approve').click();
+      await confirmMove(page);
       await expect.poll(() => page.getByTestId('training-status').textContent(), WAIT).toContain('已开班');
     });
     await as('demo-township', async (page) => {
