@@ -36,6 +36,16 @@ describe('web manifests', () => {
     const users = menuOf(WEB_MODULES, me('security_admin')).filter((e) => e.href === '/users');
     expect(users.map((e) => e.label.zh)).toEqual(['账号管理']);
   });
+  it("keep each group's entries together under one heading, for every role", () => {
+    for (const role of Object.keys(ROLE_CAPABILITIES) as Role[]) {
+      const groups = menuOf(WEB_MODULES, me(role)).map((e) => e.group?.zh ?? '');
+      const headings = groups.filter((g, i) => g && g !== groups[i - 1]);
+      expect(headings, role).toEqual([...new Set(headings)]);
+    }
+    const county = menuOf(WEB_MODULES, me('county_admin')).map((e) => e.href);
+    expect(county.indexOf('/posts')).toBeLessThan(county.indexOf('/cadres'));
+    expect(county.indexOf('/dispatches')).toBe(county.indexOf('/cadres/reviews') + 1);
+  });
   it('select the entry a location belongs to', () => {
     const hrefs = ['/', '/members', '/members/import', '/members?deleted=true', '/meetings', '/meetings/stats'];
     expect(selectedHref(hrefs, '/', '')).toBe('/');

@@ -47,14 +47,28 @@ export function page(load: () => Promise<{ default: ComponentType }>): LazyExoti
   return lazy(load);
 }
 
-/** The menu entries of the modules that the user may see, in menu order. */
+/** The menu entries of the modules that the user may see, in menu order, each group's entries together. */
 export function menuOf(modules: readonly WebModule[], me: Me): WebMenuEntry[] {
-  return modules
+  const sorted = modules
     .flatMap((m) => m.menu ?? [])
     .filter((e) => entryVisible(e, me))
     .map((e, i) => ({ e, i }))
     .sort((a, b) => a.e.order - b.e.order || a.i - b.i)
     .map(({ e }) => e);
+  // Modules of one group set their orders apart, so another group's entry can fall between them: the group then
+  // sits where its first entry falls, with all its entries, under one heading.
+  const slots: WebMenuEntry[][] = [];
+  const ofGroup = new Map<string, WebMenuEntry[]>();
+  for (const e of sorted) {
+    const key = e.group?.zh;
+    const slot = key ? ofGroup.get(key) : undefined;
+    if (slot) slot.push(e);
+    else {
+      slots.push([e]);
+      if (key) ofGroup.set(key, slots[slots.length - 1]!);
+    }
+  }
+  return slots.flat();
 }
 
 /** Whether the user sees a menu entry. */
