@@ -30,7 +30,7 @@ export const trainingWeb: WebModule = {
     'training/hours': page(() => import('./TrainingHoursPage')),
   }),
   crumbs: {
-    training: { zh: '教育培训', en: 'Training' },
+    training: group,
     'training/classes': classes,
     'training/hours': hours,
     'training/classes/new': { zh: '新建培训班', en: 'New class' },
