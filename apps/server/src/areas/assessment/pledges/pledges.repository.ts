@@ -18,6 +18,8 @@ import {
   type Q,
   scoped,
 } from '../../../platform/data/scoped.js';
+// The organizations' own readers, under the names this module's code calls them.
+export { childOrgs, orgOfTenant } from '../../core/orgs/orgs.repository.js';
 
 export type PledgeRow = Selectable<PledgesTable> & { org_name: string; member_name: string | null };
 export type ProgressRow = Selectable<PledgeProgressTable>;
@@ -224,30 +226,6 @@ export async function summaryRatings(db: Q, tenantId: number, range: [string, st
     .where('p.year', '=', year)
     .select(['e.org_path', 'p.kind', 'e.rating', (e) => e.fn.countAll().as('n')])
     .groupBy(['e.org_path', 'p.kind', 'e.rating'])
-    .execute();
-}
-
-/** An organization of a tenant by id (the figure's root). */
-export async function orgOfTenant(db: Q, tenantId: number, id: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
-/** The live organizations right below one (the figure's rows). */
-export async function childOrgs(db: Q, tenantId: number, parentId: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('parent_id', '=', parentId)
-    .where('deleted_at', 'is', null)
-    .orderBy('sort_order')
-    .orderBy('id')
     .execute();
 }
 

@@ -6,6 +6,8 @@ import type { Q, TargetRow } from './ratings.repository.js';
 import { RATED_TYPES } from './ratings.repository.js';
 import type { Insertable } from 'kysely';
 import type { RatingTargetsTable } from '../../../db/schema/ratings.js';
+// The organizations' own readers, under the names this module's code calls them.
+export { childOrgs, namesOf as orgNames, orgOfTenant } from '../../core/orgs/orgs.repository.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Targets
@@ -56,42 +58,6 @@ export async function summaryRows(
   q = Array.isArray(year) ? q.where('r.year', 'in', year) : q.where('r.year', '=', year);
   if (family) q = q.where('s.family', '=', family);
   return q.execute();
-}
-
-/** An organization of a tenant by id (a figure's root). */
-export async function orgOfTenant(db: Q, tenantId: number, id: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path', 'depth', 'tenant_id'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
-/** The live organizations right below one (a figure's rows). */
-export async function childOrgs(db: Q, tenantId: number, parentId: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('parent_id', '=', parentId)
-    .where('deleted_at', 'is', null)
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
-}
-
-/** Names of organizations by id. */
-export async function orgNames(db: Q, tenantId: number, ids: number[]): Promise<Map<number, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom('orgs')
-    .select(['id', 'name'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** A county's root organization. */

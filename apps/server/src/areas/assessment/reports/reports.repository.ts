@@ -10,6 +10,8 @@ import type { ReportRoundsTable, ReportsTable } from '../../../db/schema/reports
 import { type Actor, scopeRange } from '../../../platform/actor.js';
 import { getOr404, liveInSubtree, type Paging, paged, type Q, scoped } from '../../../platform/data/scoped.js';
 import { notFound } from '../../../platform/errors.js';
+// The organizations' own readers, under the names this module's code calls them.
+export { namesOf as orgNames, orgOfTenant } from '../../core/orgs/orgs.repository.js';
 
 export type RoundRow = Selectable<ReportRoundsTable> & { org_name: string };
 export type ReportRow = Selectable<ReportsTable> & { org_name: string; round_title: string };
@@ -244,17 +246,6 @@ export async function updateReport(db: Q, id: number, set: Partial<Selectable<Re
   await db.updateTable('reports').set(set).where('id', '=', id).execute();
 }
 
-/** An organization of a tenant by id (the figure's root). */
-export async function orgOfTenant(db: Q, tenantId: number, id: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path', 'depth'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
 /** The live organizations right below one (the figure's rows). */
 export async function childOrgs(db: Q, tenantId: number, parentId: number) {
   return db
@@ -275,18 +266,6 @@ export async function summaryReports(db: Q, tenantId: number, range: [string, st
     .select(['p.org_path', 'p.status', 'p.final_grade'])
     .where('p.year', '=', year)
     .execute();
-}
-
-/** Names of organizations by id. */
-export async function orgNames(db: Q, tenantId: number, ids: number[]): Promise<Map<number, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom('orgs')
-    .select(['id', 'name'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** The path of a report's round (its organizer's), for the flow's organizer check. */

@@ -16,6 +16,8 @@ import {
   scoped,
 } from '../../../platform/data/scoped.js';
 import { notFound } from '../../../platform/errors.js';
+// The organizations' own readers, under the names this module's code calls them.
+export { childOrgs, namesOf as orgNames, orgOfTenant } from '../../core/orgs/orgs.repository.js';
 
 export type FileRow = Selectable<RetrainingFilesTable> & { org_name: string; cadre_name: string };
 export type ClassRow = Selectable<RetrainingClassesTable>;
@@ -187,42 +189,6 @@ export async function memberInScope(db: Q, actor: Actor, memberId: number) {
     field: string | null;
     org_name: string;
   };
-}
-
-/** Names of organizations by id. */
-export async function orgNames(db: Q, tenantId: number, ids: number[]): Promise<Map<number, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom('orgs')
-    .select(['id', 'name'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** An organization of a tenant by id (the figure's root). */
-export async function orgOfTenant(db: Q, tenantId: number, id: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path', 'depth'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
-/** The live organizations right below one (the figure's rows). */
-export async function childOrgs(db: Q, tenantId: number, parentId: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('parent_id', '=', parentId)
-    .where('deleted_at', 'is', null)
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
 }
 
 /** Every live file of a subtree suspended by the end of a period and not decided before its start (the figure). */

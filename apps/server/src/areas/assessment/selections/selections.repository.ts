@@ -15,6 +15,8 @@ import { type Actor, scopeRange } from '../../../platform/actor.js';
 import { liveInSubtree, type Liveness, type Paging, paged, type Q, scoped } from '../../../platform/data/scoped.js';
 import { notFound } from '../../../platform/errors.js';
 import { ancestorPaths } from '../reports/reports.repository.js';
+// The organizations' own readers, under the names this module's code calls them.
+export { orgOfTenant } from '../../core/orgs/orgs.repository.js';
 
 export type SelectionRow = Selectable<SelectionsTable> & { org_name: string };
 export type NominationRow = Selectable<SelectionNominationsTable> & { org_name: string; member_org_name: string };
@@ -261,17 +263,6 @@ export async function votersIn(db: Q, tenantId: number, path: string): Promise<n
     .where('deleted_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(r.n);
-}
-
-/** An organization of a tenant by id (the figure's root). */
-export async function orgOfTenant(db: Q, tenantId: number, id: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path', 'depth'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
 }
 
 /** The figure's counts: selections organized in a subtree, accepted nominees and winners of its members. */

@@ -143,9 +143,33 @@ export async function namesOf(db: Q, tenantId: number, ids: number[]): Promise<M
     .selectFrom('orgs')
     .select(['id', 'name'])
     .where('tenant_id', '=', tenantId)
-    .where('id', 'in', ids)
+    .where('id', 'in', [...new Set(ids)])
     .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** A live organization of a tenant by id, without the actor's scope (a figure's root, already checked). */
+export async function orgOfTenant(db: Q, tenantId: number, id: number) {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'org_path', 'depth', 'type', 'tenant_id', 'parent_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** The live organizations right below one, in the tree's order (a figure's rows). */
+export async function childOrgs(db: Q, tenantId: number, parentId: number) {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'org_path'])
+    .where('tenant_id', '=', tenantId)
+    .where('parent_id', '=', parentId)
+    .where('deleted_at', 'is', null)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
 }
 
 /** Live counts for one subtree: child orgs, members by status. */

@@ -11,6 +11,8 @@ import type { Actor } from '../../../platform/actor.js';
 import { scopeRange } from '../../../platform/actor.js';
 import { liveInSubtree, type Paging, paged, type Q } from '../../../platform/data/scoped.js';
 import { notFound } from '../../../platform/errors.js';
+// The organizations' own readers, under the names this module's code calls them.
+export { childOrgs, orgOfTenant } from '../../core/orgs/orgs.repository.js';
 
 export type ItemRow = Selectable<LearningItemsTable> & { org_name: string };
 export type HoldRow = Selectable<LearningHoldsTable> & { org_name: string; meeting_topic: string | null };
@@ -267,30 +269,6 @@ export async function rosterAmong(db: Q, tenantId: number, path: string, ids: nu
       .where('m.id', 'in', ids)
       .execute()
   ).map((r) => r.id);
-}
-
-/** The organization row of an id in a tenant. */
-export async function orgOfTenant(db: Q, tenantId: number, id: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path', 'type', 'tenant_id', 'parent_id'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
-/** The live organizations right below one (the figure's rows). */
-export async function childOrgs(db: Q, tenantId: number, parentId: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('parent_id', '=', parentId)
-    .where('deleted_at', 'is', null)
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
 }
 
 /** A member's organization (its path) and whether it is live. */

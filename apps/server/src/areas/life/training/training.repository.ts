@@ -14,6 +14,8 @@ import type {
 import type { Actor } from '../../../platform/actor.js';
 import { getOr404, type Liveness, type Paging, paged, type Q, scoped } from '../../../platform/data/scoped.js';
 import { notFound } from '../../../platform/errors.js';
+// The organizations' own readers, under the names this module's code calls them.
+export { childOrgs } from '../../core/orgs/orgs.repository.js';
 
 export type ClassRow = Selectable<TrainingClassesTable> & { org_name: string };
 export type SessionRow = Selectable<TrainingSessionsTable>;
@@ -245,19 +247,6 @@ export async function orgOfTenant(db: Q, tenantId: number, id: number) {
     .executeTakeFirst();
   if (!o) throw notFound();
   return o;
-}
-
-/** The live organizations right below one. */
-export async function childOrgs(db: Q, tenantId: number, parentId: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('parent_id', '=', parentId)
-    .where('deleted_at', 'is', null)
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
 }
 
 /** One member's classes of a period with hours attended (the phone page). */

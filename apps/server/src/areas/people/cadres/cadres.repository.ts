@@ -17,6 +17,8 @@ import {
   scoped,
 } from '../../../platform/data/scoped.js';
 import { notFound } from '../../../platform/errors.js';
+// The organizations' own readers, under the names this module's code calls them.
+export { childOrgs, namesOf as orgNames, orgOfTenant } from '../../core/orgs/orgs.repository.js';
 
 export type { Q };
 /** A person with the roster's words where linked, and the organization's name. */
@@ -217,42 +219,6 @@ export async function memberInScope(db: Q, actor: Actor, memberId: number) {
     birth_date: string;
     education: string | null;
   };
-}
-
-/** Names of organizations by id. */
-export async function orgNames(db: Q, tenantId: number, ids: number[]): Promise<Map<number, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom('orgs')
-    .select(['id', 'name'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** An organization of a tenant by id (a figure's root). */
-export async function orgOfTenant(db: Q, tenantId: number, id: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path', 'depth'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
-/** The live organizations right below one (a figure's rows). */
-export async function childOrgs(db: Q, tenantId: number, parentId: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('parent_id', '=', parentId)
-    .where('deleted_at', 'is', null)
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
 }
 
 /** The latest term before `term` with live posts in a subtree (the analytics' previous term). */

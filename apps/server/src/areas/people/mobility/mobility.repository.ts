@@ -5,6 +5,8 @@ import type { Actor } from '../../../platform/actor.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
 import type { DB, MemberMobilityTable, MembersTable } from '../../../db/schema/index.js';
 import { liveInSubtree, paged, type Paging, type Q, scoped } from '../../../platform/data/scoped.js';
+// The organizations' own readers, under the names this module's code calls them.
+export { childOrgs } from '../../core/orgs/orgs.repository.js';
 
 export type { Q };
 
@@ -143,19 +145,6 @@ export async function destinations(db: Q, tenantId: number, path: string, limit:
     .orderBy('n', 'desc')
     .orderBy('destination')
     .limit(limit)
-    .execute();
-}
-
-/** The live child organizations of an organization, in their order. */
-export async function childOrgs(db: Q, tenantId: number, parentId: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('parent_id', '=', parentId)
-    .where('deleted_at', 'is', null)
-    .orderBy('sort_order')
-    .orderBy('id')
     .execute();
 }
 

@@ -15,6 +15,8 @@ import {
   type Q,
   scoped,
 } from '../../../platform/data/scoped.js';
+// The organizations' own readers, under the names this module's code calls them.
+export { childOrgs, orgOfTenant } from '../../core/orgs/orgs.repository.js';
 
 export type PostRow = Selectable<MemberPostsTable> & { org_name: string };
 export type HolderRow = Selectable<MemberPostHoldersTable> & { member_name: string };
@@ -210,30 +212,6 @@ export async function uncovered(
         .orderBy('m.id'),
     paging,
   ) as Promise<{ rows: { memberId: number; name: string; orgId: number; orgName: string }[]; total: number }>;
-}
-
-/** An organization of a tenant by id (the figure's root). */
-export async function orgOfTenant(db: Q, tenantId: number, id: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
-/** The live organizations right below one (the figure's rows). */
-export async function childOrgs(db: Q, tenantId: number, parentId: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('parent_id', '=', parentId)
-    .where('deleted_at', 'is', null)
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
 }
 
 /** The demo's branches of a county (the organizations that define posts). */

@@ -10,6 +10,8 @@ import type { TasksTable, TaskTargetsTable } from '../../../db/schema/tasks.js';
 import { type Actor, scopeRange } from '../../../platform/actor.js';
 import { notFound } from '../../../platform/errors.js';
 import { type Liveness, type Paging, paged, type Q, scoped } from '../../../platform/data/scoped.js';
+// The organizations' own readers, under the names this module's code calls them.
+export { childOrgs } from '../../core/orgs/orgs.repository.js';
 
 export type TaskRow = Selectable<TasksTable> & { org_name: string };
 export type TargetRow = Selectable<TaskTargetsTable> & { org_name: string };
@@ -323,19 +325,6 @@ export async function orgsByIds(db: Q, tenantId: number, ids: number[]): Promise
     .where('tenant_id', '=', tenantId)
     .where('id', 'in', ids)
     .where('deleted_at', 'is', null)
-    .execute();
-}
-
-/** Live child organizations of one. */
-export async function childOrgs(db: Q, tenantId: number, parentId: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('parent_id', '=', parentId)
-    .where('deleted_at', 'is', null)
-    .orderBy('sort_order')
-    .orderBy('id')
     .execute();
 }
 

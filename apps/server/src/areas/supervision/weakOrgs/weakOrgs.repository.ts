@@ -15,6 +15,8 @@ import {
   type Q,
   scoped,
 } from '../../../platform/data/scoped.js';
+// The organizations' own readers, under the names this module's code calls them.
+export { childOrgs, namesOf as orgNames, orgOfTenant } from '../../core/orgs/orgs.repository.js';
 
 export type WeakOrgRow = Selectable<WeakOrgsTable> & { org_name: string };
 export type CheckupRow = Selectable<WeakOrgCheckupsTable>;
@@ -173,42 +175,6 @@ export async function insertAcceptances(
 ): Promise<number[]> {
   if (!rows.length) return [];
   return (await db.insertInto('weak_org_acceptances').values(rows).returning('id').execute()).map((r) => r.id);
-}
-
-/** Names of organizations by id. */
-export async function orgNames(db: Q, tenantId: number, ids: number[]): Promise<Map<number, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom('orgs')
-    .select(['id', 'name'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** An organization of a tenant by id (the figure's root). */
-export async function orgOfTenant(db: Q, tenantId: number, id: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path', 'depth'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
-/** The live organizations right below one (the figure's rows). */
-export async function childOrgs(db: Q, tenantId: number, parentId: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('parent_id', '=', parentId)
-    .where('deleted_at', 'is', null)
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
 }
 
 /** Every live file of a subtree flagged on or before `to` and not released before `from` (the figure). */
