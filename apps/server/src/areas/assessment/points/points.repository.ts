@@ -10,6 +10,9 @@ import type { PointDisputesTable, PointEntriesTable } from '../../../db/schema/p
 import type { Actor } from '../../../platform/actor.js';
 import { getOr404, type Q, scoped } from '../../../platform/data/scoped.js';
 import { pointsRules } from './points.rules.js';
+import { orgOfTenant } from '../../core/orgs/orgs.repository.js';
+// The organizations' own readers, under the names this module's code calls them.
+export { orgOfTenant } from '../../core/orgs/orgs.repository.js';
 
 export type EntryRow = Selectable<PointEntriesTable>;
 export type DisputeRow = Selectable<PointDisputesTable>;
@@ -133,17 +136,6 @@ export function memberInScope(db: Q, actor: Actor, memberId: number) {
   return scoped(db, actor, 'members')
     .select(['id', 'name', 'org_id', 'org_path', 'tenant_id'])
     .where('id', '=', memberId)
-    .executeTakeFirst();
-}
-
-/** An organization of a tenant by id. */
-export function orgOfTenant(db: Q, tenantId: number, id: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path', 'depth'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
     .executeTakeFirst();
 }
 

@@ -14,6 +14,8 @@ import type {
 import type { Actor } from '../../../platform/actor.js';
 import { notFound } from '../../../platform/errors.js';
 import { type Liveness, type Paging, paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js';
+// The organizations' own readers, under the names this module's code calls them.
+export { childOrgs, orgOfTenant } from '../../core/orgs/orgs.repository.js';
 
 export type LeaderRow = Selectable<ContactLeadersTable>;
 export type PointRow = Selectable<ContactPointsTable> & { org_name: string; leader_name: string; leader_post: string };
@@ -248,30 +250,6 @@ export function issueOf(db: Q, pointId: number, id: number) {
 /** Marks an issue solved. */
 export async function solveIssue(db: Q, id: number, set: Updateable<ContactIssuesTable>): Promise<void> {
   await db.updateTable('contact_issues').set(set).where('id', '=', id).execute();
-}
-
-/** A live organization of a tenant with its path and name. */
-export function orgOfTenant(db: Q, tenantId: number, id: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path', 'depth'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
-/** The live organizations right below one, in their order. */
-export function childOrgs(db: Q, tenantId: number, parentId: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('parent_id', '=', parentId)
-    .where('deleted_at', 'is', null)
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
 }
 
 /** The figure's rows of a subtree: live points, visits of a span and issues found in it. */

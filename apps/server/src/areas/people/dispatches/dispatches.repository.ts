@@ -9,6 +9,8 @@ import type { DispatchesTable, DispatchOrgsTable, DispatchPresenceTable } from '
 import type { Actor } from '../../../platform/actor.js';
 import { notFound } from '../../../platform/errors.js';
 import { type Liveness, type Paging, paged, type Q, scoped } from '../../../platform/data/scoped.js';
+// The organizations' own readers, under the names this module's code calls them.
+export { childOrgs, orgOfTenant } from '../../core/orgs/orgs.repository.js';
 
 export type DispatchRow = Selectable<DispatchesTable>;
 /** A row with the names it is shown with. */
@@ -250,30 +252,6 @@ export async function insertPresence(db: Q, rows: Insertable<DispatchPresenceTab
       .insertInto('dispatch_presence')
       .values(rows.slice(i, i + 300))
       .execute();
-}
-
-/** A live organization of a tenant with its path and name. */
-export function orgOfTenant(db: Q, tenantId: number, id: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path', 'depth'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
-/** The live organizations right below one, in their order. */
-export function childOrgs(db: Q, tenantId: number, parentId: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('parent_id', '=', parentId)
-    .where('deleted_at', 'is', null)
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
 }
 
 /** Dispatches of a subtree active during a span (the figure): kind, team role and the path they lie on. */

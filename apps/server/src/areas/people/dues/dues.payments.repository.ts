@@ -5,6 +5,8 @@ import type { DB, DuesPaymentsTable } from '../../../db/schema/index.js';
 import type { Actor } from '../../../platform/actor.js';
 import { countOf, type Paging, type Q, rangeOf, scoped, type ScopedQuery } from '../../../platform/data/scoped.js';
 import { cached } from '../../../platform/data/versions.js';
+// The organizations' own readers, under the names this module's code calls them.
+export { childOrgs } from '../../core/orgs/orgs.repository.js';
 
 export type PaymentRow = Selectable<DuesPaymentsTable> & {
   org_name: string;
@@ -301,19 +303,6 @@ export async function collection(db: Q, tenantId: number, [lo, hi]: [string, str
     paid: Number(r.paid),
     unpaid: Number(r.unpaid),
   }));
-}
-
-/** The children of an organization (live), for the figures' lines by organization. */
-export function childOrgs(db: Q, tenantId: number, parentId: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('parent_id', '=', parentId)
-    .where('deleted_at', 'is', null)
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
 }
 
 // ---- the daily job ----

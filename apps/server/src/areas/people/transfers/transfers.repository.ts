@@ -11,6 +11,8 @@ import type { TransfersTable } from '../../../db/schema/transfers.js';
 import type { Actor } from '../../../platform/actor.js';
 import { notFound } from '../../../platform/errors.js';
 import { countOf, type Liveness, type Paging, paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js';
+// The organizations' own readers, under the names this module's code calls them.
+export { childOrgs } from '../../core/orgs/orgs.repository.js';
 
 export type TransferRow = Selectable<TransfersTable>;
 export type { Q };
@@ -304,19 +306,6 @@ export async function flowRows(db: Q, tenantId: number, [lo, hi]: [string, strin
       ]),
     )
     .where((e) => e.or([e('t.status', 'in', ['applied', 'issued']), e('t.accepted_on', '>=', from)]))
-    .execute();
-}
-
-/** The live organizations right below one (the figure's rows), in their order. */
-export function childOrgs(db: Q, tenantId: number, parentId: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('parent_id', '=', parentId)
-    .where('deleted_at', 'is', null)
-    .orderBy('sort_order')
-    .orderBy('id')
     .execute();
 }
 

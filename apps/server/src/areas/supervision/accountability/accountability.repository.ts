@@ -8,6 +8,8 @@ import type { AccountabilityRecordsTable } from '../../../db/schema/accountabili
 import type { Actor } from '../../../platform/actor.js';
 import { notFound } from '../../../platform/errors.js';
 import { type Liveness, type Paging, paged, type Q, scoped } from '../../../platform/data/scoped.js';
+// The organizations' own readers, under the names this module's code calls them.
+export { childOrgs, orgOfTenant } from '../../core/orgs/orgs.repository.js';
 
 export type RecordRow = Selectable<AccountabilityRecordsTable>;
 /** A row with the names it is shown with. */
@@ -114,17 +116,6 @@ export async function updateRecord(db: Q, id: number, set: RecordChange): Promis
   await db.updateTable('accountability_records').set(set).where('id', '=', id).execute();
 }
 
-/** A live organization of a tenant with its path and name. */
-export function orgOfTenant(db: Q, tenantId: number, id: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path', 'parent_id'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
 /** Whether a live problem lies in the caller's scope. */
 export async function problemInScope(db: Q, actor: Actor, id: number): Promise<boolean> {
   return !!(await scoped(db, actor, 'problems').select('problems.id').where('problems.id', '=', id).executeTakeFirst());
@@ -163,19 +154,6 @@ export function recordsInSpan(db: Q, tenantId: number, [lo, hi]: [string, string
     .where('deleted_at', 'is', null)
     .where('decided_on', '>=', from)
     .where('decided_on', '<=', to)
-    .execute();
-}
-
-/** The live organizations right below one, in their order. */
-export function childOrgs(db: Q, tenantId: number, parentId: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('parent_id', '=', parentId)
-    .where('deleted_at', 'is', null)
-    .orderBy('sort_order')
-    .orderBy('id')
     .execute();
 }
 

@@ -3,30 +3,8 @@
  * states of the problems opened, the inspections issued, and the organizations of a county.
  */
 import type { Q } from '../../../platform/data/scoped.js';
-
-/** A live organization of a tenant with its path (a figure's root), or undefined. */
-export function orgOfTenant(db: Q, tenantId: number, id: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'tenant_id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
-/** The live organizations right below one, in their order. */
-export function childOrgs(db: Q, tenantId: number, parentId: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('parent_id', '=', parentId)
-    .where('deleted_at', 'is', null)
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
-}
+// The organizations' own readers, under the names this module's code calls them.
+export { childOrgs, orgOfTenant } from '../../core/orgs/orgs.repository.js';
 
 /** Visits dated in a span to organizations of a subtree, of live inspections that may be seen, with their kind. */
 export function visitsInSpan(db: Q, tenantId: number, [lo, hi]: [string, string], from: string, to: string) {
