@@ -46,6 +46,21 @@ describe('web manifests', () => {
     expect(county.indexOf('/posts')).toBeLessThan(county.indexOf('/cadres'));
     expect(county.indexOf('/dispatches')).toBe(county.indexOf('/cadres/reviews') + 1);
   });
+  it('name a page of their own in the breadcrumbs, never a segment every module shares', () => {
+    // A bare `new` or `edit` would rename that segment on every page (bulletins' 生成通报 named every form).
+    for (const m of WEB_MODULES)
+      for (const key of Object.keys(m.crumbs ?? {}))
+        expect(['new', 'edit', 'import', 'stats'], `${m.module}: ${key}`).not.toContain(key);
+    // A key under a path names that path from the root (the trail looks up `economy/incomes/new`).
+    const routes = WEB_MODULES.flatMap((m) => (m.routes ?? []).map((r) => r.path));
+    for (const m of WEB_MODULES)
+      for (const key of Object.keys(m.crumbs ?? {}))
+        if (key.includes('/'))
+          expect(
+            routes.some((r) => r === key || r.startsWith(`${key}/`)),
+            key,
+          ).toBe(true);
+  });
   it('select the entry a location belongs to', () => {
     const hrefs = ['/', '/members', '/members/import', '/members?deleted=true', '/meetings', '/meetings/stats'];
     expect(selectedHref(hrefs, '/', '')).toBe('/');

@@ -25,6 +25,5 @@ export const pledgesWeb: WebModule = {
   crumbs: {
     pledges: label,
     'pledges/new': { zh: '新建承诺', en: 'New pledge' },
-    edit: { zh: '修改', en: 'Edit' },
   },
 };

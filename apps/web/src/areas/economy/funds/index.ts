@@ -30,7 +30,7 @@ export const fundsWeb: WebModule = {
   crumbs: {
     economy: ECONOMY_GROUP,
     funds: label,
-    'funds/summary': summary,
-    'funds/new': { zh: '录入经费', en: 'Enter funds' },
+    'economy/funds/summary': summary,
+    'economy/funds/new': { zh: '录入经费', en: 'Enter funds' },
   },
 };

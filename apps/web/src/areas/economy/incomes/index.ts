@@ -31,7 +31,7 @@ export const incomesWeb: WebModule = {
   crumbs: {
     economy: ECONOMY_GROUP,
     incomes: label,
-    'incomes/classes': classes,
-    'incomes/new': { zh: '填报收入', en: 'Enter an income' },
+    'economy/incomes/classes': classes,
+    'economy/incomes/new': { zh: '填报收入', en: 'Enter an income' },
   },
 };

@@ -34,6 +34,5 @@ export const trainingWeb: WebModule = {
     'training/classes': classes,
     'training/hours': hours,
     'training/classes/new': { zh: '新建培训班', en: 'New class' },
-    edit: { zh: '修改', en: 'Edit' },
   },
 };

@@ -15,5 +15,5 @@ export const bulletinsWeb: WebModule = {
     'bulletins/new': page(() => import('./BulletinFormPage')),
     'bulletins/:id': page(() => import('./BulletinDetailPage')),
   }),
-  crumbs: { bulletins: label, new: { zh: '生成通报', en: 'Generate' } },
+  crumbs: { bulletins: label, 'bulletins/new': { zh: '生成通报', en: 'Generate' } },
 };
