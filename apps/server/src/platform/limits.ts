@@ -1,12 +1,14 @@
 /**
  * Rate limits of the routes anyone may call. Every public route (`capability: 'public'`) gets a per-address limit
  * unless it declares its own (`config.rateLimit`, or `false` for health checks), and all public routes share one global
- * limit, so a public route added later cannot forget them. Counters live in this process's memory.
+ * limit, so a public route added later cannot forget them. On PostgreSQL the counters live in the database
+ * (`data/rateCounters.ts`), so a limit holds across every server process; on SQLite (one process) in memory.
  */
 import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify';
 import { errorMessage } from '@dangjian/contracts';
 import type { Ctx } from './context.js';
+import { databaseRateStore } from './data/rateCounters.js';
 import { DomainError } from './errors.js';
 import type { App } from './http.js';
 
@@ -57,7 +59,10 @@ export async function registerLimits(app: App, ctx: Ctx): Promise<void> {
   });
   await app.register(rateLimit, {
     global: false,
-    store: MemoryStore as unknown as FastifyRateLimitStoreCtor,
+    // The plugin's own clock is the real one (not ctx.clock): a window is a span of real time in either store.
+    store: (ctx.dialect === 'postgres'
+      ? databaseRateStore(ctx.db, () => new Date())
+      : MemoryStore) as unknown as FastifyRateLimitStoreCtor,
     errorResponseBuilder: (_req, c) => ({
       statusCode: 429,
       error: {

@@ -19,6 +19,7 @@ import type {
 import type {
   NotificationsTable,
   JobRunsTable,
+  RateCountersTable,
   DataVersionsTable,
   TimelineEventsTable,
   MessageOutboxTable,
@@ -142,6 +143,7 @@ export interface DB
   meeting_photos: MeetingPhotosTable;
   notifications: NotificationsTable;
   job_runs: JobRunsTable;
+  rate_counters: RateCountersTable;
   data_versions: DataVersionsTable;
   households: HouseholdsTable;
   residents: ResidentsTable;

@@ -37,6 +37,13 @@ export interface JobRunsTable {
   result: string | null;
 }
 
+/** A rate limit's counter: hits of `key` since `window_start` (ISO time). */
+export interface RateCountersTable {
+  key: string;
+  hits: number;
+  window_start: string;
+}
+
 export interface DataVersionsTable {
   tenant_id: number;
   domain: string;
