@@ -19,8 +19,7 @@ describe.each(dialects())('job claims on %s', (dialect) => {
   });
   afterAll(async () => env?.close());
 
-  const rowsOf = (key: string) =>
-    env.ctx.db.selectFrom('job_runs').selectAll().where('run_key', '=', key).execute();
+  const rowsOf = (key: string) => env.ctx.db.selectFrom('job_runs').selectAll().where('run_key', '=', key).execute();
 
   it('lets one of eight concurrent claims win, and keeps one row', async () => {
     const won = await Promise.all(Array.from({ length: 8 }, () => claimRun(env.ctx.db, 'a', 'k:race', T0)));
