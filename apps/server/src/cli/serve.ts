@@ -70,7 +70,10 @@ export async function serve(config: Config) {
     const job = async () => {
       const at = { now: new Date(), today: chinaToday() };
       const r = await runDailyJobs(ctx, dailyJobs(), at);
-      console.log(`每日任务 daily jobs ${at.today}: ran ${r.ran.length}, claimed elsewhere ${r.skipped.length}`);
+      console.log(
+        `每日任务 daily jobs ${at.today}: ran ${r.ran.length}, claimed elsewhere ${r.skipped.length}, ` +
+          `failed ${r.failed.length}`,
+      );
     };
     new Cron('0 7 * * *', { timezone: CHINA_TIME_ZONE, protect: true }, job);
     void job();
