@@ -53,13 +53,16 @@ export async function serve(config: Config) {
   // A stop asked for while the server is still starting ends the start quietly (the supervisor's SIGTERM).
   let closing = false;
   const close = async () => {
+    // A second signal while closing is ignored, not fatal: under systemd (KillMode=control-group) or a terminal's
+    // Ctrl-C a worker hears the stop from the group and again from its primary.
+    if (closing) return;
     closing = true;
     await app.close();
     await ctx.database.close();
     process.exit(0);
   };
-  process.once('SIGTERM', close);
-  process.once('SIGINT', close);
+  process.on('SIGTERM', close);
+  process.on('SIGINT', close);
   // Under the supervisor (bin/supervise.mjs): if it dies, so does this server, rather than live on unwatched.
   if (process.env.DJ_SUPERVISED === '1' && process.send) process.once('disconnect', close);
   await app.listen({ port: config.port, host: config.host });
