@@ -8,7 +8,7 @@ import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify';
 import { errorMessage } from '@dangjian/contracts';
 import type { Ctx } from './context.js';
-import { databaseRateStore } from './data/rateCounters.js';
+import { databaseRateStore, type DistinctWindow, sweepValues, takeDistinct } from './data/rateCounters.js';
 import { DomainError } from './errors.js';
 import type { App } from './http.js';
 
@@ -94,6 +94,35 @@ export async function registerLimits(app: App, ctx: Ctx): Promise<void> {
 export function refuse(reply: FastifyReply, retryAfterSeconds: number): never {
   reply.header('retry-after', String(Math.max(1, retryAfterSeconds)));
   throw new DomainError('rate_limited', { retryAfterSeconds });
+}
+
+/** How many different values one key may use per window; `take` answers null, or the seconds to wait. */
+export interface DistinctCounter {
+  take(key: string, value: string): Promise<number | null>;
+}
+
+/**
+ * A distinct-values limit: in the database on PostgreSQL (`rate_values`, shared by every server process), in memory on
+ * SQLite (one process).
+ */
+export function distinctLimiter(ctx: Ctx, windows: DistinctWindow[]): DistinctCounter {
+  if (ctx.dialect !== 'postgres') {
+    const memory = new DistinctLimiter(windows, ctx.clock);
+    return { take: async (key, value) => memory.take(key, value) };
+  }
+  const longest = Math.max(...windows.map((w) => w.ms));
+  let takes = 0;
+  return {
+    take: async (key, value) => {
+      const now = ctx.clock();
+      // Values older than the longest window count for nothing: swept now and then, off the request's path.
+      if (++takes % 1000 === 0)
+        sweepValues(ctx.db, new Date(now.getTime() - longest)).catch((err: unknown) =>
+          console.warn(`rate limits: expired values not swept (${(err as Error).message})`),
+        );
+      return takeDistinct(ctx.db, key, value, windows, now);
+    },
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Counters of the public routes' rate limits, shared by every server process on PostgreSQL (issue 16: with N processes
+ * Counters of the public routes' rate limits (hits, and distinct values per key), shared by every server process on PostgreSQL (issue 16: with N processes
  * behind one proxy, counters in each process's memory let an address through N times the limit).
  */
 import type { Migration } from './index.js';
@@ -14,5 +14,9 @@ export const rateCounters041: Migration = {
       required('text', 'window_start'),
     ]);
     await createIndex(db, 'rate_counters_window', 'rate_counters', ['window_start']);
+    // The different values (e.g. phone numbers) one key (an address) used, with when each was last seen.
+    await createTable(db, dialect, 'rate_values', [required('text', 'key', 'value', 'seen_at')]);
+    await createIndex(db, 'rate_values_key_value', 'rate_values', ['key', 'value'], { unique: true });
+    await createIndex(db, 'rate_values_seen', 'rate_values', ['seen_at']);
   },
 };

@@ -20,6 +20,7 @@ import type {
   NotificationsTable,
   JobRunsTable,
   RateCountersTable,
+  RateValuesTable,
   DataVersionsTable,
   TimelineEventsTable,
   MessageOutboxTable,
@@ -144,6 +145,7 @@ export interface DB
   notifications: NotificationsTable;
   job_runs: JobRunsTable;
   rate_counters: RateCountersTable;
+  rate_values: RateValuesTable;
   data_versions: DataVersionsTable;
   households: HouseholdsTable;
   residents: ResidentsTable;

@@ -44,6 +44,13 @@ export interface RateCountersTable {
   window_start: string;
 }
 
+/** A value (e.g. a phone number's hash) a rate-limit key (an address) used, last at `seen_at`. */
+export interface RateValuesTable {
+  key: string;
+  value: string;
+  seen_at: string;
+}
+
 export interface DataVersionsTable {
   tenant_id: number;
   domain: string;

@@ -37,6 +37,54 @@ export async function countHit(
   return { current: Number(row.hits), ttl };
 }
 
+/** A window of a distinct-values limit: at most `max` different values per key within `ms`. */
+export interface DistinctWindow {
+  ms: number;
+  max: number;
+}
+
+/**
+ * Records `value` under `key` at `now` and answers null, or the seconds to wait when it would exceed a window's max
+ * (as `DistinctLimiter` in memory). PostgreSQL only: a transaction-level advisory lock on the key orders the check
+ * and the write of concurrent takes from every process (and holds behind pgbouncer in transaction mode).
+ */
+export async function takeDistinct(
+  db: Kysely<DB>,
+  key: string,
+  value: string,
+  windows: readonly DistinctWindow[],
+  now: Date,
+): Promise<number | null> {
+  const t = now.getTime();
+  const longest = Math.max(...windows.map((w) => w.ms));
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${`rate_values:${key}`}))`.execute(trx);
+    const seen = await trx
+      .selectFrom('rate_values')
+      .select(['value', 'seen_at'])
+      .where('key', '=', key)
+      .where('value', '<>', value)
+      .where('seen_at', '>', new Date(t - longest).toISOString())
+      .execute();
+    for (const w of windows) {
+      const times = seen.map((r) => Date.parse(r.seen_at)).filter((at) => at > t - w.ms);
+      if (times.length >= w.max) return Math.ceil((Math.min(...times) + w.ms - t) / 1000);
+    }
+    const at = now.toISOString();
+    await trx
+      .insertInto('rate_values')
+      .values({ key, value, seen_at: at })
+      .onConflict((oc) => oc.columns(['key', 'value']).doUpdateSet({ seen_at: at }))
+      .execute();
+    return null;
+  });
+}
+
+/** Deletes the distinct values last seen before `before`. */
+export async function sweepValues(db: Kysely<DB>, before: Date): Promise<void> {
+  await db.deleteFrom('rate_values').where('seen_at', '<', before.toISOString()).execute();
+}
+
 /** Deletes the counters whose window started before `before`. */
 export async function sweepCounters(db: Kysely<DB>, before: Date): Promise<void> {
   await db.deleteFrom('rate_counters').where('window_start', '<', before.toISOString()).execute();
