@@ -38,6 +38,8 @@ const args = process.argv.slice(2);
 const supervised =
   args[0] === 'serve' &&
   process.env.DJ_SUPERVISED !== '1' &&
+  // A worker of `serve --workers N` (node:cluster marks it) is watched by its primary.
+  !process.env.NODE_UNIQUE_ID &&
   !['off', '0', 'false', 'no'].includes((process.env.DJ_SUPERVISE ?? '').toLowerCase());
 
 let runCli;

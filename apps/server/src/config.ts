@@ -1,4 +1,5 @@
 /** Every setting of the server, read from the environment and validated once. */
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -18,9 +19,8 @@ export interface Config {
     secureCookies: boolean;
   };
   /**
-   * Limits of the routes anyone may call (the public wall, residents' sign-in). Counters live in each process's memory,
-   * so with N server processes behind one proxy an address gets up to N times these (the per-phone daily cap of
-   * residents' codes is counted in the database and holds across processes).
+   * Limits of the routes anyone may call (the public wall, residents' sign-in). On PostgreSQL the counters live in the
+   * database, so they hold across server processes; on SQLite (one process) in its memory.
    */
   limits: {
     /** Requests per minute one address may send to each public route that declares no limit of its own. */
@@ -43,6 +43,8 @@ export interface Config {
   publicUrl: string | null;
   /** Whether `serve` schedules the daily jobs (reminders). */
   jobs: boolean;
+  /** How many server processes `serve` forks behind its one port (DJ_WORKERS or `--workers`; PostgreSQL only). */
+  workers: number;
   /** How residents' one-time sign-in codes leave: the local outbox (demo) or an SMS gateway's HTTP endpoint. */
   sms: { sender: 'outbox' | 'webhook'; webhookUrl: string | null };
 }
@@ -80,6 +82,15 @@ function sms(env: NodeJS.ProcessEnv): Config['sms'] {
   // Not the reminders' group robot: a code posted to a group chat would sign anyone in.
   if (sender === 'webhook' && !url) throw new Error('DJ_SMS_SENDER=webhook needs DJ_SMS_WEBHOOK_URL');
   return { sender, webhookUrl: url };
+}
+
+/** A number of workers: a positive integer, or `auto` for one per processor. */
+export function workersOf(raw: string | undefined, name = 'DJ_WORKERS'): number {
+  if (raw == null || raw === '') return 1;
+  if (raw === 'auto') return os.availableParallelism();
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`${name} must be an integer 1–64 or auto, got "${raw}"`);
+  return n;
 }
 
 /** Reads the configuration from an environment (process.env by default). */
@@ -120,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhook: webhook(env),
     publicUrl: env.DJ_PUBLIC_URL?.trim().replace(/\/+$/, '') || null,
     jobs: bool(env, 'DJ_JOBS', true),
+    workers: workersOf(env.DJ_WORKERS),
     sms: sms(env),
   };
 }

@@ -3,7 +3,7 @@ import { errorMessage } from '@dangjian/contracts';
 import { backup, restore } from './cli/backup.js';
 import { demoCommand, migrateCommand, rosterCommand } from './cli/data.js';
 import { auditCommand, jobsCommand } from './cli/jobs.js';
-import { serve } from './cli/serve.js';
+import { serve, withWorkers } from './cli/serve.js';
 import { UsageError } from './cli/shared.js';
 import { rekey, userCommand } from './cli/user.js';
 import { loadConfig, type Config } from './config.js';
@@ -11,7 +11,8 @@ import { DomainError } from './platform/errors.js';
 
 const USAGE = `dangjian <command>
 
-  serve                              migrate, load the demo county into an empty database, serve HTTP
+  serve [--workers N|auto]           migrate, load the demo county into an empty database, serve HTTP
+                                     (N processes on one port: PostgreSQL only; also DJ_WORKERS)
   migrate                            apply pending migrations
   demo [--scale county|prefecture] [--seed N]
                                      load the demo data into an empty database
@@ -39,7 +40,7 @@ export async function runCli(argv: string[]): Promise<void> {
     config = loadConfig();
     switch (command) {
       case 'serve':
-        return await serve(config);
+        return await serve(withWorkers(config, args));
       case 'migrate':
         return await migrateCommand(config);
       case 'demo':

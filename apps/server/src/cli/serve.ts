@@ -1,4 +1,5 @@
 /** `dangjian serve`: migrate, load the demo into an empty database, serve HTTP, run the daily jobs. */
+import cluster from 'node:cluster';
 import { CHINA_TIME_ZONE, chinaToday } from '@dangjian/contracts';
 import { Cron } from 'croner';
 import { buildApp } from '../app.js';
@@ -6,44 +7,76 @@ import { dailyJobs } from '../areas/index.js';
 import { overview } from '../areas/core/stats/stats.service.js';
 import { compliance, stats as meetingStats } from '../areas/life/meetings/meetings.figures.js';
 import { residentsStats } from '../areas/residents/common/residents.figures.js';
-import type { Config } from '../config.js';
+import { workersOf, type Config } from '../config.js';
 import { loadDemo } from '../demo/load.js';
 import { systemActor } from '../platform/actor.js';
 import type { Ctx } from '../platform/context.js';
 import { existingUsernames, hasAnyOrg, rootOrgs } from './cli.repository.js';
 import { openUrl, startBanner } from './banner.js';
 import { DEMO_ACCOUNTS } from '../demo/load.js';
-import { open } from './shared.js';
+import { runDailyJobs } from '../platform/daily.js';
+import { runPrimary } from './cluster.js';
+import { flag, open, UsageError } from './shared.js';
 
+/**
+ * Why several processes need PostgreSQL: on SQLite a second process's write waits on the file lock inside a
+ * synchronous call (its whole event loop stops, up to busy_timeout), and a transaction that read before writing fails
+ * with SQLITE_BUSY when another process wrote in between — errors a single process never meets.
+ */
+export const SQLITE_ONE_PROCESS =
+  '多个服务进程（--workers 大于 1）需要 PostgreSQL（DATABASE_URL）；SQLite 只支持一个服务进程 ' +
+  'Several server processes (--workers above 1) need PostgreSQL (DATABASE_URL); SQLite serves from one process';
+
+/** The settings with `--workers N` of the command line applied over DJ_WORKERS. */
+export function withWorkers(config: Config, args: string[]): Config {
+  const raw = flag(args, 'workers');
+  return raw === undefined ? config : { ...config, workers: workersOf(raw, '--workers') };
+}
+
+/** Serves: one process, or with `workers` above 1 a primary that prepares the database and forks the servers. */
 export async function serve(config: Config) {
+  if (config.workers > 1 && !config.databaseUrl) throw new UsageError(SQLITE_ONE_PROCESS);
   const started = Date.now();
-  const ctx = await open(config);
-  if (process.env.DJ_DEMO !== 'off' && !(await hasAnyOrg(ctx.db))) {
+  // A worker finds the database migrated and loaded by its primary, before the fork.
+  const ctx = await open(config, { migrate: !cluster.isWorker });
+  if (!cluster.isWorker && process.env.DJ_DEMO !== 'off' && !(await hasAnyOrg(ctx.db))) {
     console.log('数据库为空，正在载入演示县 Empty database: loading the demo county (a few minutes) …');
     await loadDemo(ctx, { log: (l) => console.log(l) });
+  }
+  if (config.workers > 1 && cluster.isPrimary) {
+    await ctx.database.close();
+    console.log(`正在启动 ${config.workers} 个服务进程 Starting ${config.workers} server processes`);
+    runPrimary(config.workers);
+    return;
   }
   const app = await buildApp(ctx, { logger: config.logLevel !== 'silent' });
   // A stop asked for while the server is still starting ends the start quietly (the supervisor's SIGTERM).
   let closing = false;
   const close = async () => {
+    // A second signal while closing is ignored, not fatal: under systemd (KillMode=control-group) or a terminal's
+    // Ctrl-C a worker hears the stop from the group and again from its primary.
+    if (closing) return;
     closing = true;
     await app.close();
     await ctx.database.close();
     process.exit(0);
   };
-  process.once('SIGTERM', close);
-  process.once('SIGINT', close);
+  process.on('SIGTERM', close);
+  process.on('SIGINT', close);
   // Under the supervisor (bin/supervise.mjs): if it dies, so does this server, rather than live on unwatched.
   if (process.env.DJ_SUPERVISED === '1' && process.send) process.once('disconnect', close);
   await app.listen({ port: config.port, host: config.host });
   void warmUp(ctx);
   if (config.jobs) {
-    // Daily at 07:00 China time, and once at start so a server that was down catches up (the job is idempotent).
-    // The jobs of every module manifest, one after another; one failing does not stop the others.
+    // Daily at 07:00 China time, and once at start so a server that was down catches up. Every process schedules
+    // them; a claim in job_runs lets one process run each job once a day (platform/daily.ts).
     const job = async () => {
       const at = { now: new Date(), today: chinaToday() };
-      for (const daily of dailyJobs())
-        await daily.run(ctx, at).catch((err) => console.error(`${daily.name} failed:`, err));
+      const r = await runDailyJobs(ctx, dailyJobs(), at);
+      console.log(
+        `每日任务 daily jobs ${at.today}: ran ${r.ran.length}, claimed elsewhere ${r.skipped.length}, ` +
+          `failed ${r.failed.length}`,
+      );
     };
     new Cron('0 7 * * *', { timezone: CHINA_TIME_ZONE, protect: true }, job);
     void job();
@@ -56,7 +89,8 @@ export async function serve(config: Config) {
     if (closing) return null;
     throw err;
   });
-  if (!demoUsers) return;
+  // One banner: from the single server, or from the first worker.
+  if (!demoUsers || (cluster.isWorker && cluster.worker?.id !== 1)) return;
   for (const line of startBanner(openUrl(config.host, config.port, config.publicUrl), demoUsers, ready))
     console.log(line);
 }

@@ -1,12 +1,14 @@
 /**
  * Rate limits of the routes anyone may call. Every public route (`capability: 'public'`) gets a per-address limit
  * unless it declares its own (`config.rateLimit`, or `false` for health checks), and all public routes share one global
- * limit, so a public route added later cannot forget them. Counters live in this process's memory.
+ * limit, so a public route added later cannot forget them. On PostgreSQL the counters live in the database
+ * (`data/rateCounters.ts`), so a limit holds across every server process; on SQLite (one process) in memory.
  */
 import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify';
 import { errorMessage } from '@dangjian/contracts';
 import type { Ctx } from './context.js';
+import { databaseRateStore, type DistinctWindow, sweepValues, takeDistinct } from './data/rateCounters.js';
 import { DomainError } from './errors.js';
 import type { App } from './http.js';
 
@@ -57,7 +59,10 @@ export async function registerLimits(app: App, ctx: Ctx): Promise<void> {
   });
   await app.register(rateLimit, {
     global: false,
-    store: MemoryStore as unknown as FastifyRateLimitStoreCtor,
+    // The plugin's own clock is the real one (not ctx.clock): a window is a span of real time in either store.
+    store: (ctx.dialect === 'postgres'
+      ? databaseRateStore(ctx.db, () => new Date())
+      : MemoryStore) as unknown as FastifyRateLimitStoreCtor,
     errorResponseBuilder: (_req, c) => ({
       statusCode: 429,
       error: {
@@ -89,6 +94,35 @@ export async function registerLimits(app: App, ctx: Ctx): Promise<void> {
 export function refuse(reply: FastifyReply, retryAfterSeconds: number): never {
   reply.header('retry-after', String(Math.max(1, retryAfterSeconds)));
   throw new DomainError('rate_limited', { retryAfterSeconds });
+}
+
+/** How many different values one key may use per window; `take` answers null, or the seconds to wait. */
+export interface DistinctCounter {
+  take(key: string, value: string): Promise<number | null>;
+}
+
+/**
+ * A distinct-values limit: in the database on PostgreSQL (`rate_values`, shared by every server process), in memory on
+ * SQLite (one process).
+ */
+export function distinctLimiter(ctx: Ctx, windows: DistinctWindow[]): DistinctCounter {
+  if (ctx.dialect !== 'postgres') {
+    const memory = new DistinctLimiter(windows, ctx.clock);
+    return { take: async (key, value) => memory.take(key, value) };
+  }
+  const longest = Math.max(...windows.map((w) => w.ms));
+  let takes = 0;
+  return {
+    take: async (key, value) => {
+      const now = ctx.clock();
+      // Values older than the longest window count for nothing: swept now and then, off the request's path.
+      if (++takes % 1000 === 0)
+        sweepValues(ctx.db, new Date(now.getTime() - longest)).catch((err: unknown) =>
+          console.warn(`rate limits: expired values not swept (${(err as Error).message})`),
+        );
+      return takeDistinct(ctx.db, key, value, windows, now);
+    },
+  };
 }
 
 /**

@@ -19,6 +19,8 @@ import type {
 import type {
   NotificationsTable,
   JobRunsTable,
+  RateCountersTable,
+  RateValuesTable,
   DataVersionsTable,
   TimelineEventsTable,
   MessageOutboxTable,
@@ -142,6 +144,8 @@ export interface DB
   meeting_photos: MeetingPhotosTable;
   notifications: NotificationsTable;
   job_runs: JobRunsTable;
+  rate_counters: RateCountersTable;
+  rate_values: RateValuesTable;
   data_versions: DataVersionsTable;
   households: HouseholdsTable;
   residents: ResidentsTable;

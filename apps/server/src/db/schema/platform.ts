@@ -37,6 +37,20 @@ export interface JobRunsTable {
   result: string | null;
 }
 
+/** A rate limit's counter: hits of `key` since `window_start` (ISO time). */
+export interface RateCountersTable {
+  key: string;
+  hits: number;
+  window_start: string;
+}
+
+/** A value (e.g. a phone number's hash) a rate-limit key (an address) used, last at `seen_at`. */
+export interface RateValuesTable {
+  key: string;
+  value: string;
+  seen_at: string;
+}
+
 export interface DataVersionsTable {
   tenant_id: number;
   domain: string;

@@ -5,7 +5,7 @@ import { DomainError } from '../../../platform/errors.js';
 import type { RouteModule } from '../../../platform/http.js';
 import { routesOf } from '../../../platform/router.js';
 import { isValidMobile, normalizePhone } from '../../../platform/idcard.js';
-import { DistinctLimiter, refuse } from '../../../platform/limits.js';
+import { distinctLimiter, refuse } from '../../../platform/limits.js';
 import * as residents from './signin.service.js';
 
 /**
@@ -32,13 +32,10 @@ export const signinRoutes: RouteModule = (app, ctx) => {
       `resident-code:${normalizePhone(String((req.body as { phone?: string } | undefined)?.phone ?? ''))}`,
   });
   // One address texting many different numbers is someone using us to spam (or to probe who is registered).
-  const phonesPerIp = new DistinctLimiter(
-    [
-      { ms: 3_600_000, max: limits.codePhonesPerIpPerHour },
-      { ms: 86_400_000, max: limits.codePhonesPerIpPerDay },
-    ],
-    ctx.clock,
-  );
+  const phonesPerIp = distinctLimiter(ctx, [
+    { ms: 3_600_000, max: limits.codePhonesPerIpPerHour },
+    { ms: 86_400_000, max: limits.codePhonesPerIpPerDay },
+  ]);
   const cookieOpts = {
     path: '/api/public/resident',
     httpOnly: true,
@@ -67,7 +64,7 @@ export const signinRoutes: RouteModule = (app, ctx) => {
         // A malformed number is refused by the service and is not counted against the address.
         const phone = normalizePhone(req.body.phone);
         if (!isValidMobile(phone)) return;
-        const wait = phonesPerIp.take(req.ip, ctx.vault.lookupHash(phone));
+        const wait = await phonesPerIp.take(req.ip, ctx.vault.lookupHash(phone));
         if (wait !== null) refuse(reply, wait);
       },
     },
