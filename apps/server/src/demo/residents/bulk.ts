@@ -88,6 +88,8 @@ export class Bulk {
   private async write(table: string, cols: readonly string[], rows: Row[]): Promise<void> {
     const sqlite = this.ctx.database.sqlite;
     if (sqlite) {
+      // One row per call: measured against 7-row statements on the requests' rows, binding a flattened array of
+      // several rows cost ~50% more CPU than the single-row statement saves.
       const stmt = sqlite.prepare(`insert into ${table} (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`);
       const CHUNK = 50_000;
       const write = sqlite.transaction((chunk: Row[]) => {
@@ -135,14 +137,22 @@ export class Bulk {
   }
 
   /**
-   * On SQLite, a bulk-load setting for the duration of the demo: a big page cache, no fsync (a failed load is simply
-   * redone).
+   * On SQLite, bulk-load settings for the whole demo load; returns what puts the connection's own settings back.
+   * No fsync and a rollback journal instead of the WAL: each page is written once, not to the WAL and again at the
+   * checkpoint (measured ~20% less CPU for the inserts and the index builds), and a killed load still rolls back
+   * cleanly. A big page cache. (In-memory temp storage, sorter threads and mmap measured no better.)
    */
-  fast(on: boolean): void {
+  fast(): () => void {
     const sqlite = this.ctx.database.sqlite;
-    if (!sqlite) return;
-    sqlite.pragma(on ? 'synchronous = OFF' : 'synchronous = NORMAL');
-    sqlite.pragma(on ? 'cache_size = -524288' : 'cache_size = -65536');
+    if (!sqlite) return () => {};
+    const names = ['journal_mode', 'synchronous', 'cache_size'] as const;
+    const before = names.map((n) => [n, sqlite.pragma(n, { simple: true })] as const);
+    sqlite.pragma('journal_mode = DELETE');
+    sqlite.pragma('synchronous = OFF');
+    sqlite.pragma('cache_size = -524288');
+    return () => {
+      for (const [n, v] of before) sqlite.pragma(`${n} = ${v}`);
+    };
   }
 
   /** After explicit ids on PostgreSQL, moves the identity sequence past them. */
