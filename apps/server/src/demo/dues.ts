@@ -10,7 +10,7 @@ import type { Ctx } from '../platform/context.js';
 import { billStatus, duesFen, NATIONAL_VERSION, prevMonth } from '../areas/people/dues/dues.money.js';
 import type { DemoContributor, LoadedCounty } from './load.js';
 import type { Random } from './random.js';
-import { Bulk, type Row, SCOPED_COLUMNS, STAMP_COLUMNS } from './residents/bulk.js';
+import { Bulk, type Row, SCOPED_COLUMNS, STAMP_COLUMNS } from './bulk.js';
 
 const MONTHS = 12;
 /** The dues tables, written with their secondary indexes dropped and built once at the end. */
