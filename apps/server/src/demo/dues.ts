@@ -10,7 +10,7 @@ import type { Ctx } from '../platform/context.js';
 import { billStatus, duesFen, NATIONAL_VERSION, prevMonth } from '../areas/people/dues/dues.money.js';
 import type { DemoContributor, LoadedCounty } from './load.js';
 import type { Random } from './random.js';
-import { Bulk, type Row, SCOPED_COLUMNS, STAMP_COLUMNS } from './residents/bulk.js';
+import { Bulk, type Row, SCOPED_COLUMNS, STAMP_COLUMNS } from './bulk.js';
 
 const MONTHS = 12;
 /** The dues tables, written with their secondary indexes dropped and built once at the end. */
@@ -118,38 +118,33 @@ async function loadDues(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: stri
   }
 
   const bulk = new Bulk(ctx);
-  bulk.fast(true);
   let counts = { bills: 0, payments: 0, pending: 0, unpaid: 0 };
-  try {
-    await bulk.withoutIndexes(DUES_TABLES, async () => {
-      const explained = (id: number) => habits.get(id) === 'explained';
-      await bulk.insert(
-        'dues_profiles',
-        PROFILE_COLUMNS,
-        profiles.map((p) => [
-          c.tenantId,
-          p.memberId,
-          p.category,
-          p.incomeFen,
-          null,
-          p.exempt ? 1 : 0,
-          p.exempt ? '家庭生活困难，经支部党员大会讨论、报上级党委批准免交' : null,
-          explained(p.memberId) ? '长期在外务工，已电话联系，承诺返乡后补交' : null,
-          explained(p.memberId) ? now : null,
-          null,
-          now,
-          now,
-        ]),
-      );
-      counts = await writeMonths(bulk, c, rng, { profiles, habits, months, current, day, now });
-    });
-    await bulk.fixSequences(DUES_TABLES);
-    // Fresh statistics so that the planner takes the scope index of the bills.
-    if (ctx.database.sqlite)
-      ctx.database.sqlite.exec('pragma analysis_limit = 1000; analyze dues_bills; analyze dues_payments');
-  } finally {
-    bulk.fast(false);
-  }
+  await bulk.withoutIndexes(DUES_TABLES, async () => {
+    const explained = (id: number) => habits.get(id) === 'explained';
+    await bulk.insert(
+      'dues_profiles',
+      PROFILE_COLUMNS,
+      profiles.map((p) => [
+        c.tenantId,
+        p.memberId,
+        p.category,
+        p.incomeFen,
+        null,
+        p.exempt ? 1 : 0,
+        p.exempt ? '家庭生活困难，经支部党员大会讨论、报上级党委批准免交' : null,
+        explained(p.memberId) ? '长期在外务工，已电话联系，承诺返乡后补交' : null,
+        explained(p.memberId) ? now : null,
+        null,
+        now,
+        now,
+      ]),
+    );
+    counts = await writeMonths(bulk, c, rng, { profiles, habits, months, current, day, now });
+  });
+  await bulk.fixSequences(DUES_TABLES);
+  // Fresh statistics so that the planner takes the scope index of the bills.
+  if (ctx.database.sqlite)
+    ctx.database.sqlite.exec('pragma analysis_limit = 1000; analyze dues_bills; analyze dues_payments');
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   log(
     `  党费 dues：${profiles.length} 份党费档案 profiles，${counts.bills} 笔账单 bills，` +

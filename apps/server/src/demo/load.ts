@@ -16,6 +16,7 @@ import { generateCounty, type DemoCounty } from './county.js';
 import { Random, mixSeed } from './random.js';
 import { MANIFESTS } from '../areas/index.js';
 import { DemoProgress, demoTick, setDemoProgress } from './progress.js';
+import { Bulk } from './bulk.js';
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'Dangjian@2026';
@@ -241,9 +242,11 @@ export async function loadDemo(
   const progress = new DemoProgress(opts.log ?? (() => {}));
   const log = progress.log;
   setDemoProgress(progress);
+  const restore = new Bulk(ctx).fast();
   try {
     return await loadCounties(ctx, opts, log, progress);
   } finally {
+    restore();
     setDemoProgress(null);
   }
 }

@@ -6,6 +6,7 @@ import {
   formGroups,
   householdSize,
   householdTags,
+  iso,
   isPoorTags,
   pairHouseholds,
   requestsPerDay,
@@ -19,6 +20,16 @@ describe('the service demo generator', () => {
     expect(residentsScale({ DJ_DEMO_RESIDENTS_SCALE: '0.02' })).toBe(0.02);
     expect(residentsScale({ DJ_DEMO_RESIDENTS_SCALE: '2' })).toBe(1);
     expect(residentsScale({})).toBe(1);
+  });
+
+  it('writes instants exactly as toISOString does, across days, years and leap days', () => {
+    const rng = new Random(11);
+    const from = Date.UTC(2019, 0, 1);
+    const samples = [0, Date.UTC(2024, 1, 29, 23, 59, 59, 999), Date.UTC(2026, 11, 31, 0, 0, 0, 1), from];
+    for (let i = 0; i < 20_000; i++) samples.push(from + rng.int(0, 9 * 365 * 86_400) * 1000 + rng.int(0, 999));
+    // Same-day neighbours in a row, as the requests are written, and a jump back to an earlier day.
+    samples.push(samples[5]! + 1, samples[5]! + 60_000, samples[4]!);
+    for (const ms of samples) expect(iso(ms)).toBe(new Date(ms).toISOString());
   });
 
   it('draws households of about four people with about 2% poor', () => {

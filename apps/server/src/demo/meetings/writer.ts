@@ -1,6 +1,6 @@
 /** The meetings demo's writer (batches inside one transaction) and its helpers bound to the county. */
 import type { Insertable, Transaction } from 'kysely';
-import type { DB, MeetingAttendanceTable, MeetingMotionsTable, MeetingReviewsTable } from '../../db/schema/index.js';
+import type { DB, MeetingMotionsTable, MeetingReviewsTable } from '../../db/schema/index.js';
 import type { MeetingKind } from '../../areas/life/meetings/meetings.rules.js';
 import { Random, fromDay, toDay } from '../random.js';
 import {
@@ -23,6 +23,9 @@ import {
 import { TIMES } from './texts.js';
 import type { Window } from './window.js';
 import { demoTick } from '../progress.js';
+import { Bulk, type Row } from '../bulk.js';
+
+const ATTENDANCE_COLUMNS = ['meeting_id', 'member_id', 'status', 'leave_reason', 'checked_in_at', 'method'];
 
 /** The counts the writer keeps as it goes. */
 export interface Counts {
@@ -48,11 +51,12 @@ export async function countyStep(w: Window, trx: Transaction<DB>, counts: Counts
   await trx.insertInto('rule_overrides').values(ruleRows).execute();
 
   const pending: Pending[] = [];
-  const attBuf: Insertable<MeetingAttendanceTable>[] = [];
+  // The half million attendance rows and the reviews through the demo's bulk writer, not Kysely's builder.
+  const bulk = new Bulk(w.ctx);
+  const attBuf: Row[] = [];
   const flushChildren = async (all: boolean) => {
-    while (attBuf.length >= CHILD_BATCH || (all && attBuf.length)) {
-      await trx.insertInto('meeting_attendance').values(attBuf.splice(0, CHILD_BATCH)).execute();
-    }
+    if (attBuf.length >= CHILD_BATCH || (all && attBuf.length))
+      await bulk.insert('meeting_attendance', ATTENDANCE_COLUMNS, attBuf.splice(0, attBuf.length), trx);
   };
   const flush = async () => {
     if (!pending.length) return;
@@ -65,7 +69,8 @@ export async function countyStep(w: Window, trx: Transaction<DB>, counts: Counts
     const reviews: Insertable<MeetingReviewsTable>[] = [];
     batch.forEach((p, i) => {
       const id = ids[i];
-      for (const a of p.attendance) attBuf.push({ ...a, meeting_id: id });
+      for (const a of p.attendance)
+        attBuf.push([id, a.member_id, a.status, a.leave_reason ?? null, a.checked_in_at ?? null, a.method ?? null]);
       for (const m of p.motions) motions.push({ ...m, meeting_id: id });
       for (const r of p.reviews) reviews.push({ ...r, meeting_id: id });
       counts.attendance += p.attendance.length;

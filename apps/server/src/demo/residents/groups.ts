@@ -1,7 +1,7 @@
 import { fromDay } from '../random.js';
 import { CST_MS, DAY_MS, Hh, Place, formGroups, iso, pairHouseholds } from './plan.js';
 import { VISIT_FOUND, VISIT_PROMISED } from './texts.js';
-import { Row, SCOPED_COLUMNS, guardedColumns, STAMP_COLUMNS, stampValues, phoneValues } from './bulk.js';
+import { Row, SCOPED_COLUMNS, guardedColumns, STAMP_COLUMNS, stampValues, phoneValues } from '../bulk.js';
 import type { Begin, Places } from './start.js';
 import type { Households } from './households.js';
 

@@ -2,7 +2,7 @@ import { maskPhone } from '../../platform/idcard.js';
 import { makeIdNumber } from '../../platform/idcard.js';
 import { personName, randomSurname } from '../names.js';
 import { DEMO_POOR_SHARE, Hh, householdSize, householdTags, isPoorTags, pad2 } from './plan.js';
-import { Row, stampValues, phoneValues } from './bulk.js';
+import { Row, stampValues, phoneValues } from '../bulk.js';
 import type { Begin, Places } from './start.js';
 
 export async function loadHouseholds(s: Begin & Places) {

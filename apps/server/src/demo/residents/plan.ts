@@ -159,4 +159,25 @@ export interface Hh {
 }
 
 export const pad2 = (n: number) => String(n).padStart(2, '0');
-export const iso = (ms: number) => new Date(ms).toISOString();
+// The day part of the last instant written: millions of timestamps of five years share ~1,800 days, and building the
+// date part once per day instead of through Date for each is a noticeable share of the requests' generation.
+let isoDay = Number.NaN;
+let isoPrefix = '';
+const p2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+const p3 = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
+
+/** `new Date(ms).toISOString()` for the instants of the demo (years 1970–9999), the same text, faster. */
+export const iso = (ms: number): string => {
+  const day = Math.floor(ms / DAY_MS);
+  if (day !== isoDay) {
+    isoDay = day;
+    isoPrefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+  }
+  let rest = ms - day * DAY_MS;
+  const h = Math.floor(rest / HOUR_MS);
+  rest -= h * HOUR_MS;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const sec = Math.floor(rest / 1000);
+  return `${isoPrefix}${p2(h)}:${p2(m)}:${p2(sec)}.${p3(rest - sec * 1000)}Z`;
+};

@@ -3,7 +3,7 @@ import { personName } from '../names.js';
 import { WeightedTable } from '../random.js';
 import { CST_MS, DAY_MS, DEMO_REQUESTS, HOUR_MS, iso, requestsPerDay } from './plan.js';
 import { CATEGORY_TEXT, DEPARTMENTS, RESULTS_LATER, RESULTS_ON_SPOT } from './texts.js';
-import { Row, SCOPED_COLUMNS, guardedColumns, STAMP_COLUMNS } from './bulk.js';
+import { Row, SCOPED_COLUMNS, guardedColumns, STAMP_COLUMNS } from '../bulk.js';
 import type { Begin, Places } from './start.js';
 import type { Households } from './households.js';
 

@@ -3,7 +3,7 @@ import type { DemoOrg } from '../county.js';
 import type { LoadedCounty } from '../load.js';
 import { Random, fromDay, toDay } from '../random.js';
 import { CST_MS, DAY_MS, DEMO_HOUSEHOLDS, Place, apportion, iso, residentsScale } from './plan.js';
-import { Bulk } from './bulk.js';
+import { Bulk } from '../bulk.js';
 
 /** The settings shared by every step, the county's own rule and the clock of the lap lines. */
 export async function beginResidents(ctx: Ctx, bulk: Bulk, c: LoadedCounty, rng: Random, log: (line: string) => void) {

@@ -1,7 +1,7 @@
 import { RESIDENTS_RULE_DEFAULTS } from '@dangjian/contracts';
 import { DAY_MS, DEMO_ERRANDS, DEMO_WISHES, HOUR_MS, Place, iso } from './plan.js';
 import { ERRANDS, FULFIL_NOTES, SUGGESTION_TITLES, WISH_TITLES } from './texts.js';
-import { Row, SCOPED_COLUMNS, guardedColumns, STAMP_COLUMNS, phoneValues } from './bulk.js';
+import { Row, SCOPED_COLUMNS, guardedColumns, STAMP_COLUMNS, phoneValues } from '../bulk.js';
 import type { Begin, Places } from './start.js';
 import type { Households } from './households.js';
 import type { Pairings } from './groups.js';

@@ -2,7 +2,7 @@ import { bumpVersion } from '../../platform/data/versions.js';
 import { fromDay } from '../random.js';
 import { apportion } from './plan.js';
 import { MONTHLY_COMMENTS } from './texts.js';
-import { BIG_TABLES, Row, SCOPED_COLUMNS, STAMP_COLUMNS, stampValues } from './bulk.js';
+import { BIG_TABLES, Row, SCOPED_COLUMNS, STAMP_COLUMNS, stampValues } from '../bulk.js';
 import type { Begin, Places } from './start.js';
 import type { Requests } from './requests.js';
 import type { Errands, Wishes } from './wishes.js';
