@@ -40,6 +40,7 @@ import { training037 } from './037_training.js';
 import { incomes038 } from './038_incomes.js';
 import { projects039 } from './039_projects.js';
 import { funds040 } from './040_funds.js';
+import { listOrder041 } from './041_list_order.js';
 
 export interface Migration {
   name: string;
@@ -86,4 +87,5 @@ export const MIGRATIONS: Migration[] = [
   incomes038,
   projects039,
   funds040,
+  listOrder041,
 ];

@@ -41,6 +41,13 @@ export interface MeetingFilter {
 const incompleteSql = sql<boolean>`(coalesce(mt.minutes, '') = '' or not exists
   (select 1 from meeting_attendance a where a.meeting_id = mt.id and a.status in ('present', 'leave')))`;
 
+/**
+ * From this many meetings on, a page is read along the index in the list's order (meetings_order,
+ * meetings_kind_order) rather than by sorting the subtree: 20 of 6,000 county theme days cost 0.5 ms that way
+ * instead of 20 ms, while a branch's few dozen sort faster than a walk past the rest of the county.
+ */
+const WIDE_FROM = 500;
+
 /** A page of meetings, newest first (by date, then start time), and the total. */
 export async function listMeetings(
   db: Q,
@@ -49,12 +56,16 @@ export async function listMeetings(
   page: number,
   pageSize: number,
 ): Promise<{ rows: MeetingRow[]; total: number }> {
-  let q = scoped(db, actor, 'meetings', { as: 'mt', under: f.underPath, rows: f.deleted ? 'deleted' : 'live' });
-  if (f.kind) q = q.where('mt.kind', '=', f.kind);
-  if (f.from) q = q.where('mt.held_on', '>=', f.from);
-  if (f.to) q = q.where('mt.held_on', '<=', f.to);
-  if (f.q) q = q.where(likeContains('mt.topic', f.q));
-  if (f.incomplete) q = q.where(incompleteSql);
+  const filtered = (wide: boolean) => {
+    const rows = f.deleted ? 'deleted' : 'live';
+    let q = scoped(db, actor, 'meetings', { as: 'mt', under: f.underPath, rows, wide });
+    if (f.kind) q = q.where('mt.kind', '=', f.kind);
+    if (f.from) q = q.where('mt.held_on', '>=', f.from);
+    if (f.to) q = q.where('mt.held_on', '<=', f.to);
+    if (f.q) q = q.where(likeContains('mt.topic', f.q));
+    if (f.incomplete) q = q.where(incompleteSql);
+    return q;
+  };
   // The total reads the whole subtree; it changes only when meetings (or the roster, by moves) do.
   const [lo, hi] = rangeOf(actor, f.underPath);
   const roster = await readVersion(db, actor.tenantId!, 'roster');
@@ -62,9 +73,9 @@ export async function listMeetings(
   return paged(
     db,
     actor.tenantId!,
-    q,
-    (b) =>
-      b
+    filtered(false),
+    (b, total) =>
+      (total >= WIDE_FROM ? filtered(true) : b)
         .innerJoin('orgs as o', 'o.id', 'mt.org_id')
         .selectAll('mt')
         .select('o.name as org_name')
