@@ -10,7 +10,13 @@ import { createIndex } from '../migration-kit.js';
 export const listOrder041: Migration = {
   name: '041_list_order',
   async up(db) {
-    await createIndex(db, 'meetings_kind_order', 'meetings', ['tenant_id', 'kind', 'held_on', 'start_time', 'org_path']);
+    await createIndex(db, 'meetings_kind_order', 'meetings', [
+      'tenant_id',
+      'kind',
+      'held_on',
+      'start_time',
+      'org_path',
+    ]);
     await createIndex(db, 'meetings_order', 'meetings', ['tenant_id', 'held_on', 'start_time', 'org_path']);
     // (tenant_id, held_on) is a prefix of meetings_order: one index fewer to write on every meeting.
     await db.schema.dropIndex('meetings_tenant_held').execute();

@@ -6,6 +6,7 @@ import type { MeetingAttendanceTable, MeetingMotionsTable, MeetingsTable } from 
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
 import { notFound } from '../../../platform/errors.js';
 import { readVersion } from '../../../platform/data/versions.js';
+import { memo } from '../../../platform/memo.js';
 
 export type MeetingRow = Selectable<MeetingsTable> & { org_name: string };
 export type { Q };
@@ -48,14 +49,18 @@ const incompleteSql = sql<boolean>`(coalesce(mt.minutes, '') = '' or not exists
  */
 const WIDE_FROM = 500;
 
-/** A page of meetings, newest first (by date, then start time), and the total. */
+/**
+ * A page of meetings, newest first (by date, then start time), the total and each one's attendance and photo counts.
+ * Outside a transaction the answer is kept under the versions it was read from (meetings, which attendance and
+ * photos bump too, and the roster for organizations' names and moves): one read per change, however often asked.
+ */
 export async function listMeetings(
   db: Q,
   actor: Actor,
   f: MeetingFilter,
   page: number,
   pageSize: number,
-): Promise<{ rows: MeetingRow[]; total: number }> {
+): Promise<{ rows: MeetingRow[]; total: number; counts: Map<number, AttendanceCounts> }> {
   const filtered = (wide: boolean) => {
     const rows = f.deleted ? 'deleted' : 'live';
     let q = scoped(db, actor, 'meetings', { as: 'mt', under: f.underPath, rows, wide });
@@ -66,26 +71,37 @@ export async function listMeetings(
     if (f.incomplete) q = q.where(incompleteSql);
     return q;
   };
+  const read = async (countKey?: string) => {
+    const { rows, total } = (await paged(
+      db,
+      actor.tenantId!,
+      filtered(false),
+      (b, n) =>
+        (n >= WIDE_FROM ? filtered(true) : b)
+          .innerJoin('orgs as o', 'o.id', 'mt.org_id')
+          .selectAll('mt')
+          .select('o.name as org_name')
+          // Newest first, and within a day by the clock (two meetings of a morning and an afternoon).
+          .orderBy('mt.held_on', 'desc')
+          .orderBy('mt.start_time', 'desc')
+          .orderBy('mt.id', 'desc'),
+      { page, pageSize },
+      countKey ? { domain: 'meetings', key: countKey } : undefined,
+    )) as { rows: MeetingRow[]; total: number };
+    const counts = await countsOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    return { rows, total, counts };
+  };
+  if (db.isTransaction) return read();
   // The total reads the whole subtree; it changes only when meetings (or the roster, by moves) do.
   const [lo, hi] = rangeOf(actor, f.underPath);
-  const roster = await readVersion(db, actor.tenantId!, 'roster');
+  const tenant = actor.tenantId!;
+  const roster = await readVersion(db, tenant, 'roster');
   const key = `meetings|${lo}|${hi}|r${roster}|${JSON.stringify({ ...f, underPath: undefined })}`;
-  return paged(
-    db,
-    actor.tenantId!,
-    filtered(false),
-    (b, total) =>
-      (total >= WIDE_FROM ? filtered(true) : b)
-        .innerJoin('orgs as o', 'o.id', 'mt.org_id')
-        .selectAll('mt')
-        .select('o.name as org_name')
-        // Newest first, and within a day by the clock (two meetings of a morning and an afternoon).
-        .orderBy('mt.held_on', 'desc')
-        .orderBy('mt.start_time', 'desc')
-        .orderBy('mt.id', 'desc'),
-    { page, pageSize },
-    { domain: 'meetings', key },
-  ) as Promise<{ rows: MeetingRow[]; total: number }>;
+  const meetings = await readVersion(db, tenant, 'meetings');
+  return memo(db, `${tenant}|m${meetings}|${key}|page|${page}|${pageSize}`, () => read(key));
 }
 
 export interface AttendanceCounts {
