@@ -266,6 +266,23 @@ export function procCpuMs(pid) {
   }
 }
 
+/**
+ * Waits until a process is idle (under `share` of one CPU over `windowMs`), at most `timeoutMs`; resolves the ms
+ * waited. A server starts its daily jobs and warms its figures right after it listens: measuring a route meanwhile
+ * measures them.
+ */
+export async function waitIdle(pid, { share = 0.1, windowMs = 1000, timeoutMs = 180_000 } = {}) {
+  const t0 = performance.now();
+  let last = procCpuMs(pid);
+  for (;;) {
+    await sleep(windowMs);
+    const now = procCpuMs(pid);
+    if (now == null || now - last < share * windowMs) return performance.now() - t0;
+    if (performance.now() - t0 > timeoutMs) throw new Error(`server still busy after ${timeoutMs / 1000} s`);
+    last = now;
+  }
+}
+
 /** Follows a child's CPU time until it exits (polls /proc every `everyMs`); stop() returns the last reading in ms. */
 export function trackCpu(pid, everyMs = 50) {
   let last = procCpuMs(pid);

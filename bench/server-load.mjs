@@ -9,6 +9,7 @@ export const TARGETS = {
   memberListThroughputRatio: 0.2,
   import20kSeconds: 10,
   peakRssMb: 300,
+  rssAfterBenchMb: 300,
   meetingListP95Ms: 50,
   complianceCountyP95Ms: 200,
 };
@@ -20,6 +21,28 @@ export const PASSWORD = 'Dangjian@2026';
 export function check(value, target, cmp = '<') {
   const pass = value == null ? false : cmp === '<' ? value < target : value >= target;
   return { value, target: `${cmp} ${target}`, pass };
+}
+
+/**
+ * Issue 16's three speed debts, each the worst of its routes, from one run beside the bare route: member list
+ * throughput / bare (req/s), the county-wide meeting lists' p95 with filters, the server's RSS after the load.
+ */
+export function debtsOf(routes, runs, checks, bareReqPerSec) {
+  const memberRoutes = routes.filter((x) => x.memberList).map((x) => x.key);
+  const countyMeetings = routes.filter((x) => x.county).map((x) => x.key);
+  return {
+    memberListThroughputRatio: check(
+      Math.min(...memberRoutes.map((k) => checks[`${k}.throughputRatio`].value)),
+      TARGETS.memberListThroughputRatio,
+      '>=',
+    ),
+    meetingListCountyP95Ms: check(
+      Math.max(...countyMeetings.map((k) => runs[k].latencyMs.p95)),
+      TARGETS.meetingListP95Ms,
+    ),
+    rssAfterLoadMb: checks.rssAfterLoadMb,
+    bareRouteReqPerSec: bareReqPerSec,
+  };
 }
 
 /** One autocannon run of `durationSeconds`, per-request latencies collected from the 'response' events. */

@@ -19,6 +19,7 @@ import { type AjvError, describeValidation } from './platform/validation.js';
 import { registerLimits } from './platform/limits.js';
 import { defineRoute, requireDeclaredCapabilities, requireRouteCapability } from './platform/routes.js';
 import { maskBodyBySchema, maskPersonalDeep, VERBATIM_KEYWORD } from './platform/personalText.js';
+import { serializerCompiler } from './platform/serialize.js';
 import { csrfMatches, resolveSession } from './areas/core/auth/auth.service.js';
 import { SESSION_COOKIE } from './areas/core/auth/auth.routes.js';
 import { MANIFESTS } from './areas/index.js';
@@ -57,6 +58,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   requireDeclaredCapabilities(app);
+  app.setSerializerCompiler(serializerCompiler);
   // Every integer a request carries fits the database's 32-bit integer columns: one bound for every route.
   app.addHook('onRoute', (route) => {
     const schema = route.schema as Record<string, unknown> | undefined;

@@ -1,21 +1,54 @@
 /** The figure cache: an LRU map per database handle, where concurrent misses of a key share one computation. */
 
-/** A small least-recently-used map. */
+/**
+ * A least-recently-used map, bounded by entries and by an estimate of the bytes its values hold (`sizeOf`), so that
+ * a few large values (a county's figures, pages of a list) cannot keep the process's memory growing.
+ */
 export class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly size: number) {}
+  private readonly map = new Map<string, { value: V; bytes: number }>();
+  private held = 0;
+  constructor(
+    private readonly size: number,
+    private readonly maxBytes = Number.POSITIVE_INFINITY,
+    private readonly sizeOf: (value: V) => number = () => 0,
+  ) {}
+  /** The estimated bytes of the values held now. */
+  get bytes(): number {
+    return this.held;
+  }
   get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
+    const e = this.map.get(key);
+    if (e !== undefined) {
       this.map.delete(key);
-      this.map.set(key, v);
+      this.map.set(key, e);
     }
-    return v;
+    return e?.value;
   }
   set(key: string, value: V): void {
+    this.delete(key);
+    const bytes = this.sizeOf(value);
+    if (bytes > this.maxBytes) return; // would evict everything else and still not fit
+    this.map.set(key, { value, bytes });
+    this.held += bytes;
+    while (this.map.size > this.size || this.held > this.maxBytes) this.delete(this.map.keys().next().value!);
+  }
+  private delete(key: string): void {
+    const e = this.map.get(key);
+    if (e === undefined) return;
     this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
+    this.held -= e.bytes;
+  }
+}
+
+/** The figure cache's bound: a county's figures and list pages fit many times over, and RSS stays flat. */
+export const MEMO_MAX_BYTES = 24 * 1024 * 1024;
+
+/** An estimate of the memory a cached value holds: its JSON text, two bytes a character (figures are plain data). */
+export function approxBytes(value: unknown): number {
+  try {
+    return 2 * (JSON.stringify(value)?.length ?? 0) + 64;
+  } catch {
+    return 64 * 1024; // not JSON (a BigInt): counted as a large value rather than failing the request
   }
 }
 
@@ -29,7 +62,7 @@ const running = new WeakMap<object, Map<string, Promise<unknown>>>();
  */
 export async function memo<T>(owner: object, key: string, compute: () => Promise<T>): Promise<T> {
   let lru = caches.get(owner) as Lru<T> | undefined;
-  if (!lru) caches.set(owner, (lru = new Lru<T>(5000)) as Lru<unknown>);
+  if (!lru) caches.set(owner, (lru = new Lru<T>(5000, MEMO_MAX_BYTES, approxBytes)) as Lru<unknown>);
   const hit = lru.get(key);
   if (hit !== undefined) return hit;
   // Concurrent misses of one key share one computation: a burst of requests after a write would

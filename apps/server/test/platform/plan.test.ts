@@ -10,6 +10,7 @@ import type { DB } from '../../src/db/schema/index.js';
 import { subtreeRange } from '../../src/db/dialect.js';
 import * as membersRepo from '../../src/areas/core/members/members.repository.js';
 import * as orgsRepo from '../../src/areas/core/orgs/orgs.repository.js';
+import * as meetingsRepo from '../../src/areas/life/meetings/meetings.repository.js';
 import { dialects, type Fixture, type TestEnv, openFixture } from '../harness.js';
 
 describe.each(dialects())('subtree query plans on %s', (dialect) => {
@@ -215,6 +216,41 @@ describe.each(dialects())('subtree query plans on %s', (dialect) => {
       expect(text).not.toMatch(/Seq Scan on members\b/);
       expect(text).toMatch(/Index (Only )?Scan (using|on) members_(scope|live)\b/);
     }
+  });
+
+  it('a long county-wide meeting list by kind reads its page along meetings_kind_order, not a sort', async () => {
+    const { db } = env.ctx;
+    const b1 = await db.selectFrom('orgs').selectAll().where('id', '=', fx.villageB1).executeTakeFirstOrThrow();
+    const now = '2026-06-15T00:00:00.000Z';
+    const rows = Array.from({ length: 900 }, (_, i) => ({
+      tenant_id: fx.county,
+      org_id: b1.id,
+      org_path: b1.org_path,
+      kind: i % 3 ? 'theme_day' : 'committee_meeting',
+      topic: `会议${i}`,
+      held_on: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      start_time: '09:00',
+      created_at: now,
+      updated_at: now,
+    }));
+    for (let i = 0; i < rows.length; i += 100)
+      await db
+        .insertInto('meetings')
+        .values(rows.slice(i, i + 100))
+        .execute();
+    await sql`analyze`.execute(db);
+    const rec = recorder();
+    try {
+      const { total } = await meetingsRepo.listMeetings(rec.db, fx.system, { kind: 'theme_day' }, 1, 20);
+      expect(total).toBe(600); // past the 500 from which the list walks the order index
+    } finally {
+      await rec.close();
+    }
+    const page = rec.queries.find((q) => /from "meetings".*order by/s.test(q.sql))!;
+    const text = (await plan(page)).join('\n');
+    expect(text, `meeting page in\n${text}`).toMatch(/meetings_kind_order/);
+    if (dialect === 'sqlite') expect(text).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+    else expect(text).not.toMatch(/Seq Scan on meetings\b/);
   });
 
   it('the check itself fails on a plan without the index (the assertion can fail)', async () => {

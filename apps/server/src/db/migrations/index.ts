@@ -41,6 +41,7 @@ import { incomes038 } from './038_incomes.js';
 import { projects039 } from './039_projects.js';
 import { funds040 } from './040_funds.js';
 import { rateCounters041 } from './041_rate_counters.js';
+import { listOrder042 } from './042_list_order.js';
 
 export interface Migration {
   name: string;
@@ -88,4 +89,5 @@ export const MIGRATIONS: Migration[] = [
   projects039,
   funds040,
   rateCounters041,
+  listOrder042,
 ];

@@ -5,7 +5,7 @@
  * delete / restore with their audit record and version bumps in one transaction.
  */
 import type { ErrorCode } from '@dangjian/contracts';
-import type { Kysely, Selectable, SelectQueryBuilder, Transaction } from 'kysely';
+import { type Kysely, type Selectable, type SelectQueryBuilder, SqliteAdapter, sql, type Transaction } from 'kysely';
 import { subtreeRange } from '../../db/dialect.js';
 import type { DB } from '../../db/schema/index.js';
 import { type Actor, scopeRange } from '../actor.js';
@@ -40,6 +40,12 @@ export interface ScopeOptions<A extends string> {
   under?: string | null;
   /** Live rows (default), the recycle bin, or both. Only for soft-deleted tables. */
   rows?: Liveness;
+  /**
+   * The subtree holds many rows and the query reads a page of them along an index in its own order: the path range
+   * is then checked on each row rather than chosen as the index (SQLite's planner would range over the whole subtree
+   * and sort it; told `likely()`, it walks the order index). The range stays a condition of the query either way.
+   */
+  wide?: boolean;
 }
 
 /** A select builder over one scoped table under its alias. */
@@ -67,9 +73,13 @@ export function scoped<T extends OrgTable, A extends string = T>(
   const any = db as unknown as Kysely<any>;
   let q: SelectQueryBuilder<any, any, any> = any
     .selectFrom(`${String(table)} as ${alias}`)
-    .where(`${alias}.tenant_id`, '=', actor.tenantId)
-    .where(`${alias}.org_path`, '>=', lo)
-    .where(`${alias}.org_path`, '<', hi);
+    .where(`${alias}.tenant_id`, '=', actor.tenantId);
+  if (opts.wide && db.getExecutor().adapter instanceof SqliteAdapter) {
+    const path = sql.ref(`${alias}.org_path`);
+    q = q.where(sql<boolean>`likely(${path} >= ${lo})`).where(sql<boolean>`likely(${path} < ${hi})`);
+  } else {
+    q = q.where(`${alias}.org_path`, '>=', lo).where(`${alias}.org_path`, '<', hi);
+  }
   const rows = opts.rows ?? 'live';
   if (rows !== 'any') q = q.where(`${alias}.deleted_at`, rows === 'deleted' ? 'is not' : 'is', null);
   return q as unknown as ScopedQuery<T, A>;
@@ -111,13 +121,14 @@ export interface Paging {
 /**
  * One page of rows and the total. The total counts `base`; outside a transaction it is cached under the
  * version of `cache.domain` (a count over a subtree is the costly part of a list), so it is computed once per
- * change of that data. `rows` turns the base into the ordered select of the page.
+ * change of that data. `rows` turns the base into the ordered select of the page; it is told the total, so that a
+ * long list may read its page another way (`scoped(…, { wide: true })`).
  */
 export async function paged<B extends SelectQueryBuilder<any, any, any>, R>(
   db: Q,
   tenantId: number,
   base: B,
-  rows: (base: B) => SelectQueryBuilder<any, any, R>,
+  rows: (base: B, total: number) => SelectQueryBuilder<any, any, R>,
   paging: Paging,
   cache?: { domain: Domain; key: string },
 ): Promise<{ rows: R[]; total: number }> {
@@ -130,7 +141,7 @@ export async function paged<B extends SelectQueryBuilder<any, any, any>, R>(
       ? await cached(db as Kysely<DB>, tenantId, cache.domain, `count|${cache.key}`, count)
       : await count();
   if (!total) return { rows: [], total };
-  const page = (await rows(base)
+  const page = (await rows(base, total)
     .limit(paging.pageSize)
     .offset((paging.page - 1) * paging.pageSize)
     .execute()) as R[];

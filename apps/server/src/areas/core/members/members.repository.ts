@@ -5,6 +5,8 @@ import type { Actor } from '../../../platform/actor.js';
 import { scopeRange } from '../../../platform/actor.js';
 import { paged, type Q, rangeOf, scoped } from '../../../platform/data/scoped.js';
 import { batchesByPath } from '../../../platform/data/batches.js';
+import { readVersion } from '../../../platform/data/versions.js';
+import { memo } from '../../../platform/memo.js';
 import { idHashesHeld, idNumberHeld, type IdHolders } from '../../../platform/data/idNumbers.js';
 import type { MembersTable } from '../../../db/schema/index.js';
 import { likeContains, likePrefix } from '../../../db/dialect.js';
@@ -99,17 +101,38 @@ function filtered(db: Q, actor: Actor, f: MemberFilter) {
   return q;
 }
 
-/** One page of members matching a filter, and the total. */
+/**
+ * One page of members matching a filter, and the total. Outside a transaction the page is kept under the versions
+ * it was read from (the roster: members and organizations' names; mobility when filtered by it), so the same page
+ * is read once per change of the roster however often it is asked; scope and capability are checked before.
+ */
 export async function listMembers(
   db: Q,
   actor: Actor,
   f: MemberFilter,
   page: { sort: MemberSort; order: 'asc' | 'desc'; page: number; pageSize: number },
 ): Promise<{ rows: MemberRow[]; total: number }> {
+  const [lo, hi] = rangeOf(actor, f.underPath);
+  const tenant = actor.tenantId!;
+  if (db.isTransaction) return readPage(db, actor, f, page, null);
+  const roster = await readVersion(db, tenant, 'roster');
+  // A member's mobility state is its own records' (a return bumps only `mobility`): its filter depends on both.
+  const mobility = f.mobility ? `|m${await readVersion(db, tenant, 'mobility')}` : '';
+  const key = `${tenant}|r${roster}${mobility}|members|${lo}|${hi}|${JSON.stringify({ ...f, underPath: undefined })}`;
+  return memo(db, `${key}|${page.sort}|${page.order}|${page.page}|${page.pageSize}`, () =>
+    readPage(db, actor, f, page, key),
+  );
+}
+
+async function readPage(
+  db: Q,
+  actor: Actor,
+  f: MemberFilter,
+  page: { sort: MemberSort; order: 'asc' | 'desc'; page: number; pageSize: number },
+  countKey: string | null,
+): Promise<{ rows: MemberRow[]; total: number }> {
   const base = filtered(db, actor, f);
   // The total is the costly part of a page (it reads the whole subtree); it changes only when the roster does.
-  const [lo, hi] = rangeOf(actor, f.underPath);
-  const key = `members|${lo}|${hi}|${JSON.stringify({ ...f, underPath: undefined })}`;
   return paged(
     db,
     actor.tenantId!,
@@ -121,7 +144,7 @@ export async function listMembers(
       return q.orderBy('m.id', page.order);
     },
     page,
-    { domain: 'roster', key },
+    countKey ? { domain: 'roster', key: countKey } : undefined,
   ) as Promise<{ rows: MemberRow[]; total: number }>;
 }
 

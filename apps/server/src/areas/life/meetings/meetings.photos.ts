@@ -2,6 +2,7 @@
 import type { Actor } from '../../../platform/actor.js';
 import { requireCapability } from '../../../platform/actor.js';
 import { writeAudit } from '../../../platform/data/audit.js';
+import { bumpVersion } from '../../../platform/data/versions.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { readStored, storeImage } from '../../../platform/files.js';
@@ -24,6 +25,8 @@ export async function addPhoto(ctx: Ctx, actor: Actor, id: number, file: Buffer)
       bytes: stored.bytes,
       now: ctx.clock().toISOString(),
     });
+    // The list shows each meeting's photo count, cached under this version.
+    await bumpVersion(trx, actor.tenantId!, 'meetings');
     await writeAudit(ctx, trx, actor, {
       action: 'meeting.photo_add',
       entityType: 'meeting',
@@ -56,6 +59,7 @@ export async function removePhoto(ctx: Ctx, actor: Actor, id: number, photoId: n
   if (!p) throw notFound();
   await ctx.db.transaction().execute(async (trx) => {
     await photosRepo.removePhoto(trx, photoId, ctx.clock().toISOString());
+    await bumpVersion(trx, actor.tenantId!, 'meetings');
     await writeAudit(ctx, trx, actor, {
       action: 'meeting.photo_remove',
       entityType: 'meeting',

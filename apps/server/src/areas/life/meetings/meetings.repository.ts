@@ -6,6 +6,7 @@ import type { MeetingAttendanceTable, MeetingMotionsTable, MeetingsTable } from 
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
 import { notFound } from '../../../platform/errors.js';
 import { readVersion } from '../../../platform/data/versions.js';
+import { memo } from '../../../platform/memo.js';
 
 export type MeetingRow = Selectable<MeetingsTable> & { org_name: string };
 export type { Q };
@@ -41,40 +42,66 @@ export interface MeetingFilter {
 const incompleteSql = sql<boolean>`(coalesce(mt.minutes, '') = '' or not exists
   (select 1 from meeting_attendance a where a.meeting_id = mt.id and a.status in ('present', 'leave')))`;
 
-/** A page of meetings, newest first (by date, then start time), and the total. */
+/**
+ * From this many meetings on, a page is read along the index in the list's order (meetings_order,
+ * meetings_kind_order) rather than by sorting the subtree: 20 of 6,000 county theme days cost 0.5 ms that way
+ * instead of 20 ms, while a branch's few dozen sort faster than a walk past the rest of the county.
+ */
+const WIDE_FROM = 500;
+
+/**
+ * A page of meetings, newest first (by date, then start time), the total and each one's attendance and photo counts.
+ * Outside a transaction the answer is kept under the versions it was read from (meetings, which attendance and
+ * photos bump too, and the roster for organizations' names and moves): one read per change, however often asked.
+ */
 export async function listMeetings(
   db: Q,
   actor: Actor,
   f: MeetingFilter,
   page: number,
   pageSize: number,
-): Promise<{ rows: MeetingRow[]; total: number }> {
-  let q = scoped(db, actor, 'meetings', { as: 'mt', under: f.underPath, rows: f.deleted ? 'deleted' : 'live' });
-  if (f.kind) q = q.where('mt.kind', '=', f.kind);
-  if (f.from) q = q.where('mt.held_on', '>=', f.from);
-  if (f.to) q = q.where('mt.held_on', '<=', f.to);
-  if (f.q) q = q.where(likeContains('mt.topic', f.q));
-  if (f.incomplete) q = q.where(incompleteSql);
+): Promise<{ rows: MeetingRow[]; total: number; counts: Map<number, AttendanceCounts> }> {
+  const filtered = (wide: boolean) => {
+    const rows = f.deleted ? 'deleted' : 'live';
+    let q = scoped(db, actor, 'meetings', { as: 'mt', under: f.underPath, rows, wide });
+    if (f.kind) q = q.where('mt.kind', '=', f.kind);
+    if (f.from) q = q.where('mt.held_on', '>=', f.from);
+    if (f.to) q = q.where('mt.held_on', '<=', f.to);
+    if (f.q) q = q.where(likeContains('mt.topic', f.q));
+    if (f.incomplete) q = q.where(incompleteSql);
+    return q;
+  };
+  const read = async (countKey?: string) => {
+    const { rows, total } = (await paged(
+      db,
+      actor.tenantId!,
+      filtered(false),
+      (b, n) =>
+        (n >= WIDE_FROM ? filtered(true) : b)
+          .innerJoin('orgs as o', 'o.id', 'mt.org_id')
+          .selectAll('mt')
+          .select('o.name as org_name')
+          // Newest first, and within a day by the clock (two meetings of a morning and an afternoon).
+          .orderBy('mt.held_on', 'desc')
+          .orderBy('mt.start_time', 'desc')
+          .orderBy('mt.id', 'desc'),
+      { page, pageSize },
+      countKey ? { domain: 'meetings', key: countKey } : undefined,
+    )) as { rows: MeetingRow[]; total: number };
+    const counts = await countsOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    return { rows, total, counts };
+  };
+  if (db.isTransaction) return read();
   // The total reads the whole subtree; it changes only when meetings (or the roster, by moves) do.
   const [lo, hi] = rangeOf(actor, f.underPath);
-  const roster = await readVersion(db, actor.tenantId!, 'roster');
+  const tenant = actor.tenantId!;
+  const roster = await readVersion(db, tenant, 'roster');
   const key = `meetings|${lo}|${hi}|r${roster}|${JSON.stringify({ ...f, underPath: undefined })}`;
-  return paged(
-    db,
-    actor.tenantId!,
-    q,
-    (b) =>
-      b
-        .innerJoin('orgs as o', 'o.id', 'mt.org_id')
-        .selectAll('mt')
-        .select('o.name as org_name')
-        // Newest first, and within a day by the clock (two meetings of a morning and an afternoon).
-        .orderBy('mt.held_on', 'desc')
-        .orderBy('mt.start_time', 'desc')
-        .orderBy('mt.id', 'desc'),
-    { page, pageSize },
-    { domain: 'meetings', key },
-  ) as Promise<{ rows: MeetingRow[]; total: number }>;
+  const meetings = await readVersion(db, tenant, 'meetings');
+  return memo(db, `${tenant}|m${meetings}|${key}|page|${page}|${pageSize}`, () => read(key));
 }
 
 export interface AttendanceCounts {

@@ -74,16 +74,12 @@ function summarize(ctx: Ctx, r: repo.MeetingRow, c: repo.AttendanceCounts): Meet
 export async function list(ctx: Ctx, actor: Actor, query: MeetingListQueryT) {
   requireCapability(actor, 'meetings.read');
   const underPath = await orgsRepo.underOrg(ctx.db, actor, query.org);
-  const { rows, total } = await repo.listMeetings(
+  const { rows, total, counts } = await repo.listMeetings(
     ctx.db,
     actor,
     { ...query, underPath },
     query.page ?? 1,
     query.pageSize ?? 20,
-  );
-  const counts = await repo.countsOf(
-    ctx.db,
-    rows.map((r) => r.id),
   );
   return { items: rows.map((r) => summarize(ctx, r, counts.get(r.id)!)), total };
 }
