@@ -112,7 +112,7 @@ describe('serve --workers 2 on PostgreSQL, with a third server on the same datab
   });
 
   it('shares sessions, caches, daily jobs and limits; restarts a killed worker; stops on SIGTERM', {
-    timeout: 300_000,
+    timeout: 600_000,
   }, async (t) => {
     if (!admin) return t.skip('no PostgreSQL server was started for this run');
     await pgAdminQuery(`create database ${dbName}`);
@@ -152,13 +152,14 @@ describe('serve --workers 2 on PostgreSQL, with a third server on the same datab
     pids.push(cluster.p.pid!, single.p.pid!);
     const outs = () => `${cluster.out()}\n---\n${single.out()}`;
     const workerPids = () => [...cluster.out().matchAll(/worker started \(pid (\d+)\)/g)].map((m) => Number(m[1]));
-    await until(async () => (await healthy(clusterPort)) && (await healthy(singlePort)), 120_000, outs);
+    // Generous: each process loads the TypeScript sources through tsx, slow on a loaded two-core machine.
+    await until(async () => (await healthy(clusterPort)) && (await healthy(singlePort)), 300_000, outs);
     pids.push(...workerPids());
     expect(workerPids()).toHaveLength(2);
 
     // Daily jobs: three processes started the same day; each job ran in exactly one of them.
     const rounds = () => [...outs().matchAll(/daily jobs \S+: ran (\d+), claimed elsewhere (\d+), failed (\d+)/g)];
-    await until(() => rounds().length === 3, 120_000, outs);
+    await until(() => rounds().length === 3, 180_000, outs);
     const sum = (i: number) => rounds().reduce((n, m) => n + Number(m[i]), 0);
     const jobs = dailyJobs().length;
     expect(sum(1), outs()).toBe(jobs);
