@@ -29,8 +29,8 @@ export interface Server {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `serve` (without its supervisor) on a free port and waits until /api/health answers. */
-export async function startServer(s: Settings): Promise<Server> {
+/** Starts `serve` (without its supervisor) on a free port and waits (45 s by default) until /api/health answers. */
+export async function startServer(s: Settings, readyMs = 45_000): Promise<Server> {
   const port = await freePort();
   const proc = spawn(process.execPath, [BIN, 'serve'], {
     // The server process itself, not its supervisor: this test kills it and restarts it by hand.
@@ -50,14 +50,14 @@ export async function startServer(s: Settings): Promise<Server> {
     proc.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 45_000;
+  const deadline = Date.now() + readyMs;
   let gone = false;
   void exited.then(() => (gone = true));
   for (;;) {
     if (gone) throw new Error(`the server exited before it was ready:\n${out}`);
     if (Date.now() > deadline) {
       proc.kill('SIGKILL');
-      throw new Error(`the server did not answer within 45 s:\n${out}`);
+      throw new Error(`the server did not answer within ${readyMs / 1000} s:\n${out}`);
     }
     try {
       const r = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(1000) });
