@@ -42,7 +42,7 @@ export function runHaProject(env) {
   return { ok: r.status === 0, counts };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const missing = missingHaTools();
   if (missing.length) {
     console.log(`HA tests skipped: ${missing.join(', ')} not installed (apt-get install ${missing.join(' ')})`);
