@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// `npm test`: the server's unit and API tests on SQLite and PostgreSQL, then the web app's
+// `npm test`: the server's unit and API tests on SQLite and PostgreSQL, its high-availability tests, then the web app's
 // build and its browser tests in Chromium. Prints one closing line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { missingHaTools, runHaProject } from './test-ha.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const results = fs.mkdtempSync(path.join(os.tmpdir(), 'dj-results-'));
@@ -53,6 +54,19 @@ for (const project of ['fast', 'slow']) {
   ];
   run(`server: ${project} unit and API tests (SQLite + PostgreSQL)`, process.execPath, args);
   count(json);
+}
+// High availability (`npm run test:ha`): a Patroni failover under load and pgbouncer; only where they are installed.
+const haMissing = missingHaTools();
+console.log('\n== server: high availability (Patroni failover, pgbouncer) ==');
+if (haMissing.length) console.log(`skipped: ${haMissing.join(', ')} not installed (.ci/run installs them)`);
+else {
+  const ha = runHaProject(env);
+  if (!ha.ok) ok = false;
+  if (ha.counts) {
+    passed += ha.counts.passed;
+    failed += ha.counts.failed;
+    skipped += ha.counts.skipped;
+  } else ok = false;
 }
 
 if (fs.existsSync(path.join(root, 'e2e', 'vitest.config.ts'))) {

@@ -78,7 +78,7 @@ export async function createEnv(
   dialect: DialectName,
   overrides: Partial<Config['auth']> = {},
   clock = new TestClock(),
-  more: { limits?: Partial<Config['limits']> } = {},
+  more: { limits?: Partial<Config['limits']>; via?: (url: string) => string } = {},
 ): Promise<TestEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dj-test-'));
   let databaseUrl: string | null = null;
@@ -90,6 +90,8 @@ export async function createEnv(
     databaseUrl = admin.replace(/\/[^/]*$/, `/${name}`);
     dropDb = () => pgAdminQuery(`drop database if exists ${name} with (force)`);
   }
+  // `via` routes the app's connections through a proxy (pgbouncer); creating and dropping stay direct.
+  if (databaseUrl && more.via) databaseUrl = more.via(databaseUrl);
   const base = loadConfig({ DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   const config: Config = {
     ...base,

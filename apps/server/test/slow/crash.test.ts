@@ -3,7 +3,7 @@
  * and every write it acknowledged must still be there, with its audit record, the audit chain intact
  * and (on SQLite) the database file passing its integrity check.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,27 +13,13 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { makeIdNumber, maskIdNumber } from '../../src/platform/idcard.js';
 import { dialects, pgAdminQuery } from '../harness.js';
-import { freePort } from '../pg-server.js';
+import { childEnv, type Server, Session, type Settings, startServer, stopServer } from '../serve-kit.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/dangjian.mjs');
-const PASSWORD = 'Dangjian@2026';
 const LOOPS = 6;
 const LOAD_MS = 3_000;
 /** The load stops by itself even if the kill never came. */
 const LOAD_HARD_STOP_MS = 15_000;
-
-interface Settings {
-  DATA_DIR: string;
-  DATABASE_URL?: string;
-}
-
-function childEnv(s: Settings, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  // A small share of the demo's service records (the full county is the bench's): the core's records make the load.
-  const env: NodeJS.ProcessEnv = { DJ_DEMO_RESIDENTS_SCALE: '0.02', ...process.env, LOG_LEVEL: 'silent', ...extra };
-  delete env.DATABASE_URL;
-  delete env.DJ_SECRET_KEY;
-  return Object.assign(env, s);
-}
 
 /** Runs the command line without blocking the test worker; killed after `timeoutMs`. */
 function cli(s: Settings, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -50,108 +36,6 @@ function cli(s: Settings, ...args: string[]): Promise<{ status: number | null; s
       resolve({ status, stdout, stderr });
     });
   });
-}
-
-/** A running `serve` process and its output so far. */
-interface Server {
-  proc: ChildProcess;
-  base: string;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-async function startServer(s: Settings): Promise<Server> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, [BIN, 'serve'], {
-    // The server process itself, not its supervisor: this test kills it and restarts it by hand.
-    env: childEnv(s, {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DJ_LOGIN_RATE_MAX: '1000',
-      DJ_DEMO: 'off',
-      DJ_SUPERVISE: 'off',
-    }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 45_000;
-  let gone = false;
-  void exited.then(() => (gone = true));
-  for (;;) {
-    if (gone) throw new Error(`the server exited before it was ready:\n${out}`);
-    if (Date.now() > deadline) {
-      proc.kill('SIGKILL');
-      throw new Error(`the server did not answer within 45 s:\n${out}`);
-    }
-    try {
-      const r = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(1000) });
-      if (r.ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  return { proc, base, output: () => out, exited };
-}
-
-async function stopServer(s: Server) {
-  if (s.proc.exitCode !== null || s.proc.signalCode !== null) return;
-  s.proc.kill('SIGTERM');
-  const t = setTimeout(() => s.proc.kill('SIGKILL'), 15_000);
-  await s.exited;
-  clearTimeout(t);
-}
-
-/** A signed-in HTTP session: the two cookies and the CSRF header on writes. */
-class Session {
-  private constructor(
-    private base: string,
-    private cookie: string,
-    private csrf: string,
-  ) {}
-
-  static async open(base: string, username: string): Promise<Session> {
-    const r = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: PASSWORD }),
-    });
-    if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${await r.text()}`);
-    const jar: Record<string, string> = {};
-    for (const c of r.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const i = pair.indexOf('=');
-      jar[pair.slice(0, i).trim()] = pair.slice(i + 1).trim();
-    }
-    if (!jar.dj_session || !jar.dj_csrf) throw new Error(`login ${username}: cookies missing (${Object.keys(jar)})`);
-    return new Session(base, `dj_session=${jar.dj_session}; dj_csrf=${jar.dj_csrf}`, decodeURIComponent(jar.dj_csrf));
-  }
-
-  async send(method: string, url: string, body?: unknown): Promise<{ status: number; json: any }> {
-    const headers: Record<string, string> = { cookie: this.cookie };
-    if (method !== 'GET') headers['x-csrf-token'] = this.csrf;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const r = await fetch(`${this.base}${url}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(10_000),
-    });
-    const text = await r.text();
-    let json: any = null;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = text;
-    }
-    return { status: r.status, json };
-  }
 }
 
 /** Runs `fn` over `items` with at most `n` at a time. */
