@@ -71,3 +71,23 @@ export async function seedCounty(
     await database.close();
   }
 }
+
+/** Adds a county administrator through the CLI (`user add`), as an operator would; answers the CLI's result. */
+export function addCountyAdmin(
+  settings: Record<string, string | undefined>,
+  county: number,
+  username: string,
+  password: string,
+): Promise<CliResult> {
+  return runCli(settings, [
+    'user',
+    'add',
+    username,
+    '--role',
+    'county_admin',
+    '--org',
+    String(county),
+    '--password',
+    password,
+  ]);
+}

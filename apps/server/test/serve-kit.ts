@@ -130,3 +130,13 @@ export class Session {
     return { status: r.status, json, retryAfter: r.headers.get('retry-after') };
   }
 }
+
+/** Whether a process is alive. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { makeIdNumber } from '../../src/platform/idcard.js';
-import { runCli, seedCounty } from '../run-cli.js';
+import { addCountyAdmin, runCli, seedCounty } from '../run-cli.js';
 import { type Server, Session, type Settings, startServer, stopServer } from '../serve-kit.js';
 import { type Cluster, missingTools, startCluster } from './cluster.js';
 
@@ -54,17 +54,7 @@ describe.skipIf(!!missing)('a Patroni failover under write load', () => {
     const m = await runCli({ ...settings }, ['migrate']);
     expect(m.status, m.stderr).toBe(0);
     const county = await seedCounty(settings, []);
-    const u = await runCli({ ...settings }, [
-      'user',
-      'add',
-      'ha-county',
-      '--role',
-      'county_admin',
-      '--org',
-      String(county),
-      '--password',
-      PASSWORD,
-    ]);
+    const u = await addCountyAdmin({ ...settings }, county, 'ha-county', PASSWORD);
     expect(u.status, u.stderr).toBe(0);
     // Generous: on a machine shared with other test runs, starting the server alone can take a minute.
     server = await startServer(settings, 120_000);

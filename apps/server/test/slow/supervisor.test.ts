@@ -11,18 +11,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { dialects, pgAdminQuery } from '../harness.js';
 import { freePort } from '../pg-server.js';
+import { alive } from '../serve-kit.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/dangjian.mjs');
-
-/** Whether a process is alive. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Waits until `check` is true, polling every 100 ms, up to `ms`. */
 async function until(check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<number> {

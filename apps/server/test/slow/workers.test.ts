@@ -16,7 +16,8 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { dailyJobs } from '../../src/areas/index.js';
 import { pgAdminQuery } from '../harness.js';
 import { freePort } from '../pg-server.js';
-import { runCli, seedCounty } from '../run-cli.js';
+import { addCountyAdmin, runCli, seedCounty } from '../run-cli.js';
+import { alive } from '../serve-kit.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/dangjian.mjs');
 const PASSWORD = 'Workers@2026x';
@@ -80,15 +81,6 @@ async function until(check: () => boolean | Promise<boolean>, ms: number, what: 
   return Date.now() - t;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A `serve` process with its output gathered. */
 function start(env: NodeJS.ProcessEnv, args: string[]): { p: ChildProcess; out: () => string } {
   const p = spawn(process.execPath, [BIN, 'serve', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -123,17 +115,7 @@ describe('serve --workers 2 on PostgreSQL, with a third server on the same datab
     };
     expect((await runCli(settings, ['migrate'])).status).toBe(0);
     const county = await seedCounty(settings, []);
-    const added = await runCli(settings, [
-      'user',
-      'add',
-      'wk-admin',
-      '--role',
-      'county_admin',
-      '--org',
-      String(county),
-      '--password',
-      PASSWORD,
-    ]);
+    const added = await addCountyAdmin(settings, county, 'wk-admin', PASSWORD);
     expect(added.status, added.stderr).toBe(0);
 
     const [clusterPort, singlePort] = [await freePort(), await freePort()];
