@@ -11,6 +11,7 @@ export * from './core/api/audit.js';
 export * from './core/auditLabels.js';
 export * from './core/auditValues.js';
 export * from './core/figures.js';
+export * from './core/regions.js';
 export * from './core/screen.js';
 export * from './core/chinaTime.js';
 export * from './core/periods.js';

@@ -42,6 +42,7 @@ import { projects039 } from './039_projects.js';
 import { funds040 } from './040_funds.js';
 import { rateCounters041 } from './041_rate_counters.js';
 import { listOrder042 } from './042_list_order.js';
+import { regions043 } from './043_regions.js';
 
 export interface Migration {
   name: string;
@@ -90,4 +91,5 @@ export const MIGRATIONS: Migration[] = [
   funds040,
   rateCounters041,
   listOrder042,
+  regions043,
 ];

@@ -59,6 +59,9 @@ export interface UsersTable {
   org_id: number | null;
   org_path: string | null;
   member_id: number | null;
+  /** The province or prefecture of a region account (tenant, org and member null), else null. */
+  region_id: number | null;
+  region_path: string | null;
   status: string;
   locale: string;
   last_login_at: string | null;
@@ -130,4 +133,31 @@ export interface AuditHeadTable {
   last_id: number;
   count: number;
   last_hash: string;
+}
+
+/** A province 省 or prefecture 市（州）: the level above the counties, a tree by `path` (`/1/3/`). */
+export interface RegionsTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  kind: string;
+  name: string;
+  /** The administrative division code (e.g. 520000), unique. */
+  code: string;
+  path: string;
+  depth: number;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+/** The prefecture a county (tenant) belongs to. */
+export interface CountyRegionsTable {
+  tenant_id: number;
+  region_id: number;
+  /** The prefecture's path, so a region's counties are one range. */
+  region_path: string;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
 }

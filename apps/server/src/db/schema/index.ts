@@ -3,6 +3,8 @@ import type {
   OrgsTable,
   MembersTable,
   UsersTable,
+  RegionsTable,
+  CountyRegionsTable,
   RoleGrantsTable,
   LoginAttemptsTable,
   SessionsTable,
@@ -132,6 +134,8 @@ export interface DB
   orgs: OrgsTable;
   members: MembersTable;
   users: UsersTable;
+  regions: RegionsTable;
+  county_regions: CountyRegionsTable;
   login_attempts: LoginAttemptsTable;
   role_grants: RoleGrantsTable;
   sessions: SessionsTable;
