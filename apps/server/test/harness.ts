@@ -136,7 +136,7 @@ export interface Fixture {
   /** A member id in each org (by the org's key). */
   memberIn: Record<'county' | 'townA' | 'townB' | 'villageA1' | 'villageA2' | 'villageB1', number>;
   users: Record<
-    'county' | 'townA' | 'townB' | 'secA1' | 'memberA1' | 'auditor' | 'security',
+    'county' | 'townA' | 'townB' | 'secA1' | 'memberA1' | 'auditor' | 'security' | 'region',
     { id: number; username: string }
   >;
   system: Actor;
@@ -212,6 +212,60 @@ export async function insertUser(
   return id;
 }
 
+/** A province above the fixture's county (one prefecture) and an account of the province. */
+async function regionAccount(db: Kysely<DB>, county: number, hash: string, now: string) {
+  const stamp = { created_at: now, updated_at: now };
+  const region = async (parent: { id: number; path: string } | null, kind: string, name: string, code: string) => {
+    const { id } = await db
+      .insertInto('regions')
+      .values({
+        parent_id: parent?.id ?? null,
+        kind,
+        name,
+        code,
+        path: 'pending',
+        depth: parent ? 1 : 0,
+        sort_order: 0,
+        ...stamp,
+        deleted_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const path = `${parent?.path ?? '/'}${id}/`;
+    await db.updateTable('regions').set({ path }).where('id', '=', id).execute();
+    return { id, path };
+  };
+  const province = await region(null, 'province', '测试省', '990000');
+  const prefecture = await region(province, 'prefecture', '测试市', '990100');
+  await db
+    .insertInto('county_regions')
+    .values({ tenant_id: county, region_id: prefecture.id, region_path: prefecture.path, sort_order: 0, ...stamp })
+    .execute();
+  const { id } = await db
+    .insertInto('users')
+    .values({
+      tenant_id: null,
+      username: 't-region',
+      display_name: '测试省管理员',
+      password_hash: hash,
+      role: 'region_admin',
+      org_id: null,
+      org_path: null,
+      member_id: null,
+      region_id: province.id,
+      region_path: province.path,
+      status: 'active',
+      locale: 'zh-CN',
+      last_login_at: null,
+      password_changed_at: now,
+      ...stamp,
+      deleted_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id, username: 't-region' };
+}
+
 /** Builds the fixture through the services, as a county admin would. */
 export async function buildFixture(env: TestEnv): Promise<Fixture> {
   const { ctx } = env;
@@ -265,6 +319,7 @@ export async function buildFixture(env: TestEnv): Promise<Fixture> {
     memberA1: await account('t-member-a1', 'member', villageA1, memberIn.villageA1),
     auditor: await account('t-auditor', 'auditor', county),
     security: await account('t-security', 'security_admin', county),
+    region: await regionAccount(ctx.db, county, hash, now),
   };
   return { county, townA, townB, villageA1, villageA2, groupA1, villageB1, memberIn, users, system };
 }

@@ -14,6 +14,9 @@ export interface Actor {
   /** Materialized path of the actor's organization, e.g. `/1/17/`; its subtree is the scope. */
   orgPath: string | null;
   memberId: number | null;
+  /** The province or prefecture of a region account (no tenant, no organization), and its path `/1/3/`. */
+  regionId?: number | null;
+  regionPath?: string | null;
   locale: string;
   ip: string | null;
 }

@@ -16,6 +16,7 @@ export const POLICY: Record<Role, readonly Capability[]> = {
   member: ['orgs.read', 'self.read'],
   auditor: ['audit.read', 'self.read'],
   security_admin: ['users.read', 'users.write', 'self.read'],
+  region_admin: ['self.read'],
 };
 export const CHECKED_CAPABILITIES: Capability[] = [
   'orgs.read',

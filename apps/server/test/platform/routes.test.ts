@@ -34,6 +34,7 @@ const FIXTURE_ROLES: Record<Role, keyof Fixture['users']> = {
   member: 'memberA1',
   auditor: 'auditor',
   security_admin: 'security',
+  region_admin: 'region',
 };
 
 /** Every operation of the document with its declared capability (undefined where it lacks one). */

@@ -1,7 +1,7 @@
 /** The capabilities of the core modules (organizations, members, accounts, audit, one's own record). */
 import { capability as cap, PARTY_ROLES, STAFF_ROLES, type CapabilityDef } from './enums.js';
 
-const EVERYONE = [...PARTY_ROLES, 'auditor', 'security_admin'] as const;
+const EVERYONE = [...PARTY_ROLES, 'auditor', 'security_admin', 'region_admin'] as const;
 
 /** Its capabilities: what each lets its holder do (zh/en) and the roles that hold it. */
 export const CORE_CAPABILITIES = {
@@ -20,5 +20,6 @@ export const CORE_CAPABILITIES = {
   'users.approve': cap('审批管理角色授予', 'Approve an admin role', ['security_admin']),
   'audit.read': cap('查看审计日志', 'Read the audit trail', ['auditor']),
   'self.read': cap('本人账号与通知', 'Own account and notifications', EVERYONE),
+  'regions.view': cap('查看省市概览', "View a region's figures", ['region_admin', 'county_admin']),
   'self.party': cap('本人党员信息与组织生活', 'Own Party record and meetings', PARTY_ROLES),
 } as const satisfies Record<string, CapabilityDef>;

@@ -9,6 +9,8 @@ export const ROLES = {
   member: { zh: '党员', en: 'Member' },
   auditor: { zh: '审计员', en: 'Auditor' },
   security_admin: { zh: '安全管理员', en: 'Security admin' },
+  /** An account of a province or prefecture: reads its region's figures, no county's records. */
+  region_admin: { zh: '省市管理员', en: 'Province or prefecture admin' },
 } satisfies Record<string, Labelled>;
 export type Role = keyof typeof ROLES;
 

@@ -123,6 +123,8 @@ interface ActorColumns {
   org_id: number | null;
   org_path: string | null;
   member_id: number | null;
+  region_id: number | null;
+  region_path: string | null;
   locale: string;
 }
 
@@ -136,6 +138,8 @@ function actorFromRow(row: ActorColumns, ip: string | null): Actor {
     orgId: row.org_id,
     orgPath: row.org_path,
     memberId: row.member_id,
+    regionId: row.region_id,
+    regionPath: row.region_path,
     locale: row.locale,
     ip,
   };
