@@ -7,7 +7,15 @@ export interface Labelled {
 
 /** A capability as a module declares it: its zh/en label and the roles that hold it. */
 export interface CapabilityDef extends Labelled {
-  roles: readonly ('county_admin' | 'township_admin' | 'branch_secretary' | 'member' | 'auditor' | 'security_admin' | 'region_admin')[];
+  roles: readonly (
+    | 'county_admin'
+    | 'township_admin'
+    | 'branch_secretary'
+    | 'member'
+    | 'auditor'
+    | 'security_admin'
+    | 'region_admin'
+  )[];
 }
 
 type CapabilityRoles = CapabilityDef['roles'];
