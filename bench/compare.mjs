@@ -205,6 +205,12 @@ try {
       paths: [`/api/requests?org=${t}&status=open&pageSize=20`],
     },
     { key: 'serviceFigures', title: 'service figures: whole county (warm cache)', paths: ['/api/stats/service'] },
+    { key: 'meetingsTownship', title: 'meeting list: township subtree', paths: [`/api/meetings?org=${t}&pageSize=20`] },
+    {
+      key: 'meetingsCountyKind',
+      title: 'meeting list: county-wide, theme days',
+      paths: ['/api/meetings?kind=theme_day&pageSize=20'],
+    },
   ];
   // --only k1,k2: a subset of the endpoints (to look again at one that differs)
   const only = opt('only', null)?.split(',');
