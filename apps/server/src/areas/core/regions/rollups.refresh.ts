@@ -2,13 +2,13 @@
  * The rollup refresh of a county (issue 16): recompute its rows of the current year from the raw tables with a
  * handful of grouped queries (own counts per organization), add them up the tree (every organization's path names
  * its ancestors), and replace the rows in one transaction. The figures reuse the county's own definitions:
- * compliance is meetings.compliance for the year, meetings held are the same monthly groups, requests and wishes
- * the residents' figures' own queries; the member counts copy stats.overview's definitions (rollups.repository.ts),
- * and test/core/rollups.test.ts checks that both agree.
+ * compliance is meetings.compliance for the year, meetings held are the same monthly groups, households the residents'
+ * figures' cached part, wishes their query; the member counts copy stats.overview's definitions and the requests the
+ * residents' figures' (rollups.repository.ts), and test/core/rollups.test.ts checks that both agree.
  */
 import { addMonths, chinaDayStart, chinaToday } from '@dangjian/contracts';
 import type { Ctx } from '../../../platform/context.js';
-import { readVersions } from '../../../platform/figures.js';
+import { figurePart, readVersions } from '../../../platform/figures.js';
 import type { Domain } from '../../../platform/data/versions.js';
 import { subtreeRange } from '../../../db/dialect.js';
 import { complianceFigure } from '../../life/meetings/meetings.figures.js';
@@ -59,15 +59,12 @@ export async function refreshCounty(ctx: Ctx, tenantId: number): Promise<Refresh
   const root = orgs.find((o) => o.id === tenantId);
   if (!root) throw new Error(`county ${tenantId} has no root organization`);
   const range = subtreeRange(root.org_path);
-  const pathOf = new Map(orgs.map((o) => [o.id, o.org_path]));
+  const linesOf = new Map(orgs.map((o) => [o.id, o.org_path.split('/').filter(Boolean)]));
   // Subtree totals: an own count adds to the organization and to every ancestor its path names.
   const totals = new Map<string, Counts>();
   const add = (orgId: number, month: string, col: CountColumn, n: number) => {
     if (!n) return;
-    const path = pathOf.get(orgId);
-    if (!path) return;
-    for (const seg of path.split('/')) {
-      if (!seg) continue;
+    for (const seg of linesOf.get(orgId) ?? []) {
       const key = `${seg}|${month}`;
       const row = totals.get(key) ?? {};
       row[col] = (row[col] ?? 0) + n;
@@ -92,9 +89,17 @@ export async function refreshCounty(ctx: Ctx, tenantId: number): Promise<Refresh
     add(m.orgId, thisMonth, 'members_under35', m.under35);
     add(m.orgId, thisMonth, 'members_college', m.college);
   }
-  for (const h of await residentsRepo.householdsByOrg(ctx, tenantId, ...range)) {
-    add(h.org_id, thisMonth, 'households', Number(h.n));
-  }
+  // The residents' figures' own part, under its own key (residents.figures.ts): counted once for both.
+  const months: string[] = [];
+  for (let m = `${year}-01`; m <= thisMonth; m = addMonths(`${m}-01`, 1).slice(0, 7)) months.push(m);
+  const [rosterV = 0, householdsV = 0] = await readVersions(ctx.db, tenantId, ['roster', 'households']);
+  const [lo, hi] = range;
+  const part = <T>(name: string, versions: number[], args: unknown, run: () => Promise<T>) =>
+    figurePart(ctx, tenantId, `residents.stats.${name}`, [...versions, rosterV], args, run);
+  const households = await part('households', [householdsV], { lo, hi }, () =>
+    residentsRepo.householdsByOrg(ctx, tenantId, lo, hi),
+  );
+  for (const h of households) add(h.org_id, thisMonth, 'households', Number(h.n));
   // Compliance of the year to date, the county's own figure (cached under its versions), per organization.
   const compliance = await complianceFigure.get(ctx, tenantId, {
     root: { id: root.id, tenant_id: tenantId, org_path: root.org_path, name: root.name },
@@ -114,14 +119,12 @@ export async function refreshCounty(ctx: Ctx, tenantId: number): Promise<Refresh
     if ((MEETING_KINDS as readonly string[]).includes(h.kind))
       add(h.org_id, h.ym, heldColumn(h.kind as MeetingKind), Number(h.n));
   }
-  const months: string[] = [];
-  for (let m = `${year}-01`; m <= thisMonth; m = addMonths(`${m}-01`, 1).slice(0, 7)) months.push(m);
   for (const month of months) {
     const fromIso = chinaDayStart(`${month}-01`);
     const toIso = chinaDayStart(addMonths(`${month}-01`, 1));
-    for (const g of await residentsRepo.monthGroups(ctx, tenantId, ...range, fromIso, toIso)) {
-      add(g.originOrgId, month, 'requests', g.n);
-      add(g.originOrgId, month, 'requests_resolved', g.closed);
+    for (const r of await repo.requestsByOrigin(ctx.db, tenantId, range, fromIso, toIso)) {
+      add(r.orgId, month, 'requests', r.n);
+      add(r.orgId, month, 'requests_resolved', r.closed);
     }
     for (const w of await residentsRepo.wishesByOrg(ctx, tenantId, ...range, fromIso, toIso)) {
       add(w.org_id, month, 'wishes', Number(w.n));

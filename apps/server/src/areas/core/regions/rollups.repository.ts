@@ -147,3 +147,29 @@ export async function replaceRows(
 export function rollupStates(db: Q) {
   return db.selectFrom('rollup_state').select(['tenant_id', 'versions', 'refreshed_at']).execute();
 }
+
+/**
+ * Requests accepted in [fromIso, toIso) and how many of them are closed, per accepting organization: the definition
+ * of the residents' figures (`monthGroups`: origin path, accepted time, live rows) without their breakdown by level,
+ * channel, category and rating, which the rollups do not keep and which made a county's month 30,000 groups.
+ */
+export async function requestsByOrigin(
+  db: Q,
+  tenant: number,
+  [lo, hi]: [string, string],
+  fromIso: string,
+  toIso: string,
+) {
+  const rows = await db
+    .selectFrom('requests')
+    .where('tenant_id', '=', tenant)
+    .where('accepted_at', '>=', fromIso)
+    .where('accepted_at', '<', toIso)
+    .where('origin_path', '>=', lo)
+    .where('origin_path', '<', hi)
+    .where('deleted_at', 'is', null)
+    .select((e) => ['origin_org_id', e.fn.countAll<number>().as('n'), e.fn.count<number>('closed_at').as('closed')])
+    .groupBy('origin_org_id')
+    .execute();
+  return rows.map((r) => ({ orgId: r.origin_org_id, n: Number(r.n), closed: Number(r.closed) }));
+}
