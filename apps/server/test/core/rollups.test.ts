@@ -240,6 +240,7 @@ describe.each(dialects())('rollups and the region overview on %s', (dialect) => 
     expect(refused.json().error.code).toBe('not_found');
     expect((await region.get(`/api/regions/overview?unit=prefecture:${own.unit.id}`)).statusCode).toBe(404);
     expect((await region.get('/api/regions/overview?unit=county:999999')).statusCode).toBe(404);
+    expect((await region.get('/api/regions/overview?unit=county:99999999999999999999')).statusCode).toBe(404);
     expect((await region.get(`/api/regions/overview?unit=county:${fx.townA}`)).statusCode).toBe(404);
   });
 

@@ -163,6 +163,8 @@ export function periodOf(ctx: Ctx, year?: number): { year: number; from: string;
 async function unitOf(ctx: Ctx, actor: Actor, unit?: string): Promise<{ kind: RegionUnitKind; id: number }> {
   if (!unit) return ownUnit(ctx, actor);
   const [kind, id] = unit.split(':');
+  // Ids are 32-bit integers: a longer number names nothing (and would overflow PostgreSQL's integer).
+  if (!id || id.length > 10 || Number(id) > 2_147_483_647) throw notFound();
   return { kind: kind as RegionUnitKind, id: Number(id) };
 }
 
