@@ -43,6 +43,8 @@ export interface Config {
   publicUrl: string | null;
   /** Whether `serve` schedules the daily jobs (reminders). */
   jobs: boolean;
+  /** Seconds between two rounds of the rollups' incremental refresh (DJ_ROLLUP_SECONDS): the dashboards' lag. */
+  rollupSeconds: number;
   /** How many server processes `serve` forks behind its one port (DJ_WORKERS or `--workers`; PostgreSQL only). */
   workers: number;
   /** How residents' one-time sign-in codes leave: the local outbox (demo) or an SMS gateway's HTTP endpoint. */
@@ -131,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhook: webhook(env),
     publicUrl: env.DJ_PUBLIC_URL?.trim().replace(/\/+$/, '') || null,
     jobs: bool(env, 'DJ_JOBS', true),
+    rollupSeconds: int(env, 'DJ_ROLLUP_SECONDS', 60, 1),
     workers: workersOf(env.DJ_WORKERS),
     sms: sms(env),
   };

@@ -2,7 +2,7 @@
 import { errorMessage } from '@dangjian/contracts';
 import { backup, restore } from './cli/backup.js';
 import { demoCommand, migrateCommand, rosterCommand } from './cli/data.js';
-import { auditCommand, jobsCommand } from './cli/jobs.js';
+import { auditCommand, jobsCommand, rollupsCommand } from './cli/jobs.js';
 import { REGION_USAGE, regionCommand } from './cli/region.js';
 import { serve, withWorkers } from './cli/serve.js';
 import { UsageError } from './cli/shared.js';
@@ -31,6 +31,7 @@ ${REGION_USAGE}
                                      run the daily reminders now (idempotent)
   jobs run wishes                    release wish claims past their deadline now (idempotent)
   jobs run escalations               move overdue requests to the level above now (idempotent)
+  rollups refresh                    recompute every county's rollups (region dashboards) now
   rekey                              re-encrypt personal numbers with the current key (after rotation)
 
 Settings come from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, DJ_SECRET_KEY (see README).`;
@@ -64,6 +65,8 @@ export async function runCli(argv: string[]): Promise<void> {
         return await auditCommand(config, args);
       case 'jobs':
         return await jobsCommand(config, args);
+      case 'rollups':
+        return await rollupsCommand(config, args);
       case 'rekey':
         return await rekey(config);
       case undefined:

@@ -9,6 +9,7 @@ import { membersModule } from './core/members/index.js';
 import { usersModule } from './core/users/index.js';
 import { auditModule } from './core/audit/index.js';
 import { statsModule } from './core/stats/index.js';
+import { regionsModule } from './core/regions/index.js';
 import { homeModule } from './core/home/index.js';
 import { notificationsModule } from './core/notifications/index.js';
 import { importsModule } from './core/imports/index.js';
@@ -64,6 +65,7 @@ export const MANIFESTS: readonly ModuleManifest[] = [
   usersModule,
   auditModule,
   statsModule,
+  regionsModule,
   homeModule,
   notificationsModule,
   importsModule,

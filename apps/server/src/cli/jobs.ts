@@ -1,4 +1,4 @@
-/** `dangjian audit verify` and `dangjian jobs run reminders|wishes|escalations`. */
+/** `dangjian audit verify`, `dangjian jobs run reminders|wishes|escalations` and `dangjian rollups refresh`. */
 import { chinaToday } from '@dangjian/contracts';
 import { runReminders } from '../areas/life/meetings/meetings.reminders.js';
 import { escalateOverdue } from '../areas/residents/requests/requests.escalation.js';
@@ -6,6 +6,21 @@ import { releaseExpiredClaims } from '../areas/residents/wishes/wishes.service.j
 import type { Config } from '../config.js';
 import { verifyAudit } from '../platform/data/audit.js';
 import { flag, open, UsageError } from './shared.js';
+import { refreshAll } from '../areas/core/regions/rollups.refresh.js';
+
+/** `dangjian rollups refresh`: recomputes every county's rollups now (after a load, or to check a refresh's time). */
+export async function rollupsCommand(config: Config, args: string[]) {
+  if (args[0] !== 'refresh') throw new UsageError('rollups refresh');
+  const ctx = await open(config);
+  const started = Date.now();
+  const r = await refreshAll(ctx, (line, err) => console.error(line, err ?? ''));
+  await ctx.database.close();
+  console.log(
+    `rollups: ${r.refreshed} counties refreshed in ${Date.now() - started} ms, ` +
+      `${r.skipped} refreshing elsewhere, ${r.failed} failed`,
+  );
+  if (r.failed) process.exitCode = 1;
+}
 
 export async function auditCommand(config: Config, args: string[]) {
   if (args[0] !== 'verify') throw new UsageError('audit verify');

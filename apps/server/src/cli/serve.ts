@@ -15,6 +15,8 @@ import { existingUsernames, hasAnyOrg, rootOrgs } from './cli.repository.js';
 import { openUrl, startBanner } from './banner.js';
 import { DEMO_ACCOUNTS } from '../demo/load.js';
 import { runDailyJobs } from '../platform/daily.js';
+import { startInterval, type IntervalJob } from '../platform/interval.js';
+import { refreshChanged } from '../areas/core/regions/rollups.refresh.js';
 import { runPrimary } from './cluster.js';
 import { flag, open, UsageError } from './shared.js';
 
@@ -52,11 +54,13 @@ export async function serve(config: Config) {
   const app = await buildApp(ctx, { logger: config.logLevel !== 'silent' });
   // A stop asked for while the server is still starting ends the start quietly (the supervisor's SIGTERM).
   let closing = false;
+  let rollups: IntervalJob | null = null;
   const close = async () => {
     // A second signal while closing is ignored, not fatal: under systemd (KillMode=control-group) or a terminal's
     // Ctrl-C a worker hears the stop from the group and again from its primary.
     if (closing) return;
     closing = true;
+    await rollups?.stop();
     await app.close();
     await ctx.database.close();
     process.exit(0);
@@ -80,6 +84,16 @@ export async function serve(config: Config) {
     };
     new Cron('0 7 * * *', { timezone: CHINA_TIME_ZONE, protect: true }, job);
     void job();
+    // The rollups of the region dashboards: every DJ_ROLLUP_SECONDS, the counties whose data changed (one process
+    // refreshes a county at a time: rollups.repository.ts). Only a round that did something is logged.
+    rollups = startInterval('rollups', config.rollupSeconds, async () => {
+      const r = await refreshChanged(ctx, { log: (line, err) => console.error(line, err ?? '') });
+      if (r.refreshed || r.failed)
+        console.log(
+          `汇总 rollups: refreshed ${r.refreshed}, unchanged ${r.current}, ` +
+            `refreshing elsewhere ${r.skipped}, failed ${r.failed}`,
+        );
+    });
   }
   const ready = `${ctx.dialect}，${((Date.now() - started) / 1000).toFixed(1)} 秒 s`;
   const demoUsers = await existingUsernames(

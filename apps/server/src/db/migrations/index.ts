@@ -43,6 +43,7 @@ import { funds040 } from './040_funds.js';
 import { rateCounters041 } from './041_rate_counters.js';
 import { listOrder042 } from './042_list_order.js';
 import { regions043 } from './043_regions.js';
+import { rollups044 } from './044_rollups.js';
 
 export interface Migration {
   name: string;
@@ -92,4 +93,5 @@ export const MIGRATIONS: Migration[] = [
   rateCounters041,
   listOrder042,
   regions043,
+  rollups044,
 ];

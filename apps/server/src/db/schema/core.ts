@@ -161,3 +161,53 @@ export interface CountyRegionsTable {
   created_at: string;
   updated_at: string;
 }
+
+/**
+ * One organization × China month of a county's rollups (migration 044): the totals of the organization's whole
+ * subtree. Snapshot columns (members, orgs, households, compliance to date) are filled on the refresh's month only;
+ * flow columns (joined, meetings held, requests, wishes) hold what happened in the month.
+ */
+export interface RollupOrgMonthTable {
+  tenant_id: number;
+  org_id: number;
+  org_path: string;
+  depth: number;
+  month: string;
+  members_total: number;
+  members_formal: number;
+  members_probationary: number;
+  members_female: number;
+  members_minority: number;
+  members_under35: number;
+  members_college: number;
+  orgs_total: number;
+  orgs_committees: number;
+  orgs_general_branches: number;
+  orgs_branches: number;
+  households: number;
+  compliance_due: number;
+  compliance_met: number;
+  members_joined: number;
+  held_general_meeting: number;
+  held_committee_meeting: number;
+  held_group_meeting: number;
+  held_party_lecture: number;
+  held_theme_day: number;
+  held_life_meeting: number;
+  held_member_review: number;
+  held_leadership_life_meeting: number;
+  held_heart_to_heart: number;
+  requests: number;
+  requests_resolved: number;
+  wishes: number;
+  wishes_fulfilled: number;
+}
+
+/** What a county's rollup rows were computed from, and when. */
+export interface RollupStateTable {
+  tenant_id: number;
+  /** `YYYY-MM-DD|domain:version,…`: the China day and the data versions read before the computation. */
+  versions: string;
+  refreshed_at: string;
+  duration_ms: number;
+}

@@ -5,6 +5,8 @@ import type {
   UsersTable,
   RegionsTable,
   CountyRegionsTable,
+  RollupOrgMonthTable,
+  RollupStateTable,
   RoleGrantsTable,
   LoginAttemptsTable,
   SessionsTable,
@@ -136,6 +138,8 @@ export interface DB
   users: UsersTable;
   regions: RegionsTable;
   county_regions: CountyRegionsTable;
+  rollup_org_month: RollupOrgMonthTable;
+  rollup_state: RollupStateTable;
   login_attempts: LoginAttemptsTable;
   role_grants: RoleGrantsTable;
   sessions: SessionsTable;

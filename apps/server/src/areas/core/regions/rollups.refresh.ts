@@ -1,0 +1,198 @@
+/**
+ * The rollup refresh of a county (issue 16): recompute its rows of the current year from the raw tables with a
+ * handful of grouped queries (own counts per organization), add them up the tree (every organization's path names
+ * its ancestors), and replace the rows in one transaction. The figures reuse the county's own definitions:
+ * compliance is meetings.compliance for the year, meetings held are the same monthly groups, requests and wishes
+ * the residents' figures' own queries; the member counts copy stats.overview's definitions (rollups.repository.ts),
+ * and test/core/rollups.test.ts checks that both agree.
+ */
+import { addMonths, chinaDayStart, chinaToday } from '@dangjian/contracts';
+import type { Ctx } from '../../../platform/context.js';
+import { readVersions } from '../../../platform/figures.js';
+import type { Domain } from '../../../platform/data/versions.js';
+import { subtreeRange } from '../../../db/dialect.js';
+import { complianceFigure } from '../../life/meetings/meetings.figures.js';
+import { MEETING_KINDS, type MeetingKind } from '../../life/meetings/meetings.rules.js';
+import * as meetingsRepo from '../../life/meetings/meetings.repository.js';
+import { rootOrgs } from '../../life/meetings/meetings.reminders.repository.js';
+import * as residentsRepo from '../../residents/common/residents.figures.repository.js';
+import * as repo from './rollups.repository.js';
+
+/** The data domains the rollups are computed from: a change to any of them makes the county's rows stale. */
+export const ROLLUP_DOMAINS: readonly Domain[] = ['roster', 'meetings', 'residents', 'households', 'rules:meetings'];
+
+type CountColumn = repo.CountColumn;
+type Counts = Partial<Record<CountColumn, number>>;
+
+/** The column of a meeting kind's held count. */
+export const heldColumn = (kind: MeetingKind) => `held_${kind}` as CountColumn;
+
+/** Organization types counted as branches 党支部: a branch and a joint branch 联合党支部. */
+const BRANCH_TYPES = ['branch', 'joint_branch'];
+
+/** What a refresh did: written, or skipped because another process was refreshing the county. */
+export interface RefreshResult {
+  tenantId: number;
+  refreshed: boolean;
+  rows: number;
+  durationMs: number;
+}
+
+/** The stamp a county's rows are computed from: the China day (what is due moves with it) and the versions. */
+export async function versionStamp(ctx: Ctx, tenantId: number): Promise<string> {
+  const versions = await readVersions(ctx.db, tenantId, ROLLUP_DOMAINS);
+  return `${chinaToday(ctx.clock())}|${ROLLUP_DOMAINS.map((d, i) => `${d}:${versions[i]}`).join(',')}`;
+}
+
+/**
+ * Recomputes the county's rows of the current China year (January to this month) and replaces them. Rows of earlier
+ * years stay as their last refresh of that year left them (the year's end). The versions are read before the counts,
+ * so a write during the computation leaves the state stale and the next run recomputes.
+ */
+export async function refreshCounty(ctx: Ctx, tenantId: number): Promise<RefreshResult> {
+  const started = Date.now();
+  const stamp = await versionStamp(ctx, tenantId);
+  const day = chinaToday(ctx.clock());
+  const year = Number(day.slice(0, 4));
+  const thisMonth = day.slice(0, 7);
+  const orgs = await repo.countyOrgs(ctx.db, tenantId);
+  const root = orgs.find((o) => o.id === tenantId);
+  if (!root) throw new Error(`county ${tenantId} has no root organization`);
+  const range = subtreeRange(root.org_path);
+  const pathOf = new Map(orgs.map((o) => [o.id, o.org_path]));
+  // Subtree totals: an own count adds to the organization and to every ancestor its path names.
+  const totals = new Map<string, Counts>();
+  const add = (orgId: number, month: string, col: CountColumn, n: number) => {
+    if (!n) return;
+    const path = pathOf.get(orgId);
+    if (!path) return;
+    for (const seg of path.split('/')) {
+      if (!seg) continue;
+      const key = `${seg}|${month}`;
+      const row = totals.get(key) ?? {};
+      row[col] = (row[col] ?? 0) + n;
+      totals.set(key, row);
+    }
+  };
+
+  // Snapshot: organizations, members and households now, on this month's row.
+  for (const o of orgs) {
+    if (o.deleted_at) continue;
+    add(o.id, thisMonth, 'orgs_total', 1);
+    if (o.type === 'committee') add(o.id, thisMonth, 'orgs_committees', 1);
+    if (o.type === 'general_branch') add(o.id, thisMonth, 'orgs_general_branches', 1);
+    if (BRANCH_TYPES.includes(o.type)) add(o.id, thisMonth, 'orgs_branches', 1);
+  }
+  for (const m of await repo.memberCounts(ctx.db, tenantId, range, day)) {
+    add(m.orgId, thisMonth, 'members_total', m.total);
+    add(m.orgId, thisMonth, 'members_formal', m.formal);
+    add(m.orgId, thisMonth, 'members_probationary', m.probationary);
+    add(m.orgId, thisMonth, 'members_female', m.female);
+    add(m.orgId, thisMonth, 'members_minority', m.minority);
+    add(m.orgId, thisMonth, 'members_under35', m.under35);
+    add(m.orgId, thisMonth, 'members_college', m.college);
+  }
+  for (const h of await residentsRepo.householdsByOrg(ctx, tenantId, ...range)) {
+    add(h.org_id, thisMonth, 'households', Number(h.n));
+  }
+  // Compliance of the year to date, the county's own figure (cached under its versions), per organization.
+  const compliance = await complianceFigure.get(ctx, tenantId, {
+    root: { id: root.id, tenant_id: tenantId, org_path: root.org_path, name: root.name },
+    period: String(year),
+    day,
+  });
+  for (const item of compliance.items) {
+    add(item.orgId, thisMonth, 'compliance_due', item.required);
+    add(item.orgId, thisMonth, 'compliance_met', item.held);
+  }
+
+  // Flows of each month: members who joined, meetings held (not those planned ahead), requests and wishes.
+  for (const j of await repo.joinedByMonth(ctx.db, tenantId, range, year)) {
+    if (j.ym <= thisMonth) add(j.orgId, j.ym, 'members_joined', j.n);
+  }
+  for (const h of await meetingsRepo.heldByMonth(ctx.db, tenantId, root.org_path, `${year}-01-01`, day)) {
+    if ((MEETING_KINDS as readonly string[]).includes(h.kind))
+      add(h.org_id, h.ym, heldColumn(h.kind as MeetingKind), Number(h.n));
+  }
+  const months: string[] = [];
+  for (let m = `${year}-01`; m <= thisMonth; m = addMonths(`${m}-01`, 1).slice(0, 7)) months.push(m);
+  for (const month of months) {
+    const fromIso = chinaDayStart(`${month}-01`);
+    const toIso = chinaDayStart(addMonths(`${month}-01`, 1));
+    for (const g of await residentsRepo.monthGroups(ctx, tenantId, ...range, fromIso, toIso)) {
+      add(g.originOrgId, month, 'requests', g.n);
+      add(g.originOrgId, month, 'requests_resolved', g.closed);
+    }
+    for (const w of await residentsRepo.wishesByOrg(ctx, tenantId, ...range, fromIso, toIso)) {
+      add(w.org_id, month, 'wishes', Number(w.n));
+      add(w.org_id, month, 'wishes_fulfilled', Number(w.fulfilled));
+    }
+  }
+
+  // Rows: every live organization has this month's row (its snapshot, even at zero); earlier months where non-zero.
+  const rows: repo.RollupRow[] = [];
+  for (const o of orgs) {
+    if (o.deleted_at) continue;
+    for (const month of months) {
+      const counts = totals.get(`${o.id}|${month}`);
+      if (!counts && month !== thisMonth) continue;
+      rows.push({
+        tenant_id: tenantId,
+        org_id: o.id,
+        org_path: o.org_path,
+        depth: o.depth,
+        month,
+        ...repo.ZERO_COUNTS,
+        ...counts,
+      });
+    }
+  }
+  const done = await repo.replaceRows(ctx.db, ctx.dialect, tenantId, `${year}-01`, rows, {
+    versions: stamp,
+    refreshed_at: ctx.clock().toISOString(),
+    duration_ms: Date.now() - started,
+  });
+  return { tenantId, refreshed: done, rows: done ? rows.length : 0, durationMs: Date.now() - started };
+}
+
+/** What one round of the incremental job did. */
+export interface RollupRound {
+  refreshed: number;
+  /** Unchanged since their last refresh. */
+  current: number;
+  /** Another process was refreshing them. */
+  skipped: number;
+  failed: number;
+}
+
+/**
+ * Refreshes every county whose data versions (or China day) differ from its rollups' state — or every county when
+ * `all` — one after another; one failing does not stop the others.
+ */
+export async function refreshChanged(
+  ctx: Ctx,
+  opts: { all?: boolean; log?: (line: string, err?: unknown) => void } = {},
+): Promise<RollupRound> {
+  const round: RollupRound = { refreshed: 0, current: 0, skipped: 0, failed: 0 };
+  const states = new Map((await repo.rollupStates(ctx.db)).map((s) => [s.tenant_id, s.versions]));
+  for (const county of await rootOrgs(ctx.db)) {
+    try {
+      if (!opts.all && states.get(county.tenant_id) === (await versionStamp(ctx, county.tenant_id))) {
+        round.current++;
+        continue;
+      }
+      const r = await refreshCounty(ctx, county.tenant_id);
+      if (r.refreshed) round.refreshed++;
+      else round.skipped++;
+    } catch (err) {
+      round.failed++;
+      opts.log?.(`rollups: county ${county.tenant_id} failed`, err);
+    }
+  }
+  return round;
+}
+
+/** Refreshes every county now (the demo at the end of a load, `dangjian rollups refresh`). */
+export function refreshAll(ctx: Ctx, log?: (line: string, err?: unknown) => void): Promise<RollupRound> {
+  return refreshChanged(ctx, { all: true, log });
+}
