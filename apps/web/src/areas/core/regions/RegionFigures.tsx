@@ -21,7 +21,7 @@ export function RegionFigureCards({ f }: { f: RegionFiguresT }) {
   const m = f.members;
   const kinds = Object.keys(MEETING_KIND_LABELS).filter((k) => (f.meetings.byKind[k] ?? 0) > 0);
   return (
-    <>
+    <div className="rg-figures">
       <Section title={t('党员', 'Members')} testId="rg-members">
         <StatGrid
           items={[
@@ -87,6 +87,6 @@ export function RegionFigureCards({ f }: { f: RegionFiguresT }) {
           ]}
         />
       </Section>
-    </>
+    </div>
   );
 }
