@@ -94,6 +94,15 @@ describe.skipIf(!dataDir)('the region overview', () => {
       expect(xlsx.status()).toBe(200);
       expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
       expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
+
+      // In English: the same page in the other language (then back, as the account had it).
+      await page.getByTestId('switch-locale').click();
+      await page.getByRole('heading', { name: /Region overview/ }).waitFor();
+      await page.getByTestId('rg-members').getByText('Full members').waitFor();
+      await expect.poll(() => page.getByTestId('rg-as-of').innerText()).toMatch(/Figures as of .*updated every minute/);
+      await shot(page, 'regions-province-1366-en');
+      await page.getByTestId('switch-locale').click();
+      await page.getByRole('heading', { name: /省市概览/ }).waitFor();
       expect(pageErrors.get(page)).toEqual([]);
     } finally {
       await context.close();

@@ -23,6 +23,9 @@ const COLUMNS: readonly [string, string, string, Num | Rate, 'count' | 'rate'][]
   ['已实现心愿', 'Wishes fulfilled', 'wishes', (f) => f.residents.wishesFulfilled, 'count'],
 ];
 
+/** A column wide enough that its heading breaks between words, never inside one (English headings are long). */
+const widthOf = (title: string, least: number) => Math.max(least, ...title.split(' ').map((w) => w.length * 8 + 48));
+
 // A rate nothing was due for sorts below every real rate, in either order the user picks.
 const sortValue = (v: number | null) => v ?? -1;
 
@@ -49,7 +52,7 @@ export function RegionChildren(props: { rows: RegionUnitT[]; unitKind: string; y
       title: t(zh, en),
       key,
       align: 'right' as const,
-      width: as === 'rate' ? 104 : 92,
+      width: widthOf(t(zh, en), as === 'rate' ? 104 : 92),
       sorter: (a: RegionUnitT, b: RegionUnitT) => sortValue(get(a.figures)) - sortValue(get(b.figures)),
       render: (_: unknown, r: RegionUnitT) => {
         const v = get(r.figures);
@@ -66,7 +69,7 @@ export function RegionChildren(props: { rows: RegionUnitT[]; unitKind: string; y
       columns={columns}
       // About a hundred rows at most (a province's counties, a county's townships): one page keeps sorting whole.
       pagination={rows.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
-      scroll={{ x: 1280, y: rows.length > 20 ? 640 : undefined }}
+      scroll={{ x: columns.reduce((a, c) => a + Number(c.width ?? 0), 0), y: rows.length > 20 ? 640 : undefined }}
       data-testid="rg-children"
       locale={{
         emptyText: below
