@@ -3,6 +3,7 @@ import { errorMessage } from '@dangjian/contracts';
 import { backup, restore } from './cli/backup.js';
 import { demoCommand, migrateCommand, rosterCommand } from './cli/data.js';
 import { auditCommand, jobsCommand, rollupsCommand } from './cli/jobs.js';
+import { REGION_USAGE, regionCommand } from './cli/region.js';
 import { serve, withWorkers } from './cli/serve.js';
 import { UsageError } from './cli/shared.js';
 import { rekey, userCommand } from './cli/user.js';
@@ -21,8 +22,10 @@ const USAGE = `dangjian <command>
   backup FILE                        online backup (SQLite) or pg_dump (PostgreSQL)
   restore FILE                       restore a backup (stop the server first)
   user add USERNAME --role ROLE --org ID [--name NAME] [--member ID] --password PASSWORD
+  user add USERNAME --role region_admin --region CODE [--name NAME] --password PASSWORD
   user reset-password USERNAME --password PASSWORD   (to be changed at the next sign-in)
   user unlock USERNAME
+${REGION_USAGE}
   audit verify                       check the audit chain; exits 1 when broken
   jobs run reminders [--date YYYY-MM-DD]
                                      run the daily reminders now (idempotent)
@@ -56,6 +59,8 @@ export async function runCli(argv: string[]): Promise<void> {
       }
       case 'user':
         return await userCommand(config, args);
+      case 'region':
+        return await regionCommand(config, args);
       case 'audit':
         return await auditCommand(config, args);
       case 'jobs':

@@ -14,17 +14,20 @@ import {
   resetUserPassword,
   updateMemberNumbers,
 } from './cli.repository.js';
+import { addRegionUser } from './region.js';
 import { cliActor, flag, open, UsageError } from './shared.js';
 
 export async function userCommand(config: Config, args: string[]) {
   const [sub, username] = args;
   if (!sub || !username) throw new UsageError('user add|reset-password|unlock USERNAME …');
   const ctx = await open(config);
-  const cli: Actor = { ...(await cliActor(ctx)), username: 'cli' };
+  // Asked for only where an account of a county is written: a region account needs no county in the database.
+  const cliOf = async (): Promise<Actor> => ({ ...(await cliActor(ctx)), username: 'cli' });
   try {
     if (sub === 'add') {
       const role = flag(args, 'role') as Role | undefined;
       if (!role || !(role in ROLES)) throw new UsageError(`--role must be one of ${Object.keys(ROLES).join(', ')}`);
+      if (role === 'region_admin' || flag(args, 'region')) return await addRegionUser(ctx, username, role, args);
       const orgId = Number(flag(args, 'org'));
       const password = flag(args, 'password') ?? process.env.DJ_NEW_PASSWORD;
       if (!password) throw new UsageError('--password (or DJ_NEW_PASSWORD) is required');
@@ -45,7 +48,7 @@ export async function userCommand(config: Config, args: string[]) {
         orgPath: org.org_path,
         memberId,
       });
-      await writeAuditAlone(ctx, cli, {
+      await writeAuditAlone(ctx, await cliOf(), {
         action: 'user.create',
         entityType: 'user',
         entityId: id,
@@ -60,7 +63,7 @@ export async function userCommand(config: Config, args: string[]) {
       if (!user) throw new UsageError(`no user ${username}`);
       const hash = await hashPassword(password);
       await resetUserPassword(ctx.db, user.id, username, hash);
-      await writeAuditAlone(ctx, cli, {
+      await writeAuditAlone(ctx, await cliOf(), {
         action: 'user.reset_password',
         entityType: 'user',
         entityId: user.id,
@@ -71,7 +74,12 @@ export async function userCommand(config: Config, args: string[]) {
       const user = await findUserByName(ctx.db, username);
       if (!user) throw new UsageError(`no user ${username}`);
       await clearLoginAttempts(ctx.db, username);
-      await writeAuditAlone(ctx, cli, { action: 'user.unlock', entityType: 'user', entityId: user.id, detail: 'cli' });
+      await writeAuditAlone(ctx, await cliOf(), {
+        action: 'user.unlock',
+        entityType: 'user',
+        entityId: user.id,
+        detail: 'cli',
+      });
       console.log(`${username} unlocked`);
     } else {
       throw new UsageError(`unknown: user ${sub}`);

@@ -117,6 +117,14 @@ describe.each(dialects())('auth on %s', (dialect) => {
     expect(passwordAcceptable(reset.json().oneTimePassword, env.ctx.config.auth.minPasswordLength)).toBe(true);
   });
 
+  it("names a region account's province in the me answer, and no region for a county's account", async () => {
+    const region = await (await login(env.app, 't-region')).get('/api/auth/me');
+    expect(region.statusCode, region.body).toBe(200);
+    expect(region.json()).toMatchObject({ role: 'region_admin', orgId: null, orgName: null });
+    expect(region.json().region).toMatchObject({ name: '测试省', kind: 'province' });
+    expect((await (await login(env.app, 't-county')).get('/api/auth/me')).json().region).toBeNull();
+  });
+
   it('answers errors in English when asked', async () => {
     const res = await env.app.inject({
       method: 'POST',

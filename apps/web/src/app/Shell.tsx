@@ -171,7 +171,7 @@ function ShellLayout({ me, children }: { me: Me; children: ReactNode }) {
           >
             {other === 'en' ? 'English' : '中文'}
           </Button>
-          <span className="dj-user" title={me.orgName ?? ''}>
+          <span className="dj-user" title={me.orgName ?? me.region?.name ?? ''}>
             <UserOutlined aria-hidden />
             <strong data-testid="user-name">{me.displayName}</strong>
             <span className="dj-role" data-testid="user-role">
@@ -206,6 +206,12 @@ function ShellLayout({ me, children }: { me: Me; children: ReactNode }) {
             <div className="dj-sider-org">
               <div className="dj-muted">{t('所属组织', 'My organization')}</div>
               <div data-testid="user-org">{me.orgName}</div>
+            </div>
+          ) : me.region ? (
+            // A region account belongs to no organization: it is the province's or prefecture's.
+            <div className="dj-sider-org">
+              <div className="dj-muted">{t('所属地区', 'My region')}</div>
+              <div data-testid="user-org">{me.region.name}</div>
             </div>
           ) : null}
         </aside>

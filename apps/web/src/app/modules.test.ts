@@ -33,6 +33,10 @@ describe('web manifests', () => {
     const auditor = menuOf(WEB_MODULES, me('auditor')).map((e) => e.href);
     expect(auditor).toContain('/audit');
     expect(auditor).not.toContain('/members');
+    // A region account holds no organization: its home (the region overview) and that page, nothing it cannot use.
+    expect(menuOf(WEB_MODULES, me('region_admin')).map((e) => e.href)).toEqual(['/', '/regions']);
+    expect(county).toContain('/regions');
+    expect(menuOf(WEB_MODULES, me('township_admin')).map((e) => e.href)).not.toContain('/regions');
     const users = menuOf(WEB_MODULES, me('security_admin')).filter((e) => e.href === '/users');
     expect(users.map((e) => e.label.zh)).toEqual(['账号管理']);
   });

@@ -7,6 +7,7 @@ import { auditWeb } from './core/audit';
 import { homeWeb } from './core/home';
 import { membersWeb } from './core/members';
 import { orgsWeb } from './core/orgs';
+import { regionsWeb } from './core/regions';
 import { rulesWeb } from './core/rules';
 import { usersWeb } from './core/users';
 import { meetingsWeb } from './life/meetings';
@@ -52,6 +53,7 @@ import { assessmentOverviewWeb } from './assessment/overview';
 /** The modules in menu order within each menu position. */
 export const WEB_MODULES: readonly WebModule[] = [
   homeWeb,
+  regionsWeb,
   orgsWeb,
   membersWeb,
   developmentWeb,

@@ -1,6 +1,7 @@
 /** Schemas of the sign-in and the signed-in account. */
 import { Type, type Static } from '@sinclair/typebox';
 import { ROLES } from '../roles.js';
+import { REGION_KINDS } from '../regions.js';
 import { KeyOf, Nullable, VERBATIM } from '../schemas.js';
 
 export const LoginBody = Type.Object({
@@ -21,6 +22,8 @@ export const Me = Type.Object({
   ...AccountFields,
   locale: Type.String(),
   capabilities: Type.Array(Type.String()),
+  /** The province or prefecture of a region account (省市管理员), whose figures it reads; null for any other. */
+  region: Nullable(Type.Object({ id: Type.Integer(), name: Type.String(), kind: KeyOf(REGION_KINDS) })),
   /** The account holds a one-time password: until it is changed, only the password change is allowed. */
   mustChangePassword: Type.Boolean(),
 });

@@ -1,5 +1,6 @@
 /** Queries of sign-in: users by name, sessions and the login-attempt counters. */
 import { type RawBuilder, sql } from 'kysely';
+import type { RegionKind } from '@dangjian/contracts';
 import type { Q } from '../../../platform/data/scoped.js';
 
 export type { Q };
@@ -159,6 +160,17 @@ export async function endUserSessions(db: Q, userId: number, now: string, keepHa
 export async function orgName(db: Q, orgId: number): Promise<string | null> {
   const org = await db.selectFrom('orgs').select('name').where('id', '=', orgId).executeTakeFirst();
   return org?.name ?? null;
+}
+
+/** The id, name and kind of a region account's province or prefecture (the `me` answer names it). */
+export async function regionOf(db: Q, regionId: number) {
+  const row = await db
+    .selectFrom('regions')
+    .select(['id', 'name', 'kind'])
+    .where('id', '=', regionId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row ? { id: row.id, name: row.name, kind: row.kind as RegionKind } : undefined;
 }
 
 /** The password hash and whether it is a one-time password, of one user. */

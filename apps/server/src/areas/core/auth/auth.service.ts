@@ -228,6 +228,7 @@ export async function me(ctx: Ctx, actor: Actor): Promise<MeT> {
     memberId: actor.memberId,
     locale: actor.locale,
     capabilities: [...ROLE_CAPABILITIES[actor.role]],
+    region: actor.regionId ? ((await repo.regionOf(ctx.db, actor.regionId)) ?? null) : null,
     mustChangePassword: await repo.mustChangePassword(ctx.db, actor.userId),
   };
 }

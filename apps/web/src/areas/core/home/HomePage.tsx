@@ -1,5 +1,6 @@
 /** The home page: each role gets its own (business figures, the auditor's trail, the security admin's accounts). */
 import { lazy } from 'react';
+import { Navigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import type { StatsOverview } from '../../../api/types';
@@ -36,5 +37,7 @@ export default function HomePage() {
   }
   if (hasCap(me, 'audit.read')) return <AuditorHome />;
   if (hasCap(me, 'users.read')) return <SecurityHome />;
+  // A province's or prefecture's account reads its region's figures and nothing else: that page is its home.
+  if (hasCap(me, 'regions.view')) return <Navigate to="/regions" replace />;
   return <MemberHome />;
 }
