@@ -1,10 +1,11 @@
 /**
  * Bulk writes of the demo (residents, dues, meetings' attendance): chunked prepared statements of the raw
- * better-sqlite3 handle on SQLite, multi-row inserts on PostgreSQL; the load-wide SQLite settings.
+ * better-sqlite3 handle on SQLite, COPY FROM STDIN on PostgreSQL; the load-wide SQLite settings.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema/index.js';
 import type { Ctx } from '../platform/context.js';
+import { copyRows } from './copy.js';
 import { demoTick } from './progress.js';
 
 export type Row = unknown[];
@@ -58,8 +59,7 @@ export const phoneValues = (p: { phoneEnc: unknown; phoneHash: unknown; phoneMas
 ];
 
 /**
- * Writes rows with explicit ids: prepared statements in chunked transactions on SQLite, multi-row inserts on
- * PostgreSQL.
+ * Writes rows with explicit ids: prepared statements in chunked transactions on SQLite, COPY on PostgreSQL.
  */
 export class Bulk {
   constructor(private readonly ctx: Ctx) {}
@@ -108,16 +108,21 @@ export class Bulk {
       }
       return;
     }
-    const per = Math.max(1, Math.floor(30_000 / cols.length));
-    const run = async (trx: Kysely<DB>) => {
-      for (let i = 0; i < rows.length; i += per) {
-        const values = rows.slice(i, i + per).map((r) => Object.fromEntries(cols.map((c, j) => [c, r[j]])));
-        await (trx as any).insertInto(table).values(values).execute();
-        demoTick(() => `${tableLabel(table)} ${Math.min(i + per, rows.length)}/${rows.length} 行 rows`);
-      }
-    };
-    if (via) await run(via);
-    else await this.ctx.db.transaction().execute(run);
+    // PostgreSQL: COPY on the transaction's own client (the rows may refer to rows it has not committed), or on a
+    // pooled client in a transaction of its own.
+    const { client, release } = await this.ctx.database.pgClient!(via);
+    try {
+      if (!via) await client.query('begin');
+      await copyRows(client, table, cols, rows, (n) =>
+        demoTick(() => `${tableLabel(table)} ${n}/${rows.length} 行 rows`),
+      );
+      if (!via) await client.query('commit');
+    } catch (e) {
+      if (!via) await client.query('rollback').catch(() => {});
+      throw e;
+    } finally {
+      release();
+    }
   }
 
   /**
