@@ -15,7 +15,7 @@ const USAGE = `dangjian <command>
   serve [--workers N|auto]           migrate, load the demo county into an empty database, serve HTTP
                                      (N processes on one port: PostgreSQL only; also DJ_WORKERS)
   migrate                            apply pending migrations
-  demo [--scale county|prefecture] [--seed N]
+  demo [--scale county|prefecture|province] [--counties N] [--seed N]
                                      load the demo data into an empty database
   import members FILE.xlsx [--org ID] [--dry-run]
   export members FILE.xlsx [--org ID]

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import { exportRoster, importRoster } from '../areas/core/members/members.excel.js';
 import type { Config } from '../config.js';
 import { migrate } from '../db/migrate.js';
-import { loadDemo } from '../demo/load.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoScale, loadDemo } from '../demo/load.js';
+import { PROVINCE_COUNTIES } from '../demo/province.js';
 import { cliActor, flag, open, UsageError } from './shared.js';
 
 export async function migrateCommand(config: Config) {
@@ -14,18 +15,29 @@ export async function migrateCommand(config: Config) {
 }
 
 export async function demoCommand(config: Config, args: string[]) {
-  const scale = (flag(args, 'scale') ?? 'county') as 'county' | 'prefecture';
-  if (!['county', 'prefecture'].includes(scale)) throw new UsageError('--scale must be county or prefecture');
+  const scale = (flag(args, 'scale') ?? 'county') as DemoScale;
+  if (!['county', 'prefecture', 'province'].includes(scale))
+    throw new UsageError('--scale must be county, prefecture or province');
   const seed = flag(args, 'seed') ? Number(flag(args, 'seed')) : undefined;
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
+  const counties = flag(args, 'counties') ? Number(flag(args, 'counties')) : undefined;
+  const { min, max } = PROVINCE_COUNTIES;
+  if (
+    counties !== undefined &&
+    (scale !== 'province' || !Number.isInteger(counties) || counties < min || counties > max)
+  )
+    throw new UsageError(`--counties (${min}..${max}) goes with --scale province`);
+  if (scale === 'province' && !config.databaseUrl)
+    throw new UsageError(
+      '省级演示数据只能装入 PostgreSQL，请设置 DATABASE_URL (the province demo loads into PostgreSQL only: set DATABASE_URL)',
+    );
   const ctx = await open(config);
   const t = Date.now();
-  await loadDemo(ctx, { scale, seed, log: (l) => console.log(l) });
+  await loadDemo(ctx, { scale, seed, counties, log: (l) => console.log(l) });
   await ctx.database.close();
   console.log(
     `demo loaded in ${((Date.now() - t) / 1000).toFixed(1)} s. ` +
-      'Accounts demo-county, demo-township, demo-branch, demo-member, demo-auditor, demo-security; ' +
-      'password Dangjian@2026',
+      `Accounts ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}; password ${DEMO_PASSWORD}`,
   );
 }
 

@@ -1,7 +1,7 @@
 /** Opens the database chosen by the configuration: embedded SQLite by default, PostgreSQL by DATABASE_URL. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import type { DB } from './schema/index.js';
@@ -15,6 +15,11 @@ export interface Database {
   file: string | null;
   /** Raw better-sqlite3 handle for backup and bulk loads (null on PostgreSQL). */
   sqlite: SQLite.Database | null;
+  /**
+   * On PostgreSQL, the raw client under a transaction of `db` (for COPY), or a client checked out of the pool for
+   * the caller to release when no transaction is given; null on SQLite.
+   */
+  pgClient: ((trx?: Kysely<DB>) => Promise<{ client: pg.PoolClient; release: () => void }>) | null;
   close(): Promise<void>;
 }
 
@@ -31,9 +36,27 @@ export function openDatabase(opts: { dataDir: string; databaseUrl: string | null
     pool.on('error', (err) => console.warn(`database: an idle connection was closed (${err.message})`));
     // A client checked out between two statements (inside a transaction) emits it on itself instead: its statement
     // fails (503 to the caller) and the pool discards it on release, so the event only needs hearing.
-    pool.on('connect', (client) => client.on('error', () => {}));
+    // The clients by backend pid: a Kysely transaction hides its client, and COPY needs it (demo/bulk.ts).
+    const byPid = new Map<number, pg.PoolClient>();
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+      const pid = (client as unknown as { processID: number }).processID;
+      byPid.set(pid, client);
+      client.on('end', () => byPid.delete(pid));
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', file: null, sqlite: null, close: () => db.destroy() };
+    const pgClient = async (trx?: Kysely<DB>) => {
+      if (!trx) {
+        const client = await pool.connect();
+        return { client, release: () => client.release() };
+      }
+      // The transaction holds its client until it ends, so the pid it answers names the client to use.
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+      const client = byPid.get(rows[0].pid);
+      if (!client) throw new Error(`no pooled client for backend ${rows[0].pid}`);
+      return { client, release: () => {} };
+    };
+    return { db, dialect: 'postgres', file: null, sqlite: null, pgClient, close: () => db.destroy() };
   }
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const file = path.join(opts.dataDir, 'dangjian.sqlite');
@@ -53,6 +76,7 @@ export function openDatabase(opts: { dataDir: string; databaseUrl: string | null
     dialect: 'sqlite',
     file,
     sqlite,
+    pgClient: null,
     close: async () => {
       await db.destroy();
     },

@@ -46,6 +46,30 @@ describe.each(dialects())('the demo bulk writer on %s', (dialect) => {
     expect(await count()).toBe(1);
   });
 
+  it('keeps hostile text exactly as written: tabs, newlines, backslashes, quotes, emoji, null, empty', async () => {
+    const texts = [
+      'a\tb',
+      'line 1\nline 2\r\nline 3',
+      'C:\\dir\\file \\N \\t',
+      '\\N',
+      `"double" 'single' \\'`,
+      '党建 🇨🇳👍🏽 emoji',
+      '',
+      null,
+      '\t\n\\',
+    ];
+    const rows = texts.map((t, i) => [1, 'bulk-hostile', 'k', 3000 + i, t, i % 2 ? null : `${t}|reason`, 'x', null]);
+    await new Bulk(env.ctx).insert('rule_overrides', COLS, rows);
+    const back = await env.ctx.db
+      .selectFrom('rule_overrides')
+      .select(['year', 'value', 'reason'])
+      .where('rule_set', '=', 'bulk-hostile')
+      .orderBy('year')
+      .execute();
+    expect(back.map((r) => r.value)).toEqual(texts);
+    expect(back.map((r) => r.reason)).toEqual(texts.map((t, i) => (i % 2 ? null : `${t}|reason`)));
+  });
+
   it('puts the connection settings back after the load-wide bulk settings', () => {
     const sqlite = env.ctx.database.sqlite;
     if (!sqlite) return;

@@ -1,10 +1,11 @@
 /**
  * Bulk writes of the demo (residents, dues, meetings' attendance): chunked prepared statements of the raw
- * better-sqlite3 handle on SQLite, multi-row inserts on PostgreSQL; the load-wide SQLite settings.
+ * better-sqlite3 handle on SQLite, COPY FROM STDIN on PostgreSQL; the load-wide SQLite settings.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema/index.js';
 import type { Ctx } from '../platform/context.js';
+import { copyRows } from './copy.js';
 import { demoTick } from './progress.js';
 
 export type Row = unknown[];
@@ -58,8 +59,7 @@ export const phoneValues = (p: { phoneEnc: unknown; phoneHash: unknown; phoneMas
 ];
 
 /**
- * Writes rows with explicit ids: prepared statements in chunked transactions on SQLite, multi-row inserts on
- * PostgreSQL.
+ * Writes rows with explicit ids: prepared statements in chunked transactions on SQLite, COPY on PostgreSQL.
  */
 export class Bulk {
   constructor(private readonly ctx: Ctx) {}
@@ -108,39 +108,68 @@ export class Bulk {
       }
       return;
     }
-    const per = Math.max(1, Math.floor(30_000 / cols.length));
-    const run = async (trx: Kysely<DB>) => {
-      for (let i = 0; i < rows.length; i += per) {
-        const values = rows.slice(i, i + per).map((r) => Object.fromEntries(cols.map((c, j) => [c, r[j]])));
-        await (trx as any).insertInto(table).values(values).execute();
-        demoTick(() => `${tableLabel(table)} ${Math.min(i + per, rows.length)}/${rows.length} 行 rows`);
-      }
-    };
-    if (via) await run(via);
-    else await this.ctx.db.transaction().execute(run);
+    // PostgreSQL: COPY on the transaction's own client (the rows may refer to rows it has not committed), or on a
+    // pooled client in a transaction of its own.
+    const { client, release } = await this.ctx.database.pgClient!(via);
+    try {
+      if (!via) await client.query('begin');
+      await copyRows(client, table, cols, rows, (n) =>
+        demoTick(() => `${tableLabel(table)} ${n}/${rows.length} 行 rows`),
+      );
+      if (!via) await client.query('commit');
+    } catch (e) {
+      if (!via) await client.query('rollback').catch(() => {});
+      throw e;
+    } finally {
+      release();
+    }
   }
 
   /**
-   * On SQLite, runs `fn` with the secondary indexes of `tables` dropped and builds them again after: one sort
-   * per index is several times faster than keeping them up to date row by row over millions of rows.
+   * Runs `fn` with the secondary indexes of `tables` dropped and builds them again after: one sort per index is
+   * several times faster than keeping them up to date row by row over millions of rows (both databases; primary
+   * keys and constraints stay). Tables whose indexes are already dropped by an outer call are left alone.
    */
   async withoutIndexes<T>(tables: readonly string[], fn: () => Promise<T>): Promise<T> {
-    const sqlite = this.ctx.database.sqlite;
-    if (!sqlite) return fn();
-    const list = sqlite
-      .prepare(
-        `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ` +
-          `(${tables.map(() => '?').join(',')})`,
-      )
-      .all(...tables) as { name: string; sql: string }[];
-    for (const i of list) sqlite.exec(`drop index ${i.name}`);
+    const list = await this.secondaryIndexes(tables);
+    for (const i of list) await this.exec(`drop index ${i.name}`);
     try {
       return await fn();
     } finally {
       for (const [n, i] of list.entries()) {
         demoTick(() => `建索引 building indexes ${n + 1}/${list.length}`);
-        sqlite.exec(i.sql);
+        await this.exec(i.sql);
       }
+    }
+  }
+
+  /** The secondary indexes of `tables` with the statements that create them. */
+  private async secondaryIndexes(tables: readonly string[]): Promise<{ name: string; sql: string }[]> {
+    const sqlite = this.ctx.database.sqlite;
+    if (sqlite)
+      return sqlite
+        .prepare(
+          `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ` +
+            `(${tables.map(() => '?').join(',')})`,
+        )
+        .all(...tables) as { name: string; sql: string }[];
+    const { sql } = await import('kysely');
+    const { rows } = await sql<{ name: string; sql: string }>`
+      select quote_ident(i.relname) as name, pg_get_indexdef(x.indexrelid) as sql
+      from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
+      where t.relnamespace = current_schema()::regnamespace and t.relname in (${sql.join([...tables])})
+        and not x.indisprimary and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)
+      order by i.relname`.execute(this.ctx.db);
+    return rows;
+  }
+
+  /** Runs one statement outside any transaction. */
+  private async exec(statement: string): Promise<void> {
+    const sqlite = this.ctx.database.sqlite;
+    if (sqlite) sqlite.exec(statement);
+    else {
+      const { sql } = await import('kysely');
+      await sql.raw(statement).execute(this.ctx.db);
     }
   }
 

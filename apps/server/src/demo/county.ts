@@ -5,3 +5,4 @@
  */
 export type { DemoCounty, DemoMember, DemoOrg } from './county/types.js';
 export { generateCounty } from './county/generate.js';
+export { COUNTY_SIZE, PROVINCE_COUNTY_SIZE, type CountySize } from './county/types.js';

@@ -3,7 +3,7 @@
  * contributors.
  */
 import { chinaToday, ROLES } from '@dangjian/contracts';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema/index.js';
 import type { Ctx } from '../platform/context.js';
 import { hashPassword } from '../platform/crypto.js';
@@ -12,7 +12,15 @@ import { bumpVersion } from '../platform/data/versions.js';
 import { memberColumns } from '../areas/core/members/members.service.js';
 import { newUserRow } from '../areas/core/users/users.repository.js';
 import { defaultPlaceName, type PlaceOrgLike } from '../areas/core/orgs/orgs.places.js';
-import { generateCounty, type DemoCounty } from './county.js';
+import { COUNTY_SIZE, generateCounty, PROVINCE_COUNTY_SIZE, type DemoCounty } from './county.js';
+import { copyCounty, PROVINCE_BIG_TABLES, PROVINCE_COUNTIES } from './province.js';
+import {
+  COUNTIES_PER_PREFECTURE,
+  type DemoRegion,
+  insertRegionAccounts,
+  insertRegions,
+  placeCounty,
+} from './regions.js';
 import { Random, mixSeed } from './random.js';
 import { MANIFESTS } from '../areas/index.js';
 import { DemoProgress, demoTick, setDemoProgress } from './progress.js';
@@ -29,7 +37,21 @@ export const DEMO_ACCOUNTS: { username: string; role: keyof typeof ROLES }[] = [
   { username: 'demo-member', role: 'member' },
   { username: 'demo-auditor', role: 'auditor' },
   { username: 'demo-security', role: 'security_admin' },
+  { username: 'demo-province', role: 'region_admin' },
+  { username: 'demo-prefecture', role: 'region_admin' },
 ];
+
+/** The scales of the demo: one county, a prefecture of ten, a province of up to a hundred (PostgreSQL only). */
+export type DemoScale = 'county' | 'prefecture' | 'province';
+
+/** What the demo load is asked for. */
+export interface DemoOptions {
+  scale?: DemoScale;
+  seed?: number;
+  /** The counties of the province scale (1..100, default 100). */
+  counties?: number;
+  log?: (line: string) => void;
+}
 
 /** What each contributor's stage is called in the start log. */
 export const STAGE_LABELS: Record<string, string> = {
@@ -72,6 +94,10 @@ export interface LoadedCounty {
   orgIds: Map<string, number>;
   orgPaths: Map<string, string>;
   memberIds: Map<string, number>;
+  /** The share of the county demo's service records (residents) this county gets; 1 unless the province's. */
+  residentsScale?: number;
+  /** Meetings before this day keep no attendance rows (the province's counties, docs/SCALE.md); null: all. */
+  attendanceFrom?: string | null;
 }
 
 /** A later module's part of the demo: runs after the organizations and members of each county exist. */
@@ -235,10 +261,9 @@ async function insertAccounts(ctx: Ctx, db: Kysely<DB>, c: LoadedCounty): Promis
 const secs = (t: number) => `${((Date.now() - t) / 1000).toFixed(1)} 秒 s`;
 
 /** Loads the demo into an empty database: one county, or ten for `prefecture`. Refuses a database that has data. */
-export async function loadDemo(
-  ctx: Ctx,
-  opts: { scale?: 'county' | 'prefecture'; seed?: number; log?: (line: string) => void } = {},
-): Promise<LoadedCounty[]> {
+export async function loadDemo(ctx: Ctx, opts: DemoOptions = {}): Promise<LoadedCounty[]> {
+  if (opts.scale === 'province' && ctx.dialect !== 'postgres')
+    throw new Error('省级演示数据只能装入 PostgreSQL (the province demo loads into PostgreSQL only: set DATABASE_URL)');
   const progress = new DemoProgress(opts.log ?? (() => {}));
   const log = progress.log;
   setDemoProgress(progress);
@@ -253,43 +278,31 @@ export async function loadDemo(
 
 async function loadCounties(
   ctx: Ctx,
-  opts: { scale?: 'county' | 'prefecture'; seed?: number },
+  opts: DemoOptions,
   log: (line: string) => void,
   progress: DemoProgress,
 ): Promise<LoadedCounty[]> {
   const seed = opts.seed ?? 2026;
   const existing = await ctx.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
   if (existing) throw new Error('the database already has organizations; the demo loads only into an empty database');
-  const counties = opts.scale === 'prefecture' ? 10 : 1;
+  const province = opts.scale === 'province';
+  const counties = province ? (opts.counties ?? PROVINCE_COUNTIES.default) : opts.scale === 'prefecture' ? 10 : 1;
+  const bulk = new Bulk(ctx);
+  const now = ctx.clock().toISOString();
+  const regions = await insertRegions(ctx.db, Math.ceil(counties / COUNTIES_PER_PREFECTURE), now);
+  if (province) log(PROVINCE_PLAN);
   const loaded: LoadedCounty[] = [];
-  for (let index = 0; index < counties; index++) {
-    const started = Date.now();
-    progress.begin(`县 county ${index + 1}/${counties}：党组织和党员 organizations and members`);
-    const county = generateCounty({
-      seed: mixSeed(seed, index),
-      index,
-      today: chinaToday(ctx.clock()),
-    });
-    const rng = new Random(mixSeed(seed, index, 7));
-    const c = await ctx.db.transaction().execute(async (trx) => {
-      const c = await insertCounty(ctx, trx, county, index, rng);
-      if (index === 0) await insertAccounts(ctx, trx, c);
-      await bumpVersion(trx, c.tenantId, 'roster');
-      return c;
-    });
-    log(
-      `  ${county.name}：${county.orgs.length} 个党组织 organizations，` +
-        `${county.members.length} 名党员 members（${secs(started)}）`,
-    );
-    for (const contributor of demoContributors()) {
-      const t = Date.now();
-      const label = STAGE_LABELS[contributor.name] ?? '其他数据 other records';
-      progress.begin(label);
-      await contributor.load(ctx, c, new Random(mixSeed(seed, index, contributor.name.length)), log);
-      log(`  ${label} 完成 done（${secs(t)}）`);
-    }
-    await bumpVersion(ctx.db, c.tenantId, 'meetings');
-    loaded.push(c);
+  const loadAll = async () => {
+    for (let index = 0; index < counties; index++)
+      loaded.push(await loadCounty(ctx, { seed, index, counties, province, regions, now }, log, progress));
+  };
+  // The province drops the secondary indexes of its big tables for the whole load and builds each once.
+  if (province) await bulk.withoutIndexes(PROVINCE_BIG_TABLES, loadAll);
+  else await loadAll();
+  if (province) {
+    progress.begin('统计信息 statistics');
+    await bulk.fixSequences(['orgs', 'members', 'meetings', 'meeting_reviews', 'meeting_motions']);
+    await sql`analyze`.execute(ctx.db);
   }
   await writeAuditAlone(ctx, null, {
     action: 'demo.load',
@@ -297,4 +310,84 @@ async function loadCounties(
     detail: `${counties} counties, seed ${seed}`,
   });
   return loaded;
+}
+
+/** The province's plan for the start log: which records every county gets and which the first county only. */
+const PROVINCE_PLAN =
+  '  省级演示 province demo：每县 every county: 党组织、党员、一年组织生活（出席记录仅最近一季度）、' +
+  '十分之一的为民服务记录 organizations, members, a year of meetings (attendance of the last quarter only), ' +
+  'a tenth of the service records；其他模块仅第一个县 other modules: the first county only';
+
+/** Where one county goes and what it is given. */
+interface CountyPlan {
+  seed: number;
+  index: number;
+  counties: number;
+  province: boolean;
+  regions: { province: DemoRegion; prefectures: DemoRegion[] };
+  now: string;
+}
+
+/** Loads one county: organizations, members, its place among the regions, then the contributors. */
+async function loadCounty(
+  ctx: Ctx,
+  p: CountyPlan,
+  log: (line: string) => void,
+  progress: DemoProgress,
+): Promise<LoadedCounty> {
+  const { seed, index, counties, province } = p;
+  const started = Date.now();
+  progress.begin(`县 county ${index + 1}/${counties}：党组织和党员 organizations and members`);
+  const county = generateCounty({
+    seed: mixSeed(seed, index),
+    index,
+    today: chinaToday(ctx.clock()),
+    size: province ? PROVINCE_COUNTY_SIZE : COUNTY_SIZE,
+  });
+  const rng = new Random(mixSeed(seed, index, 7));
+  const c = await ctx.db.transaction().execute(async (trx) => {
+    const c = province
+      ? await copyCounty(ctx, trx, county, index, rng)
+      : await insertCounty(ctx, trx, county, index, rng);
+    const prefecture = p.regions.prefectures[Math.floor(index / COUNTIES_PER_PREFECTURE)];
+    await placeCounty(trx, c.tenantId, prefecture, index % COUNTIES_PER_PREFECTURE, p.now);
+    if (index === 0) {
+      await insertAccounts(ctx, trx, c);
+      await insertRegionAccounts(trx, await hashPassword(DEMO_PASSWORD), p.regions, p.now);
+    }
+    await bumpVersion(trx, c.tenantId, 'roster');
+    return c;
+  });
+  if (province) {
+    // The ids were assigned here: the contributors insert members and organizations of their own through Kysely.
+    await new Bulk(ctx).fixSequences(['orgs', 'members']);
+    c.residentsScale = 0.1;
+    c.attendanceFrom = lastQuarterStart(chinaToday(ctx.clock()));
+  }
+  log(
+    `  ${county.name}：${county.orgs.length} 个党组织 organizations，` +
+      `${county.members.length} 名党员 members（${secs(started)}）`,
+  );
+  // The province runs every contributor for its first county (the demo accounts' county), the meetings and the
+  // service records for every county: the others would cost more than they show at the province's level.
+  const contributors = demoContributors().filter(
+    (x) => !province || index === 0 || x.name === 'meetings' || x.name === 'residents',
+  );
+  for (const contributor of contributors) {
+    const t = Date.now();
+    const label = STAGE_LABELS[contributor.name] ?? '其他数据 other records';
+    progress.begin(label);
+    await contributor.load(ctx, c, new Random(mixSeed(seed, index, contributor.name.length)), log);
+    log(`  ${label} 完成 done（${secs(t)}）`);
+  }
+  await bumpVersion(ctx.db, c.tenantId, 'meetings');
+  if (province) log(`  县 county ${index + 1}/${counties} 完成 done（${secs(started)}）`);
+  return c;
+}
+
+/** The day three months before `today` (YYYY-MM-DD): the province keeps attendance rows from there on. */
+function lastQuarterStart(today: string): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - 3);
+  return d.toISOString().slice(0, 10);
 }

@@ -76,7 +76,7 @@ describe('the command line on SQLite', { timeout: 120_000 }, () => {
     expect(orgs).toBeLessThanOrEqual(900);
     expect(members).toBeGreaterThanOrEqual(19_000);
     expect(members).toBeLessThanOrEqual(21_000);
-    expect(scalar(dataDir, "select count(*) from users where username like 'demo-%'")).toBe(6);
+    expect(scalar(dataDir, "select count(*) from users where username like 'demo-%'")).toBe(8);
     const again = await run('demo');
     expect(again.status).not.toBe(0);
     expect(again.stderr).toMatch(/already has organizations/);

@@ -1,7 +1,7 @@
 /** Generates one fictitious county deterministically from a seed. */
 import { countyNames } from '../names.js';
 import { Random, fromDay, mixSeed, toDay } from '../random.js';
-import { DemoCounty, Node } from './types.js';
+import { COUNTY_SIZE, type CountySize, DemoCounty, Node } from './types.js';
 import { Bands, COUNTIES_PER_PREFECTURE } from './tables.js';
 import { buildTree } from './tree.js';
 import { emit, generateMembers } from './members.js';
@@ -38,7 +38,7 @@ export function pickBand(rng: Random, bands: Bands): readonly [number, number, n
 /**
  * Generates one fictitious county deterministically from a seed; `index` distinguishes the counties of a prefecture.
  */
-export function generateCounty(opts: { seed: number; index?: number; today?: string }): DemoCounty {
+export function generateCounty(opts: { seed: number; index?: number; today?: string; size?: CountySize }): DemoCounty {
   const seed = Math.trunc(opts.seed);
   const index = opts.index ?? 0;
   const today = opts.today ?? '2026-11-22';
@@ -57,9 +57,10 @@ export function generateCounty(opts: { seed: number; index?: number; today?: str
   const termRng = root.fork(2);
   const memberRng = root.fork(3);
 
-  const tree = buildTree(orgRng, countyName);
+  const size = opts.size ?? COUNTY_SIZE;
+  const tree = buildTree(orgRng, countyName, size);
   const { orgs, holders } = emit(tree, termRng, today);
-  const members = generateMembers(memberRng, holders, { seed, index, today, regionCode });
+  const members = generateMembers(memberRng, holders, { seed, index, today, regionCode, members: size.members });
   return { name: countyName, regionCode, orgs, members };
 }
 

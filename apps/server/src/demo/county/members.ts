@@ -45,14 +45,14 @@ export function emit(tree: Built, rng: Random, today: string): { orgs: DemoOrg[]
 export function generateMembers(
   rng: Random,
   holders: Node[],
-  ctx: { seed: number; index: number; today: string; regionCode: string },
+  ctx: { seed: number; index: number; today: string; regionCode: string; members?: number },
 ): DemoMember[] {
   const todayDay = toDay(ctx.today);
   const lastFullJoin = toDay(addYears(ctx.today, -1));
   const earliestJoin = toDay('1950-01-01');
 
   // Scale the wanted sizes to the county total (seed 001: 1.9万), keeping each org's relative weight.
-  const target = rng.int(19_700, 20_300);
+  const target = Math.round(rng.int(19_700, 20_300) * (ctx.members ?? 1));
   const sizes = apportion(
     target,
     holders.map((h) => h.size),

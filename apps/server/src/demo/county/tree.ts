@@ -2,7 +2,7 @@
 import type { Ethnicity, OrgField, OrgType } from '@dangjian/contracts';
 import { communityStem, placeStem, randomSurname } from '../names.js';
 import { Random } from '../random.js';
-import { Node, Profile, Unit } from './types.js';
+import { COUNTY_SIZE, type CountySize, Node, Profile, Unit } from './types.js';
 import {
   BRAND_CHARS,
   CHAIN_PRODUCTS,
@@ -34,7 +34,7 @@ const WORKPLACES = {
   industryChain: ['industry_chain', 'industry_chain', 'industry'],
 } as const satisfies Record<string, readonly [OrgField, Unit, Profile]>;
 
-export function buildTree(rng: Random, county: string): Built {
+export function buildTree(rng: Random, county: string, size: CountySize = COUNTY_SIZE): Built {
   const nodes: Node[] = [];
   const byKey = new Map<string, Node>();
   const add = (
@@ -84,14 +84,14 @@ export function buildTree(rng: Random, county: string): Built {
     townships.push({ node, name, seat, town, villages: 0, communities: 0 });
   }
 
-  const villageTotal = rng.int(284, 296);
+  const villageTotal = Math.round(rng.int(284, 296) * size.places);
   const villageCounts = apportion(
     villageTotal,
     townships.map((t) => (t.seat ? 0.45 + rng.next() * 0.2 : 0.75 + rng.next() * 0.6)),
   );
   townships.forEach((t, i) => (t.villages = villageCounts[i]!));
 
-  const communityTotal = rng.int(36, 44);
+  const communityTotal = Math.round(rng.int(36, 44) * size.places);
   const seatCommunities = Math.round(communityTotal * 0.85);
   const seatWeights = [0.5, 0.3, 0.2].slice(0, seatCount);
   apportion(seatCommunities, seatWeights).forEach((n, i) => (townships[i]!.communities = n));
@@ -271,7 +271,7 @@ export function buildTree(rng: Random, county: string): Built {
 
   // Party groups under about a third of the plain village branches, bigger villages first,
   // as many as bring the county to its organization total (seed 001: 809).
-  const orgTarget = rng.int(790, 812);
+  const orgTarget = Math.round(rng.int(790, 812) * size.orgs);
   let remaining = orgTarget - nodes.length;
   const hosts = rng
     .shuffle(plainVillageBranches.slice())

@@ -80,3 +80,14 @@ export interface Node {
   /** Dominant surnames of a clan village. */
   clans: string[];
 }
+
+/** How much bigger than the county demo a generated county is: villages and communities, organizations, members. */
+export interface CountySize {
+  places: number;
+  orgs: number;
+  members: number;
+}
+/** The county demo's own size (~800 organizations, ~20,000 members). */
+export const COUNTY_SIZE: CountySize = { places: 1, orgs: 1, members: 1 };
+/** A county of the province demo: ~2,000 organizations and ~40,000 members. */
+export const PROVINCE_COUNTY_SIZE: CountySize = { places: 2, orgs: 2.5, members: 2 };

@@ -69,11 +69,13 @@ export async function countyStep(w: Window, trx: Transaction<DB>, counts: Counts
     const reviews: Insertable<MeetingReviewsTable>[] = [];
     batch.forEach((p, i) => {
       const id = ids[i];
-      for (const a of p.attendance)
+      // The province's counties keep attendance rows of the last quarter only (docs/SCALE.md).
+      const keep = !c.attendanceFrom || p.row.held_on >= c.attendanceFrom;
+      for (const a of keep ? p.attendance : [])
         attBuf.push([id, a.member_id, a.status, a.leave_reason ?? null, a.checked_in_at ?? null, a.method ?? null]);
       for (const m of p.motions) motions.push({ ...m, meeting_id: id });
       for (const r of p.reviews) reviews.push({ ...r, meeting_id: id });
-      counts.attendance += p.attendance.length;
+      if (keep) counts.attendance += p.attendance.length;
     });
     await flushChildren(false);
     if (motions.length) await trx.insertInto('meeting_motions').values(motions).execute();

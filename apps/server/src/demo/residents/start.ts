@@ -7,7 +7,8 @@ import { Bulk } from '../bulk.js';
 
 /** The settings shared by every step, the county's own rule and the clock of the lap lines. */
 export async function beginResidents(ctx: Ctx, bulk: Bulk, c: LoadedCounty, rng: Random, log: (line: string) => void) {
-  const scale = residentsScale();
+  // The province's counties carry a tenth of the county's service records (c.residentsScale).
+  const scale = residentsScale() * (c.residentsScale ?? 1);
   const tenant = c.tenantId;
   const now = ctx.clock().getTime();
   const today = fromDay(Math.floor((now + CST_MS) / DAY_MS));
