@@ -25,6 +25,7 @@ import { Random, mixSeed } from './random.js';
 import { MANIFESTS } from '../areas/index.js';
 import { DemoProgress, demoTick, setDemoProgress } from './progress.js';
 import { Bulk } from './bulk.js';
+import { refreshAll } from '../areas/core/regions/rollups.refresh.js';
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'Dangjian@2026';
@@ -269,7 +270,16 @@ export async function loadDemo(ctx: Ctx, opts: DemoOptions = {}): Promise<Loaded
   setDemoProgress(progress);
   const restore = new Bulk(ctx).fast();
   try {
-    return await loadCounties(ctx, opts, log, progress);
+    const loaded = await loadCounties(ctx, opts, log, progress);
+    // A province's dashboards read only the rollups: they are built with the load rather than by the first rounds
+    // of a server's job (a county's serve refreshes its one county in its first round).
+    if (opts.scale === 'province') {
+      const t = Date.now();
+      progress.begin('汇总 rollups');
+      const round = await refreshAll(ctx, (line) => log(`  ${line}`));
+      log(`  汇总 rollups：${round.refreshed} 个县 counties（${secs(t)}）`);
+    }
+    return loaded;
   } finally {
     restore();
     setDemoProgress(null);

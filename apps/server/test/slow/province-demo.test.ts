@@ -102,6 +102,19 @@ describe('the province demo on PostgreSQL', { timeout: 600_000 }, () => {
     }
   });
 
+  it('builds the rollups with the load: the province account reads every member at once', async () => {
+    const states = await env.ctx.db.selectFrom('rollup_state').select('tenant_id').orderBy('tenant_id').execute();
+    expect(states.map((s) => s.tenant_id)).toEqual(loaded.map((c) => c.tenantId).sort((a, b) => a - b));
+    const province = await login(env.app, 'demo-province');
+    const overview = await province.get('/api/regions/overview');
+    expect(overview.statusCode, overview.body).toBe(200);
+    const live = await sql<{ n: number }>`select count(*) as n from members
+      where deleted_at is null`.execute(env.ctx.db);
+    expect(overview.json().unit.figures.members.total).toBe(Number(live.rows[0].n));
+    expect(overview.json().pending).toBe(0);
+    expect(log.join('\n')).toMatch(/汇总 rollups：2 个县 counties/);
+  });
+
   it('leaves every index of a freshly migrated schema in place', async () => {
     expect(await indexes(env)).toEqual(fresh);
   });
