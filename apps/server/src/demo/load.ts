@@ -13,7 +13,7 @@ import { memberColumns } from '../areas/core/members/members.service.js';
 import { newUserRow } from '../areas/core/users/users.repository.js';
 import { defaultPlaceName, type PlaceOrgLike } from '../areas/core/orgs/orgs.places.js';
 import { COUNTY_SIZE, generateCounty, PROVINCE_COUNTY_SIZE, type DemoCounty } from './county.js';
-import { copyCounty, PROVINCE_BIG_TABLES, PROVINCE_COUNTIES } from './province.js';
+import { buildRollups, copyCounty, PROVINCE_BIG_TABLES, PROVINCE_COUNTIES } from './province.js';
 import {
   COUNTIES_PER_PREFECTURE,
   type DemoRegion,
@@ -25,7 +25,6 @@ import { Random, mixSeed } from './random.js';
 import { MANIFESTS } from '../areas/index.js';
 import { DemoProgress, demoTick, setDemoProgress } from './progress.js';
 import { Bulk } from './bulk.js';
-import { refreshAll } from '../areas/core/regions/rollups.refresh.js';
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'Dangjian@2026';
@@ -271,14 +270,8 @@ export async function loadDemo(ctx: Ctx, opts: DemoOptions = {}): Promise<Loaded
   const restore = new Bulk(ctx).fast();
   try {
     const loaded = await loadCounties(ctx, opts, log, progress);
-    // A province's dashboards read only the rollups: they are built with the load rather than by the first rounds
-    // of a server's job (a county's serve refreshes its one county in its first round).
-    if (opts.scale === 'province') {
-      const t = Date.now();
-      progress.begin('汇总 rollups');
-      const round = await refreshAll(ctx, (line) => log(`  ${line}`));
-      log(`  汇总 rollups：${round.refreshed} 个县 counties（${secs(t)}）`);
-    }
+    // A province's dashboards read only the rollups: built with the load, not by a server's first rounds.
+    if (opts.scale === 'province') await buildRollups(ctx, log, progress);
     return loaded;
   } finally {
     restore();

@@ -11,7 +11,8 @@ import type { DemoCounty } from './county.js';
 import type { LoadedCounty } from './load.js';
 import type { Random } from './random.js';
 import { Bulk, BIG_TABLES, STAMP_COLUMNS, stampValues } from './bulk.js';
-import { demoTick } from './progress.js';
+import { type DemoProgress, demoTick } from './progress.js';
+import { refreshAll } from '../areas/core/regions/rollups.refresh.js';
 
 /** The tables whose secondary indexes the province load drops for its whole length and builds once at the end. */
 export const PROVINCE_BIG_TABLES = [
@@ -153,4 +154,12 @@ export async function copyCounty(
   }
   await bulk.insert('members', MEMBER_COLUMNS, memberRows, trx);
   return { index, tenantId, county, orgIds, orgPaths, memberIds };
+}
+
+/** Builds every county's rollups at the end of a province load, with a progress line and the time it took. */
+export async function buildRollups(ctx: Ctx, log: (line: string) => void, progress: DemoProgress): Promise<void> {
+  const t = Date.now();
+  progress.begin('汇总 rollups');
+  const round = await refreshAll(ctx, (line) => log(`  ${line}`));
+  log(`  汇总 rollups：${round.refreshed} 个县 counties（${((Date.now() - t) / 1000).toFixed(1)} 秒 s）`);
 }
