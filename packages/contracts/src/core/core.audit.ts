@@ -34,6 +34,8 @@ export const CORE_AUDIT_ACTIONS = {
   'member.export': l('导出党员名册', 'Export the roster'),
   'member.reveal': l('查看党员完整号码', "See a member's full numbers"),
   'rules.set': l('修改规则', 'Change the rules'),
+  'region.create': l('新建省市区域', 'Create a region'),
+  'region.place': l('调整县所属市（州）', 'Place a county in a prefecture'),
 } as const satisfies Record<string, Labelled>;
 
 /** Entity types of the core modules' audit records. */
@@ -44,4 +46,6 @@ export const CORE_AUDIT_ENTITIES = {
   member: l('党员', 'Member'),
   member_import: l('党员导入', 'Member import'),
   rules: l('规则', 'Rules'),
+  region: l('省市区域', 'Region'),
+  county: l('县（市、区）', 'County'),
 } as const satisfies Record<string, Labelled>;

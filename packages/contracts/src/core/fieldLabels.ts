@@ -197,6 +197,7 @@ export const FIELD_LABELS: Record<string, Labelled> = {
   unread: { zh: '未读', en: 'Unread' },
   unset: { zh: '未设置', en: 'Not set' },
   username: { zh: '用户名', en: 'Username' },
+  unit: { zh: '统计单位', en: 'Unit' },
   values: { zh: '规则取值', en: 'Values' },
   view: { zh: '视图', en: 'View' },
   visitedOn: { zh: '走访日期', en: 'Visited on' },
