@@ -14,6 +14,8 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let ok = true;
+// The names of the failed tests, printed again beside the closing line: a CI log keeps only its tail.
+const failures = [];
 
 function run(label, cmd, args) {
   console.log(`\n== ${label} ==`);
@@ -32,14 +34,26 @@ function count(file) {
   failed += j.numFailedTests;
   skipped += j.numPendingTests + (j.numTodoTests ?? 0);
   if (j.numFailedTestSuites > 0 && j.numFailedTests === 0) failed += j.numFailedTestSuites;
+  for (const file of j.testResults ?? []) {
+    const name = path.relative(root, file.name);
+    const tests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const t of tests) failures.push(`${name} > ${t.fullName}`);
+    if (!tests.length && file.status === 'failed') failures.push(`${name}: ${(file.message ?? '').split('\n')[0]}`);
+  }
 }
 
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const biome = path.join(root, 'node_modules', '@biomejs', 'biome', 'bin', 'biome');
 // The habits first: the formatter's and the linter's verdict (Kysely only in repositories …), then the layout.
-if (!run('habits: formatter and linter (Biome)', process.execPath, [biome, 'check', '.'])) failed++;
+if (!run('habits: formatter and linter (Biome)', process.execPath, [biome, 'check', '.'])) {
+  failed++;
+  failures.push('habits: Biome');
+}
 const layout = path.join(root, 'scripts', 'check-layout.mjs');
-if (!run('habits: lines ≤ 120 characters, files ≤ 400 lines', process.execPath, [layout])) failed++;
+if (!run('habits: lines ≤ 120 characters, files ≤ 400 lines', process.execPath, [layout])) {
+  failed++;
+  failures.push('habits: layout');
+}
 // The fast project answers in a few minutes; the slow one starts whole processes (CLI, crash, supervisor).
 for (const project of ['fast', 'slow']) {
   const json = path.join(results, `server-${project}.json`);
@@ -65,6 +79,7 @@ else {
   if (ha.counts) {
     passed += ha.counts.passed;
     failed += ha.counts.failed;
+    if (ha.counts.failed) failures.push('server: high availability (its report is above)');
     skipped += ha.counts.skipped;
   } else ok = false;
 }
@@ -82,9 +97,13 @@ if (fs.existsSync(path.join(root, 'e2e', 'vitest.config.ts'))) {
       `--outputFile.json=${e2eJson}`,
     ]);
     count(e2eJson);
-  } else failed++;
+  } else {
+    failed++;
+    failures.push('web: build');
+  }
 }
 
 fs.rmSync(results, { recursive: true, force: true });
+if (failures.length) console.log(`\nfailed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(ok && failed === 0 ? 0 : 1);
