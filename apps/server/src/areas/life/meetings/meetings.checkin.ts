@@ -17,7 +17,12 @@ const recordMeeting = writeRecorder('meeting', ['meetings']);
 
 /** Whether a meeting has not begun yet: its members not marked are expected, not absent. */
 export function isUpcoming(ctx: Ctx, r: { held_on: string; start_time: string }): boolean {
-  return ctx.clock().toISOString() < chinaInstant(r.held_on, r.start_time);
+  return upcomingAt(ctx.clock().toISOString(), r);
+}
+
+/** Whether a meeting has not begun at the instant `now` (ISO): a page of meetings reads the clock once. */
+export function upcomingAt(now: string, r: { held_on: string; start_time: string }): boolean {
+  return now < chinaInstant(r.held_on, r.start_time);
 }
 
 /** The status a person reads: before the meeting begins nobody is absent (未开始). */

@@ -5,7 +5,7 @@ import { liveInSubtree, paged, type Q, rangeOf, scoped } from '../../../platform
 import type { MeetingAttendanceTable, MeetingMotionsTable, MeetingsTable } from '../../../db/schema/index.js';
 import { likeContains, subtreeRange } from '../../../db/dialect.js';
 import { notFound } from '../../../platform/errors.js';
-import { readVersion } from '../../../platform/data/versions.js';
+import { readVersions } from '../../../platform/data/dataVersions.js';
 import { memo } from '../../../platform/memo.js';
 
 export type MeetingRow = Selectable<MeetingsTable> & { org_name: string };
@@ -98,9 +98,8 @@ export async function listMeetings(
   // The total reads the whole subtree; it changes only when meetings (or the roster, by moves) do.
   const [lo, hi] = rangeOf(actor, f.underPath);
   const tenant = actor.tenantId!;
-  const roster = await readVersion(db, tenant, 'roster');
+  const [roster, meetings] = await readVersions(db, tenant, ['roster', 'meetings']);
   const key = `meetings|${lo}|${hi}|r${roster}|${JSON.stringify({ ...f, underPath: undefined })}`;
-  const meetings = await readVersion(db, tenant, 'meetings');
   return memo(db, `${tenant}|m${meetings}|${key}|page|${page}|${pageSize}`, () => read(key));
 }
 
