@@ -22,6 +22,7 @@ import * as orgs from '../src/areas/core/orgs/orgs.service.js';
 import * as members from '../src/areas/core/members/members.service.js';
 import { makeIdNumber } from '../src/platform/idcard.js';
 import { multipart } from './files.js';
+import { insertRegion, placeCounty } from '../src/areas/core/regions/regions.repository.js';
 
 /** The dialects this run tests: SQLite always, PostgreSQL when the global setup started one. */
 export function dialects(): DialectName[] {
@@ -214,33 +215,13 @@ export async function insertUser(
 
 /** A province above the fixture's county (one prefecture) and an account of the province. */
 async function regionAccount(db: Kysely<DB>, county: number, hash: string, now: string) {
-  const stamp = { created_at: now, updated_at: now };
-  const region = async (parent: { id: number; path: string } | null, kind: string, name: string, code: string) => {
-    const { id } = await db
-      .insertInto('regions')
-      .values({
-        parent_id: parent?.id ?? null,
-        kind,
-        name,
-        code,
-        path: 'pending',
-        depth: parent ? 1 : 0,
-        sort_order: 0,
-        ...stamp,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const path = `${parent?.path ?? '/'}${id}/`;
-    await db.updateTable('regions').set({ path }).where('id', '=', id).execute();
-    return { id, path };
-  };
-  const province = await region(null, 'province', '测试省', '990000');
-  const prefecture = await region(province, 'prefecture', '测试市', '990100');
-  await db
-    .insertInto('county_regions')
-    .values({ tenant_id: county, region_id: prefecture.id, region_path: prefecture.path, sort_order: 0, ...stamp })
-    .execute();
+  const province = await insertRegion(db, { kind: 'province', name: '测试省', code: '990000', parent: null }, now);
+  const prefecture = await insertRegion(
+    db,
+    { kind: 'prefecture', name: '测试市', code: '990100', parent: province },
+    now,
+  );
+  await placeCounty(db, county, prefecture, now);
   const { id } = await db
     .insertInto('users')
     .values({
@@ -258,7 +239,8 @@ async function regionAccount(db: Kysely<DB>, county: number, hash: string, now: 
       locale: 'zh-CN',
       last_login_at: null,
       password_changed_at: now,
-      ...stamp,
+      created_at: now,
+      updated_at: now,
       deleted_at: null,
     })
     .returning('id')

@@ -19,36 +19,6 @@ export async function codeTaken(db: Db, code: string): Promise<boolean> {
   return !!(await db.selectFrom('regions').select('id').where('code', '=', code).executeTakeFirst());
 }
 
-/** Inserts a region under its parent (or as a province) and sets its path; answers its id and path. */
-export async function insertRegion(
-  db: Db,
-  r: { kind: string; name: string; code: string; parent: { id: number; path: string } | null },
-): Promise<{ id: number; path: string }> {
-  const now = new Date().toISOString();
-  return db.transaction().execute(async (trx) => {
-    // The path holds the new id, so it is written once the id is known, inside the same transaction.
-    const { id } = await trx
-      .insertInto('regions')
-      .values({
-        parent_id: r.parent?.id ?? null,
-        kind: r.kind,
-        name: r.name,
-        code: r.code,
-        path: `pending-${r.code}`,
-        depth: r.parent ? 1 : 0,
-        sort_order: 0,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const path = `${r.parent?.path ?? '/'}${id}/`;
-    await trx.updateTable('regions').set({ path }).where('id', '=', id).execute();
-    return { id, path };
-  });
-}
-
 /** The live counties (root organizations) with this id or this name. */
 export function countiesByIdOrName(db: Db, key: string) {
   let q = db.selectFrom('orgs').select(['id', 'name']).where('parent_id', 'is', null).where('deleted_at', 'is', null);
@@ -64,25 +34,6 @@ export function placeOf(db: Db, tenantId: number) {
     .select(['regions.id', 'regions.code', 'regions.name'])
     .where('county_regions.tenant_id', '=', tenantId)
     .executeTakeFirst();
-}
-
-/** Places a county in a prefecture, or moves it there. */
-export async function placeCounty(db: Db, tenantId: number, region: { id: number; path: string }): Promise<void> {
-  const now = new Date().toISOString();
-  await db
-    .insertInto('county_regions')
-    .values({
-      tenant_id: tenantId,
-      region_id: region.id,
-      region_path: region.path,
-      sort_order: 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((oc) =>
-      oc.column('tenant_id').doUpdateSet({ region_id: region.id, region_path: region.path, updated_at: now }),
-    )
-    .execute();
 }
 
 /** Every live region in tree order, and every placed county with its prefecture. */

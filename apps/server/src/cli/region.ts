@@ -10,14 +10,13 @@ import { writeAuditAlone } from '../platform/data/audit.js';
 import {
   codeTaken,
   countiesByIdOrName,
-  insertRegion,
   insertRegionUser,
-  placeCounty,
   placeOf,
   regionByCode,
   regionTree,
 } from './region.repository.js';
 import { findUserByName } from './cli.repository.js';
+import { insertRegion, placeCounty } from '../areas/core/regions/regions.repository.js';
 import { flag, open, UsageError } from './shared.js';
 import type { Ctx } from '../platform/context.js';
 
@@ -65,7 +64,8 @@ async function add(ctx: Ctx, args: string[]) {
       );
     parent = p;
   }
-  const { id } = await insertRegion(ctx.db, { kind, name, code, parent });
+  const now = ctx.clock().toISOString();
+  const { id } = await ctx.db.transaction().execute((trx) => insertRegion(trx, { kind, name, code, parent }, now));
   await writeAuditAlone(ctx, null, {
     action: 'region.create',
     actorName: 'cli',
@@ -95,7 +95,7 @@ async function place(ctx: Ctx, args: string[]) {
       `a county is placed in a prefecture, not in a ${region.kind} (${region.code})`,
     );
   const before = await placeOf(ctx.db, county.id);
-  await placeCounty(ctx.db, county.id, region);
+  await placeCounty(ctx.db, county.id, region, ctx.clock().toISOString());
   await writeAuditAlone(ctx, null, {
     action: 'region.place',
     actorName: 'cli',

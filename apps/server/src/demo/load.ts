@@ -9,22 +9,16 @@ import type { Ctx } from '../platform/context.js';
 import { hashPassword } from '../platform/crypto.js';
 import { writeAuditAlone } from '../platform/data/audit.js';
 import { bumpVersion } from '../platform/data/versions.js';
-import { memberColumns } from '../areas/core/members/members.service.js';
 import { newUserRow } from '../areas/core/users/users.repository.js';
 import { defaultPlaceName, type PlaceOrgLike } from '../areas/core/orgs/orgs.places.js';
 import { COUNTY_SIZE, generateCounty, PROVINCE_COUNTY_SIZE, type DemoCounty } from './county.js';
-import { buildRollups, copyCounty, PROVINCE_BIG_TABLES, PROVINCE_COUNTIES } from './province.js';
-import {
-  COUNTIES_PER_PREFECTURE,
-  type DemoRegion,
-  insertRegionAccounts,
-  insertRegions,
-  placeCounty,
-} from './regions.js';
+import { buildRollups, copyCounty, demoMemberColumns, PROVINCE_BIG_TABLES, PROVINCE_COUNTIES } from './province.js';
+import { COUNTIES_PER_PREFECTURE, type DemoRegion, insertRegionAccounts, insertRegions } from './regions.js';
 import { Random, mixSeed } from './random.js';
 import { MANIFESTS } from '../areas/index.js';
 import { DemoProgress, demoTick, setDemoProgress } from './progress.js';
 import { Bulk } from './bulk.js';
+import { placeCounty } from '../areas/core/regions/regions.repository.js';
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'Dangjian@2026';
@@ -166,19 +160,7 @@ async function insertCounty(
   for (let i = 0; i < county.members.length; i += BATCH) {
     const chunk = county.members.slice(i, i + BATCH);
     const rows = chunk.map((m) => ({
-      ...memberColumns(ctx, {
-        name: m.name,
-        gender: m.gender,
-        idNumber: m.idNumber,
-        phone: m.phone,
-        birthDate: m.birthDate,
-        joinedAt: m.joinedAt,
-        fullMemberAt: m.fullMemberAt,
-        status: m.status,
-        ethnicity: m.ethnicity,
-        education: m.education,
-        category: m.category,
-      }),
+      ...demoMemberColumns(ctx, m),
       tenant_id: tenantId,
       org_id: orgIds.get(m.orgKey)!,
       org_path: orgPaths.get(m.orgKey)!,
@@ -295,18 +277,23 @@ async function loadCounties(
   const regions = await insertRegions(ctx.db, Math.ceil(counties / COUNTIES_PER_PREFECTURE), now);
   if (province) log(PROVINCE_PLAN);
   const loaded: LoadedCounty[] = [];
+  let written = Date.now();
   const loadAll = async () => {
     for (let index = 0; index < counties; index++)
       loaded.push(await loadCounty(ctx, { seed, index, counties, province, regions, now }, log, progress));
+    written = Date.now();
+    if (province) progress.begin('建索引 indexes');
   };
   // The province drops the secondary indexes of its big tables for the whole load and builds each once.
-  if (province) await bulk.withoutIndexes(PROVINCE_BIG_TABLES, loadAll);
-  else await loadAll();
   if (province) {
+    await bulk.withoutIndexes(PROVINCE_BIG_TABLES, loadAll);
+    log(`  索引已建立 indexes built（${secs(written)}）`);
+    const t = Date.now();
     progress.begin('统计信息 statistics');
     await bulk.fixSequences(['orgs', 'members', 'meetings', 'meeting_reviews', 'meeting_motions']);
     await sql`analyze`.execute(ctx.db);
-  }
+    log(`  统计信息 statistics（${secs(t)}）`);
+  } else await loadAll();
   await writeAuditAlone(ctx, null, {
     action: 'demo.load',
     actorName: 'system',
@@ -353,7 +340,7 @@ async function loadCounty(
       ? await copyCounty(ctx, trx, county, index, rng)
       : await insertCounty(ctx, trx, county, index, rng);
     const prefecture = p.regions.prefectures[Math.floor(index / COUNTIES_PER_PREFECTURE)];
-    await placeCounty(trx, c.tenantId, prefecture, index % COUNTIES_PER_PREFECTURE, p.now);
+    await placeCounty(trx, c.tenantId, prefecture, p.now, index % COUNTIES_PER_PREFECTURE);
     if (index === 0) {
       await insertAccounts(ctx, trx, c);
       await insertRegionAccounts(trx, await hashPassword(DEMO_PASSWORD), p.regions, p.now);
@@ -376,13 +363,23 @@ async function loadCounty(
   const contributors = demoContributors().filter(
     (x) => !province || index === 0 || x.name === 'meetings' || x.name === 'residents',
   );
-  for (const contributor of contributors) {
+  const run = async (contributor: DemoContributor, begin: boolean) => {
     const t = Date.now();
     const label = STAGE_LABELS[contributor.name] ?? '其他数据 other records';
-    progress.begin(label);
+    if (begin) progress.begin(label);
     await contributor.load(ctx, c, new Random(mixSeed(seed, index, contributor.name.length)), log);
     log(`  ${label} 完成 done（${secs(t)}）`);
-  }
+  };
+  // The province's other counties run their two contributors side by side, each on its own connection and tables:
+  // one computes its rows while PostgreSQL stores the other's, instead of waiting for it.
+  if (province && index > 0) {
+    progress.begin('组织生活和为民服务 meetings and service');
+    // Both finish before a failure is reported: no transaction is left open behind the error.
+    const failed = (await Promise.allSettled(contributors.map((x) => run(x, false)))).find(
+      (r) => r.status === 'rejected',
+    );
+    if (failed) throw failed.reason;
+  } else for (const contributor of contributors) await run(contributor, true);
   await bumpVersion(ctx.db, c.tenantId, 'meetings');
   if (province) log(`  县 county ${index + 1}/${counties} 完成 done（${secs(started)}）`);
   return c;

@@ -129,19 +129,7 @@ export async function copyCounty(
   await bulk.insert('orgs', ORG_COLUMNS, orgRows, trx);
   const memberRows: unknown[][] = [];
   for (const [i, m] of county.members.entries()) {
-    const v = memberColumns(ctx, {
-      name: m.name,
-      gender: m.gender,
-      idNumber: m.idNumber,
-      phone: m.phone,
-      birthDate: m.birthDate,
-      joinedAt: m.joinedAt,
-      fullMemberAt: m.fullMemberAt,
-      status: m.status,
-      ethnicity: m.ethnicity,
-      education: m.education,
-      category: m.category,
-    });
+    const v = demoMemberColumns(ctx, m);
     memberRows.push([
       memberIds.get(m.key)!,
       tenantId,
@@ -154,6 +142,23 @@ export async function copyCounty(
   }
   await bulk.insert('members', MEMBER_COLUMNS, memberRows, trx);
   return { index, tenantId, county, orgIds, orgPaths, memberIds };
+}
+
+/** A generated member as the members table stores it (encrypted and hashed ID number and phone, pinyin): both loads. */
+export function demoMemberColumns(ctx: Ctx, m: DemoCounty['members'][number]) {
+  return memberColumns(ctx, {
+    name: m.name,
+    gender: m.gender,
+    idNumber: m.idNumber,
+    phone: m.phone,
+    birthDate: m.birthDate,
+    joinedAt: m.joinedAt,
+    fullMemberAt: m.fullMemberAt,
+    status: m.status,
+    ethnicity: m.ethnicity,
+    education: m.education,
+    category: m.category,
+  });
 }
 
 /** Builds every county's rollups at the end of a province load, with a progress line and the time it took. */

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema/index.js';
 import { newUserRow } from '../areas/core/users/users.repository.js';
+import { insertRegion } from '../areas/core/regions/regions.repository.js';
 
 /** A region as the load refers to it. */
 export interface DemoRegion {
@@ -36,46 +37,15 @@ export async function insertRegions(
   prefectures: number,
   now: string,
 ): Promise<{ province: DemoRegion; prefectures: DemoRegion[] }> {
-  const stamp = { created_at: now, updated_at: now, deleted_at: null };
-  const region = async (parent: DemoRegion | null, kind: string, name: string, code: string, sort: number) => {
-    const { id } = await db
-      .insertInto('regions')
-      .values({
-        parent_id: parent?.id ?? null,
-        kind,
-        name,
-        code,
-        path: 'pending',
-        depth: parent ? 1 : 0,
-        sort_order: sort,
-        ...stamp,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const path = `${parent?.path ?? '/'}${id}/`;
-    await db.updateTable('regions').set({ path }).where('id', '=', id).execute();
-    return { id, path, name };
-  };
+  const region = async (parent: DemoRegion | null, kind: string, name: string, code: string, sort: number) => ({
+    ...(await insertRegion(db, { kind, name, code, parent, sortOrder: sort }, now)),
+    name,
+  });
   const province = await region(null, 'province', DEMO_PROVINCE.name, DEMO_PROVINCE.code, 0);
   const list: DemoRegion[] = [];
   for (const [i, name] of DEMO_PREFECTURES.slice(0, prefectures).entries())
     list.push(await region(province, 'prefecture', name, String(520100 + i * 100), i));
   return { province, prefectures: list };
-}
-
-/** Puts a county (tenant) under its prefecture. */
-export async function placeCounty(db: Kysely<DB>, tenantId: number, prefecture: DemoRegion, sort: number, now: string) {
-  await db
-    .insertInto('county_regions')
-    .values({
-      tenant_id: tenantId,
-      region_id: prefecture.id,
-      region_path: prefecture.path,
-      sort_order: sort,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
 }
 
 /** The region accounts of the demo: the province's and the first prefecture's (no tenant, org or member). */

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshChanged, refreshCounty } from '../../src/areas/core/regions/rollups.refresh.js';
+import { insertRegion } from '../../src/areas/core/regions/regions.repository.js';
 import { dialects, testIdNumber, type Client, type Fixture, type TestEnv, openFixture } from '../harness.js';
 import { seedServiceFigures } from '../residents/figures-seed.js';
 
@@ -214,27 +215,11 @@ describe.each(dialects())('rollups and the region overview on %s', (dialect) => 
 
     // A second province, made here, with nothing of it visible to this province's account.
     const now = env.clock.now.toISOString();
-    const other = await env.ctx.db
-      .insertInto('regions')
-      .values({
-        parent_id: null,
-        kind: 'province',
-        name: '另一省',
-        code: '980000',
-        path: '/0/',
-        depth: 0,
-        sort_order: 1,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await env.ctx.db
-      .updateTable('regions')
-      .set({ path: `/${other.id}/` })
-      .where('id', '=', other.id)
-      .execute();
+    const other = await insertRegion(
+      env.ctx.db,
+      { kind: 'province', name: '另一省', code: '980000', parent: null, sortOrder: 1 },
+      now,
+    );
     const refused = await region.get(`/api/regions/overview?unit=province:${other.id}`);
     expect(refused.statusCode).toBe(404);
     expect(refused.json().error.code).toBe('not_found');

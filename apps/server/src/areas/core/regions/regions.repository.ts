@@ -220,3 +220,64 @@ export function statesOf(db: Q, tenants: number[]) {
     .where('tenant_id', 'in', tenants)
     .execute();
 }
+
+/** A region as its writers refer to it: its id and its path (`/province/prefecture/`). */
+export interface RegionPlace {
+  id: number;
+  path: string;
+}
+
+/**
+ * Inserts a province (no parent) or a prefecture and sets its path, which holds its own id; the one writer of a
+ * region for the CLI, the demo and the tests. Run it in a transaction where a half-written region matters.
+ */
+export async function insertRegion(
+  db: Q,
+  r: { kind: string; name: string; code: string; parent: RegionPlace | null; sortOrder?: number },
+  now: string,
+): Promise<RegionPlace> {
+  const { id } = await db
+    .insertInto('regions')
+    .values({
+      parent_id: r.parent?.id ?? null,
+      kind: r.kind,
+      name: r.name,
+      code: r.code,
+      // Unique until the id is known: the path is written just below.
+      path: `pending-${r.code}`,
+      depth: r.parent ? 1 : 0,
+      sort_order: r.sortOrder ?? 0,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const path = `${r.parent?.path ?? '/'}${id}/`;
+  await db.updateTable('regions').set({ path }).where('id', '=', id).execute();
+  return { id, path };
+}
+
+/** Places a county (tenant) in a prefecture, or moves it there. */
+export async function placeCounty(
+  db: Q,
+  tenantId: number,
+  region: RegionPlace,
+  now: string,
+  sortOrder = 0,
+): Promise<void> {
+  await db
+    .insertInto('county_regions')
+    .values({
+      tenant_id: tenantId,
+      region_id: region.id,
+      region_path: region.path,
+      sort_order: sortOrder,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.column('tenant_id').doUpdateSet({ region_id: region.id, region_path: region.path, updated_at: now }),
+    )
+    .execute();
+}
