@@ -12,12 +12,15 @@ const CHUNK = 5_000;
 
 // Text format: a backslash starts an escape, a tab ends the field, a newline ends the row (carriage return too).
 const SPECIAL = /[\\\t\n\r]/g;
+const HAS_SPECIAL = /[\\\t\n\r]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** One value in COPY's text format: \N for null, escaped text otherwise. */
 export function copyField(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  // Most values are plain text: a test is cheaper than a replace that finds nothing (millions of fields a county).
+  if (typeof v === 'string') return HAS_SPECIAL.test(v) ? v.replace(SPECIAL, (c) => ESCAPES[c]) : v;
   if (typeof v === 'boolean') return v ? 't' : 'f';
   // bytea's hex input form, its backslash doubled for the text format.
   if (Buffer.isBuffer(v)) return `\\\\x${v.toString('hex')}`;
@@ -26,7 +29,12 @@ export function copyField(v: unknown): string {
 }
 
 /** One row in COPY's text format, with its newline. */
-export const copyLine = (row: readonly unknown[]) => `${row.map(copyField).join('\t')}\n`;
+export function copyLine(row: readonly unknown[]): string {
+  // A loop of concatenations: map + join allocated an array per row.
+  let line = copyField(row[0]);
+  for (let i = 1; i < row.length; i++) line += `\t${copyField(row[i])}`;
+  return `${line}\n`;
+}
 
 /** Streams `rows` into `table` through `client` with COPY; `tick` after each chunk with the rows written so far. */
 export async function copyRows(

@@ -4,6 +4,7 @@ import { MEETING_KIND_LABELS } from '@dangjian/contracts';
 import type { DemoContributor, LoadedCounty } from '../load.js';
 import type { Random } from '../random.js';
 import { BRANCH_TYPES } from './plan.js';
+import { Bulk } from '../bulk.js';
 import { branchLife } from './branch.js';
 import { countyWindow } from './window.js';
 import { type Counts, countyStep } from './writer.js';
@@ -30,6 +31,8 @@ async function loadMeetings(ctx: Ctx, c: LoadedCounty, rng: Random, log: (line: 
     await flush();
     await flushChildren(true);
   });
+  // The meetings' ids were assigned by the demo: the identity sequence moves past them (PostgreSQL).
+  await new Bulk(ctx).fixSequences(['meetings']);
 
   const kinds = [...byKind.entries()]
     .sort((a, b) => b[1] - a[1])

@@ -1,6 +1,6 @@
 /** The meetings demo's writer (batches inside one transaction) and its helpers bound to the county. */
 import type { Insertable, Transaction } from 'kysely';
-import type { DB, MeetingMotionsTable, MeetingReviewsTable } from '../../db/schema/index.js';
+import type { DB, MeetingMotionsTable } from '../../db/schema/index.js';
 import type { MeetingKind } from '../../areas/life/meetings/meetings.rules.js';
 import { Random, fromDay, toDay } from '../random.js';
 import {
@@ -26,6 +26,31 @@ import { demoTick } from '../progress.js';
 import { Bulk, type Row } from '../bulk.js';
 
 const ATTENDANCE_COLUMNS = ['meeting_id', 'member_id', 'status', 'leave_reason', 'checked_in_at', 'method'];
+const REVIEW_COLUMNS = ['meeting_id', 'member_id', 'grade'];
+const MEETING_COLUMNS = [
+  'tenant_id',
+  'org_id',
+  'org_path',
+  'kind',
+  'topic',
+  'held_on',
+  'start_time',
+  'end_time',
+  'place',
+  'host_name',
+  'recorder_name',
+  'lecturer_member_id',
+  'lecturer_role',
+  'minutes',
+  'decisions',
+  'checkin_code',
+  'checkin_from',
+  'checkin_to',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+] as const satisfies readonly (keyof MeetingRow)[];
 
 /** The counts the writer keeps as it goes. */
 export interface Counts {
@@ -51,8 +76,14 @@ export async function countyStep(w: Window, trx: Transaction<DB>, counts: Counts
   await trx.insertInto('rule_overrides').values(ruleRows).execute();
 
   const pending: Pending[] = [];
-  // The half million attendance rows and the reviews through the demo's bulk writer, not Kysely's builder.
+  // The meetings, the half million attendance rows and the reviews through the demo's bulk writer (COPY on
+  // PostgreSQL), not Kysely's builder: ids are assigned here, read inside the transaction (SQLite has one connection).
   const bulk = new Bulk(w.ctx);
+  const top = await trx
+    .selectFrom('meetings')
+    .select((e) => e.fn.max('id').as('m'))
+    .executeTakeFirst();
+  let nextMeetingId = Number(top?.m ?? 0) + 1;
   const attBuf: Row[] = [];
   const flushChildren = async (all: boolean) => {
     if (attBuf.length >= CHILD_BATCH || (all && attBuf.length))
@@ -61,12 +92,11 @@ export async function countyStep(w: Window, trx: Transaction<DB>, counts: Counts
   const flush = async () => {
     if (!pending.length) return;
     const batch = pending.splice(0, pending.length);
-    const ids = await insertMeetings(
-      trx,
-      batch.map((p) => p.row),
-    );
+    const rows = batch.map((p) => [nextMeetingId++, ...MEETING_COLUMNS.map((k) => p.row[k] ?? null)]);
+    await bulk.insert('meetings', ['id', ...MEETING_COLUMNS], rows, trx);
+    const ids = rows.map((r) => r[0] as number);
     const motions: Insertable<MeetingMotionsTable>[] = [];
-    const reviews: Insertable<MeetingReviewsTable>[] = [];
+    const reviews: Row[] = [];
     batch.forEach((p, i) => {
       const id = ids[i];
       // The province's counties keep attendance rows of the last quarter only (docs/SCALE.md).
@@ -74,16 +104,12 @@ export async function countyStep(w: Window, trx: Transaction<DB>, counts: Counts
       for (const a of keep ? p.attendance : [])
         attBuf.push([id, a.member_id, a.status, a.leave_reason ?? null, a.checked_in_at ?? null, a.method ?? null]);
       for (const m of p.motions) motions.push({ ...m, meeting_id: id });
-      for (const r of p.reviews) reviews.push({ ...r, meeting_id: id });
+      for (const r of p.reviews) reviews.push([id, r.member_id, r.grade]);
       if (keep) counts.attendance += p.attendance.length;
     });
     await flushChildren(false);
     if (motions.length) await trx.insertInto('meeting_motions').values(motions).execute();
-    for (let i = 0; i < reviews.length; i += CHILD_BATCH)
-      await trx
-        .insertInto('meeting_reviews')
-        .values(reviews.slice(i, i + CHILD_BATCH))
-        .execute();
+    await bulk.insert('meeting_reviews', REVIEW_COLUMNS, reviews, trx);
     counts.motions += motions.length;
     counts.reviews += reviews.length;
     demoTick(() => `${counts.meetings} 次会议 meetings，${counts.attendance} 条出席 attendance`);
@@ -257,19 +283,3 @@ export async function countyStep(w: Window, trx: Transaction<DB>, counts: Counts
   };
 }
 export type Step = Awaited<ReturnType<typeof countyStep>>;
-
-/** Inserts meetings and returns their ids in the order given (checked, not assumed). */
-async function insertMeetings(trx: Transaction<DB>, rows: MeetingRow[]): Promise<number[]> {
-  const out = await trx
-    .insertInto('meetings')
-    .values(rows)
-    .returning(['id', 'org_id', 'kind', 'held_on', 'created_at'])
-    .execute();
-  if (out.length !== rows.length) throw new Error('meetings insert returned a different number of rows');
-  return out.map((o, i) => {
-    const r = rows[i];
-    if (o.org_id !== r.org_id || o.kind !== r.kind || o.held_on !== r.held_on || o.created_at !== r.created_at)
-      throw new Error('meetings insert returned rows out of order');
-    return o.id;
-  });
-}
