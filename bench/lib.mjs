@@ -266,6 +266,19 @@ export function procCpuMs(pid) {
   }
 }
 
+/** CPU ms of a process and its live descendants (`serve --workers N`: the primary idles while its workers warm). */
+export function treeCpuMs(pid) {
+  const own = procCpuMs(pid);
+  if (own == null) return null;
+  let children = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  } catch {
+    // no such file: no children to count
+  }
+  return children.reduce((sum, c) => sum + (treeCpuMs(Number(c)) ?? 0), own);
+}
+
 /**
  * Waits until a process is idle (under `share` of one CPU over `windowMs`), at most `timeoutMs`; resolves the ms
  * waited. A server starts its daily jobs and warms its figures right after it listens: measuring a route meanwhile
@@ -273,10 +286,10 @@ export function procCpuMs(pid) {
  */
 export async function waitIdle(pid, { share = 0.1, windowMs = 1000, timeoutMs = 180_000 } = {}) {
   const t0 = performance.now();
-  let last = procCpuMs(pid);
+  let last = treeCpuMs(pid);
   for (;;) {
     await sleep(windowMs);
-    const now = procCpuMs(pid);
+    const now = treeCpuMs(pid);
     if (now == null || now - last < share * windowMs) return performance.now() - t0;
     if (performance.now() - t0 > timeoutMs) throw new Error(`server still busy after ${timeoutMs / 1000} s`);
     last = now;

@@ -65,8 +65,30 @@ async function serve(url, workers, dir) {
   const dataDir = process.env.BENCH_DATA_DIR ?? path.join(dir, 'data');
   const child = spawnServer({ dataDir, port, logFile, env });
   const readyMs = await waitHealthy(port, child, { since, timeoutMs: 120_000 });
+  // Each process warms every county's figures after it listens, mostly as queries: wait for it and for PostgreSQL.
   await waitIdle(child.pid, { timeoutMs: 300_000 });
+  await waitDbIdle(url, 600_000);
   return { child, port, readyMs: round(readyMs), logFile };
+}
+
+/** Waits until PostgreSQL runs no statement but this one for two seconds in a row, at most `timeoutMs`. */
+async function waitDbIdle(url, timeoutMs) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const t0 = performance.now();
+    for (let quiet = 0; quiet < 2; ) {
+      const { rows } = await client.query(
+        `select count(*)::int as n from pg_stat_activity
+         where state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+      );
+      quiet = rows[0].n === 0 ? quiet + 1 : 0;
+      if (performance.now() - t0 > timeoutMs) throw new Error(`PostgreSQL still busy after ${timeoutMs / 1000} s`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 /** Signs in a demo account on a port. */

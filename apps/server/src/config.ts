@@ -45,6 +45,11 @@ export interface Config {
   jobs: boolean;
   /** Seconds between two rounds of the rollups' incremental refresh (DJ_ROLLUP_SECONDS): the dashboards' lag. */
   rollupSeconds: number;
+  /**
+   * Each process computes the home figures of at most this many counties after it starts (DJ_WARM_COUNTIES): a
+   * province's hundred counties would keep every process and the database busy for minutes at each start.
+   */
+  warmCounties: number;
   /** How many server processes `serve` forks behind its one port (DJ_WORKERS or `--workers`; PostgreSQL only). */
   workers: number;
   /** How residents' one-time sign-in codes leave: the local outbox (demo) or an SMS gateway's HTTP endpoint. */
@@ -134,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.DJ_PUBLIC_URL?.trim().replace(/\/+$/, '') || null,
     jobs: bool(env, 'DJ_JOBS', true),
     rollupSeconds: int(env, 'DJ_ROLLUP_SECONDS', 60, 1),
+    warmCounties: int(env, 'DJ_WARM_COUNTIES', 10, 0),
     workers: workersOf(env.DJ_WORKERS),
     sms: sms(env),
   };
