@@ -19,13 +19,14 @@ export async function finishRun(db: Q, runKey: string, nowIso: string, result: u
     .execute();
 }
 
-/** The live root org of every county. */
+/** The live root org of every county, oldest first (the start-up warm-up takes the same first counties each time). */
 export async function rootOrgs(db: Q) {
   return db
     .selectFrom('orgs')
     .select(['id', 'tenant_id', 'org_path'])
     .where('parent_id', 'is', null)
     .where('deleted_at', 'is', null)
+    .orderBy('id')
     .execute();
 }
 
