@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Bundles the server's TypeScript (with the shared contracts) into apps/server/dist/main.mjs, and the
-// import reader's worker thread into dist/sheet-worker.mjs beside it, so a start skips compiling TypeScript at run
-// time. npm packages stay external. The CLI falls back to
-// the sources through tsx whenever this bundle is missing or older than them.
+// Bundles the server's TypeScript (with the shared contracts) into apps/server/dist/main.mjs, and its worker threads
+// beside it (the import reader's dist/sheet-worker.mjs, the province demo's stages dist/demo-stage.mjs), so a start
+// skips compiling TypeScript at run time. npm packages stay external. The CLI falls back to the sources through tsx
+// whenever this bundle is missing or older than them.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +16,7 @@ await build({
   entryPoints: {
     main: path.join(server, 'src', 'main.ts'),
     'sheet-worker': path.join(server, 'src', 'platform', 'sheet-worker.ts'),
+    'demo-stage': path.join(server, 'src', 'demo', 'stageWorker.ts'),
   },
   outdir: path.join(server, 'dist'),
   outExtension: { '.js': '.mjs' },
@@ -32,4 +33,4 @@ await build({
       ' __djCreateRequire(import.meta.url);',
   },
 });
-console.log('server bundle written to apps/server/dist/main.mjs (and sheet-worker.mjs)');
+console.log('server bundle written to apps/server/dist/main.mjs (and sheet-worker.mjs, demo-stage.mjs)');

@@ -24,7 +24,8 @@ function bundleIsFresh() {
   if (
     process.env.DJ_FROM_SOURCE === '1' ||
     !fs.existsSync(bundle) ||
-    !fs.existsSync(path.join(serverDir, 'dist', 'sheet-worker.mjs'))
+    !fs.existsSync(path.join(serverDir, 'dist', 'sheet-worker.mjs')) ||
+    !fs.existsSync(path.join(serverDir, 'dist', 'demo-stage.mjs'))
   )
     return false;
   const built = fs.statSync(bundle).mtimeMs;

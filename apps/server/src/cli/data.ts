@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { migrate } from '../db/migrate.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoScale, loadDemo } from '../demo/load.js';
 import { PROVINCE_COUNTIES } from '../demo/province.js';
+import { loadProvince } from '../demo/provinceLoad.js';
 import { cliActor, flag, open, UsageError } from './shared.js';
 
 export async function migrateCommand(config: Config) {
@@ -33,7 +34,9 @@ export async function demoCommand(config: Config, args: string[]) {
     );
   const ctx = await open(config);
   const t = Date.now();
-  await loadDemo(ctx, { scale, seed, counties, log: (l) => console.log(l) });
+  const log = (l: string) => console.log(l);
+  if (scale === 'province') await loadProvince(ctx, { seed, counties, log });
+  else await loadDemo(ctx, { scale, seed, log });
   await ctx.database.close();
   console.log(
     `demo loaded in ${((Date.now() - t) / 1000).toFixed(1)} s. ` +

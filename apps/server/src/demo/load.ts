@@ -3,7 +3,7 @@
  * contributors.
  */
 import { chinaToday, ROLES } from '@dangjian/contracts';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema/index.js';
 import type { Ctx } from '../platform/context.js';
 import { hashPassword } from '../platform/crypto.js';
@@ -12,7 +12,7 @@ import { bumpVersion } from '../platform/data/versions.js';
 import { newUserRow } from '../areas/core/users/users.repository.js';
 import { defaultPlaceName, type PlaceOrgLike } from '../areas/core/orgs/orgs.places.js';
 import { COUNTY_SIZE, generateCounty, PROVINCE_COUNTY_SIZE, type DemoCounty } from './county.js';
-import { buildRollups, copyCounty, demoMemberColumns, PROVINCE_BIG_TABLES, PROVINCE_COUNTIES } from './province.js';
+import { copyCounty, demoMemberColumns } from './province.js';
 import { COUNTIES_PER_PREFECTURE, type DemoRegion, insertRegionAccounts, insertRegions } from './regions.js';
 import { Random, mixSeed } from './random.js';
 import { MANIFESTS } from '../areas/index.js';
@@ -240,76 +240,59 @@ async function insertAccounts(ctx: Ctx, db: Kysely<DB>, c: LoadedCounty): Promis
 }
 
 /** Seconds since `t`, for the log. */
-const secs = (t: number) => `${((Date.now() - t) / 1000).toFixed(1)} 秒 s`;
+export const secs = (t: number) => `${((Date.now() - t) / 1000).toFixed(1)} 秒 s`;
 
-/** Loads the demo into an empty database: one county, or ten for `prefecture`. Refuses a database that has data. */
+/** Loads the demo into an empty database: one county, or ten for `prefecture` (the province: `loadProvince`). */
 export async function loadDemo(ctx: Ctx, opts: DemoOptions = {}): Promise<LoadedCounty[]> {
-  if (opts.scale === 'province' && ctx.dialect !== 'postgres')
-    throw new Error('省级演示数据只能装入 PostgreSQL (the province demo loads into PostgreSQL only: set DATABASE_URL)');
+  if (opts.scale === 'province') throw new Error('the province demo loads through loadProvince (demo/provinceLoad.ts)');
+  return runDemo(ctx, opts, async (log, progress) => {
+    const seed = opts.seed ?? 2026;
+    await assertEmpty(ctx);
+    const counties = opts.scale === 'prefecture' ? 10 : 1;
+    const now = ctx.clock().toISOString();
+    const regions = await insertRegions(ctx.db, 1, now);
+    const loaded: LoadedCounty[] = [];
+    for (let index = 0; index < counties; index++)
+      loaded.push(await loadCounty(ctx, { seed, index, counties, province: false, regions, now }, log, progress));
+    await auditDemoLoad(ctx, counties, seed);
+    return loaded;
+  });
+}
+
+/** Runs a demo load with its progress lines and the load-wide database settings, undone however it ends. */
+export async function runDemo<T>(
+  ctx: Ctx,
+  opts: DemoOptions,
+  fn: (log: (line: string) => void, progress: DemoProgress) => Promise<T>,
+): Promise<T> {
   const progress = new DemoProgress(opts.log ?? (() => {}));
-  const log = progress.log;
   setDemoProgress(progress);
   const restore = new Bulk(ctx).fast();
   try {
-    const loaded = await loadCounties(ctx, opts, log, progress);
-    // A province's dashboards read only the rollups: built with the load, not by a server's first rounds.
-    if (opts.scale === 'province') await buildRollups(ctx, log, progress);
-    return loaded;
+    return await fn(progress.log, progress);
   } finally {
     restore();
     setDemoProgress(null);
   }
 }
 
-async function loadCounties(
-  ctx: Ctx,
-  opts: DemoOptions,
-  log: (line: string) => void,
-  progress: DemoProgress,
-): Promise<LoadedCounty[]> {
-  const seed = opts.seed ?? 2026;
+/** Refuses a database that already has organizations: the demo loads only into an empty one. */
+export async function assertEmpty(ctx: Ctx): Promise<void> {
   const existing = await ctx.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
   if (existing) throw new Error('the database already has organizations; the demo loads only into an empty database');
-  const province = opts.scale === 'province';
-  const counties = province ? (opts.counties ?? PROVINCE_COUNTIES.default) : opts.scale === 'prefecture' ? 10 : 1;
-  const bulk = new Bulk(ctx);
-  const now = ctx.clock().toISOString();
-  const regions = await insertRegions(ctx.db, Math.ceil(counties / COUNTIES_PER_PREFECTURE), now);
-  if (province) log(PROVINCE_PLAN);
-  const loaded: LoadedCounty[] = [];
-  let written = Date.now();
-  const loadAll = async () => {
-    for (let index = 0; index < counties; index++)
-      loaded.push(await loadCounty(ctx, { seed, index, counties, province, regions, now }, log, progress));
-    written = Date.now();
-    if (province) progress.begin('建索引 indexes');
-  };
-  // The province drops the secondary indexes of its big tables for the whole load and builds each once.
-  if (province) {
-    await bulk.withoutIndexes(PROVINCE_BIG_TABLES, loadAll);
-    log(`  索引已建立 indexes built（${secs(written)}）`);
-    const t = Date.now();
-    progress.begin('统计信息 statistics');
-    await bulk.fixSequences(['orgs', 'members', 'meetings', 'meeting_reviews', 'meeting_motions']);
-    await sql`analyze`.execute(ctx.db);
-    log(`  统计信息 statistics（${secs(t)}）`);
-  } else await loadAll();
+}
+
+/** The audit line of a finished demo load. */
+export async function auditDemoLoad(ctx: Ctx, counties: number, seed: number): Promise<void> {
   await writeAuditAlone(ctx, null, {
     action: 'demo.load',
     actorName: 'system',
     detail: `${counties} counties, seed ${seed}`,
   });
-  return loaded;
 }
 
-/** The province's plan for the start log: which records every county gets and which the first county only. */
-const PROVINCE_PLAN =
-  '  省级演示 province demo：每县 every county: 党组织、党员、一年组织生活（出席记录仅最近一季度）、' +
-  '十分之一的为民服务记录 organizations, members, a year of meetings (attendance of the last quarter only), ' +
-  'a tenth of the service records；其他模块仅第一个县 other modules: the first county only';
-
 /** Where one county goes and what it is given. */
-interface CountyPlan {
+export interface CountyPlan {
   seed: number;
   index: number;
   counties: number;
@@ -318,8 +301,24 @@ interface CountyPlan {
   now: string;
 }
 
-/** Loads one county: organizations, members, its place among the regions, then the contributors. */
-async function loadCounty(
+/** Loads one county: its organizations and members (`loadRoster`), then every contributor in turn. */
+export async function loadCounty(
+  ctx: Ctx,
+  p: CountyPlan,
+  log: (line: string) => void,
+  progress: DemoProgress,
+): Promise<LoadedCounty> {
+  const c = await loadRoster(ctx, p, log, progress);
+  // The province runs every contributor for its first county (the demo accounts' county) only; its other counties
+  // get the meetings and the service records in the province's stage threads (demo/provinceLoad.ts).
+  for (const contributor of demoContributors()) await runContributor(ctx, p, c, contributor, log, progress);
+  // A county's meeting figures are cached by this version: what the contributors wrote counts from now on.
+  await bumpVersion(ctx.db, c.tenantId, 'meetings');
+  return c;
+}
+
+/** Loads a county's organizations and members and places it among the regions (the first county: the accounts). */
+export async function loadRoster(
   ctx: Ctx,
   p: CountyPlan,
   log: (line: string) => void,
@@ -358,31 +357,23 @@ async function loadCounty(
     `  ${county.name}：${county.orgs.length} 个党组织 organizations，` +
       `${county.members.length} 名党员 members（${secs(started)}）`,
   );
-  // The province runs every contributor for its first county (the demo accounts' county), the meetings and the
-  // service records for every county: the others would cost more than they show at the province's level.
-  const contributors = demoContributors().filter(
-    (x) => !province || index === 0 || x.name === 'meetings' || x.name === 'residents',
-  );
-  const run = async (contributor: DemoContributor, begin: boolean) => {
-    const t = Date.now();
-    const label = STAGE_LABELS[contributor.name] ?? '其他数据 other records';
-    if (begin) progress.begin(label);
-    await contributor.load(ctx, c, new Random(mixSeed(seed, index, contributor.name.length)), log);
-    log(`  ${label} 完成 done（${secs(t)}）`);
-  };
-  // The province's other counties run their two contributors side by side, each on its own connection and tables:
-  // one computes its rows while PostgreSQL stores the other's, instead of waiting for it.
-  if (province && index > 0) {
-    progress.begin('组织生活和为民服务 meetings and service');
-    // Both finish before a failure is reported: no transaction is left open behind the error.
-    const failed = (await Promise.allSettled(contributors.map((x) => run(x, false)))).find(
-      (r) => r.status === 'rejected',
-    );
-    if (failed) throw failed.reason;
-  } else for (const contributor of contributors) await run(contributor, true);
-  await bumpVersion(ctx.db, c.tenantId, 'meetings');
-  if (province) log(`  县 county ${index + 1}/${counties} 完成 done（${secs(started)}）`);
   return c;
+}
+
+/** Runs one contributor for a loaded county, with its stage line and the time it took. */
+export async function runContributor(
+  ctx: Ctx,
+  p: Pick<CountyPlan, 'seed' | 'index'>,
+  c: LoadedCounty,
+  contributor: DemoContributor,
+  log: (line: string) => void,
+  progress: DemoProgress | null,
+): Promise<void> {
+  const t = Date.now();
+  const label = STAGE_LABELS[contributor.name] ?? '其他数据 other records';
+  progress?.begin(label);
+  await contributor.load(ctx, c, new Random(mixSeed(p.seed, p.index, contributor.name.length)), log);
+  log(`  ${label} 完成 done（${secs(t)}）`);
 }
 
 /** The day three months before `today` (YYYY-MM-DD): the province keeps attendance rows from there on. */

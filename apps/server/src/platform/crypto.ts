@@ -47,10 +47,21 @@ export class Vault {
   private readonly current: KeySet;
   private readonly byId = new Map<string, KeySet>();
 
-  constructor(master: Buffer, previous: Buffer[] = []) {
+  constructor(
+    private readonly master: Buffer,
+    private readonly previous: Buffer[] = [],
+  ) {
     if (master.length !== 32) throw new Error('the secret key must be 32 bytes');
     this.current = derive(master);
     for (const k of [this.current, ...previous.map(derive)]) this.byId.set(k.id, k);
+  }
+
+  /**
+   * The keys, for a worker thread of this same process to build its own Vault (`new Vault(...keys)`): a thread has
+   * no access to this one's memory. Never logged, stored or sent anywhere else.
+   */
+  forWorkerThread(): [Buffer, Buffer[]] {
+    return [this.master, this.previous];
   }
 
   /** The id of the key new ciphertexts are written with. */

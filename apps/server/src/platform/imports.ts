@@ -158,7 +158,7 @@ const waitingForWorker: (() => void)[] = [];
 function spawnWorker(): Worker {
   const here = import.meta.url;
   const fromSource = here.endsWith('.ts');
-  const script = fromSource ? new URL('./sheet-worker.boot.mjs', here) : new URL('./sheet-worker.mjs', here);
+  const script = fromSource ? new URL('./ts-worker.boot.mjs', here) : new URL('./sheet-worker.mjs', here);
   const worker = new Worker(script, {
     workerData: fromSource ? { entry: new URL('./sheet-worker.ts', here).href } : {},
     resourceLimits: { maxOldGenerationSizeMb: IMPORT_LIMITS.workerHeapMb },

@@ -1,12 +1,13 @@
 /**
- * The province demo on PostgreSQL (`demo --scale province`, here with two counties): regions, accounts, counties of
- * the province's size written with COPY, every index back after the load, sequences past the loaded ids, and the
+ * The province demo on PostgreSQL (`demo --scale province`, here with three counties: the third's roster written
+ * while the second's meetings and service records are, in their stage threads): regions, accounts, counties of the
+ * province's size written with COPY, every index back after the load, sequences past the loaded ids, and the
  * counties still apart from each other.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { hashPassword } from '../../src/platform/crypto.js';
-import { loadDemo, type LoadedCounty } from '../../src/demo/load.js';
+import { loadProvince, type ProvinceCounty } from '../../src/demo/provinceLoad.js';
 import { createEnv, insertUser, login, PASSWORD, testIdNumber, type TestEnv } from '../harness.js';
 import { runCli } from '../run-cli.js';
 
@@ -21,7 +22,7 @@ const indexes = async (env: TestEnv) =>
 
 describe('the province demo on PostgreSQL', { timeout: 600_000 }, () => {
   let env: TestEnv;
-  let loaded: LoadedCounty[];
+  let loaded: ProvinceCounty[];
   let fresh: string[];
   const log: string[] = [];
   beforeAll(async () => {
@@ -31,7 +32,7 @@ describe('the province demo on PostgreSQL', { timeout: 600_000 }, () => {
     const before = process.env.DJ_DEMO_RESIDENTS_SCALE;
     process.env.DJ_DEMO_RESIDENTS_SCALE = '0.2';
     try {
-      loaded = await loadDemo(env.ctx, { scale: 'province', counties: 2, log: (l) => log.push(l) });
+      loaded = await loadProvince(env.ctx, { counties: 3, log: (l) => log.push(l) });
     } finally {
       if (before === undefined) delete process.env.DJ_DEMO_RESIDENTS_SCALE;
       else process.env.DJ_DEMO_RESIDENTS_SCALE = before;
@@ -81,7 +82,8 @@ describe('the province demo on PostgreSQL', { timeout: 600_000 }, () => {
   const noOrg = { role: 'region_admin', tenant_id: null, org_id: null, member_id: null };
 
   it('writes counties of the province size, each its own tenant', async () => {
-    expect(loaded).toHaveLength(2);
+    expect(loaded.map((c) => c.index)).toEqual([0, 1, 2]);
+    expect(new Set(loaded.map((c) => c.tenantId)).size).toBe(3);
     for (const c of loaded) {
       expect(await count('orgs', c.tenantId)).toBeGreaterThanOrEqual(1_900);
       expect(await count('orgs', c.tenantId)).toBeLessThanOrEqual(2_100);
@@ -112,7 +114,7 @@ describe('the province demo on PostgreSQL', { timeout: 600_000 }, () => {
       where deleted_at is null`.execute(env.ctx.db);
     expect(overview.json().unit.figures.members.total).toBe(Number(live.rows[0].n));
     expect(overview.json().pending).toBe(0);
-    expect(log.join('\n')).toMatch(/汇总 rollups：2 个县 counties/);
+    expect(log.join('\n')).toMatch(/汇总 rollups：3 个县 counties/);
   });
 
   it('leaves every index of a freshly migrated schema in place', async () => {
@@ -132,10 +134,16 @@ describe('the province demo on PostgreSQL', { timeout: 600_000 }, () => {
       now,
     });
     const admin = await login(env.app, 'admin-2');
-    const maxId = Math.max(...second.memberIds.values());
-    const village = [...second.orgIds.entries()].find(([k]) => k.includes('-v'))![1];
+    const maxId = Number((await sql<{ m: number }>`select max(id) as m from members`.execute(env.ctx.db)).rows[0].m);
+    const village = await env.ctx.db
+      .selectFrom('orgs')
+      .select('id')
+      .where('tenant_id', '=', second.tenantId)
+      .where('type', '=', 'branch')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const created = await admin.post('/api/members', {
-      orgId: village,
+      orgId: village.id,
       name: '新党员',
       idNumber: testIdNumber('female'),
       gender: 'female',
@@ -143,10 +151,17 @@ describe('the province demo on PostgreSQL', { timeout: 600_000 }, () => {
     });
     expect(created.statusCode, created.body).toBe(200);
     expect(created.json().id).toBeGreaterThan(maxId);
-    const theirs = first.memberIds.values().next().value!;
-    expect((await admin.get(`/api/members/${theirs}`)).statusCode).toBe(404);
-    const ours = second.memberIds.values().next().value!;
-    expect((await admin.get(`/api/members/${ours}`)).statusCode).toBe(200);
+    const memberOf = async (tenant: number) =>
+      (
+        await env.ctx.db
+          .selectFrom('members')
+          .select('id')
+          .where('tenant_id', '=', tenant)
+          .orderBy('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    expect((await admin.get(`/api/members/${await memberOf(first.tenantId)}`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/members/${await memberOf(second.tenantId)}`)).statusCode).toBe(200);
   });
 
   it('is refused on SQLite, in Chinese and English', async () => {

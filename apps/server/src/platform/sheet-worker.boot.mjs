@@ -1,7 +1,0 @@
-// Starts the sheet worker from the TypeScript sources (tests, or a server run without the bundle):
-// tsx is registered in this thread first, since loader hooks are per thread on Node 20.
-import { workerData } from 'node:worker_threads';
-
-const { register } = await import('tsx/esm/api');
-register();
-await import(workerData.entry);
