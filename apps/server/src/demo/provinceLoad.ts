@@ -186,5 +186,10 @@ function spawnStage(data: StageData): Worker {
   const fromSource = here.endsWith('.ts');
   const script = fromSource ? new URL('../platform/ts-worker.boot.mjs', here) : new URL('./demo-stage.mjs', here);
   const entry = new URL('./stageWorker.ts', here).href;
-  return new Worker(script, { workerData: fromSource ? { ...data, entry } : data });
+  // A young generation of 64 MB: the stage threads make rows and COPY text by the hundred megabytes, and at the
+  // default size the scavenges were a large share of the service records' thread.
+  return new Worker(script, {
+    workerData: fromSource ? { ...data, entry } : data,
+    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+  });
 }
