@@ -5,7 +5,8 @@
  * generate and encrypt rows while PostgreSQL stores them. The big tables' indexes once at the end, statistics, then
  * the rollups.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../platform/workers.js';
 import { sql } from 'kysely';
 import type { Ctx } from '../platform/context.js';
 import { Bulk } from './bulk.js';
@@ -98,8 +99,9 @@ async function loadTheRest(
   let failure: unknown = null;
   try {
     for (let index = 1; index < plan.counties && !failure; index++) {
-      const c = await loadRoster(ctx, { ...plan, index }, log, progress);
+      // A county's time runs from its roster to its last stage, the wait for a free stage included.
       started.set(index, Date.now());
+      const c = await loadRoster(ctx, { ...plan, index }, log, progress);
       loaded.push({ index, tenantId: c.tenantId });
       for (const s of stages) await s.roomFor(STAGE_QUEUE);
       failure = stages.find((s) => s.failure)?.failure ?? null;
@@ -180,16 +182,11 @@ class Stage {
   }
 }
 
-/** A stage thread: the bundle's sibling when running from `dist/`, else the TypeScript through tsx. */
+/** A stage thread (the bundle's sibling, or the TypeScript through tsx). */
 function spawnStage(data: StageData): Worker {
-  const here = import.meta.url;
-  const fromSource = here.endsWith('.ts');
-  const script = fromSource ? new URL('../platform/ts-worker.boot.mjs', here) : new URL('./demo-stage.mjs', here);
-  const entry = new URL('./stageWorker.ts', here).href;
   // A young generation of 64 MB: the stage threads make rows and COPY text by the hundred megabytes, and at the
   // default size the scavenges were a large share of the service records' thread.
-  return new Worker(script, {
-    workerData: fromSource ? { ...data, entry } : data,
+  return startWorker(import.meta.url, { source: './stageWorker.ts', bundled: 'demo-stage.mjs' }, data, {
     resourceLimits: { maxYoungGenerationSizeMb: 64 },
   });
 }

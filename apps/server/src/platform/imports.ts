@@ -4,7 +4,8 @@
  * thread, not the server, and the event loop stays free), and a county runs one import at a time,
  * in a queue whose state `GET /api/imports/current` shows.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './workers.js';
 import type { ErrorCode } from '@dangjian/contracts';
 import type { Actor } from './actor.js';
 import { writeAuditBatch, type AuditEntry } from './data/audit.js';
@@ -154,18 +155,18 @@ const idleWorkers: PooledWorker[] = [];
 let liveWorkers = 0;
 const waitingForWorker: (() => void)[] = [];
 
-/** The worker's script: the bundle's sibling when running from `dist/`, else the TypeScript through tsx. */
+/** The sheet reader's thread (the bundle's sibling, or the TypeScript through tsx). */
 function spawnWorker(): Worker {
-  const here = import.meta.url;
-  const fromSource = here.endsWith('.ts');
-  const script = fromSource ? new URL('./ts-worker.boot.mjs', here) : new URL('./sheet-worker.mjs', here);
-  const worker = new Worker(script, {
-    workerData: fromSource ? { entry: new URL('./sheet-worker.ts', here).href } : {},
-    resourceLimits: { maxOldGenerationSizeMb: IMPORT_LIMITS.workerHeapMb },
-    stdout: false,
-    stderr: false,
-  });
-  return worker;
+  return startWorker(
+    import.meta.url,
+    { source: './sheet-worker.ts', bundled: 'sheet-worker.mjs' },
+    {},
+    {
+      resourceLimits: { maxOldGenerationSizeMb: IMPORT_LIMITS.workerHeapMb },
+      stdout: false,
+      stderr: false,
+    },
+  );
 }
 
 async function acquireWorker(): Promise<PooledWorker> {
