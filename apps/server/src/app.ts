@@ -19,7 +19,8 @@ import { type AjvError, describeValidation } from './platform/validation.js';
 import { registerLimits } from './platform/limits.js';
 import { defineRoute, requireDeclaredCapabilities, requireRouteCapability } from './platform/routes.js';
 import { maskBodyBySchema, maskPersonalDeep, VERBATIM_KEYWORD } from './platform/personalText.js';
-import { serializerCompiler } from './platform/serialize.js';
+import AjvCompiler from '@fastify/ajv-compiler';
+import { lazyValidators, serializerCompiler } from './platform/serialize.js';
 import { csrfMatches, resolveSession } from './areas/core/auth/auth.service.js';
 import { SESSION_COOKIE } from './areas/core/auth/auth.routes.js';
 import { MANIFESTS } from './areas/index.js';
@@ -46,6 +47,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
     // x-verbatim: the contracts' VERBATIM marker, read by the free-text guard below (an annotation to Ajv).
     // strictNumbers off: with it on, AJV coerces 'Infinity' and '1e309' to Infinity and then skips every
     // bound as "not a finite number", so `page=Infinity` passed; off, the bounds below refuse them.
+    schemaController: { compilersFactory: { buildValidator: lazyValidators(AjvCompiler() as never) as never } },
     ajv: {
       customOptions: {
         coerceTypes: 'array',

@@ -16,6 +16,7 @@ import { openUrl, startBanner } from './banner.js';
 import { DEMO_ACCOUNTS } from '../demo/load.js';
 import { runDailyJobs } from '../platform/daily.js';
 import { startInterval, type IntervalJob } from '../platform/interval.js';
+import { loopYielder } from '../platform/yielder.js';
 import { refreshChanged } from '../areas/core/regions/rollups.refresh.js';
 import { runPrimary } from './cluster.js';
 import { flag, open, UsageError } from './shared.js';
@@ -34,6 +35,9 @@ export function withWorkers(config: Config, args: string[]): Config {
   const raw = flag(args, 'workers');
   return raw === undefined ? config : { ...config, workers: workersOf(raw, '--workers') };
 }
+
+/** How long after listening a SQLite server begins its start-up work (see serve). */
+const SQLITE_STARTUP_DELAY_MS = 2000;
 
 /** Serves: one process, or with `workers` above 1 a primary that prepares the database and forks the servers. */
 export async function serve(config: Config) {
@@ -70,7 +74,8 @@ export async function serve(config: Config) {
   // Under the supervisor (bin/supervise.mjs): if it dies, so does this server, rather than live on unwatched.
   if (process.env.DJ_SUPERVISED === '1' && process.send) process.once('disconnect', close);
   await app.listen({ port: config.port, host: config.host });
-  void warmUp(ctx, config.warmCounties);
+  // The start-up work: the home figures, the daily jobs a stopped server missed, the rollups' interval.
+  const startup: (() => Promise<void>)[] = [() => warmUp(ctx, config.warmCounties)];
   if (config.jobs) {
     // Daily at 07:00 China time, and once at start so a server that was down catches up. Every process schedules
     // them; a claim in job_runs lets one process run each job once a day (platform/daily.ts).
@@ -83,18 +88,31 @@ export async function serve(config: Config) {
       );
     };
     new Cron('0 7 * * *', { timezone: CHINA_TIME_ZONE, protect: true }, job);
-    void job();
     // The rollups of the region dashboards: every DJ_ROLLUP_SECONDS, the counties whose data changed (one process
     // refreshes a county at a time: rollups.repository.ts). Only a round that did something is logged.
-    rollups = startInterval('rollups', config.rollupSeconds, async () => {
-      const r = await refreshChanged(ctx, { log: (line, err) => console.error(line, err ?? '') });
-      if (r.refreshed || r.failed)
-        console.log(
-          `汇总 rollups: refreshed ${r.refreshed}, unchanged ${r.current}, ` +
-            `refreshing elsewhere ${r.skipped}, failed ${r.failed}`,
-        );
-    });
+    const startRollups = async () => {
+      rollups = startInterval('rollups', config.rollupSeconds, async () => {
+        const r = await refreshChanged(ctx, { log: (line, err) => console.error(line, err ?? '') });
+        if (r.refreshed || r.failed)
+          console.log(
+            `汇总 rollups: refreshed ${r.refreshed}, unchanged ${r.current}, ` +
+              `refreshing elsewhere ${r.skipped}, failed ${r.failed}`,
+          );
+      });
+    };
+    startup.push(job, startRollups);
   }
+  // On SQLite every query runs on this thread: the pieces run one after another, each pausing between its steps, so
+  // requests are answered in between (run together, their steps left the event loop no gap for ~2.5 s after start).
+  // They begin a moment after the server listens: a request needs a few turns of the event loop, and single
+  // statements of the warm-up take up to a second, so a health check or first page at start would wait behind them.
+  // On PostgreSQL they run together at once: the database works while this thread answers.
+  if (ctx.dialect === 'sqlite')
+    setTimeout(async () => {
+      for (const piece of startup)
+        if (!closing) await piece().catch((err) => console.error('start-up work failed:', err));
+    }, SQLITE_STARTUP_DELAY_MS).unref();
+  else for (const piece of startup) void piece().catch((err) => console.error('start-up work failed:', err));
   const ready = `${ctx.dialect}，${((Date.now() - started) / 1000).toFixed(1)} 秒 s`;
   const demoUsers = await existingUsernames(
     ctx.db,
@@ -117,11 +135,17 @@ async function warmUp(ctx: Ctx, limit: number): Promise<void> {
   try {
     const day = chinaToday();
     const roots = await rootOrgs(ctx.db);
+    // Requests come first: on SQLite each figure holds the event loop while it is computed.
+    const pause = loopYielder();
     for (const r of roots.slice(0, limit)) {
       const actor = systemActor(r.tenant_id, r.org_path, r.id);
+      await pause();
       await overview(ctx, actor);
+      await pause();
       await compliance(ctx, actor, { period: day.slice(0, 7) });
+      await pause();
       await meetingStats(ctx, actor, { period: day.slice(0, 4) });
+      await pause();
       await residentsStats(ctx, actor, {});
     }
   } catch (err) {

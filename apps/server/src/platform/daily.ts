@@ -2,6 +2,7 @@
 import type { Ctx } from './context.js';
 import { claimRun, finishClaimedRun, releaseClaim } from './data/jobRuns.js';
 import type { DailyJob } from './manifest.js';
+import { loopYielder } from './yielder.js';
 
 /** What one round of the daily jobs did in this process. */
 export interface DailyRound {
@@ -27,7 +28,9 @@ export async function runDailyJobs(
   log: (line: string, err?: unknown) => void = (line, err) => console.error(line, err ?? ''),
 ): Promise<DailyRound> {
   const round: DailyRound = { ran: [], skipped: [], failed: [] };
+  const pause = loopYielder();
   for (const job of jobs) {
+    await pause();
     const key = dailyRunKey(job.name, at.today);
     try {
       if (!(await claimRun(ctx.db, job.name, key, ctx.clock()))) {

@@ -98,18 +98,8 @@ export function currentImports(ctx: Ctx, actor: Actor): (ImportJob & { position:
   return (q?.jobs ?? []).map(({ job }, position) => ({ ...job, position, mine: job.userId === actor.userId }));
 }
 
-/**
- * A pause to await in every step of a long loop: once `budgetMs` of work has run since the last
- * pause, it lets the event loop answer other requests (so /api/health stays quick during an import).
- */
-export function loopYielder(budgetMs = 8): () => Promise<void> {
-  let since = performance.now();
-  return async () => {
-    if (performance.now() - since < budgetMs) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    since = performance.now();
-  };
-}
+/** The pause of long loops, where the import kit's callers have always found it. */
+export { loopYielder } from './yielder.js';
 
 /**
  * The lookup hashes of the ID numbers in one column of a sheet, so the rows already on record are found by the file's

@@ -5,6 +5,7 @@
  */
 import { HARVESTED_EVENTS, type HarvestedEvent, type PointsRules } from '@dangjian/contracts';
 import type { Q } from '../../../platform/data/scoped.js';
+import { loopYielder } from '../../../platform/yielder.js';
 import { type HarvestSpan, harvestEvent, reverseGone, tableExists } from './points.harvest.repository.js';
 
 export type { HarvestSpan };
@@ -18,7 +19,10 @@ export async function harvest(
 ): Promise<{ added: number; reversed: number; byEvent: { event: HarvestedEvent; added: number }[] }> {
   const byEvent: { event: HarvestedEvent; added: number }[] = [];
   let reversed = 0;
+  // Each reader is one statement over a county: on SQLite, requests are answered between them.
+  const pause = loopYielder();
   for (const event of HARVESTED_EVENTS) {
+    await pause();
     if (event === 'pledge_fulfilled' && !(await tableExists(db, 'pledges'))) {
       byEvent.push({ event, added: 0 });
       continue;

@@ -17,6 +17,7 @@ import * as meetingsRepo from '../../life/meetings/meetings.repository.js';
 import { rootOrgs } from '../../life/meetings/meetings.reminders.repository.js';
 import * as residentsRepo from '../../residents/common/residents.figures.repository.js';
 import * as repo from './rollups.repository.js';
+import { loopYielder } from '../../../platform/yielder.js';
 
 /** The data domains the rollups are computed from: a change to any of them makes the county's rows stale. */
 export const ROLLUP_DOMAINS: readonly Domain[] = ['roster', 'meetings', 'residents', 'households', 'rules:meetings'];
@@ -51,6 +52,8 @@ export async function versionStamp(ctx: Ctx, tenantId: number): Promise<string> 
  */
 export async function refreshCounty(ctx: Ctx, tenantId: number): Promise<RefreshResult> {
   const started = Date.now();
+  // Requests are answered between the grouped queries (SQLite runs them on this thread).
+  const pause = loopYielder();
   const stamp = await versionStamp(ctx, tenantId);
   const day = chinaToday(ctx.clock());
   const year = Number(day.slice(0, 4));
@@ -89,6 +92,7 @@ export async function refreshCounty(ctx: Ctx, tenantId: number): Promise<Refresh
     add(m.orgId, thisMonth, 'members_under35', m.under35);
     add(m.orgId, thisMonth, 'members_college', m.college);
   }
+  await pause();
   // The residents' figures' own part, under its own key (residents.figures.ts): counted once for both.
   const months: string[] = [];
   for (let m = `${year}-01`; m <= thisMonth; m = addMonths(`${m}-01`, 1).slice(0, 7)) months.push(m);
@@ -100,6 +104,7 @@ export async function refreshCounty(ctx: Ctx, tenantId: number): Promise<Refresh
     residentsRepo.householdsByOrg(ctx, tenantId, lo, hi),
   );
   for (const h of households) add(h.org_id, thisMonth, 'households', Number(h.n));
+  await pause();
   // Compliance of the year to date, the county's own figure (cached under its versions), per organization.
   const compliance = await complianceFigure.get(ctx, tenantId, {
     root: { id: root.id, tenant_id: tenantId, org_path: root.org_path, name: root.name },
@@ -111,6 +116,7 @@ export async function refreshCounty(ctx: Ctx, tenantId: number): Promise<Refresh
     add(item.orgId, thisMonth, 'compliance_met', item.held);
   }
 
+  await pause();
   // Flows of each month: members who joined, meetings held (not those planned ahead), requests and wishes.
   for (const j of await repo.joinedByMonth(ctx.db, tenantId, range, year)) {
     if (j.ym <= thisMonth) add(j.orgId, j.ym, 'members_joined', j.n);
@@ -120,6 +126,7 @@ export async function refreshCounty(ctx: Ctx, tenantId: number): Promise<Refresh
       add(h.org_id, h.ym, heldColumn(h.kind as MeetingKind), Number(h.n));
   }
   for (const month of months) {
+    await pause();
     const fromIso = chinaDayStart(`${month}-01`);
     const toIso = chinaDayStart(addMonths(`${month}-01`, 1));
     for (const r of await repo.requestsByOrigin(ctx.db, tenantId, range, fromIso, toIso)) {
@@ -181,8 +188,10 @@ export async function refreshChanged(
   const states = new Map((await repo.rollupStates(ctx.db)).map((s) => [s.tenant_id, s.versions]));
   const counties = await rootOrgs(ctx.db);
   let next = 0;
+  const pause = loopYielder();
   const refreshNext = async () => {
     while (next < counties.length) {
+      await pause();
       const county = counties[next++];
       try {
         if (!opts.all && states.get(county.tenant_id) === (await versionStamp(ctx, county.tenant_id))) {
