@@ -44,10 +44,11 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean } = {}): Promi
       const body = { error: { code, message: errorMessage(code, localeOf(req)) } };
       return (reply as unknown as FastifyReply).code(tooLong ? 404 : 400).send(body);
     },
+    // Each route's validators are compiled by Fastify's own Ajv builder at the route's first request (serialize.ts).
+    schemaController: { compilersFactory: { buildValidator: lazyValidators(AjvCompiler() as never) as never } },
     // x-verbatim: the contracts' VERBATIM marker, read by the free-text guard below (an annotation to Ajv).
     // strictNumbers off: with it on, AJV coerces 'Infinity' and '1e309' to Infinity and then skips every
     // bound as "not a finite number", so `page=Infinity` passed; off, the bounds below refuse them.
-    schemaController: { compilersFactory: { buildValidator: lazyValidators(AjvCompiler() as never) as never } },
     ajv: {
       customOptions: {
         coerceTypes: 'array',

@@ -98,9 +98,6 @@ export function currentImports(ctx: Ctx, actor: Actor): (ImportJob & { position:
   return (q?.jobs ?? []).map(({ job }, position) => ({ ...job, position, mine: job.userId === actor.userId }));
 }
 
-/** The pause of long loops, where the import kit's callers have always found it. */
-export { loopYielder } from './yielder.js';
-
 /**
  * The lookup hashes of the ID numbers in one column of a sheet, so the rows already on record are found by the file's
  * numbers.

@@ -20,13 +20,13 @@ import { xlsxBuffer } from '../../../platform/excel.js';
 import { addOrgSheet, newBook, orgIndex } from '../../../platform/sheets.js';
 import {
   idHashesInColumn,
-  loopYielder,
   runImport,
   writeAuditInSteps,
   type ImportOptions,
   type ImportRun,
   columnsOf,
 } from '../../../platform/imports.js';
+import { loopYielder } from '../../../platform/yielder.js';
 import * as repo from './members.repository.js';
 import { bumpVersion } from '../../../platform/data/versions.js';
 import { ROSTER_COLUMNS, type RosterKey } from './members.rules.js';

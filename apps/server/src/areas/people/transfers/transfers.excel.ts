@@ -28,10 +28,10 @@ import {
   type ImportOptions,
   type ImportRun,
   idHashesInColumn,
-  loopYielder,
   runImport,
   writeAuditInSteps,
 } from '../../../platform/imports.js';
+import { loopYielder } from '../../../platform/yielder.js';
 import { newBook } from '../../../platform/sheets.js';
 import { asUser, authorOf } from '../../../platform/workflow.js';
 import * as membersRepo from '../../core/members/members.repository.js';

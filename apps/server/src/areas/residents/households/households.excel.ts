@@ -20,13 +20,13 @@ import { labelKey, xlsxBuffer } from '../../../platform/excel.js';
 import { addOrgSheet, newBook, orgIndex } from '../../../platform/sheets.js';
 import {
   idHashesInColumn,
-  loopYielder,
   runImport,
   writeAuditInSteps,
   type ImportOptions,
   type ImportRun,
   columnsOf,
 } from '../../../platform/imports.js';
+import { loopYielder } from '../../../platform/yielder.js';
 import { guardIdNumber, guardPhone } from '../../../platform/personal.js';
 import { maskPersonalText } from '../../../platform/personalText.js';
 import { bumpVersion } from '../../../platform/data/versions.js';
