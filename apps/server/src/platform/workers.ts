@@ -2,8 +2,8 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /**
- * Starts the worker `name` beside the calling module `from` (its `import.meta.url`): `dist/<bundled>.mjs` when the
- * bundle runs, else `<name>.ts` through tsx (`ts-worker.boot.mjs`, since loader hooks are per thread on Node 20).
+ * Starts a worker beside the calling module `from` (its `import.meta.url`): `files.bundled` when the bundle runs,
+ * else `files.source` through tsx (`ts-worker.boot.mjs`, since loader hooks are per thread on Node 20).
  */
 export function startWorker(
   from: string,
