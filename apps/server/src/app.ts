@@ -335,7 +335,7 @@ function isBadMultipart(err: Error): boolean {
 const DATABASE_GONE_CODES = /^(57P0[1-3]|08\d\d\d|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)$/;
 
 const DATABASE_GONE_MESSAGES = new RegExp(
-  '^(Connection terminated|terminating connection|Client has encountered a connection error|' +
+  '^(Connection terminated|terminating connection|Client has encountered a connection error|Client was closed|' +
     'the database system is (starting up|shutting down))',
   'i',
 );

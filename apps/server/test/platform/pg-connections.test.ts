@@ -17,8 +17,10 @@ describe.skipIf(!onPostgres)('lost database connections on postgres', () => {
 
   const terminateAll = () => {
     const name = new URL(env.databaseUrl!).pathname.slice(1);
+    // With a timeout, pg_terminate_backend waits until each backend has exited: without it, it only signals, and on
+    // a loaded machine backends still dying after the burst failed the requests the test counts as "after the gap".
     return pgAdminQuery(
-      `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`,
+      `select pg_terminate_backend(pid, 10000) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`,
     );
   };
 
@@ -30,16 +32,16 @@ describe.skipIf(!onPostgres)('lost database connections on postgres', () => {
       await terminateAll();
       const answers = await Promise.all(burst);
       for (const a of answers) {
-        expect([200, 503]).toContain(a.statusCode);
+        expect([200, 503], `round ${round}: ${a.statusCode} ${a.body.slice(0, 300)}`).toContain(a.statusCode);
         if (a.statusCode === 503) {
           expect(a.headers['retry-after']).toBe('5');
           expect(a.json().error.code).toBe('database_unavailable');
         }
       }
       // The pool opens new connections by itself: the next requests are served.
-      let served = 0;
-      for (let i = 0; i < 5; i++) if ((await county.get('/api/members?pageSize=5')).statusCode === 200) served++;
-      expect(served).toBeGreaterThanOrEqual(4);
+      const after: number[] = [];
+      for (let i = 0; i < 5; i++) after.push((await county.get('/api/members?pageSize=5')).statusCode);
+      expect(after.filter((s) => s === 200).length, `round ${round}: ${after.join(' ')}`).toBeGreaterThanOrEqual(4);
     }
   });
 });

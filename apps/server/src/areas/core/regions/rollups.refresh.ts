@@ -23,7 +23,6 @@ import { loopYielder } from '../../../platform/yielder.js';
 export const ROLLUP_DOMAINS: readonly Domain[] = ['roster', 'meetings', 'residents', 'households', 'rules:meetings'];
 
 type CountColumn = repo.CountColumn;
-type Counts = Partial<Record<CountColumn, number>>;
 
 /** The column of a meeting kind's held count. */
 export const heldColumn = (kind: MeetingKind) => `held_${kind}` as CountColumn;
@@ -62,18 +61,11 @@ export async function refreshCounty(ctx: Ctx, tenantId: number): Promise<Refresh
   const root = orgs.find((o) => o.id === tenantId);
   if (!root) throw new Error(`county ${tenantId} has no root organization`);
   const range = subtreeRange(root.org_path);
-  const linesOf = new Map(orgs.map((o) => [o.id, o.org_path.split('/').filter(Boolean)]));
-  // Subtree totals: an own count adds to the organization and to every ancestor its path names.
-  const totals = new Map<string, Counts>();
-  const add = (orgId: number, month: string, col: CountColumn, n: number) => {
-    if (!n) return;
-    for (const seg of linesOf.get(orgId) ?? []) {
-      const key = `${seg}|${month}`;
-      const row = totals.get(key) ?? {};
-      row[col] = (row[col] ?? 0) + n;
-      totals.set(key, row);
-    }
-  };
+  // The months of the year to date: the rows' months (flows before this month, the snapshot on it).
+  const months: string[] = [];
+  for (let m = `${year}-01`; m <= thisMonth; m = addMonths(`${m}-01`, 1).slice(0, 7)) months.push(m);
+  const totals = new SubtreeTotals(orgs, months);
+  const add = totals.add;
 
   // Snapshot: organizations, members and households now, on this month's row.
   for (const o of orgs) {
@@ -94,8 +86,6 @@ export async function refreshCounty(ctx: Ctx, tenantId: number): Promise<Refresh
   }
   await pause();
   // The residents' figures' own part, under its own key (residents.figures.ts): counted once for both.
-  const months: string[] = [];
-  for (let m = `${year}-01`; m <= thisMonth; m = addMonths(`${m}-01`, 1).slice(0, 7)) months.push(m);
   const [rosterV = 0, householdsV = 0] = await readVersions(ctx.db, tenantId, ['roster', 'households']);
   const [lo, hi] = range;
   const part = <T>(name: string, versions: number[], args: unknown, run: () => Promise<T>) =>
@@ -140,29 +130,80 @@ export async function refreshCounty(ctx: Ctx, tenantId: number): Promise<Refresh
   }
 
   // Rows: every live organization has this month's row (its snapshot, even at zero); earlier months where non-zero.
-  const rows: repo.RollupRow[] = [];
-  for (const o of orgs) {
-    if (o.deleted_at) continue;
-    for (const month of months) {
-      const counts = totals.get(`${o.id}|${month}`);
-      if (!counts && month !== thisMonth) continue;
-      rows.push({
-        tenant_id: tenantId,
-        org_id: o.id,
-        org_path: o.org_path,
-        depth: o.depth,
-        month,
-        ...repo.ZERO_COUNTS,
-        ...counts,
-      });
-    }
-  }
+  const rows = totals.rows(tenantId, thisMonth);
   const done = await repo.replaceRows(ctx.db, ctx.dialect, tenantId, `${year}-01`, rows, {
     versions: stamp,
     refreshed_at: ctx.clock().toISOString(),
     duration_ms: Date.now() - started,
   });
   return { tenantId, refreshed: done, rows: done ? rows.length : 0, durationMs: Date.now() - started };
+}
+
+/** The counted columns in a fixed order: a row's counts are one slice of a typed array. */
+const COUNT_COLUMNS = Object.keys(repo.ZERO_COUNTS) as CountColumn[];
+const COLUMN_INDEX = new Map(COUNT_COLUMNS.map((c, i) => [c, i]));
+
+/**
+ * A county's subtree totals per organization × month × column: an own count adds to the organization and to every
+ * ancestor its path names. Numbers in one typed array, ancestors resolved once per organization: the refresh of a
+ * province's 100 counties spent most of its thread's time building `org|month` keys and their maps.
+ */
+class SubtreeTotals {
+  private readonly index: Map<number, number>;
+  private readonly lines: number[][];
+  private readonly monthIndex: Map<string, number>;
+  private readonly counts: Int32Array;
+  private readonly touched: Uint8Array;
+
+  constructor(
+    private readonly orgs: readonly { id: number; org_path: string; depth: number; deleted_at: string | null }[],
+    private readonly months: readonly string[],
+  ) {
+    this.index = new Map(orgs.map((o, i) => [o.id, i]));
+    // Path segments outside the county's organizations (none today) have no row to add to.
+    this.lines = orgs.map((o) =>
+      o.org_path
+        .split('/')
+        .filter(Boolean)
+        .map((seg) => this.index.get(Number(seg)))
+        .filter((i): i is number => i !== undefined),
+    );
+    this.monthIndex = new Map(months.map((m, i) => [m, i]));
+    this.counts = new Int32Array(orgs.length * months.length * COUNT_COLUMNS.length);
+    this.touched = new Uint8Array(orgs.length * months.length);
+  }
+
+  /** Adds `n` of `col` in `month` to the organization and its ancestors; months outside the year are no row's. */
+  add = (orgId: number, month: string, col: CountColumn, n: number): void => {
+    if (!n) return;
+    const org = this.index.get(orgId);
+    const m = this.monthIndex.get(month);
+    const c = COLUMN_INDEX.get(col);
+    if (org === undefined || m === undefined || c === undefined) return;
+    for (const a of this.lines[org]) {
+      const cell = a * this.months.length + m;
+      this.touched[cell] = 1;
+      this.counts[cell * COUNT_COLUMNS.length + c] += n;
+    }
+  };
+
+  /** The rows: every live organization's `snapshotMonth` (even at zero), its other months where something counted. */
+  rows(tenantId: number, snapshotMonth: string): repo.RollupRow[] {
+    const rows: repo.RollupRow[] = [];
+    for (const [i, o] of this.orgs.entries()) {
+      if (o.deleted_at) continue;
+      for (const [m, month] of this.months.entries()) {
+        const cell = i * this.months.length + m;
+        if (!this.touched[cell] && month !== snapshotMonth) continue;
+        // Spread from the zero row: one shape for every row, its fields in the object (not added one by one).
+        const row: repo.RollupRow = { tenant_id: tenantId, org_id: o.id, org_path: o.org_path, depth: o.depth, month, ...repo.ZERO_COUNTS };
+        const base = cell * COUNT_COLUMNS.length;
+        for (const [c, col] of COUNT_COLUMNS.entries()) row[col] = this.counts[base + c];
+        rows.push(row);
+      }
+    }
+    return rows;
+  }
 }
 
 /** What one round of the incremental job did. */
