@@ -196,7 +196,14 @@ class SubtreeTotals {
         const cell = i * this.months.length + m;
         if (!this.touched[cell] && month !== snapshotMonth) continue;
         // Spread from the zero row: one shape for every row, its fields in the object (not added one by one).
-        const row: repo.RollupRow = { tenant_id: tenantId, org_id: o.id, org_path: o.org_path, depth: o.depth, month, ...repo.ZERO_COUNTS };
+        const row: repo.RollupRow = {
+          tenant_id: tenantId,
+          org_id: o.id,
+          org_path: o.org_path,
+          depth: o.depth,
+          month,
+          ...repo.ZERO_COUNTS,
+        };
         const base = cell * COUNT_COLUMNS.length;
         for (const [c, col] of COUNT_COLUMNS.entries()) row[col] = this.counts[base + c];
         rows.push(row);

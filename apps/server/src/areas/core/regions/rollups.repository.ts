@@ -47,7 +47,14 @@ export const ZERO_COUNTS: Record<CountColumn, number> = {
 };
 
 /** A rollup row's columns in the order the refresh inserts them. */
-const ROW_COLUMNS = ['tenant_id', 'org_id', 'org_path', 'depth', 'month', ...Object.keys(ZERO_COUNTS)] as (keyof RollupRow)[];
+const ROW_COLUMNS = [
+  'tenant_id',
+  'org_id',
+  'org_path',
+  'depth',
+  'month',
+  ...Object.keys(ZERO_COUNTS),
+] as (keyof RollupRow)[];
 const TEXT_COLUMNS = new Set<keyof RollupRow>(['org_path', 'month']);
 
 /** Education 大专及以上 (college or above), as the EDUCATIONS keys name it. */
@@ -144,7 +151,13 @@ export async function replaceRows(
         );
     } else {
       const text = `insert into rollup_org_month (${cols}) values (${ROW_COLUMNS.map(() => '?').join(',')})`;
-      for (const r of rows) await trx.executeQuery(CompiledQuery.raw(text, ROW_COLUMNS.map((c) => r[c] ?? 0)));
+      for (const r of rows)
+        await trx.executeQuery(
+          CompiledQuery.raw(
+            text,
+            ROW_COLUMNS.map((c) => r[c] ?? 0),
+          ),
+        );
     }
     await trx
       .insertInto('rollup_state')
