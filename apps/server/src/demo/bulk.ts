@@ -152,14 +152,15 @@ export class Bulk {
     }
   }
 
-  /** The foreign keys of `tables` on PostgreSQL, with their definitions; none on SQLite (its keys cannot be dropped). */
+  /** The foreign keys of `tables` on PostgreSQL with their definitions; none on SQLite (its keys cannot be dropped). */
   private async foreignKeys(tables: readonly string[]): Promise<{ table: string; name: string; def: string }[]> {
     if (this.ctx.database.sqlite) return [];
     const { sql } = await import('kysely');
     const { rows } = await sql<{ table: string; name: string; def: string }>`
       select quote_ident(t.relname) as table, quote_ident(c.conname) as name, pg_get_constraintdef(c.oid) as def
       from pg_constraint c join pg_class t on t.oid = c.conrelid
-      where c.contype = 'f' and t.relnamespace = current_schema()::regnamespace and t.relname in (${sql.join([...tables])})
+      where c.contype = 'f' and t.relnamespace = current_schema()::regnamespace
+        and t.relname in (${sql.join([...tables])})
       order by t.relname, c.conname`.execute(this.ctx.db);
     return rows;
   }

@@ -20,7 +20,8 @@ describe.skipIf(!onPostgres)('lost database connections on postgres', () => {
     // With a timeout, pg_terminate_backend waits until each backend has exited: without it, it only signals, and on
     // a loaded machine backends still dying after the burst failed the requests the test counts as "after the gap".
     return pgAdminQuery(
-      `select pg_terminate_backend(pid, 10000) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`,
+      `select pg_terminate_backend(pid, 10000) from pg_stat_activity ` +
+        `where datname = '${name}' and pid <> pg_backend_pid()`,
     );
   };
 
