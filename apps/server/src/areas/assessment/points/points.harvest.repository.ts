@@ -118,8 +118,8 @@ export async function harvestEvent(db: Q, event: HarvestedEvent, s: HarvestSpan,
 
 /**
  * Reverses the rows of one event in the span whose source no longer qualifies; answers how many. The test is an
- * anti-join on the distinct sources: NOT IN over a source set bigger than work_mem ran on PostgreSQL as a rescan of
- * the set per entry (no hashed subplan), which held a backend for minutes over a province.
+ * anti-join on the distinct sources: PostgreSQL cannot hash a NOT IN whose set outgrows work_mem, and then rescans
+ * the set for every entry.
  */
 export async function reverseGone(db: Q, event: HarvestedEvent, s: HarvestSpan, rules: PointsRules): Promise<number> {
   const src = READERS[event](s, rules);
