@@ -1,7 +1,9 @@
 /**
  * The demo's bulk writer on both databases: rows in a caller's transaction go through it (they roll back with it),
- * and the load-wide SQLite settings are put back as they were.
+ * the load-wide SQLite settings are put back as they were, and on PostgreSQL the foreign keys dropped for a load come
+ * back checked.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnv, dialects, type TestEnv } from '../../test/harness.js';
 import { Bulk } from './bulk.js';
@@ -68,6 +70,48 @@ describe.each(dialects())('the demo bulk writer on %s', (dialect) => {
       .execute();
     expect(back.map((r) => r.value)).toEqual(texts);
     expect(back.map((r) => r.reason)).toEqual(texts.map((t, i) => (i % 2 ? null : `${t}|reason`)));
+  });
+
+  it('drops the foreign keys for a load and adds them back checked; a failed load keeps its error', async () => {
+    if (dialect !== 'postgres') return;
+    const db = env.ctx.db;
+    const keys = async () =>
+      (
+        await sql<{ name: string; def: string; valid: boolean }>`
+          select conname as name, pg_get_constraintdef(oid) as def, convalidated as valid from pg_constraint
+          where conrelid = 'residents'::regclass and contype = 'f' order by conname`.execute(db)
+      ).rows;
+    const before = await keys();
+    expect(before.map((k) => k.name)).toEqual(expect.arrayContaining([expect.stringMatching(/household/)]));
+    const bulk = new Bulk(env.ctx);
+    await bulk.withoutIndexes(['residents'], async () => {
+      expect(await keys()).toEqual([]);
+    });
+    expect(await keys()).toEqual(before);
+    expect(before.every((k) => k.valid)).toBe(true);
+
+    // A row whose household and organization do not exist, written while the keys are away.
+    const orphan = () =>
+      sql`insert into residents (tenant_id, org_id, org_path, household_id, name, relation, created_at, updated_at)
+        values (1, 999999, '/999999/', 999999, '无户', 'self', 'x', 'x')`.execute(db);
+    const mend = async () => {
+      await sql`delete from residents where household_id = 999999`.execute(db);
+      const now = new Set((await keys()).map((k) => k.name));
+      for (const k of before.filter((k) => !now.has(k.name)))
+        await sql.raw(`alter table residents add constraint ${k.name} ${k.def}`).execute(db);
+      expect(await keys()).toEqual(before);
+    };
+    // The load itself succeeded: the key that comes back refuses the row, and says so.
+    await expect(bulk.withoutIndexes(['residents'], orphan)).rejects.toThrow(/foreign key/);
+    await mend();
+    // The load failed: its own error is reported, not the key's.
+    await expect(
+      bulk.withoutIndexes(['residents'], async () => {
+        await orphan();
+        throw new Error('县 3 的写入失败');
+      }),
+    ).rejects.toThrow('县 3 的写入失败');
+    await mend();
   });
 
   it('puts the connection settings back after the load-wide bulk settings', () => {

@@ -138,8 +138,12 @@ export class Bulk {
     const keys = await this.foreignKeys(tables);
     for (const k of keys) await this.exec(`alter table ${k.table} drop constraint ${k.name}`);
     for (const i of list) await this.exec(`drop index ${i.name}`);
+    let failed = false;
     try {
       return await fn();
+    } catch (e) {
+      failed = true;
+      throw e;
     } finally {
       for (const [n, i] of list.entries()) {
         demoTick(() => `建索引 building indexes ${n + 1}/${list.length}`);
@@ -147,7 +151,10 @@ export class Bulk {
       }
       for (const [n, k] of keys.entries()) {
         demoTick(() => `检查外键 checking foreign keys ${n + 1}/${keys.length}`);
-        await this.exec(`alter table ${k.table} add constraint ${k.name} ${k.def}`);
+        // After a failed load a half-written county may break a key: the load's own error is the one to report.
+        await this.exec(`alter table ${k.table} add constraint ${k.name} ${k.def}`).catch((e) => {
+          if (!failed) throw e;
+        });
       }
     }
   }
