@@ -22,17 +22,26 @@ const LOAD_MS = 3_000;
 const LOAD_HARD_STOP_MS = 15_000;
 
 /** Runs the command line without blocking the test worker; killed after `timeoutMs`. */
-function cli(s: Settings, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function cli(
+  s: Settings,
+  args: string[],
+  timeoutMs = 150_000,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [BIN, ...args], { env: childEnv(s), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     p.stdout!.on('data', (d) => (stdout += d));
     p.stderr!.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => p.kill('SIGKILL'), 150_000);
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      p.kill('SIGKILL');
+    }, timeoutMs);
     p.once('error', reject);
     p.once('close', (status) => {
       clearTimeout(timer);
+      if (killed) stderr += `\n(killed after ${timeoutMs / 1000} s; the last output: ${stdout.slice(-600)})`;
       resolve({ status, stdout, stderr });
     });
   });
@@ -75,10 +84,12 @@ describe.each(dialects())('a server killed under write load on %s', (dialect) =>
       await pgAdminQuery(`create database ${dbName}`);
       settings.DATABASE_URL = admin.replace(/\/[^/]*$/, `/${dbName}`);
     }
-    const demo = await cli(settings, 'demo');
+    // The slow project runs its files side by side on the machine's two cores (the province demo among them): the
+    // county demo on PostgreSQL took 149 s in one CI run and went past the old 150 s limit in the next.
+    const demo = await cli(settings, ['demo'], 330_000);
     expect(demo.status, demo.stderr).toBe(0);
     demoMs = Date.now() - t;
-  }, 180_000);
+  }, 360_000);
 
   it('keeps every acknowledged write, its audit record and an intact chain', { timeout: 90_000 }, async () => {
     const started = Date.now();
@@ -258,7 +269,7 @@ describe.each(dialects())('a server killed under write load on %s', (dialect) =>
         `${inFlightAtKill} requests in flight at the kill, ${loadMembers.length} load members stored`,
     );
     t = Date.now();
-    const verify = await cli(settings, 'audit', 'verify');
+    const verify = await cli(settings, ['audit', 'verify']);
     phases.push(`verify ${Date.now() - t} ms`);
     console.log(`[crash/${dialect}] phases: ${phases.join(', ')}; total ${Date.now() - started} ms`);
     expect(verify.status, verify.stderr).toBe(0);
