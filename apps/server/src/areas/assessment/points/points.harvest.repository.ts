@@ -117,9 +117,9 @@ export async function harvestEvent(db: Q, event: HarvestedEvent, s: HarvestSpan,
 }
 
 /**
- * Reverses the rows of one event in the span whose source no longer qualifies; answers how many. The test is an
- * anti-join on the distinct sources: PostgreSQL cannot hash a NOT IN whose set outgrows work_mem, and then rescans
- * the set for every entry.
+ * Reverses the rows of one event in the span whose source no longer qualifies; answers how many. `NOT IN` stays: a
+ * LEFT JOIN anti-join on the distinct sources made SQLite's first harvest of the county demo 19 s instead of 1.5 s
+ * (one statement holding the write lock past a command's 10 s wait).
  */
 export async function reverseGone(db: Q, event: HarvestedEvent, s: HarvestSpan, rules: PointsRules): Promise<number> {
   const src = READERS[event](s, rules);
@@ -135,12 +135,12 @@ export async function reverseGone(db: Q, event: HarvestedEvent, s: HarvestSpan, 
       CASE WHEN ${frozen} THEN ${sql.lit(Number(s.today.slice(0, 4)))} ELSE e.year END,
       e.source_ref || ':rev', e.id, ${sql.lit('来源记录已删除或不再符合，自动冲正')}, NULL, 'approved', NULL, NULL,
       ${s.now}, ${s.now}, NULL
-    FROM point_entries e LEFT JOIN (SELECT DISTINCT s0.source_ref FROM (${src}) s0) src ON src.source_ref = e.source_ref
+    FROM point_entries e
     WHERE e.tenant_id = ${s.tenantId} AND e.event = ${event} AND e.reverses_id IS NULL AND e.deleted_at IS NULL
       AND e.org_path >= ${s.range[0]} AND e.org_path < ${s.range[1]}
       AND e.occurred_on >= ${s.from} AND e.occurred_on <= ${s.to}
       AND NOT EXISTS (SELECT 1 FROM point_entries r WHERE r.reverses_id = e.id)
-      AND src.source_ref IS NULL
+      AND e.source_ref NOT IN (SELECT src.source_ref FROM (${src}) src)
     ON CONFLICT (tenant_id, member_id, event, source_ref) DO NOTHING`.execute(db);
   return Number(res.numAffectedRows ?? 0n);
 }
