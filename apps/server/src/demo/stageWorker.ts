@@ -1,6 +1,7 @@
 /**
  * A stage thread of the province demo (demo/provinceLoad.ts): one contributor — the meetings or the service records —
- * for every county handed to it, in the order handed, on its own connections, vault and progress lines.
+ * for every county handed to it, in the order handed, on its own connections, vault and progress lines. Or the county
+ * demo's second requests thread on SQLite (demo/residents/requestThreads.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config.js';
@@ -9,6 +10,7 @@ import { createCtx } from '../platform/context.js';
 import { Vault } from '../platform/crypto.js';
 import { demoContributors, type LoadedCounty, runContributor } from './load.js';
 import { bumpVersion } from '../platform/data/versions.js';
+import { type RequestsThreadData, runRequestsThread } from './residents/requestThreads.js';
 
 /** What the loading thread gives a stage thread. */
 export interface StageData {
@@ -73,3 +75,5 @@ function runStage(d: StageData): void {
 }
 
 if (parentPort && (workerData as StageData | null)?.contributor) runStage(workerData as StageData);
+else if (parentPort && (workerData as RequestsThreadData | null)?.requestsPlan)
+  runRequestsThread(workerData as RequestsThreadData, parentPort);
