@@ -133,9 +133,13 @@ export async function problemsOf(db: Q, tenantId: number, [lo, hi]: [string, str
 /** Residents' requests closed in the year, per organization path (the one that handled them). */
 export async function servicesDone(db: Q, tenantId: number, [lo, hi]: [string, string], year: number, today: string) {
   const [from, to] = yearSpan(year, today);
+  // Grouped by an expression of the path, not the column: by the column, SQLite walks requests_scope in path order
+  // for the sort that saves and reads each of the county's requests from the table for closed_at (7 s on the demo
+  // county); by the expression it takes the covering requests_closed_by_path (0.4 s).
+  const path = sql<string>`org_path || ''`;
   const rows = await db
     .selectFrom('requests')
-    .select(['org_path', (e) => e.fn.countAll().as('n')])
+    .select([path.as('org_path'), (e) => e.fn.countAll().as('n')])
     .where('tenant_id', '=', tenantId)
     .where('org_path', '>=', lo)
     .where('org_path', '<', hi)
@@ -143,7 +147,7 @@ export async function servicesDone(db: Q, tenantId: number, [lo, hi]: [string, s
     .where('status', '=', 'closed')
     .where('closed_at', '>=', from)
     .where('closed_at', '<', `${to}T99`)
-    .groupBy('org_path')
+    .groupBy(path)
     .execute();
   return rows.map((r) => ({ org_path: r.org_path, n: Number(r.n) }));
 }
