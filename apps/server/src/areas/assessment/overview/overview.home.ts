@@ -50,11 +50,12 @@ const OUT: readonly string[] = ['published', 'final'];
  */
 export async function myRating(ctx: Ctx, actor: Actor, org: Org, year: number): Promise<HomeAssessmentT['myRating']> {
   if (!can(actor.role, 'ratings.self')) return null;
-  // A branch may be rated under more than one scheme in a year: the published or final result is the one it shows.
+  // A branch may be rated under more than one scheme in a year: the published or final result is the one it shows,
+  // and of several the latest (the list is in id order within the organization).
   const of = async (y: number) => {
     const all = (await ratings.list(ctx, actor, { org: org.id, year: y, subject: 'org', page: 1, pageSize: 20 })).items;
     const own = all.filter((r) => r.orgId === org.id);
-    return own.find((r) => OUT.includes(r.status)) ?? own[0] ?? null;
+    return [...own].reverse().find((r) => OUT.includes(r.status)) ?? own[0] ?? null;
   };
   const now = await of(year);
   const last = await of(year - 1);
