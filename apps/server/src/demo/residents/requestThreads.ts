@@ -113,10 +113,11 @@ export function runRequestsThread(d: RequestsThreadData, port: MessagePort): voi
   const turn = new Int32Array(d.turn);
   let sqlite: SQLite.Database | null = null;
   try {
-    // The loading thread has set the file's journal for the load; this connection only writes rows, unchecked and
-    // unsynced like the loading thread's own during the load.
+    // The loading thread has set the file's journal for the load; this connection writes rows unsynced and with
+    // their foreign keys checked, as the loading thread's own does during the load.
     sqlite = new SQLite(d.file);
     sqlite.pragma('synchronous = OFF');
+    sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 10000');
     const drawer = new RequestsDrawer(d.requestsPlan);
     const out: [number, DrawnChunk][] = [];
