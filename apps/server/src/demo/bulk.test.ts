@@ -114,6 +114,39 @@ describe.each(dialects())('the demo bulk writer on %s', (dialect) => {
     await mend();
   });
 
+  it('builds the dropped indexes again and puts the sorter settings back, also after a failed load', async () => {
+    const sqlite = env.ctx.database.sqlite;
+    if (!sqlite) return;
+    const indexes = () =>
+      (
+        sqlite
+          .prepare(
+            "select name from sqlite_master where type = 'index' and tbl_name = 'residents' and sql is not null " +
+              'order by name',
+          )
+          .all() as { name: string }[]
+      ).map((r) => r.name);
+    const settings = () => ['cache_size', 'threads'].map((n) => sqlite.pragma(n, { simple: true }));
+    const before = indexes();
+    expect(before.length).toBeGreaterThan(0);
+    sqlite.pragma('cache_size = -4000');
+    const own = settings();
+    const bulk = new Bulk(env.ctx);
+    await bulk.withoutIndexes(['residents'], async () => {
+      expect(indexes()).toEqual([]);
+    });
+    expect(indexes()).toEqual(before);
+    expect(settings()).toEqual(own);
+    await expect(
+      bulk.withoutIndexes(['residents'], async () => {
+        throw new Error('县 2 的写入失败');
+      }),
+    ).rejects.toThrow('县 2 的写入失败');
+    expect(indexes()).toEqual(before);
+    expect(settings()).toEqual(own);
+    sqlite.pragma('cache_size = -2000');
+  });
+
   it('puts the connection settings back after the load-wide bulk settings', () => {
     const sqlite = env.ctx.database.sqlite;
     if (!sqlite) return;

@@ -162,9 +162,14 @@ export class Bulk {
       failed = true;
       throw e;
     } finally {
-      for (const [n, i] of list.entries()) {
-        demoTick(() => `建索引 building indexes ${n + 1}/${list.length}`);
-        await this.exec(i.sql);
+      const restore = this.sorterSettings();
+      try {
+        for (const [n, i] of list.entries()) {
+          demoTick(() => `建索引 building indexes ${n + 1}/${list.length}`);
+          await this.exec(i.sql);
+        }
+      } finally {
+        restore();
       }
       for (const [n, k] of keys.entries()) {
         demoTick(() => `检查外键 checking foreign keys ${n + 1}/${keys.length}`);
@@ -174,6 +179,24 @@ export class Bulk {
         });
       }
     }
+  }
+
+  /**
+   * On SQLite, the settings under which an index is built fastest; returns what puts the connection's own back. The
+   * sorter keeps keys in memory up to the page cache's size: with the load's 512 MB cache it sorted each index in one
+   * piece on one thread. With an 8 MB cache it sorts pieces of 8 MB, on two threads, and merges them: the 31 indexes
+   * of the county demo's big tables took 15 s instead of 24 s, in 80 MB instead of 850 MB (`threads = 2` alone gained
+   * nothing, smaller caches down to 2 MB the same).
+   */
+  private sorterSettings(): () => void {
+    const sqlite = this.ctx.database.sqlite;
+    if (!sqlite) return () => {};
+    const before = (['cache_size', 'threads'] as const).map((n) => [n, sqlite.pragma(n, { simple: true })] as const);
+    sqlite.pragma('cache_size = -8192');
+    sqlite.pragma('threads = 2');
+    return () => {
+      for (const [n, v] of before) sqlite.pragma(`${n} = ${v}`);
+    };
   }
 
   /** The foreign keys of `tables` on PostgreSQL with their definitions; none on SQLite (its keys cannot be dropped). */
