@@ -80,6 +80,12 @@ export async function runCli(argv: string[]): Promise<void> {
   } catch (err) {
     if (err instanceof DomainError)
       console.error(`error: ${errorMessage(err.code)} / ${errorMessage(err.code, 'en')} [${err.code}]`);
+    else if ((err as { code?: string }).code === 'SQLITE_BUSY')
+      // Another process (a running server, a load) held SQLite's write lock past the 10 s the connection waits.
+      console.error(
+        '错误：数据库正由另一个进程写入，等待 10 秒后仍未轮到，请稍后重试 / ' +
+          'error: the database is locked by another process (waited 10 s); try again later',
+      );
     else console.error(`error: ${(err as Error).message}`);
     process.exit(1);
   }

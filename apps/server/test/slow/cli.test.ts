@@ -308,6 +308,33 @@ describe('the command line on SQLite', { timeout: 120_000 }, () => {
     expect(fs.existsSync(path.join(tmp, 'never', 'dangjian.sqlite'))).toBe(false);
   });
 
+  it('a command that cannot get the write lock says so in Chinese first, and changes nothing', async () => {
+    // Another process (a server, a load) holds SQLite's write lock past the 10 s a connection waits for it.
+    const holder = new SQLite(path.join(dataDir, 'dangjian.sqlite'));
+    const before = scalar(dataDir, "select count(*) from users where username = 'op-lock'");
+    try {
+      holder.exec('begin immediate');
+      const r = await run(
+        'user',
+        'add',
+        'op-lock',
+        '--role',
+        'township_admin',
+        '--org',
+        String(township),
+        '--password',
+        'Strong#Pass9',
+      );
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain('错误：数据库正由另一个进程写入');
+      expect(r.stderr).toContain('the database is locked by another process');
+    } finally {
+      holder.exec('rollback');
+      holder.close();
+    }
+    expect(scalar(dataDir, "select count(*) from users where username = 'op-lock'")).toBe(before);
+  });
+
   it('an unknown command exits non-zero with the usage', async () => {
     const r = await run('frobnicate');
     expect(r.status).not.toBe(0);
