@@ -8,6 +8,7 @@ import { serve, withWorkers } from './cli/serve.js';
 import { UsageError } from './cli/shared.js';
 import { rekey, userCommand } from './cli/user.js';
 import { loadConfig, type Config } from './config.js';
+import { SQLITE_BUSY_TIMEOUT_MS } from './db/database.js';
 import { DomainError } from './platform/errors.js';
 
 const USAGE = `dangjian <command>
@@ -80,13 +81,14 @@ export async function runCli(argv: string[]): Promise<void> {
   } catch (err) {
     if (err instanceof DomainError)
       console.error(`error: ${errorMessage(err.code)} / ${errorMessage(err.code, 'en')} [${err.code}]`);
-    else if ((err as { code?: string }).code === 'SQLITE_BUSY')
-      // Another process (a running server, a load) held SQLite's write lock past the 10 s the connection waits.
+    else if ((err as { code?: string }).code === 'SQLITE_BUSY') {
+      // Another process (a running server, a load) held SQLite's write lock past the time the connection waits.
+      const s = SQLITE_BUSY_TIMEOUT_MS / 1000;
       console.error(
-        '错误：数据库正由另一个进程写入，等待 10 秒后仍未轮到，请稍后重试 / ' +
-          'error: the database is locked by another process (waited 10 s); try again later',
+        `错误：数据库正由另一个进程写入，等待 ${s} 秒后仍未轮到，请稍后重试 / ` +
+          `error: the database is locked by another process (waited ${s} s); try again later`,
       );
-    else console.error(`error: ${(err as Error).message}`);
+    } else console.error(`error: ${(err as Error).message}`);
     process.exit(1);
   }
 }

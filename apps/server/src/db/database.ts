@@ -27,6 +27,9 @@ export interface Database {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
+/** How long a SQLite connection waits for another process's write lock before it fails with SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
 /** Opens (creating if needed) the SQLite file or connects to PostgreSQL. */
 export function openDatabase(opts: { dataDir: string; databaseUrl: string | null; poolSize?: number }): Database {
   if (opts.databaseUrl) {
@@ -66,7 +69,7 @@ export function openDatabase(opts: { dataDir: string; databaseUrl: string | null
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   // 16 MB of SQLite's own page cache: the operating system keeps the file's pages too, so a bigger cache mostly
   // doubled them in the server's resident memory (64 MB of it after the county bench; issue 16).
   sqlite.pragma('cache_size = -16384');

@@ -5,6 +5,7 @@
  */
 import SQLite from 'better-sqlite3';
 import type { MessagePort } from 'node:worker_threads';
+import { SQLITE_BUSY_TIMEOUT_MS } from '../../db/database.js';
 import type { Ctx } from '../../platform/context.js';
 import { startWorker } from '../../platform/workers.js';
 import { type Bulk, type Row, sqliteInsert } from '../bulk.js';
@@ -118,7 +119,7 @@ export function runRequestsThread(d: RequestsThreadData, port: MessagePort): voi
     sqlite = new SQLite(d.file);
     sqlite.pragma('synchronous = OFF');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 10000');
+    sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     const drawer = new RequestsDrawer(d.requestsPlan);
     const out: [number, DrawnChunk][] = [];
     for (let c = 1; c < drawer.chunks; c += 2) {
